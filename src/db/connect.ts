@@ -1,0 +1,158 @@
+/**
+ * Opens the database: embedded PGlite (default, persisted in a folder) or PostgreSQL (when a
+ * connection string is given). Both go through node-postgres and Kysely's Postgres dialect, so
+ * everything above this file runs the same code on both.
+ */
+import { mkdirSync } from 'node:fs'
+import { Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { Readable } from 'node:stream'
+import { PGlite } from '@electric-sql/pglite'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import type { DB } from './schema'
+
+// `date` columns stay ISO strings ("2021-05-01"): periods and validity dates are calendar days,
+// and a JS Date would shift them with the time zone. int8 (counts, ids) parse as numbers.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+/** What a transaction body gets: a Kysely bound to the transaction and a bulk-load path. */
+export interface TransactionContext {
+  db: Kysely<DB>
+  kind: DatabaseKind
+  /**
+   * Bulk-loads CSV text (no header; `\N`-free: empty unquoted fields are NULL) into `table`.
+   * Uses COPY FROM STDIN on PostgreSQL and PGlite's own COPY-from-blob path on PGlite.
+   */
+  copyCsv(table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>
+}
+
+export interface Database {
+  db: Kysely<DB>
+  kind: DatabaseKind
+  /** Human-readable location, e.g. "./data (embedded PGlite)" or "postgres://…/name". */
+  location: string
+  transaction<T>(body: (tx: TransactionContext) => Promise<T>): Promise<T>
+  close(): Promise<void>
+  /** The embedded instance, when there is one (for snapshots). */
+  pglite?: PGlite
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string
+  /** PGlite data folder; absent means in memory. */
+  dataDir?: string
+  /** A PGlite data-folder dump to start from (tests load a pre-migrated snapshot). */
+  snapshot?: Blob
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl)
+  return openPglite(options.dataDir, options.snapshot)
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  pool.on('error', () => {
+    // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
+  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const copyCsv =
+    (client: pg.PoolClient) =>
+    async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
+      const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')))
+      await pipeline(Readable.from(chunks), stream as unknown as Writable)
+    }
+  return {
+    db,
+    kind: 'postgres',
+    location: redactUrl(url),
+    transaction: (body) => runTransaction(pool, 'postgres', copyCsv, body),
+    close: () => db.destroy(),
+  }
+}
+
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const pglite = new PGlite(dataDir ?? 'memory://', snapshot ? { loadDataDir: snapshot } : {})
+  await pglite.waitReady
+  const pool = new pg.Pool(createPgConfig(pglite))
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  // Streaming COPY through the node-postgres adapter is not supported by PGlite; its own path
+  // reads the whole input from a blob. The statement runs in the same session, hence inside the
+  // transaction that the adapter opened.
+  const copyCsv =
+    () => async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
+      const parts: string[] = []
+      for await (const chunk of chunks) parts.push(chunk)
+      await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts) })
+    }
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir ? `${dataDir} (embedded PGlite)` : 'memory (embedded PGlite)',
+    pglite,
+    transaction: (body) => runTransaction(pool, 'pglite', copyCsv, body),
+    close: async () => {
+      await db.destroy()
+      await pglite.close()
+    },
+  }
+}
+
+function copyStatement(table: string, columns: string[], source: string): string {
+  const ident = /^[a-z_][a-z0-9_]*$/
+  if (!ident.test(table) || !columns.every((c) => ident.test(c)))
+    throw new Error(`unsafe identifier in COPY to ${table}`)
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`
+}
+
+/**
+ * Runs `body` in one transaction on one pooled client. A Kysely instance bound to that client is
+ * handed to the body so that query-builder calls and bulk COPY share the transaction.
+ */
+async function runTransaction<T>(
+  pool: pg.Pool,
+  kind: DatabaseKind,
+  makeCopy: (client: pg.PoolClient) => TransactionContext['copyCsv'],
+  body: (tx: TransactionContext) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect()
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) })
+  try {
+    await client.query('BEGIN')
+    const result = await body({ db, kind, copyCsv: makeCopy(client) })
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+function singleClientPool(client: pg.PoolClient): PostgresPool {
+  const borrowed: PostgresPoolClient = {
+    query: client.query.bind(client) as PostgresPoolClient['query'],
+    release: () => undefined,
+  }
+  return { connect: async () => borrowed, end: async () => undefined }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'postgres'
+  }
+}

@@ -1,0 +1,30 @@
+import { Migrator, type MigrationResultSet } from 'kysely'
+import type { Kysely } from 'kysely'
+import { migrations } from './migrations/index'
+
+function migrator(db: Kysely<unknown>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+export interface MigrationReport {
+  applied: string[]
+}
+
+function unwrap(result: MigrationResultSet, action: string): MigrationReport {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
+    const reason = result.error instanceof Error ? result.error.message : String(result.error)
+    throw new Error(`database migration ${action} failed${failed ? ` in ${failed}` : ''}: ${reason}`)
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+}
+
+/** Brings the schema to the latest version; returns the migrations it applied. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport> {
+  return unwrap(await migrator(db as unknown as Kysely<unknown>).migrateToLatest(), 'to latest')
+}
+
+/** Undoes the most recent migration. */
+export async function migrateDown<T>(db: Kysely<T>): Promise<MigrationReport> {
+  return unwrap(await migrator(db as unknown as Kysely<unknown>).migrateDown(), 'down')
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as foundation from './0001-foundation'
+
+/** All migrations in order. Names sort lexically; never rename one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+}

@@ -1,0 +1,176 @@
+/**
+ * Row types of every table, as Kysely sees them. Migrations create the tables; this file must
+ * follow them. Dates of `date` columns are read as ISO strings (see connect.ts type parsers).
+ */
+import type { ColumnType, Generated } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type DateText = ColumnType<string, string, string>
+type Json<T> = ColumnType<T, string, string>
+
+export type MissingReason = 'not_delivered' | 'suppressed' | 'not_applicable'
+export type ObservationStatus = 'provisional' | 'final' | 'corrected'
+
+export interface KreisTable {
+  ags5: string
+  name: string
+  kind: string
+  nuts3: string | null
+  land_code: string
+  area_km2: number | null
+  population: number | null
+  valid_from: DateText
+  valid_to: DateText | null
+  successor_ags5: string | null
+}
+
+export interface OrganisationTable {
+  id: Generated<number>
+  name: string
+  short_name: string
+  kind: string
+  carrier_type: string | null
+  land_code: string | null
+  nuts3: string | null
+  valid_from: DateText
+  valid_to: DateText | null
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: Generated<Timestamp>
+}
+
+export interface OrganisationAreaTable {
+  id: Generated<number>
+  organisation_id: number
+  ags5: string
+  valid_from: DateText
+  valid_to: DateText | null
+}
+
+export interface OrganisationSiteTable {
+  id: Generated<number>
+  organisation_id: number
+  name: string
+  address: string | null
+  is_main: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface OrganisationPartnerTable {
+  id: Generated<number>
+  organisation_id: number
+  partner_name: string
+  partner_organisation_id: number | null
+  role: string
+  valid_from: DateText
+  valid_to: DateText | null
+}
+
+export interface NetworkTable {
+  id: Generated<number>
+  name: string
+  description: string | null
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: Generated<Timestamp>
+}
+
+export interface NetworkMembershipTable {
+  id: Generated<number>
+  network_id: number
+  organisation_id: number
+  valid_from: DateText
+  valid_to: DateText | null
+}
+
+export interface RingTable {
+  id: Generated<number>
+  network_id: number
+  code: string
+  name: string
+  sharing: 'named' | 'pseudonymised'
+  valid_from: DateText
+  valid_to: DateText | null
+}
+
+export interface RingMembershipTable {
+  id: Generated<number>
+  ring_id: number
+  organisation_id: number
+  valid_from: DateText
+  valid_to: DateText | null
+}
+
+export interface IndicatorTable {
+  id: Generated<number>
+  code: string
+  name_de: string
+  name_en: string
+  unit: string
+  frequency: 'monthly' | 'yearly'
+  breakdowns: Json<string[]>
+  kind: 'raw' | 'context'
+  source: string
+  licence: string
+  definition_de: string
+  definition_en: string
+}
+
+export interface ImportErrorRow {
+  row?: number
+  column?: string
+  value?: string
+  message: string
+}
+
+export interface ImportNotice {
+  kind: string
+  message: string
+  count: number
+  keys?: string[]
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>
+  file_name: string
+  checksum: string
+  format: string
+  mapping: string | null
+  source: string | null
+  created_by: string
+  created_at: Timestamp
+  rows_read: number
+  rows_imported: number
+  rows_unchanged: number
+  rows_rejected: number
+  rows_skipped: number
+  errors: Json<ImportErrorRow[]>
+  notices: Json<ImportNotice[]>
+}
+
+export interface ObservationTable {
+  id: Generated<string>
+  organisation_id: number
+  indicator_id: number
+  period: DateText
+  breakdown: string
+  revision: number
+  value: number | null
+  missing_reason: MissingReason | null
+  status: ObservationStatus
+  batch_id: number
+  recorded_at: Timestamp
+  is_current: boolean
+}
+
+export interface DB {
+  kreis: KreisTable
+  organisation: OrganisationTable
+  organisation_area: OrganisationAreaTable
+  organisation_site: OrganisationSiteTable
+  organisation_partner: OrganisationPartnerTable
+  network: NetworkTable
+  network_membership: NetworkMembershipTable
+  ring: RingTable
+  ring_membership: RingMembershipTable
+  indicator: IndicatorTable
+  import_batch: ImportBatchTable
+  observation: ObservationTable
+}
