@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { createRandom } from '../random'
+import { clusterWard, computeWardLinkage, cutTree, type LinkageRow } from './ward'
+
+// Points on a line: 0, 1, 5, 7, 20 (ids 0..4). Δ(A,B) = |A||B|/(|A|+|B|)·(cA − cB)², height = sqrt(2Δ).
+//  1. {0},{1}:      Δ = 1·1/2 · 1²      = 0.5    → height 1,           new id 5 (centroid 0.5)
+//  2. {5},{7}:      Δ = 1·1/2 · 2²      = 2      → height 2,           new id 6 (centroid 6)
+//     (cheaper than id 5 with point 5: 2·1/3 · 4.5² = 13.5)
+//  3. id 5, id 6:   Δ = 2·2/4 · 5.5²    = 30.25  → height sqrt(60.5),  new id 7 (centroid 3.25)
+//     (cheaper than id 6 with point 20: 2·1/3 · 14² = 130.67)
+//  4. id 7, {20}:   Δ = 4·1/5 · 16.75²  = 224.45 → height sqrt(448.9)
+// Check: ΣΔ = 257.2 = total sum of squares around the mean 6.6
+//        (6.6² + 5.6² + 1.6² + 0.4² + 13.4² = 43.56 + 31.36 + 2.56 + 0.16 + 179.56).
+const line = [[0], [1], [5], [7], [20]]
+
+describe('computeWardLinkage', () => {
+  it('matches the hand-computed linkage', () => {
+    const linkage = computeWardLinkage(line)
+    const expected: LinkageRow[] = [
+      [0, 1, 1, 2],
+      [2, 3, 2, 2],
+      [5, 6, Math.sqrt(60.5), 4],
+      [4, 7, Math.sqrt(448.9), 5],
+    ]
+    linkage.forEach((row, i) => {
+      expect(row[0]).toBe(expected[i][0])
+      expect(row[1]).toBe(expected[i][1])
+      expect(row[2]).toBeCloseTo(expected[i][2], 12)
+      expect(row[3]).toBe(expected[i][3])
+    })
+    const totalDelta = linkage.reduce((s, r) => s + (r[2] * r[2]) / 2, 0)
+    expect(totalDelta).toBeCloseTo(257.2, 10)
+  })
+
+  it('handles trivial inputs', () => {
+    expect(computeWardLinkage([])).toEqual([])
+    expect(computeWardLinkage([[3, 4]])).toEqual([])
+    // two points: height = Euclidean distance 5 (3-4-5 triangle)
+    expect(
+      computeWardLinkage([
+        [0, 0],
+        [3, 4],
+      ]),
+    ).toEqual([[0, 1, 5, 2]])
+  })
+
+  it('finds the same merges as a naive greedy Ward on random data', () => {
+    const random = createRandom(5)
+    const points = Array.from({ length: 60 }, () => [random(), random(), random()])
+    const linkage = computeWardLinkage(points)
+    const naive = computeNaiveWardHeights(points)
+    linkage.forEach((row, i) => expect(row[2]).toBeCloseTo(naive[i], 10))
+  })
+})
+
+describe('cutTree', () => {
+  it('undoes the last k − 1 merges and numbers clusters by first point', () => {
+    const linkage = computeWardLinkage(line)
+    expect(cutTree(linkage, 1)).toEqual([0, 0, 0, 0, 0])
+    expect(cutTree(linkage, 2)).toEqual([0, 0, 0, 0, 1])
+    expect(cutTree(linkage, 3)).toEqual([0, 0, 1, 1, 2])
+    expect(cutTree(linkage, 5)).toEqual([0, 1, 2, 3, 4])
+    expect(() => cutTree(linkage, 6)).toThrow(/5 points into 6/)
+    expect(clusterWard(line, 3).labels).toEqual([0, 0, 1, 1, 2])
+  })
+})
+
+/** O(n³) textbook Ward: always merge the globally cheapest pair; returns sorted heights. */
+function computeNaiveWardHeights(points: number[][]): number[] {
+  const clusters = points.map((p) => ({ centroid: [...p], size: 1 }))
+  const heights: number[] = []
+  while (clusters.length > 1) {
+    let best = Infinity
+    let pair = [0, 1]
+    for (let a = 0; a < clusters.length; a++) {
+      for (let b = a + 1; b < clusters.length; b++) {
+        const A = clusters[a]
+        const B = clusters[b]
+        const sq = A.centroid.reduce((s, v, j) => s + (v - B.centroid[j]) ** 2, 0)
+        const delta = ((A.size * B.size) / (A.size + B.size)) * sq
+        if (delta < best) {
+          best = delta
+          pair = [a, b]
+        }
+      }
+    }
+    const [a, b] = pair
+    const A = clusters[a]
+    const B = clusters[b]
+    const size = A.size + B.size
+    clusters[a] = { centroid: A.centroid.map((v, j) => (A.size * v + B.size * B.centroid[j]) / size), size }
+    clusters.splice(b, 1)
+    heights.push(Math.sqrt(2 * best))
+  }
+  return heights
+}
