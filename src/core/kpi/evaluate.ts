@@ -1,0 +1,605 @@
+import { AppError } from '../errors/app-error'
+import { formatPeriod, monthFromIndex, monthIndex, parsePeriod } from '../periods/period'
+import type { FormulaNode } from './formula-ast'
+import {
+  checkFigureDefinitions,
+  listFigureBreakdowns,
+  type CheckedFigure,
+  type FigureDefinition,
+} from './figure-definition'
+
+export type DataMissingReason = 'not_delivered' | 'suppressed' | 'not_applicable'
+export type MissingReason = DataMissingReason | 'incomplete_window' | 'no_history' | 'division_by_zero'
+
+/** Reason codes as stored in typed arrays: 0 = present, i = MISSING_REASONS[i − 1]. */
+export const MISSING_REASONS: readonly MissingReason[] = [
+  'not_delivered',
+  'suppressed',
+  'not_applicable',
+  'incomplete_window',
+  'no_history',
+  'division_by_zero',
+]
+const NOT_DELIVERED = 1
+const INCOMPLETE_WINDOW = 4
+const NO_HISTORY = 5
+const DIVISION_BY_ZERO = 6
+const NO_SOURCE = -1
+
+/** One raw monthly series: values[i] is month startMonth + i; NaN = missing. */
+export interface MonthlySeries {
+  values: Float64Array
+  /** Why a month is missing, read only where values is NaN; absent or undefined = not_delivered. */
+  reasons?: ReadonlyArray<DataMissingReason | null | undefined>
+}
+
+/** The series of one organisation: breakdown ('total', 'women', 'men') → indicator code → series. */
+export type OrganisationSeries = ReadonlyMap<string, ReadonlyMap<string, MonthlySeries>>
+
+export interface MissingDetail {
+  reason: MissingReason
+  /** The month that caused it ("2013-04"); for no_history the first month before the data that was needed. */
+  month: string
+  indicator?: string
+  breakdown?: string
+  /** For incomplete_window: why that month was missing. */
+  cause?: MissingReason
+}
+
+/** A figure for one organisation and breakdown over consecutive months; NaN where missing. */
+export interface FigureSeriesResult {
+  code: string
+  breakdown: string
+  startMonth: string
+  /** Version of the definition used per month (0 where no version applies yet). */
+  versions: Uint16Array
+  /** After the display transform (percent or change rate). */
+  value: Float64Array
+  ratio: Float64Array
+  numerator: Float64Array
+  denominator: Float64Array
+  /** Per month: undefined when the value is present, else why it is missing. */
+  missing: (MissingDetail | undefined)[]
+}
+
+interface Buffers {
+  values: Float64Array
+  reasons: Uint8Array
+  /** Where reasons ≠ 0: the identifier slot that caused it (or NO_SOURCE) … */
+  sources: Int32Array
+  /** … the month offset it concerns … */
+  months: Int32Array
+  /** … and for incomplete_window the reason of that month. */
+  causes: Uint8Array
+}
+
+interface EvaluationContext {
+  series: OrganisationSeries
+  breakdown: string
+}
+
+type Kernel = (context: EvaluationContext) => Buffers
+
+interface Slot {
+  indicator: string
+  /** Breakdown fixed by the formula (`x[women]`), or undefined = the evaluated breakdown. */
+  breakdown: string | undefined
+}
+
+function allocateBuffers(length: number): Buffers {
+  return {
+    values: new Float64Array(length),
+    reasons: new Uint8Array(length),
+    sources: new Int32Array(length),
+    months: new Int32Array(length),
+    causes: new Uint8Array(length),
+  }
+}
+
+function copyMissing(from: Buffers, to: Buffers, i: number): void {
+  to.values[i] = NaN
+  to.reasons[i] = from.reasons[i]!
+  to.sources[i] = from.sources[i]!
+  to.months[i] = from.months[i]!
+  to.causes[i] = from.causes[i]!
+}
+
+function setMissing(options: {
+  to: Buffers
+  i: number
+  reason: number
+  source: number
+  month: number
+}): void {
+  const { to, i } = options
+  to.values[i] = NaN
+  to.reasons[i] = options.reason
+  to.sources[i] = options.source
+  to.months[i] = options.month
+  to.causes[i] = 0
+}
+
+const DATA_REASON_CODES: Record<DataMissingReason, number> = {
+  not_delivered: 1,
+  suppressed: 2,
+  not_applicable: 3,
+}
+
+/**
+ * Turns a formula tree into closures over preallocated typed arrays. Each kernel owns its output
+ * buffers and overwrites them per evaluation, so evaluating thousands of (organisation, breakdown)
+ * pairs allocates nothing inside the formula. Figure references are inlined as numerator /
+ * denominator of the referenced definition.
+ */
+class FormulaCompiler {
+  readonly slots: Slot[] = []
+
+  constructor(
+    private readonly length: number,
+    private readonly resolveFigure: (code: string) => CheckedFigure | undefined,
+  ) {}
+
+  compile(node: FormulaNode, breakdown: string | undefined): Kernel {
+    switch (node.kind) {
+      case 'number':
+        return this.compileConstant(node.value)
+      case 'identifier': {
+        const figure = this.resolveFigure(node.name)
+        if (figure) {
+          return this.compileDivision(
+            this.compile(figure.numerator, breakdown),
+            this.compile(figure.denominator, breakdown),
+          )
+        }
+        return this.compileSeries(node.name, breakdown)
+      }
+      case 'negate':
+        return this.compileNegation(this.compile(node.operand, breakdown))
+      case 'breakdown':
+        return this.compile(node.operand, node.breakdown)
+      case 'binary': {
+        const left = this.compile(node.left, breakdown)
+        const right = this.compile(node.right, breakdown)
+        return node.operator === '/'
+          ? this.compileDivision(left, right)
+          : this.compileArithmetic(node.operator, left, right)
+      }
+      case 'call': {
+        const firstSlot = this.slots.length
+        const inner = this.compile(node.argument, breakdown)
+        const source = this.slots.length > firstSlot ? firstSlot : NO_SOURCE
+        switch (node.name) {
+          case 'lag':
+            return this.compileLag(inner, node.months, source)
+          case 'change': {
+            const lagged = this.compileLag(this.compile(node.argument, breakdown), node.months, source)
+            return this.compileDivision(inner, lagged)
+          }
+          case 'sum':
+          case 'mean':
+            return this.compileWindow({ inner, months: node.months, isMean: node.name === 'mean', source })
+        }
+      }
+    }
+  }
+
+  private compileConstant(value: number): Kernel {
+    const out = allocateBuffers(this.length)
+    out.values.fill(value)
+    return () => out
+  }
+
+  private compileSeries(indicator: string, fixedBreakdown: string | undefined): Kernel {
+    const slot = this.slots.length
+    this.slots.push({ indicator, breakdown: fixedBreakdown })
+    const out = allocateBuffers(this.length)
+    const n = this.length
+    return (context) => {
+      const series = context.series.get(fixedBreakdown ?? context.breakdown)?.get(indicator)
+      const values = series?.values
+      const reasons = series?.reasons
+      const available = values ? Math.min(values.length, n) : 0
+      for (let i = 0; i < available; i++) {
+        const x = values![i]!
+        out.values[i] = x
+        if (x !== x) {
+          const reason = reasons?.[i]
+          setMissing({
+            to: out,
+            i,
+            reason: (reason && DATA_REASON_CODES[reason]) || NOT_DELIVERED,
+            source: slot,
+            month: i,
+          })
+        } else out.reasons[i] = 0
+      }
+      for (let i = available; i < n; i++)
+        setMissing({ to: out, i, reason: NOT_DELIVERED, source: slot, month: i })
+      return out
+    }
+  }
+
+  private compileNegation(inner: Kernel): Kernel {
+    const out = allocateBuffers(this.length)
+    const n = this.length
+    return (context) => {
+      const a = inner(context)
+      for (let i = 0; i < n; i++) {
+        if (a.reasons[i] !== 0) copyMissing(a, out, i)
+        else {
+          out.values[i] = -a.values[i]!
+          out.reasons[i] = 0
+        }
+      }
+      return out
+    }
+  }
+
+  private compileArithmetic(operator: '+' | '-' | '*', left: Kernel, right: Kernel): Kernel {
+    const out = allocateBuffers(this.length)
+    const n = this.length
+    return (context) => {
+      const a = left(context)
+      const b = right(context)
+      const av = a.values
+      const bv = b.values
+      const ov = out.values
+      for (let i = 0; i < n; i++) {
+        if (a.reasons[i] !== 0) copyMissing(a, out, i)
+        else if (b.reasons[i] !== 0) copyMissing(b, out, i)
+        else {
+          ov[i] = operator === '+' ? av[i]! + bv[i]! : operator === '-' ? av[i]! - bv[i]! : av[i]! * bv[i]!
+          out.reasons[i] = 0
+        }
+      }
+      return out
+    }
+  }
+
+  private compileDivision(left: Kernel, right: Kernel): Kernel {
+    const out = allocateBuffers(this.length)
+    const n = this.length
+    return (context) => {
+      const a = left(context)
+      const b = right(context)
+      for (let i = 0; i < n; i++) {
+        if (a.reasons[i] !== 0) copyMissing(a, out, i)
+        else if (b.reasons[i] !== 0) copyMissing(b, out, i)
+        else if (b.values[i] === 0)
+          setMissing({ to: out, i, reason: DIVISION_BY_ZERO, source: NO_SOURCE, month: i })
+        else {
+          out.values[i] = a.values[i]! / b.values[i]!
+          out.reasons[i] = 0
+        }
+      }
+      return out
+    }
+  }
+
+  private compileLag(inner: Kernel, months: number, source: number): Kernel {
+    const out = allocateBuffers(this.length)
+    const n = this.length
+    return (context) => {
+      const a = inner(context)
+      for (let i = 0; i < n; i++) {
+        const j = i - months
+        if (j < 0) setMissing({ to: out, i, reason: NO_HISTORY, source, month: j })
+        else if (a.reasons[j] !== 0) copyMissing(a, out, i)
+        else {
+          out.values[i] = a.values[j]!
+          out.reasons[i] = 0
+        }
+      }
+      return out
+    }
+  }
+
+  /** Rolling sum or mean in O(length): a running sum plus "next missing month" look-ups. */
+  private compileWindow(options: { inner: Kernel; months: number; isMean: boolean; source: number }): Kernel {
+    const { inner, months, isMean, source } = options
+    const out = allocateBuffers(this.length)
+    const n = this.length
+    const nextMissing = new Int32Array(n + 1)
+    return (context) => {
+      const a = inner(context)
+      nextMissing[n] = n
+      for (let i = n - 1; i >= 0; i--) nextMissing[i] = a.reasons[i] !== 0 ? i : nextMissing[i + 1]!
+      let sum = 0
+      for (let i = 0; i < n; i++) {
+        // The running sum holds present values only, so it stays finite across gaps.
+        if (a.reasons[i] === 0) sum += a.values[i]!
+        const leaving = i - months
+        if (leaving >= 0 && a.reasons[leaving] === 0) sum -= a.values[leaving]!
+        const first = i - months + 1
+        if (first < 0) {
+          setMissing({ to: out, i, reason: NO_HISTORY, source, month: first })
+          continue
+        }
+        const gap = nextMissing[first]!
+        if (gap <= i) {
+          if (a.reasons[gap] === NO_HISTORY) copyMissing(a, out, i)
+          else {
+            setMissing({
+              to: out,
+              i,
+              reason: INCOMPLETE_WINDOW,
+              source: a.sources[gap]!,
+              month: a.months[gap]!,
+            })
+            out.causes[i] = a.reasons[gap] === INCOMPLETE_WINDOW ? a.causes[gap]! : a.reasons[gap]!
+          }
+          continue
+        }
+        out.values[i] = isMean ? sum / months : sum
+        out.reasons[i] = 0
+      }
+      return out
+    }
+  }
+}
+
+/** One figure version compiled for a fixed number of months; reusable across organisations. */
+export interface CompiledFigure {
+  definition: FigureDefinition
+  requiredHistory: number
+  months: number
+  /** Evaluates into fresh result arrays (the kernels' buffers are reused, the result is not). */
+  evaluate(options: { series: OrganisationSeries; breakdown: string; startMonth: string }): FigureSeriesResult
+}
+
+function parseMonth(month: string): number {
+  const period = parsePeriod(month)
+  if (!period || period.frequency !== 'monthly') throw new AppError('invalid_input', `Not a month: ${month}`)
+  return monthIndex(period.year, period.month!)
+}
+
+function formatMonthIndex(index: number): string {
+  return formatPeriod(monthFromIndex(index))
+}
+
+function compileChecked(options: {
+  figure: CheckedFigure
+  months: number
+  resolveFigure: (code: string) => CheckedFigure | undefined
+}): CompiledFigure {
+  const { figure, months: n, resolveFigure } = options
+  const compiler = new FormulaCompiler(n, resolveFigure)
+  const numeratorKernel = compiler.compile(figure.numerator, undefined)
+  const denominatorKernel = compiler.compile(figure.denominator, undefined)
+  const slots = compiler.slots
+  const definition = figure.definition
+  const isPercent = definition.transform === 'percent'
+  return {
+    definition,
+    requiredHistory: figure.requiredHistory,
+    months: n,
+    evaluate({ series, breakdown, startMonth }) {
+      const start = parseMonth(startMonth)
+      const context: EvaluationContext = { series, breakdown }
+      const num = numeratorKernel(context)
+      const den = denominatorKernel(context)
+      const result: FigureSeriesResult = {
+        code: definition.code,
+        breakdown,
+        startMonth: formatMonthIndex(start),
+        versions: new Uint16Array(n).fill(definition.version),
+        value: new Float64Array(n),
+        ratio: new Float64Array(n),
+        numerator: new Float64Array(n),
+        denominator: new Float64Array(n),
+        missing: new Array<MissingDetail | undefined>(n),
+      }
+      const describe = (from: Buffers, i: number): MissingDetail => {
+        const reason = MISSING_REASONS[from.reasons[i]! - 1]!
+        const detail: MissingDetail = { reason, month: formatMonthIndex(start + from.months[i]!) }
+        const slot = from.sources[i]! >= 0 ? slots[from.sources[i]!] : undefined
+        if (slot) {
+          detail.indicator = slot.indicator
+          detail.breakdown = slot.breakdown ?? breakdown
+        }
+        if (from.causes[i]) detail.cause = MISSING_REASONS[from.causes[i]! - 1]!
+        return detail
+      }
+      for (let i = 0; i < n; i++) {
+        const a = num.values[i]!
+        const b = den.values[i]!
+        result.numerator[i] = a
+        result.denominator[i] = b
+        let missing: MissingDetail | undefined
+        if (num.reasons[i] !== 0) missing = describe(num, i)
+        else if (den.reasons[i] !== 0) missing = describe(den, i)
+        else if (b === 0) missing = { reason: 'division_by_zero', month: formatMonthIndex(start + i) }
+        if (missing) {
+          result.ratio[i] = NaN
+          result.value[i] = NaN
+          result.missing[i] = missing
+        } else {
+          const ratio = a / b
+          result.ratio[i] = ratio
+          result.value[i] = isPercent ? ratio * 100 : (ratio - 1) * 100
+        }
+      }
+      return result
+    },
+  }
+}
+
+/**
+ * Chooses, for a reference from `referrer` to figure `code`, the version that was valid when the
+ * referrer's version took effect (or the earliest one if none was valid yet).
+ */
+function makeResolver(checked: readonly CheckedFigure[], referrer: FigureDefinition) {
+  return (code: string): CheckedFigure | undefined => {
+    let chosen: CheckedFigure | undefined
+    for (const f of checked) {
+      if (f.definition.code !== code) continue
+      const isValid = f.definition.validFrom <= referrer.validFrom
+      const chosenValid = chosen !== undefined && chosen.definition.validFrom <= referrer.validFrom
+      if (
+        !chosen ||
+        (isValid && !chosenValid) ||
+        (isValid && chosenValid && f.definition.validFrom > chosen.definition.validFrom) ||
+        (!isValid && !chosenValid && f.definition.validFrom < chosen.definition.validFrom)
+      ) {
+        chosen = f
+      }
+    }
+    return chosen
+  }
+}
+
+/** Validates the definitions (formulas, references, cycles) and compiles every version. */
+export function compileFigures(options: {
+  definitions: readonly FigureDefinition[]
+  indicatorCodes: Iterable<string>
+  months: number
+}): CompiledFigure[] {
+  const checked = checkFigureDefinitions({
+    definitions: options.definitions,
+    vocabulary: { indicatorCodes: options.indicatorCodes },
+  })
+  return checked.map((figure) =>
+    compileChecked({
+      figure,
+      months: options.months,
+      resolveFigure: makeResolver(checked, figure.definition),
+    }),
+  )
+}
+
+export interface EvaluateFiguresOptions {
+  definitions: readonly FigureDefinition[]
+  indicatorCodes: Iterable<string>
+  /** First month of every series ("2012-01"); series[i] is month start + i. */
+  startMonth: string
+  /** Number of months to evaluate; default: the longest series given. */
+  months?: number
+  /** orgId → that organisation's series. */
+  series: ReadonlyMap<string, OrganisationSeries>
+  /** Only these figure codes (references to others still work); default all. */
+  codes?: readonly string[]
+  /** Only these breakdowns; default every breakdown an organisation has series for. */
+  breakdowns?: readonly string[]
+}
+
+export interface OrganisationFigureResult extends FigureSeriesResult {
+  orgId: string
+}
+
+/**
+ * Evaluates every figure for every organisation and every breakdown it has data for (figures
+ * without a sex breakdown only for 'total'). Where a figure has several versions, each month takes
+ * the version valid in it; months before the first version are missing ('not_applicable').
+ */
+export function evaluateFigures(options: EvaluateFiguresOptions): OrganisationFigureResult[] {
+  const n = options.months ?? longestSeries(options.series)
+  const start = parseMonth(options.startMonth)
+  const compiled = compileFigures({
+    definitions: options.definitions,
+    indicatorCodes: options.indicatorCodes,
+    months: n,
+  })
+  const byCode = new Map<string, CompiledFigure[]>()
+  for (const c of compiled) {
+    if (options.codes && !options.codes.includes(c.definition.code)) continue
+    const list = byCode.get(c.definition.code) ?? []
+    list.push(c)
+    byCode.set(c.definition.code, list)
+  }
+  const plans = [...byCode.values()].map((versions) => {
+    versions.sort((a, b) => (a.definition.validFrom < b.definition.validFrom ? -1 : 1))
+    const firstMonthOf = versions.map((v) => parseMonth(v.definition.validFrom.slice(0, 7)) - start)
+    return { versions, firstMonthOf, breakdowns: listFigureBreakdowns(versions[0]!.definition) }
+  })
+  const results: OrganisationFigureResult[] = []
+  for (const [orgId, series] of options.series) {
+    for (const plan of plans) {
+      for (const breakdown of plan.breakdowns) {
+        if (!series.has(breakdown) || (options.breakdowns && !options.breakdowns.includes(breakdown)))
+          continue
+        const result = evaluateVersions({
+          plan,
+          series,
+          breakdown,
+          startMonth: options.startMonth,
+          months: n,
+        })
+        results.push({ orgId, ...result })
+      }
+    }
+  }
+  return results
+}
+
+function evaluateVersions(options: {
+  plan: { versions: CompiledFigure[]; firstMonthOf: number[] }
+  series: OrganisationSeries
+  breakdown: string
+  startMonth: string
+  months: number
+}): FigureSeriesResult {
+  const { plan, series, breakdown, startMonth, months: n } = options
+  const { versions, firstMonthOf } = plan
+  const base = versions[0]!.evaluate({ series, breakdown, startMonth })
+  const start = parseMonth(startMonth)
+  for (let v = 1; v < versions.length; v++) {
+    const from = Math.max(0, firstMonthOf[v]!)
+    if (from >= n) continue
+    const later = versions[v]!.evaluate({ series, breakdown, startMonth })
+    for (let i = from; i < n; i++) {
+      base.versions[i] = later.versions[i]!
+      base.value[i] = later.value[i]!
+      base.ratio[i] = later.ratio[i]!
+      base.numerator[i] = later.numerator[i]!
+      base.denominator[i] = later.denominator[i]!
+      base.missing[i] = later.missing[i]
+    }
+  }
+  for (let i = 0; i < Math.min(n, firstMonthOf[0]!); i++) {
+    base.versions[i] = 0
+    base.value[i] = NaN
+    base.ratio[i] = NaN
+    base.numerator[i] = NaN
+    base.denominator[i] = NaN
+    base.missing[i] = { reason: 'not_applicable', month: formatMonthIndex(start + i) }
+  }
+  return base
+}
+
+function longestSeries(all: ReadonlyMap<string, OrganisationSeries>): number {
+  let longest = 0
+  for (const org of all.values())
+    for (const byIndicator of org.values())
+      for (const s of byIndicator.values()) longest = Math.max(longest, s.values.length)
+  return longest
+}
+
+/** Convenience for one organisation, one breakdown and one figure (all versions applied). */
+export function evaluateFigure(options: {
+  code: string
+  definitions: readonly FigureDefinition[]
+  indicatorCodes: Iterable<string>
+  series: OrganisationSeries
+  breakdown: string
+  startMonth: string
+  months?: number
+}): FigureSeriesResult {
+  const results = evaluateFigures({
+    definitions: options.definitions,
+    indicatorCodes: options.indicatorCodes,
+    startMonth: options.startMonth,
+    months: options.months,
+    series: new Map([['', options.series]]),
+    codes: [options.code],
+    breakdowns: [options.breakdown],
+  })
+  const found = results[0]
+  if (!found) {
+    throw new AppError(
+      'not_found',
+      `Figure ${options.code} has no definition or no data for breakdown ${options.breakdown}`,
+    )
+  }
+  const { orgId: _orgId, ...result } = found
+  return result
+}
