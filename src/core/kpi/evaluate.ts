@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error'
 import { formatPeriod, monthFromIndex, monthIndex, parsePeriod } from '../periods/period'
 import type { FormulaNode } from './formula-ast'
+import { computeRequiredHistory } from './formula-validate'
 import {
   checkFigureDefinitions,
   listFigureBreakdowns,
@@ -96,12 +97,13 @@ function allocateBuffers(length: number): Buffers {
   }
 }
 
-function copyMissing(from: Buffers, to: Buffers, i: number): void {
+/** Copies why month `j` of `from` is missing into month `i` of `to` (j ≠ i for lags and windows). */
+function copyMissing(from: Buffers, to: Buffers, i: number, j = i): void {
   to.values[i] = NaN
-  to.reasons[i] = from.reasons[i]!
-  to.sources[i] = from.sources[i]!
-  to.months[i] = from.months[i]!
-  to.causes[i] = from.causes[i]!
+  to.reasons[i] = from.reasons[j]!
+  to.sources[i] = from.sources[j]!
+  to.months[i] = from.months[j]!
+  to.causes[i] = from.causes[j]!
 }
 
 function setMissing(options: {
@@ -167,17 +169,31 @@ class FormulaCompiler {
       case 'call': {
         const firstSlot = this.slots.length
         const inner = this.compile(node.argument, breakdown)
-        const source = this.slots.length > firstSlot ? firstSlot : NO_SOURCE
+        // "No history" names an indicator only when the argument reads exactly one series;
+        // otherwise naming the first one would point at the wrong series (K1E4 reaches back via ELB).
+        const read = new Set(this.slots.slice(firstSlot).map((s) => `${s.indicator}[${s.breakdown ?? ''}]`))
+        const source = read.size === 1 ? firstSlot : NO_SOURCE
+        const reach = computeRequiredHistory(
+          node.argument,
+          (code) => this.resolveFigure(code)?.requiredHistory,
+        )
         switch (node.name) {
           case 'lag':
-            return this.compileLag(inner, node.months, source)
+            return this.compileLag({ inner, months: node.months, source, reach })
           case 'change': {
-            const lagged = this.compileLag(this.compile(node.argument, breakdown), node.months, source)
+            const again = this.compile(node.argument, breakdown)
+            const lagged = this.compileLag({ inner: again, months: node.months, source, reach })
             return this.compileDivision(inner, lagged)
           }
           case 'sum':
           case 'mean':
-            return this.compileWindow({ inner, months: node.months, isMean: node.name === 'mean', source })
+            return this.compileWindow({
+              inner,
+              months: node.months,
+              isMean: node.name === 'mean',
+              source,
+              reach,
+            })
         }
       }
     }
@@ -276,15 +292,18 @@ class FormulaCompiler {
     }
   }
 
-  private compileLag(inner: Kernel, months: number, source: number): Kernel {
+  /** `reach`: months the argument itself needs, so "no history" can name the earliest month needed. */
+  private compileLag(options: { inner: Kernel; months: number; source: number; reach: number }): Kernel {
+    const { inner, months, source } = options
+    const extra = Math.max(0, options.reach - 1)
     const out = allocateBuffers(this.length)
     const n = this.length
     return (context) => {
       const a = inner(context)
       for (let i = 0; i < n; i++) {
         const j = i - months
-        if (j < 0) setMissing({ to: out, i, reason: NO_HISTORY, source, month: j })
-        else if (a.reasons[j] !== 0) copyMissing(a, out, i)
+        if (j < 0) setMissing({ to: out, i, reason: NO_HISTORY, source, month: j - extra })
+        else if (a.reasons[j] !== 0) copyMissing(a, out, i, j)
         else {
           out.values[i] = a.values[j]!
           out.reasons[i] = 0
@@ -295,8 +314,15 @@ class FormulaCompiler {
   }
 
   /** Rolling sum or mean in O(length): a running sum plus "next missing month" look-ups. */
-  private compileWindow(options: { inner: Kernel; months: number; isMean: boolean; source: number }): Kernel {
+  private compileWindow(options: {
+    inner: Kernel
+    months: number
+    isMean: boolean
+    source: number
+    reach: number
+  }): Kernel {
     const { inner, months, isMean, source } = options
+    const extra = Math.max(0, options.reach - 1)
     const out = allocateBuffers(this.length)
     const n = this.length
     const nextMissing = new Int32Array(n + 1)
@@ -312,12 +338,12 @@ class FormulaCompiler {
         if (leaving >= 0 && a.reasons[leaving] === 0) sum -= a.values[leaving]!
         const first = i - months + 1
         if (first < 0) {
-          setMissing({ to: out, i, reason: NO_HISTORY, source, month: first })
+          setMissing({ to: out, i, reason: NO_HISTORY, source, month: first - extra })
           continue
         }
         const gap = nextMissing[first]!
         if (gap <= i) {
-          if (a.reasons[gap] === NO_HISTORY) copyMissing(a, out, i)
+          if (a.reasons[gap] === NO_HISTORY) copyMissing(a, out, i, gap)
           else {
             setMissing({
               to: out,
@@ -353,8 +379,16 @@ function parseMonth(month: string): number {
   return monthIndex(period.year, period.month!)
 }
 
+const monthLabels = new Map<number, string>()
+
+/** Month labels are cached: hundreds of thousands of missing months share a few hundred labels. */
 function formatMonthIndex(index: number): string {
-  return formatPeriod(monthFromIndex(index))
+  let label = monthLabels.get(index)
+  if (label === undefined) {
+    label = formatPeriod(monthFromIndex(index))
+    monthLabels.set(index, label)
+  }
+  return label
 }
 
 function compileChecked(options: {
