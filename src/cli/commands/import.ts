@@ -1,0 +1,88 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { importFile, type ImportSummary } from '../../features/imports/import-file'
+import { loadMapping } from '../../features/imports/load-mapping'
+import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    decimal: { type: 'string' },
+    user: { type: 'string' },
+  })
+  const file = positionals[0]
+  if (!file) throw new CliUsageError('which file? e.g. benchlearn import figures.csv')
+  const path = resolve(io.cwd, file)
+  if (!existsSync(path)) throw new CliUsageError(`no such file: ${file}`)
+  const encoding = values.encoding as 'utf-8' | 'windows-1252' | 'latin1' | undefined
+  if (encoding && !['utf-8', 'windows-1252', 'latin1'].includes(encoding)) {
+    throw new CliUsageError(`--encoding must be utf-8, windows-1252 or latin1, got '${encoding}'`)
+  }
+  const decimal = values.decimal as ',' | '.' | undefined
+  if (decimal && decimal !== ',' && decimal !== '.')
+    throw new CliUsageError(`--decimal must be ',' or '.', got '${decimal}'`)
+  const mapping = values.mapping
+    ? loadMapping(values.mapping.endsWith('.json') ? resolve(io.cwd, values.mapping) : values.mapping)
+    : undefined
+  const summary = await withDatabase(io, values['data-dir'], (database) =>
+    importFile(database, {
+      fileName: basename(path),
+      bytes: readFileSync(path),
+      mapping: mapping?.mapping,
+      mappingName: mapping?.name,
+      isDryRun: values['dry-run'] ?? false,
+      createdBy: values.user ?? io.env.USER ?? 'cli',
+      encoding,
+      delimiter: values.delimiter,
+      decimal,
+      onProgress: (phase, done, total) => io.progress(phase === 'parse' ? 'lesen' : 'schreiben', done, total),
+    }),
+  )
+  if (values.json) io.out(JSON.stringify(summary, null, 2))
+  else io.out(describeImport(summary))
+  return summary.errors.length > 0 ? 2 : 0
+}
+
+export function describeImport(s: ImportSummary): string {
+  const lines: string[] = []
+  const verdict =
+    s.errors.length > 0
+      ? 'ABGELEHNT / REJECTED – nothing was written'
+      : s.isDryRun
+        ? 'Probelauf / dry run – nothing was written'
+        : 'importiert / imported'
+  lines.push(`${s.fileName} (${s.format}): ${verdict}`)
+  lines.push(
+    `  rows read ${s.rowsRead} · values ${s.valuesRead} · ${s.isDryRun ? 'would import' : 'imported'} ${s.rowsImported} (new ${s.newValues}, revised ${s.revisedValues}) · unchanged ${s.rowsUnchanged} · rejected ${s.rowsRejected}`,
+  )
+  if (s.batchId !== null) lines.push(`  batch #${s.batchId}`)
+  for (const n of s.notices) {
+    lines.push(
+      `  note: ${n.message} (${n.count})${n.keys?.length ? `: ${n.keys.slice(0, 12).join('; ')}${n.keys.length > 12 ? ` … +${n.keys.length - 12}` : ''}` : ''}`,
+    )
+  }
+  if (s.errors.length > 0) {
+    lines.push(
+      '',
+      formatTable(
+        ['row', 'column', 'value', 'problem'],
+        s.errors.slice(0, 50).map((e) => [e.row ?? null, e.column ?? null, e.value ?? null, e.message]),
+      ),
+    )
+    if (s.errors.length > 50) lines.push(`  … and ${s.errors.length - 50} more (use --json for all)`)
+  }
+  if (s.changes.length > 0) {
+    lines.push('', s.isDryRun ? 'What would change (examples):' : 'Changes (examples):')
+    lines.push(
+      formatTable(
+        ['org id', 'indicator', 'period', 'breakdown', 'before', 'after'],
+        s.changes.map((c) => [c.organisationId, c.indicator, c.period, c.breakdown, c.before, c.after]),
+      ),
+    )
+  }
+  return lines.join('\n')
+}

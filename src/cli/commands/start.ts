@@ -1,0 +1,50 @@
+import { join } from 'node:path'
+import { latestCompleteMonth } from '../../core/periods/period'
+import { createDemoNetwork } from '../../features/demo/create-demo-network'
+import { countOrganisations } from '../../features/organisations/organisation.repository'
+import { prepareDatabase } from '../../features/setup/prepare-database'
+import { buildApp } from '../../server/app'
+import { type CliIo, databaseOptions, parseCommandArgs } from '../io'
+
+export const WEB_ROOT = join(import.meta.dirname, '../../../dist/web')
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-demo': { type: 'boolean' },
+  })
+  const port = Number(values.port ?? io.env.PORT ?? 3000)
+  const host = values.host ?? io.env.HOST ?? '127.0.0.1'
+  const started = Date.now()
+  const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
+  if (!values['no-demo'] && (await countOrganisations(database.db)) === 0) {
+    io.err('Leere Datenbank: lege das Demo-Netzwerk an … / empty database: creating the demo network …')
+    const demo = await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
+    io.err(
+      `Demo: ${demo.organisations} Jobcenter, ${demo.rings} Vergleichsringe, ${demo.values.toLocaleString('de-DE')} synthetische Werte ${demo.firstMonth} – ${demo.lastMonth}`,
+    )
+  }
+  const app = await buildApp({ database, webRoot: WEB_ROOT })
+  await app.listen({ port, host })
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
+  io.out(
+    [
+      '',
+      `benchlearn läuft / is running: ${url}`,
+      `  Datenbank / database: ${database.location}`,
+      `  API: ${url}api/openapi.json`,
+      `  gestartet in / started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      '',
+      'Demo-Daten sind synthetisch / demo data is synthetic. Stop: Ctrl+C',
+    ].join('\n'),
+  )
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await app.close()
+  await database.close()
+  return 0
+}

@@ -1,0 +1,89 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { resolve } from 'node:path'
+import { prepareDatabase } from '../features/setup/prepare-database'
+import type { Database } from '../db/connect'
+
+/** Where a command writes; tests pass their own to capture output. */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  /** Progress on a terminal (stderr); silent when not a TTY. */
+  progress(label: string, done: number, total: number): void
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+let lastDraw = 0
+export const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  progress: (label, done, total) => {
+    if (!process.stderr.isTTY) return
+    const now = Date.now()
+    if (done < total && now - lastDraw < 100) return
+    lastDraw = now
+    const width = 30
+    const share = total > 0 ? done / total : 1
+    const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░')
+    process.stderr.write(`\r${label.padEnd(8)} ${bar} ${(share * 100).toFixed(0).padStart(3)} %`)
+    if (done >= total) process.stderr.write('\n')
+  },
+  env: process.env,
+  cwd: process.cwd(),
+}
+
+/** A mistake in how the command was called: shown with the command's usage line. */
+export class CliUsageError extends Error {}
+
+const GLOBAL_OPTIONS = { 'data-dir': { type: 'string' } } as const
+
+/** Parses a command's arguments; unknown options are usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...GLOBAL_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** The database the CLI works on: $DATABASE_URL, else PGlite in --data-dir / $BENCHLEARN_DATA_DIR / ./data. */
+export function databaseOptions(io: CliIo, dataDir: string | undefined) {
+  const databaseUrl = io.env.DATABASE_URL || undefined
+  return databaseUrl
+    ? { databaseUrl }
+    : { dataDir: resolve(io.cwd, dataDir ?? io.env.BENCHLEARN_DATA_DIR ?? 'data') }
+}
+
+/** Opens (and migrates) the database for the duration of `body`, always closing it. */
+export async function withDatabase<T>(
+  io: CliIo,
+  dataDir: string | undefined,
+  body: (database: Database) => Promise<T>,
+): Promise<T> {
+  const database = await prepareDatabase(databaseOptions(io, dataDir))
+  try {
+    return await body(database)
+  } finally {
+    await database.close()
+  }
+}
+
+/** Prints rows as an aligned text table. */
+export function formatTable(headers: string[], rows: (string | number | null)[][]): string {
+  const text = rows.map((r) => r.map((c) => (c === null ? '–' : String(c))))
+  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => r[i]!.length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
+  return [line(headers), line(widths.map((w) => '─'.repeat(w))), ...text.map(line)].join('\n')
+}

@@ -1,0 +1,106 @@
+/**
+ * The `benchlearn` command line. This file only dispatches: each command lives in commands/ and is
+ * loaded on demand. Errors become a plain message and an exit code (a stack trace only with --debug).
+ */
+import { isAppError, type AppErrorCode } from '../core/errors/app-error'
+import { CliUsageError, type CliIo, defaultIo } from './io'
+
+type CommandModule = { run(args: string[], io: CliIo): Promise<number> }
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  start: {
+    summary: 'start the platform (creates the demo network on an empty database)',
+    load: () => import('./commands/start'),
+  },
+  demo: { summary: 'demo --reset: recreate the demo network', load: () => import('./commands/demo') },
+  db: { summary: 'db migrate [--down]: update the database schema', load: () => import('./commands/db') },
+  import: {
+    summary: 'import <file> [--mapping <name|file>] [--dry-run] [--json]',
+    load: () => import('./commands/import'),
+  },
+  export: {
+    summary: 'export <dir>: everything as CSV + JSON (re-importable)',
+    load: () => import('./commands/export'),
+  },
+  orgs: { summary: 'orgs list [--at YYYY-MM-DD] [--json]', load: () => import('./commands/orgs') },
+  rings: {
+    summary: 'rings list [--at YYYY-MM-DD] [--json]: who was in which ring on a day',
+    load: () => import('./commands/rings'),
+  },
+  indicators: { summary: 'indicators list [--json]', load: () => import('./commands/indicators') },
+  observations: {
+    summary: 'observations <org> <indicator> [--as-of <date>] [--from YYYY-MM] [--to YYYY-MM] [--json]',
+    load: () => import('./commands/observations'),
+  },
+  mappings: {
+    summary: 'mappings list: column mappings shipped for official formats',
+    load: () => import('./commands/mappings'),
+  },
+}
+
+const EXIT_CODES: Record<AppErrorCode, number> = {
+  invalid_input: 2,
+  not_found: 3,
+  conflict: 4,
+  infeasible: 5,
+  unauthenticated: 6,
+  forbidden: 6,
+  internal: 1,
+}
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length))
+  return [
+    'benchlearn – benchmarking and benchlearning for public organisations',
+    '',
+    'usage: benchlearn <command> [options]',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global options: --data-dir <dir> (embedded database folder, default ./data or $BENCHLEARN_DATA_DIR),',
+    '                --debug (show stack traces). With $DATABASE_URL set, PostgreSQL is used instead.',
+  ].join('\n')
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const isDebug = argv.includes('--debug')
+  const args = argv.filter((a) => a !== '--debug')
+  const [name, ...rest] = args
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage())
+    return name ? 0 : 2
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    io.err(`benchlearn: unknown command '${name}'\n\n${usage()}`)
+    return 2
+  }
+  try {
+    return await (await command.load()).run(rest, io)
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.err(`benchlearn ${name}: ${error.message}\nusage: benchlearn ${command.summary}`)
+      return 2
+    }
+    if (isAppError(error)) {
+      io.err(`benchlearn ${name}: ${error.message}`)
+      for (const d of error.details.slice(0, 50)) {
+        const where = [
+          d.file,
+          d.row !== undefined ? `row ${d.row}` : undefined,
+          d.column ? `column ${d.column}` : undefined,
+          d.field,
+        ]
+          .filter(Boolean)
+          .join(', ')
+        io.err(`  ${where ? `${where}: ` : ''}${d.value !== undefined ? `'${d.value}': ` : ''}${d.message}`)
+      }
+      if (isDebug) io.err(error.stack ?? '')
+      return EXIT_CODES[error.code]
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    io.err(`benchlearn ${name}: ${message}`)
+    if (isDebug && error instanceof Error) io.err(error.stack ?? '')
+    return 1
+  }
+}

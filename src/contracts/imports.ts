@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+export const importErrorSchema = z.object({
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  value: z.string().optional(),
+  message: z.string(),
+})
+
+export const importNoticeSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  count: z.number().int(),
+  keys: z.array(z.string()).optional(),
+})
+
+/** The result of an import; `--json` of the CLI prints exactly this. */
+export const importSummarySchema = z
+  .object({
+    fileName: z.string(),
+    checksum: z.string(),
+    format: z.string(),
+    rowsRead: z.number().int(),
+    valuesRead: z.number().int(),
+    rowsImported: z.number().int().describe('values written (new or revised); counts below count values'),
+    rowsUnchanged: z.number().int(),
+    rowsRejected: z.number().int(),
+    newValues: z.number().int(),
+    revisedValues: z.number().int(),
+    errors: z.array(importErrorSchema),
+    notices: z.array(importNoticeSchema),
+    isDryRun: z.boolean(),
+    isCommitted: z.boolean(),
+    batchId: z.number().int().nullable(),
+    changes: z.array(
+      z.object({
+        organisationId: z.number().int(),
+        indicator: z.string(),
+        period: z.string(),
+        breakdown: z.string(),
+        before: z.union([z.number(), z.string()]).nullable(),
+        after: z.union([z.number(), z.string()]),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportSummary' })
+export type ImportSummaryDto = z.infer<typeof importSummarySchema>
+
+export const importUploadQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: check and report what would change, write nothing'),
+  mapping: z.string().optional().describe('name of a shipped mapping, e.g. inkar-wirtschaft'),
+})
+
+export const importBatchSchema = z
+  .object({
+    id: z.number().int(),
+    fileName: z.string(),
+    checksum: z.string(),
+    format: z.string(),
+    mapping: z.string().nullable(),
+    source: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    rowsRead: z.number().int(),
+    rowsImported: z.number().int(),
+    rowsUnchanged: z.number().int(),
+    rowsRejected: z.number().int(),
+    notices: z.array(importNoticeSchema),
+  })
+  .meta({ id: 'ImportBatch' })
+export const importBatchListSchema = z.object({ batches: z.array(importBatchSchema) })

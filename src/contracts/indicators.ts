@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+export const indicatorSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    nameDe: z.string(),
+    nameEn: z.string(),
+    unit: z.string(),
+    frequency: z.enum(['monthly', 'yearly']),
+    breakdowns: z.array(z.string()),
+    kind: z.enum(['raw', 'context']),
+    source: z.string(),
+    licence: z.string(),
+    definitionDe: z.string(),
+    definitionEn: z.string(),
+  })
+  .meta({ id: 'Indicator' })
+export type IndicatorDto = z.infer<typeof indicatorSchema>
+
+export const indicatorListSchema = z.object({ indicators: z.array(indicatorSchema) })

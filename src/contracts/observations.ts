@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { periodText } from './common'
+
+export const missingReasonSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable'])
+export const observationStatusSchema = z.enum(['provisional', 'final', 'corrected'])
+
+export const observationsQuerySchema = z.object({
+  org: z.string().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
+  indicator: z.string().min(1).describe('indicator code, e.g. elb'),
+  from: periodText.optional(),
+  to: periodText.optional(),
+  breakdown: z.string().optional(),
+  asOf: z
+    .string()
+    .optional()
+    .describe('show values as known at this date or instant (YYYY-MM-DD = end of that day, UTC)'),
+})
+
+export const observationSchema = z
+  .object({
+    period: periodText,
+    breakdown: z.string(),
+    value: z.number().nullable(),
+    missingReason: missingReasonSchema.nullable(),
+    status: observationStatusSchema,
+    revision: z.number().int(),
+    revisions: z.number().int().describe('revisions known up to asOf; > 1 means the value was corrected'),
+    recordedAt: z.string(),
+    batchId: z.number().int(),
+    source: z
+      .string()
+      .describe('where the value comes from (the import batch source, else the indicator source)'),
+  })
+  .meta({ id: 'Observation' })
+
+export const observationListSchema = z.object({
+  organisation: z.object({ id: z.number().int(), name: z.string() }),
+  indicator: z.object({
+    code: z.string(),
+    unit: z.string(),
+    frequency: z.enum(['monthly', 'yearly']),
+    source: z.string(),
+  }),
+  asOf: z.string().nullable(),
+  observations: z.array(observationSchema),
+})
+export type ObservationListDto = z.infer<typeof observationListSchema>

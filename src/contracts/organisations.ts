@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { isoDate } from './common'
+
+export const organisationSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    shortName: z.string(),
+    kind: z.string(),
+    carrierType: z.string().nullable(),
+    landCode: z.string().nullable(),
+    nuts3: z.string().nullable(),
+    validFrom: isoDate,
+    validTo: isoDate.nullable(),
+    isDemo: z.boolean(),
+    areas: z.array(z.object({ ags5: z.string(), validFrom: isoDate, validTo: isoDate.nullable() })),
+    sites: z.array(z.object({ name: z.string(), address: z.string().nullable(), isMain: z.boolean() })),
+    partners: z.array(
+      z.object({ name: z.string(), role: z.string(), validFrom: isoDate, validTo: isoDate.nullable() }),
+    ),
+    ring: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+  })
+  .meta({ id: 'Organisation' })
+export type OrganisationDto = z.infer<typeof organisationSchema>
+
+export const organisationsQuerySchema = z.object({
+  at: isoDate.optional().describe('day on which ring memberships are read (default: today)'),
+})
+
+export const organisationListSchema = z.object({ organisations: z.array(organisationSchema) })
+
+export const ringSchema = z
+  .object({
+    id: z.number().int(),
+    networkId: z.number().int(),
+    networkName: z.string(),
+    code: z.string(),
+    name: z.string(),
+    sharing: z.enum(['named', 'pseudonymised']),
+    validFrom: isoDate,
+    validTo: isoDate.nullable(),
+    members: z.array(
+      z.object({
+        organisationId: z.number().int(),
+        name: z.string(),
+        validFrom: isoDate,
+        validTo: isoDate.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Ring' })
+
+export const ringsQuerySchema = z.object({ at: isoDate.optional().describe('day (default: today)') })
+export const ringListSchema = z.object({ at: isoDate, rings: z.array(ringSchema) })

@@ -1,0 +1,19 @@
+import { invalidInput } from '../errors/app-error'
+
+/**
+ * Reads an "as of" argument: a day (YYYY-MM-DD, meaning the end of that day, UTC) or an ISO
+ * instant. Values recorded at or before the returned instant count as known.
+ */
+export function parseAsOf(text: string, field = 'asOf'): Date {
+  const t = text.trim()
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    const day = new Date(`${t}T23:59:59.999Z`)
+    if (!Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === t) return day
+  } else {
+    const instant = new Date(t)
+    if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(instant.getTime())) return instant
+  }
+  throw invalidInput(`${field}: expected a date YYYY-MM-DD or an ISO instant, got '${text}'`, [
+    { field, value: text, message: 'not a date' },
+  ])
+}

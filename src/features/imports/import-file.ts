@@ -1,0 +1,381 @@
+/**
+ * Imports one file of observations: parse (parsing/), resolve organisation keys, check indicators,
+ * then write in ONE transaction: new values become revision 1, changed values a new revision
+ * (the old one stays, so figures can be shown as of any date), identical values change nothing.
+ * A file with any rejected row writes nothing, unless the mapping says that rows of districts
+ * without an organisation are to be reported and skipped.
+ */
+import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
+import type { Database, TransactionContext } from '../../db/connect'
+import type { ImportErrorRow, ImportNotice } from '../../db/schema'
+import { parsePeriod, periodStartDate } from '../../core/periods/period'
+import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
+import { loadKeyIndexRows } from '../organisations/organisation.repository'
+import { parseImportFile, type ColumnMapping, type ParsedRecord, type ParseResult } from './parsing/types'
+import { KeyResolver } from './resolve-keys'
+
+export interface ImportFileOptions {
+  fileName: string
+  bytes: Uint8Array
+  mapping?: ColumnMapping
+  /** Name of the mapping file, recorded with the batch. */
+  mappingName?: string
+  isDryRun?: boolean
+  createdBy?: string
+  /** The instant the revisions are recorded at (tests set it to show figures "as of" a date). */
+  now?: Date
+  encoding?: 'utf-8' | 'windows-1252' | 'latin1'
+  delimiter?: string
+  decimal?: ',' | '.'
+  onProgress?: (phase: 'parse' | 'write', done: number, total: number) => void
+}
+
+export interface ValueChange {
+  organisationId: number
+  indicator: string
+  period: string
+  breakdown: string
+  before: number | string | null
+  after: number | string
+}
+
+export interface ImportSummary {
+  fileName: string
+  checksum: string
+  format: string
+  rowsRead: number
+  /** Values in the file (a wide row carries several). The counts below count values. */
+  valuesRead: number
+  rowsImported: number
+  rowsUnchanged: number
+  rowsRejected: number
+  newValues: number
+  revisedValues: number
+  errors: ImportErrorRow[]
+  notices: ImportNotice[]
+  isDryRun: boolean
+  isCommitted: boolean
+  batchId: number | null
+  /** Up to 20 examples of what changes (or would change, in a dry run). */
+  changes: ValueChange[]
+}
+
+const MAX_ERRORS = 1000
+const CHANGE_SAMPLE = 20
+
+/** Thrown inside the transaction to roll it back while still returning a summary. */
+class RollbackWithSummary extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('import rolled back')
+  }
+}
+
+export async function importFile(database: Database, options: ImportFileOptions): Promise<ImportSummary> {
+  const checksum = createHash('sha256').update(options.bytes).digest('hex')
+  const parsed = await parseImportFile(options.bytes, {
+    fileName: options.fileName,
+    mapping: options.mapping,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    decimal: options.decimal,
+    onProgress: options.onProgress ? (done, total) => options.onProgress!('parse', done, total) : undefined,
+  })
+  try {
+    return await database.transaction((tx) => writeParsed(tx, parsed, checksum, options))
+  } catch (error) {
+    if (error instanceof RollbackWithSummary) return error.summary
+    throw error
+  }
+}
+
+async function writeParsed(
+  tx: TransactionContext,
+  parsed: ParseResult,
+  checksum: string,
+  options: ImportFileOptions,
+): Promise<ImportSummary> {
+  const isDryRun = options.isDryRun ?? false
+  await upsertIndicators(tx.db, parsed.indicators)
+  const indicators = new Map((await listIndicators(tx.db)).map((i) => [i.code, i]))
+  const resolver = new KeyResolver(await loadKeyIndexRows(tx.db))
+  const errors: ImportErrorRow[] = [...parsed.errors]
+  const isReportingUnmatched = parsed.mapping?.unmatchedKeys === 'report'
+  const unmatched = new Map<string, { notice: ImportNotice; keys: Set<string> }>()
+  const accepted: { record: ParsedRecord; organisationId: number; indicatorId: number; day: string }[] = []
+  const seen = new Map<string, number>()
+  let rejected = parsed.errorCount
+
+  for (const record of parsed.records) {
+    const problem = (column: string, value: string, message: string) => {
+      rejected++
+      if (errors.length < MAX_ERRORS) errors.push({ row: record.row, column, value, message })
+    }
+    const indicator = indicators.get(record.indicator)
+    if (!indicator) {
+      problem(
+        record.indicatorColumn ?? record.valueColumn,
+        record.indicator,
+        `unknown indicator '${record.indicator}'`,
+      )
+      continue
+    }
+    const period = parsePeriod(record.period)
+    if (!period || period.frequency !== indicator.frequency) {
+      const expected = indicator.frequency === 'monthly' ? 'a month such as 2021-05' : 'a year such as 2021'
+      problem('period', record.period, `${indicator.code} is ${indicator.frequency}: expected ${expected}`)
+      continue
+    }
+    if (!indicator.breakdowns.includes(record.breakdown)) {
+      problem(
+        'breakdown',
+        record.breakdown,
+        `${indicator.code} has the breakdowns ${indicator.breakdowns.join(', ')}`,
+      )
+      continue
+    }
+    const day = periodStartDate(period)
+    const resolution = resolver.resolve(record.orgKey, record.keyType, day)
+    if (resolution.kind === 'invalid') {
+      problem(record.keyColumn, record.orgKey, resolution.message)
+      continue
+    }
+    if (resolution.kind !== 'organisation') {
+      if (!isReportingUnmatched) {
+        const message =
+          resolution.kind === 'territorial_change'
+            ? resolution.message
+            : `${resolution.label}: no organisation in benchlearn serves this district`
+        problem(record.keyColumn, record.orgKey, message)
+        continue
+      }
+      rejected++
+      const groupKey = resolution.kind === 'territorial_change' ? `tc:${resolution.key}` : 'none'
+      let group = unmatched.get(groupKey)
+      if (!group) {
+        const message =
+          resolution.kind === 'territorial_change'
+            ? resolution.message
+            : 'districts that no organisation in benchlearn serves (not imported)'
+        group = { notice: { kind: resolution.kind, message, count: 0 }, keys: new Set<string>() }
+        unmatched.set(groupKey, group)
+      }
+      group.notice.count++
+      group.keys.add(resolution.label)
+      continue
+    }
+    const identity = `${resolution.organisationId}|${indicator.id}|${day}|${record.breakdown}`
+    const earlier = seen.get(identity)
+    if (earlier !== undefined) {
+      problem(
+        record.keyColumn,
+        record.orgKey,
+        `row ${earlier} already gives ${indicator.code} ${record.period} (${record.breakdown}) for the same organisation`,
+      )
+      continue
+    }
+    seen.set(identity, record.row)
+    accepted.push({ record, organisationId: resolution.organisationId, indicatorId: indicator.id, day })
+  }
+
+  const notices: ImportNotice[] = [
+    ...parsed.notices,
+    ...[...unmatched.values()].map(({ notice, keys }) => ({ ...notice, keys: [...keys].sort() })),
+  ]
+  const base = {
+    fileName: parsed.fileName,
+    checksum,
+    format: parsed.format,
+    rowsRead: parsed.rowsRead,
+    valuesRead: parsed.records.length + parsed.errorCount,
+    rowsRejected: rejected,
+    errors,
+    notices,
+    isDryRun,
+  }
+  const hasErrors = errors.length > 0
+  if (hasErrors) {
+    // Nothing is written: the transaction is rolled back.
+    throw new RollbackWithSummary({
+      ...base,
+      rowsImported: 0,
+      rowsUnchanged: 0,
+      newValues: 0,
+      revisedValues: 0,
+      isCommitted: false,
+      batchId: null,
+      changes: [],
+    })
+  }
+
+  await stageRecords(tx, accepted, options.onProgress)
+  const counts = await diffAgainstCurrent(tx)
+  const changes = await sampleChanges(tx)
+  const changed = counts.new + counts.changed
+  let batchId: number | null = null
+  if (changed > 0 && !isDryRun) {
+    const now = options.now ?? new Date()
+    batchId = (
+      await tx.db
+        .insertInto('import_batch')
+        .values({
+          file_name: parsed.fileName,
+          checksum,
+          format: `${parsed.fileType}/${parsed.format}`,
+          mapping: options.mappingName ?? null,
+          source: parsed.mapping?.source ?? null,
+          created_by: options.createdBy ?? 'cli',
+          created_at: now,
+          rows_read: parsed.rowsRead,
+          rows_imported: changed,
+          rows_unchanged: counts.unchanged,
+          rows_rejected: rejected,
+          rows_skipped: 0,
+          errors: JSON.stringify(errors),
+          notices: JSON.stringify(notices),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+    await applyDiff(tx, batchId, now)
+  }
+  const summary: ImportSummary = {
+    ...base,
+    rowsImported: changed,
+    rowsUnchanged: counts.unchanged,
+    newValues: counts.new,
+    revisedValues: counts.changed,
+    isCommitted: !isDryRun,
+    batchId,
+    changes,
+  }
+  if (isDryRun) throw new RollbackWithSummary(summary)
+  return summary
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return ''
+  const text = String(value)
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+async function stageRecords(
+  tx: TransactionContext,
+  accepted: { record: ParsedRecord; organisationId: number; indicatorId: number; day: string }[],
+  onProgress: ImportFileOptions['onProgress'],
+): Promise<void> {
+  await sql`
+    create temp table import_stage (
+      organisation_id integer not null,
+      indicator_id integer not null,
+      period date not null,
+      breakdown text not null,
+      value double precision,
+      missing_reason text,
+      status text,
+      row_number integer not null
+    ) on commit drop
+  `.execute(tx.db)
+  const chunkSize = 50_000
+  function* chunks() {
+    for (let start = 0; start < accepted.length; start += chunkSize) {
+      const lines: string[] = []
+      for (const a of accepted.slice(start, start + chunkSize)) {
+        const r = a.record
+        lines.push(
+          `${a.organisationId},${a.indicatorId},${a.day},${csvField(r.breakdown)},${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${r.status ?? ''},${r.row}\n`,
+        )
+      }
+      onProgress?.('write', Math.min(start + chunkSize, accepted.length), accepted.length)
+      yield lines.join('')
+    }
+  }
+  await tx.copyCsv(
+    'import_stage',
+    [
+      'organisation_id',
+      'indicator_id',
+      'period',
+      'breakdown',
+      'value',
+      'missing_reason',
+      'status',
+      'row_number',
+    ],
+    chunks(),
+  )
+}
+
+async function diffAgainstCurrent(
+  tx: TransactionContext,
+): Promise<{ new: number; changed: number; unchanged: number }> {
+  await sql`
+    create temp table import_diff on commit drop as
+    select s.*, o.id as observation_id, o.revision as old_revision, o.value as old_value,
+           o.missing_reason as old_missing_reason,
+           case
+             when o.id is null then 'new'
+             when o.value is not distinct from s.value
+              and o.missing_reason is not distinct from s.missing_reason
+              and (s.status is null or s.status = o.status) then 'unchanged'
+             else 'changed'
+           end as change
+    from import_stage s
+    left join observation o
+      on o.is_current
+     and o.indicator_id = s.indicator_id
+     and o.organisation_id = s.organisation_id
+     and o.period = s.period
+     and o.breakdown = s.breakdown
+  `.execute(tx.db)
+  const result = await sql<{ change: string; n: number }>`
+    select change, count(*)::int as n from import_diff group by change
+  `.execute(tx.db)
+  const count = (kind: string) => result.rows.find((r) => r.change === kind)?.n ?? 0
+  return { new: count('new'), changed: count('changed'), unchanged: count('unchanged') }
+}
+
+async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {
+  const result = await sql<{
+    organisation_id: number
+    code: string
+    period: string
+    breakdown: string
+    old_value: number | null
+    old_missing_reason: string | null
+    change: string
+    value: number | null
+    missing_reason: string | null
+  }>`
+    select d.organisation_id, i.code, d.period, d.breakdown, d.old_value, d.old_missing_reason, d.change,
+           d.value, d.missing_reason
+    from import_diff d join indicator i on i.id = d.indicator_id
+    where d.change <> 'unchanged'
+    order by d.change desc, d.row_number
+    limit ${CHANGE_SAMPLE}
+  `.execute(tx.db)
+  return result.rows.map((r) => ({
+    organisationId: r.organisation_id,
+    indicator: r.code,
+    period: r.period,
+    breakdown: r.breakdown,
+    before: r.change === 'new' ? null : (r.old_value ?? r.old_missing_reason),
+    after: r.value ?? r.missing_reason ?? '',
+  }))
+}
+
+async function applyDiff(tx: TransactionContext, batchId: number, now: Date): Promise<void> {
+  await sql`
+    update observation o set is_current = false
+    from import_diff d
+    where d.change = 'changed' and o.id = d.observation_id
+  `.execute(tx.db)
+  await sql`
+    insert into observation (organisation_id, indicator_id, period, breakdown, revision, value, missing_reason,
+                             status, batch_id, recorded_at, is_current)
+    select organisation_id, indicator_id, period, breakdown, coalesce(old_revision, 0) + 1, value, missing_reason,
+           coalesce(status, case when change = 'new' then 'final' else 'corrected' end), ${batchId}, ${now}, true
+    from import_diff
+    where change <> 'unchanged'
+  `.execute(tx.db)
+}

@@ -1,0 +1,105 @@
+/**
+ * Resolves the organisation keys of an import file (AGS, NUTS-3 or id) to organisations, taking
+ * the validity of organisation areas and territorial changes of districts into account. Pure:
+ * works on rows loaded once by the caller.
+ */
+import { normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
+import type { KeyIndexRows } from '../organisations/organisation.repository'
+
+export type KeyType = 'ags' | 'nuts3' | 'id' | 'auto'
+
+export type Resolution =
+  | { kind: 'organisation'; organisationId: number }
+  /** A real district that no organisation in benchlearn serves (e.g. a non-member Kreis). */
+  | { kind: 'no_organisation'; key: string; label: string }
+  /** A district that no longer existed in the period (merged); the message names the successor. */
+  | { kind: 'territorial_change'; key: string; label: string; message: string }
+  | { kind: 'invalid'; message: string }
+
+interface AreaSpan {
+  organisationId: number
+  from: string
+  to: string | null
+}
+
+export class KeyResolver {
+  private readonly areasByAgs = new Map<string, AreaSpan[]>()
+  private readonly orgByNuts = new Map<string, number>()
+  private readonly orgIds: Set<number>
+  private readonly kreise: Map<string, KeyIndexRows['kreise'][number]>
+  private readonly agsByNuts = new Map<string, string>()
+
+  constructor(rows: KeyIndexRows) {
+    for (const a of rows.areas) {
+      const spans = this.areasByAgs.get(a.ags5) ?? []
+      spans.push({ organisationId: a.organisation_id, from: a.valid_from, to: a.valid_to })
+      this.areasByAgs.set(a.ags5, spans)
+    }
+    for (const o of rows.organisations) if (o.nuts3) this.orgByNuts.set(o.nuts3, o.id)
+    this.orgIds = new Set(rows.organisations.map((o) => o.id))
+    this.kreise = new Map(rows.kreise.map((k) => [k.ags5, k]))
+    for (const k of rows.kreise) if (k.nuts3) this.agsByNuts.set(k.nuts3, k.ags5)
+  }
+
+  /** `day` is the first day of the record's period (ISO date). */
+  resolve(rawKey: string, keyType: KeyType, day: string): Resolution {
+    const type = keyType === 'auto' ? detectKeyType(rawKey) : keyType
+    if (type === 'id') {
+      const id = Number(rawKey)
+      if (!Number.isInteger(id) || !this.orgIds.has(id)) {
+        return { kind: 'invalid', message: `no organisation with id ${rawKey}` }
+      }
+      return { kind: 'organisation', organisationId: id }
+    }
+    if (type === 'nuts3') {
+      const nuts = normaliseNuts3(rawKey)
+      if (!nuts)
+        return { kind: 'invalid', message: `'${rawKey}' is not a German NUTS-3 code (expected e.g. DE112)` }
+      const orgId = this.orgByNuts.get(nuts)
+      if (orgId !== undefined) return { kind: 'organisation', organisationId: orgId }
+      const ags = this.agsByNuts.get(nuts)
+      if (!ags) return { kind: 'invalid', message: `NUTS-3 code ${nuts} matches no German district (Kreis)` }
+      return this.resolveAgs(ags, day)
+    }
+    const ags = normaliseKreisAgs(rawKey)
+    if (!ags) {
+      return {
+        kind: 'invalid',
+        message: `'${rawKey}' is not a district key (expected a 5-digit AGS like 06435 or 8 digits like 06435000)`,
+      }
+    }
+    return this.resolveAgs(ags, day)
+  }
+
+  private resolveAgs(ags: string, day: string): Resolution {
+    const spans = this.areasByAgs.get(ags) ?? []
+    const covering = spans.find((s) => s.from <= day && (s.to === null || s.to >= day))
+    if (covering) return { kind: 'organisation', organisationId: covering.organisationId }
+    const kreis = this.kreise.get(ags)
+    if (!kreis)
+      return { kind: 'invalid', message: `AGS ${ags} is not a German district (Kreis) known to benchlearn` }
+    const label = `${ags} ${kreis.name}`
+    if (kreis.valid_to && kreis.valid_to < day) {
+      const successor = kreis.successor_ags5 ? this.kreise.get(kreis.successor_ags5) : undefined
+      const message = successor
+        ? `${kreis.name} (${ags}) no longer existed on ${day}: merged into ${successor.name} (${successor.ags5}) after ${kreis.valid_to}`
+        : `${kreis.name} (${ags}) no longer existed on ${day} (ended ${kreis.valid_to})`
+      return { kind: 'territorial_change', key: ags, label, message }
+    }
+    if (spans.length > 0) {
+      return {
+        kind: 'no_organisation',
+        key: ags,
+        label: `${label} (served by an organisation only at other times)`,
+      }
+    }
+    return { kind: 'no_organisation', key: ags, label }
+  }
+}
+
+function detectKeyType(raw: string): Exclude<KeyType, 'auto'> {
+  const t = raw.trim()
+  if (/^DE[0-9A-Z]{3}$/i.test(t)) return 'nuts3'
+  if (/^\d{4,5}$|^\d{7,8}$/.test(t)) return 'ags'
+  return 'id'
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely'
+import { notFound } from '../../core/errors/app-error'
+import { normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
+import type { DB } from '../../db/schema'
+
+/**
+ * Finds an organisation by id, AGS (5 or 8 digits; the area valid on `at`, default today) or
+ * NUTS-3 code. Throws not_found with the key in the message.
+ */
+export async function findOrganisationByKey(
+  db: Kysely<DB>,
+  key: string,
+  at: string = new Date().toISOString().slice(0, 10),
+): Promise<{ id: number; name: string }> {
+  const trimmed = key.trim()
+  const nuts = normaliseNuts3(trimmed)
+  const ags = /^\d{4,5}$|^\d{7,8}$/.test(trimmed) ? normaliseKreisAgs(trimmed) : undefined
+  let row: { id: number; name: string } | undefined
+  if (ags) {
+    row = await db
+      .selectFrom('organisation_area as a')
+      .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
+      .select(['o.id', 'o.name'])
+      .where('a.ags5', '=', ags)
+      .orderBy((eb) => eb.case().when('a.valid_from', '<=', at).then(0).else(1).end())
+      .orderBy('a.valid_from', 'desc')
+      .executeTakeFirst()
+  } else if (nuts) {
+    row = await db
+      .selectFrom('organisation')
+      .select(['id', 'name'])
+      .where('nuts3', '=', nuts)
+      .executeTakeFirst()
+  } else if (/^\d+$/.test(trimmed)) {
+    row = await db
+      .selectFrom('organisation')
+      .select(['id', 'name'])
+      .where('id', '=', Number(trimmed))
+      .executeTakeFirst()
+  }
+  if (!row)
+    throw notFound(`no organisation with the key '${key}' (use an id, a 5-digit AGS or a NUTS-3 code)`)
+  return row
+}

@@ -1,0 +1,38 @@
+import {
+  organisationListSchema,
+  organisationsQuerySchema,
+  ringListSchema,
+  ringsQuerySchema,
+} from '../../contracts/organisations'
+import { defineRoute } from '../../server/route'
+import { listRingsAt } from '../networks/network.repository'
+import { listOrganisations } from './organisation.repository'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+export const listOrganisationsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/organisations',
+  operationId: 'listOrganisations',
+  summary: 'Organisations with their areas (district keys), sites, partners and ring',
+  tag: 'organisations',
+  query: organisationsQuerySchema,
+  response: organisationListSchema,
+  async handler({ query, context }) {
+    return { organisations: await listOrganisations(context.database.db, { at: query.at ?? today() }) }
+  },
+})
+
+export const listRingsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/rings',
+  operationId: 'listRings',
+  summary: 'Comparison rings (Vergleichsringe) and their members on a given day',
+  tag: 'organisations',
+  query: ringsQuerySchema,
+  response: ringListSchema,
+  async handler({ query, context }) {
+    const at = query.at ?? today()
+    return { at, rings: await listRingsAt(context.database.db, at) }
+  },
+})

@@ -1,0 +1,96 @@
+/**
+ * The Fastify application factory. Testable without a port: `app.inject(...)`. Routes come from
+ * routes.ts; inputs are validated with their zod schemas; every error leaves as the one error shape.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import multipart from '@fastify/multipart'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import type { Database } from '../db/connect'
+import type { AppContext } from './context'
+import { sendError } from './errors'
+import { buildOpenApiDocument } from './openapi'
+import type { AnyRoute } from './route'
+import { allRoutes } from './routes'
+import { renderStartPage } from './start-page'
+
+export interface BuildAppOptions {
+  database: Database
+  logger?: boolean
+  /** Folder of the built web UI; when it has no index.html, a plain start page is served. */
+  webRoot?: string
+  now?: () => Date
+  routes?: AnyRoute[]
+}
+
+const PACKAGE_VERSION: string = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
+).version
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 })
+  const routes = options.routes ?? allRoutes
+  const context: AppContext = {
+    database: options.database,
+    version: PACKAGE_VERSION,
+    now: options.now ?? (() => new Date()),
+    isDemo: async () => {
+      const row = await sql<{
+        is_demo: boolean
+      }>`select exists (select 1 from network where is_demo) as is_demo`.execute(options.database.db)
+      return row.rows[0]?.is_demo ?? false
+    },
+  }
+  await app.register(multipart)
+  app.setErrorHandler((error, _request, reply) => sendError(reply, error))
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+        details: [],
+      },
+    }),
+  )
+
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        let query: unknown, params: unknown, body: unknown
+        try {
+          query = route.query ? route.query.parse(request.query ?? {}) : undefined
+          params = route.params ? route.params.parse(request.params ?? {}) : undefined
+          body = route.body ? route.body.parse(request.body ?? {}) : undefined
+        } catch (error) {
+          return sendError(reply, error, `request to ${route.operationId}`)
+        }
+        const result = await route.handler({ query, params, body, context, request, reply })
+        if (reply.sent) return reply
+        return reply.send(result)
+      },
+    })
+  }
+
+  const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION)
+  app.get('/api/openapi.json', async () => openApi)
+
+  const webRoot = options.webRoot
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false })
+    // Client-side routes: any non-API path that is not a file gets the app shell.
+    app.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/'))
+        return sendError(reply, { statusCode: 404, message: 'no such route' })
+      return reply.sendFile('index.html')
+    })
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(await renderStartPage(context)),
+    )
+  }
+  return app
+}

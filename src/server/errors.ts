@@ -1,0 +1,54 @@
+import type { FastifyReply } from 'fastify'
+import { ZodError } from 'zod'
+import { AppError, type AppErrorCode } from '../core/errors/app-error'
+import type { ErrorResponse } from '../contracts/common'
+
+/** The one place where error codes become HTTP statuses. */
+const STATUS: Record<AppErrorCode, number> = {
+  invalid_input: 422,
+  not_found: 404,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  infeasible: 422,
+  internal: 500,
+}
+
+export function toErrorResponse(error: unknown, where?: string): { status: number; body: ErrorResponse } {
+  if (error instanceof AppError) {
+    return {
+      status: STATUS[error.code],
+      body: { error: { code: error.code, message: error.message, details: error.details } },
+    }
+  }
+  if (error instanceof ZodError) {
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: 'invalid_input',
+          message: `invalid ${where ?? 'input'}`,
+          details: error.issues.map((issue) => ({
+            field: issue.path.join('.') || undefined,
+            message: issue.message,
+          })),
+        },
+      },
+    }
+  }
+  const fastifyError = error as { statusCode?: number; message?: string; code?: string }
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const code: AppErrorCode = fastifyError.statusCode === 404 ? 'not_found' : 'invalid_input'
+    return {
+      status: fastifyError.statusCode,
+      body: { error: { code, message: fastifyError.message ?? 'bad request', details: [] } },
+    }
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'internal error', details: [] } } }
+}
+
+export function sendError(reply: FastifyReply, error: unknown, where?: string) {
+  const { status, body } = toErrorResponse(error, where)
+  if (status >= 500) reply.log.error(error)
+  return reply.status(status).send(body)
+}

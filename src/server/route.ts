@@ -1,0 +1,47 @@
+/**
+ * A route is declared once, with zod schemas for its inputs and output. The app registers it with
+ * Fastify (validating inputs with the schemas) and the OpenAPI document is generated from the same
+ * declarations, so the two cannot drift apart.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import type { AppContext } from './context'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RouteInput<Q, P, B> {
+  query: Q
+  params: P
+  body: B
+  context: AppContext
+  request: FastifyRequest
+  reply: FastifyReply
+}
+
+export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unknown> {
+  method: HttpMethod
+  url: string
+  operationId: string
+  summary: string
+  tag: string
+  query?: z.ZodType<Q>
+  params?: z.ZodType<P>
+  body?: z.ZodType<B>
+  /** multipart/form-data upload with a `file` field (the handler reads it from the request). */
+  isUpload?: boolean
+  /** Reachable without signing in; marked `x-public: true` in the OpenAPI document. */
+  isPublic?: boolean
+  response: z.ZodType<R>
+  /** Extra responses for the OpenAPI document (the error shape is added automatically). */
+  produces?: string
+  // Method syntax on purpose: it lets routes with different input types share one list.
+  handler(input: RouteInput<Q, P, B>): Promise<R>
+}
+
+/** Identity function that keeps the generic parameters tied together at the declaration site. */
+export function defineRoute<Q, P, B, R>(route: RouteDefinition<Q, P, B, R>): RouteDefinition<Q, P, B, R> {
+  return route
+}
+
+/** A route of any input and output types: inputs are checked by its own schemas at run time. */
+export type AnyRoute = RouteDefinition<unknown, unknown, unknown, unknown>

@@ -1,0 +1,40 @@
+/** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
+import { healthSchema } from '../contracts/common'
+import { listIndicatorsRoute } from '../features/indicators/indicator.routes'
+import {
+  listImportBatchesRoute,
+  listMappingsRoute,
+  uploadImportRoute,
+} from '../features/imports/import.routes'
+import { listObservationsRoute } from '../features/observations/observation.routes'
+import { listOrganisationsRoute, listRingsRoute } from '../features/organisations/organisation.routes'
+import { defineRoute, type AnyRoute } from './route'
+
+export const healthRoute = defineRoute({
+  method: 'GET',
+  url: '/api/health',
+  operationId: 'getHealth',
+  summary: 'Liveness: the server runs and reaches its database',
+  tag: 'system',
+  isPublic: true,
+  response: healthSchema,
+  async handler({ context }) {
+    return {
+      status: 'ok' as const,
+      version: context.version,
+      database: context.database.kind,
+      isDemo: await context.isDemo(),
+    }
+  },
+})
+
+export const allRoutes: AnyRoute[] = [
+  healthRoute,
+  listOrganisationsRoute,
+  listRingsRoute,
+  listIndicatorsRoute,
+  listObservationsRoute,
+  uploadImportRoute,
+  listImportBatchesRoute,
+  listMappingsRoute,
+] as AnyRoute[]
