@@ -8,12 +8,10 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
   await ensureReferenceData(db)
 }
 
-let counter = 0
 export async function createJobcentre(
   db: Kysely<DB>,
   overrides: Partial<NewOrganisation> & { ags5: string },
 ): Promise<number> {
-  counter++
   const { ags5, ...rest } = overrides
   return insertOrganisation(db, {
     name: `Jobcenter ${ags5}`,
