@@ -1,0 +1,158 @@
+/**
+ * A single-pass CSV tokenizer over one decoded string (RFC 4180 plus what German exports do:
+ * any one-character separator, CRLF or LF, quoted fields with separators, line breaks and
+ * doubled quotes). It walks char codes and slices fields out of the text, so the file exists
+ * once in memory; rows are handed to a callback instead of being collected.
+ */
+
+const QUOTE = 34
+const LF = 10
+const CR = 13
+
+export interface CsvRowInfo {
+  /** 1-based record number as a spreadsheet shows it (blank lines count, quoted breaks do not). */
+  row: number
+  /** Character offset just after the record. */
+  end: number
+  /** True when nothing but line breaks follows this record. */
+  isLast: boolean
+}
+
+export interface TokenizeCsvOptions {
+  delimiter: string
+  /** Return false to stop early (e.g. after a sample). */
+  onRow: (fields: string[], info: CsvRowInfo) => boolean | void
+  /** Called roughly every `progressStep` characters with the current offset. */
+  onProgress?: (offset: number) => void
+  progressStep?: number
+}
+
+export interface TokenizeCsvResult {
+  rows: number
+  /** Set when the text ends inside a quoted field: the record and 1-based field where it opened. */
+  unterminatedQuote?: { row: number; field: number }
+}
+
+function onlyLineBreaksFrom(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== LF && c !== CR) return false
+  }
+  return true
+}
+
+export function tokenizeCsv(text: string, options: TokenizeCsvOptions): TokenizeCsvResult {
+  const d = options.delimiter.charCodeAt(0)
+  const n = text.length
+  const step = options.progressStep ?? Math.max(1, Math.floor(n / 100))
+  let nextProgress = step
+  let i = 0
+  let row = 0
+
+  while (i < n) {
+    row++
+    const fields: string[] = []
+    for (;;) {
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        i++
+        let value = ''
+        let start = i
+        for (;;) {
+          const q = text.indexOf('"', i)
+          if (q === -1) {
+            // The quote never closes: the file was cut off. The swallowed rest is not a value.
+            return { rows: row, unterminatedQuote: { row, field: fields.length + 1 } }
+          }
+          if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(start, q + 1)
+            i = q + 2
+            start = i
+            continue
+          }
+          value += text.slice(start, q)
+          i = q + 1
+          break
+        }
+        // Tolerate text between a closing quote and the separator (`"a"b`), as spreadsheets do.
+        let j = i
+        while (j < n) {
+          const c = text.charCodeAt(j)
+          if (c === d || c === LF || c === CR) break
+          j++
+        }
+        fields.push(j > i ? value + text.slice(i, j) : value)
+        i = j
+      } else {
+        let j = i
+        while (j < n) {
+          const c = text.charCodeAt(j)
+          if (c === d || c === LF || c === CR) break
+          j++
+        }
+        fields.push(text.slice(i, j))
+        i = j
+      }
+      if (i >= n) break
+      const c = text.charCodeAt(i)
+      if (c === d) {
+        i++
+        if (i >= n) {
+          fields.push('')
+          break
+        }
+        continue
+      }
+      i++
+      if (c === CR && i < n && text.charCodeAt(i) === LF) i++
+      break
+    }
+    const isLast = i >= n || onlyLineBreaksFrom(text, i)
+    if (options.onRow(fields, { row, end: i, isLast }) === false) return { rows: row }
+    if (options.onProgress && i >= nextProgress) {
+      options.onProgress(i)
+      nextProgress = i + step
+    }
+    if (isLast) break
+  }
+  return { rows: row }
+}
+
+const CANDIDATES = [';', '\t', ',', '|']
+
+/**
+ * Picks the separator that occurs most often outside quotes in the given line (the header).
+ * Ties go to `;`, the separator of German exports, before tab and comma.
+ */
+export function detectDelimiter(line: string): string {
+  const counts = new Map<number, number>()
+  let inQuotes = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c === QUOTE) inQuotes = !inQuotes
+    else if (!inQuotes) counts.set(c, (counts.get(c) ?? 0) + 1)
+  }
+  let best = ','
+  let bestCount = 0
+  for (const candidate of CANDIDATES) {
+    const count = counts.get(candidate.charCodeAt(0)) ?? 0
+    if (count > bestCount) {
+      best = candidate
+      bestCount = count
+    }
+  }
+  return best
+}
+
+/** The text of the n-th physical line (1-based), without its line break. */
+export function physicalLine(text: string, n: number): string {
+  let start = 0
+  for (let k = 1; k < n; k++) {
+    const next = text.indexOf('\n', start)
+    if (next === -1) return ''
+    start = next + 1
+  }
+  let end = text.indexOf('\n', start)
+  if (end === -1) end = text.length
+  if (end > start && text.charCodeAt(end - 1) === CR) end--
+  return text.slice(start, end)
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod'
+import { AppError } from '../../../core/errors/app-error'
+import { parsePeriod } from '../../../core/periods/period'
+
+/**
+ * Column-mapping files: how to read one kind of download (INKAR, BBSR, BA …) without code
+ * changes. The fields are documented for users in mappings/README.md; keep both in step.
+ */
+
+/** What a statistical symbol (Zeichenerklärung) in a value cell means. */
+export const symbolMeaningSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable', 'zero'])
+export type SymbolMeaning = z.infer<typeof symbolMeaningSchema>
+
+const periodText = z.string().refine((t) => parsePeriod(t) !== undefined, {
+  message: 'expected a period such as 2021, 2021-05 or 05/2021',
+})
+
+const indicatorCode = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an indicator code (letters, digits, underscore)')
+
+export const indicatorDefinitionSchema = z.strictObject({
+  code: indicatorCode,
+  nameDe: z.string().min(1),
+  nameEn: z.string().min(1),
+  unit: z.string(),
+  frequency: z.enum(['monthly', 'yearly']),
+  breakdowns: z.array(z.string().min(1)).min(1),
+  kind: z.enum(['raw', 'context']),
+  source: z.string(),
+  licence: z.string(),
+  definitionDe: z.string(),
+  definitionEn: z.string(),
+})
+
+const valueColumnSchema = z.strictObject({
+  column: z.string().min(1),
+  indicator: indicatorCode,
+  breakdown: z.string().min(1).optional(),
+  /** Multiplied into every value, e.g. 1000 to turn "1000 EUR" into EUR. */
+  scale: z.number().positive().optional(),
+  /** Why cells of this column are empty, repeated in the notice that counts them. */
+  emptyNote: z.string().optional(),
+})
+
+export const columnMappingSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    format: z.enum(['long', 'wide-periods', 'wide-indicators']),
+    sheet: z.string().min(1).optional(),
+    headerRow: z.number().int().min(1).optional(),
+    encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).optional(),
+    delimiter: z.enum([';', ',', '\t', '|']).optional(),
+    decimal: z.enum([',', '.']).optional(),
+    key: z.strictObject({
+      column: z.string().min(1),
+      type: z.enum(['ags', 'nuts3', 'id', 'auto']),
+    }),
+    period: z
+      .union([z.strictObject({ column: z.string().min(1) }), z.strictObject({ fixed: periodText })])
+      .optional(),
+    years: z.strictObject({ from: z.number().int().optional(), to: z.number().int().optional() }).optional(),
+    /** long: the header names of the remaining columns (aliases are tried when omitted). */
+    long: z
+      .strictObject({
+        indicator: z.string().min(1).optional(),
+        value: z.string().min(1).optional(),
+        breakdown: z.string().min(1).optional(),
+        status: z.string().min(1).optional(),
+        missing: z.string().min(1).optional(),
+        /** Indicator names as written in the file → indicator codes. */
+        indicatorCodes: z.record(z.string(), indicatorCode).optional(),
+      })
+      .optional(),
+    /** wide-periods: the indicator every period column holds. */
+    indicator: indicatorCode.optional(),
+    breakdown: z.string().min(1).optional(),
+    scale: z.number().positive().optional(),
+    /** wide-indicators: value column → indicator. */
+    columns: z.array(valueColumnSchema).min(1).optional(),
+    empty: z.enum(['missing', 'skip']).optional(),
+    emptyNote: z.string().optional(),
+    symbols: z.record(z.string().min(1), symbolMeaningSchema).optional(),
+    unmatchedKeys: z.enum(['error', 'report']).optional(),
+    indicators: z.array(indicatorDefinitionSchema).optional(),
+    source: z.string().optional(),
+    licence: z.string().optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.format === 'wide-indicators' && !m.columns)
+      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'required for format wide-indicators' })
+    if (m.format === 'wide-indicators' && !m.period)
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'required for format wide-indicators' })
+    if (m.format === 'wide-periods' && !m.indicator)
+      ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'required for format wide-periods' })
+    if (m.years?.from !== undefined && m.years.to !== undefined && m.years.from > m.years.to)
+      ctx.addIssue({ code: 'custom', path: ['years'], message: 'from must not be after to' })
+  })
+
+export type ColumnMapping = z.infer<typeof columnMappingSchema>
+
+type Issue = z.core.$ZodIssue
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`
+    else out += out === '' ? String(part) : `.${String(part)}`
+  }
+  return out === '' ? '(root)' : out
+}
+
+const ARTICLE_AN = new Set(['object', 'array', 'integer'])
+
+function describeIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return `required (expected ${article(issue.expected)})`
+      return `expected ${article(issue.expected)}`
+    }
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+    case 'invalid_union':
+      return 'expected { "column": "…" } or { "fixed": "2020" }'
+    default:
+      return issue.message
+  }
+}
+
+function article(type: string): string {
+  return `${ARTICLE_AN.has(type) ? 'an' : 'a'} ${type}`
+}
+
+/** Validates a parsed JSON value; throws AppError('invalid_input') naming file and JSON path. */
+export function validateMapping(value: unknown, fileName: string): ColumnMapping {
+  const result = columnMappingSchema.safeParse(value)
+  if (result.success) return result.data
+  const details = result.error.issues.map((issue) => {
+    const path = formatPath(issue.path)
+    return { file: fileName, field: path, message: `mapping ${fileName}: ${path}: ${describeIssue(issue)}` }
+  })
+  throw new AppError('invalid_input', details.map((d) => d.message).join('; '), details)
+}
+
+/** Parses the text of a mapping file (JSON) and validates it. */
+export function parseMappingJson(text: string, fileName: string): ColumnMapping {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new AppError('invalid_input', `mapping ${fileName}: not valid JSON: ${reason}`, [
+      { file: fileName, message: reason },
+    ])
+  }
+  return validateMapping(value, fileName)
+}

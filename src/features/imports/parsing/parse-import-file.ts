@@ -1,0 +1,298 @@
+import { AppError } from '../../../core/errors/app-error'
+import type { ImportNotice } from '../../../db/schema'
+import { DEFAULT_SYMBOLS, decimalEvidence } from './cell-values'
+import { detectDelimiter, physicalLine, tokenizeCsv } from './csv-tokenizer'
+import { decodeText } from './decode-text'
+import type { ColumnMapping, SymbolMeaning } from './mapping-schema'
+import { createRowReader, type RowReaderResult } from './read-rows'
+import { readXlsxRows, type Cell } from './read-xlsx'
+import { resolveLayout, type Layout } from './resolve-layout'
+import type { ParseOptions, ParseResult } from './types'
+
+/** Rows looked at before reading the whole file, to settle the decimal separator. */
+const SAMPLE_ROWS = 2000
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b)
+}
+
+function emptyFileError(fileName: string, message: string): AppError {
+  return new AppError('invalid_input', `${fileName}: ${message}`, [{ file: fileName, message }])
+}
+
+interface DecimalChoice {
+  decimal: ',' | '.'
+  notice?: ImportNotice
+}
+
+/**
+ * Looks at value cells: "12,5" and "1.234.567" say decimal comma, "12.5" and "1,234,567" say
+ * decimal point. "1.234" alone could be either, so it falls back to the separator convention
+ * (German files with ";" use the comma) and says so in a notice.
+ */
+function chooseDecimal(samples: string[], delimiter: string | undefined): DecimalChoice {
+  let comma = 0
+  let point = 0
+  let ambiguous = 0
+  for (const s of samples) {
+    const evidence = decimalEvidence(s)
+    if (evidence === ',') comma++
+    else if (evidence === '.') point++
+    else if (evidence === 'ambiguous') ambiguous++
+  }
+  if (comma > point) return { decimal: ',' }
+  if (point > comma) return { decimal: '.' }
+  const decimal = delimiter === ';' || delimiter === '\t' ? ',' : '.'
+  if (ambiguous === 0) return { decimal }
+  return {
+    decimal,
+    notice: {
+      kind: 'decimal_assumed',
+      message: `decimal separator "${decimal}" assumed from the field separator: ${ambiguous} values such as "${samples.find((s) => decimalEvidence(s) === 'ambiguous')}" could be read either way; set "decimal" in the mapping if this is wrong`,
+      count: ambiguous,
+    },
+  }
+}
+
+function valueSamples(layout: Layout, rows: Cell[][]): string[] {
+  const out: string[] = []
+  for (const cells of rows)
+    for (const vc of layout.valueColumns) {
+      const c = cells[vc.index]
+      if (typeof c === 'string' && c.trim() !== '') out.push(c.trim())
+    }
+  return out
+}
+
+interface Settings {
+  fileName: string
+  mapping: ColumnMapping | undefined
+  headerRow: number
+  symbols: Record<string, SymbolMeaning>
+}
+
+function settingsOf(options: ParseOptions): Settings {
+  const mapping = options.mapping
+  return {
+    fileName: options.fileName,
+    mapping,
+    headerRow: mapping?.headerRow ?? 1,
+    symbols: { ...DEFAULT_SYMBOLS, ...(mapping?.symbols ?? {}) },
+  }
+}
+
+function createReader(
+  settings: Settings,
+  layout: Layout,
+  extra: { decimal: ',' | '.'; isFieldCountStrict: boolean; delimiter?: string },
+) {
+  return createRowReader({
+    fileName: settings.fileName,
+    layout,
+    decimal: extra.decimal,
+    symbols: settings.symbols,
+    empty: settings.mapping?.empty ?? 'missing',
+    ...(settings.mapping?.years ? { years: settings.mapping.years } : {}),
+    isFieldCountStrict: extra.isFieldCountStrict,
+    ...(extra.delimiter === undefined ? {} : { delimiter: extra.delimiter }),
+    declaredIndicators: (settings.mapping?.indicators ?? []).map((d) => d.code),
+  })
+}
+
+function layoutOptions(settings: Settings, headerRow: number, options: ParseOptions) {
+  return {
+    fileName: settings.fileName,
+    headerRow,
+    ...(settings.mapping ? { mapping: settings.mapping } : {}),
+    ...(options.indicator === undefined ? {} : { indicator: options.indicator }),
+  }
+}
+
+function assembleResult(
+  base: Omit<
+    ParseResult,
+    'rowsRead' | 'records' | 'errors' | 'errorCount' | 'notices' | 'indicators' | 'mapping'
+  >,
+  read: RowReaderResult,
+  leadingNotices: ImportNotice[],
+  mapping: ColumnMapping | undefined,
+): ParseResult {
+  const result: ParseResult = {
+    ...base,
+    rowsRead: read.rowsRead,
+    records: read.records,
+    errors: read.errors,
+    errorCount: read.errorCount,
+    notices: [...leadingNotices, ...read.notices],
+    indicators: mapping?.indicators ?? [],
+  }
+  if (mapping) result.mapping = mapping
+  return result
+}
+
+async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Settings): Promise<ParseResult> {
+  const { fileName, mapping } = settings
+  const decoded = decodeText(bytes, fileName, options.encoding ?? mapping?.encoding)
+  const text = decoded.text
+  if (text.trim() === '') throw emptyFileError(fileName, 'the file is empty')
+  const notices: ImportNotice[] = []
+  if (
+    decoded.encoding === 'windows-1252' &&
+    options.encoding === undefined &&
+    mapping?.encoding === undefined
+  )
+    notices.push({
+      kind: 'encoding',
+      message: 'the file is not valid UTF-8 and was read as Windows-1252 (Excel "CSV" export)',
+      count: 1,
+    })
+
+  let headerGuess = settings.headerRow
+  while (physicalLine(text, headerGuess).trim() === '' && headerGuess < settings.headerRow + 50) headerGuess++
+  const delimiter =
+    options.delimiter ?? mapping?.delimiter ?? detectDelimiter(physicalLine(text, headerGuess))
+
+  // Pass 1: header and a sample of rows (cheap), so the whole file is read once with settled rules.
+  let layout: Layout | undefined
+  let headerRow = 0
+  const sample: string[][] = []
+  const first = tokenizeCsv(text, {
+    delimiter,
+    onRow: (fields, info) => {
+      if (info.row < settings.headerRow) return true
+      if (!layout) {
+        if (fields.length === 1 && fields[0]!.trim() === '') return true
+        headerRow = info.row
+        layout = resolveLayout(fields, layoutOptions(settings, headerRow, options))
+        return true
+      }
+      sample.push(fields)
+      return sample.length < SAMPLE_ROWS
+    },
+  })
+  if (!layout) {
+    if (first.unterminatedQuote)
+      throw emptyFileError(
+        fileName,
+        'the header row opens a quote that never closes; the file looks truncated',
+      )
+    throw emptyFileError(fileName, 'the file has no header row')
+  }
+  const resolved: Layout = layout
+  const hasDataRow = sample.some((cells) => !(cells.length === 1 && cells[0]!.trim() === ''))
+  if (!hasDataRow && !first.unterminatedQuote)
+    throw emptyFileError(fileName, `the file has a header (row ${headerRow}) but no data rows`)
+
+  const chosen = options.decimal ?? mapping?.decimal
+  const decimalChoice: DecimalChoice = chosen
+    ? { decimal: chosen }
+    : chooseDecimal(valueSamples(resolved, sample), delimiter)
+  if (decimalChoice.notice) notices.push(decimalChoice.notice)
+
+  // Pass 2: everything.
+  const reader = createReader(settings, resolved, {
+    decimal: decimalChoice.decimal,
+    isFieldCountStrict: true,
+    delimiter,
+  })
+  const total = bytes.length
+  const onProgress = options.onProgress
+  const second = tokenizeCsv(text, {
+    delimiter,
+    onRow: (fields, info) => {
+      if (info.row > headerRow) reader.readRow(fields, info.row, info.isLast)
+    },
+    ...(onProgress
+      ? { onProgress: (offset: number) => onProgress(Math.round((offset / text.length) * total), total) }
+      : {}),
+  })
+  if (second.unterminatedQuote) {
+    const { row, field } = second.unterminatedQuote
+    reader.addError(
+      row,
+      resolved.headers[field - 1]?.trim(),
+      undefined,
+      `the file ends inside a quoted field that opens here (a " without its closing "): the file looks truncated, or a quote is missing`,
+    )
+  }
+  onProgress?.(total, total)
+  return assembleResult(
+    {
+      fileName,
+      format: resolved.format,
+      fileType: 'csv',
+      encoding: decoded.encoding,
+      hasBom: decoded.hasBom,
+      delimiter,
+      decimal: decimalChoice.decimal,
+    },
+    reader.finish(),
+    notices,
+    mapping,
+  )
+}
+
+async function parseXlsx(bytes: Uint8Array, options: ParseOptions, settings: Settings): Promise<ParseResult> {
+  const { fileName, mapping } = settings
+  const total = bytes.length
+  options.onProgress?.(0, total)
+  const sheet = await readXlsxRows(bytes, fileName, mapping?.sheet)
+  const headerIndex = sheet.rows.findIndex((r) => r.row >= settings.headerRow)
+  const header = sheet.rows[headerIndex]
+  if (!header) throw emptyFileError(fileName, `worksheet "${sheet.sheetName}" is empty`)
+  const headers = header.cells.map((c) => (typeof c === 'number' ? String(c) : c))
+  const layout = resolveLayout(headers, layoutOptions(settings, header.row, options))
+  const dataRows = sheet.rows.slice(headerIndex + 1)
+  if (dataRows.length === 0)
+    throw emptyFileError(
+      fileName,
+      `worksheet "${sheet.sheetName}" has a header (row ${header.row}) but no data rows`,
+    )
+  const notices: ImportNotice[] = []
+  const chosen = options.decimal ?? mapping?.decimal
+  const decimalChoice: DecimalChoice = chosen
+    ? { decimal: chosen }
+    : chooseDecimal(
+        valueSamples(
+          layout,
+          dataRows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
+        ),
+        undefined,
+      )
+  if (decimalChoice.notice) notices.push(decimalChoice.notice)
+  const reader = createReader(settings, layout, { decimal: decimalChoice.decimal, isFieldCountStrict: false })
+  const step = Math.max(1, Math.floor(dataRows.length / 100))
+  dataRows.forEach((r, i) => {
+    reader.readRow(r.cells, r.row, i === dataRows.length - 1)
+    if (options.onProgress && i % step === 0)
+      options.onProgress(Math.round((i / dataRows.length) * total), total)
+  })
+  options.onProgress?.(total, total)
+  return assembleResult(
+    { fileName, format: layout.format, fileType: 'xlsx', encoding: 'xlsx', decimal: decimalChoice.decimal },
+    reader.finish(),
+    notices,
+    mapping,
+  )
+}
+
+/**
+ * Reads an import file (CSV in any German export flavour, or XLSX) into records, row errors and
+ * notices. Pure: it neither looks up organisations nor writes anything. File-level problems
+ * (empty file, missing columns, wrong encoding) throw AppError('invalid_input'); row-level
+ * problems are collected so the user sees all of them at once.
+ */
+export async function parseImportFile(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> {
+  const settings = settingsOf(options)
+  if (bytes.length === 0) throw emptyFileError(options.fileName, 'the file is empty (0 bytes)')
+  if (startsWith(bytes, OLE_MAGIC))
+    throw emptyFileError(
+      options.fileName,
+      'this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
+    )
+  if (startsWith(bytes, ZIP_MAGIC) || /\.xlsx$/i.test(options.fileName))
+    return parseXlsx(bytes, options, settings)
+  return parseCsv(bytes, options, settings)
+}

@@ -1,0 +1,446 @@
+import { formatPeriod, parsePeriod } from '../../../core/periods/period'
+import { normaliseKreisAgs, normaliseNuts3 } from '../../../core/keys/ags'
+import type { ImportErrorRow, ImportNotice, MissingReason, ObservationStatus } from '../../../db/schema'
+import { BUILT_IN_INDICATORS } from '../../indicators/catalogue'
+import {
+  SYMBOL_EXPLANATIONS,
+  normaliseBreakdown,
+  parseDecimal,
+  parseMissingReason,
+  parseStatus,
+  scaleValue,
+} from './cell-values'
+import type { SymbolMeaning } from './mapping-schema'
+import type { Cell } from './read-xlsx'
+import type { Layout, ValueColumn } from './resolve-layout'
+import type { KeyType, ParsedRecord } from './types'
+
+/** Beyond this many, errors are counted but not listed: a wrong file would otherwise list 10⁶. */
+export const MAX_LISTED_ERRORS = 1000
+
+export interface RowReaderOptions {
+  fileName: string
+  layout: Layout
+  decimal: ',' | '.'
+  symbols: Record<string, SymbolMeaning>
+  empty: 'missing' | 'skip'
+  years?: { from?: number | undefined; to?: number | undefined }
+  /** CSV rows must have as many fields as the header; spreadsheet rows are ragged by nature. */
+  isFieldCountStrict: boolean
+  delimiter?: string
+  declaredIndicators: string[]
+}
+
+export interface RowReaderResult {
+  rowsRead: number
+  records: ParsedRecord[]
+  errors: ImportErrorRow[]
+  errorCount: number
+  notices: ImportNotice[]
+}
+
+export interface RowReader {
+  readRow(cells: Cell[], row: number, isLast: boolean): void
+  addError(
+    row: number | undefined,
+    column: string | undefined,
+    value: string | undefined,
+    message: string,
+  ): void
+  finish(): RowReaderResult
+}
+
+const INDICATOR_CODE = /^[A-Za-z][A-Za-z0-9_]*$/
+const count = new Intl.NumberFormat('en-US')
+
+const KEY_EXPECTATIONS: Record<KeyType, string> = {
+  ags: 'a Kreis key (AGS) of 5 digits such as 06435, or 8 digits ending in 000 such as 06435000',
+  nuts3: 'a German NUTS-3 code such as DE71E',
+  id: 'an organisation id',
+  auto: 'an organisation key (AGS, NUTS-3 or id)',
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (cell === undefined) return ''
+  return typeof cell === 'number' ? String(cell) : cell.trim()
+}
+
+function isBlank(cells: Cell[]): boolean {
+  for (const c of cells) if (cellText(c) !== '') return false
+  return true
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1)
+}
+
+type ValueOutcome =
+  | { kind: 'value'; value: number; status: ObservationStatus | null }
+  | { kind: 'missing'; reason: MissingReason; symbol?: string }
+  | { kind: 'empty' }
+  | { kind: 'error' }
+
+/**
+ * Turns rows of cells into records. One reader serves CSV and XLSX, so that both speak the same
+ * errors; lookups that repeat on every row (keys, periods) are cached because a million-row file
+ * has only a few hundred distinct ones.
+ */
+export function createRowReader(options: RowReaderOptions): RowReader {
+  const { fileName, layout, decimal, symbols } = options
+  const headers = layout.headers
+  const headerLength = headers.length
+  const records: ParsedRecord[] = []
+  const errors: ImportErrorRow[] = []
+  let errorCount = 0
+  let rowsRead = 0
+  let rowsOutsideYears = 0
+  const emptyCounts = new Map<ValueColumn, number>()
+  const symbolCounts = new Map<string, number>()
+  const periodCache = new Map<string, string | null>()
+  const keyCache = new Map<string, string | null>()
+  const indicatorSeen = new Map<string, boolean>()
+  const seen = new Map<string, Map<string, number>>()
+  const known = new Set([...BUILT_IN_INDICATORS.map((d) => d.code), ...options.declaredIndicators])
+  const unknownIndicators = new Set<string>()
+  const keyColumn = headers[layout.keyIndex]!.trim()
+  const periodColumn = layout.periodIndex === undefined ? undefined : headers[layout.periodIndex]!.trim()
+  const indicatorColumn =
+    layout.indicatorIndex === undefined ? undefined : headers[layout.indicatorIndex]!.trim()
+  const yearFrom = options.years?.from
+  const yearTo = options.years?.to
+
+  function addError(
+    row: number | undefined,
+    column: string | undefined,
+    value: string | undefined,
+    message: string,
+  ) {
+    errorCount++
+    if (errors.length >= MAX_LISTED_ERRORS) return
+    const where = [
+      fileName,
+      row === undefined ? '' : `row ${row}`,
+      column === undefined ? '' : `column "${column}"`,
+    ]
+      .filter((p) => p !== '')
+      .join(', ')
+    const error: ImportErrorRow = { message: `${where}: ${message}` }
+    if (row !== undefined) error.row = row
+    if (column !== undefined) error.column = column
+    if (value !== undefined) error.value = value
+    errors.push(error)
+  }
+
+  function normaliseKey(raw: string): string | null {
+    let hit = keyCache.get(raw)
+    if (hit === undefined) {
+      if (layout.keyType === 'ags') hit = normaliseKreisAgs(raw) ?? null
+      else if (layout.keyType === 'nuts3') hit = normaliseNuts3(raw) ?? null
+      else if (layout.keyType === 'auto') hit = normaliseKreisAgs(raw) ?? normaliseNuts3(raw) ?? raw
+      else hit = raw
+      keyCache.set(raw, hit)
+    }
+    return hit
+  }
+
+  function readPeriod(raw: string): string | null {
+    let hit = periodCache.get(raw)
+    if (hit === undefined) {
+      const p = parsePeriod(raw)
+      hit = p ? formatPeriod(p) : null
+      periodCache.set(raw, hit)
+    }
+    return hit
+  }
+
+  function readValue(cell: Cell | undefined, row: number, column: string): ValueOutcome {
+    if (typeof cell === 'number') return { kind: 'value', value: cell, status: null }
+    const text = cell === undefined ? '' : cell.trim()
+    if (text === '') return { kind: 'empty' }
+    const n = parseDecimal(text, decimal)
+    if (!Number.isNaN(n)) return { kind: 'value', value: n, status: null }
+    const meaning = symbols[text]
+    if (meaning === 'zero') {
+      bump(symbolCounts, text)
+      return { kind: 'value', value: 0, status: null }
+    }
+    if (meaning !== undefined) {
+      bump(symbolCounts, text)
+      return { kind: 'missing', reason: meaning, symbol: text }
+    }
+    // Destatis flags: "123 p" = vorläufig, "123 r" = berichtigt.
+    const flag = text.charAt(text.length - 1).toLowerCase()
+    if (flag === 'p' || flag === 'r') {
+      const flagged = parseDecimal(text.slice(0, -1).trimEnd(), decimal)
+      if (!Number.isNaN(flagged))
+        return { kind: 'value', value: flagged, status: flag === 'p' ? 'provisional' : 'corrected' }
+    }
+    const example = decimal === ',' ? '1.234,5' : '1,234.5'
+    addError(
+      row,
+      column,
+      text,
+      `"${text}" is not a number; expected a number such as ${example} (decimal ${decimal === ',' ? 'comma' : 'point'}), an empty cell or a statistics symbol (${Object.keys(symbols).slice(0, 6).join(' ')})`,
+    )
+    return { kind: 'error' }
+  }
+
+  function checkFieldCount(cells: Cell[], row: number, isLast: boolean): boolean {
+    if (cells.length === headerLength) return true
+    if (cells.length > headerLength) {
+      let extraIsEmpty = true
+      for (let i = headerLength; i < cells.length; i++) if (cellText(cells[i]) !== '') extraIsEmpty = false
+      if (extraIsEmpty) return true
+      const hint = options.delimiter
+        ? `; is a value containing "${options.delimiter}" missing its quotes?`
+        : ''
+      addError(
+        row,
+        undefined,
+        undefined,
+        `expected ${headerLength} fields as in the header, found ${cells.length}${hint}`,
+      )
+      return false
+    }
+    if (!options.isFieldCountStrict) return true
+    const found = cells.map(cellText).join(options.delimiter ?? ';')
+    if (isLast)
+      addError(
+        row,
+        headers[cells.length]?.trim(),
+        found,
+        `the last row has ${cells.length} of ${headerLength} fields ("${found}"): the file looks truncated (cut off while downloading or saving); export it again`,
+      )
+    else
+      addError(
+        row,
+        undefined,
+        found,
+        `expected ${headerLength} fields as in the header, found ${cells.length}`,
+      )
+    return false
+  }
+
+  function isDuplicate(record: ParsedRecord): boolean {
+    const series = `${record.orgKeyNormalised}\u0001${record.indicator}\u0001${record.breakdown}`
+    let periods = seen.get(series)
+    if (!periods) {
+      periods = new Map()
+      seen.set(series, periods)
+    }
+    const earlier = periods.get(record.period)
+    if (earlier === undefined) {
+      periods.set(record.period, record.row)
+      return false
+    }
+    addError(
+      record.row,
+      record.valueColumn,
+      record.value === null ? '' : String(record.value),
+      `duplicate: row ${earlier} already holds ${record.orgKey} / ${record.indicator} / ${record.period} / ${record.breakdown}; each organisation, indicator, period and breakdown may appear once per file`,
+    )
+    return true
+  }
+
+  function readIndicator(cells: Cell[], row: number): string | undefined {
+    const raw = cellText(cells[layout.indicatorIndex!])
+    const code = layout.indicatorCodes[raw] ?? raw
+    let isValid = indicatorSeen.get(code)
+    if (isValid === undefined) {
+      isValid = INDICATOR_CODE.test(code)
+      indicatorSeen.set(code, isValid)
+      if (isValid && !known.has(code)) unknownIndicators.add(code)
+    }
+    if (isValid) return code
+    addError(
+      row,
+      indicatorColumn,
+      raw,
+      raw === ''
+        ? 'the indicator is empty; expected an indicator code such as integrations or K2'
+        : `"${raw}" is not an indicator code; expected letters, digits and _ (such as integrations or K2), or a mapping with long.indicatorCodes`,
+    )
+    return undefined
+  }
+
+  function readRow(cells: Cell[], row: number, isLast: boolean): void {
+    if (cells.length === 1 && cells[0] === '') return
+    const rawKey = cellText(cells[layout.keyIndex])
+    if (rawKey === '' && isBlank(cells)) return
+    rowsRead++
+    if (!checkFieldCount(cells, row, isLast)) return
+    if (rawKey === '') {
+      addError(row, keyColumn, '', `the key is empty; expected ${KEY_EXPECTATIONS[layout.keyType]}`)
+      return
+    }
+    const orgKeyNormalised = normaliseKey(rawKey)
+    if (orgKeyNormalised === null) {
+      addError(row, keyColumn, rawKey, `"${rawKey}" is not ${KEY_EXPECTATIONS[layout.keyType]}`)
+      return
+    }
+
+    let rowPeriod = layout.fixedPeriod
+    if (layout.periodIndex !== undefined) {
+      const raw = cellText(cells[layout.periodIndex])
+      const period = readPeriod(raw)
+      if (period === null) {
+        addError(
+          row,
+          periodColumn,
+          raw,
+          `"${raw}" is not a period; expected a month such as 2021-05, 05/2021 or Mai 2021, or a year such as 2021`,
+        )
+        return
+      }
+      rowPeriod = period
+    }
+    if (rowPeriod !== undefined && (yearFrom !== undefined || yearTo !== undefined)) {
+      const year = Number(rowPeriod.slice(0, 4))
+      if ((yearFrom !== undefined && year < yearFrom) || (yearTo !== undefined && year > yearTo)) {
+        rowsOutsideYears++
+        return
+      }
+    }
+
+    let indicator: string | undefined
+    let breakdown = 'total'
+    let status: ObservationStatus | null = null
+    let missingFromColumn: MissingReason | null = null
+    if (layout.format === 'long') {
+      indicator = readIndicator(cells, row)
+      if (indicator === undefined) return
+      if (layout.breakdownIndex !== undefined)
+        breakdown = normaliseBreakdown(cellText(cells[layout.breakdownIndex]))
+      if (layout.statusIndex !== undefined) {
+        const raw = cellText(cells[layout.statusIndex])
+        const parsed = parseStatus(raw)
+        if (parsed === undefined) {
+          addError(
+            row,
+            headers[layout.statusIndex]!.trim(),
+            raw,
+            `"${raw}" is not a status; expected vorläufig/provisional, endgültig/final, korrigiert/corrected or empty`,
+          )
+          return
+        }
+        status = parsed
+      }
+      if (layout.missingIndex !== undefined) {
+        const raw = cellText(cells[layout.missingIndex])
+        const parsed = parseMissingReason(raw, symbols)
+        if (parsed === undefined) {
+          addError(
+            row,
+            headers[layout.missingIndex]!.trim(),
+            raw,
+            `"${raw}" is not a missing reason; expected not_delivered, suppressed, not_applicable (or nicht geliefert, geheim, nicht zutreffend) or empty`,
+          )
+          return
+        }
+        missingFromColumn = parsed
+      }
+    }
+
+    for (const vc of layout.valueColumns) {
+      const period = vc.period ?? rowPeriod!
+      const outcome = readValue(cells[vc.index], row, vc.column)
+      if (outcome.kind === 'error') continue
+      let value: number | null = null
+      let missingReason: MissingReason | null = null
+      let recordStatus = status
+      if (outcome.kind === 'value') {
+        if (missingFromColumn !== null) {
+          addError(
+            row,
+            vc.column,
+            String(outcome.value),
+            `a value and the missing reason "${missingFromColumn}" are both given; expected one of them`,
+          )
+          continue
+        }
+        value = scaleValue(outcome.value, vc.scale)
+        if (outcome.status !== null) recordStatus = outcome.status
+      } else if (missingFromColumn !== null) missingReason = missingFromColumn
+      else if (outcome.kind === 'missing') missingReason = outcome.reason
+      else {
+        emptyCounts.set(vc, (emptyCounts.get(vc) ?? 0) + 1)
+        if (options.empty === 'skip') continue
+        missingReason = 'not_delivered'
+      }
+      const record: ParsedRecord = {
+        row,
+        keyColumn,
+        orgKey: rawKey,
+        orgKeyNormalised,
+        keyType: layout.keyType,
+        indicator: indicator ?? vc.indicator!,
+        indicatorColumn,
+        period,
+        breakdown: layout.format === 'long' ? breakdown : vc.breakdown,
+        value,
+        missingReason,
+        status: recordStatus,
+        valueColumn: vc.column,
+      }
+      if (!isDuplicate(record)) records.push(record)
+    }
+  }
+
+  function finish(): RowReaderResult {
+    const notices: ImportNotice[] = []
+    for (const [vc, n] of emptyCounts) {
+      const why = vc.emptyNote ?? 'no value in the file'
+      const outcome = options.empty === 'skip' ? 'skipped' : 'recorded as missing (not_delivered), not as 0'
+      notices.push({
+        kind: 'empty_cells',
+        message: `${vc.column}: ${count.format(n)} empty cells (${why}); ${outcome}`,
+        count: n,
+      })
+    }
+    for (const [symbol, n] of symbolCounts) {
+      const meaning = symbols[symbol]!
+      const explanation = SYMBOL_EXPLANATIONS[symbol]
+      notices.push({
+        kind: 'missing_symbols',
+        message: `${count.format(n)} cells "${symbol}"${explanation ? ` (${explanation})` : ''} read as ${meaning === 'zero' ? '0' : `missing (${meaning})`}`,
+        count: n,
+      })
+    }
+    if (rowsOutsideYears > 0) {
+      const range = `${yearFrom ?? '…'}–${yearTo ?? '…'}`
+      notices.push({
+        kind: 'outside_years',
+        message: `${count.format(rowsOutsideYears)} rows outside the years ${range} of the mapping were skipped`,
+        count: rowsOutsideYears,
+      })
+    }
+    if (layout.periodColumnsOutsideYears.length > 0)
+      notices.push({
+        kind: 'outside_years',
+        message: `${layout.periodColumnsOutsideYears.length} period columns outside the mapping's years were skipped`,
+        count: layout.periodColumnsOutsideYears.length,
+        keys: layout.periodColumnsOutsideYears,
+      })
+    if (layout.ignoredColumns.length > 0)
+      notices.push({
+        kind: 'ignored_columns',
+        message: `${layout.ignoredColumns.length} columns not used: ${layout.ignoredColumns.slice(0, 10).join(', ')}${layout.ignoredColumns.length > 10 ? ', …' : ''}`,
+        count: layout.ignoredColumns.length,
+        keys: layout.ignoredColumns,
+      })
+    if (unknownIndicators.size > 0)
+      notices.push({
+        kind: 'unknown_indicators',
+        message: `indicator codes neither built in nor declared by the mapping (they must exist in the database): ${[...unknownIndicators].join(', ')}`,
+        count: unknownIndicators.size,
+        keys: [...unknownIndicators],
+      })
+    if (errorCount > errors.length)
+      errors.push({
+        message: `${fileName}: ${count.format(errorCount - errors.length)} further errors not listed`,
+      })
+    return { rowsRead, records, errors, errorCount, notices }
+  }
+
+  return { readRow, addError, finish }
+}

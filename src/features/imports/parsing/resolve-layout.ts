@@ -1,0 +1,325 @@
+import { AppError, type ErrorDetail } from '../../../core/errors/app-error'
+import { formatPeriod, parsePeriod } from '../../../core/periods/period'
+import { BUILT_IN_INDICATORS } from '../../indicators/catalogue'
+import { normaliseHeader } from './cell-values'
+import type { ColumnMapping } from './mapping-schema'
+import type { ImportFormat, KeyType } from './types'
+
+/** One column that yields values. */
+export interface ValueColumn {
+  index: number
+  column: string
+  /** Fixed for wide tables; undefined in long tables, where the indicator column says it. */
+  indicator?: string
+  breakdown: string
+  scale: number
+  /** wide-periods: the period the column holds. */
+  period?: string
+  emptyNote?: string
+}
+
+export interface Layout {
+  format: ImportFormat
+  headers: string[]
+  keyIndex: number
+  keyType: KeyType
+  periodIndex?: number
+  fixedPeriod?: string
+  indicatorIndex?: number
+  breakdownIndex?: number
+  statusIndex?: number
+  missingIndex?: number
+  indicatorCodes: Record<string, string>
+  valueColumns: ValueColumn[]
+  ignoredColumns: string[]
+  /** wide-periods: period columns dropped by the mapping's year range. */
+  periodColumnsOutsideYears: string[]
+}
+
+const KEY_ALIASES: Record<string, KeyType> = {
+  ags: 'ags',
+  ags5: 'ags',
+  ags8: 'ags',
+  kreisags: 'ags',
+  kennziffer: 'ags',
+  kennziffer8: 'ags',
+  kreiskennziffer: 'ags',
+  gemeindeschluessel: 'ags',
+  kreisschluessel: 'ags',
+  regionalschluessel: 'ags',
+  nuts: 'nuts3',
+  nuts3: 'nuts3',
+  org: 'auto',
+  orgkey: 'auto',
+  organisation: 'auto',
+  organization: 'auto',
+  jobcenter: 'auto',
+  traeger: 'auto',
+  id: 'id',
+  orgid: 'id',
+  organisationid: 'id',
+}
+const INDICATOR_ALIASES = ['indicator', 'indikator', 'kennzahl', 'indicatorcode', 'code']
+const PERIOD_ALIASES = [
+  'period',
+  'periode',
+  'monat',
+  'zeitraum',
+  'jahr',
+  'zeitbezug',
+  'berichtsmonat',
+  'berichtsjahr',
+  'stichtag',
+  'datum',
+  'month',
+  'year',
+  'date',
+]
+const VALUE_ALIASES = ['value', 'wert', 'betrag']
+const BREAKDOWN_ALIASES = ['breakdown', 'merkmal', 'geschlecht', 'sex', 'gender', 'auspraegung']
+const STATUS_ALIASES = ['status']
+const MISSING_ALIASES = ['missing', 'missingreason', 'fehlgrund', 'grund']
+
+export interface ResolveLayoutOptions {
+  fileName: string
+  headerRow: number
+  mapping?: ColumnMapping
+  /** Overrides the mapping's indicator for wide-periods tables. */
+  indicator?: string
+}
+
+function findHeader(normalised: string[], names: readonly string[]): number | undefined {
+  for (const name of names) {
+    const index = normalised.indexOf(normaliseHeader(name))
+    if (index !== -1) return index
+  }
+  return undefined
+}
+
+function missingColumnsError(
+  options: ResolveLayoutOptions,
+  headers: string[],
+  missing: { name: string; expected: string }[],
+  expectation: string,
+): AppError {
+  const found = headers.filter((h) => h.trim() !== '').join(', ') || '(nothing)'
+  const details: ErrorDetail[] = missing.map((m) => ({
+    file: options.fileName,
+    row: options.headerRow,
+    column: m.name,
+    value: found,
+    message: `expected ${m.expected}; found columns: ${found}`,
+  }))
+  const names = missing.map((m) => `"${m.name}"`).join(', ')
+  const via = options.mapping ? ` (mapping "${options.mapping.name}")` : ''
+  return new AppError(
+    'invalid_input',
+    `${options.fileName}: header in row ${options.headerRow} lacks ${names}${via}. Expected ${expectation}. Found: ${found}`,
+    details,
+  )
+}
+
+function knownIndicatorCodes(mapping?: ColumnMapping): Map<string, string> {
+  const codes = new Map<string, string>()
+  for (const d of [...BUILT_IN_INDICATORS, ...(mapping?.indicators ?? [])])
+    codes.set(d.code.toLowerCase(), d.code)
+  return codes
+}
+
+function isInYears(period: string, mapping?: ColumnMapping): boolean {
+  const year = Number(period.slice(0, 4))
+  const from = mapping?.years?.from
+  const to = mapping?.years?.to
+  return (from === undefined || year >= from) && (to === undefined || year <= to)
+}
+
+const LONG_EXPECTATION =
+  'a long table "org;indicator;period;value" (German headers such as AGS, Kennzahl, Monat, Wert work too), a wide table with a key column and one column per period, or a key column, a period column and one column per indicator code'
+
+/** Works out from the header (and the mapping, when given) which column holds what. */
+export function resolveLayout(headers: string[], options: ResolveLayoutOptions): Layout {
+  const mapping = options.mapping
+  const normalised = headers.map(normaliseHeader)
+  const used = new Set<number>()
+  const missing: { name: string; expected: string }[] = []
+  const take = (index: number | undefined): number | undefined => {
+    if (index !== undefined) used.add(index)
+    return index
+  }
+
+  let keyIndex: number | undefined
+  let keyType: KeyType = 'auto'
+  if (mapping) {
+    keyIndex = take(findHeader(normalised, [mapping.key.column]))
+    keyType = mapping.key.type
+    if (keyIndex === undefined)
+      missing.push({ name: mapping.key.column, expected: `the key column "${mapping.key.column}"` })
+  } else {
+    const index = normalised.findIndex((h) => KEY_ALIASES[h] !== undefined)
+    if (index !== -1) {
+      keyIndex = take(index)
+      keyType = KEY_ALIASES[normalised[index]!]!
+    }
+  }
+
+  let periodIndex: number | undefined
+  let fixedPeriod: string | undefined
+  const periodSpec = mapping?.period
+  if (periodSpec && 'fixed' in periodSpec) fixedPeriod = formatPeriod(parsePeriod(periodSpec.fixed)!)
+  else if (periodSpec) {
+    periodIndex = take(findHeader(normalised, [periodSpec.column]))
+    if (periodIndex === undefined)
+      missing.push({ name: periodSpec.column, expected: `the period column "${periodSpec.column}"` })
+  }
+
+  let format: ImportFormat | undefined = mapping?.format
+  const long = mapping?.long
+  const aliasIndex = (explicit: string | undefined, aliases: string[]) =>
+    explicit === undefined ? findHeader(normalised, aliases) : findHeader(normalised, [explicit])
+  if (!format) {
+    const hasLongColumns =
+      findHeader(normalised, INDICATOR_ALIASES) !== undefined &&
+      findHeader(normalised, VALUE_ALIASES) !== undefined &&
+      findHeader(normalised, PERIOD_ALIASES) !== undefined
+    const codes = knownIndicatorCodes(mapping)
+    if (hasLongColumns) format = 'long'
+    else if (
+      findHeader(normalised, PERIOD_ALIASES) !== undefined &&
+      normalised.some((_, i) => i !== keyIndex && codes.has(headers[i]!.trim().toLowerCase()))
+    )
+      format = 'wide-indicators'
+    else if (headers.some((h, i) => i !== keyIndex && parsePeriod(h) !== undefined)) format = 'wide-periods'
+  }
+  if (keyIndex === undefined || format === undefined) {
+    if (keyIndex === undefined && !mapping)
+      missing.push({ name: 'org', expected: 'a key column (org, AGS, Kennziffer, NUTS3 or id)' })
+    throw missingColumnsError(options, headers, missing, LONG_EXPECTATION)
+  }
+
+  const layout: Layout = {
+    format,
+    headers,
+    keyIndex,
+    keyType,
+    indicatorCodes: long?.indicatorCodes ?? {},
+    valueColumns: [],
+    ignoredColumns: [],
+    periodColumnsOutsideYears: [],
+  }
+  if (fixedPeriod !== undefined) layout.fixedPeriod = fixedPeriod
+
+  if (format === 'long') {
+    const require = (explicit: string | undefined, aliases: string[], role: string) => {
+      const index = take(aliasIndex(explicit, aliases))
+      if (index === undefined)
+        missing.push({
+          name: explicit ?? aliases[0]!,
+          expected: `the ${role} column (${explicit ?? aliases.join(', ')})`,
+        })
+      return index
+    }
+    layout.indicatorIndex = require(long?.indicator, INDICATOR_ALIASES, 'indicator')
+    if (periodIndex === undefined && fixedPeriod === undefined)
+      periodIndex = require(undefined, PERIOD_ALIASES, 'period')
+    const valueIndex = require(long?.value, VALUE_ALIASES, 'value')
+    layout.breakdownIndex = take(aliasIndex(long?.breakdown, BREAKDOWN_ALIASES))
+    layout.statusIndex = take(aliasIndex(long?.status, STATUS_ALIASES))
+    layout.missingIndex = take(aliasIndex(long?.missing, MISSING_ALIASES))
+    for (const [explicit, role] of [
+      [long?.breakdown, 'breakdown'],
+      [long?.status, 'status'],
+      [long?.missing, 'missing'],
+    ] as const) {
+      if (explicit !== undefined && findHeader(normalised, [explicit]) === undefined)
+        missing.push({ name: explicit, expected: `the ${role} column "${explicit}"` })
+    }
+    if (missing.length > 0 || valueIndex === undefined)
+      throw missingColumnsError(options, headers, missing, 'org;indicator;period;value')
+    layout.valueColumns.push({
+      index: valueIndex,
+      column: headers[valueIndex]!.trim(),
+      breakdown: 'total',
+      scale: mapping?.scale ?? 1,
+    })
+  } else if (format === 'wide-indicators') {
+    if (periodIndex === undefined && fixedPeriod === undefined) {
+      periodIndex = take(findHeader(normalised, PERIOD_ALIASES))
+      if (periodIndex === undefined)
+        missing.push({ name: 'period', expected: `a period column (${PERIOD_ALIASES.join(', ')})` })
+    }
+    if (mapping?.columns) {
+      for (const c of mapping.columns) {
+        const index = take(findHeader(normalised, [c.column]))
+        if (index === undefined) {
+          missing.push({ name: c.column, expected: `the value column "${c.column}" (→ ${c.indicator})` })
+          continue
+        }
+        const vc: ValueColumn = {
+          index,
+          column: headers[index]!.trim(),
+          indicator: c.indicator,
+          breakdown: c.breakdown ?? mapping.breakdown ?? 'total',
+          scale: c.scale ?? mapping.scale ?? 1,
+        }
+        const note = c.emptyNote ?? mapping.emptyNote
+        if (note !== undefined) vc.emptyNote = note
+        layout.valueColumns.push(vc)
+      }
+    } else {
+      const codes = knownIndicatorCodes(mapping)
+      headers.forEach((h, index) => {
+        const code = codes.get(h.trim().toLowerCase())
+        if (code === undefined || used.has(index)) return
+        used.add(index)
+        layout.valueColumns.push({ index, column: h.trim(), indicator: code, breakdown: 'total', scale: 1 })
+      })
+    }
+    if (missing.length > 0)
+      throw missingColumnsError(
+        options,
+        headers,
+        missing,
+        'a key column, a period column and the mapped value columns',
+      )
+  } else {
+    const indicator = options.indicator ?? mapping?.indicator
+    if (indicator === undefined)
+      throw new AppError(
+        'invalid_input',
+        `${options.fileName}: a table with one column per period needs to be told which indicator it holds (choose an indicator or a mapping with "indicator")`,
+        [
+          {
+            file: options.fileName,
+            field: 'indicator',
+            message: 'indicator required for wide-periods tables',
+          },
+        ],
+      )
+    if (missing.length > 0)
+      throw missingColumnsError(options, headers, missing, 'a key column and period columns')
+    headers.forEach((h, index) => {
+      if (used.has(index)) return
+      const p = parsePeriod(h)
+      if (!p) return
+      used.add(index)
+      const period = formatPeriod(p)
+      if (!isInYears(period, mapping)) {
+        layout.periodColumnsOutsideYears.push(h.trim())
+        return
+      }
+      layout.valueColumns.push({
+        index,
+        column: h.trim(),
+        indicator,
+        breakdown: mapping?.breakdown ?? 'total',
+        scale: mapping?.scale ?? 1,
+        period,
+        ...(mapping?.emptyNote === undefined ? {} : { emptyNote: mapping.emptyNote }),
+      })
+    })
+  }
+
+  if (periodIndex !== undefined) layout.periodIndex = periodIndex
+  layout.ignoredColumns = headers.filter((h, i) => !used.has(i) && h.trim() !== '').map((h) => h.trim())
+  return layout
+}
