@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useTestDatabase } from '../test/use-test-database'
+import { createJobcentre, seedReferenceData } from '../test/factories'
+import { buildApp } from './app'
+
+const t = useTestDatabase()
+let app: FastifyInstance
+
+function multipart(fileName: string, content: string) {
+  const boundary = '----benchlearn-test-boundary'
+  const payload = [
+    `--${boundary}`,
+    `Content-Disposition: form-data; name="file"; filename="${fileName}"`,
+    'Content-Type: text/csv',
+    '',
+    content,
+    `--${boundary}--`,
+    '',
+  ].join('\r\n')
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+beforeAll(async () => {
+  await seedReferenceData(t.database.db)
+  await createJobcentre(t.database.db, { ags5: '06435', name: 'KCA Main-Kinzig-Kreis', nuts3: 'DE719' })
+  app = await buildApp({ database: t.database, now: () => new Date('2024-03-01T12:00:00Z') })
+})
+afterAll(async () => app?.close())
+
+describe('API', () => {
+  it('answers health without signing in', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ status: 'ok', database: expect.any(String), isDemo: false })
+  })
+
+  it('lists organisations with their district keys', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/organisations' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().organisations).toEqual([
+      expect.objectContaining({
+        name: 'KCA Main-Kinzig-Kreis',
+        areas: [expect.objectContaining({ ags5: '06435' })],
+      }),
+    ])
+  })
+
+  it('lists the indicator catalogue', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/indicators' })
+    const codes = response.json().indicators.map((i: { code: string }) => i.code)
+    expect(codes).toEqual(
+      expect.arrayContaining(['llu', 'luh', 'elb', 'integrations', 'lzb_active', 'sgb2_rate']),
+    )
+  })
+
+  it('imports an upload (dry run first), then serves the values', async () => {
+    const file = multipart(
+      'elb.csv',
+      'AGS;Kennzahl;Monat;Wert\n06435;elb;2024-01;10.500\n06435;elb;2024-02;10.450\n',
+    )
+    const dry = await app.inject({ method: 'POST', url: '/api/v1/imports?dryRun=true', ...file })
+    expect(dry.statusCode).toBe(200)
+    expect(dry.json()).toMatchObject({ isDryRun: true, rowsImported: 2, batchId: null })
+
+    const real = await app.inject({ method: 'POST', url: '/api/v1/imports', ...file })
+    expect(real.statusCode).toBe(200)
+    expect(real.json()).toMatchObject({ isCommitted: true, rowsImported: 2, newValues: 2 })
+
+    const values = await app.inject({
+      method: 'GET',
+      url: '/api/v1/observations?org=DE719&indicator=elb&from=2024-02',
+    })
+    expect(values.statusCode).toBe(200)
+    expect(values.json().observations).toEqual([
+      expect.objectContaining({ period: '2024-02', value: 10450, revision: 1 }),
+    ])
+
+    const history = await app.inject({ method: 'GET', url: '/api/v1/imports' })
+    expect(history.json().batches).toEqual([
+      expect.objectContaining({ fileName: 'elb.csv', createdBy: 'api', rowsImported: 2 }),
+    ])
+  })
+
+  it('rejects a bad upload with the one error shape naming row and column', async () => {
+    const file = multipart('bad.csv', 'org;indicator;period;value\n06435;elb;2024-03;viele\n')
+    const response = await app.inject({ method: 'POST', url: '/api/v1/imports', ...file })
+    expect(response.statusCode).toBe(422)
+    const body = response.json()
+    expect(body.error.code).toBe('invalid_input')
+    expect(body.error.details[0]).toMatchObject({ file: 'bad.csv', row: 2, value: 'viele' })
+  })
+
+  it('validates query parameters', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/observations?org=06435' })
+    expect(response.statusCode).toBe(422)
+    expect(response.json().error.details).toEqual([expect.objectContaining({ field: 'indicator' })])
+  })
+
+  it('answers unknown routes and keys with 404 in the error shape', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/nothing' })).json().error.code).toBe('not_found')
+    const missing = await app.inject({ method: 'GET', url: '/api/v1/observations?org=09676&indicator=elb' })
+    expect(missing.statusCode).toBe(404)
+  })
+
+  it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/v1/organisations',
+        '/api/v1/indicators',
+        '/api/v1/observations',
+        '/api/v1/imports',
+      ]),
+    )
+    expect(doc.paths['/api/health'].get['x-public']).toBe(true)
+    expect(doc.paths['/api/v1/observations'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['org', 'indicator', 'from', 'to', 'asOf']),
+    )
+    expect(doc.components.schemas.Error).toBeDefined()
+    expect(doc.paths['/api/v1/imports'].post.requestBody.content['multipart/form-data']).toBeDefined()
+  })
+})
