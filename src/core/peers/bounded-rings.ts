@@ -1,0 +1,723 @@
+/**
+ * Benchlearning rings: k groups of similar organisations whose sizes stay within [minSize, maxSize]
+ * (e.g. 10 rings of 9–12 for the 104 job centres), minimising the within-ring sum of squares.
+ *
+ * Method (size-constrained k-means, Bradley–Bennett–Demiriz style):
+ *  1. Assignment step as an exact minimum-cost flow: source → unit (an organisation, or a group
+ *     that must stay together) → ring → sink, cost = squared distance to the ring centre. The
+ *     lower bound on ring size is modelled by two parallel ring → sink arcs: `minSize` units at
+ *     cost 0 and `maxSize − minSize` at a cost M larger than any assignment cost, so the optimum
+ *     fills every ring to its minimum whenever that is possible at all.
+ *  2. Centre update (means), repeated until the assignment is stable; several seeded restarts.
+ *  3. Local improvement: single moves and pairwise swaps that keep every bound and constraint
+ *     and strictly reduce the objective, until none is left.
+ *
+ * Hard constraints (always hold in the result, or AppError('infeasible') is thrown):
+ *  - size bounds; `pinned` (organisation → ring index); `together` (same ring); `apart`
+ *    (different rings); `land: 'spread'`: each ring holds at most ceil(count of that Land / k)
+ *    members of any one Land (so a Land with 23 members among 10 rings gives ≤ 3 per ring).
+ * Soft preference `land: 'group'`: one-hot Land indicators scaled by sqrt(landWeight) are
+ * appended to the features, so the objective gains landWeight · Σ_rings Σ_members
+ * (1 − share of the member's Land in its ring): a ring mixing Lands costs as much as being
+ * sqrt(landWeight) standard deviations apart on one indicator.
+ *
+ * Together-groups are single flow units; if the flow splits one across rings, or puts two
+ * `apart` members together, or (for groups mixing Lands) exceeds a spread cap, the unit is fixed
+ * to its best ring or forbidden from the offending ring and the flow is solved again.
+ */
+import { AppError } from '../errors/app-error'
+import { createRandom, deriveSeed } from '../random'
+import { seedKMeansPlusPlus } from './kmeans'
+import { flattenPoints, squaredDistance, type FlatMatrix, type Points } from './matrix'
+import { MinCostFlow } from './min-cost-flow'
+
+export interface FormBoundedRingsOptions {
+  ids: readonly string[]
+  /** Standardised, weighted indicator rows, one per id. */
+  points: Points
+  /** Number of rings. */
+  k: number
+  minSize: number
+  maxSize: number
+  /** Seed for the restarts; default 1. Same input and seed → same result. */
+  seed?: number
+  /** Number of seeded restarts; default 8. */
+  restarts?: number
+  together?: ReadonlyArray<readonly [string, string]>
+  apart?: ReadonlyArray<readonly [string, string]>
+  pinned?: ReadonlyArray<{ id: string; ring: number }>
+  land?: 'spread' | 'group'
+  landOf?: (id: string) => string
+  /** Weight of the 'group' preference (default 1), see the file comment. */
+  landWeight?: number
+  maxIterations?: number
+}
+
+export interface BoundedRingsResult {
+  /** Ring index (0..k−1) per id, in input order. */
+  labels: number[]
+  rings: string[][]
+  sizes: number[]
+  /** Ring means in the indicator space (without Land columns). */
+  centroids: number[][]
+  /** Within-ring sum of squares over the indicators. */
+  withinSS: number
+  /** landWeight · Land impurity for land = 'group', else 0. */
+  landPenalty: number
+  restartsUsed: number
+}
+
+interface Unit {
+  members: number[]
+  pinnedRing: number
+  land: number // Land index if all members share one Land, else −1
+  landCounts: Map<number, number>
+}
+
+interface Problem {
+  matrix: FlatMatrix // features (augmented with Land columns for 'group')
+  featureCols: number
+  units: Unit[]
+  unitOf: Int32Array
+  apartOf: number[][] // unit → units it must be apart from
+  k: number
+  minSize: number
+  maxSize: number
+  landCap: number[] | undefined // per Land, for 'spread'
+  landOfPoint: Int32Array
+  landCount: number
+}
+
+const fail = (message: string) => new AppError('infeasible', message)
+
+/** Forms k rings with size bounds and hard constraints, minimising the within-ring sum of squares. */
+export function formBoundedRings(options: FormBoundedRingsOptions): BoundedRingsResult {
+  const problem = buildProblem(options)
+  const restarts = Math.max(1, options.restarts ?? 8)
+  const seed = options.seed ?? 1
+  const maxIterations = options.maxIterations ?? 50
+  let best: { ringOfUnit: Int32Array; objective: number } | undefined
+  for (let r = 0; r < restarts; r++) {
+    const ringOfUnit = runRestart({ problem, seed: deriveSeed(seed, r), maxIterations })
+    improveLocally(problem, ringOfUnit)
+    const objective = computeObjective(problem, ringOfUnit)
+    if (!best || objective < best.objective - 1e-9 * Math.abs(best.objective))
+      best = { ringOfUnit, objective }
+  }
+  if (!best) throw new AppError('internal', 'no restart ran')
+  assertConstraints(problem, best.ringOfUnit)
+  return describeResult({ problem, options, ringOfUnit: best.ringOfUnit, restartsUsed: restarts })
+}
+
+function buildProblem(options: FormBoundedRingsOptions): Problem {
+  const { ids, k, minSize, maxSize } = options
+  const base = flattenPoints(options.points)
+  const n = ids.length
+  if (base.rows !== n) throw new AppError('invalid_input', `${base.rows} point rows for ${n} ids`)
+  if (!Number.isInteger(k) || k < 1)
+    throw new AppError('invalid_input', `k must be a positive integer, got ${k}`)
+  if (
+    !Number.isInteger(minSize) ||
+    !Number.isInteger(maxSize) ||
+    minSize < 0 ||
+    maxSize < minSize ||
+    maxSize < 1
+  ) {
+    throw new AppError(
+      'invalid_input',
+      `ring sizes must be integers with 0 ≤ min ≤ max, got ${minSize}–${maxSize}`,
+    )
+  }
+  if (k * minSize > n) {
+    throw fail(
+      `${k} rings of at least ${minSize} members need at least ${k * minSize} members, but there are ${n}`,
+    )
+  }
+  if (k * maxSize < n) {
+    throw fail(
+      `${k} rings of at most ${maxSize} members hold at most ${k * maxSize} members, but there are ${n}`,
+    )
+  }
+  const index = new Map<string, number>()
+  ids.forEach((id, i) => {
+    if (index.has(id)) throw new AppError('invalid_input', `id "${id}" appears twice`)
+    index.set(id, i)
+  })
+  const indexOf = (id: string, what: string): number => {
+    const i = index.get(id)
+    if (i === undefined) throw new AppError('invalid_input', `${what} refers to unknown id "${id}"`)
+    return i
+  }
+
+  // Lands
+  const landOfPoint = new Int32Array(n).fill(-1)
+  const landNames: string[] = []
+  if (options.land) {
+    if (!options.landOf) throw new AppError('invalid_input', `land: '${options.land}' needs landOf(id)`)
+    const landIndex = new Map<string, number>()
+    ids.forEach((id, i) => {
+      const name = options.landOf!(id)
+      let l = landIndex.get(name)
+      if (l === undefined) {
+        l = landNames.length
+        landIndex.set(name, l)
+        landNames.push(name)
+      }
+      landOfPoint[i] = l
+    })
+  }
+  const landCount = landNames.length
+  let matrix = base
+  if (options.land === 'group') {
+    const weight = options.landWeight ?? 1
+    if (!(weight >= 0)) throw new AppError('invalid_input', `landWeight must be ≥ 0, got ${weight}`)
+    const cols = base.cols + landCount
+    const data = new Float64Array(n * cols)
+    for (let i = 0; i < n; i++) {
+      data.set(base.data.subarray(i * base.cols, (i + 1) * base.cols), i * cols)
+      data[i * cols + base.cols + landOfPoint[i]] = Math.sqrt(weight)
+    }
+    matrix = { data, rows: n, cols }
+  }
+  let landCap: number[] | undefined
+  if (options.land === 'spread') {
+    const counts = new Array<number>(landCount).fill(0)
+    for (let i = 0; i < n; i++) counts[landOfPoint[i]]++
+    landCap = counts.map((c) => Math.ceil(c / k))
+  }
+
+  // Together-groups by union–find
+  const parent = Array.from({ length: n }, (_, i) => i)
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])))
+  for (const [a, b] of options.together ?? []) {
+    const ra = find(indexOf(a, 'together'))
+    const rb = find(indexOf(b, 'together'))
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+  }
+  const unitOfRoot = new Map<number, number>()
+  const units: Unit[] = []
+  const unitOf = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const root = find(i)
+    let u = unitOfRoot.get(root)
+    if (u === undefined) {
+      u = units.length
+      unitOfRoot.set(root, u)
+      units.push({ members: [], pinnedRing: -1, land: -1, landCounts: new Map() })
+    }
+    units[u].members.push(i)
+    unitOf[i] = u
+  }
+  const describeUnit = (unit: Unit) => unit.members.map((i) => `"${ids[i]}"`).join(', ')
+  for (const unit of units) {
+    if (unit.members.length > maxSize) {
+      throw fail(
+        `${unit.members.length} organisations must be together (${describeUnit(unit)}), but a ring holds at most ${maxSize}`,
+      )
+    }
+    if (options.land) {
+      for (const i of unit.members)
+        unit.landCounts.set(landOfPoint[i], (unit.landCounts.get(landOfPoint[i]) ?? 0) + 1)
+      unit.land = unit.landCounts.size === 1 ? landOfPoint[unit.members[0]] : -1
+    }
+    if (landCap) {
+      for (const [l, count] of unit.landCounts) {
+        if (count > landCap[l]) {
+          throw fail(
+            `${count} organisations from ${landNames[l]} must be together, but 'spread' allows at most ${landCap[l]} of that Land per ring`,
+          )
+        }
+      }
+    }
+  }
+
+  // Pins
+  const pinnedCount = new Array<number>(k).fill(0)
+  for (const { id, ring } of options.pinned ?? []) {
+    const unit = units[unitOf[indexOf(id, 'pinned')]]
+    if (!Number.isInteger(ring) || ring < 0 || ring >= k) {
+      throw fail(`"${id}" is pinned to ring ${ring}, but rings are numbered 0..${k - 1}`)
+    }
+    if (unit.pinnedRing >= 0 && unit.pinnedRing !== ring) {
+      throw fail(
+        `"${id}" is pinned to ring ${ring}, but its together-group (${describeUnit(unit)}) is pinned to ring ${unit.pinnedRing}`,
+      )
+    }
+    unit.pinnedRing = ring
+  }
+  for (const unit of units) if (unit.pinnedRing >= 0) pinnedCount[unit.pinnedRing] += unit.members.length
+  pinnedCount.forEach((count, ring) => {
+    if (count > maxSize)
+      throw fail(
+        `ring ${ring} has ${count} pinned members (with their together-groups), but the maximum is ${maxSize}`,
+      )
+  })
+  if (landCap) {
+    for (let ring = 0; ring < k; ring++) {
+      const perLand = new Map<number, number>()
+      for (const unit of units) {
+        if (unit.pinnedRing !== ring) continue
+        for (const [l, c] of unit.landCounts) perLand.set(l, (perLand.get(l) ?? 0) + c)
+      }
+      for (const [l, c] of perLand) {
+        if (c > landCap[l])
+          throw fail(
+            `ring ${ring} has ${c} pinned members from ${landNames[l]}, but 'spread' allows ${landCap[l]}`,
+          )
+      }
+    }
+  }
+
+  // Apart
+  const apartOf: number[][] = units.map(() => [])
+  for (const [a, b] of options.apart ?? []) {
+    const ua = unitOf[indexOf(a, 'apart')]
+    const ub = unitOf[indexOf(b, 'apart')]
+    if (ua === ub)
+      throw fail(
+        `"${a}" and "${b}" must be apart, but together constraints link them (${describeUnit(units[ua])})`,
+      )
+    if (units[ua].pinnedRing >= 0 && units[ua].pinnedRing === units[ub].pinnedRing) {
+      throw fail(`"${a}" and "${b}" must be apart, but both are pinned to ring ${units[ua].pinnedRing}`)
+    }
+    if (!apartOf[ua].includes(ub)) {
+      apartOf[ua].push(ub)
+      apartOf[ub].push(ua)
+    }
+  }
+
+  return {
+    matrix,
+    featureCols: base.cols,
+    units,
+    unitOf,
+    apartOf,
+    k,
+    minSize,
+    maxSize,
+    landCap,
+    landOfPoint,
+    landCount,
+  }
+}
+
+/** One seeded restart: alternate flow assignment and centre update until stable. */
+function runRestart(input: { problem: Problem; seed: number; maxIterations: number }): Int32Array {
+  const { problem, seed, maxIterations } = input
+  const { matrix, units, k } = problem
+  const centres = seedKMeansPlusPlus(matrix, k, createRandom(seed))
+  // Pinned rings start at the mean of their pinned members, so ring numbers keep their meaning.
+  for (let ring = 0; ring < k; ring++) {
+    const members = units.filter((u) => u.pinnedRing === ring).flatMap((u) => u.members)
+    if (members.length > 0) centres.set(computeMean(matrix, members), ring * matrix.cols)
+  }
+  const allowed = new Uint8Array(units.length * k).fill(1)
+  units.forEach((unit, u) => {
+    if (unit.pinnedRing >= 0) for (let r = 0; r < k; r++) allowed[u * k + r] = r === unit.pinnedRing ? 1 : 0
+  })
+  let ringOfUnit: Int32Array = new Int32Array(units.length).fill(-1)
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    const next = assignWithRepair({ problem, centres, allowed })
+    const isStable = next.every((r, u) => r === ringOfUnit[u])
+    ringOfUnit = next
+    if (isStable) break
+    for (let ring = 0; ring < k; ring++) {
+      const members: number[] = []
+      units.forEach((unit, u) => {
+        if (ringOfUnit[u] === ring) members.push(...unit.members)
+      })
+      centres.set(computeMean(matrix, members), ring * matrix.cols)
+    }
+  }
+  return ringOfUnit
+}
+
+function computeMean(matrix: FlatMatrix, members: readonly number[]): Float64Array {
+  const mean = new Float64Array(matrix.cols)
+  for (const i of members) for (let j = 0; j < matrix.cols; j++) mean[j] += matrix.data[i * matrix.cols + j]
+  for (let j = 0; j < matrix.cols; j++) mean[j] /= members.length || 1
+  return mean
+}
+
+/** Solves the assignment flow; fixes split units and constraint violations by restricting arcs. */
+function assignWithRepair(input: {
+  problem: Problem
+  centres: Float64Array
+  allowed: Uint8Array
+}): Int32Array {
+  const { problem, centres, allowed } = input
+  const { units, k, matrix } = problem
+  const cost = new Float64Array(units.length * k) // per member, averaged over the unit
+  units.forEach((unit, u) => {
+    for (let r = 0; r < k; r++) {
+      let sum = 0
+      for (const i of unit.members) sum += squaredDistance(matrix.data, i, centres, r, matrix.cols)
+      cost[u * k + r] = sum / unit.members.length
+    }
+  })
+  for (let round = 0; round <= units.length * k; round++) {
+    const flowByUnit = solveAssignmentFlow({ problem, cost, allowed })
+    const ringOfUnit = new Int32Array(units.length)
+    let repaired = false
+    units.forEach((unit, u) => {
+      let bestRing = -1
+      let parts = 0
+      for (let r = 0; r < k; r++) {
+        const f = flowByUnit[u * k + r]
+        if (f > 0) parts++
+        if (
+          f > 0 &&
+          (bestRing < 0 ||
+            f > flowByUnit[u * k + bestRing] ||
+            (f === flowByUnit[u * k + bestRing] && cost[u * k + r] < cost[u * k + bestRing]))
+        )
+          bestRing = r
+      }
+      ringOfUnit[u] = bestRing
+      if (parts > 1 && !repaired) {
+        // The flow split a together-group: keep it where most of it went.
+        for (let r = 0; r < k; r++) allowed[u * k + r] = r === bestRing ? 1 : 0
+        repaired = true
+      }
+    })
+    if (repaired) continue
+    const violation = findViolation(problem, ringOfUnit)
+    if (!violation) return ringOfUnit
+    // Forbid the offending ring for the unit whose next-best allowed ring costs least extra.
+    let chosen = -1
+    let chosenExtra = Infinity
+    for (const u of violation.units) {
+      if (units[u].pinnedRing >= 0) continue
+      const here = cost[u * k + violation.ring]
+      let next = Infinity
+      for (let r = 0; r < k; r++)
+        if (r !== violation.ring && allowed[u * k + r]) next = Math.min(next, cost[u * k + r])
+      const extra = (next - here) * units[u].members.length
+      if (extra < chosenExtra) {
+        chosenExtra = extra
+        chosen = u
+      }
+    }
+    if (chosen < 0) throw fail(`cannot satisfy the constraints: ${violation.message}`)
+    allowed[chosen * k + violation.ring] = 0
+  }
+  throw fail('cannot satisfy the together/apart/Land constraints together with the ring sizes')
+}
+
+/** Runs the min-cost flow; returns flow per (unit, ring), or throws if the bounds cannot be met. */
+function solveAssignmentFlow(input: {
+  problem: Problem
+  cost: Float64Array
+  allowed: Uint8Array
+}): Int32Array {
+  const { problem, cost, allowed } = input
+  const { units, k, minSize, maxSize, landCap, landCount } = problem
+  const hasLandNodes = landCap !== undefined
+  const source = 0
+  const unitNode = (u: number) => 1 + u
+  const landNode = (l: number, r: number) => 1 + units.length + l * k + r
+  const ringBase = 1 + units.length + (hasLandNodes ? landCount * k : 0)
+  const ringNode = (r: number) => ringBase + r
+  const sink = ringBase + k
+  const flow = new MinCostFlow(sink + 1)
+  let total = 0
+  let maxCost = 0
+  for (let i = 0; i < cost.length; i++) if (allowed[i] && cost[i] > maxCost) maxCost = cost[i]
+  const arcs = new Int32Array(units.length * k).fill(-1)
+  units.forEach((unit, u) => {
+    const size = unit.members.length
+    total += size
+    flow.addArc({ from: source, to: unitNode(u), capacity: size, cost: 0 })
+    for (let r = 0; r < k; r++) {
+      if (!allowed[u * k + r]) continue
+      const to = hasLandNodes && unit.land >= 0 ? landNode(unit.land, r) : ringNode(r)
+      arcs[u * k + r] = flow.addArc({ from: unitNode(u), to, capacity: size, cost: cost[u * k + r] })
+    }
+  })
+  if (hasLandNodes) {
+    for (let l = 0; l < landCount; l++) {
+      for (let r = 0; r < k; r++)
+        flow.addArc({ from: landNode(l, r), to: ringNode(r), capacity: landCap[l], cost: 0 })
+    }
+  }
+  // Filling a ring beyond its minimum costs M more than any complete assignment could cost,
+  // so the minimum-cost flow meets every lower bound whenever some assignment can.
+  const penalty = (maxCost + 1) * (total + 1)
+  const mandatory: number[] = []
+  for (let r = 0; r < k; r++) {
+    mandatory.push(flow.addArc({ from: ringNode(r), to: sink, capacity: minSize, cost: 0 }))
+    flow.addArc({ from: ringNode(r), to: sink, capacity: maxSize - minSize, cost: penalty })
+  }
+  const sent = flow.solve({ source, sink, amount: total })
+  if (sent < total) {
+    throw fail(
+      `only ${sent} of ${total} organisations can be placed in ${k} rings of at most ${maxSize} with the pins and Land limits`,
+    )
+  }
+  mandatory.forEach((arc, r) => {
+    if (flow.flowOn(arc) < minSize) {
+      throw fail(
+        `ring ${r} can get only ${flow.flowOn(arc)} members under the pins and constraints, but needs at least ${minSize}`,
+      )
+    }
+  })
+  const result = new Int32Array(units.length * k)
+  for (let i = 0; i < arcs.length; i++) if (arcs[i] >= 0) result[i] = flow.flowOn(arcs[i])
+  return result
+}
+
+interface Violation {
+  ring: number
+  units: number[]
+  message: string
+}
+
+/** First violated apart or spread constraint (for mixed-Land together-groups the flow cannot see). */
+function findViolation(problem: Problem, ringOfUnit: Int32Array): Violation | undefined {
+  const { units, apartOf, landCap, k } = problem
+  for (let u = 0; u < units.length; u++) {
+    for (const v of apartOf[u]) {
+      if (v > u && ringOfUnit[u] === ringOfUnit[v]) {
+        return { ring: ringOfUnit[u], units: [v, u], message: `units ${u} and ${v} must be apart` }
+      }
+    }
+  }
+  if (landCap) {
+    for (let r = 0; r < k; r++) {
+      const perLand = new Map<number, number>()
+      const inRing: number[] = []
+      units.forEach((unit, u) => {
+        if (ringOfUnit[u] !== r) return
+        inRing.push(u)
+        for (const [l, c] of unit.landCounts) perLand.set(l, (perLand.get(l) ?? 0) + c)
+      })
+      for (const [l, c] of perLand) {
+        if (c > landCap[l]) {
+          const offenders = inRing.filter((u) => units[u].landCounts.has(l))
+          return {
+            ring: r,
+            units: offenders,
+            message: `ring ${r} has ${c} members of one Land, cap ${landCap[l]}`,
+          }
+        }
+      }
+    }
+  }
+  return undefined
+}
+
+/** Ring statistics in the (augmented) feature space for O(d) move and swap deltas. */
+interface RingStats {
+  size: Int32Array
+  sum: Float64Array // k × cols
+  sumSquares: Float64Array
+  landCount: Int32Array // k × landCount
+}
+
+function computeRingStats(problem: Problem, ringOfUnit: Int32Array): RingStats {
+  const { matrix, units, k, landCount, landOfPoint } = problem
+  const cols = matrix.cols
+  const stats: RingStats = {
+    size: new Int32Array(k),
+    sum: new Float64Array(k * cols),
+    sumSquares: new Float64Array(k),
+    landCount: new Int32Array(k * Math.max(landCount, 1)),
+  }
+  units.forEach((unit, u) => {
+    const r = ringOfUnit[u]
+    for (const i of unit.members) {
+      stats.size[r]++
+      if (landCount > 0) stats.landCount[r * landCount + landOfPoint[i]]++
+      for (let j = 0; j < cols; j++) {
+        const v = matrix.data[i * cols + j]
+        stats.sum[r * cols + j] += v
+        stats.sumSquares[r] += v * v
+      }
+    }
+  })
+  return stats
+}
+
+/** Within-ring SS of ring r after adding `sign` × (unit sums): Σ‖x‖² − ‖Σx‖²/size. */
+function ringCostWith(input: {
+  stats: RingStats
+  cols: number
+  r: number
+  add: { size: number; sum: Float64Array; sumSquares: number }[]
+}): number {
+  const { stats, cols, r, add } = input
+  let size = stats.size[r]
+  let sumSquares = stats.sumSquares[r]
+  for (const a of add) {
+    size += a.size
+    sumSquares += a.sumSquares
+  }
+  if (size === 0) return 0
+  let norm = 0
+  for (let j = 0; j < cols; j++) {
+    let s = stats.sum[r * cols + j]
+    for (const a of add) s += a.sum[j]
+    norm += s * s
+  }
+  return sumSquares - norm / size
+}
+
+/** Strictly improving single moves and pairwise swaps of units that keep all hard constraints. */
+function improveLocally(problem: Problem, ringOfUnit: Int32Array): void {
+  const { matrix, units, k, minSize, maxSize, apartOf, landCap, landCount } = problem
+  const cols = matrix.cols
+  const unitSums = units.map((unit) => {
+    const sum = new Float64Array(cols)
+    let sumSquares = 0
+    for (const i of unit.members) {
+      for (let j = 0; j < cols; j++) {
+        const v = matrix.data[i * cols + j]
+        sum[j] += v
+        sumSquares += v * v
+      }
+    }
+    return { size: unit.members.length, sum, sumSquares }
+  })
+  const negate = (x: { size: number; sum: Float64Array; sumSquares: number }) => ({
+    size: -x.size,
+    sum: x.sum.map((v) => -v),
+    sumSquares: -x.sumSquares,
+  })
+  const negatives = unitSums.map(negate)
+  let stats = computeRingStats(problem, ringOfUnit)
+  const ringCost = (r: number) => ringCostWith({ stats, cols, r, add: [] })
+
+  const isApartOk = (u: number, ring: number, ignore: number) =>
+    apartOf[u].every((v) => v === ignore || ringOfUnit[v] !== ring)
+  const isLandOk = (ring: number, adds: Unit[], removes: Unit[]) => {
+    if (!landCap) return true
+    for (const unit of adds) {
+      for (const [l] of unit.landCounts) {
+        let c = stats.landCount[ring * landCount + l]
+        for (const a of adds) c += a.landCounts.get(l) ?? 0
+        for (const rm of removes) c -= rm.landCounts.get(l) ?? 0
+        if (c > landCap[l]) return false
+      }
+    }
+    return true
+  }
+  const tolerance = (x: number) => 1e-10 * (1 + Math.abs(x))
+
+  for (let pass = 0; pass < 100; pass++) {
+    let improved = false
+    // Single moves
+    for (let u = 0; u < units.length; u++) {
+      if (units[u].pinnedRing >= 0) continue
+      const from = ringOfUnit[u]
+      const size = units[u].members.length
+      if (stats.size[from] - size < minSize) continue
+      const fromBefore = ringCost(from)
+      const fromAfter = ringCostWith({ stats, cols, r: from, add: [negatives[u]] })
+      for (let to = 0; to < k; to++) {
+        if (to === from || stats.size[to] + size > maxSize) continue
+        if (!isApartOk(u, to, -1) || !isLandOk(to, [units[u]], [])) continue
+        const delta =
+          fromAfter + ringCostWith({ stats, cols, r: to, add: [unitSums[u]] }) - fromBefore - ringCost(to)
+        if (delta < -tolerance(fromBefore)) {
+          ringOfUnit[u] = to
+          stats = computeRingStats(problem, ringOfUnit)
+          improved = true
+          break
+        }
+      }
+    }
+    // Pairwise swaps
+    for (let u = 0; u < units.length; u++) {
+      if (units[u].pinnedRing >= 0) continue
+      for (let v = u + 1; v < units.length; v++) {
+        if (units[v].pinnedRing >= 0) continue
+        const a = ringOfUnit[u]
+        const b = ringOfUnit[v]
+        if (a === b) continue
+        const diff = units[v].members.length - units[u].members.length
+        if (stats.size[a] + diff < minSize || stats.size[a] + diff > maxSize) continue
+        if (stats.size[b] - diff < minSize || stats.size[b] - diff > maxSize) continue
+        const before = ringCost(a) + ringCost(b)
+        const after =
+          ringCostWith({ stats, cols, r: a, add: [negatives[u], unitSums[v]] }) +
+          ringCostWith({ stats, cols, r: b, add: [negatives[v], unitSums[u]] })
+        if (after - before >= -tolerance(before)) continue
+        if (!isApartOk(u, b, v) || !isApartOk(v, a, u)) continue
+        if (!isLandOk(b, [units[u]], [units[v]]) || !isLandOk(a, [units[v]], [units[u]])) continue
+        ringOfUnit[u] = b
+        ringOfUnit[v] = a
+        stats = computeRingStats(problem, ringOfUnit)
+        improved = true
+      }
+    }
+    if (!improved) break
+  }
+}
+
+function computeObjective(problem: Problem, ringOfUnit: Int32Array): number {
+  const stats = computeRingStats(problem, ringOfUnit)
+  let total = 0
+  for (let r = 0; r < problem.k; r++) total += ringCostWith({ stats, cols: problem.matrix.cols, r, add: [] })
+  return total
+}
+
+function assertConstraints(problem: Problem, ringOfUnit: Int32Array): void {
+  const stats = computeRingStats(problem, ringOfUnit)
+  for (let r = 0; r < problem.k; r++) {
+    if (stats.size[r] < problem.minSize || stats.size[r] > problem.maxSize) {
+      throw new AppError('internal', `ring ${r} ended with ${stats.size[r]} members`)
+    }
+  }
+  problem.units.forEach((unit, u) => {
+    if (ringOfUnit[u] < 0 || (unit.pinnedRing >= 0 && ringOfUnit[u] !== unit.pinnedRing)) {
+      throw new AppError('internal', `unit ${u} is not in its pinned ring`)
+    }
+  })
+  const violation = findViolation(problem, ringOfUnit)
+  if (violation) throw new AppError('internal', `result violates a constraint: ${violation.message}`)
+}
+
+function describeResult(input: {
+  problem: Problem
+  options: FormBoundedRingsOptions
+  ringOfUnit: Int32Array
+  restartsUsed: number
+}): BoundedRingsResult {
+  const { problem, options, ringOfUnit, restartsUsed } = input
+  const { k, featureCols, matrix, unitOf } = problem
+  const n = options.ids.length
+  let ringIndex = Array.from({ length: k }, (_, r) => r)
+  // Without pins ring numbers carry no meaning: number them by their first member for stable output.
+  if (!options.pinned || options.pinned.length === 0) {
+    const order: number[] = []
+    for (let i = 0; i < n; i++) {
+      const r = ringOfUnit[unitOf[i]]
+      if (!order.includes(r)) order.push(r)
+    }
+    ringIndex = new Array<number>(k)
+    order.forEach((r, index) => (ringIndex[r] = index))
+  }
+  const labels = Array.from({ length: n }, (_, i) => ringIndex[ringOfUnit[unitOf[i]]])
+  const rings: string[][] = Array.from({ length: k }, () => [])
+  labels.forEach((r, i) => rings[r].push(options.ids[i]))
+  const centroids: number[][] = Array.from({ length: k }, () => new Array<number>(featureCols).fill(0))
+  labels.forEach((r, i) => {
+    for (let j = 0; j < featureCols; j++) centroids[r][j] += matrix.data[i * matrix.cols + j]
+  })
+  centroids.forEach((c, r) => c.forEach((_, j) => (c[j] /= rings[r].length || 1)))
+  let withinSS = 0
+  labels.forEach((r, i) => {
+    for (let j = 0; j < featureCols; j++)
+      withinSS += (matrix.data[i * matrix.cols + j] - centroids[r][j]) ** 2
+  })
+  const objective = computeObjective(problem, ringOfUnit)
+  return {
+    labels,
+    rings,
+    sizes: rings.map((ring) => ring.length),
+    centroids,
+    withinSS,
+    landPenalty: options.land === 'group' ? Math.max(0, objective - withinSS) : 0,
+    restartsUsed,
+  }
+}
