@@ -92,11 +92,23 @@ export interface DemoObservationColumns {
   count: number
 }
 
+/** A gap planted on purpose, so that missing data is exercised end to end. */
+export interface DemoPlantedGap {
+  orgIndex: number
+  indicatorCodes: string[]
+  breakdowns: DemoBreakdown[]
+  /** '2017-03' or '2026'. */
+  periods: string[]
+  reason: DemoMissingReason
+  why: string
+}
+
 export interface DemoNetwork {
   network: { name: string; description: string }
   organisations: DemoOrganisation[]
   rings: DemoRing[]
   observations: DemoObservationColumns
+  plantedGaps: DemoPlantedGap[]
   /** Same for every value: see DEMO_SOURCE. */
   source: string
   firstMonth: string

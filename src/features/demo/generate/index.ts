@@ -1,0 +1,7 @@
+export {
+  generateDemoNetwork,
+  DEMO_NETWORK_NAME,
+  type GenerateDemoNetworkOptions,
+} from './generate-demo-network'
+export { readDemoObservation } from './observation-columns'
+export * from './types'
