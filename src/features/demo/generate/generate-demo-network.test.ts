@@ -107,6 +107,7 @@ describe('generateDemoNetwork', () => {
       expect(ring.members.length).toBeGreaterThanOrEqual(9)
       expect(ring.members.length).toBeLessThanOrEqual(12)
     }
+    expect(net.rings.filter((r) => r.sharing === 'pseudonymised')).toHaveLength(1)
     const all = net.rings.flatMap((r) => r.members).sort((a, b) => a - b)
     expect(all).toEqual(Array.from({ length: ORGS }, (_, k) => k))
   })

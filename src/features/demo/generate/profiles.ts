@@ -1,8 +1,8 @@
 /**
  * The invisible per-organisation parameters behind the demo series: structural conditions
  * (SGB II level, economic strength, tourism) and management effects (how well a job centre
- * integrates). Drawn once per organisation from its own PRNG stream, so that one organisation's
- * data does not change when the period range changes.
+ * integrates). Each organisation draws from its own PRNG stream (seed + AGS), so its parameters
+ * do not depend on which other organisations are generated or on the period range.
  */
 import { createPrng, deriveSeed } from './prng'
 import { isCityDistrict } from './organisations'
