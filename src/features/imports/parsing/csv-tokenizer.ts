@@ -16,6 +16,8 @@ export interface CsvRowInfo {
   end: number
   /** True when nothing but line breaks follows this record. */
   isLast: boolean
+  /** 1-based field whose closing quote is followed by more text (`"a"b`): a quote is missing. */
+  strayQuoteField?: number
 }
 
 export interface TokenizeCsvOptions {
@@ -52,6 +54,7 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
   while (i < n) {
     row++
     const fields: string[] = []
+    let strayQuoteField: number | undefined
     for (;;) {
       if (i < n && text.charCodeAt(i) === QUOTE) {
         i++
@@ -73,13 +76,15 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
           i = q + 1
           break
         }
-        // Tolerate text between a closing quote and the separator (`"a"b`), as spreadsheets do.
+        // Text between a closing quote and the separator (`"a"b`) is kept, as spreadsheets do, but
+        // flagged: it usually means a quote is missing and fields have shifted.
         let j = i
         while (j < n) {
           const c = text.charCodeAt(j)
           if (c === d || c === LF || c === CR) break
           j++
         }
+        if (j > i) strayQuoteField ??= fields.length + 1
         fields.push(j > i ? value + text.slice(i, j) : value)
         i = j
       } else {
@@ -107,7 +112,9 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
       break
     }
     const isLast = i >= n || onlyLineBreaksFrom(text, i)
-    if (options.onRow(fields, { row, end: i, isLast }) === false) return { rows: row }
+    const info: CsvRowInfo = { row, end: i, isLast }
+    if (strayQuoteField !== undefined) info.strayQuoteField = strayQuoteField
+    if (options.onRow(fields, info) === false) return { rows: row }
     if (options.onProgress && i >= nextProgress) {
       options.onProgress(i)
       nextProgress = i + step

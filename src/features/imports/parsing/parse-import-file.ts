@@ -202,7 +202,19 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
   const second = tokenizeCsv(text, {
     delimiter,
     onRow: (fields, info) => {
-      if (info.row > headerRow) reader.readRow(fields, info.row, info.isLast)
+      if (info.row <= headerRow) return
+      if (info.strayQuoteField !== undefined) {
+        const column = resolved.headers[info.strayQuoteField - 1]?.trim()
+        const value = fields[info.strayQuoteField - 1] ?? ''
+        reader.addError(
+          info.row,
+          column,
+          value,
+          `a quoted field is followed by more text before the next "${delimiter}" ("${value.slice(0, 60)}"); expected the closing quote right before the separator: a quote is missing or not doubled`,
+        )
+        return
+      }
+      reader.readRow(fields, info.row, info.isLast)
     },
     ...(onProgress
       ? { onProgress: (offset: number) => onProgress(Math.round((offset / text.length) * total), total) }
