@@ -1,0 +1,48 @@
+/**
+ * Public API of the peer-group statistics core: pure functions over plain arrays, no database,
+ * no HTTP. See each file for the method and its conventions.
+ */
+export type { Points } from './matrix'
+export {
+  buildStandardisedMatrix,
+  computeAverageRanks,
+  type BuildStandardisedMatrixOptions,
+  type ColumnTransform,
+  type ExcludedRow,
+  type IndicatorColumn,
+  type StandardisedMatrix,
+} from './transform'
+export { clusterWard, computeWardLinkage, cutTree, type LinkageRow } from './ward'
+export {
+  refineKMeans,
+  runKMeans,
+  type KMeansResult,
+  type RefineKMeansOptions,
+  type RunKMeansOptions,
+} from './kmeans'
+export { formBoundedRings, type BoundedRingsResult, type FormBoundedRingsOptions } from './bounded-rings'
+export {
+  explainNeighbour,
+  findNearestNeighbours,
+  type ExplainNeighbourOptions,
+  type FindNearestNeighboursOptions,
+  type IndicatorContribution,
+  type Neighbour,
+  type NeighbourExplanation,
+  type NeighbourList,
+} from './neighbours'
+export {
+  assessBootstrapStability,
+  comparePartitions,
+  computeAdjustedRandIndex,
+  computeExplainedVariance,
+  computeGroupSpread,
+  computeSilhouette,
+  type BootstrapStability,
+  type ColumnSpread,
+  type ExplainedVariance,
+  type GroupSpread,
+  type PartitionComparison,
+  type PartitionMove,
+  type Silhouette,
+} from './quality'
