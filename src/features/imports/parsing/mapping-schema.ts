@@ -137,7 +137,8 @@ function article(type: string): string {
 
 /** Validates a parsed JSON value; throws AppError('invalid_input') naming file and JSON path. */
 export function validateMapping(value: unknown, fileName: string): ColumnMapping {
-  const result = columnMappingSchema.safeParse(value)
+  // reportInput tells a missing field (input undefined) from a wrong type
+  const result = columnMappingSchema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
   const details = result.error.issues.map((issue) => {
     const path = formatPath(issue.path)
