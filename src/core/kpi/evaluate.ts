@@ -541,7 +541,11 @@ export function evaluateFigures(options: EvaluateFiguresOptions): OrganisationFi
     byCode.set(c.definition.code, list)
   }
   const plans = [...byCode.values()].map((versions) => {
-    versions.sort((a, b) => (a.definition.validFrom < b.definition.validFrom ? -1 : 1))
+    versions.sort(
+      (a, b) =>
+        a.definition.validFrom.localeCompare(b.definition.validFrom) ||
+        a.definition.version - b.definition.version,
+    )
     const firstMonthOf = versions.map((v) => parseMonth(v.definition.validFrom.slice(0, 7)) - start)
     return { versions, firstMonthOf, breakdowns: listFigureBreakdowns(versions[0]!.definition) }
   })
