@@ -92,13 +92,9 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: TextEnc
   }
 }
 
+// A byte scan rather than a trial decode, so that a large file is not decoded twice.
 function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return true
-  } catch {
-    return false
-  }
+  return locateInvalidUtf8(bytes).offset === bytes.length
 }
 
 function firstNonAscii(text: string): string {

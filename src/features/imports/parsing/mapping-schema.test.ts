@@ -41,6 +41,16 @@ describe('shipped mappings', () => {
   })
 })
 
+describe('mappings/README.md', () => {
+  it('shows an example that is a valid mapping', () => {
+    const readme = readFileSync(join(MAPPINGS, 'README.md'), 'utf8')
+    const example = /## Example[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1]
+    expect(example).toBeDefined()
+    const mapping = parseMappingJson(example!, 'README.md')
+    expect(mapping.indicators?.[0]?.code).toBe('staff_fte')
+  })
+})
+
 describe('validateMapping', () => {
   it('names the file and the JSON path of a wrong type', () => {
     const mapping = wirtschaft()

@@ -45,7 +45,6 @@ const valueColumnSchema = z.strictObject({
 
 export const columnMappingSchema = z
   .strictObject({
-    $schema: z.string().optional(),
     name: z.string().min(1),
     description: z.string().optional(),
     format: z.enum(['long', 'wide-periods', 'wide-indicators']),

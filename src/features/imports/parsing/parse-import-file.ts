@@ -136,7 +136,7 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
   const { fileName, mapping } = settings
   const decoded = decodeText(bytes, fileName, options.encoding ?? mapping?.encoding)
   const text = decoded.text
-  if (text.trim() === '') throw emptyFileError(fileName, 'the file is empty')
+  if (!/\S/.test(text)) throw emptyFileError(fileName, 'the file is empty')
   const notices: ImportNotice[] = []
   if (
     decoded.encoding === 'windows-1252' &&
