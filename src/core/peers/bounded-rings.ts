@@ -506,147 +506,157 @@ function findViolation(problem: Problem, ringOfUnit: Int32Array): Violation | un
   return undefined
 }
 
-/** Ring statistics in the (augmented) feature space for O(d) move and swap deltas. */
-interface RingStats {
-  size: Int32Array
-  sum: Float64Array // k × cols
-  sumSquares: Float64Array
-  landCount: Int32Array // k × landCount
-}
+/**
+ * Ring sums in the (augmented) feature space: the within-ring SS of a ring is
+ * Σ‖x‖² − ‖Σx‖²/size, so the effect of moving or swapping units is O(d) to evaluate.
+ */
+class RingLedger {
+  readonly size: Int32Array
+  readonly sum: Float64Array // k × cols
+  readonly sumSquares: Float64Array
+  readonly landCount: Int32Array // k × landCount
+  readonly unitSize: Int32Array
+  readonly unitSum: Float64Array // units × cols
+  readonly unitSumSquares: Float64Array
+  private readonly cols: number
 
-function computeRingStats(problem: Problem, ringOfUnit: Int32Array): RingStats {
-  const { matrix, units, k, landCount, landOfPoint } = problem
-  const cols = matrix.cols
-  const stats: RingStats = {
-    size: new Int32Array(k),
-    sum: new Float64Array(k * cols),
-    sumSquares: new Float64Array(k),
-    landCount: new Int32Array(k * Math.max(landCount, 1)),
+  constructor(
+    private readonly problem: Problem,
+    private readonly ringOfUnit: Int32Array,
+  ) {
+    const { matrix, units, k, landCount, landOfPoint } = problem
+    const cols = matrix.cols
+    this.cols = cols
+    this.size = new Int32Array(k)
+    this.sum = new Float64Array(k * cols)
+    this.sumSquares = new Float64Array(k)
+    this.landCount = new Int32Array(k * Math.max(landCount, 1))
+    this.unitSize = new Int32Array(units.length)
+    this.unitSum = new Float64Array(units.length * cols)
+    this.unitSumSquares = new Float64Array(units.length)
+    units.forEach((unit, u) => {
+      this.unitSize[u] = unit.members.length
+      for (const i of unit.members) {
+        for (let j = 0; j < cols; j++) {
+          const v = matrix.data[i * cols + j]
+          this.unitSum[u * cols + j] += v
+          this.unitSumSquares[u] += v * v
+        }
+        if (landCount > 0) this.landCount[ringOfUnit[u] * landCount + landOfPoint[i]]++
+      }
+      this.apply(u, ringOfUnit[u], 1)
+    })
   }
-  units.forEach((unit, u) => {
-    const r = ringOfUnit[u]
-    for (const i of unit.members) {
-      stats.size[r]++
-      if (landCount > 0) stats.landCount[r * landCount + landOfPoint[i]]++
-      for (let j = 0; j < cols; j++) {
-        const v = matrix.data[i * cols + j]
-        stats.sum[r * cols + j] += v
-        stats.sumSquares[r] += v * v
+
+  private apply(u: number, r: number, sign: number): void {
+    const cols = this.cols
+    this.size[r] += sign * this.unitSize[u]
+    this.sumSquares[r] += sign * this.unitSumSquares[u]
+    for (let j = 0; j < cols; j++) this.sum[r * cols + j] += sign * this.unitSum[u * cols + j]
+  }
+
+  /** Moves unit u to ring `to`, updating sums and Land counts. */
+  move(u: number, to: number): void {
+    const from = this.ringOfUnit[u]
+    this.apply(u, from, -1)
+    this.apply(u, to, 1)
+    const { landCount, landOfPoint, units } = this.problem
+    if (landCount > 0) {
+      for (const i of units[u].members) {
+        this.landCount[from * landCount + landOfPoint[i]]--
+        this.landCount[to * landCount + landOfPoint[i]]++
       }
     }
-  })
-  return stats
-}
+    this.ringOfUnit[u] = to
+  }
 
-/** Within-ring SS of ring r after adding `sign` × (unit sums): Σ‖x‖² − ‖Σx‖²/size. */
-function ringCostWith(input: {
-  stats: RingStats
-  cols: number
-  r: number
-  add: { size: number; sum: Float64Array; sumSquares: number }[]
-}): number {
-  const { stats, cols, r, add } = input
-  let size = stats.size[r]
-  let sumSquares = stats.sumSquares[r]
-  for (const a of add) {
-    size += a.size
-    sumSquares += a.sumSquares
+  /** Within-ring SS of ring r after removing unit `out` and adding unit `into` (−1 = none). */
+  costAfter(r: number, out: number, into: number): number {
+    const cols = this.cols
+    let size = this.size[r]
+    let sumSquares = this.sumSquares[r]
+    if (out >= 0) {
+      size -= this.unitSize[out]
+      sumSquares -= this.unitSumSquares[out]
+    }
+    if (into >= 0) {
+      size += this.unitSize[into]
+      sumSquares += this.unitSumSquares[into]
+    }
+    if (size === 0) return 0
+    let norm = 0
+    for (let j = 0; j < cols; j++) {
+      let s = this.sum[r * cols + j]
+      if (out >= 0) s -= this.unitSum[out * cols + j]
+      if (into >= 0) s += this.unitSum[into * cols + j]
+      norm += s * s
+    }
+    return sumSquares - norm / size
   }
-  if (size === 0) return 0
-  let norm = 0
-  for (let j = 0; j < cols; j++) {
-    let s = stats.sum[r * cols + j]
-    for (const a of add) s += a.sum[j]
-    norm += s * s
+
+  /** Whether ring r stays within the Land caps after removing `out` and adding `into`. */
+  isLandOk(r: number, out: number, into: number): boolean {
+    const { landCap, landCount, units } = this.problem
+    if (!landCap || into < 0) return true
+    for (const [l, c] of units[into].landCounts) {
+      const after =
+        this.landCount[r * landCount + l] + c - (out >= 0 ? (units[out].landCounts.get(l) ?? 0) : 0)
+      if (after > landCap[l]) return false
+    }
+    return true
   }
-  return sumSquares - norm / size
 }
 
 /** Strictly improving single moves and pairwise swaps of units that keep all hard constraints. */
 function improveLocally(problem: Problem, ringOfUnit: Int32Array): void {
-  const { matrix, units, k, minSize, maxSize, apartOf, landCap, landCount } = problem
-  const cols = matrix.cols
-  const unitSums = units.map((unit) => {
-    const sum = new Float64Array(cols)
-    let sumSquares = 0
-    for (const i of unit.members) {
-      for (let j = 0; j < cols; j++) {
-        const v = matrix.data[i * cols + j]
-        sum[j] += v
-        sumSquares += v * v
-      }
-    }
-    return { size: unit.members.length, sum, sumSquares }
-  })
-  const negate = (x: { size: number; sum: Float64Array; sumSquares: number }) => ({
-    size: -x.size,
-    sum: x.sum.map((v) => -v),
-    sumSquares: -x.sumSquares,
-  })
-  const negatives = unitSums.map(negate)
-  let stats = computeRingStats(problem, ringOfUnit)
-  const ringCost = (r: number) => ringCostWith({ stats, cols, r, add: [] })
-
+  const { units, k, minSize, maxSize, apartOf } = problem
+  const ledger = new RingLedger(problem, ringOfUnit)
+  const cost = Float64Array.from({ length: k }, (_, r) => ledger.costAfter(r, -1, -1))
   const isApartOk = (u: number, ring: number, ignore: number) =>
     apartOf[u].every((v) => v === ignore || ringOfUnit[v] !== ring)
-  const isLandOk = (ring: number, adds: Unit[], removes: Unit[]) => {
-    if (!landCap) return true
-    for (const unit of adds) {
-      for (const [l] of unit.landCounts) {
-        let c = stats.landCount[ring * landCount + l]
-        for (const a of adds) c += a.landCounts.get(l) ?? 0
-        for (const rm of removes) c -= rm.landCounts.get(l) ?? 0
-        if (c > landCap[l]) return false
-      }
-    }
-    return true
-  }
-  const tolerance = (x: number) => 1e-10 * (1 + Math.abs(x))
+  const isImprovement = (delta: number, scale: number) => delta < -1e-10 * (1 + Math.abs(scale))
+  const movable = units.map((unit) => unit.pinnedRing < 0)
 
   for (let pass = 0; pass < 100; pass++) {
     let improved = false
-    // Single moves
     for (let u = 0; u < units.length; u++) {
-      if (units[u].pinnedRing >= 0) continue
+      if (!movable[u]) continue
       const from = ringOfUnit[u]
-      const size = units[u].members.length
-      if (stats.size[from] - size < minSize) continue
-      const fromBefore = ringCost(from)
-      const fromAfter = ringCostWith({ stats, cols, r: from, add: [negatives[u]] })
+      const size = ledger.unitSize[u]
+      if (ledger.size[from] - size < minSize) continue
+      const fromAfter = ledger.costAfter(from, u, -1)
       for (let to = 0; to < k; to++) {
-        if (to === from || stats.size[to] + size > maxSize) continue
-        if (!isApartOk(u, to, -1) || !isLandOk(to, [units[u]], [])) continue
-        const delta =
-          fromAfter + ringCostWith({ stats, cols, r: to, add: [unitSums[u]] }) - fromBefore - ringCost(to)
-        if (delta < -tolerance(fromBefore)) {
-          ringOfUnit[u] = to
-          stats = computeRingStats(problem, ringOfUnit)
-          improved = true
-          break
-        }
+        if (to === from || ledger.size[to] + size > maxSize) continue
+        const toAfter = ledger.costAfter(to, -1, u)
+        if (!isImprovement(fromAfter + toAfter - cost[from] - cost[to], cost[from])) continue
+        if (!isApartOk(u, to, -1) || !ledger.isLandOk(to, -1, u)) continue
+        ledger.move(u, to)
+        cost[from] = fromAfter
+        cost[to] = toAfter
+        improved = true
+        break
       }
     }
-    // Pairwise swaps
     for (let u = 0; u < units.length; u++) {
-      if (units[u].pinnedRing >= 0) continue
+      if (!movable[u]) continue
       for (let v = u + 1; v < units.length; v++) {
-        if (units[v].pinnedRing >= 0) continue
         const a = ringOfUnit[u]
         const b = ringOfUnit[v]
-        if (a === b) continue
-        const diff = units[v].members.length - units[u].members.length
-        if (stats.size[a] + diff < minSize || stats.size[a] + diff > maxSize) continue
-        if (stats.size[b] - diff < minSize || stats.size[b] - diff > maxSize) continue
-        const before = ringCost(a) + ringCost(b)
-        const after =
-          ringCostWith({ stats, cols, r: a, add: [negatives[u], unitSums[v]] }) +
-          ringCostWith({ stats, cols, r: b, add: [negatives[v], unitSums[u]] })
-        if (after - before >= -tolerance(before)) continue
+        if (a === b || !movable[v]) continue
+        const diff = ledger.unitSize[v] - ledger.unitSize[u]
+        if (diff !== 0) {
+          if (ledger.size[a] + diff < minSize || ledger.size[a] + diff > maxSize) continue
+          if (ledger.size[b] - diff < minSize || ledger.size[b] - diff > maxSize) continue
+        }
+        const aAfter = ledger.costAfter(a, u, v)
+        const bAfter = ledger.costAfter(b, v, u)
+        if (!isImprovement(aAfter + bAfter - cost[a] - cost[b], cost[a] + cost[b])) continue
         if (!isApartOk(u, b, v) || !isApartOk(v, a, u)) continue
-        if (!isLandOk(b, [units[u]], [units[v]]) || !isLandOk(a, [units[v]], [units[u]])) continue
-        ringOfUnit[u] = b
-        ringOfUnit[v] = a
-        stats = computeRingStats(problem, ringOfUnit)
+        if (!ledger.isLandOk(b, v, u) || !ledger.isLandOk(a, u, v)) continue
+        ledger.move(u, b)
+        ledger.move(v, a)
+        cost[a] = aAfter
+        cost[b] = bAfter
         improved = true
       }
     }
@@ -655,17 +665,17 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): void {
 }
 
 function computeObjective(problem: Problem, ringOfUnit: Int32Array): number {
-  const stats = computeRingStats(problem, ringOfUnit)
+  const ledger = new RingLedger(problem, ringOfUnit)
   let total = 0
-  for (let r = 0; r < problem.k; r++) total += ringCostWith({ stats, cols: problem.matrix.cols, r, add: [] })
+  for (let r = 0; r < problem.k; r++) total += ledger.costAfter(r, -1, -1)
   return total
 }
 
 function assertConstraints(problem: Problem, ringOfUnit: Int32Array): void {
-  const stats = computeRingStats(problem, ringOfUnit)
+  const { size } = new RingLedger(problem, ringOfUnit)
   for (let r = 0; r < problem.k; r++) {
-    if (stats.size[r] < problem.minSize || stats.size[r] > problem.maxSize) {
-      throw new AppError('internal', `ring ${r} ended with ${stats.size[r]} members`)
+    if (size[r] < problem.minSize || size[r] > problem.maxSize) {
+      throw new AppError('internal', `ring ${r} ended with ${size[r]} members`)
     }
   }
   problem.units.forEach((unit, u) => {

@@ -23,6 +23,19 @@ describe('refineKMeans', () => {
     expect(result.inertia).toBeCloseTo(0.5, 12)
   })
 
+  it('polishes a Lloyd-stable partition with Hartigan moves when asked', () => {
+    // points 0, 2, 3.1 in {0,2} {3.1}: centroids 1 and 3.1; point 2 is nearer 1 (1 < 1.1): Lloyd-stable.
+    // Hartigan: removing 2 from A saves 2/1 · 1² = 2, adding it to B costs 1/2 · 1.1² = 0.605 → move.
+    // {0} {2, 3.1}: SS = 0 + 2 · 0.55² = 0.605 (was 1² + 1² = 2)
+    const points = [[0], [2], [3.1]]
+    const lloyd = refineKMeans(points, { labels: [0, 0, 1] })
+    expect(lloyd.labels).toEqual([0, 0, 1])
+    expect(lloyd.inertia).toBeCloseTo(2, 12)
+    const polished = refineKMeans(points, { labels: [0, 0, 1], isPolished: true })
+    expect(polished.labels).toEqual([0, 1, 1])
+    expect(polished.inertia).toBeCloseTo(0.605, 12)
+  })
+
   it('rejects impossible requests', () => {
     expect(() => refineKMeans([[0]], {})).toThrow(/start labels or start centroids/)
     expect(() => refineKMeans([[0], [1]], { labels: [0] })).toThrow(/1 labels for 2 points/)

@@ -6,6 +6,8 @@
  * point farthest from its own centroid (ties: lowest point index) among clusters with more than
  * one member, as scikit-learn does in spirit; seeding draws from the seeded PRNG only. Iteration
  * stops when no label changes (exact convergence, no tolerance), or after maxIterations.
+ * Standalone k-means also applies Hartigan's exact single-point moves after Lloyd (see
+ * polishHartigan), which escapes many of Lloyd's poor local optima at little cost.
  */
 import { AppError } from '../errors/app-error'
 import { createRandom, deriveSeed, type Random } from '../random'
@@ -32,6 +34,8 @@ export interface RefineKMeansOptions {
   labels?: ArrayLike<number>
   centroids?: Points
   maxIterations?: number
+  /** Polish with Hartigan single-point moves after Lloyd (default false: plain Lloyd, as scikit-learn). */
+  isPolished?: boolean
 }
 
 export interface RunKMeansOptions {
@@ -41,6 +45,8 @@ export interface RunKMeansOptions {
   /** Number of k-means++ starts; the result with the lowest inertia wins. Default 10. */
   starts?: number
   maxIterations?: number
+  /** Polish each Lloyd result with Hartigan single-point moves (default true). */
+  isPolished?: boolean
 }
 
 const DEFAULT_MAX_ITERATIONS = 300
@@ -149,7 +155,52 @@ export function refineKMeans(points: Points, options: RefineKMeansOptions): KMea
   }
   if (k < 1 || k > matrix.rows)
     throw new AppError('invalid_input', `cannot form ${k} clusters from ${matrix.rows} points`)
-  return finish(matrix, iterateLloyd(matrix, centroids, k, maxIterations), k)
+  const run = iterateLloyd(matrix, centroids, k, maxIterations)
+  if (options.isPolished) polishHartigan(matrix, run.labels, k)
+  return finish(matrix, run, k)
+}
+
+/**
+ * Hartigan's single-point moves: move x from A to B when |B|/(|B|+1)·‖x−c_B‖² < |A|/(|A|−1)·‖x−c_A‖²,
+ * i.e. when the move itself lowers the within-cluster SS. Lloyd stops at partitions where such
+ * moves still exist; every Hartigan-stable partition is also Lloyd-stable, so this only helps.
+ */
+export function polishHartigan(matrix: FlatMatrix, labels: Int32Array, k: number): number {
+  const { data, rows: n, cols: d } = matrix
+  const { means, sizes } = computeGroupMeans(matrix, labels, k)
+  let moves = 0
+  for (let pass = 0; pass < 1000; pass++) {
+    let moved = false
+    for (let i = 0; i < n; i++) {
+      const a = labels[i]
+      if (sizes[a] <= 1) continue
+      const gain = (sizes[a] / (sizes[a] - 1)) * squaredDistance(data, i, means, a, d)
+      let best = -1
+      let bestCost = gain - 1e-12 * (1 + gain)
+      for (let b = 0; b < k; b++) {
+        if (b === a) continue
+        const added = (sizes[b] / (sizes[b] + 1)) * squaredDistance(data, i, means, b, d)
+        if (added < bestCost) {
+          bestCost = added
+          best = b
+        }
+      }
+      if (best < 0) continue
+      // Update both means incrementally: removing x from A, adding it to B.
+      for (let j = 0; j < d; j++) {
+        const x = data[i * d + j]
+        means[a * d + j] = (means[a * d + j] * sizes[a] - x) / (sizes[a] - 1)
+        means[best * d + j] = (means[best * d + j] * sizes[best] + x) / (sizes[best] + 1)
+      }
+      sizes[a]--
+      sizes[best]++
+      labels[i] = best
+      moved = true
+      moves++
+    }
+    if (!moved) break
+  }
+  return moves
 }
 
 /**
@@ -203,7 +254,10 @@ export function seedKMeansPlusPlus(matrix: FlatMatrix, k: number, random: Random
   return centroids
 }
 
-/** k-means with k-means++ seeding from a seeded PRNG; best (lowest inertia) of `starts` runs. */
+/**
+ * k-means with k-means++ seeding from a seeded PRNG; best (lowest inertia) of `starts` runs, each
+ * Lloyd result polished by Hartigan moves unless isPolished is false.
+ */
 export function runKMeans(points: Points, options: RunKMeansOptions): KMeansResult {
   const matrix = flattenPoints(points)
   const { k } = options
@@ -216,7 +270,9 @@ export function runKMeans(points: Points, options: RunKMeansOptions): KMeansResu
   let best: KMeansResult | undefined
   for (let s = 0; s < starts; s++) {
     const centroids = seedKMeansPlusPlus(matrix, k, createRandom(deriveSeed(seed, s)))
-    const result = finish(matrix, iterateLloyd(matrix, centroids, k, maxIterations), k)
+    const run = iterateLloyd(matrix, centroids, k, maxIterations)
+    if (options.isPolished ?? true) polishHartigan(matrix, run.labels, k)
+    const result = finish(matrix, run, k)
     if (!best || result.inertia < best.inertia) best = result
   }
   if (!best) throw new AppError('invalid_input', 'runKMeans needs at least one start')
