@@ -8,7 +8,8 @@
  *     lower bound on ring size is modelled by two parallel ring → sink arcs: `minSize` units at
  *     cost 0 and `maxSize − minSize` at a cost M larger than any assignment cost, so the optimum
  *     fills every ring to its minimum whenever that is possible at all.
- *  2. Centre update (means), repeated until the assignment is stable; several seeded restarts.
+ *  2. Centre update (means), repeated until the assignment is stable; several restarts (the
+ *     first from Ward's clusters, the others from seeded k-means++ centres).
  *  3. Local improvement: single moves and pairwise swaps that keep every bound and constraint
  *     and strictly reduce the objective, until none is left.
  *
@@ -28,8 +29,9 @@
 import { AppError } from '../errors/app-error'
 import { createRandom, deriveSeed } from '../random'
 import { seedKMeansPlusPlus } from './kmeans'
-import { flattenPoints, squaredDistance, type FlatMatrix, type Points } from './matrix'
+import { computeGroupMeans, flattenPoints, squaredDistance, type FlatMatrix, type Points } from './matrix'
 import { MinCostFlow } from './min-cost-flow'
+import { clusterWard } from './ward'
 
 export interface FormBoundedRingsOptions {
   ids: readonly string[]
@@ -98,9 +100,23 @@ export function formBoundedRings(options: FormBoundedRingsOptions): BoundedRings
   const maxIterations = options.maxIterations ?? 50
   let best: { ringOfUnit: Int32Array; objective: number } | undefined
   for (let r = 0; r < restarts; r++) {
-    const ringOfUnit = runRestart({ problem, seed: deriveSeed(seed, r), maxIterations })
+    // The first start uses Ward's centres (a good deterministic start), the others k-means++.
+    const centres =
+      r === 0
+        ? computeWardCentres(problem)
+        : seedKMeansPlusPlus(problem.matrix, problem.k, createRandom(deriveSeed(seed, r)))
+    let ringOfUnit = runRestart({ problem, centres, maxIterations })
     improveLocally(problem, ringOfUnit)
-    const objective = computeObjective(problem, ringOfUnit)
+    let objective = computeObjective(problem, ringOfUnit)
+    // Local moves shift the centres; a new flow assignment from them may find a better basin.
+    for (let round = 0; round < 10; round++) {
+      const next = runRestart({ problem, centres: computeUnitCentres(problem, ringOfUnit), maxIterations })
+      improveLocally(problem, next)
+      const nextObjective = computeObjective(problem, next)
+      if (!(nextObjective < objective - 1e-9 * Math.abs(objective))) break
+      ringOfUnit = next
+      objective = nextObjective
+    }
     if (!best || objective < best.objective - 1e-9 * Math.abs(best.objective))
       best = { ringOfUnit, objective }
   }
@@ -302,10 +318,23 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
 }
 
 /** One seeded restart: alternate flow assignment and centre update until stable. */
-function runRestart(input: { problem: Problem; seed: number; maxIterations: number }): Int32Array {
-  const { problem, seed, maxIterations } = input
+function computeUnitCentres(problem: Problem, ringOfUnit: Int32Array): Float64Array {
+  const labels = new Int32Array(problem.matrix.rows)
+  problem.units.forEach((unit, u) => unit.members.forEach((i) => (labels[i] = ringOfUnit[u])))
+  return computeGroupMeans(problem.matrix, labels, problem.k).means
+}
+
+function computeWardCentres(problem: Problem): Float64Array {
+  const { matrix, k } = problem
+  const rows = Array.from({ length: matrix.rows }, (_, i) =>
+    matrix.data.subarray(i * matrix.cols, (i + 1) * matrix.cols),
+  )
+  return computeGroupMeans(matrix, clusterWard(rows, k).labels, k).means
+}
+
+function runRestart(input: { problem: Problem; centres: Float64Array; maxIterations: number }): Int32Array {
+  const { problem, centres, maxIterations } = input
   const { matrix, units, k } = problem
-  const centres = seedKMeansPlusPlus(matrix, k, createRandom(seed))
   // Pinned rings start at the mean of their pinned members, so ring numbers keep their meaning.
   for (let ring = 0; ring < k; ring++) {
     const members = units.filter((u) => u.pinnedRing === ring).flatMap((u) => u.members)
