@@ -146,7 +146,6 @@ export interface ImportBatchTable {
 }
 
 export interface ObservationTable {
-  id: Generated<string>
   organisation_id: number
   indicator_id: number
   period: DateText

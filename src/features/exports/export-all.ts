@@ -112,10 +112,9 @@ export async function exportAll(database: Database, dir: string): Promise<Export
   )
   let currentValues = 0
   let revisions = 0
-  const pageSize = 50_000
-  for (let lastId = '0'; ;) {
+  // One organisation at a time keeps memory flat however long the history is.
+  for (const organisation of organisations) {
     const page = await sql<{
-      id: string
       organisation_id: number
       indicator_id: number
       period: string
@@ -127,8 +126,8 @@ export async function exportAll(database: Database, dir: string): Promise<Export
       batch_id: number
       recorded_at: Date
       is_current: boolean
-    }>`select * from observation where id > ${lastId} order by id limit ${pageSize}`.execute(db)
-    if (page.rows.length === 0) break
+    }>`select * from observation where organisation_id = ${organisation.id}
+        order by indicator_id, period, breakdown, revision`.execute(db)
     const currentLines: string[] = []
     const historyLines: string[] = []
     for (const r of page.rows) {
@@ -148,7 +147,6 @@ export async function exportAll(database: Database, dir: string): Promise<Export
     }
     if (!current.write(currentLines.join(''))) await once(current, 'drain')
     if (!history.write(historyLines.join(''))) await once(history, 'drain')
-    lastId = String(page.rows[page.rows.length - 1]!.id)
   }
   current.end()
   history.end()

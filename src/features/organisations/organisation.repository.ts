@@ -205,3 +205,9 @@ export async function countOrganisations(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow()
   return row.n
 }
+
+/** Deletes an organisation with everything that belongs to it, its observations included. */
+export async function deleteOrganisation(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('observation').where('organisation_id', '=', id).execute()
+  await db.deleteFrom('organisation').where('id', '=', id).execute()
+}
