@@ -74,21 +74,18 @@ export async function bench(): Promise<BenchResult[]> {
   const results: BenchResult[] = []
 
   const lite = await openDatabase({})
-  if (process.env.SKIP_LITE) {
+  try {
+    await prepare(lite, districts)
+    const seconds = await timeImport(lite, bytes)
+    results.push({
+      name: `import ${rows.toLocaleString('en-GB')} long rows (PGlite)`,
+      value: seconds,
+      unit: 's',
+      note: `${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s`,
+    })
+  } finally {
     await lite.close()
-  } else
-    try {
-      await prepare(lite, districts)
-      const seconds = await timeImport(lite, bytes)
-      results.push({
-        name: `import ${rows.toLocaleString('en-GB')} long rows (PGlite)`,
-        value: seconds,
-        unit: 's',
-        note: `${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s`,
-      })
-    } finally {
-      await lite.close()
-    }
+  }
 
   const target = await createBenchDatabase('import')
   if (!target) {
