@@ -205,6 +205,30 @@ describe('formBoundedRings: 104 organisations', () => {
     )
   })
 
+  it('reports constraints that only the assignment can show to be contradictory', () => {
+    // three mutually-apart organisations cannot fit into two rings
+    const { ids: small, points: smallPoints } = line([0, 1, 2, 3])
+    expectInfeasible(
+      {
+        ids: small,
+        points: smallPoints,
+        k: 2,
+        minSize: 2,
+        maxSize: 2,
+        apart: [
+          ['p0', 'p1'],
+          ['p1', 'p2'],
+          ['p0', 'p2'],
+        ],
+      },
+      /must be apart/,
+    )
+    expectInfeasible(
+      { ids: small, points: smallPoints, k: 5, minSize: 0, maxSize: 2 },
+      /5 rings need at least 5/,
+    )
+  })
+
   it('rejects malformed input', () => {
     expect(() =>
       formBoundedRings({ ids, points, k: 10, minSize: 9, maxSize: 12, apart: [['jc1', 'nope']] }),

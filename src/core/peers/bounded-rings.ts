@@ -33,6 +33,7 @@ import { computeGroupMeans, flattenPoints, squaredDistance, type FlatMatrix, typ
 import { MinCostFlow } from './min-cost-flow'
 import { clusterWard } from './ward'
 
+/** Input of formBoundedRings: points, ring count and size bounds, optional hard constraints and Land handling. */
 export interface FormBoundedRingsOptions {
   ids: readonly string[]
   /** Standardised, weighted indicator rows, one per id. */
@@ -55,6 +56,7 @@ export interface FormBoundedRingsOptions {
   maxIterations?: number
 }
 
+/** Rings as labels and id lists, with centres and the within-ring sum of squares. Without pins, rings are numbered by their first member. */
 export interface BoundedRingsResult {
   /** Ring index (0..k−1) per id, in input order. */
   labels: number[]
@@ -77,6 +79,8 @@ interface Unit {
 }
 
 interface Problem {
+  ids: readonly string[]
+  landNames: string[]
   matrix: FlatMatrix // features (augmented with Land columns for 'group')
   featureCols: number
   units: Unit[]
@@ -144,6 +148,7 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
       `ring sizes must be integers with 0 ≤ min ≤ max, got ${minSize}–${maxSize}`,
     )
   }
+  if (k > n) throw fail(`${k} rings need at least ${k} organisations, but there are ${n}`)
   if (k * minSize > n) {
     throw fail(
       `${k} rings of at least ${minSize} members need at least ${k * minSize} members, but there are ${n}`,
@@ -169,10 +174,11 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   const landOfPoint = new Int32Array(n).fill(-1)
   const landNames: string[] = []
   if (options.land) {
-    if (!options.landOf) throw new AppError('invalid_input', `land: '${options.land}' needs landOf(id)`)
+    const landOf = options.landOf
+    if (!landOf) throw new AppError('invalid_input', `land: '${options.land}' needs landOf(id)`)
     const landIndex = new Map<string, number>()
     ids.forEach((id, i) => {
-      const name = options.landOf!(id)
+      const name = landOf(id)
       let l = landIndex.get(name)
       if (l === undefined) {
         l = landNames.length
@@ -303,6 +309,8 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   }
 
   return {
+    ids,
+    landNames,
     matrix,
     featureCols: base.cols,
     units,
@@ -507,7 +515,11 @@ function findViolation(problem: Problem, ringOfUnit: Int32Array): Violation | un
   for (let u = 0; u < units.length; u++) {
     for (const v of apartOf[u]) {
       if (v > u && ringOfUnit[u] === ringOfUnit[v]) {
-        return { ring: ringOfUnit[u], units: [v, u], message: `units ${u} and ${v} must be apart` }
+        return {
+          ring: ringOfUnit[u],
+          units: [v, u],
+          message: `"${problem.ids[units[u].members[0]]}" and "${problem.ids[units[v].members[0]]}" must be apart`,
+        }
       }
     }
   }
@@ -526,7 +538,7 @@ function findViolation(problem: Problem, ringOfUnit: Int32Array): Violation | un
           return {
             ring: r,
             units: offenders,
-            message: `ring ${r} has ${c} members of one Land, cap ${landCap[l]}`,
+            message: `ring ${r} has ${c} members from ${problem.landNames[l]}, but 'spread' allows ${landCap[l]}`,
           }
         }
       }

@@ -20,6 +20,7 @@ import {
   type Points,
 } from './matrix'
 
+/** A k-means partition: labels 0..k−1, centroids (means of the labels), inertia and iteration count. */
 export interface KMeansResult {
   labels: number[]
   centroids: number[][]
@@ -29,6 +30,7 @@ export interface KMeansResult {
   isConverged: boolean
 }
 
+/** Start of a refinement: labels or centroids, plus limits. */
 export interface RefineKMeansOptions {
   /** Start partition (e.g. from Ward), labels 0..k−1; or give `centroids` instead. */
   labels?: ArrayLike<number>
@@ -38,6 +40,7 @@ export interface RefineKMeansOptions {
   isPolished?: boolean
 }
 
+/** Standalone k-means: number of clusters, seed and number of starts. */
 export interface RunKMeansOptions {
   k: number
   /** Seed of the PRNG for k-means++; default 1. */

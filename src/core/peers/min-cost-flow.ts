@@ -3,6 +3,7 @@
  * costs). Costs must be non-negative, so the initial potentials can be 0. Small and exact: used
  * to assign organisations to rings with size bounds (see bounded-rings.ts).
  */
+/** A flow network to which arcs are added and on which one min-cost flow is solved. */
 export class MinCostFlow {
   private readonly nodeCount: number
   private to: number[] = []

@@ -8,6 +8,7 @@
 import { AppError } from '../errors/app-error'
 import { flattenPoints, type Points } from './matrix'
 
+/** Input of findNearestNeighbours. */
 export interface FindNearestNeighboursOptions {
   ids: readonly string[]
   /** Indicator names, one per matrix column. */
@@ -20,6 +21,7 @@ export interface FindNearestNeighboursOptions {
   k: number
 }
 
+/** How much one indicator adds to the squared distance between two organisations. */
 export interface IndicatorContribution {
   column: string
   /** Share of this indicator in the squared distance, in percent (shares add up to 100). */
@@ -29,6 +31,7 @@ export interface IndicatorContribution {
   neighbourValue?: number
 }
 
+/** One neighbour of a focal organisation. */
 export interface Neighbour {
   id: string
   /** 1 = nearest. */
@@ -41,6 +44,7 @@ export interface Neighbour {
   contributions: IndicatorContribution[]
 }
 
+/** The k nearest neighbours of one organisation, nearest first. */
 export interface NeighbourList {
   id: string
   neighbours: Neighbour[]
@@ -106,6 +110,7 @@ export function findNearestNeighbours(options: FindNearestNeighboursOptions): Ne
   })
 }
 
+/** Input of explainNeighbour. */
 export interface ExplainNeighbourOptions {
   /** The organisation whose neighbour is explained. */
   id: string
@@ -116,6 +121,7 @@ export interface ExplainNeighbourOptions {
   alikeCount?: number
 }
 
+/** The same explanation in German and English. */
 export interface NeighbourExplanation {
   de: string
   en: string

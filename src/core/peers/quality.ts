@@ -9,6 +9,7 @@ import { AppError } from '../errors/app-error'
 import { createRandom, drawInteger } from '../random'
 import { computeGroupMeans, countGroups, flattenPoints, squaredDistance, type Points } from './matrix'
 
+/** Sums of squares of a partition and the share of variance it explains. */
 export interface ExplainedVariance {
   totalSS: number
   withinSS: number
@@ -42,6 +43,7 @@ export function computeExplainedVariance(points: Points, labels: ArrayLike<numbe
   }
 }
 
+/** Silhouette widths: mean, per group and per point. */
 export interface Silhouette {
   /** Mean over all points (as scikit-learn's silhouette_score). */
   mean: number
@@ -85,6 +87,7 @@ export function computeSilhouette(points: Points, labels: ArrayLike<number>): Si
   }
 }
 
+/** Spread of one column within one group. */
 export interface ColumnSpread {
   column: string
   mean: number
@@ -93,6 +96,7 @@ export interface ColumnSpread {
   max: number
 }
 
+/** Spread of every column within one group. */
 export interface GroupSpread {
   group: number
   size: number
@@ -166,12 +170,14 @@ export function computeAdjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<numb
   return (index - expected) / (maximum - expected)
 }
 
+/** One member that changed group between two partitions. */
 export interface PartitionMove {
   id: string
   from: number
   to: number
 }
 
+/** Agreement of two partitions and the members that moved. */
 export interface PartitionComparison {
   adjustedRandIndex: number
   /** For each group of `after`: the group of `before` it was matched to (−1 if none). */
@@ -213,6 +219,7 @@ export function comparePartitions(input: {
   return { adjustedRandIndex: computeAdjustedRandIndex(before, after), matchedBefore, moves, contingency }
 }
 
+/** Result of assessBootstrapStability. */
 export interface BootstrapStability {
   /** Mean adjusted Rand index between the original labels and the re-clustering, over replicates. */
   meanAdjustedRandIndex: number

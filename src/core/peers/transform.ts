@@ -11,8 +11,10 @@
  */
 import { AppError } from '../errors/app-error'
 
+/** Per-column transform before standardising: none, natural log (values must be > 0), or average rank. */
 export type ColumnTransform = 'none' | 'log' | 'rank'
 
+/** One named indicator with a value per id. */
 export interface IndicatorColumn {
   name: string
   /** One value per id; null, undefined or NaN mean "missing". */
@@ -22,16 +24,19 @@ export interface IndicatorColumn {
   weight?: number
 }
 
+/** Input of buildStandardisedMatrix: ids and their indicator columns. */
 export interface BuildStandardisedMatrixOptions {
   ids: readonly string[]
   columns: readonly IndicatorColumn[]
 }
 
+/** An id left out because of missing values, with the columns that are missing. */
 export interface ExcludedRow {
   id: string
   missing: string[]
 }
 
+/** The weighted z-score matrix of the complete rows, with the statistics used. */
 export interface StandardisedMatrix {
   /** One row per complete id, one column per indicator (same order as `columns`). */
   matrix: number[][]

@@ -44,6 +44,18 @@ describe('computeWardLinkage', () => {
     ).toEqual([[0, 1, 5, 2]])
   })
 
+  it('copes with identical points (all heights 0)', () => {
+    const linkage = computeWardLinkage([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ])
+    expect(linkage.map((row) => row[2])).toEqual([0, 0, 0])
+    expect(linkage.at(-1)?.[3]).toBe(4)
+    expect(new Set(cutTree(linkage, 2)).size).toBe(2)
+  })
+
   it('finds the same merges as a naive greedy Ward on random data', () => {
     const random = createRandom(5)
     const points = Array.from({ length: 60 }, () => [random(), random(), random()])
