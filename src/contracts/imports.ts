@@ -72,3 +72,23 @@ export const importBatchSchema = z
   })
   .meta({ id: 'ImportBatch' })
 export const importBatchListSchema = z.object({ batches: z.array(importBatchSchema) })
+
+/** The result of importing a list of organisations (mapping kind "organisation-list"). */
+export const organisationListSummarySchema = z
+  .object({
+    fileName: z.string(),
+    checksum: z.string(),
+    format: z.literal('organisation-list'),
+    rowsRead: z.number().int(),
+    rowsImported: z.number().int(),
+    rowsUnchanged: z.number().int(),
+    rowsRejected: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    addedToNetwork: z.number().int(),
+    errors: z.array(importErrorSchema),
+    notices: z.array(importNoticeSchema),
+    isDryRun: z.boolean(),
+    isCommitted: z.boolean(),
+  })
+  .meta({ id: 'OrganisationListSummary' })

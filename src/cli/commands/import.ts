@@ -1,6 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { importFile, type ImportSummary } from '../../features/imports/import-file'
+import type { ImportSummary } from '../../features/imports/import-file'
+import type { OrganisationListSummary } from '../../features/organisations/import-organisation-list'
+import { runImport } from '../../features/imports/run-import'
 import { loadMapping } from '../../features/imports/load-mapping'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
 
@@ -25,15 +27,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const decimal = values.decimal as ',' | '.' | undefined
   if (decimal && decimal !== ',' && decimal !== '.')
     throw new CliUsageError(`--decimal must be ',' or '.', got '${decimal}'`)
-  const mapping = values.mapping
+  const loaded = values.mapping
     ? loadMapping(values.mapping.endsWith('.json') ? resolve(io.cwd, values.mapping) : values.mapping)
     : undefined
   const summary = await withDatabase(io, values['data-dir'], (database) =>
-    importFile(database, {
+    runImport(database, {
       fileName: basename(path),
       bytes: readFileSync(path),
-      mapping: mapping?.mapping,
-      mappingName: mapping?.name,
+      loaded,
       isDryRun: values['dry-run'] ?? false,
       createdBy: values.user ?? io.env.USER ?? 'cli',
       encoding,
@@ -43,7 +44,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }),
   )
   if (values.json) io.out(JSON.stringify(summary, null, 2))
-  else io.out(describeImport(summary))
+  else io.out('created' in summary ? describeOrganisationList(summary) : describeImport(summary))
   return summary.errors.length > 0 ? 2 : 0
 }
 
@@ -81,6 +82,32 @@ export function describeImport(s: ImportSummary): string {
       formatTable(
         ['org id', 'indicator', 'period', 'breakdown', 'before', 'after'],
         s.changes.map((c) => [c.organisationId, c.indicator, c.period, c.breakdown, c.before, c.after]),
+      ),
+    )
+  }
+  return lines.join('\n')
+}
+
+export function describeOrganisationList(s: OrganisationListSummary): string {
+  const verdict =
+    s.errors.length > 0
+      ? 'ABGELEHNT / REJECTED – nothing was written'
+      : s.isDryRun
+        ? 'Probelauf / dry run – nothing was written'
+        : 'importiert / imported'
+  const lines = [
+    `${s.fileName} (list of organisations): ${verdict}`,
+    `  rows ${s.rowsRead} · created ${s.created} · updated ${s.updated} · unchanged ${s.rowsUnchanged} · added to network ${s.addedToNetwork} · rejected ${s.rowsRejected}`,
+    ...s.notices.map(
+      (n) => `  note: ${n.message} (${n.count})${n.keys?.length ? `: ${n.keys.join('; ')}` : ''}`,
+    ),
+  ]
+  if (s.errors.length > 0) {
+    lines.push(
+      '',
+      formatTable(
+        ['row', 'column', 'value', 'problem'],
+        s.errors.map((e) => [e.row ?? null, e.column ?? null, e.value ?? null, e.message]),
       ),
     )
   }

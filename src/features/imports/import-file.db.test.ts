@@ -69,7 +69,7 @@ describe('importFile', () => {
       now: new Date('2021-05-15T08:00:00Z'),
     })
     expect(summary).toMatchObject({ rowsImported: 1, revisedValues: 1, newValues: 0, rowsUnchanged: 0 })
-    expect(summary.changes[0]).toMatchObject({ period: '2021-02-01', before: 10480, after: 10490 })
+    expect(summary.changes[0]).toMatchObject({ period: '2021-02', before: 10480, after: 10490 })
 
     const now = await readObservations(t.database.db, {
       org: '06435',
@@ -119,7 +119,7 @@ describe('importFile', () => {
       rowsUnchanged: 1,
     })
     expect(summary.changes).toEqual([
-      expect.objectContaining({ period: '2021-03-01', before: null, after: 10400 }),
+      expect.objectContaining({ period: '2021-03', before: null, after: 10400 }),
     ])
     expect(await databaseState()).toEqual(before)
   })

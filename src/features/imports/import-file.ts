@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
-import { parsePeriod, periodStartDate } from '../../core/periods/period'
+import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
 import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import { parseImportFile, type ColumnMapping, type ParsedRecord, type ParseResult } from './parsing/types'
@@ -383,6 +383,7 @@ async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {
   const result = await sql<{
     organisation_id: number
     code: string
+    frequency: 'monthly' | 'yearly'
     period: string
     breakdown: string
     old_value: number | null
@@ -391,7 +392,7 @@ async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {
     value: number | null
     missing_reason: string | null
   }>`
-    select d.organisation_id, i.code, d.period, d.breakdown, d.old_value, d.old_missing_reason, d.change,
+    select d.organisation_id, i.code, i.frequency, d.period, d.breakdown, d.old_value, d.old_missing_reason, d.change,
            d.value, d.missing_reason
     from import_diff d join indicator i on i.id = d.indicator_id
     where d.change <> 'unchanged'
@@ -401,7 +402,7 @@ async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {
   return result.rows.map((r) => ({
     organisationId: r.organisation_id,
     indicator: r.code,
-    period: r.period,
+    period: formatPeriod(periodFromDate(r.period, r.frequency)),
     breakdown: r.breakdown,
     before: r.change === 'new' ? null : (r.old_value ?? r.old_missing_reason),
     after: r.value ?? r.missing_reason ?? '',

@@ -1,8 +1,13 @@
 import { z } from 'zod'
 import { invalidInput } from '../../core/errors/app-error'
-import { importBatchListSchema, importSummarySchema, importUploadQuerySchema } from '../../contracts/imports'
+import {
+  importBatchListSchema,
+  importSummarySchema,
+  importUploadQuerySchema,
+  organisationListSummarySchema,
+} from '../../contracts/imports'
 import { defineRoute } from '../../server/route'
-import { importFile } from './import-file'
+import { runImport } from './run-import'
 import { listImportBatches } from './import-batch.repository'
 import { listShippedMappings, loadMapping } from './load-mapping'
 
@@ -16,7 +21,7 @@ export const uploadImportRoute = defineRoute({
   tag: 'imports',
   query: importUploadQuerySchema,
   isUpload: true,
-  response: importSummarySchema,
+  response: z.union([importSummarySchema, organisationListSummarySchema]),
   async handler({ query, request, context }) {
     const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
     if (!part)
@@ -24,12 +29,10 @@ export const uploadImportRoute = defineRoute({
         { field: 'file', message: 'missing' },
       ])
     const bytes = await part.toBuffer()
-    const mapping = query.mapping ? loadMapping(query.mapping) : undefined
-    const summary = await importFile(context.database, {
+    const summary = await runImport(context.database, {
       fileName: part.filename,
       bytes,
-      mapping: mapping?.mapping,
-      mappingName: mapping?.name,
+      loaded: query.mapping ? loadMapping(query.mapping) : undefined,
       isDryRun: query.dryRun === 'true',
       createdBy: 'api',
       now: context.now(),
@@ -62,7 +65,15 @@ export const listMappingsRoute = defineRoute({
   operationId: 'listMappings',
   summary: 'Column mappings shipped for official file formats (INKAR, BBSR, long CSV …)',
   tag: 'imports',
-  response: z.object({ mappings: z.array(z.object({ name: z.string(), description: z.string() })) }),
+  response: z.object({
+    mappings: z.array(
+      z.object({
+        name: z.string(),
+        kind: z.enum(['observations', 'organisation-list']),
+        description: z.string(),
+      }),
+    ),
+  }),
   async handler() {
     return { mappings: listShippedMappings() }
   },

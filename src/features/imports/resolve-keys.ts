@@ -79,11 +79,17 @@ export class KeyResolver {
     if (!kreis)
       return { kind: 'invalid', message: `AGS ${ags} is not a German district (Kreis) known to benchlearn` }
     const label = `${ags} ${kreis.name}`
-    if (kreis.valid_to && kreis.valid_to < day) {
+    if (kreis.valid_to) {
+      // A district whose territory changed is reported as such, whichever side of the change
+      // the period is on, so that a user sees why it has no (or another) organisation.
       const successor = kreis.successor_ags5 ? this.kreise.get(kreis.successor_ags5) : undefined
-      const message = successor
-        ? `${kreis.name} (${ags}) no longer existed on ${day}: merged into ${successor.name} (${successor.ags5}) after ${kreis.valid_to}`
-        : `${kreis.name} (${ags}) no longer existed on ${day} (ended ${kreis.valid_to})`
+      const merged = successor
+        ? `merged into ${successor.name} (${successor.ags5}) after ${kreis.valid_to}`
+        : `ended ${kreis.valid_to}`
+      const message =
+        kreis.valid_to < day
+          ? `${kreis.name} (${ags}) no longer existed on ${day}: ${merged}`
+          : `${kreis.name} (${ags}) was a district of its own until ${kreis.valid_to} (then ${merged.replace(/ after .*/, '')}); no organisation in benchlearn serves it`
       return { kind: 'territorial_change', key: ags, label, message }
     }
     if (spans.length > 0) {

@@ -1,0 +1,25 @@
+import type { Database } from '../../db/connect'
+import {
+  importOrganisationList,
+  type OrganisationListSummary,
+} from '../organisations/import-organisation-list'
+import { importFile, type ImportFileOptions, type ImportSummary } from './import-file'
+import type { LoadedMapping } from './load-mapping'
+
+/** Imports a file with the importer its mapping calls for (values, or a list of organisations). */
+export async function runImport(
+  database: Database,
+  options: Omit<ImportFileOptions, 'mapping' | 'mappingName'> & { loaded?: LoadedMapping },
+): Promise<ImportSummary | OrganisationListSummary> {
+  const { loaded, ...rest } = options
+  if (loaded?.kind === 'organisation-list') {
+    return importOrganisationList(database, {
+      fileName: rest.fileName,
+      bytes: rest.bytes,
+      mapping: loaded.mapping,
+      isDryRun: rest.isDryRun,
+      today: rest.now?.toISOString().slice(0, 10),
+    })
+  }
+  return importFile(database, { ...rest, mapping: loaded?.mapping, mappingName: loaded?.name })
+}

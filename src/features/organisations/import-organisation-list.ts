@@ -1,0 +1,292 @@
+/**
+ * Imports a list of organisations (one row per organisation, keyed by district AGS): creates the
+ * organisations that are new, updates names and NUTS-3 codes of known ones, and adds them to a
+ * network. One transaction: a file with any bad row changes nothing.
+ */
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/connect'
+import type { DB, ImportErrorRow, ImportNotice } from '../../db/schema'
+import { landOfAgs, normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
+import { detectDelimiter, tokenizeCsv } from '../imports/parsing/csv-tokenizer'
+import { decodeText } from '../imports/parsing/decode-text'
+import { normaliseHeader } from '../imports/parsing/cell-values'
+import { invalidInput } from '../../core/errors/app-error'
+import { insertNetwork, insertNetworkMemberships } from '../networks/network.repository'
+import { insertOrganisation } from './organisation.repository'
+import type { OrganisationListMapping } from './organisation-list-mapping'
+
+export interface OrganisationListSummary {
+  fileName: string
+  checksum: string
+  format: 'organisation-list'
+  rowsRead: number
+  rowsImported: number
+  rowsUnchanged: number
+  rowsRejected: number
+  created: number
+  updated: number
+  addedToNetwork: number
+  errors: ImportErrorRow[]
+  notices: ImportNotice[]
+  isDryRun: boolean
+  isCommitted: boolean
+}
+
+interface ListRow {
+  row: number
+  ags5: string
+  name: string
+  shortName: string
+  nuts3: string | null
+}
+
+class Rollback extends Error {
+  constructor(readonly summary: OrganisationListSummary) {
+    super('rolled back')
+  }
+}
+
+function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationListMapping) {
+  const { text } = decodeText(bytes, fileName, mapping.encoding)
+  const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0)
+  const delimiter = mapping.delimiter ?? detectDelimiter(firstLine)
+  const rows: ListRow[] = []
+  const errors: ImportErrorRow[] = []
+  let header: string[] | undefined
+  let index: Record<'key' | 'name' | 'shortName' | 'nuts3', number> | undefined
+  const column = (name: string | undefined) =>
+    name === undefined ? -1 : header!.map(normaliseHeader).indexOf(normaliseHeader(name))
+  const result = tokenizeCsv(text, {
+    delimiter,
+    onRow: (fields, info) => {
+      if (!header) {
+        header = fields
+        index = {
+          key: column(mapping.key.column),
+          name: column(mapping.columns.name),
+          shortName: column(mapping.columns.shortName),
+          nuts3: column(mapping.columns.nuts3),
+        }
+        const missing = [
+          [mapping.key.column, index.key],
+          [mapping.columns.name, index.name],
+          ...(mapping.columns.nuts3 ? [[mapping.columns.nuts3, index.nuts3] as const] : []),
+        ].filter(([, i]) => i === -1)
+        if (missing.length > 0) {
+          throw invalidInput(
+            `${fileName}: missing column(s) ${missing.map(([c]) => `'${c}'`).join(', ')}; found ${fields.join(', ')}`,
+            [{ file: fileName, row: 1, message: `expected the columns of mapping '${mapping.name}'` }],
+          )
+        }
+        return
+      }
+      if (fields.length === 1 && fields[0] === '') return
+      const cell = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '')
+      const keyText = cell(index!.key)
+      const ags5 = normaliseKreisAgs(keyText)
+      if (!ags5) {
+        errors.push({
+          row: info.row,
+          column: mapping.key.column,
+          value: keyText,
+          message: 'expected a district key (5-digit AGS)',
+        })
+        return
+      }
+      const name = cell(index!.name)
+      if (!name) {
+        errors.push({ row: info.row, column: mapping.columns.name, value: '', message: 'the name is empty' })
+        return
+      }
+      const nutsText = cell(index!.nuts3)
+      const nuts3 = nutsText ? normaliseNuts3(nutsText) : null
+      if (nutsText && !nuts3) {
+        errors.push({
+          row: info.row,
+          column: mapping.columns.nuts3,
+          value: nutsText,
+          message: 'expected a German NUTS-3 code such as DE719',
+        })
+        return
+      }
+      const fullName = `${mapping.namePrefix ?? ''}${name}`
+      rows.push({
+        row: info.row,
+        ags5,
+        name: fullName,
+        shortName: cell(index!.shortName) || name,
+        nuts3: nuts3 ?? null,
+      })
+    },
+  })
+  if (result.unterminatedQuote) {
+    errors.push({
+      row: result.unterminatedQuote.row,
+      message: 'the file ends inside a quoted field: it is truncated or a quote is missing',
+    })
+  }
+  if (!header) throw invalidInput(`${fileName}: the file is empty`)
+  return { rows, errors, rowsRead: Math.max(0, result.rows - 1) }
+}
+
+async function findOrganisationByArea(db: Kysely<DB>, ags5: string) {
+  return db
+    .selectFrom('organisation_area as a')
+    .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
+    .select(['o.id', 'o.name', 'o.short_name', 'o.nuts3'])
+    .where('a.ags5', '=', ags5)
+    .where('a.valid_to', 'is', null)
+    .executeTakeFirst()
+}
+
+export async function importOrganisationList(
+  database: Database,
+  options: {
+    fileName: string
+    bytes: Uint8Array
+    mapping: OrganisationListMapping
+    isDryRun?: boolean
+    today?: string
+  },
+): Promise<OrganisationListSummary> {
+  const { fileName, bytes, mapping } = options
+  const checksum = createHash('sha256').update(bytes).digest('hex')
+  const { rows, errors, rowsRead } = readRows(bytes, fileName, mapping)
+  const validFrom = mapping.validFrom ?? options.today ?? new Date().toISOString().slice(0, 10)
+  const isDryRun = options.isDryRun ?? false
+  try {
+    return await database.transaction(async (tx) => {
+      const kreise = new Map(
+        (
+          await tx.db.selectFrom('kreis').select(['ags5', 'name', 'valid_to', 'successor_ags5']).execute()
+        ).map((k) => [k.ags5, k]),
+      )
+      const seen = new Map<string, number>()
+      for (const r of rows) {
+        const kreis = kreise.get(r.ags5)
+        if (!kreis)
+          errors.push({
+            row: r.row,
+            column: mapping.key.column,
+            value: r.ags5,
+            message: `AGS ${r.ags5} is not a German district (Kreis) known to benchlearn`,
+          })
+        const earlier = seen.get(r.ags5)
+        if (earlier !== undefined)
+          errors.push({
+            row: r.row,
+            column: mapping.key.column,
+            value: r.ags5,
+            message: `row ${earlier} already lists AGS ${r.ags5}`,
+          })
+        seen.set(r.ags5, r.row)
+      }
+      const summary: OrganisationListSummary = {
+        fileName,
+        checksum,
+        format: 'organisation-list',
+        rowsRead,
+        rowsImported: 0,
+        rowsUnchanged: 0,
+        rowsRejected: errors.length,
+        created: 0,
+        updated: 0,
+        addedToNetwork: 0,
+        errors,
+        notices: [],
+        isDryRun,
+        isCommitted: false,
+      }
+      if (errors.length > 0) throw new Rollback(summary)
+
+      let networkId: number | undefined
+      if (mapping.network) {
+        networkId = (
+          await tx.db
+            .selectFrom('network')
+            .select('id')
+            .where('name', '=', mapping.network)
+            .executeTakeFirst()
+        )?.id
+        if (networkId === undefined) {
+          networkId = await insertNetwork(tx.db, {
+            name: mapping.network,
+            description: mapping.description ?? null,
+          })
+          summary.notices.push({
+            kind: 'network_created',
+            message: `network '${mapping.network}' created`,
+            count: 1,
+          })
+        }
+      }
+      const territorial: string[] = []
+      for (const r of rows) {
+        const kreis = kreise.get(r.ags5)!
+        if (kreis.valid_to)
+          territorial.push(
+            `${r.ags5} ${kreis.name} (until ${kreis.valid_to}, then ${kreis.successor_ags5 ?? '–'})`,
+          )
+        const existing = await findOrganisationByArea(tx.db, r.ags5)
+        let organisationId: number
+        if (!existing) {
+          organisationId = await insertOrganisation(tx.db, {
+            name: r.name,
+            shortName: r.shortName,
+            kind: mapping.defaults.kind,
+            carrierType: mapping.defaults.carrierType ?? null,
+            landCode: r.ags5.slice(0, 2),
+            nuts3: r.nuts3,
+            areas: [{ ags5: r.ags5, validTo: kreis.valid_to }],
+          })
+          summary.created++
+        } else {
+          organisationId = existing.id
+          if (existing.name !== r.name || (r.nuts3 && existing.nuts3 !== r.nuts3)) {
+            await tx.db
+              .updateTable('organisation')
+              .set({ name: r.name, nuts3: r.nuts3 ?? existing.nuts3 })
+              .where('id', '=', existing.id)
+              .execute()
+            summary.updated++
+          } else summary.rowsUnchanged++
+        }
+        if (networkId !== undefined) {
+          const isMember = await tx.db
+            .selectFrom('network_membership')
+            .select('id')
+            .where('network_id', '=', networkId)
+            .where('organisation_id', '=', organisationId)
+            .where('valid_to', 'is', null)
+            .executeTakeFirst()
+          if (!isMember) {
+            await insertNetworkMemberships(tx.db, networkId, [{ organisationId, validFrom }])
+            summary.addedToNetwork++
+          }
+        }
+      }
+      if (territorial.length > 0) {
+        summary.notices.push({
+          kind: 'territorial_change',
+          message: 'districts that have since changed territory',
+          count: territorial.length,
+          keys: territorial,
+        })
+      }
+      const lands = new Set(rows.map((r) => landOfAgs(r.ags5)))
+      summary.notices.push({
+        kind: 'summary',
+        message: `${rows.length} organisations in ${lands.size} Länder`,
+        count: rows.length,
+      })
+      summary.rowsImported = summary.created + summary.updated
+      summary.isCommitted = !isDryRun
+      if (isDryRun) throw new Rollback(summary)
+      return summary
+    })
+  } catch (error) {
+    if (error instanceof Rollback) return error.summary
+    throw error
+  }
+}
