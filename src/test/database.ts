@@ -89,3 +89,32 @@ export async function createTestDatabase(template: string): Promise<Database> {
   }
   return openDatabase({ snapshot: new Blob([readFileSync(template)]) })
 }
+
+/**
+ * A fresh database for tests that drive the CLI: on PGlite a data folder unpacked from the snapshot,
+ * on PostgreSQL a new database. Returns the CLI arguments/environment that point at it.
+ */
+export async function createTestDatabaseLocation(
+  template: string,
+): Promise<{ args: string[]; env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL
+  if (url) {
+    const name = `${databaseName(url)}_${randomBytes(5).toString('hex')}`
+    await adminQuery(url, `create database "${name}" template "${template}"`)
+    return {
+      args: [],
+      env: { DATABASE_URL: withDatabaseName(url, name) },
+      drop: () => adminQuery(url, `drop database if exists "${name}" with (force)`),
+    }
+  }
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const dataDir = mkdtempSync(join(tmpdir(), 'benchlearn-cli-test-'))
+  const database = await openDatabase({ dataDir, snapshot: new Blob([readFileSync(template)]) })
+  await database.close()
+  return {
+    args: ['--data-dir', dataDir],
+    env: {},
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  }
+}
