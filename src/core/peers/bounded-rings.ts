@@ -103,27 +103,26 @@ export function formBoundedRings(options: FormBoundedRingsOptions): BoundedRings
   const seed = options.seed ?? 1
   const maxIterations = options.maxIterations ?? 50
   let best: { ringOfUnit: Int32Array; objective: number } | undefined
+  let firstFailure: AppError | undefined
   for (let r = 0; r < restarts; r++) {
     // The first start uses Ward's centres (a good deterministic start), the others k-means++.
     const centres =
       r === 0
         ? computeWardCentres(problem)
         : seedKMeansPlusPlus(problem.matrix, problem.k, createRandom(deriveSeed(seed, r)))
-    let ringOfUnit = runRestart({ problem, centres, maxIterations })
-    improveLocally(problem, ringOfUnit)
-    let objective = computeObjective(problem, ringOfUnit)
-    // Local moves shift the centres; a new flow assignment from them may find a better basin.
-    for (let round = 0; round < 10; round++) {
-      const next = runRestart({ problem, centres: computeUnitCentres(problem, ringOfUnit), maxIterations })
-      improveLocally(problem, next)
-      const nextObjective = computeObjective(problem, next)
-      if (!(nextObjective < objective - 1e-9 * Math.abs(objective))) break
-      ringOfUnit = next
-      objective = nextObjective
+    let found: { ringOfUnit: Int32Array; objective: number }
+    try {
+      found = runImprovedRestart({ problem, centres, maxIterations })
+    } catch (error) {
+      // A repair choice (fixing a split group, forbidding a ring) can dead-end in one restart
+      // while another restart succeeds; only when all fail is the request called infeasible.
+      if (!(error instanceof AppError) || error.code !== 'infeasible') throw error
+      firstFailure ??= error
+      continue
     }
-    if (!best || objective < best.objective - 1e-9 * Math.abs(best.objective))
-      best = { ringOfUnit, objective }
+    if (!best || found.objective < best.objective - 1e-9 * Math.abs(best.objective)) best = found
   }
+  if (!best && firstFailure) throw firstFailure
   if (!best) throw new AppError('internal', 'no restart ran')
   assertConstraints(problem, best.ringOfUnit)
   return describeResult({ problem, options, ringOfUnit: best.ringOfUnit, restartsUsed: restarts })
@@ -260,6 +259,9 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
     if (!Number.isInteger(ring) || ring < 0 || ring >= k) {
       throw fail(`"${id}" is pinned to ring ${ring}, but rings are numbered 0..${k - 1}`)
     }
+    if (unit.pinnedRing >= 0 && unit.pinnedRing !== ring && unit.members.length === 1) {
+      throw fail(`"${id}" is pinned to both ring ${unit.pinnedRing} and ring ${ring}`)
+    }
     if (unit.pinnedRing >= 0 && unit.pinnedRing !== ring) {
       throw fail(
         `"${id}" is pinned to ring ${ring}, but its together-group (${describeUnit(unit)}) is pinned to ring ${unit.pinnedRing}`,
@@ -295,6 +297,7 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   for (const [a, b] of options.apart ?? []) {
     const ua = unitOf[indexOf(a, 'apart')]
     const ub = unitOf[indexOf(b, 'apart')]
+    if (a === b) throw fail(`"${a}" cannot be apart from itself`)
     if (ua === ub)
       throw fail(
         `"${a}" and "${b}" must be apart, but together constraints link them (${describeUnit(units[ua])})`,
@@ -326,6 +329,31 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
 }
 
 /** One seeded restart: alternate flow assignment and centre update until stable. */
+/** One restart: flow/centre alternation, local search, and flow again from the improved centres. */
+function runImprovedRestart(input: { problem: Problem; centres: Float64Array; maxIterations: number }) {
+  const { problem, centres, maxIterations } = input
+  // Arc restrictions found by repairs are kept for the whole restart, so they are found once.
+  const allowed = createAllowed(problem)
+  let ringOfUnit = runRestart({ problem, centres, allowed, maxIterations })
+  improveLocally(problem, ringOfUnit)
+  let objective = computeObjective(problem, ringOfUnit)
+  // Local moves shift the centres; a new flow assignment from them may find a better basin.
+  for (let round = 0; round < 5; round++) {
+    const next = runRestart({
+      problem,
+      centres: computeUnitCentres(problem, ringOfUnit),
+      allowed,
+      maxIterations,
+    })
+    improveLocally(problem, next)
+    const nextObjective = computeObjective(problem, next)
+    if (!(nextObjective < objective - 1e-9 * Math.abs(objective))) break
+    ringOfUnit = next
+    objective = nextObjective
+  }
+  return { ringOfUnit, objective }
+}
+
 function computeUnitCentres(problem: Problem, ringOfUnit: Int32Array): Float64Array {
   const labels = new Int32Array(problem.matrix.rows)
   problem.units.forEach((unit, u) => unit.members.forEach((i) => (labels[i] = ringOfUnit[u])))
@@ -340,18 +368,29 @@ function computeWardCentres(problem: Problem): Float64Array {
   return computeGroupMeans(matrix, clusterWard(rows, k).labels, k).means
 }
 
-function runRestart(input: { problem: Problem; centres: Float64Array; maxIterations: number }): Int32Array {
-  const { problem, centres, maxIterations } = input
+/** Which (unit, ring) arcs the flow may use: all, except that pinned units go to their ring only. */
+function createAllowed(problem: Problem): Uint8Array {
+  const { units, k } = problem
+  const allowed = new Uint8Array(units.length * k).fill(1)
+  units.forEach((unit, u) => {
+    if (unit.pinnedRing >= 0) for (let r = 0; r < k; r++) allowed[u * k + r] = r === unit.pinnedRing ? 1 : 0
+  })
+  return allowed
+}
+
+function runRestart(input: {
+  problem: Problem
+  centres: Float64Array
+  allowed: Uint8Array
+  maxIterations: number
+}): Int32Array {
+  const { problem, centres, allowed, maxIterations } = input
   const { matrix, units, k } = problem
   // Pinned rings start at the mean of their pinned members, so ring numbers keep their meaning.
   for (let ring = 0; ring < k; ring++) {
     const members = units.filter((u) => u.pinnedRing === ring).flatMap((u) => u.members)
     if (members.length > 0) centres.set(computeMean(matrix, members), ring * matrix.cols)
   }
-  const allowed = new Uint8Array(units.length * k).fill(1)
-  units.forEach((unit, u) => {
-    if (unit.pinnedRing >= 0) for (let r = 0; r < k; r++) allowed[u * k + r] = r === unit.pinnedRing ? 1 : 0
-  })
   let ringOfUnit: Int32Array = new Int32Array(units.length).fill(-1)
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const next = assignWithRepair({ problem, centres, allowed })
@@ -401,42 +440,46 @@ function assignWithRepair(input: {
       let parts = 0
       for (let r = 0; r < k; r++) {
         const f = flowByUnit[u * k + r]
-        if (f > 0) parts++
-        if (
-          f > 0 &&
-          (bestRing < 0 ||
-            f > flowByUnit[u * k + bestRing] ||
-            (f === flowByUnit[u * k + bestRing] && cost[u * k + r] < cost[u * k + bestRing]))
-        )
+        if (f <= 0) continue
+        parts++
+        const bestFlow = bestRing < 0 ? 0 : flowByUnit[u * k + bestRing]
+        if (bestRing < 0 || f > bestFlow || (f === bestFlow && cost[u * k + r] < cost[u * k + bestRing]))
           bestRing = r
       }
       ringOfUnit[u] = bestRing
-      if (parts > 1 && !repaired) {
+      if (parts > 1) {
         // The flow split a together-group: keep it where most of it went.
         for (let r = 0; r < k; r++) allowed[u * k + r] = r === bestRing ? 1 : 0
         repaired = true
       }
     })
     if (repaired) continue
-    const violation = findViolation(problem, ringOfUnit)
-    if (!violation) return ringOfUnit
-    // Forbid the offending ring for the unit whose next-best allowed ring costs least extra.
-    let chosen = -1
-    let chosenExtra = Infinity
-    for (const u of violation.units) {
-      if (units[u].pinnedRing >= 0) continue
-      const here = cost[u * k + violation.ring]
-      let next = Infinity
-      for (let r = 0; r < k; r++)
-        if (r !== violation.ring && allowed[u * k + r]) next = Math.min(next, cost[u * k + r])
-      const extra = (next - here) * units[u].members.length
-      if (extra < chosenExtra) {
-        chosenExtra = extra
-        chosen = u
+    const violations = findViolations(problem, ringOfUnit)
+    if (violations.length === 0) return ringOfUnit
+    // Per violation, forbid the offending ring for the unit whose next-best allowed ring costs
+    // least extra; all violations of this round at once, so that few re-solves are needed.
+    const touched = new Set<number>()
+    for (const violation of violations) {
+      if (violation.units.some((u) => touched.has(u))) continue
+      let chosen = -1
+      let chosenExtra = Infinity
+      for (const u of violation.units) {
+        if (units[u].pinnedRing >= 0) continue
+        const here = cost[u * k + violation.ring]
+        let next = Infinity
+        for (let r = 0; r < k; r++) {
+          if (r !== violation.ring && allowed[u * k + r]) next = Math.min(next, cost[u * k + r])
+        }
+        const extra = (next - here) * units[u].members.length
+        if (extra < chosenExtra) {
+          chosenExtra = extra
+          chosen = u
+        }
       }
+      if (chosen < 0) throw fail(`cannot satisfy the constraints: ${violation.message}`)
+      allowed[chosen * k + violation.ring] = 0
+      touched.add(chosen)
     }
-    if (chosen < 0) throw fail(`cannot satisfy the constraints: ${violation.message}`)
-    allowed[chosen * k + violation.ring] = 0
   }
   throw fail('cannot satisfy the together/apart/Land constraints together with the ring sizes')
 }
@@ -509,17 +552,18 @@ interface Violation {
   message: string
 }
 
-/** First violated apart or spread constraint (for mixed-Land together-groups the flow cannot see). */
-function findViolation(problem: Problem, ringOfUnit: Int32Array): Violation | undefined {
+/** Violated apart and spread constraints (spread only for mixed-Land together-groups, which the flow cannot see). */
+function findViolations(problem: Problem, ringOfUnit: Int32Array): Violation[] {
   const { units, apartOf, landCap, k } = problem
+  const violations: Violation[] = []
   for (let u = 0; u < units.length; u++) {
     for (const v of apartOf[u]) {
       if (v > u && ringOfUnit[u] === ringOfUnit[v]) {
-        return {
+        violations.push({
           ring: ringOfUnit[u],
           units: [v, u],
           message: `"${problem.ids[units[u].members[0]]}" and "${problem.ids[units[v].members[0]]}" must be apart`,
-        }
+        })
       }
     }
   }
@@ -535,16 +579,16 @@ function findViolation(problem: Problem, ringOfUnit: Int32Array): Violation | un
       for (const [l, c] of perLand) {
         if (c > landCap[l]) {
           const offenders = inRing.filter((u) => units[u].landCounts.has(l))
-          return {
+          violations.push({
             ring: r,
             units: offenders,
             message: `ring ${r} has ${c} members from ${problem.landNames[l]}, but 'spread' allows ${landCap[l]}`,
-          }
+          })
         }
       }
     }
   }
-  return undefined
+  return violations
 }
 
 /**
@@ -724,7 +768,7 @@ function assertConstraints(problem: Problem, ringOfUnit: Int32Array): void {
       throw new AppError('internal', `unit ${u} is not in its pinned ring`)
     }
   })
-  const violation = findViolation(problem, ringOfUnit)
+  const [violation] = findViolations(problem, ringOfUnit)
   if (violation) throw new AppError('internal', `result violates a constraint: ${violation.message}`)
 }
 
