@@ -45,6 +45,7 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   infeasible: 5,
   unauthenticated: 6,
   forbidden: 6,
+  rate_limited: 7,
   internal: 1,
 }
 

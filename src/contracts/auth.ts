@@ -53,3 +53,100 @@ export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1),
   newPassword: z.string().min(12, 'at least 12 characters').max(200),
 })
+
+// ---- Additions by the server (issue 5): account administration, invitations, audit log. ----
+
+export const signOutResponseSchema = z.object({ isSignedOut: z.literal(true) })
+export const changePasswordResponseSchema = z.object({ isChanged: z.literal(true) })
+
+export const userSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    organisationId: z.number().int().nullable(),
+    organisationName: z.string().nullable(),
+    locale: z.enum(['de', 'en']),
+    createdAt: z.string(),
+    lastSeenAt: z.string().nullable(),
+    isDisabled: z.boolean(),
+    /** For moderators: rings they are limited to; empty = all rings of the network. */
+    moderatedRingIds: z.array(z.number().int()),
+    /** What the caller may do with this account. */
+    abilities: abilitiesSchema,
+  })
+  .meta({ id: 'User' })
+export type UserDto = z.infer<typeof userSchema>
+export const userListSchema = z.object({ users: z.array(userSchema) })
+
+export const userIdParamsSchema = z.object({ id: z.coerce.number().int().positive() })
+
+export const updateUserRequestSchema = z
+  .object({
+    name: z.string().min(1).max(200).optional(),
+    role: roleSchema.optional(),
+    organisationId: z.number().int().nullable().optional(),
+    locale: z.enum(['de', 'en']).optional(),
+    isDisabled: z.boolean().optional(),
+    moderatedRingIds: z.array(z.number().int()).optional(),
+  })
+  .strict()
+
+export const createInvitationRequestSchema = z
+  .object({
+    role: roleSchema,
+    organisationId: z.number().int().nullable().default(null),
+    email: z.string().min(3).max(254).optional(),
+    /** Hours until the link expires (default 7 days). */
+    validHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24 * 7),
+  })
+  .strict()
+
+export const invitationSchema = z
+  .object({
+    id: z.number().int(),
+    role: roleSchema,
+    organisationId: z.number().int().nullable(),
+    email: z.string().nullable(),
+    expiresAt: z.string(),
+    /** The secret link; shown once, only to its creator. */
+    token: z.string(),
+    path: z.string(),
+  })
+  .meta({ id: 'Invitation' })
+
+export const acceptInvitationRequestSchema = z
+  .object({
+    token: z.string().min(10).max(200),
+    name: z.string().min(1).max(200),
+    email: z.string().min(3).max(254).optional(),
+    password: z.string().min(12, 'at least 12 characters').max(200),
+  })
+  .strict()
+
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    actorUserId: z.number().int().nullable(),
+    actor: z.string(),
+    at: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' })
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  beforeId: z.coerce.number().int().optional().describe('page: entries older than this id'),
+  entity: z.string().optional(),
+})
+export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) })

@@ -23,6 +23,7 @@ export const errorResponseSchema = z
         'conflict',
         'unauthenticated',
         'forbidden',
+        'rate_limited',
         'infeasible',
         'internal',
       ]),

@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 type DateText = ColumnType<string, string, string>
 type Json<T> = ColumnType<T, string, string>
 
@@ -143,6 +144,8 @@ export interface ImportBatchTable {
   rows_skipped: number
   errors: Json<ImportErrorRow[]>
   notices: Json<ImportNotice[]>
+  uploaded_by_user_id: ColumnType<number | null, number | null | undefined, number | null>
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface ObservationTable {
@@ -159,6 +162,75 @@ export interface ObservationTable {
   is_current: boolean
 }
 
+export type UserRole = 'admin' | 'moderator' | 'member_lead' | 'member_analyst' | 'viewer'
+
+export interface AppUserTable {
+  id: Generated<number>
+  email: string
+  name: string
+  role: UserRole
+  organisation_id: number | null
+  password_hash: string | null
+  locale: ColumnType<'de' | 'en', 'de' | 'en' | undefined, 'de' | 'en'>
+  created_at: Timestamp
+  last_seen_at: NullableTimestamp
+  previous_visit_at: NullableTimestamp
+  is_disabled: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface ModeratorRingTable {
+  user_id: number
+  ring_id: number
+}
+
+export interface UserSessionTable {
+  id: Generated<number>
+  user_id: number
+  token_hash: string
+  csrf_token: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  user_agent: string | null
+}
+
+export interface InvitationTable {
+  id: Generated<number>
+  token_hash: string
+  email: string | null
+  role: UserRole
+  organisation_id: number | null
+  created_by: number | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+  used_by: number | null
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>
+  email: string
+  ip: string
+  at: Timestamp
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  actor_user_id: number | null
+  actor_label: string
+  at: Timestamp
+  action: string
+  entity: string
+  entity_id: string | null
+  before: ColumnType<unknown, string | null, string | null>
+  after: ColumnType<unknown, string | null, string | null>
+  ip: string | null
+}
+
+export interface AppSecretTable {
+  name: string
+  value: string
+}
+
 export interface DB {
   kreis: KreisTable
   organisation: OrganisationTable
@@ -172,4 +244,11 @@ export interface DB {
   indicator: IndicatorTable
   import_batch: ImportBatchTable
   observation: ObservationTable
+  app_user: AppUserTable
+  moderator_ring: ModeratorRingTable
+  user_session: UserSessionTable
+  invitation: InvitationTable
+  login_attempt: LoginAttemptTable
+  audit_log: AuditLogTable
+  app_secret: AppSecretTable
 }

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTestDatabase } from '../test/use-test-database'
-import { createJobcentre, seedReferenceData } from '../test/factories'
+import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
+import { signIn, type SignedIn } from '../test/sign-in'
 import { buildApp } from './app'
 
 const t = useTestDatabase()
 let app: FastifyInstance
+let admin: SignedIn
 
 function multipart(fileName: string, content: string) {
   const boundary = '----benchlearn-test-boundary'
@@ -24,7 +26,9 @@ function multipart(fileName: string, content: string) {
 beforeAll(async () => {
   await seedReferenceData(t.database.db)
   await createJobcentre(t.database.db, { ags5: '06435', name: 'KCA Main-Kinzig-Kreis', nuts3: 'DE719' })
+  await createUser(t.database.db, { email: 'admin@example.org', role: 'admin' })
   app = await buildApp({ database: t.database, now: () => new Date('2024-03-01T12:00:00Z') })
+  admin = await signIn(app, 'admin@example.org')
 })
 afterAll(async () => app?.close())
 
@@ -35,8 +39,26 @@ describe('API', () => {
     expect(response.json()).toMatchObject({ status: 'ok', database: expect.any(String), isDemo: false })
   })
 
+  it('answers 401 to anonymous callers of data routes and 403 to writes without the CSRF header', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/organisations' })).statusCode).toBe(401)
+    const body = (await app.inject({ method: 'GET', url: '/api/v1/indicators' })).json()
+    expect(body.error.code).toBe('unauthenticated')
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { cookie: admin.cookie },
+    })
+    expect(noCsrf.statusCode).toBe(403)
+    expect(noCsrf.json().error.message).toMatch(/x-csrf-token/)
+  })
+
+  it('sends the abilities of the caller with every signed-in response', async () => {
+    const response = await admin.inject({ method: 'GET', url: '/api/v1/indicators' })
+    expect(JSON.parse(String(response.headers['x-abilities']))).toMatchObject({ canViewAuditLog: true })
+  })
+
   it('lists organisations with their district keys', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/organisations' })
+    const response = await admin.inject({ method: 'GET', url: '/api/v1/organisations' })
     expect(response.statusCode).toBe(200)
     expect(response.json().organisations).toEqual([
       expect.objectContaining({
@@ -47,7 +69,7 @@ describe('API', () => {
   })
 
   it('lists the indicator catalogue', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/indicators' })
+    const response = await admin.inject({ method: 'GET', url: '/api/v1/indicators' })
     const codes = response.json().indicators.map((i: { code: string }) => i.code)
     expect(codes).toEqual(
       expect.arrayContaining(['llu', 'luh', 'elb', 'integrations', 'lzb_active', 'sgb2_rate']),
@@ -59,15 +81,15 @@ describe('API', () => {
       'elb.csv',
       'AGS;Kennzahl;Monat;Wert\n06435;elb;2024-01;10.500\n06435;elb;2024-02;10.450\n',
     )
-    const dry = await app.inject({ method: 'POST', url: '/api/v1/imports?dryRun=true', ...file })
+    const dry = await admin.inject({ method: 'POST', url: '/api/v1/imports?dryRun=true', ...file })
     expect(dry.statusCode).toBe(200)
     expect(dry.json()).toMatchObject({ isDryRun: true, rowsImported: 2, batchId: null })
 
-    const real = await app.inject({ method: 'POST', url: '/api/v1/imports', ...file })
+    const real = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...file })
     expect(real.statusCode).toBe(200)
     expect(real.json()).toMatchObject({ isCommitted: true, rowsImported: 2, newValues: 2 })
 
-    const values = await app.inject({
+    const values = await admin.inject({
       method: 'GET',
       url: '/api/v1/observations?org=DE719&indicator=elb&from=2024-02',
     })
@@ -76,15 +98,15 @@ describe('API', () => {
       expect.objectContaining({ period: '2024-02', value: 10450, revision: 1 }),
     ])
 
-    const history = await app.inject({ method: 'GET', url: '/api/v1/imports' })
+    const history = await admin.inject({ method: 'GET', url: '/api/v1/imports' })
     expect(history.json().batches).toEqual([
-      expect.objectContaining({ fileName: 'elb.csv', createdBy: 'api', rowsImported: 2 }),
+      expect.objectContaining({ fileName: 'elb.csv', createdBy: 'admin@example.org', rowsImported: 2 }),
     ])
   })
 
   it('rejects a bad upload with the one error shape naming row and column', async () => {
     const file = multipart('bad.csv', 'org;indicator;period;value\n06435;elb;2024-03;viele\n')
-    const response = await app.inject({ method: 'POST', url: '/api/v1/imports', ...file })
+    const response = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...file })
     expect(response.statusCode).toBe(422)
     const body = response.json()
     expect(body.error.code).toBe('invalid_input')
@@ -92,14 +114,14 @@ describe('API', () => {
   })
 
   it('validates query parameters', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/observations?org=06435' })
+    const response = await admin.inject({ method: 'GET', url: '/api/v1/observations?org=06435' })
     expect(response.statusCode).toBe(422)
     expect(response.json().error.details).toEqual([expect.objectContaining({ field: 'indicator' })])
   })
 
   it('answers unknown routes and keys with 404 in the error shape', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/nothing' })).json().error.code).toBe('not_found')
-    const missing = await app.inject({ method: 'GET', url: '/api/v1/observations?org=09676&indicator=elb' })
+    const missing = await admin.inject({ method: 'GET', url: '/api/v1/observations?org=09676&indicator=elb' })
     expect(missing.statusCode).toBe(404)
   })
 

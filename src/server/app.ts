@@ -4,15 +4,20 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
+import { forbidden, unauthenticated } from '../core/errors/app-error'
+import { abilitiesFor } from '../core/permissions'
 import type { Database } from '../db/connect'
+import { authenticate, SESSION_COOKIE } from '../features/auth/authenticate'
+import { isSameSecret } from '../features/auth/tokens'
 import type { AppContext } from './context'
 import { sendError } from './errors'
 import { buildOpenApiDocument } from './openapi'
-import type { AnyRoute } from './route'
+import { isPublicRoute, type AnyRoute } from './route'
 import { allRoutes } from './routes'
 import { renderStartPage } from './start-page'
 
@@ -23,6 +28,11 @@ export interface BuildAppOptions {
   webRoot?: string
   now?: () => Date
   routes?: AnyRoute[]
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (true, or a comma-separated list of proxy addresses), so that the client's
+   * IP (rate limits, audit) and https (Secure cookies) are seen. Off by default: only behind a proxy.
+   */
+  trustProxy?: boolean | string
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -30,7 +40,11 @@ const PACKAGE_VERSION: string = JSON.parse(
 ).version
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 })
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  })
   const routes = options.routes ?? allRoutes
   const context: AppContext = {
     database: options.database,
@@ -44,6 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   }
   await app.register(multipart)
+  await app.register(cookie)
   app.setErrorHandler((error, _request, reply) => sendError(reply, error))
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
@@ -60,6 +75,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       method: route.method,
       url: route.url,
       handler: async (request, reply) => {
+        // Access before validation: an anonymous caller learns nothing about a route's inputs.
+        const auth = await authenticate(context.database.db, request.cookies[SESSION_COOKIE], context.now())
+        if (auth) reply.header('x-abilities', JSON.stringify(abilitiesFor(auth.viewer)))
+        if (!isPublicRoute(route)) {
+          if (!auth) return sendError(reply, unauthenticated('sign in first / bitte anmelden'))
+          if (route.method !== 'GET') {
+            const sent = request.headers['x-csrf-token']
+            if (typeof sent !== 'string' || !isSameSecret(sent, auth.csrfToken))
+              return sendError(
+                reply,
+                forbidden('missing or wrong x-csrf-token header (take it from GET /api/v1/session)'),
+              )
+          }
+          const roles = 'roles' in route.access ? route.access.roles : 'any'
+          if (roles !== 'any' && !roles.includes(auth.viewer.role))
+            return sendError(reply, forbidden(`not allowed for the role ${auth.viewer.role}`))
+        }
+        const viewer = auth?.viewer ?? null
+        const session = auth ? { id: auth.sessionId, csrfToken: auth.csrfToken } : null
         let query: unknown, params: unknown, body: unknown
         try {
           query = route.query ? route.query.parse(request.query ?? {}) : undefined
@@ -68,7 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         } catch (error) {
           return sendError(reply, error, `request to ${route.operationId}`)
         }
-        const result = await route.handler({ query, params, body, context, request, reply })
+        const result = await route.handler({ query, params, body, context, viewer, session, request, reply })
         if (reply.sent) return reply
         return reply.send(result)
       },

@@ -10,6 +10,7 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   unauthenticated: 401,
   forbidden: 403,
+  rate_limited: 429,
   infeasible: 422,
   internal: 500,
 }

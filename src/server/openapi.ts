@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { errorResponseSchema } from '../contracts/common'
-import type { AnyRoute } from './route'
+import { isPublicRoute, type AnyRoute } from './route'
 
 type JsonObject = { [key: string]: unknown }
 
@@ -87,7 +87,11 @@ export function buildOpenApiDocument(routes: AnyRoute[], version: string): JsonO
         default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
       },
     }
-    if (route.isPublic) operation['x-public'] = true
+    if (isPublicRoute(route)) operation['x-public'] = true
+    else {
+      operation.security = [{ session: [] }]
+      if ('roles' in route.access && route.access.roles !== 'any') operation['x-roles'] = route.access.roles
+    }
     if (route.body) {
       operation.requestBody = {
         required: true,
@@ -119,6 +123,17 @@ export function buildOpenApiDocument(routes: AnyRoute[], version: string): JsonO
         'Key figures, peer groups and benchlearning for public organisations. All schemas are generated from the zod contracts in src/contracts.',
     },
     paths,
-    components: { schemas: converter.components },
+    components: {
+      schemas: converter.components,
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'bl_session',
+          description:
+            'Session cookie set by POST /api/v1/session. Writes also need the header x-csrf-token from the session.',
+        },
+      },
+    },
   }
 }

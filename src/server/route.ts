@@ -5,6 +5,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
+import { AppError } from '../core/errors/app-error'
+import type { Role, Viewer } from '../core/permissions'
 import type { AppContext } from './context'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -14,9 +16,20 @@ export interface RouteInput<Q, P, B> {
   params: P
   body: B
   context: AppContext
+  /** The signed-in caller; null only on public routes called without a session. */
+  viewer: Viewer | null
+  /** The caller's session (id and CSRF token), when signed in. */
+  session: { id: number; csrfToken: string } | null
   request: FastifyRequest
   reply: FastifyReply
 }
+
+/**
+ * Who may call a route. Every route states it (there is no default): `{ isPublic: true }` is reachable
+ * without signing in and marked `x-public: true` in the OpenAPI document; `{ roles: 'any' }` needs a
+ * session; a list of roles needs one of them. Finer rules (which organisation) live in the handler.
+ */
+export type RouteAccess = { isPublic: true } | { roles: 'any' | readonly Role[] }
 
 export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unknown> {
   method: HttpMethod
@@ -29,8 +42,7 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   body?: z.ZodType<B>
   /** multipart/form-data upload with a `file` field (the handler reads it from the request). */
   isUpload?: boolean
-  /** Reachable without signing in; marked `x-public: true` in the OpenAPI document. */
-  isPublic?: boolean
+  access: RouteAccess
   response: z.ZodType<R>
   /** Extra responses for the OpenAPI document (the error shape is added automatically). */
   produces?: string
@@ -45,3 +57,13 @@ export function defineRoute<Q, P, B, R>(route: RouteDefinition<Q, P, B, R>): Rou
 
 /** A route of any input and output types: inputs are checked by its own schemas at run time. */
 export type AnyRoute = RouteDefinition<unknown, unknown, unknown, unknown>
+
+export function isPublicRoute(route: Pick<AnyRoute, 'access'>): boolean {
+  return 'isPublic' in route.access && route.access.isPublic
+}
+
+/** The viewer of a route that is not public (the app has already answered 401 without one). */
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AppError('unauthenticated', 'sign in first')
+  return viewer
+}

@@ -1,5 +1,6 @@
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
 import { healthSchema } from '../contracts/common'
+import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from '../features/auth/auth.routes'
 import { listIndicatorsRoute } from '../features/indicators/indicator.routes'
 import {
   listImportBatchesRoute,
@@ -16,7 +17,7 @@ export const healthRoute = defineRoute({
   operationId: 'getHealth',
   summary: 'Liveness: the server runs and reaches its database',
   tag: 'system',
-  isPublic: true,
+  access: { isPublic: true },
   response: healthSchema,
   async handler({ context }) {
     return {
@@ -30,6 +31,10 @@ export const healthRoute = defineRoute({
 
 export const allRoutes: AnyRoute[] = [
   healthRoute,
+  signInRoute,
+  getSessionRoute,
+  signOutRoute,
+  changePasswordRoute,
   listOrganisationsRoute,
   listRingsRoute,
   listIndicatorsRoute,

@@ -1,7 +1,10 @@
 /** Factories for database tests: each creates what a test needs with plausible defaults. */
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
+import type { Role } from '../core/permissions'
 import { ensureReferenceData } from '../features/areas/ensure-reference-data'
+import { hashPassword } from '../features/auth/password'
+import { insertUser } from '../features/auth/user.repository'
 import { insertOrganisation, type NewOrganisation } from '../features/organisations/organisation.repository'
 
 export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
@@ -21,5 +24,30 @@ export async function createJobcentre(
     landCode: ags5.slice(0, 2),
     areas: [{ ags5 }],
     ...rest,
+  })
+}
+
+/** A password every test account gets unless a test says otherwise. */
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+/** An account with a password (scrypt-hashed like real ones); returns its id. */
+export async function createUser(
+  db: Kysely<DB>,
+  options: {
+    email: string
+    role: Role
+    organisationId?: number | null
+    name?: string
+    password?: string
+    moderatedRingIds?: number[]
+  },
+): Promise<number> {
+  return insertUser(db, {
+    email: options.email,
+    name: options.name ?? options.email.split('@')[0]!,
+    role: options.role,
+    organisationId: options.organisationId ?? null,
+    passwordHash: await hashPassword(options.password ?? TEST_PASSWORD),
+    moderatedRingIds: options.moderatedRingIds,
   })
 }

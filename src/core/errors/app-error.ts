@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'conflict' // the change contradicts existing data (duplicate, overlapping validity …)
   | 'unauthenticated' // nobody is signed in
   | 'forbidden' // signed in, but not allowed
+  | 'rate_limited' // too many attempts (e.g. failed sign-ins); try again later
   | 'infeasible' // a computation cannot satisfy the stated constraints
   | 'internal' // a bug or an unexpected failure
 
@@ -42,3 +43,5 @@ export const invalidInput = (message: string, details: ErrorDetail[] = []) =>
 export const notFound = (message: string) => new AppError('not_found', message)
 export const conflict = (message: string, details: ErrorDetail[] = []) =>
   new AppError('conflict', message, details)
+export const forbidden = (message: string) => new AppError('forbidden', message)
+export const unauthenticated = (message: string) => new AppError('unauthenticated', message)

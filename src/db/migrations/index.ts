@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as foundation from './0001-foundation'
+import * as accounts from './0003-accounts'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0003-accounts': accounts,
 }

@@ -1,8 +1,24 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 
-export async function listImportBatches(db: Kysely<DB>, limit = 200) {
-  const rows = await db.selectFrom('import_batch').selectAll().orderBy('id', 'desc').limit(limit).execute()
+/**
+ * The newest import batches. With `organisationIds`: only uploads made for those organisations
+ * (batches of several organisations, e.g. official files loaded by an administrator, are not among them).
+ */
+export async function listImportBatches(
+  db: Kysely<DB>,
+  options: { limit?: number; organisationIds?: readonly number[] } = {},
+) {
+  if (options.organisationIds?.length === 0) return []
+  const rows = await db
+    .selectFrom('import_batch')
+    .selectAll()
+    .$if(options.organisationIds !== undefined, (qb) =>
+      qb.where('organisation_id', 'in', options.organisationIds!),
+    )
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 200)
+    .execute()
   return rows.map((b) => ({
     id: b.id,
     fileName: b.file_name,

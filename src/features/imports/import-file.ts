@@ -29,6 +29,15 @@ export interface ImportFileOptions {
   delimiter?: string
   decimal?: ',' | '.'
   onProgress?: (phase: 'parse' | 'write', done: number, total: number) => void
+  /**
+   * When set, rows of any other organisation are rejected (an analyst uploads for their own
+   * organisation only); the whole file is then refused, as with any rejected row.
+   */
+  onlyOrganisation?: { id: number; name: string }
+  /** The signed-in uploader, recorded with the batch. */
+  uploadedByUserId?: number | null
+  /** Runs in the import's transaction after a committed write (e.g. the audit entry). */
+  onCommitted?: (tx: TransactionContext, summary: ImportSummary) => Promise<void>
 }
 
 export interface ValueChange {
@@ -176,6 +185,15 @@ async function writeParsed(
       group.keys.add(resolution.label)
       continue
     }
+    const only = options.onlyOrganisation
+    if (only && resolution.organisationId !== only.id) {
+      problem(
+        record.keyColumn,
+        record.orgKey,
+        `this row belongs to another organisation; you may upload data only for ${only.name}`,
+      )
+      continue
+    }
     accepted.push({ record, organisationId: resolution.organisationId, indicatorId: indicator.id, day })
   }
 
@@ -217,8 +235,11 @@ async function writeParsed(
     })
   }
 
+  console.time('x')
   const counts = await diffAgainstCurrent(tx)
+  console.timeLog('x', 'diff')
   const changes = await sampleChanges(tx)
+  console.timeLog('x', 'sample')
   const changed = counts.new + counts.changed
   let batchId: number | null = null
   if (changed > 0 && !isDryRun) {
@@ -241,6 +262,8 @@ async function writeParsed(
           rows_skipped: 0,
           errors: JSON.stringify(errors),
           notices: JSON.stringify(notices),
+          uploaded_by_user_id: options.uploadedByUserId ?? null,
+          organisation_id: options.onlyOrganisation?.id ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -258,6 +281,7 @@ async function writeParsed(
     changes,
   }
   if (isDryRun) throw new RollbackWithSummary(summary)
+  await options.onCommitted?.(tx, summary)
   return summary
 }
 
@@ -410,6 +434,7 @@ async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {
 }
 
 async function applyDiff(tx: TransactionContext, batchId: number, now: Date): Promise<void> {
+  console.timeLog('x', 'batch')
   await sql`
     update observation o set is_current = false
     from import_diff d
@@ -425,4 +450,5 @@ async function applyDiff(tx: TransactionContext, batchId: number, now: Date): Pr
     from import_diff
     where change <> 'unchanged'
   `.execute(tx.db)
+  console.timeLog('x', 'insert')
 }

@@ -1,12 +1,16 @@
 import { z } from 'zod'
-import { invalidInput } from '../../core/errors/app-error'
+import { forbidden, invalidInput } from '../../core/errors/app-error'
 import {
   importBatchListSchema,
   importSummarySchema,
   importUploadQuerySchema,
   organisationListSummarySchema,
 } from '../../contracts/imports'
-import { defineRoute } from '../../server/route'
+import { defineRoute, requireViewer } from '../../server/route'
+import { recordAudit } from '../audit/record-audit'
+import { findUserById } from '../auth/user.repository'
+import { findOrganisationRings } from '../networks/find-organisation-rings'
+import { organisationVisibility } from '../../core/permissions'
 import { runImport } from './run-import'
 import { listImportBatches } from './import-batch.repository'
 import { listShippedMappings, loadMapping } from './load-mapping'
@@ -19,10 +23,21 @@ export const uploadImportRoute = defineRoute({
   operationId: 'uploadImport',
   summary: 'Import a CSV or XLSX file of observations (multipart field "file"); dryRun=true only reports',
   tag: 'imports',
+  access: { roles: ['admin', 'member_analyst'] },
   query: importUploadQuerySchema,
   isUpload: true,
   response: z.union([importSummarySchema, organisationListSummarySchema]),
-  async handler({ query, request, context }) {
+  async handler({ query, request, context, viewer }) {
+    const uploader = requireViewer(viewer)
+    const user = await findUserById(context.database.db, uploader.userId)
+    if (!user) throw forbidden('unknown account')
+    // Administrators load files of any organisations (official downloads); analysts only their own.
+    let onlyOrganisation: { id: number; name: string } | undefined
+    if (uploader.role !== 'admin') {
+      if (uploader.organisationId === null || user.organisationName === null)
+        throw forbidden('your account belongs to no organisation; only administrators upload for others')
+      onlyOrganisation = { id: uploader.organisationId, name: user.organisationName }
+    }
     const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
     if (!part)
       throw invalidInput('expected a multipart upload with a field "file"', [
@@ -34,8 +49,29 @@ export const uploadImportRoute = defineRoute({
       bytes,
       loaded: query.mapping ? loadMapping(query.mapping) : undefined,
       isDryRun: query.dryRun === 'true',
-      createdBy: 'api',
+      createdBy: user.email,
+      uploadedByUserId: user.id,
+      onlyOrganisation,
       now: context.now(),
+      onCommitted: async (tx, summary) => {
+        if (summary.batchId === null) return
+        await recordAudit(tx.db, {
+          actor: { userId: user.id, label: user.email },
+          action: 'import.upload',
+          entity: 'import_batch',
+          entityId: summary.batchId,
+          after: {
+            fileName: summary.fileName,
+            checksum: summary.checksum,
+            organisationId: onlyOrganisation?.id ?? null,
+            rowsImported: summary.rowsImported,
+            newValues: summary.newValues,
+            revisedValues: summary.revisedValues,
+          },
+          ip: request.ip,
+          at: context.now(),
+        })
+      },
     })
     if (!summary.isCommitted && !summary.isDryRun) {
       throw invalidInput(
@@ -53,9 +89,20 @@ export const listImportBatchesRoute = defineRoute({
   operationId: 'listImports',
   summary: 'Import history: every batch with file, checksum, who, when, counts and notices',
   tag: 'imports',
+  access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   response: importBatchListSchema,
-  async handler({ context }) {
-    return { batches: await listImportBatches(context.database.db) }
+  async handler({ context, viewer }) {
+    const caller = requireViewer(viewer)
+    if (caller.role === 'admin' || (caller.role === 'moderator' && caller.moderatedRingIds === 'all'))
+      return { batches: await listImportBatches(context.database.db) }
+    // Others: the uploads for the organisations they see in full (members: their own).
+    const rings = await findOrganisationRings(context.database.db, {
+      at: context.now().toISOString().slice(0, 10),
+    })
+    const ids = [...rings.values()]
+      .filter((o) => organisationVisibility(caller, o) === 'full')
+      .map((o) => o.id)
+    return { batches: await listImportBatches(context.database.db, { organisationIds: ids }) }
   },
 })
 
@@ -65,6 +112,7 @@ export const listMappingsRoute = defineRoute({
   operationId: 'listMappings',
   summary: 'Column mappings shipped for official file formats (INKAR, BBSR, long CSV …)',
   tag: 'imports',
+  access: { roles: 'any' },
   response: z.object({
     mappings: z.array(
       z.object({

@@ -8,6 +8,7 @@ export const listIndicatorsRoute = defineRoute({
   operationId: 'listIndicators',
   summary: 'The indicator catalogue: raw series and context indicators with source and licence',
   tag: 'indicators',
+  access: { roles: 'any' },
   response: indicatorListSchema,
   async handler({ context }) {
     return { indicators: await listIndicators(context.database.db) }

@@ -8,6 +8,7 @@ export const listObservationsRoute = defineRoute({
   operationId: 'listObservations',
   summary: 'Values of one indicator for one organisation, optionally as known on a past date',
   tag: 'observations',
+  access: { roles: 'any' },
   query: observationsQuerySchema,
   response: observationListSchema,
   async handler({ query, context }) {

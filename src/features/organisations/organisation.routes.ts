@@ -16,6 +16,7 @@ export const listOrganisationsRoute = defineRoute({
   operationId: 'listOrganisations',
   summary: 'Organisations with their areas (district keys), sites, partners and ring',
   tag: 'organisations',
+  access: { roles: 'any' },
   query: organisationsQuerySchema,
   response: organisationListSchema,
   async handler({ query, context }) {
@@ -29,6 +30,7 @@ export const listRingsRoute = defineRoute({
   operationId: 'listRings',
   summary: 'Comparison rings (Vergleichsringe) and their members on a given day',
   tag: 'organisations',
+  access: { roles: 'any' },
   query: ringsQuerySchema,
   response: ringListSchema,
   async handler({ query, context }) {

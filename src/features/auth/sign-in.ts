@@ -1,0 +1,140 @@
+/**
+ * Sign-in with e-mail and password: rate-limited per e-mail+IP and per IP, one answer for every
+ * failure (no user enumeration), the same scrypt work for unknown addresses (no timing oracle),
+ * and a new session whose token only the cookie carries (the database keeps its hash).
+ */
+import { sql, type Kysely } from 'kysely'
+import { AppError } from '../../core/errors/app-error'
+import type { Database } from '../../db/connect'
+import type { DB } from '../../db/schema'
+import { recordAudit } from '../audit/record-audit'
+import { dummyPasswordHash, verifyPassword } from './password'
+import { insertSession } from './session.repository'
+import { createToken, hashToken } from './tokens'
+import { findPasswordHash, findUserByEmail, type UserRow } from './user.repository'
+
+export const SESSION_HOURS = 12
+export const LOGIN_WINDOW_MINUTES = 15
+/** Failed attempts per e-mail address and IP within the window before sign-in answers 429. */
+export const MAX_FAILURES_PER_ACCOUNT = 5
+/** Failed attempts per IP (any address) within the window: slows password spraying. */
+export const MAX_FAILURES_PER_IP = 50
+
+export interface SignInOptions {
+  email: string
+  password: string
+  ip: string
+  userAgent: string | null
+  now: Date
+}
+
+export interface NewSession {
+  token: string
+  csrfToken: string
+  expiresAt: Date
+  sessionId: number
+  user: UserRow
+  /** The user's last visit before this sign-in. */
+  previousVisitAt: Date | null
+}
+
+async function countFailures(db: Kysely<DB>, options: { email?: string; ip: string; since: Date }) {
+  const row = await db
+    .selectFrom('login_attempt')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('ip', '=', options.ip)
+    .where('at', '>', options.since)
+    .$if(options.email !== undefined, (qb) => qb.where(sql<string>`lower(email)`, '=', options.email!))
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+/** Throws rate_limited when too many sign-ins failed lately for this address and IP, or this IP. */
+export async function assertNotRateLimited(
+  db: Kysely<DB>,
+  options: { email: string; ip: string; now: Date },
+): Promise<void> {
+  const since = new Date(options.now.getTime() - LOGIN_WINDOW_MINUTES * 60_000)
+  const email = options.email.trim().toLowerCase()
+  if (
+    (await countFailures(db, { email, ip: options.ip, since })) >= MAX_FAILURES_PER_ACCOUNT ||
+    (await countFailures(db, { ip: options.ip, since })) >= MAX_FAILURES_PER_IP
+  ) {
+    throw new AppError(
+      'rate_limited',
+      `too many failed attempts; try again in ${LOGIN_WINDOW_MINUTES} minutes / zu viele Fehlversuche, bitte in ${LOGIN_WINDOW_MINUTES} Minuten erneut versuchen`,
+    )
+  }
+}
+
+/** Counts a failed password check (sign-in or password change) towards the limit. */
+export async function recordFailedAttempt(
+  db: Kysely<DB>,
+  options: { email: string; ip: string; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('login_attempt')
+    .values({ email: options.email.trim().toLowerCase(), ip: options.ip, at: options.now })
+    .execute()
+  await db
+    .deleteFrom('login_attempt')
+    .where('at', '<', new Date(options.now.getTime() - 24 * 3600_000))
+    .execute()
+}
+
+export async function signIn(database: Database, options: SignInOptions): Promise<NewSession> {
+  const email = options.email.trim().toLowerCase()
+  const db = database.db
+  await assertNotRateLimited(db, { email, ip: options.ip, now: options.now })
+  const user = await findUserByEmail(db, email)
+  const stored = user ? await findPasswordHash(db, user.id) : null
+  const isValid = await verifyPassword(options.password, stored ?? (await dummyPasswordHash()))
+  if (!user || !stored || !isValid || user.isDisabled) {
+    await recordFailedAttempt(db, { email, ip: options.ip, now: options.now })
+    // One message for unknown address, wrong password and disabled account.
+    throw new AppError('unauthenticated', 'e-mail or password is wrong / E-Mail oder Passwort ist falsch')
+  }
+  return database.transaction(async (tx) => {
+    await tx.db
+      .deleteFrom('login_attempt')
+      .where(sql<string>`lower(email)`, '=', email)
+      .where('ip', '=', options.ip)
+      .execute()
+    const session = await startSession(tx.db, { user, userAgent: options.userAgent, now: options.now })
+    await recordAudit(tx.db, {
+      actor: { userId: user.id, label: user.email },
+      action: 'session.create',
+      entity: 'session',
+      entityId: session.sessionId,
+      after: { userAgent: options.userAgent },
+      ip: options.ip,
+      at: options.now,
+    })
+    return session
+  })
+}
+
+/** Opens a session for a user whose identity is established (password or invitation). */
+export async function startSession(
+  db: Kysely<DB>,
+  options: { user: UserRow; userAgent: string | null; now: Date },
+): Promise<NewSession> {
+  const token = createToken()
+  const csrfToken = createToken()
+  const expiresAt = new Date(options.now.getTime() + SESSION_HOURS * 3600_000)
+  const sessionId = await insertSession(db, {
+    userId: options.user.id,
+    tokenHash: hashToken(token),
+    csrfToken,
+    now: options.now,
+    expiresAt,
+    userAgent: options.userAgent,
+  })
+  const previousVisitAt = options.user.lastSeenAt
+  await db
+    .updateTable('app_user')
+    .set({ previous_visit_at: previousVisitAt, last_seen_at: options.now })
+    .where('id', '=', options.user.id)
+    .execute()
+  return { token, csrfToken, expiresAt, sessionId, user: options.user, previousVisitAt }
+}
