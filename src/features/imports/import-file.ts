@@ -235,11 +235,8 @@ async function writeParsed(
     })
   }
 
-  console.time('x')
   const counts = await diffAgainstCurrent(tx)
-  console.timeLog('x', 'diff')
   const changes = await sampleChanges(tx)
-  console.timeLog('x', 'sample')
   const changed = counts.new + counts.changed
   let batchId: number | null = null
   if (changed > 0 && !isDryRun) {
@@ -434,7 +431,6 @@ async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {
 }
 
 async function applyDiff(tx: TransactionContext, batchId: number, now: Date): Promise<void> {
-  console.timeLog('x', 'batch')
   await sql`
     update observation o set is_current = false
     from import_diff d
@@ -450,5 +446,4 @@ async function applyDiff(tx: TransactionContext, batchId: number, now: Date): Pr
     from import_diff
     where change <> 'unchanged'
   `.execute(tx.db)
-  console.timeLog('x', 'insert')
 }
