@@ -28,7 +28,7 @@
  */
 import { AppError } from '../errors/app-error'
 import { createRandom, deriveSeed } from '../random'
-import { seedKMeansPlusPlus } from './kmeans'
+import { refineKMeans, seedKMeansPlusPlus } from './kmeans'
 import { computeGroupMeans, flattenPoints, squaredDistance, type FlatMatrix, type Points } from './matrix'
 import { MinCostFlow } from './min-cost-flow'
 import { clusterWard } from './ward'
@@ -328,24 +328,34 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   }
 }
 
-/** One seeded restart: alternate flow assignment and centre update until stable. */
 /** One restart: flow/centre alternation, local search, and flow again from the improved centres. */
 function runImprovedRestart(input: { problem: Problem; centres: Float64Array; maxIterations: number }) {
   const { problem, centres, maxIterations } = input
   // Arc restrictions found by repairs are kept for the whole restart, so they are found once.
   const allowed = createAllowed(problem)
+  // A few unconstrained Lloyd steps first: cheap, and the flow then needs fewer rounds.
+  const { matrix, k } = problem
+  const rows = Array.from({ length: matrix.rows }, (_, i) =>
+    matrix.data.subarray(i * matrix.cols, (i + 1) * matrix.cols),
+  )
+  const start = refineKMeans(rows, {
+    centroids: Array.from({ length: k }, (_, r) => centres.subarray(r * matrix.cols, (r + 1) * matrix.cols)),
+    maxIterations: 20,
+  })
+  start.centroids.forEach((c, r) => centres.set(c, r * matrix.cols))
   let ringOfUnit = runRestart({ problem, centres, allowed, maxIterations })
-  improveLocally(problem, ringOfUnit)
+  let moves = improveLocally(problem, ringOfUnit)
   let objective = computeObjective(problem, ringOfUnit)
   // Local moves shift the centres; a new flow assignment from them may find a better basin.
-  for (let round = 0; round < 5; round++) {
+  // Without moves the centres are those the flow already answered, so there is nothing to gain.
+  for (let round = 0; round < 5 && moves > 0; round++) {
     const next = runRestart({
       problem,
       centres: computeUnitCentres(problem, ringOfUnit),
       allowed,
       maxIterations,
     })
-    improveLocally(problem, next)
+    moves = improveLocally(problem, next)
     const nextObjective = computeObjective(problem, next)
     if (!(nextObjective < objective - 1e-9 * Math.abs(objective))) break
     ringOfUnit = next
@@ -378,6 +388,7 @@ function createAllowed(problem: Problem): Uint8Array {
   return allowed
 }
 
+/** Alternates flow assignment and centre update until the assignment is stable. */
 function runRestart(input: {
   problem: Problem
   centres: Float64Array
@@ -692,8 +703,8 @@ class RingLedger {
   }
 }
 
-/** Strictly improving single moves and pairwise swaps of units that keep all hard constraints. */
-function improveLocally(problem: Problem, ringOfUnit: Int32Array): void {
+/** Strictly improving single moves and pairwise swaps that keep all hard constraints; returns the count. */
+function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
   const { units, k, minSize, maxSize, apartOf } = problem
   const ledger = new RingLedger(problem, ringOfUnit)
   const cost = Float64Array.from({ length: k }, (_, r) => ledger.costAfter(r, -1, -1))
@@ -701,6 +712,7 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): void {
     apartOf[u].every((v) => v === ignore || ringOfUnit[v] !== ring)
   const isImprovement = (delta: number, scale: number) => delta < -1e-10 * (1 + Math.abs(scale))
   const movable = units.map((unit) => unit.pinnedRing < 0)
+  let moves = 0
 
   for (let pass = 0; pass < 100; pass++) {
     let improved = false
@@ -719,6 +731,7 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): void {
         cost[from] = fromAfter
         cost[to] = toAfter
         improved = true
+        moves++
         break
       }
     }
@@ -743,10 +756,12 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): void {
         cost[a] = aAfter
         cost[b] = bAfter
         improved = true
+        moves++
       }
     }
     if (!improved) break
   }
+  return moves
 }
 
 function computeObjective(problem: Problem, ringOfUnit: Int32Array): number {
