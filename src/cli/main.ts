@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'observations <org> <indicator> [--as-of <date>] [--from YYYY-MM] [--to YYYY-MM] [--json]',
     load: () => import('./commands/observations'),
   },
+  kpi: {
+    summary:
+      'kpi list|compute [--full] [--as-of <date>]|show <code> --org <key> [--group ring|all|set] [--orgs a,b] [--period YYYY-MM] [--json]|excellence <code> --org <key>|define <code> …',
+    load: () => import('./commands/kpi'),
+  },
   mappings: {
     summary: 'mappings list: column mappings shipped for official formats',
     load: () => import('./commands/mappings'),

@@ -231,6 +231,59 @@ export interface AppSecretTable {
   value: string
 }
 
+export type KpiMissingReason = MissingReason | 'incomplete_window' | 'no_history' | 'division_by_zero'
+
+export interface KpiDefinitionTable {
+  id: Generated<number>
+  code: string
+  version: number
+  valid_from: DateText
+  name_de: string
+  name_en: string
+  explanation_de: string
+  explanation_en: string
+  numerator: string
+  denominator: string
+  unit: string
+  transform: 'percent' | 'change_rate'
+  polarity: 'higher_is_better' | 'lower_is_better' | 'context'
+  has_sex_breakdown: boolean
+  legal_source: string
+  is_official: boolean
+  created_by: string
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface KpiRunTable {
+  id: Generated<number>
+  kind: 'full' | 'incremental'
+  started_at: Timestamp
+  finished_at: Timestamp
+  watermark_batch_id: number | null
+  watermark_batch_created_at: Timestamp | null
+  first_month: DateText | null
+  last_month: DateText | null
+  definitions_hash: string
+  organisations: number
+  values_written: number
+}
+
+export interface KpiValueTable {
+  figure_code: string
+  breakdown: string
+  period: DateText
+  organisation_id: number
+  version: number
+  is_change_rate: boolean
+  /** Generated from numerator and denominator (see migration 0002). */
+  value: ColumnType<number | null, never, never>
+  numerator: number | null
+  denominator: number | null
+  missing_reason: KpiMissingReason | null
+  missing_detail: ColumnType<Record<string, string> | null, string | null, string | null>
+  run_id: number
+}
+
 export interface DB {
   kreis: KreisTable
   organisation: OrganisationTable
@@ -244,6 +297,9 @@ export interface DB {
   indicator: IndicatorTable
   import_batch: ImportBatchTable
   observation: ObservationTable
+  kpi_definition: KpiDefinitionTable
+  kpi_run: KpiRunTable
+  kpi_value: KpiValueTable
   app_user: AppUserTable
   moderator_ring: ModeratorRingTable
   user_session: UserSessionTable

@@ -1,0 +1,288 @@
+/**
+ * Computes every key figure for every organisation, month and breakdown and stores value,
+ * numerator, denominator and the reason for every missing value. Series are read set-based from
+ * the database (one array per series), evaluated by the core's compiled evaluator and written back
+ * by COPY. A later run recomputes only the organisations and months that newer import batches
+ * touched: a changed month m changes the figures of months m … m + (longest window − 1).
+ */
+import { createHash } from 'node:crypto'
+import {
+  checkFigureDefinitions,
+  evaluateFigures,
+  type FigureDefinition,
+  type OrganisationSeries,
+} from '../../core/kpi'
+import { formatPeriod, monthFromIndex } from '../../core/periods/period'
+import type { ComputeSummaryDto } from '../../contracts/kpi'
+import type { Database, TransactionContext } from '../../db/connect'
+import { listFigureDefinitions, listMonthlyIndicatorCodes } from './kpi-definition.repository'
+import {
+  copyFigureResults,
+  deleteAllValues,
+  deleteValueRanges,
+  findBatch,
+  findLatestRun,
+  findWatermark,
+  finishRun,
+  insertRun,
+  listChangedMonths,
+  listOrganisationsWithValues,
+} from './kpi-value.repository'
+import { loadMonthlySeries } from './load-series'
+
+export interface ComputeKeyFiguresOptions {
+  /** Recompute everything even if an earlier run could be continued. */
+  isFull?: boolean
+  now?: () => Date
+}
+
+interface Plan {
+  definitions: FigureDefinition[]
+  indicatorCodes: string[]
+  definitionsHash: string
+  /** Months of history the most demanding figure needs (e.g. 13 for K1E4). */
+  reach: number
+}
+
+async function preparePlan(tx: TransactionContext): Promise<Plan> {
+  const definitions = await listFigureDefinitions(tx.db)
+  const indicatorCodes = await listMonthlyIndicatorCodes(tx.db)
+  const checked = checkFigureDefinitions({ definitions, vocabulary: { indicatorCodes } })
+  const reach = Math.max(1, ...checked.map((c) => c.requiredHistory))
+  const hash = createHash('sha256')
+  for (const d of definitions)
+    hash.update(
+      JSON.stringify([
+        d.code,
+        d.version,
+        d.validFrom,
+        d.numerator,
+        d.denominator,
+        d.transform,
+        d.hasSexBreakdown,
+      ]),
+    )
+  hash.update(JSON.stringify([...indicatorCodes].sort()))
+  return { definitions, indicatorCodes, definitionsHash: hash.digest('hex').slice(0, 32), reach }
+}
+
+const month = (index: number | undefined) =>
+  index === undefined ? null : formatPeriod(monthFromIndex(index))
+
+/** Full or incremental computation in one transaction; see the file comment. */
+export async function computeKeyFigures(
+  database: Database,
+  options: ComputeKeyFiguresOptions = {},
+): Promise<ComputeSummaryDto> {
+  const now = options.now ?? (() => new Date())
+  const started = performance.now()
+  const startedAt = now()
+  return database.transaction(async (tx) => {
+    const plan = await preparePlan(tx)
+    const watermark = await findWatermark(tx.db)
+    const previous = await findLatestRun(tx.db)
+    const figures = new Set(plan.definitions.map((d) => d.code)).size
+    const seconds = () => Number(((performance.now() - started) / 1000).toFixed(3))
+
+    let fullReason: string | undefined
+    if (options.isFull) fullReason = 'requested'
+    else if (!previous) fullReason = 'first computation'
+    else if (previous.definitionsHash !== plan.definitionsHash) fullReason = 'figure definitions changed'
+    else if (previous.watermarkBatchId !== null) {
+      const batch = await findBatch(tx.db, previous.watermarkBatchId)
+      if (!batch || batch.createdAt.getTime() !== previous.watermarkBatchCreatedAt?.getTime())
+        fullReason = 'the data were replaced since the last computation'
+    }
+    if (!fullReason && previous && watermark && previous.watermarkBatchId === watermark.id) {
+      return {
+        kind: 'up_to_date' as const,
+        reason: `no import since computation ${previous.id}`,
+        runId: previous.id,
+        organisations: 0,
+        figures,
+        valuesWritten: 0,
+        firstMonth: month(previous.firstMonth ?? undefined),
+        lastMonth: month(previous.lastMonth ?? undefined),
+        seconds: seconds(),
+      }
+    }
+
+    if (fullReason || !previous) {
+      return computeFull(tx, {
+        plan,
+        watermark,
+        startedAt,
+        now,
+        reason: fullReason ?? 'first computation',
+        seconds,
+      })
+    }
+
+    // Incremental: what did batches after the watermark touch?
+    const changed = await listChangedMonths(tx.db, previous.watermarkBatchId ?? 0)
+    let firstMonth = previous.firstMonth ?? Infinity
+    let lastMonth = previous.lastMonth ?? -Infinity
+    for (const months of changed.values())
+      for (const m of months) {
+        firstMonth = Math.min(firstMonth, m)
+        lastMonth = Math.max(lastMonth, m)
+      }
+    if (previous.firstMonth === null || firstMonth < previous.firstMonth) {
+      // Earlier months than ever before shift every series' start: simplest and safe to redo all.
+      const reason = 'values for months before the first computed month arrived'
+      return computeFull(tx, { plan, watermark, startedAt, now, reason, seconds })
+    }
+    const ranges = new Map<number, { from: number; to: number }>()
+    const widen = (orgId: number, from: number, to: number) => {
+      const r = ranges.get(orgId)
+      ranges.set(orgId, r ? { from: Math.min(r.from, from), to: Math.max(r.to, to) } : { from, to })
+    }
+    for (const [orgId, months] of changed) {
+      const from = Math.min(...months)
+      const to = Math.min(lastMonth, Math.max(...months) + plan.reach - 1)
+      widen(orgId, from, to)
+    }
+    // New months at the end exist for every organisation, delivered or not (then "not delivered").
+    if (previous.lastMonth !== null && lastMonth > previous.lastMonth) {
+      for (const orgId of await listOrganisationsWithValues(tx.db, previous.lastMonth))
+        widen(orgId, previous.lastMonth + 1, lastMonth)
+    }
+    const runId = await insertRun(tx.db, {
+      kind: 'incremental',
+      startedAt,
+      watermark,
+      firstMonth,
+      lastMonth,
+      definitionsHash: plan.definitionsHash,
+    })
+    let written = 0
+    if (ranges.size > 0) {
+      const loadFrom = Math.max(
+        firstMonth,
+        Math.min(...[...ranges.values()].map((r) => r.from)) - plan.reach + 1,
+      )
+      const loaded = await loadMonthlySeries(tx.db, {
+        organisationIds: [...ranges.keys()],
+        fromMonth: loadFrom,
+        toMonth: lastMonth,
+      })
+      await deleteValueRanges(tx.db, ranges)
+      written = await evaluateAndWrite(tx, {
+        plan,
+        series: loaded.series,
+        startMonth: loadFrom,
+        months: lastMonth - loadFrom + 1,
+        runId,
+        ranges,
+      })
+    }
+    await finishRun(tx.db, {
+      id: runId,
+      finishedAt: now(),
+      organisations: ranges.size,
+      valuesWritten: written,
+    })
+    return {
+      kind: 'incremental' as const,
+      reason: `${changed.size} organisation(s) with new or revised values since computation ${previous.id}`,
+      runId,
+      organisations: ranges.size,
+      figures,
+      valuesWritten: written,
+      firstMonth: month(firstMonth),
+      lastMonth: month(lastMonth),
+      seconds: seconds(),
+    }
+  })
+}
+
+async function computeFull(
+  tx: TransactionContext,
+  options: {
+    plan: Plan
+    watermark: { id: number; createdAt: Date } | undefined
+    startedAt: Date
+    now: () => Date
+    reason: string
+    seconds: () => number
+  },
+): Promise<ComputeSummaryDto> {
+  const { plan } = options
+  const loaded = await loadMonthlySeries(tx.db)
+  const lastMonth = loaded.startMonth === undefined ? undefined : loaded.startMonth + loaded.months - 1
+  const runId = await insertRun(tx.db, {
+    kind: 'full',
+    startedAt: options.startedAt,
+    watermark: options.watermark,
+    firstMonth: loaded.startMonth,
+    lastMonth,
+    definitionsHash: plan.definitionsHash,
+  })
+  await deleteAllValues(tx.db)
+  let written = 0
+  if (loaded.startMonth !== undefined) {
+    written = await evaluateAndWrite(tx, {
+      plan,
+      series: loaded.series,
+      startMonth: loaded.startMonth,
+      months: loaded.months,
+      runId,
+      ranges: { from: loaded.startMonth, to: lastMonth! },
+    })
+  }
+  await finishRun(tx.db, {
+    id: runId,
+    finishedAt: options.now(),
+    organisations: loaded.series.size,
+    valuesWritten: written,
+  })
+  return {
+    kind: 'full',
+    reason: options.reason,
+    runId,
+    organisations: loaded.series.size,
+    figures: new Set(plan.definitions.map((d) => d.code)).size,
+    valuesWritten: written,
+    firstMonth: month(loaded.startMonth),
+    lastMonth: month(lastMonth),
+    seconds: options.seconds(),
+  }
+}
+
+function listChangeRateVersions(definitions: readonly FigureDefinition[]): Map<string, boolean[]> {
+  const result = new Map<string, boolean[]>()
+  for (const d of definitions) {
+    const flags = result.get(d.code) ?? []
+    flags[d.version] = d.transform === 'change_rate'
+    result.set(d.code, flags)
+  }
+  return result
+}
+
+async function evaluateAndWrite(
+  tx: TransactionContext,
+  options: {
+    plan: Plan
+    series: Map<number, OrganisationSeries>
+    startMonth: number
+    months: number
+    runId: number
+    ranges: ReadonlyMap<number, { from: number; to: number }> | { from: number; to: number }
+  },
+): Promise<number> {
+  const { plan } = options
+  const results = evaluateFigures({
+    definitions: plan.definitions,
+    indicatorCodes: plan.indicatorCodes,
+    startMonth: formatPeriod(monthFromIndex(options.startMonth)),
+    months: options.months,
+    series: new Map([...options.series].map(([id, s]) => [String(id), s])),
+  })
+  return copyFigureResults(tx, {
+    results,
+    changeRateVersions: listChangeRateVersions(plan.definitions),
+    startMonth: options.startMonth,
+    runId: options.runId,
+    ranges: options.ranges,
+  })
+}

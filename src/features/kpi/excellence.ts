@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely'
+import { isAppError } from '../../core/errors/app-error'
+import { findExcellence } from '../../core/kpi'
+import { formatPeriod, monthFromIndex } from '../../core/periods/period'
+import type { ExcellenceDto } from '../../contracts/kpi'
+import type { DB } from '../../db/schema'
+import { fitContextModel } from './context-model'
+import { HISTORY_MONTHS } from './group-statistics'
+import { checkBreakdown, findFigureDefinition, readFigureValues } from './read-figure-values'
+import { findOrganisationNames, type ResolvedGroup } from './resolve-group'
+
+export interface ExcellenceRequest {
+  code: string
+  breakdown: string
+  month: number
+  group: ResolvedGroup
+  context?: readonly string[]
+  asOf?: Date
+}
+
+/**
+ * Who leads a figure in a group: by level, by improvement on a year earlier, beyond context
+ * (largest favourable residual of the context model fitted across all organisations) and
+ * consistently (top quartile of the group in at least 9 of the last 12 months).
+ */
+export async function findFigureExcellence(
+  db: Kysely<DB>,
+  request: ExcellenceRequest,
+): Promise<ExcellenceDto> {
+  const definition = await findFigureDefinition(db, request.code)
+  checkBreakdown(definition, request.breakdown)
+  const ids = request.group.organisationIds
+  const values = await readFigureValues(db, {
+    code: request.code,
+    breakdown: request.breakdown,
+    organisationIds: ids,
+    from: request.month - HISTORY_MONTHS + 1,
+    to: request.month,
+    asOf: request.asOf,
+  })
+  const notes: string[] = []
+  let regression
+  try {
+    const model = await fitContextModel(db, {
+      code: request.code,
+      breakdown: request.breakdown,
+      month: request.month,
+      context: request.context,
+      asOf: request.asOf,
+    })
+    const inGroup = new Set(ids.map(String))
+    regression = model.fit.observations.filter((o) => inGroup.has(o.id))
+    notes.push(
+      `beyond context: OLS on ${model.dto.context.join(', ')} across ${model.fit.n} organisations, R² = ${model.fit.rSquared.toFixed(3)}`,
+    )
+  } catch (error) {
+    if (!isAppError(error)) throw error
+    notes.push(`no context comparison: ${error.message}`)
+  }
+  const result = findExcellence({
+    polarity: definition.polarity,
+    members: ids.map((id) => ({
+      orgId: String(id),
+      values: Float64Array.from(values.get(id)!, (v) => v.value ?? NaN),
+    })),
+    regression,
+  })
+  if (!result.isPerformanceRanking)
+    notes.push(
+      `${definition.code} describes the situation (polarity: context); the lists order by value and praise nobody`,
+    )
+  const names = await findOrganisationNames(db, ids)
+  const named = (orgId: string) => ({
+    organisationId: Number(orgId),
+    name: names.get(Number(orgId)) ?? orgId,
+  })
+  return {
+    figure: {
+      code: definition.code,
+      nameDe: definition.nameDe,
+      nameEn: definition.nameEn,
+      polarity: definition.polarity,
+    },
+    group: { kind: request.group.kind, label: request.group.label, organisationIds: ids },
+    period: formatPeriod(monthFromIndex(request.month)),
+    breakdown: request.breakdown,
+    isPerformanceRanking: result.isPerformanceRanking,
+    byLevel: result.byLevel.map(({ orgId, ...rest }) => ({ ...named(orgId), ...rest })),
+    byImprovement: result.byImprovement.map(({ orgId, ...rest }) => ({ ...named(orgId), ...rest })),
+    beyondContext: result.beyondContext.map(({ orgId, favourableResidual: _f, ...rest }) => ({
+      ...named(orgId),
+      ...rest,
+    })),
+    consistency: result.consistency.map(({ orgId, ...rest }) => ({ ...named(orgId), ...rest })),
+    notes,
+  }
+}

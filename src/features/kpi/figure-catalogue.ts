@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely'
+import { conflict, invalidInput, notFound } from '../../core/errors/app-error'
+import { checkFigureDefinitions, listFigureBreakdowns, type FigureDefinition } from '../../core/kpi'
+import type { CatalogueDto, CreateFigureRequest, FigureDto } from '../../contracts/kpi'
+import type { Database } from '../../db/connect'
+import type { DB } from '../../db/schema'
+import {
+  insertFigureDefinition,
+  listFigureDefinitions,
+  listMonthlyIndicatorCodes,
+  type StoredFigureDefinition,
+} from './kpi-definition.repository'
+
+const DISPLAY: Record<FigureDefinition['transform'], string> = {
+  percent: 'ratio · 100',
+  change_rate: '(ratio − 1) · 100',
+}
+
+function toVersionDto(d: StoredFigureDefinition): FigureDto['current'] {
+  return { ...d, createdAt: d.createdAt.toISOString() }
+}
+
+/** The catalogue: every figure with its latest version, its version history and what it needs. */
+export async function readCatalogue(db: Kysely<DB>): Promise<CatalogueDto> {
+  const definitions = await listFigureDefinitions(db)
+  const checked = checkFigureDefinitions({
+    definitions,
+    vocabulary: { indicatorCodes: await listMonthlyIndicatorCodes(db) },
+  })
+  const history = new Map<string, number>()
+  for (const c of checked)
+    history.set(c.definition.code, Math.max(history.get(c.definition.code) ?? 0, c.requiredHistory))
+  const byCode = new Map<string, StoredFigureDefinition[]>()
+  for (const d of definitions) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d])
+  const figures = [...byCode.entries()].map(([code, versions]) => {
+    const current = versions[versions.length - 1]!
+    return {
+      code,
+      current: toVersionDto(current),
+      versions: versions.map(toVersionDto),
+      breakdowns: listFigureBreakdowns(current),
+      display: DISPLAY[current.transform],
+      requiredMonths: history.get(code) ?? 0,
+    }
+  })
+  // Official figures first, in the regulation's order (K1, K1E1 … K3E4), then own figures by code.
+  figures.sort(
+    (a, b) =>
+      Number(b.current.isOfficial) - Number(a.current.isOfficial) ||
+      a.code.localeCompare(b.code, 'en', { numeric: true }),
+  )
+  return { figures }
+}
+
+export async function readFigure(db: Kysely<DB>, code: string): Promise<FigureDto> {
+  const figure = (await readCatalogue(db)).figures.find((f) => f.code === code)
+  if (!figure) throw notFound(`no key figure with the code '${code}' (see: benchlearn kpi list)`)
+  return figure
+}
+
+/**
+ * Adds an own figure, or a new version of an own figure. The formulas are parsed and checked
+ * together with every existing definition, so unknown indicators, bad syntax (with position) and
+ * cycles through other figures are rejected before anything is written. Official figures are
+ * versioned by migrations only.
+ */
+export async function createFigure(
+  database: Database,
+  options: { request: CreateFigureRequest; createdBy: string; now?: Date },
+): Promise<FigureDto> {
+  const { request } = options
+  return database.transaction(async (tx) => {
+    const existing = await listFigureDefinitions(tx.db)
+    const versions = existing.filter((d) => d.code === request.code)
+    if (versions.some((v) => v.isOfficial)) {
+      throw conflict(`${request.code} is an official figure of § 48a SGB II and cannot be redefined`, [
+        { field: 'code', value: request.code, message: 'official figure' },
+      ])
+    }
+    const indicatorCodes = await listMonthlyIndicatorCodes(tx.db)
+    if (indicatorCodes.some((c) => c.toUpperCase() === request.code)) {
+      throw invalidInput(
+        `code ${request.code} would be confused with the indicator ${request.code.toLowerCase()}`,
+        [{ field: 'code', value: request.code, message: 'same name as an indicator' }],
+      )
+    }
+    const validFrom = `${request.validFrom}-01`
+    const latest = versions[versions.length - 1]
+    if (latest && validFrom <= latest.validFrom) {
+      throw conflict(
+        `a new version of ${request.code} must start after ${latest.validFrom.slice(0, 7)}, when version ${latest.version} took effect`,
+        [
+          {
+            field: 'validFrom',
+            value: request.validFrom,
+            message: `expected a month after ${latest.validFrom.slice(0, 7)}`,
+          },
+        ],
+      )
+    }
+    const definition: FigureDefinition = {
+      code: request.code,
+      version: (latest?.version ?? 0) + 1,
+      validFrom,
+      nameDe: request.nameDe,
+      nameEn: request.nameEn,
+      explanationDe: request.explanationDe,
+      explanationEn: request.explanationEn,
+      numerator: request.numerator,
+      denominator: request.denominator,
+      unit: request.unit,
+      transform: request.transform,
+      polarity: request.polarity,
+      hasSexBreakdown: request.hasSexBreakdown,
+      legalSource: request.legalSource,
+    }
+    checkFigureDefinitions({ definitions: [...existing, definition], vocabulary: { indicatorCodes } })
+    await insertFigureDefinition(tx.db, {
+      ...definition,
+      isOfficial: false,
+      createdBy: options.createdBy,
+      createdAt: options.now ?? new Date(),
+    })
+    return readFigure(tx.db, request.code)
+  })
+}

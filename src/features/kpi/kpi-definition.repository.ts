@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely'
+import type { FigureDefinition } from '../../core/kpi'
+import type { DB } from '../../db/schema'
+
+export interface StoredFigureDefinition extends FigureDefinition {
+  isOfficial: boolean
+  createdBy: string
+  createdAt: Date
+}
+
+/** Every version of every figure definition, ordered by code and version. */
+export async function listFigureDefinitions(db: Kysely<DB>): Promise<StoredFigureDefinition[]> {
+  const rows = await db.selectFrom('kpi_definition').selectAll().orderBy('code').orderBy('version').execute()
+  return rows.map((r) => ({
+    code: r.code,
+    version: r.version,
+    validFrom: r.valid_from,
+    nameDe: r.name_de,
+    nameEn: r.name_en,
+    explanationDe: r.explanation_de,
+    explanationEn: r.explanation_en,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    unit: r.unit,
+    transform: r.transform,
+    polarity: r.polarity,
+    hasSexBreakdown: r.has_sex_breakdown,
+    legalSource: r.legal_source,
+    isOfficial: r.is_official,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  }))
+}
+
+export async function insertFigureDefinition(
+  db: Kysely<DB>,
+  definition: FigureDefinition & { isOfficial: boolean; createdBy: string; createdAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('kpi_definition')
+    .values({
+      code: definition.code,
+      version: definition.version,
+      valid_from: definition.validFrom,
+      name_de: definition.nameDe,
+      name_en: definition.nameEn,
+      explanation_de: definition.explanationDe,
+      explanation_en: definition.explanationEn,
+      numerator: definition.numerator,
+      denominator: definition.denominator,
+      unit: definition.unit,
+      transform: definition.transform,
+      polarity: definition.polarity,
+      has_sex_breakdown: definition.hasSexBreakdown,
+      legal_source: definition.legalSource,
+      is_official: definition.isOfficial,
+      created_by: definition.createdBy,
+      created_at: definition.createdAt,
+    })
+    .execute()
+}
+
+/** Codes of the monthly indicators: the vocabulary formulas may use. */
+export async function listMonthlyIndicatorCodes(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('indicator').select('code').where('frequency', '=', 'monthly').execute()
+  return rows.map((r) => r.code)
+}

@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely'
+import { invalidInput, notFound } from '../../core/errors/app-error'
+import { checkFigureDefinitions, evaluateFigures, listFigureBreakdowns } from '../../core/kpi'
+import { formatPeriod, monthFromIndex } from '../../core/periods/period'
+import type { FigureValueDto } from '../../contracts/kpi'
+import type { DB } from '../../db/schema'
+import {
+  listFigureDefinitions,
+  listMonthlyIndicatorCodes,
+  type StoredFigureDefinition,
+} from './kpi-definition.repository'
+import { findLatestComputedMonth, findStoredValues } from './kpi-value.repository'
+import { findLatestObservedMonth, loadMonthlySeries, monthIndexOf } from './load-series'
+
+export interface FigureValuesRequest {
+  code: string
+  breakdown: string
+  organisationIds: readonly number[]
+  /** Month indexes, inclusive. */
+  from: number
+  to: number
+  /** Compute from the revisions known at this instant instead of reading stored values. */
+  asOf?: Date
+}
+
+/** Per organisation, the figure's values for every month from `from` to `to` (index 0 = from). */
+export type FigureValueTable = Map<number, FigureValueDto[]>
+
+export async function findFigureDefinition(db: Kysely<DB>, code: string): Promise<StoredFigureDefinition> {
+  const versions = (await listFigureDefinitions(db)).filter((d) => d.code === code)
+  const current = versions[versions.length - 1]
+  if (!current) throw notFound(`no key figure with the code '${code}' (see: benchlearn kpi list)`)
+  return current
+}
+
+export function checkBreakdown(definition: StoredFigureDefinition, breakdown: string): void {
+  const allowed = listFigureBreakdowns(definition)
+  if (!allowed.includes(breakdown))
+    throw invalidInput(
+      `breakdown: ${definition.code} has the breakdowns ${allowed.join(', ')}, got '${breakdown}'`,
+      [{ field: 'breakdown', value: breakdown, message: `expected one of ${allowed.join(', ')}` }],
+    )
+}
+
+/** The month a question is about: the given one, else the latest computed (or, as of a date, loaded) month. */
+export async function resolvePeriod(
+  db: Kysely<DB>,
+  period: string | undefined,
+  asOf?: Date,
+): Promise<number> {
+  if (period) return monthIndexOf(period)
+  if (asOf) {
+    const known = await findLatestObservedMonth(db, asOf)
+    if (known === undefined) throw notFound(`no monthly values were known on ${asOf.toISOString()}`)
+    return known
+  }
+  const latest = await findLatestComputedMonth(db)
+  if (latest === undefined)
+    throw notFound('no key figures have been computed yet (run: benchlearn kpi compute)')
+  return latest
+}
+
+const MISSING: FigureValueDto = {
+  period: '',
+  version: 0,
+  value: null,
+  ratio: null,
+  numerator: null,
+  denominator: null,
+  missing: null,
+}
+
+/**
+ * Values of one figure for a set of organisations and months: read from the stored computation,
+ * or, as of a past instant, computed on the fly from the revisions known then (nothing is stored).
+ */
+export async function readFigureValues(
+  db: Kysely<DB>,
+  request: FigureValuesRequest,
+): Promise<FigureValueTable> {
+  const { from, to } = request
+  const months = to - from + 1
+  const table: FigureValueTable = new Map()
+  const label = (i: number) => formatPeriod(monthFromIndex(from + i))
+  for (const id of request.organisationIds)
+    table.set(
+      id,
+      Array.from({ length: months }, (_, i) => ({
+        ...MISSING,
+        period: label(i),
+        missing: { reason: 'not_delivered' as const, month: label(i) },
+      })),
+    )
+  if (request.asOf) {
+    await computeAsOf(db, request, table)
+    return table
+  }
+  const rows = await findStoredValues(db, request)
+  for (const r of rows) {
+    const list = table.get(r.organisationId)
+    if (!list) continue
+    const i = r.period - from
+    list[i] = {
+      period: label(i),
+      version: r.version,
+      value: r.value,
+      ratio: r.value === null || r.numerator === null || !r.denominator ? null : r.numerator / r.denominator,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      missing: r.missingReason
+        ? {
+            reason: r.missingReason,
+            month: r.missingDetail?.month ?? label(i),
+            ...(r.missingDetail?.indicator ? { indicator: r.missingDetail.indicator } : {}),
+            ...(r.missingDetail?.breakdown ? { breakdown: r.missingDetail.breakdown } : {}),
+            ...(r.missingDetail?.cause
+              ? { cause: r.missingDetail.cause as NonNullable<FigureValueDto['missing']>['reason'] }
+              : {}),
+          }
+        : null,
+    }
+  }
+  return table
+}
+
+async function computeAsOf(
+  db: Kysely<DB>,
+  request: FigureValuesRequest,
+  table: FigureValueTable,
+): Promise<void> {
+  const definitions = await listFigureDefinitions(db)
+  const indicatorCodes = await listMonthlyIndicatorCodes(db)
+  const checked = checkFigureDefinitions({ definitions, vocabulary: { indicatorCodes } })
+  const reach = Math.max(
+    1,
+    ...checked.filter((c) => c.definition.code === request.code).map((c) => c.requiredHistory),
+  )
+  const loadFrom = request.from - reach + 1
+  const loaded = await loadMonthlySeries(db, {
+    organisationIds: request.organisationIds,
+    fromMonth: loadFrom,
+    toMonth: request.to,
+    asOf: request.asOf,
+  })
+  const results = evaluateFigures({
+    definitions,
+    indicatorCodes,
+    startMonth: formatPeriod(monthFromIndex(loadFrom)),
+    months: request.to - loadFrom + 1,
+    series: new Map([...loaded.series].map(([id, s]) => [String(id), s])),
+    codes: [request.code],
+    breakdowns: [request.breakdown],
+  })
+  const offset = request.from - loadFrom
+  for (const r of results) {
+    const list = table.get(Number(r.orgId))
+    if (!list) continue
+    for (let i = 0; i < list.length; i++) {
+      const j = i + offset
+      const missing = r.missing[j]
+      const finite = (x: number) => (Number.isFinite(x) ? x : null)
+      list[i] = {
+        period: list[i]!.period,
+        version: r.versions[j]!,
+        value: missing ? null : r.value[j]!,
+        ratio: missing ? null : r.ratio[j]!,
+        numerator: finite(r.numerator[j]!),
+        denominator: finite(r.denominator[j]!),
+        missing: missing ? { ...missing } : null,
+      }
+    }
+  }
+}

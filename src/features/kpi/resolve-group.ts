@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely'
+import { invalidInput, notFound } from '../../core/errors/app-error'
+import type { DB } from '../../db/schema'
+import { findOrganisationByKey } from '../organisations/find-organisation'
+import { monthStart } from './load-series'
+
+export type GroupKind = 'ring' | 'all' | 'set'
+
+export interface ResolvedGroup {
+  kind: GroupKind
+  label: string
+  organisationIds: number[]
+  /** The ring, when the group is one (for the permission rules). */
+  ringId: number | null
+}
+
+function lastDay(month: number): string {
+  const next = monthStart(month + 1)
+  return new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * The members of a comparison group in a month: the organisation's ring (membership valid in that
+ * month), its whole network, or a hand-picked set (which always includes the organisation itself).
+ */
+export async function resolveGroup(
+  db: Kysely<DB>,
+  options: { kind: GroupKind; organisationId: number; month: number; setKeys?: string },
+): Promise<ResolvedGroup> {
+  const { kind, organisationId, month } = options
+  const first = monthStart(month)
+  const last = lastDay(month)
+  const label = `${first.slice(0, 7)}`
+  if (kind === 'ring') {
+    const ring = await db
+      .selectFrom('ring_membership as m')
+      .innerJoin('ring as r', 'r.id', 'm.ring_id')
+      .select(['r.id', 'r.code', 'r.name'])
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.valid_from', '<=', last)
+      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', first)]))
+      .orderBy('r.code')
+      .executeTakeFirst()
+    if (!ring) throw notFound(`organisation ${organisationId} belongs to no ring in ${label}`)
+    const members = await db
+      .selectFrom('ring_membership')
+      .select('organisation_id')
+      .distinct()
+      .where('ring_id', '=', ring.id)
+      .where('valid_from', '<=', last)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
+      .execute()
+    return {
+      kind,
+      label: `${ring.code} ${ring.name}`,
+      organisationIds: members.map((m) => m.organisation_id).sort((a, b) => a - b),
+      ringId: ring.id,
+    }
+  }
+  if (kind === 'all') {
+    const networks = await db
+      .selectFrom('network_membership as m')
+      .innerJoin('network as n', 'n.id', 'm.network_id')
+      .select(['n.id', 'n.name'])
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.valid_from', '<=', last)
+      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', first)]))
+      .orderBy('n.id')
+      .execute()
+    const network = networks[0]
+    const members = network
+      ? await db
+          .selectFrom('network_membership')
+          .select('organisation_id')
+          .distinct()
+          .where('network_id', '=', network.id)
+          .where('valid_from', '<=', last)
+          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
+          .execute()
+      : await db.selectFrom('organisation').select('id as organisation_id').execute()
+    return {
+      kind,
+      label: network ? network.name : 'all organisations',
+      organisationIds: members.map((m) => m.organisation_id).sort((a, b) => a - b),
+      ringId: null,
+    }
+  }
+  const keys = (options.setKeys ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+  if (keys.length === 0)
+    throw invalidInput('orgs: a hand-picked group needs a comma-separated list of organisation keys', [
+      { field: 'orgs', message: 'expected e.g. 06435,06433,09162' },
+    ])
+  const ids = new Set([organisationId])
+  for (const key of keys) ids.add((await findOrganisationByKey(db, key, first)).id)
+  return {
+    kind,
+    label: `hand-picked set of ${ids.size}`,
+    organisationIds: [...ids].sort((a, b) => a - b),
+    ringId: null,
+  }
+}
+
+/** Names of organisations by id. */
+export async function findOrganisationNames(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
