@@ -1,0 +1,113 @@
+/**
+ * JavaScript each route of the web UI loads, gzipped, from the Vite build manifest: the entry with
+ * its static imports, the route's page chunk with its static imports, and the dynamic imports that
+ * run when the page mounts (ECharts on chart pages). Chunks loaded only on a click (the XLSX writer)
+ * are reported on their own. Target from issue 5: ≤ 300 kB per route.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { BenchResult } from './types'
+
+const ROOT = join(import.meta.dirname, '..')
+const DIST = join(ROOT, 'dist/web')
+const TARGET_KB = 300
+
+/** Imported only when someone clicks (XLSX download): never part of a route's load. */
+const ON_CLICK = new Set(['src/components/xlsx-export.ts'])
+
+interface ManifestChunk {
+  file: string
+  src?: string
+  isEntry?: boolean
+  isDynamicEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+}
+export type Manifest = Record<string, ManifestChunk>
+
+/** Page file → the address it serves (web/src/app/routes.ts). */
+const ROUTE_OF_PAGE: Record<string, string> = {
+  'start-page': '/',
+  'compare-page': '/compare',
+  'catalogue-page': '/catalogue',
+  'organisations-page': '/organisations',
+  'organisation-page': '/organisations/:id',
+  'rings-page': '/rings',
+  'data-page': '/data',
+  'sign-in-page': '/sign-in',
+}
+
+/** The files a route loads: entry and page closures, following mount-time dynamic imports. */
+export function filesOfRoute(manifest: Manifest, pageKey: string): Set<string> {
+  const files = new Set<string>()
+  const seen = new Set<string>()
+  const visit = (key: string) => {
+    if (seen.has(key)) return
+    seen.add(key)
+    const chunk = manifest[key]
+    if (!chunk) return
+    files.add(chunk.file)
+    for (const next of chunk.imports ?? []) visit(next)
+    // Dynamic imports of the entry are the other pages; those of shared chunks run on mount.
+    if (!chunk.isEntry) {
+      for (const next of chunk.dynamicImports ?? []) {
+        if (!ON_CLICK.has(next) && !next.startsWith('src/pages/')) visit(next)
+      }
+    }
+  }
+  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry)
+  if (entry) visit(entry)
+  visit(pageKey)
+  return files
+}
+
+function gzippedKb(file: string): number {
+  return gzipSync(readFileSync(join(DIST, file))).length / 1024
+}
+
+export async function bench(): Promise<BenchResult[]> {
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`)
+  const manifestPath = join(DIST, '.vite/manifest.json')
+  if (!existsSync(manifestPath)) throw new Error('dist/web/.vite/manifest.json is missing (build.manifest)')
+  const manifest: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  const results: BenchResult[] = []
+  const pages = Object.keys(manifest)
+    .filter((key) => key.startsWith('src/pages/'))
+    .sort()
+  for (const key of pages) {
+    const page = key.replace(/^src\/pages\//, '').replace(/\.tsx?$/, '')
+    const files = filesOfRoute(manifest, key)
+    const kb = [...files].reduce((sum, file) => sum + gzippedKb(file), 0)
+    results.push({
+      name: `JS of route ${ROUTE_OF_PAGE[page] ?? page} (${page}, gzip, ${files.size} files)`,
+      value: Math.round(kb * 10) / 10,
+      unit: 'kB',
+      target: `≤ ${TARGET_KB} kB`,
+      isMet: kb <= TARGET_KB,
+      note: files.has(manifest['src/components/echarts-setup.ts']?.file ?? '-')
+        ? 'with ECharts'
+        : 'no ECharts',
+    })
+  }
+  for (const key of ON_CLICK) {
+    const chunk = manifest[key]
+    if (!chunk) continue
+    results.push({
+      name: `JS loaded on click: ${key.replace(/^src\//, '')} (gzip)`,
+      value: Math.round(gzippedKb(chunk.file) * 10) / 10,
+      unit: 'kB',
+      note: 'only when an XLSX download is clicked',
+    })
+  }
+  return results
+}

@@ -1,0 +1,36 @@
+/**
+ * Turns an ApiError into sentences for people: a title by error code, the server's message, and one
+ * line per detail that names the row, column and value (import errors are fixed in the file).
+ */
+import type { MessageKey } from '../i18n/messages'
+import type { MessageParams } from '../i18n/translate'
+import { ApiError, type ErrorDetail } from './client'
+
+export interface ReadableError {
+  title: string
+  message: string
+  lines: string[]
+}
+
+type T = (key: MessageKey, params?: MessageParams) => string
+
+export function describeDetail(t: T, detail: ErrorDetail): string {
+  const where: string[] = []
+  if (detail.file) where.push(t('error.file', { file: detail.file }))
+  if (detail.row !== undefined) where.push(t('error.row', { row: detail.row }))
+  if (detail.column) where.push(t('error.column', { column: detail.column }))
+  if (detail.field && !detail.column) where.push(t('error.field', { field: detail.field }))
+  const value = detail.value !== undefined ? ` (${t('error.value', { value: detail.value })})` : ''
+  return where.length > 0 ? `${where.join(', ')}: ${detail.message}${value}` : `${detail.message}${value}`
+}
+
+export function describeError(t: T, error: unknown): ReadableError {
+  if (error instanceof ApiError) {
+    return {
+      title: t(`error.code.${error.code}`),
+      message: error.message,
+      lines: error.details.map((detail) => describeDetail(t, detail)),
+    }
+  }
+  return { title: t('error.code.internal'), message: String((error as Error)?.message ?? error), lines: [] }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest'
+import { QueryCache } from './query-cache'
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('QueryCache', () => {
+  it('shares one request per key and notifies subscribers', async () => {
+    const cache = new QueryCache()
+    const fetcher = vi.fn(async () => 42)
+    const listener = vi.fn()
+    cache.subscribe('/a', listener)
+    cache.ensure('/a', fetcher)
+    cache.ensure('/a', fetcher)
+    expect(cache.read('/a').status).toBe('loading')
+    await flush()
+    expect(fetcher).toHaveBeenCalledTimes(1)
+    expect(cache.read<number>('/a')).toMatchObject({ status: 'success', data: 42 })
+    expect(listener).toHaveBeenCalled()
+  })
+
+  it('keeps errors and loads again on demand', async () => {
+    const cache = new QueryCache()
+    cache.ensure('/b', async () => Promise.reject(new Error('down')))
+    await flush()
+    expect(cache.read('/b').status).toBe('error')
+    cache.ensure('/b', async () => 1)
+    await flush()
+    // ensure does not retry by itself: the error stays until the person asks again.
+    expect(cache.read('/b').status).toBe('error')
+    await cache.load('/b', async () => 1)
+    expect(cache.read('/b')).toMatchObject({ status: 'success', data: 1 })
+  })
+
+  it('invalidates by prefix and ignores answers of superseded requests', async () => {
+    const cache = new QueryCache()
+    await cache.load('/api/v1/imports', async () => 'old')
+    await cache.load('/api/v1/rings', async () => 'rings')
+    let resolveSlow: (value: string) => void = () => undefined
+    void cache.load('/api/v1/imports', () => new Promise<string>((resolve) => (resolveSlow = resolve)))
+    cache.invalidate('/api/v1/imports')
+    expect(cache.needsLoad('/api/v1/imports')).toBe(true)
+    expect(cache.needsLoad('/api/v1/rings')).toBe(false)
+    // Stale data stays visible until the new answer arrives.
+    expect(cache.read('/api/v1/imports')).toMatchObject({ status: 'success', data: 'old' })
+    resolveSlow('late')
+    await flush()
+    expect(cache.read('/api/v1/imports')).toMatchObject({ data: 'old' })
+    await cache.load('/api/v1/imports', async () => 'new')
+    expect(cache.read('/api/v1/imports')).toMatchObject({ data: 'new' })
+  })
+})

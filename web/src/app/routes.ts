@@ -1,0 +1,66 @@
+/**
+ * The pages of the UI. Each page is its own lazily loaded chunk (bench/web.ts measures them by these
+ * file names). A page appears in the navigation only when its API exists and the session's abilities
+ * allow it; pages for APIs that have not landed yet are not listed at all.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { MessageKey } from '../i18n/messages'
+import type { Ability } from './access'
+
+export interface PageProps {
+  params: Record<string, string>
+  location: string
+}
+
+export interface RouteDefinition {
+  id: string
+  path: string
+  /** Label in the main navigation; routes without one are reached through links. */
+  navLabel?: MessageKey
+  /** Any one of these abilities shows the page; none listed = every signed-in person. */
+  abilities?: Ability[]
+  /** Reachable without signing in. */
+  isPublic?: boolean
+  Page: LazyExoticComponent<ComponentType<PageProps>>
+}
+
+export const ROUTES: RouteDefinition[] = [
+  { id: 'start', path: '/', navLabel: 'nav.start', Page: lazy(() => import('../pages/start-page')) },
+  {
+    id: 'compare',
+    path: '/compare',
+    navLabel: 'nav.compare',
+    Page: lazy(() => import('../pages/compare-page')),
+  },
+  {
+    id: 'catalogue',
+    path: '/catalogue',
+    navLabel: 'nav.catalogue',
+    Page: lazy(() => import('../pages/catalogue-page')),
+  },
+  {
+    id: 'organisations',
+    path: '/organisations',
+    navLabel: 'nav.organisations',
+    Page: lazy(() => import('../pages/organisations-page')),
+  },
+  {
+    id: 'organisation',
+    path: '/organisations/:id',
+    Page: lazy(() => import('../pages/organisation-page')),
+  },
+  { id: 'rings', path: '/rings', navLabel: 'nav.rings', Page: lazy(() => import('../pages/rings-page')) },
+  {
+    id: 'data',
+    path: '/data',
+    navLabel: 'nav.data',
+    abilities: ['uploadData', 'viewImports'],
+    Page: lazy(() => import('../pages/data-page')),
+  },
+  {
+    id: 'sign-in',
+    path: '/sign-in',
+    isPublic: true,
+    Page: lazy(() => import('../pages/sign-in-page')),
+  },
+]

@@ -1,0 +1,121 @@
+/**
+ * An accessible data table: a caption, column headers with scope, sortable columns as buttons that
+ * announce their state through aria-sort, numbers right-aligned in the reader's locale. Cells can be
+ * rendered richly (links, marks) while sorting and downloads use the plain values.
+ */
+import { useMemo, useState, type ReactNode } from 'react'
+import { useI18n } from '../i18n/i18n'
+import { formatNumber } from '../i18n/translate'
+import { sortRows, type CellValue, type TableColumn, type TableRow } from './table-data'
+
+export interface DataTableProps {
+  caption: string
+  /** Shown to screen readers only, e.g. when a heading already says the same. */
+  isCaptionHidden?: boolean
+  columns: TableColumn[]
+  rows: TableRow[]
+  /** Rich content for a cell; falls back to the formatted value. */
+  renderCell?: (row: TableRow, column: TableColumn) => ReactNode | undefined
+  /** Emphasised row (e.g. the own organisation). */
+  isRowHighlighted?: (row: TableRow) => boolean
+  rowKey?: (row: TableRow, index: number) => string
+  isSortable?: boolean
+  initialSort?: { key: string; direction: 'ascending' | 'descending' }
+  maxRows?: number
+}
+
+export function DataTable({
+  caption,
+  isCaptionHidden,
+  columns,
+  rows,
+  renderCell,
+  isRowHighlighted,
+  rowKey,
+  isSortable = true,
+  initialSort,
+  maxRows,
+}: DataTableProps) {
+  const { t, locale } = useI18n()
+  const [sort, setSort] = useState(initialSort)
+  const sorted = useMemo(() => {
+    const column = sort && columns.find((c) => c.key === sort.key)
+    return column ? sortRows(rows, column, sort.direction, locale) : rows
+  }, [rows, columns, sort, locale])
+  const visible = maxRows ? sorted.slice(0, maxRows) : sorted
+
+  const format = (value: CellValue, column: TableColumn): string => {
+    if (value === null || value === undefined) return '–'
+    if (typeof value === 'number') return formatNumber(locale, value, column.digits ?? 2)
+    return value
+  }
+
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="data-table">
+        <caption className={isCaptionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const direction = sort?.key === column.key ? sort.direction : undefined
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={direction ?? (isSortable ? 'none' : undefined)}
+                  className={column.type === 'number' ? 'numeric' : undefined}
+                >
+                  {isSortable ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() =>
+                        setSort({
+                          key: column.key,
+                          direction: direction === 'ascending' ? 'descending' : 'ascending',
+                        })
+                      }
+                    >
+                      {column.header}
+                      <span className="sort-mark" aria-hidden="true">
+                        {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+                      </span>
+                      <span className="visually-hidden">, {t('table.sort')}</span>
+                    </button>
+                  ) : (
+                    column.header
+                  )}
+                </th>
+              )
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((row, index) => (
+            <tr
+              key={rowKey ? rowKey(row, index) : index}
+              className={isRowHighlighted?.(row) ? 'highlighted' : undefined}
+            >
+              {columns.map((column, columnIndex) => {
+                const content = renderCell?.(row, column) ?? format(row[column.key] ?? null, column)
+                const className = column.type === 'number' ? 'numeric' : undefined
+                return columnIndex === 0 ? (
+                  <th key={column.key} scope="row" className={className}>
+                    {content}
+                  </th>
+                ) : (
+                  <td key={column.key} className={className}>
+                    {content}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {maxRows !== undefined && sorted.length > maxRows && (
+        <p className="table-note">{t('table.truncated', { shown: maxRows, total: sorted.length })}</p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,77 @@
+/**
+ * Tabular data as the accessible tables, the chart table alternatives and the CSV/XLSX downloads
+ * share it: columns with a header and a type, rows as plain values.
+ */
+export type CellValue = string | number | null
+
+export interface TableColumn {
+  key: string
+  header: string
+  /** Numbers align right, sort numerically and are written as numbers to XLSX. */
+  type?: 'text' | 'number'
+  /** Decimal places for display (numbers only). */
+  digits?: number
+}
+
+export type TableRow = Record<string, CellValue>
+
+export interface TableData {
+  columns: TableColumn[]
+  rows: TableRow[]
+}
+
+/** Sorts rows by a column; missing values last in both directions, text by locale collation. */
+export function sortRows(
+  rows: readonly TableRow[],
+  column: TableColumn,
+  direction: 'ascending' | 'descending',
+  locale: string,
+): TableRow[] {
+  const sign = direction === 'ascending' ? 1 : -1
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
+  return [...rows].sort((a, b) => {
+    const x = a[column.key] ?? null
+    const y = b[column.key] ?? null
+    if (x === null && y === null) return 0
+    if (x === null) return 1
+    if (y === null) return -1
+    if (typeof x === 'number' && typeof y === 'number') return sign * (x - y)
+    return sign * collator.compare(String(x), String(y))
+  })
+}
+
+/**
+ * CSV that spreadsheet programs open correctly in the reader's locale: German uses ";" and a
+ * decimal comma (what German Excel expects), English "," and a decimal point; a BOM marks UTF-8.
+ */
+export function toCsv(data: TableData, locale: 'de' | 'en'): string {
+  const separator = locale === 'de' ? ';' : ','
+  const quote = (text: string) => (/[";,\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+  const cell = (value: CellValue): string => {
+    if (value === null) return ''
+    if (typeof value === 'number') {
+      const text = String(value)
+      return locale === 'de' ? text.replace('.', ',') : text
+    }
+    return quote(value)
+  }
+  const lines = [
+    data.columns.map((c) => quote(c.header)).join(separator),
+    ...data.rows.map((row) => data.columns.map((c) => cell(row[c.key] ?? null)).join(separator)),
+  ]
+  return `\uFEFF${lines.join('\r\n')}\r\n`
+}
+
+/** A file name without characters file systems reject. */
+export function safeFileName(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'export'
+  )
+}

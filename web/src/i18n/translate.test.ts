@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { formatNumber, formatPeriod, interpolate, isLocale, pick } from './translate'
+import { MESSAGES } from './messages'
+
+describe('interpolate', () => {
+  it('fills placeholders and keeps unknown ones visible', () => {
+    expect(interpolate('Zeile {row}, Spalte {column}', { row: 12, column: 'wert' })).toBe(
+      'Zeile 12, Spalte wert',
+    )
+    expect(interpolate('Hallo {name}', {})).toBe('Hallo {name}')
+    expect(interpolate('ohne')).toBe('ohne')
+  })
+})
+
+describe('locale helpers', () => {
+  it('recognises locales and picks the matching text', () => {
+    expect(isLocale('de')).toBe(true)
+    expect(isLocale('fr')).toBe(false)
+    expect(pick('en', { de: 'Ring', en: 'ring' })).toBe('ring')
+  })
+
+  it('formats numbers and periods per locale', () => {
+    expect(formatNumber('de', 1234.56)).toBe('1.234,6')
+    expect(formatNumber('en', 1234.56)).toBe('1,234.6')
+    expect(formatPeriod('de', '2026-03')).toBe('März 2026')
+    expect(formatPeriod('en', '2026-03')).toBe('March 2026')
+    expect(formatPeriod('de', '2024')).toBe('2024')
+  })
+})
+
+describe('messages', () => {
+  it('has an English text for every German one, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, de] of Object.entries(MESSAGES.de)) {
+      const en = MESSAGES.en[key as keyof typeof MESSAGES.de]
+      expect(en, key).toBeTruthy()
+      expect(placeholders(en), key).toEqual(placeholders(de))
+    }
+  })
+})

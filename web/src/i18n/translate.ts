@@ -1,0 +1,53 @@
+/**
+ * The tiny i18n core: messages are flat objects keyed by id, German is the reference language and
+ * English must have exactly the same keys (the type checker enforces it). Placeholders are `{name}`.
+ */
+export const LOCALES = ['de', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export type MessageParams = Record<string, string | number>
+
+/** Replaces `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed. */
+export function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  )
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+/** Picks the field of a bilingual pair (`nameDe`/`nameEn`, `{ de, en }`) for the locale. */
+export function pick<T>(locale: Locale, pair: { de: T; en: T }): T {
+  return locale === 'en' ? pair.en : pair.de
+}
+
+const BCP47: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
+
+export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(BCP47[locale], { maximumFractionDigits }).format(value)
+}
+
+/** "2026-03" → "März 2026" / "March 2026"; "2024" stays "2024". */
+export function formatPeriod(locale: Locale, period: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(period)
+  if (!match) return period
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1))
+  return new Intl.DateTimeFormat(BCP47[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  )
+}
+
+export function formatDateTime(locale: Locale, iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+}
+
+export function formatDate(locale: Locale, iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}

@@ -1,0 +1,50 @@
+/** Display names for codes the API sends (Länder, units, breakdowns, statuses). */
+import type { Locale } from '../i18n/translate'
+
+const LAENDER: Record<string, string> = {
+  '01': 'Schleswig-Holstein',
+  '02': 'Hamburg',
+  '03': 'Niedersachsen',
+  '04': 'Bremen',
+  '05': 'Nordrhein-Westfalen',
+  '06': 'Hessen',
+  '07': 'Rheinland-Pfalz',
+  '08': 'Baden-Württemberg',
+  '09': 'Bayern',
+  '10': 'Saarland',
+  '11': 'Berlin',
+  '12': 'Brandenburg',
+  '13': 'Mecklenburg-Vorpommern',
+  '14': 'Sachsen',
+  '15': 'Sachsen-Anhalt',
+  '16': 'Thüringen',
+}
+
+/** Land names stay German in both languages: they are proper names. */
+export function landName(code: string | null): string {
+  return code ? (LAENDER[code] ?? code) : '–'
+}
+
+const UNITS: Record<string, { de: string; en: string }> = {
+  persons: { de: 'Personen', en: 'persons' },
+  EUR: { de: 'Euro', en: 'euro' },
+  '%': { de: '%', en: '%' },
+  '1000 EUR': { de: 'Tsd. Euro', en: 'thousand euro' },
+  'inhabitants/km²': { de: 'Einw./km²', en: 'inhabitants/km²' },
+  'overnight stays per inhabitant': { de: 'Übernachtungen je Einw.', en: 'overnight stays per inhabitant' },
+  'type 1–4': { de: 'Typ 1–4', en: 'type 1–4' },
+}
+
+export function unitLabel(locale: Locale, unit: string): string {
+  return UNITS[unit]?.[locale] ?? unit
+}
+
+const BREAKDOWNS: Record<string, { de: string; en: string }> = {
+  total: { de: 'insgesamt', en: 'total' },
+  women: { de: 'Frauen', en: 'women' },
+  men: { de: 'Männer', en: 'men' },
+}
+
+export function breakdownLabel(locale: Locale, breakdown: string): string {
+  return BREAKDOWNS[breakdown]?.[locale] ?? breakdown
+}

@@ -1,0 +1,345 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import type { ImportSummaryDto } from '../../../src/contracts/imports'
+import { ApiError } from '../api/client'
+import { describeError } from '../api/describe-error'
+import { uploadImport, useImportBatches, useMappings, useSession } from '../api/resources'
+import { can } from '../app/access'
+import { DataTable } from '../components/data-table'
+import { Page } from '../components/page'
+import { Empty, ErrorView, QueryView } from '../components/state-views'
+import type { TableRow } from '../components/table-data'
+import { useI18n } from '../i18n/i18n'
+import { formatDateTime, formatNumber } from '../i18n/translate'
+import { breakdownLabel } from '../lib/labels'
+
+type UploadState =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; isDryRun: boolean; share: number }
+  | { kind: 'done'; summary: ImportSummaryDto }
+  | { kind: 'failed'; error: unknown }
+
+/** Data for analysts: upload with a column mapping, a dry run with row-level errors, and the history. */
+export default function DataPage() {
+  const { t } = useI18n()
+  const session = useSession()
+  const state = session.data
+  return (
+    <Page title={t('data.title')} intro={t('data.intro')}>
+      {state && can(state, 'uploadData') && <Upload />}
+      {state && can(state, 'viewImports') && <History />}
+    </Page>
+  )
+}
+
+function Upload() {
+  const { t, locale } = useI18n()
+  const mappings = useMappings()
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [file, setFile] = useState<File | null>(null)
+  const [mapping, setMapping] = useState('')
+  const [upload, setUpload] = useState<UploadState>({ kind: 'idle' })
+  const statusId = useId()
+
+  const run = async (isDryRun: boolean) => {
+    if (!file) return
+    setUpload({ kind: 'uploading', isDryRun, share: 0 })
+    try {
+      const summary = await uploadImport(file, {
+        isDryRun,
+        mapping: mapping || undefined,
+        onProgress: (share) => setUpload({ kind: 'uploading', isDryRun, share }),
+      })
+      setUpload({ kind: 'done', summary })
+    } catch (error) {
+      setUpload({ kind: 'failed', error })
+    }
+  }
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null
+    void run(submitter?.value !== 'import')
+  }
+
+  const isBusy = upload.kind === 'uploading'
+  return (
+    <section className="panel" aria-labelledby="upload-heading">
+      <h2 id="upload-heading">{t('data.upload')}</h2>
+      <form className="form" onSubmit={submit}>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="upload-file">{t('data.file')}</label>
+            <input
+              ref={fileInput}
+              id="upload-file"
+              type="file"
+              accept=".csv,.txt,.tsv,.xlsx"
+              required
+              aria-describedby="upload-file-hint"
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null)
+                setUpload({ kind: 'idle' })
+              }}
+            />
+            <p id="upload-file-hint" className="hint">
+              {t('data.fileHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="upload-mapping">{t('data.mapping')}</label>
+            <select
+              id="upload-mapping"
+              value={mapping}
+              onChange={(event) => setMapping(event.target.value)}
+              aria-describedby="upload-mapping-hint"
+            >
+              <option value="">{t('data.mappingAuto')}</option>
+              {mappings.status === 'success' &&
+                mappings.data.mappings.map((m) => (
+                  <option key={m.name} value={m.name}>
+                    {m.name} – {m.description}
+                  </option>
+                ))}
+            </select>
+            <p id="upload-mapping-hint" className="hint">
+              {mappings.status === 'error'
+                ? t('data.mappingsFailed', { message: describeError(t, mappings.error).message })
+                : t('data.mappingHint')}
+            </p>
+          </div>
+        </div>
+        <div className="button-row">
+          <button
+            type="submit"
+            name="action"
+            value="dry-run"
+            className="button primary"
+            disabled={!file || isBusy}
+          >
+            {t('data.dryRun')}
+          </button>
+          <button
+            type="submit"
+            name="action"
+            value="import"
+            className="button secondary"
+            disabled={!file || isBusy}
+          >
+            {t('data.import')}
+          </button>
+        </div>
+      </form>
+      <div id={statusId} aria-live="polite" className="upload-status">
+        {upload.kind === 'uploading' && (
+          <div className="progress">
+            <label htmlFor="upload-progress">
+              {upload.share < 1
+                ? t('data.uploading', { percent: formatNumber(locale, upload.share * 100, 0) })
+                : upload.isDryRun
+                  ? t('data.checking')
+                  : t('data.importing')}
+            </label>
+            <progress id="upload-progress" max={1} value={upload.share < 1 ? upload.share : undefined} />
+          </div>
+        )}
+      </div>
+      {upload.kind === 'done' && (
+        <ImportResult
+          summary={upload.summary}
+          onImport={
+            upload.summary.isDryRun && upload.summary.rowsRejected === 0 ? () => void run(false) : undefined
+          }
+        />
+      )}
+      {upload.kind === 'failed' && <UploadError error={upload.error} />}
+    </section>
+  )
+}
+
+function ImportResult({ summary, onImport }: { summary: ImportSummaryDto; onImport?: () => void }) {
+  const { t, locale } = useI18n()
+  const n = (value: number) => formatNumber(locale, value, 0)
+  const title = summary.isDryRun
+    ? t('data.dryRunResult', { file: summary.fileName })
+    : t('data.importResult', { file: summary.fileName })
+  return (
+    <section
+      className={`result ${summary.rowsRejected > 0 ? 'has-errors' : 'is-ok'}`}
+      aria-labelledby="result-heading"
+    >
+      <h3 id="result-heading" tabIndex={-1}>
+        {title}
+      </h3>
+      <p role="status">
+        {summary.isDryRun
+          ? summary.rowsRejected > 0
+            ? t('data.dryRunErrors', { count: n(summary.rowsRejected) })
+            : t('data.dryRunOk', { count: n(summary.rowsImported) })
+          : t('data.importOk', { count: n(summary.rowsImported) })}
+      </p>
+      <dl className="facts stats">
+        <div>
+          <dt>{t('data.format')}</dt>
+          <dd>{summary.format}</dd>
+        </div>
+        <div>
+          <dt>{t('data.rowsRead')}</dt>
+          <dd>{n(summary.rowsRead)}</dd>
+        </div>
+        <div>
+          <dt>{t('data.valuesRead')}</dt>
+          <dd>{n(summary.valuesRead)}</dd>
+        </div>
+        <div>
+          <dt>{t('data.newValues')}</dt>
+          <dd>{n(summary.newValues)}</dd>
+        </div>
+        <div>
+          <dt>{t('data.revisedValues')}</dt>
+          <dd>{n(summary.revisedValues)}</dd>
+        </div>
+        <div>
+          <dt>{t('data.unchanged')}</dt>
+          <dd>{n(summary.rowsUnchanged)}</dd>
+        </div>
+        <div>
+          <dt>{t('data.rejected')}</dt>
+          <dd>{n(summary.rowsRejected)}</dd>
+        </div>
+      </dl>
+      {summary.notices.length > 0 && (
+        <ul className="notices">
+          {summary.notices.map((notice, i) => (
+            <li key={i}>
+              {notice.message} ({n(notice.count)})
+            </li>
+          ))}
+        </ul>
+      )}
+      {summary.errors.length > 0 && <ErrorTable errors={summary.errors} caption={t('data.errorsCaption')} />}
+      {summary.changes.length > 0 && (
+        <DataTable
+          caption={t('data.changesCaption', {
+            shown: Math.min(100, summary.changes.length),
+            total: n(summary.changes.length),
+          })}
+          columns={[
+            { key: 'organisationId', header: t('data.organisationId'), type: 'number', digits: 0 },
+            { key: 'indicator', header: t('data.indicator') },
+            { key: 'period', header: t('common.period') },
+            { key: 'breakdown', header: t('data.breakdown') },
+            { key: 'before', header: t('data.before') },
+            { key: 'after', header: t('data.after') },
+          ]}
+          rows={summary.changes.slice(0, 100).map((c) => ({
+            ...c,
+            breakdown: breakdownLabel(locale, c.breakdown),
+            before: c.before === null ? t('data.new') : String(c.before),
+            after: String(c.after),
+          }))}
+        />
+      )}
+      {onImport && (
+        <button type="button" className="button primary" onClick={onImport}>
+          {t('data.importNow')}
+        </button>
+      )}
+    </section>
+  )
+}
+
+function ErrorTable({
+  errors,
+  caption,
+}: {
+  errors: { row?: number; column?: string; value?: string; message: string }[]
+  caption: string
+}) {
+  const { t } = useI18n()
+  const rows: TableRow[] = errors.slice(0, 200).map((e) => ({
+    row: e.row ?? null,
+    column: e.column ?? null,
+    value: e.value ?? null,
+    message: e.message,
+  }))
+  return (
+    <DataTable
+      caption={
+        errors.length > 200
+          ? `${caption} (${t('table.truncated', { shown: 200, total: errors.length })})`
+          : caption
+      }
+      columns={[
+        { key: 'row', header: t('data.row'), type: 'number', digits: 0 },
+        { key: 'column', header: t('data.column') },
+        { key: 'value', header: t('data.value') },
+        { key: 'message', header: t('data.message') },
+      ]}
+      rows={rows}
+      isSortable={false}
+    />
+  )
+}
+
+function UploadError({ error }: { error: unknown }) {
+  const { t } = useI18n()
+  if (error instanceof ApiError && error.details.some((d) => d.row !== undefined)) {
+    const readable = describeError(t, error)
+    return (
+      <div className="result has-errors" role="alert">
+        <p className="state-title">{readable.title}</p>
+        <p>{readable.message}</p>
+        <ErrorTable errors={error.details} caption={t('data.errorsCaption')} />
+      </div>
+    )
+  }
+  return <ErrorView error={error} />
+}
+
+function History() {
+  const { t, locale } = useI18n()
+  const batches = useImportBatches()
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('data.history')}</h2>
+      <QueryView query={batches}>
+        {(data) =>
+          data.batches.length === 0 ? (
+            <Empty>{t('data.historyEmpty')}</Empty>
+          ) : (
+            <DataTable
+              caption={t('data.history')}
+              isCaptionHidden
+              columns={[
+                { key: 'createdAt', header: t('data.when') },
+                { key: 'fileName', header: t('data.file') },
+                { key: 'mapping', header: t('data.mapping') },
+                { key: 'createdBy', header: t('data.by') },
+                { key: 'rowsRead', header: t('data.rowsRead'), type: 'number', digits: 0 },
+                { key: 'rowsImported', header: t('data.imported'), type: 'number', digits: 0 },
+                { key: 'rowsUnchanged', header: t('data.unchanged'), type: 'number', digits: 0 },
+                { key: 'rowsRejected', header: t('data.rejected'), type: 'number', digits: 0 },
+              ]}
+              rows={data.batches.map((b) => ({
+                id: b.id,
+                createdAt: b.createdAt,
+                fileName: b.fileName,
+                mapping: b.mapping,
+                createdBy: b.createdBy,
+                rowsRead: b.rowsRead,
+                rowsImported: b.rowsImported,
+                rowsUnchanged: b.rowsUnchanged,
+                rowsRejected: b.rowsRejected,
+              }))}
+              rowKey={(row) => String(row.id)}
+              initialSort={{ key: 'createdAt', direction: 'descending' }}
+              renderCell={(row, column) =>
+                column.key === 'createdAt' ? formatDateTime(locale, String(row.createdAt)) : undefined
+              }
+            />
+          )
+        }
+      </QueryView>
+    </section>
+  )
+}
