@@ -13,8 +13,9 @@ const ROOT = join(import.meta.dirname, '..')
 async function waitForDemo(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/api/v1/rings`)
-      if (response.ok && ((await response.json()) as { rings: unknown[] }).rings.length > 0) return
+      // The server listens only after the demo network is written, so a healthy demo answer is the end.
+      const response = await fetch(`${url}/api/health`)
+      if (response.ok && ((await response.json()) as { isDemo: boolean }).isDemo) return
     } catch {
       // not listening yet
     }
