@@ -284,6 +284,36 @@ export interface KpiValueTable {
   run_id: number
 }
 
+export interface PeerModelTable {
+  id: Generated<number>
+  network_id: number | null
+  name: string
+  kind: 'computed' | 'official_types' | 'manual'
+  method: 'ward' | 'kmeans' | 'rings' | 'imported'
+  parameters: Json<unknown>
+  inputs: Json<unknown>
+  vintage: Json<unknown>
+  result: Json<unknown>
+  quality: ColumnType<unknown, string | null, string | null>
+  created_by: string
+  created_by_user_id: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface PeerGroupTable {
+  id: Generated<number>
+  model_id: number
+  code: string
+  name: string
+}
+
+export interface PeerGroupMemberTable {
+  model_id: number
+  group_id: number
+  organisation_id: number
+}
+
 export interface DB {
   kreis: KreisTable
   organisation: OrganisationTable
@@ -307,4 +337,7 @@ export interface DB {
   login_attempt: LoginAttemptTable
   audit_log: AuditLogTable
   app_secret: AppSecretTable
+  peer_model: PeerModelTable
+  peer_group: PeerGroupTable
+  peer_group_member: PeerGroupMemberTable
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as foundation from './0001-foundation'
 import * as keyFigures from './0002-key-figures'
 import * as accounts from './0003-accounts'
+import * as peerModels from './0004-peer-models'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-key-figures': keyFigures,
   '0003-accounts': accounts,
+  '0004-peer-models': peerModels,
 }
