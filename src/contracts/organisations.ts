@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { abilitiesSchema } from './auth'
 import { isoDate } from './common'
 
 export const organisationSchema = z
@@ -19,6 +20,13 @@ export const organisationSchema = z
       z.object({ name: z.string(), role: z.string(), validFrom: isoDate, validTo: isoDate.nullable() }),
     ),
     ring: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+    /**
+     * True for a ring peer shown under a pseudonym ("Jobcenter C (Vergleichsring 3)"): its id is
+     * negative and no other route accepts it; areas, sites and partners are left out.
+     */
+    isPseudonymised: z.boolean(),
+    /** What the caller may do with this organisation, e.g. canUploadData, canViewFigures. */
+    abilities: abilitiesSchema,
   })
   .meta({ id: 'Organisation' })
 export type OrganisationDto = z.infer<typeof organisationSchema>
@@ -39,14 +47,18 @@ export const ringSchema = z
     sharing: z.enum(['named', 'pseudonymised']),
     validFrom: isoDate,
     validTo: isoDate.nullable(),
+    /** Empty when the caller may not see who is in the ring (then only memberCount). */
     members: z.array(
       z.object({
         organisationId: z.number().int(),
         name: z.string(),
         validFrom: isoDate,
         validTo: isoDate.nullable(),
+        isPseudonymised: z.boolean(),
       }),
     ),
+    memberCount: z.number().int(),
+    abilities: abilitiesSchema,
   })
   .meta({ id: 'Ring' })
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { latestCompleteMonth } from '../../core/periods/period'
+import { listDemoLogins } from '../../features/demo/create-demo-accounts'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
 import { prepareDatabase } from '../../features/setup/prepare-database'
@@ -25,9 +26,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `Demo: ${demo.organisations} Jobcenter, ${demo.rings} Vergleichsringe, ${demo.values.toLocaleString('de-DE')} synthetische Werte ${demo.firstMonth} – ${demo.lastMonth}`,
     )
   }
-  const app = await buildApp({ database, webRoot: WEB_ROOT })
+  const app = await buildApp({
+    database,
+    webRoot: WEB_ROOT,
+    // Behind a TLS-terminating proxy: BENCHLEARN_TRUST_PROXY=true (or the proxy's addresses).
+    trustProxy: trustProxySetting(io.env.BENCHLEARN_TRUST_PROXY),
+  })
   await app.listen({ port, host })
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
+  // Only a demo network has accounts with public passwords; real passwords are never printed.
+  const demoNetwork = await database.db
+    .selectFrom('network')
+    .select('id')
+    .where('is_demo', '=', true)
+    .executeTakeFirst()
+  const demoLogins = demoNetwork ? await listDemoLogins(database.db) : []
   io.out(
     [
       '',
@@ -36,6 +49,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `  API: ${url}api/openapi.json`,
       `  gestartet in / started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       '',
+      ...(demoLogins.length > 0
+        ? [
+            'Demo-Zugänge / demo logins (nur im Demo-Netzwerk / demo network only):',
+            ...demoLogins.map(
+              (l) => `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} Passwort / password: ${l.password}`,
+            ),
+            '',
+          ]
+        : []),
       'Demo-Daten sind synthetisch / demo data is synthetic. Stop: Ctrl+C',
     ].join('\n'),
   )
@@ -47,4 +69,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await app.close()
   await database.close()
   return 0
+}
+
+function trustProxySetting(value: string | undefined): boolean | string {
+  if (!value || value === 'false' || value === '0') return false
+  return value === 'true' || value === '1' ? true : value
 }

@@ -14,6 +14,7 @@ import {
   insertRingMemberships,
 } from '../networks/network.repository'
 import { insertOrganisation } from '../organisations/organisation.repository'
+import { createDemoAccounts } from './create-demo-accounts'
 import { generateDemoNetwork } from './generate/generate-demo-network'
 import { DEMO_BREAKDOWNS, DEMO_MISSING_REASONS, DEMO_SOURCE, type DemoNetwork } from './generate/types'
 
@@ -21,8 +22,10 @@ export interface CreateDemoOptions {
   seed?: number
   lastMonth: string
   now?: Date
-  /** Remove all organisations, networks and values first. */
+  /** Remove all organisations, networks and values first (accounts go with their organisations). */
   isReset?: boolean
+  /** Skip the demo accounts (one per role, with public passwords). */
+  isWithoutAccounts?: boolean
 }
 
 export interface DemoSummary {
@@ -115,6 +118,8 @@ export async function createDemoNetwork(
         ring.members.map((index) => ({ organisationId: orgIds[index]!, validFrom: ring.validFrom })),
       )
     }
+
+    if (!options.isWithoutAccounts) await createDemoAccounts(tx.db, { now })
 
     const indicatorIds = new Map((await listIndicators(tx.db)).map((i) => [i.code, i.id]))
     await tx.copyCsv(

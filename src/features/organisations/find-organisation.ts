@@ -38,7 +38,11 @@ export async function findOrganisationByKey(
       .where('id', '=', Number(trimmed))
       .executeTakeFirst()
   }
-  if (!row)
-    throw notFound(`no organisation with the key '${key}' (use an id, a 5-digit AGS or a NUTS-3 code)`)
+  if (!row) throw organisationNotFound(key)
   return row
+}
+
+/** The one answer for a key that names no organisation, or one the caller may not see by name. */
+export function organisationNotFound(key: string) {
+  return notFound(`no organisation with the key '${key}' (use an id, a 5-digit AGS or a NUTS-3 code)`)
 }

@@ -4,9 +4,9 @@ import {
   ringListSchema,
   ringsQuerySchema,
 } from '../../contracts/organisations'
-import { defineRoute } from '../../server/route'
-import { listRingsAt } from '../networks/network.repository'
-import { listOrganisations } from './organisation.repository'
+import { defineRoute, requireViewer } from '../../server/route'
+import { listVisibleRings } from '../networks/list-visible-rings'
+import { listVisibleOrganisations } from './list-visible-organisations'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -19,8 +19,13 @@ export const listOrganisationsRoute = defineRoute({
   access: { roles: 'any' },
   query: organisationsQuerySchema,
   response: organisationListSchema,
-  async handler({ query, context }) {
-    return { organisations: await listOrganisations(context.database.db, { at: query.at ?? today() }) }
+  async handler({ query, context, viewer }) {
+    return {
+      organisations: await listVisibleOrganisations(context.database.db, {
+        viewer: requireViewer(viewer),
+        at: query.at ?? today(),
+      }),
+    }
   },
 })
 
@@ -33,8 +38,8 @@ export const listRingsRoute = defineRoute({
   access: { roles: 'any' },
   query: ringsQuerySchema,
   response: ringListSchema,
-  async handler({ query, context }) {
+  async handler({ query, context, viewer }) {
     const at = query.at ?? today()
-    return { at, rings: await listRingsAt(context.database.db, at) }
+    return { at, rings: await listVisibleRings(context.database.db, { viewer: requireViewer(viewer), at }) }
   },
 })

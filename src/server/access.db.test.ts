@@ -1,0 +1,518 @@
+/**
+ * The access test: every API route × every role × (own organisation / ring peer / outside
+ * organisation), through the app. It asserts each route's rule and scans every response for
+ * names, district keys and figures of organisations the caller may not see by name.
+ *
+ * A route without a case in ACCESS_CASES fails this test: add one when you add a route.
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
+import { importFile } from '../features/imports/import-file'
+import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
+import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
+import { signIn, type SignedIn } from '../test/sign-in'
+import { useTestDatabase } from '../test/use-test-database'
+import { buildApp } from './app'
+import { isPublicRoute } from './route'
+import { allRoutes } from './routes'
+
+const t = useTestDatabase()
+let app: FastifyInstance
+
+// ---- The world: ring 1 shares by name, ring 2 under pseudonyms, six job centres each. ----
+
+const RING1_AGS = ['06435', '06431', '06432', '06433', '06434', '06436']
+const RING2_AGS = ['06437', '06438', '06439', '06440', '01058', '16063']
+
+interface Org {
+  key: string // A1 … A6 (ring 1), B1 … B6 (ring 2)
+  ring: 1 | 2
+  ags: string
+  name: string
+  id: number
+  /** A value no other organisation has, so that a response carrying it is caught. */
+  value: number
+}
+const orgs = new Map<string, Org>()
+const org = (key: string) => orgs.get(key)!
+
+type Caller =
+  | 'anonymous'
+  | 'admin'
+  | 'moderator'
+  | 'moderatorRing1'
+  | 'leadA'
+  | 'analystA'
+  | 'viewerA'
+  | 'leadB'
+  | 'analystB'
+const CALLERS: Caller[] = [
+  'anonymous',
+  'admin',
+  'moderator',
+  'moderatorRing1',
+  'leadA',
+  'analystA',
+  'viewerA',
+  'leadB',
+  'analystB',
+]
+const ACCOUNTS: Record<Exclude<Caller, 'anonymous'>, { role: Role; org?: string; email: string }> = {
+  admin: { role: 'admin', email: 'admin@access.test' },
+  moderator: { role: 'moderator', email: 'moderator@access.test' },
+  moderatorRing1: { role: 'moderator', email: 'moderator.ring1@access.test' },
+  leadA: { role: 'member_lead', org: 'A1', email: 'lead.a1@access.test' },
+  analystA: { role: 'member_analyst', org: 'A1', email: 'analyst.a1@access.test' },
+  viewerA: { role: 'viewer', org: 'A1', email: 'viewer.a1@access.test' },
+  leadB: { role: 'member_lead', org: 'B1', email: 'lead.b1@access.test' },
+  analystB: { role: 'member_analyst', org: 'B1', email: 'analyst.b1@access.test' },
+}
+const sessions = new Map<Caller, SignedIn>()
+const userIds = new Map<Caller, number>()
+const roleOf = (caller: Caller): Role | null => (caller === 'anonymous' ? null : ACCOUNTS[caller].role)
+
+/** "own / peer / outside" seen from each caller; network roles see ring 1 as "their" ring. */
+type Target = 'own' | 'peer' | 'outside' | 'none'
+function targetOrg(caller: Caller, target: Exclude<Target, 'none'>): Org {
+  const isB = caller === 'leadB' || caller === 'analystB'
+  if (target === 'own') return org(isB ? 'B1' : 'A1')
+  if (target === 'peer') return org(isB ? 'B2' : 'A2')
+  return org(isB ? 'A3' : 'B3')
+}
+
+/** The oracle, written out by hand and independent of src/core/permissions. */
+type Expected = 'full' | 'named' | 'pseudonymised' | 'none'
+function expectedVisibility(caller: Caller, o: Org): Expected {
+  switch (caller) {
+    case 'anonymous':
+      return 'none'
+    case 'admin':
+    case 'moderator':
+      return 'full'
+    case 'moderatorRing1':
+      return o.ring === 1 ? 'full' : 'none'
+    case 'leadA':
+    case 'analystA':
+    case 'viewerA':
+      return o.key === 'A1' ? 'full' : o.ring === 1 ? 'named' : 'none'
+    case 'leadB':
+    case 'analystB':
+      return o.key === 'B1' ? 'full' : o.ring === 2 ? 'pseudonymised' : 'none'
+  }
+}
+
+// ---- How to call each route, and what each caller may get. ----
+
+interface CallContext {
+  caller: Caller
+  target: Target
+  org: Org | null
+}
+
+interface AccessCase {
+  /** Which targets the route is called with ('none': the route is not about one organisation). */
+  targets: Target[]
+  call(context: CallContext): InjectOptions | Promise<InjectOptions>
+  /** Assertions for a signed-in caller (anonymous callers are checked generically). */
+  expect(context: CallContext, response: LightMyRequestResponse): void
+  /** Sign in a separate session for the call (for routes that end the session). */
+  isFreshSession?: boolean
+}
+
+const ORG_TARGETS: Target[] = ['own', 'peer', 'outside']
+const status = (response: LightMyRequestResponse) => response.statusCode
+const allowed = (caller: Caller, roles: Role[]) => roles.includes(roleOf(caller)!)
+
+function multipart(fileName: string, content: string) {
+  const boundary = '----access-test-boundary'
+  const payload = [
+    `--${boundary}`,
+    `Content-Disposition: form-data; name="file"; filename="${fileName}"`,
+    'Content-Type: text/csv',
+    '',
+    content,
+    `--${boundary}--`,
+    '',
+  ].join('\r\n')
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+const ACCESS_CASES: Record<string, AccessCase> = {
+  getHealth: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/health' }),
+    expect: (_c, r) => expect(status(r)).toBe(200),
+  },
+  signIn: {
+    targets: ['none'],
+    call: ({ caller }) => ({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: `nobody-${caller}@access.test`, password: 'wrong password' },
+    }),
+    expect: (_c, r) => {
+      expect(status(r)).toBe(401)
+      expect(r.json().error.message).toMatch(/e-mail or password is wrong/)
+    },
+  },
+  getSession: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/session' }),
+    expect: ({ caller }, r) => {
+      expect(status(r)).toBe(200)
+      expect(r.json().user.role).toBe(roleOf(caller))
+      expect(r.json().abilities.canViewAuditLog).toBe(caller === 'admin')
+    },
+  },
+  signOut: {
+    targets: ['none'],
+    isFreshSession: true,
+    call: () => ({ method: 'DELETE', url: '/api/v1/session' }),
+    expect: (_c, r) => expect(status(r)).toBe(200),
+  },
+  changePassword: {
+    targets: ['none'],
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/session/password',
+      payload: { currentPassword: 'not the password', newPassword: 'a brand new password' },
+    }),
+    expect: (_c, r) => expect(status(r)).toBe(422),
+  },
+  acceptInvitation: {
+    targets: ['none'],
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: {
+        token: 'not-a-real-invitation-token',
+        name: 'X',
+        email: 'x@access.test',
+        password: 'long enough password',
+      },
+    }),
+    expect: (_c, r) => expect(status(r)).toBe(404),
+  },
+  createInvitation: {
+    targets: ORG_TARGETS,
+    call: ({ org: o }) => ({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      payload: { role: 'viewer', organisationId: o!.id },
+    }),
+    expect: ({ caller, org: o }, r) => {
+      if (!allowed(caller, ['admin', 'moderator'])) return expect(status(r)).toBe(403)
+      const mayInvite = expectedVisibility(caller, o!) === 'full'
+      expect(status(r)).toBe(mayInvite ? 200 : 403)
+      if (mayInvite) expect(r.json().path).toMatch(/^\/invitation#/)
+    },
+  },
+  listUsers: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/users' }),
+    expect: ({ caller }, r) => {
+      if (!allowed(caller, ['admin', 'moderator'])) return expect(status(r)).toBe(403)
+      expect(status(r)).toBe(200)
+      const emails: string[] = r.json().users.map((u: { email: string }) => u.email)
+      for (const [other, account] of Object.entries(ACCOUNTS)) {
+        const isMemberOf = account.org ? expectedVisibility(caller, org(account.org)) === 'full' : false
+        const shouldSee =
+          caller === 'admin' ||
+          other === caller ||
+          (account.role !== 'admin' && account.role !== 'moderator' && isMemberOf)
+        expect(emails.includes(account.email), `${caller} sees ${account.email}`).toBe(shouldSee)
+      }
+    },
+  },
+  updateUser: {
+    targets: ['own', 'outside'],
+    call: ({ caller, target }) => {
+      // A member account of the target organisation (ring 1: viewer of A1; ring 2: analyst of B1).
+      const isB = caller === 'leadB' || caller === 'analystB'
+      const account: Caller = (target === 'own') !== isB ? 'viewerA' : 'analystB'
+      return { method: 'PATCH', url: `/api/v1/users/${userIds.get(account)}`, payload: { locale: 'de' } }
+    },
+    expect: ({ caller, target }, r) => {
+      if (!allowed(caller, ['admin', 'moderator'])) return expect(status(r)).toBe(403)
+      const mayManage = caller !== 'moderatorRing1' || target === 'own'
+      expect(status(r)).toBe(mayManage ? 200 : 404)
+    },
+  },
+  listAudit: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/audit' }),
+    expect: ({ caller }, r) => {
+      expect(status(r)).toBe(caller === 'admin' ? 200 : 403)
+      if (caller === 'admin') expect(r.json().entries.length).toBeGreaterThan(0)
+    },
+  },
+  listOrganisations: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/organisations' }),
+    expect: ({ caller }, r) => {
+      expect(status(r)).toBe(200)
+      const listed: { id: number; name: string; isPseudonymised: boolean; areas: unknown[] }[] =
+        r.json().organisations
+      for (const o of orgs.values()) {
+        const visibility = expectedVisibility(caller, o)
+        const byName = listed.find((l) => l.name === o.name)
+        expect(Boolean(byName), `${caller} sees ${o.key} by name`).toBe(
+          visibility === 'full' || visibility === 'named',
+        )
+      }
+      const pseudonymised = listed.filter((l) => l.isPseudonymised)
+      const expectedPseudonyms = [...orgs.values()].filter(
+        (o) => expectedVisibility(caller, o) === 'pseudonymised',
+      )
+      expect(pseudonymised.length).toBe(expectedPseudonyms.length)
+      for (const p of pseudonymised) {
+        expect(p.id).toBeLessThan(0)
+        expect(p.name).toMatch(/^Jobcenter [A-Z]+ \(Vergleichsring 2\)$/)
+        expect(p.areas).toEqual([])
+      }
+    },
+  },
+  listRings: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/rings?at=2024-03-01' }),
+    expect: ({ caller }, r) => {
+      expect(status(r)).toBe(200)
+      const rings: { code: string; members: { name: string }[]; memberCount: number }[] = r.json().rings
+      expect(rings.map((ring) => ring.memberCount)).toEqual([6, 6])
+      for (const ring of rings) {
+        const ringNumber = ring.code === 'T1' ? 1 : 2
+        const seesMembers = [...orgs.values()].some(
+          (o) => o.ring === ringNumber && expectedVisibility(caller, o) !== 'none',
+        )
+        expect(ring.members.length, `${caller} sees members of ${ring.code}`).toBe(seesMembers ? 6 : 0)
+      }
+    },
+  },
+  listIndicators: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/indicators' }),
+    expect: (_c, r) => expect(status(r)).toBe(200),
+  },
+  listMappings: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/mappings' }),
+    expect: (_c, r) => expect(status(r)).toBe(200),
+  },
+  listObservations: {
+    targets: ORG_TARGETS,
+    call: ({ org: o }) => ({ method: 'GET', url: `/api/v1/observations?org=${o!.ags}&indicator=elb` }),
+    expect: ({ caller, org: o }, r) => {
+      const visibility = expectedVisibility(caller, o!)
+      const mayRead = visibility === 'full' || visibility === 'named'
+      expect(status(r), `${caller} reads figures of ${o!.key}`).toBe(mayRead ? 200 : 404)
+      if (mayRead) expect(r.json().observations[0].value).toBe(o!.value)
+    },
+  },
+  uploadImport: {
+    targets: ORG_TARGETS,
+    call: ({ org: o }) => ({
+      method: 'POST',
+      url: '/api/v1/imports?dryRun=true',
+      ...multipart('upload.csv', `org;indicator;period;value\n${o!.ags};elb;2024-02;${o!.value + 1}\n`),
+    }),
+    expect: ({ caller, target }, r) => {
+      if (!allowed(caller, ['admin', 'member_analyst'])) return expect(status(r)).toBe(403)
+      if (caller === 'admin' || target === 'own') return expect(status(r)).toBe(200)
+      // A dry run reports the rejected rows in its summary; a real upload refuses the file (422).
+      expect(status(r)).toBe(200)
+      expect(r.json()).toMatchObject({ isCommitted: false, rowsImported: 0, changes: [] })
+      expect(r.json().errors[0].message).toMatch(/another organisation; you may upload data only for/)
+    },
+  },
+  listImports: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/imports' }),
+    expect: ({ caller }, r) => {
+      if (!allowed(caller, ['admin', 'moderator', 'member_lead', 'member_analyst']))
+        return expect(status(r)).toBe(403)
+      expect(status(r)).toBe(200)
+      const files: string[] = r.json().batches.map((b: { fileName: string }) => b.fileName)
+      expect(files.includes('all.csv'), `${caller} sees the network-wide batch`).toBe(
+        caller === 'admin' || caller === 'moderator',
+      )
+      for (const o of orgs.values()) {
+        const isOwnUpload = files.includes(`own-${o.key}.csv`)
+        expect(isOwnUpload, `${caller} sees the upload of ${o.key}`).toBe(
+          expectedVisibility(caller, o) === 'full',
+        )
+      }
+    },
+  },
+}
+
+// ---- Set-up ----
+
+beforeAll(async () => {
+  const db = t.database.db
+  await seedReferenceData(db)
+  const networkId = await insertNetwork(db, { name: 'Access test network' })
+  for (const [ringIndex, agsList] of [RING1_AGS, RING2_AGS].entries()) {
+    const ring = (ringIndex + 1) as 1 | 2
+    const ringId = await insertRing(db, {
+      networkId,
+      code: `T${ring}`,
+      name: `Vergleichsring ${ring}`,
+      sharing: ring === 1 ? 'named' : 'pseudonymised',
+      validFrom: '2020-01-01',
+    })
+    const members: number[] = []
+    for (const [i, ags] of agsList.entries()) {
+      const key = `${ring === 1 ? 'A' : 'B'}${i + 1}`
+      const name = `Probe-Jobcenter ${key}x`
+      const id = await createJobcentre(db, { ags5: ags, name, shortName: `PJC ${key}x` })
+      orgs.set(key, { key, ring, ags, name, id, value: 91000 + ring * 100 + i + 0.25 })
+      members.push(id)
+    }
+    await insertRingMemberships(
+      db,
+      ringId,
+      members.map((organisationId) => ({ organisationId, validFrom: '2020-01-01' })),
+    )
+  }
+  const ring1Id = (
+    await db.selectFrom('ring').select('id').where('code', '=', 'T1').executeTakeFirstOrThrow()
+  ).id
+  for (const [caller, account] of Object.entries(ACCOUNTS) as [
+    Exclude<Caller, 'anonymous'>,
+    (typeof ACCOUNTS)['admin'],
+  ][]) {
+    userIds.set(
+      caller,
+      await createUser(db, {
+        email: account.email,
+        role: account.role,
+        organisationId: account.org ? org(account.org).id : null,
+        moderatedRingIds: caller === 'moderatorRing1' ? [ring1Id] : undefined,
+      }),
+    )
+  }
+  const rows = [...orgs.values()].map((o) => `${o.ags};elb;2024-01;${o.value}`).join('\n')
+  const encode = (text: string) => new TextEncoder().encode(text)
+  await importFile(t.database, {
+    fileName: 'all.csv',
+    bytes: encode(`org;indicator;period;value\n${rows}\n`),
+  })
+  // One upload by each organisation for itself (as its analyst would), for the import history.
+  for (const o of orgs.values()) {
+    await importFile(t.database, {
+      fileName: `own-${o.key}.csv`,
+      bytes: encode(`org;indicator;period;value\n${o.ags};elb;2023-12;${o.value}\n`),
+      onlyOrganisation: { id: o.id, name: o.name },
+    })
+  }
+  app = await buildApp({ database: t.database, now: () => new Date('2024-03-01T12:00:00Z') })
+  for (const caller of CALLERS)
+    if (caller !== 'anonymous') sessions.set(caller, await signIn(app, ACCOUNTS[caller].email))
+})
+afterAll(async () => app?.close())
+
+// ---- Generic checks applied to every response ----
+
+/**
+ * Names, district keys and figures of organisations the caller may not see by name must not appear
+ * (unless the caller sent them: an error may quote the caller's own input).
+ */
+function assertNoLeak(caller: Caller, label: string, response: LightMyRequestResponse, request: string) {
+  const body = response.body
+  for (const o of orgs.values()) {
+    if (request.includes(o.ags) || request.includes(o.name)) continue
+    const visibility = expectedVisibility(caller, o)
+    if (visibility === 'full' || visibility === 'named') continue
+    expect(body.includes(o.name), `${label}: leaks the name of ${o.key}`).toBe(false)
+    expect(body.includes(`"${o.ags}"`), `${label}: leaks the district key of ${o.key}`).toBe(false)
+    if (visibility === 'none')
+      expect(body.includes(String(o.value)), `${label}: leaks a figure of ${o.key}`).toBe(false)
+  }
+  assertAggregatesLargeEnough(label, response)
+}
+
+/** Any object that reports an organisationCount below the minimum must not carry a statistic. */
+function assertAggregatesLargeEnough(label: string, response: LightMyRequestResponse) {
+  if (!response.headers['content-type']?.toString().includes('json')) return
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit)
+    if (!node || typeof node !== 'object') return
+    const record = node as Record<string, unknown>
+    if (typeof record.organisationCount === 'number' && record.organisationCount < MIN_AGGREGATE_SIZE) {
+      for (const key of ['value', 'mean', 'median', 'min', 'max', 'sum'])
+        expect(
+          record[key] ?? null,
+          `${label}: an aggregate of ${record.organisationCount} shows ${key}`,
+        ).toBeNull()
+    }
+    Object.values(record).forEach(visit)
+  }
+  visit(response.json())
+}
+
+async function callAs(caller: Caller, testCase: AccessCase, context: CallContext) {
+  const options = await testCase.call(context)
+  const request = `${options.url} ${JSON.stringify(options.payload ?? '')}`
+  if (caller === 'anonymous') return { response: await app.inject(options), request }
+  const session = testCase.isFreshSession ? await signIn(app, ACCOUNTS[caller].email) : sessions.get(caller)!
+  return { response: await session.inject(options), request }
+}
+
+describe('access rules of every API route', () => {
+  it('has a case for every route (add one to ACCESS_CASES when you add a route)', () => {
+    const missing = allRoutes.map((r) => r.operationId).filter((id) => !ACCESS_CASES[id])
+    expect(
+      missing,
+      `routes without an access case in src/server/access.db.test.ts: ${missing.join(', ')} — add how to call them and what each role may get`,
+    ).toEqual([])
+    const stale = Object.keys(ACCESS_CASES).filter((id) => !allRoutes.some((r) => r.operationId === id))
+    expect(stale, 'access cases for routes that no longer exist').toEqual([])
+  })
+
+  for (const route of allRoutes) {
+    it(`${route.operationId} (${route.method} ${route.url})`, async () => {
+      const testCase = ACCESS_CASES[route.operationId]
+      if (!testCase)
+        throw new Error(
+          `no access case for ${route.operationId}: add it to ACCESS_CASES in src/server/access.db.test.ts`,
+        )
+      for (const caller of CALLERS) {
+        for (const target of testCase.targets) {
+          const context: CallContext = {
+            caller,
+            target,
+            org: target === 'none' ? null : targetOrg(caller, target),
+          }
+          const label = `${route.operationId} as ${caller}${target === 'none' ? '' : ` about ${target} (${context.org!.key})`}`
+          const { response, request } = await callAs(caller, testCase, context)
+          if (caller === 'anonymous' && !isPublicRoute(route)) {
+            expect(response.statusCode, `${label}: anonymous callers get 401`).toBe(401)
+            expect(response.headers['x-abilities'], label).toBeUndefined()
+          } else if (caller !== 'anonymous') {
+            try {
+              testCase.expect(context, response)
+            } catch (error) {
+              throw new Error(
+                `${label}: ${error instanceof Error ? error.message : String(error)}\n${response.body.slice(0, 500)}`,
+              )
+            }
+            expect(response.headers['x-abilities'], `${label}: carries the abilities`).toBeDefined()
+          } else {
+            testCase.expect(context, response)
+          }
+          assertNoLeak(caller, label, response, request)
+        }
+      }
+    })
+  }
+
+  it('marks exactly the public routes with x-public in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    for (const route of allRoutes) {
+      const path = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
+      const operation = doc.paths[path][route.method.toLowerCase()]
+      expect(operation['x-public'] === true, route.operationId).toBe(isPublicRoute(route))
+    }
+  })
+})
