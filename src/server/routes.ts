@@ -1,10 +1,8 @@
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
 import { healthSchema } from '../contracts/common'
 import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from '../features/auth/auth.routes'
-import { listAuditRoute } from '../features/audit/audit.routes'
-import { acceptInvitationRoute, createInvitationRoute } from '../features/auth/invitation.routes'
-import { listUsersRoute, updateUserRoute } from '../features/auth/user.routes'
 import { listIndicatorsRoute } from '../features/indicators/indicator.routes'
+import { kpiRoutes } from '../features/kpi/kpi.routes'
 import {
   listImportBatchesRoute,
   listMappingsRoute,
@@ -38,11 +36,6 @@ export const allRoutes: AnyRoute[] = [
   getSessionRoute,
   signOutRoute,
   changePasswordRoute,
-  acceptInvitationRoute,
-  createInvitationRoute,
-  listUsersRoute,
-  updateUserRoute,
-  listAuditRoute,
   listOrganisationsRoute,
   listRingsRoute,
   listIndicatorsRoute,
@@ -50,4 +43,5 @@ export const allRoutes: AnyRoute[] = [
   uploadImportRoute,
   listImportBatchesRoute,
   listMappingsRoute,
+  ...kpiRoutes,
 ] as AnyRoute[]

@@ -1,0 +1,284 @@
+import {
+  catalogueSchema,
+  computeRequestSchema,
+  computeSummarySchema,
+  contextModelQuerySchema,
+  contextModelSchema,
+  createFigureRequestSchema,
+  excellenceQuerySchema,
+  excellenceSchema,
+  figureSchema,
+  figureSummaryQuerySchema,
+  figureSummarySchema,
+  figureValuesQuerySchema,
+  figureValuesSchema,
+  groupQuerySchema,
+  groupStatisticsSchema,
+} from '../../contracts/kpi'
+import { parseAsOf } from '../../core/periods/as-of'
+import { defineRoute, requireViewer } from '../../server/route'
+import { findOrganisationByKey } from '../organisations/find-organisation'
+import { computeKeyFigures } from './compute-key-figures'
+import { fitContextModel, parseContextList } from './context-model'
+import { findFigureExcellence } from './excellence'
+import { createFigure, readCatalogue } from './figure-catalogue'
+import { computeFigureGroupStatistics } from './group-statistics'
+import { loadKpiScope } from './kpi-access'
+import { monthIndexOf } from './load-series'
+import { checkBreakdown, findFigureDefinition, readFigureValues, resolvePeriod } from './read-figure-values'
+import { resolveGroup } from './resolve-group'
+import { summariseFigure } from './summarise-figure'
+
+const TAG = 'key figures'
+
+export const listFiguresRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/kpi/figures',
+  operationId: 'listKeyFigures',
+  summary: 'The key-figure catalogue: the 15 official figures and own figures, with versions',
+  tag: TAG,
+  access: { roles: 'any' },
+  response: catalogueSchema,
+  async handler({ context }) {
+    return readCatalogue(context.database.db)
+  },
+})
+
+export const createFigureRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/kpi/figures',
+  operationId: 'createKeyFigure',
+  summary: 'Define an own key figure (or a new version of one) in the formula language',
+  tag: TAG,
+  access: { roles: ['admin', 'moderator', 'member_analyst'] },
+  body: createFigureRequestSchema,
+  response: figureSchema,
+  async handler({ body, context, viewer }) {
+    const caller = requireViewer(viewer)
+    return createFigure(context.database, {
+      request: body,
+      createdBy: `user:${caller.userId}`,
+      now: context.now(),
+    })
+  },
+})
+
+export const computeFiguresRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/kpi/compute',
+  operationId: 'computeKeyFigures',
+  summary: 'Compute the key figures (only what changed since the last computation unless isFull)',
+  tag: TAG,
+  access: { roles: ['admin', 'moderator'] },
+  body: computeRequestSchema,
+  response: computeSummarySchema,
+  async handler({ body, context }) {
+    return computeKeyFigures(context.database, { isFull: body.isFull, now: context.now })
+  },
+})
+
+export const listFigureValuesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/kpi/values',
+  operationId: 'listKeyFigureValues',
+  summary: 'Values of one figure for one organisation with numerator, denominator and missing reasons',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: figureValuesQuerySchema,
+  response: figureValuesSchema,
+  async handler({ query, context, viewer }) {
+    const db = context.database.db
+    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+    const organisation = await findOrganisationByKey(db, query.org)
+    const definition = await findFigureDefinition(db, query.figure)
+    checkBreakdown(definition, query.breakdown)
+    const to = query.to ? monthIndexOf(query.to) : await resolvePeriod(db, undefined, asOf)
+    const from = query.from ? monthIndexOf(query.from) : to - 23
+    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month: to })
+    scope.requireNamed(organisation.id)
+    const table = await readFigureValues(db, {
+      code: query.figure,
+      breakdown: query.breakdown,
+      organisationIds: [organisation.id],
+      from,
+      to,
+      asOf,
+    })
+    return {
+      figure: {
+        code: definition.code,
+        nameDe: definition.nameDe,
+        nameEn: definition.nameEn,
+        unit: definition.unit,
+      },
+      organisation,
+      breakdown: query.breakdown,
+      asOf: asOf?.toISOString() ?? null,
+      values: table.get(organisation.id)!,
+    }
+  },
+})
+
+export const groupStatisticsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/kpi/group-statistics',
+  operationId: 'getKeyFigureGroupStatistics',
+  summary: 'Statistics of one figure in a group (ring, network, hand-picked set) for one month',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: groupQuerySchema,
+  response: groupStatisticsSchema,
+  async handler({ query, context, viewer }) {
+    const db = context.database.db
+    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+    const organisation = await findOrganisationByKey(db, query.org)
+    const month = await resolvePeriod(db, query.period, asOf)
+    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    scope.requireNamed(organisation.id)
+    const group = await resolveGroup(db, {
+      kind: query.group,
+      organisationId: organisation.id,
+      month,
+      setKeys: query.orgs,
+    })
+    scope.requireGroupVisible(group.organisationIds)
+    const { dto } = await computeFigureGroupStatistics(db, {
+      code: query.figure,
+      breakdown: query.breakdown,
+      month,
+      group,
+      asOf,
+    })
+    const members = dto.members.filter((m) => scope.canSeeNamed(m.organisationId))
+    return { ...dto, group: { ...dto.group, organisationIds: members.map((m) => m.organisationId) }, members }
+  },
+})
+
+export const contextModelRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/kpi/context-model',
+  operationId: 'getKeyFigureContextModel',
+  summary: 'Context-adjusted comparison: OLS of a figure on context indicators across all organisations',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: contextModelQuerySchema,
+  response: contextModelSchema,
+  async handler({ query, context, viewer }) {
+    const db = context.database.db
+    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+    const month = await resolvePeriod(db, query.period, asOf)
+    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    const organisation = query.org ? await findOrganisationByKey(db, query.org) : undefined
+    if (organisation) scope.requireNamed(organisation.id)
+    const { dto } = await fitContextModel(db, {
+      code: query.figure,
+      breakdown: query.breakdown,
+      month,
+      context: parseContextList(query.context),
+      organisationId: organisation?.id,
+      asOf,
+    })
+    // The coefficients pool every organisation; single results only where the caller may see them.
+    return {
+      ...dto,
+      observations: dto.observations.filter((o) => scope.canSeeNamed(o.organisationId)),
+      excluded: dto.excluded.filter((o) => scope.canSeeNamed(o.organisationId)),
+    }
+  },
+})
+
+export const excellenceRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/kpi/excellence',
+  operationId: 'getKeyFigureExcellence',
+  summary: 'Examples of excellence: who leads by level, improvement, beyond context and consistently',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: excellenceQuerySchema,
+  response: excellenceSchema,
+  async handler({ query, context, viewer }) {
+    const db = context.database.db
+    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+    const organisation = await findOrganisationByKey(db, query.org)
+    const month = await resolvePeriod(db, query.period, asOf)
+    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    scope.requireNamed(organisation.id)
+    const group = await resolveGroup(db, {
+      kind: query.group,
+      organisationId: organisation.id,
+      month,
+      setKeys: query.orgs,
+    })
+    scope.requireGroupVisible(group.organisationIds)
+    const result = await findFigureExcellence(db, {
+      code: query.figure,
+      breakdown: query.breakdown,
+      month,
+      group,
+      context: parseContextList(query.context),
+      asOf,
+    })
+    const visible = <T extends { organisationId: number }>(list: T[]) =>
+      list.filter((l) => scope.canSeeNamed(l.organisationId))
+    return {
+      ...result,
+      group: {
+        ...result.group,
+        organisationIds: visible(
+          result.group.organisationIds.map((organisationId) => ({ organisationId })),
+        ).map((o) => o.organisationId),
+      },
+      byLevel: visible(result.byLevel),
+      byImprovement: visible(result.byImprovement),
+      beyondContext: visible(result.beyondContext),
+      consistency: visible(result.consistency),
+    }
+  },
+})
+
+export const figureSummaryRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/kpi/summary',
+  operationId: 'getKeyFigureSummary',
+  summary:
+    'One figure for one organisation and month: value, numerator, denominator, rank, median, expected value',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: figureSummaryQuerySchema,
+  response: figureSummarySchema,
+  async handler({ query, context, viewer }) {
+    const db = context.database.db
+    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+    const organisation = await findOrganisationByKey(db, query.org)
+    const month = await resolvePeriod(db, query.period, asOf)
+    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    scope.requireNamed(organisation.id)
+    const group = await resolveGroup(db, {
+      kind: query.group,
+      organisationId: organisation.id,
+      month,
+      setKeys: query.orgs,
+    })
+    scope.requireGroupVisible(group.organisationIds)
+    return summariseFigure(db, {
+      code: query.figure,
+      breakdown: query.breakdown,
+      month,
+      organisation,
+      group,
+      context: parseContextList(query.context),
+      asOf,
+    })
+  },
+})
+
+export const kpiRoutes = [
+  listFiguresRoute,
+  createFigureRoute,
+  computeFiguresRoute,
+  listFigureValuesRoute,
+  groupStatisticsRoute,
+  contextModelRoute,
+  excellenceRoute,
+  figureSummaryRoute,
+]
