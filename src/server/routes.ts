@@ -1,6 +1,9 @@
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
 import { healthSchema } from '../contracts/common'
 import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from '../features/auth/auth.routes'
+import { listAuditRoute } from '../features/audit/audit.routes'
+import { acceptInvitationRoute, createInvitationRoute } from '../features/auth/invitation.routes'
+import { listUsersRoute, updateUserRoute } from '../features/auth/user.routes'
 import { listIndicatorsRoute } from '../features/indicators/indicator.routes'
 import { kpiRoutes } from '../features/kpi/kpi.routes'
 import {
@@ -36,6 +39,11 @@ export const allRoutes: AnyRoute[] = [
   getSessionRoute,
   signOutRoute,
   changePasswordRoute,
+  acceptInvitationRoute,
+  createInvitationRoute,
+  listUsersRoute,
+  updateUserRoute,
+  listAuditRoute,
   listOrganisationsRoute,
   listRingsRoute,
   listIndicatorsRoute,
