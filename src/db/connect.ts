@@ -12,6 +12,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { isEmptyFolder, readEmptyCluster } from './empty-cluster'
 import type { DB } from './schema'
 
 // `date` columns stay ISO strings ("2021-05-01"): periods and validity dates are calendar days,
@@ -21,6 +22,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
 
 export type DatabaseKind = 'pglite' | 'postgres'
+
+const PGLITE_COPY_BYTES = 8 * 1024 * 1024
 
 /** What a transaction body gets: a Kysely bound to the transaction and a bulk-load path. */
 export interface TransactionContext {
@@ -80,19 +83,32 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
+  const initial = snapshot ?? (dataDir && isEmptyFolder(dataDir) ? readEmptyCluster() : undefined)
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pglite = new PGlite(dataDir ?? 'memory://', snapshot ? { loadDataDir: snapshot } : {})
+  const pglite = new PGlite(dataDir ?? 'memory://', initial ? { loadDataDir: initial } : {})
   await pglite.waitReady
   const pool = new pg.Pool(createPgConfig(pglite))
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   // Streaming COPY through the node-postgres adapter is not supported by PGlite; its own path
-  // reads the whole input from a blob. The statement runs in the same session, hence inside the
-  // transaction that the adapter opened.
+  // reads the input from a blob. Blobs of a few MB keep PGlite's memory (it cannot shrink) low.
+  // The statements run in the same session, hence inside the transaction the adapter opened.
   const copyCsv =
     () => async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
-      const parts: string[] = []
-      for await (const chunk of chunks) parts.push(chunk)
-      await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts) })
+      const statement = copyStatement(table, columns, "'/dev/blob'")
+      let parts: string[] = []
+      let size = 0
+      const flush = async () => {
+        if (parts.length === 0) return
+        await pglite.query(statement, [], { blob: new Blob(parts) })
+        parts = []
+        size = 0
+      }
+      for await (const chunk of chunks) {
+        parts.push(chunk)
+        size += chunk.length
+        if (size >= PGLITE_COPY_BYTES) await flush()
+      }
+      await flush()
     }
   return {
     db,
