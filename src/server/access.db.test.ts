@@ -344,6 +344,91 @@ const ACCESS_CASES: Record<string, AccessCase> = {
       }
     },
   },
+  listKeyFigures: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/kpi/figures' }),
+    expect: (_c, r) => {
+      expect(status(r)).toBe(200)
+      expect(r.json().figures).toHaveLength(15)
+    },
+  },
+  createKeyFigure: {
+    targets: ['none'],
+    // A broken formula: allowed callers get the parse error (nothing is written), others 403.
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/kpi/figures',
+      payload: { code: 'ACCESS_TEST', nameDe: 'T', nameEn: 'T', numerator: 'elb +', polarity: 'context' },
+    }),
+    expect: ({ caller }, r) =>
+      expect(status(r)).toBe(allowed(caller, ['admin', 'moderator', 'member_analyst']) ? 422 : 403),
+  },
+  computeKeyFigures: {
+    targets: ['none'],
+    call: () => ({ method: 'POST', url: '/api/v1/kpi/compute', payload: {} }),
+    expect: ({ caller }, r) => expect(status(r)).toBe(allowed(caller, ['admin', 'moderator']) ? 200 : 403),
+  },
+  listKeyFigureValues: {
+    targets: ORG_TARGETS,
+    call: ({ org: o }) => ({
+      method: 'GET',
+      url: `/api/v1/kpi/values?figure=K2&org=${o!.ags}&from=2024-02&to=2024-02`,
+    }),
+    expect: ({ caller, org: o }, r) => {
+      const visibility = expectedVisibility(caller, o!)
+      expect(status(r), `${caller} reads key figures of ${o!.key}`).toBe(
+        visibility === 'full' || visibility === 'named' ? 200 : 404,
+      )
+    },
+  },
+  getKeyFigureGroupStatistics: {
+    targets: ORG_TARGETS,
+    call: ({ org: o }) => ({
+      method: 'GET',
+      url: `/api/v1/kpi/group-statistics?figure=K2&org=${o!.ags}&group=ring&period=2024-02`,
+    }),
+    expect: ({ caller, org: o }, r) => {
+      const visibility = expectedVisibility(caller, o!)
+      const mayRead = visibility === 'full' || visibility === 'named'
+      expect(status(r), `${caller} reads the ring of ${o!.key}`).toBe(mayRead ? 200 : 404)
+      if (!mayRead) return
+      // Rings have six members (≥ MIN_AGGREGATE_SIZE): aggregates over all, names only where visible.
+      expect(r.json().missing).toBe(6)
+      for (const m of r.json().members as { organisationId: number }[]) {
+        const member = [...orgs.values()].find((x) => x.id === m.organisationId)!
+        expect(['full', 'named']).toContain(expectedVisibility(caller, member))
+      }
+    },
+  },
+  getKeyFigureContextModel: {
+    targets: ['none'],
+    // The test world has no context data: every signed-in caller gets past the access check to
+    // the regression's own complaint.
+    call: () => ({ method: 'GET', url: '/api/v1/kpi/context-model?figure=K2&period=2024-02' }),
+    expect: (_c, r) => expect(status(r)).toBe(422),
+  },
+  getKeyFigureExcellence: {
+    targets: ORG_TARGETS,
+    call: ({ org: o }) => ({
+      method: 'GET',
+      url: `/api/v1/kpi/excellence?figure=K2&org=${o!.ags}&group=ring&period=2024-02`,
+    }),
+    expect: ({ caller, org: o }, r) => {
+      const visibility = expectedVisibility(caller, o!)
+      expect(status(r)).toBe(visibility === 'full' || visibility === 'named' ? 200 : 404)
+    },
+  },
+  getKeyFigureSummary: {
+    targets: ORG_TARGETS,
+    call: ({ org: o }) => ({
+      method: 'GET',
+      url: `/api/v1/kpi/summary?figure=K2&org=${o!.ags}&group=ring&period=2024-02`,
+    }),
+    expect: ({ caller, org: o }, r) => {
+      const visibility = expectedVisibility(caller, o!)
+      expect(status(r)).toBe(visibility === 'full' || visibility === 'named' ? 200 : 404)
+    },
+  },
 }
 
 // ---- Set-up ----

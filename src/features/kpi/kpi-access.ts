@@ -33,7 +33,8 @@ export async function loadKpiScope(
     canSeeNamed,
     requireNamed(id) {
       if (!canSeeNamed(id))
-        throw new AppError('forbidden', `organisation ${id} is outside your organisation and your ring`)
+        // Like the observations route: outside the caller's view an organisation is not found.
+        throw new AppError('not_found', `no organisation ${id} in your organisation or your ring`)
     },
     requireGroupVisible(ids) {
       if (ids.every(canSeeNamed) || canShowAggregate(ids.length)) return
