@@ -37,6 +37,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'kpi list|compute [--full] [--as-of <date>]|show <code> --org <key> [--group ring|all|set] [--orgs a,b] [--period YYYY-MM] [--json]|excellence <code> --org <key>|define <code> …',
     load: () => import('./commands/kpi'),
   },
+  users: {
+    summary:
+      'users list [--json] | create <email> --role <role> [--org <key>] [--name <n>] --password-stdin | invite --role <role> [--org <key>] [--email <e>]',
+    load: () => import('./commands/users'),
+  },
   mappings: {
     summary: 'mappings list: column mappings shipped for official formats',
     load: () => import('./commands/mappings'),
