@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { proposeHostSequence, proposeNextHost } from './host-rotation'
+
+const A = { organisationId: 1, name: 'Aachen' }
+const B = { organisationId: 2, name: 'Bonn' }
+const C = { organisationId: 3, name: 'Celle' }
+const members = [C, A, B]
+
+describe('proposeNextHost', () => {
+  it('proposes the member that has not hosted in the current round', () => {
+    const history = [
+      { organisationId: 2, date: '2025-03-12' },
+      { organisationId: 1, date: '2025-07-09' },
+    ]
+    const proposal = proposeNextHost({ members, history })
+    expect(proposal).toMatchObject({
+      organisationId: 3,
+      round: 1,
+      hostedInRound: [1, 2],
+      remainingInRound: [3],
+    })
+    expect(proposal.lastHostedOn).toBeNull()
+    expect(proposal.reasonDe).toBe(
+      'Celle ist in Runde 1 noch nicht Gastgeber gewesen und war noch nie Gastgeber.',
+    )
+  })
+
+  it('starts a new round once everyone hosted, with the least recently hosted first', () => {
+    const history = [
+      { organisationId: 2, date: '2025-03-12' },
+      { organisationId: 1, date: '2025-07-09' },
+      { organisationId: 3, date: '2025-11-12' },
+    ]
+    const proposal = proposeNextHost({ members, history })
+    expect(proposal).toMatchObject({
+      organisationId: 2,
+      round: 2,
+      hostedInRound: [],
+      lastHostedOn: '2025-03-12',
+    })
+    expect(proposal.reasonDe).toContain('zuletzt am 12.03.2025 Gastgeber')
+  })
+
+  it('breaks ties by name in German collation, then by id', () => {
+    const o = { organisationId: 7, name: 'Öhringen' }
+    const p = { organisationId: 5, name: 'Pforzheim' }
+    expect(proposeNextHost({ members: [p, o], history: [] }).organisationId).toBe(7)
+    const twin1 = { organisationId: 9, name: 'Kreis X' }
+    const twin2 = { organisationId: 4, name: 'Kreis X' }
+    expect(proposeNextHost({ members: [twin1, twin2], history: [] }).organisationId).toBe(4)
+  })
+
+  it('counts an override as a hosting and never proposes anyone twice in a round', () => {
+    // A hosted twice (the second time by the moderator's override): B and C are still open.
+    const history = [
+      { organisationId: 1, date: '2025-03-12' },
+      { organisationId: 1, date: '2025-07-09', isOverride: true },
+    ]
+    const proposal = proposeNextHost({ members, history })
+    expect(proposal.organisationId).toBe(2)
+    expect(proposal.hostedInRound).toEqual([1])
+  })
+
+  it('ignores former members for completing a round but keeps them in the history', () => {
+    const history = [
+      { organisationId: 99, date: '2024-11-13' },
+      { organisationId: 1, date: '2025-03-12' },
+      { organisationId: 2, date: '2025-07-09' },
+    ]
+    expect(proposeNextHost({ members, history })).toMatchObject({ organisationId: 3, round: 1 })
+  })
+
+  it('skips members that are unavailable this time', () => {
+    expect(proposeNextHost({ members, history: [], unavailable: [1] }).organisationId).toBe(2)
+    // Everyone open in the round is unavailable: the least recently hosted of the others.
+    const history = [
+      { organisationId: 2, date: '2025-03-12' },
+      { organisationId: 1, date: '2025-07-09' },
+    ]
+    const fallback = proposeNextHost({ members, history, unavailable: [3] })
+    expect(fallback.organisationId).toBe(2)
+    expect(fallback.reasonDe).toContain('verhindert')
+  })
+})
+
+describe('proposeHostSequence', () => {
+  it('plans a year and the first meeting of the next round', () => {
+    const hosts = proposeHostSequence({
+      members,
+      history: [],
+      dates: ['2027-03-10', '2027-07-14', '2027-11-10', '2028-03-08'],
+    })
+    expect(hosts.map((h) => h.organisationId)).toEqual([1, 2, 3, 1])
+    expect(hosts.map((h) => h.round)).toEqual([1, 1, 1, 2])
+  })
+})

@@ -1,0 +1,136 @@
+/**
+ * Fair host rotation for ring meetings. Pure: the caller passes the current members and the
+ * hosting history (meetings that took place or are planned, with their host).
+ *
+ * The rule, in order:
+ * 1. Rounds: walking the history from the oldest meeting, a round is complete once every current
+ *    member has hosted in it; the next meeting starts a new round. Within the current round only
+ *    members who have not hosted yet are eligible, so nobody hosts twice before everyone once.
+ *    Hosts that have left the ring count as history but never hold a round open.
+ * 2. Among the eligible, the least recently hosted is proposed (never hosted counts as longest ago).
+ * 3. Ties (e.g. several members that never hosted) go to the alphabetically first name (German
+ *    collation), then the lower organisation id: a rule anyone can check by looking at the list.
+ * Members the moderator marks unavailable for this meeting are skipped this time only.
+ * An override (the moderator chose another host) is simply a history entry like any other.
+ */
+
+export interface RotationMember {
+  organisationId: number
+  name: string
+}
+
+export interface HostingRecord {
+  organisationId: number
+  /** ISO date of the meeting's first day. */
+  date: string
+  /** The moderator chose this host instead of the proposal. */
+  isOverride?: boolean
+}
+
+export interface HostProposal {
+  organisationId: number
+  /** Number of the current round (1 = the ring's first round). */
+  round: number
+  /** Members that have already hosted in the current round (before this proposal). */
+  hostedInRound: number[]
+  /** Members still to host in the current round, including the proposed one. */
+  remainingInRound: number[]
+  /** The proposed host's last hosting, or null when it never hosted. */
+  lastHostedOn: string | null
+  /** Why this member: one German sentence. */
+  reasonDe: string
+}
+
+export interface ProposeHostOptions {
+  members: readonly RotationMember[]
+  history: readonly HostingRecord[]
+  /** Members that cannot host this time (they stay first in line for the next meeting). */
+  unavailable?: readonly number[]
+}
+
+interface RoundState {
+  round: number
+  hostedInRound: Set<number>
+  lastHosted: Map<number, string>
+}
+
+function replayHistory(members: readonly RotationMember[], history: readonly HostingRecord[]): RoundState {
+  const memberIds = new Set(members.map((m) => m.organisationId))
+  const ordered = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const lastHosted = new Map<number, string>()
+  let hostedInRound = new Set<number>()
+  let round = 1
+  for (const record of ordered) {
+    lastHosted.set(record.organisationId, record.date)
+    if (!memberIds.has(record.organisationId)) continue
+    hostedInRound.add(record.organisationId)
+    if (hostedInRound.size === memberIds.size) {
+      round += 1
+      hostedInRound = new Set()
+    }
+  }
+  return { round, hostedInRound, lastHosted }
+}
+
+const collator = new Intl.Collator('de')
+
+/** The next host by the rotation rule (see the file comment); throws when no member can host. */
+export function proposeNextHost(options: ProposeHostOptions): HostProposal {
+  const { members, history } = options
+  if (members.length === 0) throw new Error('host rotation: the ring has no members')
+  const unavailable = new Set(options.unavailable ?? [])
+  const state = replayHistory(members, history)
+  const open = members.filter((m) => !state.hostedInRound.has(m.organisationId))
+  let candidates = open.filter((m) => !unavailable.has(m.organisationId))
+  let isOutsideRound = false
+  if (candidates.length === 0) {
+    // Everyone still open in this round is unavailable: the fairest fallback is the least
+    // recently hosted of the others; the open members keep their place for the next meeting.
+    candidates = members.filter((m) => !unavailable.has(m.organisationId))
+    isOutsideRound = true
+  }
+  if (candidates.length === 0) throw new Error('host rotation: every member is marked unavailable')
+  const sorted = [...candidates].sort((a, b) => {
+    const la = state.lastHosted.get(a.organisationId) ?? ''
+    const lb = state.lastHosted.get(b.organisationId) ?? ''
+    if (la !== lb) return la < lb ? -1 : 1
+    return collator.compare(a.name, b.name) || a.organisationId - b.organisationId
+  })
+  const chosen = sorted[0]!
+  const last = state.lastHosted.get(chosen.organisationId) ?? null
+  const tied = sorted.filter((m) => (state.lastHosted.get(m.organisationId) ?? null) === last).length
+  const when = last ? `zuletzt am ${formatDateDe(last)} Gastgeber` : 'noch nie Gastgeber'
+  const reasonDe = isOutsideRound
+    ? `${chosen.name} war am längsten nicht Gastgeber (${when}); alle, die in Runde ${state.round} noch offen sind, sind diesmal verhindert.`
+    : `${chosen.name} ist in Runde ${state.round} noch nicht Gastgeber gewesen und war ${when}` +
+      (tied > 1 ? `; bei Gleichstand mit ${tied - 1} weiteren entscheidet der Name (alphabetisch).` : '.')
+  return {
+    organisationId: chosen.organisationId,
+    round: state.round,
+    hostedInRound: members.map((m) => m.organisationId).filter((id) => state.hostedInRound.has(id)),
+    remainingInRound: open.map((m) => m.organisationId),
+    lastHostedOn: last,
+    reasonDe,
+  }
+}
+
+/**
+ * Hosts for several future meetings at once (e.g. a year's schedule): each proposal is added to
+ * the history before the next is made, so the sequence follows the same rule.
+ */
+export function proposeHostSequence(options: {
+  members: readonly RotationMember[]
+  history: readonly HostingRecord[]
+  dates: readonly string[]
+}): HostProposal[] {
+  const history = [...options.history]
+  return options.dates.map((date) => {
+    const proposal = proposeNextHost({ members: options.members, history })
+    history.push({ organisationId: proposal.organisationId, date })
+    return proposal
+  })
+}
+
+function formatDateDe(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
+}

@@ -1,0 +1,5 @@
+export * from './host-rotation'
+export * from './ics'
+export * from './schedule'
+export * from './spotlights'
+export * from './votes'
