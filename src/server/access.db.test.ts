@@ -592,6 +592,15 @@ describe('access rules of every API route', () => {
     })
   }
 
+  it("refuses hand-picked sets with organisations outside the caller's view (no differencing)", async () => {
+    const set = [org('A1'), org('A2'), org('A3'), org('A4'), org('A5'), org('B3')].map((o) => o.ags).join(',')
+    const url = `/api/v1/kpi/group-statistics?figure=K2&org=${org('A1').ags}&group=set&orgs=${set}&period=2024-02`
+    const member = await sessions.get('leadA')!.inject({ method: 'GET', url })
+    expect(member.statusCode).toBe(403)
+    expect(member.json().error.message).toMatch(/hand-picked set/)
+    expect((await sessions.get('admin')!.inject({ method: 'GET', url })).statusCode).toBe(200)
+  })
+
   it('marks exactly the public routes with x-public in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     for (const route of allRoutes) {

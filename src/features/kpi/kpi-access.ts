@@ -15,8 +15,13 @@ export interface KpiScope {
   canSeeNamed(organisationId: number): boolean
   /** Throws forbidden unless the organisation may be shown by name. */
   requireNamed(organisationId: number): void
-  /** Throws forbidden when a group hides members from the caller and is too small to pool. */
-  requireGroupVisible(organisationIds: readonly number[]): void
+  /**
+   * Throws forbidden when a group pools organisations the caller may not see at all, unless it is a
+   * fixed group (ring, network) with at least MIN_AGGREGATE_SIZE of them. Hand-picked sets may hold
+   * only organisations in view: with a free choice of members, two sets that differ by one hidden
+   * organisation would reveal its value by differencing, however large they are.
+   */
+  requireGroupVisible(organisationIds: readonly number[], kind: 'ring' | 'all' | 'set'): void
 }
 
 export async function loadKpiScope(
@@ -36,11 +41,21 @@ export async function loadKpiScope(
         // Like the observations route: outside the caller's view an organisation is not found.
         throw new AppError('not_found', `no organisation ${id} in your organisation or your ring`)
     },
-    requireGroupVisible(ids) {
-      if (ids.every(canSeeNamed) || canShowAggregate(ids.length)) return
+    requireGroupVisible(ids, kind) {
+      // Pseudonymised ring peers are in view (under pseudonyms); hidden are organisations outside.
+      const hidden = ids.filter(
+        (id) => organisationVisibility(options.viewer, rings.get(id) ?? { id, rings: [] }) === 'none',
+      )
+      if (hidden.length === 0) return
+      if (kind === 'set')
+        throw new AppError(
+          'forbidden',
+          'a hand-picked set may contain only organisations of your own ring; compare with others through the ring or the whole network',
+        )
+      if (canShowAggregate(hidden.length)) return
       throw new AppError(
         'forbidden',
-        `this group has ${ids.length} members, some outside your ring; groups outside your ring are shown only as aggregates of at least ${MIN_AGGREGATE_SIZE}`,
+        `this group pools ${hidden.length} organisations outside your ring; they are shown only as aggregates of at least ${MIN_AGGREGATE_SIZE}`,
       )
     },
   }

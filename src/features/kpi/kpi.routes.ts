@@ -141,7 +141,7 @@ export const groupStatisticsRoute = defineRoute({
       month,
       setKeys: query.orgs,
     })
-    scope.requireGroupVisible(group.organisationIds)
+    scope.requireGroupVisible(group.organisationIds, query.group)
     const { dto } = await computeFigureGroupStatistics(db, {
       code: query.figure,
       breakdown: query.breakdown,
@@ -209,7 +209,7 @@ export const excellenceRoute = defineRoute({
       month,
       setKeys: query.orgs,
     })
-    scope.requireGroupVisible(group.organisationIds)
+    scope.requireGroupVisible(group.organisationIds, query.group)
     const result = await findFigureExcellence(db, {
       code: query.figure,
       breakdown: query.breakdown,
@@ -259,7 +259,7 @@ export const figureSummaryRoute = defineRoute({
       month,
       setKeys: query.orgs,
     })
-    scope.requireGroupVisible(group.organisationIds)
+    scope.requireGroupVisible(group.organisationIds, query.group)
     return summariseFigure(db, {
       code: query.figure,
       breakdown: query.breakdown,
