@@ -32,6 +32,11 @@ export const importSummarySchema = z
     isDryRun: z.boolean(),
     isCommitted: z.boolean(),
     batchId: z.number().int().nullable(),
+    keyFigureValuesWritten: z
+      .number()
+      .int()
+      .optional()
+      .describe('key-figure values recomputed after the import'),
     changes: z.array(
       z.object({
         organisationId: z.number().int(),

@@ -1,4 +1,5 @@
 import { latestCompleteMonth } from '../../core/periods/period'
+import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
 import { CliUsageError, type CliIo, parseCommandArgs, withDatabase } from '../io'
@@ -24,10 +25,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       lastMonth: latestCompleteMonth(new Date()),
       isReset: true,
     })
-    if (values.json) io.out(JSON.stringify(summary, null, 2))
+    const computed = await computeKeyFigures(database, { isFull: true })
+    if (values.json) io.out(JSON.stringify({ ...summary, keyFigureValues: computed.valuesWritten }, null, 2))
     else
       io.out(
-        `Demo-Netzwerk angelegt / demo network created: ${summary.organisations} organisations, ${summary.rings} rings, ${summary.values} synthetic values (${summary.firstMonth} – ${summary.lastMonth})`,
+        `Demo-Netzwerk angelegt / demo network created: ${summary.organisations} organisations, ${summary.rings} rings, ${summary.values} synthetic values (${summary.firstMonth} – ${summary.lastMonth}), ${computed.valuesWritten} key-figure values`,
       )
     return 0
   })

@@ -61,6 +61,8 @@ export function describeImport(s: ImportSummary): string {
     `  rows read ${s.rowsRead} · values ${s.valuesRead} · ${s.isDryRun ? 'would import' : 'imported'} ${s.rowsImported} (new ${s.newValues}, revised ${s.revisedValues}) · unchanged ${s.rowsUnchanged} · rejected ${s.rowsRejected}`,
   )
   if (s.batchId !== null) lines.push(`  batch #${s.batchId}`)
+  if (s.keyFigureValuesWritten !== undefined)
+    lines.push(`  Kennzahlen aktualisiert / key figures updated: ${s.keyFigureValuesWritten} values`)
   for (const n of s.notices) {
     lines.push(
       `  note: ${n.message} (${n.count})${n.keys?.length ? `: ${n.keys.slice(0, 12).join('; ')}${n.keys.length > 12 ? ` … +${n.keys.length - 12}` : ''}` : ''}`,

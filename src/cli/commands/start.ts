@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { latestCompleteMonth } from '../../core/periods/period'
 import { listDemoLogins } from '../../features/demo/create-demo-accounts'
+import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
 import { prepareDatabase } from '../../features/setup/prepare-database'
@@ -24,6 +25,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const demo = await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
     io.err(
       `Demo: ${demo.organisations} Jobcenter, ${demo.rings} Vergleichsringe, ${demo.values.toLocaleString('de-DE')} synthetische Werte ${demo.firstMonth} – ${demo.lastMonth}`,
+    )
+  }
+  // Figures follow the data: a first run after the demo, otherwise only what new imports changed.
+  const computed = await computeKeyFigures(database)
+  if (computed.kind !== 'up_to_date') {
+    io.err(
+      `Kennzahlen berechnet / key figures computed: ${computed.valuesWritten.toLocaleString('de-DE')} Werte in ${computed.seconds} s`,
     )
   }
   const app = await buildApp({

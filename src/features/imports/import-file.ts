@@ -68,6 +68,8 @@ export interface ImportSummary {
   batchId: number | null
   /** Up to 20 examples of what changes (or would change, in a dry run). */
   changes: ValueChange[]
+  /** Key-figure values recomputed after the import (set by runImport). */
+  keyFigureValuesWritten?: number
 }
 
 const MAX_ERRORS = 1000

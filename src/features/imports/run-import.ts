@@ -3,6 +3,7 @@ import {
   importOrganisationList,
   type OrganisationListSummary,
 } from '../organisations/import-organisation-list'
+import { computeKeyFigures } from '../kpi/compute-key-figures'
 import { importFile, type ImportFileOptions, type ImportSummary } from './import-file'
 import type { LoadedMapping } from './load-mapping'
 
@@ -21,5 +22,11 @@ export async function runImport(
       today: rest.now?.toISOString().slice(0, 10),
     })
   }
-  return importFile(database, { ...rest, mapping: loaded?.mapping, mappingName: loaded?.name })
+  const summary = await importFile(database, { ...rest, mapping: loaded?.mapping, mappingName: loaded?.name })
+  if (summary.isCommitted && summary.rowsImported > 0) {
+    // Key figures follow the data: recompute what this batch changed (incremental, own transaction).
+    const computed = await computeKeyFigures(database, { now: rest.now ? () => rest.now! : undefined })
+    return { ...summary, keyFigureValuesWritten: computed.valuesWritten }
+  }
+  return summary
 }
