@@ -314,6 +314,227 @@ export interface PeerGroupMemberTable {
   organisation_id: number
 }
 
+export type PracticeVisibility = 'ring' | 'network' | 'public'
+
+export interface PracticeTable {
+  id: Generated<number>
+  organisation_id: number
+  author_user_id: number | null
+  ring_id: number | null
+  title: string
+  problem: string
+  approach: string
+  resources: string
+  results: string
+  contact: string
+  visibility: PracticeVisibility
+  status: 'draft' | 'published'
+  published_at: NullableTimestamp
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+  /** Generated from the texts with the 'german' configuration (see migration 0006). */
+  search: ColumnType<string, never, never>
+}
+
+export interface PracticeTopicTable {
+  practice_id: number
+  topic: string
+}
+
+export interface PracticeFigureTable {
+  practice_id: number
+  figure_code: string
+}
+
+export interface PracticeAttachmentTable {
+  id: Generated<number>
+  practice_id: number
+  file_name: string
+  mime_type: string
+  size_bytes: number
+  content: Buffer
+  uploaded_by_user_id: number | null
+  uploaded_at: Timestamp
+}
+
+export interface PracticeAdoptionTable {
+  id: Generated<number>
+  practice_id: number
+  organisation_id: number
+  started_on: DateText
+  note: string
+  created_by_user_id: number | null
+  created_at: Timestamp
+}
+
+export interface ScaleLevel {
+  level: number
+  labelDe: string
+  labelEn: string
+  descriptionDe: string
+  descriptionEn: string
+}
+
+export interface SelfAssessmentCycleTable {
+  id: Generated<number>
+  network_id: number
+  code: string
+  name: string
+  starts_on: DateText
+  ends_on: DateText
+  scale_min: number
+  scale_max: number
+  scale_levels: Json<ScaleLevel[]>
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: Timestamp
+}
+
+export interface SelfAssessmentAreaTable {
+  id: Generated<number>
+  cycle_id: number
+  code: string
+  position: number
+  name_de: string
+  name_en: string
+  description_de: string
+  description_en: string
+}
+
+export interface SelfAssessmentResponseTable {
+  id: Generated<number>
+  cycle_id: number
+  area_id: number
+  organisation_id: number
+  score: number
+  evidence_note: string
+  answered_by_user_id: number | null
+  answered_at: Timestamp
+}
+
+// ---- Meetings, topics, minutes, notifications (migration 0005) ----
+
+export type MeetingKind = 'ring_meeting' | 'annual_day' | 'thematic_forum'
+export type MeetingStatus = 'planned' | 'invited' | 'held' | 'minutes_approved'
+export type AgendaItemKind = 'key_figure_review' | 'practice_presentation' | 'discussion' | 'input'
+export type AgendaItemSource = 'manual' | 'topic' | 'spotlight' | 'open_action'
+export type ActionItemStatus = 'open' | 'in_progress' | 'done' | 'cancelled'
+export type NotificationKind =
+  | 'upcoming_meeting'
+  | 'invitation'
+  | 'new_practice'
+  | 'action_due'
+  | 'minutes_to_approve'
+
+export interface MeetingTable {
+  id: Generated<number>
+  network_id: number
+  ring_id: number | null
+  kind: MeetingKind
+  title: string
+  starts_on: DateText
+  ends_on: DateText
+  start_time: string | null
+  end_time: string | null
+  venue: string | null
+  host_organisation_id: number | null
+  host_source: ColumnType<'rotation' | 'override' | 'none', 'rotation' | 'override' | 'none' | undefined>
+  moderator_user_id: number | null
+  status: ColumnType<MeetingStatus, MeetingStatus | undefined, MeetingStatus>
+  minutes_approved_at: NullableTimestamp
+  minutes_approved_by: number | null
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: Timestamp
+}
+
+export interface MeetingRegistrationTable {
+  meeting_id: number
+  user_id: number
+  organisation_id: number | null
+  status: 'registered' | 'declined'
+  note: string | null
+  updated_at: Timestamp
+}
+
+export interface TopicTable {
+  id: Generated<number>
+  network_id: number
+  ring_id: number | null
+  title: string
+  description: string | null
+  proposed_by_user_id: number | null
+  proposed_by_organisation_id: number | null
+  status: ColumnType<'open' | 'scheduled' | 'done' | 'rejected', 'open' | 'scheduled' | 'done' | 'rejected' | undefined>
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: Timestamp
+}
+
+export interface TopicVoteTable {
+  topic_id: number
+  user_id: number
+  organisation_id: number | null
+  created_at: Timestamp
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>
+  meeting_id: number
+  position: number
+  kind: AgendaItemKind
+  title: string
+  description: string | null
+  presenter_organisation_id: number | null
+  presenter_name: string | null
+  duration_minutes: number
+  source: ColumnType<AgendaItemSource, AgendaItemSource | undefined, AgendaItemSource>
+  topic_id: number | null
+  action_item_id: number | null
+  spotlight: ColumnType<unknown, string | null | undefined, string | null>
+  minutes: string | null
+  minutes_updated_at: NullableTimestamp
+}
+
+export interface DecisionTable {
+  id: Generated<number>
+  meeting_id: number
+  agenda_item_id: number | null
+  text: string
+  created_at: Timestamp
+}
+
+export interface ActionItemTable {
+  id: Generated<number>
+  meeting_id: number
+  agenda_item_id: number | null
+  title: string
+  owner_organisation_id: number | null
+  owner_user_id: number | null
+  due_on: DateText | null
+  status: ColumnType<ActionItemStatus, ActionItemStatus | undefined, ActionItemStatus>
+  created_at: Timestamp
+  completed_at: NullableTimestamp
+}
+
+export interface MinutesCommentTable {
+  id: Generated<number>
+  meeting_id: number
+  agenda_item_id: number | null
+  user_id: number | null
+  organisation_id: number | null
+  text: string
+  created_at: Timestamp
+}
+
+export interface NotificationTable {
+  id: Generated<number>
+  user_id: number
+  kind: NotificationKind
+  payload: ColumnType<Record<string, unknown>, string, string>
+  dedupe_key: string | null
+  created_at: Timestamp
+  read_at: NullableTimestamp
+}
+
 export interface DB {
   kreis: KreisTable
   organisation: OrganisationTable
@@ -340,4 +561,21 @@ export interface DB {
   peer_model: PeerModelTable
   peer_group: PeerGroupTable
   peer_group_member: PeerGroupMemberTable
+  practice: PracticeTable
+  practice_topic: PracticeTopicTable
+  practice_figure: PracticeFigureTable
+  practice_attachment: PracticeAttachmentTable
+  practice_adoption: PracticeAdoptionTable
+  self_assessment_cycle: SelfAssessmentCycleTable
+  self_assessment_area: SelfAssessmentAreaTable
+  self_assessment_response: SelfAssessmentResponseTable
+  meeting: MeetingTable
+  meeting_registration: MeetingRegistrationTable
+  topic: TopicTable
+  topic_vote: TopicVoteTable
+  agenda_item: AgendaItemTable
+  decision: DecisionTable
+  action_item: ActionItemTable
+  minutes_comment: MinutesCommentTable
+  notification: NotificationTable
 }

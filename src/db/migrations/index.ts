@@ -3,6 +3,8 @@ import * as foundation from './0001-foundation'
 import * as keyFigures from './0002-key-figures'
 import * as accounts from './0003-accounts'
 import * as peerModels from './0004-peer-models'
+import * as meetings from './0005-meetings'
+import * as practices from './0006-practices'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002-key-figures': keyFigures,
   '0003-accounts': accounts,
   '0004-peer-models': peerModels,
+  '0005-meetings': meetings,
+  '0006-practices': practices,
 }

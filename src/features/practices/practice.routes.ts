@@ -1,0 +1,333 @@
+import { z } from 'zod'
+import { invalidInput, notFound } from '../../core/errors/app-error'
+import {
+  adoptionParamsSchema,
+  adoptPracticeRequestSchema,
+  attachmentParamsSchema,
+  createPracticeRequestSchema,
+  deletedSchema,
+  effectCheckSchema,
+  practiceIdParamsSchema,
+  practiceListQuerySchema,
+  practiceListSchema,
+  practiceSchema,
+  publicPracticeListQuerySchema,
+  updatePracticeRequestSchema,
+} from '../../contracts/practices'
+import type { Viewer } from '../../core/permissions'
+import { defineRoute, requireViewer, type RouteInput } from '../../server/route'
+import type { AuditActor } from '../audit/record-audit'
+import { checkPracticeEffect } from './check-practice-effect'
+import { listPractices } from './list-practices'
+import { findAttachmentContent } from './practice.repository'
+import { findReadablePractice, readPractice } from './read-practice'
+import {
+  addAttachment,
+  adoptPractice,
+  createPractice,
+  deleteAttachment,
+  deletePractice,
+  MAX_ATTACHMENT_BYTES,
+  updatePractice,
+} from './write-practice'
+
+const TAG = 'practices'
+const WRITERS = ['admin', 'moderator', 'member_lead', 'member_analyst'] as const
+
+const today = (now: Date) => now.toISOString().slice(0, 10)
+
+function writeContext<Q, P, B>(input: RouteInput<Q, P, B>) {
+  const viewer: Viewer = requireViewer(input.viewer)
+  const actor: AuditActor = { userId: viewer.userId, label: `user:${viewer.userId}` }
+  return { viewer, actor, now: input.context.now(), ip: input.request.ip }
+}
+
+export const listPracticesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/practices',
+  operationId: 'listPractices',
+  summary: 'Practice cards the caller may read: German full-text search (q) and filters',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: practiceListQuerySchema,
+  response: practiceListSchema,
+  async handler({ query, context, viewer }) {
+    return listPractices(context.database.db, {
+      viewer: requireViewer(viewer),
+      query,
+      at: today(context.now()),
+    })
+  },
+})
+
+export const listPublicPracticesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/public/practices',
+  operationId: 'listPublicPractices',
+  summary: "Published practice cards with visibility 'public', readable without signing in",
+  tag: TAG,
+  access: { isPublic: true },
+  query: publicPracticeListQuerySchema,
+  response: practiceListSchema,
+  async handler({ query, context }) {
+    // Always the anonymous view, even with a session: this is the page the public sees.
+    return listPractices(context.database.db, { viewer: null, query, at: today(context.now()) })
+  },
+})
+
+export const getPublicPracticeRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/public/practices/:id',
+  operationId: 'getPublicPractice',
+  summary: "One practice card with visibility 'public', readable without signing in",
+  tag: TAG,
+  access: { isPublic: true },
+  params: practiceIdParamsSchema,
+  response: practiceSchema,
+  async handler({ params, context }) {
+    return readPractice(context.database.db, {
+      viewer: null,
+      id: params.id,
+      at: today(context.now()),
+      isPublicPath: true,
+    })
+  },
+})
+
+export const getPracticeRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/practices/:id',
+  operationId: 'getPractice',
+  summary: 'One practice card with attachments, visible adoptions and the caller’s abilities',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: practiceIdParamsSchema,
+  response: practiceSchema,
+  async handler({ params, context, viewer }) {
+    return readPractice(context.database.db, {
+      viewer: requireViewer(viewer),
+      id: params.id,
+      at: today(context.now()),
+    })
+  },
+})
+
+export const createPracticeRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/practices',
+  operationId: 'createPractice',
+  summary: 'Write a practice card (members for their organisation; status draft or published)',
+  tag: TAG,
+  access: { roles: WRITERS },
+  body: createPracticeRequestSchema,
+  response: practiceSchema,
+  async handler(input) {
+    const write = writeContext(input)
+    const id = await createPractice(input.context.database, { ...write, request: input.body })
+    return readPractice(input.context.database.db, { viewer: write.viewer, id, at: today(write.now) })
+  },
+})
+
+export const updatePracticeRoute = defineRoute({
+  method: 'PATCH',
+  url: '/api/v1/practices/:id',
+  operationId: 'updatePractice',
+  summary: 'Change a practice card (its organisation, its ring’s moderators, administrators)',
+  tag: TAG,
+  access: { roles: WRITERS },
+  params: practiceIdParamsSchema,
+  body: updatePracticeRequestSchema,
+  response: practiceSchema,
+  async handler(input) {
+    const write = writeContext(input)
+    await updatePractice(input.context.database, { ...write, id: input.params.id, request: input.body })
+    return readPractice(input.context.database.db, {
+      viewer: write.viewer,
+      id: input.params.id,
+      at: today(write.now),
+    })
+  },
+})
+
+export const deletePracticeRoute = defineRoute({
+  method: 'DELETE',
+  url: '/api/v1/practices/:id',
+  operationId: 'deletePractice',
+  summary: 'Delete a practice card with its attachments and adoptions',
+  tag: TAG,
+  access: { roles: WRITERS },
+  params: practiceIdParamsSchema,
+  response: deletedSchema,
+  async handler(input) {
+    await deletePractice(input.context.database, { ...writeContext(input), id: input.params.id })
+    return { deleted: true as const }
+  },
+})
+
+export const uploadPracticeAttachmentRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/practices/:id/attachments',
+  operationId: 'uploadPracticeAttachment',
+  summary: `Attach a file (multipart field "file"; PDF, images, Office, text; at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`,
+  tag: TAG,
+  access: { roles: WRITERS },
+  params: practiceIdParamsSchema,
+  isUpload: true,
+  response: practiceSchema,
+  async handler(input) {
+    const write = writeContext(input)
+    const part = await input.request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES + 1 } })
+    if (!part)
+      throw invalidInput('expected a multipart upload with a field "file"', [
+        { field: 'file', message: 'missing' },
+      ])
+    const content = await part.toBuffer().catch(() => {
+      throw invalidInput(`file: at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB per attachment`, [
+        { field: 'file', message: 'too large' },
+      ])
+    })
+    await addAttachment(input.context.database, {
+      ...write,
+      practiceId: input.params.id,
+      fileName: part.filename,
+      mimeType: part.mimetype,
+      content,
+    })
+    return readPractice(input.context.database.db, {
+      viewer: write.viewer,
+      id: input.params.id,
+      at: today(write.now),
+    })
+  },
+})
+
+async function sendAttachment<Q, B>(
+  input: RouteInput<Q, z.infer<typeof attachmentParamsSchema>, B>,
+  viewer: Viewer | null,
+  isPublicPath: boolean,
+): Promise<undefined> {
+  const db = input.context.database.db
+  const practice = await findReadablePractice(db, { viewer, id: input.params.id })
+  if (isPublicPath && practice.visibility !== 'public') throw notFound(`no practice card ${input.params.id}`)
+  const file = await findAttachmentContent(db, {
+    practiceId: practice.id,
+    attachmentId: input.params.attachmentId,
+  })
+  if (!file) throw notFound(`no attachment ${input.params.attachmentId} on practice card ${practice.id}`)
+  await input.reply
+    .type(file.mimeType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .send(file.content)
+  return undefined
+}
+
+export const downloadPracticeAttachmentRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/practices/:id/attachments/:attachmentId',
+  operationId: 'downloadPracticeAttachment',
+  summary: 'Download an attachment of a card the caller may read',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: attachmentParamsSchema,
+  response: z.unknown(),
+  produces: 'application/octet-stream',
+  async handler(input) {
+    return sendAttachment(input, requireViewer(input.viewer), false)
+  },
+})
+
+export const downloadPublicPracticeAttachmentRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/public/practices/:id/attachments/:attachmentId',
+  operationId: 'downloadPublicPracticeAttachment',
+  summary: 'Download an attachment of a public card without signing in',
+  tag: TAG,
+  access: { isPublic: true },
+  params: attachmentParamsSchema,
+  response: z.unknown(),
+  produces: 'application/octet-stream',
+  async handler(input) {
+    return sendAttachment(input, null, true)
+  },
+})
+
+export const deletePracticeAttachmentRoute = defineRoute({
+  method: 'DELETE',
+  url: '/api/v1/practices/:id/attachments/:attachmentId',
+  operationId: 'deletePracticeAttachment',
+  summary: 'Remove an attachment from a card',
+  tag: TAG,
+  access: { roles: WRITERS },
+  params: attachmentParamsSchema,
+  response: deletedSchema,
+  async handler(input) {
+    await deleteAttachment(input.context.database, {
+      ...writeContext(input),
+      practiceId: input.params.id,
+      attachmentId: input.params.attachmentId,
+    })
+    return { deleted: true as const }
+  },
+})
+
+export const adoptPracticeRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/practices/:id/adoptions',
+  operationId: 'adoptPractice',
+  summary: 'Record that an organisation adopted the practice, with the day it started (again: corrects it)',
+  tag: TAG,
+  access: { roles: WRITERS },
+  params: practiceIdParamsSchema,
+  body: adoptPracticeRequestSchema,
+  response: practiceSchema,
+  async handler(input) {
+    const write = writeContext(input)
+    await adoptPractice(input.context.database, {
+      ...write,
+      practiceId: input.params.id,
+      request: input.body,
+    })
+    return readPractice(input.context.database.db, {
+      viewer: write.viewer,
+      id: input.params.id,
+      at: today(write.now),
+    })
+  },
+})
+
+export const getPracticeEffectRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/practices/:id/adoptions/:adoptionId/effect',
+  operationId: 'getPracticeEffect',
+  summary:
+    'Effect check of an adoption: difference-in-differences against ring peers per linked figure (an indication, not proof)',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: adoptionParamsSchema,
+  response: effectCheckSchema,
+  async handler({ params, context, viewer }) {
+    return checkPracticeEffect(context.database.db, {
+      viewer: requireViewer(viewer),
+      practiceId: params.id,
+      adoptionId: params.adoptionId,
+      now: context.now(),
+    })
+  },
+})
+
+export const practiceRoutes = [
+  listPracticesRoute,
+  listPublicPracticesRoute,
+  getPublicPracticeRoute,
+  getPracticeRoute,
+  createPracticeRoute,
+  updatePracticeRoute,
+  deletePracticeRoute,
+  uploadPracticeAttachmentRoute,
+  downloadPracticeAttachmentRoute,
+  downloadPublicPracticeAttachmentRoute,
+  deletePracticeAttachmentRoute,
+  adoptPracticeRoute,
+  getPracticeEffectRoute,
+]

@@ -1,0 +1,161 @@
+import {
+  answerSheetSchema,
+  answersQuerySchema,
+  compareQuerySchema,
+  createCycleRequestSchema,
+  cycleListSchema,
+  cycleParamsSchema,
+  cycleSchema,
+  saveAnswersRequestSchema,
+  selfAssessmentComparisonSchema,
+  updateCycleRequestSchema,
+} from '../../contracts/self-assessment'
+import { notFound } from '../../core/errors/app-error'
+import { defineRoute, requireViewer } from '../../server/route'
+import { compareSelfAssessments } from './compare-self-assessments'
+import { createCycle, listCycles, updateCycle } from './manage-cycles'
+import { readAnswers, saveAnswers } from './self-assessment-answers'
+
+const TAG = 'self-assessment'
+const today = (now: Date) => now.toISOString().slice(0, 10)
+
+async function readCycle(db: Parameters<typeof listCycles>[0], id: number) {
+  const cycle = (await listCycles(db)).find((c) => c.id === id)
+  if (!cycle) throw notFound(`no self-assessment cycle ${id}`)
+  return cycle
+}
+
+export const listCyclesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/self-assessment/cycles',
+  operationId: 'listSelfAssessmentCycles',
+  summary: 'Self-assessment cycles with their enabler areas and maturity scale',
+  tag: TAG,
+  access: { roles: 'any' },
+  response: cycleListSchema,
+  async handler({ context }) {
+    return { cycles: await listCycles(context.database.db) }
+  },
+})
+
+export const createCycleRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/self-assessment/cycles',
+  operationId: 'createSelfAssessmentCycle',
+  summary: 'Open a cycle (default template: the seven PES enabler areas, maturity 1–5)',
+  tag: TAG,
+  access: { roles: ['admin', 'moderator'] },
+  body: createCycleRequestSchema,
+  response: cycleSchema,
+  async handler({ body, context, viewer, request }) {
+    const caller = requireViewer(viewer)
+    const id = await createCycle(context.database, {
+      request: body,
+      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      now: context.now(),
+      ip: request.ip,
+    })
+    return readCycle(context.database.db, id)
+  },
+})
+
+export const updateCycleRoute = defineRoute({
+  method: 'PATCH',
+  url: '/api/v1/self-assessment/cycles/:id',
+  operationId: 'updateSelfAssessmentCycle',
+  summary: 'Change a cycle’s template (areas, scale labels; the scale range only before the first answer)',
+  tag: TAG,
+  access: { roles: ['admin', 'moderator'] },
+  params: cycleParamsSchema,
+  body: updateCycleRequestSchema,
+  response: cycleSchema,
+  async handler({ params, body, context, viewer, request }) {
+    const caller = requireViewer(viewer)
+    await updateCycle(context.database, {
+      id: params.id,
+      request: body,
+      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      now: context.now(),
+      ip: request.ip,
+    })
+    return readCycle(context.database.db, params.id)
+  },
+})
+
+export const getAnswersRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/self-assessment/cycles/:id/answers',
+  operationId: 'getSelfAssessmentAnswers',
+  summary: 'One organisation’s answers with evidence notes (own in full; ring peers as the ring shares)',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: cycleParamsSchema,
+  query: answersQuerySchema,
+  response: answerSheetSchema,
+  async handler({ params, query, context, viewer }) {
+    return readAnswers(context.database.db, {
+      viewer: requireViewer(viewer),
+      cycleId: params.id,
+      organisationId: query.org,
+      at: today(context.now()),
+    })
+  },
+})
+
+export const saveAnswersRoute = defineRoute({
+  method: 'PUT',
+  url: '/api/v1/self-assessment/cycles/:id/answers',
+  operationId: 'saveSelfAssessmentAnswers',
+  summary: 'Save the own organisation’s scores and evidence notes (administrators: any organisation)',
+  tag: TAG,
+  access: { roles: ['admin', 'member_lead', 'member_analyst'] },
+  params: cycleParamsSchema,
+  body: saveAnswersRequestSchema,
+  response: answerSheetSchema,
+  async handler({ params, body, context, viewer, request }) {
+    const caller = requireViewer(viewer)
+    const organisationId = await saveAnswers(context.database, {
+      viewer: caller,
+      cycleId: params.id,
+      request: body,
+      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      now: context.now(),
+      ip: request.ip,
+    })
+    return readAnswers(context.database.db, {
+      viewer: caller,
+      cycleId: params.id,
+      organisationId,
+      at: today(context.now()),
+    })
+  },
+})
+
+export const compareSelfAssessmentsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/self-assessment/compare',
+  operationId: 'compareSelfAssessments',
+  summary: 'Ring comparison per enabler area: score, mean, median, best, gap, change; radar series',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: compareQuerySchema,
+  response: selfAssessmentComparisonSchema,
+  async handler({ query, context, viewer }) {
+    return compareSelfAssessments(context.database.db, {
+      ringId: query.ring,
+      cycleId: query.cycle,
+      organisationId: query.org,
+      viewer: requireViewer(viewer),
+      now: context.now(),
+    })
+  },
+})
+
+export const selfAssessmentRoutes = [
+  listCyclesRoute,
+  createCycleRoute,
+  updateCycleRoute,
+  getAnswersRoute,
+  saveAnswersRoute,
+  compareSelfAssessmentsRoute,
+]
