@@ -137,20 +137,31 @@ export type PracticeDto = z.infer<typeof practiceSchema>
 
 const text = (max: number) => z.string().max(max)
 
-export const practiceWriteSchema = z.object({
+// Without defaults: a PATCH must leave out what it does not change (zod 4 fills defaults even
+// inside .partial(), which would blank the card).
+const practiceFields = {
   title: z.string().trim().min(3, 'title: at least 3 characters').max(200),
-  problem: text(10_000).default(''),
-  approach: text(20_000).default(''),
-  resources: text(10_000).default(''),
-  results: text(10_000).default(''),
-  contact: text(1_000).default(''),
+  problem: text(10_000),
+  approach: text(20_000),
+  resources: text(10_000),
+  results: text(10_000),
+  contact: text(1_000),
   visibility: practiceVisibilitySchema,
-  topics: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
-  figureCodes: z.array(z.string().trim().min(1).max(40)).max(15).default([]),
-  status: practiceStatusSchema.default('draft'),
-})
+  topics: z.array(z.string().trim().min(1).max(80)).max(20),
+  figureCodes: z.array(z.string().trim().min(1).max(40)).max(15),
+  status: practiceStatusSchema,
+}
 
-export const createPracticeRequestSchema = practiceWriteSchema.extend({
+export const createPracticeRequestSchema = z.object({
+  ...practiceFields,
+  problem: practiceFields.problem.default(''),
+  approach: practiceFields.approach.default(''),
+  resources: practiceFields.resources.default(''),
+  results: practiceFields.results.default(''),
+  contact: practiceFields.contact.default(''),
+  topics: practiceFields.topics.default([]),
+  figureCodes: practiceFields.figureCodes.default([]),
+  status: practiceStatusSchema.default('draft'),
   /** Administrators and moderators write for an organisation; members always for their own. */
   organisationId: z.number().int().positive().optional(),
   /** For visibility 'ring' when the organisation is in more than one ring. */
@@ -158,7 +169,8 @@ export const createPracticeRequestSchema = practiceWriteSchema.extend({
 })
 export type CreatePracticeRequest = z.infer<typeof createPracticeRequestSchema>
 
-export const updatePracticeRequestSchema = practiceWriteSchema.partial()
+/** Only the fields that change. */
+export const updatePracticeRequestSchema = z.object(practiceFields).partial()
 export type UpdatePracticeRequest = z.infer<typeof updatePracticeRequestSchema>
 
 export const practiceIdParamsSchema = z.object({ id: z.coerce.number().int().positive() })

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
+import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
@@ -429,6 +430,12 @@ const ACCESS_CASES: Record<string, AccessCase> = {
       expect(status(r)).toBe(visibility === 'full' || visibility === 'named' ? 200 : 404)
     },
   },
+  ...createPracticeAccessCases({
+    database: () => t.database,
+    org,
+    expectedVisibility,
+    roleOf,
+  }),
 }
 
 // ---- Set-up ----

@@ -13,6 +13,8 @@ import {
 } from '../features/imports/import.routes'
 import { listObservationsRoute } from '../features/observations/observation.routes'
 import { listOrganisationsRoute, listRingsRoute } from '../features/organisations/organisation.routes'
+import { practiceRoutes } from '../features/practices/practice.routes'
+import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
 import { defineRoute, type AnyRoute } from './route'
 
 export const healthRoute = defineRoute({
@@ -52,4 +54,6 @@ export const allRoutes: AnyRoute[] = [
   listImportBatchesRoute,
   listMappingsRoute,
   ...kpiRoutes,
+  ...practiceRoutes,
+  ...selfAssessmentRoutes,
 ] as AnyRoute[]
