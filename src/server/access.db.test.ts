@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
+import { createMeetingAccessCases } from '../test/access-cases/meetings'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
@@ -436,6 +437,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
     expectedVisibility,
     roleOf,
   }),
+  ...createMeetingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
 }
 
 // ---- Set-up ----

@@ -11,6 +11,7 @@ import {
   listMappingsRoute,
   uploadImportRoute,
 } from '../features/imports/import.routes'
+import { meetingRoutes } from '../features/meetings/meetings.routes'
 import { listObservationsRoute } from '../features/observations/observation.routes'
 import { listOrganisationsRoute, listRingsRoute } from '../features/organisations/organisation.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
@@ -56,4 +57,5 @@ export const allRoutes: AnyRoute[] = [
   ...kpiRoutes,
   ...practiceRoutes,
   ...selfAssessmentRoutes,
+  ...meetingRoutes,
 ] as AnyRoute[]

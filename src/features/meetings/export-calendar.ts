@@ -1,0 +1,36 @@
+/** Meetings as an iCalendar file (.ics): one meeting, or every meeting the caller may see. */
+import type { Kysely } from 'kysely'
+import { buildCalendar, type CalendarEvent } from '../../core/benchlearning'
+import type { Viewer } from '../../core/permissions'
+import type { DB } from '../../db/schema'
+import { getMeetingDetail, listMeetings } from './manage-meetings'
+
+export async function exportMeetingsCalendar(
+  db: Kysely<DB>,
+  options: { viewer: Viewer; meetingId?: number; now: Date; baseUrl?: string },
+): Promise<string> {
+  const meetings =
+    options.meetingId !== undefined
+      ? [await getMeetingDetail(db, { viewer: options.viewer, id: options.meetingId, now: options.now })]
+      : await listMeetings(db, { viewer: options.viewer, now: options.now })
+  const events: CalendarEvent[] = meetings.map((m) => ({
+    // Stable across exports and installations' meeting ids: calendars update instead of duplicating.
+    uid: `meeting-${m.id}@benchlearn`,
+    title: m.isDemo ? `${m.title} (Demo)` : m.title,
+    location: m.venue ?? undefined,
+    description: [
+      m.ring ? `Ring: ${m.ring.code} ${m.ring.name}` : 'Netzwerkweite Veranstaltung',
+      m.host ? `Gastgeber: ${m.host.name}` : null,
+      m.moderator ? `Moderation: ${m.moderator.name}` : null,
+      options.baseUrl ? `${options.baseUrl}/meetings/${m.id}` : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    startsOn: m.startsOn,
+    endsOn: m.endsOn,
+    startTime: m.startTime,
+    endTime: m.endTime,
+    status: m.status === 'planned' ? 'TENTATIVE' : 'CONFIRMED',
+  }))
+  return buildCalendar({ events, now: options.now, name: 'Benchlearning – Treffen' })
+}

@@ -1,0 +1,69 @@
+/**
+ * How the caller sees organisations and people in meeting responses. Meetings are about people
+ * who meet, but the ring's sharing setting still holds: in a ring that shares under pseudonyms,
+ * peers appear as "Jobcenter C (Vergleichsring 2)", and their people by that label only.
+ */
+import type { Kysely } from 'kysely'
+import type { Viewer } from '../../core/permissions'
+import type { OrgRef } from '../../contracts/meetings'
+import type { DB } from '../../db/schema'
+import { loadConfidentiality } from '../networks/load-confidentiality'
+
+export interface MeetingScope {
+  viewer: Viewer
+  /** The organisation as the caller may see it, or null when it must stay hidden. */
+  orgRef(organisationId: number | null): OrgRef | null
+  /** A person: by name when their organisation is visible by name (or they have none). */
+  personRef(user: { id: number; name: string; organisationId: number | null } | null): {
+    id: number
+    name: string
+  } | null
+}
+
+/** Everything visible by name: for the CLI and other local, trusted callers. */
+export const SYSTEM_VIEWER: Viewer = {
+  userId: 0,
+  role: 'admin',
+  organisationId: null,
+  ringIds: [],
+  moderatedRingIds: 'all',
+}
+
+export async function loadMeetingScope(
+  db: Kysely<DB>,
+  options: { viewer: Viewer; at: string },
+): Promise<MeetingScope> {
+  const { viewer } = options
+  const confidentiality = await loadConfidentiality(db, options.at)
+  const names = new Map(
+    (await db.selectFrom('organisation').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
+  )
+  const orgRef = (organisationId: number | null): OrgRef | null => {
+    if (organisationId === null) return null
+    const visibility = confidentiality.visibilityOf(viewer, organisationId)
+    if (visibility === 'full' || visibility === 'named')
+      return {
+        id: organisationId,
+        name: names.get(organisationId) ?? `#${organisationId}`,
+        isPseudonymised: false,
+      }
+    if (visibility === 'pseudonymised') {
+      const pseudonym = confidentiality.pseudonymFor(viewer, organisationId)
+      if (pseudonym) return { id: pseudonym.id, name: pseudonym.name, isPseudonymised: true }
+    }
+    return null
+  }
+  return {
+    viewer,
+    orgRef,
+    personRef(user) {
+      if (!user) return null
+      if (user.organisationId === null) return { id: user.id, name: user.name }
+      const org = orgRef(user.organisationId)
+      if (!org) return null
+      return org.isPseudonymised
+        ? { id: 0, name: `Person aus ${org.name}` }
+        : { id: user.id, name: user.name }
+    },
+  }
+}

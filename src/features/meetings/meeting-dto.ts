@@ -1,0 +1,112 @@
+/** Row → response mapping for meetings and action items, with the caller's abilities. */
+import type { Selectable } from 'kysely'
+import {
+  canManageRingScoped,
+  canProposeTopic,
+  canTakePart,
+  canViewRingScoped,
+  isParticipatingRole,
+} from '../../core/benchlearning'
+import { notFound } from '../../core/errors/app-error'
+import type { ActionItemDto, MeetingSummaryDto } from '../../contracts/meetings'
+import type { ActionItemTable } from '../../db/schema'
+import type { MeetingScope } from './load-meeting-scope'
+import type { MeetingRow, RingRef } from './meeting.repository'
+
+type UserInfo = { id: number; name: string; organisationId: number | null }
+
+export function requireVisibleMeeting(scope: MeetingScope, meeting: MeetingRow): void {
+  // Not found rather than forbidden: the caller learns nothing about other rings' meetings.
+  if (!canViewRingScoped(scope.viewer, { ringId: meeting.ring_id }))
+    throw notFound(`no meeting with the id ${meeting.id}`)
+}
+
+export function meetingAbilities(
+  scope: MeetingScope,
+  meeting: MeetingRow,
+  isInvited: boolean,
+): Record<string, boolean> {
+  const item = { ringId: meeting.ring_id }
+  const canManage = canManageRingScoped(scope.viewer, item)
+  const isParticipant = canTakePart(scope.viewer, item) && isInvited
+  return {
+    canManage,
+    canEditAgenda: canManage && meeting.status !== 'minutes_approved',
+    canEditMinutes: canManage && meeting.status === 'held',
+    canApproveMinutes: canManage && meeting.status === 'held',
+    canRegister: isParticipant && (meeting.status === 'planned' || meeting.status === 'invited'),
+    canComment: (isParticipant || canManage) && meeting.status === 'held',
+    canProposeTopic: canProposeTopic(scope.viewer, item),
+    canDownloadPack: true,
+  }
+}
+
+export function toMeetingSummary(options: {
+  scope: MeetingScope
+  meeting: MeetingRow
+  rings: Map<number, RingRef>
+  users: Map<number, UserInfo>
+  registeredCount: number
+  myRegistration: 'registered' | 'declined' | null
+  isInvited: boolean
+}): MeetingSummaryDto {
+  const { scope, meeting: m } = options
+  const ring = m.ring_id !== null ? options.rings.get(m.ring_id) : undefined
+  return {
+    id: m.id,
+    kind: m.kind,
+    ring: ring ? { id: ring.id, code: ring.code, name: ring.name } : null,
+    title: m.title,
+    startsOn: m.starts_on,
+    endsOn: m.ends_on,
+    startTime: m.start_time,
+    endTime: m.end_time,
+    venue: m.venue,
+    host: scope.orgRef(m.host_organisation_id),
+    hostSource: m.host_source,
+    moderator: scope.personRef(
+      m.moderator_user_id !== null ? (options.users.get(m.moderator_user_id) ?? null) : null,
+    ),
+    status: m.status,
+    isDemo: m.is_demo,
+    registeredCount: options.registeredCount,
+    myRegistration: options.myRegistration,
+    abilities: meetingAbilities(scope, m, options.isInvited),
+  }
+}
+
+export function toActionDto(options: {
+  scope: MeetingScope
+  action: Selectable<ActionItemTable>
+  meeting: Pick<MeetingRow, 'id' | 'title' | 'starts_on' | 'ring_id'>
+  users: Map<number, UserInfo>
+  today: string
+}): ActionItemDto {
+  const { scope, action: a, meeting } = options
+  const viewer = scope.viewer
+  const isOwner =
+    a.owner_user_id === viewer.userId ||
+    (isParticipatingRole(viewer) &&
+      a.owner_organisation_id !== null &&
+      a.owner_organisation_id === viewer.organisationId)
+  const isOpen = a.status === 'open' || a.status === 'in_progress'
+  return {
+    id: a.id,
+    meetingId: meeting.id,
+    meetingTitle: meeting.title,
+    meetingStartsOn: meeting.starts_on,
+    agendaItemId: a.agenda_item_id,
+    title: a.title,
+    ownerOrganisation: scope.orgRef(a.owner_organisation_id),
+    ownerUser: scope.personRef(
+      a.owner_user_id !== null ? (options.users.get(a.owner_user_id) ?? null) : null,
+    ),
+    dueOn: a.due_on,
+    status: a.status,
+    isOverdue: isOpen && a.due_on !== null && a.due_on < options.today,
+    abilities: {
+      canUpdateStatus: isOwner || canManageRingScoped(viewer, { ringId: meeting.ring_id }),
+      canEdit: canManageRingScoped(viewer, { ringId: meeting.ring_id }),
+    },
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * In-app notifications: upcoming meeting, invitation, new practice in my ring, action due, minutes
+ * to approve. Event notifications are written by the service that causes them, in its
+ * transaction; time-based ones (upcoming meeting, action due) are derived when the user asks for
+ * the list, with a dedupe key so that each appears once — no scheduler is needed.
+ */
+import type { Kysely } from 'kysely'
+import type { NotificationDto } from '../../contracts/meetings'
+import type { DB, NotificationKind } from '../../db/schema'
+import { addDays } from '../../core/benchlearning'
+
+/** Days before a meeting's first day when "upcoming meeting" appears. */
+export const UPCOMING_DAYS = 14
+/** Days before an action's due date when "action due" appears. */
+export const ACTION_DUE_DAYS = 7
+
+export interface NewNotification {
+  userId: number
+  kind: NotificationKind
+  payload: Record<string, unknown>
+  /** Same key for the same user = written once (later calls are ignored). */
+  dedupeKey?: string
+}
+
+export async function insertNotifications(
+  db: Kysely<DB>,
+  notifications: readonly NewNotification[],
+  now: Date,
+): Promise<number> {
+  if (notifications.length === 0) return 0
+  const result = await db
+    .insertInto('notification')
+    .values(
+      notifications.map((n) => ({
+        user_id: n.userId,
+        kind: n.kind,
+        payload: JSON.stringify(n.payload),
+        dedupe_key: n.dedupeKey ?? null,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0)
+}
+
+/** Active accounts that act for these organisations (members, analysts, viewers). */
+export async function findUsersOfOrganisations(db: Kysely<DB>, organisationIds: readonly number[]) {
+  if (organisationIds.length === 0) return []
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'organisation_id'])
+    .where('organisation_id', 'in', [...organisationIds])
+    .where('is_disabled', '=', false)
+    .execute()
+}
+
+/** Organisations in a ring on a day. */
+export async function findRingMemberIds(db: Kysely<DB>, ringId: number, at: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('ring_membership')
+    .select('organisation_id')
+    .distinct()
+    .where('ring_id', '=', ringId)
+    .where('valid_from', '<=', at)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', at)]))
+    .execute()
+  return rows.map((r) => r.organisation_id).sort((a, b) => a - b)
+}
+
+/**
+ * Notifies every member account of a ring (for "new practice in my ring": the practices feature
+ * calls this in its own transaction with kind 'new_practice' and a payload such as
+ * { practiceId, title, organisationId }). The author's organisation can be left out.
+ */
+export async function notifyRingMembers(
+  db: Kysely<DB>,
+  options: {
+    ringId: number
+    kind: NotificationKind
+    payload: Record<string, unknown>
+    dedupeKey?: string
+    exceptOrganisationId?: number | null
+    now: Date
+  },
+): Promise<number> {
+  const at = options.now.toISOString().slice(0, 10)
+  const orgs = (await findRingMemberIds(db, options.ringId, at)).filter(
+    (id) => id !== options.exceptOrganisationId,
+  )
+  const users = await findUsersOfOrganisations(db, orgs)
+  return insertNotifications(
+    db,
+    users.map((u) => ({
+      userId: u.id,
+      kind: options.kind,
+      payload: options.payload,
+      dedupeKey: options.dedupeKey,
+    })),
+    options.now,
+  )
+}
+
+/**
+ * Derives the time-based notifications of one user: meetings of their rings (and network-wide
+ * ones) starting within UPCOMING_DAYS, and open actions of their organisation or of them that are
+ * due within ACTION_DUE_DAYS or overdue.
+ */
+export async function refreshTimedNotifications(
+  db: Kysely<DB>,
+  options: { userId: number; organisationId: number | null; ringIds: readonly number[]; now: Date },
+): Promise<void> {
+  const today = options.now.toISOString().slice(0, 10)
+  const meetings = await db
+    .selectFrom('meeting')
+    .select(['id', 'title', 'starts_on', 'venue', 'ring_id'])
+    .where('starts_on', '>=', today)
+    .where('starts_on', '<=', addDays(today, UPCOMING_DAYS))
+    .where('status', 'in', ['planned', 'invited'])
+    .where((eb) =>
+      eb.or([
+        eb('ring_id', 'is', null),
+        ...(options.ringIds.length > 0 ? [eb('ring_id', 'in', [...options.ringIds])] : []),
+      ]),
+    )
+    .execute()
+  const fresh: NewNotification[] = meetings
+    // Network-wide events concern members; accounts without an organisation see them in the list.
+    .filter((m) => m.ring_id !== null || options.organisationId !== null)
+    .map((m) => ({
+      userId: options.userId,
+      kind: 'upcoming_meeting' as const,
+      payload: { meetingId: m.id, title: m.title, startsOn: m.starts_on, venue: m.venue },
+      dedupeKey: `upcoming_meeting:${m.id}`,
+    }))
+  const actions = await db
+    .selectFrom('action_item as a')
+    .innerJoin('meeting as m', 'm.id', 'a.meeting_id')
+    .select(['a.id', 'a.title', 'a.due_on', 'a.meeting_id', 'm.title as meeting_title'])
+    .where('a.status', 'in', ['open', 'in_progress'])
+    .where('a.due_on', 'is not', null)
+    .where('a.due_on', '<=', addDays(today, ACTION_DUE_DAYS))
+    .where((eb) =>
+      eb.or([
+        eb('a.owner_user_id', '=', options.userId),
+        ...(options.organisationId !== null
+          ? [eb('a.owner_organisation_id', '=', options.organisationId)]
+          : []),
+      ]),
+    )
+    .execute()
+  for (const a of actions)
+    fresh.push({
+      userId: options.userId,
+      kind: 'action_due',
+      payload: {
+        actionId: a.id,
+        title: a.title,
+        dueOn: a.due_on,
+        meetingId: a.meeting_id,
+        meetingTitle: a.meeting_title,
+      },
+      dedupeKey: `action_due:${a.id}:${a.due_on}`,
+    })
+  await insertNotifications(db, fresh, options.now)
+}
+
+function text(payload: Record<string, unknown>, key: string): string {
+  const value = payload[key]
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+}
+
+function dateDe(iso: string): string {
+  return iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : ''
+}
+
+/** The German title, message and UI link of a notification (built when read, so wording can change). */
+export function describeNotification(kind: NotificationKind, payload: Record<string, unknown>) {
+  const meetingLink = payload.meetingId ? `/meetings/${text(payload, 'meetingId')}` : null
+  switch (kind) {
+    case 'upcoming_meeting':
+      return {
+        titleDe: 'Treffen steht bevor',
+        messageDe: `${text(payload, 'title')} beginnt am ${dateDe(text(payload, 'startsOn'))}${payload.venue ? ` in ${text(payload, 'venue')}` : ''}.`,
+        link: meetingLink,
+      }
+    case 'invitation':
+      return {
+        titleDe: 'Einladung',
+        messageDe: `Sie sind zu ${text(payload, 'title')} am ${dateDe(text(payload, 'startsOn'))} eingeladen. Bitte melden Sie sich an oder ab.`,
+        link: meetingLink,
+      }
+    case 'new_practice':
+      return {
+        titleDe: 'Neues Praxisbeispiel in Ihrem Ring',
+        messageDe: `${text(payload, 'title')}${payload.organisationName ? ` (${text(payload, 'organisationName')})` : ''}`,
+        link: payload.practiceId ? `/practices/${text(payload, 'practiceId')}` : null,
+      }
+    case 'action_due':
+      return {
+        titleDe: 'Aufgabe fällig',
+        messageDe: `„${text(payload, 'title')}“ (aus ${text(payload, 'meetingTitle')}) ist am ${dateDe(text(payload, 'dueOn'))} fällig.`,
+        link: meetingLink,
+      }
+    case 'minutes_to_approve':
+      return {
+        titleDe: 'Protokoll zur Durchsicht',
+        messageDe: `Das Protokoll von ${text(payload, 'title')} liegt vor: bitte bis zur Freigabe kommentieren${payload.isModerator ? ' und freigeben' : ''}.`,
+        link: meetingLink,
+      }
+  }
+}
+
+export async function listNotifications(
+  db: Kysely<DB>,
+  options: { userId: number; isUnreadOnly: boolean; limit?: number },
+): Promise<{ notifications: NotificationDto[]; unreadCount: number }> {
+  const rows = await db
+    .selectFrom('notification')
+    .selectAll()
+    .where('user_id', '=', options.userId)
+    .$if(options.isUnreadOnly, (qb) => qb.where('read_at', 'is', null))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 100)
+    .execute()
+  const unread = await db
+    .selectFrom('notification')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', options.userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return {
+    unreadCount: Number(unread.n),
+    notifications: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      ...describeNotification(r.kind, r.payload),
+      payload: r.payload,
+      createdAt: r.created_at.toISOString(),
+      readAt: r.read_at?.toISOString() ?? null,
+    })),
+  }
+}
+
+/** Marks one (id) or all notifications of the user read; returns how many changed. */
+export async function markNotificationsRead(
+  db: Kysely<DB>,
+  options: { userId: number; id?: number; now: Date },
+): Promise<number> {
+  const result = await db
+    .updateTable('notification')
+    .set({ read_at: options.now })
+    .where('user_id', '=', options.userId)
+    .where('read_at', 'is', null)
+    .$if(options.id !== undefined, (qb) => qb.where('id', '=', options.id!))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

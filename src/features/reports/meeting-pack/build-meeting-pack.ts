@@ -1,0 +1,166 @@
+/**
+ * The data of a meeting pack, from live data and as the requesting user may see it: the meeting
+ * with agenda, the ring's key figures, spotlights, open actions, new practices and the
+ * self-assessment comparison. "Datenstand" is the latest month of the key figures used.
+ */
+import type { Kysely } from 'kysely'
+import type { Viewer } from '../../../core/permissions'
+import type { ActionItemDto, MeetingDetailDto, OrgRef, SpotlightDto } from '../../../contracts/meetings'
+import { isAppError } from '../../../core/errors/app-error'
+import type { DB } from '../../../db/schema'
+import { computeFigureGroupStatistics } from '../../kpi/group-statistics'
+import { monthIndexOf, monthStart } from '../../kpi/load-series'
+import { resolvePeriod } from '../../kpi/read-figure-values'
+import { formatPeriod, monthFromIndex } from '../../../core/periods/period'
+import { findOpenActionsBefore } from '../../meetings/agenda'
+import { findRingSpotlights } from '../../meetings/find-spotlights'
+import { loadMeetingScope } from '../../meetings/load-meeting-scope'
+import { getMeetingDetail, spotlightForViewer } from '../../meetings/manage-meetings'
+import { toActionDto } from '../../meetings/meeting-dto'
+import { findMeeting, findUsersByIds } from '../../meetings/meeting.repository'
+import { findRingMemberIds } from '../../meetings/notifications'
+import { loadPartnerSections, type PartnerSections } from './partner-sections'
+
+/** The figures of the overview table, in this order. */
+export const PACK_FIGURES = ['K2', 'K2E4', 'K3E1', 'K1', 'K3', 'K1E4'] as const
+
+export interface FigureColumn {
+  code: string
+  nameDe: string
+  polarity: 'higher_is_better' | 'lower_is_better' | 'context'
+  median: number | null
+}
+
+export interface MeetingPack {
+  meeting: MeetingDetailDto
+  /** "2025-06" or null when no key figures are computed. */
+  dataPeriod: string | null
+  figures: FigureColumn[]
+  rows: { organisation: OrgRef; values: (number | null)[]; isHost: boolean }[]
+  spotlights: SpotlightDto[]
+  openActions: ActionItemDto[]
+  partner: PartnerSections
+  notes: string[]
+  generatedAt: Date
+}
+
+export async function buildMeetingPack(
+  db: Kysely<DB>,
+  options: { viewer: Viewer; meetingId: number; period?: string; now: Date },
+): Promise<MeetingPack> {
+  const { viewer, now } = options
+  const detail = await getMeetingDetail(db, { viewer, id: options.meetingId, now })
+  const meeting = await findMeeting(db, options.meetingId)
+  const scope = await loadMeetingScope(db, { viewer, at: now.toISOString().slice(0, 10) })
+  const notes: string[] = []
+  let month: number | null = null
+  try {
+    month = options.period ? monthIndexOf(options.period) : await resolvePeriod(db, undefined)
+  } catch (error) {
+    if (!isAppError(error)) throw error
+    notes.push(`Keine Kennzahlen: ${error.message}`)
+  }
+  const figures: FigureColumn[] = []
+  const rows: MeetingPack['rows'] = []
+  if (month !== null && meeting.ring_id !== null) {
+    const ids = await findRingMemberIds(db, meeting.ring_id, monthStart(month))
+    const group = {
+      kind: 'ring' as const,
+      label: detail.ring?.name ?? '',
+      organisationIds: ids,
+      ringId: meeting.ring_id,
+    }
+    const values = new Map<number, (number | null)[]>(ids.map((id) => [id, []]))
+    for (const code of PACK_FIGURES) {
+      try {
+        const stats = await computeFigureGroupStatistics(db, { code, breakdown: 'total', month, group })
+        figures.push({
+          code,
+          nameDe: stats.dto.figure.nameDe,
+          polarity: stats.dto.figure.polarity,
+          median: stats.dto.median,
+        })
+        for (const id of ids)
+          values.get(id)!.push(stats.dto.members.find((m) => m.organisationId === id)?.value ?? null)
+      } catch (error) {
+        if (!isAppError(error)) throw error
+        notes.push(`${code}: ${error.message}`)
+      }
+    }
+    for (const id of ids) {
+      const ref = scope.orgRef(id)
+      if (ref)
+        rows.push({ organisation: ref, values: values.get(id)!, isHost: id === meeting.host_organisation_id })
+    }
+    rows.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'de'))
+  } else if (meeting.ring_id === null) {
+    notes.push('Netzwerkweite Veranstaltung: keine Kennzahlenübersicht eines Rings.')
+  }
+  let spotlights: SpotlightDto[] = []
+  if (meeting.ring_id !== null && month !== null) {
+    const found = await findRingSpotlights(db, {
+      ringId: meeting.ring_id,
+      period: formatPeriod(monthFromIndex(month)),
+    })
+    spotlights = found.spotlights
+      .map((s) =>
+        spotlightForViewer(scope, {
+          kind: s.kind,
+          figureCode: s.figureCode,
+          figureNameDe: s.figureNameDe,
+          organisation: { id: s.organisationId, name: s.organisationName, isPseudonymised: false },
+          period: s.period,
+          numbers: s.numbers,
+          titleDe: s.titleDe,
+          sentenceDe: s.sentenceDe,
+        }),
+      )
+      .filter((s): s is SpotlightDto => s !== null)
+  }
+  const earlier = await findOpenActionsBefore(db, meeting)
+  const users = await findUsersByIds(
+    db,
+    earlier.map((a) => a.owner_user_id),
+  )
+  const today = now.toISOString().slice(0, 10)
+  const openActions = [
+    ...earlier.map((a) =>
+      toActionDto({
+        scope,
+        action: a,
+        meeting: {
+          id: a.meeting_id,
+          title: a.meeting_title,
+          starts_on: a.meeting_starts_on,
+          ring_id: a.meeting_ring_id,
+        },
+        users,
+        today,
+      }),
+    ),
+    ...detail.actions.filter((a) => a.status === 'open' || a.status === 'in_progress'),
+  ]
+  // "New" practices: published since the ring's previous meeting (or within the last 4 months).
+  const previous = await db
+    .selectFrom('meeting')
+    .select('starts_on')
+    .where('ring_id', '=', meeting.ring_id ?? -1)
+    .where('starts_on', '<', meeting.starts_on)
+    .orderBy('starts_on', 'desc')
+    .executeTakeFirst()
+  const since = previous
+    ? new Date(`${previous.starts_on}T00:00:00Z`)
+    : new Date(Date.parse(`${meeting.starts_on}T00:00:00Z`) - 120 * 86_400_000)
+  const partner = await loadPartnerSections(db, { ringId: meeting.ring_id, since, viewer, now })
+  return {
+    meeting: detail,
+    dataPeriod: month !== null ? formatPeriod(monthFromIndex(month)) : null,
+    figures,
+    rows,
+    spotlights,
+    openActions,
+    partner,
+    notes: [...notes, ...partner.notes],
+    generatedAt: now,
+  }
+}

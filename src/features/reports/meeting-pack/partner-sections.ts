@@ -1,0 +1,52 @@
+/**
+ * The meeting pack's sections that come from the practices and self-assessment features (issue 6,
+ * part B), through their own services so that their visibility rules apply. A section that cannot
+ * be built (no cycle yet, no access) is left out with a note instead of failing the whole pack.
+ */
+import type { Kysely } from 'kysely'
+import { isAppError } from '../../../core/errors/app-error'
+import type { Viewer } from '../../../core/permissions'
+import type { PracticeSummaryDto } from '../../../contracts/practices'
+import type { SelfAssessmentComparisonDto } from '../../../contracts/self-assessment'
+import type { DB } from '../../../db/schema'
+import { listPracticesPublishedSince } from '../../practices/list-practices'
+import { compareSelfAssessments } from '../../self-assessment/compare-self-assessments'
+
+export interface PartnerSections {
+  newPractices: PracticeSummaryDto[] | null
+  selfAssessment: SelfAssessmentComparisonDto | null
+  notes: string[]
+}
+
+export async function loadPartnerSections(
+  db: Kysely<DB>,
+  options: { ringId: number | null; since: Date; viewer: Viewer; now: Date },
+): Promise<PartnerSections> {
+  const notes: string[] = []
+  const at = options.now.toISOString().slice(0, 10)
+  if (options.ringId === null) return { newPractices: null, selfAssessment: null, notes }
+  let newPractices: PracticeSummaryDto[] | null = null
+  let selfAssessment: SelfAssessmentComparisonDto | null = null
+  try {
+    newPractices = await listPracticesPublishedSince(db, {
+      ringId: options.ringId,
+      since: options.since,
+      viewer: options.viewer,
+      at,
+    })
+  } catch (error) {
+    if (!isAppError(error)) throw error
+    notes.push(`Neue Praxisbeispiele: ${error.message}`)
+  }
+  try {
+    selfAssessment = await compareSelfAssessments(db, {
+      ringId: options.ringId,
+      viewer: options.viewer,
+      now: options.now,
+    })
+  } catch (error) {
+    if (!isAppError(error)) throw error
+    notes.push(`Selbstbewertung: ${error.message}`)
+  }
+  return { newPractices, selfAssessment, notes }
+}
