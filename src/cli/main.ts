@@ -42,6 +42,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'users list [--json] | create <email> --role <role> [--org <key>] [--name <n>] --password-stdin | invite --role <role> [--org <key>] [--email <e>]',
     load: () => import('./commands/users'),
   },
+  peers: {
+    summary:
+      'peers form --method <ward|kmeans|rings> --k <n> [--min <n> --max <n>] [--indicators a,b] [--weights a=2,b=1|regression] [--input <csv>] [--json] | save --name … | list | show <id> | compare <a> <b> | neighbours <org> [--k 10] | history <org> | move <id> <org> <group> [--save] | apply <id> --from <date> | import-types <csv> --name …',
+    load: () => import('./commands/peers'),
+  },
   mappings: {
     summary: 'mappings list: column mappings shipped for official formats',
     load: () => import('./commands/mappings'),

@@ -27,9 +27,9 @@ export const kpiMissingReasonSchema = z.enum([
 export const polaritySchema = z.enum(['higher_is_better', 'lower_is_better', 'context'])
 export const displayTransformSchema = z.enum(['percent', 'change_rate'])
 export const groupKindSchema = z
-  .enum(['ring', 'all', 'set'])
+  .enum(['ring', 'all', 'set', 'type', 'neighbours'])
   .describe(
-    "ring = the organisation's comparison ring in that month, all = the whole network, set = a hand-picked list (orgs)",
+    "ring = the organisation's comparison ring in that month, all = the whole network, set = a hand-picked list (orgs), type = its group in the latest official types (else the latest peer model), neighbours = itself and its 10 nearest neighbours by context",
   )
 
 export const figureVersionSchema = z

@@ -14,6 +14,7 @@ import {
 import { meetingRoutes } from '../features/meetings/meetings.routes'
 import { listObservationsRoute } from '../features/observations/observation.routes'
 import { listOrganisationsRoute, listRingsRoute } from '../features/organisations/organisation.routes'
+import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
 import { defineRoute, type AnyRoute } from './route'
@@ -58,4 +59,5 @@ export const allRoutes: AnyRoute[] = [
   ...practiceRoutes,
   ...selfAssessmentRoutes,
   ...meetingRoutes,
+  ...peerRoutes,
 ] as AnyRoute[]

@@ -46,3 +46,21 @@ export {
   type PartitionMove,
   type Silhouette,
 } from './quality'
+export {
+  assessPartition,
+  createRecluster,
+  defaultRingBounds,
+  formPeerPartition,
+  renumberLabels,
+  type AssessPartitionOptions,
+  type FormPeerPartitionOptions,
+  type PartitionQuality,
+  type PeerMethod,
+  type PeerPartition,
+} from './form-peer-groups'
+export {
+  deriveRegressionWeights,
+  type RegressionTarget,
+  type RegressionWeights,
+  type TargetFit,
+} from './regression-weights'

@@ -9,6 +9,7 @@ import {
 import type { DB } from '../../db/schema'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { monthStart } from './load-series'
+import type { GroupKind } from './resolve-group'
 
 /** Which organisations a caller may see one by one, by name, in a month (rings valid on its first day). */
 export interface KpiScope {
@@ -17,11 +18,12 @@ export interface KpiScope {
   requireNamed(organisationId: number): void
   /**
    * Throws forbidden when a group pools organisations the caller may not see at all, unless it is a
-   * fixed group (ring, network) with at least MIN_AGGREGATE_SIZE of them. Hand-picked sets may hold
-   * only organisations in view: with a free choice of members, two sets that differ by one hidden
-   * organisation would reveal its value by differencing, however large they are.
+   * fixed group (ring, network, peer type, nearest neighbours) with at least MIN_AGGREGATE_SIZE of
+   * them. Hand-picked sets may hold only organisations in view: with a free choice of members, two
+   * sets that differ by one hidden organisation would reveal its value by differencing, however
+   * large they are.
    */
-  requireGroupVisible(organisationIds: readonly number[], kind: 'ring' | 'all' | 'set'): void
+  requireGroupVisible(organisationIds: readonly number[], kind: GroupKind): void
 }
 
 export async function loadKpiScope(

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import type { DB } from '../../db/schema'
 import { findOrganisationByKey } from '../organisations/find-organisation'
+import { resolveNeighbourGroup, resolvePeerTypeGroup } from '../peers/resolve-peer-group'
 import { monthStart } from './load-series'
 
-export type GroupKind = 'ring' | 'all' | 'set'
+export type GroupKind = 'ring' | 'all' | 'set' | 'type' | 'neighbours'
 
 export interface ResolvedGroup {
   kind: GroupKind
@@ -21,7 +22,9 @@ function lastDay(month: number): string {
 
 /**
  * The members of a comparison group in a month: the organisation's ring (membership valid in that
- * month), its whole network, or a hand-picked set (which always includes the organisation itself).
+ * month), its whole network, a hand-picked set (which always includes the organisation itself),
+ * its group in a peer model ('type': the latest official types, else the latest model), or itself
+ * with its 10 nearest neighbours on the context profile ('neighbours'; see features/peers).
  */
 export async function resolveGroup(
   db: Kysely<DB>,
@@ -56,6 +59,13 @@ export async function resolveGroup(
       organisationIds: members.map((m) => m.organisation_id).sort((a, b) => a - b),
       ringId: ring.id,
     }
+  }
+  if (kind === 'type' || kind === 'neighbours') {
+    const group =
+      kind === 'type'
+        ? await resolvePeerTypeGroup(db, { organisationId })
+        : await resolveNeighbourGroup(db, { organisationId })
+    return { kind, ...group, ringId: null }
   }
   if (kind === 'all') {
     const networks = await db

@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely'
+import { invalidInput, notFound } from '../../core/errors/app-error'
+import type { DB } from '../../db/schema'
+
+/** An organisation as peer groups show it. */
+export interface PeerOrganisation {
+  id: number
+  name: string
+  ags5: string | null
+  landCode: string | null
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * The network peer groups are formed in: the given one, else the only one (null when there is
+ * none: then all organisations take part). Several networks without a choice is an error.
+ */
+export async function resolvePeerNetwork(db: Kysely<DB>, networkId?: number): Promise<number | null> {
+  const networks = await db.selectFrom('network').select(['id', 'name']).orderBy('id').execute()
+  if (networkId !== undefined) {
+    if (!networks.some((n) => n.id === networkId)) throw notFound(`no network with the id ${networkId}`)
+    return networkId
+  }
+  if (networks.length === 0) return null
+  if (networks.length > 1)
+    throw invalidInput(
+      `there are ${networks.length} networks (${networks.map((n) => `${n.id} ${n.name}`).join(', ')}); choose one`,
+      [{ field: 'networkId', message: 'expected the id of the network whose members are grouped' }],
+    )
+  return networks[0]!.id
+}
+
+/** Members of the network on a day (all organisations when networkId is null), ordered by AGS, then name. */
+export async function listPeerOrganisations(
+  db: Kysely<DB>,
+  options: { networkId: number | null; at?: string; ids?: readonly number[] },
+): Promise<PeerOrganisation[]> {
+  const at = options.at ?? today()
+  if (options.ids && options.ids.length === 0) return []
+  const rows = await db
+    .selectFrom('organisation as o')
+    .select([
+      'o.id',
+      'o.name',
+      'o.land_code',
+      sql<string | null>`(select a.ags5 from organisation_area a where a.organisation_id = o.id
+        order by (a.valid_to is null or a.valid_to >= ${at}::date) desc, a.valid_from desc limit 1)`.as(
+        'ags5',
+      ),
+    ])
+    .$if(options.networkId !== null && options.ids === undefined, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('network_membership as m')
+            .select('m.id')
+            .whereRef('m.organisation_id', '=', 'o.id')
+            .where('m.network_id', '=', options.networkId!)
+            .where('m.valid_from', '<=', at)
+            .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', at)])),
+        ),
+      ),
+    )
+    .$if(options.ids !== undefined, (qb) => qb.where('o.id', 'in', [...options.ids!]))
+    .execute()
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, ags5: r.ags5, landCode: r.land_code }))
+    .sort(
+      (a, b) => (a.ags5 ?? '~').localeCompare(b.ags5 ?? '~') || a.name.localeCompare(b.name) || a.id - b.id,
+    )
+}

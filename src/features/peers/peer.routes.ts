@@ -1,0 +1,306 @@
+/**
+ * Peer groups and rings over HTTP. Forming, saving, moving, applying and importing types are for
+ * administrators and network-wide moderators (a model spans every organisation of the network);
+ * an organisation's neighbours and ring history are for whoever sees that organisation in full
+ * (its own members, moderators of its ring, administrators). Neighbours the caller may not see by
+ * name appear as "a job centre outside your ring" with distance and indicator shares only.
+ */
+import { forbidden, invalidInput } from '../../core/errors/app-error'
+import { organisationVisibility, type Viewer } from '../../core/permissions'
+import {
+  applyPeerModelRequestSchema,
+  applyPeerModelResultSchema,
+  comparePeerModelsQuerySchema,
+  formPeerGroupsRequestSchema,
+  importPeerTypesQuerySchema,
+  importPeerTypesSummarySchema,
+  movePeerMembersRequestSchema,
+  neighboursQuerySchema,
+  neighboursSchema,
+  peerComparisonSchema,
+  peerModelListSchema,
+  peerModelParamsSchema,
+  peerModelSchema,
+  peerMovePreviewSchema,
+  peerProposalSchema,
+  ringHistoryQuerySchema,
+  ringHistorySchema,
+  savePeerModelRequestSchema,
+} from '../../contracts/peers'
+import type { Database } from '../../db/connect'
+import { defineRoute, requireViewer } from '../../server/route'
+import type { AuditActor } from '../audit/record-audit'
+import { findUserById } from '../auth/user.repository'
+import { findOrganisationRings } from '../networks/find-organisation-rings'
+import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
+import { applyPeerModel } from './apply-peer-model'
+import { comparePeerModels } from './compare-peer-models'
+import { findPeerNeighbours } from './find-peer-neighbours'
+import { importPeerTypes } from './import-peer-types'
+import { movePeerMembers, previewPeerMoves } from './move-peer-members'
+import { listPeerModels } from './peer-model.repository'
+import { proposePeerGroups } from './propose-peer-groups'
+import { readPeerModel } from './read-peer-model'
+import { readRingHistory } from './read-ring-history'
+import { savePeerModel } from './save-peer-model'
+
+const TAG = 'peers'
+const MANAGE = { roles: ['admin', 'moderator'] } as const
+const MAX_UPLOAD_BYTES = 16 * 1024 * 1024
+
+/** Peer models span the whole network: moderators limited to some rings may not form or read them. */
+function requireNetworkModerator(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer)
+  if (v.role === 'admin' || (v.role === 'moderator' && v.moderatedRingIds === 'all')) return v
+  throw forbidden(
+    'peer models span the whole network: only administrators and network-wide moderators work with them',
+  )
+}
+
+async function actorOf(database: Database, viewer: Viewer): Promise<AuditActor> {
+  const user = await findUserById(database.db, viewer.userId)
+  return { userId: viewer.userId, label: user?.email ?? `user ${viewer.userId}` }
+}
+
+/** The organisation named by `key` if the viewer sees it in full; else not found (as for observations). */
+async function findFullyVisible(database: Database, viewer: Viewer, key: string, at: string) {
+  const organisation = await findOrganisationByKey(database.db, key)
+  const rings = await findOrganisationRings(database.db, { at })
+  const visibility = organisationVisibility(
+    viewer,
+    rings.get(organisation.id) ?? { id: organisation.id, rings: [] },
+  )
+  if (visibility !== 'full') throw organisationNotFound(key)
+  return { organisation, rings }
+}
+
+export const proposePeerGroupsRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/peers/proposals',
+  operationId: 'proposePeerGroups',
+  summary: 'Form peer groups or rings (Ward, k-means, bounded rings) with their quality; saves nothing',
+  tag: TAG,
+  access: MANAGE,
+  body: formPeerGroupsRequestSchema,
+  response: peerProposalSchema,
+  async handler({ body, context, viewer }) {
+    requireNetworkModerator(viewer)
+    return (await proposePeerGroups(context.database.db, body)).dto
+  },
+})
+
+export const savePeerModelRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/peers/models',
+  operationId: 'savePeerModel',
+  summary: 'Form peer groups as for a proposal and save them as a peer model',
+  tag: TAG,
+  access: MANAGE,
+  body: savePeerModelRequestSchema,
+  response: peerModelSchema,
+  async handler({ body, context, viewer }) {
+    const v = requireNetworkModerator(viewer)
+    const { name, ...request } = body
+    return savePeerModel(context.database, {
+      request,
+      name,
+      actor: await actorOf(context.database, v),
+      now: context.now(),
+    })
+  },
+})
+
+export const listPeerModelsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/peers/models',
+  operationId: 'listPeerModels',
+  summary: 'Saved peer models, newest first',
+  tag: TAG,
+  access: MANAGE,
+  response: peerModelListSchema,
+  async handler({ context, viewer }) {
+    requireNetworkModerator(viewer)
+    return { models: await listPeerModels(context.database.db) }
+  },
+})
+
+export const getPeerModelRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/peers/models/:id',
+  operationId: 'getPeerModel',
+  summary: 'One peer model: inputs, parameters, data vintage, groups, quality, hand moves',
+  tag: TAG,
+  access: MANAGE,
+  params: peerModelParamsSchema,
+  response: peerModelSchema,
+  async handler({ params, context, viewer }) {
+    requireNetworkModerator(viewer)
+    return readPeerModel(context.database.db, params.id)
+  },
+})
+
+export const comparePeerModelsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/peers/compare',
+  operationId: 'comparePeerModels',
+  summary: 'Compare two peer models: adjusted Rand index, matched groups, who moved where',
+  tag: TAG,
+  access: MANAGE,
+  query: comparePeerModelsQuerySchema,
+  response: peerComparisonSchema,
+  async handler({ query, context, viewer }) {
+    requireNetworkModerator(viewer)
+    return comparePeerModels(context.database.db, query)
+  },
+})
+
+export const previewPeerMoveRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/peers/models/:id/moves/preview',
+  operationId: 'previewPeerMove',
+  summary: 'Quality before and after moving members by hand, and the constraints the moves would break',
+  tag: TAG,
+  access: MANAGE,
+  params: peerModelParamsSchema,
+  body: movePeerMembersRequestSchema,
+  response: peerMovePreviewSchema,
+  async handler({ params, body, context, viewer }) {
+    requireNetworkModerator(viewer)
+    return previewPeerMoves(context.database.db, { modelId: params.id, request: body })
+  },
+})
+
+export const movePeerMembersRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/peers/models/:id/moves',
+  operationId: 'movePeerMembers',
+  summary: 'Move members by hand (refused while a size bound or constraint is broken)',
+  tag: TAG,
+  access: MANAGE,
+  params: peerModelParamsSchema,
+  body: movePeerMembersRequestSchema,
+  response: peerModelSchema,
+  async handler({ params, body, context, viewer }) {
+    const v = requireNetworkModerator(viewer)
+    return movePeerMembers(context.database, {
+      modelId: params.id,
+      request: body,
+      actor: await actorOf(context.database, v),
+      now: context.now(),
+    })
+  },
+})
+
+export const applyPeerModelRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/peers/models/:id/apply',
+  operationId: 'applyPeerModel',
+  summary: "Make the model's groups the network's rings from a day (current memberships end the day before)",
+  tag: TAG,
+  access: MANAGE,
+  params: peerModelParamsSchema,
+  body: applyPeerModelRequestSchema,
+  response: applyPeerModelResultSchema,
+  async handler({ params, body, context, viewer }) {
+    const v = requireNetworkModerator(viewer)
+    return applyPeerModel(context.database, {
+      modelId: params.id,
+      validFrom: body.validFrom,
+      actor: await actorOf(context.database, v),
+      now: context.now(),
+    })
+  },
+})
+
+export const importPeerTypesRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/peers/types',
+  operationId: 'importPeerTypes',
+  summary:
+    'Import official comparison types (CSV: organisation key → type code, optional type name) as a peer model',
+  tag: TAG,
+  access: MANAGE,
+  query: importPeerTypesQuerySchema,
+  isUpload: true,
+  response: importPeerTypesSummarySchema,
+  async handler({ query, request, context, viewer }) {
+    const v = requireNetworkModerator(viewer)
+    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
+    if (!part)
+      throw invalidInput('expected a multipart upload with a field "file"', [
+        { field: 'file', message: 'missing' },
+      ])
+    const summary = await importPeerTypes(context.database, {
+      fileName: part.filename,
+      bytes: await part.toBuffer(),
+      name: query.name,
+      networkId: query.networkId,
+      isDryRun: query.dryRun === 'true',
+      actor: await actorOf(context.database, v),
+      now: context.now(),
+    })
+    if (!summary.isCommitted && !summary.isDryRun)
+      throw invalidInput(
+        `${summary.fileName}: ${summary.errors.length} row(s) rejected; nothing was imported`,
+        summary.errors.map((e) => ({ file: summary.fileName, ...e })),
+      )
+    return summary
+  },
+})
+
+export const listPeerNeighboursRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/peers/neighbours',
+  operationId: 'listPeerNeighbours',
+  summary:
+    'Nearest neighbours of an organisation by context, each with the share of every indicator and a sentence why',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: neighboursQuerySchema,
+  response: neighboursSchema,
+  async handler({ query, context, viewer }) {
+    const v = requireViewer(viewer)
+    const today = context.now().toISOString().slice(0, 10)
+    const { organisation, rings } = await findFullyVisible(context.database, v, query.org, today)
+    return findPeerNeighbours(context.database.db, {
+      organisation,
+      k: query.k,
+      modelId: query.model,
+      canSeeByName: (id) => {
+        const visibility = organisationVisibility(v, rings.get(id) ?? { id, rings: [] })
+        return visibility === 'full' || visibility === 'named'
+      },
+    })
+  },
+})
+
+export const getRingHistoryRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/peers/history',
+  operationId: 'getRingHistory',
+  summary: "An organisation's ring memberships over time",
+  tag: TAG,
+  access: { roles: 'any' },
+  query: ringHistoryQuerySchema,
+  response: ringHistorySchema,
+  async handler({ query, context, viewer }) {
+    const v = requireViewer(viewer)
+    const today = context.now().toISOString().slice(0, 10)
+    const { organisation } = await findFullyVisible(context.database, v, query.org, today)
+    return readRingHistory(context.database.db, organisation)
+  },
+})
+
+export const peerRoutes = [
+  proposePeerGroupsRoute,
+  savePeerModelRoute,
+  listPeerModelsRoute,
+  getPeerModelRoute,
+  comparePeerModelsRoute,
+  previewPeerMoveRoute,
+  movePeerMembersRoute,
+  applyPeerModelRoute,
+  importPeerTypesRoute,
+  listPeerNeighboursRoute,
+  getRingHistoryRoute,
+]

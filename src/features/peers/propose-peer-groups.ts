@@ -1,0 +1,180 @@
+/**
+ * A proposal of peer groups or rings from the context profile: formed, judged and described, but
+ * not saved (save-peer-model.ts saves the same computation).
+ */
+import type { Kysely } from 'kysely'
+import { invalidInput } from '../../core/errors/app-error'
+import { assessPartition, createRecluster, formPeerPartition } from '../../core/peers'
+import type { FormPeerGroupsRequest, PeerProposalDto } from '../../contracts/peers'
+import type { DB } from '../../db/schema'
+import { findOrganisationByKey } from '../organisations/find-organisation'
+import { describeBasis, describeQuality, nameGroups } from './describe-quality'
+import { loadContextProfile, type ContextProfile } from './load-context-profile'
+import type { PeerOrganisation } from './peer-organisation.repository'
+
+/** Parameters as stored with a model: constraints resolved to organisation ids. */
+export interface PeerParameters {
+  k: number
+  minSize: number | null
+  maxSize: number | null
+  together: [number, number][]
+  apart: [number, number][]
+  /** Ring numbers 1…k. */
+  pinned: { organisationId: number; ring: number }[]
+  land: 'spread' | 'group' | null
+  seed: number
+  bootstrapReplicates: number
+}
+
+export interface PeerProposal {
+  dto: PeerProposalDto
+  profile: ContextProfile
+  parameters: PeerParameters
+  /** Group index per profile organisation. */
+  labels: number[]
+  groups: { code: string; name: string }[]
+}
+
+const member = (o: PeerOrganisation) => ({
+  organisationId: o.id,
+  name: o.name,
+  ags5: o.ags5,
+  landCode: o.landCode,
+})
+
+/** Forms peer groups as requested and describes them with their quality. */
+export async function proposePeerGroups(
+  db: Kysely<DB>,
+  request: FormPeerGroupsRequest,
+): Promise<PeerProposal> {
+  const profile = await loadContextProfile(db, request)
+  const parameters = await resolveParameters(db, request, profile)
+  const ids = profile.organisations.map((o) => String(o.id))
+  const landOf = new Map(profile.organisations.map((o) => [String(o.id), o.landCode ?? 'unknown']))
+  const partition = formPeerPartition({
+    ids,
+    matrix: profile.matrix,
+    method: request.method,
+    k: request.k,
+    minSize: parameters.minSize ?? undefined,
+    maxSize: parameters.maxSize ?? undefined,
+    together: parameters.together.map(([a, b]) => [String(a), String(b)] as const),
+    apart: parameters.apart.map(([a, b]) => [String(a), String(b)] as const),
+    pinned: parameters.pinned.map((p) => ({ id: String(p.organisationId), ring: p.ring - 1 })),
+    land: parameters.land ?? undefined,
+    landOf: (id) => landOf.get(id) ?? 'unknown',
+    seed: parameters.seed,
+  })
+  parameters.minSize = partition.minSize
+  parameters.maxSize = partition.maxSize
+  const groups = nameGroups(request.method, request.k)
+  const quality = assessPartition({
+    matrix: profile.matrix,
+    raw: profile.raw,
+    columns: profile.indicators.map((i) => i.code),
+    labels: partition.labels,
+    recluster: createRecluster({ ...parameters, method: request.method }),
+    replicates: parameters.bootstrapReplicates,
+    seed: parameters.seed,
+  })
+  const dto: PeerProposalDto = {
+    method: request.method,
+    parameters: { ...parameters },
+    inputs: {
+      indicators: profile.indicators,
+      referenceYear: profile.referenceYear,
+      weighting: profile.weighting,
+      ...(profile.regression
+        ? {
+            regression: profile.regression.map((fit) => ({
+              figure: fit.code,
+              period: String(profile.referenceYear),
+              n: fit.n,
+              rSquared: fit.rSquared,
+              coefficients: fit.coefficients.map((c) => ({
+                code: c.name,
+                standardisedEffect: c.standardisedEffect,
+                pValue: c.pValue,
+                isSignificant: c.isSignificant,
+              })),
+            })),
+          }
+        : {}),
+    },
+    vintage: profile.vintage,
+    groups: groups
+      .map((g, index) => {
+        const members = profile.organisations.filter((_, i) => partition.labels[i] === index).map(member)
+        return { ...g, size: members.length, members }
+      })
+      .filter((g) => g.size > 0),
+    assignments: profile.organisations.map((o, i) => ({
+      ...member(o),
+      group: groups[partition.labels[i]!]!.code,
+    })),
+    excluded: profile.excluded.map((e) => ({ ...member(e), missing: e.missing })),
+    notes: profile.notes,
+    quality: describeQuality({
+      quality,
+      codes: groups.map((g) => g.code),
+      basis: describeBasis(profile.referenceYear, profile.indicators),
+      organisations: profile.organisations.length,
+    }),
+    dendrogram: partition.linkage
+      ? { leafIds: profile.organisations.map((o) => o.id), merges: partition.linkage.map((r) => [...r]) }
+      : null,
+  }
+  return { dto, profile, parameters, labels: partition.labels, groups }
+}
+
+async function resolveParameters(
+  db: Kysely<DB>,
+  request: FormPeerGroupsRequest,
+  profile: ContextProfile,
+): Promise<PeerParameters> {
+  const isRings = request.method === 'rings'
+  const constraintFields = ['together', 'apart', 'pinned', 'land', 'minSize', 'maxSize'] as const
+  if (!isRings)
+    for (const field of constraintFields)
+      if (request[field] !== undefined)
+        throw invalidInput(`${field}: constraints and size bounds apply to method 'rings' only`, [
+          { field, message: `use method 'rings', or leave ${field} out` },
+        ])
+  const inProfile = new Map(profile.organisations.map((o) => [o.id, o]))
+  const excluded = new Map(profile.excluded.map((o) => [o.id, o]))
+  const resolve = async (field: string, key: string): Promise<number> => {
+    const found = await findOrganisationByKey(db, key)
+    if (inProfile.has(found.id)) return found.id
+    const lacking = excluded.get(found.id)
+    throw invalidInput(
+      lacking
+        ? `${field}: ${found.name} (${key}) has no complete context data (missing: ${lacking.missing.join(', ')}), so it is not grouped`
+        : `${field}: ${found.name} (${key}) is not a member of the network being grouped`,
+      [{ field, value: key, message: 'expected an organisation that is grouped' }],
+    )
+  }
+  const pairs = async (field: string, list: readonly (readonly [string, string])[] | undefined) => {
+    const result: [number, number][] = []
+    for (const [a, b] of list ?? []) result.push([await resolve(field, a), await resolve(field, b)])
+    return result
+  }
+  const pinned: PeerParameters['pinned'] = []
+  for (const p of request.pinned ?? []) {
+    if (p.ring > request.k)
+      throw invalidInput(`pinned: ring ${p.ring} does not exist with k = ${request.k}`, [
+        { field: 'pinned', value: `${p.org}=${p.ring}`, message: `expected a ring number 1…${request.k}` },
+      ])
+    pinned.push({ organisationId: await resolve('pinned', p.org), ring: p.ring })
+  }
+  return {
+    k: request.k,
+    minSize: request.minSize ?? null,
+    maxSize: request.maxSize ?? null,
+    together: await pairs('together', request.together),
+    apart: await pairs('apart', request.apart),
+    pinned,
+    land: request.land ?? null,
+    seed: request.seed ?? 1,
+    bootstrapReplicates: request.bootstrapReplicates ?? 20,
+  }
+}

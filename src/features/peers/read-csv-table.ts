@@ -1,0 +1,117 @@
+/**
+ * Reads a small CSV table (bytes → header and rows with their row numbers), with the importer's
+ * decoder and tokenizer: UTF-8 or Windows-1252, `;`, `,` or tab, quoted fields.
+ */
+import { invalidInput } from '../../core/errors/app-error'
+import { parseDecimal } from '../imports/parsing/cell-values'
+import { detectDelimiter, tokenizeCsv } from '../imports/parsing/csv-tokenizer'
+import { decodeText } from '../imports/parsing/decode-text'
+
+export interface CsvTable {
+  header: string[]
+  /** Data rows; `row` is 1-based as a spreadsheet shows it (the header is row 1). */
+  rows: { row: number; fields: string[] }[]
+}
+
+export function readCsvTable(bytes: Uint8Array, fileName: string): CsvTable {
+  const { text } = decodeText(bytes, fileName)
+  const body = text.replace(/^\uFEFF/, '')
+  const firstLine = body.slice(0, Math.max(0, body.indexOf('\n')) || body.length)
+  const delimiter = detectDelimiter(firstLine)
+  let header: string[] | undefined
+  const rows: CsvTable['rows'] = []
+  const result = tokenizeCsv(body, {
+    delimiter,
+    onRow: (fields, info) => {
+      if (!header) header = fields.map((f) => f.trim())
+      else if (fields.some((f) => f.trim() !== '')) rows.push({ row: info.row, fields })
+    },
+  })
+  if (result.unterminatedQuote)
+    throw invalidInput(`${fileName}: a quoted field is not closed`, [
+      {
+        file: fileName,
+        row: result.unterminatedQuote.row,
+        message: `field ${result.unterminatedQuote.field} opens a quote that never closes`,
+      },
+    ])
+  if (!header || header.every((h) => h === ''))
+    throw invalidInput(`${fileName}: the file is empty; expected a header row`)
+  return { header, rows }
+}
+
+/** A numeric table: first column ids, the other columns numbers (decimal point or comma). */
+export interface NumericTable {
+  ids: string[]
+  columns: string[]
+  values: number[][]
+}
+
+/**
+ * Reads a table whose first column is an id and whose other columns are numbers. Every bad cell
+ * is reported with row, column and value; nothing is returned while any is bad.
+ */
+export function readNumericTable(bytes: Uint8Array, fileName: string): NumericTable {
+  const { header, rows } = readCsvTable(bytes, fileName)
+  if (header.length < 2)
+    throw invalidInput(
+      `${fileName}: expected an id column and at least one numeric column, found ${header.length} column(s)`,
+    )
+  const columns = header.slice(1).map((h, j) => h || `column ${j + 2}`)
+  // A decimal comma only when the separator is not a comma: "1,5" in a ';' file is 1.5.
+  const isCommaDecimal = rows.some((r) => r.fields.slice(1).some((f) => /^-?\d+,\d+$/.test(f.trim())))
+  const errors: { file: string; row: number; column: string; value: string; message: string }[] = []
+  const seen = new Map<string, number>()
+  const ids: string[] = []
+  const values: number[][] = []
+  for (const { row, fields } of rows) {
+    const id = (fields[0] ?? '').trim()
+    if (id === '')
+      errors.push({
+        file: fileName,
+        row,
+        column: header[0] || 'column 1',
+        value: '',
+        message: 'expected an id',
+      })
+    else if (seen.has(id))
+      errors.push({
+        file: fileName,
+        row,
+        column: header[0] || 'column 1',
+        value: id,
+        message: `id also in row ${seen.get(id)}`,
+      })
+    seen.set(id, row)
+    if (fields.length !== header.length)
+      errors.push({
+        file: fileName,
+        row,
+        column: '',
+        value: String(fields.length),
+        message: `expected ${header.length} fields like the header, found ${fields.length}`,
+      })
+    const numbers = columns.map((column, j) => {
+      const text = (fields[j + 1] ?? '').trim()
+      const value = text === '' ? Number.NaN : parseDecimal(text, isCommaDecimal ? ',' : '.')
+      if (!Number.isFinite(value))
+        errors.push({
+          file: fileName,
+          row,
+          column,
+          value: text,
+          message: text === '' ? 'expected a number, the cell is empty' : 'expected a number',
+        })
+      return value
+    })
+    ids.push(id)
+    values.push(numbers)
+  }
+  if (errors.length > 0)
+    throw invalidInput(
+      `${fileName}: ${errors.length} bad cell(s); nothing was clustered`,
+      errors.slice(0, 100),
+    )
+  if (ids.length === 0) throw invalidInput(`${fileName}: no data rows below the header`)
+  return { ids, columns, values }
+}
