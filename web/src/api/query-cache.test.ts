@@ -37,9 +37,12 @@ describe('QueryCache', () => {
     await cache.load('/api/v1/rings', async () => 'rings')
     let resolveSlow: (value: string) => void = () => undefined
     void cache.load('/api/v1/imports', () => new Promise<string>((resolve) => (resolveSlow = resolve)))
+    const staleSnapshot = cache.read('/api/v1/imports')
     cache.invalidate('/api/v1/imports')
     expect(cache.needsLoad('/api/v1/imports')).toBe(true)
     expect(cache.needsLoad('/api/v1/rings')).toBe(false)
+    // React compares snapshots by identity: an invalidated key must hand out a new one.
+    expect(cache.read('/api/v1/imports')).not.toBe(staleSnapshot)
     // Stale data stays visible until the new answer arrives.
     expect(cache.read('/api/v1/imports')).toMatchObject({ status: 'success', data: 'old' })
     resolveSlow('late')

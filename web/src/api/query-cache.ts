@@ -70,9 +70,13 @@ export class QueryCache {
   invalidate(prefix: string): void {
     for (const [key, entry] of this.entries) {
       if (key.startsWith(prefix)) {
-        entry.isStale = true
-        entry.inFlight = false
-        entry.generation++
+        // A new state object (same data) so React sees a change and mounted readers fetch again.
+        this.entries.set(key, {
+          state: { ...entry.state },
+          generation: entry.generation + 1,
+          isStale: true,
+          inFlight: false,
+        })
         this.emit(key)
       }
     }

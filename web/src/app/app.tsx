@@ -80,7 +80,7 @@ function Shell() {
   const showNav = sessionState !== undefined && sessionState.kind !== 'signed-out'
 
   return (
-    <div className="app">
+    <div className={showNav ? 'app' : 'app no-nav'}>
       <a className="skip-link" href="#main">
         {t('shell.skipLink')}
       </a>

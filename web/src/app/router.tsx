@@ -35,7 +35,8 @@ export function consumeFocusRequest(): boolean {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === readLocation()) return
-  isFocusRequested = true
+  // A new page gets focus on its heading; replacing the address (filters, redirects) keeps focus.
+  isFocusRequested = !options.replace
   if (options.replace) window.history.replaceState(null, '', to)
   else window.history.pushState(null, '', to)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))

@@ -157,6 +157,7 @@ const de = {
   'rings.members': '{count} Mitglieder',
   'rings.lands': '{count} Länder',
   'rings.own': 'Ihr Ring',
+  'rings.membersHidden': 'Die Mitglieder dieses Rings sind für Sie nicht sichtbar.',
   'rings.sharingNamed': 'Werte mit Namen geteilt',
   'rings.sharingPseudonymised': 'Werte pseudonymisiert geteilt',
   'rings.compare': '{name} vergleichen',
@@ -178,7 +179,7 @@ const de = {
   'compare.median': 'Median',
   'compare.middleHalf': 'mittlere Hälfte (1.–3. Quartil)',
   'compare.reporting': 'Mitglieder mit Wert',
-  'compare.barTitle': '{name} im {period}',
+  'compare.barTitle': '{name}, Stand {period}',
   'compare.barSummary':
     'Balkendiagramm: {name} in {group}, {period}. {n} Mitglieder mit Wert, Median {median}. {own}',
   'compare.ownValue': '{name}: {value}.',
@@ -393,6 +394,7 @@ const en: Messages = {
   'rings.members': '{count} members',
   'rings.lands': '{count} Länder',
   'rings.own': 'Your ring',
+  'rings.membersHidden': 'The members of this ring are not visible to you.',
   'rings.sharingNamed': 'values shared by name',
   'rings.sharingPseudonymised': 'values shared under pseudonyms',
   'rings.compare': 'Compare {name}',
@@ -414,7 +416,7 @@ const en: Messages = {
   'compare.median': 'Median',
   'compare.middleHalf': 'middle half (1st–3rd quartile)',
   'compare.reporting': 'Members with a value',
-  'compare.barTitle': '{name} in {period}',
+  'compare.barTitle': '{name}, {period}',
   'compare.barSummary':
     'Bar chart: {name} in {group}, {period}. {n} members with a value, median {median}. {own}',
   'compare.ownValue': '{name}: {value}.',

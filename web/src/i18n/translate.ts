@@ -30,6 +30,19 @@ export function formatNumber(locale: Locale, value: number, maximumFractionDigit
   return new Intl.NumberFormat(BCP47[locale], { maximumFractionDigits }).format(value)
 }
 
+/** A change in percent with its sign; values that round to zero read "±0". */
+export function formatChange(locale: Locale, percent: number, digits = 1): string {
+  const rounded = Number(percent.toFixed(digits))
+  if (rounded === 0) return `±${formatNumber(locale, 0)} %`
+  return `${rounded > 0 ? '+' : '−'}${formatNumber(locale, Math.abs(rounded), digits)} %`
+}
+
+/** "2026-03" → "03/2026" for axis labels, where long month names collide. */
+export function formatPeriodShort(period: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(period)
+  return match ? `${match[2]}/${match[1]}` : period
+}
+
 /** "2026-03" → "März 2026" / "March 2026"; "2024" stays "2024". */
 export function formatPeriod(locale: Locale, period: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period)

@@ -9,7 +9,7 @@ describe('summariseGroup', () => {
 })
 
 describe('buildGroupBarOption', () => {
-  const labels = { median: 'Median', quartiles: 'mittlere Hälfte', formatValue: (v: number) => v.toFixed(1) }
+  const labels = { median: 'Median', formatValue: (v: number) => v.toFixed(1) }
 
   it('sorts bars, highlights the own organisation and draws the band and the median', () => {
     const option = buildGroupBarOption(

@@ -27,6 +27,9 @@ export const PALETTE = {
   ],
 } as const
 
+/** Darker and larger than ECharts' default grey, for contrast. */
+const AXIS_LABEL = { color: '#3d4a57', fontSize: 13 } as const
+
 export interface GroupSummary {
   n: number
   median: number | null
@@ -54,7 +57,6 @@ export interface BarMember {
 
 export interface BarLabels {
   median: string
-  quartiles: string
   formatValue: (value: number) => string
 }
 
@@ -68,7 +70,8 @@ export function buildGroupBarOption(members: readonly BarMember[], labels: BarLa
       ? {
           silent: true,
           itemStyle: { color: PALETTE.band },
-          label: { show: true, position: 'insideTop', color: PALETTE.median, formatter: labels.quartiles },
+          // The HTML legend names the band; a label here would collide with the median's.
+          label: { show: false },
           data: [[{ xAxis: summary.q1 }, { xAxis: summary.q3 }]],
         }
       : undefined
@@ -90,11 +93,15 @@ export function buildGroupBarOption(members: readonly BarMember[], labels: BarLa
     textStyle: { color: PALETTE.text },
     grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: labels.formatValue },
-    xAxis: { type: 'value', splitLine: { lineStyle: { color: PALETTE.grid } } },
+    xAxis: {
+      type: 'value',
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: { ...AXIS_LABEL, formatter: labels.formatValue },
+    },
     yAxis: {
       type: 'category',
       data: sorted.map((m) => m.name),
-      axisLabel: { width: 260, overflow: 'truncate' },
+      axisLabel: { ...AXIS_LABEL, width: 260, overflow: 'truncate' },
     },
     series: [
       {
@@ -146,9 +153,14 @@ export function buildTimeSeriesOption(
     xAxis: {
       type: 'category',
       data: [...periods],
-      axisLabel: { formatter: options.formatPeriod },
+      axisLabel: { ...AXIS_LABEL, formatter: options.formatPeriod },
     },
-    yAxis: { type: 'value', scale: true, splitLine: { lineStyle: { color: PALETTE.grid } } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: { ...AXIS_LABEL, formatter: options.formatValue },
+    },
     series: series.map((s, index) => ({
       type: 'line',
       name: s.name,

@@ -10,7 +10,7 @@ import { Page } from '../components/page'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
-import { formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatChange, formatNumber, formatPeriod, formatPeriodShort, pick } from '../i18n/translate'
 import {
   buildGroupBarOption,
   buildTimeSeriesOption,
@@ -38,17 +38,15 @@ export default function ComparePage({ location }: PageProps) {
       <QueryView query={indicators}>
         {(indicatorData) => (
           <QueryView query={rings}>
-            {(ringData) =>
-              ringData.rings.length === 0 ? (
+            {(ringData) => {
+              // The server leaves out members the person may not see; a ring without any is no group.
+              const visible = ringData.rings.filter((ring) => ring.members.length > 0)
+              return visible.length === 0 ? (
                 <Empty>{t('compare.noRings')}</Empty>
               ) : (
-                <Comparison
-                  location={location}
-                  indicators={indicatorData.indicators}
-                  rings={ringData.rings}
-                />
+                <Comparison location={location} indicators={indicatorData.indicators} rings={visible} />
               )
-            }
+            }}
           </QueryView>
         )}
       </QueryView>
@@ -235,7 +233,7 @@ function GroupCharts({
 
   const barOption = buildGroupBarOption(
     members.map((m) => ({ name: m.name, value: m.value, isOwn: m.id === highlightId })),
-    { median: t('compare.median'), quartiles: t('compare.middleHalf'), formatValue },
+    { median: t('compare.median'), formatValue },
   )
   const lineOption = buildTimeSeriesOption(
     periods,
@@ -244,7 +242,7 @@ function GroupCharts({
       values: periods.map((p) => m.byPeriod.get(p)?.value ?? null),
       isHighlighted: m.id === highlightId,
     })),
-    { formatValue, formatPeriod: (p) => formatPeriod(locale, p) },
+    { formatValue, formatPeriod: formatPeriodShort },
   )
   const tableRows: TableRow[] = members.map((m) => ({
     id: m.id,
@@ -337,7 +335,7 @@ function GroupCharts({
           initialSort: { key: 'value', direction: 'descending' },
           renderCell: (row, column) =>
             column.key === 'change' && typeof row.change === 'number'
-              ? `${row.change > 0 ? '+' : ''}${formatNumber(locale, row.change)} %`
+              ? formatChange(locale, row.change)
               : undefined,
         }}
       />

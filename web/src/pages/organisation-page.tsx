@@ -13,7 +13,7 @@ import { Page } from '../components/page'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
-import { formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatChange, formatNumber, formatPeriod, formatPeriodShort, pick } from '../i18n/translate'
 import { buildTimeSeriesOption, seriesColour } from '../lib/chart-options'
 import { breakdownLabel, landName, unitLabel } from '../lib/labels'
 import { currentMonth, latestWithChange, monthsBefore, pivotObservations } from '../lib/series'
@@ -183,7 +183,7 @@ function ContextIndicators({ organisationId }: { organisationId: number }) {
                 rows={rows}
                 renderCell={(row, column) =>
                   column.key === 'change' && typeof row.change === 'number'
-                    ? `${row.change > 0 ? '+' : ''}${formatNumber(locale, row.change)} %`
+                    ? formatChange(locale, row.change)
                     : undefined
                 }
               />
@@ -219,7 +219,7 @@ function RawSeries({ organisation }: { organisation: OrganisationDto }) {
         name: breakdownLabel(locale, b),
         values: pivot.periods.map((p) => pivot.values.get(b)?.get(p)?.value ?? null),
       })),
-      { formatValue: format, formatPeriod: (p) => formatPeriod(locale, p) },
+      { formatValue: format, formatPeriod: formatPeriodShort },
     )
     const rows: TableRow[] = [...pivot.periods].reverse().map((period) => {
       const row: TableRow = { period }

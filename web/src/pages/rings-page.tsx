@@ -41,6 +41,7 @@ export default function RingsPage() {
                         {lands.size > 0 && ` · ${t('rings.lands', { count: lands.size })}`} ·{' '}
                         {ring.sharing === 'named' ? t('rings.sharingNamed') : t('rings.sharingPseudonymised')}
                       </p>
+                      {ring.members.length === 0 && <p>{t('rings.membersHidden')}</p>}
                       <ul className="member-list">
                         {ring.members.map((member) => (
                           <li key={member.organisationId}>
@@ -51,11 +52,13 @@ export default function RingsPage() {
                           </li>
                         ))}
                       </ul>
-                      <p>
-                        <Link href={`/compare?ring=${ring.id}`}>
-                          {t('rings.compare', { name: ring.name })}
-                        </Link>
-                      </p>
+                      {ring.members.length > 0 && (
+                        <p>
+                          <Link href={`/compare?ring=${ring.id}`}>
+                            {t('rings.compare', { name: ring.name })}
+                          </Link>
+                        </p>
+                      )}
                     </li>
                   )
                 })}

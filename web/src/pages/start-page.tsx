@@ -9,7 +9,7 @@ import { Page } from '../components/page'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
-import { formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatChange, formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import { unitLabel } from '../lib/labels'
 import { currentMonth, latestWithChange, monthsBefore } from '../lib/series'
 
@@ -101,7 +101,7 @@ function OwnOrganisation({ organisationId }: { organisationId: number }) {
               renderCell={(row, column) => {
                 if (column.key === 'period' && row.period) return formatPeriod(locale, String(row.period))
                 if (column.key === 'change' && typeof row.change === 'number')
-                  return `${row.change > 0 ? '+' : ''}${formatNumber(locale, row.change)} %`
+                  return formatChange(locale, row.change)
                 return undefined
               }}
             />
@@ -125,8 +125,10 @@ function NewSinceLastVisit({ since }: { since: string | null }) {
       )}
       <QueryView query={batches}>
         {(data) => {
-          const fresh = data.batches.filter((b) => since === null || b.createdAt > since)
-          if (fresh.length === 0) return <Empty>{t('start.nothingNew')}</Empty>
+          // On a first visit everything is new: show the latest imports instead of "nothing new".
+          const fresh = since === null ? data.batches : data.batches.filter((b) => b.createdAt > since)
+          if (fresh.length === 0)
+            return <Empty>{since === null ? t('data.historyEmpty') : t('start.nothingNew')}</Empty>
           return <BatchList batches={fresh.slice(0, 5)} />
         }}
       </QueryView>

@@ -1,0 +1,358 @@
+/**
+ * The web UI end to end: a real server on a loopback port with the demo network (104 job centres,
+ * 10 rings, one account per role), the built UI from dist/web, Debian's chromium. Signs in as each
+ * role and checks what each may see and do, uploads files, switches groups on a chart, walks the
+ * main flow with the keyboard alone, runs axe-core on every page and saves screenshots.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { WEB_ROOT } from '../src/cli/commands/start'
+import { latestCompleteMonth } from '../src/core/periods/period'
+import type { Database } from '../src/db/connect'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
+import { createDemoNetwork } from '../src/features/demo/create-demo-network'
+import { buildApp } from '../src/server/app'
+import { createTestDatabase } from '../src/test/database'
+import { seedReferenceData } from '../src/test/factories'
+import { findSeriousViolations } from './axe'
+import { launchBrowser, screenshot } from './browser'
+
+let database: Database
+let app: FastifyInstance
+let browser: BrowserContext
+let url: string
+
+const ROOT = join(import.meta.dirname, '..')
+const KCA_ID_PATH = '/organisations/'
+
+function accountOf(role: string) {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)
+  if (!account) throw new Error(`no demo account for ${role}`)
+  return account
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    // `npm ci` builds the UI (prepare); a fresh checkout without it builds here.
+    const build = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    )
+    if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`)
+  }
+  database = await createTestDatabase(inject('testTemplate'))
+  await seedReferenceData(database.db)
+  await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
+  app = await buildApp({ database, webRoot: WEB_ROOT })
+  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await database?.close()
+})
+
+/** Opens a fresh page (its own cookies are shared by the context, so sign out at the end). */
+async function signInAs(role: string): Promise<Page> {
+  // A test that failed before signing out must not leave its session to the next one.
+  await browser.clearCookies()
+  const page = await browser.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(`${url}/`)
+  await page.getByLabel('E-Mail-Adresse').fill(accountOf(role).email)
+  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
+  await page.getByLabel('Passwort').press('Enter')
+  await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
+  expect(errors).toEqual([])
+  return page
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Abmelden' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
+  await page.close()
+}
+
+async function navLabels(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allInnerTexts()
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await findSeriousViolations(page), `axe on ${name}`).toEqual([])
+}
+
+/** Waits until no loading state is left on the page (data, lazy pages and charts). */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.state-loading, .echart-overlay') &&
+      document.querySelector('main h1') !== null,
+    undefined,
+    { timeout: 30_000 },
+  )
+}
+
+describe('signed out', () => {
+  it('sends to the sign-in page, explains a wrong password, and passes axe', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/compare`)
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
+    expect(page.url()).toContain('/sign-in?next=%2Fcompare')
+    expect(await page.locator('html').getAttribute('lang')).toBe('de')
+    await expectAccessible(page, 'sign-in')
+    await screenshot(page, 'sign-in')
+    await page.getByLabel('E-Mail-Adresse').fill('lead.kca@demo.benchlearn.de')
+    await page.getByLabel('Passwort').fill('wrong password')
+    await page.getByRole('button', { name: 'Anmelden' }).click()
+    await expect(page.getByRole('alert').innerText()).resolves.toMatch(/Passwort stimmen nicht/)
+    await screenshot(page, 'sign-in-wrong-password')
+    await page.close()
+  })
+})
+
+describe('each role sees what the server allows', () => {
+  const EVERYONE = ['Start', 'Gruppenvergleich', 'Katalog', 'Jobcenter', 'Vergleichsringe']
+  const cases = [
+    { role: 'admin', hasData: true, canUpload: true },
+    { role: 'moderator', hasData: true, canUpload: false },
+    { role: 'member_lead', hasData: true, canUpload: false },
+    { role: 'member_analyst', hasData: true, canUpload: true },
+    { role: 'viewer', hasData: false, canUpload: false },
+  ]
+  for (const { role, hasData, canUpload } of cases) {
+    it(`${role}: navigation, data page and upload`, async () => {
+      const page = await signInAs(role)
+      await settle(page)
+      const account = accountOf(role)
+      await expect(page.getByRole('banner').innerText()).resolves.toContain(account.name)
+      expect(await navLabels(page)).toEqual(hasData ? [...EVERYONE, 'Daten'] : EVERYONE)
+      await screenshot(page, `start-${role}`)
+      await page.goto(`${url}/data`)
+      if (hasData) {
+        await page.getByRole('heading', { level: 1, name: 'Daten' }).waitFor()
+        await settle(page)
+        expect(await page.getByRole('heading', { name: 'Importhistorie' }).count()).toBe(1)
+        expect(await page.getByRole('heading', { name: 'Datei hochladen' }).count()).toBe(canUpload ? 1 : 0)
+        await screenshot(page, `data-${role}`)
+      } else {
+        await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor()
+        await screenshot(page, `data-${role}-forbidden`)
+      }
+      await signOut(page)
+    })
+  }
+})
+
+describe('every page', () => {
+  it('renders without serious or critical axe violations (member lead, German and English)', async () => {
+    const page = await signInAs('member_lead')
+    const pages: [string, string][] = [
+      ['start', '/'],
+      ['compare', '/compare'],
+      ['catalogue', '/catalogue'],
+      ['organisations', '/organisations'],
+      ['rings', '/rings'],
+      ['data', '/data'],
+      ['not-found', '/no-such-page'],
+    ]
+    // The profile of the member's own organisation, reached through the start page's link.
+    await settle(page)
+    const profile = await page.getByRole('link', { name: 'Steckbrief' }).getAttribute('href')
+    expect(profile).toMatch(new RegExp(`^${KCA_ID_PATH}\\d+$`))
+    pages.push(['organisation-profile', profile!])
+    for (const [name, path] of pages) {
+      await page.goto(`${url}${path}`)
+      await settle(page)
+      await expectAccessible(page, name)
+      await screenshot(page, `page-${name}`)
+    }
+    // English: every text switches and <html lang> follows.
+    await page.goto(`${url}/compare`)
+    await settle(page)
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Group comparison' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await expectAccessible(page, 'compare (en)')
+    await screenshot(page, 'page-compare-en')
+    await page.getByRole('button', { name: 'Deutsch' }).click()
+    await signOut(page)
+  })
+
+  it('holds its layout on a tablet (768 px)', async () => {
+    const page = await signInAs('member_lead')
+    await page.setViewportSize({ width: 768, height: 1024 })
+    for (const [name, path] of [
+      ['start', '/'],
+      ['compare', '/compare'],
+      ['organisations', '/organisations'],
+    ]) {
+      await page.goto(`${url}${path}`)
+      await settle(page)
+      // Nothing may force the page wider than the screen (tables scroll inside their own box).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0)
+      await expectAccessible(page, `${name} (tablet)`)
+      await screenshot(page, `tablet-${name}`)
+    }
+    await signOut(page)
+  })
+})
+
+describe('group comparison', () => {
+  it('offers a member only the groups the server shows', async () => {
+    const page = await signInAs('member_lead')
+    await page.goto(`${url}/compare`)
+    await settle(page)
+    // The lead's organisation sees its own ring only: the switch has exactly that group.
+    const options = await page.getByLabel('Vergleichsgruppe').locator('option').allInnerTexts()
+    expect(options).toHaveLength(1)
+    expect(options[0]).toMatch(/\(Ihr Ring\)$/)
+    await page.goto(`${url}/rings`)
+    await settle(page)
+    expect(await page.getByText('Die Mitglieder dieses Rings sind für Sie nicht sichtbar.').count()).toBe(9)
+    await screenshot(page, 'rings-member-lead')
+    await signOut(page)
+  })
+
+  it('switches groups on the chart, shows the table alternative and downloads CSV (moderator)', async () => {
+    const page = await signInAs('moderator')
+    await page.goto(`${url}/compare`)
+    await settle(page)
+    const group = page.getByLabel('Vergleichsgruppe')
+    const own = await group.inputValue()
+    const chart = page.getByRole('img', { name: /Balkendiagramm/ })
+    const before = await chart.getAttribute('aria-label')
+    expect(before).toMatch(/Vergleichsring/)
+    const other = await group
+      .locator('option')
+      .evaluateAll(
+        (options, current) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== current)!,
+        own,
+      )
+    await group.selectOption(other)
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[role=img][aria-label^="Balkendiagramm"]')?.getAttribute('aria-label') !==
+        null,
+    )
+    await settle(page)
+    expect(page.url()).toContain(`ring=${other}`)
+    const after = await page.getByRole('img', { name: /Balkendiagramm/ }).getAttribute('aria-label')
+    expect(after).not.toEqual(before)
+    // The table alternative lists every member of the new group with its value.
+    await page.getByRole('button', { name: 'Als Tabelle zeigen' }).first().click()
+    const table = page.getByRole('table').first()
+    await table.waitFor()
+    expect(await table.getByRole('row').count()).toBeGreaterThan(5)
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'CSV' }).first().click()
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/)
+    await screenshot(page, 'compare-other-group-with-table')
+    await signOut(page)
+  })
+})
+
+describe('data upload', () => {
+  it('shows row-level errors in a dry run, then imports a correct file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'benchlearn-upload-'))
+    const broken = join(dir, 'fehlerhaft.csv')
+    writeFileSync(
+      broken,
+      'org;indicator;period;breakdown;value\n06435;integrations;2026-01;total;470\n06435;elb;2026-01;total;abc\n',
+    )
+    const good = join(dir, 'korrektur.csv')
+    writeFileSync(good, 'org;indicator;period;breakdown;value\n06435;integrations;2026-01;total;471\n')
+
+    const page = await signInAs('member_analyst')
+    await page.goto(`${url}/data`)
+    await settle(page)
+    await page.getByLabel('Datei', { exact: true }).setInputFiles(broken)
+    await page.getByRole('button', { name: 'Prüfen (Probelauf)' }).click()
+    const errors = page.getByRole('table', { name: /Fehler je Zeile/ })
+    await errors.waitFor()
+    const errorText = await errors.innerText()
+    expect(errorText).toContain('3')
+    expect(errorText).toContain('value')
+    expect(errorText).toContain('abc')
+    await expectAccessible(page, 'data dry run with errors')
+    await screenshot(page, 'data-dry-run-errors')
+
+    await page.getByLabel('Datei', { exact: true }).setInputFiles(good)
+    await page.getByRole('button', { name: 'Prüfen (Probelauf)' }).click()
+    await page.getByText(/Keine Fehler\./).waitFor()
+    await screenshot(page, 'data-dry-run-ok')
+    // By keyboard: the button sits in the result panel that was just re-rendered.
+    await page.getByRole('button', { name: 'Jetzt importieren' }).press('Enter')
+    await screenshot(page, 'data-importing')
+    await page.getByText(/Import abgeschlossen/).waitFor()
+    // The history shows the new batch.
+    await page.getByRole('table', { name: 'Importhistorie' }).getByText('korrektur.csv').waitFor()
+    await expectAccessible(page, 'data after import')
+    await screenshot(page, 'data-imported')
+    await signOut(page)
+  })
+})
+
+describe('keyboard only', () => {
+  it('signs in, skips to the content, opens the comparison and its table without a mouse', async () => {
+    await browser.clearCookies()
+    const page = await browser.newPage()
+    await page.goto(`${url}/`)
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        return `${el?.tagName.toLowerCase()}:${el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? ''}`
+      })
+    // The first Tab reaches the skip link.
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('a:Zum Inhalt springen')
+    // Tab on to the e-mail field (through the language switch) and sign in with Enter.
+    for (let i = 0; i < 10 && !(await focused()).startsWith('input'); i++) await page.keyboard.press('Tab')
+    await page.keyboard.type(accountOf('member_lead').email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(DEMO_PASSWORD)
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: /Willkommen/ }).waitFor()
+    await settle(page)
+    // Skip link → main, then back to the navigation by Tab order: find "Gruppenvergleich".
+    await page.keyboard.press('Tab')
+    for (let i = 0; i < 15 && (await focused()) !== 'a:Gruppenvergleich'; i++)
+      await page.keyboard.press('Tab')
+    expect(await focused()).toBe('a:Gruppenvergleich')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Gruppenvergleich' }).waitFor()
+    await settle(page)
+    // Focus moved to the new page's heading, so the next Tab stops lead into the page.
+    expect(await focused()).toBe('h1:Gruppenvergleich')
+    for (let i = 0; i < 10 && (await focused()) !== 'button:Als Tabelle zeigen'; i++)
+      await page.keyboard.press('Tab')
+    expect(await focused()).toBe('button:Als Tabelle zeigen')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'Tabelle ausblenden' }).first().waitFor()
+    // Sorting the table by keyboard: the first column header button.
+    for (let i = 0; i < 10 && !(await focused()).startsWith('button:Jobcenter'); i++)
+      await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1)
+    await screenshot(page, 'keyboard-compare-table')
+    // The series switch works from the keyboard too (a member has one group; the series changes).
+    await page.getByLabel('Datenreihe').focus()
+    await page.keyboard.press('ArrowDown')
+    await settle(page)
+    expect(page.url()).toMatch(/indicator=\w+/)
+    await signOut(page)
+  })
+})
