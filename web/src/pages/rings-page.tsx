@@ -37,7 +37,9 @@ export default function RingsPage() {
                         {isOwnRing && <span className="tag">{t('rings.own')}</span>}
                       </h2>
                       <p className="muted">
-                        {t('rings.members', { count: ring.members.length })}
+                        {ring.members.length > 0
+                          ? t('rings.members', { count: ring.members.length })
+                          : t('rings.membersUnknown')}
                         {lands.size > 0 && ` · ${t('rings.lands', { count: lands.size })}`} ·{' '}
                         {ring.sharing === 'named' ? t('rings.sharingNamed') : t('rings.sharingPseudonymised')}
                       </p>
