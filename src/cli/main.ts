@@ -47,6 +47,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'peers form --method <ward|kmeans|rings> --k <n> [--min <n> --max <n>] [--indicators a,b] [--weights a=2,b=1|regression] [--input <csv>] [--json] | save --name … | list | show <id> | compare <a> <b> | neighbours <org> [--k 10] | history <org> | move <id> <org> <group> [--save] | apply <id> --from <date> | import-types <csv> --name …',
     load: () => import('./commands/peers'),
   },
+  practices: {
+    summary: 'practices list [--topic t] [--figure K2] | search <words> | show <id> [--json]: the good-practice library',
+    load: () => import('./commands/practices'),
+  },
+  'self-assessment': {
+    summary: 'self-assessment compare --ring R01 [--cycle 2025] [--org <id>] [--json]: enabler areas in the ring',
+    load: () => import('./commands/self-assessment'),
+  },
   mappings: {
     summary: 'mappings list: column mappings shipped for official formats',
     load: () => import('./commands/mappings'),
