@@ -46,7 +46,14 @@ export async function launchChromium(
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: options.locale ?? 'de-DE',
   })
-  context.on('close', () => rmSync(profile, { recursive: true, force: true }))
+  context.on('close', () => {
+    // Chromium may still be writing into the profile while it exits; a leftover temp folder is harmless.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+    } catch {
+      /* left for the OS to clean */
+    }
+  })
   return context
 }
 
