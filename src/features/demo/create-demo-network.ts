@@ -16,6 +16,7 @@ import {
 import { insertOrganisation } from '../organisations/organisation.repository'
 import { createDemoAccounts } from './create-demo-accounts'
 import { createDemoBenchlearning } from './create-demo-benchlearning'
+import { createDemoPractices } from './create-demo-practices'
 import { generateDemoNetwork } from './generate/generate-demo-network'
 import { DEMO_BREAKDOWNS, DEMO_MISSING_REASONS, DEMO_SOURCE, type DemoNetwork } from './generate/types'
 
@@ -105,6 +106,7 @@ export async function createDemoNetwork(
       networkId,
       orgIds.map((organisationId) => ({ organisationId, validFrom: firstDay })),
     )
+    const ringIds: number[] = []
     for (const ring of demo.rings) {
       const ringId = await insertRing(tx.db, {
         networkId,
@@ -113,6 +115,7 @@ export async function createDemoNetwork(
         sharing: ring.sharing,
         validFrom: ring.validFrom,
       })
+      ringIds.push(ringId)
       await insertRingMemberships(
         tx.db,
         ringId,
@@ -121,6 +124,7 @@ export async function createDemoNetwork(
     }
 
     if (!options.isWithoutAccounts) await createDemoAccounts(tx.db, { now })
+    await createDemoPractices(tx.db, { demo, orgIds, ringIds, networkId, seed: options.seed ?? 2012, now })
     await createDemoBenchlearning(tx.db, { now })
 
     const indicatorIds = new Map((await listIndicators(tx.db)).map((i) => [i.code, i.id]))
