@@ -117,6 +117,23 @@ describe('aggregates and abilities', () => {
       canViewImports: false,
     })
   })
+  it('says who plans meetings, proposes topics and writes practice cards (the web UI shows buttons by these)', () => {
+    expect(abilitiesFor(viewer({ role: 'moderator' }))).toMatchObject({
+      canPlanMeetings: true,
+      canProposeTopics: true,
+      canWritePractices: true,
+    })
+    expect(abilitiesFor(viewer({ role: 'member_lead' }))).toMatchObject({
+      canPlanMeetings: false,
+      canProposeTopics: true,
+      canWritePractices: true,
+    })
+    expect(abilitiesFor(viewer({ role: 'viewer' }))).toMatchObject({
+      canPlanMeetings: false,
+      canProposeTopics: false,
+      canWritePractices: false,
+    })
+  })
 })
 
 describe('assignPseudonyms', () => {

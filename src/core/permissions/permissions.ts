@@ -50,6 +50,12 @@ export const PERMISSIONS = {
   manageRings: ['admin', 'moderator'],
   /** Change the network itself: organisations, indicators, settings. */
   manageNetwork: ['admin'],
+  /** Plan meetings and yearly schedules, build agendas, write and approve minutes (in their rings). */
+  planMeetings: ['admin', 'moderator'],
+  /** Propose and vote for topics, comment on draft minutes. */
+  proposeTopics: ['admin', 'moderator', 'member_lead', 'member_analyst'],
+  /** Write practice cards and record adoptions (members: for their own organisation). */
+  writePractices: ['admin', 'moderator', 'member_lead', 'member_analyst'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -149,6 +155,9 @@ export function abilitiesFor(viewer: Viewer | null): Record<string, boolean> {
     canViewAuditLog: hasPermission(viewer, 'viewAuditLog'),
     canManageRings: hasPermission(viewer, 'manageRings'),
     canManageNetwork: hasPermission(viewer, 'manageNetwork'),
+    canPlanMeetings: hasPermission(viewer, 'planMeetings'),
+    canProposeTopics: hasPermission(viewer, 'proposeTopics'),
+    canWritePractices: hasPermission(viewer, 'writePractices'),
     canChangePassword: viewer !== null,
   }
 }
