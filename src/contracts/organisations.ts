@@ -64,3 +64,26 @@ export const ringSchema = z
 
 export const ringsQuerySchema = z.object({ at: isoDate.optional().describe('day (default: today)') })
 export const ringListSchema = z.object({ at: isoDate, rings: z.array(ringSchema) })
+
+// ---- Ring sharing setting (issue 5, administration) ----
+
+export const ringIdParamsSchema = z.object({ id: z.coerce.number().int().positive() })
+
+export const updateRingSharingRequestSchema = z
+  .object({
+    sharing: ringSchema.shape.sharing.describe(
+      'named = members see each other by name; pseudonymised = members see each other under pseudonyms',
+    ),
+  })
+  .strict()
+
+export const ringSharingSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    sharing: ringSchema.shape.sharing,
+    previousSharing: ringSchema.shape.sharing,
+  })
+  .meta({ id: 'RingSharing' })
+export type RingSharingDto = z.infer<typeof ringSharingSchema>

@@ -12,6 +12,7 @@ import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
+import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
 import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
@@ -438,6 +439,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
     roleOf,
   }),
   ...createMeetingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
+  ...createRingSharingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
 }
 
 // ---- Set-up ----

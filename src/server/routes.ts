@@ -14,6 +14,7 @@ import {
 import { meetingRoutes } from '../features/meetings/meetings.routes'
 import { listObservationsRoute } from '../features/observations/observation.routes'
 import { listOrganisationsRoute, listRingsRoute } from '../features/organisations/organisation.routes'
+import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes'
 import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
@@ -50,6 +51,7 @@ export const allRoutes: AnyRoute[] = [
   listAuditRoute,
   listOrganisationsRoute,
   listRingsRoute,
+  updateRingSharingRoute,
   listIndicatorsRoute,
   listObservationsRoute,
   uploadImportRoute,

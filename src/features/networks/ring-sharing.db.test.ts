@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../server/app'
+import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
+import { signIn, type SignedIn } from '../../test/sign-in'
+import { useTestDatabase } from '../../test/use-test-database'
+import { insertNetwork, insertRing, insertRingMemberships } from './network.repository'
+
+const t = useTestDatabase()
+let app: FastifyInstance
+let admin: SignedIn
+let moderatorOfOther: SignedIn
+let member: SignedIn
+let ringId: number
+let peerName: string
+
+beforeAll(async () => {
+  const db = t.database.db
+  await seedReferenceData(db)
+  const networkId = await insertNetwork(db, { name: 'Sharing test network' })
+  ringId = await insertRing(db, {
+    networkId,
+    code: 'S1',
+    name: 'Ring S1',
+    sharing: 'pseudonymised',
+    validFrom: '2020-01-01',
+  })
+  const otherRingId = await insertRing(db, {
+    networkId,
+    code: 'S2',
+    name: 'Ring S2',
+    validFrom: '2020-01-01',
+  })
+  const ids: number[] = []
+  for (const ags of ['06435', '06431', '06432', '06433', '06434']) {
+    ids.push(await createJobcentre(db, { ags5: ags, name: `Teilungs-Jobcenter ${ags}` }))
+  }
+  peerName = 'Teilungs-Jobcenter 06431'
+  await insertRingMemberships(
+    db,
+    ringId,
+    ids.map((organisationId) => ({ organisationId, validFrom: '2020-01-01' })),
+  )
+  await createUser(db, { email: 'admin@sharing.test', role: 'admin' })
+  await createUser(db, { email: 'mod@sharing.test', role: 'moderator', moderatedRingIds: [otherRingId] })
+  await createUser(db, { email: 'lead@sharing.test', role: 'member_lead', organisationId: ids[0]! })
+  app = await buildApp({ database: t.database, now: () => new Date('2024-03-01T12:00:00Z') })
+  admin = await signIn(app, 'admin@sharing.test')
+  moderatorOfOther = await signIn(app, 'mod@sharing.test')
+  member = await signIn(app, 'lead@sharing.test')
+})
+afterAll(async () => app?.close())
+
+const memberSeesPeerByName = async () => {
+  const response = await member.inject({ method: 'GET', url: '/api/v1/organisations' })
+  return (response.json().organisations as { name: string }[]).some((o) => o.name === peerName)
+}
+
+describe('PATCH /api/v1/rings/:id/sharing', () => {
+  it('lets an administrator switch a ring to named sharing, audits it, and members then see names', async () => {
+    expect(await memberSeesPeerByName()).toBe(false)
+    const response = await admin.inject({
+      method: 'PATCH',
+      url: `/api/v1/rings/${ringId}/sharing`,
+      payload: { sharing: 'named' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ code: 'S1', sharing: 'named', previousSharing: 'pseudonymised' })
+    expect(await memberSeesPeerByName()).toBe(true)
+    const audit = await admin.inject({ method: 'GET', url: '/api/v1/audit?entity=ring' })
+    expect(audit.json().entries[0]).toMatchObject({
+      action: 'ring.update_sharing',
+      entity: 'ring',
+      entityId: String(ringId),
+      actor: 'admin@sharing.test',
+      before: { code: 'S1', sharing: 'pseudonymised' },
+      after: { code: 'S1', sharing: 'named' },
+    })
+  })
+
+  it('hides rings a moderator does not moderate (404), refuses members (403) and checks the value', async () => {
+    const url = `/api/v1/rings/${ringId}/sharing`
+    const byModerator = await moderatorOfOther.inject({ method: 'PATCH', url, payload: { sharing: 'named' } })
+    expect(byModerator.statusCode).toBe(404)
+    const byMember = await member.inject({ method: 'PATCH', url, payload: { sharing: 'named' } })
+    expect(byMember.statusCode).toBe(403)
+    const invalid = await admin.inject({ method: 'PATCH', url, payload: { sharing: 'public' } })
+    expect(invalid.statusCode).toBe(422)
+    const unknown = await admin.inject({
+      method: 'PATCH',
+      url: '/api/v1/rings/999999/sharing',
+      payload: { sharing: 'named' },
+    })
+    expect(unknown.statusCode).toBe(404)
+  })
+})
