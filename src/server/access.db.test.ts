@@ -11,6 +11,7 @@ import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
+import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
 import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
@@ -440,6 +441,12 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   }),
   ...createMeetingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
   ...createRingSharingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
+  ...createPeerAccessCases({
+    database: () => t.database,
+    allOrgs: () => [...orgs.values()],
+    expectedVisibility,
+    roleOf,
+  }),
 }
 
 // ---- Set-up ----

@@ -31,7 +31,10 @@ export async function resolvePeerNetwork(db: Kysely<DB>, networkId?: number): Pr
   return networks[0]!.id
 }
 
-/** Members of the network on a day (all organisations when networkId is null), ordered by AGS, then name. */
+/**
+ * Members of the network on a day (through the network or one of its rings; all organisations
+ * when networkId is null), ordered by AGS, then name.
+ */
 export async function listPeerOrganisations(
   db: Kysely<DB>,
   options: { networkId: number | null; at?: string; ids?: readonly number[] },
@@ -49,17 +52,31 @@ export async function listPeerOrganisations(
         'ags5',
       ),
     ])
+    // Members: through the network itself, or through a ring of the network (networks set up
+    // ring by ring have no separate network memberships).
     .$if(options.networkId !== null && options.ids === undefined, (qb) =>
       qb.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('network_membership as m')
-            .select('m.id')
-            .whereRef('m.organisation_id', '=', 'o.id')
-            .where('m.network_id', '=', options.networkId!)
-            .where('m.valid_from', '<=', at)
-            .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', at)])),
-        ),
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('network_membership as m')
+              .select('m.id')
+              .whereRef('m.organisation_id', '=', 'o.id')
+              .where('m.network_id', '=', options.networkId!)
+              .where('m.valid_from', '<=', at)
+              .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', at)])),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('ring_membership as rm')
+              .innerJoin('ring as r', 'r.id', 'rm.ring_id')
+              .select('rm.id')
+              .whereRef('rm.organisation_id', '=', 'o.id')
+              .where('r.network_id', '=', options.networkId!)
+              .where('rm.valid_from', '<=', at)
+              .where((w) => w.or([w('rm.valid_to', 'is', null), w('rm.valid_to', '>=', at)])),
+          ),
+        ]),
       ),
     )
     .$if(options.ids !== undefined, (qb) => qb.where('o.id', 'in', [...options.ids!]))
