@@ -11,7 +11,9 @@ and compares:
   - silhouette, R² and adjusted Rand index with sklearn.metrics (difference < 1e-9);
   - nearest neighbours with NearestNeighbors (same neighbour lists);
   - standardisation (z-scores, population sd, log of the last column) with StandardScaler;
-  - bounded rings: size bounds hold (within SS reported next to unconstrained k-means).
+  - bounded rings: size bounds hold (within SS reported next to unconstrained k-means);
+  - end to end through the CLI: `benchlearn peers form --input <csv> --json` (Ward, Ward + k-means
+    and rings; raw and z-scored) on one dataset, labels and R² compared with scikit-learn.
 Real data: 2019 values of q_SGBII, q_bip_et, q_übern_bev and log q_bev_fl for the 400 Kreise from
 ../shared/data (skipped with a message if that folder is absent). Exits 1 if any check fails.
 """
@@ -108,6 +110,54 @@ def verify_rings(dataset, X, k):
     check(label, 'rings time (TS, first call, cold JIT)', f"{ts['ms']:.0f} ms", 'info', True)
 
 
+def run_cli(X, method, k, extra=()):
+    path = os.path.join(TMP, 'cli.csv')
+    with open(path, 'w', encoding='utf-8') as fh:
+        fh.write('id,' + ','.join(f'x{j}' for j in range(X.shape[1])) + '\n')
+        for i, row in enumerate(X):
+            fh.write(f'o{i},' + ','.join(f'{v:.17g}' for v in row) + '\n')
+    out = subprocess.run(
+        ['node', 'bin/benchlearn.mjs', 'peers', 'form', '--method', method, '--k', str(k),
+         '--input', path, '--json', '--bootstrap', '0', *extra],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f'CLI peers form {method} failed: {out.stderr[-2000:]}')
+    result = json.loads(out.stdout)
+    ids = [a['id'] for a in result['assignments']]
+    assert ids == [f'o{i}' for i in range(len(X))], 'CLI assignments out of order'
+    return np.array([a['group'] for a in result['assignments']]), result
+
+
+def verify_cli(dataset, X, k):
+    n, d = X.shape
+    label = f'CLI --input, {dataset} (n={n}, d={d}, k={k})'
+    labels, out = run_cli(X, 'ward', k, ['--scale', 'none'])
+    ari = adjusted_rand_score(AgglomerativeClustering(n_clusters=k, linkage='ward').fit(X).labels_, labels)
+    check(label, 'Ward (raw): ARI vs sklearn', f'{ari:.6f}', '= 1', ari == 1.0)
+    within = sum(((X[labels == g] - X[labels == g].mean(axis=0)) ** 2).sum() for g in set(labels))
+    r2 = 1 - within / ((X - X.mean(axis=0)) ** 2).sum()
+    diff = abs(out['quality']['rSquared'] - r2)
+    check(label, 'Ward R² reported vs numpy', f'{diff:.1e}', '< 1e-9', diff < 1e-9)
+    Z = StandardScaler().fit_transform(X)
+    labels, _ = run_cli(X, 'ward', k)
+    ari = adjusted_rand_score(AgglomerativeClustering(n_clusters=k, linkage='ward').fit(Z).labels_, labels)
+    check(label, 'Ward (z-scores): ARI vs StandardScaler + sklearn', f'{ari:.6f}', '= 1', ari == 1.0)
+    sk_ward = AgglomerativeClustering(n_clusters=k, linkage='ward').fit(Z).labels_
+    centroids = np.array([Z[sk_ward == g].mean(axis=0) for g in range(k)])
+    sk_ref = KMeans(n_clusters=k, init=centroids, n_init=1).fit(Z)
+    labels, _ = run_cli(X, 'kmeans', k)
+    ari = adjusted_rand_score(sk_ref.labels_, labels)
+    check(label, 'Ward + k-means (z-scores): ARI vs sklearn', f'{ari:.6f}', '>= 0.99', ari >= 0.99)
+    labels, out = run_cli(X, 'rings', k, ['--min', str(n // k - 1), '--max', str(-(-n // k) + 1)])
+    sizes = np.bincount(labels)[1:]
+    ok = sizes.min() >= n // k - 1 and sizes.max() <= -(-n // k) + 1
+    check(label, 'rings: size bounds hold', f'{sizes.min()}–{sizes.max()}', 'bounds', ok)
+    sil = silhouette_score(Z, labels)
+    diff = abs(out['quality']['silhouette'] - sil)
+    check(label, 'rings silhouette reported vs sklearn', f'{diff:.1e}', '< 1e-9', diff < 1e-9)
+
+
 def load_real():
     if not os.path.isdir(DATA):
         return None
@@ -153,6 +203,7 @@ def main():
     for name, X, k in datasets:
         verify(name, X, k)
     verify_rings('ring-sized seed 4', datasets[4][1], 10)
+    verify_cli('blobs seed 1', datasets[1][1], 6)
 
     real = load_real()
     if real is None:
