@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely'
 import { migrations } from './migrations/index'
 
 function migrator(db: Kysely<unknown>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Features were developed in parallel and some migrations landed out of name order; letting
+  // a database that already has a later one apply an earlier one keeps such folders usable.
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  })
 }
 
 export interface MigrationReport {
