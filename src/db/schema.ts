@@ -268,6 +268,22 @@ export interface KpiRunTable {
   values_written: number
 }
 
+/**
+ * Computed figures, one row per organisation, figure and breakdown; the arrays are subscripted
+ * by month index (see migration 0002). Written by kpi-value.repository only.
+ */
+export interface KpiSeriesTable {
+  figure_code: string
+  breakdown: string
+  organisation_id: number
+  versions: number[]
+  numerators: (number | null)[]
+  denominators: (number | null)[]
+  missing: ColumnType<Record<string, Record<string, string>>, string, string>
+  run_id: number
+}
+
+/** A view over kpi_series: one row per value, read-only. */
 export interface KpiValueTable {
   figure_code: string
   breakdown: string
@@ -275,12 +291,12 @@ export interface KpiValueTable {
   organisation_id: number
   version: number
   is_change_rate: boolean
-  /** Generated from numerator and denominator (see migration 0002). */
+  /** Derived from numerator and denominator (see migration 0002). */
   value: ColumnType<number | null, never, never>
   numerator: number | null
   denominator: number | null
   missing_reason: KpiMissingReason | null
-  missing_detail: ColumnType<Record<string, string> | null, string | null, string | null>
+  missing_detail: ColumnType<Record<string, string> | null, never, never>
   run_id: number
 }
 
@@ -550,6 +566,7 @@ export interface DB {
   observation: ObservationTable
   kpi_definition: KpiDefinitionTable
   kpi_run: KpiRunTable
+  kpi_series: KpiSeriesTable
   kpi_value: KpiValueTable
   app_user: AppUserTable
   moderator_ring: ModeratorRingTable

@@ -17,9 +17,7 @@ import type { ComputeSummaryDto } from '../../contracts/kpi'
 import type { Database, TransactionContext } from '../../db/connect'
 import { listFigureDefinitions, listMonthlyIndicatorCodes } from './kpi-definition.repository'
 import {
-  copyFigureResults,
   deleteAllValues,
-  deleteValueRanges,
   findBatch,
   findLatestRun,
   findWatermark,
@@ -27,13 +25,30 @@ import {
   insertRun,
   listChangedMonths,
   listOrganisationsWithValues,
+  writeFigureResults,
 } from './kpi-value.repository'
-import { loadMonthlySeries } from './load-series'
+import { allowLargeAggregation, loadMonthlySeries } from './load-series'
 
 export interface ComputeKeyFiguresOptions {
   /** Recompute everything even if an earlier run could be continued. */
   isFull?: boolean
   now?: () => Date
+  /** Called with the seconds each phase took (the benchmark reports them). */
+  onPhase?: (phase: ComputePhase, seconds: number) => void
+}
+
+export type ComputePhase = 'load' | 'evaluate' | 'write'
+
+/** Runs `step` and reports its duration to `onPhase`. */
+async function timed<T>(
+  phase: ComputePhase,
+  onPhase: ComputeKeyFiguresOptions['onPhase'],
+  step: () => T | Promise<T>,
+): Promise<T> {
+  const started = performance.now()
+  const result = await step()
+  onPhase?.(phase, (performance.now() - started) / 1000)
+  return result
 }
 
 interface Plan {
@@ -78,6 +93,7 @@ export async function computeKeyFigures(
   const started = performance.now()
   const startedAt = now()
   return database.transaction(async (tx) => {
+    await allowLargeAggregation(tx.db)
     const plan = await preparePlan(tx)
     const watermark = await findWatermark(tx.db)
     const previous = await findLatestRun(tx.db)
@@ -115,6 +131,7 @@ export async function computeKeyFigures(
         now,
         reason: fullReason ?? 'first computation',
         seconds,
+        onPhase: options.onPhase,
       })
     }
 
@@ -130,7 +147,7 @@ export async function computeKeyFigures(
     if (previous.firstMonth === null || firstMonth < previous.firstMonth) {
       // Earlier months than ever before shift every series' start: simplest and safe to redo all.
       const reason = 'values for months before the first computed month arrived'
-      return computeFull(tx, { plan, watermark, startedAt, now, reason, seconds })
+      return computeFull(tx, { plan, watermark, startedAt, now, reason, seconds, onPhase: options.onPhase })
     }
     const ranges = new Map<number, { from: number; to: number }>()
     const widen = (orgId: number, from: number, to: number) => {
@@ -161,12 +178,13 @@ export async function computeKeyFigures(
         firstMonth,
         Math.min(...[...ranges.values()].map((r) => r.from)) - plan.reach + 1,
       )
-      const loaded = await loadMonthlySeries(tx.db, {
-        organisationIds: [...ranges.keys()],
-        fromMonth: loadFrom,
-        toMonth: lastMonth,
-      })
-      await deleteValueRanges(tx.db, ranges)
+      const loaded = await timed('load', options.onPhase, () =>
+        loadMonthlySeries(tx.db, {
+          organisationIds: [...ranges.keys()],
+          fromMonth: loadFrom,
+          toMonth: lastMonth,
+        }),
+      )
       written = await evaluateAndWrite(tx, {
         plan,
         series: loaded.series,
@@ -174,6 +192,7 @@ export async function computeKeyFigures(
         months: lastMonth - loadFrom + 1,
         runId,
         ranges,
+        onPhase: options.onPhase,
       })
     }
     await finishRun(tx.db, {
@@ -205,10 +224,11 @@ async function computeFull(
     now: () => Date
     reason: string
     seconds: () => number
+    onPhase: ComputeKeyFiguresOptions['onPhase']
   },
 ): Promise<ComputeSummaryDto> {
   const { plan } = options
-  const loaded = await loadMonthlySeries(tx.db)
+  const loaded = await timed('load', options.onPhase, () => loadMonthlySeries(tx.db))
   const lastMonth = loaded.startMonth === undefined ? undefined : loaded.startMonth + loaded.months - 1
   const runId = await insertRun(tx.db, {
     kind: 'full',
@@ -228,6 +248,7 @@ async function computeFull(
       months: loaded.months,
       runId,
       ranges: { from: loaded.startMonth, to: lastMonth! },
+      onPhase: options.onPhase,
     })
   }
   await finishRun(tx.db, {
@@ -249,16 +270,6 @@ async function computeFull(
   }
 }
 
-function listChangeRateVersions(definitions: readonly FigureDefinition[]): Map<string, boolean[]> {
-  const result = new Map<string, boolean[]>()
-  for (const d of definitions) {
-    const flags = result.get(d.code) ?? []
-    flags[d.version] = d.transform === 'change_rate'
-    result.set(d.code, flags)
-  }
-  return result
-}
-
 async function evaluateAndWrite(
   tx: TransactionContext,
   options: {
@@ -268,21 +279,25 @@ async function evaluateAndWrite(
     months: number
     runId: number
     ranges: ReadonlyMap<number, { from: number; to: number }> | { from: number; to: number }
+    onPhase: ComputeKeyFiguresOptions['onPhase']
   },
 ): Promise<number> {
   const { plan } = options
-  const results = evaluateFigures({
-    definitions: plan.definitions,
-    indicatorCodes: plan.indicatorCodes,
-    startMonth: formatPeriod(monthFromIndex(options.startMonth)),
-    months: options.months,
-    series: new Map([...options.series].map(([id, s]) => [String(id), s])),
-  })
-  return copyFigureResults(tx, {
-    results,
-    changeRateVersions: listChangeRateVersions(plan.definitions),
-    startMonth: options.startMonth,
-    runId: options.runId,
-    ranges: options.ranges,
-  })
+  const results = await timed('evaluate', options.onPhase, () =>
+    evaluateFigures({
+      definitions: plan.definitions,
+      indicatorCodes: plan.indicatorCodes,
+      startMonth: formatPeriod(monthFromIndex(options.startMonth)),
+      months: options.months,
+      series: new Map([...options.series].map(([id, s]) => [String(id), s])),
+    }),
+  )
+  return timed('write', options.onPhase, () =>
+    writeFigureResults(tx, {
+      results,
+      startMonth: options.startMonth,
+      runId: options.runId,
+      ranges: options.ranges,
+    }),
+  )
 }
