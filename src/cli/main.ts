@@ -66,6 +66,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'report meeting <id> --pdf <file> [--html <file>] [--period YYYY-MM]: the meeting pack',
     load: () => import('./commands/report'),
   },
+  boundaries: {
+    summary:
+      'boundaries import <file.geojson> [--property ags5] [--tolerance 0.005] [--licence <text>] [--dry-run] [--json]: district boundaries for the map',
+    load: () => import('./commands/boundaries'),
+  },
   mappings: {
     summary: 'mappings list: column mappings shipped for official formats',
     load: () => import('./commands/mappings'),

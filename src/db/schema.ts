@@ -551,6 +551,16 @@ export interface NotificationTable {
   read_at: NullableTimestamp
 }
 
+/** A Kreis boundary for the map: GeoJSON geometry (Polygon or MultiPolygon, WGS 84). */
+export interface KreisBoundaryTable {
+  ags5: string
+  name: string
+  geometry: Json<unknown>
+  source: string
+  licence: string | null
+  imported_at: Timestamp
+}
+
 export interface DB {
   kreis: KreisTable
   organisation: OrganisationTable
@@ -595,4 +605,5 @@ export interface DB {
   action_item: ActionItemTable
   minutes_comment: MinutesCommentTable
   notification: NotificationTable
+  kreis_boundary: KreisBoundaryTable
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
+import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
@@ -442,6 +443,12 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createMeetingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
   ...createRingSharingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
   ...createPeerAccessCases({
+    database: () => t.database,
+    allOrgs: () => [...orgs.values()],
+    expectedVisibility,
+    roleOf,
+  }),
+  ...createBoundaryAccessCases({
     database: () => t.database,
     allOrgs: () => [...orgs.values()],
     expectedVisibility,

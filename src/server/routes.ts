@@ -1,6 +1,7 @@
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
 import { healthSchema } from '../contracts/common'
 import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from '../features/auth/auth.routes'
+import { boundaryRoutes } from '../features/areas/boundary.routes'
 import { listAuditRoute } from '../features/audit/audit.routes'
 import { acceptInvitationRoute, createInvitationRoute } from '../features/auth/invitation.routes'
 import { listUsersRoute, updateUserRoute } from '../features/auth/user.routes'
@@ -62,4 +63,5 @@ export const allRoutes: AnyRoute[] = [
   ...selfAssessmentRoutes,
   ...meetingRoutes,
   ...peerRoutes,
+  ...boundaryRoutes,
 ] as AnyRoute[]

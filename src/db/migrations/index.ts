@@ -5,6 +5,7 @@ import * as accounts from './0003-accounts'
 import * as peerModels from './0004-peer-models'
 import * as meetings from './0005-meetings'
 import * as practices from './0006-practices'
+import * as kreisBoundaries from './0007-kreis-boundaries'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-peer-models': peerModels,
   '0005-meetings': meetings,
   '0006-practices': practices,
+  '0007-kreis-boundaries': kreisBoundaries,
 }
