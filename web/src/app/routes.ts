@@ -33,6 +33,13 @@ export const ROUTES: RouteDefinition[] = [
     Page: lazy(() => import('../pages/compare-page')),
   },
   {
+    id: 'figures',
+    path: '/figures',
+    navLabel: 'nav.figures',
+    Page: lazy(() => import('../pages/figure-page')),
+  },
+  { id: 'figure', path: '/figures/:code', Page: lazy(() => import('../pages/figure-page')) },
+  {
     id: 'catalogue',
     path: '/catalogue',
     navLabel: 'nav.catalogue',
@@ -56,6 +63,13 @@ export const ROUTES: RouteDefinition[] = [
     navLabel: 'nav.data',
     abilities: ['uploadData', 'viewImports'],
     Page: lazy(() => import('../pages/data-page')),
+  },
+  {
+    id: 'admin',
+    path: '/admin',
+    navLabel: 'nav.admin',
+    abilities: ['manageUsers', 'inviteUsers', 'viewAuditLog', 'manageRings'],
+    Page: lazy(() => import('../pages/admin-page')),
   },
   {
     id: 'sign-in',

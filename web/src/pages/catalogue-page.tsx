@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { IndicatorDto } from '../../../src/contracts/indicators'
 import { useIndicators } from '../api/resources'
+import { FigureCatalogue } from '../components/figure-catalogue'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
@@ -25,6 +26,7 @@ export default function CataloguePage() {
           />
         </div>
       </div>
+      <FigureCatalogue filter={filter} />
       <QueryView query={indicators}>
         {(data) => <CatalogueList indicators={data.indicators} filter={filter} />}
       </QueryView>

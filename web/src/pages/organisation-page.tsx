@@ -10,6 +10,7 @@ import type { PageProps } from '../app/routes'
 import { ChartPanel } from '../components/chart-panel'
 import { DataTable } from '../components/data-table'
 import { Page } from '../components/page'
+import { ProfileFigures, ProfileNeighbours } from '../components/profile-figures'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
@@ -66,6 +67,8 @@ function Profile({ organisation }: { organisation: OrganisationDto }) {
     >
       <Facts organisation={organisation} />
       <ContextIndicators organisationId={organisation.id} />
+      {organisation.abilities.canViewFigures !== false && <ProfileFigures organisationId={organisation.id} />}
+      <ProfileNeighbours organisationId={organisation.id} />
       <RawSeries organisation={organisation} />
     </Page>
   )

@@ -4,7 +4,9 @@ import { useImportBatches, useOrganisations, useRings, useSession, useIndicators
 import { useCachedTask } from '../api/use-query'
 import { can } from '../app/access'
 import { Link } from '../app/router'
+import { MyOpenActions } from '../components/benchlearning/my-open-actions'
 import { DataTable } from '../components/data-table'
+import { StartFigures } from '../components/official-figures'
 import { Page } from '../components/page'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
@@ -28,6 +30,10 @@ export default function StartPage() {
         user?.organisationName ? t('start.introMember', { org: user.organisationName }) : t('start.intro')
       }
     >
+      {user?.organisationId != null && state?.kind === 'signed-in' && (
+        <StartFigures organisationId={user.organisationId} previousVisitAt={state.session.previousVisitAt} />
+      )}
+      {state?.kind === 'signed-in' && <MyOpenActions />}
       {user?.organisationId != null && <OwnOrganisation organisationId={user.organisationId} />}
       {state?.kind === 'signed-in' ? (
         can(state, 'viewImports') && <NewSinceLastVisit since={state.session.previousVisitAt} />

@@ -1,0 +1,171 @@
+/**
+ * Typed hooks for the key-figure engine, the peer neighbours and the administration (issue 5), each
+ * bound to its shared zod contract. Writes invalidate what they change.
+ */
+import { z } from 'zod'
+import {
+  auditListSchema,
+  invitationSchema,
+  userListSchema,
+  userSchema,
+  type Role,
+} from '../../../src/contracts/auth'
+import {
+  catalogueSchema,
+  excellenceSchema,
+  figureSummarySchema,
+  figureValuesSchema,
+  groupStatisticsSchema,
+} from '../../../src/contracts/kpi'
+import { ringSharingSchema } from '../../../src/contracts/organisations'
+import { neighboursSchema } from '../../../src/contracts/peers'
+import { apiRequest } from './client'
+import { queryCache } from './query-cache'
+import { useCachedTask } from './use-query'
+import { useApiQuery } from './use-query'
+
+export const useFigureCatalogue = () => useApiQuery(catalogueSchema, '/api/v1/kpi/figures')
+
+export interface FigureQuery {
+  figure: string
+  org: number
+  group: string
+  breakdown?: string
+  period?: string
+  asOf?: string
+}
+
+const asQuery = (query: FigureQuery) => ({ ...query, org: String(query.org) })
+
+/** `query: null` waits (e.g. until the organisation is known). */
+export const useGroupStatistics = (query: FigureQuery | null) =>
+  useApiQuery(
+    groupStatisticsSchema,
+    query ? '/api/v1/kpi/group-statistics' : null,
+    query ? asQuery(query) : undefined,
+  )
+
+export const useFigureSummary = (query: FigureQuery | null) =>
+  useApiQuery(figureSummarySchema, query ? '/api/v1/kpi/summary' : null, query ? asQuery(query) : undefined)
+
+export const useExcellence = (query: FigureQuery | null) =>
+  useApiQuery(excellenceSchema, query ? '/api/v1/kpi/excellence' : null, query ? asQuery(query) : undefined)
+
+export const useNeighbours = (org: number | null) =>
+  useApiQuery(neighboursSchema, org === null ? null : '/api/v1/peers/neighbours', { org: String(org), k: 5 })
+
+/** Summaries of several figures for one organisation (one request each, in parallel). */
+export function useFigureSummaries(
+  codes: readonly string[] | null,
+  query: Omit<FigureQuery, 'figure'> | null,
+) {
+  const key =
+    codes && query
+      ? `summaries:${codes.join(',')}:${JSON.stringify(asQuery({ ...query, figure: '' }))}`
+      : null
+  return useCachedTask(key, () =>
+    Promise.all(
+      (codes ?? []).map((figure) =>
+        apiRequest(figureSummarySchema, '/api/v1/kpi/summary', {
+          query: asQuery({ ...query!, figure }),
+        }).catch(() => null),
+      ),
+    ),
+  )
+}
+
+/** Values over time of one figure for several organisations (for the time-series chart). */
+export function useFigureValuesOf(
+  orgIds: readonly number[] | null,
+  query: { figure: string; breakdown: string; from: string; to: string },
+) {
+  const key = orgIds
+    ? `figure-values:${query.figure}:${query.breakdown}:${query.from}:${query.to}:${orgIds.join(',')}`
+    : null
+  return useCachedTask(key, () =>
+    Promise.all(
+      (orgIds ?? []).map((org) =>
+        apiRequest(figureValuesSchema, '/api/v1/kpi/values', { query: { ...query, org: String(org) } }),
+      ),
+    ),
+  )
+}
+
+// ---- administration ----------------------------------------------------------------------------
+
+export const useUsers = () => useApiQuery(userListSchema, '/api/v1/users')
+
+export const useAuditLog = (entity: string | undefined, limit: number) =>
+  useApiQuery(auditListSchema, '/api/v1/audit', { entity, limit })
+
+export async function updateUser(
+  id: number,
+  changes: { role?: Role; isDisabled?: boolean },
+): Promise<z.output<typeof userSchema>> {
+  const user = await apiRequest(userSchema, `/api/v1/users/${id}`, { method: 'PATCH', json: changes })
+  queryCache.invalidate('/api/v1/users')
+  queryCache.invalidate('/api/v1/audit')
+  return user
+}
+
+export async function createInvitation(request: {
+  role: Role
+  organisationId: number | null
+  email?: string
+  validHours: number
+}): Promise<z.output<typeof invitationSchema>> {
+  const invitation = await apiRequest(invitationSchema, '/api/v1/invitations', {
+    method: 'POST',
+    json: request,
+  })
+  queryCache.invalidate('/api/v1/audit')
+  return invitation
+}
+
+export async function updateRingSharing(
+  ringId: number,
+  sharing: 'named' | 'pseudonymised',
+): Promise<z.output<typeof ringSharingSchema>> {
+  const result = await apiRequest(ringSharingSchema, `/api/v1/rings/${ringId}/sharing`, {
+    method: 'PATCH',
+    json: { sharing },
+  })
+  // Who sees whom by name changes everywhere.
+  queryCache.invalidate('/api/v1/rings')
+  queryCache.invalidate('/api/v1/organisations')
+  queryCache.invalidate('/api/v1/audit')
+  return result
+}
+
+/**
+ * The value each figure had for `period` as known at `asOf` (the last visit): one small request per
+ * figure for one month of the own organisation, so the start page can say what is new or revised.
+ * A figure whose month was not known then reads null.
+ */
+export function useValuesKnownAt(
+  codes: readonly string[] | null,
+  query: { org: number; period: string; asOf: string } | null,
+) {
+  const key = codes && query ? `known-at:${codes.join(',')}:${query.org}:${query.period}:${query.asOf}` : null
+  return useCachedTask(key, async () => {
+    const entries = await Promise.all(
+      (codes ?? []).map(async (figure) => {
+        try {
+          const answer = await apiRequest(figureValuesSchema, '/api/v1/kpi/values', {
+            query: {
+              figure,
+              org: String(query!.org),
+              from: query!.period,
+              to: query!.period,
+              asOf: query!.asOf,
+            },
+          })
+          return [figure, answer.values.find((v) => v.period === query!.period)?.value ?? null] as const
+        } catch {
+          return [figure, null] as const
+        }
+      }),
+    )
+    return new Map<string, number | null>(entries)
+  })
+}

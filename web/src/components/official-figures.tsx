@@ -1,0 +1,205 @@
+/**
+ * The official key figures of one organisation at a glance (start page and profile): latest value,
+ * change to the same month a year earlier, position in the ring, expected vs actual with the interval
+ * and a plain sentence, and what is new or revised since the person's last visit.
+ */
+import type { FigureSummaryDto } from '../../../src/contracts/kpi'
+import { useFigureCatalogue, useFigureSummaries, useValuesKnownAt } from '../api/figures'
+import { Link } from '../app/router'
+import { useI18n } from '../i18n/i18n'
+import { formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { figureDigits, judgeAgainstMedian, signed } from '../lib/figures'
+import { ContextExplainer, ContextVerdict, useClassificationLabel, useMissingText } from './figure-parts'
+import { DataTable } from './data-table'
+import { Empty, Loading, ErrorView } from './state-views'
+import type { TableRow } from './table-data'
+
+/** Shown large on top; the others follow in the table. */
+const HEADLINE_FIGURES = ['K1', 'K2', 'K3'] as const
+
+export function OfficialFigures({
+  organisationId,
+  previousVisitAt,
+  headingId,
+}: {
+  organisationId: number
+  previousVisitAt: string | null
+  headingId: string
+}) {
+  const { t, locale } = useI18n()
+  const catalogue = useFigureCatalogue()
+  const codes =
+    catalogue.status === 'success'
+      ? catalogue.data.figures.filter((f) => f.current.isOfficial).map((f) => f.code)
+      : null
+  const summaries = useFigureSummaries(codes, { org: organisationId, group: 'ring' })
+  // The latest month as it was known at the last visit: newer months and corrected values.
+  const latest =
+    summaries.status === 'success'
+      ? summaries.data.reduce<string | null>(
+          (max, s) => (s && (!max || s.period > max) ? s.period : max),
+          null,
+        )
+      : null
+  const earlier = useValuesKnownAt(
+    previousVisitAt && latest ? codes : null,
+    previousVisitAt && latest ? { org: organisationId, period: latest, asOf: previousVisitAt } : null,
+  )
+  const classificationLabel = useClassificationLabel()
+  const missingText = useMissingText()
+
+  if (catalogue.status === 'error') return <ErrorView error={catalogue.error} onRetry={catalogue.reload} />
+  if (summaries.status === 'error') return <ErrorView error={summaries.error} onRetry={summaries.reload} />
+  if (catalogue.status === 'loading' || summaries.status === 'loading')
+    return <Loading label={t('fig.start.loading')} />
+  const list = summaries.data.filter((s): s is FigureSummaryDto => s !== null)
+  if (list.length === 0) return <Empty>{t('fig.start.none')}</Empty>
+  const whatIsNew = (s: FigureSummaryDto): string | null => {
+    if (!previousVisitAt || earlier.status !== 'success' || s.value === null) return null
+    const old = earlier.data.get(s.figure.code) ?? null
+    if (old === null) return t('fig.start.newMonth', { period: formatPeriod(locale, s.period) })
+    if (Math.abs(old - s.value) > 1e-9) return t('fig.revised')
+    return null
+  }
+  const format = (s: FigureSummaryDto, value: number) =>
+    formatNumber(locale, value, figureDigits(s.figure.unit))
+  const rows: TableRow[] = list.map((s) => ({
+    code: s.figure.code,
+    name: pick(locale, { de: s.figure.nameDe, en: s.figure.nameEn }),
+    period: s.period,
+    value: s.value,
+    change: s.group.changeToPreviousYear,
+    rank: s.group.rank === null || s.figure.polarity === 'context' ? null : `${s.group.rank} / ${s.group.n}`,
+    context: s.context
+      ? `${classificationLabel(s.context.classification)} (${t('fig.start.expectedShort', {
+          expected: format(s, s.context.expected),
+          lower: format(s, s.context.lower),
+          upper: format(s, s.context.upper),
+        })})`
+      : null,
+    status: s.value === null ? missingText(s.missing) : null,
+    news: whatIsNew(s),
+  }))
+  const freshCount = rows.filter((r) => r.news !== null).length
+  const headlines = HEADLINE_FIGURES.map((code) => list.find((s) => s.figure.code === code)).filter(
+    (s): s is FigureSummaryDto => s !== undefined,
+  )
+
+  return (
+    <>
+      <p className="muted">
+        {previousVisitAt === null
+          ? t('fig.start.firstVisit')
+          : earlier.status === 'success'
+            ? t('fig.start.sinceVisit', {
+                date: formatDateTime(locale, previousVisitAt),
+                count: freshCount,
+              })
+            : t('fig.start.comparingVisit')}
+      </p>
+      <ul className="card-grid figure-cards" aria-labelledby={headingId}>
+        {headlines.map((s) => {
+          const judgement = judgeAgainstMedian(s.value, s.group.median, s.figure.polarity)
+          const news = whatIsNew(s)
+          return (
+            <li key={s.figure.code} className={`card figure-card judged-${judgement}`}>
+              <h3 className="card-title">
+                <Link href={`/figures/${s.figure.code}`}>
+                  {pick(locale, { de: s.figure.nameDe, en: s.figure.nameEn })}
+                </Link>{' '}
+                <code className="code-tag">{s.figure.code}</code>
+              </h3>
+              <p className="figure-value">
+                {s.value === null ? (
+                  <span className="missing-value">{missingText(s.missing)}</span>
+                ) : (
+                  <>
+                    {format(s, s.value)} {s.figure.unit}
+                  </>
+                )}
+                <span className="muted"> · {formatPeriod(locale, s.period)}</span>
+                {news && <span className="tag tag-new">{news}</span>}
+              </p>
+              <dl className="facts">
+                {s.group.changeToPreviousYear !== null && (
+                  <div>
+                    <dt>{t('fig.start.change')}</dt>
+                    <dd>
+                      {signed(s.group.changeToPreviousYear, (v) => format(s, v))} {t('fig.points')}
+                    </dd>
+                  </div>
+                )}
+                {s.group.rank !== null && s.figure.polarity !== 'context' && (
+                  <div>
+                    <dt>{t('fig.start.rankInRing')}</dt>
+                    <dd>
+                      {t('fig.rankOf', { rank: s.group.rank, n: s.group.n })} ·{' '}
+                      {t(`fig.judgement.${judgement}`)}
+                    </dd>
+                  </div>
+                )}
+              </dl>
+              <ContextVerdict summary={s} />
+            </li>
+          )
+        })}
+      </ul>
+      <DataTable
+        caption={t('fig.start.tableCaption')}
+        columns={[
+          { key: 'name', header: t('fig.figure') },
+          { key: 'period', header: t('common.period') },
+          { key: 'value', header: t('organisation.value'), type: 'number', digits: 1 },
+          { key: 'change', header: t('fig.start.changeColumn'), type: 'number', digits: 1 },
+          { key: 'rank', header: t('fig.start.rankInRing') },
+          { key: 'context', header: t('fig.start.contextColumn') },
+          { key: 'status', header: t('fig.missingColumn') },
+          { key: 'news', header: t('fig.start.newsColumn') },
+        ]}
+        rows={rows}
+        isSortable={false}
+        renderCell={(row, column) => {
+          if (column.key === 'name')
+            return (
+              <Link href={`/figures/${String(row.code)}`}>
+                {String(row.name)} <span className="muted">({String(row.code)})</span>
+              </Link>
+            )
+          if (column.key === 'period') return formatPeriod(locale, String(row.period))
+          if (column.key === 'change' && typeof row.change === 'number')
+            return signed(row.change, (v) => formatNumber(locale, v, 1))
+          return undefined
+        }}
+      />
+      <ContextExplainer />
+    </>
+  )
+}
+
+/** The start page's panel: the official figures of the person's own job centre. */
+export function StartFigures({
+  organisationId,
+  previousVisitAt,
+}: {
+  organisationId: number
+  previousVisitAt: string | null
+}) {
+  const { t } = useI18n()
+  return (
+    <section className="panel" aria-labelledby="start-figures-heading">
+      <div className="panel-header">
+        <h2 id="start-figures-heading">{t('fig.start.title')}</h2>
+        <div className="panel-actions">
+          <Link className="button secondary small" href="/figures/K2">
+            {t('fig.profile.toFigures')}
+          </Link>
+        </div>
+      </div>
+      <OfficialFigures
+        organisationId={organisationId}
+        previousVisitAt={previousVisitAt}
+        headingId="start-figures-heading"
+      />
+    </section>
+  )
+}
