@@ -1,0 +1,75 @@
+/**
+ * The Rings page's API: peer-group proposals, saved models, hand moves with their quality change,
+ * applying a model to the rings, and the district boundaries for the map. Each call is validated
+ * with the shared zod contract (src/contracts/peers.ts, src/contracts/areas.ts).
+ */
+import {
+  boundaryListSchema,
+  importBoundariesSummarySchema,
+  type ImportBoundariesSummaryDto,
+} from '../../../src/contracts/areas'
+import {
+  applyPeerModelResultSchema,
+  peerModelSchema,
+  peerMovePreviewSchema,
+  peerProposalSchema,
+  type ApplyPeerModelResultDto,
+  type FormPeerGroupsRequest,
+  type MovePeerMembersRequest,
+  type PeerModelDto,
+  type PeerMovePreviewDto,
+  type PeerProposalDto,
+} from '../../../src/contracts/peers'
+import { apiRequest, apiUpload } from './client'
+import { queryCache } from './query-cache'
+import { useApiQuery } from './use-query'
+
+const BOUNDARIES = '/api/v1/areas/boundaries'
+
+/** The boundaries for the map; `enabled: false` waits (the map is drawn on demand). */
+export const useBoundaries = () => useApiQuery(boundaryListSchema, BOUNDARIES)
+
+export const proposePeerGroups = (request: FormPeerGroupsRequest): Promise<PeerProposalDto> =>
+  apiRequest(peerProposalSchema, '/api/v1/peers/proposals', { method: 'POST', json: request })
+
+export const savePeerModel = (request: FormPeerGroupsRequest & { name: string }): Promise<PeerModelDto> =>
+  apiRequest(peerModelSchema, '/api/v1/peers/models', { method: 'POST', json: request })
+
+export const previewPeerMoves = (
+  modelId: number,
+  request: MovePeerMembersRequest,
+): Promise<PeerMovePreviewDto> =>
+  apiRequest(peerMovePreviewSchema, `/api/v1/peers/models/${modelId}/moves/preview`, {
+    method: 'POST',
+    json: request,
+  })
+
+export const movePeerMembers = (modelId: number, request: MovePeerMembersRequest): Promise<PeerModelDto> =>
+  apiRequest(peerModelSchema, `/api/v1/peers/models/${modelId}/moves`, { method: 'POST', json: request })
+
+export async function applyPeerModel(modelId: number, validFrom: string): Promise<ApplyPeerModelResultDto> {
+  const result = await apiRequest(applyPeerModelResultSchema, `/api/v1/peers/models/${modelId}/apply`, {
+    method: 'POST',
+    json: { validFrom },
+  })
+  // New rings change the rings list, the map, groups of every chart and the organisations' rings.
+  queryCache.invalidate('/api/v1/rings')
+  queryCache.invalidate(BOUNDARIES)
+  queryCache.invalidate('/api/v1/organisations')
+  queryCache.invalidate('/api/v1/session')
+  return result
+}
+
+export async function uploadBoundaries(
+  file: File,
+  options: { isDryRun: boolean },
+): Promise<ImportBoundariesSummaryDto> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  const summary = await apiUpload(importBoundariesSummarySchema, BOUNDARIES, {
+    form,
+    query: { dryRun: options.isDryRun ? 'true' : 'false' },
+  })
+  if (summary.isCommitted) queryCache.invalidate(BOUNDARIES)
+  return summary
+}
