@@ -142,6 +142,7 @@ function Users({ ownUserId }: { ownUserId: number | null }) {
               ]}
               rows={rows}
               rowKey={(row) => String(row.id)}
+              maxRows={30}
               renderCell={(row, column) => {
                 const user = byId.get(Number(row.id))!
                 const isSelf = user.id === ownUserId
