@@ -57,7 +57,10 @@ export async function readAnswers(
       evidenceNote: r.evidenceNote,
       answeredAt: r.answeredAt.toISOString(),
     })),
-    canEdit: canAnswerFor(viewer, organisationId),
+    // The same rule as saveAnswers: members while the cycle runs, administrators also afterwards.
+    canEdit:
+      canAnswerFor(viewer, organisationId) &&
+      (viewer.role === 'admin' || (options.at >= cycle.startsOn && options.at <= cycle.endsOn)),
   }
 }
 
