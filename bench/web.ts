@@ -37,6 +37,13 @@ const ROUTE_OF_PAGE: Record<string, string> = {
   'rings-page': '/rings',
   'data-page': '/data',
   'sign-in-page': '/sign-in',
+  'meetings-page': '/meetings',
+  'meeting-page': '/meetings/:id',
+  'topics-page': '/topics',
+  'practices-page': '/practices',
+  'practice-page': '/practices/:id',
+  'practice-edit-page': '/practices/new, /practices/:id/edit',
+  'self-assessment-page': '/self-assessment',
 }
 
 /** The files a route loads: entry and page closures, following mount-time dynamic imports. */

@@ -14,6 +14,9 @@ export type Ability =
   | 'viewAuditLog'
   | 'manageRings'
   | 'manageNetwork'
+  | 'planMeetings'
+  | 'proposeTopics'
+  | 'writePractices'
 
 export function abilityKey(ability: Ability): string {
   return `can${ability[0]!.toUpperCase()}${ability.slice(1)}`

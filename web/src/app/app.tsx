@@ -3,7 +3,7 @@
  * (only the pages this person may use), the routed page, and a footer. Landmarks follow the
  * banner / navigation / main / contentinfo pattern.
  */
-import { Suspense, useEffect } from 'react'
+import { Suspense, lazy, useEffect } from 'react'
 import { ROLE_LABELS } from '../../../src/contracts/auth'
 import { signOut, useHealth, useSession, type SessionState } from '../api/resources'
 import { ErrorView, Loading } from '../components/state-views'
@@ -12,6 +12,11 @@ import { LOCALES, pick } from '../i18n/translate'
 import { can } from './access'
 import { Link, matchPath, navigate, useLocation, withSearchParams } from './router'
 import { ROUTES, type RouteDefinition } from './routes'
+
+/** The notification bell loads after the shell: its contracts are not needed for the first paint. */
+const NotificationBell = lazy(() =>
+  import('../components/benchlearning/notification-bell').then((m) => ({ default: m.NotificationBell })),
+)
 
 export function App() {
   return (
@@ -96,6 +101,9 @@ function Shell() {
           <LanguageSwitch />
           {sessionState?.kind === 'signed-in' && (
             <div className="account">
+              <Suspense fallback={null}>
+                <NotificationBell />
+              </Suspense>
               <span className="account-name">
                 {sessionState.session.user.name}
                 <span className="account-role">

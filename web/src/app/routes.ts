@@ -71,6 +71,40 @@ export const ROUTES: RouteDefinition[] = [
     abilities: ['manageUsers', 'inviteUsers', 'viewAuditLog', 'manageRings'],
     Page: lazy(() => import('../pages/admin-page')),
   },
+  // Benchlearning (issue 6): meetings, topics, practices, self-assessment.
+  {
+    id: 'meetings',
+    path: '/meetings',
+    navLabel: 'nav.meetings',
+    Page: lazy(() => import('../pages/meetings-page')),
+  },
+  { id: 'meeting', path: '/meetings/:id', Page: lazy(() => import('../pages/meeting-page')) },
+  { id: 'topics', path: '/topics', navLabel: 'nav.topics', Page: lazy(() => import('../pages/topics-page')) },
+  {
+    id: 'practices',
+    path: '/practices',
+    navLabel: 'nav.practices',
+    Page: lazy(() => import('../pages/practices-page')),
+  },
+  {
+    id: 'practice-new',
+    path: '/practices/new',
+    abilities: ['writePractices'],
+    Page: lazy(() => import('../pages/practice-edit-page')),
+  },
+  { id: 'practice', path: '/practices/:id', Page: lazy(() => import('../pages/practice-page')) },
+  {
+    id: 'practice-edit',
+    path: '/practices/:id/edit',
+    abilities: ['writePractices'],
+    Page: lazy(() => import('../pages/practice-edit-page')),
+  },
+  {
+    id: 'self-assessment',
+    path: '/self-assessment',
+    navLabel: 'nav.selfAssessment',
+    Page: lazy(() => import('../pages/self-assessment-page')),
+  },
   {
     id: 'sign-in',
     path: '/sign-in',

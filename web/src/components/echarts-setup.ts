@@ -4,17 +4,25 @@
  * (smaller than ECharts' legend component and readable by screen readers); the canvas renderer is a
  * few kB smaller than the SVG one, which keeps chart pages under the 300 kB budget.
  */
-import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
+import { BarChart, LineChart, RadarChart } from 'echarts/charts'
+import {
+  GridComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TooltipComponent,
+} from 'echarts/components'
 import { init, use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 
 use([
   BarChart,
   LineChart,
+  RadarChart,
   GridComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  RadarComponent,
   TooltipComponent,
   CanvasRenderer,
 ])

@@ -1,0 +1,93 @@
+/**
+ * Small pieces the benchlearning pages share: running a write with its busy and error state, the
+ * meeting status badge, dates of a meeting, and an inline error that says what the server said.
+ */
+import { useCallback, useState } from 'react'
+import type { MeetingSummaryDto } from '../../../../src/contracts/meetings'
+import { describeError } from '../../api/describe-error'
+import { useI18n } from '../../i18n/i18n'
+import type { MessageKey } from '../../i18n/messages'
+import { formatDate, type Locale } from '../../i18n/translate'
+import './benchlearning.css'
+
+export interface ActionState {
+  isBusy: boolean
+  error: unknown
+  /** Runs `task`; resolves true when it succeeded. */
+  run: (task: () => Promise<unknown>) => Promise<boolean>
+  reset: () => void
+}
+
+export function useAction(): ActionState {
+  const [isBusy, setIsBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const run = useCallback(async (task: () => Promise<unknown>) => {
+    setIsBusy(true)
+    setError(null)
+    try {
+      await task()
+      return true
+    } catch (caught) {
+      setError(caught)
+      return false
+    } finally {
+      setIsBusy(false)
+    }
+  }, [])
+  const reset = useCallback(() => setError(null), [])
+  return { isBusy, error, run, reset }
+}
+
+/** The server's refusal next to the control that caused it. */
+export function ActionError({ error }: { error: unknown }) {
+  const { t } = useI18n()
+  if (!error) return null
+  const readable = describeError(t, error)
+  return (
+    <div className="inline-error-box" role="alert">
+      <strong>{readable.title}:</strong> {readable.message}
+      {readable.lines.length > 0 && (
+        <ul>
+          {readable.lines.slice(0, 5).map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+export type MeetingStatus = MeetingSummaryDto['status']
+
+export const MEETING_STATUS_KEYS: Record<MeetingStatus, MessageKey> = {
+  planned: 'meetings.status.planned',
+  invited: 'meetings.status.invited',
+  held: 'meetings.status.held',
+  minutes_approved: 'meetings.status.minutes_approved',
+}
+
+export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
+  const { t } = useI18n()
+  return <span className={`status-badge status-${status}`}>{t(MEETING_STATUS_KEYS[status])}</span>
+}
+
+/** "11. Nov. 2026, 10:00–13:00" or "11.–12. Nov. 2026" as the meeting is set. */
+export function formatMeetingWhen(
+  locale: Locale,
+  meeting: Pick<MeetingSummaryDto, 'startsOn' | 'endsOn' | 'startTime' | 'endTime'>,
+): string {
+  const days =
+    meeting.startsOn === meeting.endsOn
+      ? formatDate(locale, meeting.startsOn)
+      : `${formatDate(locale, meeting.startsOn)} – ${formatDate(locale, meeting.endsOn)}`
+  const times = meeting.startTime && meeting.endTime ? `, ${meeting.startTime}–${meeting.endTime}` : ''
+  return days + times
+}
+
+/** Today as an ISO day in the browser's time zone. */
+export function todayIso(): string {
+  const now = new Date()
+  const month = String(now.getMonth() + 1).padStart(2, '0')
+  const day = String(now.getDate()).padStart(2, '0')
+  return `${now.getFullYear()}-${month}-${day}`
+}

@@ -1,0 +1,376 @@
+/**
+ * The agenda of a meeting and, for the moderation, the agenda builder: voted topics, data
+ * spotlights the platform proposes and open actions from earlier meetings become items with one
+ * click; items can be added by hand, moved and removed.
+ */
+import { useState, type FormEvent } from 'react'
+import type {
+  AddAgendaItemRequest,
+  AgendaItemDto,
+  MeetingDetailDto,
+  SpotlightDto,
+} from '../../../../src/contracts/meetings'
+import { addAgendaItem, removeAgendaItem, updateAgendaItem, useAgendaProposal } from '../../api/benchlearning'
+import { useI18n } from '../../i18n/i18n'
+import type { MessageKey } from '../../i18n/messages'
+import { Empty, QueryView } from '../state-views'
+import { ActionError, useAction } from './common'
+
+type AgendaKind = AgendaItemDto['kind']
+const KIND_KEYS: Record<AgendaKind, MessageKey> = {
+  key_figure_review: 'agenda.kind.key_figure_review',
+  practice_presentation: 'agenda.kind.practice_presentation',
+  discussion: 'agenda.kind.discussion',
+  input: 'agenda.kind.input',
+}
+const SOURCE_KEYS: Record<AgendaItemDto['source'], MessageKey> = {
+  manual: 'agenda.source.manual',
+  topic: 'agenda.source.topic',
+  spotlight: 'agenda.source.spotlight',
+  open_action: 'agenda.source.open_action',
+}
+
+export function AgendaKindLabel({ kind }: { kind: AgendaKind }) {
+  const { t } = useI18n()
+  return <>{t(KIND_KEYS[kind])}</>
+}
+
+export function MeetingAgenda({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t } = useI18n()
+  const action = useAction()
+  const canEdit = meeting.abilities.canEditAgenda === true
+  const move = (item: AgendaItemDto, position: number) =>
+    void action.run(() => updateAgendaItem(item.id, { position }))
+  return (
+    <section className="panel" aria-labelledby="agenda-heading">
+      <div className="panel-header">
+        <h2 id="agenda-heading">{t('agenda.title')}</h2>
+        <span className="muted">{t('agenda.total', { minutes: meeting.totalMinutes })}</span>
+      </div>
+      {meeting.agenda.length === 0 ? (
+        <Empty>{t('agenda.empty')}</Empty>
+      ) : (
+        <ol className="item-list" aria-label={t('agenda.title')}>
+          {meeting.agenda.map((item, index) => (
+            <li key={item.id}>
+              <div className="item-head">
+                <h3>
+                  {item.position}. {item.title}
+                </h3>
+                <span className="muted">{t('agenda.minutes', { minutes: item.durationMinutes })}</span>
+              </div>
+              <p className="item-meta">
+                {t(KIND_KEYS[item.kind])} · {t(SOURCE_KEYS[item.source])}
+                {(item.presenter || item.presenterName) &&
+                  ` · ${t('agenda.presenter')}: ${[item.presenterName, item.presenter?.name].filter(Boolean).join(', ')}`}
+              </p>
+              {item.description && <p>{item.description}</p>}
+              {canEdit && (
+                <div className="button-row">
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={index === 0 || action.isBusy}
+                    onClick={() => move(item, item.position - 1)}
+                    aria-label={t('agenda.moveUp', { title: item.title })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={index === meeting.agenda.length - 1 || action.isBusy}
+                    onClick={() => move(item, item.position + 1)}
+                    aria-label={t('agenda.moveDown', { title: item.title })}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={action.isBusy}
+                    onClick={() => void action.run(() => removeAgendaItem(item.id))}
+                    aria-label={t('agenda.remove', { title: item.title })}
+                  >
+                    {t('agenda.removeShort')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <ActionError error={action.error} />
+      {canEdit && <AgendaBuilder meeting={meeting} />}
+    </section>
+  )
+}
+
+function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t } = useI18n()
+  const proposal = useAgendaProposal(meeting.id)
+  const action = useAction()
+  const add = (item: Partial<AddAgendaItemRequest>) => void action.run(() => addAgendaItem(meeting.id, item))
+  const topicIds = new Set(meeting.agenda.map((i) => i.topicId).filter((id) => id !== null))
+  const actionIds = new Set(meeting.agenda.map((i) => i.actionItemId).filter((id) => id !== null))
+  const spotlightTitles = new Set(meeting.agenda.map((i) => i.spotlight?.titleDe).filter(Boolean))
+  return (
+    <div className="stack">
+      <h3>{t('agenda.builder')}</h3>
+      <p className="hint">{t('agenda.builderIntro')}</p>
+      <ActionError error={action.error} />
+      <QueryView query={proposal} loadingLabel={t('agenda.loadingProposal')}>
+        {(data) => (
+          <>
+            <section aria-labelledby="builder-topics">
+              <h4 id="builder-topics">{t('agenda.voteTopics')}</h4>
+              {data.topics.length === 0 ? (
+                <Empty>{t('agenda.noTopics')}</Empty>
+              ) : (
+                <ul className="item-list">
+                  {data.topics.map((topic) => (
+                    <li key={topic.id}>
+                      <div className="item-head">
+                        <span>
+                          <strong>{topic.title}</strong>{' '}
+                          <span className="muted">
+                            {t('topics.votesShort', {
+                              votes: topic.votes,
+                              organisations: topic.organisations,
+                            })}
+                          </span>
+                        </span>
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          disabled={action.isBusy || topicIds.has(topic.id)}
+                          onClick={() =>
+                            add({
+                              kind: 'discussion',
+                              title: topic.title,
+                              description: topic.description,
+                              durationMinutes: 60,
+                              presenterOrganisationId:
+                                topic.proposedBy && topic.proposedBy.id > 0 ? topic.proposedBy.id : null,
+                              source: 'topic',
+                              topicId: topic.id,
+                            })
+                          }
+                          aria-label={t('agenda.addNamed', { title: topic.title })}
+                        >
+                          {topicIds.has(topic.id) ? t('agenda.added') : t('agenda.add')}
+                        </button>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section aria-labelledby="builder-spotlights">
+              <h4 id="builder-spotlights">
+                {t('agenda.spotlights')}
+                {data.dataPeriod && <span className="muted"> ({data.dataPeriod})</span>}
+              </h4>
+              {data.spotlightNotes.map((note) => (
+                <p key={note} className="hint">
+                  {note}
+                </p>
+              ))}
+              {data.spotlights.length === 0 ? (
+                <Empty>{t('agenda.noSpotlights')}</Empty>
+              ) : (
+                <ul className="item-list">
+                  {data.spotlights.map((spotlight) => (
+                    <SpotlightOption
+                      key={spotlight.titleDe}
+                      spotlight={spotlight}
+                      isAdded={spotlightTitles.has(spotlight.titleDe)}
+                      isBusy={action.isBusy}
+                      onAdd={() =>
+                        add({
+                          kind: 'key_figure_review',
+                          title: spotlight.titleDe,
+                          description: spotlight.sentenceDe,
+                          durationMinutes: 30,
+                          source: 'spotlight',
+                          spotlight,
+                        })
+                      }
+                    />
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section aria-labelledby="builder-actions">
+              <h4 id="builder-actions">{t('agenda.openActions')}</h4>
+              {data.openActions.length === 0 ? (
+                <Empty>{t('agenda.noOpenActions')}</Empty>
+              ) : (
+                <ul className="item-list">
+                  {data.openActions.map((open) => {
+                    const suggested = data.suggestedItems.find(
+                      (s) => s.source === 'open_action' && s.actionItemId === open.id,
+                    )
+                    return (
+                      <li key={open.id}>
+                        <div className="item-head">
+                          <span>
+                            <strong>{open.title}</strong>{' '}
+                            <span className="muted">
+                              {[open.ownerOrganisation?.name, open.ownerUser?.name]
+                                .filter(Boolean)
+                                .join(', ')}
+                              {open.dueOn ? ` · ${t('actions.due', { date: open.dueOn })}` : ''}
+                            </span>
+                          </span>
+                          <button
+                            type="button"
+                            className="button secondary small"
+                            disabled={action.isBusy || actionIds.has(open.id)}
+                            onClick={() =>
+                              add(
+                                suggested ?? {
+                                  kind: 'discussion',
+                                  title: t('agenda.openActionTitle', { title: open.title }),
+                                  durationMinutes: 10,
+                                  presenterOrganisationId:
+                                    open.ownerOrganisation && open.ownerOrganisation.id > 0
+                                      ? open.ownerOrganisation.id
+                                      : null,
+                                  source: 'open_action',
+                                  actionItemId: open.id,
+                                },
+                              )
+                            }
+                            aria-label={t('agenda.addNamed', { title: open.title })}
+                          >
+                            {actionIds.has(open.id) ? t('agenda.added') : t('agenda.add')}
+                          </button>
+                        </div>
+                      </li>
+                    )
+                  })}
+                </ul>
+              )}
+            </section>
+          </>
+        )}
+      </QueryView>
+      <ManualItem meeting={meeting} />
+    </div>
+  )
+}
+
+function SpotlightOption({
+  spotlight,
+  isAdded,
+  isBusy,
+  onAdd,
+}: {
+  spotlight: SpotlightDto
+  isAdded: boolean
+  isBusy: boolean
+  onAdd: () => void
+}) {
+  const { t } = useI18n()
+  return (
+    <li>
+      <div className="item-head">
+        <strong>{spotlight.titleDe}</strong>
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={isBusy || isAdded}
+          onClick={onAdd}
+          aria-label={t('agenda.addNamed', { title: spotlight.titleDe })}
+        >
+          {isAdded ? t('agenda.added') : t('agenda.add')}
+        </button>
+      </div>
+      <p className="item-meta">{spotlight.sentenceDe}</p>
+    </li>
+  )
+}
+
+function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t } = useI18n()
+  const action = useAction()
+  const [kind, setKind] = useState<AgendaKind>('discussion')
+  const [title, setTitle] = useState('')
+  const [presenter, setPresenter] = useState('')
+  const [duration, setDuration] = useState('30')
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const isDone = await action.run(() =>
+      addAgendaItem(meeting.id, {
+        kind,
+        title,
+        durationMinutes: Number(duration),
+        presenterOrganisationId: presenter ? Number(presenter) : null,
+        source: 'manual',
+      }),
+    )
+    if (isDone) setTitle('')
+  }
+  return (
+    <form className="form" onSubmit={submit} aria-labelledby="manual-item-heading">
+      <h4 id="manual-item-heading">{t('agenda.manual')}</h4>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="item-title">{t('agenda.itemTitle')}</label>
+          <input
+            id="item-title"
+            type="text"
+            required
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="item-kind">{t('agenda.kind')}</label>
+          <select id="item-kind" value={kind} onChange={(e) => setKind(e.target.value as AgendaKind)}>
+            {(Object.keys(KIND_KEYS) as AgendaKind[]).map((k) => (
+              <option key={k} value={k}>
+                {t(KIND_KEYS[k])}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="item-presenter">{t('agenda.presenter')}</label>
+          <select id="item-presenter" value={presenter} onChange={(e) => setPresenter(e.target.value)}>
+            <option value="">{t('agenda.noPresenter')}</option>
+            {meeting.participants
+              .filter((p) => p.organisation.id > 0)
+              .map((p) => (
+                <option key={p.organisation.id} value={p.organisation.id}>
+                  {p.organisation.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="item-duration">{t('agenda.duration')}</label>
+          <input
+            id="item-duration"
+            type="number"
+            min={5}
+            max={600}
+            step={5}
+            required
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+          />
+        </div>
+      </div>
+      <ActionError error={action.error} />
+      <div className="button-row">
+        <button type="submit" className="button secondary" disabled={action.isBusy}>
+          {t('agenda.addItem')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,430 @@
+/**
+ * Minutes and follow-ups of a meeting: minutes per agenda item (the moderation writes them),
+ * decisions, action items with owner, due date and status, members' comments before approval, and
+ * the approval that closes the minutes.
+ */
+import { useState, type FormEvent } from 'react'
+import type { ActionItemDto, AgendaItemDto, MeetingDetailDto } from '../../../../src/contracts/meetings'
+import {
+  addActionItem,
+  addComment,
+  addDecision,
+  approveMinutes,
+  updateActionStatus,
+  updateAgendaItem,
+} from '../../api/benchlearning'
+import { useI18n } from '../../i18n/i18n'
+import type { MessageKey } from '../../i18n/messages'
+import { formatDate, formatDateTime } from '../../i18n/translate'
+import { Empty } from '../state-views'
+import { ActionError, useAction } from './common'
+
+export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
+  open: 'actions.status.open',
+  in_progress: 'actions.status.in_progress',
+  done: 'actions.status.done',
+  cancelled: 'actions.status.cancelled',
+}
+
+export function MeetingMinutes({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t, locale } = useI18n()
+  const canEdit = meeting.abilities.canEditMinutes === true
+  const hasMinutes = meeting.agenda.some((i) => i.minutes) || meeting.decisions.length > 0
+  if (!canEdit && !hasMinutes && meeting.actions.length === 0 && !meeting.abilities.canComment) return null
+  return (
+    <section className="panel" aria-labelledby="minutes-heading">
+      <div className="panel-header">
+        <h2 id="minutes-heading">{t('minutes.title')}</h2>
+        {meeting.minutesApprovedAt && (
+          <span className="status-badge status-minutes_approved">
+            {t('minutes.approvedAt', { date: formatDateTime(locale, meeting.minutesApprovedAt) })}
+          </span>
+        )}
+      </div>
+      {!meeting.minutesApprovedAt && (hasMinutes || canEdit) && (
+        <p className="hint">{t('minutes.draftHint')}</p>
+      )}
+      {meeting.agenda.length === 0 ? (
+        <Empty>{t('minutes.noAgenda')}</Empty>
+      ) : (
+        <ol className="item-list" aria-label={t('minutes.perItem')}>
+          {meeting.agenda.map((item) => (
+            <li key={item.id}>
+              <h3>
+                {item.position}. {item.title}
+              </h3>
+              {canEdit ? (
+                <ItemMinutesEditor item={item} />
+              ) : item.minutes ? (
+                <p className="minutes-text">{item.minutes}</p>
+              ) : (
+                <p className="muted">{t('minutes.noMinutes')}</p>
+              )}
+              <ItemDecisions meeting={meeting} item={item} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Decisions meeting={meeting} />
+      <Actions meeting={meeting} />
+      <Comments meeting={meeting} />
+      {meeting.abilities.canApproveMinutes === true && <Approve meeting={meeting} />}
+    </section>
+  )
+}
+
+function ItemMinutesEditor({ item }: { item: AgendaItemDto }) {
+  const { t } = useI18n()
+  const action = useAction()
+  const [text, setText] = useState(item.minutes ?? '')
+  const [isSaved, setIsSaved] = useState(false)
+  const id = `minutes-${item.id}`
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    setIsSaved(false)
+    if (await action.run(() => updateAgendaItem(item.id, { minutes: text || null }))) setIsSaved(true)
+  }
+  return (
+    <form className="form" onSubmit={save}>
+      <div className="field">
+        <label htmlFor={id}>{t('minutes.itemLabel', { title: item.title })}</label>
+        <textarea id={id} value={text} onChange={(e) => setText(e.target.value)} rows={3} />
+      </div>
+      <ActionError error={action.error} />
+      <div className="button-row">
+        <button type="submit" className="button secondary small" disabled={action.isBusy}>
+          {t('minutes.save')}
+        </button>
+        {isSaved && (
+          <span role="status" className="muted">
+            {t('minutes.saved')}
+          </span>
+        )}
+      </div>
+    </form>
+  )
+}
+
+function ItemDecisions({ meeting, item }: { meeting: MeetingDetailDto; item: AgendaItemDto }) {
+  const { t } = useI18n()
+  const decisions = meeting.decisions.filter((d) => d.agendaItemId === item.id)
+  const actions = meeting.actions.filter((a) => a.agendaItemId === item.id)
+  if (decisions.length === 0 && actions.length === 0) return null
+  return (
+    <ul className="plain-list">
+      {decisions.map((d) => (
+        <li key={`d${d.id}`}>
+          <strong>{t('minutes.decision')}:</strong> {d.text}
+        </li>
+      ))}
+      {actions.map((a) => (
+        <li key={`a${a.id}`}>
+          <strong>{t('minutes.action')}:</strong> {a.title}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function ItemSelect({
+  id,
+  meeting,
+  value,
+  onChange,
+}: {
+  id: string
+  meeting: MeetingDetailDto
+  value: string
+  onChange: (value: string) => void
+}) {
+  const { t } = useI18n()
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('minutes.forItem')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('minutes.wholeMeeting')}</option>
+        {meeting.agenda.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.position}. {item.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t } = useI18n()
+  const action = useAction()
+  const [text, setText] = useState('')
+  const [itemId, setItemId] = useState('')
+  const canEdit = meeting.abilities.canEditMinutes === true
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (await action.run(() => addDecision(meeting.id, itemId ? Number(itemId) : null, text))) setText('')
+  }
+  return (
+    <section aria-labelledby="decisions-heading">
+      <h3 id="decisions-heading">{t('minutes.decisions')}</h3>
+      {meeting.decisions.length === 0 ? (
+        <p className="muted">{t('minutes.noDecisions')}</p>
+      ) : (
+        <ul className="plain-list">
+          {meeting.decisions.map((d) => (
+            <li key={d.id}>{d.text}</li>
+          ))}
+        </ul>
+      )}
+      {canEdit && (
+        <form className="form" onSubmit={submit}>
+          <div className="form-row">
+            <div className="field">
+              <label htmlFor="decision-text">{t('minutes.newDecision')}</label>
+              <input
+                id="decision-text"
+                type="text"
+                required
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+            </div>
+            <ItemSelect id="decision-item" meeting={meeting} value={itemId} onChange={setItemId} />
+          </div>
+          <ActionError error={action.error} />
+          <div className="button-row">
+            <button type="submit" className="button secondary small" disabled={action.isBusy}>
+              {t('minutes.addDecision')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
+
+function Actions({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t } = useI18n()
+  const action = useAction()
+  const [title, setTitle] = useState('')
+  const [owner, setOwner] = useState('')
+  const [dueOn, setDueOn] = useState('')
+  const [itemId, setItemId] = useState('')
+  const canEdit = meeting.abilities.canEditMinutes === true
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const isDone = await action.run(() =>
+      addActionItem(meeting.id, {
+        agendaItemId: itemId ? Number(itemId) : null,
+        title,
+        ownerOrganisationId: owner ? Number(owner) : null,
+        dueOn: dueOn || null,
+      }),
+    )
+    if (isDone) {
+      setTitle('')
+      setDueOn('')
+    }
+  }
+  return (
+    <section aria-labelledby="actions-heading">
+      <h3 id="actions-heading">{t('minutes.actions')}</h3>
+      {meeting.actions.length === 0 ? (
+        <p className="muted">{t('minutes.noActions')}</p>
+      ) : (
+        <ActionTable actions={meeting.actions} caption={t('minutes.actions')} />
+      )}
+      {canEdit && (
+        <form className="form" onSubmit={submit}>
+          <div className="form-row">
+            <div className="field">
+              <label htmlFor="action-title">{t('minutes.newAction')}</label>
+              <input
+                id="action-title"
+                type="text"
+                required
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="action-owner">{t('actions.owner')}</label>
+              <select id="action-owner" required value={owner} onChange={(e) => setOwner(e.target.value)}>
+                <option value="">{t('actions.chooseOwner')}</option>
+                {meeting.participants
+                  .filter((p) => p.organisation.id > 0)
+                  .map((p) => (
+                    <option key={p.organisation.id} value={p.organisation.id}>
+                      {p.organisation.name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          </div>
+          <div className="form-row">
+            <div className="field">
+              <label htmlFor="action-due">{t('actions.dueOn')}</label>
+              <input id="action-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+            </div>
+            <ItemSelect id="action-item" meeting={meeting} value={itemId} onChange={setItemId} />
+          </div>
+          <ActionError error={action.error} />
+          <div className="button-row">
+            <button type="submit" className="button secondary small" disabled={action.isBusy}>
+              {t('minutes.addAction')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
+
+/** Action items with owner, due date and a status select where the caller may change it. */
+export function ActionTable({ actions, caption }: { actions: ActionItemDto[]; caption: string }) {
+  const { t, locale } = useI18n()
+  const action = useAction()
+  return (
+    <>
+      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+        <table className="data-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('actions.titleColumn')}</th>
+              <th scope="col">{t('actions.owner')}</th>
+              <th scope="col">{t('actions.dueOn')}</th>
+              <th scope="col">{t('actions.statusLabel')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.title}</th>
+                <td>{[a.ownerOrganisation?.name, a.ownerUser?.name].filter(Boolean).join(', ') || '–'}</td>
+                <td className={a.isOverdue ? 'overdue' : undefined}>
+                  {a.dueOn ? formatDate(locale, a.dueOn) : '–'}
+                  {a.isOverdue && ` (${t('actions.overdue')})`}
+                </td>
+                <td>
+                  {a.abilities.canUpdateStatus === true || a.abilities.canEdit === true ? (
+                    <select
+                      aria-label={t('actions.statusOf', { title: a.title })}
+                      value={a.status}
+                      disabled={action.isBusy}
+                      onChange={(e) =>
+                        void action.run(() =>
+                          updateActionStatus(a.id, e.target.value as ActionItemDto['status']),
+                        )
+                      }
+                    >
+                      {(Object.keys(ACTION_STATUS_KEYS) as ActionItemDto['status'][]).map((s) => (
+                        <option key={s} value={s}>
+                          {t(ACTION_STATUS_KEYS[s])}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    t(ACTION_STATUS_KEYS[a.status])
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ActionError error={action.error} />
+    </>
+  )
+}
+
+function Comments({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t, locale } = useI18n()
+  const action = useAction()
+  const [text, setText] = useState('')
+  const [itemId, setItemId] = useState('')
+  const canComment = meeting.abilities.canComment === true
+  if (!canComment && meeting.comments.length === 0) return null
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (await action.run(() => addComment(meeting.id, itemId ? Number(itemId) : null, text))) setText('')
+  }
+  return (
+    <section aria-labelledby="comments-heading">
+      <h3 id="comments-heading">{t('minutes.comments')}</h3>
+      {meeting.comments.length === 0 ? (
+        <p className="muted">{t('minutes.noComments')}</p>
+      ) : (
+        <ul className="item-list">
+          {meeting.comments.map((c) => {
+            const item = meeting.agenda.find((i) => i.id === c.agendaItemId)
+            return (
+              <li key={c.id}>
+                <p className="item-meta">
+                  {[c.author?.name, c.organisation?.name].filter(Boolean).join(', ')} ·{' '}
+                  {formatDateTime(locale, c.createdAt)}
+                  {item ? ` · ${item.position}. ${item.title}` : ''}
+                </p>
+                <p className="minutes-text">{c.text}</p>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {canComment && (
+        <form className="form" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="comment-text">{t('minutes.newComment')}</label>
+            <textarea
+              id="comment-text"
+              required
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={3}
+            />
+          </div>
+          <ItemSelect id="comment-item" meeting={meeting} value={itemId} onChange={setItemId} />
+          <ActionError error={action.error} />
+          <div className="button-row">
+            <button type="submit" className="button secondary small" disabled={action.isBusy}>
+              {t('minutes.addComment')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
+
+function Approve({ meeting }: { meeting: MeetingDetailDto }) {
+  const { t } = useI18n()
+  const action = useAction()
+  const [isConfirming, setIsConfirming] = useState(false)
+  return (
+    <section aria-labelledby="approve-heading" className="stack">
+      <h3 id="approve-heading">{t('minutes.approve')}</h3>
+      <p className="hint">{t('minutes.approveHint', { comments: meeting.comments.length })}</p>
+      <ActionError error={action.error} />
+      {isConfirming ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button primary"
+            disabled={action.isBusy}
+            onClick={() => void action.run(() => approveMinutes(meeting.id))}
+          >
+            {t('minutes.approveConfirm')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => setIsConfirming(false)}>
+            {t('meetings.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button primary" onClick={() => setIsConfirming(true)}>
+            {t('minutes.approve')}
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,155 @@
+/**
+ * The bell in the header: the number of unread notifications and, when opened, the list (upcoming
+ * meeting, invitation, new practice, action due, minutes to approve) with links and "mark as read".
+ * A disclosure button with a panel: Escape closes it and returns focus to the button.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import type { NotificationDto } from '../../../../src/contracts/meetings'
+import { markAllNotificationsRead, markNotificationRead, useNotifications } from '../../api/benchlearning'
+import { Link } from '../../app/router'
+import { useI18n } from '../../i18n/i18n'
+import type { MessageKey } from '../../i18n/messages'
+import { formatDateTime } from '../../i18n/translate'
+import { QueryView } from '../state-views'
+import { ActionError, useAction } from './common'
+
+const KIND_KEYS: Record<NotificationDto['kind'], MessageKey> = {
+  upcoming_meeting: 'notifications.kind.upcoming_meeting',
+  invitation: 'notifications.kind.invitation',
+  new_practice: 'notifications.kind.new_practice',
+  action_due: 'notifications.kind.action_due',
+  minutes_to_approve: 'notifications.kind.minutes_to_approve',
+}
+
+export function NotificationBell() {
+  const { t } = useI18n()
+  const notifications = useNotifications()
+  const [isOpen, setIsOpen] = useState(false)
+  const button = useRef<HTMLButtonElement>(null)
+  const box = useRef<HTMLDivElement>(null)
+  const panelId = useId()
+  const unread = notifications.data?.unreadCount ?? 0
+  const { reload } = notifications
+
+  useEffect(() => {
+    if (!isOpen) return
+    const onPointer = (event: PointerEvent) => {
+      if (box.current && !box.current.contains(event.target as Node)) setIsOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointer)
+    return () => document.removeEventListener('pointerdown', onPointer)
+  }, [isOpen])
+
+  const close = () => {
+    setIsOpen(false)
+    button.current?.focus()
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && isOpen) {
+      event.stopPropagation()
+      close()
+    }
+  }
+  return (
+    <div className="bell" ref={box} onKeyDown={onKeyDown}>
+      <button
+        ref={button}
+        type="button"
+        className="button header-button"
+        aria-expanded={isOpen}
+        aria-controls={panelId}
+        onClick={() => {
+          if (!isOpen) reload()
+          setIsOpen(!isOpen)
+        }}
+      >
+        {t('notifications.title')}
+        {unread > 0 && (
+          <span className="bell-badge">
+            {unread}
+            <span className="visually-hidden"> {t('notifications.unread')}</span>
+          </span>
+        )}
+      </button>
+      <div id={panelId} className="bell-panel" hidden={!isOpen}>
+        {isOpen && (
+          <QueryView query={notifications}>
+            {(data) => (
+              <NotificationList notifications={data.notifications} onNavigate={() => setIsOpen(false)} />
+            )}
+          </QueryView>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function NotificationList({
+  notifications,
+  onNavigate,
+}: {
+  notifications: NotificationDto[]
+  onNavigate: () => void
+}) {
+  const { t, locale } = useI18n()
+  const action = useAction()
+  const unread = notifications.filter((n) => n.readAt === null).length
+  return (
+    <section aria-labelledby="notifications-heading">
+      <div className="panel-header">
+        <h2 id="notifications-heading">{t('notifications.title')}</h2>
+        {unread > 0 && (
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={action.isBusy}
+            onClick={() => void action.run(markAllNotificationsRead)}
+          >
+            {t('notifications.markAll')}
+          </button>
+        )}
+      </div>
+      <ActionError error={action.error} />
+      {notifications.length === 0 ? (
+        <p className="muted">{t('notifications.empty')}</p>
+      ) : (
+        <ul className="notification-list">
+          {notifications.map((n) => (
+            <li key={n.id} className={n.readAt === null ? 'unread' : undefined}>
+              <p>
+                <strong>{t(KIND_KEYS[n.kind])}</strong>
+                {n.readAt === null && <span className="tag">{t('notifications.new')}</span>}
+              </p>
+              <p lang="de">{n.messageDe}</p>
+              <p className="item-meta">{formatDateTime(locale, n.createdAt)}</p>
+              <div className="button-row">
+                {n.link && (
+                  <Link
+                    href={n.link}
+                    onClick={() => {
+                      if (n.readAt === null) void markNotificationRead(n.id).catch(() => undefined)
+                      onNavigate()
+                    }}
+                  >
+                    {t('notifications.open')}
+                  </Link>
+                )}
+                {n.readAt === null && (
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={action.isBusy}
+                    aria-label={t('notifications.markReadNamed', { title: n.titleDe })}
+                    onClick={() => void action.run(() => markNotificationRead(n.id))}
+                  >
+                    {t('notifications.markRead')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

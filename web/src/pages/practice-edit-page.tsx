@@ -1,0 +1,266 @@
+import { useRef, useState, type FormEvent } from 'react'
+import type { PracticeDto } from '../../../src/contracts/practices'
+import {
+  createPractice,
+  deleteAttachment,
+  updatePractice,
+  uploadAttachment,
+  usePractice,
+} from '../api/benchlearning'
+import { useOrganisations, useSession } from '../api/resources'
+import { Link, navigate } from '../app/router'
+import type { PageProps } from '../app/routes'
+import { ActionError, useAction } from '../components/benchlearning/common'
+import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
+import { Page } from '../components/page'
+import { ErrorView, Loading } from '../components/state-views'
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/messages'
+import { formatNumber } from '../i18n/translate'
+
+/** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
+export default function PracticeEditPage({ params }: PageProps) {
+  const { t } = useI18n()
+  const id = params.id ? Number(params.id) : null
+  const practice = usePractice(id)
+  if (id === null) return <PracticeForm practice={null} />
+  if (practice.status !== 'success')
+    return (
+      <Page title={t('practiceEdit.editTitle')}>
+        {practice.status === 'loading' ? (
+          <Loading />
+        ) : (
+          <ErrorView error={practice.error} onRetry={practice.reload} />
+        )}
+      </Page>
+    )
+  return <PracticeForm practice={practice.data} />
+}
+
+const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+const TEXT_FIELDS: {
+  key: 'problem' | 'approach' | 'resources' | 'results' | 'contact'
+  label: MessageKey
+}[] = [
+  { key: 'problem', label: 'practice.problem' },
+  { key: 'approach', label: 'practice.approach' },
+  { key: 'resources', label: 'practice.resources' },
+  { key: 'results', label: 'practice.results' },
+  { key: 'contact', label: 'practice.contact' },
+]
+
+function PracticeForm({ practice }: { practice: PracticeDto | null }) {
+  const { t } = useI18n()
+  const session = useSession()
+  const organisations = useOrganisations()
+  const action = useAction()
+  const ownOrganisation = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
+  const [title, setTitle] = useState(practice?.title ?? '')
+  const [texts, setTexts] = useState({
+    problem: practice?.problem ?? '',
+    approach: practice?.approach ?? '',
+    resources: practice?.resources ?? '',
+    results: practice?.results ?? '',
+    contact: practice?.contact ?? '',
+  })
+  const [visibility, setVisibility] = useState<PracticeDto['visibility']>(practice?.visibility ?? 'ring')
+  const [topics, setTopics] = useState(practice?.topics.join(', ') ?? '')
+  const [figures, setFigures] = useState(practice?.figureCodes.join(', ') ?? '')
+  const [status, setStatus] = useState<PracticeDto['status']>(practice?.status ?? 'draft')
+  const [organisationId, setOrganisationId] = useState('')
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    let savedId = practice?.id ?? 0
+    const fields = {
+      title,
+      ...texts,
+      visibility,
+      topics: splitList(topics),
+      figureCodes: splitList(figures).map((code) => code.toUpperCase()),
+      status,
+    }
+    const ok = await action.run(async () => {
+      const saved = practice
+        ? await updatePractice(practice.id, fields)
+        : await createPractice({
+            ...fields,
+            ...(organisationId ? { organisationId: Number(organisationId) } : {}),
+          })
+      savedId = saved.id
+    })
+    if (ok) navigate(practice ? `/practices/${savedId}` : `/practices/${savedId}/edit`)
+  }
+  return (
+    <Page
+      title={practice ? t('practiceEdit.editTitle') : t('practiceEdit.newTitle')}
+      intro={t('practiceEdit.intro')}
+    >
+      <p>
+        <Link href={practice ? `/practices/${practice.id}` : '/practices'}>{t('practiceEdit.back')}</Link>
+      </p>
+      <form className="panel form" onSubmit={submit}>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="practice-title">{t('practiceEdit.titleField')}</label>
+            <input
+              id="practice-title"
+              type="text"
+              required
+              minLength={3}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+          {!practice && ownOrganisation === null && (
+            <div className="field">
+              <label htmlFor="practice-org">{t('practice.organisation')}</label>
+              <select
+                id="practice-org"
+                required
+                value={organisationId}
+                onChange={(e) => setOrganisationId(e.target.value)}
+              >
+                <option value="">{t('practiceEdit.chooseOrganisation')}</option>
+                {organisations.data?.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </div>
+        {TEXT_FIELDS.map(({ key, label }) => (
+          <div className="field" key={key}>
+            <label htmlFor={`practice-${key}`}>{t(label)}</label>
+            <textarea
+              id={`practice-${key}`}
+              rows={key === 'contact' ? 2 : 4}
+              value={texts[key]}
+              onChange={(e) => setTexts((before) => ({ ...before, [key]: e.target.value }))}
+            />
+          </div>
+        ))}
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="practice-topics">{t('practices.topics')}</label>
+            <input
+              id="practice-topics"
+              type="text"
+              aria-describedby="practice-topics-hint"
+              value={topics}
+              onChange={(e) => setTopics(e.target.value)}
+            />
+            <p className="hint" id="practice-topics-hint">
+              {t('practiceEdit.listHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="practice-figures">{t('practices.figures')}</label>
+            <input
+              id="practice-figures"
+              type="text"
+              aria-describedby="practice-figures-hint"
+              value={figures}
+              onChange={(e) => setFigures(e.target.value)}
+            />
+            <p className="hint" id="practice-figures-hint">
+              {t('practiceEdit.figuresHint')}
+            </p>
+          </div>
+        </div>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="practice-visibility-field">{t('practices.visibility')}</label>
+            <select
+              id="practice-visibility-field"
+              value={visibility}
+              onChange={(e) => setVisibility(e.target.value as PracticeDto['visibility'])}
+            >
+              {(Object.keys(VISIBILITY_KEYS) as PracticeDto['visibility'][]).map((v) => (
+                <option key={v} value={v}>
+                  {t(VISIBILITY_KEYS[v])}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="practice-status-field">{t('practices.statusLabel')}</label>
+            <select
+              id="practice-status-field"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as PracticeDto['status'])}
+            >
+              <option value="draft">{t('practices.draft')}</option>
+              <option value="published">{t('practiceEdit.publish')}</option>
+            </select>
+          </div>
+        </div>
+        <ActionError error={action.error} />
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={action.isBusy}>
+            {practice ? t('practiceEdit.save') : t('practiceEdit.create')}
+          </button>
+        </div>
+      </form>
+      {practice && practice.abilities.canAttach && <Attachments practice={practice} />}
+    </Page>
+  )
+}
+
+function Attachments({ practice }: { practice: PracticeDto }) {
+  const { t, locale } = useI18n()
+  const action = useAction()
+  const input = useRef<HTMLInputElement>(null)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const file = input.current?.files?.[0]
+    if (!file) return
+    if ((await action.run(() => uploadAttachment(practice.id, file))) && input.current)
+      input.current.value = ''
+  }
+  return (
+    <section className="panel" aria-labelledby="attachments-heading">
+      <h2 id="attachments-heading">{t('practice.attachments')}</h2>
+      {practice.attachments.length === 0 ? (
+        <p className="muted">{t('practice.noAttachments')}</p>
+      ) : (
+        <ul className="plain-list">
+          {practice.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={a.url} download={a.fileName}>
+                {a.fileName}
+              </a>{' '}
+              <span className="muted">({formatNumber(locale, a.sizeBytes / 1024, 0)} kB)</span>{' '}
+              <button
+                type="button"
+                className="button secondary small"
+                disabled={action.isBusy}
+                aria-label={t('practiceEdit.removeAttachment', { name: a.fileName })}
+                onClick={() => void action.run(() => deleteAttachment(practice.id, a.id))}
+              >
+                {t('agenda.removeShort')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="toolbar" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="attachment-file">{t('practiceEdit.file')}</label>
+          <input id="attachment-file" ref={input} type="file" required />
+          <p className="hint">{t('practiceEdit.fileHint')}</p>
+        </div>
+        <button type="submit" className="button secondary" disabled={action.isBusy}>
+          {action.isBusy ? t('meetings.saving') : t('practiceEdit.upload')}
+        </button>
+      </form>
+      <ActionError error={action.error} />
+    </section>
+  )
+}

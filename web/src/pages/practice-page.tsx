@@ -1,0 +1,238 @@
+import { useState, type FormEvent } from 'react'
+import type { PracticeDto } from '../../../src/contracts/practices'
+import { adoptPractice, usePractice } from '../api/benchlearning'
+import { useRings, useSession } from '../api/resources'
+import { Link } from '../app/router'
+import type { PageProps } from '../app/routes'
+import { ActionError, todayIso, useAction } from '../components/benchlearning/common'
+import { EffectCheck } from '../components/benchlearning/effect-check'
+import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
+import { Page } from '../components/page'
+import { ErrorView, Loading } from '../components/state-views'
+import { useI18n } from '../i18n/i18n'
+import { formatDate, formatNumber } from '../i18n/translate'
+
+/** One practice card: the text, attachments, adoptions with their effect check, and the adopt form. */
+export default function PracticePage({ params }: PageProps) {
+  const { t } = useI18n()
+  const id = Number(params.id)
+  const practice = usePractice(Number.isInteger(id) && id > 0 ? id : null)
+  if (practice.status !== 'success')
+    return (
+      <Page title={t('practice.title')}>
+        {practice.status === 'loading' ? (
+          <Loading />
+        ) : (
+          <ErrorView error={practice.error} onRetry={practice.reload} />
+        )}
+        <p>
+          <Link href="/practices">{t('practice.back')}</Link>
+        </p>
+      </Page>
+    )
+  return <PracticeView practice={practice.data} />
+}
+
+function PracticeView({ practice }: { practice: PracticeDto }) {
+  const { t, locale } = useI18n()
+  const sections = [
+    ['practice.problem', practice.problem],
+    ['practice.approach', practice.approach],
+    ['practice.resources', practice.resources],
+    ['practice.results', practice.results],
+    ['practice.contact', practice.contact],
+  ] as const
+  return (
+    <Page
+      title={practice.title}
+      intro={`${practice.organisation.name} · ${t(VISIBILITY_KEYS[practice.visibility])}`}
+      actions={
+        practice.abilities.canEdit && (
+          <Link className="button secondary small" href={`/practices/${practice.id}/edit`}>
+            {t('practice.edit')}
+          </Link>
+        )
+      }
+    >
+      <p>
+        <Link href="/practices">{t('practice.back')}</Link>
+      </p>
+      {practice.status === 'draft' && (
+        <p className="notice-bar" role="note">
+          {t('practice.draftNote')}
+        </p>
+      )}
+      <section className="panel" aria-labelledby="card-heading">
+        <h2 id="card-heading">{t('practice.card')}</h2>
+        <dl className="facts wide">
+          <div>
+            <dt>{t('practice.organisation')}</dt>
+            <dd>{practice.organisation.name}</dd>
+          </div>
+          {practice.ring && (
+            <div>
+              <dt>{t('meetings.ring')}</dt>
+              <dd>{practice.ring.name}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('practices.topics')}</dt>
+            <dd>{practice.topics.join(', ') || '–'}</dd>
+          </div>
+          <div>
+            <dt>{t('practices.figures')}</dt>
+            <dd>{practice.figureCodes.join(', ') || '–'}</dd>
+          </div>
+          {practice.publishedAt && (
+            <div>
+              <dt>{t('practice.publishedAt')}</dt>
+              <dd>{formatDate(locale, practice.publishedAt)}</dd>
+            </div>
+          )}
+        </dl>
+        {sections.map(([key, text]) =>
+          text ? (
+            <div key={key}>
+              <h3>{t(key)}</h3>
+              <p className="minutes-text">{text}</p>
+            </div>
+          ) : null,
+        )}
+        <h3>{t('practice.attachments')}</h3>
+        {practice.attachments.length === 0 ? (
+          <p className="muted">{t('practice.noAttachments')}</p>
+        ) : (
+          <ul className="plain-list">
+            {practice.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={a.url} download={a.fileName}>
+                  {a.fileName}
+                </a>{' '}
+                <span className="muted">({formatNumber(locale, a.sizeBytes / 1024, 0)} kB)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Adoptions practice={practice} />
+      {practice.abilities.canAdopt && <AdoptForm practice={practice} />}
+    </Page>
+  )
+}
+
+function Adoptions({ practice }: { practice: PracticeDto }) {
+  const { t, locale } = useI18n()
+  return (
+    <section className="panel" aria-labelledby="adoptions-heading">
+      <h2 id="adoptions-heading">{t('practice.adoptions')}</h2>
+      <p className="hint">{t('practice.adoptionCount', { count: practice.adoptionCount })}</p>
+      {practice.adoptions.length === 0 ? (
+        <p className="muted">{t('practice.noAdoptions')}</p>
+      ) : (
+        <ul className="item-list">
+          {practice.adoptions.map((a) => (
+            <li key={a.id}>
+              <div className="item-head">
+                <h3>{a.organisation.name}</h3>
+                <span className="muted">
+                  {t('practice.startedOn', { date: formatDate(locale, a.startedOn) })}
+                </span>
+              </div>
+              {a.note && <p>{a.note}</p>}
+              <h4>{t('effect.title')}</h4>
+              {a.canViewEffect && a.effectUrl ? (
+                <EffectCheck effectUrl={a.effectUrl} adopter={a.organisation.name} />
+              ) : (
+                <p className="muted">{t('effect.hidden')}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function AdoptForm({ practice }: { practice: PracticeDto }) {
+  const { t } = useI18n()
+  const session = useSession()
+  const rings = useRings()
+  const action = useAction()
+  const [startedOn, setStartedOn] = useState(todayIso())
+  const [note, setNote] = useState('')
+  const [organisationId, setOrganisationId] = useState('')
+  const [isDone, setIsDone] = useState(false)
+  const ownOrganisation = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
+  // Without an own organisation (moderation, administration) the adopter is chosen.
+  const candidates =
+    ownOrganisation === null
+      ? (rings.data?.rings ?? [])
+          .filter((r) => practice.ring === null || r.id === practice.ring.id)
+          .flatMap((r) => r.members)
+      : []
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setIsDone(false)
+    const ok = await action.run(() =>
+      adoptPractice(practice.id, {
+        startedOn,
+        note,
+        ...(organisationId ? { organisationId: Number(organisationId) } : {}),
+      }),
+    )
+    if (ok) setIsDone(true)
+  }
+  return (
+    <section className="panel" aria-labelledby="adopt-heading">
+      <h2 id="adopt-heading">{t('practice.adopt')}</h2>
+      <p className="hint">{t('practice.adoptHint')}</p>
+      <form className="form" onSubmit={submit}>
+        <div className="form-row">
+          {ownOrganisation === null && (
+            <div className="field">
+              <label htmlFor="adopt-org">{t('practice.adopter')}</label>
+              <select
+                id="adopt-org"
+                required
+                value={organisationId}
+                onChange={(e) => setOrganisationId(e.target.value)}
+              >
+                <option value="">{t('practice.chooseAdopter')}</option>
+                {candidates.map((m) => (
+                  <option key={m.organisationId} value={m.organisationId}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="adopt-start">{t('practice.startDate')}</label>
+            <input
+              id="adopt-start"
+              type="date"
+              required
+              value={startedOn}
+              onChange={(e) => setStartedOn(e.target.value)}
+            />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="adopt-note">{t('practice.note')}</label>
+          <textarea id="adopt-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        </div>
+        <ActionError error={action.error} />
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={action.isBusy}>
+            {t('practice.adoptSubmit')}
+          </button>
+          {isDone && (
+            <span role="status" className="muted">
+              {t('practice.adopted')}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  )
+}

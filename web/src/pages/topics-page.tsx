@@ -1,0 +1,219 @@
+import { useState, type FormEvent } from 'react'
+import type { TopicDto } from '../../../src/contracts/meetings'
+import { proposeTopic, setTopicStatus, useTopics, voteForTopic } from '../api/benchlearning'
+import { useRings, useSession } from '../api/resources'
+import { can } from '../app/access'
+import { navigate, readSearchParams, withSearchParams } from '../app/router'
+import type { PageProps } from '../app/routes'
+import { ActionError, useAction } from '../components/benchlearning/common'
+import { Page } from '../components/page'
+import { Empty, QueryView } from '../components/state-views'
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/messages'
+import { formatDate } from '../i18n/translate'
+
+const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
+  open: 'topics.status.open',
+  scheduled: 'topics.status.scheduled',
+  done: 'topics.status.done',
+  rejected: 'topics.status.rejected',
+}
+
+/** Themen: members propose topics for their ring (or the network) and vote; the ranking decides. */
+export default function TopicsPage({ location }: PageProps) {
+  const { t } = useI18n()
+  const session = useSession()
+  const rings = useRings()
+  const ring = readSearchParams(location).get('ring') ?? ''
+  const topics = useTopics(ring || undefined)
+  const ownOrganisation = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
+  const visibleRings = (rings.data?.rings ?? []).filter(
+    (r) => ownOrganisation === null || r.members.some((m) => m.organisationId === ownOrganisation),
+  )
+  return (
+    <Page title={t('topics.title')} intro={t('topics.intro')}>
+      {can(session.data, 'proposeTopics') && <ProposeTopic rings={visibleRings} />}
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="topics-ring">{t('topics.filterRing')}</label>
+          <select
+            id="topics-ring"
+            value={ring}
+            onChange={(e) =>
+              navigate(withSearchParams(location, { ring: e.target.value }), { replace: true })
+            }
+          >
+            <option value="">{t('topics.allRings')}</option>
+            {visibleRings.map((r) => (
+              <option key={r.id} value={r.code}>
+                {r.name} ({r.code})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <QueryView query={topics}>
+        {(data) => {
+          const open = data.topics.filter((topic) => topic.status === 'open')
+          const others = data.topics.filter((topic) => topic.status !== 'open')
+          return (
+            <>
+              <p className="hint">{data.votingRule}</p>
+              <TopicList id="open-topics" title={t('topics.open')} topics={open} />
+              <TopicList id="other-topics" title={t('topics.others')} topics={others} />
+            </>
+          )
+        }}
+      </QueryView>
+    </Page>
+  )
+}
+
+function TopicList({ id, title, topics }: { id: string; title: string; topics: TopicDto[] }) {
+  const { t } = useI18n()
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {topics.length === 0 ? (
+        <Empty>{t('topics.empty')}</Empty>
+      ) : (
+        <ol className="item-list">
+          {topics.map((topic) => (
+            <TopicItem key={topic.id} topic={topic} />
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+function TopicItem({ topic }: { topic: TopicDto }) {
+  const { t, locale } = useI18n()
+  const action = useAction()
+  return (
+    <li className="topic-row">
+      <div className="vote-count" aria-hidden="true">
+        {topic.votes}
+      </div>
+      <div>
+        <h3 className="card-title">
+          {t('topics.rank', { rank: topic.rank })} {topic.title}
+          {topic.hasMyVote && <span className="tag">{t('topics.myVote')}</span>}
+        </h3>
+        <p className="item-meta">
+          {t('topics.votes', { votes: topic.votes, organisations: topic.organisations })} ·{' '}
+          {topic.ring ? topic.ring.name : t('meetings.networkWide')} · {t(STATUS_KEYS[topic.status])}
+          {topic.proposedBy ? ` · ${t('topics.proposedBy', { name: topic.proposedBy.name })}` : ''} ·{' '}
+          {formatDate(locale, topic.proposedAt)}
+        </p>
+        {topic.description && <p>{topic.description}</p>}
+        <ActionError error={action.error} />
+      </div>
+      <div className="stack">
+        {topic.abilities.canVote === true && (
+          <button
+            type="button"
+            className={topic.hasMyVote ? 'button secondary small' : 'button primary small'}
+            disabled={action.isBusy}
+            aria-pressed={topic.hasMyVote}
+            aria-label={t(topic.hasMyVote ? 'topics.withdrawNamed' : 'topics.voteNamed', {
+              title: topic.title,
+            })}
+            onClick={() => void action.run(() => voteForTopic(topic.id, !topic.hasMyVote))}
+          >
+            {topic.hasMyVote ? t('topics.withdraw') : t('topics.vote')}
+          </button>
+        )}
+        {topic.abilities.canChangeStatus === true && (
+          <select
+            aria-label={t('topics.statusOf', { title: topic.title })}
+            value={topic.status}
+            disabled={action.isBusy}
+            onChange={(e) =>
+              void action.run(() => setTopicStatus(topic.id, e.target.value as TopicDto['status']))
+            }
+          >
+            {(Object.keys(STATUS_KEYS) as TopicDto['status'][]).map((s) => (
+              <option key={s} value={s}>
+                {t(STATUS_KEYS[s])}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+    </li>
+  )
+}
+
+function ProposeTopic({ rings }: { rings: { id: number; code: string; name: string }[] }) {
+  const { t } = useI18n()
+  const action = useAction()
+  const [ringId, setRingId] = useState('')
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [isSent, setIsSent] = useState(false)
+  const ring = ringId || (rings[0] ? String(rings[0].id) : 'network')
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setIsSent(false)
+    const isDone = await action.run(() =>
+      proposeTopic(ring === 'network' ? null : Number(ring), title, description || null),
+    )
+    if (isDone) {
+      setTitle('')
+      setDescription('')
+      setIsSent(true)
+    }
+  }
+  return (
+    <details className="panel">
+      <summary>{t('topics.propose')}</summary>
+      <form className="form" onSubmit={submit}>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="topic-title">{t('topics.titleField')}</label>
+            <input
+              id="topic-title"
+              type="text"
+              required
+              minLength={3}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="topic-ring">{t('topics.forRing')}</label>
+            <select id="topic-ring" value={ring} onChange={(e) => setRingId(e.target.value)}>
+              {rings.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name} ({r.code})
+                </option>
+              ))}
+              <option value="network">{t('topics.networkWide')}</option>
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="topic-description">{t('topics.description')}</label>
+          <textarea
+            id="topic-description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            rows={3}
+          />
+        </div>
+        <ActionError error={action.error} />
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={action.isBusy}>
+            {t('topics.submit')}
+          </button>
+          {isSent && (
+            <span role="status" className="muted">
+              {t('topics.sent')}
+            </span>
+          )}
+        </div>
+      </form>
+    </details>
+  )
+}
