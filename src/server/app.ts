@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
@@ -57,6 +58,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return row.rows[0]?.is_demo ?? false
     },
   }
+  // gzip/brotli for JSON (district boundaries are ~0.5 MB) and the UI's assets; small answers stay plain.
+  await app.register(compress, { threshold: 1024 })
   await app.register(multipart)
   await app.register(cookie)
   app.setErrorHandler((error, _request, reply) => sendError(reply, error))
