@@ -102,6 +102,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       where x.version is not null
     ) u
     left join kpi_definition d on d.code = s.figure_code and d.version = u.version;
+
+    -- Inserting into the view assigns one element of kpi_series, so tests and hand-made fixtures
+    -- can still write single values; the computation itself writes rows of arrays by COPY.
+    create function kpi_value_insert() returns trigger language plpgsql as $$
+    declare
+      m integer := extract(year from new.period)::integer * 12 + extract(month from new.period)::integer - 1;
+      detail jsonb := case when new.missing_reason is null then '{}'::jsonb else jsonb_build_object(m::text,
+        jsonb_build_object('reason', new.missing_reason, 'month', to_char(new.period, 'YYYY-MM'))
+          || coalesce(new.missing_detail, '{}'::jsonb)) end;
+    begin
+      insert into kpi_series as s (figure_code, breakdown, organisation_id, versions, numerators,
+        denominators, missing, run_id)
+      values (new.figure_code, new.breakdown, new.organisation_id,
+        array_fill(new.version::smallint, array[1], array[m]),
+        array_fill(new.numerator::float8, array[1], array[m]),
+        array_fill(new.denominator::float8, array[1], array[m]), detail, new.run_id)
+      on conflict (figure_code, breakdown, organisation_id) do update set
+        versions[m] = new.version, numerators[m] = new.numerator, denominators[m] = new.denominator,
+        missing = (s.missing - m::text) || detail, run_id = new.run_id;
+      return new;
+    end
+    $$;
+    create trigger kpi_value_insert instead of insert on kpi_value
+      for each row execute function kpi_value_insert();
   `.execute(db)
   for (const f of OFFICIAL_FIGURES) {
     await sql`
@@ -119,6 +143,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop view kpi_value;
+    drop function kpi_value_insert();
     drop table kpi_series;
     drop table kpi_run;
     drop table kpi_definition;
