@@ -1,0 +1,166 @@
+/**
+ * Start-page API latency under load: 50 signed-in clients on loopback, each fetching the start page's
+ * API calls again and again (bounded rounds), on the demo network. Reports p50/p95 per call and overall.
+ */
+import type { AddressInfo } from 'node:net'
+import { openDatabase, type Database } from '../src/db/connect'
+import { migrateToLatest } from '../src/db/migrate'
+import { latestCompleteMonth } from '../src/core/periods/period'
+import { ensureReferenceData } from '../src/features/areas/ensure-reference-data'
+import { DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
+import { createDemoNetwork } from '../src/features/demo/create-demo-network'
+import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
+import { buildApp } from '../src/server/app'
+import { createBenchDatabase } from './postgres'
+import { peakRssMb, type BenchResult } from './types'
+
+const CLIENTS = Number(process.env.BENCH_API_CLIENTS ?? 50)
+const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 5)
+const MEMBER = 'lead.kca@demo.benchlearn.de'
+const BROWSER_CONNECTIONS = 6
+
+const OFFICIAL = [
+  'K1',
+  'K1E1',
+  'K1E2',
+  'K1E3',
+  'K1E4',
+  'K2',
+  'K2E1',
+  'K2E2',
+  'K2E3',
+  'K2E4',
+  'K3',
+  'K3E1',
+  'K3E2',
+  'K3E3',
+  'K3E4',
+]
+
+/**
+ * What the start page asks for when a member opens it (web/src/pages/start-page.tsx and
+ * web/src/components/official-figures.tsx): the session, the catalogue, one summary per official
+ * figure in the ring, and the lists the page's panels read.
+ */
+export function startPageCalls(org: string): string[] {
+  return [
+    '/api/v1/session',
+    '/api/v1/kpi/figures',
+    ...OFFICIAL.map((code) => `/api/v1/kpi/summary?figure=${code}&org=${org}&group=ring`),
+    '/api/v1/indicators',
+    '/api/v1/organisations',
+    '/api/v1/rings',
+    '/api/v1/imports',
+  ]
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  const rank = (p / 100) * (sorted.length - 1)
+  const lo = Math.floor(rank)
+  const hi = Math.ceil(rank)
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo)
+}
+
+async function measure(database: Database, label: string): Promise<BenchResult[]> {
+  await migrateToLatest(database.db)
+  await ensureReferenceData(database.db)
+  await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
+  await computeKeyFigures(database)
+  const app = await buildApp({ database })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  try {
+    const cookies: string[] = []
+    for (let i = 0; i < CLIENTS; i++) {
+      const response = await fetch(`${base}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: MEMBER, password: DEMO_PASSWORD }),
+      })
+      if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`)
+      cookies.push((response.headers.get('set-cookie') ?? '').split(';')[0]!)
+    }
+    const calls = startPageCalls('06435')
+    const latencies = new Map<string, number[]>(calls.map((c) => [c, []]))
+    const failures: string[] = []
+    const started = performance.now()
+    const fetchOne = async (cookie: string, call: string) => {
+      const t = performance.now()
+      const response = await fetch(`${base}${call}`, { headers: { cookie } })
+      await response.arrayBuffer()
+      latencies.get(call)!.push(performance.now() - t)
+      if (!response.ok) failures.push(`${call}: ${response.status}`)
+    }
+    await Promise.all(
+      cookies.map(async (cookie) => {
+        for (let round = 0; round < ROUNDS; round++) {
+          // Like a browser: the page's calls over at most six connections at a time.
+          const queue = [...calls]
+          await Promise.all(
+            Array.from({ length: BROWSER_CONNECTIONS }, async () => {
+              for (let call = queue.shift(); call; call = queue.shift()) await fetchOne(cookie, call)
+            }),
+          )
+        }
+      }),
+    )
+    const seconds = (performance.now() - started) / 1000
+    if (failures.length > 0) throw new Error(`start-page calls failed: ${[...new Set(failures)].join(', ')}`)
+    const all = [...latencies.values()].flat().sort((a, b) => a - b)
+    const results: BenchResult[] = [
+      {
+        name: `start page API, ${CLIENTS} clients × ${ROUNDS} rounds, p50 (${label})`,
+        value: percentile(all, 50),
+        unit: 'ms',
+      },
+      {
+        name: `start page API p95 (${label})`,
+        value: percentile(all, 95),
+        unit: 'ms',
+        target: '< 50 ms',
+        isMet: percentile(all, 95) < 50,
+        note: `${all.length} requests in ${seconds.toFixed(1)} s`,
+      },
+    ]
+    const byRoute = new Map<string, number[]>()
+    for (const [call, values] of latencies) {
+      const route = call.split('?')[0]!
+      byRoute.set(route, [...(byRoute.get(route) ?? []), ...values])
+    }
+    for (const [route, values] of byRoute) {
+      const sorted = values.sort((a, b) => a - b)
+      results.push({
+        name: `${route} p95 (${label})`,
+        value: percentile(sorted, 95),
+        unit: 'ms',
+        note: `p50 ${percentile(sorted, 50).toFixed(1)} ms`,
+      })
+    }
+    return results
+  } finally {
+    await app.close()
+  }
+}
+
+export async function bench(): Promise<BenchResult[]> {
+  const results: BenchResult[] = []
+  const lite = await openDatabase({})
+  try {
+    results.push(...(await measure(lite, 'PGlite')))
+  } finally {
+    await lite.close()
+  }
+  const target = await createBenchDatabase('api')
+  if (target) {
+    const database = await openDatabase({ databaseUrl: target.url })
+    try {
+      results.push(...(await measure(database, 'PostgreSQL')))
+    } finally {
+      await database.close()
+      await target.drop()
+    }
+  }
+  results.push({ name: 'peak memory of the API benchmark process', value: await peakRssMb(), unit: 'MB' })
+  return results
+}
