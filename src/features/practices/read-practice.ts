@@ -78,12 +78,14 @@ export async function readPractice(
       })),
     abilities: {
       canEdit,
+      // Members adopt for their own organisation (not the author's); the moderation and
+      // administrators record adoptions for an organisation they name.
       canAdopt:
         row.status === 'published' &&
         viewer !== null &&
-        viewer.organisationId !== null &&
-        viewer.organisationId !== row.organisationId &&
-        canRecordAdoption(viewer, viewer.organisationId),
+        (viewer.organisationId === null
+          ? viewer.role === 'admin' || viewer.role === 'moderator'
+          : viewer.organisationId !== row.organisationId && canRecordAdoption(viewer, viewer.organisationId)),
       canAttach: canEdit,
     },
   }
