@@ -26,7 +26,12 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
+            // ECharts core, bar and line; radar and map (with geo) stay out, in the chunks of the
+            // modules that register them, so that only the pages drawing them pay for them.
+            {
+              name: 'echarts',
+              test: /node_modules[\\/](zrender|tslib|echarts[\\/](?!lib[\\/](chart[\\/](radar|map)|component[\\/](radar|geo)|coord[\\/](radar|geo))))/,
+            },
           ],
         },
       },

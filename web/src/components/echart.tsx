@@ -44,7 +44,18 @@ export function EChart({ option, summary, height = 360 }: EChartProps) {
   }, [])
 
   useEffect(() => {
-    if (status === 'ready') chart.current?.setOption(option, { notMerge: true })
+    if (status !== 'ready') return
+    let isCancelled = false
+    // Series types beyond bar and line register their module first (see echarts-setup.ts).
+    const needsRadar = hasSeriesOfType(option, 'radar')
+    const ready = needsRadar ? import('./echarts-radar-setup') : Promise.resolve()
+    ready.then(
+      () => !isCancelled && chart.current?.setOption(option, { notMerge: true }),
+      () => !isCancelled && setStatus('failed'),
+    )
+    return () => {
+      isCancelled = true
+    }
   }, [option, status])
 
   return (
@@ -62,4 +73,10 @@ export function EChart({ option, summary, height = 360 }: EChartProps) {
       )}
     </div>
   )
+}
+
+function hasSeriesOfType(option: EChartsCoreOption, type: string): boolean {
+  const series = (option as { series?: unknown }).series
+  const list = Array.isArray(series) ? series : series ? [series] : []
+  return list.some((s) => typeof s === 'object' && s !== null && (s as { type?: unknown }).type === type)
 }

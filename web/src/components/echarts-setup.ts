@@ -2,16 +2,12 @@
  * The parts of ECharts the UI uses, registered once. Importing from 'echarts/core' keeps the chunk to
  * what we draw, and this module is only ever imported dynamically. Legends are HTML next to the chart
  * (smaller than ECharts' legend component and readable by screen readers); the canvas renderer is a
- * few kB smaller than the SVG one, which keeps chart pages under the 300 kB budget.
+ * few kB smaller than the SVG one, which keeps chart pages under the 300 kB budget. Radar and map
+ * series are registered by their own modules (echarts-radar-setup.ts, echarts-map-setup.ts) on the
+ * pages that draw them.
  */
-import { BarChart, LineChart, RadarChart } from 'echarts/charts'
-import {
-  GridComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TooltipComponent,
-} from 'echarts/components'
+import { BarChart, LineChart } from 'echarts/charts'
+import { GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
 import { init, use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 
@@ -22,7 +18,6 @@ use([
   GridComponent,
   MarkAreaComponent,
   MarkLineComponent,
-  RadarComponent,
   TooltipComponent,
   CanvasRenderer,
 ])
