@@ -123,11 +123,68 @@ const COLUMNS = [
   'run_id',
 ]
 
-/** An array element: NULL where the evaluator has no finite number (missing inputs). */
-function element(x: number): string {
-  // x - x is 0 only for finite numbers; integers (most numerators) skip the general formatting.
-  if (x - x !== 0) return 'NULL'
-  return (x | 0) === x ? String(x | 0) : String(x)
+/**
+ * CSV text written as bytes into one reused buffer and taken out as flat strings of ~1 MB. Building
+ * the same text by string concatenation left ~100k short-lived pieces per chunk that the garbage
+ * collector had to trace (~1.5 s of GC in a full run); here only non-integer numbers allocate.
+ */
+class CsvWriter {
+  private buffer = Buffer.allocUnsafe(2 << 20)
+  private length = 0
+
+  /** Text without quotes to escape: codes, ids, brackets, JSON with its quotes already doubled. */
+  text(value: string): void {
+    this.reserve(value.length)
+    this.length += this.buffer.write(value, this.length, 'latin1')
+  }
+
+  /** An array element: NULL where the evaluator has no finite number (missing inputs). */
+  number(x: number): void {
+    // x - x is 0 only for finite numbers; integers (counts, versions) skip String().
+    if (x - x !== 0) this.text('NULL')
+    else if ((x | 0) === x) this.integer(x | 0)
+    else this.text(String(x))
+  }
+
+  comma(): void {
+    this.reserve(1)
+    this.buffer[this.length++] = 44
+  }
+
+  isFull(): boolean {
+    return this.length >= 1 << 20
+  }
+
+  /** The text so far; the writer starts again empty. */
+  take(): string {
+    const chunk = this.buffer.toString('latin1', 0, this.length)
+    this.length = 0
+    return chunk
+  }
+
+  private integer(value: number): void {
+    this.reserve(11)
+    let v = value
+    if (v < 0) {
+      this.buffer[this.length++] = 45
+      v = -v
+    }
+    let digits = 1
+    for (let d = 10; d <= v; d *= 10) digits++
+    const end = this.length + digits
+    for (let i = end - 1; i >= this.length; i--) {
+      this.buffer[i] = 48 + (v % 10)
+      v = Math.floor(v / 10)
+    }
+    this.length = end
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes))
+    this.buffer.copy(larger, 0, 0, this.length)
+    this.buffer = larger
+  }
 }
 
 /** A missing value as a JSON member keyed by month index, already CSV-escaped (quotes doubled). */
@@ -140,40 +197,40 @@ function missingJson(month: number, d: MissingDetail): string {
   return `${json}}`
 }
 
-/**
- * Appends the kpi_series row of one result to `chunk`: the months from..to (index 0 of the
- * result = startMonth). Flat `+=` of short parts is what V8 builds fastest (a third of the time
- * of nested concatenation, which leaves deep trees to flatten and to collect).
- */
-function appendSeriesRow(
-  chunk: string,
+/** Writes the kpi_series row of one result: the months from..to (index 0 = startMonth). */
+function writeSeriesRow(
+  out: CsvWriter,
   r: OrganisationFigureResult,
   row: { orgId: number; from: number; to: number; startMonth: number; runId: number },
-): string {
+): void {
   const first = row.from - row.startMonth
   const last = row.to - row.startMonth
   const bounds = `"[${row.from}:${row.to}]={`
-  chunk += `${r.code},${r.breakdown},${row.orgId},${bounds}${r.versions[first]}`
-  for (let i = first + 1; i <= last; i++) chunk += `,${r.versions[i]}`
-  chunk += `}",${bounds}${element(r.numerator[first]!)}`
-  for (let i = first + 1; i <= last; i++) {
-    chunk += ','
-    chunk += element(r.numerator[i]!)
+  out.text(`${r.code},${r.breakdown},${row.orgId},${bounds}`)
+  for (let i = first; i <= last; i++) {
+    if (i !== first) out.comma()
+    out.number(r.versions[i]!)
   }
-  chunk += `}",${bounds}${element(r.denominator[first]!)}`
-  for (let i = first + 1; i <= last; i++) {
-    chunk += ','
-    chunk += element(r.denominator[i]!)
+  out.text(`}",${bounds}`)
+  for (let i = first; i <= last; i++) {
+    if (i !== first) out.comma()
+    out.number(r.numerator[i]!)
   }
-  chunk += '}","{'
-  let separator = ''
+  out.text(`}",${bounds}`)
+  for (let i = first; i <= last; i++) {
+    if (i !== first) out.comma()
+    out.number(r.denominator[i]!)
+  }
+  out.text('}","{')
+  let isFirst = true
   for (let i = first; i <= last; i++) {
     const detail = r.missing[i]
     if (!detail) continue
-    chunk += separator + missingJson(row.startMonth + i, detail)
-    separator = ','
+    if (!isFirst) out.comma()
+    out.text(missingJson(row.startMonth + i, detail))
+    isFirst = false
   }
-  return `${chunk}}",${row.runId}\n`
+  out.text(`}",${row.runId}\n`)
 }
 
 /**
@@ -188,21 +245,19 @@ function* seriesRows(options: {
   count: { values: number }
 }): Generator<string> {
   const { ranges, startMonth, runId } = options
-  let chunk = ''
+  const out = new CsvWriter()
   for (const r of options.results) {
     const orgId = Number(r.orgId)
     const range = ranges instanceof Map ? ranges.get(orgId) : (ranges as { from: number; to: number })
     if (!range) continue
     const to = Math.min(range.to, startMonth + r.value.length - 1)
     if (to < range.from) continue
-    chunk = appendSeriesRow(chunk, r, { orgId, from: range.from, to, startMonth, runId })
+    writeSeriesRow(out, r, { orgId, from: range.from, to, startMonth, runId })
     options.count.values += to - range.from + 1
-    if (chunk.length >= 1 << 20) {
-      yield chunk
-      chunk = ''
-    }
+    if (out.isFull()) yield out.take()
   }
-  if (chunk) yield chunk
+  const rest = out.take()
+  if (rest) yield rest
 }
 
 /**
