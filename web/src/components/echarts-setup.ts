@@ -14,7 +14,6 @@ import { CanvasRenderer } from 'echarts/renderers'
 use([
   BarChart,
   LineChart,
-  RadarChart,
   GridComponent,
   MarkAreaComponent,
   MarkLineComponent,
