@@ -1,5 +1,6 @@
 import { indicatorListSchema } from '../../contracts/indicators'
 import { defineRoute } from '../../server/route'
+import { kpiMemo } from '../kpi/kpi-cache'
 import { listIndicators } from './indicator.repository'
 
 export const listIndicatorsRoute = defineRoute({
@@ -11,6 +12,8 @@ export const listIndicatorsRoute = defineRoute({
   access: { roles: 'any' },
   response: indicatorListSchema,
   async handler({ context }) {
-    return { indicators: await listIndicators(context.database.db) }
+    const db = context.database.db
+    // The same list for every caller until an indicator changes (indicators are in the data version).
+    return { indicators: await (await kpiMemo(db))('indicators', () => listIndicators(db)) }
   },
 })

@@ -9,6 +9,7 @@ import {
 import type { DB } from '../../db/schema'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { monthStart } from './load-series'
+import { noMemo, type Memo } from './kpi-cache'
 import type { GroupKind } from './resolve-group'
 
 /** Which organisations a caller may see one by one, by name, in a month (rings valid on its first day). */
@@ -28,9 +29,13 @@ export interface KpiScope {
 
 export async function loadKpiScope(
   db: Kysely<DB>,
-  options: { viewer: Viewer; month: number },
+  options: { viewer: Viewer; month: number; memo?: Memo },
 ): Promise<KpiScope> {
-  const rings = await findOrganisationRings(db, { at: monthStart(options.month) })
+  const at = monthStart(options.month)
+  // The rings of every organisation are the same for all callers; the viewer is applied below.
+  const rings = await (options.memo ?? noMemo)(`organisation-rings:${at}`, () =>
+    findOrganisationRings(db, { at }),
+  )
   const canSeeNamed = (id: number) => {
     const visibility = organisationVisibility(options.viewer, rings.get(id) ?? { id, rings: [] })
     // Pseudonymised ring peers are left out of named lists; they still count in every aggregate.

@@ -24,6 +24,7 @@ import { findFigureExcellence } from './excellence'
 import { createFigure, readCatalogue } from './figure-catalogue'
 import { computeFigureGroupStatistics } from './group-statistics'
 import { loadKpiScope } from './kpi-access'
+import { kpiMemo } from './kpi-cache'
 import { monthIndexOf } from './load-series'
 import { checkBreakdown, findFigureDefinition, readFigureValues, resolvePeriod } from './read-figure-values'
 import { resolveGroup } from './resolve-group'
@@ -40,7 +41,8 @@ export const listFiguresRoute = defineRoute({
   access: { roles: 'any' },
   response: catalogueSchema,
   async handler({ context }) {
-    return readCatalogue(context.database.db)
+    const db = context.database.db
+    return (await kpiMemo(db))('catalogue', () => readCatalogue(db))
   },
 })
 
@@ -249,26 +251,38 @@ export const figureSummaryRoute = defineRoute({
   async handler({ query, context, viewer }) {
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
-    const organisation = await findOrganisationByKey(db, query.org)
-    const month = await resolvePeriod(db, query.period, asOf)
-    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    const memo = await kpiMemo(db, asOf)
+    const today = new Date().toISOString().slice(0, 10)
+    const organisation = await memo(`organisation:${query.org}:${today}`, () =>
+      findOrganisationByKey(db, query.org, today),
+    )
+    const month = query.period
+      ? monthIndexOf(query.period)
+      : await memo('latest-month', () => resolvePeriod(db, undefined, asOf))
+    // Access is decided per request, from the cached rings of all organisations and this viewer.
+    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month, memo })
     scope.requireNamed(organisation.id)
-    const group = await resolveGroup(db, {
-      kind: query.group,
-      organisationId: organisation.id,
-      month,
-      setKeys: query.orgs,
-    })
+    const resolve = () =>
+      resolveGroup(db, { kind: query.group, organisationId: organisation.id, month, setKeys: query.orgs })
+    // Only fixed groups (ring, network) are shared; sets and peer groups are resolved each time.
+    const group =
+      query.group === 'ring' || query.group === 'all'
+        ? await memo(`group:${query.group}:${organisation.id}:${month}`, resolve)
+        : await resolve()
     scope.requireGroupVisible(group.organisationIds, query.group)
-    return summariseFigure(db, {
-      code: query.figure,
-      breakdown: query.breakdown,
-      month,
-      organisation,
-      group,
-      context: parseContextList(query.context),
-      asOf,
-    })
+    return summariseFigure(
+      db,
+      {
+        code: query.figure,
+        breakdown: query.breakdown,
+        month,
+        organisation,
+        group,
+        context: parseContextList(query.context),
+        asOf,
+      },
+      memo,
+    )
   },
 })
 

@@ -3,8 +3,10 @@ import { isAppError } from '../../core/errors/app-error'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { FigureSummaryDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
-import { fitContextModel } from './context-model'
+import { explainExpectation } from '../../core/kpi'
+import { DEFAULT_CONTEXT, fitContextModel, type ContextModelResult } from './context-model'
 import { computeFigureGroupStatistics } from './group-statistics'
+import { noMemo, type Memo } from './kpi-cache'
 import { findFigureDefinition } from './read-figure-values'
 import type { ResolvedGroup } from './resolve-group'
 
@@ -25,24 +27,58 @@ export interface SummariseFigureRequest {
 export async function summariseFigure(
   db: Kysely<DB>,
   request: SummariseFigureRequest,
+  memo: Memo = noMemo,
 ): Promise<FigureSummaryDto> {
-  const definition = await findFigureDefinition(db, request.code)
-  const { dto, values } = await computeFigureGroupStatistics(db, request)
+  const definition = await memo(`definition:${request.code}`, () => findFigureDefinition(db, request.code))
+  // Statistics of the whole group are the same for every member of it; the caller's place is read below.
+  const groupKey = `${request.group.kind}:${request.group.label}:${request.group.organisationIds.join(',')}`
+  const { dto, values } = await memo(
+    `group-statistics:${request.code}:${request.breakdown}:${request.month}:${groupKey}`,
+    () => computeFigureGroupStatistics(db, request),
+  )
   const own = dto.members.find((m) => m.organisationId === request.organisation.id)
   const latest = values.get(request.organisation.id)?.at(-1)
   let context: FigureSummaryDto['context'] = null
   let contextUnavailable: string | null = null
-  try {
-    const model = await fitContextModel(db, {
-      code: request.code,
-      breakdown: request.breakdown,
-      month: request.month,
-      context: request.context,
-      organisationId: request.organisation.id,
-      asOf: request.asOf,
-    })
+  // The fit pools all organisations and is the same for everyone: cached without any organisation's
+  // explanation (which is made here for the caller's). Domain errors (too few observations) are
+  // cached as outcomes too, so a figure without a model is not refitted on every request.
+  const contextList = [...(request.context ?? DEFAULT_CONTEXT)]
+  const outcome = await memo(
+    `context-model:${request.code}:${request.breakdown}:${request.month}:${contextList.join(',')}`,
+    () =>
+      fitContextModel(db, {
+        code: request.code,
+        breakdown: request.breakdown,
+        month: request.month,
+        context: contextList,
+        asOf: request.asOf,
+      }).then(
+        (model): { model: ContextModelResult } | { error: string } => ({ model }),
+        (error: unknown) => {
+          if (!isAppError(error)) throw error
+          return { error: error.message }
+        },
+      ),
+  )
+  if ('error' in outcome) contextUnavailable = outcome.error
+  else {
+    const { model } = outcome
     const mine = model.dto.observations.find((o) => o.organisationId === request.organisation.id)
-    if (mine && model.dto.organisation) {
+    if (mine) {
+      const explain = (locale: 'de' | 'en') =>
+        explainExpectation({
+          locale,
+          figureName: locale === 'de' ? definition.nameDe : definition.nameEn,
+          actual: mine.actual,
+          expected: mine.expected,
+          lower: mine.lower,
+          upper: mine.upper,
+          confidence: model.fit.confidence,
+          classification: mine.classification,
+          contextNames: model.contextNames[locale],
+          unit: definition.unit,
+        })
       context = {
         predictors: model.dto.context,
         rSquared: model.dto.rSquared,
@@ -52,17 +88,14 @@ export async function summariseFigure(
         upper: mine.upper,
         residual: mine.residual,
         classification: mine.classification,
-        explanationDe: model.dto.organisation.explanationDe,
-        explanationEn: model.dto.organisation.explanationEn,
+        explanationDe: explain('de'),
+        explanationEn: explain('en'),
       }
     } else {
       contextUnavailable =
         model.dto.excluded.find((e) => e.organisationId === request.organisation.id)?.reason ??
         'the organisation has no value in this month'
     }
-  } catch (error) {
-    if (!isAppError(error)) throw error
-    contextUnavailable = error.message
   }
   const { createdAt, ...version } = definition
   return {
