@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
+import { LruCache } from '../../core/memo/lru-cache'
 import type { Viewer } from '../../core/permissions'
+import { readDataVersion } from '../../db/data-version'
 import type { DB } from '../../db/schema'
 import { findLiveSession } from './session.repository'
 import { hashToken } from './tokens'
@@ -24,12 +26,55 @@ export async function authenticate(
   now: Date,
 ): Promise<Authenticated | null> {
   if (!token || token.length > 200) return null
-  const session = await findLiveSession(db, hashToken(token), now)
+  const tokenHash = hashToken(token)
+  const day = now.toISOString().slice(0, 10)
+  // One (shared) fingerprint query instead of three lookups per request. The entry is valid only
+  // while accounts, sessions, moderator rings (auth) and rings and memberships (data, for the
+  // viewer's rings) are unchanged, so sign-out, a password change, disabling, a role change or a
+  // ring move — in this process or another — take effect on the next request.
+  const version = await readDataVersion(db)
+  const versionKey = `${version.auth}|${version.data}|${day}`
+  let cache = sessionCaches.get(db)
+  if (!cache) sessionCaches.set(db, (cache = new LruCache<CachedSession>(SESSION_CACHE_MAX_ENTRIES)))
+  const cached = cache.get(tokenHash)
+  if (
+    cached &&
+    cached.versionKey === versionKey &&
+    now.getTime() - cached.cachedAt < SESSION_CACHE_TTL_MS &&
+    now < cached.expiresAt
+  ) {
+    await touchLastSeen(db, cached.auth.user, now)
+    return cached.auth
+  }
+  cache.delete(tokenHash)
+  const session = await findLiveSession(db, tokenHash, now)
   if (!session) return null
   const user = await findUserById(db, session.userId)
   if (!user || user.isDisabled) return null
-  if (!user.lastSeenAt || now.getTime() - user.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS)
-    await db.updateTable('app_user').set({ last_seen_at: now }).where('id', '=', user.id).execute()
-  const viewer = await loadViewer(db, user, now.toISOString().slice(0, 10))
-  return { sessionId: session.id, csrfToken: session.csrfToken, user, viewer }
+  await touchLastSeen(db, user, now)
+  const viewer = await loadViewer(db, user, day)
+  const auth = { sessionId: session.id, csrfToken: session.csrfToken, user, viewer }
+  cache.set(tokenHash, { auth, versionKey, cachedAt: now.getTime(), expiresAt: session.expiresAt })
+  return auth
+}
+
+/** Bounds what one process remembers; a miss costs only the three lookups of before. */
+const SESSION_CACHE_MAX_ENTRIES = 5000
+/** Belt and braces on top of the version check: nothing is trusted for longer than this. */
+const SESSION_CACHE_TTL_MS = 10_000
+
+interface CachedSession {
+  auth: Authenticated
+  versionKey: string
+  cachedAt: number
+  expiresAt: Date
+}
+
+const sessionCaches = new WeakMap<Kysely<DB>, LruCache<CachedSession>>()
+
+async function touchLastSeen(db: Kysely<DB>, user: UserRow, now: Date): Promise<void> {
+  if (user.lastSeenAt && now.getTime() - user.lastSeenAt.getTime() <= LAST_SEEN_RESOLUTION_MS) return
+  // Marks the cached user as seen before the write, so concurrent requests do not all write.
+  user.lastSeenAt = now
+  await db.updateTable('app_user').set({ last_seen_at: now }).where('id', '=', user.id).execute()
 }
