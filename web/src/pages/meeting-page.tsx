@@ -93,7 +93,9 @@ function MeetingView({ meeting }: { meeting: MeetingDetailDto }) {
           </div>
         </dl>
       </section>
-      {meeting.abilities.canManage === true && <Manage meeting={meeting} />}
+      {meeting.abilities.canManage === true && meeting.status !== 'minutes_approved' && (
+        <Manage meeting={meeting} />
+      )}
       <Participants meeting={meeting} />
       <MeetingAgenda meeting={meeting} />
       <MeetingMinutes meeting={meeting} />

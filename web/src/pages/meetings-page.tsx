@@ -3,7 +3,7 @@ import type { MeetingSummaryDto, ScheduleProposalDto } from '../../../src/contra
 import { createMeeting, proposeSchedule, useMeetings } from '../api/benchlearning'
 import { useRings, useSession } from '../api/resources'
 import { can } from '../app/access'
-import { Link, navigate } from '../app/router'
+import { Link, navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
 import {
   ActionError,
@@ -21,11 +21,17 @@ import { useI18n } from '../i18n/i18n'
  * whole calendar as .ics; for the moderation, planning a meeting (host by the rotation unless
  * chosen) and the yearly schedule the platform proposes.
  */
-export default function MeetingsPage(_props: PageProps) {
+export default function MeetingsPage({ location }: PageProps) {
   const { t } = useI18n()
   const session = useSession()
-  const meetings = useMeetings()
+  const rings = useRings()
+  const ring = readSearchParams(location).get('ring') ?? ''
+  const meetings = useMeetings(ring ? { ring } : undefined)
   const canPlan = can(session.data, 'planMeetings')
+  const own = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
+  const choices = (rings.data?.rings ?? []).filter(
+    (r) => own === null || r.members.some((m) => m.organisationId === own),
+  )
   return (
     <Page
       title={t('meetings.title')}
@@ -38,6 +44,27 @@ export default function MeetingsPage(_props: PageProps) {
     >
       {canPlan && <PlanMeeting />}
       {canPlan && <YearSchedule />}
+      {choices.length > 1 && (
+        <div className="toolbar">
+          <div className="field">
+            <label htmlFor="meetings-ring">{t('meetings.filterRing')}</label>
+            <select
+              id="meetings-ring"
+              value={ring}
+              onChange={(e) =>
+                navigate(withSearchParams(location, { ring: e.target.value }), { replace: true })
+              }
+            >
+              <option value="">{t('meetings.allRings')}</option>
+              {choices.map((r) => (
+                <option key={r.id} value={r.code}>
+                  {r.name} ({r.code})
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
       <QueryView query={meetings}>
         {(data) => {
           if (data.meetings.length === 0) return <Empty>{t('meetings.empty')}</Empty>

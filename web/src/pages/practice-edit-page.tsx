@@ -10,13 +10,12 @@ import {
 import { useOrganisations, useSession } from '../api/resources'
 import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, useAction } from '../components/benchlearning/common'
+import { ActionError, formatSize, useAction } from '../components/benchlearning/common'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
-import { formatNumber } from '../i18n/translate'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
@@ -236,7 +235,7 @@ function Attachments({ practice }: { practice: PracticeDto }) {
               <a href={a.url} download={a.fileName}>
                 {a.fileName}
               </a>{' '}
-              <span className="muted">({formatNumber(locale, a.sizeBytes / 1024, 0)} kB)</span>{' '}
+              <span className="muted">({formatSize(locale, a.sizeBytes)})</span>{' '}
               <button
                 type="button"
                 className="button secondary small"

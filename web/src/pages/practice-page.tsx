@@ -4,13 +4,13 @@ import { adoptPractice, usePractice } from '../api/benchlearning'
 import { useRings, useSession } from '../api/resources'
 import { Link } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, todayIso, useAction } from '../components/benchlearning/common'
+import { ActionError, formatSize, todayIso, useAction } from '../components/benchlearning/common'
 import { EffectCheck } from '../components/benchlearning/effect-check'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
-import { formatDate, formatNumber } from '../i18n/translate'
+import { formatDate } from '../i18n/translate'
 
 /** One practice card: the text, attachments, adoptions with their effect check, and the adopt form. */
 export default function PracticePage({ params }: PageProps) {
@@ -92,13 +92,13 @@ function PracticeView({ practice }: { practice: PracticeDto }) {
         </dl>
         {sections.map(([key, text]) =>
           text ? (
-            <div key={key}>
+            <div key={key} className="card-section">
               <h3>{t(key)}</h3>
               <p className="minutes-text">{text}</p>
             </div>
           ) : null,
         )}
-        <h3>{t('practice.attachments')}</h3>
+        <h3 className="attachments-heading">{t('practice.attachments')}</h3>
         {practice.attachments.length === 0 ? (
           <p className="muted">{t('practice.noAttachments')}</p>
         ) : (
@@ -108,7 +108,7 @@ function PracticeView({ practice }: { practice: PracticeDto }) {
                 <a href={a.url} download={a.fileName}>
                   {a.fileName}
                 </a>{' '}
-                <span className="muted">({formatNumber(locale, a.sizeBytes / 1024, 0)} kB)</span>
+                <span className="muted">({formatSize(locale, a.sizeBytes)})</span>
               </li>
             ))}
           </ul>

@@ -292,7 +292,7 @@ function ComparisonView({ data }: { data: SelfAssessmentComparisonDto }) {
   }))
   const columns = [
     { key: 'area', header: t('selfAssessment.area') },
-    { key: 'score', header: names.own, type: 'number' as const, digits: 0 },
+    { key: 'score', header: t('selfAssessment.ownScore'), type: 'number' as const, digits: 0 },
     { key: 'mean', header: t('selfAssessment.mean'), type: 'number' as const, digits: 1 },
     { key: 'best', header: t('selfAssessment.best'), type: 'number' as const, digits: 0 },
     { key: 'gap', header: t('selfAssessment.gap'), type: 'number' as const, digits: 0 },

@@ -7,7 +7,7 @@ import type { MeetingSummaryDto } from '../../../../src/contracts/meetings'
 import { describeError } from '../../api/describe-error'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
-import { formatDate, type Locale } from '../../i18n/translate'
+import { formatDate, formatNumber, type Locale } from '../../i18n/translate'
 import './benchlearning.css'
 
 export interface ActionState {
@@ -90,4 +90,11 @@ export function todayIso(): string {
   const month = String(now.getMonth() + 1).padStart(2, '0')
   const day = String(now.getDate()).padStart(2, '0')
   return `${now.getFullYear()}-${month}-${day}`
+}
+
+/** "512 B", "14 kB", "2,3 MB". */
+export function formatSize(locale: Locale, bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(locale, bytes, 0)} B`
+  if (bytes < 1024 * 1024) return `${formatNumber(locale, bytes / 1024, 0)} kB`
+  return `${formatNumber(locale, bytes / 1024 / 1024, 1)} MB`
 }

@@ -115,7 +115,7 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
   const actionIds = new Set(meeting.agenda.map((i) => i.actionItemId).filter((id) => id !== null))
   const spotlightTitles = new Set(meeting.agenda.map((i) => i.spotlight?.titleDe).filter(Boolean))
   return (
-    <div className="stack">
+    <div className="stack agenda-builder">
       <h3>{t('agenda.builder')}</h3>
       <p className="hint">{t('agenda.builderIntro')}</p>
       <ActionError error={action.error} />
@@ -156,7 +156,9 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                               topicId: topic.id,
                             })
                           }
-                          aria-label={t('agenda.addNamed', { title: topic.title })}
+                          aria-label={t(topicIds.has(topic.id) ? 'agenda.addedNamed' : 'agenda.addNamed', {
+                            title: topic.title,
+                          })}
                         >
                           {topicIds.has(topic.id) ? t('agenda.added') : t('agenda.add')}
                         </button>
@@ -242,7 +244,9 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                                 },
                               )
                             }
-                            aria-label={t('agenda.addNamed', { title: open.title })}
+                            aria-label={t(actionIds.has(open.id) ? 'agenda.addedNamed' : 'agenda.addNamed', {
+                              title: open.title,
+                            })}
                           >
                             {actionIds.has(open.id) ? t('agenda.added') : t('agenda.add')}
                           </button>
@@ -282,7 +286,7 @@ function SpotlightOption({
           className="button secondary small"
           disabled={isBusy || isAdded}
           onClick={onAdd}
-          aria-label={t('agenda.addNamed', { title: spotlight.titleDe })}
+          aria-label={t(isAdded ? 'agenda.addedNamed' : 'agenda.addNamed', { title: spotlight.titleDe })}
         >
           {isAdded ? t('agenda.added') : t('agenda.add')}
         </button>

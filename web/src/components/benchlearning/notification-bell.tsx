@@ -3,7 +3,7 @@
  * meeting, invitation, new practice, action due, minutes to approve) with links and "mark as read".
  * A disclosure button with a panel: Escape closes it and returns focus to the button.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { NotificationDto } from '../../../../src/contracts/meetings'
 import { markAllNotificationsRead, markNotificationRead, useNotifications } from '../../api/benchlearning'
 import { Link } from '../../app/router'
@@ -36,22 +36,21 @@ export function NotificationBell() {
     const onPointer = (event: PointerEvent) => {
       if (box.current && !box.current.contains(event.target as Node)) setIsOpen(false)
     }
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      setIsOpen(false)
+      button.current?.focus()
+    }
     document.addEventListener('pointerdown', onPointer)
-    return () => document.removeEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onEscape)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onEscape)
+    }
   }, [isOpen])
 
-  const close = () => {
-    setIsOpen(false)
-    button.current?.focus()
-  }
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && isOpen) {
-      event.stopPropagation()
-      close()
-    }
-  }
   return (
-    <div className="bell" ref={box} onKeyDown={onKeyDown}>
+    <div className="bell" ref={box}>
       <button
         ref={button}
         type="button"
@@ -94,16 +93,19 @@ function NotificationList({
   const { t, locale } = useI18n()
   const action = useAction()
   const unread = notifications.filter((n) => n.readAt === null).length
+  const heading = useRef<HTMLHeadingElement>(null)
   return (
     <section aria-labelledby="notifications-heading">
       <div className="panel-header">
-        <h2 id="notifications-heading">{t('notifications.title')}</h2>
+        <h2 id="notifications-heading" ref={heading} tabIndex={-1}>
+          {t('notifications.title')}
+        </h2>
         {unread > 0 && (
           <button
             type="button"
             className="button secondary small"
             disabled={action.isBusy}
-            onClick={() => void action.run(markAllNotificationsRead)}
+            onClick={() => void action.run(markAllNotificationsRead).then(() => heading.current?.focus())}
           >
             {t('notifications.markAll')}
           </button>
