@@ -25,8 +25,11 @@ export function EChart({ option, summary, height = 360 }: EChartProps) {
   useEffect(() => {
     let isCancelled = false
     let observer: ResizeObserver | undefined
-    import('./echarts-setup').then(
-      ({ init }) => {
+    // A radar series must be registered before the instance is created, or ECharts draws only its
+    // axes; later option changes register theirs in the effect below.
+    const extras = hasSeriesOfType(option, 'radar') ? import('./echarts-radar-setup') : Promise.resolve()
+    Promise.all([import('./echarts-setup'), extras]).then(
+      ([{ init }]) => {
         if (isCancelled || !box.current) return
         chart.current = init(box.current, null, { renderer: 'canvas' })
         observer = new ResizeObserver(() => chart.current?.resize())
