@@ -47,6 +47,15 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'peers form --method <ward|kmeans|rings> --k <n> [--min <n> --max <n>] [--indicators a,b] [--weights a=2,b=1|regression] [--input <csv>] [--json] | save --name … | list | show <id> | compare <a> <b> | neighbours <org> [--k 10] | history <org> | move <id> <org> <group> [--save] | apply <id> --from <date> | import-types <csv> --name …',
     load: () => import('./commands/peers'),
   },
+  meetings: {
+    summary:
+      'meetings list [--ring R01] [--year 2027] [--json] | propose-schedule --ring R01 --year 2027 [--count 3] [--create] [--json]',
+    load: () => import('./commands/meetings'),
+  },
+  report: {
+    summary: 'report meeting <id> --pdf <file> [--html <file>] [--period YYYY-MM]: the meeting pack',
+    load: () => import('./commands/report'),
+  },
   practices: {
     summary:
       'practices list [--topic t] [--figure K2] | search <words> | show <id> [--json]: the good-practice library',
@@ -56,15 +65,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary:
       'self-assessment compare --ring R01 [--cycle 2025] [--org <id>] [--json]: enabler areas in the ring',
     load: () => import('./commands/self-assessment'),
-  },
-  meetings: {
-    summary:
-      'meetings list [--ring R01] [--year 2027] [--json] | propose-schedule --ring R01 --year 2027 [--count 3] [--create] [--json]',
-    load: () => import('./commands/meetings'),
-  },
-  report: {
-    summary: 'report meeting <id> --pdf <file> [--html <file>] [--period YYYY-MM]: the meeting pack',
-    load: () => import('./commands/report'),
   },
   boundaries: {
     summary:

@@ -436,11 +436,7 @@ export type AgendaItemKind = 'key_figure_review' | 'practice_presentation' | 'di
 export type AgendaItemSource = 'manual' | 'topic' | 'spotlight' | 'open_action'
 export type ActionItemStatus = 'open' | 'in_progress' | 'done' | 'cancelled'
 export type NotificationKind =
-  | 'upcoming_meeting'
-  | 'invitation'
-  | 'new_practice'
-  | 'action_due'
-  | 'minutes_to_approve'
+  'upcoming_meeting' | 'invitation' | 'new_practice' | 'action_due' | 'minutes_to_approve'
 
 export interface MeetingTable {
   id: Generated<number>
@@ -480,7 +476,10 @@ export interface TopicTable {
   description: string | null
   proposed_by_user_id: number | null
   proposed_by_organisation_id: number | null
-  status: ColumnType<'open' | 'scheduled' | 'done' | 'rejected', 'open' | 'scheduled' | 'done' | 'rejected' | undefined>
+  status: ColumnType<
+    'open' | 'scheduled' | 'done' | 'rejected',
+    'open' | 'scheduled' | 'done' | 'rejected' | undefined
+  >
   is_demo: ColumnType<boolean, boolean | undefined, boolean>
   created_at: Timestamp
 }
