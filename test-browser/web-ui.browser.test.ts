@@ -336,7 +336,8 @@ describe('keyboard only', () => {
     await settle(page)
     // Skip link → main, then back to the navigation by Tab order: find "Gruppenvergleich".
     await page.keyboard.press('Tab')
-    for (let i = 0; i < 15 && (await focused()) !== 'a:Gruppenvergleich'; i++)
+    // The start page has many links (figures, actions): allow for all of them before the wrap-around.
+    for (let i = 0; i < 120 && (await focused()) !== 'a:Gruppenvergleich'; i++)
       await page.keyboard.press('Tab')
     expect(await focused()).toBe('a:Gruppenvergleich')
     await page.keyboard.press('Enter')
