@@ -3,6 +3,7 @@
  * API calls again and again (bounded rounds), on the demo network. Reports p50/p95 per call and overall.
  */
 import type { AddressInfo } from 'node:net'
+import { OFFICIAL_FIGURES } from '../src/core/kpi'
 import { openDatabase, type Database } from '../src/db/connect'
 import { migrateToLatest } from '../src/db/migrate'
 import { latestCompleteMonth } from '../src/core/periods/period'
@@ -19,23 +20,7 @@ const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 5)
 const MEMBER = 'lead.kca@demo.benchlearn.de'
 const BROWSER_CONNECTIONS = 6
 
-const OFFICIAL = [
-  'K1',
-  'K1E1',
-  'K1E2',
-  'K1E3',
-  'K1E4',
-  'K2',
-  'K2E1',
-  'K2E2',
-  'K2E3',
-  'K2E4',
-  'K3',
-  'K3E1',
-  'K3E2',
-  'K3E3',
-  'K3E4',
-]
+const OFFICIAL = [...new Set(OFFICIAL_FIGURES.map((f) => f.code))]
 
 /**
  * What the start page asks for when a member opens it (web/src/pages/start-page.tsx and

@@ -1,28 +1,10 @@
 /** Display names for codes the API sends (Länder, units, breakdowns, statuses). */
+import { LAND_NAMES } from '../../../src/core/keys/ags'
 import type { Locale } from '../i18n/translate'
-
-const LAENDER: Record<string, string> = {
-  '01': 'Schleswig-Holstein',
-  '02': 'Hamburg',
-  '03': 'Niedersachsen',
-  '04': 'Bremen',
-  '05': 'Nordrhein-Westfalen',
-  '06': 'Hessen',
-  '07': 'Rheinland-Pfalz',
-  '08': 'Baden-Württemberg',
-  '09': 'Bayern',
-  '10': 'Saarland',
-  '11': 'Berlin',
-  '12': 'Brandenburg',
-  '13': 'Mecklenburg-Vorpommern',
-  '14': 'Sachsen',
-  '15': 'Sachsen-Anhalt',
-  '16': 'Thüringen',
-}
 
 /** Land names stay German in both languages: they are proper names. */
 export function landName(code: string | null): string {
-  return code ? (LAENDER[code] ?? code) : '–'
+  return code ? (LAND_NAMES[code] ?? code) : '–'
 }
 
 const UNITS: Record<string, { de: string; en: string }> = {
