@@ -291,6 +291,15 @@ describe('computing key figures from imported data', () => {
       },
       createdBy: 'test',
     })
+    // Defining a figure is a write: it is in the audit log with its definition.
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'actor_label'])
+      .where('entity', '=', 'kpi_definition')
+      .execute()
+    expect(audit).toEqual([
+      { action: 'kpi_definition.create', entity_id: 'INTEGRATIONS_PER_LZB v1', actor_label: 'test' },
+    ])
     // A figure may not (indirectly) refer to itself.
     await createFigure(t.database, {
       request: { ...base, code: 'CYCLE_A', numerator: 'INTEGRATIONS_PER_LZB', denominator: '1' },

@@ -10,6 +10,7 @@ import {
   listMonthlyIndicatorCodes,
   type StoredFigureDefinition,
 } from './kpi-definition.repository'
+import { recordAudit, type AuditActor } from '../audit/record-audit'
 
 const DISPLAY: Record<FigureDefinition['transform'], string> = {
   percent: 'ratio · 100',
@@ -66,7 +67,7 @@ export async function readFigure(db: Kysely<DB>, code: string): Promise<FigureDt
  */
 export async function createFigure(
   database: Database,
-  options: { request: CreateFigureRequest; createdBy: string; now?: Date },
+  options: { request: CreateFigureRequest; createdBy: string; now?: Date; actor?: AuditActor },
 ): Promise<FigureDto> {
   const { request } = options
   return database.transaction(async (tx) => {
@@ -120,6 +121,15 @@ export async function createFigure(
       isOfficial: false,
       createdBy: options.createdBy,
       createdAt: options.now ?? new Date(),
+    })
+    await recordAudit(tx.db, {
+      actor: options.actor ?? { userId: null, label: options.createdBy },
+      action: latest ? 'kpi_definition.version' : 'kpi_definition.create',
+      entity: 'kpi_definition',
+      entityId: `${definition.code} v${definition.version}`,
+      before: latest ?? undefined,
+      after: definition,
+      at: options.now ?? new Date(),
     })
     return readFigure(tx.db, request.code)
   })

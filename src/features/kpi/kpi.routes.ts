@@ -29,6 +29,7 @@ import { monthIndexOf } from './load-series'
 import { checkBreakdown, findFigureDefinition, readFigureValues, resolvePeriod } from './read-figure-values'
 import { resolveGroup } from './resolve-group'
 import { summariseFigure } from './summarise-figure'
+import { recordAudit } from '../audit/record-audit'
 
 const TAG = 'key figures'
 
@@ -61,6 +62,7 @@ export const createFigureRoute = defineRoute({
       request: body,
       createdBy: `user:${caller.userId}`,
       now: context.now(),
+      actor: { userId: caller.userId, label: `user:${caller.userId}` },
     })
   },
 })
@@ -74,8 +76,19 @@ export const computeFiguresRoute = defineRoute({
   access: { roles: ['admin', 'moderator'] },
   body: computeRequestSchema,
   response: computeSummarySchema,
-  async handler({ body, context }) {
-    return computeKeyFigures(context.database, { isFull: body.isFull, now: context.now })
+  async handler({ body, context, viewer }) {
+    const caller = requireViewer(viewer)
+    const summary = await computeKeyFigures(context.database, { isFull: body.isFull, now: context.now })
+    // The computation is derived data, but starting one is an action someone took: it is logged.
+    await recordAudit(context.database.db, {
+      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      action: 'kpi.compute',
+      entity: 'kpi_run',
+      entityId: summary.runId,
+      after: { kind: summary.kind, valuesWritten: summary.valuesWritten, reason: summary.reason },
+      at: context.now(),
+    })
+    return summary
   },
 })
 
