@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { openDatabase } from '../db/connect'
 import { createTestDatabaseLocation } from '../test/database'
 import type { CliIo } from './io'
 import { main } from './main'
@@ -74,6 +75,19 @@ describe('benchlearn CLI', () => {
       rowsRejected: 0,
       errors: [],
     })
+    // A local import is audited like an upload.
+    const url = location.env.DATABASE_URL
+    const database = await openDatabase(url ? { databaseUrl: url } : { dataDir: location.args[1]! })
+    try {
+      const entries = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity_id'])
+        .where('action', '=', 'import.cli')
+        .execute()
+      expect(entries).toEqual([{ action: 'import.cli', entity_id: String(summary.batchId) }])
+    } finally {
+      await database.close()
+    }
   })
 
   it('shows a correction as a revision and the old value with --as-of', async () => {
