@@ -97,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         }
         const viewer = auth?.viewer ?? null
         const session = auth ? { id: auth.sessionId, csrfToken: auth.csrfToken } : null
+        const actor = auth ? { userId: auth.user.id, label: auth.user.email } : null
         let query: unknown, params: unknown, body: unknown
         try {
           query = route.query ? route.query.parse(request.query ?? {}) : undefined
@@ -105,7 +106,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         } catch (error) {
           return sendError(reply, error, `request to ${route.operationId}`)
         }
-        const result = await route.handler({ query, params, body, context, viewer, session, request, reply })
+        const result = await route.handler({
+          query,
+          params,
+          body,
+          context,
+          viewer,
+          session,
+          actor,
+          request,
+          reply,
+        })
         if (reply.sent) return reply
         return reply.send(result)
       },

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { AppError } from '../core/errors/app-error'
 import type { Role, Viewer } from '../core/permissions'
+import type { AuditActor } from '../features/audit/record-audit'
 import type { AppContext } from './context'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -20,6 +21,8 @@ export interface RouteInput<Q, P, B> {
   viewer: Viewer | null
   /** The caller's session (id and CSRF token), when signed in. */
   session: { id: number; csrfToken: string } | null
+  /** Who audit entries name for this caller's writes (null only without a session). */
+  actor: AuditActor | null
   request: FastifyRequest
   reply: FastifyReply
 }
@@ -60,6 +63,12 @@ export type AnyRoute = RouteDefinition<unknown, unknown, unknown, unknown>
 
 export function isPublicRoute(route: Pick<AnyRoute, 'access'>): boolean {
   return 'isPublic' in route.access && route.access.isPublic
+}
+
+/** The audit actor of a route that is not public (the app has already answered 401 without one). */
+export function requireActor(actor: AuditActor | null): AuditActor {
+  if (!actor) throw new AppError('unauthenticated', 'sign in first')
+  return actor
 }
 
 /** The viewer of a route that is not public (the app has already answered 401 without one). */

@@ -16,7 +16,7 @@ import {
   groupStatisticsSchema,
 } from '../../contracts/kpi'
 import { parseAsOf } from '../../core/periods/as-of'
-import { defineRoute, requireViewer } from '../../server/route'
+import { defineRoute, requireActor, requireViewer } from '../../server/route'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { computeKeyFigures } from './compute-key-figures'
 import { fitContextModel, parseContextList } from './context-model'
@@ -56,13 +56,13 @@ export const createFigureRoute = defineRoute({
   access: { roles: ['admin', 'moderator', 'member_analyst'] },
   body: createFigureRequestSchema,
   response: figureSchema,
-  async handler({ body, context, viewer }) {
+  async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     return createFigure(context.database, {
       request: body,
       createdBy: `user:${caller.userId}`,
       now: context.now(),
-      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      actor: requireActor(actor),
     })
   },
 })
@@ -76,12 +76,11 @@ export const computeFiguresRoute = defineRoute({
   access: { roles: ['admin', 'moderator'] },
   body: computeRequestSchema,
   response: computeSummarySchema,
-  async handler({ body, context, viewer }) {
-    const caller = requireViewer(viewer)
+  async handler({ body, context, actor }) {
     const summary = await computeKeyFigures(context.database, { isFull: body.isFull, now: context.now })
     // The computation is derived data, but starting one is an action someone took: it is logged.
     await recordAudit(context.database.db, {
-      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      actor: requireActor(actor),
       action: 'kpi.compute',
       entity: 'kpi_run',
       entityId: summary.runId,

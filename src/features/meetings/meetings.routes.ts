@@ -1,5 +1,4 @@
 /** Thin routes over the meeting services: validate (schemas), call the service, answer. */
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import {
   actionListQuerySchema,
@@ -30,10 +29,7 @@ import {
   updateMeetingRequestSchema,
   updateTopicRequestSchema,
 } from '../../contracts/meetings'
-import type { Viewer } from '../../core/permissions'
-import type { DB } from '../../db/schema'
-import { defineRoute, requireViewer } from '../../server/route'
-import type { AuditActor } from '../audit/record-audit'
+import { defineRoute, requireActor, requireViewer } from '../../server/route'
 import { printMeetingPack, renderMeetingPack } from '../reports/meeting-pack/print-meeting-pack'
 import { addAgendaItem, proposeAgenda, removeAgendaItem, updateAgendaItem } from './agenda'
 import { exportMeetingsCalendar } from './export-calendar'
@@ -62,15 +58,6 @@ const MANAGERS = ['admin', 'moderator'] as const
 const createdSchema = z.object({ id: z.number().int() })
 const doneSchema = z.object({ isDone: z.literal(true) })
 const topicParams = z.object({ id: z.coerce.number().int().positive() })
-
-async function actorOf(db: Kysely<DB>, viewer: Viewer): Promise<AuditActor> {
-  const user = await db
-    .selectFrom('app_user')
-    .select('email')
-    .where('id', '=', viewer.userId)
-    .executeTakeFirst()
-  return { userId: viewer.userId, label: user?.email ?? `user ${viewer.userId}` }
-}
 
 export const listMeetingsRoute = defineRoute({
   method: 'GET',
@@ -101,11 +88,11 @@ export const createMeetingRoute = defineRoute({
   access: { roles: MANAGERS },
   body: createMeetingRequestSchema,
   response: createdSchema,
-  async handler({ body, context, viewer }) {
+  async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await createMeeting(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       request: body,
       now: context.now(),
     })
@@ -122,11 +109,11 @@ export const proposeScheduleRoute = defineRoute({
   access: { roles: MANAGERS },
   body: scheduleRequestSchema,
   response: scheduleProposalSchema,
-  async handler({ body, context, viewer }) {
+  async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     return proposeSchedule(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       ...body,
       now: context.now(),
     })
@@ -182,11 +169,11 @@ export const updateMeetingRoute = defineRoute({
   params: idParamsSchema,
   body: updateMeetingRequestSchema,
   response: meetingDetailSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateMeeting(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       id: params.id,
       request: body,
       now: context.now(),
@@ -257,11 +244,11 @@ export const registerRoute = defineRoute({
   params: idParamsSchema,
   body: registrationRequestSchema,
   response: doneSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await registerForMeeting(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       id: params.id,
       status: body.status,
       note: body.note,
@@ -301,11 +288,11 @@ export const addAgendaItemRoute = defineRoute({
   params: idParamsSchema,
   body: addAgendaItemRequestSchema,
   response: createdSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addAgendaItem(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       meetingId: params.id,
       request: body,
       now: context.now(),
@@ -324,11 +311,11 @@ export const updateAgendaItemRoute = defineRoute({
   params: idParamsSchema,
   body: updateAgendaItemRequestSchema,
   response: doneSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateAgendaItem(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       itemId: params.id,
       request: body,
       now: context.now(),
@@ -346,11 +333,11 @@ export const removeAgendaItemRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   response: doneSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ params, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await removeAgendaItem(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       itemId: params.id,
       now: context.now(),
     })
@@ -368,11 +355,11 @@ export const addDecisionRoute = defineRoute({
   params: idParamsSchema,
   body: addDecisionRequestSchema,
   response: createdSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addDecision(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       meetingId: params.id,
       ...body,
       now: context.now(),
@@ -391,11 +378,11 @@ export const addActionItemRoute = defineRoute({
   params: idParamsSchema,
   body: addActionItemRequestSchema,
   response: createdSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addActionItem(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       meetingId: params.id,
       action: body,
       now: context.now(),
@@ -434,11 +421,11 @@ export const updateActionRoute = defineRoute({
   params: idParamsSchema,
   body: updateActionItemRequestSchema,
   response: doneSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateActionItem(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       actionId: params.id,
       changes: body,
       now: context.now(),
@@ -457,11 +444,11 @@ export const commentRoute = defineRoute({
   params: idParamsSchema,
   body: addCommentRequestSchema,
   response: createdSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await commentOnMinutes(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       meetingId: params.id,
       ...body,
       now: context.now(),
@@ -479,11 +466,11 @@ export const approveMinutesRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   response: doneSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ params, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await approveMinutes(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       meetingId: params.id,
       now: context.now(),
     })
@@ -569,11 +556,11 @@ export const proposeTopicRoute = defineRoute({
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   body: proposeTopicRequestSchema,
   response: createdSchema,
-  async handler({ body, context, viewer }) {
+  async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await proposeTopic(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       ...body,
       now: context.now(),
     })
@@ -591,11 +578,11 @@ export const updateTopicRoute = defineRoute({
   params: topicParams,
   body: updateTopicRequestSchema,
   response: doneSchema,
-  async handler({ params, body, context, viewer }) {
+  async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateTopicStatus(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       topicId: params.id,
       status: body.status,
       now: context.now(),
@@ -613,11 +600,11 @@ export const voteRoute = defineRoute({
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   params: topicParams,
   response: doneSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ params, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await voteForTopic(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       topicId: params.id,
       isVote: true,
       now: context.now(),
@@ -635,11 +622,11 @@ export const withdrawVoteRoute = defineRoute({
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   params: topicParams,
   response: doneSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ params, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await voteForTopic(context.database, {
       viewer: caller,
-      actor: await actorOf(context.database.db, caller),
+      actor: requireActor(actor),
       topicId: params.id,
       isVote: false,
       now: context.now(),

@@ -28,9 +28,7 @@ import {
   savePeerModelRequestSchema,
 } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
-import { defineRoute, requireViewer } from '../../server/route'
-import type { AuditActor } from '../audit/record-audit'
-import { findUserById } from '../auth/user.repository'
+import { defineRoute, requireActor, requireViewer } from '../../server/route'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
 import { applyPeerModel } from './apply-peer-model'
@@ -55,11 +53,6 @@ function requireNetworkModerator(viewer: Viewer | null): Viewer {
   throw forbidden(
     'peer models span the whole network: only administrators and network-wide moderators work with them',
   )
-}
-
-async function actorOf(database: Database, viewer: Viewer): Promise<AuditActor> {
-  const user = await findUserById(database.db, viewer.userId)
-  return { userId: viewer.userId, label: user?.email ?? `user ${viewer.userId}` }
 }
 
 /** The organisation named by `key` if the viewer sees it in full; else not found (as for observations). */
@@ -98,13 +91,13 @@ export const savePeerModelRoute = defineRoute({
   access: MANAGE,
   body: savePeerModelRequestSchema,
   response: peerModelSchema,
-  async handler({ body, context, viewer }) {
-    const v = requireNetworkModerator(viewer)
+  async handler({ body, context, viewer, actor }) {
+    requireNetworkModerator(viewer)
     const { name, ...request } = body
     return savePeerModel(context.database, {
       request,
       name,
-      actor: await actorOf(context.database, v),
+      actor: requireActor(actor),
       now: context.now(),
     })
   },
@@ -180,12 +173,12 @@ export const movePeerMembersRoute = defineRoute({
   params: peerModelParamsSchema,
   body: movePeerMembersRequestSchema,
   response: peerModelSchema,
-  async handler({ params, body, context, viewer }) {
-    const v = requireNetworkModerator(viewer)
+  async handler({ params, body, context, viewer, actor }) {
+    requireNetworkModerator(viewer)
     return movePeerMembers(context.database, {
       modelId: params.id,
       request: body,
-      actor: await actorOf(context.database, v),
+      actor: requireActor(actor),
       now: context.now(),
     })
   },
@@ -201,12 +194,12 @@ export const applyPeerModelRoute = defineRoute({
   params: peerModelParamsSchema,
   body: applyPeerModelRequestSchema,
   response: applyPeerModelResultSchema,
-  async handler({ params, body, context, viewer }) {
-    const v = requireNetworkModerator(viewer)
+  async handler({ params, body, context, viewer, actor }) {
+    requireNetworkModerator(viewer)
     return applyPeerModel(context.database, {
       modelId: params.id,
       validFrom: body.validFrom,
-      actor: await actorOf(context.database, v),
+      actor: requireActor(actor),
       now: context.now(),
     })
   },
@@ -223,8 +216,8 @@ export const importPeerTypesRoute = defineRoute({
   query: importPeerTypesQuerySchema,
   isUpload: true,
   response: importPeerTypesSummarySchema,
-  async handler({ query, request, context, viewer }) {
-    const v = requireNetworkModerator(viewer)
+  async handler({ query, request, context, viewer, actor }) {
+    requireNetworkModerator(viewer)
     const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
     if (!part)
       throw invalidInput('expected a multipart upload with a field "file"', [
@@ -236,7 +229,7 @@ export const importPeerTypesRoute = defineRoute({
       name: query.name,
       networkId: query.networkId,
       isDryRun: query.dryRun === 'true',
-      actor: await actorOf(context.database, v),
+      actor: requireActor(actor),
       now: context.now(),
     })
     if (!summary.isCommitted && !summary.isDryRun)

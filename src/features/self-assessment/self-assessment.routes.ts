@@ -11,7 +11,7 @@ import {
   updateCycleRequestSchema,
 } from '../../contracts/self-assessment'
 import { notFound } from '../../core/errors/app-error'
-import { defineRoute, requireViewer } from '../../server/route'
+import { defineRoute, requireActor, requireViewer } from '../../server/route'
 import { compareSelfAssessments } from './compare-self-assessments'
 import { createCycle, listCycles, updateCycle } from './manage-cycles'
 import { readAnswers, saveAnswers } from './self-assessment-answers'
@@ -47,11 +47,10 @@ export const createCycleRoute = defineRoute({
   access: { roles: ['admin', 'moderator'] },
   body: createCycleRequestSchema,
   response: cycleSchema,
-  async handler({ body, context, viewer, request }) {
-    const caller = requireViewer(viewer)
+  async handler({ body, context, request, actor }) {
     const id = await createCycle(context.database, {
       request: body,
-      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      actor: requireActor(actor),
       now: context.now(),
       ip: request.ip,
     })
@@ -69,12 +68,11 @@ export const updateCycleRoute = defineRoute({
   params: cycleParamsSchema,
   body: updateCycleRequestSchema,
   response: cycleSchema,
-  async handler({ params, body, context, viewer, request }) {
-    const caller = requireViewer(viewer)
+  async handler({ params, body, context, request, actor }) {
     await updateCycle(context.database, {
       id: params.id,
       request: body,
-      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      actor: requireActor(actor),
       now: context.now(),
       ip: request.ip,
     })
@@ -112,13 +110,13 @@ export const saveAnswersRoute = defineRoute({
   params: cycleParamsSchema,
   body: saveAnswersRequestSchema,
   response: answerSheetSchema,
-  async handler({ params, body, context, viewer, request }) {
+  async handler({ params, body, context, viewer, request, actor }) {
     const caller = requireViewer(viewer)
     const organisationId = await saveAnswers(context.database, {
       viewer: caller,
       cycleId: params.id,
       request: body,
-      actor: { userId: caller.userId, label: `user:${caller.userId}` },
+      actor: requireActor(actor),
       now: context.now(),
       ip: request.ip,
     })
