@@ -145,3 +145,32 @@ describe('API', () => {
     expect(doc.paths['/api/v1/imports'].post.requestBody.content['multipart/form-data']).toBeDefined()
   })
 })
+
+describe('response contracts under tests', () => {
+  it('fails a request whose answer does not match its route contract, and passes one that does', async () => {
+    const { z } = await import('zod')
+    const { defineRoute } = await import('./route')
+    const answer = { count: 'three' as unknown }
+    const route = defineRoute({
+      method: 'GET',
+      url: '/api/v1/test-contract',
+      operationId: 'testContract',
+      summary: 'test',
+      tag: 'test',
+      access: { isPublic: true },
+      response: z.object({ count: z.number() }),
+      handler: async () => answer as { count: number },
+    })
+    const checked = await buildApp({ database: t.database, routes: [route] })
+    try {
+      const wrong = await checked.inject({ method: 'GET', url: '/api/v1/test-contract' })
+      expect(wrong.statusCode).toBe(500)
+      answer.count = 3
+      const right = await checked.inject({ method: 'GET', url: '/api/v1/test-contract' })
+      expect(right.statusCode).toBe(200)
+      expect(right.json()).toEqual({ count: 3 })
+    } finally {
+      await checked.close()
+    }
+  })
+})

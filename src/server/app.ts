@@ -34,11 +34,26 @@ export interface BuildAppOptions {
    * IP (rate limits, audit) and https (Secure cookies) are seen. Off by default: only behind a proxy.
    */
   trustProxy?: boolean | string
+  /**
+   * Check every JSON answer against its route's response contract and fail the request when it does
+   * not match. On under tests (vitest sets VITEST), where the access test calls every route as every
+   * role; the web UI relies on it, as it trusts the contracts' types instead of shipping zod.
+   */
+  validateResponses?: boolean
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
 ).version
+
+function assertMatchesContract(route: AnyRoute, result: unknown): void {
+  const check = route.response.safeParse(result)
+  if (check.success) return
+  const issues = check.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(answer)'}: ${issue.message}`)
+  throw new Error(`${route.operationId} answered outside its response contract: ${issues.join('; ')}`)
+}
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -47,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
   })
   const routes = options.routes ?? allRoutes
+  const validateResponses = options.validateResponses ?? process.env.VITEST !== undefined
   const context: AppContext = {
     database: options.database,
     version: PACKAGE_VERSION,
@@ -118,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           reply,
         })
         if (reply.sent) return reply
+        if (validateResponses && !route.produces) assertMatchesContract(route, result)
         return reply.send(result)
       },
     })
