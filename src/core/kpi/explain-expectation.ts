@@ -2,6 +2,23 @@ import type { ResidualClass } from './ols'
 
 export type ExplanationLocale = 'de' | 'en'
 
+/** Creating an Intl.NumberFormat costs far more than formatting with one, so they are kept. */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: ExplanationLocale, decimals: number): Intl.NumberFormat {
+  const key = `${locale}:${decimals}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: true,
+    })
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
 function formatNumber(options: {
   value: number
   unit: string
@@ -9,11 +26,7 @@ function formatNumber(options: {
   locale: ExplanationLocale
 }): string {
   const { value, unit, decimals, locale } = options
-  const text = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: true,
-  }).format(value)
+  const text = numberFormat(locale, decimals).format(value)
   // German typesetting puts a space before %, English does not.
   if (unit === '%') return locale === 'de' ? `${text} %` : `${text}%`
   return unit ? `${text} ${unit}` : text
