@@ -3,17 +3,10 @@
  * decides every permission; the UI only reads `abilities` to decide what to show.
  */
 import { z } from 'zod'
+import { ROLES } from '../core/permissions/permissions'
 
-export const roleSchema = z.enum(['admin', 'moderator', 'member_lead', 'member_analyst', 'viewer'])
+export const roleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof roleSchema>
-
-export const ROLE_LABELS: Record<Role, { de: string; en: string }> = {
-  admin: { de: 'Netzwerk-Administration', en: 'Network administrator' },
-  moderator: { de: 'Moderation (Beratung)', en: 'Moderator (consultancy)' },
-  member_lead: { de: 'Leitung Jobcenter', en: 'Member lead' },
-  member_analyst: { de: 'Controlling Jobcenter', en: 'Member analyst' },
-  viewer: { de: 'Lesezugriff', en: 'Viewer' },
-}
 
 /**
  * What the caller may do, as flags the UI can test. Global abilities live in the session; responses

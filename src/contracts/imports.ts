@@ -78,6 +78,17 @@ export const importBatchSchema = z
   .meta({ id: 'ImportBatch' })
 export const importBatchListSchema = z.object({ batches: z.array(importBatchSchema) })
 
+/** The column mappings shipped for official file formats (GET /api/v1/mappings). */
+export const mappingListSchema = z.object({
+  mappings: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['observations', 'organisation-list']),
+      description: z.string(),
+    }),
+  ),
+})
+
 /** The result of importing a list of organisations (mapping kind "organisation-list"). */
 export const organisationListSummarySchema = z
   .object({

@@ -6,6 +6,15 @@
 export const ROLES = ['admin', 'moderator', 'member_lead', 'member_analyst', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
 
+/** How the roles are named in the UI, the CLI and the documents. */
+export const ROLE_LABELS: Record<Role, { de: string; en: string }> = {
+  admin: { de: 'Netzwerk-Administration', en: 'Network administrator' },
+  moderator: { de: 'Moderation (Beratung)', en: 'Moderator (consultancy)' },
+  member_lead: { de: 'Leitung Jobcenter', en: 'Member lead' },
+  member_analyst: { de: 'Controlling Jobcenter', en: 'Member analyst' },
+  viewer: { de: 'Lesezugriff', en: 'Viewer' },
+}
+
 /** Roles that act for one job centre (their organisation). */
 export const MEMBER_ROLES: readonly Role[] = ['member_lead', 'member_analyst', 'viewer']
 

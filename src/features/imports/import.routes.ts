@@ -5,6 +5,7 @@ import {
   importSummarySchema,
   importUploadQuerySchema,
   organisationListSummarySchema,
+  mappingListSchema,
 } from '../../contracts/imports'
 import { defineRoute, requireViewer } from '../../server/route'
 import { recordAudit } from '../audit/record-audit'
@@ -113,15 +114,7 @@ export const listMappingsRoute = defineRoute({
   summary: 'Column mappings shipped for official file formats (INKAR, BBSR, long CSV …)',
   tag: 'imports',
   access: { roles: 'any' },
-  response: z.object({
-    mappings: z.array(
-      z.object({
-        name: z.string(),
-        kind: z.enum(['observations', 'organisation-list']),
-        description: z.string(),
-      }),
-    ),
-  }),
+  response: mappingListSchema,
   async handler() {
     return { mappings: listShippedMappings() }
   },

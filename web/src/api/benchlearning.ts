@@ -3,33 +3,34 @@
  * actions, notifications, practice cards and the self-assessment. Every answer is validated by its
  * shared zod contract; every write invalidates the cached answers it changes.
  */
-import { z } from 'zod'
-import {
+import type { Answer } from './client'
+import type {
   actionListSchema,
   agendaProposalSchema,
   hostProposalSchema,
+  markReadResponseSchema,
   meetingDetailSchema,
   meetingListSchema,
   notificationListSchema,
   scheduleProposalSchema,
   topicListSchema,
-  type AddAgendaItemRequest,
-  type CreateMeetingRequest,
-  type UpdateMeetingRequest,
+  AddAgendaItemRequest,
+  CreateMeetingRequest,
+  UpdateMeetingRequest,
 } from '../../../src/contracts/meetings'
-import {
+import type {
   effectCheckSchema,
   practiceListSchema,
   practiceSchema,
-  type AdoptPracticeRequest,
-  type CreatePracticeRequest,
-  type UpdatePracticeRequest,
+  AdoptPracticeRequest,
+  CreatePracticeRequest,
+  UpdatePracticeRequest,
 } from '../../../src/contracts/practices'
-import {
+import type {
   answerSheetSchema,
   cycleListSchema,
   selfAssessmentComparisonSchema,
-  type SaveAnswersRequest,
+  SaveAnswersRequest,
 } from '../../../src/contracts/self-assessment'
 import { apiRequest, apiUpload, toApiError, type HttpMethod } from './client'
 import { queryCache } from './query-cache'
@@ -45,16 +46,17 @@ const SELF_ASSESSMENT = '/api/v1/self-assessment'
 // ---- reads -----------------------------------------------------------------------------------
 
 export const useMeetings = (query?: { ring?: string; year?: number }) =>
-  useApiQuery(meetingListSchema, MEETINGS, query)
+  useApiQuery<Answer<typeof meetingListSchema>>(MEETINGS, query)
 export const useMeeting = (id: number | null) =>
-  useApiQuery(meetingDetailSchema, id === null ? null : `${MEETINGS}/${id}`)
+  useApiQuery<Answer<typeof meetingDetailSchema>>(id === null ? null : `${MEETINGS}/${id}`)
 export const useHostProposal = (id: number | null) =>
-  useApiQuery(hostProposalSchema, id === null ? null : `${MEETINGS}/${id}/host-proposal`)
+  useApiQuery<Answer<typeof hostProposalSchema>>(id === null ? null : `${MEETINGS}/${id}/host-proposal`)
 export const useAgendaProposal = (id: number | null) =>
-  useApiQuery(agendaProposalSchema, id === null ? null : `${MEETINGS}/${id}/agenda-proposal`)
-export const useTopics = (ring?: string) => useApiQuery(topicListSchema, TOPICS, { ring })
-export const useMyActions = () => useApiQuery(actionListSchema, ACTIONS, { scope: 'mine', status: 'open' })
-export const useNotifications = () => useApiQuery(notificationListSchema, NOTIFICATIONS)
+  useApiQuery<Answer<typeof agendaProposalSchema>>(id === null ? null : `${MEETINGS}/${id}/agenda-proposal`)
+export const useTopics = (ring?: string) => useApiQuery<Answer<typeof topicListSchema>>(TOPICS, { ring })
+export const useMyActions = () =>
+  useApiQuery<Answer<typeof actionListSchema>>(ACTIONS, { scope: 'mine', status: 'open' })
+export const useNotifications = () => useApiQuery<Answer<typeof notificationListSchema>>(NOTIFICATIONS)
 
 export interface PracticeFilters {
   q?: string
@@ -64,31 +66,32 @@ export interface PracticeFilters {
   status?: string
 }
 export const usePractices = (filters: PracticeFilters) =>
-  useApiQuery(practiceListSchema, PRACTICES, { ...filters, limit: 100 })
+  useApiQuery<Answer<typeof practiceListSchema>>(PRACTICES, { ...filters, limit: 100 })
 export const usePractice = (id: number | null) =>
-  useApiQuery(practiceSchema, id === null ? null : `${PRACTICES}/${id}`)
+  useApiQuery<Answer<typeof practiceSchema>>(id === null ? null : `${PRACTICES}/${id}`)
 /** `effectUrl` comes from the adoption (null = the caller may not read it). */
-export const useEffectCheck = (effectUrl: string | null) => useApiQuery(effectCheckSchema, effectUrl)
+export const useEffectCheck = (effectUrl: string | null) =>
+  useApiQuery<Answer<typeof effectCheckSchema>>(effectUrl)
 
-export const useCycles = () => useApiQuery(cycleListSchema, `${SELF_ASSESSMENT}/cycles`)
+export const useCycles = () => useApiQuery<Answer<typeof cycleListSchema>>(`${SELF_ASSESSMENT}/cycles`)
 export const useAnswerSheet = (cycleId: number | null) =>
-  useApiQuery(answerSheetSchema, cycleId === null ? null : `${SELF_ASSESSMENT}/cycles/${cycleId}/answers`)
+  useApiQuery<Answer<typeof answerSheetSchema>>(
+    cycleId === null ? null : `${SELF_ASSESSMENT}/cycles/${cycleId}/answers`,
+  )
 export const useSelfAssessmentComparison = (query: { ring: string; cycle: string } | null) =>
-  useApiQuery(selfAssessmentComparisonSchema, query ? `${SELF_ASSESSMENT}/compare` : null, query ?? undefined)
+  useApiQuery<Answer<typeof selfAssessmentComparisonSchema>>(
+    query ? `${SELF_ASSESSMENT}/compare` : null,
+    query ?? undefined,
+  )
 
 // ---- writes ----------------------------------------------------------------------------------
 
-const createdSchema = z.object({ id: z.number().int() })
-const doneSchema = z.object({ isDone: z.literal(true) })
+/** The answers of creating writes and of writes that only confirm. */
+type Created = { id: number }
+type Done = { isDone: true }
 
-async function write<S extends z.ZodType>(
-  schema: S,
-  method: HttpMethod,
-  path: string,
-  json: unknown,
-  invalidates: string[],
-): Promise<z.output<S>> {
-  const result = await apiRequest(schema, path, { method, json })
+async function write<T>(method: HttpMethod, path: string, json: unknown, invalidates: string[]): Promise<T> {
+  const result = await apiRequest<T>(path, { method, json })
   for (const prefix of invalidates) queryCache.invalidate(prefix)
   return result
 }
@@ -97,23 +100,28 @@ async function write<S extends z.ZodType>(
 const MEETING_KEYS = [MEETINGS, ACTIONS, NOTIFICATIONS, TOPICS]
 
 export const createMeeting = (request: Partial<CreateMeetingRequest> & { title: string }) =>
-  write(createdSchema, 'POST', MEETINGS, request, MEETING_KEYS)
+  write<Created>('POST', MEETINGS, request, MEETING_KEYS)
 export const proposeSchedule = (request: { ringId: number; year: number; isCreate: boolean }) =>
-  write(scheduleProposalSchema, 'POST', `${MEETINGS}/schedule`, request, request.isCreate ? MEETING_KEYS : [])
+  write<Answer<typeof scheduleProposalSchema>>(
+    'POST',
+    `${MEETINGS}/schedule`,
+    request,
+    request.isCreate ? MEETING_KEYS : [],
+  )
 export const updateMeeting = (id: number, request: UpdateMeetingRequest) =>
-  write(meetingDetailSchema, 'PATCH', `${MEETINGS}/${id}`, request, MEETING_KEYS)
+  write<Answer<typeof meetingDetailSchema>>('PATCH', `${MEETINGS}/${id}`, request, MEETING_KEYS)
 export const registerForMeeting = (id: number, status: 'registered' | 'declined') =>
-  write(doneSchema, 'PUT', `${MEETINGS}/${id}/registration`, { status, note: null }, MEETING_KEYS)
+  write<Done>('PUT', `${MEETINGS}/${id}/registration`, { status, note: null }, MEETING_KEYS)
 export const addAgendaItem = (meetingId: number, item: Partial<AddAgendaItemRequest>) =>
-  write(createdSchema, 'POST', `${MEETINGS}/${meetingId}/agenda-items`, item, MEETING_KEYS)
+  write<Created>('POST', `${MEETINGS}/${meetingId}/agenda-items`, item, MEETING_KEYS)
 export const updateAgendaItem = (
   itemId: number,
   changes: { minutes?: string | null; position?: number; durationMinutes?: number },
-) => write(doneSchema, 'PATCH', `/api/v1/agenda-items/${itemId}`, changes, MEETING_KEYS)
+) => write<Done>('PATCH', `/api/v1/agenda-items/${itemId}`, changes, MEETING_KEYS)
 export const removeAgendaItem = (itemId: number) =>
-  write(doneSchema, 'DELETE', `/api/v1/agenda-items/${itemId}`, undefined, MEETING_KEYS)
+  write<Done>('DELETE', `/api/v1/agenda-items/${itemId}`, undefined, MEETING_KEYS)
 export const addDecision = (meetingId: number, agendaItemId: number | null, text: string) =>
-  write(createdSchema, 'POST', `${MEETINGS}/${meetingId}/decisions`, { agendaItemId, text }, MEETING_KEYS)
+  write<Created>('POST', `${MEETINGS}/${meetingId}/decisions`, { agendaItemId, text }, MEETING_KEYS)
 export const addActionItem = (
   meetingId: number,
   action: {
@@ -122,46 +130,47 @@ export const addActionItem = (
     ownerOrganisationId: number | null
     dueOn: string | null
   },
-) => write(createdSchema, 'POST', `${MEETINGS}/${meetingId}/actions`, action, MEETING_KEYS)
+) => write<Created>('POST', `${MEETINGS}/${meetingId}/actions`, action, MEETING_KEYS)
 export const updateActionStatus = (actionId: number, status: 'open' | 'in_progress' | 'done' | 'cancelled') =>
-  write(doneSchema, 'PATCH', `${ACTIONS}/${actionId}`, { status }, MEETING_KEYS)
+  write<Done>('PATCH', `${ACTIONS}/${actionId}`, { status }, MEETING_KEYS)
 export const addComment = (meetingId: number, agendaItemId: number | null, text: string) =>
-  write(createdSchema, 'POST', `${MEETINGS}/${meetingId}/comments`, { agendaItemId, text }, MEETING_KEYS)
+  write<Created>('POST', `${MEETINGS}/${meetingId}/comments`, { agendaItemId, text }, MEETING_KEYS)
 export const approveMinutes = (meetingId: number) =>
-  write(doneSchema, 'POST', `${MEETINGS}/${meetingId}/approve-minutes`, undefined, MEETING_KEYS)
+  write<Done>('POST', `${MEETINGS}/${meetingId}/approve-minutes`, undefined, MEETING_KEYS)
 
 export const proposeTopic = (ringId: number | null, title: string, description: string | null) =>
-  write(createdSchema, 'POST', TOPICS, { ringId, title, description }, [TOPICS, MEETINGS])
+  write<Created>('POST', TOPICS, { ringId, title, description }, [TOPICS, MEETINGS])
 export const voteForTopic = (topicId: number, isVote: boolean) =>
-  write(doneSchema, isVote ? 'PUT' : 'DELETE', `${TOPICS}/${topicId}/vote`, undefined, [TOPICS, MEETINGS])
+  write<Done>(isVote ? 'PUT' : 'DELETE', `${TOPICS}/${topicId}/vote`, undefined, [TOPICS, MEETINGS])
 export const setTopicStatus = (topicId: number, status: 'open' | 'scheduled' | 'done' | 'rejected') =>
-  write(z.unknown(), 'PATCH', `${TOPICS}/${topicId}`, { status }, [TOPICS, MEETINGS])
+  write<unknown>('PATCH', `${TOPICS}/${topicId}`, { status }, [TOPICS, MEETINGS])
 
-const markReadSchema = z.object({ updated: z.number().int() })
 export const markNotificationRead = (id: number) =>
-  write(markReadSchema, 'POST', `${NOTIFICATIONS}/${id}/read`, undefined, [NOTIFICATIONS])
+  write<Answer<typeof markReadResponseSchema>>('POST', `${NOTIFICATIONS}/${id}/read`, undefined, [
+    NOTIFICATIONS,
+  ])
 export const markAllNotificationsRead = () =>
-  write(markReadSchema, 'POST', `${NOTIFICATIONS}/read-all`, undefined, [NOTIFICATIONS])
+  write<Answer<typeof markReadResponseSchema>>('POST', `${NOTIFICATIONS}/read-all`, undefined, [
+    NOTIFICATIONS,
+  ])
 
 export const createPractice = (request: Partial<CreatePracticeRequest> & { title: string }) =>
-  write(practiceSchema, 'POST', PRACTICES, request, [PRACTICES, NOTIFICATIONS])
+  write<Answer<typeof practiceSchema>>('POST', PRACTICES, request, [PRACTICES, NOTIFICATIONS])
 export const updatePractice = (id: number, changes: UpdatePracticeRequest) =>
-  write(practiceSchema, 'PATCH', `${PRACTICES}/${id}`, changes, [PRACTICES, NOTIFICATIONS])
+  write<Answer<typeof practiceSchema>>('PATCH', `${PRACTICES}/${id}`, changes, [PRACTICES, NOTIFICATIONS])
 export const adoptPractice = (id: number, request: Partial<AdoptPracticeRequest> & { startedOn: string }) =>
-  write(z.unknown(), 'POST', `${PRACTICES}/${id}/adoptions`, request, [PRACTICES])
+  write<unknown>('POST', `${PRACTICES}/${id}/adoptions`, request, [PRACTICES])
 export const deleteAttachment = (practiceId: number, attachmentId: number) =>
-  write(z.unknown(), 'DELETE', `${PRACTICES}/${practiceId}/attachments/${attachmentId}`, undefined, [
-    PRACTICES,
-  ])
+  write<unknown>('DELETE', `${PRACTICES}/${practiceId}/attachments/${attachmentId}`, undefined, [PRACTICES])
 export async function uploadAttachment(practiceId: number, file: File): Promise<void> {
   const form = new FormData()
   form.append('file', file, file.name)
-  await apiUpload(practiceSchema, `${PRACTICES}/${practiceId}/attachments`, { form })
+  await apiUpload<Answer<typeof practiceSchema>>(`${PRACTICES}/${practiceId}/attachments`, { form })
   queryCache.invalidate(PRACTICES)
 }
 
 export const saveAnswers = (cycleId: number, request: SaveAnswersRequest) =>
-  write(z.unknown(), 'PUT', `${SELF_ASSESSMENT}/cycles/${cycleId}/answers`, request, [SELF_ASSESSMENT])
+  write<unknown>('PUT', `${SELF_ASSESSMENT}/cycles/${cycleId}/answers`, request, [SELF_ASSESSMENT])
 
 /**
  * Fetches a file the server renders (the meeting pack PDF) and hands it to the browser as a

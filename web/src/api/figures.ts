@@ -2,29 +2,29 @@
  * Typed hooks for the key-figure engine, the peer neighbours and the administration (issue 5), each
  * bound to its shared zod contract. Writes invalidate what they change.
  */
-import { z } from 'zod'
-import {
+import type { Answer } from './client'
+import type {
   auditListSchema,
   invitationSchema,
   userListSchema,
   userSchema,
-  type Role,
+  Role,
 } from '../../../src/contracts/auth'
-import {
+import type {
   catalogueSchema,
   excellenceSchema,
   figureSummarySchema,
   figureValuesSchema,
   groupStatisticsSchema,
 } from '../../../src/contracts/kpi'
-import { ringSharingSchema } from '../../../src/contracts/organisations'
-import { neighboursSchema } from '../../../src/contracts/peers'
+import type { ringSharingSchema } from '../../../src/contracts/organisations'
+import type { neighboursSchema } from '../../../src/contracts/peers'
 import { apiRequest } from './client'
 import { queryCache } from './query-cache'
 import { useCachedTask } from './use-query'
 import { useApiQuery } from './use-query'
 
-export const useFigureCatalogue = () => useApiQuery(catalogueSchema, '/api/v1/kpi/figures')
+export const useFigureCatalogue = () => useApiQuery<Answer<typeof catalogueSchema>>('/api/v1/kpi/figures')
 
 export interface FigureQuery {
   figure: string
@@ -39,20 +39,28 @@ const asQuery = (query: FigureQuery) => ({ ...query, org: String(query.org) })
 
 /** `query: null` waits (e.g. until the organisation is known). */
 export const useGroupStatistics = (query: FigureQuery | null) =>
-  useApiQuery(
-    groupStatisticsSchema,
+  useApiQuery<Answer<typeof groupStatisticsSchema>>(
     query ? '/api/v1/kpi/group-statistics' : null,
     query ? asQuery(query) : undefined,
   )
 
 export const useFigureSummary = (query: FigureQuery | null) =>
-  useApiQuery(figureSummarySchema, query ? '/api/v1/kpi/summary' : null, query ? asQuery(query) : undefined)
+  useApiQuery<Answer<typeof figureSummarySchema>>(
+    query ? '/api/v1/kpi/summary' : null,
+    query ? asQuery(query) : undefined,
+  )
 
 export const useExcellence = (query: FigureQuery | null) =>
-  useApiQuery(excellenceSchema, query ? '/api/v1/kpi/excellence' : null, query ? asQuery(query) : undefined)
+  useApiQuery<Answer<typeof excellenceSchema>>(
+    query ? '/api/v1/kpi/excellence' : null,
+    query ? asQuery(query) : undefined,
+  )
 
 export const useNeighbours = (org: number | null) =>
-  useApiQuery(neighboursSchema, org === null ? null : '/api/v1/peers/neighbours', { org: String(org), k: 5 })
+  useApiQuery<Answer<typeof neighboursSchema>>(org === null ? null : '/api/v1/peers/neighbours', {
+    org: String(org),
+    k: 5,
+  })
 
 /** Summaries of several figures for one organisation (one request each, in parallel). */
 export function useFigureSummaries(
@@ -66,7 +74,7 @@ export function useFigureSummaries(
   return useCachedTask(key, () =>
     Promise.all(
       (codes ?? []).map((figure) =>
-        apiRequest(figureSummarySchema, '/api/v1/kpi/summary', {
+        apiRequest<Answer<typeof figureSummarySchema>>('/api/v1/kpi/summary', {
           query: asQuery({ ...query!, figure }),
         }).catch(() => null),
       ),
@@ -85,7 +93,9 @@ export function useFigureValuesOf(
   return useCachedTask(key, () =>
     Promise.all(
       (orgIds ?? []).map((org) =>
-        apiRequest(figureValuesSchema, '/api/v1/kpi/values', { query: { ...query, org: String(org) } }),
+        apiRequest<Answer<typeof figureValuesSchema>>('/api/v1/kpi/values', {
+          query: { ...query, org: String(org) },
+        }),
       ),
     ),
   )
@@ -93,16 +103,19 @@ export function useFigureValuesOf(
 
 // ---- administration ----------------------------------------------------------------------------
 
-export const useUsers = () => useApiQuery(userListSchema, '/api/v1/users')
+export const useUsers = () => useApiQuery<Answer<typeof userListSchema>>('/api/v1/users')
 
 export const useAuditLog = (entity: string | undefined, limit: number) =>
-  useApiQuery(auditListSchema, '/api/v1/audit', { entity, limit })
+  useApiQuery<Answer<typeof auditListSchema>>('/api/v1/audit', { entity, limit })
 
 export async function updateUser(
   id: number,
   changes: { role?: Role; isDisabled?: boolean },
-): Promise<z.output<typeof userSchema>> {
-  const user = await apiRequest(userSchema, `/api/v1/users/${id}`, { method: 'PATCH', json: changes })
+): Promise<Answer<typeof userSchema>> {
+  const user = await apiRequest<Answer<typeof userSchema>>(`/api/v1/users/${id}`, {
+    method: 'PATCH',
+    json: changes,
+  })
   queryCache.invalidate('/api/v1/users')
   queryCache.invalidate('/api/v1/audit')
   return user
@@ -113,8 +126,8 @@ export async function createInvitation(request: {
   organisationId: number | null
   email?: string
   validHours: number
-}): Promise<z.output<typeof invitationSchema>> {
-  const invitation = await apiRequest(invitationSchema, '/api/v1/invitations', {
+}): Promise<Answer<typeof invitationSchema>> {
+  const invitation = await apiRequest<Answer<typeof invitationSchema>>('/api/v1/invitations', {
     method: 'POST',
     json: request,
   })
@@ -125,8 +138,8 @@ export async function createInvitation(request: {
 export async function updateRingSharing(
   ringId: number,
   sharing: 'named' | 'pseudonymised',
-): Promise<z.output<typeof ringSharingSchema>> {
-  const result = await apiRequest(ringSharingSchema, `/api/v1/rings/${ringId}/sharing`, {
+): Promise<Answer<typeof ringSharingSchema>> {
+  const result = await apiRequest<Answer<typeof ringSharingSchema>>(`/api/v1/rings/${ringId}/sharing`, {
     method: 'PATCH',
     json: { sharing },
   })
@@ -151,7 +164,7 @@ export function useValuesKnownAt(
     const entries = await Promise.all(
       (codes ?? []).map(async (figure) => {
         try {
-          const answer = await apiRequest(figureValuesSchema, '/api/v1/kpi/values', {
+          const answer = await apiRequest<Answer<typeof figureValuesSchema>>('/api/v1/kpi/values', {
             query: {
               figure,
               org: String(query!.org),

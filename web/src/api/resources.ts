@@ -2,36 +2,30 @@
  * Typed hooks, one per resource of the API, each bound to its shared zod contract. Pages use these
  * and never call fetch themselves.
  */
+import type { Answer } from './client'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import { z } from 'zod'
-import { sessionSchema, signOutResponseSchema, type SessionDto } from '../../../src/contracts/auth'
-import { healthSchema } from '../../../src/contracts/common'
-import {
+import type { sessionSchema, signOutResponseSchema, SessionDto } from '../../../src/contracts/auth'
+import type { healthSchema } from '../../../src/contracts/common'
+import type {
   importBatchListSchema,
   importSummarySchema,
-  type ImportSummaryDto,
+  mappingListSchema,
+  ImportSummaryDto,
 } from '../../../src/contracts/imports'
-import { indicatorListSchema } from '../../../src/contracts/indicators'
-import { observationListSchema } from '../../../src/contracts/observations'
-import { organisationListSchema, ringListSchema } from '../../../src/contracts/organisations'
+import type { indicatorListSchema } from '../../../src/contracts/indicators'
+import type { observationListSchema } from '../../../src/contracts/observations'
+import type { organisationListSchema, ringListSchema } from '../../../src/contracts/organisations'
 import { ApiError, apiRequest, apiUpload, setCsrfToken } from './client'
 import { queryCache, type QueryState } from './query-cache'
 import { useApiQuery } from './use-query'
 
-/**
- * GET /api/v1/mappings declares its answer inline in the route (src/features/imports/import.routes.ts),
- * not in src/contracts; this mirrors it until it moves there.
- */
-export const mappingListSchema = z.object({
-  mappings: z.array(z.object({ name: z.string(), description: z.string() })),
-})
-
-export const useHealth = () => useApiQuery(healthSchema, '/api/health')
-export const useOrganisations = () => useApiQuery(organisationListSchema, '/api/v1/organisations')
-export const useRings = () => useApiQuery(ringListSchema, '/api/v1/rings')
-export const useIndicators = () => useApiQuery(indicatorListSchema, '/api/v1/indicators')
-export const useImportBatches = () => useApiQuery(importBatchListSchema, '/api/v1/imports')
-export const useMappings = () => useApiQuery(mappingListSchema, '/api/v1/mappings')
+export const useHealth = () => useApiQuery<Answer<typeof healthSchema>>('/api/health')
+export const useOrganisations = () =>
+  useApiQuery<Answer<typeof organisationListSchema>>('/api/v1/organisations')
+export const useRings = () => useApiQuery<Answer<typeof ringListSchema>>('/api/v1/rings')
+export const useIndicators = () => useApiQuery<Answer<typeof indicatorListSchema>>('/api/v1/indicators')
+export const useImportBatches = () => useApiQuery<Answer<typeof importBatchListSchema>>('/api/v1/imports')
+export const useMappings = () => useApiQuery<Answer<typeof mappingListSchema>>('/api/v1/mappings')
 
 export interface ObservationQuery {
   org: string | number
@@ -44,8 +38,7 @@ export interface ObservationQuery {
 
 /** `query: null` waits (e.g. until the organisation is known). */
 export function useObservations(query: ObservationQuery | null) {
-  return useApiQuery(
-    observationListSchema,
+  return useApiQuery<Answer<typeof observationListSchema>>(
     query ? '/api/v1/observations' : null,
     query ? { ...query, org: String(query.org) } : undefined,
   )
@@ -55,7 +48,9 @@ export function useObservations(query: ObservationQuery | null) {
 export function fetchObservationsOf(orgIds: readonly number[], query: Omit<ObservationQuery, 'org'>) {
   return Promise.all(
     orgIds.map((org) =>
-      apiRequest(observationListSchema, '/api/v1/observations', { query: { ...query, org: String(org) } }),
+      apiRequest<Answer<typeof observationListSchema>>('/api/v1/observations', {
+        query: { ...query, org: String(org) },
+      }),
     ),
   )
 }
@@ -66,7 +61,7 @@ export async function uploadImport(
 ): Promise<ImportSummaryDto> {
   const form = new FormData()
   form.append('file', file, file.name)
-  const summary = await apiUpload(importSummarySchema, '/api/v1/imports', {
+  const summary = await apiUpload<Answer<typeof importSummarySchema>>('/api/v1/imports', {
     form,
     query: { dryRun: options.isDryRun ? 'true' : 'false', mapping: options.mapping },
     onProgress: options.onProgress,
@@ -91,7 +86,7 @@ const SESSION_KEY = 'session'
 
 async function fetchSession(): Promise<SessionState> {
   try {
-    const session = await apiRequest(sessionSchema, '/api/v1/session')
+    const session = await apiRequest<Answer<typeof sessionSchema>>('/api/v1/session')
     setCsrfToken(session.csrfToken)
     return { kind: 'signed-in', session }
   } catch (error) {
@@ -119,7 +114,7 @@ export function useSession(): QueryState<SessionState> & { reload: () => void } 
 }
 
 export async function signIn(email: string, password: string): Promise<SessionDto> {
-  const session = await apiRequest(sessionSchema, '/api/v1/session', {
+  const session = await apiRequest<Answer<typeof sessionSchema>>('/api/v1/session', {
     method: 'POST',
     json: { email, password },
   })
@@ -132,7 +127,7 @@ export async function signIn(email: string, password: string): Promise<SessionDt
 
 export async function signOut(): Promise<void> {
   try {
-    await apiRequest(signOutResponseSchema, '/api/v1/session', { method: 'DELETE' })
+    await apiRequest<Answer<typeof signOutResponseSchema>>('/api/v1/session', { method: 'DELETE' })
   } finally {
     setCsrfToken(null)
     queryCache.clear()

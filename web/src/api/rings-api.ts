@@ -3,22 +3,23 @@
  * applying a model to the rings, and the district boundaries for the map. Each call is validated
  * with the shared zod contract (src/contracts/peers.ts, src/contracts/areas.ts).
  */
-import {
+import type { Answer } from './client'
+import type {
   boundaryListSchema,
   importBoundariesSummarySchema,
-  type ImportBoundariesSummaryDto,
+  ImportBoundariesSummaryDto,
 } from '../../../src/contracts/areas'
-import {
+import type {
   applyPeerModelResultSchema,
   peerModelSchema,
   peerMovePreviewSchema,
   peerProposalSchema,
-  type ApplyPeerModelResultDto,
-  type FormPeerGroupsRequest,
-  type MovePeerMembersRequest,
-  type PeerModelDto,
-  type PeerMovePreviewDto,
-  type PeerProposalDto,
+  ApplyPeerModelResultDto,
+  FormPeerGroupsRequest,
+  MovePeerMembersRequest,
+  PeerModelDto,
+  PeerMovePreviewDto,
+  PeerProposalDto,
 } from '../../../src/contracts/peers'
 import { apiRequest, apiUpload } from './client'
 import { queryCache } from './query-cache'
@@ -27,31 +28,37 @@ import { useApiQuery } from './use-query'
 const BOUNDARIES = '/api/v1/areas/boundaries'
 
 /** The boundaries for the map; `enabled: false` waits (the map is drawn on demand). */
-export const useBoundaries = () => useApiQuery(boundaryListSchema, BOUNDARIES)
+export const useBoundaries = () => useApiQuery<Answer<typeof boundaryListSchema>>(BOUNDARIES)
 
 export const proposePeerGroups = (request: FormPeerGroupsRequest): Promise<PeerProposalDto> =>
-  apiRequest(peerProposalSchema, '/api/v1/peers/proposals', { method: 'POST', json: request })
+  apiRequest<Answer<typeof peerProposalSchema>>('/api/v1/peers/proposals', { method: 'POST', json: request })
 
 export const savePeerModel = (request: FormPeerGroupsRequest & { name: string }): Promise<PeerModelDto> =>
-  apiRequest(peerModelSchema, '/api/v1/peers/models', { method: 'POST', json: request })
+  apiRequest<Answer<typeof peerModelSchema>>('/api/v1/peers/models', { method: 'POST', json: request })
 
 export const previewPeerMoves = (
   modelId: number,
   request: MovePeerMembersRequest,
 ): Promise<PeerMovePreviewDto> =>
-  apiRequest(peerMovePreviewSchema, `/api/v1/peers/models/${modelId}/moves/preview`, {
+  apiRequest<Answer<typeof peerMovePreviewSchema>>(`/api/v1/peers/models/${modelId}/moves/preview`, {
     method: 'POST',
     json: request,
   })
 
 export const movePeerMembers = (modelId: number, request: MovePeerMembersRequest): Promise<PeerModelDto> =>
-  apiRequest(peerModelSchema, `/api/v1/peers/models/${modelId}/moves`, { method: 'POST', json: request })
+  apiRequest<Answer<typeof peerModelSchema>>(`/api/v1/peers/models/${modelId}/moves`, {
+    method: 'POST',
+    json: request,
+  })
 
 export async function applyPeerModel(modelId: number, validFrom: string): Promise<ApplyPeerModelResultDto> {
-  const result = await apiRequest(applyPeerModelResultSchema, `/api/v1/peers/models/${modelId}/apply`, {
-    method: 'POST',
-    json: { validFrom },
-  })
+  const result = await apiRequest<Answer<typeof applyPeerModelResultSchema>>(
+    `/api/v1/peers/models/${modelId}/apply`,
+    {
+      method: 'POST',
+      json: { validFrom },
+    },
+  )
   // New rings change the rings list, the map, groups of every chart and the organisations' rings.
   queryCache.invalidate('/api/v1/rings')
   queryCache.invalidate(BOUNDARIES)
@@ -66,7 +73,7 @@ export async function uploadBoundaries(
 ): Promise<ImportBoundariesSummaryDto> {
   const form = new FormData()
   form.append('file', file, file.name)
-  const summary = await apiUpload(importBoundariesSummarySchema, BOUNDARIES, {
+  const summary = await apiUpload<Answer<typeof importBoundariesSummarySchema>>(BOUNDARIES, {
     form,
     query: { dryRun: options.isDryRun ? 'true' : 'false' },
   })

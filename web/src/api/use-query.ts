@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import type { z } from 'zod'
 import { apiRequest, buildUrl, type RequestOptions } from './client'
 import { queryCache, type QueryState } from './query-cache'
 
@@ -28,12 +27,8 @@ export function useCachedTask<T>(key: string | null, fetcher: () => Promise<T>):
   return { ...state, reload }
 }
 
-/** Reads `path` (with `query`) and validates the answer with `schema`, a shared zod contract. */
-export function useApiQuery<S extends z.ZodType>(
-  schema: S,
-  path: string | null,
-  query?: RequestOptions['query'],
-): QueryResult<z.output<S>> {
+/** Reads `path` (with `query`); `T` is the answer type of the route's shared contract. */
+export function useApiQuery<T>(path: string | null, query?: RequestOptions['query']): QueryResult<T> {
   const key = path === null ? null : buildUrl(path, query)
-  return useCachedTask(key, () => apiRequest(schema, path ?? '', { query }))
+  return useCachedTask(key, () => apiRequest<T>(path ?? '', { query }))
 }

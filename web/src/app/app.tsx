@@ -4,7 +4,7 @@
  * banner / navigation / main / contentinfo pattern.
  */
 import { Suspense, lazy, useEffect } from 'react'
-import { ROLE_LABELS } from '../../../src/contracts/auth'
+import { ROLE_LABELS } from '../../../src/core/permissions/permissions'
 import { signOut, useHealth, useSession, type SessionState } from '../api/resources'
 import { ErrorView, Loading } from '../components/state-views'
 import { I18nProvider, useI18n } from '../i18n/i18n'

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { ROLE_LABELS, roleSchema, type Role, type UserDto } from '../../../src/contracts/auth'
+import type { UserDto } from '../../../src/contracts/auth'
+import { ROLE_LABELS, ROLES, type Role } from '../../../src/core/permissions/permissions'
 import type { OrganisationDto } from '../../../src/contracts/organisations'
 import { describeError } from '../api/describe-error'
 import { createInvitation, updateRingSharing, updateUser, useAuditLog, useUsers } from '../api/figures'
@@ -14,8 +15,6 @@ import { useI18n } from '../i18n/i18n'
 import { formatDateTime, pick } from '../i18n/translate'
 import { describeChange } from '../lib/audit-change'
 import { landName } from '../lib/labels'
-
-const ROLES: readonly Role[] = roleSchema.options
 
 /**
  * Administration: accounts (role, disable), invitation links, organisations, rings with their sharing

@@ -1,6 +1,7 @@
+import type { Answer } from '../api/client'
 import { useMemo, useState } from 'react'
 import type { IndicatorDto } from '../../../src/contracts/indicators'
-import { observationListSchema } from '../../../src/contracts/observations'
+import type { observationListSchema } from '../../../src/contracts/observations'
 import type { OrganisationDto } from '../../../src/contracts/organisations'
 import { apiRequest } from '../api/client'
 import { useIndicators, useObservations, useOrganisations, useSession } from '../api/resources'
@@ -137,7 +138,7 @@ function ContextIndicators({ organisationId }: { organisationId: number }) {
     () =>
       Promise.all(
         codes.map((code) =>
-          apiRequest(observationListSchema, '/api/v1/observations', {
+          apiRequest<Answer<typeof observationListSchema>>('/api/v1/observations', {
             query: { org: String(organisationId), indicator: code, breakdown: 'total' },
           }),
         ),

@@ -1,4 +1,5 @@
-import { observationListSchema } from '../../../src/contracts/observations'
+import type { Answer } from '../api/client'
+import type { observationListSchema } from '../../../src/contracts/observations'
 import { apiRequest } from '../api/client'
 import { useImportBatches, useOrganisations, useRings, useSession, useIndicators } from '../api/resources'
 import { useCachedTask } from '../api/use-query'
@@ -54,7 +55,7 @@ function OwnOrganisation({ organisationId }: { organisationId: number }) {
   const series = useCachedTask(`start:${organisationId}:${from}`, () =>
     Promise.all(
       HEADLINE_SERIES.map((indicator) =>
-        apiRequest(observationListSchema, '/api/v1/observations', {
+        apiRequest<Answer<typeof observationListSchema>>('/api/v1/observations', {
           query: { org: String(organisationId), indicator, from, breakdown: 'total' },
         }),
       ),
