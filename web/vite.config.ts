@@ -1,7 +1,8 @@
 /**
  * Builds the web UI from web/ into dist/web at the repository root, where `benchlearn start` serves
- * it. Every page is a lazy chunk; ECharts and zrender get their own chunk that only chart pages
- * pull in, and exceljs is imported on the click of an XLSX download only.
+ * it. Every page is a lazy chunk; ECharts is imported only by the chart modules (dynamically), so
+ * only chart pages pull it in, split by the bundler into the part every chart needs and the parts
+ * of radar and map, and exceljs is imported on the click of an XLSX download only.
  */
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
@@ -23,16 +24,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            // ECharts core, bar and line; radar and map (with geo) stay out, in the chunks of the
-            // modules that register them, so that only the pages drawing them pay for them.
-            {
-              name: 'echarts',
-              test: /node_modules[\\/](zrender|tslib|echarts[\\/](?!lib[\\/](chart[\\/](radar|map)|component[\\/](radar|geo)|coord[\\/](radar|geo))))/,
-            },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
         },
       },
     },

@@ -7,7 +7,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import { useI18n } from '../i18n/i18n'
 import { DataTable, type DataTableProps } from './data-table'
 import { DownloadButtons } from './download-buttons'
-import { EChart } from './echart'
+import { EChart, type ChartsLoader } from './echart'
 import type { TableData } from './table-data'
 
 export interface ChartPanelProps {
@@ -21,6 +21,8 @@ export interface ChartPanelProps {
   toolbar?: ReactNode
   tableProps?: Pick<DataTableProps, 'renderCell' | 'isRowHighlighted' | 'initialSort'>
   legend?: ReactNode
+  /** Other series than bar and line: the loader of their ECharts parts (see EChart). */
+  loadCharts?: ChartsLoader
 }
 
 export function ChartPanel({
@@ -33,6 +35,7 @@ export function ChartPanel({
   toolbar,
   tableProps,
   legend,
+  loadCharts,
 }: ChartPanelProps) {
   const { t } = useI18n()
   const [isTableShown, setIsTableShown] = useState(false)
@@ -56,7 +59,7 @@ export function ChartPanel({
         </div>
       </div>
       {toolbar}
-      <EChart option={option} summary={summary} height={height} />
+      <EChart option={option} summary={summary} height={height} loadCharts={loadCharts} />
       {legend}
       <div id={tableId} hidden={!isTableShown}>
         {isTableShown && (

@@ -7,16 +7,27 @@ import { useEffect, useRef, useState } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
 import { useI18n } from '../i18n/i18n'
 
-type EChartsInstance = ReturnType<typeof import('./echarts-setup').init>
+type EChartsInit = typeof import('./echarts-setup').init
+type EChartsInstance = ReturnType<EChartsInit>
+
+/**
+ * Loads the ECharts parts a chart draws with and hands back `init`: bar and line charts by default
+ * (echarts-setup.ts); a page with other series passes its own loader (e.g. echarts-radar-setup.ts),
+ * so the dynamic import sits in that page's chunk and other pages never load those parts.
+ */
+export type ChartsLoader = () => Promise<{ init: EChartsInit }>
+
+const loadBarAndLineCharts: ChartsLoader = () => import('./echarts-setup')
 
 export interface EChartProps {
   option: EChartsCoreOption
   /** One or two sentences that say what the chart shows. */
   summary: string
   height?: number
+  loadCharts?: ChartsLoader
 }
 
-export function EChart({ option, summary, height = 360 }: EChartProps) {
+export function EChart({ option, summary, height = 360, loadCharts = loadBarAndLineCharts }: EChartProps) {
   const { t } = useI18n()
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsInstance | null>(null)
@@ -25,11 +36,9 @@ export function EChart({ option, summary, height = 360 }: EChartProps) {
   useEffect(() => {
     let isCancelled = false
     let observer: ResizeObserver | undefined
-    // A radar series must be registered before the instance is created, or ECharts draws only its
-    // axes; later option changes register theirs in the effect below.
-    const extras = hasSeriesOfType(option, 'radar') ? import('./echarts-radar-setup') : Promise.resolve()
-    Promise.all([import('./echarts-setup'), extras]).then(
-      ([{ init }]) => {
+    // The series types are registered by the loader before the instance is created.
+    loadCharts().then(
+      ({ init }) => {
         if (isCancelled || !box.current) return
         chart.current = init(box.current, null, { renderer: 'canvas' })
         observer = new ResizeObserver(() => chart.current?.resize())
@@ -47,18 +56,7 @@ export function EChart({ option, summary, height = 360 }: EChartProps) {
   }, [])
 
   useEffect(() => {
-    if (status !== 'ready') return
-    let isCancelled = false
-    // Series types beyond bar and line register their module first (see echarts-setup.ts).
-    const needsRadar = hasSeriesOfType(option, 'radar')
-    const ready = needsRadar ? import('./echarts-radar-setup') : Promise.resolve()
-    ready.then(
-      () => !isCancelled && chart.current?.setOption(option, { notMerge: true }),
-      () => !isCancelled && setStatus('failed'),
-    )
-    return () => {
-      isCancelled = true
-    }
+    if (status === 'ready') chart.current?.setOption(option, { notMerge: true })
   }, [option, status])
 
   return (
@@ -76,10 +74,4 @@ export function EChart({ option, summary, height = 360 }: EChartProps) {
       )}
     </div>
   )
-}
-
-function hasSeriesOfType(option: EChartsCoreOption, type: string): boolean {
-  const series = (option as { series?: unknown }).series
-  const list = Array.isArray(series) ? series : series ? [series] : []
-  return list.some((s) => typeof s === 'object' && s !== null && (s as { type?: unknown }).type === type)
 }

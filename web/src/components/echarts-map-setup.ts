@@ -1,11 +1,13 @@
 /**
- * The map series on top of the shared ECharts setup: imported only by the map of rings, so chart
- * pages without a map do not load it (the Rings page shares the ECharts chunk with them).
+ * The parts of ECharts the map of rings needs (a choropleth with tooltips), registered once and
+ * imported only by that map, so the Rings page loads neither bar nor line charts and chart pages
+ * without a map never load this.
  */
 import { MapChart } from 'echarts/charts'
-import { registerMap, use } from 'echarts/core'
-import { init } from './echarts-setup'
+import { TooltipComponent } from 'echarts/components'
+import { init, registerMap, use } from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
 
-use([MapChart])
+use([MapChart, TooltipComponent, CanvasRenderer])
 
 export { init, registerMap }

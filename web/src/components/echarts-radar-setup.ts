@@ -1,9 +1,13 @@
 /**
- * Radar series on top of the shared ECharts setup: only the self-assessment comparison draws one, so
- * the other chart pages do not load it. EChart imports this when an option has a radar series.
+ * The parts of ECharts a radar chart needs, registered once: only the self-assessment comparison
+ * draws one, and passes this module as its chart loader (see EChart's `loadCharts`), so no other
+ * page loads it and that page does not load the bar and line parts.
  */
 import { RadarChart } from 'echarts/charts'
-import { RadarComponent } from 'echarts/components'
-import { use } from 'echarts/core'
+import { RadarComponent, TooltipComponent } from 'echarts/components'
+import { init, use } from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
 
-use([RadarChart, RadarComponent])
+use([RadarChart, RadarComponent, TooltipComponent, CanvasRenderer])
+
+export { init }

@@ -1,9 +1,11 @@
 /**
  * The language of the UI: German by default, English on request. The choice is kept in localStorage
- * and mirrored to <html lang>, so screen readers pronounce the texts correctly.
+ * and mirrored to <html lang>, so screen readers pronounce the texts correctly. The English texts are
+ * a chunk of their own, fetched when first chosen; until they are there the UI stays in the language
+ * it is in (or, on a first visit in English, shows nothing for the few milliseconds it takes).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { MESSAGES, type MessageKey } from './messages'
+import { de, type MessageKey, type Messages } from './messages'
 import { interpolate, isLocale, type Locale, type MessageParams } from './translate'
 
 export interface I18n {
@@ -26,16 +28,38 @@ function initialLocale(): Locale {
   return 'de'
 }
 
+const loaded: Partial<Record<Locale, Messages>> = { de }
+
+async function loadMessages(locale: Locale): Promise<Messages> {
+  const known = loaded[locale]
+  if (known) return known
+  const { en } = await import('./messages-en')
+  loaded.en = en
+  return en
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale)
+  const [wanted] = useState<Locale>(initialLocale)
+  const [current, setCurrent] = useState<{ locale: Locale; messages: Messages } | null>(() => {
+    const messages = loaded[wanted]
+    return messages ? { locale: wanted, messages } : null
+  })
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next)
     try {
       window.localStorage.setItem(STORAGE_KEY, next)
     } catch {
       // Not remembered then; the switch still works for this visit.
     }
+    loadMessages(next).then(
+      (messages) => setCurrent({ locale: next, messages }),
+      // The chunk could not be fetched (offline): stay in the current language.
+      () => setCurrent((shown) => shown ?? { locale: 'de', messages: de }),
+    )
   }, [])
+  useEffect(() => {
+    if (current === null) setLocale(wanted)
+  }, [current, wanted, setLocale])
+  const locale = current?.locale ?? 'de'
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
@@ -43,10 +67,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, params) => interpolate(MESSAGES[locale][key], params),
+      t: (key, params) => interpolate((current?.messages ?? de)[key], params),
     }),
-    [locale, setLocale],
+    [locale, current, setLocale],
   )
+  if (current === null) return null
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

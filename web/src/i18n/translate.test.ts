@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatNumber, formatPeriod, interpolate, isLocale, pick } from './translate'
-import { MESSAGES } from './messages'
+import { de as german } from './messages'
+import { en as english } from './messages-en'
 
 describe('interpolate', () => {
   it('fills placeholders and keeps unknown ones visible', () => {
@@ -31,8 +32,8 @@ describe('locale helpers', () => {
 describe('messages', () => {
   it('has an English text for every German one, with the same placeholders', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-    for (const [key, de] of Object.entries(MESSAGES.de)) {
-      const en = MESSAGES.en[key as keyof typeof MESSAGES.de]
+    for (const [key, de] of Object.entries(german)) {
+      const en = english[key as keyof typeof german]
       expect(en, key).toBeTruthy()
       expect(placeholders(en), key).toEqual(placeholders(de))
     }

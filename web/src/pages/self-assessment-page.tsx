@@ -11,12 +11,16 @@ import { navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
 import { ActionError, useAction } from '../components/benchlearning/common'
 import { ChartPanel } from '../components/chart-panel'
+import type { ChartsLoader } from '../components/echart'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
 import { formatDate, formatNumber, pick } from '../i18n/translate'
 import { PALETTE } from '../lib/chart-options'
+
+/** The comparison is a radar chart: its ECharts parts are loaded by this page only. */
+const loadRadarCharts: ChartsLoader = () => import('../components/echarts-radar-setup')
 
 /**
  * Selbstbewertung: fill in the questionnaire of a cycle (a maturity level per enabler area, with
@@ -321,6 +325,7 @@ function ComparisonView({ data }: { data: SelfAssessmentComparisonDto }) {
         table={{ columns, rows }}
         fileName={`selbstbewertung-${data.ring.code}-${data.cycle.code}`}
         height={420}
+        loadCharts={loadRadarCharts}
         legend={
           <p className="item-meta">
             {shown.map((s) => (
