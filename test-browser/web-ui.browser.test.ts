@@ -193,7 +193,12 @@ describe('every page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await expectAccessible(page, 'compare (en)')
     await screenshot(page, 'page-compare-en')
+    // The choice is remembered: a fresh load starts in English (its texts are a chunk of their own).
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Group comparison' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await page.getByRole('button', { name: 'Deutsch' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Gruppenvergleich' }).waitFor()
     await signOut(page)
   })
 
