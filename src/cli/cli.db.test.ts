@@ -85,6 +85,24 @@ describe('benchlearn CLI', () => {
         .where('action', '=', 'import.cli')
         .execute()
       expect(entries).toEqual([{ action: 'import.cli', entity_id: String(summary.batchId) }])
+      // The list of members imported before all tests is audited too, with what it created.
+      const list = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity', 'after'])
+        .where('action', '=', 'import.cli.organisations')
+        .execute()
+      expect(list).toEqual([
+        {
+          action: 'import.cli.organisations',
+          entity: 'organisation',
+          after: expect.objectContaining({
+            fileName: 'members.csv',
+            created: 1,
+            updated: 0,
+            addedToNetwork: 0,
+          }),
+        },
+      ])
     } finally {
       await database.close()
     }

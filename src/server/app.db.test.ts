@@ -104,6 +104,44 @@ describe('API', () => {
     ])
   })
 
+  it('imports a list of organisations for the administrator only, audited', async () => {
+    const list = multipart(
+      'zkt.csv',
+      'land,nr_in_anlage,name_komtrzv,ags5,gen_bkg,bez_bkg,nuts3\nHessen,1,Main-Kinzig-Kreis,06435,Main-Kinzig-Kreis,Landkreis,DE719\n',
+    )
+    const organisationId = (
+      await t.database.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('nuts3', '=', 'DE719')
+        .executeTakeFirstOrThrow()
+    ).id
+    await createUser(t.database.db, { email: 'analyst@example.org', role: 'member_analyst', organisationId })
+    const analyst = await signIn(app, 'analyst@example.org')
+    const refused = await analyst.inject({
+      method: 'POST',
+      url: '/api/v1/imports?mapping=zkt-optionskommunen',
+      ...list,
+    })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().error.message).toMatch(/zkt\.csv: lists of organisations .* administration only/)
+
+    const imported = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/imports?mapping=zkt-optionskommunen',
+      ...list,
+    })
+    expect(imported.statusCode).toBe(200)
+    expect(imported.json()).toMatchObject({ isCommitted: true, updated: 1, addedToNetwork: 1 })
+    const audit = await admin.inject({ method: 'GET', url: '/api/v1/audit?entity=organisation' })
+    expect(audit.json().entries).toEqual([
+      expect.objectContaining({
+        action: 'import.upload.organisations',
+        after: expect.objectContaining({ fileName: 'zkt.csv', updated: 1, addedToNetwork: 1 }),
+      }),
+    ])
+  })
+
   it('rejects a bad upload with the one error shape naming row and column', async () => {
     const file = multipart('bad.csv', 'org;indicator;period;value\n06435;elb;2024-03;viele\n')
     const response = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...file })

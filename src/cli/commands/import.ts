@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { ImportSummary } from '../../features/imports/import-file'
 import type { OrganisationListSummary } from '../../features/organisations/import-organisation-list'
-import { recordAudit } from '../../features/audit/record-audit'
+import { auditImport } from '../../features/imports/audit-import'
 import { runImport } from '../../features/imports/run-import'
 import { loadMapping } from '../../features/imports/load-mapping'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
@@ -43,23 +43,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       decimal,
       onProgress: (phase, done, total) => io.progress(phase === 'parse' ? 'lesen' : 'schreiben', done, total),
       // Local imports are writes too: audited like uploads, with the CLI as the actor.
-      onCommitted: async (tx, summary) => {
-        if (summary.batchId === null) return
-        await recordAudit(tx.db, {
+      onCommitted: (tx, summary) =>
+        auditImport(tx, summary, {
           actor: { userId: null, label: `cli:${values.user ?? io.env.USER ?? 'cli'}` },
           action: 'import.cli',
-          entity: 'import_batch',
-          entityId: summary.batchId,
-          after: {
-            fileName: summary.fileName,
-            checksum: summary.checksum,
-            rowsImported: summary.rowsImported,
-            newValues: summary.newValues,
-            revisedValues: summary.revisedValues,
-          },
           at: new Date(),
-        })
-      },
+        }),
     }),
   )
   if (values.json) io.out(JSON.stringify(summary, null, 2))

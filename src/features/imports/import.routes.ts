@@ -8,8 +8,8 @@ import {
   mappingListSchema,
 } from '../../contracts/imports'
 import { defineRoute, requireViewer } from '../../server/route'
-import { recordAudit } from '../audit/record-audit'
 import { findUserById } from '../auth/user.repository'
+import { auditImport } from './audit-import'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { organisationVisibility } from '../../core/permissions'
 import { runImport } from './run-import'
@@ -54,25 +54,14 @@ export const uploadImportRoute = defineRoute({
       uploadedByUserId: user.id,
       onlyOrganisation,
       now: context.now(),
-      onCommitted: async (tx, summary) => {
-        if (summary.batchId === null) return
-        await recordAudit(tx.db, {
+      onCommitted: (tx, summary) =>
+        auditImport(tx, summary, {
           actor: { userId: user.id, label: user.email },
           action: 'import.upload',
-          entity: 'import_batch',
-          entityId: summary.batchId,
-          after: {
-            fileName: summary.fileName,
-            checksum: summary.checksum,
-            organisationId: onlyOrganisation?.id ?? null,
-            rowsImported: summary.rowsImported,
-            newValues: summary.newValues,
-            revisedValues: summary.revisedValues,
-          },
+          organisationId: onlyOrganisation?.id ?? null,
           ip: request.ip,
           at: context.now(),
-        })
-      },
+        }),
     })
     if (!summary.isCommitted && !summary.isDryRun) {
       throw invalidInput(

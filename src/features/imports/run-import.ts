@@ -1,4 +1,5 @@
-import type { Database } from '../../db/connect'
+import { forbidden } from '../../core/errors/app-error'
+import type { Database, TransactionContext } from '../../db/connect'
 import {
   importOrganisationList,
   type OrganisationListSummary,
@@ -7,19 +8,31 @@ import { computeKeyFigures } from '../kpi/compute-key-figures'
 import { importFile, type ImportFileOptions, type ImportSummary } from './import-file'
 import type { LoadedMapping } from './load-mapping'
 
-/** Imports a file with the importer its mapping calls for (values, or a list of organisations). */
+/**
+ * Imports a file with the importer its mapping calls for (values, or a list of organisations).
+ * `onCommitted` runs in the import's transaction for either kind (the audit entry).
+ */
 export async function runImport(
   database: Database,
-  options: Omit<ImportFileOptions, 'mapping' | 'mappingName'> & { loaded?: LoadedMapping },
+  options: Omit<ImportFileOptions, 'mapping' | 'mappingName' | 'onCommitted'> & {
+    loaded?: LoadedMapping
+    onCommitted?: (tx: TransactionContext, summary: ImportSummary | OrganisationListSummary) => Promise<void>
+  },
 ): Promise<ImportSummary | OrganisationListSummary> {
   const { loaded, ...rest } = options
   if (loaded?.kind === 'organisation-list') {
+    // A list creates and renames organisations of the whole network: never on behalf of one member.
+    if (rest.onlyOrganisation)
+      throw forbidden(
+        `${rest.fileName}: lists of organisations are imported by the network administration only`,
+      )
     return importOrganisationList(database, {
       fileName: rest.fileName,
       bytes: rest.bytes,
       mapping: loaded.mapping,
       isDryRun: rest.isDryRun,
       today: rest.now?.toISOString().slice(0, 10),
+      onCommitted: rest.onCommitted,
     })
   }
   const summary = await importFile(database, { ...rest, mapping: loaded?.mapping, mappingName: loaded?.name })

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Database } from '../../db/connect'
+import type { Database, TransactionContext } from '../../db/connect'
 import type { DB, ImportErrorRow, ImportNotice } from '../../db/schema'
 import { landOfAgs, normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
 import { detectDelimiter, tokenizeCsv } from '../imports/parsing/csv-tokenizer'
@@ -148,6 +148,8 @@ export async function importOrganisationList(
     mapping: OrganisationListMapping
     isDryRun?: boolean
     today?: string
+    /** Runs in the import's transaction after a committed write (e.g. the audit entry). */
+    onCommitted?: (tx: TransactionContext, summary: OrganisationListSummary) => Promise<void>
   },
 ): Promise<OrganisationListSummary> {
   const { fileName, bytes, mapping } = options
@@ -283,6 +285,7 @@ export async function importOrganisationList(
       summary.rowsImported = summary.created + summary.updated
       summary.isCommitted = !isDryRun
       if (isDryRun) throw new Rollback(summary)
+      await options.onCommitted?.(tx, summary)
       return summary
     })
   } catch (error) {
