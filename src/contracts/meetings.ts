@@ -401,6 +401,9 @@ export const notificationSchema = z
     kind: notificationKindSchema,
     titleDe: z.string(),
     messageDe: z.string(),
+    /** The same in English (both are built from kind and payload when the list is read). */
+    titleEn: z.string(),
+    messageEn: z.string(),
     /** A path in the web UI to open, e.g. /meetings/12 */
     link: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()),

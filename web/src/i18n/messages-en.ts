@@ -880,10 +880,5 @@ export const en: Messages = {
   'notifications.markReadNamed': 'Read: “{title}”',
   'notifications.new': 'new',
   'notifications.open': 'Open',
-  'notifications.kind.upcoming_meeting': 'Upcoming meeting',
-  'notifications.kind.invitation': 'Invitation',
-  'notifications.kind.new_practice': 'New practice in your ring',
-  'notifications.kind.action_due': 'Action due',
-  'notifications.kind.minutes_to_approve': 'Minutes to review',
   // ---- end of benchlearning block ----
 }

@@ -896,11 +896,6 @@ export const de = {
   'notifications.markReadNamed': 'Gelesen: „{title}“',
   'notifications.new': 'neu',
   'notifications.open': 'Öffnen',
-  'notifications.kind.upcoming_meeting': 'Treffen steht bevor',
-  'notifications.kind.invitation': 'Einladung',
-  'notifications.kind.new_practice': 'Neues Praxisbeispiel im Ring',
-  'notifications.kind.action_due': 'Aufgabe fällig',
-  'notifications.kind.minutes_to_approve': 'Protokoll zur Durchsicht',
   // ---- end of benchlearning block ----
 }
 

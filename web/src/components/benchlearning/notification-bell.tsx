@@ -8,18 +8,9 @@ import type { NotificationDto } from '../../../../src/contracts/meetings'
 import { markAllNotificationsRead, markNotificationRead, useNotifications } from '../../api/benchlearning'
 import { Link } from '../../app/router'
 import { useI18n } from '../../i18n/i18n'
-import type { MessageKey } from '../../i18n/messages'
-import { formatDateTime } from '../../i18n/translate'
+import { formatDateTime, pick } from '../../i18n/translate'
 import { QueryView } from '../state-views'
 import { ActionError, useAction } from './common'
-
-const KIND_KEYS: Record<NotificationDto['kind'], MessageKey> = {
-  upcoming_meeting: 'notifications.kind.upcoming_meeting',
-  invitation: 'notifications.kind.invitation',
-  new_practice: 'notifications.kind.new_practice',
-  action_due: 'notifications.kind.action_due',
-  minutes_to_approve: 'notifications.kind.minutes_to_approve',
-}
 
 export function NotificationBell() {
   const { t } = useI18n()
@@ -116,40 +107,44 @@ function NotificationList({
         <p className="muted">{t('notifications.empty')}</p>
       ) : (
         <ul className="notification-list">
-          {notifications.map((n) => (
-            <li key={n.id} className={n.readAt === null ? 'unread' : undefined}>
-              <p>
-                <strong>{t(KIND_KEYS[n.kind])}</strong>
-                {n.readAt === null && <span className="tag">{t('notifications.new')}</span>}
-              </p>
-              <p lang="de">{n.messageDe}</p>
-              <p className="item-meta">{formatDateTime(locale, n.createdAt)}</p>
-              <div className="button-row">
-                {n.link && (
-                  <Link
-                    href={n.link}
-                    onClick={() => {
-                      if (n.readAt === null) void markNotificationRead(n.id).catch(() => undefined)
-                      onNavigate()
-                    }}
-                  >
-                    {t('notifications.open')}
-                  </Link>
-                )}
-                {n.readAt === null && (
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    disabled={action.isBusy}
-                    aria-label={t('notifications.markReadNamed', { title: n.titleDe })}
-                    onClick={() => void action.run(() => markNotificationRead(n.id))}
-                  >
-                    {t('notifications.markRead')}
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
+          {notifications.map((n) => {
+            // The server writes every notification in both languages (features/meetings/notifications.ts).
+            const title = pick(locale, { de: n.titleDe, en: n.titleEn })
+            return (
+              <li key={n.id} className={n.readAt === null ? 'unread' : undefined}>
+                <p>
+                  <strong>{title}</strong>
+                  {n.readAt === null && <span className="tag">{t('notifications.new')}</span>}
+                </p>
+                <p>{pick(locale, { de: n.messageDe, en: n.messageEn })}</p>
+                <p className="item-meta">{formatDateTime(locale, n.createdAt)}</p>
+                <div className="button-row">
+                  {n.link && (
+                    <Link
+                      href={n.link}
+                      onClick={() => {
+                        if (n.readAt === null) void markNotificationRead(n.id).catch(() => undefined)
+                        onNavigate()
+                      }}
+                    >
+                      {t('notifications.open')}
+                    </Link>
+                  )}
+                  {n.readAt === null && (
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      disabled={action.isBusy}
+                      aria-label={t('notifications.markReadNamed', { title })}
+                      onClick={() => void action.run(() => markNotificationRead(n.id))}
+                    >
+                      {t('notifications.markRead')}
+                    </button>
+                  )}
+                </div>
+              </li>
+            )
+          })}
         </ul>
       )}
     </section>
