@@ -8,6 +8,7 @@ import {
   canUploadFor,
   canViewOrganisation,
   organisationVisibility,
+  ROLES,
   type OrganisationInRings,
   type Viewer,
 } from './index'
@@ -133,6 +134,20 @@ describe('aggregates and abilities', () => {
       canProposeTopics: false,
       canWritePractices: false,
     })
+  })
+})
+
+describe('self-assessment cycles', () => {
+  it('lets only administrators and moderators open, close and reopen cycles (the page shows the form by this)', () => {
+    const flags = (role: Viewer['role']) => abilitiesFor(viewer({ role })).canManageSelfAssessment
+    expect(ROLES.map((role) => [role, flags(role)])).toEqual([
+      ['admin', true],
+      ['moderator', true],
+      ['member_lead', false],
+      ['member_analyst', false],
+      ['viewer', false],
+    ])
+    expect(abilitiesFor(null).canManageSelfAssessment).toBe(false)
   })
 })
 

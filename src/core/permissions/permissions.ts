@@ -65,6 +65,8 @@ export const PERMISSIONS = {
   proposeTopics: ['admin', 'moderator', 'member_lead', 'member_analyst'],
   /** Write practice cards and record adoptions (members: for their own organisation). */
   writePractices: ['admin', 'moderator', 'member_lead', 'member_analyst'],
+  /** Open self-assessment cycles and change their template and answer period (close, reopen). */
+  manageSelfAssessment: ['admin', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -167,6 +169,7 @@ export function abilitiesFor(viewer: Viewer | null): Record<string, boolean> {
     canPlanMeetings: hasPermission(viewer, 'planMeetings'),
     canProposeTopics: hasPermission(viewer, 'proposeTopics'),
     canWritePractices: hasPermission(viewer, 'writePractices'),
+    canManageSelfAssessment: hasPermission(viewer, 'manageSelfAssessment'),
     canChangePassword: viewer !== null,
   }
 }

@@ -11,6 +11,7 @@ import {
   updateCycleRequestSchema,
 } from '../../contracts/self-assessment'
 import { notFound } from '../../core/errors/app-error'
+import { PERMISSIONS } from '../../core/permissions'
 import { defineRoute, requireActor, requireViewer } from '../../server/route'
 import { compareSelfAssessments } from './compare-self-assessments'
 import { createCycle, listCycles, updateCycle } from './manage-cycles'
@@ -44,7 +45,7 @@ export const createCycleRoute = defineRoute({
   operationId: 'createSelfAssessmentCycle',
   summary: 'Open a cycle (default template: the seven PES enabler areas, maturity 1–5)',
   tag: TAG,
-  access: { roles: ['admin', 'moderator'] },
+  access: { roles: PERMISSIONS.manageSelfAssessment },
   body: createCycleRequestSchema,
   response: cycleSchema,
   async handler({ body, context, request, actor }) {
@@ -64,7 +65,7 @@ export const updateCycleRoute = defineRoute({
   operationId: 'updateSelfAssessmentCycle',
   summary: 'Change a cycle’s template (areas, scale labels; the scale range only before the first answer)',
   tag: TAG,
-  access: { roles: ['admin', 'moderator'] },
+  access: { roles: PERMISSIONS.manageSelfAssessment },
   params: cycleParamsSchema,
   body: updateCycleRequestSchema,
   response: cycleSchema,

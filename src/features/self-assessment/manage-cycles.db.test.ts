@@ -1,0 +1,144 @@
+/**
+ * Opening, closing and reopening a self-assessment cycle through the API, as the Self-assessment
+ * page does it: moderators and administrators only, errors named by field, every write audited,
+ * and members answer only while the cycle runs.
+ */
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../server/app'
+import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
+import { signIn, type SignedIn } from '../../test/sign-in'
+import { useTestDatabase } from '../../test/use-test-database'
+import { insertNetwork } from '../networks/network.repository'
+
+const t = useTestDatabase()
+let app: FastifyInstance
+let admin: SignedIn
+let moderator: SignedIn
+let lead: SignedIn
+let cycleId = 0
+const CYCLES = '/api/v1/self-assessment/cycles'
+
+beforeAll(async () => {
+  const db = t.database.db
+  await seedReferenceData(db)
+  await insertNetwork(db, { name: 'Runden-Netz' })
+  const organisationId = await createJobcentre(db, { ags5: '06435' })
+  await createUser(db, { email: 'admin@cycles.test', role: 'admin' })
+  await createUser(db, { email: 'mod@cycles.test', role: 'moderator' })
+  await createUser(db, { email: 'lead@cycles.test', role: 'member_lead', organisationId })
+  app = await buildApp({ database: t.database, now: () => new Date('2026-03-10T09:00:00Z') })
+  admin = await signIn(app, 'admin@cycles.test')
+  moderator = await signIn(app, 'mod@cycles.test')
+  lead = await signIn(app, 'lead@cycles.test')
+})
+afterAll(async () => app?.close())
+
+const fieldsOf = (body: { error: { details: { field?: string }[] } }) =>
+  body.error.details.map((d) => d.field)
+
+describe('self-assessment cycles from the web UI', () => {
+  it('tells the session who may manage cycles', async () => {
+    const abilities = async (who: SignedIn) =>
+      (await who.inject({ method: 'GET', url: '/api/v1/session' })).json().abilities
+    expect((await abilities(moderator)).canManageSelfAssessment).toBe(true)
+    expect((await abilities(admin)).canManageSelfAssessment).toBe(true)
+    expect((await abilities(lead)).canManageSelfAssessment).toBe(false)
+  })
+
+  it('names the fields of a bad cycle, and refuses members', async () => {
+    const empty = await moderator.inject({
+      method: 'POST',
+      url: CYCLES,
+      payload: { code: '', name: '', startsOn: '2026-03-01', endsOn: 'bald' },
+    })
+    expect(empty.statusCode).toBe(422)
+    expect(fieldsOf(empty.json()).sort()).toEqual(['code', 'endsOn', 'name'])
+    const backwards = await moderator.inject({
+      method: 'POST',
+      url: CYCLES,
+      payload: { code: '2026', name: 'Runde 2026', startsOn: '2026-03-01', endsOn: '2026-02-01' },
+    })
+    expect(backwards.statusCode).toBe(422)
+    expect(fieldsOf(backwards.json())).toEqual(['endsOn'])
+    const byMember = await lead.inject({
+      method: 'POST',
+      url: CYCLES,
+      payload: { code: '2026', name: 'Runde 2026', startsOn: '2026-03-01', endsOn: '2026-06-30' },
+    })
+    expect(byMember.statusCode).toBe(403)
+  })
+
+  it('opens a cycle with the default template that members can answer, and refuses its code twice', async () => {
+    const created = await moderator.inject({
+      method: 'POST',
+      url: CYCLES,
+      payload: { code: '2026', name: 'Runde 2026', startsOn: '2026-03-01', endsOn: '2026-06-30' },
+    })
+    expect(created.statusCode).toBe(200)
+    const cycle = created.json()
+    cycleId = cycle.id
+    expect(cycle).toMatchObject({ code: '2026', name: 'Runde 2026', respondentCount: 0, isDemo: false })
+    expect(cycle.areas).toHaveLength(7)
+    expect(cycle.scale).toMatchObject({ min: 1, max: 5 })
+    const seen = await lead.inject({ method: 'GET', url: CYCLES })
+    expect(seen.json().cycles.map((c: { code: string }) => c.code)).toEqual(['2026'])
+    const sheet = await lead.inject({ method: 'GET', url: `${CYCLES}/${cycleId}/answers` })
+    expect(sheet.json().canEdit).toBe(true)
+    const again = await admin.inject({
+      method: 'POST',
+      url: CYCLES,
+      payload: { code: '2026', name: 'Noch einmal', startsOn: '2026-04-01', endsOn: '2026-06-30' },
+    })
+    expect(again.statusCode).toBe(409)
+    expect(fieldsOf(again.json())).toEqual(['code'])
+  })
+
+  it('closes the cycle (end date before today) and reopens it, audited as the moderator', async () => {
+    const closed = await moderator.inject({
+      method: 'PATCH',
+      url: `${CYCLES}/${cycleId}`,
+      payload: { endsOn: '2026-03-09' },
+    })
+    expect(closed.statusCode).toBe(200)
+    expect(closed.json().endsOn).toBe('2026-03-09')
+    const sheet = await lead.inject({ method: 'GET', url: `${CYCLES}/${cycleId}/answers` })
+    expect(sheet.json().canEdit).toBe(false)
+    const late = await lead.inject({
+      method: 'PUT',
+      url: `${CYCLES}/${cycleId}/answers`,
+      payload: { answers: [{ areaCode: 'operational_processes', score: 3 }] },
+    })
+    expect(late.statusCode).toBe(409)
+
+    const tooEarly = await moderator.inject({
+      method: 'PATCH',
+      url: `${CYCLES}/${cycleId}`,
+      payload: { endsOn: '2026-02-28' },
+    })
+    expect(tooEarly.statusCode).toBe(422)
+    expect(fieldsOf(tooEarly.json())).toEqual(['endsOn'])
+
+    const reopened = await moderator.inject({
+      method: 'PATCH',
+      url: `${CYCLES}/${cycleId}`,
+      payload: { endsOn: '2026-04-30' },
+    })
+    expect(reopened.statusCode).toBe(200)
+    const answered = await lead.inject({
+      method: 'PUT',
+      url: `${CYCLES}/${cycleId}/answers`,
+      payload: { answers: [{ areaCode: 'operational_processes', score: 3 }] },
+    })
+    expect(answered.statusCode).toBe(200)
+
+    const audit = await admin.inject({ method: 'GET', url: '/api/v1/audit?entity=self_assessment_cycle' })
+    const entries = audit.json().entries as { action: string; actor: string; after: unknown }[]
+    expect(entries.map((e) => [e.action, e.actor])).toEqual([
+      ['self_assessment.cycle.update', 'mod@cycles.test'],
+      ['self_assessment.cycle.update', 'mod@cycles.test'],
+      ['self_assessment.cycle.create', 'mod@cycles.test'],
+    ])
+    expect(entries[0]!.after).toEqual({ endsOn: '2026-04-30' })
+  })
+})
