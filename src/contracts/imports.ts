@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { missingReasonSchema } from './observations'
 
 export const importErrorSchema = z.object({
   row: z.number().int().optional(),
@@ -108,3 +109,52 @@ export const organisationListSummarySchema = z
     isCommitted: z.boolean(),
   })
   .meta({ id: 'OrganisationListSummary' })
+
+export const importBatchParamsSchema = z.object({ id: z.coerce.number().int().positive() })
+
+export const IMPORT_CHANGES_MAX_LIMIT = 5000
+export const importChangesQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(IMPORT_CHANGES_MAX_LIMIT)
+    .optional()
+    .describe('values per page (default 500)'),
+  offset: z.coerce.number().int().min(0).optional().describe('values to skip (page start)'),
+})
+
+/** One value an import corrected: the revision it wrote and the one it replaced. */
+export const importChangeSchema = z.object({
+  organisationId: z.number().int(),
+  organisationName: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  breakdown: z.string(),
+  revision: z.number().int(),
+  value: z.number().nullable(),
+  missingReason: missingReasonSchema.nullable(),
+  previousValue: z.number().nullable(),
+  previousMissingReason: missingReasonSchema.nullable(),
+  previousBatchId: z.number().int(),
+  previousRecordedAt: z.string(),
+  previousFileName: z
+    .string()
+    .nullable()
+    .describe('file of the import that wrote the old value; null when it is not in your import history'),
+})
+
+/** GET /api/v1/imports/:id/changes: the values one import revised, as far as the caller may see them. */
+export const importChangeListSchema = z
+  .object({
+    batch: importBatchSchema,
+    revisedValues: z
+      .number()
+      .int()
+      .describe('values this import revised, of the organisations whose figures you may see'),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    changes: z.array(importChangeSchema).describe('ordered by organisation, indicator, period, breakdown'),
+  })
+  .meta({ id: 'ImportChangeList' })
+export type ImportChangeListDto = z.infer<typeof importChangeListSchema>

@@ -45,3 +45,37 @@ export const observationListSchema = z.object({
   observations: z.array(observationSchema),
 })
 export type ObservationListDto = z.infer<typeof observationListSchema>
+
+export const valueRevisionsQuerySchema = z.object({
+  org: z.string().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
+  indicator: z.string().min(1).describe('indicator code, e.g. elb'),
+  period: periodText,
+  breakdown: z.string().min(1).optional().describe('default: total'),
+})
+
+/** Every revision of one value, oldest first (GET /api/v1/observations/revisions). */
+export const valueRevisionListSchema = z
+  .object({
+    organisation: z.object({ id: z.number().int(), name: z.string() }),
+    indicator: z.object({ code: z.string(), unit: z.string(), frequency: z.enum(['monthly', 'yearly']) }),
+    period: periodText,
+    breakdown: z.string(),
+    revisions: z.array(
+      z.object({
+        revision: z.number().int(),
+        value: z.number().nullable(),
+        missingReason: missingReasonSchema.nullable(),
+        status: observationStatusSchema,
+        recordedAt: z.string(),
+        isCurrent: z.boolean(),
+        batchId: z.number().int(),
+        fileName: z
+          .string()
+          .nullable()
+          .describe('the import file; null when that import is not in your import history'),
+        createdBy: z.string().nullable().describe('who imported it; null as fileName'),
+      }),
+    ),
+  })
+  .meta({ id: 'ValueRevisionList' })
+export type ValueRevisionListDto = z.infer<typeof valueRevisionListSchema>

@@ -11,6 +11,7 @@ import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
 import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
+import { createImportRevisionAccessCases } from '../test/access-cases/import-revisions'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
@@ -449,6 +450,12 @@ const ACCESS_CASES: Record<string, AccessCase> = {
     roleOf,
   }),
   ...createBoundaryAccessCases({
+    database: () => t.database,
+    allOrgs: () => [...orgs.values()],
+    expectedVisibility,
+    roleOf,
+  }),
+  ...createImportRevisionAccessCases({
     database: () => t.database,
     allOrgs: () => [...orgs.values()],
     expectedVisibility,

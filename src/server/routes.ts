@@ -9,11 +9,12 @@ import { listIndicatorsRoute } from '../features/indicators/indicator.routes'
 import { kpiRoutes } from '../features/kpi/kpi.routes'
 import {
   listImportBatchesRoute,
+  listImportChangesRoute,
   listMappingsRoute,
   uploadImportRoute,
 } from '../features/imports/import.routes'
 import { meetingRoutes } from '../features/meetings/meetings.routes'
-import { listObservationsRoute } from '../features/observations/observation.routes'
+import { listObservationsRoute, listValueRevisionsRoute } from '../features/observations/observation.routes'
 import { listOrganisationsRoute, listRingsRoute } from '../features/organisations/organisation.routes'
 import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes'
 import { peerRoutes } from '../features/peers/peer.routes'
@@ -55,8 +56,10 @@ export const allRoutes: AnyRoute[] = [
   updateRingSharingRoute,
   listIndicatorsRoute,
   listObservationsRoute,
+  listValueRevisionsRoute,
   uploadImportRoute,
   listImportBatchesRoute,
+  listImportChangesRoute,
   listMappingsRoute,
   ...kpiRoutes,
   ...practiceRoutes,

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { forbidden, invalidInput } from '../../core/errors/app-error'
 import {
   importBatchListSchema,
+  importBatchParamsSchema,
+  importChangeListSchema,
+  importChangesQuerySchema,
   importSummarySchema,
   importUploadQuerySchema,
   organisationListSummarySchema,
@@ -10,10 +13,10 @@ import {
 import { defineRoute, requireViewer } from '../../server/route'
 import { findUserById } from '../auth/user.repository'
 import { auditImport } from './audit-import'
-import { findOrganisationRings } from '../networks/find-organisation-rings'
-import { organisationVisibility } from '../../core/permissions'
 import { runImport } from './run-import'
+import { loadImportBatchScope } from './import-batch-scope'
 import { listImportBatches } from './import-batch.repository'
+import { listImportChanges } from './list-import-changes'
 import { listShippedMappings, loadMapping } from './load-mapping'
 
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
@@ -82,17 +85,40 @@ export const listImportBatchesRoute = defineRoute({
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   response: importBatchListSchema,
   async handler({ context, viewer }) {
-    const caller = requireViewer(viewer)
-    if (caller.role === 'admin' || (caller.role === 'moderator' && caller.moderatedRingIds === 'all'))
-      return { batches: await listImportBatches(context.database.db) }
-    // Others: the uploads for the organisations they see in full (members: their own).
-    const rings = await findOrganisationRings(context.database.db, {
+    const scope = await loadImportBatchScope(context.database.db, {
+      viewer: requireViewer(viewer),
       at: context.now().toISOString().slice(0, 10),
     })
-    const ids = [...rings.values()]
-      .filter((o) => organisationVisibility(caller, o) === 'full')
-      .map((o) => o.id)
-    return { batches: await listImportBatches(context.database.db, { organisationIds: ids }) }
+    // Others than administrators and moderators of every ring: the uploads for the organisations
+    // they see in full (members: their own).
+    const batches = await listImportBatches(
+      context.database.db,
+      scope.isAll ? {} : { organisationIds: scope.organisationIds },
+    )
+    return { batches }
+  },
+})
+
+export const listImportChangesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/imports/:id/changes',
+  operationId: 'listImportChanges',
+  summary:
+    'The values one import revised: previous value, new value and the import that had written the old one (paged)',
+  tag: 'imports',
+  access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
+  params: importBatchParamsSchema,
+  query: importChangesQuerySchema,
+  response: importChangeListSchema,
+  async handler({ params, query, context, viewer }) {
+    // Imports as in the history above; their values as in listObservations.
+    return listImportChanges(context.database.db, {
+      viewer: requireViewer(viewer),
+      batchId: params.id,
+      at: context.now().toISOString().slice(0, 10),
+      limit: query.limit,
+      offset: query.offset,
+    })
   },
 })
 

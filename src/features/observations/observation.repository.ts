@@ -76,19 +76,112 @@ export async function findObservations(db: Kysely<DB>, q: ObservationQuery): Pro
     }))
 }
 
-/** All revisions of one value, oldest first. */
+/** All revisions of one value, oldest first, with the import batch that wrote each. */
 export async function findRevisions(
   db: Kysely<DB>,
   key: { organisationId: number; indicatorId: number; period: string; breakdown: string },
 ) {
   return db
+    .selectFrom('observation as o')
+    .innerJoin('import_batch as b', 'b.id', 'o.batch_id')
+    .select([
+      'o.revision',
+      'o.value',
+      'o.missing_reason',
+      'o.status',
+      'o.recorded_at',
+      'o.batch_id',
+      'o.is_current',
+      'b.file_name',
+      'b.created_by',
+      'b.organisation_id as batch_organisation_id',
+    ])
+    .where('o.organisation_id', '=', key.organisationId)
+    .where('o.indicator_id', '=', key.indicatorId)
+    .where('o.period', '=', key.period)
+    .where('o.breakdown', '=', key.breakdown)
+    .orderBy('o.revision')
+    .execute()
+}
+
+/** The organisations whose values an import batch revised (not the ones it only added values for). */
+export async function findOrganisationsRevisedByBatch(db: Kysely<DB>, batchId: number): Promise<number[]> {
+  const rows = await db
     .selectFrom('observation')
-    .select(['revision', 'value', 'missing_reason', 'status', 'recorded_at', 'batch_id', 'is_current'])
-    .where('organisation_id', '=', key.organisationId)
-    .where('indicator_id', '=', key.indicatorId)
-    .where('period', '=', key.period)
-    .where('breakdown', '=', key.breakdown)
-    .orderBy('revision')
+    .select('organisation_id')
+    .distinct()
+    .where('batch_id', '=', batchId)
+    .where('revision', '>', 1)
+    .execute()
+  return rows.map((r) => r.organisation_id)
+}
+
+export interface BatchRevisionQuery {
+  batchId: number
+  organisationIds: readonly number[]
+  limit: number
+  offset: number
+}
+
+/** How many values of these organisations an import batch revised. */
+export async function countBatchRevisions(
+  db: Kysely<DB>,
+  q: Pick<BatchRevisionQuery, 'batchId' | 'organisationIds'>,
+): Promise<number> {
+  if (q.organisationIds.length === 0) return 0
+  const row = await db
+    .selectFrom('observation')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('batch_id', '=', q.batchId)
+    .where('revision', '>', 1)
+    .where('organisation_id', 'in', q.organisationIds)
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+/**
+ * The values an import batch revised, each with the revision it replaced (one revision back), for
+ * the given organisations; one page, ordered by organisation name, indicator, period and breakdown.
+ */
+export async function findBatchRevisions(db: Kysely<DB>, q: BatchRevisionQuery) {
+  if (q.organisationIds.length === 0) return []
+  return db
+    .selectFrom('observation as n')
+    .innerJoin('observation as p', (join) =>
+      join
+        .onRef('p.organisation_id', '=', 'n.organisation_id')
+        .onRef('p.indicator_id', '=', 'n.indicator_id')
+        .onRef('p.period', '=', 'n.period')
+        .onRef('p.breakdown', '=', 'n.breakdown')
+        .on(sql<boolean>`p.revision = n.revision - 1`),
+    )
+    .innerJoin('organisation as org', 'org.id', 'n.organisation_id')
+    .innerJoin('indicator as i', 'i.id', 'n.indicator_id')
+    .select([
+      'n.organisation_id',
+      'org.name as organisation_name',
+      'i.code as indicator',
+      'i.frequency',
+      'n.period',
+      'n.breakdown',
+      'n.revision',
+      'n.value',
+      'n.missing_reason',
+      'p.value as previous_value',
+      'p.missing_reason as previous_missing_reason',
+      'p.batch_id as previous_batch_id',
+      'p.recorded_at as previous_recorded_at',
+    ])
+    .where('n.batch_id', '=', q.batchId)
+    .where('n.revision', '>', 1)
+    .where('n.organisation_id', 'in', q.organisationIds)
+    .orderBy('org.name')
+    .orderBy('n.organisation_id')
+    .orderBy('i.code')
+    .orderBy('n.period')
+    .orderBy('n.breakdown')
+    .limit(q.limit)
+    .offset(q.offset)
     .execute()
 }
 
