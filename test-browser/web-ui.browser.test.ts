@@ -313,6 +313,70 @@ describe('data upload', () => {
     await page.getByRole('table', { name: 'Importhistorie' }).getByText('korrektur.csv').waitFor()
     await expectAccessible(page, 'data after import')
     await screenshot(page, 'data-imported')
+
+    // A second correction of the same value: the import history opens what it changed.
+    const second = join(dir, 'korrektur-2.csv')
+    writeFileSync(second, 'org;indicator;period;breakdown;value\n06435;integrations;2026-01;total;472\n')
+    await page.getByLabel('Datei', { exact: true }).setInputFiles(second)
+    await page.getByRole('button', { name: 'Importieren', exact: true }).click()
+    await page.getByText(/Import abgeschlossen/).waitFor()
+    await page.getByRole('button', { name: 'Korrekturen durch korrektur-2.csv ansehen' }).first().waitFor()
+    await page
+      .getByRole('table', { name: 'Importhistorie' })
+      .getByRole('button', { name: 'Korrekturen durch korrektur-2.csv ansehen' })
+      .click()
+    const changes = page.getByRole('table', { name: 'Korrigierte Werte aus korrektur-2.csv' })
+    await changes.waitFor()
+    await expect.poll(() => page.url()).toMatch(/\/data\?import=\d+$/)
+    expect(await page.getByText('Ein Wert korrigiert.').count()).toBe(1)
+    const cells = await changes.getByRole('row').nth(1).locator('th, td').allInnerTexts()
+    // Organisation, series, period, breakdown, before, after, difference, from which import and when.
+    expect(cells.slice(0, 7)).toEqual([
+      'Kommunales Center für Arbeit (KCA) Main-Kinzig-Kreis',
+      'Integrationen',
+      'Januar 2026',
+      'insgesamt',
+      '471',
+      '472',
+      '+1',
+    ])
+    expect(cells[7]).toMatch(/^korrektur\.csv vom \d{2}\.\d{2}\.\d{4}$/)
+    await expectAccessible(page, 'data import changes')
+    await screenshot(page, 'data-import-changes')
+
+    // The history of that value: the demo value, then the two corrections; the current one last.
+    await changes.getByRole('button', { name: /^Verlauf von / }).click()
+    const dialog = page.getByRole('dialog', { name: 'Verlauf eines Werts' })
+    const history = dialog.getByRole('table', { name: /Stände dieses Werts/ })
+    await history.waitFor()
+    const rows = await history.getByRole('row').allInnerTexts()
+    expect(rows).toHaveLength(4)
+    expect(rows[2]).toMatch(/^2\t471\tkorrigiert\t.*\tkorrektur\.csv\tanalyst\.kca@demo\.benchlearn\.de$/)
+    expect(rows[3]).toMatch(/^3\t472\tkorrigiert\t.*\tkorrektur-2\.csv\tanalyst\.kca@demo\.benchlearn\.de$/)
+    await expectAccessible(page, 'value history dialog')
+    await screenshot(page, 'data-value-history')
+    // Escape closes the dialog and the focus returns to the button that opened it.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Verlauf')
+
+    // The same history from the raw series on the profile: its table marks the corrected month.
+    await page.goto(`${url}/`)
+    await settle(page)
+    const profilePath = await page.getByRole('link', { name: 'Steckbrief' }).getAttribute('href')
+    await page.goto(`${url}${profilePath}`)
+    await settle(page)
+    await page.getByLabel('Datenreihe').selectOption('integrations')
+    await settle(page)
+    const series = page.getByRole('region', { name: /^Integrationen – / })
+    await series.getByRole('button', { name: 'Als Tabelle zeigen' }).click()
+    await series.getByRole('button', { name: /^Verlauf von Integrationen, Januar 2026, insgesamt/ }).click()
+    const profileHistory = page.getByRole('dialog', { name: 'Verlauf eines Werts' })
+    await profileHistory.getByRole('table', { name: /Stände dieses Werts/ }).waitFor()
+    expect(await profileHistory.getByRole('row').count()).toBe(4)
+    await expectAccessible(page, 'value history on the profile')
+    await screenshot(page, 'profile-value-history')
+    await page.keyboard.press('Escape')
     await signOut(page)
   })
 })

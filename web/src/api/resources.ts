@@ -8,12 +8,13 @@ import type { sessionSchema, signOutResponseSchema, SessionDto } from '../../../
 import type { healthSchema } from '../../../src/contracts/common'
 import type {
   importBatchListSchema,
+  importChangeListSchema,
   importSummarySchema,
   mappingListSchema,
   ImportSummaryDto,
 } from '../../../src/contracts/imports'
 import type { indicatorListSchema } from '../../../src/contracts/indicators'
-import type { observationListSchema } from '../../../src/contracts/observations'
+import type { observationListSchema, valueRevisionListSchema } from '../../../src/contracts/observations'
 import type { organisationListSchema, ringListSchema } from '../../../src/contracts/organisations'
 import { ApiError, apiRequest, apiUpload, setCsrfToken } from './client'
 import { queryCache, type QueryState } from './query-cache'
@@ -26,6 +27,28 @@ export const useRings = () => useApiQuery<Answer<typeof ringListSchema>>('/api/v
 export const useIndicators = () => useApiQuery<Answer<typeof indicatorListSchema>>('/api/v1/indicators')
 export const useImportBatches = () => useApiQuery<Answer<typeof importBatchListSchema>>('/api/v1/imports')
 export const useMappings = () => useApiQuery<Answer<typeof mappingListSchema>>('/api/v1/mappings')
+
+/** One page of the values one import revised; `batchId: null` waits. */
+export const useImportChanges = (batchId: number | null, page: { limit: number; offset: number }) =>
+  useApiQuery<Answer<typeof importChangeListSchema>>(
+    batchId === null ? null : `/api/v1/imports/${batchId}/changes`,
+    page,
+  )
+
+/** One value: organisation (id or key), indicator, period and breakdown. */
+export interface ValueKey {
+  org: string | number
+  indicator: string
+  period: string
+  breakdown: string
+}
+
+/** Every revision of one value; `key: null` waits. */
+export const useValueRevisions = (key: ValueKey | null) =>
+  useApiQuery<Answer<typeof valueRevisionListSchema>>(
+    key ? '/api/v1/observations/revisions' : null,
+    key ? { ...key, org: String(key.org) } : undefined,
+  )
 
 export interface ObservationQuery {
   org: string | number

@@ -4,8 +4,11 @@ import { ApiError } from '../api/client'
 import { describeError } from '../api/describe-error'
 import { uploadImport, useImportBatches, useMappings, useSession } from '../api/resources'
 import { can } from '../app/access'
+import { navigate, readSearchParams, withSearchParams } from '../app/router'
+import type { PageProps } from '../app/routes'
 import { DataTable } from '../components/data-table'
 import { Page } from '../components/page'
+import { ImportChanges } from '../components/revisions/import-changes'
 import { Empty, ErrorView, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
@@ -18,20 +21,43 @@ type UploadState =
   | { kind: 'done'; summary: ImportSummaryDto }
   | { kind: 'failed'; error: unknown }
 
-/** Data for analysts: upload with a column mapping, a dry run with row-level errors, and the history. */
-export default function DataPage() {
+/**
+ * Data for analysts: upload with a column mapping, a dry run with row-level errors, the history, and
+ * what one import corrected (`?import=<id>`, so the view can be linked and survives a reload).
+ */
+export default function DataPage({ location }: PageProps) {
   const { t } = useI18n()
   const session = useSession()
   const state = session.data
+  const opened = Number(readSearchParams(location).get('import'))
+  const openedId = Number.isInteger(opened) && opened > 0 ? opened : null
+  const openChanges = (batchId: number | null) =>
+    navigate(withSearchParams(location, { import: batchId === null ? undefined : String(batchId) }), {
+      replace: true,
+    })
+  const canViewImports = state !== undefined && can(state, 'viewImports')
   return (
     <Page title={t('data.title')} intro={t('data.intro')}>
-      {state && can(state, 'uploadData') && <Upload />}
-      {state && can(state, 'viewImports') && <History />}
+      {state && can(state, 'uploadData') && (
+        <Upload onOpenChanges={canViewImports ? openChanges : undefined} />
+      )}
+      {canViewImports && openedId !== null && (
+        <ImportChanges batchId={openedId} onClose={() => closeChanges(openedId, openChanges)} />
+      )}
+      {canViewImports && <History onOpenChanges={openChanges} />}
     </Page>
   )
 }
 
-function Upload() {
+/** Closes the corrections and gives the focus back to the button of that import in the history. */
+function closeChanges(batchId: number, openChanges: (batchId: number | null) => void) {
+  openChanges(null)
+  requestAnimationFrame(() => document.getElementById(changesButtonId(batchId))?.focus())
+}
+
+const changesButtonId = (batchId: number) => `import-changes-${batchId}`
+
+function Upload({ onOpenChanges }: { onOpenChanges?: (batchId: number) => void }) {
   const { t, locale } = useI18n()
   const mappings = useMappings()
   const fileInput = useRef<HTMLInputElement>(null)
@@ -149,6 +175,7 @@ function Upload() {
           onImport={
             upload.summary.isDryRun && upload.summary.rowsRejected === 0 ? () => void run(false) : undefined
           }
+          onOpenChanges={onOpenChanges}
         />
       )}
       {upload.kind === 'failed' && <UploadError error={upload.error} />}
@@ -156,7 +183,15 @@ function Upload() {
   )
 }
 
-function ImportResult({ summary, onImport }: { summary: ImportSummaryDto; onImport?: () => void }) {
+function ImportResult({
+  summary,
+  onImport,
+  onOpenChanges,
+}: {
+  summary: ImportSummaryDto
+  onImport?: () => void
+  onOpenChanges?: (batchId: number) => void
+}) {
   const { t, locale } = useI18n()
   const n = (value: number) => formatNumber(locale, value, 0)
   const title = summary.isDryRun
@@ -244,6 +279,11 @@ function ImportResult({ summary, onImport }: { summary: ImportSummaryDto; onImpo
           {t('data.importNow')}
         </button>
       )}
+      {onOpenChanges && summary.batchId !== null && summary.revisedValues > 0 && (
+        <button type="button" className="button secondary" onClick={() => onOpenChanges(summary.batchId!)}>
+          {t('revisions.openChangesOf', { file: summary.fileName })}
+        </button>
+      )}
     </section>
   )
 }
@@ -296,7 +336,7 @@ function UploadError({ error }: { error: unknown }) {
   return <ErrorView error={error} />
 }
 
-function History() {
+function History({ onOpenChanges }: { onOpenChanges: (batchId: number) => void }) {
   const { t, locale } = useI18n()
   const batches = useImportBatches()
   return (
@@ -313,6 +353,8 @@ function History() {
               columns={[
                 { key: 'createdAt', header: t('data.when') },
                 { key: 'fileName', header: t('data.file') },
+                // Next to the file, so that it needs no scrolling on narrow screens.
+                { key: 'changes', header: t('revisions.openChanges') },
                 { key: 'mapping', header: t('data.mapping') },
                 { key: 'createdBy', header: t('data.by') },
                 { key: 'rowsRead', header: t('data.rowsRead'), type: 'number', digits: 0 },
@@ -330,12 +372,25 @@ function History() {
                 rowsImported: b.rowsImported,
                 rowsUnchanged: b.rowsUnchanged,
                 rowsRejected: b.rowsRejected,
+                changes: null,
               }))}
               rowKey={(row) => String(row.id)}
               initialSort={{ key: 'createdAt', direction: 'descending' }}
-              renderCell={(row, column) =>
-                column.key === 'createdAt' ? formatDateTime(locale, String(row.createdAt)) : undefined
-              }
+              renderCell={(row, column) => {
+                if (column.key === 'createdAt') return formatDateTime(locale, String(row.createdAt))
+                if (column.key !== 'changes' || row.rowsImported === 0) return undefined
+                return (
+                  <button
+                    type="button"
+                    id={changesButtonId(Number(row.id))}
+                    className="button secondary small"
+                    aria-label={t('revisions.openChangesOf', { file: String(row.fileName) })}
+                    onClick={() => onOpenChanges(Number(row.id))}
+                  >
+                    {t('revisions.openChanges')}
+                  </button>
+                )
+              }}
             />
           )
         }

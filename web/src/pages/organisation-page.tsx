@@ -12,6 +12,7 @@ import { ChartPanel } from '../components/chart-panel'
 import { DataTable } from '../components/data-table'
 import { Page } from '../components/page'
 import { ProfileFigures, ProfileNeighbours } from '../components/profile-figures'
+import { ValueHistoryDialog, type HistoryTarget } from '../components/revisions/value-history'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
@@ -206,6 +207,7 @@ function RawSeries({ organisation }: { organisation: OrganisationDto }) {
   const indicators = useIndicators()
   const raw: IndicatorDto[] = indicators.data?.indicators.filter((i) => i.kind === 'raw') ?? []
   const [code, setCode] = useState('elb')
+  const [history, setHistory] = useState<HistoryTarget | null>(null)
   const indicator = raw.find((i) => i.code === code) ?? raw[0]
   const from = monthsBefore(currentMonth(), SERIES_MONTHS)
   const observations = useObservations(
@@ -291,35 +293,73 @@ function RawSeries({ organisation }: { organisation: OrganisationDto }) {
   const first = view.pivot.periods[0]!
   const last = view.pivot.periods.at(-1)!
   return (
-    <ChartPanel
-      title={`${view.name} – ${organisation.shortName}`}
-      summary={t('organisation.seriesSummary', {
-        name: view.name,
-        from: formatPeriod(locale, first),
-        to: formatPeriod(locale, last),
-      })}
-      option={view.option}
-      table={view.table}
-      fileName={`${indicator!.code}-${organisation.shortName}`}
-      toolbar={toolbar}
-      legend={
-        <p className="chart-legend">
-          {view.pivot.breakdowns.map((b, index) => (
-            <span key={b} className="legend-item">
-              <span
-                className="swatch"
-                style={{ background: seriesColour(index, false, false) }}
-                aria-hidden="true"
-              />
-              {breakdownLabel(locale, b)}
-            </span>
-          ))}
-        </p>
-      }
-      tableProps={{
-        renderCell: (row, column) =>
-          column.key === 'period' ? formatPeriod(locale, String(row.period)) : undefined,
-      }}
-    />
+    <>
+      <ValueHistoryDialog target={history} onClose={() => setHistory(null)} />
+      <ChartPanel
+        title={`${view.name} – ${organisation.shortName}`}
+        summary={t('organisation.seriesSummary', {
+          name: view.name,
+          from: formatPeriod(locale, first),
+          to: formatPeriod(locale, last),
+        })}
+        option={view.option}
+        table={view.table}
+        fileName={`${indicator!.code}-${organisation.shortName}`}
+        toolbar={toolbar}
+        legend={
+          <p className="chart-legend">
+            {view.pivot.breakdowns.map((b, index) => (
+              <span key={b} className="legend-item">
+                <span
+                  className="swatch"
+                  style={{ background: seriesColour(index, false, false) }}
+                  aria-hidden="true"
+                />
+                {breakdownLabel(locale, b)}
+              </span>
+            ))}
+          </p>
+        }
+        tableProps={{
+          renderCell: (row, column) => {
+            const period = String(row.period)
+            if (column.key === 'period') return formatPeriod(locale, period)
+            if (column.key !== 'revised' || row.revised === null) return undefined
+            // A button per corrected breakdown opens that value's history.
+            const revised = view.pivot.breakdowns.filter(
+              (b) => (view.pivot.values.get(b)?.get(period)?.revisions ?? 1) > 1,
+            )
+            return (
+              <span className="button-list">
+                {revised.map((b) => {
+                  const what = `${view.name}, ${formatPeriod(locale, period)}, ${breakdownLabel(locale, b)} – ${organisation.shortName}`
+                  return (
+                    <button
+                      key={b}
+                      type="button"
+                      className="button secondary small"
+                      aria-label={t('revisions.showHistoryOf', { what })}
+                      onClick={() =>
+                        setHistory({
+                          org: organisation.id,
+                          indicator: indicator!.code,
+                          period,
+                          breakdown: b,
+                          label: what,
+                        })
+                      }
+                    >
+                      {revised.length > 1
+                        ? t('revisions.revisedValue', { breakdown: breakdownLabel(locale, b) })
+                        : t('revisions.history')}
+                    </button>
+                  )
+                })}
+              </span>
+            )
+          },
+        }}
+      />
+    </>
   )
 }
