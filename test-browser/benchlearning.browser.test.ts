@@ -5,7 +5,8 @@
  * decision and an action, a member comments, the moderator approves; the action shows on the
  * owner's start page and on the next meeting's agenda; the meeting pack PDF is downloaded through
  * the UI and checked with pdftotext; a practice card is published with an attachment, adopted and
- * its effect check shown; the self-assessment is filled in and compared. axe-core on every new page,
+ * its effect check shown; the self-assessment is filled in and compared, and a moderator opens, closes
+ * and reopens a cycle that members then answer; notifications read in English. axe-core on every new page,
  * keyboard-only for voting and the notification bell, screenshots of every page.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -469,6 +470,86 @@ describe('a full benchlearning cycle in the UI', () => {
     expect(await lead.locator('main [role=alert]').allInnerTexts()).toEqual([])
     await expectAccessible(lead, 'self-assessment questionnaire')
     await screenshot(lead, 'benchlearning-self-assessment-fill')
+    await done(lead)
+  })
+
+  it('a moderator opens, closes and reopens a cycle from the page (errors by field); a member sees it and answers', async () => {
+    const year = String(new Date().getUTCFullYear())
+    const code = `${year}-zw`
+    const name = `Zwischenrunde ${year} (Test)`
+    const moderator = await signInAs('moderator')
+    await open(moderator, '/self-assessment')
+    // The moderation answers for no job centre: said in words, not as an error.
+    await moderator.getByText('Den Fragebogen beantworten die Jobcenter').waitFor()
+    await moderator.getByRole('button', { name: 'Runden verwalten' }).click()
+    const manager = moderator.locator('section', {
+      has: moderator.getByRole('heading', { name: 'Runden verwalten' }),
+    })
+    await manager.getByRole('button', { name: 'Neue Runde' }).click()
+    // A code that exists already: the server's refusal appears at the field.
+    await manager.getByLabel(/^Kürzel/).fill(year)
+    await manager.getByLabel('Name').fill(name)
+    await manager.getByRole('button', { name: 'Runde eröffnen' }).click()
+    const codeField = manager.getByLabel(/^Kürzel/)
+    await manager.locator('.field-error').waitFor()
+    await expect(codeField.getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(manager.locator('.field-error').innerText()).resolves.toContain(`'${year}' exists already`)
+    await expectAccessible(moderator, 'cycle form with a field error')
+    await screenshot(moderator, 'benchlearning-self-assessment-cycle-error')
+
+    await codeField.fill(code)
+    await manager.getByRole('button', { name: 'Runde eröffnen' }).click()
+    await manager.getByText(`Runde ${name} eröffnet.`).waitFor()
+    await expect(moderator.getByLabel('Runde', { exact: true }).inputValue()).resolves.toBe(code)
+    await expect(moderator.locator('main .toolbar .status-badge').innerText()).resolves.toBe('läuft')
+
+    await manager.getByRole('button', { name: 'Runde schließen' }).click()
+    await manager.getByText(`Runde ${name} geschlossen.`).waitFor()
+    await moderator.locator('main .toolbar .status-badge', { hasText: 'abgeschlossen' }).waitFor()
+    await manager.getByRole('button', { name: 'Wieder öffnen' }).click()
+    await manager.getByLabel(/^Ende/).waitFor()
+    await manager.getByRole('button', { name: 'Wieder öffnen' }).last().click()
+    await manager.getByText(`Runde ${name} wieder geöffnet bis`).waitFor()
+    await moderator.locator('main .toolbar .status-badge', { hasText: 'läuft' }).waitFor()
+    await settle(moderator)
+    await expectAccessible(moderator, 'cycle manager')
+    await screenshot(moderator, 'benchlearning-self-assessment-cycles')
+    await done(moderator)
+
+    const lead = await signInAs('member_lead')
+    await open(lead, '/self-assessment')
+    // The newest cycle is shown first; members get no controls to manage it.
+    await expect(lead.getByLabel('Runde', { exact: true }).inputValue()).resolves.toBe(code)
+    expect(await lead.getByRole('button', { name: 'Runden verwalten' }).count()).toBe(0)
+    const area = lead.locator('fieldset:not([disabled])').first()
+    await area.waitFor()
+    await area.getByRole('radio').nth(2).check()
+    await lead.getByRole('button', { name: 'Antworten speichern' }).click()
+    await lead.getByText('Gespeichert.').or(lead.locator('main [role=alert]')).first().waitFor()
+    expect(await lead.locator('main [role=alert]').allInnerTexts()).toEqual([])
+    await screenshot(lead, 'benchlearning-self-assessment-new-cycle-member')
+    await done(lead)
+  })
+
+  it('notifications read in English when the UI is in English', async () => {
+    const lead = await signInAs('member_lead')
+    await lead.getByRole('button', { name: 'English' }).click()
+    const bell = lead.getByRole('button', { name: /^Notifications/ })
+    await bell.click()
+    const panel = lead.locator('.bell-panel')
+    await panel.getByRole('heading', { name: 'Notifications' }).waitFor()
+    const text = await panel.innerText()
+    // The invitation to the meeting the moderator planned in the first step (20 Jan 2027).
+    expect(text).toContain('Invitation')
+    expect(text).toContain(`You are invited to ${MEETING_TITLE} on 20 Jan 2027. Please register or decline.`)
+    expect(text).toMatch(/The minutes of .+ are ready: please comment before they are approved\./)
+    expect(text).not.toMatch(/Sie sind zu|Das Protokoll von|Einladung/)
+    await expectAccessible(lead, 'notifications in English')
+    await screenshot(lead, 'benchlearning-notifications-english')
+    await lead.keyboard.press('Escape')
+    // Back to German, so that later sign-ins find the German labels.
+    await lead.getByRole('button', { name: 'Deutsch' }).click()
+    await lead.getByRole('button', { name: /^Benachrichtigungen/ }).waitFor()
     await done(lead)
   })
 })

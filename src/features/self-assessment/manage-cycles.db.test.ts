@@ -34,6 +34,16 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
+const openCycle = (who: SignedIn, payload: Record<string, string>) =>
+  who.inject({ method: 'POST', url: CYCLES, payload })
+const changeCycle = (payload: Record<string, string>) =>
+  moderator.inject({ method: 'PATCH', url: `${CYCLES}/${cycleId}`, payload })
+const answerAsLead = () =>
+  lead.inject({
+    method: 'PUT',
+    url: `${CYCLES}/${cycleId}/answers`,
+    payload: { answers: [{ areaCode: 'operational_processes', score: 3 }] },
+  })
 const fieldsOf = (body: { error: { details: { field?: string }[] } }) =>
   body.error.details.map((d) => d.field)
 
@@ -47,33 +57,32 @@ describe('self-assessment cycles from the web UI', () => {
   })
 
   it('names the fields of a bad cycle, and refuses members', async () => {
-    const empty = await moderator.inject({
-      method: 'POST',
-      url: CYCLES,
-      payload: { code: '', name: '', startsOn: '2026-03-01', endsOn: 'bald' },
-    })
+    const empty = await openCycle(moderator, { code: '', name: '', startsOn: '2026-03-01', endsOn: 'bald' })
     expect(empty.statusCode).toBe(422)
     expect(fieldsOf(empty.json()).sort()).toEqual(['code', 'endsOn', 'name'])
-    const backwards = await moderator.inject({
-      method: 'POST',
-      url: CYCLES,
-      payload: { code: '2026', name: 'Runde 2026', startsOn: '2026-03-01', endsOn: '2026-02-01' },
+    const backwards = await openCycle(moderator, {
+      code: '2026',
+      name: 'Runde 2026',
+      startsOn: '2026-03-01',
+      endsOn: '2026-02-01',
     })
     expect(backwards.statusCode).toBe(422)
     expect(fieldsOf(backwards.json())).toEqual(['endsOn'])
-    const byMember = await lead.inject({
-      method: 'POST',
-      url: CYCLES,
-      payload: { code: '2026', name: 'Runde 2026', startsOn: '2026-03-01', endsOn: '2026-06-30' },
+    const byMember = await openCycle(lead, {
+      code: '2026',
+      name: 'Runde 2026',
+      startsOn: '2026-03-01',
+      endsOn: '2026-06-30',
     })
     expect(byMember.statusCode).toBe(403)
   })
 
   it('opens a cycle with the default template that members can answer, and refuses its code twice', async () => {
-    const created = await moderator.inject({
-      method: 'POST',
-      url: CYCLES,
-      payload: { code: '2026', name: 'Runde 2026', startsOn: '2026-03-01', endsOn: '2026-06-30' },
+    const created = await openCycle(moderator, {
+      code: '2026',
+      name: 'Runde 2026',
+      startsOn: '2026-03-01',
+      endsOn: '2026-06-30',
     })
     expect(created.statusCode).toBe(200)
     const cycle = created.json()
@@ -85,51 +94,32 @@ describe('self-assessment cycles from the web UI', () => {
     expect(seen.json().cycles.map((c: { code: string }) => c.code)).toEqual(['2026'])
     const sheet = await lead.inject({ method: 'GET', url: `${CYCLES}/${cycleId}/answers` })
     expect(sheet.json().canEdit).toBe(true)
-    const again = await admin.inject({
-      method: 'POST',
-      url: CYCLES,
-      payload: { code: '2026', name: 'Noch einmal', startsOn: '2026-04-01', endsOn: '2026-06-30' },
+    const again = await openCycle(admin, {
+      code: '2026',
+      name: 'Noch einmal',
+      startsOn: '2026-04-01',
+      endsOn: '2026-06-30',
     })
     expect(again.statusCode).toBe(409)
     expect(fieldsOf(again.json())).toEqual(['code'])
   })
 
   it('closes the cycle (end date before today) and reopens it, audited as the moderator', async () => {
-    const closed = await moderator.inject({
-      method: 'PATCH',
-      url: `${CYCLES}/${cycleId}`,
-      payload: { endsOn: '2026-03-09' },
-    })
+    const closed = await changeCycle({ endsOn: '2026-03-09' })
     expect(closed.statusCode).toBe(200)
     expect(closed.json().endsOn).toBe('2026-03-09')
     const sheet = await lead.inject({ method: 'GET', url: `${CYCLES}/${cycleId}/answers` })
     expect(sheet.json().canEdit).toBe(false)
-    const late = await lead.inject({
-      method: 'PUT',
-      url: `${CYCLES}/${cycleId}/answers`,
-      payload: { answers: [{ areaCode: 'operational_processes', score: 3 }] },
-    })
+    const late = await answerAsLead()
     expect(late.statusCode).toBe(409)
 
-    const tooEarly = await moderator.inject({
-      method: 'PATCH',
-      url: `${CYCLES}/${cycleId}`,
-      payload: { endsOn: '2026-02-28' },
-    })
+    const tooEarly = await changeCycle({ endsOn: '2026-02-28' })
     expect(tooEarly.statusCode).toBe(422)
     expect(fieldsOf(tooEarly.json())).toEqual(['endsOn'])
 
-    const reopened = await moderator.inject({
-      method: 'PATCH',
-      url: `${CYCLES}/${cycleId}`,
-      payload: { endsOn: '2026-04-30' },
-    })
+    const reopened = await changeCycle({ endsOn: '2026-04-30' })
     expect(reopened.statusCode).toBe(200)
-    const answered = await lead.inject({
-      method: 'PUT',
-      url: `${CYCLES}/${cycleId}/answers`,
-      payload: { answers: [{ areaCode: 'operational_processes', score: 3 }] },
-    })
+    const answered = await answerAsLead()
     expect(answered.statusCode).toBe(200)
 
     const audit = await admin.inject({ method: 'GET', url: '/api/v1/audit?entity=self_assessment_cycle' })

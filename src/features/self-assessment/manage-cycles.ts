@@ -121,7 +121,7 @@ export async function createCycle(
   checkAreaCodes(areas)
   if (request.endsOn < request.startsOn)
     throw invalidInput('endsOn: before startsOn', [
-      { field: 'endsOn', value: request.endsOn, message: 'before startsOn' },
+      { field: 'endsOn', value: request.endsOn, message: `before the start ${request.startsOn}` },
     ])
   return database.transaction(async ({ db }) => {
     const networkId =
@@ -135,7 +135,7 @@ export async function createCycle(
       .executeTakeFirst()
     if (exists)
       throw conflict(`code: a cycle '${request.code}' exists already`, [
-        { field: 'code', value: request.code, message: 'taken' },
+        { field: 'code', value: request.code, message: `the cycle '${request.code}' exists already` },
       ])
     const id = await insertCycle(db, {
       networkId,
@@ -208,7 +208,7 @@ export async function updateCycle(
     const endsOn = request.endsOn ?? before.endsOn
     if (endsOn < startsOn)
       throw invalidInput('endsOn: before startsOn', [
-        { field: 'endsOn', value: endsOn, message: 'before startsOn' },
+        { field: 'endsOn', value: endsOn, message: `before the start ${startsOn}` },
       ])
     await updateCycleRow(db, options.id, {
       name: request.name,

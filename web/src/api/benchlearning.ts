@@ -29,8 +29,11 @@ import type {
 import type {
   answerSheetSchema,
   cycleListSchema,
+  cycleSchema,
   selfAssessmentComparisonSchema,
+  CreateCycleRequest,
   SaveAnswersRequest,
+  UpdateCycleRequest,
 } from '../../../src/contracts/self-assessment'
 import { apiRequest, apiUpload, toApiError, type HttpMethod } from './client'
 import { queryCache } from './query-cache'
@@ -171,6 +174,14 @@ export async function uploadAttachment(practiceId: number, file: File): Promise<
 
 export const saveAnswers = (cycleId: number, request: SaveAnswersRequest) =>
   write<unknown>('PUT', `${SELF_ASSESSMENT}/cycles/${cycleId}/answers`, request, [SELF_ASSESSMENT])
+/** Opens a cycle with the default template (the seven PES enabler areas, maturity 1–5). */
+export const createCycle = (request: CreateCycleRequest) =>
+  write<Answer<typeof cycleSchema>>('POST', `${SELF_ASSESSMENT}/cycles`, request, [SELF_ASSESSMENT])
+/** Renames a cycle or moves its dates (closing and reopening move the end date). */
+export const updateCycle = (cycleId: number, changes: UpdateCycleRequest) =>
+  write<Answer<typeof cycleSchema>>('PATCH', `${SELF_ASSESSMENT}/cycles/${cycleId}`, changes, [
+    SELF_ASSESSMENT,
+  ])
 
 /**
  * Fetches a file the server renders (the meeting pack PDF) and hands it to the browser as a

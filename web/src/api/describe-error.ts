@@ -24,13 +24,30 @@ export function describeDetail(t: T, detail: ErrorDetail): string {
   return where.length > 0 ? `${where.join(', ')}: ${detail.message}${value}` : `${detail.message}${value}`
 }
 
-export function describeError(t: T, error: unknown): ReadableError {
+/** `shownByField`: fields whose details a form shows next to the field itself, left out of the lines. */
+export function describeError(t: T, error: unknown, shownByField: readonly string[] = []): ReadableError {
   if (error instanceof ApiError) {
     return {
       title: t(`error.code.${error.code}`),
       message: error.message,
-      lines: error.details.map((detail) => describeDetail(t, detail)),
+      lines: error.details
+        .filter((detail) => !shownByField.includes(detail.field ?? ''))
+        .map((detail) => describeDetail(t, detail)),
     }
   }
   return { title: t('error.code.internal'), message: String((error as Error)?.message ?? error), lines: [] }
+}
+
+/** The server's messages about these fields of a form (a field's details joined), for next to the field. */
+export function fieldMessages<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): Partial<Record<F, string>> {
+  const messages: Partial<Record<F, string>> = {}
+  if (!(error instanceof ApiError)) return messages
+  for (const field of fields) {
+    const found = error.details.filter((d) => d.field === field).map((d) => d.message)
+    if (found.length > 0) messages[field] = found.join('; ')
+  }
+  return messages
 }

@@ -17,6 +17,7 @@ export type Ability =
   | 'planMeetings'
   | 'proposeTopics'
   | 'writePractices'
+  | 'manageSelfAssessment'
 
 export function abilityKey(ability: Ability): string {
   return `can${ability[0]!.toUpperCase()}${ability.slice(1)}`

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
 import type {
   AnswerSheetDto,
@@ -7,20 +7,24 @@ import type {
 } from '../../../src/contracts/self-assessment'
 import { saveAnswers, useAnswerSheet, useCycles, useSelfAssessmentComparison } from '../api/benchlearning'
 import { useRings, useSession } from '../api/resources'
+import { can } from '../app/access'
 import { navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, useAction } from '../components/benchlearning/common'
+import { ActionError, todayIso, useAction } from '../components/benchlearning/common'
 import { ChartPanel } from '../components/chart-panel'
 import type { ChartsLoader } from '../components/echart'
 import { Page } from '../components/page'
-import { Empty, QueryView } from '../components/state-views'
+import { Empty, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
 import { formatDate, formatNumber, pick } from '../i18n/translate'
 import { PALETTE } from '../lib/chart-options'
+import { cycleStatus } from '../lib/cycle-dates'
 
 /** The comparison is a radar chart: its ECharts parts are loaded by this page only. */
 const loadRadarCharts: ChartsLoader = () => import('../components/echarts-radar-setup')
+/** Opening and closing cycles: loaded on the click that shows it (moderators and administrators). */
+const CycleManager = lazy(() => import('../components/benchlearning/cycle-manager'))
 
 /**
  * Selbstbewertung: fill in the questionnaire of a cycle (a maturity level per enabler area, with
@@ -35,9 +39,16 @@ export default function SelfAssessmentPage({ location }: PageProps) {
     <Page title={t('selfAssessment.title')} intro={t('selfAssessment.intro')}>
       <QueryView query={cycles}>
         {(data) => {
-          if (data.cycles.length === 0) return <Empty>{t('selfAssessment.noCycles')}</Empty>
           const sorted = [...data.cycles].sort((a, b) => b.startsOn.localeCompare(a.startsOn))
-          const cycle = sorted.find((c) => c.code === params.get('cycle')) ?? sorted[0]!
+          const cycle = sorted.find((c) => c.code === params.get('cycle')) ?? sorted[0]
+          const manager = <ManageCycles cycle={cycle} location={location} />
+          if (!cycle)
+            return (
+              <>
+                <Empty>{t('selfAssessment.noCycles')}</Empty>
+                {manager}
+              </>
+            )
           return (
             <>
               <div className="toolbar">
@@ -59,9 +70,13 @@ export default function SelfAssessmentPage({ location }: PageProps) {
                 </div>
                 <p className="muted">
                   {formatDate(locale, cycle.startsOn)} – {formatDate(locale, cycle.endsOn)} ·{' '}
-                  {t('selfAssessment.respondents', { count: cycle.respondentCount })}
+                  <span className="status-badge">
+                    {t(`selfAssessment.status.${cycleStatus(cycle, todayIso())}`)}
+                  </span>{' '}
+                  · {t('selfAssessment.respondents', { count: cycle.respondentCount })}
                 </p>
               </div>
+              {manager}
               <Comparison cycle={cycle} location={location} />
               <Questionnaire key={cycle.id} cycle={cycle} />
             </>
@@ -72,15 +87,56 @@ export default function SelfAssessmentPage({ location }: PageProps) {
   )
 }
 
+/** The button that shows the cycle manager, for those whose session may manage cycles. */
+function ManageCycles({ cycle, location }: { cycle: CycleDto | undefined; location: string }) {
+  const { t } = useI18n()
+  const session = useSession()
+  const [isOpen, setIsOpen] = useState(false)
+  if (!can(session.data, 'manageSelfAssessment')) return null
+  return (
+    <>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button secondary"
+          aria-expanded={isOpen}
+          aria-controls="cycle-manager"
+          onClick={() => setIsOpen(!isOpen)}
+        >
+          {t('cycles.title')}
+        </button>
+      </div>
+      <div id="cycle-manager">
+        {isOpen && (
+          <Suspense fallback={<Loading />}>
+            <CycleManager
+              cycle={cycle}
+              onOpened={(code) => navigate(withSearchParams(location, { cycle: code }), { replace: true })}
+            />
+          </Suspense>
+        )}
+      </div>
+    </>
+  )
+}
+
 function Questionnaire({ cycle }: { cycle: CycleDto }) {
   const { t } = useI18n()
-  const sheet = useAnswerSheet(cycle.id)
+  const session = useSession()
+  // Job centres answer; accounts of the network (moderation, administration) have none to answer for.
+  const hasOrganisation =
+    session.data?.kind === 'signed-in' && session.data.session.user.organisationId !== null
+  const sheet = useAnswerSheet(hasOrganisation ? cycle.id : null)
   return (
     <section className="panel" aria-labelledby="questionnaire-heading">
       <h2 id="questionnaire-heading">{t('selfAssessment.questionnaire')}</h2>
-      <QueryView query={sheet}>
-        {(data) => <AnswerForm key={data.organisation.id} cycle={cycle} sheet={data} />}
-      </QueryView>
+      {hasOrganisation ? (
+        <QueryView query={sheet}>
+          {(data) => <AnswerForm key={data.organisation.id} cycle={cycle} sheet={data} />}
+        </QueryView>
+      ) : (
+        <Empty>{t('selfAssessment.noOrganisation')}</Empty>
+      )}
     </section>
   )
 }

@@ -38,11 +38,11 @@ export function useAction(): ActionState {
   return { isBusy, error, run, reset }
 }
 
-/** The server's refusal next to the control that caused it. */
-export function ActionError({ error }: { error: unknown }) {
+/** The server's refusal next to the control that caused it (without what a form shows by its fields). */
+export function ActionError({ error, shownByField }: { error: unknown; shownByField?: readonly string[] }) {
   const { t } = useI18n()
   if (!error) return null
-  const readable = describeError(t, error)
+  const readable = describeError(t, error, shownByField)
   return (
     <div className="inline-error-box" role="alert">
       <strong>{readable.title}:</strong> {readable.message}
