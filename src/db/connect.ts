@@ -12,6 +12,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { CHANGE_CHANNEL, ChangeWatch, changeWatchPlugin, registerChangeWatch } from './change-watch'
 import { isEmptyFolder, readEmptyCluster } from './empty-cluster'
 import type { DB } from './schema'
 
@@ -43,6 +44,13 @@ export interface Database {
   location: string
   transaction<T>(body: (tx: TransactionContext) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** When the data may have changed (see change-watch.ts): bumped by every commit of this process. */
+  changes: ChangeWatch
+  /**
+   * Hears of changes other processes commit (PostgreSQL: LISTEN; PGlite: nothing to do, only this
+   * process writes). Returns the function that stops listening.
+   */
+  listenForChanges(): Promise<() => Promise<void>>
   /** The embedded instance, when there is one (for snapshots). */
   pglite?: PGlite
 }
@@ -66,7 +74,9 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
   })
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  // Other processes may write: complete only while listening (listenForChanges).
+  const changes = new ChangeWatch({ isComplete: false })
+  const db = watchedKysely(new PostgresDialect({ pool }), changes)
   const copyCsv =
     (client: pg.PoolClient) =>
     async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
@@ -77,8 +87,10 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location: redactUrl(url),
-    transaction: (body) => runTransaction(pool, 'postgres', copyCsv, body),
+    transaction: (body) => runTransaction({ pool, kind: 'postgres', makeCopy: copyCsv, changes }, body),
     close: () => db.destroy(),
+    changes,
+    listenForChanges: () => listenForChanges(url, changes),
   }
 }
 
@@ -88,7 +100,9 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   const pglite = new PGlite(dataDir ?? 'memory://', initial ? { loadDataDir: initial } : {})
   await pglite.waitReady
   const pool = new pg.Pool(createPgConfig(pglite))
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  // The embedded database lives in this process: every change is one of its own.
+  const changes = new ChangeWatch({ isComplete: true })
+  const db = watchedKysely(new PostgresDialect({ pool }), changes)
   // Streaming COPY through the node-postgres adapter is not supported by PGlite; its own path
   // reads the input from a blob. Blobs of a few MB keep PGlite's memory (it cannot shrink) low.
   // The statements run in the same session, hence inside the transaction the adapter opened.
@@ -115,11 +129,13 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     kind: 'pglite',
     location: dataDir ? `${dataDir} (embedded PGlite)` : 'memory (embedded PGlite)',
     pglite,
-    transaction: (body) => runTransaction(pool, 'pglite', copyCsv, body),
+    transaction: (body) => runTransaction({ pool, kind: 'pglite', makeCopy: copyCsv, changes }, body),
     close: async () => {
       await db.destroy()
       await pglite.close()
     },
+    changes,
+    listenForChanges: async () => async () => undefined,
   }
 }
 
@@ -135,23 +151,81 @@ function copyStatement(table: string, columns: string[], source: string): string
  * handed to the body so that query-builder calls and bulk COPY share the transaction.
  */
 async function runTransaction<T>(
-  pool: pg.Pool,
-  kind: DatabaseKind,
-  makeCopy: (client: pg.PoolClient) => TransactionContext['copyCsv'],
+  options: {
+    pool: pg.Pool
+    kind: DatabaseKind
+    makeCopy: (client: pg.PoolClient) => TransactionContext['copyCsv']
+    changes: ChangeWatch
+  },
   body: (tx: TransactionContext) => Promise<T>,
 ): Promise<T> {
+  const { pool, kind, makeCopy, changes } = options
   const client = await pool.connect()
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) })
   try {
     await client.query('BEGIN')
     const result = await body({ db, kind, copyCsv: makeCopy(client) })
     await client.query('COMMIT')
+    // After the commit, not before: a reader must not keep a snapshot taken before it as current.
+    changes.bump()
     return result
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw error
   } finally {
     client.release()
+  }
+}
+
+/** The root Kysely of a database, registered with its change watch (which its writes bump). */
+function watchedKysely(dialect: PostgresDialect, changes: ChangeWatch): Kysely<DB> {
+  const db = new Kysely<DB>({ dialect, plugins: [changeWatchPlugin(changes)] })
+  registerChangeWatch(db, changes)
+  return db
+}
+
+/** Reconnects this often after the LISTEN connection was lost (meanwhile the version is read per request). */
+const LISTEN_RETRY_MS = 1000
+
+/**
+ * LISTENs on the change channel on a connection of its own: every notification (sent by the
+ * triggers on commit, by any process) bumps the watch. While the connection is down the watch is
+ * incomplete, so nothing is served from a remembered version.
+ */
+async function listenForChanges(url: string, changes: ChangeWatch): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined
+  let retry: NodeJS.Timeout | undefined
+  let isStopped = false
+  const lost = (lostClient: pg.Client) => {
+    if (client !== lostClient) return
+    client = undefined
+    changes.setComplete(false)
+    lostClient.end().catch(() => undefined)
+    if (!isStopped) retry = setTimeout(connect, LISTEN_RETRY_MS).unref()
+  }
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url })
+    next.on('notification', () => changes.bump())
+    next.on('error', () => lost(next))
+    next.on('end', () => lost(next))
+    client = next
+    try {
+      await next.connect()
+      await next.query(`LISTEN ${CHANGE_CHANNEL}`)
+      if (client === next && !isStopped) changes.setComplete(true)
+      else await next.end()
+    } catch {
+      lost(next)
+    }
+  }
+  await connect()
+  return async () => {
+    isStopped = true
+    clearTimeout(retry)
+    const last = client
+    client = undefined
+    changes.setComplete(false)
+    await last?.end().catch(() => undefined)
   }
 }
 

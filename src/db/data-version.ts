@@ -2,9 +2,10 @@
  * Cheap fingerprints of the data that cached answers depend on, so a cache can key its entries by
  * them and never serve an answer older than the last commit (of this process or any other).
  *
- * `data`: everything key-figure answers are made of apart from the big tables — organisations, their
- * areas, networks, rings (and their sharing), memberships, figure definitions, indicators, import
- * batches and computation runs. The big tables change only together with one of these: an import
+ * `data`: everything key-figure answers and the shared lists are made of apart from the big tables —
+ * organisations with their areas, sites and partners, networks, rings (and their sharing),
+ * memberships, figure definitions, indicators, import batches, computation runs and the pseudonym
+ * salt. The big tables change only together with one of these: an import
  * writes observations with a new import_batch row, a computation writes kpi_series with a kpi_run row.
  * `auth`: accounts, sessions and moderator rings (sign-out, password change, disabling, role change).
  *
@@ -13,8 +14,15 @@
  * newer one and so changes the sum. A sum rather than a maximum, because a transaction that started
  * earlier (smaller xid) may commit later. Reads are MVCC snapshots, so the fingerprint and the data
  * read after it are never older than each other's commit.
+ *
+ * The query itself is skipped while the database's change watch (change-watch.ts) says nothing can
+ * have changed since the last one: every commit of this process bumps it at once, and on PostgreSQL
+ * the commits of other processes bump it when their notification arrives (migration 0008's
+ * triggers; on loopback well under a millisecond after the commit). Without a LISTEN connection the
+ * version is read as before, and a remembered one is never used for longer than VERSION_MAX_AGE_MS.
  */
 import { sql, type Kysely } from 'kysely'
+import { changeWatchOf } from './change-watch'
 import type { DB } from './schema'
 
 export interface DataVersion {
@@ -34,6 +42,8 @@ const fingerprint = (tables: readonly string[]) =>
 const DATA_TABLES = [
   'organisation',
   'organisation_area',
+  'organisation_site',
+  'organisation_partner',
   'network',
   'network_membership',
   'ring',
@@ -42,8 +52,12 @@ const DATA_TABLES = [
   'indicator',
   'import_batch',
   'kpi_run',
+  'app_secret',
 ] as const
 const AUTH_TABLES = ['app_user', 'user_session', 'moderator_ring'] as const
+
+/** Every table the fingerprints read: each must notify on change (migration 0008; a test checks it). */
+export const VERSIONED_TABLES: readonly string[] = [...DATA_TABLES, ...AUTH_TABLES]
 
 async function queryDataVersion(db: Kysely<DB>): Promise<DataVersion> {
   const result = await sql<{ data: string; auth: string; latest: string | null }>`
@@ -54,9 +68,14 @@ async function queryDataVersion(db: Kysely<DB>): Promise<DataVersion> {
   return { data: row.data, auth: row.auth, latestComputedMonth: row.latest }
 }
 
+/** Belt and braces: a remembered version is read again after this long even without a change. */
+export const VERSION_MAX_AGE_MS = 1000
+
 interface Reader {
   running: Promise<DataVersion> | undefined
   queued: Promise<DataVersion> | undefined
+  /** The last version read, with the watch's generation before it was read. */
+  latest: { version: DataVersion; generation: number; readAt: number } | undefined
 }
 
 const readers = new WeakMap<Kysely<DB>, Reader>()
@@ -69,15 +88,30 @@ const readers = new WeakMap<Kysely<DB>, Reader>()
  */
 export function readDataVersion(db: Kysely<DB>): Promise<DataVersion> {
   let reader = readers.get(db)
-  if (!reader) readers.set(db, (reader = { running: undefined, queued: undefined }))
+  if (!reader) readers.set(db, (reader = { running: undefined, queued: undefined, latest: undefined }))
   const state = reader
+  const watch = changeWatchOf(db)
+  const latest = state.latest
+  if (
+    watch?.isComplete &&
+    latest &&
+    latest.generation === watch.generation &&
+    Date.now() - latest.readAt < VERSION_MAX_AGE_MS
+  )
+    return Promise.resolve(latest.version)
   const start = (): Promise<DataVersion> => {
+    // Taken before the query: a change committed while it runs leaves the result already outdated.
+    const generation = watch?.generation ?? -1
+    const readAt = Date.now()
     const query = queryDataVersion(db)
     state.running = query
     const clear = () => {
       if (state.running === query) state.running = undefined
     }
-    query.then(clear, clear)
+    query.then((version) => {
+      clear()
+      if (watch?.isComplete) state.latest = { version, generation, readAt }
+    }, clear)
     return query
   }
   if (state.queued) return state.queued

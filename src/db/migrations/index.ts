@@ -6,6 +6,7 @@ import * as peerModels from './0004-peer-models'
 import * as meetings from './0005-meetings'
 import * as practices from './0006-practices'
 import * as kreisBoundaries from './0007-kreis-boundaries'
+import * as changeNotifications from './0008-change-notifications'
 import * as revisionsByBatch from './0009-revisions-by-batch'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-meetings': meetings,
   '0006-practices': practices,
   '0007-kreis-boundaries': kreisBoundaries,
+  '0008-change-notifications': changeNotifications,
   '0009-revisions-by-batch': revisionsByBatch,
 }

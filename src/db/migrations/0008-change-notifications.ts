@@ -1,0 +1,50 @@
+import { sql, type Kysely } from 'kysely'
+
+// Every committed change of the tables the data version is made of (src/db/data-version.ts)
+// notifies the channel 'benchlearn_change', so that servers (this process or another) know when
+// to read the version again instead of reading it on every request. NOTIFY is transactional: it is
+// delivered on commit, not at all on rollback, and repeated notifications of one transaction
+// collapse into one. Statement-level triggers: one notification per statement, not per row.
+// The list is written out (a migration must not change when data-version.ts does later); a test
+// (data-version.db.test.ts) checks that it is the tables the version reads.
+const TABLES = [
+  'organisation',
+  'organisation_area',
+  'organisation_site',
+  'organisation_partner',
+  'network',
+  'network_membership',
+  'ring',
+  'ring_membership',
+  'kpi_definition',
+  'indicator',
+  'import_batch',
+  'kpi_run',
+  'app_secret',
+  'app_user',
+  'user_session',
+  'moderator_ring',
+]
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create function notify_change() returns trigger language plpgsql as $$
+    begin
+      perform pg_notify('benchlearn_change', tg_table_name);
+      return null;
+    end
+    $$
+  `.execute(db)
+  for (const table of TABLES)
+    await sql`
+      create trigger ${sql.raw(`${table}_notify_change`)}
+      after insert or update or delete or truncate on ${sql.table(table)}
+      for each statement execute function notify_change()
+    `.execute(db)
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of TABLES)
+    await sql`drop trigger ${sql.raw(`${table}_notify_change`)} on ${sql.table(table)}`.execute(db)
+  await sql`drop function notify_change()`.execute(db)
+}
