@@ -8,16 +8,18 @@ import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
 import { forbidden, unauthenticated } from '../core/errors/app-error'
 import { abilitiesFor } from '../core/permissions'
 import type { Database } from '../db/connect'
+import { readDataVersion } from '../db/data-version'
 import { authenticate, SESSION_COOKIE } from '../features/auth/authenticate'
 import { isSameSecret } from '../features/auth/tokens'
 import type { AppContext } from './context'
 import { sendError } from './errors'
 import { buildOpenApiDocument } from './openapi'
+import { CachedAnswer, chooseEncoding, createAnswerCache } from './answer-cache'
 import { isPublicRoute, type AnyRoute } from './route'
 import { allRoutes } from './routes'
 import { renderStartPage } from './start-page'
@@ -55,6 +57,13 @@ function assertMatchesContract(route: AnyRoute, result: unknown): void {
   throw new Error(`${route.operationId} answered outside its response contract: ${issues.join('; ')}`)
 }
 
+async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) {
+  reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding')
+  const encoding = chooseEncoding(request.headers['accept-encoding'], answer)
+  if (!encoding) return reply.send(answer.json)
+  return reply.header('content-encoding', encoding).send(await answer.encoded(encoding))
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -89,6 +98,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }),
   )
 
+  // Remembered answers and data versions need to hear of other processes' commits (PostgreSQL).
+  const stopListening = await options.database.listenForChanges()
+  app.addHook('onClose', stopListening)
+  const answers = createAnswerCache()
+
   for (const route of routes) {
     app.route({
       method: route.method,
@@ -112,7 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
             return sendError(reply, forbidden(`not allowed for the role ${auth.viewer.role}`))
         }
         const viewer = auth?.viewer ?? null
-        const session = auth ? { id: auth.sessionId, csrfToken: auth.csrfToken } : null
+        const session = auth ? { id: auth.sessionId, csrfToken: auth.csrfToken, user: auth.user } : null
         const actor = auth ? { userId: auth.user.id, label: auth.user.email } : null
         let query: unknown, params: unknown, body: unknown
         try {
@@ -122,17 +136,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         } catch (error) {
           return sendError(reply, error, `request to ${route.operationId}`)
         }
-        const result = await route.handler({
-          query,
-          params,
-          body,
-          context,
-          viewer,
-          session,
-          actor,
-          request,
-          reply,
-        })
+        const run = () =>
+          route.handler({ query, params, body, context, viewer, session, actor, request, reply })
+        const cacheKey = route.method === 'GET' ? route.cacheKey?.({ query, viewer }) : undefined
+        if (cacheKey !== undefined) {
+          const version = await readDataVersion(context.database.db)
+          const day = context.now().toISOString().slice(0, 10)
+          const answer = await answers.getOrCompute(
+            `${route.operationId}|${version.data}|${day}|${cacheKey}`,
+            async () => {
+              const result = await run()
+              if (validateResponses) assertMatchesContract(route, result)
+              return new CachedAnswer(JSON.stringify(result))
+            },
+          )
+          return sendCachedAnswer(request, reply, answer)
+        }
+        const result = await run()
         if (reply.sent) return reply
         if (validateResponses && !route.produces) assertMatchesContract(route, result)
         return reply.send(result)

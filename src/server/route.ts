@@ -6,8 +6,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { AppError } from '../core/errors/app-error'
-import type { Role, Viewer } from '../core/permissions'
+import { viewerScopeKey, type Role, type Viewer } from '../core/permissions'
 import type { AuditActor } from '../features/audit/record-audit'
+import type { UserRow } from '../features/auth/user.repository'
 import type { AppContext } from './context'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -19,8 +20,11 @@ export interface RouteInput<Q, P, B> {
   context: AppContext
   /** The signed-in caller; null only on public routes called without a session. */
   viewer: Viewer | null
-  /** The caller's session (id and CSRF token), when signed in. */
-  session: { id: number; csrfToken: string } | null
+  /**
+   * The caller's session (id, CSRF token and the account as read when the session was checked, as
+   * fresh as the auth version: see features/auth/authenticate.ts), when signed in.
+   */
+  session: { id: number; csrfToken: string; user: UserRow } | null
   /** Who audit entries name for this caller's writes (null only without a session). */
   actor: AuditActor | null
   request: FastifyRequest
@@ -49,6 +53,16 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   response: z.ZodType<R>
   /** Extra responses for the OpenAPI document (the error shape is added automatically). */
   produces?: string
+  /**
+   * GET routes whose answer is the same for every caller with the same view of the data may opt in
+   * to the answer cache (answer-cache.ts): return a key of everything the answer depends on besides
+   * the data version and the day — the query and, unless the answer is the same for every role
+   * that may call the route, `viewerScopeKey(viewer)` — or undefined to compute this one afresh
+   * (e.g. as of a past instant). The handler of such a route must read only tables in the data
+   * version (src/db/data-version.ts) and nothing of the request but the query and the viewer's scope,
+   * and must not set headers: the first caller's answer is given to the others.
+   */
+  cacheKey?(input: { query: Q; viewer: Viewer | null }): string | undefined
   // Method syntax on purpose: it lets routes with different input types share one list.
   handler(input: RouteInput<Q, P, B>): Promise<R>
 }
@@ -75,4 +89,9 @@ export function requireActor(actor: AuditActor | null): AuditActor {
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError('unauthenticated', 'sign in first')
   return viewer
+}
+
+/** A `cacheKey` for answers that depend on the (validated) query and on what the viewer may see. */
+export function queryAndScopeKey(query: unknown, viewer: Viewer | null): string {
+  return `${JSON.stringify(query ?? null)}|${viewerScopeKey(requireViewer(viewer))}`
 }

@@ -1,2 +1,3 @@
 export * from './permissions'
 export * from './pseudonyms'
+export * from './viewer-scope'

@@ -75,15 +75,15 @@ export const getSessionRoute = defineRoute({
   tag: 'session',
   access: { roles: 'any' },
   response: sessionSchema,
-  async handler({ context, viewer, session }) {
+  async handler({ viewer, session }) {
     const signedIn = requireViewer(viewer)
-    const user = await findUserById(context.database.db, signedIn.userId)
-    if (!user || !session) throw invalidInput('session without user')
+    // The account as the session check read it: no second lookup (it is as fresh as the auth version).
+    if (!session) throw invalidInput('session without user')
     return toSessionDto({
-      user,
+      user: session.user,
       viewer: signedIn,
       csrfToken: session.csrfToken,
-      previousVisitAt: user.previousVisitAt,
+      previousVisitAt: session.user.previousVisitAt,
     })
   },
 })

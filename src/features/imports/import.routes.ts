@@ -10,7 +10,7 @@ import {
   organisationListSummarySchema,
   mappingListSchema,
 } from '../../contracts/imports'
-import { defineRoute, requireViewer } from '../../server/route'
+import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
 import { findUserById } from '../auth/user.repository'
 import { auditImport } from './audit-import'
 import { runImport } from './run-import'
@@ -84,6 +84,8 @@ export const listImportBatchesRoute = defineRoute({
   tag: 'imports',
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   response: importBatchListSchema,
+  // Batches and rings are in the data version; which batches one sees follows from the viewer's scope.
+  cacheKey: ({ viewer }) => queryAndScopeKey(null, viewer),
   async handler({ context, viewer }) {
     const scope = await loadImportBatchScope(context.database.db, {
       viewer: requireViewer(viewer),

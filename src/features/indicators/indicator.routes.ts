@@ -11,6 +11,8 @@ export const listIndicatorsRoute = defineRoute({
   tag: 'indicators',
   access: { roles: 'any' },
   response: indicatorListSchema,
+  // The same list for every caller.
+  cacheKey: () => 'all',
   async handler({ context }) {
     const db = context.database.db
     // The same list for every caller until an indicator changes (indicators are in the data version).

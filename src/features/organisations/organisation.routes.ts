@@ -4,7 +4,7 @@ import {
   ringListSchema,
   ringsQuerySchema,
 } from '../../contracts/organisations'
-import { defineRoute, requireViewer } from '../../server/route'
+import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
 import { listVisibleRings } from '../networks/list-visible-rings'
 import { listVisibleOrganisations } from './list-visible-organisations'
 
@@ -19,6 +19,7 @@ export const listOrganisationsRoute = defineRoute({
   access: { roles: 'any' },
   query: organisationsQuerySchema,
   response: organisationListSchema,
+  cacheKey: ({ query, viewer }) => queryAndScopeKey(query, viewer),
   async handler({ query, context, viewer }) {
     return {
       organisations: await listVisibleOrganisations(context.database.db, {
@@ -38,6 +39,7 @@ export const listRingsRoute = defineRoute({
   access: { roles: 'any' },
   query: ringsQuerySchema,
   response: ringListSchema,
+  cacheKey: ({ query, viewer }) => queryAndScopeKey(query, viewer),
   async handler({ query, context, viewer }) {
     const at = query.at ?? today()
     return { at, rings: await listVisibleRings(context.database.db, { viewer: requireViewer(viewer), at }) }
