@@ -354,6 +354,43 @@ export const figureSummarySchema = z
   .meta({ id: 'FigureSummary' })
 export type FigureSummaryDto = z.infer<typeof figureSummarySchema>
 
+/** At most this many figures in one batched summaries request. */
+export const MAX_SUMMARIES_PER_REQUEST = 50
+
+export const figureSummariesQuerySchema = figureSummaryQuerySchema.omit({ figure: true }).extend({
+  figures: z
+    .string()
+    .optional()
+    .describe('comma-separated figure codes, e.g. K1,K2,K3; default: every official figure (the 15 of § 48a)')
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined
+      const codes = [...new Set(text.split(',').map((c) => c.trim()))]
+      for (const code of codes)
+        if (!figureCode.safeParse(code).success) {
+          ctx.addIssue({ code: 'custom', message: `not a figure code: ${code}` })
+          return z.NEVER
+        }
+      if (codes.length > MAX_SUMMARIES_PER_REQUEST) {
+        ctx.addIssue({ code: 'custom', message: `at most ${MAX_SUMMARIES_PER_REQUEST} figures per request` })
+        return z.NEVER
+      }
+      return codes
+    }),
+})
+export type FigureSummariesQuery = z.infer<typeof figureSummariesQuerySchema>
+
+export const figureSummariesSchema = z
+  .object({
+    summaries: z.array(figureSummarySchema).describe('in the order of the figures asked for'),
+    unavailable: z
+      .array(z.object({ figure: z.string(), code: z.string(), message: z.string() }))
+      .describe(
+        'figures without a summary and why (code as in the error shape, e.g. not_found for an unknown figure)',
+      ),
+  })
+  .meta({ id: 'FigureSummaries' })
+export type FigureSummariesDto = z.infer<typeof figureSummariesSchema>
+
 export const computeRequestSchema = z.object({
   isFull: z.boolean().default(false).describe('recompute everything instead of only what changed'),
 })

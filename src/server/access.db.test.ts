@@ -12,6 +12,7 @@ import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
 import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
 import { createImportRevisionAccessCases } from '../test/access-cases/import-revisions'
+import { createKeyFigureSummariesAccessCases } from '../test/access-cases/key-figure-summaries'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
@@ -443,6 +444,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   }),
   ...createMeetingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
   ...createRingSharingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
+  ...createKeyFigureSummariesAccessCases({ expectedVisibility }),
   ...createPeerAccessCases({
     database: () => t.database,
     allOrgs: () => [...orgs.values()],

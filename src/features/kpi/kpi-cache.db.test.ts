@@ -6,63 +6,15 @@
 import { describe, expect, test } from 'vitest'
 import { readDataVersion } from '../../db/data-version'
 import { buildApp } from '../../server/app'
-import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
+import { setUpKpiRing } from '../../test/kpi-ring'
 import { signIn } from '../../test/sign-in'
 import { useTestDatabase } from '../../test/use-test-database'
-import { importFile } from '../imports/import-file'
-import { computeKeyFigures } from './compute-key-figures'
 
 const t = useTestDatabase()
-const MONTHS = [...Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, '0')}`), '2021-01']
-
-function csv(integrationsA: number): string {
-  const lines = ['org;indicator;period;breakdown;value']
-  for (const [i, org] of ['06435', '06433', '06432'].entries())
-    for (const month of MONTHS) {
-      lines.push(`${org};elb;${month};total;${1000 + 100 * i}`)
-      lines.push(`${org};integrations;${month};total;${org === '06435' ? integrationsA : 20 + i}`)
-    }
-  return `${lines.join('\n')}\n`
-}
 
 describe('cached key-figure answers follow the data', () => {
   test('an import, a ring move and a sharing change are visible on the next request', async () => {
-    const db = t.database.db
-    await seedReferenceData(db)
-    const a = await createJobcentre(db, { ags5: '06435' })
-    const b = await createJobcentre(db, { ags5: '06433' })
-    const c = await createJobcentre(db, { ags5: '06432' })
-    const network = await db
-      .insertInto('network')
-      .values({ name: 'Test network' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const ring = await db
-      .insertInto('ring')
-      .values({
-        network_id: network.id,
-        code: 'R1',
-        name: 'Ring 1',
-        sharing: 'named',
-        valid_from: '2000-01-01',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await db
-      .insertInto('ring_membership')
-      .values([a, b, c].map((id) => ({ ring_id: ring.id, organisation_id: id, valid_from: '2000-01-01' })))
-      .execute()
-    await createUser(db, { email: 'lead@a.test', role: 'member_lead', organisationId: a })
-    const load = async (integrations: number) => {
-      const result = await importFile(t.database, {
-        fileName: `k2-${integrations}.csv`,
-        bytes: new TextEncoder().encode(csv(integrations)),
-        now: new Date(),
-      })
-      expect(result.errors).toEqual([])
-      await computeKeyFigures(t.database)
-    }
-    await load(10)
+    const { db, c, ring, load } = await setUpKpiRing(t.database)
     const app = await buildApp({ database: t.database })
     const member = await signIn(app, 'lead@a.test')
     const summary = async () => {

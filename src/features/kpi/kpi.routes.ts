@@ -9,6 +9,8 @@ import {
   excellenceSchema,
   figureSchema,
   figureSummaryQuerySchema,
+  figureSummariesQuerySchema,
+  figureSummariesSchema,
   figureSummarySchema,
   figureValuesQuerySchema,
   figureValuesSchema,
@@ -16,7 +18,9 @@ import {
   groupStatisticsSchema,
 } from '../../contracts/kpi'
 import { parseAsOf } from '../../core/periods/as-of'
-import { defineRoute, requireActor, requireViewer } from '../../server/route'
+import { isAppError } from '../../core/errors/app-error'
+import type { Viewer } from '../../core/permissions'
+import { defineRoute, queryAndScopeKey, requireActor, requireViewer } from '../../server/route'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { computeKeyFigures } from './compute-key-figures'
 import { fitContextModel, parseContextList } from './context-model'
@@ -28,7 +32,7 @@ import { kpiMemo } from './kpi-cache'
 import { monthIndexOf } from './load-series'
 import { checkBreakdown, findFigureDefinition, readFigureValues, resolvePeriod } from './read-figure-values'
 import { resolveGroup } from './resolve-group'
-import { summariseFigure } from './summarise-figure'
+import { prepareFigureSummaries } from './prepare-figure-summaries'
 import { recordAudit } from '../audit/record-audit'
 
 const TAG = 'key figures'
@@ -41,6 +45,8 @@ export const listFiguresRoute = defineRoute({
   tag: TAG,
   access: { roles: 'any' },
   response: catalogueSchema,
+  // The same catalogue for every caller.
+  cacheKey: () => 'all',
   async handler({ context }) {
     const db = context.database.db
     return (await kpiMemo(db))('catalogue', () => readCatalogue(db))
@@ -260,43 +266,65 @@ export const figureSummaryRoute = defineRoute({
   access: { roles: 'any' },
   query: figureSummaryQuerySchema,
   response: figureSummarySchema,
+  cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),
   async handler({ query, context, viewer }) {
-    const db = context.database.db
-    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
-    const memo = await kpiMemo(db, asOf)
-    const today = new Date().toISOString().slice(0, 10)
-    const organisation = await memo(`organisation:${query.org}:${today}`, () =>
-      findOrganisationByKey(db, query.org, today),
-    )
-    const month = query.period
-      ? monthIndexOf(query.period)
-      : await memo('latest-month', () => resolvePeriod(db, undefined, asOf))
-    // Access is decided per request, from the cached rings of all organisations and this viewer.
-    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month, memo })
-    scope.requireNamed(organisation.id)
-    const resolve = () =>
-      resolveGroup(db, { kind: query.group, organisationId: organisation.id, month, setKeys: query.orgs })
-    // Only fixed groups (ring, network) are shared; sets and peer groups are resolved each time.
-    const group =
-      query.group === 'ring' || query.group === 'all'
-        ? await memo(`group:${query.group}:${organisation.id}:${month}`, resolve)
-        : await resolve()
-    scope.requireGroupVisible(group.organisationIds, query.group)
-    return summariseFigure(
-      db,
-      {
-        code: query.figure,
-        breakdown: query.breakdown,
-        month,
-        organisation,
-        group,
-        context: parseContextList(query.context),
-        asOf,
-      },
-      memo,
-    )
+    const { summarise } = await prepareFigureSummaries(context.database.db, {
+      request: query,
+      viewer: requireViewer(viewer),
+    })
+    return summarise(query.figure)
   },
 })
+
+export const figureSummariesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/kpi/summaries',
+  operationId: 'getKeyFigureSummaries',
+  summary:
+    'Several figures (default: all official ones) for one organisation and month in one answer, as kpi/summary gives one',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: figureSummariesQuerySchema,
+  response: figureSummariesSchema,
+  cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),
+  async handler({ query, context, viewer }) {
+    const db = context.database.db
+    const { summarise, memo } = await prepareFigureSummaries(db, {
+      request: query,
+      viewer: requireViewer(viewer),
+    })
+    const codes =
+      query.figures ??
+      (await memo('catalogue', () => readCatalogue(db))).figures
+        .filter((f) => f.current.isOfficial)
+        .map((f) => f.code)
+    const outcomes = await Promise.all(
+      codes.map((figure) =>
+        summarise(figure).then(
+          (summary) => ({ summary }),
+          (error: unknown) => {
+            // A figure that cannot be summarised (unknown code …) does not fail the others.
+            if (!isAppError(error)) throw error
+            return { unavailable: { figure, code: error.code, message: error.message } }
+          },
+        ),
+      ),
+    )
+    return {
+      summaries: outcomes.flatMap((o) => ('summary' in o ? [o.summary] : [])),
+      unavailable: outcomes.flatMap((o) => ('unavailable' in o ? [o.unavailable] : [])),
+    }
+  },
+})
+
+/**
+ * Summaries are shared between callers with the same view, except as of a past instant and for
+ * groups that are not in the data version (peer types, neighbours and sets read peer models).
+ */
+function summaryCacheKey(query: { group: string; asOf?: string }, viewer: Viewer | null): string | undefined {
+  if (query.asOf || (query.group !== 'ring' && query.group !== 'all')) return undefined
+  return queryAndScopeKey(query, viewer)
+}
 
 export const kpiRoutes = [
   listFiguresRoute,
@@ -307,4 +335,5 @@ export const kpiRoutes = [
   contextModelRoute,
   excellenceRoute,
   figureSummaryRoute,
+  figureSummariesRoute,
 ]

@@ -1,0 +1,62 @@
+/**
+ * GET /api/v1/kpi/summaries gives, in one answer, what GET /api/v1/kpi/summary gives figure by
+ * figure (the same code, the same access rules), all official figures when none are named, and
+ * names the figures it cannot summarise instead of failing.
+ */
+import { describe, expect, test } from 'vitest'
+import { buildApp } from '../../server/app'
+import { createJobcentre, createUser } from '../../test/factories'
+import { setUpKpiRing } from '../../test/kpi-ring'
+import { signIn } from '../../test/sign-in'
+import { useTestDatabase } from '../../test/use-test-database'
+import { readCatalogue } from './figure-catalogue'
+
+const t = useTestDatabase()
+
+describe('batched figure summaries', () => {
+  test('equal the single summaries, default to the official figures and list what is unavailable', async () => {
+    const { db } = await setUpKpiRing(t.database)
+    const outside = await createJobcentre(db, { ags5: '06431' })
+    await createUser(db, { email: 'lead@outside.test', role: 'member_lead', organisationId: outside })
+    const app = await buildApp({ database: t.database })
+    const member = await signIn(app, 'lead@a.test')
+    const get = (url: string) => member.inject({ method: 'GET', url })
+
+    const named = await get('/api/v1/kpi/summaries?figures=K2,K3,NO_SUCH&org=06435&group=ring&period=2021-01')
+    expect(named.statusCode).toBe(200)
+    const body = named.json()
+    expect(body.summaries.map((s: { figure: { code: string } }) => s.figure.code)).toEqual(['K2', 'K3'])
+    for (const summary of body.summaries) {
+      const single = await get(
+        `/api/v1/kpi/summary?figure=${summary.figure.code}&org=06435&group=ring&period=2021-01`,
+      )
+      expect(summary).toEqual(single.json())
+    }
+    // K2 = 12 × 10 / 1000 · 100 = 12 (as in kpi-cache.db.test.ts).
+    expect(body.summaries[0].value).toBeCloseTo(12, 10)
+    expect(body.unavailable).toEqual([
+      { figure: 'NO_SUCH', code: 'not_found', message: expect.stringContaining('NO_SUCH') },
+    ])
+
+    const all = (await get('/api/v1/kpi/summaries?org=06435&group=ring&period=2021-01')).json()
+    const official = (await readCatalogue(db)).figures.filter((f) => f.current.isOfficial).map((f) => f.code)
+    expect(official.length).toBeGreaterThan(10)
+    expect([
+      ...all.summaries.map((s: { figure: { code: string } }) => s.figure.code),
+      ...all.unavailable.map((u: { figure: string }) => u.figure),
+    ]).toEqual(official)
+    expect(all.summaries.length).toBeGreaterThan(0)
+
+    // The rules of the single summary: an organisation outside the caller's ring is not found.
+    expect((await get('/api/v1/kpi/summaries?org=06431&group=ring&period=2021-01')).statusCode).toBe(404)
+    expect((await get('/api/v1/kpi/summary?figure=K2&org=06431&group=ring&period=2021-01')).statusCode).toBe(
+      404,
+    )
+    // Codes are checked like the single route's.
+    const invalid = await get('/api/v1/kpi/summaries?figures=K2,k3&org=06435')
+    expect(invalid.statusCode).toBe(422)
+    expect(invalid.json().error.code).toBe('invalid_input')
+    expect(invalid.json().error.details[0].message).toContain('not a figure code: k3')
+    await app.close()
+  })
+})
