@@ -18,10 +18,18 @@ export interface ClientsJob {
 }
 
 export interface ClientsResult {
+  kind: 'result'
   cold: number[]
   warm: Record<string, number[]>
   failures: string[]
   warmSeconds: number
+  /** CPU time (user + system) the clients used during the warm rounds, in ms. */
+  warmCpuMs: number
+}
+
+/** Sent to the parent when the warm rounds begin (it measures the server's CPU time from then). */
+export interface WarmStart {
+  kind: 'warm'
 }
 
 const BROWSER_CONNECTIONS = 6
@@ -86,7 +94,14 @@ async function runClients(job: ClientsJob): Promise<ClientsResult> {
     const setCookie = answer.headers['set-cookie']?.[0] ?? ''
     cookies.push(setCookie.split(';')[0]!)
   }
-  const result: ClientsResult = { cold: [], warm: {}, failures: [], warmSeconds: 0 }
+  const result: ClientsResult = {
+    kind: 'result',
+    cold: [],
+    warm: {},
+    failures: [],
+    warmSeconds: 0,
+    warmCpuMs: 0,
+  }
   for (const call of job.calls) result.warm[call] = []
   const loadPage = async (client: number, isCold: boolean) => {
     const queue = [...job.calls]
@@ -109,13 +124,17 @@ async function runClients(job: ClientsJob): Promise<ClientsResult> {
   }
   // Round 0 meets empty caches: all clients at once, reported apart.
   await Promise.all(cookies.map((_, client) => loadPage(client, true)))
+  process.send!({ kind: 'warm' } satisfies WarmStart)
   const started = performance.now()
+  const cpu = process.cpuUsage()
   await Promise.all(
     cookies.map(async (_, client) => {
       for (let round = 1; round <= job.rounds; round++) await loadPage(client, false)
     }),
   )
   result.warmSeconds = (performance.now() - started) / 1000
+  const used = process.cpuUsage(cpu)
+  result.warmCpuMs = (used.user + used.system) / 1000
   for (const agent of agents) agent.destroy()
   return result
 }
