@@ -14,9 +14,11 @@ import {
   insertRingMemberships,
 } from '../networks/network.repository'
 import { insertOrganisation } from '../organisations/organisation.repository'
+import { insertPeerModel } from '../peers/peer-model.repository'
 import { createDemoAccounts } from './create-demo-accounts'
 import { createDemoBenchlearning } from './create-demo-benchlearning'
 import { createDemoPractices } from './create-demo-practices'
+import { DEMO_TYPES_NAME } from './generate/comparison-types'
 import { generateDemoNetwork } from './generate/generate-demo-network'
 import { DEMO_BREAKDOWNS, DEMO_MISSING_REASONS, DEMO_SOURCE, type DemoNetwork } from './generate/types'
 
@@ -122,6 +124,40 @@ export async function createDemoNetwork(
         ring.members.map((index) => ({ organisationId: orgIds[index]!, validFrom: ring.validFrom })),
       )
     }
+
+    // Stored like imported official types, so the "comparison type" group works; named synthetic.
+    await insertPeerModel(tx.db, {
+      networkId,
+      name: DEMO_TYPES_NAME,
+      kind: 'official_types',
+      method: 'imported',
+      parameters: { k: demo.comparisonTypes.length, source: DEMO_SOURCE },
+      inputs: { indicators: [], referenceYear: null, weighting: 'none' },
+      vintage: {
+        referenceYear: null,
+        latestBatchId: batch.id,
+        latestBatchAt: now.toISOString(),
+        source: DEMO_SOURCE,
+      },
+      result: {
+        profile: null,
+        dendrogram: null,
+        excluded: [],
+        notes: [
+          'Synthetische Demo-Typen nach Siedlungsstruktur und SGB-II-Quote, nicht die IAB-Vergleichstypen. / Synthetic demo types by settlement structure and SGB II rate, not the IAB comparison types.',
+        ],
+        moves: [],
+      },
+      quality: null,
+      createdBy: 'demo',
+      createdByUserId: null,
+      at: now,
+      groups: demo.comparisonTypes.map((type) => ({
+        code: type.code,
+        name: type.name,
+        organisationIds: type.members.map((index) => orgIds[index]!),
+      })),
+    })
 
     if (!options.isWithoutAccounts) await createDemoAccounts(tx.db, { now })
     await createDemoPractices(tx.db, { demo, orgIds, ringIds, networkId, seed: options.seed ?? 2012, now })

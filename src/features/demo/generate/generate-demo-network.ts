@@ -17,6 +17,7 @@ import { createObservationWriter } from './observation-columns'
 import { buildDemoOrganisations } from './organisations'
 import { createPrng, deriveSeed } from './prng'
 import { drawOrgProfile } from './profiles'
+import { formDemoComparisonTypes } from './comparison-types'
 import { formDemoRings } from './rings'
 import { generateOrgSeries, type SeriesCode } from './series'
 import {
@@ -79,6 +80,9 @@ export function generateDemoNetwork(options: GenerateDemoNetworkOptions = {}): D
       isEast: profiles[k]!.isEast,
     })),
     RING_START,
+  )
+  const comparisonTypes = formDemoComparisonTypes(
+    profiles.map((p) => ({ settlementType: p.settlementType, sgb2Rate: p.sgb2Start })),
   )
 
   const indicatorCodes = [...RAW_INDICATORS.map((d) => d.code), ...CONTEXT_CODES]
@@ -151,6 +155,7 @@ export function generateDemoNetwork(options: GenerateDemoNetworkOptions = {}): D
     },
     organisations,
     rings,
+    comparisonTypes,
     observations: writer.columns,
     plantedGaps,
     source: DEMO_SOURCE,

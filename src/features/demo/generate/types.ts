@@ -6,6 +6,7 @@
  * and the time, and the database writer streams rows anyway (see `readDemoObservation`).
  */
 import type { Frequency } from '../../../core/periods/period'
+import type { DemoComparisonType } from './comparison-types'
 
 /** Where every demo value comes from: it is invented, and must say so wherever it is shown. */
 export const DEMO_SOURCE = 'synthetische Demodaten / synthetic demo data'
@@ -107,6 +108,8 @@ export interface DemoNetwork {
   network: { name: string; description: string }
   organisations: DemoOrganisation[]
   rings: DemoRing[]
+  /** Synthetic comparison types (generate/comparison-types.ts), stored as a peer model. */
+  comparisonTypes: DemoComparisonType[]
   observations: DemoObservationColumns
   plantedGaps: DemoPlantedGap[]
   /** Same for every value: see DEMO_SOURCE. */
