@@ -152,6 +152,13 @@ describe('each role sees what the server allows', () => {
         await settle(page)
         expect(await page.getByRole('heading', { name: 'Importhistorie' }).count()).toBe(1)
         expect(await page.getByRole('heading', { name: 'Datei hochladen' }).count()).toBe(canUpload ? 1 : 0)
+        if (canUpload) {
+          // Lists of organisations (the zkT list) change the whole network: offered to the administration only.
+          const mappings = page.getByLabel('Spaltenzuordnung')
+          await mappings.locator('option', { hasText: 'inkar-wirtschaft' }).waitFor({ state: 'attached' })
+          const names = await mappings.locator('option').allTextContents()
+          expect(names.some((n) => n.startsWith('zkt-optionskommunen'))).toBe(role === 'admin')
+        }
         await screenshot(page, `data-${role}`)
       } else {
         await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor()

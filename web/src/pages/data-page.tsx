@@ -39,7 +39,10 @@ export default function DataPage({ location }: PageProps) {
   return (
     <Page title={t('data.title')} intro={t('data.intro')}>
       {state && can(state, 'uploadData') && (
-        <Upload onOpenChanges={canViewImports ? openChanges : undefined} />
+        <Upload
+          onOpenChanges={canViewImports ? openChanges : undefined}
+          canImportOrganisationLists={can(state, 'manageNetwork')}
+        />
       )}
       {canViewImports && openedId !== null && (
         <ImportChanges batchId={openedId} onClose={() => closeChanges(openedId, openChanges)} />
@@ -57,7 +60,14 @@ function closeChanges(batchId: number, openChanges: (batchId: number | null) => 
 
 const changesButtonId = (batchId: number) => `import-changes-${batchId}`
 
-function Upload({ onOpenChanges }: { onOpenChanges?: (batchId: number) => void }) {
+function Upload({
+  onOpenChanges,
+  canImportOrganisationLists,
+}: {
+  onOpenChanges?: (batchId: number) => void
+  /** Lists of organisations change the whole network: their mappings are offered to the administration only. */
+  canImportOrganisationLists: boolean
+}) {
   const { t, locale } = useI18n()
   const mappings = useMappings()
   const fileInput = useRef<HTMLInputElement>(null)
@@ -121,11 +131,13 @@ function Upload({ onOpenChanges }: { onOpenChanges?: (batchId: number) => void }
             >
               <option value="">{t('data.mappingAuto')}</option>
               {mappings.status === 'success' &&
-                mappings.data.mappings.map((m) => (
-                  <option key={m.name} value={m.name}>
-                    {m.name} – {m.description}
-                  </option>
-                ))}
+                mappings.data.mappings
+                  .filter((m) => m.kind === 'observations' || canImportOrganisationLists)
+                  .map((m) => (
+                    <option key={m.name} value={m.name}>
+                      {m.name} – {m.description}
+                    </option>
+                  ))}
             </select>
             <p id="upload-mapping-hint" className="hint">
               {mappings.status === 'error'
