@@ -3,7 +3,7 @@
  * figure (the same code, the same access rules), all official figures when none are named, and
  * names the figures it cannot summarise instead of failing.
  */
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { buildApp } from '../../server/app'
 import { createJobcentre, createUser } from '../../test/factories'
 import { setUpKpiRing } from '../../test/kpi-ring'
@@ -12,10 +12,14 @@ import { useTestDatabase } from '../../test/use-test-database'
 import { readCatalogue } from './figure-catalogue'
 
 const t = useTestDatabase()
+let world: Awaited<ReturnType<typeof setUpKpiRing>>
+beforeAll(async () => {
+  world = await setUpKpiRing(t.database)
+})
 
 describe('batched figure summaries', () => {
   test('equal the single summaries, default to the official figures and list what is unavailable', async () => {
-    const { db } = await setUpKpiRing(t.database)
+    const { db } = world
     const outside = await createJobcentre(db, { ags5: '06431' })
     await createUser(db, { email: 'lead@outside.test', role: 'member_lead', organisationId: outside })
     const app = await buildApp({ database: t.database })
@@ -57,6 +61,25 @@ describe('batched figure summaries', () => {
     expect(invalid.statusCode).toBe(422)
     expect(invalid.json().error.code).toBe('invalid_input')
     expect(invalid.json().error.details[0].message).toContain('not a figure code: k3')
+    await app.close()
+  })
+})
+
+describe('summaries as known at an earlier instant', () => {
+  test('give the values of the last visit, so the start page can mark what was revised since', async () => {
+    const { load } = world
+    const app = await buildApp({ database: t.database })
+    const member = await signIn(app, 'lead@a.test')
+    const lastVisit = new Date().toISOString()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    // A's integrations are corrected from 10 to 15 a month: K2 = 12 × 15 / 1000 · 100 = 18.
+    await load(15)
+    const url = '/api/v1/kpi/summaries?figures=K2&org=06435&group=ring&period=2021-01'
+    const now = (await member.inject({ method: 'GET', url })).json()
+    const then = (await member.inject({ method: 'GET', url: `${url}&asOf=${lastVisit}` })).json()
+    expect(now.summaries[0].value).toBeCloseTo(18, 10)
+    expect(then.summaries[0].value).toBeCloseTo(12, 10)
+    expect(then.summaries[0].period).toBe('2021-01')
     await app.close()
   })
 })

@@ -13,6 +13,7 @@ import type {
 import type {
   catalogueSchema,
   excellenceSchema,
+  figureSummariesSchema,
   figureSummarySchema,
   figureValuesSchema,
   groupStatisticsSchema,
@@ -21,8 +22,8 @@ import type { ringSharingSchema } from '../../../src/contracts/organisations'
 import type { neighboursSchema } from '../../../src/contracts/peers'
 import { apiRequest } from './client'
 import { queryCache } from './query-cache'
-import { useCachedTask } from './use-query'
-import { useApiQuery } from './use-query'
+import { useMemo } from 'react'
+import { useApiQuery, useCachedTask, type QueryResult } from './use-query'
 
 export const useFigureCatalogue = () => useApiQuery<Answer<typeof catalogueSchema>>('/api/v1/kpi/figures')
 
@@ -62,23 +63,18 @@ export const useNeighbours = (org: number | null) =>
     k: 5,
   })
 
-/** Summaries of several figures for one organisation (one request each, in parallel). */
+/**
+ * Summaries of several figures for one organisation and group in one request (GET /kpi/summaries);
+ * `'official'` asks for the 15 official figures in catalogue order without knowing the catalogue.
+ */
 export function useFigureSummaries(
-  codes: readonly string[] | null,
+  codes: readonly string[] | 'official' | null,
   query: Omit<FigureQuery, 'figure'> | null,
 ) {
-  const key =
-    codes && query
-      ? `summaries:${codes.join(',')}:${JSON.stringify(asQuery({ ...query, figure: '' }))}`
-      : null
-  return useCachedTask(key, () =>
-    Promise.all(
-      (codes ?? []).map((figure) =>
-        apiRequest<Answer<typeof figureSummarySchema>>('/api/v1/kpi/summary', {
-          query: asQuery({ ...query!, figure }),
-        }).catch(() => null),
-      ),
-    ),
+  const figures = codes === 'official' ? undefined : codes?.join(',')
+  return useApiQuery<Answer<typeof figureSummariesSchema>>(
+    codes && query ? '/api/v1/kpi/summaries' : null,
+    query ? { ...query, org: String(query.org), figures } : undefined,
   )
 }
 
@@ -151,34 +147,21 @@ export async function updateRingSharing(
 }
 
 /**
- * The value each figure had for `period` as known at `asOf` (the last visit): one small request per
- * figure for one month of the own organisation, so the start page can say what is new or revised.
- * A figure whose month was not known then reads null.
+ * The value each official figure had for `period` as known at `asOf` (the last visit), so the start
+ * page can say what is new or revised: one request for the summaries as of then. A figure whose
+ * month was not known then reads null (or is missing from the map).
  */
 export function useValuesKnownAt(
-  codes: readonly string[] | null,
   query: { org: number; period: string; asOf: string } | null,
-) {
-  const key = codes && query ? `known-at:${codes.join(',')}:${query.org}:${query.period}:${query.asOf}` : null
-  return useCachedTask(key, async () => {
-    const entries = await Promise.all(
-      (codes ?? []).map(async (figure) => {
-        try {
-          const answer = await apiRequest<Answer<typeof figureValuesSchema>>('/api/v1/kpi/values', {
-            query: {
-              figure,
-              org: String(query!.org),
-              from: query!.period,
-              to: query!.period,
-              asOf: query!.asOf,
-            },
-          })
-          return [figure, answer.values.find((v) => v.period === query!.period)?.value ?? null] as const
-        } catch {
-          return [figure, null] as const
-        }
-      }),
-    )
-    return new Map<string, number | null>(entries)
-  })
+): QueryResult<Map<string, number | null>> {
+  const answer = useFigureSummaries(query ? 'official' : null, query && { ...query, group: 'ring' })
+  const period = query?.period
+  const values = useMemo(
+    () =>
+      answer.data &&
+      new Map(answer.data.summaries.map((s) => [s.figure.code, s.period === period ? s.value : null])),
+    [answer.data, period],
+  )
+  if (answer.status !== 'success' || !values) return { ...answer, data: undefined } as QueryResult<never>
+  return { ...answer, data: values }
 }
