@@ -37,6 +37,26 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
 export const periodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'expected a period as YYYY-MM or YYYY')
 
+/**
+ * Comma-separated codes (`K1,K2` or `elb,lzb`) → the distinct codes in the order given; each must
+ * match `code`, and there may be at most `max` of them.
+ */
+export function codeListText(options: { code: z.ZodString; max: number; noun: string; plural: string }) {
+  return z.string().transform((text, ctx) => {
+    const codes = [...new Set(text.split(',').map((c) => c.trim()))]
+    for (const code of codes)
+      if (!options.code.safeParse(code).success) {
+        ctx.addIssue({ code: 'custom', message: `not ${options.noun}: ${code}` })
+        return z.NEVER
+      }
+    if (codes.length > options.max) {
+      ctx.addIssue({ code: 'custom', message: `at most ${options.max} ${options.plural} per request` })
+      return z.NEVER
+    }
+    return codes
+  })
+}
+
 export const healthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),

@@ -3,7 +3,7 @@
  * server, the web UI and the CLI (--json) see them.
  */
 import { z } from 'zod'
-import { isoDate } from './common'
+import { codeListText, isoDate } from './common'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 const figureCode = z
@@ -358,24 +358,16 @@ export type FigureSummaryDto = z.infer<typeof figureSummarySchema>
 export const MAX_SUMMARIES_PER_REQUEST = 50
 
 export const figureSummariesQuerySchema = figureSummaryQuerySchema.omit({ figure: true }).extend({
-  figures: z
-    .string()
+  figures: codeListText({
+    code: figureCode,
+    max: MAX_SUMMARIES_PER_REQUEST,
+    noun: 'a figure code',
+    plural: 'figures',
+  })
     .optional()
-    .describe('comma-separated figure codes, e.g. K1,K2,K3; default: every official figure (the 15 of § 48a)')
-    .transform((text, ctx) => {
-      if (text === undefined) return undefined
-      const codes = [...new Set(text.split(',').map((c) => c.trim()))]
-      for (const code of codes)
-        if (!figureCode.safeParse(code).success) {
-          ctx.addIssue({ code: 'custom', message: `not a figure code: ${code}` })
-          return z.NEVER
-        }
-      if (codes.length > MAX_SUMMARIES_PER_REQUEST) {
-        ctx.addIssue({ code: 'custom', message: `at most ${MAX_SUMMARIES_PER_REQUEST} figures per request` })
-        return z.NEVER
-      }
-      return codes
-    }),
+    .describe(
+      'comma-separated figure codes, e.g. K1,K2,K3; default: every official figure (the 15 of § 48a)',
+    ),
 })
 export type FigureSummariesQuery = z.infer<typeof figureSummariesQuerySchema>
 

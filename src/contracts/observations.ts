@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { periodText } from './common'
+import { codeListText, periodText } from './common'
 
 export const missingReasonSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable'])
 export const observationStatusSchema = z.enum(['provisional', 'final', 'corrected'])
@@ -45,6 +45,33 @@ export const observationListSchema = z.object({
   observations: z.array(observationSchema),
 })
 export type ObservationListDto = z.infer<typeof observationListSchema>
+
+/** At most this many indicators per GET /api/v1/observations/series. */
+export const MAX_SERIES_PER_REQUEST = 20
+
+const indicatorCode = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an indicator code, e.g. elb')
+
+export const observationSeriesQuerySchema = observationsQuerySchema.omit({ indicator: true }).extend({
+  indicators: codeListText({
+    code: indicatorCode,
+    max: MAX_SERIES_PER_REQUEST,
+    noun: 'an indicator code',
+    plural: 'indicators',
+  }).describe('comma-separated indicator codes, e.g. elb,lzb,integrations'),
+})
+export type ObservationSeriesQuery = z.infer<typeof observationSeriesQuerySchema>
+
+/** Several indicators' values for one organisation (GET /api/v1/observations/series). */
+export const observationSeriesListSchema = z
+  .object({
+    organisation: observationListSchema.shape.organisation,
+    asOf: z.string().nullable(),
+    series: z
+      .array(observationListSchema.pick({ indicator: true, observations: true }))
+      .describe('in the order of the indicators asked for'),
+  })
+  .meta({ id: 'ObservationSeriesList' })
+export type ObservationSeriesListDto = z.infer<typeof observationSeriesListSchema>
 
 export const valueRevisionsQuerySchema = z.object({
   org: z.string().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),

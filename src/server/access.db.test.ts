@@ -14,6 +14,7 @@ import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
 import { createImportRevisionAccessCases } from '../test/access-cases/import-revisions'
 import { createKeyFigureSummariesAccessCases } from '../test/access-cases/key-figure-summaries'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
+import { createObservationSeriesAccessCases } from '../test/access-cases/observation-series'
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
@@ -445,6 +446,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createMeetingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
   ...createRingSharingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
   ...createKeyFigureSummariesAccessCases({ expectedVisibility }),
+  ...createObservationSeriesAccessCases({ expectedVisibility }),
   ...createPeerAccessCases({
     database: () => t.database,
     allOrgs: () => [...orgs.values()],

@@ -14,7 +14,11 @@ import {
   uploadImportRoute,
 } from '../features/imports/import.routes'
 import { meetingRoutes } from '../features/meetings/meetings.routes'
-import { listObservationsRoute, listValueRevisionsRoute } from '../features/observations/observation.routes'
+import {
+  listObservationSeriesRoute,
+  listObservationsRoute,
+  listValueRevisionsRoute,
+} from '../features/observations/observation.routes'
 import { listOrganisationsRoute, listRingsRoute } from '../features/organisations/organisation.routes'
 import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes'
 import { peerRoutes } from '../features/peers/peer.routes'
@@ -56,6 +60,7 @@ export const allRoutes: AnyRoute[] = [
   updateRingSharingRoute,
   listIndicatorsRoute,
   listObservationsRoute,
+  listObservationSeriesRoute,
   listValueRevisionsRoute,
   uploadImportRoute,
   listImportBatchesRoute,

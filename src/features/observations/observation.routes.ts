@@ -1,14 +1,33 @@
 import {
   observationListSchema,
+  observationSeriesListSchema,
+  observationSeriesQuerySchema,
   observationsQuerySchema,
   valueRevisionListSchema,
   valueRevisionsQuerySchema,
 } from '../../contracts/observations'
-import { defineRoute, requireViewer } from '../../server/route'
+import type { Viewer } from '../../core/permissions'
+import type { AppContext } from '../../server/context'
+import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listValueRevisions } from './list-value-revisions'
 import { findOrganisationWithRawValues } from './raw-value-access'
-import { readObservations } from './read-observations'
+import { readObservationSeries, readObservations } from './read-observations'
+
+/**
+ * Figures next to a name: own organisation, named ring peers, moderated rings. Pseudonymised peers
+ * and organisations outside the ring get the same answer as an unknown key, so that these routes
+ * tell nobody which figures belong to whom.
+ */
+async function requireRawValues(context: AppContext, viewer: Viewer | null, key: string): Promise<void> {
+  const db = context.database.db
+  const today = context.now().toISOString().slice(0, 10)
+  await findOrganisationWithRawValues(db, {
+    key,
+    viewer: requireViewer(viewer),
+    confidentiality: await loadConfidentiality(db, today),
+  })
+}
 
 export const listObservationsRoute = defineRoute({
   method: 'GET',
@@ -20,17 +39,25 @@ export const listObservationsRoute = defineRoute({
   query: observationsQuerySchema,
   response: observationListSchema,
   async handler({ query, context, viewer }) {
-    const db = context.database.db
-    // Figures next to a name: own organisation, named ring peers, moderated rings. Pseudonymised
-    // peers and organisations outside the ring get the same answer as an unknown key, so that
-    // this route tells nobody which figures belong to whom.
-    const today = context.now().toISOString().slice(0, 10)
-    await findOrganisationWithRawValues(db, {
-      key: query.org,
-      viewer: requireViewer(viewer),
-      confidentiality: await loadConfidentiality(db, today),
-    })
-    return readObservations(db, query)
+    await requireRawValues(context, viewer, query.org)
+    return readObservations(context.database.db, query)
+  },
+})
+
+export const listObservationSeriesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/observations/series',
+  operationId: 'listObservationSeries',
+  summary: 'Values of several indicators for one organisation in one answer (the rule of /observations)',
+  tag: 'observations',
+  access: { roles: 'any' },
+  query: observationSeriesQuerySchema,
+  response: observationSeriesListSchema,
+  // Values change only with an import batch (in the data version); as of a past instant is computed afresh.
+  cacheKey: ({ query, viewer }) => (query.asOf ? undefined : queryAndScopeKey(query, viewer)),
+  async handler({ query, context, viewer }) {
+    await requireRawValues(context, viewer, query.org)
+    return readObservationSeries(context.database.db, query)
   },
 })
 

@@ -3,9 +3,14 @@ import { z } from 'zod'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import { parseAsOf } from '../../core/periods/as-of'
 import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
-import type { ObservationListDto, observationsQuerySchema } from '../../contracts/observations'
+import type {
+  ObservationListDto,
+  ObservationSeriesListDto,
+  ObservationSeriesQuery,
+  observationsQuerySchema,
+} from '../../contracts/observations'
 import type { DB } from '../../db/schema'
-import { listIndicators } from '../indicators/indicator.repository'
+import { listIndicators, type IndicatorRow } from '../indicators/indicator.repository'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { findObservations } from './observation.repository'
 
@@ -16,33 +21,35 @@ function periodBound(text: string | undefined, field: string): string | undefine
   return periodStartDate(period)
 }
 
-/** One indicator's values for one organisation, current or as known at `asOf`; used by API and CLI. */
-export async function readObservations(
+function findIndicator(indicators: IndicatorRow[], code: string): IndicatorRow {
+  const indicator = indicators.find((i) => i.code === code)
+  if (!indicator) throw notFound(`no indicator with the code '${code}' (see: benchlearn indicators list)`)
+  return indicator
+}
+
+/** The bounds every read of values shares: from, to, breakdown, as of. */
+type SeriesBounds = Omit<z.infer<typeof observationsQuerySchema>, 'org' | 'indicator'>
+
+async function readSeries(
   db: Kysely<DB>,
-  query: z.infer<typeof observationsQuerySchema>,
-): Promise<ObservationListDto> {
-  const organisation = await findOrganisationByKey(db, query.org)
-  const indicator = (await listIndicators(db)).find((i) => i.code === query.indicator)
-  if (!indicator)
-    throw notFound(`no indicator with the code '${query.indicator}' (see: benchlearn indicators list)`)
-  const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+  options: { organisationId: number; indicator: IndicatorRow; bounds: SeriesBounds; asOf: Date | undefined },
+): Promise<Pick<ObservationListDto, 'indicator' | 'observations'>> {
+  const { indicator, bounds } = options
   const rows = await findObservations(db, {
-    organisationId: organisation.id,
+    organisationId: options.organisationId,
     indicatorId: indicator.id,
-    from: periodBound(query.from, 'from'),
-    to: periodBound(query.to, 'to'),
-    breakdown: query.breakdown,
-    asOf,
+    from: periodBound(bounds.from, 'from'),
+    to: periodBound(bounds.to, 'to'),
+    breakdown: bounds.breakdown,
+    asOf: options.asOf,
   })
   return {
-    organisation,
     indicator: {
       code: indicator.code,
       unit: indicator.unit,
       frequency: indicator.frequency,
       source: indicator.source,
     },
-    asOf: asOf ? asOf.toISOString() : null,
     observations: rows.map((r) => ({
       period: formatPeriod(periodFromDate(r.period, indicator.frequency)),
       breakdown: r.breakdown,
@@ -56,4 +63,36 @@ export async function readObservations(
       source: r.source ?? indicator.source,
     })),
   }
+}
+
+/** One indicator's values for one organisation, current or as known at `asOf`; used by API and CLI. */
+export async function readObservations(
+  db: Kysely<DB>,
+  query: z.infer<typeof observationsQuerySchema>,
+): Promise<ObservationListDto> {
+  const organisation = await findOrganisationByKey(db, query.org)
+  const indicator = findIndicator(await listIndicators(db), query.indicator)
+  const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+  const series = await readSeries(db, { organisationId: organisation.id, indicator, bounds: query, asOf })
+  return { organisation, ...series, asOf: asOf ? asOf.toISOString() : null }
+}
+
+/**
+ * Several indicators' values for one organisation, in the order asked for, with the same bounds;
+ * an unknown indicator fails the whole read, as it does for one.
+ */
+export async function readObservationSeries(
+  db: Kysely<DB>,
+  query: ObservationSeriesQuery,
+): Promise<ObservationSeriesListDto> {
+  const organisation = await findOrganisationByKey(db, query.org)
+  const catalogue = await listIndicators(db)
+  const indicators = query.indicators.map((code) => findIndicator(catalogue, code))
+  const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+  const series = await Promise.all(
+    indicators.map((indicator) =>
+      readSeries(db, { organisationId: organisation.id, indicator, bounds: query, asOf }),
+    ),
+  )
+  return { organisation, asOf: asOf ? asOf.toISOString() : null, series }
 }

@@ -14,7 +14,11 @@ import type {
   ImportSummaryDto,
 } from '../../../src/contracts/imports'
 import type { indicatorListSchema } from '../../../src/contracts/indicators'
-import type { observationListSchema, valueRevisionListSchema } from '../../../src/contracts/observations'
+import type {
+  observationListSchema,
+  observationSeriesListSchema,
+  valueRevisionListSchema,
+} from '../../../src/contracts/observations'
 import type { organisationListSchema, ringListSchema } from '../../../src/contracts/organisations'
 import { ApiError, apiRequest, apiUpload, setCsrfToken } from './client'
 import { queryCache, type QueryState } from './query-cache'
@@ -64,6 +68,16 @@ export function useObservations(query: ObservationQuery | null) {
   return useApiQuery<Answer<typeof observationListSchema>>(
     query ? '/api/v1/observations' : null,
     query ? { ...query, org: String(query.org) } : undefined,
+  )
+}
+
+/** Several indicators' values for one organisation in one request; `query: null` waits. */
+export function useObservationSeries(
+  query: (Omit<ObservationQuery, 'indicator'> & { indicators: readonly string[] }) | null,
+) {
+  return useApiQuery<Answer<typeof observationSeriesListSchema>>(
+    query ? '/api/v1/observations/series' : null,
+    query ? { ...query, org: String(query.org), indicators: query.indicators.join(',') } : undefined,
   )
 }
 

@@ -1,8 +1,11 @@
-import type { Answer } from '../api/client'
-import type { observationListSchema } from '../../../src/contracts/observations'
-import { apiRequest } from '../api/client'
-import { useImportBatches, useOrganisations, useRings, useSession, useIndicators } from '../api/resources'
-import { useCachedTask } from '../api/use-query'
+import {
+  useImportBatches,
+  useObservationSeries,
+  useOrganisations,
+  useRings,
+  useSession,
+  useIndicators,
+} from '../api/resources'
 import { can } from '../app/access'
 import { Link } from '../app/router'
 import { MyOpenActions } from '../components/benchlearning/my-open-actions'
@@ -52,15 +55,12 @@ function OwnOrganisation({ organisationId }: { organisationId: number }) {
   const organisations = useOrganisations()
   const organisation = organisations.data?.organisations.find((o) => o.id === organisationId)
   const from = monthsBefore(currentMonth(), 25)
-  const series = useCachedTask(`start:${organisationId}:${from}`, () =>
-    Promise.all(
-      HEADLINE_SERIES.map((indicator) =>
-        apiRequest<Answer<typeof observationListSchema>>('/api/v1/observations', {
-          query: { org: String(organisationId), indicator, from, breakdown: 'total' },
-        }),
-      ),
-    ),
-  )
+  const series = useObservationSeries({
+    org: organisationId,
+    indicators: HEADLINE_SERIES,
+    from,
+    breakdown: 'total',
+  })
   return (
     <section className="panel" aria-labelledby="own-heading">
       <div className="panel-header">
@@ -77,9 +77,9 @@ function OwnOrganisation({ organisationId }: { organisationId: number }) {
         </div>
       </div>
       <QueryView query={series}>
-        {(lists) => {
-          const rows: TableRow[] = lists.map((list, index) => {
-            const code = HEADLINE_SERIES[index]!
+        {({ series: lists }) => {
+          const rows: TableRow[] = lists.map((list) => {
+            const code = list.indicator.code
             const indicator = indicators.data?.indicators.find((i) => i.code === code)
             const latest = latestWithChange(list.observations)
             return {
