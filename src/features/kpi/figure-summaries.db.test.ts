@@ -82,4 +82,40 @@ describe('summaries as known at an earlier instant', () => {
     expect(then.summaries[0].period).toBe('2021-01')
     await app.close()
   })
+
+  test('after the newest revision equal the current ones, and follow a later correction', async () => {
+    const { load } = world
+    const app = await buildApp({ database: t.database })
+    const member = await signIn(app, 'lead@a.test')
+    const url = '/api/v1/kpi/summaries?figures=K2,K3&org=06435&group=ring&period=2021-01'
+    const now = (await member.inject({ method: 'GET', url })).json()
+    const lastVisit = new Date().toISOString()
+    const asOfUrl = `${url}&asOf=${lastVisit}`
+    // Nothing was recorded since: the same summaries, said to be as of the last visit.
+    const then = (await member.inject({ method: 'GET', url: asOfUrl })).json()
+    expect(then).toEqual({
+      ...now,
+      summaries: now.summaries.map((s: object) => ({ ...s, asOf: lastVisit })),
+    })
+    // Asked again after a correction: what was known at the last visit, not the corrected value
+    // (neither the remembered answer nor the current figures are taken for it any more).
+    const before = now.summaries[0].value as number
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await load(25)
+    const corrected = (await member.inject({ method: 'GET', url })).json()
+    expect(corrected.summaries[0].value).not.toBeCloseTo(before, 6)
+    const again = (await member.inject({ method: 'GET', url: asOfUrl })).json()
+    expect(again.summaries[0].value).toBeCloseTo(before, 10)
+    expect(again.summaries[0].asOf).toBe(lastVisit)
+    // As of an instant still to come, a correction made before it counts: not the remembered answer.
+    const soon = new Date(Date.now() + 3_600_000).toISOString()
+    const beforeSoon = (await member.inject({ method: 'GET', url: `${url}&asOf=${soon}` })).json()
+    expect(beforeSoon.summaries[0].value).toBeCloseTo(corrected.summaries[0].value, 10)
+    await load(30)
+    const latest = (await member.inject({ method: 'GET', url })).json()
+    const afterSoon = (await member.inject({ method: 'GET', url: `${url}&asOf=${soon}` })).json()
+    expect(latest.summaries[0].value).not.toBeCloseTo(corrected.summaries[0].value, 6)
+    expect(afterSoon.summaries[0].value).toBeCloseTo(latest.summaries[0].value, 10)
+    await app.close()
+  })
 })

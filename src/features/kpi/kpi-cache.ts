@@ -6,7 +6,8 @@
  * new definition, a ring move or a change of a ring's sharing makes the old entries unreachable at
  * once; the LRU cap drops them later. Entries hold what every caller may be computed from, never
  * what a caller may see: names, pseudonyms and hidden organisations are filtered per request after
- * the cache. As-of questions (`asOf`) never come here: they are rare and each instant differs.
+ * the cache. As-of questions (`asOf`) never come here (each instant differs), except those about an
+ * instant after the newest revision, which are questions about now (prepare-figure-summaries.ts).
  */
 import type { Kysely } from 'kysely'
 import { LruCache } from '../../core/memo/lru-cache'

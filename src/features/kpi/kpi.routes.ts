@@ -318,11 +318,14 @@ export const figureSummariesRoute = defineRoute({
 })
 
 /**
- * Summaries are shared between callers with the same view, except as of a past instant and for
- * groups that are not in the data version (peer types, neighbours and sets read peer models).
+ * Summaries are shared between callers with the same view, except for groups that are not in the
+ * data version (peer types, neighbours and sets read peer models). As of an instant they are kept
+ * too (the instant is in the query): the revisions known then change only with an import batch, which
+ * changes the data version. Each returning member asks as of their own last visit, so these entries
+ * serve the same member's next page loads.
  */
 function summaryCacheKey(query: { group: string; asOf?: string }, viewer: Viewer | null): string | undefined {
-  if (query.asOf || (query.group !== 'ring' && query.group !== 'all')) return undefined
+  if (query.group !== 'ring' && query.group !== 'all') return undefined
   return queryAndScopeKey(query, viewer)
 }
 

@@ -193,3 +193,15 @@ export async function countCurrentObservations(db: Kysely<DB>): Promise<number> 
     .executeTakeFirstOrThrow()
   return row.n
 }
+
+/**
+ * When the newest revision was recorded (null: no values yet). Values as known at any later instant
+ * are the current ones.
+ */
+export async function findLatestRecordedAt(db: Kysely<DB>): Promise<Date | null> {
+  const row = await db
+    .selectFrom('observation')
+    .select((eb) => eb.fn.max('recorded_at').as('latest'))
+    .executeTakeFirst()
+  return row?.latest ? new Date(row.latest) : null
+}
