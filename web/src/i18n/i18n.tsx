@@ -1,17 +1,44 @@
 /**
  * The language of the UI: German by default, English on request. The choice is kept in localStorage
- * and mirrored to <html lang>, so screen readers pronounce the texts correctly. The English texts are
- * a chunk of their own, fetched when first chosen; until they are there the UI stays in the language
- * it is in (or, on a first visit in English, shows nothing for the few milliseconds it takes).
+ * and mirrored to <html lang>, so screen readers pronounce the texts correctly.
+ *
+ * Texts come in parts so that a page loads only the texts it uses. The core table (messages.ts: shell,
+ * navigation, states, errors, every page outside benchlearning) is in the entry chunk in German; its
+ * English (messages-en.ts) is a chunk fetched when English is first chosen. A feature's own texts are a
+ * part made with `defineTexts` (benchlearning-texts.ts): one chunk per language, fetched in the chosen
+ * language when a page that calls `useTexts(part)` is shown. Until it is there the page suspends (its
+ * <Suspense> shows the loading state), so raw keys never flash; a language switch fetches the parts on
+ * screen before switching. `t()` takes every key of every part (`MessageKey`), so the type checker still
+ * catches a missing text; translate.test.ts checks each part's English against its German.
+ *
+ * Until English is there the UI stays in the language it is in (or, on a first visit in English, shows
+ * nothing for the few milliseconds it takes). If English cannot be fetched (offline) the UI stays German;
+ * a feature part's German texts stand in for its English ones.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { de, type MessageKey, type Messages } from './messages'
+import {
+  createContext,
+  use,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
+import { de, type MessageKey } from './messages'
 import { interpolate, isLocale, type Locale, type MessageParams } from './translate'
 
 export interface I18n {
   locale: Locale
   setLocale: (locale: Locale) => void
   t: (key: MessageKey, params?: MessageParams) => string
+}
+
+type Table = Record<string, string>
+
+/** One part of the texts: a loader per language (see `defineTexts`). */
+export interface Texts {
+  load: Record<Locale, () => Promise<Table>>
 }
 
 const STORAGE_KEY = 'benchlearn.locale'
@@ -28,38 +55,73 @@ function initialLocale(): Locale {
   return 'de'
 }
 
-const loaded: Partial<Record<Locale, Messages>> = { de }
+const coreTexts: Texts = {
+  load: { de: async () => de, en: () => import('./messages-en').then((module) => module.en) },
+}
 
-async function loadMessages(locale: Locale): Promise<Messages> {
-  const known = loaded[locale]
-  if (known) return known
-  const { en } = await import('./messages-en')
-  loaded.en = en
-  return en
+/** The texts per locale, every part fetched so far merged into one table. */
+const tables: Record<Locale, Table> = { de: { ...de }, en: {} }
+/** The parts whose texts are in `tables` (for English also: given up on, German stands in). */
+const settled: Record<Locale, Set<Texts>> = { de: new Set([coreTexts]), en: new Set() }
+const fetches: Record<Locale, Map<Texts, Promise<void>>> = { de: new Map(), en: new Map() }
+/** The feature parts on screen now, with how many components use each. */
+const textsInUse = new Map<Texts, number>()
+
+/** Declares a feature's texts, one chunk per language; English must have the same keys as German. */
+export function defineTexts<K extends string>(load: {
+  de: () => Promise<Record<K, string>>
+  en: () => Promise<Record<K, string>>
+}): Texts {
+  return { load }
+}
+
+function isReady(locale: Locale, texts: Texts): boolean {
+  return settled[locale].has(texts)
+}
+
+/**
+ * Fetches a part in a language once: the same promise for every caller, as React's `use` needs. A
+ * feature part whose English fails falls back to its German; German failing fails like a page chunk.
+ */
+function fetchTexts(locale: Locale, texts: Texts): Promise<void> {
+  let fetching = fetches[locale].get(texts)
+  if (!fetching) {
+    fetching = texts.load[locale]().then(
+      (table) => {
+        Object.assign(tables[locale], table)
+        settled[locale].add(texts)
+      },
+      async (error: unknown) => {
+        fetches[locale].delete(texts)
+        if (locale === 'de' || texts === coreTexts) throw error
+        await fetchTexts('de', texts)
+        settled.en.add(texts)
+      },
+    )
+    fetches[locale].set(texts, fetching)
+  }
+  return fetching
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [wanted] = useState<Locale>(initialLocale)
-  const [current, setCurrent] = useState<{ locale: Locale; messages: Messages } | null>(() => {
-    const messages = loaded[wanted]
-    return messages ? { locale: wanted, messages } : null
-  })
+  const [current, setCurrent] = useState<Locale | null>(() => (isReady(wanted, coreTexts) ? wanted : null))
   const setLocale = useCallback((next: Locale) => {
     try {
       window.localStorage.setItem(STORAGE_KEY, next)
     } catch {
       // Not remembered then; the switch still works for this visit.
     }
-    loadMessages(next).then(
-      (messages) => setCurrent({ locale: next, messages }),
-      // The chunk could not be fetched (offline): stay in the current language.
-      () => setCurrent((shown) => shown ?? { locale: 'de', messages: de }),
+    const parts = [coreTexts, ...textsInUse.keys()].filter((texts) => !isReady(next, texts))
+    void Promise.allSettled(parts.map((texts) => fetchTexts(next, texts))).then(() =>
+      // Without the core (offline) stay in the current language.
+      setCurrent((shown) => (isReady(next, coreTexts) ? next : (shown ?? 'de'))),
     )
   }, [])
   useEffect(() => {
     if (current === null) setLocale(wanted)
   }, [current, wanted, setLocale])
-  const locale = current?.locale ?? 'de'
+  const locale = current ?? 'de'
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
@@ -67,9 +129,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, params) => interpolate((current?.messages ?? de)[key], params),
+      // A part not fetched yet is never shown (useTexts suspends); the key is the last resort for a bug.
+      t: (key, params) => interpolate(tables[locale][key] ?? tables.de[key] ?? key, params),
     }),
-    [locale, current, setLocale],
+    [locale, setLocale],
   )
   if (current === null) return null
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
@@ -79,4 +142,21 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext)
   if (!value) throw new Error('useI18n outside I18nProvider')
   return value
+}
+
+/**
+ * Makes a feature's texts available to the calling page: suspends until they are fetched in the current
+ * language, and has a language switch fetch them before switching while the page is shown.
+ */
+export function useTexts(texts: Texts): void {
+  const { locale } = useI18n()
+  useEffect(() => {
+    textsInUse.set(texts, (textsInUse.get(texts) ?? 0) + 1)
+    return () => {
+      const count = (textsInUse.get(texts) ?? 1) - 1
+      if (count > 0) textsInUse.set(texts, count)
+      else textsInUse.delete(texts)
+    }
+  }, [texts])
+  if (!isReady(locale, texts)) use(fetchTexts(locale, texts))
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatNumber, formatPeriod, interpolate, isLocale, pick } from './translate'
 import { de as german } from './messages'
+import { de as benchlearningGerman } from './messages-benchlearning'
+import { en as benchlearningEnglish } from './messages-benchlearning-en'
 import { en as english } from './messages-en'
 
 describe('interpolate', () => {
@@ -30,12 +32,23 @@ describe('locale helpers', () => {
 })
 
 describe('messages', () => {
-  it('has an English text for every German one, with the same placeholders', () => {
+  // Every part of the texts: the core table and each feature module (see i18n.tsx).
+  const parts: [string, Record<string, string>, Record<string, string>][] = [
+    ['core', german, english],
+    ['benchlearning', benchlearningGerman, benchlearningEnglish],
+  ]
+
+  it.each(parts)('%s: has an English text for every German one, with the same placeholders', (_, de, en) => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-    for (const [key, de] of Object.entries(german)) {
-      const en = english[key as keyof typeof german]
-      expect(en, key).toBeTruthy()
-      expect(placeholders(en), key).toEqual(placeholders(de))
+    for (const [key, text] of Object.entries(de)) {
+      expect(en[key], key).toBeTruthy()
+      expect(placeholders(en[key]!), key).toEqual(placeholders(text))
     }
+    expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort())
+  })
+
+  it('gives every key to exactly one part', () => {
+    const keys = parts.flatMap(([, de]) => Object.keys(de))
+    expect(keys.length).toBe(new Set(keys).size)
   })
 })

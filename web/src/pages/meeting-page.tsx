@@ -21,10 +21,12 @@ import { MeetingAgenda } from '../components/benchlearning/meeting-agenda'
 import { MeetingMinutes } from '../components/benchlearning/meeting-minutes'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, useTexts } from '../i18n/i18n'
+import { benchlearningTexts } from '../i18n/benchlearning-texts'
 
 /** One meeting: facts, registrations, agenda (builder), minutes and follow-ups, downloads. */
 export default function MeetingPage({ params }: PageProps) {
+  useTexts(benchlearningTexts)
   const { t } = useI18n()
   const id = Number(params.id)
   const meeting = useMeeting(Number.isInteger(id) && id > 0 ? id : null)

@@ -14,7 +14,8 @@ import {
 } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, useTexts } from '../i18n/i18n'
+import { benchlearningTexts } from '../i18n/benchlearning-texts'
 
 /**
  * Treffen: the meetings of the caller's rings and the network-wide events, upcoming first; the
@@ -22,6 +23,7 @@ import { useI18n } from '../i18n/i18n'
  * chosen) and the yearly schedule the platform proposes.
  */
 export default function MeetingsPage({ location }: PageProps) {
+  useTexts(benchlearningTexts)
   const { t } = useI18n()
   const session = useSession()
   const rings = useRings()

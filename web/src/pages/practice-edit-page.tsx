@@ -14,11 +14,13 @@ import { ActionError, formatSize, useAction } from '../components/benchlearning/
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, useTexts } from '../i18n/i18n'
+import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
+  useTexts(benchlearningTexts)
   const { t } = useI18n()
   const id = params.id ? Number(params.id) : null
   const practice = usePractice(id)

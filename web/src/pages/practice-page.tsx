@@ -9,11 +9,13 @@ import { EffectCheck } from '../components/benchlearning/effect-check'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, useTexts } from '../i18n/i18n'
+import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
 
 /** One practice card: the text, attachments, adoptions with their effect check, and the adopt form. */
 export default function PracticePage({ params }: PageProps) {
+  useTexts(benchlearningTexts)
   const { t } = useI18n()
   const id = Number(params.id)
   const practice = usePractice(Number.isInteger(id) && id > 0 ? id : null)

@@ -8,11 +8,13 @@ import '../components/benchlearning/common'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, useTexts } from '../i18n/i18n'
+import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
 
 /** Praxisbeispiele: German full-text search with topic, key-figure and visibility filters. */
 export default function PracticesPage({ location }: PageProps) {
+  useTexts(benchlearningTexts)
   const { t, locale } = useI18n()
   const session = useSession()
   const params = readSearchParams(location)

@@ -16,7 +16,8 @@ import type { ChartsLoader } from '../components/echart'
 import { Page } from '../components/page'
 import { Empty, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, useTexts } from '../i18n/i18n'
+import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate, formatNumber, pick } from '../i18n/translate'
 import { PALETTE } from '../lib/chart-options'
 import { cycleStatus } from '../lib/cycle-dates'
@@ -32,6 +33,7 @@ const CycleManager = lazy(() => import('../components/benchlearning/cycle-manage
  * best, change since the last cycle).
  */
 export default function SelfAssessmentPage({ location }: PageProps) {
+  useTexts(benchlearningTexts)
   const { t, locale } = useI18n()
   const cycles = useCycles()
   const params = readSearchParams(location)

@@ -8,7 +8,8 @@ import type { PageProps } from '../app/routes'
 import { ActionError, useAction } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, useTexts } from '../i18n/i18n'
+import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatDate } from '../i18n/translate'
 
@@ -21,6 +22,7 @@ const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
 
 /** Themen: members propose topics for their ring (or the network) and vote; the ranking decides. */
 export default function TopicsPage({ location }: PageProps) {
+  useTexts(benchlearningTexts)
   const { t } = useI18n()
   const session = useSession()
   const rings = useRings()
