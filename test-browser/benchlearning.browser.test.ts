@@ -6,7 +6,8 @@
  * owner's start page and on the next meeting's agenda; the meeting pack PDF is downloaded through
  * the UI and checked with pdftotext; a practice card is published with an attachment, adopted and
  * its effect check shown; the self-assessment is filled in and compared, and a moderator opens, closes
- * and reopens a cycle that members then answer; notifications read in English. axe-core on every new page,
+ * and reopens a cycle that members then answer; notifications read in English, and benchlearning pages
+ * in English (their texts are a chunk fetched with them). axe-core on every new page,
  * keyboard-only for voting and the notification bell, screenshots of every page.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -550,6 +551,37 @@ describe('a full benchlearning cycle in the UI', () => {
     // Back to German, so that later sign-ins find the German labels.
     await lead.getByRole('button', { name: 'Deutsch' }).click()
     await lead.getByRole('button', { name: /^Benachrichtigungen/ }).waitFor()
+    await done(lead)
+  })
+
+  it('benchlearning pages fetch their own texts in English: on a switch, a fresh load and a link', async () => {
+    const rawKey =
+      /\b(meetings?|agenda|minutes|topics|practices?|practiceEdit|effect|selfAssessment|cycles)\.\w/
+    const lead = await signInAs('member_lead')
+    await open(lead, '/topics')
+    await lead.getByRole('heading', { level: 1, name: 'Themen' }).waitFor()
+    // Switching on the page fetches the page's English texts before switching.
+    await lead.getByRole('button', { name: 'English' }).click()
+    await lead.getByRole('heading', { level: 1, name: 'Topics' }).waitFor()
+    expect(await mainText(lead)).not.toMatch(rawKey)
+    // A fresh load in English shows the loading state until those texts are there, never raw keys.
+    await open(lead, '/self-assessment')
+    await lead.getByRole('heading', { level: 1, name: 'Self-assessment' }).waitFor()
+    const text = await mainText(lead)
+    expect(text).not.toMatch(rawKey)
+    expect(text).toContain("Your job centre's maturity in the enabler areas")
+    expect(text).not.toContain('Reifegrad')
+    await expectAccessible(lead, 'self-assessment in English')
+    await screenshot(lead, 'benchlearning-self-assessment-english')
+    await lead
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Meetings' })
+      .click()
+    await lead.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor()
+    expect(await mainText(lead)).not.toMatch(rawKey)
+    // Back to German, so that later sign-ins find the German labels.
+    await lead.getByRole('button', { name: 'Deutsch' }).click()
+    await lead.getByRole('heading', { level: 1, name: 'Treffen' }).waitFor()
     await done(lead)
   })
 })
