@@ -162,7 +162,30 @@ export async function refreshTimedNotifications(
       },
       dedupeKey: `action_due:${a.id}:${a.due_on}`,
     })
-  await insertNotifications(db, fresh, options.now)
+  // Only what the person does not have yet: a page load that finds nothing new writes nothing (a
+  // write on every read would also make every cache of this process read the data version again).
+  const known =
+    fresh.length === 0
+      ? new Set<string | null>()
+      : new Set(
+          (
+            await db
+              .selectFrom('notification')
+              .select('dedupe_key')
+              .where('user_id', '=', options.userId)
+              .where(
+                'dedupe_key',
+                'in',
+                fresh.map((n) => n.dedupeKey!),
+              )
+              .execute()
+          ).map((r) => r.dedupe_key),
+        )
+  await insertNotifications(
+    db,
+    fresh.filter((n) => !known.has(n.dedupeKey!)),
+    options.now,
+  )
 }
 
 function text(payload: Record<string, unknown>, key: string): string {
