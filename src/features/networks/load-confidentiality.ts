@@ -1,6 +1,6 @@
 /**
- * Everything the confidentiality rules need about a day, loaded once per request: each
- * organisation's rings (with sharing), and the pseudonyms of the members of every ring.
+ * Everything the confidentiality rules need about a day: each organisation's rings (with sharing),
+ * and the pseudonyms of the members of every ring. Remembered per data version and day.
  */
 import type { Kysely } from 'kysely'
 import {
@@ -11,7 +11,10 @@ import {
   type Viewer,
   type Visibility,
 } from '../../core/permissions'
+import { changeWatchOf } from '../../db/change-watch'
+import { readDataVersion } from '../../db/data-version'
 import type { DB } from '../../db/schema'
+import { LruCache } from '../../core/memo/lru-cache'
 import { findOrganisationRings } from './find-organisation-rings'
 
 export interface Confidentiality {
@@ -32,7 +35,25 @@ async function loadSecret(db: Kysely<DB>): Promise<string> {
   return row.value
 }
 
+/** Days × versions: a handful are live at a time (today and the days people ask about). */
+const MAX_REMEMBERED = 50
+const remembered = new WeakMap<Kysely<DB>, LruCache<Promise<Confidentiality>>>()
+
+/**
+ * The rules' facts for day `at`. Organisations, rings, memberships and the pseudonym salt are all in
+ * the data version, so the facts are read once per version and day and shared by the requests (the
+ * object is read-only; viewers are applied per call). Inside a transaction, which may see its own
+ * uncommitted changes, they are read afresh.
+ */
 export async function loadConfidentiality(db: Kysely<DB>, at: string): Promise<Confidentiality> {
+  if (!changeWatchOf(db)) return readConfidentiality(db, at)
+  const version = await readDataVersion(db)
+  let cache = remembered.get(db)
+  if (!cache) remembered.set(db, (cache = new LruCache<Promise<Confidentiality>>(MAX_REMEMBERED)))
+  return cache.getOrCompute(`${version.data}|${at}`, () => readConfidentiality(db, at))
+}
+
+async function readConfidentiality(db: Kysely<DB>, at: string): Promise<Confidentiality> {
   const rings = await findOrganisationRings(db, { at })
   const ringRows = await db.selectFrom('ring').select(['id', 'name']).execute()
   const ringNames = new Map(ringRows.map((r) => [r.id, r.name]))
