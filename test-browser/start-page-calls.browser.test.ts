@@ -60,6 +60,9 @@ describe('the start page asks for what the API benchmark loads', () => {
     expect(firstVisit.session.previousVisitAt).toBeNull()
     expect(firstVisit.session.user.organisationId).not.toBeNull()
     expect(firstVisit.calls).toEqual(expectedFor(firstVisit.session))
+    // The four headline series (one batched call) fill their table: a header and four rows.
+    const latest = first.getByRole('table', { name: 'Neueste Werte Ihres Jobcenters' })
+    expect(await latest.getByRole('row').count()).toBe(5)
     await first.close()
 
     // Signing in again makes the first sign-in the last visit: the page also asks what was known then.
