@@ -4,14 +4,12 @@
  * district's outline; key, name, organisation and ring only for districts of organisations the
  * caller sees by name (the generic scan in the test catches keys and names that leak).
  */
-import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { importBoundaries } from '../../features/areas/import-boundaries'
+import type { AccessCase, Visibility } from './access-case'
 
-type Visibility = 'full' | 'named' | 'pseudonymised' | 'none'
-type Target = 'own' | 'peer' | 'outside' | 'none'
 interface WorldOrg {
   key: string
   ring: 1 | 2
@@ -19,16 +17,7 @@ interface WorldOrg {
   name: string
   ags: string
 }
-interface Context {
-  caller: string
-  target: Target
-  org: WorldOrg | null
-}
-interface Case {
-  targets: Target[]
-  call(context: Context): InjectOptions | Promise<InjectOptions>
-  expect(context: Context, response: LightMyRequestResponse): void
-}
+type Case = AccessCase<WorldOrg>
 
 export interface BoundaryAccessWorld {
   database(): Database

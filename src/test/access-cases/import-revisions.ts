@@ -13,14 +13,12 @@
  *   organisation, named ring peers and moderated rings, 404 otherwise; the file of an import is
  *   named only when the import is in the caller's history.
  */
-import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { importFile } from '../../features/imports/import-file'
+import type { AccessCase, Visibility } from './access-case'
 
-type Visibility = 'full' | 'named' | 'pseudonymised' | 'none'
-type Target = 'own' | 'peer' | 'outside' | 'none'
 interface WorldOrg {
   key: string
   ring: 1 | 2
@@ -29,16 +27,7 @@ interface WorldOrg {
   ags: string
   value: number
 }
-interface Context {
-  caller: string
-  target: Target
-  org: WorldOrg | null
-}
-interface Case {
-  targets: Target[]
-  call(context: Context): InjectOptions | Promise<InjectOptions>
-  expect(context: Context, response: LightMyRequestResponse): void
-}
+type Case = AccessCase<WorldOrg>
 
 export interface ImportRevisionAccessWorld {
   database(): Database

@@ -3,31 +3,22 @@
  * src/server/access.db.test.ts (spread in there). Write cases create a fresh meeting, topic or
  * action per call, so that callers do not change each other's state.
  */
-import type { InjectOptions, LightMyRequestResponse } from 'fastify'
+import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, expect } from 'vitest'
 import type { Role } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import type { MeetingStatus } from '../../db/schema'
 import { closeSharedChromium, isChromiumAvailable } from '../../features/reports/chromium'
+import type { AccessCase, AccessContext, Visibility, Target } from './access-case'
 
-type Visibility = 'full' | 'named' | 'pseudonymised' | 'none'
-type Target = 'own' | 'peer' | 'outside' | 'none'
 interface WorldOrg {
   key: string
   ring: 1 | 2
   id: number
   name: string
 }
-interface Context {
-  caller: string
-  target: Target
-  org: WorldOrg | null
-}
-interface Case {
-  targets: Target[]
-  call(context: Context): InjectOptions | Promise<InjectOptions>
-  expect(context: Context, response: LightMyRequestResponse): void
-}
+type Context = AccessContext<WorldOrg>
+type Case = AccessCase<WorldOrg>
 
 export interface MeetingAccessWorld {
   database(): Database

@@ -4,15 +4,14 @@
  * one ring gets 403). Neighbours and ring history: whoever sees the organisation in full; other
  * callers get 404, and neighbours the caller may not see by name carry no name.
  */
-import type { InjectOptions, LightMyRequestResponse } from 'fastify'
+import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { savePeerModel } from '../../features/peers/save-peer-model'
 import { importContextValues } from '../context-factory'
+import type { AccessCase, Visibility, Target } from './access-case'
 
-type Visibility = 'full' | 'named' | 'pseudonymised' | 'none'
-type Target = 'own' | 'peer' | 'outside' | 'none'
 interface WorldOrg {
   key: string
   ring: 1 | 2
@@ -20,16 +19,7 @@ interface WorldOrg {
   name: string
   ags: string
 }
-interface Context {
-  caller: string
-  target: Target
-  org: WorldOrg | null
-}
-interface Case {
-  targets: Target[]
-  call(context: Context): InjectOptions | Promise<InjectOptions>
-  expect(context: Context, response: LightMyRequestResponse): void
-}
+type Case = AccessCase<WorldOrg>
 
 export interface PeerAccessWorld {
   database(): Database

@@ -3,7 +3,7 @@
  * Kept here so that the shared test file only spreads them in. The fixture (cards, an adoption,
  * attachments, a cycle with answers) is created on first use, after the test world exists.
  */
-import type { InjectOptions, LightMyRequestResponse } from 'fastify'
+import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
 import type { Database } from '../../db/connect'
@@ -20,25 +20,15 @@ import {
   saveAreas,
   upsertResponse,
 } from '../../features/self-assessment/self-assessment.repository'
+import type { AccessCase, Visibility } from './access-case'
 
-type Visibility = 'full' | 'named' | 'pseudonymised' | 'none'
-type Target = 'own' | 'peer' | 'outside' | 'none'
 interface WorldOrg {
   key: string
   ring: 1 | 2
   id: number
   name: string
 }
-interface Context {
-  caller: string
-  target: Target
-  org: WorldOrg | null
-}
-interface Case {
-  targets: Target[]
-  call(context: Context): InjectOptions | Promise<InjectOptions>
-  expect(context: Context, response: LightMyRequestResponse): void
-}
+type Case = AccessCase<WorldOrg>
 
 export interface AccessWorld {
   database(): Database

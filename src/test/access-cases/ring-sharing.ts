@@ -4,29 +4,18 @@
  * 403. Each call sets the ring's current setting again, so the world stays as it is for the other
  * cases, and checks that the change was audited.
  */
-import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
 import type { Database } from '../../db/connect'
+import type { AccessCase, Visibility } from './access-case'
 
-type Visibility = 'full' | 'named' | 'pseudonymised' | 'none'
-type Target = 'own' | 'peer' | 'outside' | 'none'
 interface WorldOrg {
   key: string
   ring: 1 | 2
   id: number
   name: string
 }
-interface Context {
-  caller: string
-  target: Target
-  org: WorldOrg | null
-}
-interface Case {
-  targets: Target[]
-  call(context: Context): InjectOptions | Promise<InjectOptions>
-  expect(context: Context, response: LightMyRequestResponse): void
-}
+type Case = AccessCase<WorldOrg>
 
 export interface RingSharingAccessWorld {
   database(): Database
