@@ -154,6 +154,25 @@ export const groupMemberSchema = z
   })
   .meta({ id: 'GroupMember' })
 
+export const disclosureSchema = z
+  .object({
+    level: z
+      .enum(['full', 'mean_only', 'visible_only'])
+      .describe(
+        'full: every statistic; mean_only: count, mean and ranks over organisations outside your view, no order statistic or spread; visible_only: statistics over the organisations you can see only',
+      ),
+    reason: z
+      .enum(['own_figure', 'too_few', 'incomplete', 'differencing', 'not_own_group'])
+      .nullable()
+      .describe('why organisations outside your view were left out (visible_only)'),
+    hiddenCount: z.number().int().describe('organisations outside your view pooled (mean_only) or left out'),
+  })
+  .meta({
+    id: 'Disclosure',
+    description: 'What the disclosure rules let you see of this group (docs/security.md)',
+  })
+export type DisclosureDto = z.infer<typeof disclosureSchema>
+
 export const groupStatisticsSchema = z
   .object({
     figure: z.object({ code: z.string(), nameDe: z.string(), nameEn: z.string(), polarity: polaritySchema }),
@@ -173,6 +192,7 @@ export const groupStatisticsSchema = z
     standardDeviation: z.number().nullable(),
     best: z.number().nullable(),
     members: z.array(groupMemberSchema),
+    disclosure: disclosureSchema,
   })
   .meta({ id: 'GroupStatistics' })
 export type GroupStatisticsDto = z.infer<typeof groupStatisticsSchema>
@@ -324,6 +344,7 @@ export const figureSummarySchema = z
       n: z.number().int(),
       rank: z.number().int().nullable(),
       percentile: z.number().nullable(),
+      mean: z.number().nullable(),
       median: z.number().nullable(),
       q1: z.number().nullable(),
       q3: z.number().nullable(),
@@ -331,6 +352,7 @@ export const figureSummarySchema = z
       gapToMedian: z.number().nullable(),
       trend12: z.number().nullable(),
       changeToPreviousYear: z.number().nullable(),
+      disclosure: disclosureSchema,
     }),
     context: z
       .object({

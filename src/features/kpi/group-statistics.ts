@@ -28,7 +28,8 @@ export interface GroupStatisticsRequest {
 }
 
 export interface GroupStatisticsResult {
-  dto: GroupStatisticsDto
+  /** Statistics over every member of the group: callers apply the disclosure rules (discloseGroup). */
+  dto: Omit<GroupStatisticsDto, 'disclosure'>
   stats: GroupStatistics
   values: FigureValueTable
 }

@@ -19,7 +19,7 @@ import {
 } from '../../contracts/kpi'
 import { parseAsOf } from '../../core/periods/as-of'
 import { isAppError } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
+import { keepMeanOnly, type Viewer } from '../../core/permissions'
 import { defineRoute, queryAndScopeKey, requireActor, requireViewer } from '../../server/route'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { computeKeyFigures } from './compute-key-figures'
@@ -32,6 +32,7 @@ import { kpiMemo } from './kpi-cache'
 import { monthIndexOf } from './load-series'
 import { checkBreakdown, findFigureDefinition, readFigureValues, resolvePeriod } from './read-figure-values'
 import { resolveGroup } from './resolve-group'
+import { discloseGroup } from './disclose-group'
 import { prepareFigureSummaries } from './prepare-figure-summaries'
 import { recordAudit } from '../audit/record-audit'
 
@@ -115,7 +116,7 @@ export const listFigureValuesRoute = defineRoute({
     const to = query.to ? monthIndexOf(query.to) : await resolvePeriod(db, undefined, asOf)
     const from = query.from ? monthIndexOf(query.from) : to - 23
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month: to })
-    scope.requireNamed(organisation.id)
+    scope.requireNamed(organisation.id, query.org)
     const table = await readFigureValues(db, {
       code: query.figure,
       breakdown: query.breakdown,
@@ -154,23 +155,38 @@ export const groupStatisticsRoute = defineRoute({
     const organisation = await findOrganisationByKey(db, query.org)
     const month = await resolvePeriod(db, query.period, asOf)
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
-    scope.requireNamed(organisation.id)
+    scope.requireNamed(organisation.id, query.org)
     const group = await resolveGroup(db, {
       kind: query.group,
       organisationId: organisation.id,
       month,
       setKeys: query.orgs,
+      canPick: scope.canSeeNamed,
     })
-    scope.requireGroupVisible(group.organisationIds, query.group)
-    const { dto } = await computeFigureGroupStatistics(db, {
+    const disclosed = await discloseGroup(db, {
+      scope,
       code: query.figure,
       breakdown: query.breakdown,
       month,
       group,
+      organisationId: organisation.id,
       asOf,
     })
+    const { dto: pooled } = await computeFigureGroupStatistics(db, {
+      code: query.figure,
+      breakdown: query.breakdown,
+      month,
+      group: disclosed.group,
+      asOf,
+    })
+    const dto = disclosed.decision.level === 'mean_only' ? keepMeanOnly(pooled) : pooled
     const members = dto.members.filter((m) => scope.canSeeNamed(m.organisationId))
-    return { ...dto, group: { ...dto.group, organisationIds: members.map((m) => m.organisationId) }, members }
+    return {
+      ...dto,
+      group: { ...dto.group, organisationIds: members.map((m) => m.organisationId) },
+      members,
+      disclosure: disclosed.decision,
+    }
   },
 })
 
@@ -189,7 +205,7 @@ export const contextModelRoute = defineRoute({
     const month = await resolvePeriod(db, query.period, asOf)
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
     const organisation = query.org ? await findOrganisationByKey(db, query.org) : undefined
-    if (organisation) scope.requireNamed(organisation.id)
+    if (organisation && query.org) scope.requireNamed(organisation.id, query.org)
     const { dto } = await fitContextModel(db, {
       code: query.figure,
       breakdown: query.breakdown,
@@ -222,19 +238,25 @@ export const excellenceRoute = defineRoute({
     const organisation = await findOrganisationByKey(db, query.org)
     const month = await resolvePeriod(db, query.period, asOf)
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
-    scope.requireNamed(organisation.id)
+    scope.requireNamed(organisation.id, query.org)
     const group = await resolveGroup(db, {
       kind: query.group,
       organisationId: organisation.id,
       month,
       setKeys: query.orgs,
+      canPick: scope.canSeeNamed,
     })
-    scope.requireGroupVisible(group.organisationIds, query.group)
+    // Excellence shows medians, quartile thresholds and ranks of the leaders: over the members the
+    // caller can see, whenever the group holds organisations outside their view.
+    const visibleGroup = {
+      ...group,
+      organisationIds: group.organisationIds.filter((id) => !scope.isHidden(id)),
+    }
     const result = await findFigureExcellence(db, {
       code: query.figure,
       breakdown: query.breakdown,
       month,
-      group,
+      group: visibleGroup,
       context: parseContextList(query.context),
       asOf,
     })

@@ -12,6 +12,7 @@ import { monthIndexOf } from './load-series'
 import { resolvePeriod } from './read-figure-values'
 import { resolveGroup, type GroupKind } from './resolve-group'
 import { summariseFigure } from './summarise-figure'
+import { discloseGroup } from './disclose-group'
 
 /** What summaries of one organisation in one group have in common (the query of both summary routes). */
 export interface FigureSummariesRequest {
@@ -61,22 +62,39 @@ export async function prepareFigureSummaries(
     : await memo('latest-month', () => resolvePeriod(db, undefined, asOf))
   // Access is decided per request, from the cached rings of all organisations and this viewer.
   const scope = await loadKpiScope(db, { viewer, month, memo })
-  scope.requireNamed(organisation.id)
+  scope.requireNamed(organisation.id, request.org)
   const resolve = () =>
-    resolveGroup(db, { kind: request.group, organisationId: organisation.id, month, setKeys: request.orgs })
+    resolveGroup(db, {
+      kind: request.group,
+      organisationId: organisation.id,
+      month,
+      setKeys: request.orgs,
+      canPick: scope.canSeeNamed,
+    })
   // Only fixed groups (ring, network) are shared; sets and peer groups are resolved each time.
   const group =
     request.group === 'ring' || request.group === 'all'
       ? await memo(`group:${request.group}:${organisation.id}:${month}`, resolve)
       : await resolve()
-  scope.requireGroupVisible(group.organisationIds, request.group)
   const context = parseContextList(request.context)
   return {
     memo,
     summarise: async (code) => {
+      const { breakdown } = request
+      // What the caller may see of the group depends on the figure (own or official, who delivered).
+      const disclosed = await discloseGroup(db, {
+        scope,
+        code,
+        breakdown,
+        month,
+        group,
+        organisationId: organisation.id,
+        asOf,
+        memo,
+      })
       const summary = await summariseFigure(
         db,
-        { code, breakdown: request.breakdown, month, organisation, group, context, asOf },
+        { code, breakdown, month, organisation, context, asOf, ...disclosed },
         memo,
       )
       return requestedAsOf && !asOf ? { ...summary, asOf: requestedAsOf.toISOString() } : summary

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import type { DB } from '../../db/schema'
-import { findOrganisationByKey } from '../organisations/find-organisation'
+import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
 import { resolveNeighbourGroup, resolvePeerTypeGroup } from '../peers/resolve-peer-group'
 import { monthStart } from './load-series'
 
@@ -28,7 +28,19 @@ function lastDay(month: number): string {
  */
 export async function resolveGroup(
   db: Kysely<DB>,
-  options: { kind: GroupKind; organisationId: number; month: number; setKeys?: string },
+  options: {
+    kind: GroupKind
+    organisationId: number
+    month: number
+    setKeys?: string
+    /**
+     * Which organisations a hand-picked set may hold (the caller sees them by name). Any other key is
+     * answered exactly like a key that names no organisation: with a free choice of members, two
+     * sets that differ by one hidden organisation would give its value, and a different answer for a
+     * pseudonymised peer's real key would say who is behind the pseudonym.
+     */
+    canPick?: (organisationId: number) => boolean
+  },
 ): Promise<ResolvedGroup> {
   const { kind, organisationId, month } = options
   const first = monthStart(month)
@@ -104,7 +116,11 @@ export async function resolveGroup(
       { field: 'orgs', message: 'expected e.g. 06435,06433,09162' },
     ])
   const ids = new Set([organisationId])
-  for (const key of keys) ids.add((await findOrganisationByKey(db, key, first)).id)
+  for (const key of keys) {
+    const { id } = await findOrganisationByKey(db, key, first)
+    if (options.canPick && !options.canPick(id)) throw organisationNotFound(key)
+    ids.add(id)
+  }
   return {
     kind,
     label: `hand-picked set of ${ids.size}`,

@@ -4,6 +4,7 @@ import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { FigureSummaryDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
 import { explainExpectation } from '../../core/kpi'
+import { keepMeanOnly, type DisclosureDecision } from '../../core/permissions'
 import { DEFAULT_CONTEXT, fitContextModel, type ContextModelResult } from './context-model'
 import { computeFigureGroupStatistics } from './group-statistics'
 import { noMemo, type Memo } from './kpi-cache'
@@ -15,7 +16,9 @@ export interface SummariseFigureRequest {
   breakdown: string
   month: number
   organisation: { id: number; name: string }
+  /** The members the statistics may pool for the caller, and what may be shown (discloseGroup). */
   group: ResolvedGroup
+  decision: DisclosureDecision
   context?: readonly string[]
   asOf?: Date
 }
@@ -32,10 +35,11 @@ export async function summariseFigure(
   const definition = await memo(`definition:${request.code}`, () => findFigureDefinition(db, request.code))
   // Statistics of the whole group are the same for every member of it; the caller's place is read below.
   const groupKey = `${request.group.kind}:${request.group.label}:${request.group.organisationIds.join(',')}`
-  const { dto, values } = await memo(
+  const { dto: pooled, values } = await memo(
     `group-statistics:${request.code}:${request.breakdown}:${request.month}:${groupKey}`,
     () => computeFigureGroupStatistics(db, request),
   )
+  const dto = request.decision.level === 'mean_only' ? keepMeanOnly(pooled) : pooled
   const own = dto.members.find((m) => m.organisationId === request.organisation.id)
   const latest = values.get(request.organisation.id)?.at(-1)
   let context: FigureSummaryDto['context'] = null
@@ -115,6 +119,7 @@ export async function summariseFigure(
       n: dto.n,
       rank: own?.rank ?? null,
       percentile: own?.percentile ?? null,
+      mean: dto.mean,
       median: dto.median,
       q1: dto.q1,
       q3: dto.q3,
@@ -122,6 +127,7 @@ export async function summariseFigure(
       gapToMedian: own?.gapToMedian ?? null,
       trend12: own?.trend12 ?? null,
       changeToPreviousYear: own?.changeToPreviousYear ?? null,
+      disclosure: request.decision,
     },
     context,
     contextUnavailable,
