@@ -115,34 +115,30 @@ export async function compareSelfAssessments(
       ? { scale: { min: previous.scaleMin, max: previous.scaleMax }, scores: toTable(previousRows) }
       : undefined,
   })
-  // Outside the ring: statistics only over at least MIN_AGGREGATE_SIZE answers (per area).
+  // Outside the ring, as the disclosure rules have it (docs/security.md): never an order statistic
+  // (median, best, worst, the gap to the best are single answers), and the mean only over at least
+  // MIN_AGGREGATE_SIZE answers of a cycle whose answer period has ended (while it runs, the mean
+  // before and after one more answer would give that answer).
+  const isCycleOver = cycle.endsOn < today
   const areasOut = result.areas.map((a, i) => {
-    const isShown = seesMembers || canShowAggregate(a.respondents)
-    const hidden = {
-      mean: null,
-      median: null,
-      best: null,
-      worst: null,
-      previousMean: null,
-      meanChange: null,
-      gapToBest: null,
-    }
+    const isMeanShown = seesMembers || (isCycleOver && canShowAggregate(a.respondents))
+    const orderStatistics = seesMembers ? {} : { median: null, best: null, worst: null, gapToBest: null }
     return {
       code: a.code,
       name: a.name,
       nameEn: areas[i]!.nameEn,
       score: a.score,
       organisationCount: a.respondents,
-      mean: a.mean,
       median: a.median,
       best: a.best,
       worst: a.worst,
       gapToBest: a.gapToBest,
       previousScore: a.previousScore,
       change: a.change,
-      previousMean: a.previousMean,
-      meanChange: a.meanChange,
-      ...(isShown ? {} : hidden),
+      ...orderStatistics,
+      mean: isMeanShown ? a.mean : null,
+      previousMean: isMeanShown ? a.previousMean : null,
+      meanChange: isMeanShown ? a.meanChange : null,
     }
   })
   const radar = {
