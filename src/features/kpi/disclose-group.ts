@@ -69,8 +69,9 @@ export async function discloseGroup(
     }
     const resolved = await memo(`group:${kind}:${organisationId}:${month}`, () =>
       resolveGroup(db, { kind, organisationId, month }).catch((error: unknown) => {
-        // An organisation without a peer model has no type group: the family is smaller.
-        if (isAppError(error) && error.code === 'not_found') return null
+        // Without a peer model or context data there is no such group (asking for it fails the
+        // same way): the family is smaller.
+        if (isAppError(error) && (error.code === 'not_found' || error.code === 'invalid_input')) return null
         throw error
       }),
     )
