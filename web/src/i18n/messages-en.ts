@@ -458,7 +458,20 @@ export const en: Messages = {
   'fig.revisionNote':
     'Revision marks compare with what was known at your last visit ({date}): "revised" means the official statistics corrected values afterwards.',
   'fig.hiddenMembers':
-    '{count} members of this group are not visible to you by name; they count in the median and quartiles.',
+    '{count} members of this group are not visible to you by name; they count in the statistics.',
+  'fig.mean': 'Mean',
+  'fig.disclosure.mean_only':
+    'Over {count} job centres outside your ring we show only the count and the mean: the median, quartiles and best value would each be one job centre’s value.',
+  'fig.disclosure.own_figure':
+    '{count} job centres outside your ring are left out: own figures are never pooled over job centres you cannot see.',
+  'fig.disclosure.too_few':
+    '{count} job centres outside your ring are left out: values outside your ring are shown only pooled over at least five.',
+  'fig.disclosure.incomplete':
+    '{count} job centres outside your ring are left out: they are included once all of them have delivered this month.',
+  'fig.disclosure.differencing':
+    '{count} job centres outside your ring are left out: together with another comparison group, one value could otherwise be worked out.',
+  'fig.disclosure.not_own_group':
+    '{count} job centres outside your ring are left out: comparison groups beyond the ring are available for your own job centre.',
   'fig.barTitle': '{name} in the group "{group}", {period}',
   'fig.barSummary': 'Bar chart: {name} in the group {group} in {period}; {n} values, median {median}. {own}',
   'fig.lineTitle': '{name} over time: {group}',

@@ -469,7 +469,20 @@ export const de = {
   'fig.revisionNote':
     'Revisionsmarken vergleichen mit dem Stand Ihres letzten Besuchs ({date}): „revidiert“ heißt, die amtliche Statistik hat Werte nachträglich korrigiert.',
   'fig.hiddenMembers':
-    '{count} Mitglieder dieser Gruppe sind für Sie nicht namentlich sichtbar; sie zählen in Median und Quartilen mit.',
+    '{count} Mitglieder dieser Gruppe sind für Sie nicht namentlich sichtbar; sie zählen in den Kennwerten mit.',
+  'fig.mean': 'Mittelwert',
+  'fig.disclosure.mean_only':
+    'Über {count} Jobcenter außerhalb Ihres Rings zeigen wir nur Anzahl und Mittelwert: Median, Quartile und Bestwert wären jeweils der Wert eines einzelnen Jobcenters.',
+  'fig.disclosure.own_figure':
+    '{count} Jobcenter außerhalb Ihres Rings sind nicht enthalten: eigene Kennzahlen werden nie über Jobcenter zusammengefasst, die Sie nicht sehen.',
+  'fig.disclosure.too_few':
+    '{count} Jobcenter außerhalb Ihres Rings sind nicht enthalten: Werte außerhalb Ihres Rings zeigen wir erst zusammengefasst über mindestens fünf.',
+  'fig.disclosure.incomplete':
+    '{count} Jobcenter außerhalb Ihres Rings sind nicht enthalten: Sie werden erst einbezogen, wenn alle für diesen Monat geliefert haben.',
+  'fig.disclosure.differencing':
+    '{count} Jobcenter außerhalb Ihres Rings sind nicht enthalten: zusammen mit einer anderen Vergleichsgruppe ließe sich sonst ein einzelner Wert errechnen.',
+  'fig.disclosure.not_own_group':
+    '{count} Jobcenter außerhalb Ihres Rings sind nicht enthalten: Vergleichsgruppen über den Ring hinaus gibt es für Ihr eigenes Jobcenter.',
   'fig.barTitle': '{name} in der Gruppe „{group}“, {period}',
   'fig.barSummary':
     'Balkendiagramm: {name} in der Gruppe {group} im {period}; {n} Werte, Median {median}. {own}',

@@ -374,10 +374,14 @@ function GroupResult({
       <div className="stat-row" aria-label={t('compare.keyNumbers')} role="group">
         <Stat label={t('compare.period')} value={formatPeriod(locale, period)} />
         <Stat label={t('fig.groupLabel')} value={groupLabel} />
-        <Stat
-          label={t('compare.median')}
-          value={statistics.median === null ? '–' : `${formatValue(statistics.median)} ${unit}`}
-        />
+        {statistics.disclosure.level === 'mean_only' && statistics.mean !== null ? (
+          <Stat label={t('fig.mean')} value={`${formatValue(statistics.mean)} ${unit}`} />
+        ) : (
+          <Stat
+            label={t('compare.median')}
+            value={statistics.median === null ? '–' : `${formatValue(statistics.median)} ${unit}`}
+          />
+        )}
         <Stat
           label={t('compare.middleHalf')}
           value={
@@ -406,7 +410,16 @@ function GroupResult({
           />
         )}
       </div>
-      {hiddenCount > 0 && <p className="hint">{t('fig.hiddenMembers', { count: hiddenCount })}</p>}
+      {hiddenCount > 0 && statistics.disclosure.level === 'full' && (
+        <p className="hint">{t('fig.hiddenMembers', { count: hiddenCount })}</p>
+      )}
+      {statistics.disclosure.level !== 'full' && (
+        <p className="hint">
+          {t(`fig.disclosure.${statistics.disclosure.reason ?? 'mean_only'}`, {
+            count: statistics.disclosure.hiddenCount,
+          })}
+        </p>
+      )}
       {summary && (
         <section className="panel" aria-labelledby="context-heading">
           <h2 id="context-heading">{t('fig.context.title', { org: summary.organisation.name })}</h2>
