@@ -25,6 +25,8 @@ export const errorResponseSchema = z
         'forbidden',
         'rate_limited',
         'infeasible',
+        'too_large',
+        'unavailable',
         'internal',
       ]),
       message: z.string(),

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
 import { forbidden, unauthenticated } from '../core/errors/app-error'
+import { JSON_BODY_LIMIT_BYTES, UPLOAD_LIMITS } from '../core/limits/input-limits'
 import { abilitiesFor } from '../core/permissions'
 import type { Database } from '../db/connect'
 import { readDataVersion } from '../db/data-version'
@@ -42,6 +43,8 @@ export interface BuildAppOptions {
    * role; the web UI relies on it, as it trusts the contracts' types instead of shipping zod.
    */
   validateResponses?: boolean
+  /** Size limit of an uploaded data file; default UPLOAD_LIMITS.defaultMaxFileBytes (core/limits). */
+  maxUploadBytes?: number
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -67,7 +70,8 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, an
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 10 * 1024 * 1024,
+    // JSON bodies; uploads are multipart streams with their own limits (read-upload.ts).
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
   })
   const routes = options.routes ?? allRoutes
@@ -76,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database: options.database,
     version: PACKAGE_VERSION,
     now: options.now ?? (() => new Date()),
+    maxUploadBytes: options.maxUploadBytes ?? UPLOAD_LIMITS.defaultMaxFileBytes,
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean

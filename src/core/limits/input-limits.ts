@@ -14,6 +14,12 @@ export const UPLOAD_LIMITS = {
   defaultMaxFileBytes: 50 * MB,
   /** The most BENCHLEARN_MAX_UPLOAD_MB may raise it to: beyond this, split the file. */
   maxConfigurableFileBytes: 1024 * MB,
+  /** Official comparison types (peers): a CSV of ~400 rows. */
+  peerTypesMaxBytes: 16 * MB,
+  /** District boundaries (GeoJSON of ~400 districts, simplified ~20 MB). */
+  boundariesMaxBytes: 32 * MB,
+  /** An attachment of a practice card (PDF, image, Office file). */
+  attachmentMaxBytes: 5 * MB,
   /** Bytes of multipart framing (boundaries, part headers, small fields) allowed beyond the file. */
   multipartOverheadBytes: 64 * KB,
   /** Parts of one request: the file and a few form fields at most. */
