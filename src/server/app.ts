@@ -16,6 +16,7 @@ import { abilitiesFor } from '../core/permissions'
 import type { Database } from '../db/connect'
 import { readDataVersion } from '../db/data-version'
 import { authenticate, SESSION_COOKIE } from '../features/auth/authenticate'
+import { createParsePool, type ParsePool } from '../features/imports/parsing/parse-pool'
 import { isSameSecret } from '../features/auth/tokens'
 import type { AppContext } from './context'
 import { sendError } from './errors'
@@ -45,6 +46,10 @@ export interface BuildAppOptions {
   validateResponses?: boolean
   /** Size limit of an uploaded data file; default UPLOAD_LIMITS.defaultMaxFileBytes (core/limits). */
   maxUploadBytes?: number
+  /** Uploaded files parsed at once in worker threads (default PARSE_WORKER_LIMITS.defaultWorkers). */
+  parseWorkers?: number
+  /** A parse pool to use instead of one of `parseWorkers` (tests watch its load); the app closes it. */
+  parsePool?: ParsePool
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -81,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     version: PACKAGE_VERSION,
     now: options.now ?? (() => new Date()),
     maxUploadBytes: options.maxUploadBytes ?? UPLOAD_LIMITS.defaultMaxFileBytes,
+    parsePool: options.parsePool ?? createParsePool({ workers: options.parseWorkers }),
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean
@@ -106,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Remembered answers and data versions need to hear of other processes' commits (PostgreSQL).
   const stopListening = await options.database.listenForChanges()
   app.addHook('onClose', stopListening)
+  app.addHook('onClose', () => context.parsePool.close())
   const answers = createAnswerCache()
 
   for (const route of routes) {

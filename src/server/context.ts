@@ -1,6 +1,7 @@
 import type { Database } from '../db/connect'
+import type { ParsePool } from '../features/imports/parsing/parse-pool'
 
-/** What route handlers get besides their inputs: the database, the clock and the upload limit. */
+/** What route handlers get besides their inputs: the database, the clock, upload limit and parsing. */
 export interface AppContext {
   database: Database
   version: string
@@ -8,4 +9,6 @@ export interface AppContext {
   now: () => Date
   /** Size limit of an uploaded data file (BENCHLEARN_MAX_UPLOAD_MB; core/limits). */
   maxUploadBytes: number
+  /** Parses uploaded data files in worker threads, a few at once (features/imports/parsing). */
+  parsePool: ParsePool
 }

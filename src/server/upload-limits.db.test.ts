@@ -5,6 +5,8 @@ import { createJobcentre, createUser, seedReferenceData } from '../test/factorie
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
 import { zipBomb, zipOfManyEntries } from '../test/zip-files'
+import { RAW_INDICATORS } from '../features/indicators/catalogue'
+import { createParsePool, type ParsePool } from '../features/imports/parsing/parse-pool'
 import { buildApp } from './app'
 
 const t = useTestDatabase()
@@ -12,6 +14,7 @@ const MB = 1024 * 1024
 const BOUNDARY = '----benchlearn-limits-boundary'
 let app: FastifyInstance
 let admin: SignedIn
+let parsePool: ParsePool
 
 /** A multipart body whose file part is `fileBytes` long, produced only as far as it is read. */
 function lazyUpload(fileName: string, fileBytes: number): { stream: Readable; pulled: () => number } {
@@ -57,13 +60,14 @@ beforeAll(async () => {
   await seedReferenceData(t.database.db)
   await createJobcentre(t.database.db, { ags5: '06435', name: 'KCA Main-Kinzig-Kreis', nuts3: 'DE719' })
   await createUser(t.database.db, { email: 'admin@example.org', role: 'admin' })
-  app = await buildApp({ database: t.database, maxUploadBytes: 4 * MB })
+  parsePool = createParsePool({ workers: 1 })
+  app = await buildApp({ database: t.database, maxUploadBytes: 12 * MB, parsePool })
   admin = await signIn(app, 'admin@example.org')
 })
 afterAll(async () => app?.close())
 
 const UPLOAD_ROUTES = [
-  { url: '/api/v1/imports', limit: '4 MB' },
+  { url: '/api/v1/imports', limit: '12 MB' },
   { url: '/api/v1/peers/types?name=Typen&networkId=1', limit: '16 MB' },
   { url: '/api/v1/areas/boundaries', limit: '32 MB' },
   { url: '/api/v1/practices/1/attachments', limit: '5 MB' },
@@ -94,7 +98,7 @@ describe('upload limits', () => {
   )
 
   it('stops reading a streamed upload without Content-Length at the limit, naming the file', async () => {
-    const upload = lazyUpload('gross.csv', 6 * MB)
+    const upload = lazyUpload('gross.csv', 13 * MB)
     const response = await admin.inject({
       method: 'POST',
       url: '/api/v1/imports',
@@ -104,7 +108,7 @@ describe('upload limits', () => {
     expect(response.statusCode).toBe(413)
     expect(response.json().error).toMatchObject({
       code: 'too_large',
-      message: 'gross.csv: larger than the limit: at most 4 MB per file (BENCHLEARN_MAX_UPLOAD_MB)',
+      message: 'gross.csv: larger than the limit: at most 12 MB per file (BENCHLEARN_MAX_UPLOAD_MB)',
       details: [{ file: 'gross.csv', field: 'file' }],
     })
   })
@@ -137,6 +141,7 @@ describe('upload limits', () => {
     ] as const) {
       const messages: string[] = []
       for (const dryRun of ['true', 'false']) {
+        const rssBefore = process.memoryUsage().rss
         const started = performance.now()
         const response = await admin.inject({
           method: 'POST',
@@ -147,11 +152,41 @@ describe('upload limits', () => {
         expect(response.statusCode).toBe(422)
         messages.push(response.json().error.message)
         console.log(
-          `${fileName} (${bytes.byteLength} bytes, dryRun=${dryRun}) refused in ${ms.toFixed(0)} ms`,
+          `${fileName} (${bytes.byteLength} bytes, dryRun=${dryRun}) refused in ${ms.toFixed(0)} ms, rss ${((process.memoryUsage().rss - rssBefore) / MB).toFixed(1)} MB more`,
         )
       }
       expect(messages[0]).toMatch(expected)
       expect(messages[1]).toBe(messages[0])
     }
   })
+
+  it('keeps answering health and other reads while a large upload is parsed in a worker', async () => {
+    const lines = ['org;indicator;period;value']
+    for (let k = 0; k < 250_000; k++) {
+      const month = Math.floor(k / 400) % 300
+      const period = `${1995 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
+      const indicator = RAW_INDICATORS[Math.floor(k / 120_000)]!.code
+      lines.push(`${String(6400 + (k % 400)).padStart(5, '0')};${indicator};${period};${k},5`)
+    }
+    const file = multipart('gross.csv', `${lines.join('\n')}\n`)
+    const started = performance.now()
+    const upload = admin.inject({ method: 'POST', url: '/api/v1/imports?dryRun=true', ...file })
+    while (parsePool.load().running === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    const latencies: Record<string, number> = {}
+    for (const url of ['/api/health', '/api/v1/indicators', '/api/health']) {
+      const asked = performance.now()
+      const response = await admin.inject({ method: 'GET', url })
+      expect(response.statusCode).toBe(200)
+      latencies[url] = Math.round(performance.now() - asked)
+    }
+    // Asked while the file was being parsed, and answered at once (a generous bound: this is about
+    // not waiting for the parse, not about speed).
+    expect(parsePool.load().running).toBe(1)
+    for (const ms of Object.values(latencies)) expect(ms).toBeLessThan(1000)
+    const summary = (await upload).json()
+    expect(summary).toMatchObject({ isDryRun: true, rowsRead: 250_000 })
+    console.log(
+      `${(file.payload.byteLength / MB).toFixed(1)} MB CSV: parsed and checked in ${Math.round(performance.now() - started)} ms; meanwhile ${JSON.stringify(latencies)} ms`,
+    )
+  }, 120_000)
 })

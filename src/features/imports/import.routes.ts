@@ -48,6 +48,7 @@ export const uploadImportRoute = defineRoute({
     const summary = await runImport(context.database, {
       fileName: file.fileName,
       bytes: file.bytes,
+      parse: context.parsePool.parse,
       loaded: query.mapping ? loadMapping(query.mapping) : undefined,
       isDryRun: query.dryRun === 'true',
       createdBy: user.email,

@@ -19,6 +19,12 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b)
 }
 
+/** Whether the file is read as an .xlsx workbook (a zip archive, or named so and not an old .xls). */
+export function isXlsxFile(bytes: Uint8Array, fileName: string): boolean {
+  if (startsWith(bytes, OLE_MAGIC)) return false
+  return startsWith(bytes, ZIP_MAGIC) || /\.xlsx$/i.test(fileName)
+}
+
 function emptyFileError(fileName: string, message: string): AppError {
   return new AppError('invalid_input', `${fileName}: ${message}`, [{ file: fileName, message }])
 }
@@ -318,7 +324,6 @@ export async function parseImportFile(bytes: Uint8Array, options: ParseOptions):
       options.fileName,
       'this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
     )
-  if (startsWith(bytes, ZIP_MAGIC) || /\.xlsx$/i.test(options.fileName))
-    return parseXlsx(bytes, options, settings)
+  if (isXlsxFile(bytes, options.fileName)) return parseXlsx(bytes, options, settings)
   return parseCsv(bytes, options, settings)
 }
