@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { keyText } from './common'
 import { missingReasonSchema } from './observations'
 
 export const importErrorSchema = z.object({
@@ -57,7 +58,7 @@ export const importUploadQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('true: check and report what would change, write nothing'),
-  mapping: z.string().optional().describe('name of a shipped mapping, e.g. inkar-wirtschaft'),
+  mapping: keyText().optional().describe('name of a shipped mapping, e.g. inkar-wirtschaft'),
 })
 
 export const importBatchSchema = z

@@ -190,3 +190,18 @@ describe('upload limits', () => {
     )
   }, 120_000)
 })
+
+describe('request value limits', () => {
+  it.each([
+    ['/api/v1/observations?indicator=elb&org=', 'org', 'x'.repeat(201)],
+    ['/api/v1/kpi/summary?figure=K2&group=set&org=06435&orgs=', 'orgs', '06435,'.repeat(2000)],
+    ['/api/v1/imports?mapping=', 'mapping', 'm'.repeat(201)],
+  ])('%s… over its length is refused naming the field %s', async (url, field, value) => {
+    const method = url.startsWith('/api/v1/imports') ? 'POST' : 'GET'
+    const response = await admin.inject({ method, url: `${url}${value}` })
+    expect(response.statusCode).toBe(422)
+    expect(response.json().error.details).toEqual([
+      { field, message: expect.stringMatching(/Too big: expected string to have <=\d+ characters/) },
+    ])
+  })
+})
