@@ -12,6 +12,8 @@ export const MAX_SHORT_TEXT = REQUEST_LIMITS.maxShortTextChars
 export const MAX_LONG_TEXT = REQUEST_LIMITS.maxLongTextChars
 export const MAX_LIST_ITEMS = REQUEST_LIMITS.maxListItems
 export const MAX_LIST_CHARS = REQUEST_LIMITS.maxListChars
+/** Rows a page may skip (a PostgreSQL bigint would overflow long before a JS integer does). */
+export const MAX_OFFSET = REQUEST_LIMITS.maxOffset
 /** A key, code, id or short name in a request. */
 export const keyText = () => z.string().max(MAX_KEY)
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { keyText } from './common'
+import { keyText, MAX_OFFSET } from './common'
 import { missingReasonSchema } from './observations'
 
 export const importErrorSchema = z.object({
@@ -122,7 +122,7 @@ export const importChangesQuerySchema = z.object({
     .max(IMPORT_CHANGES_MAX_LIMIT)
     .optional()
     .describe('values per page (default 500)'),
-  offset: z.coerce.number().int().min(0).optional().describe('values to skip (page start)'),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).optional().describe('values to skip (page start)'),
 })
 
 /** One value an import corrected: the revision it wrote and the one it replaced. */

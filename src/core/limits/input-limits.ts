@@ -113,8 +113,8 @@ export const REQUEST_LIMITS = {
   maxListItems: 500,
   /** Characters of a comma-separated list in a query (500 keys of up to 12 characters). */
   maxListChars: 6500,
-  /** Rows of one page. */
-  maxPageSize: 1000,
+  /** Rows a page may skip. */
+  maxOffset: 1_000_000_000,
 } as const
 
 /** Megabytes as people read them in messages (50 MB, 0.5 MB). */
