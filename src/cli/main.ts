@@ -85,6 +85,8 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   unauthenticated: 6,
   forbidden: 6,
   rate_limited: 7,
+  too_large: 2,
+  unavailable: 7,
   internal: 1,
 }
 

@@ -3,6 +3,7 @@
  * decides every permission; the UI only reads `abilities` to decide what to show.
  */
 import { z } from 'zod'
+import { keyText, MAX_LIST_ITEMS, MAX_SHORT_TEXT } from './common'
 import { ROLES } from '../core/permissions/permissions'
 
 export const roleSchema = z.enum(ROLES)
@@ -43,7 +44,7 @@ export const signInRequestSchema = z.object({
 })
 
 export const changePasswordRequestSchema = z.object({
-  currentPassword: z.string().min(1),
+  currentPassword: z.string().min(1).max(MAX_SHORT_TEXT),
   newPassword: z.string().min(12, 'at least 12 characters').max(200),
 })
 
@@ -82,7 +83,7 @@ export const updateUserRequestSchema = z
     organisationId: z.number().int().nullable().optional(),
     locale: z.enum(['de', 'en']).optional(),
     isDisabled: z.boolean().optional(),
-    moderatedRingIds: z.array(z.number().int()).optional(),
+    moderatedRingIds: z.array(z.number().int()).max(MAX_LIST_ITEMS).optional(),
   })
   .strict()
 
@@ -140,6 +141,6 @@ export const auditEntrySchema = z
 export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   beforeId: z.coerce.number().int().optional().describe('page: entries older than this id'),
-  entity: z.string().optional(),
+  entity: keyText().optional(),
 })
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) })

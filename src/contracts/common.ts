@@ -1,8 +1,21 @@
 /**
  * Request and response schemas shared by the server (validation + OpenAPI), the web UI (typed
- * hooks) and the CLI (--json output). This folder imports nothing but zod.
+ * hooks) and the CLI (--json output). This folder imports nothing but zod and constants of the
+ * pure core.
  */
 import { z } from 'zod'
+import { REQUEST_LIMITS } from '../core/limits/input-limits'
+
+/** Lengths of request values (core/limits): every string and list a request carries is bounded. */
+export const MAX_KEY = REQUEST_LIMITS.maxNameChars
+export const MAX_SHORT_TEXT = REQUEST_LIMITS.maxShortTextChars
+export const MAX_LONG_TEXT = REQUEST_LIMITS.maxLongTextChars
+export const MAX_LIST_ITEMS = REQUEST_LIMITS.maxListItems
+export const MAX_LIST_CHARS = REQUEST_LIMITS.maxListChars
+/** Rows a page may skip (a PostgreSQL bigint would overflow long before a JS integer does). */
+export const MAX_OFFSET = REQUEST_LIMITS.maxOffset
+/** A key, code, id or short name in a request. */
+export const keyText = () => z.string().max(MAX_KEY)
 
 export const errorDetailSchema = z.object({
   file: z.string().optional(),
@@ -25,6 +38,8 @@ export const errorResponseSchema = z
         'forbidden',
         'rate_limited',
         'infeasible',
+        'too_large',
+        'unavailable',
         'internal',
       ]),
       message: z.string(),
@@ -42,19 +57,22 @@ export const periodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'expected a perio
  * match `code`, and there may be at most `max` of them.
  */
 export function codeListText(options: { code: z.ZodString; max: number; noun: string; plural: string }) {
-  return z.string().transform((text, ctx) => {
-    const codes = [...new Set(text.split(',').map((c) => c.trim()))]
-    for (const code of codes)
-      if (!options.code.safeParse(code).success) {
-        ctx.addIssue({ code: 'custom', message: `not ${options.noun}: ${code}` })
+  return z
+    .string()
+    .max(MAX_LIST_CHARS)
+    .transform((text, ctx) => {
+      const codes = [...new Set(text.split(',').map((c) => c.trim()))]
+      for (const code of codes)
+        if (!options.code.safeParse(code).success) {
+          ctx.addIssue({ code: 'custom', message: `not ${options.noun}: ${code}` })
+          return z.NEVER
+        }
+      if (codes.length > options.max) {
+        ctx.addIssue({ code: 'custom', message: `at most ${options.max} ${options.plural} per request` })
         return z.NEVER
       }
-    if (codes.length > options.max) {
-      ctx.addIssue({ code: 'custom', message: `at most ${options.max} ${options.plural} per request` })
-      return z.NEVER
-    }
-    return codes
-  })
+      return codes
+    })
 }
 
 export const healthSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { keyText, MAX_OFFSET } from './common'
 import { missingReasonSchema } from './observations'
 
 export const importErrorSchema = z.object({
@@ -57,7 +58,7 @@ export const importUploadQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('true: check and report what would change, write nothing'),
-  mapping: z.string().optional().describe('name of a shipped mapping, e.g. inkar-wirtschaft'),
+  mapping: keyText().optional().describe('name of a shipped mapping, e.g. inkar-wirtschaft'),
 })
 
 export const importBatchSchema = z
@@ -121,7 +122,7 @@ export const importChangesQuerySchema = z.object({
     .max(IMPORT_CHANGES_MAX_LIMIT)
     .optional()
     .describe('values per page (default 500)'),
-  offset: z.coerce.number().int().min(0).optional().describe('values to skip (page start)'),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).optional().describe('values to skip (page start)'),
 })
 
 /** One value an import corrected: the revision it wrote and the one it replaced. */

@@ -3,17 +3,19 @@
  * server, the web UI and the CLI (--json) see them.
  */
 import { z } from 'zod'
-import { codeListText, isoDate } from './common'
+import { codeListText, isoDate, keyText, MAX_KEY, MAX_LIST_CHARS } from './common'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 const figureCode = z
   .string()
+  .max(MAX_KEY)
   .regex(
     /^[A-Z][A-Z0-9_]*$/,
     'expected a figure code of capital letters, digits and _, e.g. K2 or COST_PER_CASE',
   )
 const asOfText = z
   .string()
+  .max(40)
   .describe('compute from the values known at this date or instant (YYYY-MM-DD = end of that day, UTC)')
 
 export const kpiMissingReasonSchema = z.enum([
@@ -110,8 +112,8 @@ export type FigureValueDto = z.infer<typeof figureValueSchema>
 
 export const figureValuesQuerySchema = z.object({
   figure: figureCode,
-  org: z.string().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
-  breakdown: z.string().default('total'),
+  org: keyText().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
+  breakdown: keyText().default('total'),
   from: monthText.optional(),
   to: monthText.optional(),
   asOf: asOfText.optional(),
@@ -128,11 +130,15 @@ export type FigureValuesDto = z.infer<typeof figureValuesSchema>
 
 export const groupQuerySchema = z.object({
   figure: figureCode,
-  org: z.string().min(1).describe('the organisation whose group is meant (and that is highlighted)'),
+  org: keyText().min(1).describe('the organisation whose group is meant (and that is highlighted)'),
   group: groupKindSchema.default('ring'),
-  orgs: z.string().optional().describe('for group=set: comma-separated organisation keys'),
+  orgs: z
+    .string()
+    .max(MAX_LIST_CHARS)
+    .optional()
+    .describe('for group=set: comma-separated organisation keys'),
   period: monthText.optional().describe('default: the latest computed month'),
-  breakdown: z.string().default('total'),
+  breakdown: keyText().default('total'),
   asOf: asOfText.optional(),
 })
 
@@ -200,14 +206,15 @@ export type GroupStatisticsDto = z.infer<typeof groupStatisticsSchema>
 export const contextModelQuerySchema = z.object({
   figure: figureCode,
   period: monthText.optional(),
-  breakdown: z.string().default('total'),
+  breakdown: keyText().default('total'),
   context: z
     .string()
+    .max(MAX_LIST_CHARS)
     .optional()
     .describe(
       'comma-separated yearly context indicators; default sgb2_rate,unemployment_rate,gdp_per_employed,population_density (density enters as its logarithm)',
     ),
-  org: z.string().optional().describe('explain the result for this organisation'),
+  org: keyText().optional().describe('explain the result for this organisation'),
   asOf: asOfText.optional(),
 })
 

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod'
 import { abilitiesSchema } from './auth'
-import { isoDate } from './common'
+import { isoDate, keyText, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './common'
 
 const id = z.number().int()
 const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
@@ -55,7 +55,7 @@ export const AGENDA_KIND_LABELS_DE: Record<z.infer<typeof agendaItemKindSchema>,
 }
 
 export const orgRefSchema = z
-  .object({ id, name: z.string(), isPseudonymised: z.boolean() })
+  .object({ id, name: z.string().max(MAX_SHORT_TEXT), isPseudonymised: z.boolean() })
   .meta({ id: 'OrgRef' })
 export type OrgRef = z.infer<typeof orgRefSchema>
 
@@ -87,7 +87,7 @@ export const meetingSummarySchema = z
 export type MeetingSummaryDto = z.infer<typeof meetingSummarySchema>
 
 export const meetingListQuerySchema = z.object({
-  ring: z.string().optional().describe('ring code (e.g. R01) or id; network-wide events are always listed'),
+  ring: keyText().optional().describe('ring code (e.g. R01) or id; network-wide events are always listed'),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: meetingStatusSchema.optional(),
 })
@@ -204,7 +204,7 @@ export const topicSchema = z
 export type TopicDto = z.infer<typeof topicSchema>
 
 export const topicListQuerySchema = z.object({
-  ring: z.string().optional().describe('ring code or id'),
+  ring: keyText().optional().describe('ring code or id'),
   status: z.enum(['open', 'scheduled', 'done', 'rejected']).optional(),
 })
 export const topicListSchema = z.object({
@@ -225,13 +225,13 @@ export const updateTopicRequestSchema = z.object({
 export const spotlightSchema = z
   .object({
     kind: z.enum(['largest_change', 'beyond_expectation', 'excellence']),
-    figureCode: z.string(),
-    figureNameDe: z.string(),
+    figureCode: keyText(),
+    figureNameDe: z.string().max(MAX_SHORT_TEXT),
     organisation: orgRefSchema,
-    period: z.string(),
-    numbers: z.record(z.string(), z.number()),
-    titleDe: z.string(),
-    sentenceDe: z.string(),
+    period: keyText(),
+    numbers: z.record(keyText(), z.number()),
+    titleDe: z.string().max(MAX_SHORT_TEXT),
+    sentenceDe: z.string().max(MAX_LONG_TEXT),
   })
   .meta({ id: 'Spotlight' })
 export type SpotlightDto = z.infer<typeof spotlightSchema>
@@ -334,7 +334,7 @@ export const actionListQuerySchema = z.object({
     .default('mine')
     .describe('mine: owned by me or my organisation (the start page); visible: all I may see'),
   status: z.enum(['open', 'all']).default('open').describe('open = open or in progress'),
-  ring: z.string().optional(),
+  ring: keyText().optional(),
 })
 export const actionListSchema = z.object({ actions: z.array(actionItemSchema) })
 

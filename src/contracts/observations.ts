@@ -1,17 +1,18 @@
 import { z } from 'zod'
-import { codeListText, periodText } from './common'
+import { codeListText, keyText, periodText } from './common'
 
 export const missingReasonSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable'])
 export const observationStatusSchema = z.enum(['provisional', 'final', 'corrected'])
 
 export const observationsQuerySchema = z.object({
-  org: z.string().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
-  indicator: z.string().min(1).describe('indicator code, e.g. elb'),
+  org: keyText().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
+  indicator: keyText().min(1).describe('indicator code, e.g. elb'),
   from: periodText.optional(),
   to: periodText.optional(),
-  breakdown: z.string().optional(),
+  breakdown: keyText().optional(),
   asOf: z
     .string()
+    .max(40)
     .optional()
     .describe('show values as known at this date or instant (YYYY-MM-DD = end of that day, UTC)'),
 })
@@ -74,10 +75,10 @@ export const observationSeriesListSchema = z
 export type ObservationSeriesListDto = z.infer<typeof observationSeriesListSchema>
 
 export const valueRevisionsQuerySchema = z.object({
-  org: z.string().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
-  indicator: z.string().min(1).describe('indicator code, e.g. elb'),
+  org: keyText().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code'),
+  indicator: keyText().min(1).describe('indicator code, e.g. elb'),
   period: periodText,
-  breakdown: z.string().min(1).optional().describe('default: total'),
+  breakdown: keyText().min(1).optional().describe('default: total'),
 })
 
 /** Every revision of one value, oldest first (GET /api/v1/observations/revisions). */

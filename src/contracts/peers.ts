@@ -9,7 +9,7 @@
  * one model; organisation ids identify members.
  */
 import { z } from 'zod'
-import { isoDate } from './common'
+import { isoDate, keyText, MAX_LIST_ITEMS } from './common'
 
 export const peerMethodSchema = z
   .enum(['ward', 'kmeans', 'rings'])
@@ -24,17 +24,18 @@ export const columnTransformSchema = z
 
 export const peerModelKindSchema = z.enum(['computed', 'official_types', 'manual'])
 
-const indicatorCode = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an indicator code such as sgb2_rate')
+const indicatorCode = keyText().regex(/^[a-z][a-z0-9_]*$/, 'expected an indicator code such as sgb2_rate')
 
 /** Which context indicators, how transformed and weighted, for which year. */
 export const contextProfileRequestSchema = z.object({
   indicators: z
     .array(indicatorCode)
     .min(1)
+    .max(MAX_LIST_ITEMS)
     .optional()
     .describe('context indicator codes; default: the standard profile (those with data)'),
   transforms: z
-    .record(z.string(), columnTransformSchema)
+    .record(keyText(), columnTransformSchema)
     .optional()
     .describe('per indicator; default log for population, density and tourism, else none'),
   weighting: z
@@ -43,7 +44,7 @@ export const contextProfileRequestSchema = z.object({
     .describe(
       'manual = weights as given (default 1); regression = from regressions of K1, K2, K3 on the indicators',
     ),
-  weights: z.record(z.string(), z.number().min(0)).optional().describe('per indicator, for weighting=manual'),
+  weights: z.record(keyText(), z.number().min(0)).optional().describe('per indicator, for weighting=manual'),
   referenceYear: z
     .number()
     .int()
@@ -55,7 +56,7 @@ export const contextProfileRequestSchema = z.object({
 })
 export type ContextProfileRequest = z.infer<typeof contextProfileRequestSchema>
 
-const orgKey = z.string().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code')
+const orgKey = keyText().min(1).describe('organisation id, 5-digit AGS or NUTS-3 code')
 
 export const formPeerGroupsRequestSchema = contextProfileRequestSchema.extend({
   method: peerMethodSchema,
@@ -64,14 +65,17 @@ export const formPeerGroupsRequestSchema = contextProfileRequestSchema.extend({
   maxSize: z.number().int().min(1).optional().describe('method=rings: largest ring'),
   together: z
     .array(z.tuple([orgKey, orgKey]))
+    .max(MAX_LIST_ITEMS)
     .optional()
     .describe('method=rings: pairs in the same ring'),
   apart: z
     .array(z.tuple([orgKey, orgKey]))
+    .max(MAX_LIST_ITEMS)
     .optional()
     .describe('method=rings: pairs in different rings'),
   pinned: z
     .array(z.object({ org: orgKey, ring: z.number().int().min(1) }))
+    .max(MAX_LIST_ITEMS)
     .optional()
     .describe('method=rings: organisation fixed to ring 1…k'),
   land: z
@@ -276,7 +280,8 @@ export type PeerComparisonDto = z.infer<typeof peerComparisonSchema>
 
 export const movePeerMembersRequestSchema = z.object({
   moves: z
-    .array(z.object({ org: orgKey, toGroup: z.string().min(1).describe('group code, e.g. R03') }))
+    .array(z.object({ org: orgKey, toGroup: keyText().min(1).describe('group code, e.g. R03') }))
+    .max(MAX_LIST_ITEMS)
     .min(1),
 })
 export type MovePeerMembersRequest = z.infer<typeof movePeerMembersRequestSchema>

@@ -9,7 +9,7 @@
  * network" (the card's contact field, written by the authors, says whom to ask).
  */
 import { z } from 'zod'
-import { isoDate } from './common'
+import { isoDate, MAX_OFFSET } from './common'
 
 export const practiceVisibilitySchema = z
   .enum(['ring', 'network', 'public'])
@@ -68,7 +68,7 @@ export const practiceListQuerySchema = z.object({
     .optional()
     .describe('draft: the drafts the caller may edit; default: published cards'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 })
 export type PracticeListQuery = z.infer<typeof practiceListQuerySchema>
 

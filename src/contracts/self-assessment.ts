@@ -7,7 +7,7 @@
  * ring's sharing setting says; nobody outside the ring, except statistics over at least 5 answers.
  */
 import { z } from 'zod'
-import { isoDate } from './common'
+import { isoDate, keyText, MAX_LIST_ITEMS } from './common'
 
 export const scaleLevelSchema = z.object({
   level: z.number().int(),
@@ -22,7 +22,7 @@ export const scaleSchema = z
     min: z.number().int(),
     max: z.number().int(),
     /** One entry per level from min to max. */
-    levels: z.array(scaleLevelSchema),
+    levels: z.array(scaleLevelSchema).max(MAX_LIST_ITEMS),
   })
   .meta({ id: 'MaturityScale' })
 export type ScaleDto = z.infer<typeof scaleSchema>
@@ -30,7 +30,7 @@ export type ScaleDto = z.infer<typeof scaleSchema>
 export const enablerAreaSchema = z
   .object({
     /** Stable across cycles (lower case, digits, _): the change since the last cycle is matched by it. */
-    code: z.string().regex(/^[a-z0-9_]+$/, 'code: lower-case letters, digits and _ only'),
+    code: keyText().regex(/^[a-z0-9_]+$/, 'code: lower-case letters, digits and _ only'),
     nameDe: z.string().min(1).max(200),
     nameEn: z.string().min(1).max(200),
     descriptionDe: z.string().max(4_000).default(''),
@@ -88,7 +88,7 @@ export const assessedOrganisationSchema = z.object({
 })
 
 export const answerSchema = z.object({
-  areaCode: z.string(),
+  areaCode: keyText(),
   score: z.number().int(),
   evidenceNote: z.string(),
   answeredAt: z.string(),
@@ -114,18 +114,19 @@ export const saveAnswersRequestSchema = z.object({
   answers: z
     .array(
       z.object({
-        areaCode: z.string(),
+        areaCode: keyText(),
         score: z.number().int(),
         evidenceNote: z.string().max(4_000).default(''),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(MAX_LIST_ITEMS),
 })
 export type SaveAnswersRequest = z.infer<typeof saveAnswersRequestSchema>
 
 export const compareQuerySchema = z.object({
-  ring: z.string().min(1).describe('ring code (R01) or id'),
-  cycle: z.string().optional().describe('cycle code (2025) or id; default: the latest cycle'),
+  ring: keyText().min(1).describe('ring code (R01) or id'),
+  cycle: keyText().optional().describe('cycle code (2025) or id; default: the latest cycle'),
   org: z.coerce
     .number()
     .int()

@@ -11,10 +11,12 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
 import { forbidden, unauthenticated } from '../core/errors/app-error'
+import { JSON_BODY_LIMIT_BYTES, UPLOAD_LIMITS } from '../core/limits/input-limits'
 import { abilitiesFor } from '../core/permissions'
 import type { Database } from '../db/connect'
 import { readDataVersion } from '../db/data-version'
 import { authenticate, SESSION_COOKIE } from '../features/auth/authenticate'
+import { createParsePool, type ParsePool } from '../features/imports/parsing/parse-pool'
 import { isSameSecret } from '../features/auth/tokens'
 import type { AppContext } from './context'
 import { sendError } from './errors'
@@ -42,6 +44,12 @@ export interface BuildAppOptions {
    * role; the web UI relies on it, as it trusts the contracts' types instead of shipping zod.
    */
   validateResponses?: boolean
+  /** Size limit of an uploaded data file; default UPLOAD_LIMITS.defaultMaxFileBytes (core/limits). */
+  maxUploadBytes?: number
+  /** Uploaded files parsed at once in worker threads (default PARSE_WORKER_LIMITS.defaultWorkers). */
+  parseWorkers?: number
+  /** A parse pool to use instead of one of `parseWorkers` (tests watch its load); the app closes it. */
+  parsePool?: ParsePool
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -67,7 +75,8 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, an
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 10 * 1024 * 1024,
+    // JSON bodies; uploads are multipart streams with their own limits (read-upload.ts).
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
   })
   const routes = options.routes ?? allRoutes
@@ -76,6 +85,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database: options.database,
     version: PACKAGE_VERSION,
     now: options.now ?? (() => new Date()),
+    maxUploadBytes: options.maxUploadBytes ?? UPLOAD_LIMITS.defaultMaxFileBytes,
+    parsePool: options.parsePool ?? createParsePool({ workers: options.parseWorkers }),
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean
@@ -101,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Remembered answers and data versions need to hear of other processes' commits (PostgreSQL).
   const stopListening = await options.database.listenForChanges()
   app.addHook('onClose', stopListening)
+  app.addHook('onClose', () => context.parsePool.close())
   const answers = createAnswerCache()
 
   for (const route of routes) {

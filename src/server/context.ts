@@ -1,9 +1,14 @@
 import type { Database } from '../db/connect'
+import type { ParsePool } from '../features/imports/parsing/parse-pool'
 
-/** What route handlers get besides their inputs: the database and the clock. */
+/** What route handlers get besides their inputs: the database, the clock, upload limit and parsing. */
 export interface AppContext {
   database: Database
   version: string
   isDemo: () => Promise<boolean>
   now: () => Date
+  /** Size limit of an uploaded data file (BENCHLEARN_MAX_UPLOAD_MB; core/limits). */
+  maxUploadBytes: number
+  /** Parses uploaded data files in worker threads, a few at once (features/imports/parsing). */
+  parsePool: ParsePool
 }

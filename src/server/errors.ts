@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import { ZodError } from 'zod'
 import { AppError, type AppErrorCode } from '../core/errors/app-error'
 import type { ErrorResponse } from '../contracts/common'
+import { formatBytes, JSON_BODY_LIMIT_BYTES } from '../core/limits/input-limits'
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<AppErrorCode, number> = {
@@ -12,6 +13,8 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   rate_limited: 429,
   infeasible: 422,
+  too_large: 413,
+  unavailable: 503,
   internal: 500,
 }
 
@@ -38,6 +41,13 @@ export function toErrorResponse(error: unknown, where?: string): { status: numbe
     }
   }
   const fastifyError = error as { statusCode?: number; message?: string; code?: string }
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const message = `the request body is larger than ${formatBytes(JSON_BODY_LIMIT_BYTES)}, the limit of one request`
+    return {
+      status: 413,
+      body: { error: { code: 'too_large', message, details: [{ field: 'body', message }] } },
+    }
+  }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const code: AppErrorCode = fastifyError.statusCode === 404 ? 'not_found' : 'invalid_input'
     return {

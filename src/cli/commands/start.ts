@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { parseWorkersFromEnv, uploadLimitFromEnv } from '../../core/limits/input-limits'
 import { latestCompleteMonth } from '../../core/periods/period'
 import { listDemoLogins } from '../../features/demo/create-demo-accounts'
 import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
@@ -18,6 +19,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   })
   const port = Number(values.port ?? io.env.PORT ?? 3000)
   const host = values.host ?? io.env.HOST ?? '127.0.0.1'
+  // Checked before anything starts: a wrong value is an error, not a silent default.
+  const maxUploadBytes = uploadLimitFromEnv(io.env.BENCHLEARN_MAX_UPLOAD_MB)
+  const parseWorkers = parseWorkersFromEnv(io.env.BENCHLEARN_PARSE_WORKERS)
   const started = Date.now()
   const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
   if (!values['no-demo'] && (await countOrganisations(database.db)) === 0) {
@@ -39,6 +43,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     webRoot: WEB_ROOT,
     // Behind a TLS-terminating proxy: BENCHLEARN_TRUST_PROXY=true (or the proxy's addresses).
     trustProxy: trustProxySetting(io.env.BENCHLEARN_TRUST_PROXY),
+    maxUploadBytes,
+    parseWorkers,
   })
   await app.listen({ port, host })
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`

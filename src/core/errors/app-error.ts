@@ -10,6 +10,8 @@ export type AppErrorCode =
   | 'forbidden' // signed in, but not allowed
   | 'rate_limited' // too many attempts (e.g. failed sign-ins); try again later
   | 'infeasible' // a computation cannot satisfy the stated constraints
+  | 'too_large' // an input is over a size or count limit checked before reading it (core/limits)
+  | 'unavailable' // the server is busy with other heavy work (e.g. parsing uploads); try again shortly
   | 'internal' // a bug or an unexpected failure
 
 /** A pointer into an input: file, row (1-based, header = row 1), column, field. */
@@ -44,4 +46,6 @@ export const notFound = (message: string) => new AppError('not_found', message)
 export const conflict = (message: string, details: ErrorDetail[] = []) =>
   new AppError('conflict', message, details)
 export const forbidden = (message: string) => new AppError('forbidden', message)
+export const tooLarge = (message: string, details: ErrorDetail[] = []) =>
+  new AppError('too_large', message, details)
 export const unauthenticated = (message: string) => new AppError('unauthenticated', message)

@@ -13,9 +13,10 @@ import { defineRoute, requireViewer } from '../../server/route'
 import { findUserById } from '../auth/user.repository'
 import { importBoundaries } from './import-boundaries'
 import { readBoundaries } from './read-boundaries'
+import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
+import { readUpload } from '../../server/read-upload'
 
 const TAG = 'areas'
-const MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 
 export const importBoundariesRoute = defineRoute({
   method: 'POST',
@@ -30,15 +31,11 @@ export const importBoundariesRoute = defineRoute({
   response: importBoundariesSummarySchema,
   async handler({ query, request, context, viewer }) {
     const v = requireViewer(viewer)
-    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
-    if (!part)
-      throw invalidInput('expected a multipart upload with a field "file"', [
-        { field: 'file', message: 'missing' },
-      ])
+    const file = await readUpload(request, { maxBytes: UPLOAD_LIMITS.boundariesMaxBytes })
     const user = await findUserById(context.database.db, v.userId)
     const summary = await importBoundaries(context.database, {
-      fileName: part.filename,
-      bytes: await part.toBuffer(),
+      fileName: file.fileName,
+      bytes: file.bytes,
       property: query.property,
       tolerance: query.tolerance,
       licence: query.licence,

@@ -38,6 +38,8 @@ export interface ImportFileOptions {
   uploadedByUserId?: number | null
   /** Runs in the import's transaction after a committed write (e.g. the audit entry). */
   onCommitted?: (tx: TransactionContext, summary: ImportSummary) => Promise<void>
+  /** How the file is parsed: in this thread by default; the server passes its worker pool (parse-pool.ts). */
+  parse?: typeof parseImportFile
 }
 
 export interface ValueChange {
@@ -84,7 +86,8 @@ class RollbackWithSummary extends Error {
 
 export async function importFile(database: Database, options: ImportFileOptions): Promise<ImportSummary> {
   const checksum = createHash('sha256').update(options.bytes).digest('hex')
-  const parsed = await parseImportFile(options.bytes, {
+  const parse = options.parse ?? parseImportFile
+  const parsed = await parse(options.bytes, {
     fileName: options.fileName,
     mapping: options.mapping,
     encoding: options.encoding,

@@ -10,6 +10,7 @@ import {
   organisationListSummarySchema,
   mappingListSchema,
 } from '../../contracts/imports'
+import { readUpload } from '../../server/read-upload'
 import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
 import { findUserById } from '../auth/user.repository'
 import { auditImport } from './audit-import'
@@ -18,8 +19,6 @@ import { loadImportBatchScope } from './import-batch-scope'
 import { listImportBatches } from './import-batch.repository'
 import { listImportChanges } from './list-import-changes'
 import { listShippedMappings, loadMapping } from './load-mapping'
-
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
 export const uploadImportRoute = defineRoute({
   method: 'POST',
@@ -42,15 +41,14 @@ export const uploadImportRoute = defineRoute({
         throw forbidden('your account belongs to no organisation; only administrators upload for others')
       onlyOrganisation = { id: uploader.organisationId, name: user.organisationName }
     }
-    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
-    if (!part)
-      throw invalidInput('expected a multipart upload with a field "file"', [
-        { field: 'file', message: 'missing' },
-      ])
-    const bytes = await part.toBuffer()
+    const file = await readUpload(request, {
+      maxBytes: context.maxUploadBytes,
+      limitHint: 'BENCHLEARN_MAX_UPLOAD_MB',
+    })
     const summary = await runImport(context.database, {
-      fileName: part.filename,
-      bytes,
+      fileName: file.fileName,
+      bytes: file.bytes,
+      parse: context.parsePool.parse,
       loaded: query.mapping ? loadMapping(query.mapping) : undefined,
       isDryRun: query.dryRun === 'true',
       createdBy: user.email,

@@ -1,5 +1,6 @@
 /** Thin routes over the meeting services: validate (schemas), call the service, answer. */
 import { z } from 'zod'
+import { MAX_LIST_CHARS } from '../../contracts/common'
 import {
   actionListQuerySchema,
   actionListSchema,
@@ -216,6 +217,7 @@ export const proposeHostRoute = defineRoute({
   query: z.object({
     unavailable: z
       .string()
+      .max(MAX_LIST_CHARS)
       .optional()
       .describe('comma-separated organisation ids that cannot host this time'),
   }),

@@ -58,6 +58,7 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
   const column = (name: string | undefined) =>
     name === undefined ? -1 : header!.map(normaliseHeader).indexOf(normaliseHeader(name))
   const result = tokenizeCsv(text, {
+    fileName,
     delimiter,
     onRow: (fields, info) => {
       if (!header) {

@@ -41,10 +41,11 @@ import { proposePeerGroups } from './propose-peer-groups'
 import { readPeerModel } from './read-peer-model'
 import { readRingHistory } from './read-ring-history'
 import { savePeerModel } from './save-peer-model'
+import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
+import { readUpload } from '../../server/read-upload'
 
 const TAG = 'peers'
 const MANAGE = { roles: ['admin', 'moderator'] } as const
-const MAX_UPLOAD_BYTES = 16 * 1024 * 1024
 
 /** Peer models span the whole network: moderators limited to some rings may not form or read them. */
 function requireNetworkModerator(viewer: Viewer | null): Viewer {
@@ -218,14 +219,10 @@ export const importPeerTypesRoute = defineRoute({
   response: importPeerTypesSummarySchema,
   async handler({ query, request, context, viewer, actor }) {
     requireNetworkModerator(viewer)
-    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
-    if (!part)
-      throw invalidInput('expected a multipart upload with a field "file"', [
-        { field: 'file', message: 'missing' },
-      ])
+    const file = await readUpload(request, { maxBytes: UPLOAD_LIMITS.peerTypesMaxBytes })
     const summary = await importPeerTypes(context.database, {
-      fileName: part.filename,
-      bytes: await part.toBuffer(),
+      fileName: file.fileName,
+      bytes: file.bytes,
       name: query.name,
       networkId: query.networkId,
       isDryRun: query.dryRun === 'true',

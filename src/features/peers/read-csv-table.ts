@@ -21,6 +21,7 @@ export function readCsvTable(bytes: Uint8Array, fileName: string): CsvTable {
   let header: string[] | undefined
   const rows: CsvTable['rows'] = []
   const result = tokenizeCsv(body, {
+    fileName,
     delimiter,
     onRow: (fields, info) => {
       if (!header) header = fields.map((f) => f.trim())

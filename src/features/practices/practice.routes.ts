@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { notFound } from '../../core/errors/app-error'
 import {
   adoptionParamsSchema,
   adoptPracticeRequestSchema,
@@ -30,6 +30,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   updatePractice,
 } from './write-practice'
+import { readUpload } from '../../server/read-upload'
 
 const TAG = 'practices'
 const WRITERS = ['admin', 'moderator', 'member_lead', 'member_analyst'] as const
@@ -176,22 +177,13 @@ export const uploadPracticeAttachmentRoute = defineRoute({
   response: practiceSchema,
   async handler(input) {
     const write = writeContext(input)
-    const part = await input.request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES + 1 } })
-    if (!part)
-      throw invalidInput('expected a multipart upload with a field "file"', [
-        { field: 'file', message: 'missing' },
-      ])
-    const content = await part.toBuffer().catch(() => {
-      throw invalidInput(`file: at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB per attachment`, [
-        { field: 'file', message: 'too large' },
-      ])
-    })
+    const file = await readUpload(input.request, { maxBytes: MAX_ATTACHMENT_BYTES })
     await addAttachment(input.context.database, {
       ...write,
       practiceId: input.params.id,
-      fileName: part.filename,
-      mimeType: part.mimetype,
-      content,
+      fileName: file.fileName,
+      mimeType: file.mimeType,
+      content: file.bytes,
     })
     return readPractice(input.context.database.db, {
       viewer: write.viewer,

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import { forbidden, invalidInput, notFound } from '../../core/errors/app-error'
+import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import {
   canEditPractice,
   canReadPractice,
@@ -33,7 +34,7 @@ import {
 } from './practice.repository'
 
 /** Attachments are handouts and flyers, not archives: the database keeps them. */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+export const MAX_ATTACHMENT_BYTES = UPLOAD_LIMITS.attachmentMaxBytes
 /** Types a browser shows or downloads safely; anything else would be served as an opaque download anyway. */
 export const ALLOWED_ATTACHMENT_TYPES = [
   'application/pdf',

@@ -49,6 +49,8 @@ export const de = {
   'error.code.unauthenticated': 'Bitte melden Sie sich an',
   'error.code.forbidden': 'Dafür fehlt Ihnen die Berechtigung',
   'error.code.infeasible': 'Nicht erfüllbar',
+  'error.code.too_large': 'Über der Grenze für Größe oder Anzahl',
+  'error.code.unavailable': 'Der Server ist gerade ausgelastet – bitte gleich noch einmal versuchen',
   'error.code.internal': 'Ein Fehler auf dem Server',
   'error.code.rate_limited': 'Zu viele Versuche – bitte warten Sie einige Minuten',
   'error.code.network': 'Der Server ist nicht erreichbar',

@@ -3,7 +3,11 @@ import { detectDelimiter, tokenizeCsv, type CsvRowInfo } from './csv-tokenizer'
 
 function tokenize(text: string, delimiter = ';') {
   const rows: { fields: string[]; info: CsvRowInfo }[] = []
-  const result = tokenizeCsv(text, { delimiter, onRow: (fields, info) => void rows.push({ fields, info }) })
+  const result = tokenizeCsv(text, {
+    fileName: 'test.csv',
+    delimiter,
+    onRow: (fields, info) => void rows.push({ fields, info }),
+  })
   return { rows, result }
 }
 
@@ -43,7 +47,11 @@ describe('tokenizeCsv', () => {
 
   it('stops when the callback says so', () => {
     const seen: number[] = []
-    tokenizeCsv('1\n2\n3\n', { delimiter: ';', onRow: (_, info) => (seen.push(info.row), info.row < 2) })
+    tokenizeCsv('1\n2\n3\n', {
+      fileName: 'test.csv',
+      delimiter: ';',
+      onRow: (_, info) => (seen.push(info.row), info.row < 2),
+    })
     expect(seen).toEqual([1, 2])
   })
 })

@@ -2,8 +2,11 @@
  * A single-pass CSV tokenizer over one decoded string (RFC 4180 plus what German exports do:
  * any one-character separator, CRLF or LF, quoted fields with separators, line breaks and
  * doubled quotes). It walks char codes and slices fields out of the text, so the file exists
- * once in memory; rows are handed to a callback instead of being collected.
+ * once in memory; rows are handed to a callback instead of being collected. The limits of
+ * CSV_LIMITS (record length, fields, records) hold for every CSV the platform reads.
  */
+import { AppError } from '../../../core/errors/app-error'
+import { CSV_LIMITS, type CsvLimits } from '../../../core/limits/input-limits'
 
 const QUOTE = 34
 const LF = 10
@@ -21,7 +24,10 @@ export interface CsvRowInfo {
 }
 
 export interface TokenizeCsvOptions {
+  /** For the errors of the limits. */
+  fileName: string
   delimiter: string
+  limits?: CsvLimits
   /** Return false to stop early (e.g. after a sample). */
   onRow: (fields: string[], info: CsvRowInfo) => boolean | void
   /** Called roughly every `progressStep` characters with the current offset. */
@@ -35,6 +41,14 @@ export interface TokenizeCsvResult {
   unterminatedQuote?: { row: number; field: number }
 }
 
+const count = new Intl.NumberFormat('en-US')
+
+function overLimit(fileName: string, row: number, message: string): AppError {
+  return new AppError('invalid_input', `${fileName}: row ${row}: ${message}`, [
+    { file: fileName, row, message },
+  ])
+}
+
 function onlyLineBreaksFrom(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -46,6 +60,7 @@ function onlyLineBreaksFrom(text: string, from: number): boolean {
 export function tokenizeCsv(text: string, options: TokenizeCsvOptions): TokenizeCsvResult {
   const d = options.delimiter.charCodeAt(0)
   const n = text.length
+  const limits = options.limits ?? CSV_LIMITS
   const step = options.progressStep ?? Math.max(1, Math.floor(n / 100))
   let nextProgress = step
   let i = 0
@@ -53,9 +68,22 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
 
   while (i < n) {
     row++
+    if (row > limits.maxRows)
+      throw overLimit(
+        options.fileName,
+        row,
+        `the file has more than ${count.format(limits.maxRows)} rows, the limit of one file; split it`,
+      )
+    const rowStart = i
     const fields: string[] = []
     let strayQuoteField: number | undefined
     for (;;) {
+      if (fields.length >= limits.maxColumns)
+        throw overLimit(
+          options.fileName,
+          row,
+          `more than ${count.format(limits.maxColumns)} columns, the limit of one row (is the separator "${options.delimiter}" right?)`,
+        )
       if (i < n && text.charCodeAt(i) === QUOTE) {
         i++
         let value = ''
@@ -111,6 +139,12 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
       if (c === CR && i < n && text.charCodeAt(i) === LF) i++
       break
     }
+    if (i - rowStart > limits.maxRecordChars)
+      throw overLimit(
+        options.fileName,
+        row,
+        `the row is ${count.format(i - rowStart)} characters long; at most ${count.format(limits.maxRecordChars)} are accepted (a quote that never closes, or not a CSV file?)`,
+      )
     const isLast = i >= n || onlyLineBreaksFrom(text, i)
     const info: CsvRowInfo = { row, end: i, isLast }
     if (strayQuoteField !== undefined) info.strayQuoteField = strayQuoteField

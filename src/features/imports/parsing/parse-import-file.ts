@@ -1,4 +1,5 @@
 import { AppError } from '../../../core/errors/app-error'
+import { FILE_LIMITS, type FileLimits } from '../../../core/limits/input-limits'
 import type { ImportNotice } from '../../../db/schema'
 import { DEFAULT_SYMBOLS, decimalEvidence } from './cell-values'
 import { detectDelimiter, physicalLine, tokenizeCsv } from './csv-tokenizer'
@@ -16,6 +17,12 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b)
+}
+
+/** Whether the file is read as an .xlsx workbook (a zip archive, or named so and not an old .xls). */
+export function isXlsxFile(bytes: Uint8Array, fileName: string): boolean {
+  if (startsWith(bytes, OLE_MAGIC)) return false
+  return startsWith(bytes, ZIP_MAGIC) || /\.xlsx$/i.test(fileName)
 }
 
 function emptyFileError(fileName: string, message: string): AppError {
@@ -71,6 +78,7 @@ interface Settings {
   mapping: ColumnMapping | undefined
   headerRow: number
   symbols: Record<string, SymbolMeaning>
+  limits: FileLimits
 }
 
 function settingsOf(options: ParseOptions): Settings {
@@ -80,6 +88,7 @@ function settingsOf(options: ParseOptions): Settings {
     mapping,
     headerRow: mapping?.headerRow ?? 1,
     symbols: { ...DEFAULT_SYMBOLS, ...(mapping?.symbols ?? {}) },
+    limits: options.limits ?? FILE_LIMITS,
   }
 }
 
@@ -98,6 +107,7 @@ function createReader(
     isFieldCountStrict: extra.isFieldCountStrict,
     ...(extra.delimiter === undefined ? {} : { delimiter: extra.delimiter }),
     declaredIndicators: (settings.mapping?.indicators ?? []).map((d) => d.code),
+    limits: settings.limits.import,
   })
 }
 
@@ -159,7 +169,9 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
   let headerRow = 0
   const sample: string[][] = []
   const first = tokenizeCsv(text, {
+    fileName,
     delimiter,
+    limits: settings.limits.csv,
     onRow: (fields, info) => {
       if (info.row < settings.headerRow) return true
       if (!layout) {
@@ -200,7 +212,9 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
   const total = bytes.length
   const onProgress = options.onProgress
   const second = tokenizeCsv(text, {
+    fileName,
     delimiter,
+    limits: settings.limits.csv,
     onRow: (fields, info) => {
       if (info.row <= headerRow) return
       if (info.strayQuoteField !== undefined) {
@@ -250,13 +264,19 @@ async function parseXlsx(bytes: Uint8Array, options: ParseOptions, settings: Set
   const { fileName, mapping } = settings
   const total = bytes.length
   options.onProgress?.(0, total)
-  const sheet = await readXlsxRows(bytes, fileName, mapping?.sheet)
+  const sheet = await readXlsxRows(bytes, fileName, mapping?.sheet, settings.limits.xlsx)
   const headerIndex = sheet.rows.findIndex((r) => r.row >= settings.headerRow)
   const header = sheet.rows[headerIndex]
   if (!header) throw emptyFileError(fileName, `worksheet "${sheet.sheetName}" is empty`)
   const headers = header.cells.map((c) => (typeof c === 'number' ? String(c) : c))
   const layout = resolveLayout(headers, layoutOptions(settings, header.row, options))
   const dataRows = sheet.rows.slice(headerIndex + 1)
+  const maxRows = settings.limits.import.maxRows
+  if (dataRows.length > maxRows)
+    throw emptyFileError(
+      fileName,
+      `worksheet "${sheet.sheetName}" has ${dataRows.length.toLocaleString('en-GB')} data rows; at most ${maxRows.toLocaleString('en-GB')} are accepted in one import, split the file`,
+    )
   if (dataRows.length === 0)
     throw emptyFileError(
       fileName,
@@ -304,7 +324,6 @@ export async function parseImportFile(bytes: Uint8Array, options: ParseOptions):
       options.fileName,
       'this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
     )
-  if (startsWith(bytes, ZIP_MAGIC) || /\.xlsx$/i.test(options.fileName))
-    return parseXlsx(bytes, options, settings)
+  if (isXlsxFile(bytes, options.fileName)) return parseXlsx(bytes, options, settings)
   return parseCsv(bytes, options, settings)
 }

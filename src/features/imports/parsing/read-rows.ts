@@ -1,3 +1,5 @@
+import { AppError } from '../../../core/errors/app-error'
+import { IMPORT_LIMITS, type ImportLimits } from '../../../core/limits/input-limits'
 import { formatPeriod, parsePeriod } from '../../../core/periods/period'
 import { normaliseKreisAgs, normaliseNuts3 } from '../../../core/keys/ags'
 import type { ImportErrorRow, ImportNotice, MissingReason, ObservationStatus } from '../../../db/schema'
@@ -29,6 +31,8 @@ export interface RowReaderOptions {
   isFieldCountStrict: boolean
   delimiter?: string
   declaredIndicators: string[]
+  /** Rows and values of one file; more stops the reading with an error that names the limit. */
+  limits?: ImportLimits
 }
 
 export interface RowReaderResult {
@@ -108,6 +112,12 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     layout.indicatorIndex === undefined ? undefined : headers[layout.indicatorIndex]!.trim()
   const yearFrom = options.years?.from
   const yearTo = options.years?.to
+  const limits = options.limits ?? IMPORT_LIMITS
+
+  function overLimit(row: number, what: string, limit: number): AppError {
+    const message = `more than ${count.format(limit)} ${what} (reached at row ${row}); that is the limit of one import, split the file`
+    return new AppError('invalid_input', `${fileName}: ${message}`, [{ file: fileName, row, message }])
+  }
 
   function addError(
     row: number | undefined,
@@ -268,6 +278,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     const rawKey = cellText(cells[layout.keyIndex])
     if (rawKey === '' && isBlank(cells)) return
     rowsRead++
+    if (rowsRead > limits.maxRows) throw overLimit(row, 'data rows', limits.maxRows)
     if (!checkFieldCount(cells, row, isLast)) return
     if (rawKey === '') {
       addError(row, keyColumn, '', `the key is empty; expected ${KEY_EXPECTATIONS[layout.keyType]}`)
@@ -382,6 +393,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         status: recordStatus,
         valueColumn: vc.column,
       }
+      if (records.length >= limits.maxValues) throw overLimit(row, 'values', limits.maxValues)
       if (!isDuplicate(record)) records.push(record)
     }
   }

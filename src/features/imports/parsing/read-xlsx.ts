@@ -1,5 +1,7 @@
 import type { CellValue } from 'exceljs'
 import { AppError } from '../../../core/errors/app-error'
+import { XLSX_LIMITS, type XlsxLimits } from '../../../core/limits/input-limits'
+import { checkXlsxDirectory, verifyXlsxEntries } from './check-xlsx-archive'
 
 /** A cell as the parser sees it: text, or a number typed by the spreadsheet. */
 export type Cell = string | number
@@ -26,8 +28,17 @@ function cellToValue(value: CellValue): Cell {
   return ''
 }
 
-/** Reads one worksheet of an .xlsx file into rows of cells (exceljs does the unzipping). */
-export async function readXlsxRows(bytes: Uint8Array, fileName: string, sheet?: string): Promise<SheetRows> {
+/**
+ * Reads one worksheet of an .xlsx file into rows of cells (exceljs does the unzipping, after the
+ * archive has passed the limits of check-xlsx-archive.ts).
+ */
+export async function readXlsxRows(
+  bytes: Uint8Array,
+  fileName: string,
+  sheet?: string,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<SheetRows> {
+  verifyXlsxEntries(bytes, checkXlsxDirectory(bytes, fileName, limits), fileName, limits)
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   try {

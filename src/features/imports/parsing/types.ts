@@ -1,3 +1,4 @@
+import type { FileLimits } from '../../../core/limits/input-limits'
 import type { ImportErrorRow, ImportNotice, MissingReason, ObservationStatus } from '../../../db/schema'
 import type { IndicatorDefinition } from '../../indicators/catalogue'
 import type { ColumnMapping } from './mapping-schema'
@@ -66,6 +67,8 @@ export interface ParseOptions {
   /** For wide-periods files without a mapping: the indicator the period columns hold. */
   indicator?: string
   onProgress?: (bytesDone: number, bytesTotal: number) => void
+  /** Defaults to FILE_LIMITS (core/limits); tests pass smaller ones. */
+  limits?: FileLimits
 }
 
 /** The entry point lives next door; re-exported so that the contract is importable from one file. */

@@ -1,0 +1,145 @@
+/**
+ * Uploaded files are parsed off the request thread: each parse runs in a worker thread with a heap
+ * limit and a time limit, at most `workers` at once; a few more wait in a queue, and beyond that
+ * the upload is answered "busy" (503) instead of the server taking on more than it can. The
+ * archive checks that cost nothing (an XLSX's directory) run before queueing, so a zip bomb is
+ * refused at once even while the pool is busy.
+ */
+import { Worker } from 'node:worker_threads'
+import { AppError, type AppErrorCode, type ErrorDetail } from '../../../core/errors/app-error'
+import { FILE_LIMITS, PARSE_WORKER_LIMITS } from '../../../core/limits/input-limits'
+import { checkXlsxDirectory } from './check-xlsx-archive'
+import { isXlsxFile } from './parse-import-file'
+import type { ParseReply, ParseRequest } from './parse-worker'
+import type { ParseOptions, ParseResult } from './types'
+
+const WORKER_ENTRY = new URL('./parse-worker-entry.mjs', import.meta.url)
+
+export interface ParsePoolOptions {
+  /** Parses at once. */
+  workers?: number
+  /** Parses waiting for a worker; one more is refused as "unavailable". */
+  maxQueued?: number
+  maxHeapMb?: number
+  timeoutMs?: number
+}
+
+export interface ParsePool {
+  /** parseImportFile in a worker thread (onProgress is not called across threads). */
+  parse(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult>
+  /** Parses running and waiting now. */
+  load(): { running: number; queued: number }
+  /** Stops running workers; later parses are refused. */
+  close(): Promise<void>
+}
+
+interface Job {
+  request: ParseRequest
+  resolve: (result: ParseResult) => void
+  reject: (error: unknown) => void
+}
+
+function refuse(code: AppErrorCode, fileName: string, message: string): AppError {
+  return new AppError(code, `${fileName}: ${message}`, [{ file: fileName, message }])
+}
+
+export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const workers = options.workers ?? PARSE_WORKER_LIMITS.defaultWorkers
+  const maxQueued = options.maxQueued ?? PARSE_WORKER_LIMITS.maxQueued
+  const maxHeapMb = options.maxHeapMb ?? PARSE_WORKER_LIMITS.maxHeapMb
+  const timeoutMs = options.timeoutMs ?? PARSE_WORKER_LIMITS.timeoutMs
+  const queue: Job[] = []
+  const running = new Set<Worker>()
+  let isClosed = false
+
+  function startNext(): void {
+    while (running.size < workers && queue.length > 0) run(queue.shift()!)
+  }
+
+  function run(job: Job): void {
+    const fileName = job.request.options.fileName
+    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } })
+    running.add(worker)
+    let isSettled = false
+    const settle = (outcome: () => void) => {
+      if (isSettled) return
+      isSettled = true
+      clearTimeout(timer)
+      running.delete(worker)
+      void worker.terminate()
+      outcome()
+      startNext()
+    }
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          job.reject(
+            refuse(
+              'too_large',
+              fileName,
+              `reading the file took longer than ${timeoutMs / 1000} s, the limit of one file; split it or save it as CSV`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    )
+    worker.once('message', (reply: ParseReply) =>
+      settle(() => {
+        if (reply.isOk) job.resolve(reply.result)
+        else if (reply.appError)
+          job.reject(
+            new AppError(
+              reply.appError.code as AppErrorCode,
+              reply.appError.message,
+              reply.appError.details as ErrorDetail[],
+            ),
+          )
+        else job.reject(new Error(`parsing ${fileName} failed in its worker: ${reply.message}`))
+      }),
+    )
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        job.reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? refuse(
+                'too_large',
+                fileName,
+                `reading the file needs more than ${maxHeapMb} MB of memory, the limit of one file; split it or save it as CSV`,
+              )
+            : error,
+        ),
+      ),
+    )
+    worker.once('exit', (exitCode) =>
+      settle(() => job.reject(new Error(`the worker parsing ${fileName} stopped (exit code ${exitCode})`))),
+    )
+    worker.postMessage(job.request)
+  }
+
+  return {
+    async parse(bytes, parseOptions) {
+      const { onProgress: _onProgress, ...rest } = parseOptions
+      const fileName = rest.fileName
+      if (isXlsxFile(bytes, fileName))
+        checkXlsxDirectory(bytes, fileName, rest.limits?.xlsx ?? FILE_LIMITS.xlsx)
+      if (isClosed) throw refuse('unavailable', fileName, 'the server is shutting down')
+      if (running.size >= workers && queue.length >= maxQueued)
+        throw refuse(
+          'unavailable',
+          fileName,
+          `the server is reading ${running.size} other file(s) and ${queue.length} more wait, the most it takes at once; try again in a minute`,
+        )
+      return new Promise<ParseResult>((resolve, reject) => {
+        queue.push({ request: { bytes, options: rest }, resolve, reject })
+        startNext()
+      })
+    },
+    load: () => ({ running: running.size, queued: queue.length }),
+    async close() {
+      isClosed = true
+      for (const job of queue.splice(0))
+        job.reject(refuse('unavailable', job.request.options.fileName, 'the server is shutting down'))
+      await Promise.all([...running].map((worker) => worker.terminate()))
+    },
+  }
+}
