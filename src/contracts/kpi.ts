@@ -25,6 +25,7 @@ export const kpiMissingReasonSchema = z.enum([
   'incomplete_window',
   'no_history',
   'division_by_zero',
+  'overflow',
 ])
 export const polaritySchema = z.enum(['higher_is_better', 'lower_is_better', 'context'])
 export const displayTransformSchema = z.enum(['percent', 'change_rate'])

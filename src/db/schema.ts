@@ -231,7 +231,8 @@ export interface AppSecretTable {
   value: string
 }
 
-export type KpiMissingReason = MissingReason | 'incomplete_window' | 'no_history' | 'division_by_zero'
+export type KpiMissingReason =
+  MissingReason | 'incomplete_window' | 'no_history' | 'division_by_zero' | 'overflow'
 
 export interface KpiDefinitionTable {
   id: Generated<number>

@@ -5,6 +5,7 @@ import type { Role } from '../core/permissions'
 import { ensureReferenceData } from '../features/areas/ensure-reference-data'
 import { hashPassword } from '../features/auth/password'
 import { insertUser } from '../features/auth/user.repository'
+import { insertFigureDefinition } from '../features/kpi/kpi-definition.repository'
 import { insertOrganisation, type NewOrganisation } from '../features/organisations/organisation.repository'
 
 export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
@@ -49,5 +50,35 @@ export async function createUser(
     organisationId: options.organisationId ?? null,
     passwordHash: await hashPassword(options.password ?? TEST_PASSWORD),
     moderatedRingIds: options.moderatedRingIds,
+  })
+}
+
+/**
+ * An own figure stored directly, as a database that grew before today's checks could hold it
+ * (no limits, no audit); version v applies from January of 2000 + v.
+ */
+export async function insertOwnFigure(
+  db: Kysely<DB>,
+  options: { code: string; numerator?: string; denominator?: string; version?: number; createdBy: string },
+): Promise<void> {
+  const version = options.version ?? 1
+  await insertFigureDefinition(db, {
+    code: options.code,
+    version,
+    validFrom: `${2000 + version}-01-01`,
+    nameDe: options.code,
+    nameEn: options.code,
+    explanationDe: '',
+    explanationEn: '',
+    numerator: options.numerator ?? 'elb',
+    denominator: options.denominator ?? '1',
+    unit: '%',
+    transform: 'percent',
+    polarity: 'higher_is_better',
+    hasSexBreakdown: false,
+    legalSource: '',
+    isOfficial: false,
+    createdBy: options.createdBy,
+    createdAt: new Date(),
   })
 }

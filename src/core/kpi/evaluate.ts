@@ -10,7 +10,8 @@ import {
 } from './figure-definition'
 
 export type DataMissingReason = 'not_delivered' | 'suppressed' | 'not_applicable'
-export type MissingReason = DataMissingReason | 'incomplete_window' | 'no_history' | 'division_by_zero'
+export type MissingReason =
+  DataMissingReason | 'incomplete_window' | 'no_history' | 'division_by_zero' | 'overflow'
 
 /** Reason codes as stored in typed arrays: 0 = present, i = MISSING_REASONS[i − 1]. */
 export const MISSING_REASONS: readonly MissingReason[] = [
@@ -20,11 +21,14 @@ export const MISSING_REASONS: readonly MissingReason[] = [
   'incomplete_window',
   'no_history',
   'division_by_zero',
+  // A result beyond ±1.8e308 (or a literal that large in a formula defined before the limits).
+  'overflow',
 ]
 const NOT_DELIVERED = 1
 const INCOMPLETE_WINDOW = 4
 const NO_HISTORY = 5
 const DIVISION_BY_ZERO = 6
+const OVERFLOW = 7
 const NO_SOURCE = -1
 
 /** One raw monthly series: values[i] is month startMonth + i; NaN = missing. */
@@ -77,6 +81,31 @@ interface Buffers {
 interface EvaluationContext {
   series: OrganisationSeries
   breakdown: string
+  /** Distinct per evaluation, so a kernel read twice in one evaluation runs once (see `once`). */
+  stamp: number
+}
+
+let evaluations = 0
+
+/** A kernel that runs once per evaluation however often it is read (`change` reads its argument twice). */
+function once(kernel: Kernel): Kernel {
+  let stamp = -1
+  let result: Buffers | undefined
+  return (context) => {
+    if (context.stamp !== stamp || !result) {
+      result = kernel(context)
+      stamp = context.stamp
+    }
+    return result
+  }
+}
+
+/** Marks month i of `out` as overflowed where a computed value is not finite. */
+function setValue(out: Buffers, i: number, value: number): void {
+  if (value - value === 0) {
+    out.values[i] = value
+    out.reasons[i] = 0
+  } else setMissing({ to: out, i, reason: OVERFLOW, source: NO_SOURCE, month: i })
 }
 
 type Kernel = (context: EvaluationContext) => Buffers
@@ -181,9 +210,9 @@ class FormulaCompiler {
           case 'lag':
             return this.compileLag({ inner, months: node.months, source, reach })
           case 'change': {
-            const again = this.compile(node.argument, breakdown)
-            const lagged = this.compileLag({ inner: again, months: node.months, source, reach })
-            return this.compileDivision(inner, lagged)
+            const shared = once(inner)
+            const lagged = this.compileLag({ inner: shared, months: node.months, source, reach })
+            return this.compileDivision(shared, lagged)
           }
           case 'sum':
           case 'mean':
@@ -201,7 +230,7 @@ class FormulaCompiler {
 
   private compileConstant(value: number): Kernel {
     const out = allocateBuffers(this.length)
-    out.values.fill(value)
+    for (let i = 0; i < this.length; i++) setValue(out, i, value)
     return () => out
   }
 
@@ -259,14 +288,15 @@ class FormulaCompiler {
       const b = right(context)
       const av = a.values
       const bv = b.values
-      const ov = out.values
       for (let i = 0; i < n; i++) {
         if (a.reasons[i] !== 0) copyMissing(a, out, i)
         else if (b.reasons[i] !== 0) copyMissing(b, out, i)
-        else {
-          ov[i] = operator === '+' ? av[i]! + bv[i]! : operator === '-' ? av[i]! - bv[i]! : av[i]! * bv[i]!
-          out.reasons[i] = 0
-        }
+        else
+          setValue(
+            out,
+            i,
+            operator === '+' ? av[i]! + bv[i]! : operator === '-' ? av[i]! - bv[i]! : av[i]! * bv[i]!,
+          )
       }
       return out
     }
@@ -283,10 +313,7 @@ class FormulaCompiler {
         else if (b.reasons[i] !== 0) copyMissing(b, out, i)
         else if (b.values[i] === 0)
           setMissing({ to: out, i, reason: DIVISION_BY_ZERO, source: NO_SOURCE, month: i })
-        else {
-          out.values[i] = a.values[i]! / b.values[i]!
-          out.reasons[i] = 0
-        }
+        else setValue(out, i, a.values[i]! / b.values[i]!)
       }
       return out
     }
@@ -335,7 +362,12 @@ class FormulaCompiler {
         // The running sum holds present values only, so it stays finite across gaps.
         if (a.reasons[i] === 0) sum += a.values[i]!
         const leaving = i - months
-        if (leaving >= 0 && a.reasons[leaving] === 0) sum -= a.values[leaving]!
+        const left = leaving >= 0 && a.reasons[leaving] === 0 ? a.values[leaving]! : 0
+        sum -= left
+        // A sum that overflowed, or lost the smaller values' digits to a huge one that has now left,
+        // cannot be repaired by subtraction: add the window up afresh.
+        if (sum - sum !== 0 || Math.abs(left) > EXACT_MAGNITUDE)
+          sum = sumPresent(a, Math.max(0, i - months + 1), i)
         const first = i - months + 1
         if (first < 0) {
           setMissing({ to: out, i, reason: NO_HISTORY, source, month: first - extra })
@@ -356,12 +388,21 @@ class FormulaCompiler {
           }
           continue
         }
-        out.values[i] = isMean ? sum / months : sum
-        out.reasons[i] = 0
+        setValue(out, i, isMean ? sum / months : sum)
       }
       return out
     }
   }
+}
+
+/** Beyond this, adding a count to a number loses digits (2^52). */
+const EXACT_MAGNITUDE = 2 ** 52
+
+/** Sum of the present values of months from … to (inclusive). */
+function sumPresent(a: Buffers, from: number, to: number): number {
+  let sum = 0
+  for (let j = from; j <= to; j++) if (a.reasons[j] === 0) sum += a.values[j]!
+  return sum
 }
 
 /** One figure version compiled for a fixed number of months; reusable across organisations. */
@@ -409,7 +450,7 @@ function compileChecked(options: {
     months: n,
     evaluate({ series, breakdown, startMonth }) {
       const start = parseMonth(startMonth)
-      const context: EvaluationContext = { series, breakdown }
+      const context: EvaluationContext = { series, breakdown, stamp: ++evaluations }
       const num = numeratorKernel(context)
       const den = denominatorKernel(context)
       const result: FigureSeriesResult = {
@@ -443,14 +484,17 @@ function compileChecked(options: {
         if (num.reasons[i] !== 0) missing = describe(num, i)
         else if (den.reasons[i] !== 0) missing = describe(den, i)
         else if (b === 0) missing = { reason: 'division_by_zero', month: formatMonthIndex(start + i) }
+        const ratio = a / b
+        const value = isPercent ? ratio * 100 : (ratio - 1) * 100
+        if (!missing && value - value !== 0)
+          missing = { reason: 'overflow', month: formatMonthIndex(start + i) }
         if (missing) {
           result.ratio[i] = NaN
           result.value[i] = NaN
           result.missing[i] = missing
         } else {
-          const ratio = a / b
           result.ratio[i] = ratio
-          result.value[i] = isPercent ? ratio * 100 : (ratio - 1) * 100
+          result.value[i] = value
         }
       }
       return result
@@ -482,23 +526,31 @@ function makeResolver(checked: readonly CheckedFigure[], referrer: FigureDefinit
   }
 }
 
-/** Validates the definitions (formulas, references, cycles) and compiles every version. */
+/**
+ * Validates the definitions (formulas, references, cycles) and compiles every version of the
+ * figures in `codes` (default: all). Only those are compiled: a question about one figure costs
+ * that figure and what it references, however many others are defined.
+ */
 export function compileFigures(options: {
   definitions: readonly FigureDefinition[]
   indicatorCodes: Iterable<string>
   months: number
+  codes?: readonly string[]
 }): CompiledFigure[] {
   const checked = checkFigureDefinitions({
     definitions: options.definitions,
     vocabulary: { indicatorCodes: options.indicatorCodes },
   })
-  return checked.map((figure) =>
-    compileChecked({
-      figure,
-      months: options.months,
-      resolveFigure: makeResolver(checked, figure.definition),
-    }),
-  )
+  const wanted = options.codes ? new Set(options.codes) : undefined
+  return checked
+    .filter((figure) => !wanted || wanted.has(figure.definition.code))
+    .map((figure) =>
+      compileChecked({
+        figure,
+        months: options.months,
+        resolveFigure: makeResolver(checked, figure.definition),
+      }),
+    )
 }
 
 export interface EvaluateFiguresOptions {
@@ -532,10 +584,10 @@ export function evaluateFigures(options: EvaluateFiguresOptions): OrganisationFi
     definitions: options.definitions,
     indicatorCodes: options.indicatorCodes,
     months: n,
+    codes: options.codes,
   })
   const byCode = new Map<string, CompiledFigure[]>()
   for (const c of compiled) {
-    if (options.codes && !options.codes.includes(c.definition.code)) continue
     const list = byCode.get(c.definition.code) ?? []
     list.push(c)
     byCode.set(c.definition.code, list)

@@ -1,6 +1,14 @@
 import { AppError } from '../errors/app-error'
 import type { FormulaNode } from './formula-ast'
 import { parseFormula } from './formula-parser'
+import {
+  checkExpandedLimits,
+  checkFormulaLength,
+  checkFormulaLimits,
+  MAX_REQUIRED_MONTHS,
+  measureFormula,
+  type FormulaSize,
+} from './formula-limits'
 import { computeRequiredHistory, validateFormula, type FormulaVocabulary } from './formula-validate'
 
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'context'
@@ -85,6 +93,7 @@ export function checkFigureDefinitions(options: {
 }): CheckedFigure[] {
   const { definitions, vocabulary } = options
   const codes = new Set(definitions.map((d) => d.code))
+  const indicatorCodes = new Set(vocabulary.indicatorCodes)
   const seen = new Set<string>()
   const parsed: CheckedFigure[] = []
   for (const definition of definitions) {
@@ -96,23 +105,18 @@ export function checkFigureDefinitions(options: {
       )
     }
     seen.add(key)
-    const parts = (['numerator', 'denominator'] as const).map((side) => {
-      const formula = definition[side]
-      try {
+    const parts = FORMULA_SIDES.map((side) =>
+      naming(definition, side, () => {
+        const formula = definition[side]
         const node = parseFormula(formula)
-        const refs = validateFormula({ formula, node, vocabulary: { ...vocabulary, figureCodes: codes } })
+        const refs = validateFormula({
+          formula,
+          node,
+          vocabulary: { ...vocabulary, indicatorCodes, figureCodes: codes },
+        })
         return { node, refs }
-      } catch (error) {
-        if (error instanceof AppError) {
-          throw new AppError(
-            error.code,
-            `${definition.code} v${definition.version} ${side}: ${error.message}`,
-            error.details,
-          )
-        }
-        throw error
-      }
-    })
+      }),
+    )
     const [num, den] = parts as [(typeof parts)[0], (typeof parts)[0]]
     parsed.push({
       definition,
@@ -137,6 +141,80 @@ export function checkFigureDefinitions(options: {
     )
   }
   return order
+}
+
+const FORMULA_SIDES = ['numerator', 'denominator'] as const
+
+/** Runs a check of one side of a definition; its AppError names the figure, version and side. */
+function naming<T>(definition: FigureDefinition, side: string, check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new AppError(
+        error.code,
+        `${definition.code} v${definition.version} ${side}: ${error.message}`,
+        error.details,
+      )
+    throw error
+  }
+}
+
+/**
+ * Checks a definition about to be added to `existing`: everything checkFigureDefinitions checks,
+ * and the limits of formula-limits.ts, for the new definition and for every figure that references
+ * it (directly or through others), whose formulas grow with it. The length is checked before
+ * anything is parsed. Every problem is an AppError('invalid_input') naming figure, side and position;
+ * a definition that passes is evaluable without throwing. Returns all definitions checked.
+ */
+export function checkNewFigureDefinition(options: {
+  definition: FigureDefinition
+  existing: readonly FigureDefinition[]
+  vocabulary: Omit<FormulaVocabulary, 'figureCodes'>
+}): CheckedFigure[] {
+  const { definition } = options
+  for (const side of FORMULA_SIDES) naming(definition, side, () => checkFormulaLength(definition[side]))
+  const checked = checkFigureDefinitions({
+    definitions: [...options.existing, definition],
+    vocabulary: options.vocabulary,
+  })
+  const isNew = (f: CheckedFigure) => f.definition === definition
+  for (const f of checked.filter(isNew))
+    for (const side of FORMULA_SIDES)
+      naming(definition, side, () => checkFormulaLimits({ formula: definition[side], node: f[side] }))
+  // In dependency order, so every referenced figure is measured before its referrers.
+  const sizes = new Map<string, FormulaSize>()
+  const affected = new Set([definition.code])
+  for (const f of checked) {
+    const figureSize = (code: string) => sizes.get(code)
+    const isAffected = isNew(f) || f.figures.some((code) => affected.has(code))
+    if (isAffected) affected.add(f.definition.code)
+    for (const side of FORMULA_SIDES) {
+      const size = isAffected
+        ? naming(f.definition, side, () =>
+            checkExpandedLimits({ formula: f.definition[side], node: f[side], figureSize }),
+          )
+        : measureFormula(f[side], figureSize)
+      const known = sizes.get(f.definition.code)
+      sizes.set(f.definition.code, {
+        expandedNodes: Math.max(known?.expandedNodes ?? 0, size.expandedNodes),
+        windowNesting: Math.max(known?.windowNesting ?? 0, size.windowNesting),
+      })
+    }
+    if (isAffected && f.requiredHistory > MAX_REQUIRED_MONTHS)
+      throw new AppError(
+        'invalid_input',
+        `${f.definition.code} v${f.definition.version}: needs ${f.requiredHistory} months of data, at most ${MAX_REQUIRED_MONTHS} are allowed`,
+        [
+          {
+            field: 'formula',
+            value: f.definition.code,
+            message: `position 1: expected a figure needing at most ${MAX_REQUIRED_MONTHS} months of data, found ${f.requiredHistory}`,
+          },
+        ],
+      )
+  }
+  return checked
 }
 
 function orderByDependencies(figures: CheckedFigure[]): CheckedFigure[] {

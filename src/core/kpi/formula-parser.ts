@@ -1,6 +1,7 @@
 import type { BinaryOperator, FormulaNode, WindowFunction } from './formula-ast'
 import { WINDOW_FUNCTIONS } from './formula-ast'
 import { describeToken, throwFormulaError, tokenizeFormula, type Token } from './formula-lexer'
+import { MAX_PARSE_NESTING } from './formula-limits'
 
 /** Longest window or lag a formula may use: 50 years of months is far beyond any real figure. */
 export const MAX_FORMULA_MONTHS = 600
@@ -23,6 +24,8 @@ export function parseFormula(formula: string): FormulaNode {
 
 class Parser {
   private index = 0
+  /** Open brackets, signs and function calls around the current token (bounded: no stack overflow). */
+  private nesting = 0
 
   constructor(
     private readonly formula: string,
@@ -67,6 +70,18 @@ class Parser {
     return token.kind === 'operator' && operators.includes(token.text)
   }
 
+  /** Runs a nested rule; refuses input nested deeper than MAX_PARSE_NESTING before recursing. */
+  private nested<T>(opening: Token, rule: () => T): T {
+    if (this.nesting >= MAX_PARSE_NESTING)
+      this.fail(opening, `at most ${MAX_PARSE_NESTING} levels of brackets, signs and functions`)
+    this.nesting++
+    try {
+      return rule()
+    } finally {
+      this.nesting--
+    }
+  }
+
   private parseExpression(): FormulaNode {
     let left = this.parseTerm()
     while (this.isOperator('+', '-')) {
@@ -90,7 +105,11 @@ class Parser {
   private parseUnary(): FormulaNode {
     if (this.isOperator('-')) {
       const token = this.next()
-      return { kind: 'negate', operand: this.parseUnary(), position: token.position }
+      return {
+        kind: 'negate',
+        operand: this.nested(token, () => this.parseUnary()),
+        position: token.position,
+      }
     }
     return this.parsePostfix()
   }
@@ -123,7 +142,7 @@ class Parser {
     }
     if (token.kind === '(') {
       this.next()
-      const inner = this.parseExpression()
+      const inner = this.nested(token, () => this.parseExpression())
       const close = this.peek()
       if (close.kind !== ')') this.fail(close, "')' to close the '(' at position " + token.position)
       this.next()
@@ -138,7 +157,7 @@ class Parser {
       this.fail(nameToken, `one of the functions ${WINDOW_FUNCTIONS.join(', ')}`)
     }
     this.next() // '('
-    const argument = this.parseExpression()
+    const argument = this.nested(nameToken, () => this.parseExpression())
     const comma = this.peek()
     if (comma.kind !== ',') this.fail(comma, `',' and a number of months after the first argument of ${name}`)
     this.next()

@@ -28,9 +28,9 @@ export function validateFormula(options: {
   vocabulary: FormulaVocabulary
 }): FormulaReferences {
   const { formula, node, vocabulary } = options
-  const indicators = new Set(vocabulary.indicatorCodes)
-  const figures = new Set(vocabulary.figureCodes ?? [])
-  const breakdowns = new Set(vocabulary.breakdowns ?? DEFAULT_BREAKDOWNS)
+  const indicators = asSet(vocabulary.indicatorCodes)
+  const figures = asSet(vocabulary.figureCodes ?? [])
+  const breakdowns = asSet(vocabulary.breakdowns ?? DEFAULT_BREAKDOWNS)
   const found: FormulaReferences = { indicators: [], figures: [], breakdowns: [] }
   const problems: ErrorDetail[] = []
   walkFormula(node, (n) => {
@@ -65,6 +65,11 @@ export function validateFormula(options: {
     )
   }
   return found
+}
+
+/** A set as it is, anything else copied into one (checking many formulas must not copy every time). */
+function asSet(codes: Iterable<string>): ReadonlySet<string> {
+  return codes instanceof Set ? (codes as ReadonlySet<string>) : new Set(codes)
 }
 
 function pushOnce(list: string[], value: string): void {

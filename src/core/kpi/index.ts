@@ -14,6 +14,13 @@ export { formatFormula, walkFormula, WINDOW_FUNCTIONS } from './formula-ast'
 export { tokenizeFormula, type Token, type TokenKind } from './formula-lexer'
 export { MAX_FORMULA_MONTHS, parseFormula } from './formula-parser'
 export {
+  checkFormulaLength,
+  checkFormulaLimits,
+  FORMULA_LIMITS,
+  MAX_REQUIRED_MONTHS,
+  OWN_FIGURE_LIMITS,
+} from './formula-limits'
+export {
   computeRequiredHistory,
   suggestCode,
   validateFormula,
@@ -22,6 +29,7 @@ export {
 } from './formula-validate'
 export {
   checkFigureDefinitions,
+  checkNewFigureDefinition,
   listFigureBreakdowns,
   selectFigureVersion,
   SEX_BREAKDOWN_NAMES,

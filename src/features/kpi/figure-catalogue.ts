@@ -1,10 +1,19 @@
 import type { Kysely } from 'kysely'
 import { conflict, invalidInput, notFound } from '../../core/errors/app-error'
-import { checkFigureDefinitions, listFigureBreakdowns, type FigureDefinition } from '../../core/kpi'
+import {
+  checkFigureDefinitions,
+  checkNewFigureDefinition,
+  listFigureBreakdowns,
+  OWN_FIGURE_LIMITS,
+  type CheckedFigure,
+  type FigureDefinition,
+} from '../../core/kpi'
 import type { CatalogueDto, CreateFigureRequest, FigureDto } from '../../contracts/kpi'
 import type { Database } from '../../db/connect'
 import type { DB } from '../../db/schema'
+import { sql } from 'kysely'
 import {
+  countOwnFigures,
   insertFigureDefinition,
   listFigureDefinitions,
   listMonthlyIndicatorCodes,
@@ -28,22 +37,16 @@ export async function readCatalogue(db: Kysely<DB>): Promise<CatalogueDto> {
     definitions,
     vocabulary: { indicatorCodes: await listMonthlyIndicatorCodes(db) },
   })
-  const history = new Map<string, number>()
-  for (const c of checked)
-    history.set(c.definition.code, Math.max(history.get(c.definition.code) ?? 0, c.requiredHistory))
+  const history = requiredMonthsByCode(checked)
   const byCode = new Map<string, StoredFigureDefinition[]>()
-  for (const d of definitions) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d])
-  const figures = [...byCode.entries()].map(([code, versions]) => {
-    const current = versions[versions.length - 1]!
-    return {
-      code,
-      current: toVersionDto(current),
-      versions: versions.map(toVersionDto),
-      breakdowns: listFigureBreakdowns(current),
-      display: DISPLAY[current.transform],
-      requiredMonths: history.get(code) ?? 0,
-    }
-  })
+  for (const d of definitions) {
+    const list = byCode.get(d.code)
+    if (list) list.push(d)
+    else byCode.set(d.code, [d])
+  }
+  const figures = [...byCode.entries()].map(([code, versions]) =>
+    toFigureDto(versions, history.get(code) ?? 0),
+  )
   // Official figures first, in the regulation's order (K1, K1E1 … K3E4), then own figures by code.
   figures.sort(
     (a, b) =>
@@ -51,6 +54,26 @@ export async function readCatalogue(db: Kysely<DB>): Promise<CatalogueDto> {
       a.code.localeCompare(b.code, 'en', { numeric: true }),
   )
   return { figures }
+}
+
+function requiredMonthsByCode(checked: readonly CheckedFigure[]): Map<string, number> {
+  const history = new Map<string, number>()
+  for (const c of checked)
+    history.set(c.definition.code, Math.max(history.get(c.definition.code) ?? 0, c.requiredHistory))
+  return history
+}
+
+/** One figure of the catalogue from its versions (ordered by version). */
+function toFigureDto(versions: readonly StoredFigureDefinition[], requiredMonths: number): FigureDto {
+  const current = versions[versions.length - 1]!
+  return {
+    code: current.code,
+    current: toVersionDto(current),
+    versions: versions.map(toVersionDto),
+    breakdowns: listFigureBreakdowns(current),
+    display: DISPLAY[current.transform],
+    requiredMonths,
+  }
 }
 
 export async function readFigure(db: Kysely<DB>, code: string): Promise<FigureDto> {
@@ -61,16 +84,27 @@ export async function readFigure(db: Kysely<DB>, code: string): Promise<FigureDt
 
 /**
  * Adds an own figure, or a new version of an own figure. The formulas are parsed and checked
- * together with every existing definition, so unknown indicators, bad syntax (with position) and
- * cycles through other figures are rejected before anything is written. Official figures are
- * versioned by migrations only.
+ * together with every existing definition, so unknown indicators, bad syntax (with position),
+ * cycles through other figures and formulas beyond the limits (core/kpi/formula-limits.ts) are
+ * rejected before anything is written; so are figures beyond the number an organisation, the
+ * network or a figure's versions may have. Official figures are versioned by migrations only.
+ * The work is one read of the definitions and one check of them, whatever is defined already.
  */
 export async function createFigure(
   database: Database,
-  options: { request: CreateFigureRequest; createdBy: string; now?: Date; actor?: AuditActor },
+  options: {
+    request: CreateFigureRequest
+    createdBy: string
+    /** The organisation of the account that defines (its figures count against the organisation's limit). */
+    organisationId?: number | null
+    now?: Date
+    actor?: AuditActor
+  },
 ): Promise<FigureDto> {
   const { request } = options
   return database.transaction(async (tx) => {
+    // Definitions are added one at a time, so that two at once cannot both pass the limits.
+    await sql`lock table kpi_definition in share row exclusive mode`.execute(tx.db)
     const existing = await listFigureDefinitions(tx.db)
     const versions = existing.filter((d) => d.code === request.code)
     if (versions.some((v) => v.isOfficial)) {
@@ -115,13 +149,20 @@ export async function createFigure(
       hasSexBreakdown: request.hasSexBreakdown,
       legalSource: request.legalSource,
     }
-    checkFigureDefinitions({ definitions: [...existing, definition], vocabulary: { indicatorCodes } })
-    await insertFigureDefinition(tx.db, {
+    const checked = checkNewFigureDefinition({ definition, existing, vocabulary: { indicatorCodes } })
+    await checkOwnFigureCount(tx.db, {
+      code: request.code,
+      versions: versions.length,
+      createdBy: options.createdBy,
+      organisationId: options.organisationId ?? null,
+    })
+    const stored: StoredFigureDefinition = {
       ...definition,
       isOfficial: false,
       createdBy: options.createdBy,
       createdAt: options.now ?? new Date(),
-    })
+    }
+    await insertFigureDefinition(tx.db, stored)
     await recordAudit(tx.db, {
       actor: options.actor ?? { userId: null, label: options.createdBy },
       action: latest ? 'kpi_definition.version' : 'kpi_definition.create',
@@ -131,6 +172,35 @@ export async function createFigure(
       after: definition,
       at: options.now ?? new Date(),
     })
-    return readFigure(tx.db, request.code)
+    return toFigureDto([...versions, stored], requiredMonthsByCode(checked).get(request.code) ?? 0)
   })
+}
+
+/** Refuses a figure beyond OWN_FIGURE_LIMITS (a new figure) or beyond its versions (a new version). */
+async function checkOwnFigureCount(
+  db: Kysely<DB>,
+  options: { code: string; versions: number; createdBy: string; organisationId: number | null },
+): Promise<void> {
+  const { code } = options
+  if (options.versions >= OWN_FIGURE_LIMITS.versionsPerFigure)
+    throw invalidInput(
+      `${code} has ${options.versions} versions, at most ${OWN_FIGURE_LIMITS.versionsPerFigure} are allowed; define a figure with a new code instead`,
+      [
+        {
+          field: 'code',
+          value: code,
+          message: `expected a figure with fewer than ${OWN_FIGURE_LIMITS.versionsPerFigure} versions`,
+        },
+      ],
+    )
+  if (options.versions > 0) return
+  const count = await countOwnFigures(db, options)
+  const limit = (what: string, max: number) =>
+    invalidInput(
+      `${what} may define at most ${max} own figures and ${max} are defined; no figure was added`,
+      [{ field: 'code', value: code, message: `expected at most ${max} own figures ${what}` }],
+    )
+  if (count.total >= OWN_FIGURE_LIMITS.total) throw limit('the network', OWN_FIGURE_LIMITS.total)
+  if (count.mine >= OWN_FIGURE_LIMITS.perOrganisation)
+    throw limit(options.organisationId ? 'an organisation' : 'an account', OWN_FIGURE_LIMITS.perOrganisation)
 }

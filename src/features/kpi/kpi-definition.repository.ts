@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { FigureDefinition } from '../../core/kpi'
 import type { DB } from '../../db/schema'
 
@@ -8,9 +8,14 @@ export interface StoredFigureDefinition extends FigureDefinition {
   createdAt: Date
 }
 
-/** Every version of every figure definition, ordered by code and version. */
-export async function listFigureDefinitions(db: Kysely<DB>): Promise<StoredFigureDefinition[]> {
-  const rows = await db.selectFrom('kpi_definition').selectAll().orderBy('code').orderBy('version').execute()
+/** Every version of every figure definition (or of one figure), ordered by code and version. */
+export async function listFigureDefinitions(
+  db: Kysely<DB>,
+  options: { code?: string } = {},
+): Promise<StoredFigureDefinition[]> {
+  let query = db.selectFrom('kpi_definition').selectAll()
+  if (options.code !== undefined) query = query.where('code', '=', options.code)
+  const rows = await query.orderBy('code').orderBy('version').execute()
   return rows.map((r) => ({
     code: r.code,
     version: r.version,
@@ -58,6 +63,23 @@ export async function insertFigureDefinition(
       created_at: definition.createdAt,
     })
     .execute()
+}
+
+/** Own figures (distinct codes): in all, and those first defined by accounts of one organisation. */
+export async function countOwnFigures(
+  db: Kysely<DB>,
+  options: { organisationId: number | null; createdBy: string },
+): Promise<{ total: number; mine: number }> {
+  // created_by is 'user:<id>' (API) or 'cli:<name>'; a figure belongs to whoever defined version 1.
+  const row = await sql<{ total: number; mine: number }>`
+    select count(*)::int as total,
+      count(*) filter (where d.created_by = ${options.createdBy}
+        or (${options.organisationId}::int is not null and u.organisation_id = ${options.organisationId}::int))::int as mine
+    from kpi_definition d
+    left join app_user u on d.created_by = 'user:' || u.id
+    where not d.is_official and d.version = 1
+  `.execute(db)
+  return row.rows[0] ?? { total: 0, mine: 0 }
 }
 
 /** Codes of the monthly indicators: the vocabulary formulas may use. */

@@ -68,6 +68,7 @@ export const createFigureRoute = defineRoute({
     return createFigure(context.database, {
       request: body,
       createdBy: `user:${caller.userId}`,
+      organisationId: caller.organisationId,
       now: context.now(),
       actor: requireActor(actor),
     })

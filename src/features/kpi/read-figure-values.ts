@@ -12,6 +12,12 @@ import {
 import { findLatestComputedMonth, findStoredValues } from './kpi-value.repository'
 import { findLatestObservedMonth, loadMonthlySeries, monthIndexOf } from './load-series'
 
+/**
+ * The earliest month a computation loads: the first the period functions accept (1950-01). Before
+ * the formula limits, nested windows could reach back centuries, before any date (a 500).
+ */
+const EARLIEST_MONTH = monthIndexOf('1950-01')
+
 export interface FigureValuesRequest {
   code: string
   breakdown: string
@@ -27,7 +33,7 @@ export interface FigureValuesRequest {
 export type FigureValueTable = Map<number, FigureValueDto[]>
 
 export async function findFigureDefinition(db: Kysely<DB>, code: string): Promise<StoredFigureDefinition> {
-  const versions = (await listFigureDefinitions(db)).filter((d) => d.code === code)
+  const versions = await listFigureDefinitions(db, { code })
   const current = versions[versions.length - 1]
   if (!current) throw notFound(`no key figure with the code '${code}' (see: benchlearn kpi list)`)
   return current
@@ -135,7 +141,7 @@ async function computeAsOf(
     1,
     ...checked.filter((c) => c.definition.code === request.code).map((c) => c.requiredHistory),
   )
-  const loadFrom = request.from - reach + 1
+  const loadFrom = Math.max(request.from - reach + 1, EARLIEST_MONTH)
   const loaded = await loadMonthlySeries(db, {
     organisationIds: request.organisationIds,
     fromMonth: loadFrom,

@@ -18,6 +18,7 @@ const MISSING_KEYS: Record<Missing['reason'], MessageKey> = {
   incomplete_window: 'fig.missing.incomplete_window',
   no_history: 'fig.missing.no_history',
   division_by_zero: 'fig.missing.division_by_zero',
+  overflow: 'fig.missing.overflow',
 }
 
 /** "missing: not delivered (March 2026, elb)" as one line of text. */

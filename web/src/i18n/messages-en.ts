@@ -455,6 +455,7 @@ export const en: Messages = {
   'fig.missing.incomplete_window': 'twelve-month window incomplete',
   'fig.missing.no_history': 'series too short',
   'fig.missing.division_by_zero': 'denominator is 0',
+  'fig.missing.overflow': 'result too large to compute',
   'fig.revised': 'revised since your last visit',
   'fig.new': 'new since your last visit',
   'fig.revisionNote':

@@ -466,6 +466,7 @@ export const de = {
   'fig.missing.incomplete_window': 'Zwölf-Monats-Fenster unvollständig',
   'fig.missing.no_history': 'zu kurze Datenreihe',
   'fig.missing.division_by_zero': 'Nenner ist 0',
+  'fig.missing.overflow': 'Ergebnis zu groß zum Rechnen',
   'fig.revised': 'revidiert seit Ihrem letzten Besuch',
   'fig.new': 'neu seit Ihrem letzten Besuch',
   'fig.revisionNote':
