@@ -652,6 +652,7 @@ export const listNotificationsRoute = defineRoute({
       organisationId: caller.organisationId,
       ringIds: caller.role === 'moderator' || caller.role === 'admin' ? [] : caller.ringIds,
       now: context.now(),
+      viewer: caller,
     })
     return listNotifications(db, { userId: caller.userId, isUnreadOnly: query.isUnreadOnly })
   },
