@@ -52,11 +52,23 @@ import {
 } from './minutes'
 import { listNotifications, markNotificationsRead, refreshTimedNotifications } from './notifications'
 import { listTopics, proposeTopic, updateTopicStatus, voteForTopic, VOTING_RULE_DE } from './topics'
+import { warnAboutMeetingTexts, type MeetingTextOwner } from './warn-about-meeting-texts'
+import type { AppContext } from '../../server/context'
+import { nameWarningsField } from '../../contracts/name-warnings'
 
 const TAG = 'meetings'
 const MANAGERS = ['admin', 'moderator'] as const
 const createdSchema = z.object({ id: z.number().int() })
 const doneSchema = z.object({ isDone: z.literal(true) })
+// Writes of texts that peers read answer with warnings when a text names an organisation.
+const createdTextSchema = createdSchema.extend(nameWarningsField)
+const doneTextSchema = doneSchema.extend(nameWarningsField)
+const warnAbout = (
+  context: AppContext,
+  owner: MeetingTextOwner,
+  fields: Record<string, string | null | undefined>,
+) =>
+  warnAboutMeetingTexts(context.database.db, { owner, at: context.now().toISOString().slice(0, 10), fields })
 const topicParams = z.object({ id: z.coerce.number().int().positive() })
 
 export const listMeetingsRoute = defineRoute({
@@ -87,7 +99,7 @@ export const createMeetingRoute = defineRoute({
   tag: TAG,
   access: { roles: MANAGERS },
   body: createMeetingRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await createMeeting(context.database, {
@@ -96,7 +108,10 @@ export const createMeetingRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { ringId: body.ringId }, { title: body.title, venue: body.venue }),
+    }
   },
 })
 
@@ -168,7 +183,7 @@ export const updateMeetingRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: updateMeetingRequestSchema,
-  response: meetingDetailSchema,
+  response: meetingDetailSchema.extend(nameWarningsField),
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateMeeting(context.database, {
@@ -178,7 +193,10 @@ export const updateMeetingRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return getMeetingDetail(context.database.db, { viewer: caller, id: params.id, now: context.now() })
+    return {
+      ...(await getMeetingDetail(context.database.db, { viewer: caller, id: params.id, now: context.now() })),
+      warnings: await warnAbout(context, { meetingId: params.id }, { title: body.title, venue: body.venue }),
+    }
   },
 })
 
@@ -243,7 +261,7 @@ export const registerRoute = defineRoute({
   access: { roles: ['member_lead', 'member_analyst'] },
   params: idParamsSchema,
   body: registrationRequestSchema,
-  response: doneSchema,
+  response: doneTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await registerForMeeting(context.database, {
@@ -254,7 +272,10 @@ export const registerRoute = defineRoute({
       note: body.note,
       now: context.now(),
     })
-    return { isDone: true as const }
+    return {
+      isDone: true as const,
+      warnings: await warnAbout(context, { meetingId: params.id }, { note: body.note }),
+    }
   },
 })
 
@@ -287,7 +308,7 @@ export const addAgendaItemRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: addAgendaItemRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addAgendaItem(context.database, {
@@ -297,7 +318,14 @@ export const addAgendaItemRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(
+        context,
+        { meetingId: params.id },
+        { title: body.title, description: body.description },
+      ),
+    }
   },
 })
 
@@ -310,7 +338,7 @@ export const updateAgendaItemRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: updateAgendaItemRequestSchema,
-  response: doneSchema,
+  response: doneTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateAgendaItem(context.database, {
@@ -320,7 +348,14 @@ export const updateAgendaItemRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return { isDone: true as const }
+    return {
+      isDone: true as const,
+      warnings: await warnAbout(
+        context,
+        { agendaItemId: params.id },
+        { title: body.title, description: body.description, minutes: body.minutes },
+      ),
+    }
   },
 })
 
@@ -354,7 +389,7 @@ export const addDecisionRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: addDecisionRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addDecision(context.database, {
@@ -364,7 +399,10 @@ export const addDecisionRoute = defineRoute({
       ...body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { meetingId: params.id }, { text: body.text }),
+    }
   },
 })
 
@@ -377,7 +415,7 @@ export const addActionItemRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: addActionItemRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addActionItem(context.database, {
@@ -387,7 +425,10 @@ export const addActionItemRoute = defineRoute({
       action: body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { meetingId: params.id }, { title: body.title }),
+    }
   },
 })
 
@@ -420,7 +461,7 @@ export const updateActionRoute = defineRoute({
   access: { roles: 'any' },
   params: idParamsSchema,
   body: updateActionItemRequestSchema,
-  response: doneSchema,
+  response: doneTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateActionItem(context.database, {
@@ -430,7 +471,10 @@ export const updateActionRoute = defineRoute({
       changes: body,
       now: context.now(),
     })
-    return { isDone: true as const }
+    return {
+      isDone: true as const,
+      warnings: await warnAbout(context, { actionItemId: params.id }, { title: body.title }),
+    }
   },
 })
 
@@ -443,7 +487,7 @@ export const commentRoute = defineRoute({
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   params: idParamsSchema,
   body: addCommentRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await commentOnMinutes(context.database, {
@@ -453,7 +497,10 @@ export const commentRoute = defineRoute({
       ...body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { meetingId: params.id }, { text: body.text }),
+    }
   },
 })
 
@@ -555,7 +602,7 @@ export const proposeTopicRoute = defineRoute({
   tag: TAG,
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   body: proposeTopicRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await proposeTopic(context.database, {
@@ -564,7 +611,14 @@ export const proposeTopicRoute = defineRoute({
       ...body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(
+        context,
+        { ringId: body.ringId },
+        { title: body.title, description: body.description },
+      ),
+    }
   },
 })
 

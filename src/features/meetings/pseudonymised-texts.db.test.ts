@@ -35,6 +35,7 @@ const PEERS = [
 ]
 const ids: number[] = []
 let ringId = 0
+let namedRingId = 0
 let meetingId = 0
 const NOW = new Date('2024-05-02T08:00:00Z')
 const AT = '2024-05-02'
@@ -60,6 +61,10 @@ beforeAll(async () => {
   const memberships = ids.map((organisationId) => ({ organisationId, validFrom: '2020-01-01' }))
   await insertRingMemberships(db, ringId, memberships)
   await insertNetworkMemberships(db, networkId, memberships)
+  const namedRing = await insertRing(db, { networkId, code: 'N1', name: 'Ring N', validFrom: '2020-01-01' })
+  const named = await createJobcentre(db, { ags5: '06437', name: 'Jobcenter Gutach' })
+  await insertRingMemberships(db, namedRing, [{ organisationId: named, validFrom: '2020-01-01' }])
+  namedRingId = namedRing
   await createUser(db, { email: 'lead@pseudo.test', role: 'member_lead', organisationId: own() })
   await createUser(db, { email: 'moderator@pseudo.test', role: 'moderator' })
   const hostName = PEERS[3]!.name
@@ -143,7 +148,9 @@ describe('lists with pseudonymised entries are in the order the caller sees', ()
   it('GET /api/v1/rings lists the ring members by pseudonym, not by real name', async () => {
     const response = await lead.inject({ method: 'GET', url: `/api/v1/rings?at=${AT}` })
     expect(response.statusCode).toBe(200)
-    const members: { name: string; isPseudonymised: boolean }[] = response.json().rings[0].members
+    const members: { name: string; isPseudonymised: boolean }[] = response
+      .json()
+      .rings.find((r: { code: string }) => r.code === 'P1').members
     expect(members).toHaveLength(6)
     expect(members.filter((m) => m.isPseudonymised)).toHaveLength(5)
     expect(members.map((m) => m.name)).toEqual(orderAsSeen(members, (m) => m.name).map((m) => m.name))
@@ -225,5 +232,102 @@ describe('texts the server writes name peers by pseudonym', () => {
       / in Jobcenter [A-Z]+ \(Vergleichsring P\) \(Anschrift über die Moderation\)\.$/,
     )
     expectNoPeerName(response.body, 'notifications')
+  })
+})
+
+describe('texts written by people that name an organisation get a warning for the author', () => {
+  const meeting = (ringId: number, venue: string) => ({
+    kind: 'ring_meeting',
+    ringId,
+    title: 'Sondertreffen',
+    startsOn: '2024-06-12',
+    endsOn: '2024-06-12',
+    startTime: null,
+    endTime: null,
+    venue,
+    hostOrganisationId: null,
+  })
+
+  it('warns when a venue in a pseudonymised ring names a peer, and saves it all the same', async () => {
+    const response = await moderator.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: meeting(ringId, 'Landkreis Dorfmark, Sitzungssaal'),
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().warnings).toEqual([
+      {
+        field: 'venue',
+        organisations: [{ id: host(), name: 'Jobcenter Dorfmark' }],
+        message: expect.stringMatching(/^venue: this text names Jobcenter Dorfmark — peers/),
+      },
+    ])
+    const saved = await moderator.inject({ method: 'GET', url: `/api/v1/meetings/${response.json().id}` })
+    expect(saved.json().venue).toBe('Landkreis Dorfmark, Sitzungssaal')
+  })
+
+  it('does not warn in a ring that shares by name, nor about a text without names', async () => {
+    const named = await moderator.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: meeting(namedRingId, 'Jobcenter Gutach, Raum 1'),
+    })
+    expect(named.json().warnings).toEqual([])
+    const plain = await moderator.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: meeting(ringId, 'Online'),
+    })
+    expect(plain.json().warnings).toEqual([])
+  })
+
+  it('warns about agenda titles, descriptions and decisions of a pseudonymised ring', async () => {
+    const item = await moderator.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/agenda-items`,
+      payload: { kind: 'discussion', title: 'Bericht aus Calmbach', durationMinutes: 10 },
+    })
+    expect(item.json().warnings.map((w: { field: string }) => w.field)).toEqual(['title'])
+    const description = await moderator.inject({
+      method: 'PATCH',
+      url: `/api/v1/agenda-items/${item.json().id}`,
+      payload: { description: 'Eulenhain stellt vor; JOBCENTER FALKENRIED fragt nach.' },
+    })
+    expect(description.json().warnings[0].organisations.map((o: { name: string }) => o.name)).toEqual([
+      'Jobcenter Eulenhain',
+      'Jobcenter Falkenried',
+    ])
+    const decision = await moderator.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/decisions`,
+      payload: { text: 'Birkenfeld Ost lädt 2025 ein.' },
+    })
+    expect(decision.json().warnings[0].field).toBe('text')
+  })
+
+  it('warns a member whose practice card names their own organisation (e-mail domain)', async () => {
+    const response = await lead.inject({
+      method: 'POST',
+      url: '/api/v1/practices',
+      payload: {
+        title: 'Aktivierung durch Gruppenangebote',
+        visibility: 'ring',
+        contact: 'Frau K., lead@pseudo.test',
+        status: 'published',
+      },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().warnings).toEqual([
+      expect.objectContaining({
+        field: 'contact',
+        organisations: [{ id: own(), name: 'Jobcenter Aachtal' }],
+      }),
+    ])
+    const plain = await lead.inject({
+      method: 'PATCH',
+      url: `/api/v1/practices/${response.json().id}`,
+      payload: { contact: 'über die Moderation' },
+    })
+    expect(plain.json().warnings).toEqual([])
   })
 })
