@@ -7,6 +7,20 @@ const C = { organisationId: 3, name: 'Celle' }
 const members = [C, A, B]
 
 describe('proposeNextHost', () => {
+  it('breaks ties by the pseudonym in a pseudonymised ring, never by the real name', () => {
+    const pseudonymised = [
+      { ...A, tieBreakName: 'Jobcenter C (Ring 2)' },
+      { ...B, tieBreakName: 'Jobcenter A (Ring 2)' },
+      { ...C, tieBreakName: 'Jobcenter B (Ring 2)' },
+    ]
+    const proposal = proposeNextHost({ members: pseudonymised, history: [] })
+    expect(proposal.organisationId).toBe(2)
+    expect(proposal.reasonDe).toMatch(
+      /bei Gleichstand mit 2 weiteren entscheidet das Pseudonym \(alphabetisch\)\.$/,
+    )
+    expect(proposeNextHost({ members, history: [] }).reasonDe).toMatch(/entscheidet der Name/)
+  })
+
   it('proposes the member that has not hosted in the current round', () => {
     const history = [
       { organisationId: 2, date: '2025-03-12' },

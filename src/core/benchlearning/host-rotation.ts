@@ -10,6 +10,8 @@
  * 2. Among the eligible, the least recently hosted is proposed (never hosted counts as longest ago).
  * 3. Ties (e.g. several members that never hosted) go to the alphabetically first name (German
  *    collation), then the lower organisation id: a rule anyone can check by looking at the list.
+ *    In a ring that shares under pseudonyms the caller passes each member's pseudonym as
+ *    `tieBreakName`, so that ties go by pseudonym and the proposal tells peers nothing about names.
  * Members the moderator marks unavailable for this meeting are skipped this time only.
  * An override (the moderator chose another host) is simply a history entry like any other.
  */
@@ -17,6 +19,8 @@
 export interface RotationMember {
   organisationId: number
   name: string
+  /** The name ties are broken by when it is not `name` (a pseudonym). */
+  tieBreakName?: string
 }
 
 export interface HostingRecord {
@@ -94,7 +98,8 @@ export function proposeNextHost(options: ProposeHostOptions): HostProposal {
     const la = state.lastHosted.get(a.organisationId) ?? ''
     const lb = state.lastHosted.get(b.organisationId) ?? ''
     if (la !== lb) return la < lb ? -1 : 1
-    return collator.compare(a.name, b.name) || a.organisationId - b.organisationId
+    const byName = collator.compare(a.tieBreakName ?? a.name, b.tieBreakName ?? b.name)
+    return byName || a.organisationId - b.organisationId
   })
   const chosen = sorted[0]!
   const last = state.lastHosted.get(chosen.organisationId) ?? null
@@ -103,7 +108,9 @@ export function proposeNextHost(options: ProposeHostOptions): HostProposal {
   const reasonDe = isOutsideRound
     ? `${chosen.name} war am längsten nicht Gastgeber (${when}); alle, die in Runde ${state.round} noch offen sind, sind diesmal verhindert.`
     : `${chosen.name} ist in Runde ${state.round} noch nicht Gastgeber gewesen und war ${when}` +
-      (tied > 1 ? `; bei Gleichstand mit ${tied - 1} weiteren entscheidet der Name (alphabetisch).` : '.')
+      (tied > 1
+        ? `; bei Gleichstand mit ${tied - 1} weiteren entscheidet ${chosen.tieBreakName !== undefined ? 'das Pseudonym' : 'der Name'} (alphabetisch).`
+        : '.')
   return {
     organisationId: chosen.organisationId,
     round: state.round,

@@ -46,6 +46,8 @@ interface DemoRing {
   id: number
   networkId: number
   name: string
+  /** Texts of a ring that shares under pseudonyms name no organisation (docs/security.md). */
+  isPseudonymised: boolean
   members: { organisationId: number; name: string; shortName: string }[]
 }
 
@@ -159,9 +161,11 @@ export async function createDemoBenchlearning(
           ends_on: slot.endsOn,
           start_time: slot.startTime,
           end_time: slot.endTime,
-          venue: site
-            ? `${host.shortName}, ${site.name}${site.address ? `, ${site.address}` : ''}`
-            : host.shortName,
+          venue: ring.isPseudonymised
+            ? 'Beim Gastgeber (Anschrift in der Einladung)'
+            : site
+              ? `${host.shortName}, ${site.name}${site.address ? `, ${site.address}` : ''}`
+              : host.shortName,
           host_organisation_id: host.organisationId,
           host_source: 'rotation',
           moderator_user_id: moderator?.id ?? null,
@@ -212,12 +216,14 @@ export async function createDemoBenchlearning(
       }[] = [
         {
           kind: 'input',
-          title: `Begrüßung und Bericht des Gastgebers (${host.shortName})`,
+          title: ring.isPseudonymised
+            ? 'Begrüßung und Bericht des Gastgebers'
+            : `Begrüßung und Bericht des Gastgebers (${host.shortName})`,
           description: 'Aktuelle Entwicklungen im Jobcenter des Gastgebers.',
           presenter: host.organisationId,
           minutes: 30,
           source: 'manual',
-          text: `${host.shortName} berichtet über Personalgewinnung und die Einführung der E-Akte.`,
+          text: `${ring.isPseudonymised ? 'Der Gastgeber' : host.shortName} berichtet über Personalgewinnung und die Einführung der E-Akte.`,
         },
         ...openActions.map((a) => ({
           kind: 'discussion' as const,
@@ -257,7 +263,7 @@ export async function createDemoBenchlearning(
           minutes: 45,
           source: 'topic',
           topicId: topicB.id,
-          text: `${presenter.shortName} stellt Vorgehen, Aufwand und erste Ergebnisse vor.`,
+          text: `${ring.isPseudonymised ? 'Das vortragende Jobcenter' : presenter.shortName} stellt Vorgehen, Aufwand und erste Ergebnisse vor.`,
         },
         {
           kind: 'discussion',
@@ -477,7 +483,7 @@ async function loadRings(db: Kysely<DB>, at: string): Promise<DemoRing[]> {
   const rings = await db
     .selectFrom('ring as r')
     .innerJoin('network as n', 'n.id', 'r.network_id')
-    .select(['r.id', 'r.network_id', 'r.name'])
+    .select(['r.id', 'r.network_id', 'r.name', 'r.sharing'])
     .where('n.is_demo', '=', true)
     .orderBy('r.code')
     .execute()
@@ -493,6 +499,7 @@ async function loadRings(db: Kysely<DB>, at: string): Promise<DemoRing[]> {
     id: r.id,
     networkId: r.network_id,
     name: r.name,
+    isPseudonymised: r.sharing === 'pseudonymised',
     members: members
       .filter((m) => m.ring_id === r.id)
       .map((m) => ({ organisationId: m.id, name: m.name, shortName: m.short_name })),

@@ -240,7 +240,11 @@ export async function createDemoPractices(
     const id = await insertPractice(db, {
       ...card,
       results: `${card.results} (${DEMO_NOTE})`,
-      contact: `Fiktive Ansprechperson im ${demo.organisations[author]!.shortName} – ${DEMO_NOTE}`,
+      // Cards of a ring that shares under pseudonyms must not name their organisation.
+      contact:
+        demo.rings[ringIndex]!.sharing === 'pseudonymised'
+          ? `Fiktive Ansprechperson, Kontakt über die Moderation – ${DEMO_NOTE}`
+          : `Fiktive Ansprechperson im ${demo.organisations[author]!.shortName} – ${DEMO_NOTE}`,
       status: 'published',
       organisationId: orgIds[author]!,
       authorUserId: null,

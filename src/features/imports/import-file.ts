@@ -162,6 +162,17 @@ async function writeParsed(
       resolution = resolver.resolve(record.orgKey, record.keyType, day)
       resolutionCache.set(resolutionKey, resolution)
     }
+    const only = options.onlyOrganisation
+    // An uploader for one organisation learns nothing about other keys: an organisation hidden from
+    // them, a district nobody serves and an unknown key all get the same answer.
+    if (only && (resolution.kind !== 'organisation' || resolution.organisationId !== only.id)) {
+      problem(
+        record.keyColumn,
+        record.orgKey,
+        `this row belongs to another organisation; you may upload data only for ${only.name}`,
+      )
+      continue
+    }
     if (resolution.kind === 'invalid') {
       problem(record.keyColumn, record.orgKey, resolution.message)
       continue
@@ -188,15 +199,6 @@ async function writeParsed(
       }
       group.notice.count++
       group.keys.add(resolution.label)
-      continue
-    }
-    const only = options.onlyOrganisation
-    if (only && resolution.organisationId !== only.id) {
-      problem(
-        record.keyColumn,
-        record.orgKey,
-        `this row belongs to another organisation; you may upload data only for ${only.name}`,
-      )
       continue
     }
     accepted.push({ record, organisationId: resolution.organisationId, indicatorId: indicator.id, day })

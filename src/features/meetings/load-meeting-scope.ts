@@ -18,6 +18,12 @@ export interface MeetingScope {
     id: number
     name: string
   } | null
+  /**
+   * A text the server wrote (a spotlight's title, "Offene Aufgabe: … (Jobcenter X)", a host
+   * rotation's reason) with every organisation name the caller may not read replaced by what they
+   * see: the pseudonym, or "eine Organisation".
+   */
+  maskNames(text: string): string
 }
 
 /** Everything visible by name: for the CLI and other local, trusted callers. */
@@ -53,9 +59,20 @@ export async function loadMeetingScope(
     }
     return null
   }
+  // Longest names first, so that "Jobcenter Kassel" does not break up "Jobcenter Kassel Stadt".
+  const byLength = [...names].sort(([, a], [, b]) => b.length - a.length)
   return {
     viewer,
     orgRef,
+    maskNames(text) {
+      let result = text
+      for (const [id, name] of byLength) {
+        if (!result.includes(name)) continue
+        const ref = orgRef(id)
+        if (!ref || ref.isPseudonymised) result = result.split(name).join(ref?.name ?? 'eine Organisation')
+      }
+      return result
+    },
     personRef(user) {
       if (!user) return null
       if (user.organisationId === null) return { id: user.id, name: user.name }

@@ -15,6 +15,7 @@ import {
 } from '../../core/benchlearning'
 import { conflict, forbidden, invalidInput } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
+import { orderAsSeen } from '../../core/pseudonymity/order-as-seen'
 import type {
   CreateMeetingRequest,
   HostProposalDto,
@@ -27,7 +28,8 @@ import type {
 import type { Database } from '../../db/connect'
 import type { DB, MeetingStatus } from '../../db/schema'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
-import { loadMeetingScope, type MeetingScope } from './load-meeting-scope'
+import { loadConfidentiality } from '../networks/load-confidentiality'
+import { loadMeetingScope, SYSTEM_VIEWER, type MeetingScope } from './load-meeting-scope'
 import { requireVisibleMeeting, toActionDto, toMeetingSummary } from './meeting-dto'
 import {
   findInvitedOrganisations,
@@ -166,26 +168,33 @@ export async function getMeetingDetail(
   const today = todayOf(options.now)
   return {
     ...summary!,
-    participants: invited
-      .map((organisationId) => ({ organisationId, ref: scope.orgRef(organisationId) }))
-      .filter((p): p is { organisationId: number; ref: OrgRef } => p.ref !== null)
-      .map(({ organisationId, ref }) => ({
-        organisation: ref,
-        isHost: meeting.host_organisation_id === organisationId,
-        registrations: registrations
-          .filter((r) => r.organisation_id === organisationId)
-          .map((r) => ({
-            person: scope.personRef(users.get(r.user_id) ?? null) ?? { id: 0, name: 'Person' },
-            status: r.status,
-            note: r.note,
-          })),
-      })),
+    // In the order of the names the caller sees: invited organisations come by id.
+    participants: orderAsSeen(
+      invited
+        .map((organisationId) => ({ organisationId, ref: scope.orgRef(organisationId) }))
+        .filter((p): p is { organisationId: number; ref: OrgRef } => p.ref !== null),
+      (p) => p.ref.name,
+    ).map(({ organisationId, ref }) => ({
+      organisation: ref,
+      isHost: meeting.host_organisation_id === organisationId,
+      registrations: registrations
+        .filter((r) => r.organisation_id === organisationId)
+        .map((r) => ({
+          person: scope.personRef(users.get(r.user_id) ?? null) ?? { id: 0, name: 'Person' },
+          status: r.status,
+          note: r.note,
+        })),
+    })),
     agenda: agenda.map((a) => ({
       id: a.id,
       position: a.position,
       kind: a.kind,
-      title: a.title,
-      description: a.description,
+      // Items from a spotlight or an open action carry texts the server wrote with names in them.
+      title: a.source === 'manual' || a.source === 'topic' ? a.title : scope.maskNames(a.title),
+      description:
+        a.description === null || a.source === 'manual' || a.source === 'topic'
+          ? a.description
+          : scope.maskNames(a.description),
       presenter: scope.orgRef(a.presenter_organisation_id),
       presenterName: a.presenter_name,
       durationMinutes: a.duration_minutes,
@@ -223,8 +232,12 @@ export function spotlightForViewer(
   const ref = scope.orgRef(s!.organisation.id)
   if (!ref) return null
   if (!ref.isPseudonymised) return { ...s!, organisation: ref }
-  const replace = (text: string) => text.split(s!.organisation.name).join(ref.name)
-  return { ...s!, organisation: ref, titleDe: replace(s!.titleDe), sentenceDe: replace(s!.sentenceDe) }
+  return {
+    ...s!,
+    organisation: ref,
+    titleDe: scope.maskNames(s!.titleDe),
+    sentenceDe: scope.maskNames(s!.sentenceDe),
+  }
 }
 
 function checkDates(request: {
@@ -263,7 +276,21 @@ async function ringMembersForRotation(db: Kysely<DB>, ringId: number, at: string
     .where('m.valid_from', '<=', at)
     .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', at)]))
     .execute()
-  return rows.map((r) => ({ organisationId: r.id, name: r.name }))
+  const ring = await db.selectFrom('ring').select('sharing').where('id', '=', ringId).executeTakeFirst()
+  if (ring?.sharing !== 'pseudonymised') return rows.map((r) => ({ organisationId: r.id, name: r.name }))
+  // Ties go by pseudonym (as a member of this ring sees them), not by name: see host-rotation.ts.
+  const confidentiality = await loadConfidentiality(db, at)
+  const ringMember: Viewer = {
+    ...SYSTEM_VIEWER,
+    role: 'member_lead',
+    ringIds: [ringId],
+    moderatedRingIds: [],
+  }
+  return rows.map((r) => ({
+    organisationId: r.id,
+    name: r.name,
+    tieBreakName: confidentiality.pseudonymFor(ringMember, r.id)?.name ?? r.name,
+  }))
 }
 
 /** Hosts of the ring's other meetings that start before `before` (the rotation's history). */
@@ -311,10 +338,10 @@ export async function proposeHostForMeeting(
   return {
     host: ref(proposal.organisationId),
     round: proposal.round,
-    hostedInRound: proposal.hostedInRound.map(ref),
-    remainingInRound: proposal.remainingInRound.map(ref),
+    hostedInRound: orderAsSeen(proposal.hostedInRound.map(ref), (o) => o.name),
+    remainingInRound: orderAsSeen(proposal.remainingInRound.map(ref), (o) => o.name),
     lastHostedOn: proposal.lastHostedOn,
-    reasonDe: pseudonymiseText(scope, members, proposal.reasonDe),
+    reasonDe: scope.maskNames(proposal.reasonDe),
     history: history.map((h) => ({
       meetingId: h.meetingId,
       startsOn: h.date,
@@ -322,15 +349,6 @@ export async function proposeHostForMeeting(
       isOverride: h.isOverride ?? false,
     })),
   }
-}
-
-function pseudonymiseText(scope: MeetingScope, members: RotationMember[], text: string): string {
-  let result = text
-  for (const m of members) {
-    const ref = scope.orgRef(m.organisationId)
-    if (!ref || ref.isPseudonymised) result = result.split(m.name).join(ref?.name ?? 'eine Organisation')
-  }
-  return result
 }
 
 export interface CreateMeetingOptions {
@@ -632,7 +650,7 @@ export async function proposeSchedule(
       title: `${ring.name}: Treffen ${slot.number}/${options.year}`,
       host: orgOrHidden(scope, hosts[i]!.organisationId),
       hostId: hosts[i]!.organisationId,
-      reasonDe: pseudonymiseText(scope, members, hosts[i]!.reasonDe),
+      reasonDe: scope.maskNames(hosts[i]!.reasonDe),
     }))
     const createdMeetingIds: number[] = []
     if (options.isCreate) {

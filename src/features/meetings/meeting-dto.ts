@@ -8,7 +8,7 @@ import {
   isParticipatingRole,
 } from '../../core/benchlearning'
 import { notFound } from '../../core/errors/app-error'
-import type { ActionItemDto, MeetingSummaryDto } from '../../contracts/meetings'
+import type { ActionItemDto, MeetingSummaryDto, OrgRef } from '../../contracts/meetings'
 import type { ActionItemTable } from '../../db/schema'
 import type { MeetingScope } from './load-meeting-scope'
 import type { MeetingRow, RingRef } from './meeting.repository'
@@ -41,6 +41,17 @@ export function meetingAbilities(
   }
 }
 
+/**
+ * The venue as the caller may read it. A meeting hosted by an organisation the caller sees under a
+ * pseudonym is held at that organisation, so its address names it: such callers read "bei
+ * Jobcenter C (Vergleichsring 2)" and get the address from the moderation with the invitation
+ * (docs/security.md, "Pseudonyms"). Everyone else reads the venue as written.
+ */
+export function venueFor(host: OrgRef | null, venue: string | null): string | null {
+  if (venue === null || !host?.isPseudonymised) return venue
+  return `${host.name} (Anschrift über die Moderation)`
+}
+
 export function toMeetingSummary(options: {
   scope: MeetingScope
   meeting: MeetingRow
@@ -52,6 +63,7 @@ export function toMeetingSummary(options: {
 }): MeetingSummaryDto {
   const { scope, meeting: m } = options
   const ring = m.ring_id !== null ? options.rings.get(m.ring_id) : undefined
+  const host = scope.orgRef(m.host_organisation_id)
   return {
     id: m.id,
     kind: m.kind,
@@ -61,8 +73,8 @@ export function toMeetingSummary(options: {
     endsOn: m.ends_on,
     startTime: m.start_time,
     endTime: m.end_time,
-    venue: m.venue,
-    host: scope.orgRef(m.host_organisation_id),
+    venue: venueFor(host, m.venue),
+    host,
     hostSource: m.host_source,
     moderator: scope.personRef(
       m.moderator_user_id !== null ? (options.users.get(m.moderator_user_id) ?? null) : null,

@@ -53,11 +53,23 @@ import {
 } from './minutes'
 import { listNotifications, markNotificationsRead, refreshTimedNotifications } from './notifications'
 import { listTopics, proposeTopic, updateTopicStatus, voteForTopic, VOTING_RULE_DE } from './topics'
+import { warnAboutMeetingTexts, type MeetingTextOwner } from './warn-about-meeting-texts'
+import type { AppContext } from '../../server/context'
+import { nameWarningsField } from '../../contracts/name-warnings'
 
 const TAG = 'meetings'
 const MANAGERS = ['admin', 'moderator'] as const
 const createdSchema = z.object({ id: z.number().int() })
 const doneSchema = z.object({ isDone: z.literal(true) })
+// Writes of texts that peers read answer with warnings when a text names an organisation.
+const createdTextSchema = createdSchema.extend(nameWarningsField)
+const doneTextSchema = doneSchema.extend(nameWarningsField)
+const warnAbout = (
+  context: AppContext,
+  owner: MeetingTextOwner,
+  fields: Record<string, string | null | undefined>,
+) =>
+  warnAboutMeetingTexts(context.database.db, { owner, at: context.now().toISOString().slice(0, 10), fields })
 const topicParams = z.object({ id: z.coerce.number().int().positive() })
 
 export const listMeetingsRoute = defineRoute({
@@ -88,7 +100,7 @@ export const createMeetingRoute = defineRoute({
   tag: TAG,
   access: { roles: MANAGERS },
   body: createMeetingRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await createMeeting(context.database, {
@@ -97,7 +109,10 @@ export const createMeetingRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { ringId: body.ringId }, { title: body.title, venue: body.venue }),
+    }
   },
 })
 
@@ -169,7 +184,7 @@ export const updateMeetingRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: updateMeetingRequestSchema,
-  response: meetingDetailSchema,
+  response: meetingDetailSchema.extend(nameWarningsField),
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateMeeting(context.database, {
@@ -179,7 +194,10 @@ export const updateMeetingRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return getMeetingDetail(context.database.db, { viewer: caller, id: params.id, now: context.now() })
+    return {
+      ...(await getMeetingDetail(context.database.db, { viewer: caller, id: params.id, now: context.now() })),
+      warnings: await warnAbout(context, { meetingId: params.id }, { title: body.title, venue: body.venue }),
+    }
   },
 })
 
@@ -245,7 +263,7 @@ export const registerRoute = defineRoute({
   access: { roles: ['member_lead', 'member_analyst'] },
   params: idParamsSchema,
   body: registrationRequestSchema,
-  response: doneSchema,
+  response: doneTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await registerForMeeting(context.database, {
@@ -256,7 +274,10 @@ export const registerRoute = defineRoute({
       note: body.note,
       now: context.now(),
     })
-    return { isDone: true as const }
+    return {
+      isDone: true as const,
+      warnings: await warnAbout(context, { meetingId: params.id }, { note: body.note }),
+    }
   },
 })
 
@@ -289,7 +310,7 @@ export const addAgendaItemRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: addAgendaItemRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addAgendaItem(context.database, {
@@ -299,7 +320,14 @@ export const addAgendaItemRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(
+        context,
+        { meetingId: params.id },
+        { title: body.title, description: body.description },
+      ),
+    }
   },
 })
 
@@ -312,7 +340,7 @@ export const updateAgendaItemRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: updateAgendaItemRequestSchema,
-  response: doneSchema,
+  response: doneTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateAgendaItem(context.database, {
@@ -322,7 +350,14 @@ export const updateAgendaItemRoute = defineRoute({
       request: body,
       now: context.now(),
     })
-    return { isDone: true as const }
+    return {
+      isDone: true as const,
+      warnings: await warnAbout(
+        context,
+        { agendaItemId: params.id },
+        { title: body.title, description: body.description, minutes: body.minutes },
+      ),
+    }
   },
 })
 
@@ -356,7 +391,7 @@ export const addDecisionRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: addDecisionRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addDecision(context.database, {
@@ -366,7 +401,10 @@ export const addDecisionRoute = defineRoute({
       ...body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { meetingId: params.id }, { text: body.text }),
+    }
   },
 })
 
@@ -379,7 +417,7 @@ export const addActionItemRoute = defineRoute({
   access: { roles: MANAGERS },
   params: idParamsSchema,
   body: addActionItemRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await addActionItem(context.database, {
@@ -389,7 +427,10 @@ export const addActionItemRoute = defineRoute({
       action: body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { meetingId: params.id }, { title: body.title }),
+    }
   },
 })
 
@@ -422,7 +463,7 @@ export const updateActionRoute = defineRoute({
   access: { roles: 'any' },
   params: idParamsSchema,
   body: updateActionItemRequestSchema,
-  response: doneSchema,
+  response: doneTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     await updateActionItem(context.database, {
@@ -432,7 +473,10 @@ export const updateActionRoute = defineRoute({
       changes: body,
       now: context.now(),
     })
-    return { isDone: true as const }
+    return {
+      isDone: true as const,
+      warnings: await warnAbout(context, { actionItemId: params.id }, { title: body.title }),
+    }
   },
 })
 
@@ -445,7 +489,7 @@ export const commentRoute = defineRoute({
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   params: idParamsSchema,
   body: addCommentRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ params, body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await commentOnMinutes(context.database, {
@@ -455,7 +499,10 @@ export const commentRoute = defineRoute({
       ...body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(context, { meetingId: params.id }, { text: body.text }),
+    }
   },
 })
 
@@ -557,7 +604,7 @@ export const proposeTopicRoute = defineRoute({
   tag: TAG,
   access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
   body: proposeTopicRequestSchema,
-  response: createdSchema,
+  response: createdTextSchema,
   async handler({ body, context, viewer, actor }) {
     const caller = requireViewer(viewer)
     const id = await proposeTopic(context.database, {
@@ -566,7 +613,14 @@ export const proposeTopicRoute = defineRoute({
       ...body,
       now: context.now(),
     })
-    return { id }
+    return {
+      id,
+      warnings: await warnAbout(
+        context,
+        { ringId: body.ringId },
+        { title: body.title, description: body.description },
+      ),
+    }
   },
 })
 
@@ -654,6 +708,7 @@ export const listNotificationsRoute = defineRoute({
       organisationId: caller.organisationId,
       ringIds: caller.role === 'moderator' || caller.role === 'admin' ? [] : caller.ringIds,
       now: context.now(),
+      viewer: caller,
     })
     return listNotifications(db, { userId: caller.userId, isUnreadOnly: query.isUnreadOnly })
   },

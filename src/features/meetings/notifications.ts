@@ -8,6 +8,9 @@ import type { Kysely } from 'kysely'
 import type { NotificationDto } from '../../contracts/meetings'
 import type { DB, NotificationKind } from '../../db/schema'
 import { addDays } from '../../core/benchlearning'
+import type { Viewer } from '../../core/permissions'
+import { loadMeetingScope } from './load-meeting-scope'
+import { venueFor } from './meeting-dto'
 
 /** Days before a meeting's first day when "upcoming meeting" appears. */
 export const UPCOMING_DAYS = 14
@@ -108,12 +111,19 @@ export async function notifyRingMembers(
  */
 export async function refreshTimedNotifications(
   db: Kysely<DB>,
-  options: { userId: number; organisationId: number | null; ringIds: readonly number[]; now: Date },
+  options: {
+    userId: number
+    organisationId: number | null
+    ringIds: readonly number[]
+    now: Date
+    /** Whose eyes the texts are written for (the venue of a pseudonymised host: see venueFor). */
+    viewer: Viewer
+  },
 ): Promise<void> {
   const today = options.now.toISOString().slice(0, 10)
   const meetings = await db
     .selectFrom('meeting')
-    .select(['id', 'title', 'starts_on', 'venue', 'ring_id'])
+    .select(['id', 'title', 'starts_on', 'venue', 'ring_id', 'host_organisation_id'])
     .where('starts_on', '>=', today)
     .where('starts_on', '<=', addDays(today, UPCOMING_DAYS))
     .where('status', 'in', ['planned', 'invited'])
@@ -124,13 +134,19 @@ export async function refreshTimedNotifications(
       ]),
     )
     .execute()
+  const scope = meetings.length > 0 ? await loadMeetingScope(db, { viewer: options.viewer, at: today }) : null
   const fresh: NewNotification[] = meetings
     // Network-wide events concern members; accounts without an organisation see them in the list.
     .filter((m) => m.ring_id !== null || options.organisationId !== null)
     .map((m) => ({
       userId: options.userId,
       kind: 'upcoming_meeting' as const,
-      payload: { meetingId: m.id, title: m.title, startsOn: m.starts_on, venue: m.venue },
+      payload: {
+        meetingId: m.id,
+        title: m.title,
+        startsOn: m.starts_on,
+        venue: venueFor(scope!.orgRef(m.host_organisation_id), m.venue),
+      },
       dedupeKey: `upcoming_meeting:${m.id}`,
     }))
   const actions = await db

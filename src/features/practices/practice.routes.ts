@@ -31,6 +31,8 @@ import {
   updatePractice,
 } from './write-practice'
 import { readUpload } from '../../server/read-upload'
+import { nameWarningsField } from '../../contracts/name-warnings'
+import { warnAboutPracticeTexts } from './warn-about-practice-texts'
 
 const TAG = 'practices'
 const WRITERS = ['admin', 'moderator', 'member_lead', 'member_analyst'] as const
@@ -42,6 +44,9 @@ function writeContext<Q, P, B>(input: RouteInput<Q, P, B>) {
   const actor: AuditActor = { userId: viewer.userId, label: `user:${viewer.userId}` }
   return { viewer, actor, now: input.context.now(), ip: input.request.ip }
 }
+
+// Writes answer with warnings when a text names an organisation (check-names-in-text.ts).
+const practiceWithWarningsSchema = practiceSchema.extend(nameWarningsField)
 
 export const listPracticesRoute = defineRoute({
   method: 'GET',
@@ -121,11 +126,20 @@ export const createPracticeRoute = defineRoute({
   tag: TAG,
   access: { roles: WRITERS },
   body: createPracticeRequestSchema,
-  response: practiceSchema,
+  response: practiceWithWarningsSchema,
   async handler(input) {
     const write = writeContext(input)
     const id = await createPractice(input.context.database, { ...write, request: input.body })
-    return readPractice(input.context.database.db, { viewer: write.viewer, id, at: today(write.now) })
+    const db = input.context.database.db
+    const { title, problem, approach, resources, results, contact } = input.body
+    return {
+      ...(await readPractice(db, { viewer: write.viewer, id, at: today(write.now) })),
+      warnings: await warnAboutPracticeTexts(db, {
+        practiceId: id,
+        at: today(write.now),
+        fields: { title, problem, approach, resources, results, contact },
+      }),
+    }
   },
 })
 
@@ -138,15 +152,20 @@ export const updatePracticeRoute = defineRoute({
   access: { roles: WRITERS },
   params: practiceIdParamsSchema,
   body: updatePracticeRequestSchema,
-  response: practiceSchema,
+  response: practiceWithWarningsSchema,
   async handler(input) {
     const write = writeContext(input)
     await updatePractice(input.context.database, { ...write, id: input.params.id, request: input.body })
-    return readPractice(input.context.database.db, {
-      viewer: write.viewer,
-      id: input.params.id,
-      at: today(write.now),
-    })
+    const db = input.context.database.db
+    const { title, problem, approach, resources, results, contact } = input.body
+    return {
+      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: today(write.now) })),
+      warnings: await warnAboutPracticeTexts(db, {
+        practiceId: input.params.id,
+        at: today(write.now),
+        fields: { title, problem, approach, resources, results, contact },
+      }),
+    }
   },
 })
 
@@ -272,7 +291,7 @@ export const adoptPracticeRoute = defineRoute({
   access: { roles: WRITERS },
   params: practiceIdParamsSchema,
   body: adoptPracticeRequestSchema,
-  response: practiceSchema,
+  response: practiceWithWarningsSchema,
   async handler(input) {
     const write = writeContext(input)
     await adoptPractice(input.context.database, {
@@ -280,11 +299,15 @@ export const adoptPracticeRoute = defineRoute({
       practiceId: input.params.id,
       request: input.body,
     })
-    return readPractice(input.context.database.db, {
-      viewer: write.viewer,
-      id: input.params.id,
-      at: today(write.now),
-    })
+    const db = input.context.database.db
+    return {
+      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: today(write.now) })),
+      warnings: await warnAboutPracticeTexts(db, {
+        practiceId: input.params.id,
+        at: today(write.now),
+        fields: { note: input.body.note },
+      }),
+    }
   },
 })
 

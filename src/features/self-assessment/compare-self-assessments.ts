@@ -3,6 +3,7 @@
  * Members' scores are listed by name or pseudonym when the caller may see the ring's members;
  * callers outside the ring get the statistics only where at least MIN_AGGREGATE_SIZE answered.
  */
+import { orderAsSeen } from '../../core/pseudonymity/order-as-seen'
 import type { Kysely } from 'kysely'
 import {
   compareSelfAssessments as compareScores,
@@ -162,10 +163,12 @@ export async function compareSelfAssessments(
     areas: areasOut,
     radar,
     members: seesMembers
-      ? members
-          .filter((id) => visibilityOf(id) !== 'none' && table.has(id))
-          .map((id) => ({ organisation: labelOf(id), scores: Object.fromEntries(table.get(id)!) }))
-          .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'de'))
+      ? orderAsSeen(
+          members
+            .filter((id) => visibilityOf(id) !== 'none' && table.has(id))
+            .map((id) => ({ organisation: labelOf(id), scores: Object.fromEntries(table.get(id)!) })),
+          (m) => m.organisation.name,
+        )
       : [],
     isDemo: cycle.isDemo,
   }

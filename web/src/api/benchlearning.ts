@@ -3,6 +3,7 @@
  * actions, notifications, practice cards and the self-assessment. Every answer is validated by its
  * shared zod contract; every write invalidates the cached answers it changes.
  */
+import type { NameWarningDto } from '../../../src/contracts/name-warnings'
 import type { Answer } from './client'
 import type {
   actionListSchema,
@@ -157,10 +158,12 @@ export const markAllNotificationsRead = () =>
     NOTIFICATIONS,
   ])
 
+/** A saved card, with warnings when its texts name an organisation (peers see pseudonyms). */
+type SavedPractice = Answer<typeof practiceSchema> & { warnings: NameWarningDto[] }
 export const createPractice = (request: Partial<CreatePracticeRequest> & { title: string }) =>
-  write<Answer<typeof practiceSchema>>('POST', PRACTICES, request, [PRACTICES, NOTIFICATIONS])
+  write<SavedPractice>('POST', PRACTICES, request, [PRACTICES, NOTIFICATIONS])
 export const updatePractice = (id: number, changes: UpdatePracticeRequest) =>
-  write<Answer<typeof practiceSchema>>('PATCH', `${PRACTICES}/${id}`, changes, [PRACTICES, NOTIFICATIONS])
+  write<SavedPractice>('PATCH', `${PRACTICES}/${id}`, changes, [PRACTICES, NOTIFICATIONS])
 export const adoptPractice = (id: number, request: Partial<AdoptPracticeRequest> & { startedOn: string }) =>
   write<unknown>('POST', `${PRACTICES}/${id}/adoptions`, request, [PRACTICES])
 export const deleteAttachment = (practiceId: number, attachmentId: number) =>

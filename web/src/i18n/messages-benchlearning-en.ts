@@ -251,6 +251,9 @@ export const en: BenchlearningMessages = {
   'practiceEdit.editTitle': 'Edit good practice',
   'practiceEdit.intro':
     'Describe briefly which problem you solved, how, and what it achieved. As a draft only your job centre sees it.',
+  'practiceEdit.namesWarning':
+    'Saved – but the text names {names} (field {fields}). Members of your ring see job centres only under pseudonyms; please change the text if it should not give them away.',
+  'practiceEdit.namesWarningKeep': 'Keep the text and go to the practice',
   'practiceEdit.back': 'Back',
   'practiceEdit.titleField': 'Title',
   'practiceEdit.chooseOrganisation': 'Choose a job centre …',

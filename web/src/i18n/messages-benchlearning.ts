@@ -256,6 +256,9 @@ export const de = {
   'practiceEdit.editTitle': 'Praxisbeispiel bearbeiten',
   'practiceEdit.intro':
     'Beschreiben Sie knapp, welches Problem Sie wie gelöst haben und was es gebracht hat. Als Entwurf sieht es nur Ihr Jobcenter.',
+  'practiceEdit.namesWarning':
+    'Gespeichert – aber der Text nennt {names} (Feld {fields}). Mitglieder Ihres Rings sehen Jobcenter nur unter Pseudonymen; bitte ändern Sie den Text, wenn er sie nicht verraten soll.',
+  'practiceEdit.namesWarningKeep': 'Text so lassen und zum Praxisbeispiel',
   'practiceEdit.back': 'Zurück',
   'practiceEdit.titleField': 'Titel',
   'practiceEdit.chooseOrganisation': 'Jobcenter wählen …',

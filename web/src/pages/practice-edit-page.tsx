@@ -74,9 +74,14 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
   const [figures, setFigures] = useState(practice?.figureCodes.join(', ') ?? '')
   const [status, setStatus] = useState<PracticeDto['status']>(practice?.status ?? 'draft')
   const [organisationId, setOrganisationId] = useState('')
+  // Texts that name an organisation: saved, but the author sees why and may edit them first.
+  const [nameWarnings, setNameWarnings] = useState<{ id: number; fields: string[]; names: string[] } | null>(
+    null,
+  )
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     let savedId = practice?.id ?? 0
+    let hasWarnings = false
     const fields = {
       title,
       ...texts,
@@ -93,8 +98,13 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
             ...(organisationId ? { organisationId: Number(organisationId) } : {}),
           })
       savedId = saved.id
+      const names = [...new Set(saved.warnings.flatMap((w) => w.organisations.map((o) => o.name)))]
+      setNameWarnings(
+        names.length > 0 ? { id: saved.id, fields: saved.warnings.map((w) => w.field), names } : null,
+      )
+      hasWarnings = names.length > 0
     })
-    if (ok) navigate(practice ? `/practices/${savedId}` : `/practices/${savedId}/edit`)
+    if (ok && !hasWarnings) navigate(practice ? `/practices/${savedId}` : `/practices/${savedId}/edit`)
   }
   return (
     <Page
@@ -104,6 +114,19 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
       <p>
         <Link href={practice ? `/practices/${practice.id}` : '/practices'}>{t('practiceEdit.back')}</Link>
       </p>
+      {nameWarnings && (
+        <div className="panel warning" role="alert">
+          <p>
+            {t('practiceEdit.namesWarning', {
+              names: nameWarnings.names.join(', '),
+              fields: nameWarnings.fields.join(', '),
+            })}
+          </p>
+          <p>
+            <Link href={`/practices/${nameWarnings.id}`}>{t('practiceEdit.namesWarningKeep')}</Link>
+          </p>
+        </div>
+      )}
       <form className="panel form" onSubmit={submit}>
         <div className="form-row">
           <div className="field">

@@ -3,6 +3,7 @@
  * with agenda, the ring's key figures, spotlights, open actions, new practices and the
  * self-assessment comparison. "Datenstand" is the latest month of the key figures used.
  */
+import { orderAsSeen } from '../../../core/pseudonymity/order-as-seen'
 import type { Kysely } from 'kysely'
 import type { Viewer } from '../../../core/permissions'
 import type { ActionItemDto, MeetingDetailDto, OrgRef, SpotlightDto } from '../../../contracts/meetings'
@@ -92,7 +93,7 @@ export async function buildMeetingPack(
       if (ref)
         rows.push({ organisation: ref, values: values.get(id)!, isHost: id === meeting.host_organisation_id })
     }
-    rows.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'de'))
+    rows.splice(0, rows.length, ...orderAsSeen(rows, (r) => r.organisation.name))
   } else if (meeting.ring_id === null) {
     notes.push('Netzwerkweite Veranstaltung: keine Kennzahlenübersicht eines Rings.')
   }
