@@ -17,7 +17,8 @@ import { runImport } from './run-import'
 import { loadImportBatchScope } from './import-batch-scope'
 import { listImportBatches } from './import-batch.repository'
 import { listImportChanges } from './list-import-changes'
-import { listShippedMappings, loadMapping } from './load-mapping'
+import { listShippedMappings, loadShippedMapping, parseUploadedMapping } from './load-mapping'
+import { readImportUpload } from './read-import-upload'
 
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
@@ -25,7 +26,8 @@ export const uploadImportRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/imports',
   operationId: 'uploadImport',
-  summary: 'Import a CSV or XLSX file of observations (multipart field "file"); dryRun=true only reports',
+  summary:
+    'Import a CSV or XLSX file of observations (multipart part "file", optionally a mapping document as part "mapping"); dryRun=true only reports',
   tag: 'imports',
   access: { roles: ['admin', 'member_analyst'] },
   query: importUploadQuerySchema,
@@ -42,16 +44,22 @@ export const uploadImportRoute = defineRoute({
         throw forbidden('your account belongs to no organisation; only administrators upload for others')
       onlyOrganisation = { id: uploader.organisationId, name: user.organisationName }
     }
-    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES } })
-    if (!part)
-      throw invalidInput('expected a multipart upload with a field "file"', [
-        { field: 'file', message: 'missing' },
-      ])
-    const bytes = await part.toBuffer()
+    const upload = await readImportUpload(request, { maxFileBytes: MAX_UPLOAD_BYTES })
+    if (query.mapping && upload.mappingDocument)
+      throw invalidInput(
+        'give either ?mapping=<shipped name> or a "mapping" part with a document, not both',
+        [{ field: 'mapping', message: 'given twice' }],
+      )
+    // A request chooses a shipped mapping by name or sends its own document; never a path.
+    const loaded = query.mapping
+      ? loadShippedMapping(query.mapping)
+      : upload.mappingDocument
+        ? parseUploadedMapping(upload.mappingDocument.bytes, upload.mappingDocument.fileName)
+        : undefined
     const summary = await runImport(context.database, {
-      fileName: part.filename,
-      bytes,
-      loaded: query.mapping ? loadMapping(query.mapping) : undefined,
+      fileName: upload.file.fileName,
+      bytes: upload.file.bytes,
+      loaded,
       isDryRun: query.dryRun === 'true',
       createdBy: user.email,
       uploadedByUserId: user.id,
