@@ -46,7 +46,8 @@ const FILE_CONTENT_MARKERS = [
   '\\u0000',
 ]
 
-const TIMEOUT_MS = 5000
+// Generous: scrypt routes on a loaded CI machine take seconds; reading /dev/zero would never end.
+const TIMEOUT_MS = 20_000
 
 /** The keys of an object schema, through zod's wrappers (pipes, optional, unions). */
 function objectKeys(schema: unknown): string[] {

@@ -16,7 +16,7 @@ import { useTestDatabase } from '../../test/use-test-database'
 const t = useTestDatabase()
 let app: FastifyInstance
 let analyst: SignedIn
-const PER_REQUEST_MS = 5000
+const PER_REQUEST_MS = 10_000
 
 function upload(input: FuzzInput) {
   const boundary = '----import-fuzz-boundary'

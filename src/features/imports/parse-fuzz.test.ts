@@ -8,7 +8,7 @@ import { isAppError } from '../../core/errors/app-error'
 import { generateCsvInputs, generateXlsxInputs, type FuzzInput } from '../../test/import-fuzz-inputs'
 import { parseImportFile } from './parsing/parse-import-file'
 
-const PER_INPUT_MS = 2000
+const PER_INPUT_MS = 5000
 
 async function parseInTime(input: FuzzInput): Promise<'parsed' | 'refused'> {
   let timer: NodeJS.Timeout | undefined
