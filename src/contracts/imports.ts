@@ -53,12 +53,24 @@ export const importSummarySchema = z
   .meta({ id: 'ImportSummary' })
 export type ImportSummaryDto = z.infer<typeof importSummarySchema>
 
+/** Names of shipped mappings: lower-case letters, digits and dashes (never a path). */
+export const MAPPING_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
+/** An uploaded mapping document (or a mapping file named on the command line) has at most this size. */
+export const MAPPING_DOCUMENT_MAX_BYTES = 256 * 1024
+
 export const importUploadQuerySchema = z.object({
   dryRun: z
     .enum(['true', 'false'])
     .optional()
     .describe('true: check and report what would change, write nothing'),
-  mapping: keyText().optional().describe('name of a shipped mapping, e.g. inkar-wirtschaft'),
+  mapping: z
+    .string()
+    .max(64)
+    .regex(MAPPING_NAME_PATTERN, 'expected the name of a shipped mapping (see GET /api/v1/mappings)')
+    .optional()
+    .describe(
+      'name of a shipped mapping, e.g. inkar-wirtschaft (GET /api/v1/mappings); or upload your own as the multipart part "mapping"',
+    ),
 })
 
 export const importBatchSchema = z

@@ -146,6 +146,8 @@ export interface ImportBatchTable {
   notices: Json<ImportNotice[]>
   uploaded_by_user_id: ColumnType<number | null, number | null | undefined, number | null>
   organisation_id: ColumnType<number | null, number | null | undefined, number | null>
+  /** True until a key-figure computation has taken this batch's values in (migration 0010). */
+  key_figures_pending: Generated<boolean>
 }
 
 export interface ObservationTable {

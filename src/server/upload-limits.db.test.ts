@@ -200,8 +200,9 @@ describe('request value limits', () => {
     const method = url.startsWith('/api/v1/imports') ? 'POST' : 'GET'
     const response = await admin.inject({ method, url: `${url}${value}` })
     expect(response.statusCode).toBe(422)
-    expect(response.json().error.details).toEqual([
-      { field, message: expect.stringMatching(/Too big: expected string to have <=\d+ characters/) },
-    ])
+    expect(response.json().error.details).toContainEqual({
+      field,
+      message: expect.stringMatching(/Too big: expected string to have <=\d+ characters/),
+    })
   })
 })

@@ -4,7 +4,7 @@ import type { ImportSummary } from '../../features/imports/import-file'
 import type { OrganisationListSummary } from '../../features/organisations/import-organisation-list'
 import { auditImport } from '../../features/imports/audit-import'
 import { runImport } from '../../features/imports/run-import'
-import { loadMapping } from '../../features/imports/load-mapping'
+import { loadMappingForOperator } from '../../features/imports/load-mapping'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -28,8 +28,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const decimal = values.decimal as ',' | '.' | undefined
   if (decimal && decimal !== ',' && decimal !== '.')
     throw new CliUsageError(`--decimal must be ',' or '.', got '${decimal}'`)
+  // The operator on the server may name a local mapping file; requests never can (load-mapping.ts).
   const loaded = values.mapping
-    ? loadMapping(values.mapping.endsWith('.json') ? resolve(io.cwd, values.mapping) : values.mapping)
+    ? loadMappingForOperator(values.mapping, (p) => resolve(io.cwd, p))
     : undefined
   const summary = await withDatabase(io, values['data-dir'], (database) =>
     runImport(database, {

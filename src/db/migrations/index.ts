@@ -8,6 +8,7 @@ import * as practices from './0006-practices'
 import * as kreisBoundaries from './0007-kreis-boundaries'
 import * as changeNotifications from './0008-change-notifications'
 import * as revisionsByBatch from './0009-revisions-by-batch'
+import * as pendingKeyFigures from './0010-pending-key-figures'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-kreis-boundaries': kreisBoundaries,
   '0008-change-notifications': changeNotifications,
   '0009-revisions-by-batch': revisionsByBatch,
+  '0010-pending-key-figures': pendingKeyFigures,
 }

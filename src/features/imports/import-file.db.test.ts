@@ -221,3 +221,69 @@ describe('importFile', () => {
     })
   })
 })
+
+describe('values that cannot be true', () => {
+  const now = new Date('2024-03-15T10:00:00Z')
+  const cases: [string, string, { row: number; column: string; value: string; message: RegExp }][] = [
+    [
+      'a month after the present',
+      '06435;elb;2099-12;10',
+      {
+        row: 3,
+        column: 'period',
+        value: '2099-12',
+        message: /in the future: elb can be reported up to 2024-03/,
+      },
+    ],
+    [
+      'the next month',
+      '06435;elb;2024-04;10',
+      { row: 3, column: 'period', value: '2024-04', message: /up to 2024-03, the current month/ },
+    ],
+    [
+      'a month before SGB II',
+      '06435;elb;2004-12;10',
+      {
+        row: 3,
+        column: 'period',
+        value: '2004-12',
+        message: /before 2005-01, the earliest plausible period/,
+      },
+    ],
+    [
+      'a negative count',
+      '06435;elb;2023-02;-5',
+      { row: 3, column: 'value', value: '-5', message: /elb counts persons and cannot be negative/ },
+    ],
+    [
+      'a number that overflows to Infinity',
+      `06435;elb;2023-02;1${'0'.repeat(400)}`,
+      { row: 3, column: 'value', value: 'Infinity', message: /not a finite number/ },
+    ],
+  ]
+  for (const [what, line, expected] of cases) {
+    it(`refuses ${what} in a dry run and a real run alike, writing nothing`, async () => {
+      const bytes = encode(`org;indicator;period;value\n06435;elb;2023-01;10\n${line}\n`)
+      const before = await databaseState()
+      for (const isDryRun of [true, false]) {
+        const summary = await importFile(t.database, { fileName: 'odd.csv', bytes, now, isDryRun })
+        expect(summary.errors).toEqual([
+          expect.objectContaining({ ...expected, message: expect.stringMatching(expected.message) }),
+        ])
+        expect(summary).toMatchObject({ isCommitted: false, rowsImported: 0, batchId: null })
+        expect(await databaseState()).toEqual(before)
+      }
+    })
+  }
+
+  it('accepts a value for the current month', async () => {
+    const summary = await importFile(t.database, {
+      fileName: 'present.csv',
+      bytes: encode('org;indicator;period;value\n06435;elb;2024-03;10\n'),
+      now,
+      isDryRun: true,
+    })
+    expect(summary.errors).toEqual([])
+    expect(summary.newValues).toBe(1)
+  })
+})

@@ -10,6 +10,7 @@ import { sql } from 'kysely'
 import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
+import { implausiblePeriod, implausibleValue } from '../../core/plausibility/plausible-values'
 import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import { parseImportFile, type ColumnMapping, type ParsedRecord, type ParseResult } from './parsing/types'
@@ -119,7 +120,8 @@ async function writeParsed(
   const accepted: Accepted[] = []
   let rejected = parsed.errorCount
   // Files repeat the same few keys and periods many times: resolve each distinct one once.
-  const periodCache = new Map<string, string | null>()
+  const periodCache = new Map<string, { day: string | null; implausible: string | null }>()
+  const now = options.now ?? new Date()
   const resolutionCache = new Map<string, ReturnType<KeyResolver['resolve']>>()
 
   for (const record of parsed.records) {
@@ -136,16 +138,30 @@ async function writeParsed(
       )
       continue
     }
-    const periodKey = `${indicator.frequency}|${record.period}`
-    let day = periodCache.get(periodKey)
-    if (day === undefined) {
+    const periodKey = `${indicator.id}|${record.period}`
+    let checked = periodCache.get(periodKey)
+    if (checked === undefined) {
       const period = parsePeriod(record.period)
-      day = period && period.frequency === indicator.frequency ? periodStartDate(period) : null
-      periodCache.set(periodKey, day)
+      const isRightKind = period !== undefined && period.frequency === indicator.frequency
+      checked = {
+        day: isRightKind ? periodStartDate(period) : null,
+        implausible: isRightKind ? implausiblePeriod(indicator, period, now) : null,
+      }
+      periodCache.set(periodKey, checked)
     }
+    const day = checked.day
     if (day === null) {
       const expected = indicator.frequency === 'monthly' ? 'a month such as 2021-05' : 'a year such as 2021'
       problem('period', record.period, `${indicator.code} is ${indicator.frequency}: expected ${expected}`)
+      continue
+    }
+    if (checked.implausible !== null) {
+      problem('period', record.period, checked.implausible)
+      continue
+    }
+    const implausible = record.value === null ? null : implausibleValue(indicator, record.value)
+    if (implausible !== null) {
+      problem(record.valueColumn, String(record.value), implausible)
       continue
     }
     if (!indicator.breakdowns.includes(record.breakdown)) {
@@ -247,7 +263,6 @@ async function writeParsed(
   const changed = counts.new + counts.changed
   let batchId: number | null = null
   if (changed > 0 && !isDryRun) {
-    const now = options.now ?? new Date()
     batchId = (
       await tx.db
         .insertInto('import_batch')

@@ -9,8 +9,9 @@ import {
   importUploadQuerySchema,
   organisationListSummarySchema,
   mappingListSchema,
+  MAPPING_DOCUMENT_MAX_BYTES,
 } from '../../contracts/imports'
-import { readUpload } from '../../server/read-upload'
+import { readUploadWithPart } from '../../server/read-upload'
 import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
 import { findUserById } from '../auth/user.repository'
 import { auditImport } from './audit-import'
@@ -18,13 +19,14 @@ import { runImport } from './run-import'
 import { loadImportBatchScope } from './import-batch-scope'
 import { listImportBatches } from './import-batch.repository'
 import { listImportChanges } from './list-import-changes'
-import { listShippedMappings, loadMapping } from './load-mapping'
+import { listShippedMappings, loadShippedMapping, parseUploadedMapping } from './load-mapping'
 
 export const uploadImportRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/imports',
   operationId: 'uploadImport',
-  summary: 'Import a CSV or XLSX file of observations (multipart field "file"); dryRun=true only reports',
+  summary:
+    'Import a CSV or XLSX file of observations (multipart part "file", optionally a mapping document as part "mapping"); dryRun=true only reports',
   tag: 'imports',
   access: { roles: ['admin', 'member_analyst'] },
   query: importUploadQuerySchema,
@@ -41,15 +43,28 @@ export const uploadImportRoute = defineRoute({
         throw forbidden('your account belongs to no organisation; only administrators upload for others')
       onlyOrganisation = { id: uploader.organisationId, name: user.organisationName }
     }
-    const file = await readUpload(request, {
+    const upload = await readUploadWithPart(request, {
       maxBytes: context.maxUploadBytes,
       limitHint: 'BENCHLEARN_MAX_UPLOAD_MB',
+      optionalPart: { name: 'mapping', maxBytes: MAPPING_DOCUMENT_MAX_BYTES },
     })
+    const mappingDocument = upload.part
+    if (query.mapping && mappingDocument)
+      throw invalidInput(
+        'give either ?mapping=<shipped name> or a "mapping" part with a document, not both',
+        [{ field: 'mapping', message: 'given twice' }],
+      )
+    // A request chooses a shipped mapping by name or sends its own document; never a path.
+    const loaded = query.mapping
+      ? loadShippedMapping(query.mapping)
+      : mappingDocument
+        ? parseUploadedMapping(mappingDocument.bytes, mappingDocument.fileName)
+        : undefined
     const summary = await runImport(context.database, {
-      fileName: file.fileName,
-      bytes: file.bytes,
+      fileName: upload.file.fileName,
+      bytes: upload.file.bytes,
       parse: context.parsePool.parse,
-      loaded: query.mapping ? loadMapping(query.mapping) : undefined,
+      loaded,
       isDryRun: query.dryRun === 'true',
       createdBy: user.email,
       uploadedByUserId: user.id,

@@ -1,6 +1,14 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+/**
+ * Column mappings come from three places, and only the first two are open to requests:
+ * - a shipped mapping, chosen by name from the allow-list of files in `mappings/`;
+ * - a mapping document uploaded with the file (a second multipart part), parsed from its bytes;
+ * - a local file named by the operator on the command line (`benchlearn import --mapping x.json`).
+ * No value of a request ever becomes a file path (docs/security.md, "Files and paths").
+ */
+import { readFileSync, readdirSync, openSync, fstatSync, readSync, closeSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { invalidInput } from '../../core/errors/app-error'
+import { MAPPING_DOCUMENT_MAX_BYTES, MAPPING_NAME_PATTERN } from '../../contracts/imports'
 import {
   organisationListMappingSchema,
   type OrganisationListMapping,
@@ -16,56 +24,122 @@ export type LoadedMapping =
   | { name: string; kind: 'observations'; mapping: ColumnMapping }
   | { name: string; kind: 'organisation-list'; mapping: OrganisationListMapping }
 
-function parseAnyMapping(text: string, fileName: string, name: string): LoadedMapping {
+/**
+ * Parses a mapping document (JSON text) of either kind. `fileName` names it in every error, with
+ * the JSON path of what is wrong.
+ */
+export function parseMappingDocument(text: string, fileName: string, name: string): LoadedMapping {
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (error) {
-    throw invalidInput(`mapping ${fileName}: not valid JSON (${(error as Error).message})`)
+    throw invalidInput(`mapping ${fileName}: not valid JSON (${(error as Error).message})`, [
+      { file: fileName, message: 'not valid JSON' },
+    ])
   }
   if (json && typeof json === 'object' && (json as { kind?: unknown }).kind === 'organisation-list') {
     const result = organisationListMappingSchema.safeParse(json)
     if (!result.success) {
       const issue = result.error.issues[0]!
-      throw invalidInput(`mapping ${fileName}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      const where = issue.path.join('.') || '(root)'
+      throw invalidInput(`mapping ${fileName}: ${where}: ${issue.message}`, [
+        { file: fileName, field: where, message: issue.message },
+      ])
     }
     return { name, kind: 'organisation-list', mapping: result.data }
   }
   return { name, kind: 'observations', mapping: parseMappingJson(text, fileName) }
 }
 
-export function listShippedMappings(): { name: string; kind: LoadedMapping['kind']; description: string }[] {
+/** The names of the shipped mappings: the allow-list a request may choose from. */
+export function listShippedMappingNames(): string[] {
   return readdirSync(SHIPPED_MAPPINGS_DIR)
     .filter((f) => f.endsWith('.json'))
+    .map((f) => basename(f, '.json'))
+    .filter((name) => MAPPING_NAME_PATTERN.test(name))
     .sort()
-    .map((f) => {
-      const loaded = parseAnyMapping(
-        readFileSync(join(SHIPPED_MAPPINGS_DIR, f), 'utf8'),
-        f,
-        basename(f, '.json'),
-      )
-      return {
-        name: loaded.name,
-        kind: loaded.kind,
-        description: loaded.mapping.description ?? loaded.mapping.name,
-      }
-    })
+}
+
+export function listShippedMappings(): { name: string; kind: LoadedMapping['kind']; description: string }[] {
+  return listShippedMappingNames().map((name) => {
+    const loaded = loadShippedMapping(name)
+    return {
+      name: loaded.name,
+      kind: loaded.kind,
+      description: loaded.mapping.description ?? loaded.mapping.name,
+    }
+  })
 }
 
 /**
- * Loads a mapping by shipped name ("inkar-wirtschaft") or by path to a JSON file. Throws
- * invalid_input naming the file and the JSON path of anything wrong.
+ * A shipped mapping by name ("inkar-wirtschaft"). The name only selects among the files listed in
+ * `mappings/`; anything else is refused with the list of known names, without touching the disk.
  */
-export function loadMapping(nameOrPath: string): LoadedMapping {
-  const isName = /^[a-z0-9][a-z0-9-]*$/.test(nameOrPath)
-  const path = isName ? join(SHIPPED_MAPPINGS_DIR, `${nameOrPath}.json`) : nameOrPath
-  if (!existsSync(path)) {
-    const known = listShippedMappings()
-      .map((m) => m.name)
-      .join(', ')
+export function loadShippedMapping(name: string): LoadedMapping {
+  const known = listShippedMappingNames()
+  if (!known.includes(name)) {
+    const shown = name.length > 64 ? `${name.slice(0, 64)}…` : name
+    throw invalidInput(`mapping '${shown}' is not a shipped mapping; known: ${known.join(', ')}`, [
+      { field: 'mapping', message: `expected one of ${known.join(', ')}` },
+    ])
+  }
+  const fileName = `${name}.json`
+  return parseMappingDocument(readFileSync(join(SHIPPED_MAPPINGS_DIR, fileName), 'utf8'), fileName, name)
+}
+
+/** A mapping document uploaded with a file (at most MAPPING_DOCUMENT_MAX_BYTES, UTF-8 JSON). */
+export function parseUploadedMapping(bytes: Uint8Array, fileName: string): LoadedMapping {
+  const name = basename(fileName, '.json').slice(0, 100) || 'uploaded'
+  return decodeMapping(bytes, fileName, `upload:${name}`)
+}
+
+function decodeMapping(bytes: Uint8Array, fileName: string, name: string): LoadedMapping {
+  if (bytes.byteLength > MAPPING_DOCUMENT_MAX_BYTES)
     throw invalidInput(
-      `mapping '${nameOrPath}' not found (shipped mappings: ${known}; or give a path to a .json file)`,
+      `mapping ${fileName}: ${bytes.byteLength} bytes; a mapping document may have at most ${MAPPING_DOCUMENT_MAX_BYTES} bytes`,
+      [{ file: fileName, field: 'mapping', message: `at most ${MAPPING_DOCUMENT_MAX_BYTES} bytes` }],
+    )
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw invalidInput(`mapping ${fileName}: not UTF-8 text; a mapping document is JSON in UTF-8`, [
+      { file: fileName, field: 'mapping', message: 'expected UTF-8 JSON' },
+    ])
+  }
+  return parseMappingDocument(text, fileName, name)
+}
+
+/**
+ * For the CLI only (the operator on the server): a shipped mapping by name, or else a local JSON
+ * file. Only regular files are read, and only up to MAPPING_DOCUMENT_MAX_BYTES.
+ */
+export function loadMappingForOperator(
+  nameOrPath: string,
+  resolvePath: (p: string) => string,
+): LoadedMapping {
+  if (MAPPING_NAME_PATTERN.test(nameOrPath) && !nameOrPath.endsWith('.json'))
+    return loadShippedMapping(nameOrPath)
+  const path = resolvePath(nameOrPath)
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    throw invalidInput(
+      `mapping '${nameOrPath}': no such file (shipped mappings: ${listShippedMappingNames().join(', ')}; or give a path to a .json file)`,
     )
   }
-  return parseAnyMapping(readFileSync(path, 'utf8'), basename(path), basename(path, '.json'))
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isFile()) throw invalidInput(`mapping '${nameOrPath}': not a regular file`)
+    if (stat.size > MAPPING_DOCUMENT_MAX_BYTES)
+      throw invalidInput(
+        `mapping '${nameOrPath}': ${stat.size} bytes; a mapping file may have at most ${MAPPING_DOCUMENT_MAX_BYTES} bytes`,
+      )
+    const buffer = Buffer.alloc(stat.size)
+    const read = readSync(fd, buffer, 0, stat.size, 0)
+    return decodeMapping(buffer.subarray(0, read), basename(path), basename(path, '.json'))
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestDatabase } from '../../test/use-test-database'
 import { seedReferenceData } from '../../test/factories'
 import { readObservations } from '../observations/read-observations'
-import { loadMapping } from './load-mapping'
+import { loadShippedMapping } from './load-mapping'
 import { runImport } from './run-import'
 import type { ImportSummary } from './import-file'
 
@@ -23,7 +23,7 @@ async function importShared(file: string, mapping: string) {
   return runImport(t.database, {
     fileName: file,
     bytes: readFileSync(join(DATA, file)),
-    loaded: loadMapping(mapping),
+    loaded: loadShippedMapping(mapping),
   })
 }
 

@@ -4,7 +4,7 @@ import {
   importOrganisationList,
   type OrganisationListSummary,
 } from '../organisations/import-organisation-list'
-import { computeKeyFigures } from '../kpi/compute-key-figures'
+import { finishPendingKeyFigures } from '../kpi/finish-pending-key-figures'
 import { importFile, type ImportFileOptions, type ImportSummary } from './import-file'
 import type { LoadedMapping } from './load-mapping'
 
@@ -36,10 +36,11 @@ export async function runImport(
     })
   }
   const summary = await importFile(database, { ...rest, mapping: loaded?.mapping, mappingName: loaded?.name })
-  if (summary.isCommitted && summary.rowsImported > 0) {
-    // Key figures follow the data: recompute what this batch changed (incremental, own transaction).
-    const computed = await computeKeyFigures(database, { now: rest.now ? () => rest.now! : undefined })
-    return { ...summary, keyFigureValuesWritten: computed.valuesWritten }
+  if (summary.isCommitted) {
+    // Key figures follow the data in a transaction of their own: this batch is marked pending until
+    // they are computed, so an import of an unchanged file also finishes what a crash left behind.
+    const computed = await finishPendingKeyFigures(database, { now: rest.now ? () => rest.now! : undefined })
+    if (computed) return { ...summary, keyFigureValuesWritten: computed.valuesWritten }
   }
   return summary
 }

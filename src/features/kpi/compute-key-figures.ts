@@ -2,8 +2,9 @@
  * Computes every key figure for every organisation, month and breakdown and stores value,
  * numerator, denominator and the reason for every missing value. Series are read set-based from
  * the database (one array per series), evaluated by the core's compiled evaluator and written back
- * by COPY. A later run recomputes only the organisations and months that newer import batches
- * touched: a changed month m changes the figures of months m … m + (longest window − 1).
+ * by COPY. A later run recomputes only the organisations and months that the import batches still
+ * marked pending touched (a changed month m changes the figures of months m … m + (longest
+ * window − 1)) and clears their marks in the same transaction, so a crash loses no work.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -25,6 +26,9 @@ import {
   insertRun,
   listChangedMonths,
   listOrganisationsWithValues,
+  listPendingBatchIds,
+  lockComputation,
+  markBatchesComputed,
   writeFigureResults,
 } from './kpi-value.repository'
 import { allowLargeAggregation, loadMonthlySeries } from './load-series'
@@ -93,8 +97,11 @@ export async function computeKeyFigures(
   const started = performance.now()
   const startedAt = now()
   return database.transaction(async (tx) => {
+    await lockComputation(tx.db)
     await allowLargeAggregation(tx.db)
     const plan = await preparePlan(tx)
+    // Read before the values: a batch committed after this read stays pending for the next run.
+    const pending = await listPendingBatchIds(tx.db)
     const watermark = await findWatermark(tx.db)
     const previous = await findLatestRun(tx.db)
     const figures = new Set(plan.definitions.map((d) => d.code)).size
@@ -109,7 +116,7 @@ export async function computeKeyFigures(
       if (!batch || batch.createdAt.getTime() !== previous.watermarkBatchCreatedAt?.getTime())
         fullReason = 'the data were replaced since the last computation'
     }
-    if (!fullReason && previous && watermark && previous.watermarkBatchId === watermark.id) {
+    if (!fullReason && previous && pending.length === 0) {
       return {
         kind: 'up_to_date' as const,
         reason: `no import since computation ${previous.id}`,
@@ -123,20 +130,12 @@ export async function computeKeyFigures(
       }
     }
 
-    if (fullReason || !previous) {
-      return computeFull(tx, {
-        plan,
-        watermark,
-        startedAt,
-        now,
-        reason: fullReason ?? 'first computation',
-        seconds,
-        onPhase: options.onPhase,
-      })
-    }
+    const full = (reason: string) =>
+      computeFull(tx, { plan, pending, watermark, startedAt, now, reason, seconds, onPhase: options.onPhase })
+    if (fullReason || !previous) return full(fullReason ?? 'first computation')
 
-    // Incremental: what did batches after the watermark touch?
-    const changed = await listChangedMonths(tx.db, previous.watermarkBatchId ?? 0)
+    // Incremental: what did the pending batches touch?
+    const changed = await listChangedMonths(tx.db, pending)
     let firstMonth = previous.firstMonth ?? Infinity
     let lastMonth = previous.lastMonth ?? -Infinity
     for (const months of changed.values())
@@ -146,8 +145,7 @@ export async function computeKeyFigures(
       }
     if (previous.firstMonth === null || firstMonth < previous.firstMonth) {
       // Earlier months than ever before shift every series' start: simplest and safe to redo all.
-      const reason = 'values for months before the first computed month arrived'
-      return computeFull(tx, { plan, watermark, startedAt, now, reason, seconds, onPhase: options.onPhase })
+      return full('values for months before the first computed month arrived')
     }
     const ranges = new Map<number, { from: number; to: number }>()
     const widen = (orgId: number, from: number, to: number) => {
@@ -201,6 +199,7 @@ export async function computeKeyFigures(
       organisations: ranges.size,
       valuesWritten: written,
     })
+    await markBatchesComputed(tx.db, pending)
     return {
       kind: 'incremental' as const,
       reason: `${changed.size} organisation(s) with new or revised values since computation ${previous.id}`,
@@ -219,6 +218,8 @@ async function computeFull(
   tx: TransactionContext,
   options: {
     plan: Plan
+    /** The batches marked pending when the run started: all of them are in the values it loads. */
+    pending: readonly number[]
     watermark: { id: number; createdAt: Date } | undefined
     startedAt: Date
     now: () => Date
@@ -257,6 +258,7 @@ async function computeFull(
     organisations: loaded.series.size,
     valuesWritten: written,
   })
+  await markBatchesComputed(tx.db, options.pending)
   return {
     kind: 'full',
     reason: options.reason,

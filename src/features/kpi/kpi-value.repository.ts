@@ -85,14 +85,48 @@ export async function findBatch(db: Kysely<DB>, id: number): Promise<{ createdAt
   return row ? { createdAt: row.created_at } : undefined
 }
 
-/** Per organisation, the month indexes of monthly values written by batches after `batchId`. */
-export async function listChangedMonths(db: Kysely<DB>, batchId: number): Promise<Map<number, number[]>> {
+/** Import batches whose values no computation has taken in yet (see migration 0010). */
+export async function listPendingBatchIds(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('import_batch')
+    .select('id')
+    .where('key_figures_pending', '=', true)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Marks batches as taken in by a computation (in the computation's transaction). */
+export async function markBatchesComputed(db: Kysely<DB>, batchIds: readonly number[]): Promise<void> {
+  if (batchIds.length === 0) return
+  await db
+    .updateTable('import_batch')
+    .set({ key_figures_pending: false })
+    .where('id', 'in', batchIds)
+    .execute()
+}
+
+/**
+ * Holds until the end of the transaction so that computations run one after another: two at once
+ * would both take in the same batches and overwrite each other's rows.
+ */
+export async function lockComputation(db: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${COMPUTATION_LOCK})`.execute(db)
+}
+const COMPUTATION_LOCK = 48_001
+
+/** Per organisation, the month indexes of monthly values written by the given batches. */
+export async function listChangedMonths(
+  db: Kysely<DB>,
+  batchIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  if (batchIds.length === 0) return new Map()
   const result = await sql<{ organisation_id: number; months: number[] }>`
     select o.organisation_id,
       array_agg(distinct (extract(year from o.period)::int * 12 + extract(month from o.period)::int - 1)) as months
     from observation o
     join indicator i on i.id = o.indicator_id and i.frequency = 'monthly'
-    where o.batch_id > ${batchId}
+    where o.batch_id = any(${[...batchIds]}::int[])
     group by o.organisation_id
   `.execute(db)
   return new Map(result.rows.map((r) => [r.organisation_id, r.months]))

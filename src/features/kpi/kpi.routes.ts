@@ -114,7 +114,7 @@ export const listFigureValuesRoute = defineRoute({
     const organisation = await findOrganisationByKey(db, query.org)
     const definition = await findFigureDefinition(db, query.figure)
     checkBreakdown(definition, query.breakdown)
-    const to = query.to ? monthIndexOf(query.to) : await resolvePeriod(db, undefined, asOf)
+    const to = query.to ? monthIndexOf(query.to) : await resolvePeriod(db, undefined, asOf, context.now())
     const from = query.from ? monthIndexOf(query.from) : to - 23
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month: to })
     scope.requireNamed(organisation.id, query.org)
@@ -154,7 +154,7 @@ export const groupStatisticsRoute = defineRoute({
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
     const organisation = await findOrganisationByKey(db, query.org)
-    const month = await resolvePeriod(db, query.period, asOf)
+    const month = await resolvePeriod(db, query.period, asOf, context.now())
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
     scope.requireNamed(organisation.id, query.org)
     const group = await resolveGroup(db, {
@@ -203,7 +203,7 @@ export const contextModelRoute = defineRoute({
   async handler({ query, context, viewer }) {
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
-    const month = await resolvePeriod(db, query.period, asOf)
+    const month = await resolvePeriod(db, query.period, asOf, context.now())
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
     const organisation = query.org ? await findOrganisationByKey(db, query.org) : undefined
     if (organisation && query.org) scope.requireNamed(organisation.id, query.org)
@@ -237,7 +237,7 @@ export const excellenceRoute = defineRoute({
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
     const organisation = await findOrganisationByKey(db, query.org)
-    const month = await resolvePeriod(db, query.period, asOf)
+    const month = await resolvePeriod(db, query.period, asOf, context.now())
     const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
     scope.requireNamed(organisation.id, query.org)
     const group = await resolveGroup(db, {

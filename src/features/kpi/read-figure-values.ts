@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import { checkFigureDefinitions, evaluateFigures, listFigureBreakdowns } from '../../core/kpi'
-import { formatPeriod, monthFromIndex } from '../../core/periods/period'
+import { formatPeriod, monthFromIndex, monthIndex } from '../../core/periods/period'
 import type { FigureValueDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
 import {
@@ -48,22 +48,28 @@ export function checkBreakdown(definition: StoredFigureDefinition, breakdown: st
     )
 }
 
-/** The month a question is about: the given one, else the latest computed (or, as of a date, loaded) month. */
+/**
+ * The month a question is about: the given one, else the latest computed (or, as of a date, loaded)
+ * month, but never after the current month of `now`: the default month every member sees cannot be
+ * moved beyond the present by one member's data.
+ */
 export async function resolvePeriod(
   db: Kysely<DB>,
   period: string | undefined,
   asOf?: Date,
+  now: Date = new Date(),
 ): Promise<number> {
   if (period) return monthIndexOf(period)
+  const present = monthIndex(now.getUTCFullYear(), now.getUTCMonth() + 1)
   if (asOf) {
     const known = await findLatestObservedMonth(db, asOf)
     if (known === undefined) throw notFound(`no monthly values were known on ${asOf.toISOString()}`)
-    return known
+    return Math.min(known, present, monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1))
   }
   const latest = await findLatestComputedMonth(db)
   if (latest === undefined)
     throw notFound('no key figures have been computed yet (run: benchlearn kpi compute)')
-  return latest
+  return Math.min(latest, present)
 }
 
 const MISSING: FigureValueDto = {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
-import { loadMapping } from '../imports/load-mapping'
+import { loadShippedMapping } from '../imports/load-mapping'
 import { runImport } from '../imports/run-import'
 import { proposePeerGroups } from './propose-peer-groups'
 
@@ -32,7 +32,7 @@ describe.skipIf(!hasData)('peer rings on the real INKAR data of the 104 zkT', ()
       await runImport(t.database, {
         fileName: file,
         bytes: readFileSync(join(DATA, file)),
-        loaded: loadMapping(mapping),
+        loaded: loadShippedMapping(mapping),
       })
   })
 
