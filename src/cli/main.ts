@@ -85,6 +85,7 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   unauthenticated: 6,
   forbidden: 6,
   rate_limited: 7,
+  unavailable: 8,
   internal: 1,
 }
 

@@ -25,6 +25,7 @@ export const errorResponseSchema = z
         'forbidden',
         'rate_limited',
         'infeasible',
+        'unavailable',
         'internal',
       ]),
       message: z.string(),

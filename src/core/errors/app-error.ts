@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'forbidden' // signed in, but not allowed
   | 'rate_limited' // too many attempts (e.g. failed sign-ins); try again later
   | 'infeasible' // a computation cannot satisfy the stated constraints
+  | 'unavailable' // a service this needs (the database) cannot be reached now; try again shortly
   | 'internal' // a bug or an unexpected failure
 
 /** A pointer into an input: file, row (1-based, header = row 1), column, field. */

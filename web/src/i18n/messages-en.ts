@@ -46,6 +46,7 @@ export const en: Messages = {
   'error.code.infeasible': 'Cannot be satisfied',
   'error.code.internal': 'An error on the server',
   'error.code.rate_limited': 'Too many attempts – please wait a few minutes',
+  'error.code.unavailable': 'The database cannot be reached right now – please try again shortly',
   'error.code.network': 'The server cannot be reached',
   'error.code.invalid_response': 'Unexpected answer from the server',
   'error.file': 'file {file}',

@@ -51,6 +51,8 @@ export const de = {
   'error.code.infeasible': 'Nicht erfüllbar',
   'error.code.internal': 'Ein Fehler auf dem Server',
   'error.code.rate_limited': 'Zu viele Versuche – bitte warten Sie einige Minuten',
+  'error.code.unavailable':
+    'Die Datenbank ist gerade nicht erreichbar – bitte versuchen Sie es gleich noch einmal',
   'error.code.network': 'Der Server ist nicht erreichbar',
   'error.code.invalid_response': 'Unerwartete Antwort des Servers',
   'error.file': 'Datei {file}',
