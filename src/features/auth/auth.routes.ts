@@ -13,7 +13,8 @@ import { SESSION_COOKIE } from './authenticate'
 import { hashPassword, verifyPassword } from './password'
 import { deleteSession, deleteSessionsOfUser } from './session.repository'
 import { toSessionDto } from './session-dto'
-import { assertNotRateLimited, recordFailedAttempt, signIn } from './sign-in'
+import { signIn } from './sign-in'
+import { assertNotRateLimited, recordFailedAttempt } from './sign-in-limits'
 import { findPasswordHash, findUserById, loadViewer, updateUser } from './user.repository'
 
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site writes), Secure when served over TLS. */
