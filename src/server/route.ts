@@ -50,6 +50,8 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   body?: z.ZodType<B>
   /** multipart/form-data upload with a `file` field (the handler reads it from the request). */
   isUpload?: boolean
+  /** Checks a password and may answer 429 (sign-in limits, features/auth/sign-in-limits.ts). */
+  isRateLimited?: boolean
   access: RouteAccess
   response: z.ZodType<R>
   /** Extra responses for the OpenAPI document (the error shape is added automatically). */
