@@ -9,8 +9,25 @@ import { launchChromium } from '../src/features/reports/chromium'
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../test-results/screenshots')
 
+/**
+ * The browser of a test file. Every page's Content-Security-Policy violations (chromium reports them
+ * on the console) are collected, and closing the browser fails the test file when there were any: the
+ * server's policy must hold for everything the UI does in the tests.
+ */
 export async function launchBrowser(): Promise<BrowserContext> {
-  return launchChromium({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
+  const context = await launchChromium({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
+  const violations: string[] = []
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      violations.push(`${message.page()?.url()}: ${message.text()}`)
+  })
+  const close = context.close.bind(context)
+  context.close = async (options) => {
+    await close(options)
+    if (violations.length > 0)
+      throw new Error(`the pages broke the Content-Security-Policy:\n${[...new Set(violations)].join('\n')}`)
+  }
+  return context
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

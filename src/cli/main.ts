@@ -86,7 +86,7 @@ const EXIT_CODES: Record<AppErrorCode, number> = {
   forbidden: 6,
   rate_limited: 7,
   too_large: 2,
-  unavailable: 7,
+  unavailable: 8,
   internal: 1,
 }
 

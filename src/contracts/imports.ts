@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { keyText, MAX_OFFSET } from './common'
+import { MAX_OFFSET } from './common'
 import { missingReasonSchema } from './observations'
 
 export const importErrorSchema = z.object({

@@ -24,6 +24,7 @@ import { buildOpenApiDocument } from './openapi'
 import { CachedAnswer, chooseEncoding, createAnswerCache } from './answer-cache'
 import { isPublicRoute, type AnyRoute } from './route'
 import { allRoutes } from './routes'
+import { registerSecurityHeaders } from './security-headers'
 import { renderStartPage } from './start-page'
 
 export interface BuildAppOptions {
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return row.rows[0]?.is_demo ?? false
     },
   }
+  registerSecurityHeaders(app)
   // gzip/brotli for JSON (district boundaries are ~0.5 MB) and the UI's assets; small answers stay plain.
   await app.register(compress, { threshold: 1024 })
   await app.register(multipart)

@@ -18,6 +18,30 @@ const STATUS: Record<AppErrorCode, number> = {
   internal: 500,
 }
 
+/** Errors of node-postgres and the socket layer that mean "the database cannot be reached". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+])
+
+/**
+ * True for a lost or refused database connection: socket errors, SQLSTATE class 08 (connection
+ * exception), 57P01–57P03 (shutdown, cannot connect now), and node-postgres's ended connections.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08|^57P0[123]$/.test(code))) return true
+  return (
+    typeof message === 'string' &&
+    /^Connection terminated|Client has encountered a connection error/.test(message)
+  )
+}
+
 export function toErrorResponse(error: unknown, where?: string): { status: number; body: ErrorResponse } {
   if (error instanceof AppError) {
     return {
@@ -38,6 +62,12 @@ export function toErrorResponse(error: unknown, where?: string): { status: numbe
           })),
         },
       },
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'database unavailable', details: [] } },
     }
   }
   const fastifyError = error as { statusCode?: number; message?: string; code?: string }

@@ -63,9 +63,49 @@ function parametersOf(converter: Converter, schema: z.ZodType | undefined, locat
   })
 }
 
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  401: 'Not signed in (unauthenticated)',
+  403: 'Signed in, but not allowed (role, scope, or a missing or wrong x-csrf-token on a write)',
+  404: 'Not found, or not visible to the caller (the same answer for both)',
+  409: 'Conflicts with existing data (duplicate, overlapping validity …)',
+  413: 'The request body or upload is larger than the server accepts',
+  422: 'Invalid input: the details name each field, row or column and what was expected',
+  429: 'Too many failed password checks: the message says how long to wait',
+  503: 'The database cannot be reached (unavailable); try again shortly',
+}
+
+/** The error statuses a route can answer, from what it declares (access, inputs, method). */
+function errorStatusesOf(route: AnyRoute): number[] {
+  const isWrite = route.method !== 'GET'
+  const statuses = new Set<number>([503])
+  if (!isPublicRoute(route)) {
+    statuses.add(401)
+    if (isWrite || ('roles' in route.access && route.access.roles !== 'any')) statuses.add(403)
+  }
+  if (route.params || isWrite) statuses.add(404)
+  if (isWrite) statuses.add(409)
+  if (route.body || route.isUpload) statuses.add(413)
+  if (route.query || route.params || route.body || route.isUpload) statuses.add(422)
+  if (route.isRateLimited) statuses.add(429)
+  return [...statuses].sort((a, b) => a - b)
+}
+
+/**
+ * Who may call an operation, as OpenAPI security requirements: nothing for public ones; the session
+ * cookie for reads; the session cookie and the CSRF header together for every other write.
+ */
+function securityOf(route: AnyRoute): Array<Record<string, string[]>> {
+  if (isPublicRoute(route)) return []
+  return route.method === 'GET' ? [{ session: [] }] : [{ session: [], csrf: [] }]
+}
+
 export function buildOpenApiDocument(routes: AnyRoute[], version: string): JsonObject {
   const converter = createConverter()
   const errorSchema = converter.convert(errorResponseSchema, 'output')
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: errorSchema } },
+  })
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of routes) {
     const path = toOpenApiPath(route.url)
@@ -84,14 +124,19 @@ export function buildOpenApiDocument(routes: AnyRoute[], version: string): JsonO
             [route.produces ?? 'application/json']: { schema: converter.convert(route.response, 'output') },
           },
         },
-        default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
+        ...Object.fromEntries(
+          errorStatusesOf(route).map((status) => [
+            String(status),
+            errorResponse(ERROR_DESCRIPTIONS[status]!),
+          ]),
+        ),
+        default: errorResponse('Any other error (internal)'),
       },
+      security: securityOf(route),
     }
     if (isPublicRoute(route)) operation['x-public'] = true
-    else {
-      operation.security = [{ session: [] }]
-      if ('roles' in route.access && route.access.roles !== 'any') operation['x-roles'] = route.access.roles
-    }
+    else if ('roles' in route.access && route.access.roles !== 'any')
+      operation['x-roles'] = route.access.roles
     if (route.body) {
       operation.requestBody = {
         required: true,
@@ -121,7 +166,10 @@ export function buildOpenApiDocument(routes: AnyRoute[], version: string): JsonO
       version,
       description:
         'Key figures, peer groups and benchlearning for public organisations. All schemas are generated from the zod contracts in src/contracts.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Relative: the document describes the server that serves it, wherever that runs.
+    servers: [{ url: '/', description: 'this benchlearn server' }],
     paths,
     components: {
       schemas: converter.components,
@@ -130,8 +178,14 @@ export function buildOpenApiDocument(routes: AnyRoute[], version: string): JsonO
           type: 'apiKey',
           in: 'cookie',
           name: 'bl_session',
+          description: 'Session cookie set by POST /api/v1/session (sign-in) and by accepting an invitation.',
+        },
+        csrf: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-csrf-token',
           description:
-            'Session cookie set by POST /api/v1/session. Writes also need the header x-csrf-token from the session.',
+            'The csrfToken of the session (GET /api/v1/session); every write that is not public needs it with the cookie.',
         },
       },
     },

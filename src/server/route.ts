@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { AppError } from '../core/errors/app-error'
 import { viewerScopeKey, type Role, type Viewer } from '../core/permissions'
+import { canManageNetworkWide } from '../core/permissions/network-wide'
 import type { AuditActor } from '../features/audit/record-audit'
 import type { UserRow } from '../features/auth/user.repository'
 import type { AppContext } from './context'
@@ -49,6 +50,8 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   body?: z.ZodType<B>
   /** multipart/form-data upload with a `file` field (the handler reads it from the request). */
   isUpload?: boolean
+  /** Checks a password and may answer 429 (sign-in limits, features/auth/sign-in-limits.ts). */
+  isRateLimited?: boolean
   access: RouteAccess
   response: z.ZodType<R>
   /** Extra responses for the OpenAPI document (the error shape is added automatically). */
@@ -89,6 +92,19 @@ export function requireActor(actor: AuditActor | null): AuditActor {
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError('unauthenticated', 'sign in first')
   return viewer
+}
+
+/**
+ * The viewer of a route that changes something network-wide: administrators and moderators of all
+ * rings (core/permissions/network-wide.ts); everybody else gets 403 naming `what`.
+ */
+export function requireNetworkWideManager(viewer: Viewer | null, what: string): Viewer {
+  const v = requireViewer(viewer)
+  if (canManageNetworkWide(v)) return v
+  throw new AppError(
+    'forbidden',
+    `${what} span the whole network: only administrators and moderators of all rings change them`,
+  )
 }
 
 /** A `cacheKey` for answers that depend on the (validated) query and on what the viewer may see. */

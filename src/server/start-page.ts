@@ -11,6 +11,11 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   )
 
+/** The page's one stylesheet; the server's CSP allows exactly this text (security-headers.ts). */
+export const START_PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+.demo{background:#fff3cd;border:1px solid #b58900;padding:.5rem 1rem;border-radius:4px}
+table{border-collapse:collapse}td,th{padding:.25rem .75rem;border-bottom:1px solid #ddd;text-align:left}`
+
 export async function renderStartPage(context: AppContext): Promise<string> {
   const db = context.database.db
   const counts = await sql<{
@@ -32,9 +37,7 @@ export async function renderStartPage(context: AppContext): Promise<string> {
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>benchlearn</title>
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-.demo{background:#fff3cd;border:1px solid #b58900;padding:.5rem 1rem;border-radius:4px}
-table{border-collapse:collapse}td,th{padding:.25rem .75rem;border-bottom:1px solid #ddd;text-align:left}</style></head>
+<style>${START_PAGE_STYLE}</style></head>
 <body><h1>benchlearn</h1>
 <p>Voneinander lernen im Vergleichsring – learning from peers in comparison rings.</p>
 ${isDemo ? '<p class="demo" role="note"><strong>Demo:</strong> Alle Kennzahlen dieses Netzwerks sind synthetische Demodaten. / All figures in this network are synthetic demo data.</p>' : ''}

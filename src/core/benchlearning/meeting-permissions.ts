@@ -5,11 +5,12 @@
  * - See: administrators everything; moderators the rings they moderate; members (and viewers of an
  *   organisation) their own rings; everybody signed in the network-wide events and topics.
  * - Manage (create, change, agenda, minutes, approve): administrators; moderators for the rings
- *   they moderate; network-wide events: any moderator.
+ *   they moderate; network-wide events and topics: moderators of all rings (not one limited to some).
  * - Take part (register, propose topics, vote, comment on minutes): member leads and analysts of
  *   an organisation invited to the meeting / in the ring. The read-only role `viewer` only reads.
  */
 import { canModerateRing, type Viewer } from '../permissions'
+import { canManageNetworkWide } from '../permissions/network-wide'
 
 /** The part of a meeting or topic the rules need: its ring, or null for network-wide. */
 export interface RingScoped {
@@ -26,7 +27,7 @@ export function canViewRingScoped(viewer: Viewer, item: RingScoped): boolean {
 export function canManageRingScoped(viewer: Viewer, item: RingScoped): boolean {
   if (viewer.role === 'admin') return true
   if (viewer.role !== 'moderator') return false
-  return item.ringId === null || canModerateRing(viewer, item.ringId)
+  return item.ringId === null ? canManageNetworkWide(viewer) : canModerateRing(viewer, item.ringId)
 }
 
 /** Members who act for their organisation: leads and analysts (viewers only read). */

@@ -11,7 +11,7 @@ export type AppErrorCode =
   | 'rate_limited' // too many attempts (e.g. failed sign-ins); try again later
   | 'infeasible' // a computation cannot satisfy the stated constraints
   | 'too_large' // an input is over a size or count limit checked before reading it (core/limits)
-  | 'unavailable' // the server is busy with other heavy work (e.g. parsing uploads); try again shortly
+  | 'unavailable' // the server cannot serve this now: busy with heavy work (parsing uploads) or the database is unreachable; try again shortly
   | 'internal' // a bug or an unexpected failure
 
 /** A pointer into an input: file, row (1-based, header = row 1), column, field. */

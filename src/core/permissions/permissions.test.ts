@@ -139,7 +139,9 @@ describe('aggregates and abilities', () => {
 
 describe('self-assessment cycles', () => {
   it('lets only administrators and moderators open, close and reopen cycles (the page shows the form by this)', () => {
-    const flags = (role: Viewer['role']) => abilitiesFor(viewer({ role })).canManageSelfAssessment
+    const flags = (role: Viewer['role']) =>
+      abilitiesFor(viewer({ role, moderatedRingIds: role === 'moderator' ? 'all' : [] }))
+        .canManageSelfAssessment
     expect(ROLES.map((role) => [role, flags(role)])).toEqual([
       ['admin', true],
       ['moderator', true],
@@ -148,6 +150,10 @@ describe('self-assessment cycles', () => {
       ['viewer', false],
     ])
     expect(abilitiesFor(null).canManageSelfAssessment).toBe(false)
+    // Cycles span the network: a moderator limited to some rings is not offered the form.
+    expect(abilitiesFor(viewer({ role: 'moderator', moderatedRingIds: [1] })).canManageSelfAssessment).toBe(
+      false,
+    )
   })
 })
 

@@ -2,6 +2,7 @@
  * Who may do what, in one place. Pure: no database, no HTTP. The server builds a `Viewer` for the
  * signed-in user and asks these predicates; the UI only reads the abilities derived from them.
  */
+import { canManageNetworkWide } from './network-wide'
 
 export const ROLES = ['admin', 'moderator', 'member_lead', 'member_analyst', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
@@ -169,7 +170,8 @@ export function abilitiesFor(viewer: Viewer | null): Record<string, boolean> {
     canPlanMeetings: hasPermission(viewer, 'planMeetings'),
     canProposeTopics: hasPermission(viewer, 'proposeTopics'),
     canWritePractices: hasPermission(viewer, 'writePractices'),
-    canManageSelfAssessment: hasPermission(viewer, 'manageSelfAssessment'),
+    // Cycles span the network: a moderator limited to some rings does not open or change them.
+    canManageSelfAssessment: hasPermission(viewer, 'manageSelfAssessment') && canManageNetworkWide(viewer),
     canChangePassword: viewer !== null,
   }
 }

@@ -69,7 +69,7 @@ describe('sign-in and sessions', () => {
     await proxied.close()
   })
 
-  it('answers unknown address and wrong password alike, then limits the attempts (429)', async () => {
+  it('answers unknown address and wrong password alike, then makes the next attempt wait (429)', async () => {
     const attempt = (email: string, password: string) =>
       app.inject({
         method: 'POST',
@@ -87,9 +87,9 @@ describe('sign-in and sessions', () => {
     expect(limited.statusCode).toBe(429)
     expect(limited.json().error).toMatchObject({
       code: 'rate_limited',
-      message: expect.stringMatching(/15 minutes/),
+      message: expect.stringMatching(/try again in 1 seconds/),
     })
-    // Another address (IP) is not affected; the limit ends after the window.
+    // Another address (IP) is not affected; the right password gets in once the wait is over.
     const elsewhere = await app.inject({
       method: 'POST',
       url: '/api/v1/session',
@@ -97,7 +97,7 @@ describe('sign-in and sessions', () => {
       payload: { email: 'analyst@example.org', password: TEST_PASSWORD },
     })
     expect(elsewhere.statusCode).toBe(200)
-    clock = new Date(clock.getTime() + 16 * 60_000)
+    clock = new Date(clock.getTime() + 2_000)
     expect((await attempt('analyst@example.org', TEST_PASSWORD)).statusCode).toBe(200)
   })
 

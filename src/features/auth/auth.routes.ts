@@ -13,7 +13,8 @@ import { SESSION_COOKIE } from './authenticate'
 import { hashPassword, verifyPassword } from './password'
 import { deleteSession, deleteSessionsOfUser } from './session.repository'
 import { toSessionDto } from './session-dto'
-import { assertNotRateLimited, recordFailedAttempt, signIn } from './sign-in'
+import { signIn } from './sign-in'
+import { assertNotRateLimited, recordFailedAttempt } from './sign-in-limits'
 import { findPasswordHash, findUserById, loadViewer, updateUser } from './user.repository'
 
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site writes), Secure when served over TLS. */
@@ -40,6 +41,7 @@ export const signInRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/session',
   operationId: 'signIn',
+  isRateLimited: true,
   summary: 'Sign in with e-mail and password; sets the session cookie and returns the session',
   tag: 'session',
   access: { isPublic: true },
@@ -121,6 +123,7 @@ export const changePasswordRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/session/password',
   operationId: 'changePassword',
+  isRateLimited: true,
   summary: 'Change the own password (needs the current one); ends the other sessions of the account',
   tag: 'session',
   access: { roles: 'any' },

@@ -1,5 +1,5 @@
 /**
- * Sign-in with e-mail and password: rate-limited per e-mail+IP and per IP, one answer for every
+ * Sign-in with e-mail and password: limited as sign-in-limits.ts says, one answer for every
  * failure (no user enumeration), the same scrypt work for unknown addresses (no timing oracle),
  * and a new session whose token only the cookie carries (the database keeps its hash).
  */
@@ -10,16 +10,11 @@ import type { DB } from '../../db/schema'
 import { recordAudit } from '../audit/record-audit'
 import { dummyPasswordHash, verifyPassword } from './password'
 import { insertSession } from './session.repository'
+import { assertNotRateLimited, recordFailedAttempt } from './sign-in-limits'
 import { createToken, hashToken } from './tokens'
 import { findPasswordHash, findUserByEmail, type UserRow } from './user.repository'
 
 export const SESSION_HOURS = 12
-export const LOGIN_WINDOW_MINUTES = 15
-/** Failed attempts per e-mail address and IP within the window before sign-in answers 429. */
-export const MAX_FAILURES_PER_ACCOUNT = 5
-/** Failed attempts per IP (any address) within the window: slows password spraying. */
-export const MAX_FAILURES_PER_IP = 50
-
 export interface SignInOptions {
   email: string
   password: string
@@ -36,50 +31,6 @@ export interface NewSession {
   user: UserRow
   /** The user's last visit before this sign-in. */
   previousVisitAt: Date | null
-}
-
-async function countFailures(db: Kysely<DB>, options: { email?: string; ip: string; since: Date }) {
-  const row = await db
-    .selectFrom('login_attempt')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('ip', '=', options.ip)
-    .where('at', '>', options.since)
-    .$if(options.email !== undefined, (qb) => qb.where(sql<string>`lower(email)`, '=', options.email!))
-    .executeTakeFirstOrThrow()
-  return row.n
-}
-
-/** Throws rate_limited when too many sign-ins failed lately for this address and IP, or this IP. */
-export async function assertNotRateLimited(
-  db: Kysely<DB>,
-  options: { email: string; ip: string; now: Date },
-): Promise<void> {
-  const since = new Date(options.now.getTime() - LOGIN_WINDOW_MINUTES * 60_000)
-  const email = options.email.trim().toLowerCase()
-  if (
-    (await countFailures(db, { email, ip: options.ip, since })) >= MAX_FAILURES_PER_ACCOUNT ||
-    (await countFailures(db, { ip: options.ip, since })) >= MAX_FAILURES_PER_IP
-  ) {
-    throw new AppError(
-      'rate_limited',
-      `too many failed attempts; try again in ${LOGIN_WINDOW_MINUTES} minutes / zu viele Fehlversuche, bitte in ${LOGIN_WINDOW_MINUTES} Minuten erneut versuchen`,
-    )
-  }
-}
-
-/** Counts a failed password check (sign-in or password change) towards the limit. */
-export async function recordFailedAttempt(
-  db: Kysely<DB>,
-  options: { email: string; ip: string; now: Date },
-): Promise<void> {
-  await db
-    .insertInto('login_attempt')
-    .values({ email: options.email.trim().toLowerCase(), ip: options.ip, at: options.now })
-    .execute()
-  await db
-    .deleteFrom('login_attempt')
-    .where('at', '<', new Date(options.now.getTime() - 24 * 3600_000))
-    .execute()
 }
 
 export async function signIn(database: Database, options: SignInOptions): Promise<NewSession> {

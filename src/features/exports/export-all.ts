@@ -9,6 +9,7 @@ import { once } from 'node:events'
 import { sql } from 'kysely'
 import type { Database } from '../../db/connect'
 import { formatPeriod, periodFromDate } from '../../core/periods/period'
+import { toCsvRow, type SpreadsheetValue } from '../../core/spreadsheet/spreadsheet-cell'
 import { listIndicators } from '../indicators/indicator.repository'
 import { listOrganisations } from '../organisations/organisation.repository'
 
@@ -22,11 +23,8 @@ export interface ExportSummary {
   files: string[]
 }
 
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+/** One line of the export's CSV files: text neutralised against formulas and quoted (core/spreadsheet). */
+const csvLine = (values: readonly SpreadsheetValue[]) => `${toCsvRow(values, { separator: ';' })}\n`
 
 export async function exportAll(database: Database, dir: string): Promise<ExportSummary> {
   mkdirSync(dir, { recursive: true })
@@ -76,9 +74,9 @@ export async function exportAll(database: Database, dir: string): Promise<Export
   writeFileSync(
     join(dir, 'organisations.csv'),
     [
-      'id;name;short_name;kind;carrier_type;land;nuts3;ags;valid_from;valid_to;ring;is_demo',
+      'id;name;short_name;kind;carrier_type;land;nuts3;ags;valid_from;valid_to;ring;is_demo\n',
       ...organisations.map((o) =>
-        [
+        csvLine([
           o.id,
           o.name,
           o.shortName,
@@ -91,11 +89,9 @@ export async function exportAll(database: Database, dir: string): Promise<Export
           o.validTo,
           o.ring?.code ?? null,
           o.isDemo,
-        ]
-          .map(csvCell)
-          .join(';'),
+        ]),
       ),
-    ].join('\n') + '\n',
+    ].join(''),
   )
 
   // The key of an organisation in the CSV files: its AGS where it has exactly one area, else its id.
@@ -133,14 +129,24 @@ export async function exportAll(database: Database, dir: string): Promise<Export
     for (const r of page.rows) {
       const period = formatPeriod(periodFromDate(r.period, frequencyOf.get(r.indicator_id)!))
       const key = keyOf.get(r.organisation_id)!
-      const value = r.value === null ? '' : String(r.value)
+      const code = codeOf.get(r.indicator_id)!
       historyLines.push(
-        `${key};${codeOf.get(r.indicator_id)};${period};${r.breakdown};${r.revision};${value};${r.status};${r.missing_reason ?? ''};${r.batch_id};${r.recorded_at.toISOString()};${r.is_current}\n`,
+        csvLine([
+          key,
+          code,
+          period,
+          r.breakdown,
+          r.revision,
+          r.value,
+          r.status,
+          r.missing_reason,
+          r.batch_id,
+          r.recorded_at.toISOString(),
+          r.is_current,
+        ]),
       )
       if (r.is_current) {
-        currentLines.push(
-          `${key};${codeOf.get(r.indicator_id)};${period};${r.breakdown};${value};${r.status};${r.missing_reason ?? ''}\n`,
-        )
+        currentLines.push(csvLine([key, code, period, r.breakdown, r.value, r.status, r.missing_reason]))
         currentValues++
       }
       revisions++

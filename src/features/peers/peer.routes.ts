@@ -5,7 +5,7 @@
  * (its own members, moderators of its ring, administrators). Neighbours the caller may not see by
  * name appear as "a job centre outside your ring" with distance and indicator shares only.
  */
-import { forbidden, invalidInput } from '../../core/errors/app-error'
+import { invalidInput } from '../../core/errors/app-error'
 import { organisationVisibility, type Viewer } from '../../core/permissions'
 import {
   applyPeerModelRequestSchema,
@@ -28,7 +28,7 @@ import {
   savePeerModelRequestSchema,
 } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
-import { defineRoute, requireActor, requireViewer } from '../../server/route'
+import { defineRoute, requireActor, requireNetworkWideManager, requireViewer } from '../../server/route'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
 import { applyPeerModel } from './apply-peer-model'
@@ -48,13 +48,7 @@ const TAG = 'peers'
 const MANAGE = { roles: ['admin', 'moderator'] } as const
 
 /** Peer models span the whole network: moderators limited to some rings may not form or read them. */
-function requireNetworkModerator(viewer: Viewer | null): Viewer {
-  const v = requireViewer(viewer)
-  if (v.role === 'admin' || (v.role === 'moderator' && v.moderatedRingIds === 'all')) return v
-  throw forbidden(
-    'peer models span the whole network: only administrators and network-wide moderators work with them',
-  )
-}
+const requireNetworkModerator = (viewer: Viewer | null) => requireNetworkWideManager(viewer, 'peer models')
 
 /** The organisation named by `key` if the viewer sees it in full; else not found (as for observations). */
 async function findFullyVisible(database: Database, viewer: Viewer, key: string, at: string) {

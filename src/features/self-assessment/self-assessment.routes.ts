@@ -12,7 +12,7 @@ import {
 } from '../../contracts/self-assessment'
 import { notFound } from '../../core/errors/app-error'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute, requireActor, requireViewer } from '../../server/route'
+import { defineRoute, requireActor, requireNetworkWideManager, requireViewer } from '../../server/route'
 import { compareSelfAssessments } from './compare-self-assessments'
 import { createCycle, listCycles, updateCycle } from './manage-cycles'
 import { readAnswers, saveAnswers } from './self-assessment-answers'
@@ -48,7 +48,8 @@ export const createCycleRoute = defineRoute({
   access: { roles: PERMISSIONS.manageSelfAssessment },
   body: createCycleRequestSchema,
   response: cycleSchema,
-  async handler({ body, context, request, actor }) {
+  async handler({ body, context, request, actor, viewer }) {
+    requireNetworkWideManager(viewer, 'self-assessment cycles')
     const id = await createCycle(context.database, {
       request: body,
       actor: requireActor(actor),
@@ -69,7 +70,8 @@ export const updateCycleRoute = defineRoute({
   params: cycleParamsSchema,
   body: updateCycleRequestSchema,
   response: cycleSchema,
-  async handler({ params, body, context, request, actor }) {
+  async handler({ params, body, context, request, actor, viewer }) {
+    requireNetworkWideManager(viewer, 'self-assessment cycles')
     await updateCycle(context.database, {
       id: params.id,
       request: body,

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
 import { useI18n } from '../i18n/i18n'
+import { withCanvasTooltip } from './canvas-tooltip'
 
 type EChartsInit = typeof import('./echarts-setup').init
 type EChartsInstance = ReturnType<EChartsInit>
@@ -56,7 +57,7 @@ export function EChart({ option, summary, height = 360, loadCharts = loadBarAndL
   }, [])
 
   useEffect(() => {
-    if (status === 'ready') chart.current?.setOption(option, { notMerge: true })
+    if (status === 'ready') chart.current?.setOption(withCanvasTooltip(option), { notMerge: true })
   }, [option, status])
 
   return (

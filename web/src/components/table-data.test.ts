@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { HOSTILE_TEXTS, startsFormula } from '../../../src/test/hostile-cells'
 import { safeFileName, sortRows, toCsv, type TableData } from './table-data'
 
 const data: TableData = {
@@ -23,6 +24,39 @@ describe('toCsv', () => {
   it('writes English CSV with commas and decimal points', () => {
     expect(toCsv(data, 'en').split('\r\n')[1]).toBe('"KCA ""Main-Kinzig""",21.5')
   })
+})
+
+/** A table with hostile text in every text column and the header, and negative numbers. */
+const hostileTable: TableData = {
+  columns: [
+    { key: 'file', header: '=Datei' },
+    { key: 'note', header: 'Hinweis' },
+    { key: 'value', header: 'Wert', type: 'number' },
+  ],
+  rows: HOSTILE_TEXTS.map((text, i) => ({ file: text, note: `${text} (${i})`, value: -1.5 - i })),
+}
+
+describe('toCsv against formulas', () => {
+  it.each(['de', 'en'] as const)(
+    'neutralises hostile text in every text column (%s), numbers stay',
+    (locale) => {
+      const lines = toCsv(hostileTable, locale).slice(1).split('\r\n').slice(0, -1)
+      const separator = locale === 'de' ? ';' : ','
+      // Split outside quotes; a quoted cell's content is what a spreadsheet reads.
+      const cells = (line: string) =>
+        [...line.matchAll(new RegExp(`("(?:[^"]|"")*"|[^${separator}"]*)(?:${separator}|$)`, 'g'))]
+          .map((m) => m[1]!)
+          .slice(0, 3)
+          .map((cell) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell))
+      expect(cells(lines[0]!)[0]).toBe("'=Datei")
+      HOSTILE_TEXTS.forEach((text, i) => {
+        const [file, note, value] = cells(lines[i + 1]!)
+        expect(file).toBe(`'${text}`)
+        expect(startsFormula(note!)).toBe(false)
+        expect(value).toBe(locale === 'de' ? `-${1.5 + i}`.replace('.', ',') : `-${1.5 + i}`)
+      })
+    },
+  )
 })
 
 describe('sortRows', () => {

@@ -2,6 +2,8 @@
  * Tabular data as the accessible tables, the chart table alternatives and the CSV/XLSX downloads
  * share it: columns with a header and a type, rows as plain values.
  */
+import { toCsvRow, type CsvRowOptions } from '../../../src/core/spreadsheet/spreadsheet-cell'
+
 export type CellValue = string | number | null
 
 export interface TableColumn {
@@ -45,19 +47,22 @@ export function sortRows(
  * decimal comma (what German Excel expects), English "," and a decimal point; a BOM marks UTF-8.
  */
 export function toCsv(data: TableData, locale: 'de' | 'en'): string {
-  const separator = locale === 'de' ? ';' : ','
-  const quote = (text: string) => (/[";,\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
-  const cell = (value: CellValue): string => {
-    if (value === null) return ''
-    if (typeof value === 'number') {
-      const text = String(value)
-      return locale === 'de' ? text.replace('.', ',') : text
-    }
-    return quote(value)
-  }
+  // Text cells are neutralised against formulas there (src/core/spreadsheet), numbers stay numbers.
+  const options: CsvRowOptions =
+    locale === 'de'
+      ? { separator: ';', formatNumber: (value) => String(value).replace('.', ',') }
+      : { separator: ',' }
   const lines = [
-    data.columns.map((c) => quote(c.header)).join(separator),
-    ...data.rows.map((row) => data.columns.map((c) => cell(row[c.key] ?? null)).join(separator)),
+    toCsvRow(
+      data.columns.map((c) => c.header),
+      options,
+    ),
+    ...data.rows.map((row) =>
+      toCsvRow(
+        data.columns.map((c) => row[c.key] ?? null),
+        options,
+      ),
+    ),
   ]
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

@@ -45,9 +45,10 @@ export const en: Messages = {
   'error.code.forbidden': 'You are not allowed to do this',
   'error.code.infeasible': 'Cannot be satisfied',
   'error.code.too_large': 'Over the size or count limit',
-  'error.code.unavailable': 'The server is busy – please try again in a moment',
   'error.code.internal': 'An error on the server',
   'error.code.rate_limited': 'Too many attempts – please wait a few minutes',
+  'error.code.unavailable':
+    'The server cannot handle this right now (busy, or the database cannot be reached) – please try again shortly',
   'error.code.network': 'The server cannot be reached',
   'error.code.invalid_response': 'Unexpected answer from the server',
   'error.file': 'file {file}',

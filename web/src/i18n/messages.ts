@@ -50,9 +50,10 @@ export const de = {
   'error.code.forbidden': 'Dafür fehlt Ihnen die Berechtigung',
   'error.code.infeasible': 'Nicht erfüllbar',
   'error.code.too_large': 'Über der Grenze für Größe oder Anzahl',
-  'error.code.unavailable': 'Der Server ist gerade ausgelastet – bitte gleich noch einmal versuchen',
   'error.code.internal': 'Ein Fehler auf dem Server',
   'error.code.rate_limited': 'Zu viele Versuche – bitte warten Sie einige Minuten',
+  'error.code.unavailable':
+    'Der Server kann das gerade nicht bearbeiten (ausgelastet oder Datenbank nicht erreichbar) – bitte versuchen Sie es gleich noch einmal',
   'error.code.network': 'Der Server ist nicht erreichbar',
   'error.code.invalid_response': 'Unerwartete Antwort des Servers',
   'error.file': 'Datei {file}',

@@ -33,7 +33,8 @@ export function dataStandDe(pack: MeetingPack): string {
     : 'Datenstand: keine Kennzahlen berechnet'
 }
 
-const STYLE = `
+/** The pack's one stylesheet; the server's CSP allows exactly this text (server/security-headers.ts). */
+export const MEETING_PACK_STYLE = `
   @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
   * { box-sizing: border-box; }
   body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #1b1f24; margin: 0; line-height: 1.4; }
@@ -157,7 +158,7 @@ export function renderMeetingPackHtml(pack: MeetingPack): string {
         .join('')}`
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>${e(`Sitzungsunterlage – ${m.title}`)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${MEETING_PACK_STYLE}</style></head>
 <body><main>
 <p class="muted">Sitzungsunterlage · Benchlearning der Optionskommunen</p>
 <h1>${e(m.title)}</h1>

@@ -10,6 +10,7 @@ import type { BoundaryListDto } from '../../../../src/contracts/areas'
 import { useI18n } from '../../i18n/i18n'
 import { formatDateTime } from '../../i18n/translate'
 import { DataTable } from '../data-table'
+import { withCanvasTooltip } from '../canvas-tooltip'
 
 type EChartsInstance = ReturnType<typeof import('../echarts-map-setup').init>
 
@@ -157,7 +158,7 @@ export function RingMap({ boundaries, assignment, caption }: RingMapProps) {
   )
 
   useEffect(() => {
-    if (status === 'ready') chart.current?.setOption(option, { notMerge: true })
+    if (status === 'ready') chart.current?.setOption(withCanvasTooltip(option), { notMerge: true })
   }, [option, status])
 
   const named = districts.filter((d) => d.ags5 !== null)
