@@ -94,6 +94,11 @@ export const PARSE_WORKER_LIMITS = {
   maxWorkers: 8,
   /** Uploads waiting for a worker; one more is answered 503. */
   maxQueued: 4,
+  /**
+   * A CSV up to this size is read on the request thread: starting a worker (~0.3 s) costs far
+   * more than reading it (a few milliseconds), and a monthly upload of one job centre is this small.
+   */
+  inlineMaxBytes: 256 * KB,
 } as const
 
 /**

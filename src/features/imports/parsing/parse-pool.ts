@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError, type AppErrorCode, type ErrorDetail } from '../../../core/errors/app-error'
 import { FILE_LIMITS, PARSE_WORKER_LIMITS } from '../../../core/limits/input-limits'
 import { checkXlsxDirectory } from './check-xlsx-archive'
-import { isXlsxFile } from './parse-import-file'
+import { isXlsxFile, parseImportFile } from './parse-import-file'
 import type { ParseReply, ParseRequest } from './parse-worker'
 import type { ParseOptions, ParseResult } from './types'
 
@@ -22,6 +22,8 @@ export interface ParsePoolOptions {
   maxQueued?: number
   maxHeapMb?: number
   timeoutMs?: number
+  /** CSV files up to this size are read on the calling thread (PARSE_WORKER_LIMITS.inlineMaxBytes). */
+  inlineMaxBytes?: number
 }
 
 export interface ParsePool {
@@ -48,6 +50,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const maxQueued = options.maxQueued ?? PARSE_WORKER_LIMITS.maxQueued
   const maxHeapMb = options.maxHeapMb ?? PARSE_WORKER_LIMITS.maxHeapMb
   const timeoutMs = options.timeoutMs ?? PARSE_WORKER_LIMITS.timeoutMs
+  const inlineMaxBytes = options.inlineMaxBytes ?? PARSE_WORKER_LIMITS.inlineMaxBytes
   const queue: Job[] = []
   const running = new Set<Worker>()
   let isClosed = false
@@ -120,8 +123,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     async parse(bytes, parseOptions) {
       const { onProgress: _onProgress, ...rest } = parseOptions
       const fileName = rest.fileName
-      if (isXlsxFile(bytes, fileName))
-        checkXlsxDirectory(bytes, fileName, rest.limits?.xlsx ?? FILE_LIMITS.xlsx)
+      const isXlsx = isXlsxFile(bytes, fileName)
+      if (isXlsx) checkXlsxDirectory(bytes, fileName, rest.limits?.xlsx ?? FILE_LIMITS.xlsx)
+      else if (bytes.byteLength <= inlineMaxBytes && !isClosed) return parseImportFile(bytes, rest)
       if (isClosed) throw refuse('unavailable', fileName, 'the server is shutting down')
       if (running.size >= workers && queue.length >= maxQueued)
         throw refuse(
