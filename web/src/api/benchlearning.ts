@@ -137,13 +137,20 @@ export const addActionItem = (
 ) => write<Created>('POST', `${MEETINGS}/${meetingId}/actions`, action, MEETING_KEYS)
 export const updateActionStatus = (actionId: number, status: 'open' | 'in_progress' | 'done' | 'cancelled') =>
   write<Done>('PATCH', `${ACTIONS}/${actionId}`, { status }, MEETING_KEYS)
+/** A saved text, with warnings when it names an organisation (peers see pseudonyms). */
+type CreatedWithWarnings = Created & { warnings?: NameWarningDto[] }
 export const addComment = (meetingId: number, agendaItemId: number | null, text: string) =>
-  write<Created>('POST', `${MEETINGS}/${meetingId}/comments`, { agendaItemId, text }, MEETING_KEYS)
+  write<CreatedWithWarnings>(
+    'POST',
+    `${MEETINGS}/${meetingId}/comments`,
+    { agendaItemId, text },
+    MEETING_KEYS,
+  )
 export const approveMinutes = (meetingId: number) =>
   write<Done>('POST', `${MEETINGS}/${meetingId}/approve-minutes`, undefined, MEETING_KEYS)
 
 export const proposeTopic = (ringId: number | null, title: string, description: string | null) =>
-  write<Created>('POST', TOPICS, { ringId, title, description }, [TOPICS, MEETINGS])
+  write<CreatedWithWarnings>('POST', TOPICS, { ringId, title, description }, [TOPICS, MEETINGS])
 export const voteForTopic = (topicId: number, isVote: boolean) =>
   write<Done>(isVote ? 'PUT' : 'DELETE', `${TOPICS}/${topicId}/vote`, undefined, [TOPICS, MEETINGS])
 export const setTopicStatus = (topicId: number, status: 'open' | 'scheduled' | 'done' | 'rejected') =>

@@ -5,7 +5,8 @@ import { useRings, useSession } from '../api/resources'
 import { can } from '../app/access'
 import { navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, useAction } from '../components/benchlearning/common'
+import type { NameWarningDto } from '../../../src/contracts/name-warnings'
+import { ActionError, NameWarnings, useAction } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
@@ -154,13 +155,16 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [isSent, setIsSent] = useState(false)
+  const [warnings, setWarnings] = useState<NameWarningDto[]>([])
   const ring = ringId || (rings[0] ? String(rings[0].id) : 'network')
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setIsSent(false)
-    const isDone = await action.run(() =>
-      proposeTopic(ring === 'network' ? null : Number(ring), title, description || null),
-    )
+    setWarnings([])
+    const isDone = await action.run(async () => {
+      const created = await proposeTopic(ring === 'network' ? null : Number(ring), title, description || null)
+      setWarnings(created.warnings ?? [])
+    })
     if (isDone) {
       setTitle('')
       setDescription('')
@@ -205,6 +209,7 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
           />
         </div>
         <ActionError error={action.error} />
+        <NameWarnings warnings={warnings} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={action.isBusy}>
             {t('topics.submit')}

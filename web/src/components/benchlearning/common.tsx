@@ -4,6 +4,7 @@
  */
 import { useCallback, useState } from 'react'
 import type { MeetingSummaryDto } from '../../../../src/contracts/meetings'
+import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { describeError } from '../../api/describe-error'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
@@ -53,6 +54,25 @@ export function ActionError({ error, shownByField }: { error: unknown; shownByFi
           ))}
         </ul>
       )}
+    </div>
+  )
+}
+
+/**
+ * After a text was saved that names an organisation while peers see organisations only under
+ * pseudonyms: which organisations and fields, so the author can change the text.
+ */
+export function NameWarnings({ warnings }: { warnings: readonly NameWarningDto[] }) {
+  const { t } = useI18n()
+  if (warnings.length === 0) return null
+  return (
+    <div className="panel warning" role="alert">
+      <p>
+        {t('practiceEdit.namesWarning', {
+          names: [...new Set(warnings.flatMap((w) => w.organisations.map((o) => o.name)))].join(', '),
+          fields: warnings.map((w) => w.field).join(', '),
+        })}
+      </p>
     </div>
   )
 }

@@ -17,7 +17,8 @@ import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { formatDate, formatDateTime } from '../../i18n/translate'
 import { Empty } from '../state-views'
-import { ActionError, useAction } from './common'
+import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
+import { ActionError, NameWarnings, useAction } from './common'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -342,11 +343,17 @@ function Comments({ meeting }: { meeting: MeetingDetailDto }) {
   const action = useAction()
   const [text, setText] = useState('')
   const [itemId, setItemId] = useState('')
+  const [warnings, setWarnings] = useState<NameWarningDto[]>([])
   const canComment = meeting.abilities.canComment === true
   if (!canComment && meeting.comments.length === 0) return null
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (await action.run(() => addComment(meeting.id, itemId ? Number(itemId) : null, text))) setText('')
+    setWarnings([])
+    const isDone = await action.run(async () => {
+      const created = await addComment(meeting.id, itemId ? Number(itemId) : null, text)
+      setWarnings(created.warnings ?? [])
+    })
+    if (isDone) setText('')
   }
   return (
     <section aria-labelledby="comments-heading">
@@ -384,6 +391,7 @@ function Comments({ meeting }: { meeting: MeetingDetailDto }) {
           </div>
           <ItemSelect id="comment-item" meeting={meeting} value={itemId} onChange={setItemId} />
           <ActionError error={action.error} />
+          <NameWarnings warnings={warnings} />
           <div className="button-row">
             <button type="submit" className="button secondary small" disabled={action.isBusy}>
               {t('minutes.addComment')}
