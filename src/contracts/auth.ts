@@ -43,9 +43,12 @@ export const signInRequestSchema = z.object({
   password: z.string().min(1).max(200),
 })
 
+/** A new password: the web UI, the API and the CLI (`users create`) apply the same rule. */
+export const newPasswordSchema = z.string().min(12, 'at least 12 characters').max(200)
+
 export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1).max(MAX_SHORT_TEXT),
-  newPassword: z.string().min(12, 'at least 12 characters').max(200),
+  newPassword: newPasswordSchema,
 })
 
 // ---- Additions by the server (issue 5): account administration, invitations, audit log. ----
@@ -53,15 +56,8 @@ export const changePasswordRequestSchema = z.object({
 export const signOutResponseSchema = z.object({ isSignedOut: z.literal(true) })
 export const changePasswordResponseSchema = z.object({ isChanged: z.literal(true) })
 
-export const userSchema = z
-  .object({
-    id: z.number().int(),
-    email: z.string(),
-    name: z.string(),
-    role: roleSchema,
-    organisationId: z.number().int().nullable(),
-    organisationName: z.string().nullable(),
-    locale: z.enum(['de', 'en']),
+export const userSchema = sessionUserSchema
+  .extend({
     createdAt: z.string(),
     lastSeenAt: z.string().nullable(),
     isDisabled: z.boolean(),
@@ -120,7 +116,7 @@ export const acceptInvitationRequestSchema = z
     token: z.string().min(10).max(200),
     name: z.string().min(1).max(200),
     email: z.string().min(3).max(254).optional(),
-    password: z.string().min(12, 'at least 12 characters').max(200),
+    password: newPasswordSchema,
   })
   .strict()
 

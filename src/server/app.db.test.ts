@@ -187,9 +187,9 @@ describe('API', () => {
 describe('response contracts under tests', () => {
   it('fails a request whose answer does not match its route contract, and passes one that does', async () => {
     const { z } = await import('zod')
-    const { defineRoute } = await import('./route')
+    const { definePublicRoute } = await import('./route')
     const answer = { count: 'three' as unknown }
-    const route = defineRoute({
+    const route = definePublicRoute({
       method: 'GET',
       url: '/api/v1/test-contract',
       operationId: 'testContract',

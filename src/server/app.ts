@@ -10,19 +10,20 @@ import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
-import { forbidden, unauthenticated } from '../core/errors/app-error'
+import { actorOf, type AuditActor } from '../core/accounts/account'
+import { forbidden, unauthenticated, type AppError } from '../core/errors/app-error'
 import { JSON_BODY_LIMIT_BYTES, UPLOAD_LIMITS } from '../core/limits/input-limits'
-import { abilitiesFor } from '../core/permissions'
+import { abilitiesFor, type Viewer } from '../core/permissions'
 import type { Database } from '../db/connect'
 import { readDataVersion } from '../db/data-version'
-import { authenticate, SESSION_COOKIE } from '../features/auth/authenticate'
+import { authenticate, SESSION_COOKIE, type Authenticated } from '../features/auth/authenticate'
 import { createParsePool, type ParsePool } from '../features/imports/parsing/parse-pool'
 import { isSameSecret } from '../features/auth/tokens'
 import type { AppContext } from './context'
 import { sendError } from './errors'
 import { buildOpenApiDocument } from './openapi'
 import { CachedAnswer, chooseEncoding, createAnswerCache } from './answer-cache'
-import { isPublicRoute, type AnyRoute } from './route'
+import { isPublicRoute, rolesOf, type AnyRoute, type RouteInput, type RouteSession } from './route'
 import { allRoutes } from './routes'
 import { registerSecurityHeaders } from './security-headers'
 import { renderStartPage } from './start-page'
@@ -71,6 +72,60 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, an
   const encoding = chooseEncoding(request.headers['accept-encoding'], answer)
   if (!encoding) return reply.send(answer.json)
   return reply.header('content-encoding', encoding).send(await answer.encoded(encoding))
+}
+
+/**
+ * Why the caller may not call this route (401 without a session, 403 without the CSRF token on a
+ * write or with another role), or null when they may.
+ */
+function refuseAccess(route: AnyRoute, auth: Authenticated | null, request: FastifyRequest): AppError | null {
+  if (isPublicRoute(route)) return null
+  if (!auth) return unauthenticated('sign in first / bitte anmelden')
+  if (route.method !== 'GET') {
+    const sent = request.headers['x-csrf-token']
+    if (typeof sent !== 'string' || !isSameSecret(sent, auth.csrfToken))
+      return forbidden('missing or wrong x-csrf-token header (take it from GET /api/v1/session)')
+  }
+  const roles = rolesOf(route)
+  if (roles && !roles.includes(auth.viewer.role))
+    return forbidden(`not allowed for the role ${auth.viewer.role}`)
+  return null
+}
+
+/** The signed-in caller as every route handler gets it. */
+function signedInOf(auth: Authenticated): { viewer: Viewer; session: RouteSession; actor: AuditActor } {
+  return {
+    viewer: auth.viewer,
+    session: { id: auth.sessionId, csrfToken: auth.csrfToken, user: auth.user },
+    actor: actorOf(auth.user),
+  }
+}
+
+interface BoundHandler {
+  run(): Promise<unknown>
+  cacheKey(): string | undefined
+}
+
+/** The route's handler and answer-cache key with the caller filled in, as its access declares them. */
+function bindHandler(
+  route: AnyRoute,
+  auth: Authenticated | null,
+  input: Omit<RouteInput<unknown, unknown, unknown>, 'viewer' | 'session' | 'actor'>,
+): BoundHandler {
+  if (isPublicRoute(route)) {
+    const caller = auth ? signedInOf(auth) : { viewer: null, session: null, actor: null }
+    return {
+      run: () => route.handler({ ...input, ...caller }),
+      cacheKey: () => route.cacheKey?.({ query: input.query, viewer: caller.viewer }),
+    }
+  }
+  // refuseAccess has answered 401 to callers without a session.
+  if (!auth) throw unauthenticated('sign in first / bitte anmelden')
+  const caller = signedInOf(auth)
+  return {
+    run: () => route.handler({ ...input, ...caller }),
+    cacheKey: () => route.cacheKey?.({ query: input.query, viewer: caller.viewer }),
+  }
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -122,26 +177,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       method: route.method,
       url: route.url,
       handler: async (request, reply) => {
+        // One reading of the clock per request: the session check and the handler see the same instant.
+        const now = context.now()
         // Access before validation: an anonymous caller learns nothing about a route's inputs.
-        const auth = await authenticate(context.database.db, request.cookies[SESSION_COOKIE], context.now())
+        const auth = await authenticate(context.database.db, request.cookies[SESSION_COOKIE], now)
         if (auth) reply.header('x-abilities', JSON.stringify(abilitiesFor(auth.viewer)))
-        if (!isPublicRoute(route)) {
-          if (!auth) return sendError(reply, unauthenticated('sign in first / bitte anmelden'))
-          if (route.method !== 'GET') {
-            const sent = request.headers['x-csrf-token']
-            if (typeof sent !== 'string' || !isSameSecret(sent, auth.csrfToken))
-              return sendError(
-                reply,
-                forbidden('missing or wrong x-csrf-token header (take it from GET /api/v1/session)'),
-              )
-          }
-          const roles = 'roles' in route.access ? route.access.roles : 'any'
-          if (roles !== 'any' && !roles.includes(auth.viewer.role))
-            return sendError(reply, forbidden(`not allowed for the role ${auth.viewer.role}`))
-        }
-        const viewer = auth?.viewer ?? null
-        const session = auth ? { id: auth.sessionId, csrfToken: auth.csrfToken, user: auth.user } : null
-        const actor = auth ? { userId: auth.user.id, label: auth.user.email } : null
+        const refusal = refuseAccess(route, auth, request)
+        if (refusal) return sendError(reply, refusal)
         let query: unknown, params: unknown, body: unknown
         try {
           query = route.query ? route.query.parse(request.query ?? {}) : undefined
@@ -150,23 +192,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         } catch (error) {
           return sendError(reply, error, `request to ${route.operationId}`)
         }
-        const run = () =>
-          route.handler({ query, params, body, context, viewer, session, actor, request, reply })
-        const cacheKey = route.method === 'GET' ? route.cacheKey?.({ query, viewer }) : undefined
+        const bound = bindHandler(route, auth, { query, params, body, context, now, request, reply })
+        const cacheKey = route.method === 'GET' ? bound.cacheKey() : undefined
         if (cacheKey !== undefined) {
           const version = await readDataVersion(context.database.db)
-          const day = context.now().toISOString().slice(0, 10)
+          const day = now.toISOString().slice(0, 10)
           const answer = await answers.getOrCompute(
             `${route.operationId}|${version.data}|${day}|${cacheKey}`,
             async () => {
-              const result = await run()
+              const result = await bound.run()
               if (validateResponses) assertMatchesContract(route, result)
               return new CachedAnswer(JSON.stringify(result))
             },
           )
           return sendCachedAnswer(request, reply, answer)
         }
-        const result = await run()
+        const result = await bound.run()
         if (reply.sent) return reply
         if (validateResponses && !route.produces) assertMatchesContract(route, result)
         return reply.send(result)

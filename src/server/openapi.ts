@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { errorResponseSchema } from '../contracts/common'
-import { isPublicRoute, type AnyRoute } from './route'
+import { isPublicRoute, rolesOf, type AnyRoute } from './route'
 
 type JsonObject = { [key: string]: unknown }
 
@@ -80,7 +80,7 @@ function errorStatusesOf(route: AnyRoute): number[] {
   const statuses = new Set<number>([503])
   if (!isPublicRoute(route)) {
     statuses.add(401)
-    if (isWrite || ('roles' in route.access && route.access.roles !== 'any')) statuses.add(403)
+    if (isWrite || rolesOf(route)) statuses.add(403)
   }
   if (route.params || isWrite) statuses.add(404)
   if (isWrite) statuses.add(409)
@@ -134,9 +134,9 @@ export function buildOpenApiDocument(routes: AnyRoute[], version: string): JsonO
       },
       security: securityOf(route),
     }
+    const roles = rolesOf(route)
     if (isPublicRoute(route)) operation['x-public'] = true
-    else if ('roles' in route.access && route.access.roles !== 'any')
-      operation['x-roles'] = route.access.roles
+    else if (roles) operation['x-roles'] = roles
     if (route.body) {
       operation.requestBody = {
         required: true,

@@ -2,44 +2,74 @@
  * A route is declared once, with zod schemas for its inputs and output. The app registers it with
  * Fastify (validating inputs with the schemas) and the OpenAPI document is generated from the same
  * declarations, so the two cannot drift apart.
+ *
+ * How a route declares who may call it decides what its handler gets: `defineRoute` (signed-in
+ * callers, optionally of the roles of one permission) hands the handler a non-null viewer, actor
+ * and session; `definePublicRoute` hands it nullable ones. Either way `now` is the request's instant,
+ * read once from the app's clock.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
+import type { Account, AuditActor } from '../core/accounts/account'
 import { AppError } from '../core/errors/app-error'
-import { viewerScopeKey, type Role, type Viewer } from '../core/permissions'
+import { viewerScopeKey, type Permission, type PERMISSIONS, type Viewer } from '../core/permissions'
 import { canManageNetworkWide } from '../core/permissions/network-wide'
-import type { AuditActor } from '../features/audit/record-audit'
-import type { UserRow } from '../features/auth/user.repository'
 import type { AppContext } from './context'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-export interface RouteInput<Q, P, B> {
+/**
+ * The caller's session: id, CSRF token and the account as read when the session was checked (as
+ * fresh as the auth version: see features/auth/authenticate.ts).
+ */
+export interface RouteSession {
+  id: number
+  csrfToken: string
+  user: Account
+}
+
+interface RouteInputBase<Q, P, B> {
   query: Q
   params: P
   body: B
   context: AppContext
-  /** The signed-in caller; null only on public routes called without a session. */
-  viewer: Viewer | null
-  /**
-   * The caller's session (id, CSRF token and the account as read when the session was checked, as
-   * fresh as the auth version: see features/auth/authenticate.ts), when signed in.
-   */
-  session: { id: number; csrfToken: string; user: UserRow } | null
-  /** Who audit entries name for this caller's writes (null only without a session). */
-  actor: AuditActor | null
+  /** The request's instant: one reading of `context.now()`, also used to check the session. */
+  now: Date
   request: FastifyRequest
   reply: FastifyReply
 }
 
+/** What the handler of a signed-in route gets: the app has answered 401/403 to everybody else. */
+export interface RouteInput<Q, P, B> extends RouteInputBase<Q, P, B> {
+  viewer: Viewer
+  session: RouteSession
+  /** Who audit entries name for this caller's writes. */
+  actor: AuditActor
+}
+
+/** What the handler of a public route gets: the caller's session if there is one. */
+export interface PublicRouteInput<Q, P, B> extends RouteInputBase<Q, P, B> {
+  viewer: Viewer | null
+  session: RouteSession | null
+  actor: AuditActor | null
+}
+
+/**
+ * The roles of a signed-in route: `'any'` for every signed-in caller, else the role list of one
+ * permission (`PERMISSIONS.manageUsers`), so that each rule is written once (core/permissions).
+ */
+export type RouteRoles = 'any' | (typeof PERMISSIONS)[Permission]
+
 /**
  * Who may call a route. Every route states it (there is no default): `{ isPublic: true }` is reachable
- * without signing in and marked `x-public: true` in the OpenAPI document; `{ roles: 'any' }` needs a
- * session; a list of roles needs one of them. Finer rules (which organisation) live in the handler.
+ * without signing in and marked `x-public: true` in the OpenAPI document; `{ roles }` needs a session
+ * and, unless `'any'`, one of the roles. Finer rules (which organisation) live in the handler.
  */
-export type RouteAccess = { isPublic: true } | { roles: 'any' | readonly Role[] }
+export type PublicAccess = { isPublic: true }
+export type RoleAccess = { roles: RouteRoles }
+export type RouteAccess = PublicAccess | RoleAccess
 
-export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unknown> {
+interface RouteShape<Q, P, B, R> {
   method: HttpMethod
   url: string
   operationId: string
@@ -52,43 +82,80 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   isUpload?: boolean
   /** Checks a password and may answer 429 (sign-in limits, features/auth/sign-in-limits.ts). */
   isRateLimited?: boolean
-  access: RouteAccess
   response: z.ZodType<R>
   /** Extra responses for the OpenAPI document (the error shape is added automatically). */
   produces?: string
-  /**
-   * GET routes whose answer is the same for every caller with the same view of the data may opt in
-   * to the answer cache (answer-cache.ts): return a key of everything the answer depends on besides
-   * the data version and the day — the query and, unless the answer is the same for every role
-   * that may call the route, `viewerScopeKey(viewer)` — or undefined to compute this one afresh
-   * (e.g. as of a past instant). The handler of such a route must read only tables in the data
-   * version (src/db/data-version.ts) and nothing of the request but the query and the viewer's scope,
-   * and must not set headers: the first caller's answer is given to the others.
-   */
-  cacheKey?(input: { query: Q; viewer: Viewer | null }): string | undefined
+}
+
+/**
+ * GET routes whose answer is the same for every caller with the same view of the data may opt in
+ * to the answer cache (answer-cache.ts): `cacheKey` returns a key of everything the answer depends
+ * on besides the data version and the day — the query and, unless the answer is the same for every
+ * role that may call the route, `viewerScopeKey(viewer)` — or undefined to compute this one afresh
+ * (e.g. as of a past instant). The handler of such a route must read only tables in the data
+ * version (src/db/data-version.ts) and nothing of the request but the query and the viewer's scope,
+ * and must not set headers: the first caller's answer is given to the others.
+ */
+export interface RoleRoute<Q = unknown, P = unknown, B = unknown, R = unknown> extends RouteShape<
+  Q,
+  P,
+  B,
+  R
+> {
+  access: RoleAccess
+  cacheKey?(input: { query: Q; viewer: Viewer }): string | undefined
   // Method syntax on purpose: it lets routes with different input types share one list.
   handler(input: RouteInput<Q, P, B>): Promise<R>
 }
 
-/** Identity function that keeps the generic parameters tied together at the declaration site. */
-export function defineRoute<Q, P, B, R>(route: RouteDefinition<Q, P, B, R>): RouteDefinition<Q, P, B, R> {
+export interface PublicRoute<Q = unknown, P = unknown, B = unknown, R = unknown> extends RouteShape<
+  Q,
+  P,
+  B,
+  R
+> {
+  access: PublicAccess
+  cacheKey?(input: { query: Q; viewer: Viewer | null }): string | undefined
+  handler(input: PublicRouteInput<Q, P, B>): Promise<R>
+}
+
+export type RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unknown> =
+  RoleRoute<Q, P, B, R> | PublicRoute<Q, P, B, R>
+
+/** Declares a route for signed-in callers; keeps the generic parameters tied together. */
+export function defineRoute<Q, P, B, R>(route: RoleRoute<Q, P, B, R>): RoleRoute<Q, P, B, R> {
+  return route
+}
+
+/** Declares a route reachable without signing in (its handler gets a nullable viewer). */
+export function definePublicRoute<Q, P, B, R>(route: PublicRoute<Q, P, B, R>): PublicRoute<Q, P, B, R> {
   return route
 }
 
 /** A route of any input and output types: inputs are checked by its own schemas at run time. */
-export type AnyRoute = RouteDefinition<unknown, unknown, unknown, unknown>
+export type AnyRoute = RouteDefinition
 
-export function isPublicRoute(route: Pick<AnyRoute, 'access'>): boolean {
+export function isPublicRoute(route: Pick<AnyRoute, 'access'>): route is PublicRoute {
   return 'isPublic' in route.access && route.access.isPublic
 }
 
-/** The audit actor of a route that is not public (the app has already answered 401 without one). */
+/** The roles a route admits: null for public routes and for every signed-in caller (`'any'`). */
+export function rolesOf(route: Pick<AnyRoute, 'access'>): readonly string[] | null {
+  if (!('roles' in route.access) || route.access.roles === 'any') return null
+  return route.access.roles
+}
+
+/**
+ * @deprecated Role routes get a non-null actor; kept until the meetings routes are converted.
+ */
 export function requireActor(actor: AuditActor | null): AuditActor {
   if (!actor) throw new AppError('unauthenticated', 'sign in first')
   return actor
 }
 
-/** The viewer of a route that is not public (the app has already answered 401 without one). */
+/**
+ * @deprecated Role routes get a non-null viewer; kept until the meetings routes are converted.
+ */
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError('unauthenticated', 'sign in first')
   return viewer
@@ -98,9 +165,8 @@ export function requireViewer(viewer: Viewer | null): Viewer {
  * The viewer of a route that changes something network-wide: administrators and moderators of all
  * rings (core/permissions/network-wide.ts); everybody else gets 403 naming `what`.
  */
-export function requireNetworkWideManager(viewer: Viewer | null, what: string): Viewer {
-  const v = requireViewer(viewer)
-  if (canManageNetworkWide(v)) return v
+export function requireNetworkWideManager(viewer: Viewer, what: string): Viewer {
+  if (canManageNetworkWide(viewer)) return viewer
   throw new AppError(
     'forbidden',
     `${what} span the whole network: only administrators and moderators of all rings change them`,
@@ -108,6 +174,6 @@ export function requireNetworkWideManager(viewer: Viewer | null, what: string): 
 }
 
 /** A `cacheKey` for answers that depend on the (validated) query and on what the viewer may see. */
-export function queryAndScopeKey(query: unknown, viewer: Viewer | null): string {
-  return `${JSON.stringify(query ?? null)}|${viewerScopeKey(requireViewer(viewer))}`
+export function queryAndScopeKey(query: unknown, viewer: Viewer): string {
+  return `${JSON.stringify(query ?? null)}|${viewerScopeKey(viewer)}`
 }

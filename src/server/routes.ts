@@ -24,9 +24,9 @@ import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes
 import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
-import { defineRoute, type AnyRoute } from './route'
+import { definePublicRoute, type AnyRoute } from './route'
 
-export const healthRoute = defineRoute({
+export const healthRoute = definePublicRoute({
   method: 'GET',
   url: '/api/health',
   operationId: 'getHealth',

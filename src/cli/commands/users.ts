@@ -3,16 +3,27 @@
  * Passwords never travel on the command line (shell history, process lists): `create` reads one
  * from stdin, `invite` prints a link with which the person sets their own.
  */
-import { ROLES, type Role } from '../../core/permissions'
-import { recordAudit } from '../../features/audit/record-audit'
-import { insertInvitation, INVITATION_PATH } from '../../features/auth/invitation.routes'
-import { hashPassword } from '../../features/auth/password'
-import { findUserByEmail, insertUser, listUsers } from '../../features/auth/user.repository'
+import { newPasswordSchema } from '../../contracts/auth'
+import type { AuditActor } from '../../core/accounts/account'
+import { ROLES, roleNeedsOrganisation, type Role } from '../../core/permissions'
+import type { Database } from '../../db/connect'
+import { createUser } from '../../features/auth/create-user'
+import { inviteUser } from '../../features/auth/invite-user'
+import { listUsers } from '../../features/auth/user.repository'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
-import { conflict } from '../../core/errors/app-error'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
 
-const CLI_ACTOR = { userId: null, label: 'cli' }
+const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
+
+/** The organisation named by --org (any key findOrganisationByKey accepts), which member roles need. */
+async function findOrganisationIdOf(
+  database: Database,
+  role: Role,
+  key: string | undefined,
+): Promise<number | null> {
+  if (roleNeedsOrganisation(role) && !key) throw new CliUsageError(`the role ${role} needs --org <key>`)
+  return key ? (await findOrganisationByKey(database.db, key)).id : null
+}
 
 function parseRole(value: string | undefined): Role {
   if (!value || !(ROLES as readonly string[]).includes(value))
@@ -68,35 +79,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const role = parseRole(values.role)
     if (!values['password-stdin'])
       throw new CliUsageError('give the password on stdin with --password-stdin (or use: users invite)')
-    const password = await readStdin()
-    if (password.length < 12) throw new CliUsageError('the password needs at least 12 characters')
-    const passwordHash = await hashPassword(password)
-    const id = await withDatabase(io, values['data-dir'], (database) =>
-      database.transaction(async (tx) => {
-        if (await findUserByEmail(tx.db, email)) throw conflict(`an account for ${email} exists already`)
-        const organisation = values.org ? await findOrganisationByKey(tx.db, values.org) : null
-        if ((role === 'member_lead' || role === 'member_analyst') && !organisation)
-          throw new CliUsageError(`the role ${role} needs --org <key>`)
-        const name = values.name ?? email.split('@')[0]!
-        const userId = await insertUser(tx.db, {
-          email,
-          name,
-          role,
-          organisationId: organisation?.id ?? null,
-          passwordHash,
-        })
-        await recordAudit(tx.db, {
-          actor: CLI_ACTOR,
-          action: 'user.create',
-          entity: 'user',
-          entityId: userId,
-          after: { email, name, role, organisationId: organisation?.id ?? null },
-          at: new Date(),
-        })
-        return userId
+    const password = newPasswordSchema.safeParse(await readStdin())
+    if (!password.success) throw new CliUsageError('the password needs at least 12 characters')
+    const account = await withDatabase(io, values['data-dir'], async (database) =>
+      createUser(database, {
+        email,
+        name: values.name ?? email.split('@')[0]!,
+        role,
+        organisationId: await findOrganisationIdOf(database, role, values.org),
+        password: password.data,
+        actor: CLI_ACTOR,
+        now: new Date(),
       }),
     )
-    io.out(`account ${id} created: ${email} (${role})`)
+    io.out(`account ${account.id} created: ${account.email} (${role})`)
     return 0
   }
   if (action === 'invite') {
@@ -104,36 +100,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const validHours = Number(values['valid-hours'] ?? 24 * 7)
     if (!Number.isInteger(validHours) || validHours < 1)
       throw new CliUsageError('--valid-hours must be a whole number ≥ 1')
-    const invitation = await withDatabase(io, values['data-dir'], (database) =>
-      database.transaction(async (tx) => {
-        const organisation = values.org ? await findOrganisationByKey(tx.db, values.org) : null
-        if ((role === 'member_lead' || role === 'member_analyst') && !organisation)
-          throw new CliUsageError(`the role ${role} needs --org <key>`)
-        const now = new Date()
-        const created = await insertInvitation(tx.db, {
-          role,
-          organisationId: organisation?.id ?? null,
-          email: values.email ?? null,
-          createdBy: null,
-          now,
-          validHours,
-        })
-        await recordAudit(tx.db, {
-          actor: CLI_ACTOR,
-          action: 'invitation.create',
-          entity: 'invitation',
-          entityId: created.id,
-          after: { role, organisationId: organisation?.id ?? null, email: values.email ?? null },
-          at: now,
-        })
-        return created
+    const invitation = await withDatabase(io, values['data-dir'], async (database) =>
+      inviteUser(database, {
+        role,
+        organisationId: await findOrganisationIdOf(database, role, values.org),
+        email: values.email ?? null,
+        validHours,
+        // The operator of the installation invites anybody.
+        inviter: null,
+        actor: CLI_ACTOR,
+        now: new Date(),
       }),
     )
     const base = (values['base-url'] ?? io.env.BENCHLEARN_URL ?? 'http://localhost:3000').replace(/\/$/, '')
-    io.out(`${base}${INVITATION_PATH}#${invitation.token}`)
-    io.err(
-      `invitation for ${role}, valid until ${invitation.expiresAt.toISOString()} (the link is shown only now)`,
-    )
+    io.out(`${base}${invitation.path}`)
+    io.err(`invitation for ${role}, valid until ${invitation.expiresAt} (the link is shown only now)`)
     return 0
   }
   throw new CliUsageError(`expected 'list', 'create' or 'invite', got '${action ?? ''}'`)

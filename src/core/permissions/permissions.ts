@@ -2,6 +2,7 @@
  * Who may do what, in one place. Pure: no database, no HTTP. The server builds a `Viewer` for the
  * signed-in user and asks these predicates; the UI only reads the abilities derived from them.
  */
+import { invalidInput } from '../errors/app-error'
 import { canManageNetworkWide } from './network-wide'
 
 export const ROLES = ['admin', 'moderator', 'member_lead', 'member_analyst', 'viewer'] as const
@@ -56,18 +57,26 @@ export const PERMISSIONS = {
   inviteUsers: ['admin', 'moderator'],
   /** Read the audit log of every write. */
   viewAuditLog: ['admin'],
-  /** Change rings, their members and their sharing setting. */
+  /** Change rings, their members and their sharing setting; form peer groups that become rings. */
   manageRings: ['admin', 'moderator'],
-  /** Change the network itself: organisations, indicators, settings. */
+  /** Change the network itself: organisations, indicators, district boundaries, settings. */
   manageNetwork: ['admin'],
+  /** Define own key figures in the formula language (analysts: for their organisation). */
+  defineFigures: ['admin', 'moderator', 'member_analyst'],
+  /** Start a computation of the key figures. */
+  computeFigures: ['admin', 'moderator'],
   /** Plan meetings and yearly schedules, build agendas, write and approve minutes (in their rings). */
   planMeetings: ['admin', 'moderator'],
+  /** Register their organisation for a meeting (or decline). */
+  registerForMeetings: ['member_lead', 'member_analyst'],
   /** Propose and vote for topics, comment on draft minutes. */
   proposeTopics: ['admin', 'moderator', 'member_lead', 'member_analyst'],
   /** Write practice cards and record adoptions (members: for their own organisation). */
   writePractices: ['admin', 'moderator', 'member_lead', 'member_analyst'],
   /** Open self-assessment cycles and change their template and answer period (close, reopen). */
   manageSelfAssessment: ['admin', 'moderator'],
+  /** Answer the self-assessment (members: for their own organisation). */
+  answerSelfAssessment: ['admin', 'member_lead', 'member_analyst'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -78,6 +87,19 @@ export function hasPermission(viewer: Viewer | null, permission: Permission): bo
 
 export function isMemberRole(role: Role): boolean {
   return MEMBER_ROLES.includes(role)
+}
+
+/** Roles that work for one job centre and cannot exist without it (viewers may have none). */
+export function roleNeedsOrganisation(role: Role): boolean {
+  return role === 'member_lead' || role === 'member_analyst'
+}
+
+/** Refuses an account (or invitation) of such a role without an organisation. */
+export function requireOrganisationForRole(role: Role, organisationId: number | null): void {
+  if (roleNeedsOrganisation(role) && organisationId === null)
+    throw invalidInput(`the role ${role} needs an organisation`, [
+      { field: 'organisationId', message: 'required' },
+    ])
 }
 
 export function canModerateRing(viewer: Viewer, ringId: number): boolean {

@@ -9,8 +9,9 @@ import {
   importBoundariesQuerySchema,
   importBoundariesSummarySchema,
 } from '../../contracts/areas'
-import { defineRoute, requireViewer } from '../../server/route'
-import { findUserById } from '../auth/user.repository'
+import { toIsoDate } from '../../core/periods/period'
+import { PERMISSIONS } from '../../core/permissions'
+import { defineRoute } from '../../server/route'
 import { importBoundaries } from './import-boundaries'
 import { readBoundaries } from './read-boundaries'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
@@ -25,14 +26,12 @@ export const importBoundariesRoute = defineRoute({
   summary:
     'Import district boundaries (GeoJSON FeatureCollection with a 5-digit AGS per feature); replaces all boundaries',
   tag: TAG,
-  access: { roles: ['admin'] },
+  access: { roles: PERMISSIONS.manageNetwork },
   query: importBoundariesQuerySchema,
   isUpload: true,
   response: importBoundariesSummarySchema,
-  async handler({ query, request, context, viewer }) {
-    const v = requireViewer(viewer)
+  async handler({ query, request, context, actor, now }) {
     const file = await readUpload(request, { maxBytes: UPLOAD_LIMITS.boundariesMaxBytes })
-    const user = await findUserById(context.database.db, v.userId)
     const summary = await importBoundaries(context.database, {
       fileName: file.fileName,
       bytes: file.bytes,
@@ -40,8 +39,8 @@ export const importBoundariesRoute = defineRoute({
       tolerance: query.tolerance,
       licence: query.licence,
       isDryRun: query.dryRun === 'true',
-      actor: { userId: v.userId, label: user?.email ?? `user ${v.userId}` },
-      now: context.now(),
+      actor,
+      now,
     })
     if (summary.errors.length > 0)
       throw invalidInput(
@@ -61,10 +60,8 @@ export const listBoundariesRoute = defineRoute({
   tag: TAG,
   access: { roles: 'any' },
   response: boundaryListSchema,
-  async handler({ context, viewer }) {
-    const v = requireViewer(viewer)
-    const today = context.now().toISOString().slice(0, 10)
-    return readBoundaries(context.database.db, { viewer: v, at: today })
+  async handler({ context, viewer, now }) {
+    return readBoundaries(context.database.db, { viewer, at: toIsoDate(now) })
   },
 })
 

@@ -1,4 +1,5 @@
 import { auditListSchema, auditQuerySchema } from '../../contracts/auth'
+import { PERMISSIONS } from '../../core/permissions'
 import { defineRoute } from '../../server/route'
 import { listAuditEntries } from './record-audit'
 
@@ -8,7 +9,7 @@ export const listAuditRoute = defineRoute({
   operationId: 'listAudit',
   summary: 'The audit log: every write with who, when, what, before and after (newest first)',
   tag: 'users',
-  access: { roles: ['admin'] },
+  access: { roles: PERMISSIONS.viewAuditLog },
   query: auditQuerySchema,
   response: auditListSchema,
   async handler({ query, context }) {

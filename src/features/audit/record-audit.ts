@@ -3,13 +3,11 @@
  * the transaction's `db` so that the entry commits or rolls back together with the change.
  */
 import type { Kysely } from 'kysely'
+import type { AuditActor } from '../../core/accounts/account'
 import type { DB } from '../../db/schema'
 
-/** Who did it: a signed-in user, or a named local actor ("cli", "demo") for changes without one. */
-export interface AuditActor {
-  userId: number | null
-  label: string
-}
+// Who did it: defined in core, where the app's route context can name it too.
+export type { AuditActor }
 
 export interface AuditEntry {
   actor: AuditActor

@@ -6,38 +6,52 @@ import {
   signInRequestSchema,
   signOutResponseSchema,
 } from '../../contracts/auth'
-import { invalidInput } from '../../core/errors/app-error'
-import { defineRoute, requireViewer } from '../../server/route'
-import { recordAudit } from '../audit/record-audit'
+import type { SessionDto } from '../../contracts/auth'
+import { toIsoDate } from '../../core/periods/period'
+import type { AppContext } from '../../server/context'
+import { definePublicRoute, defineRoute } from '../../server/route'
 import { SESSION_COOKIE } from './authenticate'
-import { hashPassword, verifyPassword } from './password'
-import { deleteSession, deleteSessionsOfUser } from './session.repository'
+import { changePassword } from './change-password'
 import { toSessionDto } from './session-dto'
-import { signIn } from './sign-in'
-import { assertNotRateLimited, recordFailedAttempt } from './sign-in-limits'
-import { findPasswordHash, findUserById, loadViewer, updateUser } from './user.repository'
+import { signIn, type NewSession } from './sign-in'
+import { signOut } from './sign-out'
+import { loadViewer } from './user.repository'
 
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site writes), Secure when served over TLS. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expires: Date) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    expires,
-  })
+function sessionCookieOptions(request: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' } as const
 }
 
-function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-  })
+/** Where a request that opens a session comes from (sign-in limits, the session, the audit log). */
+export function clientOf(request: FastifyRequest): { ip: string; userAgent: string | null } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null }
 }
 
-export const signInRoute = defineRoute({
+/**
+ * The answer to a request that opened a session (sign-in, an accepted invitation): the cookie,
+ * the session with its abilities, and the abilities header every signed-in answer carries.
+ */
+export async function answerNewSession(
+  input: { context: AppContext; now: Date; request: FastifyRequest; reply: FastifyReply },
+  session: NewSession,
+): Promise<SessionDto> {
+  const { request, reply } = input
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    ...sessionCookieOptions(request),
+    expires: session.expiresAt,
+  })
+  const viewer = await loadViewer(input.context.database.db, session.user, toIsoDate(input.now))
+  const dto = toSessionDto({
+    user: session.user,
+    viewer,
+    csrfToken: session.csrfToken,
+    previousVisitAt: session.previousVisitAt,
+  })
+  reply.header('x-abilities', JSON.stringify(dto.abilities))
+  return dto
+}
+
+export const signInRoute = definePublicRoute({
   method: 'POST',
   url: '/api/v1/session',
   operationId: 'signIn',
@@ -47,25 +61,10 @@ export const signInRoute = defineRoute({
   access: { isPublic: true },
   body: signInRequestSchema,
   response: sessionSchema,
-  async handler({ body, context, request, reply }) {
-    const now = context.now()
-    const session = await signIn(context.database, {
-      email: body.email,
-      password: body.password,
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? null,
-      now,
-    })
-    setSessionCookie(request, reply, session.token, session.expiresAt)
-    const viewer = await loadViewer(context.database.db, session.user, now.toISOString().slice(0, 10))
-    const dto = toSessionDto({
-      user: session.user,
-      viewer,
-      csrfToken: session.csrfToken,
-      previousVisitAt: session.previousVisitAt,
-    })
-    reply.header('x-abilities', JSON.stringify(dto.abilities))
-    return dto
+  async handler(input) {
+    const { body, context, request, now } = input
+    const session = await signIn(context.database, { ...body, ...clientOf(request), now })
+    return answerNewSession(input, session)
   },
 })
 
@@ -78,12 +77,10 @@ export const getSessionRoute = defineRoute({
   access: { roles: 'any' },
   response: sessionSchema,
   async handler({ viewer, session }) {
-    const signedIn = requireViewer(viewer)
     // The account as the session check read it: no second lookup (it is as fresh as the auth version).
-    if (!session) throw invalidInput('session without user')
     return toSessionDto({
       user: session.user,
-      viewer: signedIn,
+      viewer,
       csrfToken: session.csrfToken,
       previousVisitAt: session.user.previousVisitAt,
     })
@@ -98,23 +95,9 @@ export const signOutRoute = defineRoute({
   tag: 'session',
   access: { roles: 'any' },
   response: signOutResponseSchema,
-  async handler({ context, viewer, session, request, reply }) {
-    const signedIn = requireViewer(viewer)
-    if (session) {
-      await context.database.transaction(async (tx) => {
-        await deleteSession(tx.db, session.id)
-        const user = await findUserById(tx.db, signedIn.userId)
-        await recordAudit(tx.db, {
-          actor: { userId: signedIn.userId, label: user?.email ?? `user ${signedIn.userId}` },
-          action: 'session.delete',
-          entity: 'session',
-          entityId: session.id,
-          ip: request.ip,
-          at: context.now(),
-        })
-      })
-    }
-    clearSessionCookie(request, reply)
+  async handler({ context, session, actor, now, request, reply }) {
+    await signOut(context.database, { sessionId: session.id, actor, ip: request.ip, now })
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request))
     return { isSignedOut: true as const }
   },
 })
@@ -129,35 +112,14 @@ export const changePasswordRoute = defineRoute({
   access: { roles: 'any' },
   body: changePasswordRequestSchema,
   response: changePasswordResponseSchema,
-  async handler({ body, context, viewer, session, request }) {
-    const signedIn = requireViewer(viewer)
-    const db = context.database.db
-    const now = context.now()
-    const user = await findUserById(db, signedIn.userId)
-    const stored = await findPasswordHash(db, signedIn.userId)
-    if (!user) throw invalidInput('session without user')
-    // A stolen session must not turn into a stolen account: the current password is required,
-    // and guessing it counts towards the same limit as sign-in.
-    await assertNotRateLimited(db, { email: user.email, ip: request.ip, now })
-    if (!stored || !(await verifyPassword(body.currentPassword, stored))) {
-      await recordFailedAttempt(db, { email: user.email, ip: request.ip, now })
-      throw invalidInput('the current password is wrong / das aktuelle Passwort ist falsch', [
-        { field: 'currentPassword', message: 'wrong' },
-      ])
-    }
-    const passwordHash = await hashPassword(body.newPassword)
-    await context.database.transaction(async (tx) => {
-      await updateUser(tx.db, user.id, { passwordHash })
-      await deleteSessionsOfUser(tx.db, user.id, session?.id)
-      await recordAudit(tx.db, {
-        actor: { userId: user.id, label: user.email },
-        action: 'user.change_password',
-        entity: 'user',
-        entityId: user.id,
-        after: { passwordChangedAt: now.toISOString() },
-        ip: request.ip,
-        at: now,
-      })
+  async handler({ body, context, session, now, request }) {
+    await changePassword(context.database, {
+      account: session.user,
+      sessionId: session.id,
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+      ip: request.ip,
+      now,
     })
     return { isChanged: true as const }
   },

@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely'
+import type { Account } from '../../core/accounts/account'
 import { LruCache } from '../../core/memo/lru-cache'
 import type { Viewer } from '../../core/permissions'
 import { readDataVersion } from '../../db/data-version'
 import type { DB } from '../../db/schema'
 import { findLiveSession } from './session.repository'
 import { hashToken } from './tokens'
-import { findUserById, loadViewer, type UserRow } from './user.repository'
+import { findUserById, loadViewer } from './user.repository'
 
 export const SESSION_COOKIE = 'bl_session'
 
 export interface Authenticated {
   sessionId: number
   csrfToken: string
-  user: UserRow
+  user: Account
   viewer: Viewer
 }
 
@@ -72,7 +73,7 @@ interface CachedSession {
 
 const sessionCaches = new WeakMap<Kysely<DB>, LruCache<CachedSession>>()
 
-async function touchLastSeen(db: Kysely<DB>, user: UserRow, now: Date): Promise<void> {
+async function touchLastSeen(db: Kysely<DB>, user: Account, now: Date): Promise<void> {
   if (user.lastSeenAt && now.getTime() - user.lastSeenAt.getTime() <= LAST_SEEN_RESOLUTION_MS) return
   // Marks the cached user as seen before the write, so concurrent requests do not all write.
   user.lastSeenAt = now

@@ -1,24 +1,28 @@
 import type { SessionDto, UserDto } from '../../contracts/auth'
-import { abilitiesFor, canManageAccount, type Viewer } from '../../core/permissions'
-import type { UserRow } from './user.repository'
+import type { Account } from '../../core/accounts/account'
+import { abilitiesFor, canManageAccount, type RingSharing, type Viewer } from '../../core/permissions'
+
+/** The account as the session shows it (and the first fields of every account in the list). */
+function toSessionUser(user: Account): SessionDto['user'] {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    organisationName: user.organisationName,
+    locale: user.locale,
+  }
+}
 
 export function toSessionDto(options: {
-  user: UserRow
+  user: Account
   viewer: Viewer
   csrfToken: string
   previousVisitAt: Date | null
 }): SessionDto {
-  const { user } = options
   return {
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      organisationId: user.organisationId,
-      organisationName: user.organisationName,
-      locale: user.locale,
-    },
+    user: toSessionUser(options.user),
     csrfToken: options.csrfToken,
     abilities: abilitiesFor(options.viewer),
     previousVisitAt: options.previousVisitAt?.toISOString() ?? null,
@@ -26,8 +30,8 @@ export function toSessionDto(options: {
 }
 
 export function toUserDto(
-  user: UserRow,
-  options: { viewer: Viewer; organisationRings: { id: number; sharing: 'named' | 'pseudonymised' }[] | null },
+  user: Account,
+  options: { viewer: Viewer; organisationRings: readonly { id: number; sharing: RingSharing }[] | null },
 ): UserDto {
   const account = {
     role: user.role,
@@ -38,13 +42,7 @@ export function toUserDto(
   }
   const canManage = user.id !== options.viewer.userId && canManageAccount(options.viewer, account)
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organisationId: user.organisationId,
-    organisationName: user.organisationName,
-    locale: user.locale,
+    ...toSessionUser(user),
     createdAt: user.createdAt.toISOString(),
     lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
     isDisabled: user.isDisabled,

@@ -4,6 +4,7 @@
  * and a new session whose token only the cookie carries (the database keeps its hash).
  */
 import { sql, type Kysely } from 'kysely'
+import { actorOf, type Account } from '../../core/accounts/account'
 import { AppError } from '../../core/errors/app-error'
 import type { Database } from '../../db/connect'
 import type { DB } from '../../db/schema'
@@ -12,7 +13,7 @@ import { dummyPasswordHash, verifyPassword } from './password'
 import { insertSession } from './session.repository'
 import { assertNotRateLimited, recordFailedAttempt } from './sign-in-limits'
 import { createToken, hashToken } from './tokens'
-import { findPasswordHash, findUserByEmail, type UserRow } from './user.repository'
+import { findPasswordHash, findUserByEmail } from './user.repository'
 
 export const SESSION_HOURS = 12
 export interface SignInOptions {
@@ -28,7 +29,7 @@ export interface NewSession {
   csrfToken: string
   expiresAt: Date
   sessionId: number
-  user: UserRow
+  user: Account
   /** The user's last visit before this sign-in. */
   previousVisitAt: Date | null
 }
@@ -53,7 +54,7 @@ export async function signIn(database: Database, options: SignInOptions): Promis
       .execute()
     const session = await startSession(tx.db, { user, userAgent: options.userAgent, now: options.now })
     await recordAudit(tx.db, {
-      actor: { userId: user.id, label: user.email },
+      actor: actorOf(user),
       action: 'session.create',
       entity: 'session',
       entityId: session.sessionId,
@@ -68,7 +69,7 @@ export async function signIn(database: Database, options: SignInOptions): Promis
 /** Opens a session for a user whose identity is established (password or invitation). */
 export async function startSession(
   db: Kysely<DB>,
-  options: { user: UserRow; userAgent: string | null; now: Date },
+  options: { user: Account; userAgent: string | null; now: Date },
 ): Promise<NewSession> {
   const token = createToken()
   const csrfToken = createToken()

@@ -1,22 +1,7 @@
 import { sql, type Kysely } from 'kysely'
+import type { Account } from '../../core/accounts/account'
 import type { Role, Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
-
-export interface UserRow {
-  id: number
-  email: string
-  name: string
-  role: Role
-  organisationId: number | null
-  organisationName: string | null
-  locale: 'de' | 'en'
-  createdAt: Date
-  lastSeenAt: Date | null
-  previousVisitAt: Date | null
-  isDisabled: boolean
-  /** For moderators: the rings they are limited to (empty = all rings). */
-  moderatedRingIds: number[]
-}
 
 function selectUsers(db: Kysely<DB>) {
   return db
@@ -45,7 +30,7 @@ function selectUsers(db: Kysely<DB>) {
 
 type SelectedUser = Awaited<ReturnType<ReturnType<typeof selectUsers>['execute']>>[number]
 
-function toUserRow(r: SelectedUser): UserRow {
+function toAccount(r: SelectedUser): Account {
   return {
     id: r.id,
     email: r.email,
@@ -62,16 +47,16 @@ function toUserRow(r: SelectedUser): UserRow {
   }
 }
 
-export async function findUserById(db: Kysely<DB>, id: number): Promise<UserRow | undefined> {
+export async function findUserById(db: Kysely<DB>, id: number): Promise<Account | undefined> {
   const row = await selectUsers(db).where('u.id', '=', id).executeTakeFirst()
-  return row ? toUserRow(row) : undefined
+  return row ? toAccount(row) : undefined
 }
 
-export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<Account | undefined> {
   const row = await selectUsers(db)
     .where(sql<string>`lower(u.email)`, '=', email.trim().toLowerCase())
     .executeTakeFirst()
-  return row ? toUserRow(row) : undefined
+  return row ? toAccount(row) : undefined
 }
 
 export async function findPasswordHash(db: Kysely<DB>, userId: number): Promise<string | null> {
@@ -83,12 +68,12 @@ export async function findPasswordHash(db: Kysely<DB>, userId: number): Promise<
   return row?.password_hash ?? null
 }
 
-export async function listUsers(db: Kysely<DB>): Promise<UserRow[]> {
+export async function listUsers(db: Kysely<DB>): Promise<Account[]> {
   const rows = await selectUsers(db)
     .orderBy('u.role')
     .orderBy(sql`lower(u.email)`)
     .execute()
-  return rows.map(toUserRow)
+  return rows.map(toAccount)
 }
 
 export interface NewUser {
@@ -134,7 +119,7 @@ export interface UserChanges {
   moderatedRingIds?: number[]
 }
 
-export async function updateUser(db: Kysely<DB>, id: number, changes: UserChanges): Promise<void> {
+export async function updateUserRow(db: Kysely<DB>, id: number, changes: UserChanges): Promise<void> {
   const values = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.role !== undefined ? { role: changes.role } : {}),
@@ -171,7 +156,7 @@ export async function findRingIdsOf(db: Kysely<DB>, organisationId: number, at: 
 }
 
 /** The permission view of a user on a day (rings are read as of that day). */
-export async function loadViewer(db: Kysely<DB>, user: UserRow, at: string): Promise<Viewer> {
+export async function loadViewer(db: Kysely<DB>, user: Account, at: string): Promise<Viewer> {
   return {
     userId: user.id,
     role: user.role,

@@ -12,8 +12,9 @@ import {
   MAPPING_DOCUMENT_MAX_BYTES,
 } from '../../contracts/imports'
 import { readUploadWithPart } from '../../server/read-upload'
-import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
-import { findUserById } from '../auth/user.repository'
+import { toIsoDate } from '../../core/periods/period'
+import { PERMISSIONS } from '../../core/permissions'
+import { defineRoute, queryAndScopeKey } from '../../server/route'
 import { auditImport } from './audit-import'
 import { runImport } from './run-import'
 import { loadImportBatchScope } from './import-batch-scope'
@@ -28,20 +29,18 @@ export const uploadImportRoute = defineRoute({
   summary:
     'Import a CSV or XLSX file of observations (multipart part "file", optionally a mapping document as part "mapping"); dryRun=true only reports',
   tag: 'imports',
-  access: { roles: ['admin', 'member_analyst'] },
+  access: { roles: PERMISSIONS.uploadData },
   query: importUploadQuerySchema,
   isUpload: true,
   response: z.union([importSummarySchema, organisationListSummarySchema]),
-  async handler({ query, request, context, viewer }) {
-    const uploader = requireViewer(viewer)
-    const user = await findUserById(context.database.db, uploader.userId)
-    if (!user) throw forbidden('unknown account')
+  async handler({ query, request, context, viewer, session, actor, now }) {
+    const user = session.user
     // Administrators load files of any organisations (official downloads); analysts only their own.
     let onlyOrganisation: { id: number; name: string } | undefined
-    if (uploader.role !== 'admin') {
-      if (uploader.organisationId === null || user.organisationName === null)
+    if (viewer.role !== 'admin') {
+      if (viewer.organisationId === null || user.organisationName === null)
         throw forbidden('your account belongs to no organisation; only administrators upload for others')
-      onlyOrganisation = { id: uploader.organisationId, name: user.organisationName }
+      onlyOrganisation = { id: viewer.organisationId, name: user.organisationName }
     }
     const upload = await readUploadWithPart(request, {
       maxBytes: context.maxUploadBytes,
@@ -69,14 +68,14 @@ export const uploadImportRoute = defineRoute({
       createdBy: user.email,
       uploadedByUserId: user.id,
       onlyOrganisation,
-      now: context.now(),
+      now,
       onCommitted: (tx, summary) =>
         auditImport(tx, summary, {
-          actor: { userId: user.id, label: user.email },
+          actor,
           action: 'import.upload',
           organisationId: onlyOrganisation?.id ?? null,
           ip: request.ip,
-          at: context.now(),
+          at: now,
         }),
     })
     if (!summary.isCommitted && !summary.isDryRun) {
@@ -95,14 +94,14 @@ export const listImportBatchesRoute = defineRoute({
   operationId: 'listImports',
   summary: 'Import history: every batch with file, checksum, who, when, counts and notices',
   tag: 'imports',
-  access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
+  access: { roles: PERMISSIONS.viewImports },
   response: importBatchListSchema,
   // Batches and rings are in the data version; which batches one sees follows from the viewer's scope.
   cacheKey: ({ viewer }) => queryAndScopeKey(null, viewer),
-  async handler({ context, viewer }) {
+  async handler({ context, viewer, now }) {
     const scope = await loadImportBatchScope(context.database.db, {
-      viewer: requireViewer(viewer),
-      at: context.now().toISOString().slice(0, 10),
+      viewer,
+      at: toIsoDate(now),
     })
     // Others than administrators and moderators of every ring: the uploads for the organisations
     // they see in full (members: their own).
@@ -121,16 +120,16 @@ export const listImportChangesRoute = defineRoute({
   summary:
     'The values one import revised: previous value, new value and the import that had written the old one (paged)',
   tag: 'imports',
-  access: { roles: ['admin', 'moderator', 'member_lead', 'member_analyst'] },
+  access: { roles: PERMISSIONS.viewImports },
   params: importBatchParamsSchema,
   query: importChangesQuerySchema,
   response: importChangeListSchema,
-  async handler({ params, query, context, viewer }) {
+  async handler({ params, query, context, viewer, now }) {
     // Imports as in the history above; their values as in listObservations.
     return listImportChanges(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       batchId: params.id,
-      at: context.now().toISOString().slice(0, 10),
+      at: toIsoDate(now),
       limit: query.limit,
       offset: query.offset,
     })

@@ -19,8 +19,8 @@ import {
 } from '../../contracts/kpi'
 import { parseAsOf } from '../../core/periods/as-of'
 import { isAppError } from '../../core/errors/app-error'
-import { keepMeanOnly, type Viewer } from '../../core/permissions'
-import { defineRoute, queryAndScopeKey, requireActor, requireViewer } from '../../server/route'
+import { keepMeanOnly, PERMISSIONS, type Viewer } from '../../core/permissions'
+import { defineRoute, queryAndScopeKey } from '../../server/route'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { computeKeyFigures } from './compute-key-figures'
 import { fitContextModel, parseContextList } from './context-model'
@@ -60,17 +60,16 @@ export const createFigureRoute = defineRoute({
   operationId: 'createKeyFigure',
   summary: 'Define an own key figure (or a new version of one) in the formula language',
   tag: TAG,
-  access: { roles: ['admin', 'moderator', 'member_analyst'] },
+  access: { roles: PERMISSIONS.defineFigures },
   body: createFigureRequestSchema,
   response: figureSchema,
-  async handler({ body, context, viewer, actor }) {
-    const caller = requireViewer(viewer)
+  async handler({ body, context, viewer, actor, now }) {
     return createFigure(context.database, {
       request: body,
-      createdBy: `user:${caller.userId}`,
-      organisationId: caller.organisationId,
-      now: context.now(),
-      actor: requireActor(actor),
+      createdBy: `user:${viewer.userId}`,
+      organisationId: viewer.organisationId,
+      now,
+      actor,
     })
   },
 })
@@ -81,19 +80,19 @@ export const computeFiguresRoute = defineRoute({
   operationId: 'computeKeyFigures',
   summary: 'Compute the key figures (only what changed since the last computation unless isFull)',
   tag: TAG,
-  access: { roles: ['admin', 'moderator'] },
+  access: { roles: PERMISSIONS.computeFigures },
   body: computeRequestSchema,
   response: computeSummarySchema,
-  async handler({ body, context, actor }) {
+  async handler({ body, context, actor, now }) {
     const summary = await computeKeyFigures(context.database, { isFull: body.isFull, now: context.now })
     // The computation is derived data, but starting one is an action someone took: it is logged.
     await recordAudit(context.database.db, {
-      actor: requireActor(actor),
+      actor,
       action: 'kpi.compute',
       entity: 'kpi_run',
       entityId: summary.runId,
       after: { kind: summary.kind, valuesWritten: summary.valuesWritten, reason: summary.reason },
-      at: context.now(),
+      at: now,
     })
     return summary
   },
@@ -108,15 +107,15 @@ export const listFigureValuesRoute = defineRoute({
   access: { roles: 'any' },
   query: figureValuesQuerySchema,
   response: figureValuesSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
     const organisation = await findOrganisationByKey(db, query.org)
     const definition = await findFigureDefinition(db, query.figure)
     checkBreakdown(definition, query.breakdown)
-    const to = query.to ? monthIndexOf(query.to) : await resolvePeriod(db, undefined, asOf, context.now())
+    const to = query.to ? monthIndexOf(query.to) : await resolvePeriod(db, undefined, asOf, now)
     const from = query.from ? monthIndexOf(query.from) : to - 23
-    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month: to })
+    const scope = await loadKpiScope(db, { viewer, month: to })
     scope.requireNamed(organisation.id, query.org)
     const table = await readFigureValues(db, {
       code: query.figure,
@@ -150,12 +149,12 @@ export const groupStatisticsRoute = defineRoute({
   access: { roles: 'any' },
   query: groupQuerySchema,
   response: groupStatisticsSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
     const organisation = await findOrganisationByKey(db, query.org)
-    const month = await resolvePeriod(db, query.period, asOf, context.now())
-    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    const month = await resolvePeriod(db, query.period, asOf, now)
+    const scope = await loadKpiScope(db, { viewer, month })
     scope.requireNamed(organisation.id, query.org)
     const group = await resolveGroup(db, {
       kind: query.group,
@@ -200,11 +199,11 @@ export const contextModelRoute = defineRoute({
   access: { roles: 'any' },
   query: contextModelQuerySchema,
   response: contextModelSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
-    const month = await resolvePeriod(db, query.period, asOf, context.now())
-    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    const month = await resolvePeriod(db, query.period, asOf, now)
+    const scope = await loadKpiScope(db, { viewer, month })
     const organisation = query.org ? await findOrganisationByKey(db, query.org) : undefined
     if (organisation && query.org) scope.requireNamed(organisation.id, query.org)
     const { dto } = await fitContextModel(db, {
@@ -233,12 +232,12 @@ export const excellenceRoute = defineRoute({
   access: { roles: 'any' },
   query: excellenceQuerySchema,
   response: excellenceSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
     const organisation = await findOrganisationByKey(db, query.org)
-    const month = await resolvePeriod(db, query.period, asOf, context.now())
-    const scope = await loadKpiScope(db, { viewer: requireViewer(viewer), month })
+    const month = await resolvePeriod(db, query.period, asOf, now)
+    const scope = await loadKpiScope(db, { viewer, month })
     scope.requireNamed(organisation.id, query.org)
     const group = await resolveGroup(db, {
       kind: query.group,
@@ -293,7 +292,7 @@ export const figureSummaryRoute = defineRoute({
   async handler({ query, context, viewer }) {
     const { summarise } = await prepareFigureSummaries(context.database.db, {
       request: query,
-      viewer: requireViewer(viewer),
+      viewer,
     })
     return summarise(query.figure)
   },
@@ -314,7 +313,7 @@ export const figureSummariesRoute = defineRoute({
     const db = context.database.db
     const { summarise, memo } = await prepareFigureSummaries(db, {
       request: query,
-      viewer: requireViewer(viewer),
+      viewer,
     })
     const codes =
       query.figures ??
@@ -347,7 +346,7 @@ export const figureSummariesRoute = defineRoute({
  * changes the data version. Each returning member asks as of their own last visit, so these entries
  * serve the same member's next page loads.
  */
-function summaryCacheKey(query: { group: string; asOf?: string }, viewer: Viewer | null): string | undefined {
+function summaryCacheKey(query: { group: string; asOf?: string }, viewer: Viewer): string | undefined {
   if (query.group !== 'ring' && query.group !== 'all') return undefined
   return queryAndScopeKey(query, viewer)
 }

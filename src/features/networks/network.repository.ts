@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { RingSharing } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 
 export async function insertNetwork(
@@ -150,4 +151,23 @@ export async function listRingsAt(db: Kysely<DB>, at: string): Promise<RingSumma
         validTo: m.valid_to,
       })),
   }))
+}
+
+export interface RingSharingRow {
+  id: number
+  code: string
+  name: string
+  sharing: RingSharing
+}
+
+export async function findRingSharing(db: Kysely<DB>, ringId: number): Promise<RingSharingRow | undefined> {
+  return db
+    .selectFrom('ring')
+    .select(['id', 'code', 'name', 'sharing'])
+    .where('id', '=', ringId)
+    .executeTakeFirst()
+}
+
+export async function updateRingSharing(db: Kysely<DB>, ringId: number, sharing: RingSharing): Promise<void> {
+  await db.updateTable('ring').set({ sharing }).where('id', '=', ringId).execute()
 }

@@ -6,9 +6,11 @@ import {
   valueRevisionListSchema,
   valueRevisionsQuerySchema,
 } from '../../contracts/observations'
+import { toIsoDate } from '../../core/periods/period'
 import type { Viewer } from '../../core/permissions'
-import type { AppContext } from '../../server/context'
-import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema'
+import { defineRoute, queryAndScopeKey } from '../../server/route'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listValueRevisions } from './list-value-revisions'
 import { findOrganisationWithRawValues } from './raw-value-access'
@@ -19,14 +21,9 @@ import { readObservationSeries, readObservations } from './read-observations'
  * and organisations outside the ring get the same answer as an unknown key, so that these routes
  * tell nobody which figures belong to whom.
  */
-async function requireRawValues(context: AppContext, viewer: Viewer | null, key: string): Promise<void> {
-  const db = context.database.db
-  const today = context.now().toISOString().slice(0, 10)
-  await findOrganisationWithRawValues(db, {
-    key,
-    viewer: requireViewer(viewer),
-    confidentiality: await loadConfidentiality(db, today),
-  })
+async function requireRawValues(db: Kysely<DB>, options: { viewer: Viewer; key: string; now: Date }) {
+  const confidentiality = await loadConfidentiality(db, toIsoDate(options.now))
+  await findOrganisationWithRawValues(db, { key: options.key, viewer: options.viewer, confidentiality })
 }
 
 export const listObservationsRoute = defineRoute({
@@ -38,8 +35,8 @@ export const listObservationsRoute = defineRoute({
   access: { roles: 'any' },
   query: observationsQuerySchema,
   response: observationListSchema,
-  async handler({ query, context, viewer }) {
-    await requireRawValues(context, viewer, query.org)
+  async handler({ query, context, viewer, now }) {
+    await requireRawValues(context.database.db, { viewer, key: query.org, now })
     return readObservations(context.database.db, query)
   },
 })
@@ -55,8 +52,8 @@ export const listObservationSeriesRoute = defineRoute({
   response: observationSeriesListSchema,
   // Values change only with an import batch (in the data version); as of a past instant is computed afresh.
   cacheKey: ({ query, viewer }) => (query.asOf ? undefined : queryAndScopeKey(query, viewer)),
-  async handler({ query, context, viewer }) {
-    await requireRawValues(context, viewer, query.org)
+  async handler({ query, context, viewer, now }) {
+    await requireRawValues(context.database.db, { viewer, key: query.org, now })
     return readObservationSeries(context.database.db, query)
   },
 })
@@ -70,12 +67,8 @@ export const listValueRevisionsRoute = defineRoute({
   access: { roles: 'any' },
   query: valueRevisionsQuerySchema,
   response: valueRevisionListSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     // The same rule as the values themselves (listObservations).
-    return listValueRevisions(context.database.db, {
-      viewer: requireViewer(viewer),
-      query,
-      at: context.now().toISOString().slice(0, 10),
-    })
+    return listValueRevisions(context.database.db, { viewer, query, at: toIsoDate(now) })
   },
 })

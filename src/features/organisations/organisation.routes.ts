@@ -4,11 +4,10 @@ import {
   ringListSchema,
   ringsQuerySchema,
 } from '../../contracts/organisations'
-import { defineRoute, queryAndScopeKey, requireViewer } from '../../server/route'
+import { toIsoDate } from '../../core/periods/period'
+import { defineRoute, queryAndScopeKey } from '../../server/route'
 import { listVisibleRings } from '../networks/list-visible-rings'
 import { listVisibleOrganisations } from './list-visible-organisations'
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 export const listOrganisationsRoute = defineRoute({
   method: 'GET',
@@ -20,11 +19,11 @@ export const listOrganisationsRoute = defineRoute({
   query: organisationsQuerySchema,
   response: organisationListSchema,
   cacheKey: ({ query, viewer }) => queryAndScopeKey(query, viewer),
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     return {
       organisations: await listVisibleOrganisations(context.database.db, {
-        viewer: requireViewer(viewer),
-        at: query.at ?? today(),
+        viewer,
+        at: query.at ?? toIsoDate(now),
       }),
     }
   },
@@ -40,8 +39,8 @@ export const listRingsRoute = defineRoute({
   query: ringsQuerySchema,
   response: ringListSchema,
   cacheKey: ({ query, viewer }) => queryAndScopeKey(query, viewer),
-  async handler({ query, context, viewer }) {
-    const at = query.at ?? today()
-    return { at, rings: await listVisibleRings(context.database.db, { viewer: requireViewer(viewer), at }) }
+  async handler({ query, context, viewer, now }) {
+    const at = query.at ?? toIsoDate(now)
+    return { at, rings: await listVisibleRings(context.database.db, { viewer, at }) }
   },
 })

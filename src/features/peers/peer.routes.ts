@@ -6,7 +6,8 @@
  * name appear as "a job centre outside your ring" with distance and indicator shares only.
  */
 import { invalidInput } from '../../core/errors/app-error'
-import { organisationVisibility, type Viewer } from '../../core/permissions'
+import { toIsoDate } from '../../core/periods/period'
+import { organisationVisibility, PERMISSIONS, type Viewer } from '../../core/permissions'
 import {
   applyPeerModelRequestSchema,
   applyPeerModelResultSchema,
@@ -28,7 +29,7 @@ import {
   savePeerModelRequestSchema,
 } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
-import { defineRoute, requireActor, requireNetworkWideManager, requireViewer } from '../../server/route'
+import { defineRoute, requireNetworkWideManager } from '../../server/route'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
 import { applyPeerModel } from './apply-peer-model'
@@ -45,10 +46,10 @@ import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
 
 const TAG = 'peers'
-const MANAGE = { roles: ['admin', 'moderator'] } as const
+const MANAGE = { roles: PERMISSIONS.manageRings }
 
 /** Peer models span the whole network: moderators limited to some rings may not form or read them. */
-const requireNetworkModerator = (viewer: Viewer | null) => requireNetworkWideManager(viewer, 'peer models')
+const requireNetworkModerator = (viewer: Viewer) => requireNetworkWideManager(viewer, 'peer models')
 
 /** The organisation named by `key` if the viewer sees it in full; else not found (as for observations). */
 async function findFullyVisible(database: Database, viewer: Viewer, key: string, at: string) {
@@ -86,14 +87,14 @@ export const savePeerModelRoute = defineRoute({
   access: MANAGE,
   body: savePeerModelRequestSchema,
   response: peerModelSchema,
-  async handler({ body, context, viewer, actor }) {
+  async handler({ body, context, viewer, actor, now }) {
     requireNetworkModerator(viewer)
     const { name, ...request } = body
     return savePeerModel(context.database, {
       request,
       name,
-      actor: requireActor(actor),
-      now: context.now(),
+      actor,
+      now,
     })
   },
 })
@@ -168,13 +169,13 @@ export const movePeerMembersRoute = defineRoute({
   params: peerModelParamsSchema,
   body: movePeerMembersRequestSchema,
   response: peerModelSchema,
-  async handler({ params, body, context, viewer, actor }) {
+  async handler({ params, body, context, viewer, actor, now }) {
     requireNetworkModerator(viewer)
     return movePeerMembers(context.database, {
       modelId: params.id,
       request: body,
-      actor: requireActor(actor),
-      now: context.now(),
+      actor,
+      now,
     })
   },
 })
@@ -189,13 +190,13 @@ export const applyPeerModelRoute = defineRoute({
   params: peerModelParamsSchema,
   body: applyPeerModelRequestSchema,
   response: applyPeerModelResultSchema,
-  async handler({ params, body, context, viewer, actor }) {
+  async handler({ params, body, context, viewer, actor, now }) {
     requireNetworkModerator(viewer)
     return applyPeerModel(context.database, {
       modelId: params.id,
       validFrom: body.validFrom,
-      actor: requireActor(actor),
-      now: context.now(),
+      actor,
+      now,
     })
   },
 })
@@ -211,7 +212,7 @@ export const importPeerTypesRoute = defineRoute({
   query: importPeerTypesQuerySchema,
   isUpload: true,
   response: importPeerTypesSummarySchema,
-  async handler({ query, request, context, viewer, actor }) {
+  async handler({ query, request, context, viewer, actor, now }) {
     requireNetworkModerator(viewer)
     const file = await readUpload(request, { maxBytes: UPLOAD_LIMITS.peerTypesMaxBytes })
     const summary = await importPeerTypes(context.database, {
@@ -220,8 +221,8 @@ export const importPeerTypesRoute = defineRoute({
       name: query.name,
       networkId: query.networkId,
       isDryRun: query.dryRun === 'true',
-      actor: requireActor(actor),
-      now: context.now(),
+      actor,
+      now,
     })
     if (!summary.isCommitted && !summary.isDryRun)
       throw invalidInput(
@@ -242,16 +243,19 @@ export const listPeerNeighboursRoute = defineRoute({
   access: { roles: 'any' },
   query: neighboursQuerySchema,
   response: neighboursSchema,
-  async handler({ query, context, viewer }) {
-    const v = requireViewer(viewer)
-    const today = context.now().toISOString().slice(0, 10)
-    const { organisation, rings } = await findFullyVisible(context.database, v, query.org, today)
+  async handler({ query, context, viewer, now }) {
+    const { organisation, rings } = await findFullyVisible(
+      context.database,
+      viewer,
+      query.org,
+      toIsoDate(now),
+    )
     return findPeerNeighbours(context.database.db, {
       organisation,
       k: query.k,
       modelId: query.model,
       canSeeByName: (id) => {
-        const visibility = organisationVisibility(v, rings.get(id) ?? { id, rings: [] })
+        const visibility = organisationVisibility(viewer, rings.get(id) ?? { id, rings: [] })
         return visibility === 'full' || visibility === 'named'
       },
     })
@@ -267,10 +271,8 @@ export const getRingHistoryRoute = defineRoute({
   access: { roles: 'any' },
   query: ringHistoryQuerySchema,
   response: ringHistorySchema,
-  async handler({ query, context, viewer }) {
-    const v = requireViewer(viewer)
-    const today = context.now().toISOString().slice(0, 10)
-    const { organisation } = await findFullyVisible(context.database, v, query.org, today)
+  async handler({ query, context, viewer, now }) {
+    const { organisation } = await findFullyVisible(context.database, viewer, query.org, toIsoDate(now))
     return readRingHistory(context.database.db, organisation)
   },
 })

@@ -14,9 +14,9 @@ import {
   publicPracticeListQuerySchema,
   updatePracticeRequestSchema,
 } from '../../contracts/practices'
-import type { Viewer } from '../../core/permissions'
-import { defineRoute, requireViewer, type RouteInput } from '../../server/route'
-import type { AuditActor } from '../audit/record-audit'
+import { toIsoDate } from '../../core/periods/period'
+import { PERMISSIONS, type Viewer } from '../../core/permissions'
+import { definePublicRoute, defineRoute, type PublicRouteInput, type RouteInput } from '../../server/route'
 import { checkPracticeEffect } from './check-practice-effect'
 import { listPractices } from './list-practices'
 import { findAttachmentContent } from './practice.repository'
@@ -35,14 +35,11 @@ import { nameWarningsField } from '../../contracts/name-warnings'
 import { warnAboutPracticeTexts } from './warn-about-practice-texts'
 
 const TAG = 'practices'
-const WRITERS = ['admin', 'moderator', 'member_lead', 'member_analyst'] as const
+const WRITERS = PERMISSIONS.writePractices
 
-const today = (now: Date) => now.toISOString().slice(0, 10)
-
-function writeContext<Q, P, B>(input: RouteInput<Q, P, B>) {
-  const viewer: Viewer = requireViewer(input.viewer)
-  const actor: AuditActor = { userId: viewer.userId, label: `user:${viewer.userId}` }
-  return { viewer, actor, now: input.context.now(), ip: input.request.ip }
+/** What the write use cases (write-practice.ts) need of the request. */
+function writeContext<Q, P, B>({ viewer, actor, now, request }: RouteInput<Q, P, B>) {
+  return { viewer, actor, now, ip: request.ip }
 }
 
 // Writes answer with warnings when a text names an organisation (check-names-in-text.ts).
@@ -57,16 +54,16 @@ export const listPracticesRoute = defineRoute({
   access: { roles: 'any' },
   query: practiceListQuerySchema,
   response: practiceListSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     return listPractices(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       query,
-      at: today(context.now()),
+      at: toIsoDate(now),
     })
   },
 })
 
-export const listPublicPracticesRoute = defineRoute({
+export const listPublicPracticesRoute = definePublicRoute({
   method: 'GET',
   url: '/api/v1/public/practices',
   operationId: 'listPublicPractices',
@@ -75,13 +72,13 @@ export const listPublicPracticesRoute = defineRoute({
   access: { isPublic: true },
   query: publicPracticeListQuerySchema,
   response: practiceListSchema,
-  async handler({ query, context }) {
+  async handler({ query, context, now }) {
     // Always the anonymous view, even with a session: this is the page the public sees.
-    return listPractices(context.database.db, { viewer: null, query, at: today(context.now()) })
+    return listPractices(context.database.db, { viewer: null, query, at: toIsoDate(now) })
   },
 })
 
-export const getPublicPracticeRoute = defineRoute({
+export const getPublicPracticeRoute = definePublicRoute({
   method: 'GET',
   url: '/api/v1/public/practices/:id',
   operationId: 'getPublicPractice',
@@ -90,11 +87,11 @@ export const getPublicPracticeRoute = defineRoute({
   access: { isPublic: true },
   params: practiceIdParamsSchema,
   response: practiceSchema,
-  async handler({ params, context }) {
+  async handler({ params, context, now }) {
     return readPractice(context.database.db, {
       viewer: null,
       id: params.id,
-      at: today(context.now()),
+      at: toIsoDate(now),
       isPublicPath: true,
     })
   },
@@ -109,11 +106,11 @@ export const getPracticeRoute = defineRoute({
   access: { roles: 'any' },
   params: practiceIdParamsSchema,
   response: practiceSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ params, context, viewer, now }) {
     return readPractice(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       id: params.id,
-      at: today(context.now()),
+      at: toIsoDate(now),
     })
   },
 })
@@ -133,10 +130,10 @@ export const createPracticeRoute = defineRoute({
     const db = input.context.database.db
     const { title, problem, approach, resources, results, contact } = input.body
     return {
-      ...(await readPractice(db, { viewer: write.viewer, id, at: today(write.now) })),
+      ...(await readPractice(db, { viewer: write.viewer, id, at: toIsoDate(write.now) })),
       warnings: await warnAboutPracticeTexts(db, {
         practiceId: id,
-        at: today(write.now),
+        at: toIsoDate(write.now),
         fields: { title, problem, approach, resources, results, contact },
       }),
     }
@@ -159,10 +156,10 @@ export const updatePracticeRoute = defineRoute({
     const db = input.context.database.db
     const { title, problem, approach, resources, results, contact } = input.body
     return {
-      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: today(write.now) })),
+      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: toIsoDate(write.now) })),
       warnings: await warnAboutPracticeTexts(db, {
         practiceId: input.params.id,
-        at: today(write.now),
+        at: toIsoDate(write.now),
         fields: { title, problem, approach, resources, results, contact },
       }),
     }
@@ -207,13 +204,13 @@ export const uploadPracticeAttachmentRoute = defineRoute({
     return readPractice(input.context.database.db, {
       viewer: write.viewer,
       id: input.params.id,
-      at: today(write.now),
+      at: toIsoDate(write.now),
     })
   },
 })
 
 async function sendAttachment<Q, B>(
-  input: RouteInput<Q, z.infer<typeof attachmentParamsSchema>, B>,
+  input: PublicRouteInput<Q, z.infer<typeof attachmentParamsSchema>, B>,
   viewer: Viewer | null,
   isPublicPath: boolean,
 ): Promise<undefined> {
@@ -244,11 +241,11 @@ export const downloadPracticeAttachmentRoute = defineRoute({
   response: z.unknown(),
   produces: 'application/octet-stream',
   async handler(input) {
-    return sendAttachment(input, requireViewer(input.viewer), false)
+    return sendAttachment(input, input.viewer, false)
   },
 })
 
-export const downloadPublicPracticeAttachmentRoute = defineRoute({
+export const downloadPublicPracticeAttachmentRoute = definePublicRoute({
   method: 'GET',
   url: '/api/v1/public/practices/:id/attachments/:attachmentId',
   operationId: 'downloadPublicPracticeAttachment',
@@ -301,10 +298,10 @@ export const adoptPracticeRoute = defineRoute({
     })
     const db = input.context.database.db
     return {
-      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: today(write.now) })),
+      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: toIsoDate(write.now) })),
       warnings: await warnAboutPracticeTexts(db, {
         practiceId: input.params.id,
-        at: today(write.now),
+        at: toIsoDate(write.now),
         fields: { note: input.body.note },
       }),
     }
@@ -321,12 +318,12 @@ export const getPracticeEffectRoute = defineRoute({
   access: { roles: 'any' },
   params: adoptionParamsSchema,
   response: effectCheckSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ params, context, viewer, now }) {
     return checkPracticeEffect(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       practiceId: params.id,
       adoptionId: params.adoptionId,
-      now: context.now(),
+      now,
     })
   },
 })

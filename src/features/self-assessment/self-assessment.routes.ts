@@ -11,14 +11,14 @@ import {
   updateCycleRequestSchema,
 } from '../../contracts/self-assessment'
 import { notFound } from '../../core/errors/app-error'
+import { toIsoDate } from '../../core/periods/period'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute, requireActor, requireNetworkWideManager, requireViewer } from '../../server/route'
+import { defineRoute, requireNetworkWideManager } from '../../server/route'
 import { compareSelfAssessments } from './compare-self-assessments'
 import { createCycle, listCycles, updateCycle } from './manage-cycles'
 import { readAnswers, saveAnswers } from './self-assessment-answers'
 
 const TAG = 'self-assessment'
-const today = (now: Date) => now.toISOString().slice(0, 10)
 
 async function readCycle(db: Parameters<typeof listCycles>[0], id: number) {
   const cycle = (await listCycles(db)).find((c) => c.id === id)
@@ -48,12 +48,12 @@ export const createCycleRoute = defineRoute({
   access: { roles: PERMISSIONS.manageSelfAssessment },
   body: createCycleRequestSchema,
   response: cycleSchema,
-  async handler({ body, context, request, actor, viewer }) {
+  async handler({ body, context, request, actor, viewer, now }) {
     requireNetworkWideManager(viewer, 'self-assessment cycles')
     const id = await createCycle(context.database, {
       request: body,
-      actor: requireActor(actor),
-      now: context.now(),
+      actor,
+      now,
       ip: request.ip,
     })
     return readCycle(context.database.db, id)
@@ -70,13 +70,13 @@ export const updateCycleRoute = defineRoute({
   params: cycleParamsSchema,
   body: updateCycleRequestSchema,
   response: cycleSchema,
-  async handler({ params, body, context, request, actor, viewer }) {
+  async handler({ params, body, context, request, actor, viewer, now }) {
     requireNetworkWideManager(viewer, 'self-assessment cycles')
     await updateCycle(context.database, {
       id: params.id,
       request: body,
-      actor: requireActor(actor),
-      now: context.now(),
+      actor,
+      now,
       ip: request.ip,
     })
     return readCycle(context.database.db, params.id)
@@ -93,12 +93,12 @@ export const getAnswersRoute = defineRoute({
   params: cycleParamsSchema,
   query: answersQuerySchema,
   response: answerSheetSchema,
-  async handler({ params, query, context, viewer }) {
+  async handler({ params, query, context, viewer, now }) {
     return readAnswers(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       cycleId: params.id,
       organisationId: query.org,
-      at: today(context.now()),
+      at: toIsoDate(now),
     })
   },
 })
@@ -109,25 +109,24 @@ export const saveAnswersRoute = defineRoute({
   operationId: 'saveSelfAssessmentAnswers',
   summary: 'Save the own organisation’s scores and evidence notes (administrators: any organisation)',
   tag: TAG,
-  access: { roles: ['admin', 'member_lead', 'member_analyst'] },
+  access: { roles: PERMISSIONS.answerSelfAssessment },
   params: cycleParamsSchema,
   body: saveAnswersRequestSchema,
   response: answerSheetSchema,
-  async handler({ params, body, context, viewer, request, actor }) {
-    const caller = requireViewer(viewer)
+  async handler({ params, body, context, viewer, request, actor, now }) {
     const organisationId = await saveAnswers(context.database, {
-      viewer: caller,
+      viewer,
       cycleId: params.id,
       request: body,
-      actor: requireActor(actor),
-      now: context.now(),
+      actor,
+      now,
       ip: request.ip,
     })
     return readAnswers(context.database.db, {
-      viewer: caller,
+      viewer,
       cycleId: params.id,
       organisationId,
-      at: today(context.now()),
+      at: toIsoDate(now),
     })
   },
 })
@@ -141,13 +140,13 @@ export const compareSelfAssessmentsRoute = defineRoute({
   access: { roles: 'any' },
   query: compareQuerySchema,
   response: selfAssessmentComparisonSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     return compareSelfAssessments(context.database.db, {
       ringId: query.ring,
       cycleId: query.cycle,
       organisationId: query.org,
-      viewer: requireViewer(viewer),
-      now: context.now(),
+      viewer,
+      now,
     })
   },
 })
