@@ -17,7 +17,10 @@ import {
   groupQuerySchema,
   groupStatisticsSchema,
 } from '../../contracts/kpi'
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import { parseAsOf } from '../../core/periods/as-of'
+import type { DB } from '../../db/schema'
 import { isAppError } from '../../core/errors/app-error'
 import { keepMeanOnly, PERMISSIONS, type Viewer } from '../../core/permissions'
 import { defineRoute, queryAndScopeKey } from '../../server/route'
@@ -140,6 +143,32 @@ export const listFigureValuesRoute = defineRoute({
   },
 })
 
+/**
+ * What a question about an organisation in its group is about: the instant, the organisation (which
+ * the caller must see by name), the month, the caller's scope and the group's members.
+ */
+async function resolveGroupQuestion(
+  db: Kysely<DB>,
+  options: { query: GroupQuestion; viewer: Viewer; now: Date },
+) {
+  const { query, viewer, now } = options
+  const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+  const organisation = await findOrganisationByKey(db, query.org)
+  const month = await resolvePeriod(db, query.period, asOf, now)
+  const scope = await loadKpiScope(db, { viewer, month })
+  scope.requireNamed(organisation.id, query.org)
+  const group = await resolveGroup(db, {
+    kind: query.group,
+    organisationId: organisation.id,
+    month,
+    setKeys: query.orgs,
+    canPick: scope.canSeeNamed,
+  })
+  return { asOf, organisation, month, scope, group }
+}
+
+type GroupQuestion = Pick<z.infer<typeof groupQuerySchema>, 'org' | 'period' | 'asOf' | 'group' | 'orgs'>
+
 export const groupStatisticsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/kpi/group-statistics',
@@ -151,18 +180,7 @@ export const groupStatisticsRoute = defineRoute({
   response: groupStatisticsSchema,
   async handler({ query, context, viewer, now }) {
     const db = context.database.db
-    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
-    const organisation = await findOrganisationByKey(db, query.org)
-    const month = await resolvePeriod(db, query.period, asOf, now)
-    const scope = await loadKpiScope(db, { viewer, month })
-    scope.requireNamed(organisation.id, query.org)
-    const group = await resolveGroup(db, {
-      kind: query.group,
-      organisationId: organisation.id,
-      month,
-      setKeys: query.orgs,
-      canPick: scope.canSeeNamed,
-    })
+    const { asOf, organisation, month, scope, group } = await resolveGroupQuestion(db, { query, viewer, now })
     const disclosed = await discloseGroup(db, {
       scope,
       code: query.figure,
@@ -234,18 +252,7 @@ export const excellenceRoute = defineRoute({
   response: excellenceSchema,
   async handler({ query, context, viewer, now }) {
     const db = context.database.db
-    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
-    const organisation = await findOrganisationByKey(db, query.org)
-    const month = await resolvePeriod(db, query.period, asOf, now)
-    const scope = await loadKpiScope(db, { viewer, month })
-    scope.requireNamed(organisation.id, query.org)
-    const group = await resolveGroup(db, {
-      kind: query.group,
-      organisationId: organisation.id,
-      month,
-      setKeys: query.orgs,
-      canPick: scope.canSeeNamed,
-    })
+    const { asOf, month, scope, group } = await resolveGroupQuestion(db, { query, viewer, now })
     // Excellence shows medians, quartile thresholds and ranks of the leaders: over the members the
     // caller can see, whenever the group holds organisations outside their view.
     const visibleGroup = {

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import type { DB } from '../../db/schema'
 import { notFound } from '../../core/errors/app-error'
 import {
   adoptionParamsSchema,
@@ -40,6 +42,23 @@ const WRITERS = PERMISSIONS.writePractices
 /** What the write use cases (write-practice.ts) need of the request. */
 function writeContext<Q, P, B>({ viewer, actor, now, request }: RouteInput<Q, P, B>) {
   return { viewer, actor, now, ip: request.ip }
+}
+
+/** The card after a write, with warnings for the texts written (check-names-in-text.ts). */
+async function readWithWarnings(
+  db: Kysely<DB>,
+  options: {
+    viewer: Viewer
+    id: number
+    now: Date
+    fields: Readonly<Record<string, string | null | undefined>>
+  },
+) {
+  const at = toIsoDate(options.now)
+  return {
+    ...(await readPractice(db, { viewer: options.viewer, id: options.id, at })),
+    warnings: await warnAboutPracticeTexts(db, { practiceId: options.id, at, fields: options.fields }),
+  }
 }
 
 // Writes answer with warnings when a text names an organisation (check-names-in-text.ts).
@@ -127,16 +146,12 @@ export const createPracticeRoute = defineRoute({
   async handler(input) {
     const write = writeContext(input)
     const id = await createPractice(input.context.database, { ...write, request: input.body })
-    const db = input.context.database.db
     const { title, problem, approach, resources, results, contact } = input.body
-    return {
-      ...(await readPractice(db, { viewer: write.viewer, id, at: toIsoDate(write.now) })),
-      warnings: await warnAboutPracticeTexts(db, {
-        practiceId: id,
-        at: toIsoDate(write.now),
-        fields: { title, problem, approach, resources, results, contact },
-      }),
-    }
+    return readWithWarnings(input.context.database.db, {
+      ...write,
+      id,
+      fields: { title, problem, approach, resources, results, contact },
+    })
   },
 })
 
@@ -153,16 +168,12 @@ export const updatePracticeRoute = defineRoute({
   async handler(input) {
     const write = writeContext(input)
     await updatePractice(input.context.database, { ...write, id: input.params.id, request: input.body })
-    const db = input.context.database.db
     const { title, problem, approach, resources, results, contact } = input.body
-    return {
-      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: toIsoDate(write.now) })),
-      warnings: await warnAboutPracticeTexts(db, {
-        practiceId: input.params.id,
-        at: toIsoDate(write.now),
-        fields: { title, problem, approach, resources, results, contact },
-      }),
-    }
+    return readWithWarnings(input.context.database.db, {
+      ...write,
+      id: input.params.id,
+      fields: { title, problem, approach, resources, results, contact },
+    })
   },
 })
 
@@ -296,15 +307,11 @@ export const adoptPracticeRoute = defineRoute({
       practiceId: input.params.id,
       request: input.body,
     })
-    const db = input.context.database.db
-    return {
-      ...(await readPractice(db, { viewer: write.viewer, id: input.params.id, at: toIsoDate(write.now) })),
-      warnings: await warnAboutPracticeTexts(db, {
-        practiceId: input.params.id,
-        at: toIsoDate(write.now),
-        fields: { note: input.body.note },
-      }),
-    }
+    return readWithWarnings(input.context.database.db, {
+      ...write,
+      id: input.params.id,
+      fields: { note: input.body.note },
+    })
   },
 })
 
