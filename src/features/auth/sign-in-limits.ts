@@ -118,3 +118,15 @@ export async function recordFailedAttempt(
     .where('at', '<', new Date(options.now.getTime() - FAILURE_MEMORY_HOURS * 3600_000))
     .execute()
 }
+
+/** Forgets an address's failures at an account once its password was right. */
+export async function forgetFailedAttempts(
+  db: Kysely<DB>,
+  options: { email: string; ip: string },
+): Promise<void> {
+  await db
+    .deleteFrom('login_attempt')
+    .where(sql<string>`lower(email)`, '=', options.email.trim().toLowerCase())
+    .where('ip', '=', options.ip)
+    .execute()
+}

@@ -3,7 +3,7 @@
  * failure (no user enumeration), the same scrypt work for unknown addresses (no timing oracle),
  * and a new session whose token only the cookie carries (the database keeps its hash).
  */
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { actorOf, type Account } from '../../core/accounts/account'
 import { AppError } from '../../core/errors/app-error'
 import type { Database } from '../../db/connect'
@@ -11,9 +11,9 @@ import type { DB } from '../../db/schema'
 import { recordAudit } from '../audit/record-audit'
 import { dummyPasswordHash, verifyPassword } from './password'
 import { insertSession } from './session.repository'
-import { assertNotRateLimited, recordFailedAttempt } from './sign-in-limits'
+import { assertNotRateLimited, forgetFailedAttempts, recordFailedAttempt } from './sign-in-limits'
 import { createToken, hashToken } from './tokens'
-import { findPasswordHash, findUserByEmail } from './user.repository'
+import { findPasswordHash, findUserByEmail, recordVisit } from './user.repository'
 
 export const SESSION_HOURS = 12
 export interface SignInOptions {
@@ -47,11 +47,7 @@ export async function signIn(database: Database, options: SignInOptions): Promis
     throw new AppError('unauthenticated', 'e-mail or password is wrong / E-Mail oder Passwort ist falsch')
   }
   return database.transaction(async (tx) => {
-    await tx.db
-      .deleteFrom('login_attempt')
-      .where(sql<string>`lower(email)`, '=', email)
-      .where('ip', '=', options.ip)
-      .execute()
+    await forgetFailedAttempts(tx.db, { email, ip: options.ip })
     const session = await startSession(tx.db, { user, userAgent: options.userAgent, now: options.now })
     await recordAudit(tx.db, {
       actor: actorOf(user),
@@ -83,10 +79,6 @@ export async function startSession(
     userAgent: options.userAgent,
   })
   const previousVisitAt = options.user.lastSeenAt
-  await db
-    .updateTable('app_user')
-    .set({ previous_visit_at: previousVisitAt, last_seen_at: options.now })
-    .where('id', '=', options.user.id)
-    .execute()
+  await recordVisit(db, { userId: options.user.id, previousVisitAt, now: options.now })
   return { token, csrfToken, expiresAt, sessionId, user: options.user, previousVisitAt }
 }

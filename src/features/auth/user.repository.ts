@@ -140,6 +140,18 @@ export async function updateUserRow(db: Kysely<DB>, id: number, changes: UserCha
   }
 }
 
+/** A new session's visit: the last one becomes the previous visit ("new since your last visit"). */
+export async function recordVisit(
+  db: Kysely<DB>,
+  visit: { userId: number; previousVisitAt: Date | null; now: Date },
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ previous_visit_at: visit.previousVisitAt, last_seen_at: visit.now })
+    .where('id', '=', visit.userId)
+    .execute()
+}
+
 /** Ids of the rings an organisation belongs to on the given day. */
 export async function findRingIdsOf(db: Kysely<DB>, organisationId: number, at: string): Promise<number[]> {
   const rows = await db
