@@ -4,14 +4,13 @@
  */
 import { checkFollowUpsOpen } from '../../core/benchlearning'
 import { invalidInput } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
 import { checkItemOfMeeting } from './load-managed-agenda-item'
-import { loadManagedMeeting } from './load-visible-meeting'
+import { loadManagedMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { findInvitedOrganisations, findUserOrganisation } from './meeting.repository'
 import { insertActionItem } from './minutes.repository'
+import { recordCreation } from './record-creation'
 
 export interface NewActionItem {
   agendaItemId: number | null
@@ -28,7 +27,7 @@ export const ownerRequired = (message: string) =>
 
 export async function addActionItem(
   database: Database,
-  options: { viewer: Viewer; actor: AuditActor; meetingId: number; action: NewActionItem; now: Date },
+  options: MeetingWriter & { meetingId: number; action: NewActionItem },
 ): Promise<number> {
   const { action } = options
   if (action.ownerOrganisationId === null && action.ownerUserId === null)
@@ -69,14 +68,7 @@ export async function addActionItem(
       due_on: action.dueOn,
       created_at: options.now,
     })
-    await recordAudit(db, {
-      actor: options.actor,
-      action: 'action_item.create',
-      entity: 'action_item',
-      entityId: row.id,
-      after: row,
-      at: options.now,
-    })
+    await recordCreation(db, options, { entity: 'action_item', row })
     return row.id
   })
 }

@@ -1,14 +1,13 @@
 /** Adds an item to a meeting's agenda (at a position, by default at the end) while the agenda is open. */
 import { checkAgendaEditable } from '../../core/benchlearning'
 import { invalidInput } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import type { AddAgendaItemRequest } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
 import { findEndPosition, insertAgendaItem, shiftAgendaItems } from './agenda.repository'
-import { loadManagedMeeting } from './load-visible-meeting'
+import { loadManagedMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { setTopicStatus } from './topic.repository'
+import { recordCreation } from './record-creation'
 
 function checkSource(request: AddAgendaItemRequest): void {
   if (request.source === 'topic' && request.topicId === null)
@@ -31,7 +30,7 @@ function checkSource(request: AddAgendaItemRequest): void {
 
 export async function addAgendaItem(
   database: Database,
-  options: { viewer: Viewer; actor: AuditActor; meetingId: number; request: AddAgendaItemRequest; now: Date },
+  options: MeetingWriter & { meetingId: number; request: AddAgendaItemRequest },
 ): Promise<number> {
   const { request } = options
   return database.transaction(async ({ db }) => {
@@ -58,14 +57,7 @@ export async function addAgendaItem(
     })
     if (request.topicId !== null)
       await setTopicStatus(db, { id: request.topicId, status: 'scheduled', onlyFrom: 'open' })
-    await recordAudit(db, {
-      actor: options.actor,
-      action: 'agenda_item.create',
-      entity: 'agenda_item',
-      entityId: row.id,
-      after: row,
-      at: options.now,
-    })
+    await recordCreation(db, options, { entity: 'agenda_item', row })
     return row.id
   })
 }

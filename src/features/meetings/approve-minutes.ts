@@ -1,9 +1,8 @@
 /** The moderation approves the minutes of a held meeting: this closes agenda, minutes and comments. */
 import { checkMinutesApprovable } from '../../core/benchlearning'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
-import { loadManagedMeeting } from './load-visible-meeting'
+import { recordAudit } from '../audit/record-audit'
+import { loadManagedMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { updateMeetingRow } from './meeting.repository'
 import { markReadByDedupeKey } from './notification.repository'
@@ -11,7 +10,7 @@ import { minutesNoticeKey } from './notify-status-change'
 
 export async function approveMinutes(
   database: Database,
-  options: { viewer: Viewer; actor: AuditActor; meetingId: number; now: Date },
+  options: MeetingWriter & { meetingId: number },
 ): Promise<void> {
   await database.transaction(async ({ db }) => {
     const { meeting: before } = await loadManagedMeeting(db, { ...options, what: 'approves minutes' })

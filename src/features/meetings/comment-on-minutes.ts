@@ -1,25 +1,18 @@
 /** Leads and analysts of invited organisations and the moderation comment on the draft minutes of a held meeting. */
 import { canManageRingScoped, canTakePart, checkCommentsOpen } from '../../core/benchlearning'
 import { forbidden } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { minutesTextRow, type MinutesText } from './add-decision'
 import { checkItemOfMeeting } from './load-managed-agenda-item'
-import { loadVisibleMeeting } from './load-visible-meeting'
+import { loadVisibleMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { findInvitedOrganisations } from './meeting.repository'
 import { insertComment } from './minutes.repository'
+import { recordCreation } from './record-creation'
 
 export async function commentOnMinutes(
   database: Database,
-  options: {
-    viewer: Viewer
-    actor: AuditActor
-    meetingId: number
-    agendaItemId: number | null
-    text: string
-    now: Date
-  },
+  options: MeetingWriter & MinutesText,
 ): Promise<number> {
   const { viewer } = options
   return database.transaction(async ({ db }) => {
@@ -34,22 +27,9 @@ export async function commentOnMinutes(
       )
     checkCommentsOpen(toMeetingFacts(meeting))
     await checkItemOfMeeting(db, options)
-    const row = await insertComment(db, {
-      meeting_id: meeting.id,
-      agenda_item_id: options.agendaItemId,
-      user_id: viewer.userId,
-      organisation_id: viewer.organisationId,
-      text: options.text,
-      created_at: options.now,
-    })
-    await recordAudit(db, {
-      actor: options.actor,
-      action: 'minutes_comment.create',
-      entity: 'minutes_comment',
-      entityId: row.id,
-      after: row,
-      at: options.now,
-    })
+    const author = { user_id: viewer.userId, organisation_id: viewer.organisationId }
+    const row = await insertComment(db, { ...minutesTextRow(options), ...author })
+    await recordCreation(db, options, { entity: 'minutes_comment', row })
     return row.id
   })
 }

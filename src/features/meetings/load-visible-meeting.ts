@@ -5,9 +5,17 @@ import { notFound, forbidden } from '../../core/errors/app-error'
 import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
+import type { AuditActor } from '../audit/record-audit'
 import { loadMeetingScope, type MeetingScope } from './load-meeting-scope'
 import { requireVisibleMeeting } from './meeting-dto'
 import { findMeeting, type MeetingRow } from './meeting.repository'
+
+/** Who writes, for the audit, and when (the request's clock): what every write use case gets. */
+export interface MeetingWriter {
+  viewer: Viewer
+  actor: AuditActor
+  now: Date
+}
 
 export interface VisibleMeeting {
   meeting: MeetingRow

@@ -10,12 +10,7 @@ import { buildApp } from '../../server/app'
 import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
 import { signIn, type SignedIn } from '../../test/sign-in'
 import { useTestDatabase } from '../../test/use-test-database'
-import {
-  insertNetwork,
-  insertNetworkMemberships,
-  insertRing,
-  insertRingMemberships,
-} from '../networks/network.repository'
+import * as networks from '../networks/network.repository'
 
 const t = useTestDatabase()
 const MEETING_DAY = '2027-01-20'
@@ -51,14 +46,14 @@ function expectRefused(response: LightMyRequestResponse, message: string | RegEx
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Life network' })
-  ringId = await insertRing(db, { networkId, code: 'L1', name: 'Ring L', validFrom: '2020-01-01' })
+  const networkId = await networks.insertNetwork(db, { name: 'Life network' })
+  ringId = await networks.insertRing(db, { networkId, code: 'L1', name: 'Ring L', validFrom: '2020-01-01' })
   const a = await createJobcentre(db, { ags5: '06431' })
   organisationA = a
   const b = await createJobcentre(db, { ags5: '06432' })
   const memberships = [a, b].map((organisationId) => ({ organisationId, validFrom: '2020-01-01' }))
-  await insertRingMemberships(db, ringId, memberships)
-  await insertNetworkMemberships(db, networkId, memberships)
+  await networks.insertRingMemberships(db, ringId, memberships)
+  await networks.insertNetworkMemberships(db, networkId, memberships)
   await createUser(db, { email: 'moderator@life.test', role: 'moderator', moderatedRingIds: [ringId] })
   await createUser(db, { email: 'lead@life.test', role: 'member_lead', organisationId: a })
   app = await buildApp({ database: t.database, now: () => clock })

@@ -1,32 +1,26 @@
 /** Routes of the caller's notifications: the list (with the timed ones added) and marking them read. */
-import {
-  idParamsSchema,
-  markReadResponseSchema,
-  notificationListQuerySchema,
-  notificationListSchema,
-} from '../../contracts/meetings'
-import { defineRoute, type RouteInput } from '../../server/route'
+import * as contract from '../../contracts/meetings'
+import type { RouteInput } from '../../server/route'
 import { listNotifications } from './list-notifications'
-import { readerOf, TAG } from './meeting-route-parts'
+import { FOR_ANY, meetingRoute, readerOf } from './meeting-route-parts'
 import { markUserNotificationsRead } from './notification.repository'
 import { refreshTimedNotifications } from './refresh-timed-notifications'
 
-export const listNotificationsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/notifications',
+export const listNotificationsRoute = meetingRoute('GET /api/v1/notifications', {
   operationId: 'listNotifications',
   summary: "The caller's notifications (upcoming meeting, invitation, new practice, action due, minutes)",
-  tag: TAG,
-  access: { roles: 'any' },
-  query: notificationListQuerySchema,
-  response: notificationListSchema,
+  access: FOR_ANY,
+  query: contract.notificationListQuerySchema,
+  response: contract.notificationListSchema,
   async handler(input) {
     const { viewer, now } = readerOf(input)
     const db = input.context.database.db
+    // Moderators and administrators see every ring's meetings in the list, not as notifications.
+    const ringIds = viewer.role === 'moderator' || viewer.role === 'admin' ? [] : viewer.ringIds
     await refreshTimedNotifications(db, {
       userId: viewer.userId,
       organisationId: viewer.organisationId,
-      ringIds: viewer.role === 'moderator' || viewer.role === 'admin' ? [] : viewer.ringIds,
+      ringIds,
       now,
       viewer,
     })
@@ -42,26 +36,20 @@ async function markRead<Q, P, B>(input: RouteInput<Q, P, B>, id?: number) {
   }
 }
 
-export const markNotificationReadRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/notifications/:id/read',
+export const markNotificationReadRoute = meetingRoute('POST /api/v1/notifications/:id/read', {
   operationId: 'markNotificationRead',
   summary: 'Mark one notification read',
-  tag: TAG,
-  access: { roles: 'any' },
-  params: idParamsSchema,
-  response: markReadResponseSchema,
+  access: FOR_ANY,
+  params: contract.idParamsSchema,
+  response: contract.markReadResponseSchema,
   handler: (input) => markRead(input, input.params.id),
 })
 
-export const markAllNotificationsReadRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/notifications/read-all',
+export const markAllNotificationsReadRoute = meetingRoute('POST /api/v1/notifications/read-all', {
   operationId: 'markAllNotificationsRead',
   summary: 'Mark all notifications of the caller read',
-  tag: TAG,
-  access: { roles: 'any' },
-  response: markReadResponseSchema,
+  access: FOR_ANY,
+  response: contract.markReadResponseSchema,
   handler: (input) => markRead(input),
 })
 

@@ -1,21 +1,18 @@
 /** A lead, analyst or moderator proposes a topic for the ring's meetings (or network-wide with ringId null). */
 import { canProposeTopic } from '../../core/benchlearning'
 import { forbidden } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import type { MeetingWriter } from './load-visible-meeting'
 import { findNetworkIdFor } from './meeting.repository'
 import { insertTopic } from './topic.repository'
+import { recordCreation } from './record-creation'
 
 export async function proposeTopic(
   database: Database,
-  options: {
-    viewer: Viewer
-    actor: AuditActor
+  options: MeetingWriter & {
     ringId: number | null
     title: string
     description: string | null
-    now: Date
     isDemo?: boolean
   },
 ): Promise<number> {
@@ -37,14 +34,7 @@ export async function proposeTopic(
       is_demo: options.isDemo ?? false,
       created_at: options.now,
     })
-    await recordAudit(db, {
-      actor: options.actor,
-      action: 'topic.create',
-      entity: 'topic',
-      entityId: row.id,
-      after: row,
-      at: options.now,
-    })
+    await recordCreation(db, options, { entity: 'topic', row })
     return row.id
   })
 }

@@ -1,22 +1,18 @@
 /** A lead or analyst of an invited organisation registers for a meeting (or declines) while it is open. */
 import { canTakePart, checkRegistrationOpen } from '../../core/benchlearning'
 import { forbidden } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
-import { loadVisibleMeeting } from './load-visible-meeting'
+import { recordAudit } from '../audit/record-audit'
+import { loadVisibleMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { findInvitedOrganisations, findRegistration, upsertRegistration } from './meeting.repository'
 
 export async function registerForMeeting(
   database: Database,
-  options: {
-    viewer: Viewer
-    actor: AuditActor
+  options: MeetingWriter & {
     id: number
     status: 'registered' | 'declined'
     note: string | null
-    now: Date
   },
 ): Promise<void> {
   const { viewer } = options

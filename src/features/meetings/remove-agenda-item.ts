@@ -1,15 +1,15 @@
 /** Removes an agenda item while the agenda is open; the items after it move up. */
 import { checkAgendaEditable } from '../../core/benchlearning'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit } from '../audit/record-audit'
+import type { MeetingWriter } from './load-visible-meeting'
 import { deleteAgendaItem, shiftAgendaItems } from './agenda.repository'
 import { loadManagedAgendaItem } from './load-managed-agenda-item'
 import { toMeetingFacts } from './meeting-dto'
 
 export async function removeAgendaItem(
   database: Database,
-  options: { viewer: Viewer; actor: AuditActor; itemId: number; now: Date },
+  options: MeetingWriter & { itemId: number },
 ): Promise<void> {
   await database.transaction(async ({ db }) => {
     const { item, meeting } = await loadManagedAgendaItem(db, options)

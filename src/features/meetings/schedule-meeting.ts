@@ -6,9 +6,10 @@ import type { Viewer } from '../../core/permissions'
 import type { CreateMeetingRequest } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
 import type { DB, MeetingTable } from '../../db/schema'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import type { AuditActor } from '../audit/record-audit'
 import { loadHostingHistory, loadRotationMembers } from './load-rotation'
 import { findNetworkIdFor, insertMeeting, type MeetingRow } from './meeting.repository'
+import { recordCreation } from './record-creation'
 
 export interface ScheduleMeetingOptions {
   viewer: Viewer
@@ -77,13 +78,6 @@ export async function insertAuditedMeeting(
   options: { actor: AuditActor; now: Date; values: Omit<Insertable<MeetingTable>, 'created_at'> },
 ): Promise<MeetingRow> {
   const row = await insertMeeting(db, { ...options.values, created_at: options.now })
-  await recordAudit(db, {
-    actor: options.actor,
-    action: 'meeting.create',
-    entity: 'meeting',
-    entityId: row.id,
-    after: row,
-    at: options.now,
-  })
+  await recordCreation(db, options, { entity: 'meeting', row })
   return row
 }

@@ -1,19 +1,16 @@
 /** Changes an action item: its owners change the status, the moderation everything. */
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import type { ActionItemStatus } from '../../db/schema'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit } from '../audit/record-audit'
 import { forbidden } from '../../core/errors/app-error'
 import { ownerRequired } from './add-action-item'
-import { loadVisibleMeeting } from './load-visible-meeting'
+import { loadVisibleMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toActionDto } from './meeting-dto'
 import { findActionItem, updateActionItemRow } from './minutes.repository'
 
 export async function updateActionItem(
   database: Database,
-  options: {
-    viewer: Viewer
-    actor: AuditActor
+  options: MeetingWriter & {
     actionId: number
     changes: {
       title?: string
@@ -22,7 +19,6 @@ export async function updateActionItem(
       ownerOrganisationId?: number | null
       ownerUserId?: number | null
     }
-    now: Date
   },
 ): Promise<void> {
   const { changes } = options

@@ -4,10 +4,10 @@
  */
 import type { z } from 'zod'
 import { checkAgendaEditable, checkMinutesEditable } from '../../core/benchlearning'
-import type { Viewer } from '../../core/permissions'
 import type { updateAgendaItemRequestSchema } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit } from '../audit/record-audit'
+import type { MeetingWriter } from './load-visible-meeting'
 import { shiftAgendaItems, updateAgendaItemRow } from './agenda.repository'
 import { loadManagedAgendaItem } from './load-managed-agenda-item'
 import { toMeetingFacts } from './meeting-dto'
@@ -16,7 +16,7 @@ type UpdateAgendaItemRequest = z.infer<typeof updateAgendaItemRequestSchema>
 
 export async function updateAgendaItem(
   database: Database,
-  options: { viewer: Viewer; actor: AuditActor; itemId: number; request: UpdateAgendaItemRequest; now: Date },
+  options: MeetingWriter & { itemId: number; request: UpdateAgendaItemRequest },
 ): Promise<void> {
   const { request } = options
   await database.transaction(async ({ db }) => {

@@ -3,18 +3,17 @@
  * of core/benchlearning/meeting-life.ts; a new status notifies (notify-status-change.ts).
  */
 import { checkDateChange, checkStatusChange } from '../../core/benchlearning'
-import type { Viewer } from '../../core/permissions'
 import type { UpdateMeetingRequest } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
-import { loadManagedMeeting } from './load-visible-meeting'
+import { recordAudit } from '../audit/record-audit'
+import { loadManagedMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { listRegistrations, updateMeetingRow } from './meeting.repository'
 import { notifyStatusChange } from './notify-status-change'
 
 export async function updateMeeting(
   database: Database,
-  options: { viewer: Viewer; actor: AuditActor; id: number; request: UpdateMeetingRequest; now: Date },
+  options: MeetingWriter & { id: number; request: UpdateMeetingRequest },
 ): Promise<void> {
   const { request } = options
   await database.transaction(async ({ db }) => {

@@ -1,15 +1,15 @@
 /** Gives (isVote) or withdraws the caller's vote for an open topic; giving twice changes nothing. */
 import { canProposeTopic } from '../../core/benchlearning'
 import { forbidden, invalidInput } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit } from '../audit/record-audit'
+import type { MeetingWriter } from './load-visible-meeting'
 import { findVisibleTopic } from './find-visible-topic'
 import { deleteVote, insertVote } from './topic.repository'
 
 export async function voteForTopic(
   database: Database,
-  options: { viewer: Viewer; actor: AuditActor; topicId: number; isVote: boolean; now: Date },
+  options: MeetingWriter & { topicId: number; isVote: boolean },
 ): Promise<void> {
   const { viewer } = options
   await database.transaction(async ({ db }) => {
