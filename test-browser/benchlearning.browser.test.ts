@@ -18,6 +18,7 @@ import type { FastifyInstance } from 'fastify'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { WEB_ROOT } from '../src/cli/commands/start'
+import { isoDate } from '../src/core/periods/dates'
 import { latestCompleteMonth } from '../src/core/periods/period'
 import type { Database } from '../src/db/connect'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
@@ -40,6 +41,15 @@ const RESULTS = join(ROOT, 'test-results')
 const KCA = 'Kommunales Center für Arbeit (KCA) Main-Kinzig-Kreis'
 const FULDA = 'Jobcenter Landkreis Fulda'
 const MEETING_TITLE = 'Vergleichsring 8: Sondertreffen Wirkung (Test)'
+// The meeting takes place today: it can be marked held from its first day on, not before.
+const MEETING_DAY = isoDate(new Date())
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const [MEETING_YEAR, MEETING_MONTH, MEETING_DATE] = MEETING_DAY.split('-').map(Number) as [
+  number,
+  number,
+  number,
+]
+const MEETING_DAY_EN = `${MEETING_DATE} ${MONTHS_EN[MEETING_MONTH - 1]} ${MEETING_YEAR}`
 const TOPIC_TITLE = 'Wirkung von Jobcoaching messen (Test)'
 const ACTION_TITLE = 'Auswertung der Jobcoaching-Fälle an den Ring schicken (Test)'
 const PRACTICE_TITLE = 'Jobcoaching mit Wirkungsmessung (Test)'
@@ -175,7 +185,7 @@ describe('a full benchlearning cycle in the UI', () => {
     const plan = page.locator('details', { hasText: 'Treffen planen' })
     await plan.getByLabel('Vergleichsring').selectOption({ label: 'Vergleichsring 8 (R08)' })
     await plan.getByLabel('Titel').fill(MEETING_TITLE)
-    await plan.getByLabel('Erster Tag').fill('2027-01-20')
+    await plan.getByLabel('Erster Tag').fill(MEETING_DAY)
     await plan.getByLabel('Ort').fill('Hanau, KCA')
     await expect(plan.getByLabel('Gastgeber').inputValue()).resolves.toBe('')
     await plan.getByRole('button', { name: 'Treffen anlegen' }).click()
@@ -540,9 +550,11 @@ describe('a full benchlearning cycle in the UI', () => {
     const panel = lead.locator('.bell-panel')
     await panel.getByRole('heading', { name: 'Notifications' }).waitFor()
     const text = await panel.innerText()
-    // The invitation to the meeting the moderator planned in the first step (20 Jan 2027).
+    // The invitation to the meeting the moderator planned in the first step (for today).
     expect(text).toContain('Invitation')
-    expect(text).toContain(`You are invited to ${MEETING_TITLE} on 20 Jan 2027. Please register or decline.`)
+    expect(text).toContain(
+      `You are invited to ${MEETING_TITLE} on ${MEETING_DAY_EN}. Please register or decline.`,
+    )
     expect(text).toMatch(/The minutes of .+ are ready: please comment before they are approved\./)
     expect(text).not.toMatch(/Sie sind zu|Das Protokoll von|Einladung/)
     await expectAccessible(lead, 'notifications in English')

@@ -78,6 +78,9 @@ export const meetingSummarySchema = z
     hostSource: z.enum(['rotation', 'override', 'none']),
     moderator: personRefSchema.nullable(),
     status: meetingStatusSchema,
+    isUpcoming: z
+      .boolean()
+      .describe('not yet held and not over: listed under upcoming meetings (a held meeting is past)'),
     isDemo: z.boolean(),
     registeredCount: z.number().int(),
     myRegistration: z.enum(['registered', 'declined']).nullable(),

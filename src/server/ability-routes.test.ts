@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { PERMISSIONS } from '../core/permissions'
-import {
-  createMeetingRoute,
-  proposeScheduleRoute,
-  proposeTopicRoute,
-  voteRoute,
-} from '../features/meetings/meetings.routes'
+import { createMeetingRoute, proposeScheduleRoute } from '../features/meetings/meeting.routes'
+import { proposeTopicRoute, voteRoute } from '../features/meetings/topic.routes'
 import { createPracticeRoute, adoptPracticeRoute } from '../features/practices/practice.routes'
 
 function rolesOf(route: { access: unknown }): readonly string[] {

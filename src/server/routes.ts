@@ -13,7 +13,12 @@ import {
   listMappingsRoute,
   uploadImportRoute,
 } from '../features/imports/import.routes'
-import { meetingRoutes } from '../features/meetings/meetings.routes'
+import { agendaRoutes } from '../features/meetings/agenda.routes'
+import { meetingRoutes } from '../features/meetings/meeting.routes'
+import { minutesRoutes } from '../features/meetings/minutes.routes'
+import { notificationRoutes } from '../features/meetings/notification.routes'
+import { packRoutes } from '../features/meetings/pack.routes'
+import { topicRoutes } from '../features/meetings/topic.routes'
 import {
   listObservationSeriesRoute,
   listObservationsRoute,
@@ -70,6 +75,11 @@ export const allRoutes: AnyRoute[] = [
   ...practiceRoutes,
   ...selfAssessmentRoutes,
   ...meetingRoutes,
+  ...agendaRoutes,
+  ...minutesRoutes,
+  ...packRoutes,
+  ...topicRoutes,
+  ...notificationRoutes,
   ...peerRoutes,
   ...boundaryRoutes,
 ] as AnyRoute[]

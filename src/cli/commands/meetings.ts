@@ -1,5 +1,6 @@
 import { MEETING_STATUS_LABELS_DE } from '../../contracts/meetings'
-import { listMeetings, proposeSchedule } from '../../features/meetings/manage-meetings'
+import { listMeetings } from '../../features/meetings/list-meetings'
+import { proposeSchedule } from '../../features/meetings/propose-schedule'
 import { SYSTEM_VIEWER } from '../../features/meetings/load-meeting-scope'
 import { resolveRing } from '../../features/meetings/meeting.repository'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'

@@ -12,7 +12,7 @@
 import type { Kysely } from 'kysely'
 import { addDays, proposeHostSequence, proposeYearSchedule } from '../../core/benchlearning'
 import type { AgendaItemKind, AgendaItemSource, DB, MeetingStatus } from '../../db/schema'
-import { insertNotifications, type NewNotification } from '../meetings/notifications'
+import { insertNotifications, type NewNotification } from '../meetings/notification.repository'
 
 const TOPICS = [
   ['Digitale Antragstellung und E-Akte', 'Welche Schritte haben sich bewährt, wo hakt es noch?'],

@@ -4,7 +4,7 @@
  * new practice through notifyRingMembers). Expected texts are written out by hand.
  */
 import { describe, expect, it } from 'vitest'
-import { describeNotification } from './notifications'
+import { describeNotification } from './describe-notification'
 
 const meeting = { meetingId: 12, title: 'Ring 3: Treffen 2/2026', startsOn: '2026-03-05' }
 

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely'
 import { buildCalendar, type CalendarEvent } from '../../core/benchlearning'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
-import { getMeetingDetail, listMeetings } from './manage-meetings'
+import { getMeetingDetail } from './get-meeting-detail'
+import { listMeetings } from './list-meetings'
 
 export async function exportMeetingsCalendar(
   db: Kysely<DB>,

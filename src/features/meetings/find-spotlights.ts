@@ -19,7 +19,7 @@ import { findFigureExcellence } from '../kpi/excellence'
 import { computeFigureGroupStatistics } from '../kpi/group-statistics'
 import { monthIndexOf, monthStart } from '../kpi/load-series'
 import { resolvePeriod } from '../kpi/read-figure-values'
-import { findRingMemberIds } from './notifications'
+import { findRingMemberIds, listRingRefs } from './meeting.repository'
 
 /** The figures the platform looks at for spotlights: integration, long-term, benefits, stock. */
 export const SPOTLIGHT_FIGURES = ['K2', 'K3E1', 'K1', 'K3'] as const
@@ -51,11 +51,7 @@ export async function findRingSpotlights(
   }
   const period = formatPeriod(monthFromIndex(month))
   const ids = await findRingMemberIds(db, options.ringId, monthStart(month))
-  const ring = await db
-    .selectFrom('ring')
-    .select(['code', 'name'])
-    .where('id', '=', options.ringId)
-    .executeTakeFirst()
+  const ring = (await listRingRefs(db)).get(options.ringId)
   if (ids.length < 2)
     return { spotlights: [], period, notes: ['der Ring hat in diesem Monat weniger als zwei Mitglieder'] }
   const group = {

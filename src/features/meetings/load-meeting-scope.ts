@@ -8,6 +8,7 @@ import type { Viewer } from '../../core/permissions'
 import type { OrgRef } from '../../contracts/meetings'
 import type { DB } from '../../db/schema'
 import { loadConfidentiality } from '../networks/load-confidentiality'
+import { listOrganisationNames } from './meeting.repository'
 
 export interface MeetingScope {
   viewer: Viewer
@@ -35,15 +36,17 @@ export const SYSTEM_VIEWER: Viewer = {
   moderatedRingIds: 'all',
 }
 
+/** The organisation as the caller sees it, or a placeholder when it is hidden from them. */
+export const orgOrHidden = (scope: MeetingScope, id: number): OrgRef =>
+  scope.orgRef(id) ?? { id: 0, name: 'andere Organisation', isPseudonymised: true }
+
 export async function loadMeetingScope(
   db: Kysely<DB>,
   options: { viewer: Viewer; at: string },
 ): Promise<MeetingScope> {
   const { viewer } = options
   const confidentiality = await loadConfidentiality(db, options.at)
-  const names = new Map(
-    (await db.selectFrom('organisation').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
-  )
+  const names = await listOrganisationNames(db)
   const orgRef = (organisationId: number | null): OrgRef | null => {
     if (organisationId === null) return null
     const visibility = confidentiality.visibilityOf(viewer, organisationId)

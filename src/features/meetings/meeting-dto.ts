@@ -1,19 +1,24 @@
 /** Row → response mapping for meetings and action items, with the caller's abilities. */
 import type { Selectable } from 'kysely'
 import {
+  areCommentsOpen,
+  areMinutesEditable,
   canManageRingScoped,
   canProposeTopic,
   canTakePart,
   canViewRingScoped,
+  isAgendaEditable,
   isParticipatingRole,
+  isRegistrationOpen,
+  isUpcoming,
+  nextStatusAllowed,
+  type MeetingFacts,
 } from '../../core/benchlearning'
 import { notFound } from '../../core/errors/app-error'
-import type { ActionItemDto, MeetingSummaryDto, OrgRef } from '../../contracts/meetings'
+import type { ActionItemDto, MeetingSummaryDto, OrgRef, SpotlightDto } from '../../contracts/meetings'
 import type { ActionItemTable } from '../../db/schema'
 import type { MeetingScope } from './load-meeting-scope'
-import type { MeetingRow, RingRef } from './meeting.repository'
-
-type UserInfo = { id: number; name: string; organisationId: number | null }
+import type { MeetingRow, RingRef, UserRef } from './meeting.repository'
 
 export function requireVisibleMeeting(scope: MeetingScope, meeting: MeetingRow): void {
   // Not found rather than forbidden: the caller learns nothing about other rings' meetings.
@@ -21,23 +26,57 @@ export function requireVisibleMeeting(scope: MeetingScope, meeting: MeetingRow):
     throw notFound(`no meeting with the id ${meeting.id}`)
 }
 
-export function meetingAbilities(
-  scope: MeetingScope,
-  meeting: MeetingRow,
-  isInvited: boolean,
-): Record<string, boolean> {
+/** What the rules of core/benchlearning/meeting-life.ts read of a meeting row. */
+export function toMeetingFacts(meeting: MeetingRow): MeetingFacts {
+  return { id: meeting.id, status: meeting.status, startsOn: meeting.starts_on, endsOn: meeting.ends_on }
+}
+
+/** The caller's abilities on a meeting: their role and ring (permissions) and its state (meeting life). */
+export function meetingAbilities(options: {
+  scope: MeetingScope
+  meeting: MeetingRow
+  isInvited: boolean
+  registeredCount: number
+  today: string
+}): Record<string, boolean> {
+  const { scope, meeting } = options
   const item = { ringId: meeting.ring_id }
   const canManage = canManageRingScoped(scope.viewer, item)
-  const isParticipant = canTakePart(scope.viewer, item) && isInvited
+  const isParticipant = canTakePart(scope.viewer, item) && options.isInvited
+  const next = nextStatusAllowed({
+    meeting: toMeetingFacts(meeting),
+    today: options.today,
+    registeredCount: options.registeredCount,
+  })
   return {
     canManage,
-    canEditAgenda: canManage && meeting.status !== 'minutes_approved',
-    canEditMinutes: canManage && meeting.status === 'held',
+    canInvite: canManage && next === 'invited',
+    canMarkHeld: canManage && next === 'held',
+    canEditAgenda: canManage && isAgendaEditable(meeting.status),
+    canEditMinutes: canManage && areMinutesEditable(meeting.status),
     canApproveMinutes: canManage && meeting.status === 'held',
-    canRegister: isParticipant && (meeting.status === 'planned' || meeting.status === 'invited'),
-    canComment: (isParticipant || canManage) && meeting.status === 'held',
+    canRegister: isParticipant && isRegistrationOpen(meeting.status),
+    canComment: (isParticipant || canManage) && areCommentsOpen(meeting.status),
     canProposeTopic: canProposeTopic(scope.viewer, item),
     canDownloadPack: true,
+  }
+}
+
+/**
+ * A frozen spotlight names an organisation and its figures: shown as stored to those who see the
+ * organisation by name, under its pseudonym to pseudonymised peers, and not at all otherwise.
+ */
+export function spotlightForViewer(scope: MeetingScope, stored: unknown): SpotlightDto | null {
+  if (!stored || typeof stored !== 'object') return null
+  const spotlight = stored as SpotlightDto
+  const ref = scope.orgRef(spotlight.organisation.id)
+  if (!ref) return null
+  if (!ref.isPseudonymised) return { ...spotlight, organisation: ref }
+  return {
+    ...spotlight,
+    organisation: ref,
+    titleDe: scope.maskNames(spotlight.titleDe),
+    sentenceDe: scope.maskNames(spotlight.sentenceDe),
   }
 }
 
@@ -56,10 +95,11 @@ export function toMeetingSummary(options: {
   scope: MeetingScope
   meeting: MeetingRow
   rings: Map<number, RingRef>
-  users: Map<number, UserInfo>
+  users: Map<number, UserRef>
   registeredCount: number
   myRegistration: 'registered' | 'declined' | null
   isInvited: boolean
+  today: string
 }): MeetingSummaryDto {
   const { scope, meeting: m } = options
   const ring = m.ring_id !== null ? options.rings.get(m.ring_id) : undefined
@@ -80,10 +120,11 @@ export function toMeetingSummary(options: {
       m.moderator_user_id !== null ? (options.users.get(m.moderator_user_id) ?? null) : null,
     ),
     status: m.status,
+    isUpcoming: isUpcoming(toMeetingFacts(m), options.today),
     isDemo: m.is_demo,
     registeredCount: options.registeredCount,
     myRegistration: options.myRegistration,
-    abilities: meetingAbilities(scope, m, options.isInvited),
+    abilities: meetingAbilities({ ...options, meeting: m }),
   }
 }
 
@@ -91,7 +132,7 @@ export function toActionDto(options: {
   scope: MeetingScope
   action: Selectable<ActionItemTable>
   meeting: Pick<MeetingRow, 'id' | 'title' | 'starts_on' | 'ring_id'>
-  users: Map<number, UserInfo>
+  users: Map<number, UserRef>
   today: string
 }): ActionItemDto {
   const { scope, action: a, meeting } = options

@@ -12,12 +12,8 @@ import { createJobcentre, createUser, seedReferenceData } from '../../test/facto
 import { signIn, type SignedIn } from '../../test/sign-in'
 import { useTestDatabase } from '../../test/use-test-database'
 import { loadConfidentiality } from '../networks/load-confidentiality'
-import {
-  insertNetwork,
-  insertNetworkMemberships,
-  insertRing,
-  insertRingMemberships,
-} from '../networks/network.repository'
+import * as networks from '../networks/network.repository'
+import { insertMeeting } from './meeting.repository'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -46,47 +42,43 @@ const host = () => ids[3]!
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Pseudonym network' })
-  ringId = await insertRing(db, {
-    networkId,
-    code: 'P1',
-    name: 'Vergleichsring P',
-    sharing: 'pseudonymised',
-    validFrom: '2020-01-01',
-  })
+  const networkId = await networks.insertNetwork(db, { name: 'Pseudonym network' })
+  const ring = { code: 'P1', name: 'Vergleichsring P', sharing: 'pseudonymised' as const }
+  ringId = await networks.insertRing(db, { networkId, ...ring, validFrom: '2020-01-01' })
   for (const peer of PEERS)
     ids.push(
       await createJobcentre(db, { ags5: peer.ags5, name: peer.name, shortName: peer.name.slice(10, 14) }),
     )
   const memberships = ids.map((organisationId) => ({ organisationId, validFrom: '2020-01-01' }))
-  await insertRingMemberships(db, ringId, memberships)
-  await insertNetworkMemberships(db, networkId, memberships)
-  const namedRing = await insertRing(db, { networkId, code: 'N1', name: 'Ring N', validFrom: '2020-01-01' })
+  await networks.insertRingMemberships(db, ringId, memberships)
+  await networks.insertNetworkMemberships(db, networkId, memberships)
+  const namedRing = await networks.insertRing(db, {
+    networkId,
+    code: 'N1',
+    name: 'Ring N',
+    validFrom: '2020-01-01',
+  })
   const named = await createJobcentre(db, { ags5: '06437', name: 'Jobcenter Gutach' })
-  await insertRingMemberships(db, namedRing, [{ organisationId: named, validFrom: '2020-01-01' }])
+  await networks.insertRingMemberships(db, namedRing, [{ organisationId: named, validFrom: '2020-01-01' }])
   namedRingId = namedRing
   await createUser(db, { email: 'lead@pseudo.test', role: 'member_lead', organisationId: own() })
   await createUser(db, { email: 'moderator@pseudo.test', role: 'moderator' })
   const hostName = PEERS[3]!.name
-  const meeting = await db
-    .insertInto('meeting')
-    .values({
-      network_id: networkId,
-      ring_id: ringId,
-      kind: 'ring_meeting',
-      title: 'Ringtreffen Mai',
-      starts_on: '2024-05-15',
-      ends_on: '2024-05-15',
-      start_time: '10:00',
-      end_time: '15:00',
-      venue: `${hostName}, Hauptstraße 1, Raum 3`,
-      host_organisation_id: host(),
-      host_source: 'rotation',
-      status: 'invited',
-      created_at: new Date('2024-04-01T00:00:00Z'),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const meeting = await insertMeeting(db, {
+    network_id: networkId,
+    ring_id: ringId,
+    kind: 'ring_meeting',
+    title: 'Ringtreffen Mai',
+    starts_on: '2024-05-15',
+    ends_on: '2024-05-15',
+    start_time: '10:00',
+    end_time: '15:00',
+    venue: `${hostName}, Hauptstraße 1, Raum 3`,
+    host_organisation_id: host(),
+    host_source: 'rotation',
+    status: 'invited',
+    created_at: new Date('2024-04-01T00:00:00Z'),
+  })
   meetingId = meeting.id
   // Server-written agenda items, stored as the moderation (who sees names) added them.
   await db

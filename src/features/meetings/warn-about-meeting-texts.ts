@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { NameWarning } from '../../core/pseudonymity/find-organisation-names'
 import type { DB } from '../../db/schema'
 import { checkNamesInText, type TextReaders } from '../organisations/check-names-in-text'
+import { findRingOfMeetingPart } from './meeting.repository'
 
 type Fields = Readonly<Record<string, string | null | undefined>>
 
@@ -14,29 +15,12 @@ type Fields = Readonly<Record<string, string | null | undefined>>
 export type MeetingTextOwner =
   { ringId: number | null } | { meetingId: number } | { agendaItemId: number } | { actionItemId: number }
 
-async function ringOf(db: Kysely<DB>, owner: MeetingTextOwner): Promise<number | null> {
-  if ('ringId' in owner) return owner.ringId
-  const meeting = db.selectFrom('meeting as m').select('m.ring_id')
-  const row =
-    'meetingId' in owner
-      ? await meeting.where('m.id', '=', owner.meetingId).executeTakeFirst()
-      : 'agendaItemId' in owner
-        ? await meeting
-            .innerJoin('agenda_item as i', 'i.meeting_id', 'm.id')
-            .where('i.id', '=', owner.agendaItemId)
-            .executeTakeFirst()
-        : await meeting
-            .innerJoin('action_item as a', 'a.meeting_id', 'm.id')
-            .where('a.id', '=', owner.actionItemId)
-            .executeTakeFirst()
-  return row?.ring_id ?? null
-}
-
 export async function warnAboutMeetingTexts(
   db: Kysely<DB>,
   options: { owner: MeetingTextOwner; at: string; fields: Fields },
 ): Promise<NameWarning[]> {
-  const ringId = await ringOf(db, options.owner)
+  const { owner } = options
+  const ringId = 'ringId' in owner ? owner.ringId : await findRingOfMeetingPart(db, owner)
   const readers: TextReaders = ringId === null ? 'every_ring' : { ringIds: [ringId] }
   return checkNamesInText(db, { readers, at: options.at, fields: options.fields })
 }

@@ -68,6 +68,8 @@ export const en: BenchlearningMessages = {
     'The invitation notifies every account of the invited job centres; they can then register.',
   'meeting.markHeld': 'Mark as held',
   'meeting.heldHint': 'Then you write the minutes; members can comment until they are approved.',
+  'meeting.heldNotYet':
+    'The meeting can be marked as held from its first day on, once someone has registered.',
   'meeting.statusNow': 'Current status: {status}',
   'meeting.hostProposal': 'Host by the rotation',
   'meeting.hostOverrideLabel': 'Set another host',

@@ -70,6 +70,8 @@ export const de = {
   'meeting.markHeld': 'Als durchgeführt markieren',
   'meeting.heldHint':
     'Danach schreiben Sie das Protokoll; die Mitglieder können es bis zur Freigabe kommentieren.',
+  'meeting.heldNotYet':
+    'Als durchgeführt markieren lässt sich das Treffen ab seinem ersten Tag, wenn sich jemand angemeldet hat.',
   'meeting.statusNow': 'Aktueller Status: {status}',
   'meeting.hostProposal': 'Gastgeber nach Rotation',
   'meeting.hostOverrideLabel': 'Anderen Gastgeber festlegen',

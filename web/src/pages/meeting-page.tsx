@@ -15,7 +15,6 @@ import {
   MeetingStatusBadge,
   formatMeetingWhen,
   useAction,
-  type MeetingStatus,
 } from '../components/benchlearning/common'
 import { MeetingAgenda } from '../components/benchlearning/meeting-agenda'
 import { MeetingMinutes } from '../components/benchlearning/meeting-minutes'
@@ -152,12 +151,11 @@ function Downloads({ meeting }: { meeting: MeetingDetailDto }) {
   )
 }
 
-const NEXT_STATUS: Partial<Record<MeetingStatus, MeetingStatus>> = { planned: 'invited', invited: 'held' }
-
 function Manage({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useI18n()
   const action = useAction()
-  const next = NEXT_STATUS[meeting.status]
+  // The server says which step is allowed now (core/benchlearning/meeting-life.ts).
+  const next = meeting.abilities.canInvite ? 'invited' : meeting.abilities.canMarkHeld ? 'held' : null
   return (
     <section className="panel" aria-labelledby="manage-heading">
       <h2 id="manage-heading">{t('meeting.manage')}</h2>
@@ -179,6 +177,7 @@ function Manage({ meeting }: { meeting: MeetingDetailDto }) {
           </p>
         </div>
       )}
+      {!next && meeting.status === 'invited' && <p className="hint">{t('meeting.heldNotYet')}</p>}
       <ActionError error={action.error} />
       {meeting.ring && meeting.status !== 'minutes_approved' && <HostProposal meeting={meeting} />}
     </section>

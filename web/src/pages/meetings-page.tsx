@@ -9,7 +9,6 @@ import {
   ActionError,
   MeetingStatusBadge,
   formatMeetingWhen,
-  todayIso,
   useAction,
 } from '../components/benchlearning/common'
 import { Page } from '../components/page'
@@ -70,9 +69,9 @@ export default function MeetingsPage({ location }: PageProps) {
       <QueryView query={meetings}>
         {(data) => {
           if (data.meetings.length === 0) return <Empty>{t('meetings.empty')}</Empty>
-          const today = todayIso()
-          const upcoming = data.meetings.filter((m) => m.endsOn >= today)
-          const past = data.meetings.filter((m) => m.endsOn < today).reverse()
+          // Upcoming as the server says: not held and not over (a held meeting is past).
+          const upcoming = data.meetings.filter((m) => m.isUpcoming)
+          const past = data.meetings.filter((m) => !m.isUpcoming).reverse()
           return (
             <>
               <MeetingList id="upcoming" title={t('meetings.upcoming')} meetings={upcoming} />

@@ -13,13 +13,11 @@ import { computeFigureGroupStatistics } from '../../kpi/group-statistics'
 import { monthIndexOf, monthStart } from '../../kpi/load-series'
 import { resolvePeriod } from '../../kpi/read-figure-values'
 import { formatPeriod, monthFromIndex } from '../../../core/periods/period'
-import { findOpenActionsBefore } from '../../meetings/agenda'
-import { findRingSpotlights } from '../../meetings/find-spotlights'
+import { isoDate } from '../../../core/periods/dates'
+import { getMeetingDetail } from '../../meetings/get-meeting-detail'
+import { loadAgendaBlocks } from '../../meetings/load-agenda-blocks'
 import { loadMeetingScope } from '../../meetings/load-meeting-scope'
-import { getMeetingDetail, spotlightForViewer } from '../../meetings/manage-meetings'
-import { toActionDto } from '../../meetings/meeting-dto'
-import { findMeeting, findUsersByIds } from '../../meetings/meeting.repository'
-import { findRingMemberIds } from '../../meetings/notifications'
+import { findMeeting, findPreviousMeetingStart, findRingMemberIds } from '../../meetings/meeting.repository'
 import { loadPartnerSections, type PartnerSections } from './partner-sections'
 
 /** The figures of the overview table, in this order. */
@@ -52,7 +50,8 @@ export async function buildMeetingPack(
   const { viewer, now } = options
   const detail = await getMeetingDetail(db, { viewer, id: options.meetingId, now })
   const meeting = await findMeeting(db, options.meetingId)
-  const scope = await loadMeetingScope(db, { viewer, at: now.toISOString().slice(0, 10) })
+  const today = isoDate(now)
+  const scope = await loadMeetingScope(db, { viewer, at: today })
   const notes: string[] = []
   let month: number | null = null
   try {
@@ -97,60 +96,21 @@ export async function buildMeetingPack(
   } else if (meeting.ring_id === null) {
     notes.push('Netzwerkweite Veranstaltung: keine Kennzahlenübersicht eines Rings.')
   }
-  let spotlights: SpotlightDto[] = []
-  if (meeting.ring_id !== null && month !== null) {
-    const found = await findRingSpotlights(db, {
-      ringId: meeting.ring_id,
-      period: formatPeriod(monthFromIndex(month)),
-    })
-    spotlights = found.spotlights
-      .map((s) =>
-        spotlightForViewer(scope, {
-          kind: s.kind,
-          figureCode: s.figureCode,
-          figureNameDe: s.figureNameDe,
-          organisation: { id: s.organisationId, name: s.organisationName, isPseudonymised: false },
-          period: s.period,
-          numbers: s.numbers,
-          titleDe: s.titleDe,
-          sentenceDe: s.sentenceDe,
-        }),
-      )
-      .filter((s): s is SpotlightDto => s !== null)
-  }
-  const earlier = await findOpenActionsBefore(db, meeting)
-  const users = await findUsersByIds(
-    db,
-    earlier.map((a) => a.owner_user_id),
-  )
-  const today = now.toISOString().slice(0, 10)
+  const blocks = await loadAgendaBlocks(db, {
+    scope,
+    meeting,
+    period: month !== null ? formatPeriod(monthFromIndex(month)) : undefined,
+    today,
+  })
+  const spotlights = month !== null ? blocks.spotlights : []
   const openActions = [
-    ...earlier.map((a) =>
-      toActionDto({
-        scope,
-        action: a,
-        meeting: {
-          id: a.meeting_id,
-          title: a.meeting_title,
-          starts_on: a.meeting_starts_on,
-          ring_id: a.meeting_ring_id,
-        },
-        users,
-        today,
-      }),
-    ),
+    ...blocks.openActions,
     ...detail.actions.filter((a) => a.status === 'open' || a.status === 'in_progress'),
   ]
   // "New" practices: published since the ring's previous meeting (or within the last 4 months).
-  const previous = await db
-    .selectFrom('meeting')
-    .select('starts_on')
-    .where('ring_id', '=', meeting.ring_id ?? -1)
-    .where('starts_on', '<', meeting.starts_on)
-    .orderBy('starts_on', 'desc')
-    .executeTakeFirst()
+  const previous = await findPreviousMeetingStart(db, { ringId: meeting.ring_id, before: meeting.starts_on })
   const since = previous
-    ? new Date(`${previous.starts_on}T00:00:00Z`)
+    ? new Date(`${previous}T00:00:00Z`)
     : new Date(Date.parse(`${meeting.starts_on}T00:00:00Z`) - 120 * 86_400_000)
   const partner = await loadPartnerSections(db, { ringId: meeting.ring_id, since, viewer, now })
   return {

@@ -1,0 +1,196 @@
+/**
+ * A meeting's life, as a state machine: planned → invited → held → minutes_approved, one step at a
+ * time and forward only. What each state allows:
+ *
+ * | state            | agenda   | minutes of items | decisions, actions | registration | comments |
+ * | ---------------- | -------- | ---------------- | ------------------ | ------------ | -------- |
+ * | planned          | editable | –                | recorded           | open         | –        |
+ * | invited          | editable | –                | recorded           | open         | –        |
+ * | held             | closed   | editable         | recorded           | closed       | open     |
+ * | minutes_approved | closed   | closed           | closed             | closed       | closed   |
+ *
+ * Decisions and actions may be agreed ahead (in preparation) and are closed with the minutes;
+ * the status of an action is followed up after approval too (by its owner).
+ *
+ * A meeting is marked held on or after its first day, and only when someone registered for it
+ * (registrations are how attendance is recorded). The minutes are approved by their own step
+ * (approve-minutes), not by a status change. Once held, the dates stay as they were.
+ */
+import { conflict, invalidInput, type AppError } from '../errors/app-error'
+
+export const MEETING_STATUSES = ['planned', 'invited', 'held', 'minutes_approved'] as const
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+
+/** What the rules read of a meeting. */
+export interface MeetingFacts {
+  id: number
+  status: MeetingStatus
+  /** First and last day, ISO ("2027-01-20"). */
+  startsOn: string
+  endsOn: string
+}
+
+const NEXT: Record<MeetingStatus, MeetingStatus | null> = {
+  planned: 'invited',
+  invited: 'held',
+  held: 'minutes_approved',
+  minutes_approved: null,
+}
+
+export const isAgendaEditable = (status: MeetingStatus) => status === 'planned' || status === 'invited'
+export const areMinutesEditable = (status: MeetingStatus) => status === 'held'
+export const isRegistrationOpen = (status: MeetingStatus) => status === 'planned' || status === 'invited'
+export const areCommentsOpen = (status: MeetingStatus) => status === 'held'
+export const areDatesFixed = (status: MeetingStatus) => status === 'held' || status === 'minutes_approved'
+
+/** Upcoming: not yet held and not over (a held meeting is past even on its own day). */
+export function isUpcoming(meeting: Pick<MeetingFacts, 'status' | 'endsOn'>, today: string): boolean {
+  return isRegistrationOpen(meeting.status) && meeting.endsOn >= today
+}
+
+export interface StatusChange {
+  meeting: MeetingFacts
+  to: MeetingStatus
+  /** The day of the request by the injected clock (ISO). */
+  today: string
+  /** People registered (not declined) for the meeting. */
+  registeredCount: number
+}
+
+/**
+ * Why the change is refused, as the AppError to throw, or null when it is allowed. A change to the
+ * status the meeting already has is no change and allowed.
+ */
+export function refuseStatusChange(change: StatusChange): AppError | null {
+  const { meeting, to, today } = change
+  const from = meeting.status
+  if (to === from) return null
+  const detail = (message: string) => [{ field: 'status', value: to, message }]
+  if (to === 'minutes_approved')
+    return invalidInput(
+      'status: the minutes are approved by their own step (POST /api/v1/meetings/:id/approve-minutes)',
+      detail('use approve-minutes'),
+    )
+  if (MEETING_STATUSES.indexOf(to) < MEETING_STATUSES.indexOf(from))
+    return conflict(
+      `status: a meeting goes forward only (${MEETING_STATUSES.join(' → ')}); meeting ${meeting.id} is ${from}`,
+      detail(`expected ${from} or later`),
+    )
+  if (NEXT[from] !== to)
+    return conflict(
+      `status: meeting ${meeting.id} is ${from}; it becomes ${NEXT[from]} before it can be ${to}`,
+      detail(`expected ${NEXT[from]}`),
+    )
+  if (to === 'held' && today < meeting.startsOn)
+    return conflict(
+      `status: meeting ${meeting.id} starts on ${meeting.startsOn}; it can be marked held from that day on (today is ${today})`,
+      detail(`expected on or after ${meeting.startsOn}`),
+    )
+  if (to === 'held' && change.registeredCount === 0)
+    return conflict(
+      `status: no one is registered for meeting ${meeting.id}; a meeting without participants cannot be marked held`,
+      detail('expected at least one registration'),
+    )
+  return null
+}
+
+export function checkStatusChange(change: StatusChange): void {
+  const refusal = refuseStatusChange(change)
+  if (refusal) throw refusal
+}
+
+/** The next status a moderator may set now, or null (none, or only approval by its own step). */
+export function nextStatusAllowed(options: Omit<StatusChange, 'to'>): MeetingStatus | null {
+  const to = NEXT[options.meeting.status]
+  if (to === null || to === 'minutes_approved') return null
+  return refuseStatusChange({ ...options, to }) === null ? to : null
+}
+
+export interface MeetingDates {
+  startsOn: string
+  endsOn: string
+  startTime: string | null
+  endTime: string | null
+}
+
+/** The dates of a meeting: the last day not before the first, both times or neither, in order. */
+export function checkMeetingDates(dates: MeetingDates): void {
+  if (dates.endsOn < dates.startsOn)
+    throw invalidInput(`endsOn: the last day ${dates.endsOn} is before the first day ${dates.startsOn}`, [
+      { field: 'endsOn', value: dates.endsOn, message: 'expected a day on or after startsOn' },
+    ])
+  if ((dates.startTime === null) !== (dates.endTime === null))
+    throw invalidInput('startTime and endTime: give both (a timed meeting) or neither (all-day)', [
+      { field: dates.startTime === null ? 'startTime' : 'endTime', message: 'missing' },
+    ])
+  if (dates.startTime && dates.endTime && dates.startsOn === dates.endsOn && dates.endTime <= dates.startTime)
+    throw invalidInput(
+      `endTime: ${dates.endTime} is not after startTime ${dates.startTime} on the same day`,
+      [{ field: 'endTime', value: dates.endTime, message: 'expected a later time' }],
+    )
+}
+
+/** A change of dates: checked as dates, and refused once the meeting was held. */
+export function checkDateChange(options: {
+  meeting: MeetingFacts
+  before: MeetingDates
+  next: MeetingDates
+}): void {
+  const { meeting, before, next } = options
+  const changed = (Object.keys(next) as (keyof MeetingDates)[]).filter((key) => next[key] !== before[key])
+  if (changed.length > 0 && areDatesFixed(meeting.status))
+    throw conflict(
+      `${changed.join(', ')}: meeting ${meeting.id} is ${meeting.status}; its dates can no longer change`,
+      changed.map((field) => ({ field, value: String(next[field]), message: `expected ${before[field]}` })),
+    )
+  checkMeetingDates(next)
+}
+
+/** The agenda (items, their order and texts) is built before the meeting; once held it is closed. */
+export function checkAgendaEditable(meeting: MeetingFacts): void {
+  if (!isAgendaEditable(meeting.status))
+    throw conflict(
+      meeting.status === 'held'
+        ? `agenda: meeting ${meeting.id} was held; its agenda is closed (only the minutes of its items are written now)`
+        : `agenda: the minutes of meeting ${meeting.id} are approved; the agenda is closed`,
+    )
+}
+
+/** The minutes of the agenda items are written once the meeting was held, until approval. */
+export function checkMinutesEditable(meeting: MeetingFacts): void {
+  if (meeting.status === 'minutes_approved') throw minutesClosed(meeting, 'minutes')
+  if (!areMinutesEditable(meeting.status))
+    throw conflict(`minutes: written once meeting ${meeting.id} was held (it is ${meeting.status})`, [
+      { field: 'minutes', message: 'set the status to held first' },
+    ])
+}
+
+/** Decisions and actions are recorded until the minutes are approved. */
+export function checkFollowUpsOpen(meeting: MeetingFacts, what: 'decision' | 'action'): void {
+  if (meeting.status === 'minutes_approved') throw minutesClosed(meeting, what)
+}
+
+const minutesClosed = (meeting: MeetingFacts, what: string) =>
+  conflict(`${what}: the minutes of meeting ${meeting.id} are approved and closed`)
+
+export function checkRegistrationOpen(meeting: MeetingFacts): void {
+  if (!isRegistrationOpen(meeting.status))
+    throw conflict(`registration: closed, meeting ${meeting.id} is ${meeting.status}`)
+}
+
+export function checkCommentsOpen(meeting: MeetingFacts): void {
+  if (!areCommentsOpen(meeting.status))
+    throw conflict(
+      meeting.status === 'minutes_approved'
+        ? `comments: the minutes of meeting ${meeting.id} are approved; comments are closed`
+        : `comments: open once meeting ${meeting.id} was held (it is ${meeting.status})`,
+    )
+}
+
+/** Approval closes the minutes of a held meeting. */
+export function checkMinutesApprovable(meeting: MeetingFacts): void {
+  if (meeting.status !== 'held')
+    throw conflict(
+      `minutes: approved once meeting ${meeting.id} was held and before approval (it is ${meeting.status})`,
+    )
+}

@@ -1,0 +1,25 @@
+/**
+ * Calendar days as ISO text (`YYYY-MM-DD`), read in UTC. The server compares days as text (they
+ * sort like dates) and stores them in `date` columns, so this is the one place that turns an
+ * instant into a day and does day arithmetic. The day of "now" is `isoDate(now)` with the clock
+ * the caller was given (`context.now()` in the app), never a fresh `new Date()`.
+ */
+
+const DAY_MS = 86_400_000
+
+/** The UTC calendar day of an instant, as `YYYY-MM-DD`. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+/** True when the text is a real calendar day written `YYYY-MM-DD` (not `2026-02-30`). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const time = Date.parse(`${text}T00:00:00Z`)
+  return !Number.isNaN(time) && isoDate(new Date(time)) === text
+}
+
+/** The day `days` later (earlier when negative) than an ISO day. */
+export function addDays(day: string, days: number): string {
+  return isoDate(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS))
+}

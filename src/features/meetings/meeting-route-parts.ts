@@ -1,0 +1,101 @@
+/** What the meetings' route files share: the declaration, roles, answer shapes, the caller, name warnings. */
+import { z } from 'zod'
+import type { Role } from '../../core/permissions'
+import { isoDate } from '../../core/periods/dates'
+import { nameWarningsField } from '../../contracts/name-warnings'
+import type { Database } from '../../db/connect'
+import type { AppContext } from '../../server/context'
+import {
+  defineRoute,
+  requireActor,
+  requireViewer,
+  type HttpMethod,
+  type RouteDefinition,
+  type RouteInput,
+} from '../../server/route'
+import type { MeetingWriter } from './load-visible-meeting'
+import { warnAboutMeetingTexts, type MeetingTextOwner } from './warn-about-meeting-texts'
+
+/** The moderation: plans meetings, builds agendas, writes and approves minutes. */
+export const MANAGERS = ['admin', 'moderator'] as const satisfies readonly Role[]
+/** Who takes part in writing: the moderation, leads and analysts (comments, topics, votes). */
+export const WRITERS = [
+  'admin',
+  'moderator',
+  'member_lead',
+  'member_analyst',
+] as const satisfies readonly Role[]
+export const FOR_ANY = { roles: 'any' } as const
+export const FOR_MANAGERS = { roles: MANAGERS }
+export const FOR_WRITERS = { roles: WRITERS }
+
+/** A route of the meetings API (tag "meetings"), its method and path given as "PATCH /api/v1/…". */
+export function meetingRoute<Q, P, B, R>(
+  endpoint: `${HttpMethod} /api/v1/${string}`,
+  spec: Omit<RouteDefinition<Q, P, B, R>, 'method' | 'url' | 'tag'>,
+): RouteDefinition<Q, P, B, R> {
+  const [method, url] = endpoint.split(' ') as [HttpMethod, string]
+  return defineRoute({ ...spec, method, url, tag: 'meetings' })
+}
+
+export const createdSchema = z.object({ id: z.number().int() })
+export const doneSchema = z.object({ isDone: z.literal(true) })
+export const DONE = { isDone: true as const }
+// Writes of texts that peers read answer with warnings when a text names an organisation.
+export const createdTextSchema = createdSchema.extend(nameWarningsField)
+export const doneTextSchema = doneSchema.extend(nameWarningsField)
+
+/** The signed-in caller and the request's clock, for reads. */
+export function readerOf<Q, P, B>(input: RouteInput<Q, P, B>) {
+  return { viewer: requireViewer(input.viewer), now: input.context.now() }
+}
+
+/** The signed-in caller, the actor for the audit and the request's clock, for writes. */
+export function writerOf<Q, P, B>(input: RouteInput<Q, P, B>) {
+  return { ...readerOf(input), actor: requireActor(input.actor) }
+}
+
+/** A handler for a write that answers { isDone: true }. */
+export function answerDone<Q, P, B>(write: (input: RouteInput<Q, P, B>) => Promise<unknown>) {
+  return async (input: RouteInput<Q, P, B>) => {
+    await write(input)
+    return DONE
+  }
+}
+
+/** The answer to a write of texts, with name warnings for them (organisations/check-names-in-text.ts). */
+export async function withWarnings<T extends object>(
+  context: AppContext,
+  answer: T,
+  about: { owner: MeetingTextOwner; fields: Fields },
+) {
+  const at = isoDate(context.now())
+  return { ...answer, warnings: await warnAboutMeetingTexts(context.database.db, { ...about, at }) }
+}
+
+type Fields = Record<string, string | null | undefined>
+
+/**
+ * The handler of a write on the meeting in the path (`:id`) that creates something with texts:
+ * answers its id, with name warnings for the texts `fieldsOf` picks from the body.
+ */
+export function createOnMeeting<B>(
+  create: (database: Database, options: MeetingWriter & { meetingId: number; body: B }) => Promise<number>,
+  fieldsOf: (body: B) => Fields,
+) {
+  return async (input: RouteInput<unknown, { id: number }, B>) => {
+    const { body, context } = input
+    const meetingId = input.params.id
+    const id = await create(context.database, { ...writerOf(input), meetingId, body })
+    return withWarnings(context, { id }, { owner: { meetingId }, fields: fieldsOf(body) })
+  }
+}
+
+/** The handler of a write on the thing in the path (`:id`) that answers { isDone: true }. */
+export function doneById(
+  write: (database: Database, options: MeetingWriter & { id: number }) => Promise<unknown>,
+) {
+  return answerDone((input: RouteInput<unknown, { id: number }, unknown>) =>
+    write(input.context.database, { ...writerOf(input), id: input.params.id }),
+  )
+}

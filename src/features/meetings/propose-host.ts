@@ -1,0 +1,44 @@
+/** The next host of a ring meeting by the rotation rule, with the reason and the hosting history. */
+import type { Kysely } from 'kysely'
+import { proposeNextHost } from '../../core/benchlearning'
+import { invalidInput } from '../../core/errors/app-error'
+import type { Viewer } from '../../core/permissions'
+import { orderAsSeen } from '../../core/pseudonymity/order-as-seen'
+import type { HostProposalDto } from '../../contracts/meetings'
+import type { DB } from '../../db/schema'
+import { orgOrHidden } from './load-meeting-scope'
+import { loadHostingHistory, loadRotationMembers } from './load-rotation'
+import { loadVisibleMeeting } from './load-visible-meeting'
+
+export async function proposeHostForMeeting(
+  db: Kysely<DB>,
+  options: { viewer: Viewer; id: number; unavailable?: number[]; now: Date },
+): Promise<HostProposalDto> {
+  const { meeting, scope } = await loadVisibleMeeting(db, { ...options, meetingId: options.id })
+  if (meeting.ring_id === null)
+    throw invalidInput('network-wide events have no host rotation; set the host by hand', [
+      { field: 'id', value: String(meeting.id), message: 'expected a ring meeting' },
+    ])
+  const members = await loadRotationMembers(db, meeting.ring_id, meeting.starts_on)
+  const history = await loadHostingHistory(db, {
+    ringId: meeting.ring_id,
+    before: meeting.starts_on,
+    exceptMeetingId: meeting.id,
+  })
+  const proposal = proposeNextHost({ members, history, unavailable: options.unavailable })
+  const ref = (id: number) => orgOrHidden(scope, id)
+  return {
+    host: ref(proposal.organisationId),
+    round: proposal.round,
+    hostedInRound: orderAsSeen(proposal.hostedInRound.map(ref), (o) => o.name),
+    remainingInRound: orderAsSeen(proposal.remainingInRound.map(ref), (o) => o.name),
+    lastHostedOn: proposal.lastHostedOn,
+    reasonDe: scope.maskNames(proposal.reasonDe),
+    history: history.map((h) => ({
+      meetingId: h.meetingId,
+      startsOn: h.date,
+      host: ref(h.organisationId),
+      isOverride: h.isOverride ?? false,
+    })),
+  }
+}

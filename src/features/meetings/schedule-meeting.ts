@@ -1,0 +1,83 @@
+/** Plans one meeting; a ring meeting without a given host gets the rotation's proposal. */
+import type { Insertable, Kysely } from 'kysely'
+import { canManageRingScoped, checkMeetingDates, proposeNextHost } from '../../core/benchlearning'
+import { forbidden, invalidInput } from '../../core/errors/app-error'
+import type { Viewer } from '../../core/permissions'
+import type { CreateMeetingRequest } from '../../contracts/meetings'
+import type { Database } from '../../db/connect'
+import type { DB, MeetingTable } from '../../db/schema'
+import type { AuditActor } from '../audit/record-audit'
+import { loadHostingHistory, loadRotationMembers } from './load-rotation'
+import { findNetworkIdFor, insertMeeting, type MeetingRow } from './meeting.repository'
+import { recordCreation } from './record-creation'
+
+export interface ScheduleMeetingOptions {
+  viewer: Viewer
+  actor: AuditActor
+  request: CreateMeetingRequest
+  now: Date
+  isDemo?: boolean
+}
+
+export async function scheduleMeeting(database: Database, options: ScheduleMeetingOptions): Promise<number> {
+  const { request, viewer } = options
+  checkMeetingDates(request)
+  const ringId = request.kind === 'ring_meeting' ? request.ringId : null
+  if (request.kind === 'ring_meeting' && ringId === null)
+    throw invalidInput('ringId: a ring meeting needs its ring', [
+      { field: 'ringId', message: 'required for kind ring_meeting' },
+    ])
+  if (request.kind !== 'ring_meeting' && request.ringId !== null)
+    throw invalidInput(`ringId: a ${request.kind} is network-wide and has no ring`, [
+      { field: 'ringId', value: String(request.ringId), message: 'expected null' },
+    ])
+  if (!canManageRingScoped(viewer, { ringId }))
+    throw forbidden(
+      ringId === null
+        ? 'only moderators and administrators plan network-wide events'
+        : `you do not moderate ring ${ringId}`,
+    )
+  return database.transaction(async ({ db }) => {
+    const networkId = await findNetworkIdFor(db, ringId)
+    let host = request.hostOrganisationId ?? null
+    let hostSource: 'rotation' | 'override' | 'none' = host !== null ? 'override' : 'none'
+    if (request.hostOrganisationId === undefined && ringId !== null) {
+      const members = await loadRotationMembers(db, ringId, request.startsOn)
+      if (members.length > 0) {
+        const history = await loadHostingHistory(db, { ringId, before: request.startsOn })
+        host = proposeNextHost({ members, history }).organisationId
+        hostSource = 'rotation'
+      }
+    }
+    const row = await insertAuditedMeeting(db, {
+      actor: options.actor,
+      now: options.now,
+      values: {
+        network_id: networkId,
+        ring_id: ringId,
+        kind: request.kind,
+        title: request.title,
+        starts_on: request.startsOn,
+        ends_on: request.endsOn,
+        start_time: request.startTime,
+        end_time: request.endTime,
+        venue: request.venue,
+        host_organisation_id: host,
+        host_source: hostSource,
+        moderator_user_id: request.moderatorUserId ?? (viewer.role === 'moderator' ? viewer.userId : null),
+        is_demo: options.isDemo ?? false,
+      },
+    })
+    return row.id
+  })
+}
+
+/** Writes a new meeting and its audit entry (in the caller's transaction). */
+export async function insertAuditedMeeting(
+  db: Kysely<DB>,
+  options: { actor: AuditActor; now: Date; values: Omit<Insertable<MeetingTable>, 'created_at'> },
+): Promise<MeetingRow> {
+  const row = await insertMeeting(db, { ...options.values, created_at: options.now })
+  await recordCreation(db, options, { entity: 'meeting', row })
+  return row
+}
