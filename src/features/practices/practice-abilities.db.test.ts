@@ -38,8 +38,6 @@ beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
   const ring = await createRing(db, {
-    code: 'R01',
-    name: 'Vergleichsring 1',
     validFrom: '2018-01-01',
     members: ['06435', '06431'],
   })
