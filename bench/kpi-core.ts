@@ -5,24 +5,14 @@
 import { pathToFileURL } from 'node:url'
 import { evaluateFigures, type MonthlySeries, type OrganisationSeries } from '../src/core/kpi/evaluate'
 import { OFFICIAL_FIGURES } from '../src/core/kpi/official-figures'
+import { createRandom } from '../src/core/random'
 import { RAW_INDICATORS } from '../src/features/indicators/catalogue'
+import { FORMULA_BOUND_MS, FORMULA_FUZZ_RUN, runFormulaFuzz } from '../src/test/formula-fuzz'
 import { peakRssMb, type BenchResult } from './types'
 
 const ORGANISATIONS = 400
 const MONTHS = 144
 const BREAKDOWNS = ['total', 'women', 'men']
-
-/** Deterministic pseudo-random numbers so that every run measures the same work. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function buildSyntheticSeries(): Map<string, OrganisationSeries> {
   const random = createRandom(48)
@@ -70,6 +60,7 @@ export async function bench(): Promise<BenchResult[]> {
       isMet: seconds < 1,
       note: `${results.length} figure series, ${values} values present`,
     },
+    formulaFuzz(),
     { name: 'kpi core peak memory (RSS)', value: Math.round(await peakRssMb()), unit: 'MB' },
   ]
 }
@@ -79,4 +70,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(
       `${r.name}: ${r.value} ${r.unit}${r.target ? ` (target ${r.target})` : ''}${r.note ? ` — ${r.note}` : ''}`,
     )
+}
+
+/** The slowest of the fuzz test's formulas (src/core/kpi/formula-fuzz.test.ts): defined and evaluated. */
+function formulaFuzz(): BenchResult {
+  const { slowestMs, accepted } = runFormulaFuzz(FORMULA_FUZZ_RUN)
+  return {
+    name: `slowest of ${FORMULA_FUZZ_RUN.count} fuzzed formulas: check + evaluate 2 breakdowns × 48 months`,
+    value: Number(slowestMs.toFixed(1)),
+    unit: 'ms',
+    target: `< ${FORMULA_BOUND_MS} ms`,
+    isMet: slowestMs < FORMULA_BOUND_MS,
+    note: `${accepted} accepted and evaluated`,
+  }
 }

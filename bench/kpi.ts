@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 import { openDatabase, type Database } from '../src/db/connect'
 import { migrateToLatest } from '../src/db/migrate'
 import { formatPeriod, monthFromIndex, monthIndex } from '../src/core/periods/period'
+import { createRandom } from '../src/core/random'
 import { ensureReferenceData } from '../src/features/areas/ensure-reference-data'
 import { listKreise } from '../src/features/areas/kreis-register'
 import { RAW_INDICATORS } from '../src/features/indicators/catalogue'
@@ -21,18 +22,6 @@ import { peakRssMb, type BenchResult } from './types'
 const ORGANISATIONS = 400
 const MONTHS = 144
 const FIRST_MONTH = monthIndex(2012, 1)
-
-/** Deterministic pseudo-random numbers so that every run measures the same work. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Plausible magnitudes relative to the stock of employable beneficiaries. */
 const SHARE: Record<string, number> = {

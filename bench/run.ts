@@ -7,7 +7,18 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BenchResult } from './types'
 
-const SUITES = ['import', 'startup', 'kpi-core', 'kpi', 'own-figures', 'peers', 'api', 'web'] as const
+const SUITES = [
+  'import',
+  'parse',
+  'demo',
+  'startup',
+  'kpi-core',
+  'kpi',
+  'own-figures',
+  'peers',
+  'api',
+  'web',
+] as const
 
 async function main() {
   const wanted = process.argv.slice(2)

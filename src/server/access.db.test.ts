@@ -9,7 +9,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
-import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
+import type { AccessWorld, Target, Visibility, WorldOrg } from '../test/access-cases/access-case'
 import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
 import { createImportRevisionAccessCases } from '../test/access-cases/import-revisions'
 import { createKeyFigureSummariesAccessCases } from '../test/access-cases/key-figure-summaries'
@@ -18,12 +18,13 @@ import { createObservationSeriesAccessCases } from '../test/access-cases/observa
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
-import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
+import { createRing, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
 import { buildApp } from './app'
 import { isPublicRoute } from './route'
 import { allRoutes } from './routes'
+import { multipartFile } from '../test/multipart'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -33,15 +34,7 @@ let app: FastifyInstance
 const RING1_AGS = ['06435', '06431', '06432', '06433', '06434', '06436']
 const RING2_AGS = ['06437', '06438', '06439', '06440', '01058', '16063']
 
-interface Org {
-  key: string // A1 … A6 (ring 1), B1 … B6 (ring 2)
-  ring: 1 | 2
-  ags: string
-  name: string
-  id: number
-  /** A value no other organisation has, so that a response carrying it is caught. */
-  value: number
-}
+type Org = WorldOrg
 const orgs = new Map<string, Org>()
 const org = (key: string) => orgs.get(key)!
 
@@ -81,7 +74,6 @@ const userIds = new Map<Caller, number>()
 const roleOf = (caller: Caller): Role | null => (caller === 'anonymous' ? null : ACCOUNTS[caller].role)
 
 /** "own / peer / outside" seen from each caller; network roles see ring 1 as "their" ring. */
-type Target = 'own' | 'peer' | 'outside' | 'none'
 function targetOrg(caller: Caller, target: Exclude<Target, 'none'>): Org {
   const isB = caller === 'leadB' || caller === 'analystB'
   if (target === 'own') return org(isB ? 'B1' : 'A1')
@@ -90,8 +82,7 @@ function targetOrg(caller: Caller, target: Exclude<Target, 'none'>): Org {
 }
 
 /** The oracle, written out by hand and independent of src/core/permissions. */
-type Expected = 'full' | 'named' | 'pseudonymised' | 'none'
-function expectedVisibility(caller: Caller, o: Org): Expected {
+function expectedVisibility(caller: Caller, o: Org): Visibility {
   switch (caller) {
     case 'anonymous':
       return 'none'
@@ -132,18 +123,13 @@ const ORG_TARGETS: Target[] = ['own', 'peer', 'outside']
 const status = (response: LightMyRequestResponse) => response.statusCode
 const allowed = (caller: Caller, roles: Role[]) => roles.includes(roleOf(caller)!)
 
-function multipart(fileName: string, content: string) {
-  const boundary = '----access-test-boundary'
-  const payload = [
-    `--${boundary}`,
-    `Content-Disposition: form-data; name="file"; filename="${fileName}"`,
-    'Content-Type: text/csv',
-    '',
-    content,
-    `--${boundary}--`,
-    '',
-  ].join('\r\n')
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+/** The world as the case files in src/test/access-cases see it. */
+const world: AccessWorld = {
+  database: () => t.database,
+  allOrgs: () => [...orgs.values()],
+  org,
+  expectedVisibility,
+  roleOf,
 }
 
 const ACCESS_CASES: Record<string, AccessCase> = {
@@ -322,7 +308,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
     call: ({ org: o }) => ({
       method: 'POST',
       url: '/api/v1/imports?dryRun=true',
-      ...multipart('upload.csv', `org;indicator;period;value\n${o!.ags};elb;2024-02;${o!.value + 1}\n`),
+      ...multipartFile('upload.csv', `org;indicator;period;value\n${o!.ags};elb;2024-02;${o!.value + 1}\n`),
     }),
     expect: ({ caller, target }, r) => {
       if (!allowed(caller, ['admin', 'member_analyst'])) return expect(status(r)).toBe(403)
@@ -437,34 +423,14 @@ const ACCESS_CASES: Record<string, AccessCase> = {
       expect(status(r)).toBe(visibility === 'full' || visibility === 'named' ? 200 : 404)
     },
   },
-  ...createPracticeAccessCases({
-    database: () => t.database,
-    org,
-    expectedVisibility,
-    roleOf,
-  }),
-  ...createMeetingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
-  ...createRingSharingAccessCases({ database: () => t.database, expectedVisibility, roleOf }),
-  ...createKeyFigureSummariesAccessCases({ expectedVisibility }),
-  ...createObservationSeriesAccessCases({ expectedVisibility }),
-  ...createPeerAccessCases({
-    database: () => t.database,
-    allOrgs: () => [...orgs.values()],
-    expectedVisibility,
-    roleOf,
-  }),
-  ...createBoundaryAccessCases({
-    database: () => t.database,
-    allOrgs: () => [...orgs.values()],
-    expectedVisibility,
-    roleOf,
-  }),
-  ...createImportRevisionAccessCases({
-    database: () => t.database,
-    allOrgs: () => [...orgs.values()],
-    expectedVisibility,
-    roleOf,
-  }),
+  ...createPracticeAccessCases(world),
+  ...createMeetingAccessCases(world),
+  ...createRingSharingAccessCases(world),
+  ...createKeyFigureSummariesAccessCases(world),
+  ...createObservationSeriesAccessCases(world),
+  ...createPeerAccessCases(world),
+  ...createBoundaryAccessCases(world),
+  ...createImportRevisionAccessCases(world),
 }
 
 // ---- Set-up ----
@@ -472,33 +438,36 @@ const ACCESS_CASES: Record<string, AccessCase> = {
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Access test network' })
+  let networkId: number | undefined
+  let ring1Id = 0
   for (const [ringIndex, agsList] of [RING1_AGS, RING2_AGS].entries()) {
     const ring = (ringIndex + 1) as 1 | 2
-    const ringId = await insertRing(db, {
+    const keys = agsList.map((_, i) => `${ring === 1 ? 'A' : 'B'}${i + 1}`)
+    const created = await createRing(db, {
       networkId,
       code: `T${ring}`,
       name: `Vergleichsring ${ring}`,
       sharing: ring === 1 ? 'named' : 'pseudonymised',
-      validFrom: '2020-01-01',
+      members: agsList.map((ags5, i) => ({
+        ags5,
+        name: `Probe-Jobcenter ${keys[i]}x`,
+        shortName: `PJC ${keys[i]}x`,
+      })),
     })
-    const members: number[] = []
-    for (const [i, ags] of agsList.entries()) {
-      const key = `${ring === 1 ? 'A' : 'B'}${i + 1}`
-      const name = `Probe-Jobcenter ${key}x`
-      const id = await createJobcentre(db, { ags5: ags, name, shortName: `PJC ${key}x` })
-      orgs.set(key, { key, ring, ags, name, id, value: 91000 + ring * 100 + i + 0.25 })
-      members.push(id)
+    networkId = created.networkId
+    if (ring === 1) ring1Id = created.ringId
+    for (const [i, key] of keys.entries()) {
+      const [ags, id] = [agsList[i]!, created.memberIds[i]!]
+      orgs.set(key, {
+        key,
+        ring,
+        ags,
+        name: `Probe-Jobcenter ${key}x`,
+        id,
+        value: 91000 + ring * 100 + i + 0.25,
+      })
     }
-    await insertRingMemberships(
-      db,
-      ringId,
-      members.map((organisationId) => ({ organisationId, validFrom: '2020-01-01' })),
-    )
   }
-  const ring1Id = (
-    await db.selectFrom('ring').select('id').where('code', '=', 'T1').executeTakeFirstOrThrow()
-  ).id
   for (const [caller, account] of Object.entries(ACCOUNTS) as [
     Exclude<Caller, 'anonymous'>,
     (typeof ACCOUNTS)['admin'],

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
+import { createRing, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
 import { buildApp } from './app'
@@ -23,32 +23,16 @@ let leadAId = 0
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  ids.a = await createJobcentre(db, { ags5: '06435' })
-  ids.b = await createJobcentre(db, { ags5: '06433' })
-  ids.c = await createJobcentre(db, { ags5: '06432' })
-  ids.d = await createJobcentre(db, { ags5: '06431' })
-  const network = await db
-    .insertInto('network')
-    .values({ name: 'Net' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const ring = (code: string) =>
-    db
-      .insertInto('ring')
-      .values({ network_id: network.id, code, name: code, sharing: 'named', valid_from: '2000-01-01' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ring1 = (await ring('R1')).id
-  const ring2 = (await ring('R2')).id
-  await db
-    .insertInto('ring_membership')
-    .values([
-      { ring_id: ring1, organisation_id: ids.a, valid_from: '2000-01-01' },
-      { ring_id: ring1, organisation_id: ids.b, valid_from: '2000-01-01' },
-      { ring_id: ring2, organisation_id: ids.c, valid_from: '2000-01-01' },
-      { ring_id: ring2, organisation_id: ids.d, valid_from: '2000-01-01' },
-    ])
-    .execute()
+  const ring = await createRing(db, { code: 'R1', validFrom: '2000-01-01', members: ['06435', '06433'] })
+  ring1 = ring.ringId
+  ;[ids.a, ids.b] = ring.memberIds as [number, number]
+  const other = await createRing(db, {
+    networkId: ring.networkId,
+    code: 'R2',
+    validFrom: '2000-01-01',
+    members: ['06432', '06431'],
+  })
+  ;[ids.c, ids.d] = other.memberIds as [number, number]
   leadAId = await createUser(db, { email: 'lead@a.test', role: 'member_lead', organisationId: ids.a })
   await createUser(db, { email: 'lead@c.test', role: 'member_lead', organisationId: ids.c })
   await createUser(db, { email: 'admin@net.test', role: 'admin' })

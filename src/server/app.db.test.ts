@@ -4,24 +4,11 @@ import { useTestDatabase } from '../test/use-test-database'
 import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { buildApp } from './app'
+import { multipartFile } from '../test/multipart'
 
 const t = useTestDatabase()
 let app: FastifyInstance
 let admin: SignedIn
-
-function multipart(fileName: string, content: string) {
-  const boundary = '----benchlearn-test-boundary'
-  const payload = [
-    `--${boundary}`,
-    `Content-Disposition: form-data; name="file"; filename="${fileName}"`,
-    'Content-Type: text/csv',
-    '',
-    content,
-    `--${boundary}--`,
-    '',
-  ].join('\r\n')
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
 
 beforeAll(async () => {
   await seedReferenceData(t.database.db)
@@ -77,7 +64,7 @@ describe('API', () => {
   })
 
   it('imports an upload (dry run first), then serves the values', async () => {
-    const file = multipart(
+    const file = multipartFile(
       'elb.csv',
       'AGS;Kennzahl;Monat;Wert\n06435;elb;2024-01;10.500\n06435;elb;2024-02;10.450\n',
     )
@@ -105,7 +92,7 @@ describe('API', () => {
   })
 
   it('imports a list of organisations for the administrator only, audited', async () => {
-    const list = multipart(
+    const list = multipartFile(
       'zkt.csv',
       'land,nr_in_anlage,name_komtrzv,ags5,gen_bkg,bez_bkg,nuts3\nHessen,1,Main-Kinzig-Kreis,06435,Main-Kinzig-Kreis,Landkreis,DE719\n',
     )
@@ -143,7 +130,7 @@ describe('API', () => {
   })
 
   it('rejects a bad upload with the one error shape naming row and column', async () => {
-    const file = multipart('bad.csv', 'org;indicator;period;value\n06435;elb;2024-03;viele\n')
+    const file = multipartFile('bad.csv', 'org;indicator;period;value\n06435;elb;2024-03;viele\n')
     const response = await admin.inject({ method: 'POST', url: '/api/v1/imports', ...file })
     expect(response.statusCode).toBe(422)
     const body = response.json()

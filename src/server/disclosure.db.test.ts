@@ -7,11 +7,10 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeKeyFigures } from '../features/kpi/compute-key-figures'
 import { importFile } from '../features/imports/import-file'
-import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
-import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
-import { signIn, type SignedIn } from '../test/sign-in'
+import { createRing, seedReferenceData } from '../test/factories'
+import type { SignedIn } from '../test/sign-in'
+import { startApp } from '../test/start-app'
 import { useTestDatabase } from '../test/use-test-database'
-import { buildApp } from './app'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -34,30 +33,22 @@ const k2Of = (i: number) => ((12 * integrationsOf(i)) / elbOf(i)) * 100
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Disclosure test network' })
   const all = [...RING1, ...RING2]
-  const ids = new Map<string, number>()
-  for (const ags of all) ids.set(ags, await createJobcentre(db, { ags5: ags }))
-  for (const [index, ring] of [RING1, RING2].entries()) {
-    const ringId = await insertRing(db, {
+  let networkId: number | undefined
+  let ownId = 0
+  for (const [index, agsList] of [RING1, RING2].entries()) {
+    const ring = await createRing(db, {
       networkId,
       code: `D${index + 1}`,
       name: `Ring ${index + 1}`,
       sharing: index === 0 ? 'named' : 'pseudonymised',
-      validFrom: '2020-01-01',
+      members: agsList,
+      isNetworkMember: true,
     })
-    await insertRingMemberships(
-      db,
-      ringId,
-      ring.map((ags) => ({ organisationId: ids.get(ags)!, validFrom: '2020-01-01' })),
-    )
+    networkId = ring.networkId
+    // The callers' own job centre: 06435, the first of ring 1.
+    if (index === 0) ownId = ring.memberIds[0]!
   }
-  await db
-    .insertInto('network_membership')
-    .values(
-      all.map((ags) => ({ network_id: networkId, organisation_id: ids.get(ags)!, valid_from: '2020-01-01' })),
-    )
-    .execute()
   const lines = ['org;indicator;period;value']
   for (const [i, ags] of all.entries()) {
     for (const month of [...MONTHS, ...(DELIVERED_LATE.includes(ags) ? ['2024-02'] : [])]) {
@@ -71,17 +62,17 @@ beforeAll(async () => {
   })
   expect(result.errors).toEqual([])
   await computeKeyFigures(t.database)
-  await createUser(db, { email: 'lead@a1.test', role: 'member_lead', organisationId: ids.get('06435')! })
-  await createUser(db, {
-    email: 'analyst@a1.test',
-    role: 'member_analyst',
-    organisationId: ids.get('06435')!,
-  })
-  await createUser(db, { email: 'admin@d.test', role: 'admin' })
-  app = await buildApp({ database: t.database, now: () => new Date('2024-04-01T12:00:00Z') })
-  lead = await signIn(app, 'lead@a1.test')
-  analyst = await signIn(app, 'analyst@a1.test')
-  admin = await signIn(app, 'admin@d.test')
+  ;({
+    app,
+    as: { lead, analyst, admin },
+  } = await startApp(t.database, {
+    now: () => new Date('2024-04-01T12:00:00Z'),
+    accounts: {
+      lead: { role: 'member_lead', organisationId: ownId },
+      analyst: { role: 'member_analyst', organisationId: ownId },
+      admin: { role: 'admin' },
+    },
+  }))
 })
 afterAll(async () => app?.close())
 

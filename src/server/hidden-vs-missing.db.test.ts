@@ -12,18 +12,13 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { importFile } from '../features/imports/import-file'
-import {
-  insertNetwork,
-  insertNetworkMemberships,
-  insertRing,
-  insertRingMemberships,
-} from '../features/networks/network.repository'
-import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
-import { signIn, type SignedIn } from '../test/sign-in'
+import { createMeeting, createPractice, createRing, seedReferenceData } from '../test/factories'
+import type { SignedIn } from '../test/sign-in'
+import { startApp } from '../test/start-app'
 import { useTestDatabase } from '../test/use-test-database'
-import { buildApp } from './app'
 import type { AnyRoute } from './route'
 import { allRoutes } from './routes'
+import { multipartFile } from '../test/multipart'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -91,22 +86,6 @@ const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown): 
 })
 const groupQuery = (p: Pointer, own: Org) =>
   `figure=K2&org=${own.ags}&group=set&orgs=${own.ags},${p.ags}&period=2024-01`
-
-function multipart(content: string): Pick<InjectOptions, 'payload' | 'headers'> {
-  const boundary = '----hidden-vs-missing'
-  return {
-    payload: [
-      `--${boundary}`,
-      'Content-Disposition: form-data; name="file"; filename="probe.csv"',
-      'Content-Type: text/csv',
-      '',
-      content,
-      `--${boundary}--`,
-      '',
-    ].join('\r\n'),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  }
-}
 
 /** How to point each route at an organisation (several probes where it takes several kinds). */
 const PROBES: Record<string, Probe[]> = {
@@ -204,7 +183,7 @@ const PROBES: Record<string, Probe[]> = {
     (p) => ({
       method: 'POST',
       url: '/api/v1/imports?dryRun=true',
-      ...multipart(`org;indicator;period;value\n${p.ags};elb;2024-01;100\n`),
+      ...multipartFile('probe.csv', `org;indicator;period;value\n${p.ags};elb;2024-01;100\n`),
     }),
   ],
 }
@@ -226,86 +205,53 @@ function inputFields(route: AnyRoute): string[] {
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Probe network' })
+  let networkId: number | undefined
   for (const [ringIndex, letter] of (['A', 'B'] as const).entries()) {
-    const ringId = await insertRing(db, {
+    const keys = AGS[letter].map((_, i) => `${letter}${i + 1}`)
+    const ring = await createRing(db, {
       networkId,
       code: `R${ringIndex + 1}`,
       name: `Vergleichsring ${ringIndex + 1}`,
       sharing: letter === 'A' ? 'named' : 'pseudonymised',
-      validFrom: '2020-01-01',
+      members: AGS[letter].map((ags5, i) => ({ ags5, name: `Sondenamt ${keys[i]}` })),
+      isNetworkMember: true,
     })
-    const members: { organisationId: number; validFrom: string }[] = []
-    for (const [i, ags] of AGS[letter].entries()) {
-      const key = `${letter}${i + 1}`
-      const id = await createJobcentre(db, { ags5: ags, name: `Sondenamt ${key}` })
-      orgs.set(key, { key, ags, id })
-      members.push({ organisationId: id, validFrom: '2020-01-01' })
-      const practice = await db
-        .insertInto('practice')
-        .values({
-          organisation_id: id,
-          ring_id: ringId,
-          title: `Karte ${key}`,
-          problem: '',
-          approach: '',
-          resources: '',
-          results: '',
-          contact: '',
-          created_at: new Date('2024-01-01T00:00:00Z'),
-          updated_at: new Date('2024-01-01T00:00:00Z'),
-          published_at: new Date('2024-01-01T00:00:00Z'),
-          visibility: 'ring',
-          status: 'published',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      practiceOf.set(key, practice.id)
-      const meeting = await db
-        .insertInto('meeting')
-        .values({
-          network_id: networkId,
-          ring_id: ringId,
-          kind: 'ring_meeting',
+    networkId = ring.networkId
+    for (const [i, key] of keys.entries()) {
+      const id = ring.memberIds[i]!
+      orgs.set(key, { key, ags: AGS[letter][i]!, id })
+      const { practiceId } = await createPractice(db, {
+        organisationId: id,
+        ringId: ring.ringId,
+        title: `Karte ${key}`,
+      })
+      practiceOf.set(key, practiceId)
+      meetingOf.set(
+        key,
+        await createMeeting(db, {
+          ringId: ring.ringId,
           title: `Treffen ${key}`,
-          starts_on: '2024-05-15',
-          ends_on: '2024-05-15',
-          host_organisation_id: id,
-          host_source: 'override',
+          hostOrganisationId: id,
           status: 'invited',
-          created_at: new Date('2024-02-01T00:00:00Z'),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      meetingOf.set(key, meeting.id)
+        }),
+      )
     }
-    await insertRingMemberships(db, ringId, members)
-    await insertNetworkMemberships(db, networkId, members)
   }
   const rows = [...orgs.values()].map((o) => `${o.ags};elb;2024-01;${1000 + o.id}`).join('\n')
   await importFile(t.database, {
     fileName: 'all.csv',
     bytes: new TextEncoder().encode(`org;indicator;period;value\n${rows}\n`),
   })
-  await createUser(db, {
-    email: 'lead.a@probe.test',
-    role: 'member_lead',
-    organisationId: orgs.get('A1')!.id,
+  const started = await startApp(t.database, {
+    now: () => new Date('2024-03-01T12:00:00Z'),
+    accounts: {
+      leadA: { role: 'member_lead', organisationId: orgs.get('A1')!.id },
+      leadB: { role: 'member_lead', organisationId: orgs.get('B1')!.id },
+      analystB: { role: 'member_analyst', organisationId: orgs.get('B1')!.id },
+    },
   })
-  await createUser(db, {
-    email: 'lead.b@probe.test',
-    role: 'member_lead',
-    organisationId: orgs.get('B1')!.id,
-  })
-  await createUser(db, {
-    email: 'analyst.b@probe.test',
-    role: 'member_analyst',
-    organisationId: orgs.get('B1')!.id,
-  })
-  app = await buildApp({ database: t.database, now: () => new Date('2024-03-01T12:00:00Z') })
-  sessions.set('leadA', await signIn(app, 'lead.a@probe.test'))
-  sessions.set('leadB', await signIn(app, 'lead.b@probe.test'))
-  sessions.set('analystB', await signIn(app, 'analyst.b@probe.test'))
+  app = started.app
+  for (const [caller, session] of Object.entries(started.as)) sessions.set(caller as Caller, session)
 })
 afterAll(async () => app?.close())
 

@@ -5,11 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
-import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
-import { signIn, type SignedIn } from '../test/sign-in'
+import { createRing, seedReferenceData } from '../test/factories'
+import type { SignedIn } from '../test/sign-in'
+import { startApp } from '../test/start-app'
 import { useTestDatabase } from '../test/use-test-database'
-import { buildApp } from './app'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -38,19 +37,20 @@ const refusal = (body: { error: { code: string; message: string } }) => body.err
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Netz' })
-  const organisationId = await createJobcentre(db, { ags5: '06435' })
-  ringId = await insertRing(db, { networkId, code: 'R1', name: 'Ring 1', validFrom: '2020-01-01' })
-  await insertRingMemberships(db, ringId, [{ organisationId, validFrom: '2020-01-01' }])
-  await createUser(db, { email: 'limited@net.test', role: 'moderator', moderatedRingIds: [ringId] })
-  await createUser(db, { email: 'all@net.test', role: 'moderator' })
-  await createUser(db, { email: 'admin@net.test', role: 'admin' })
-  await createUser(db, { email: 'lead@net.test', role: 'member_lead', organisationId })
-  app = await buildApp({ database: t.database, now: () => new Date('2026-03-10T09:00:00Z') })
-  limited = await signIn(app, 'limited@net.test')
-  everyRing = await signIn(app, 'all@net.test')
-  admin = await signIn(app, 'admin@net.test')
-  lead = await signIn(app, 'lead@net.test')
+  const ring = await createRing(db, { members: ['06435'] })
+  ringId = ring.ringId
+  ;({
+    app,
+    as: { limited, everyRing, admin, lead },
+  } = await startApp(t.database, {
+    now: () => new Date('2026-03-10T09:00:00Z'),
+    accounts: {
+      limited: { role: 'moderator', moderatedRingIds: [ringId] },
+      everyRing: { role: 'moderator' },
+      admin: { role: 'admin' },
+      lead: { role: 'member_lead', organisationId: ring.memberIds[0]! },
+    },
+  }))
 })
 afterAll(async () => app?.close())
 

@@ -16,6 +16,7 @@ import { useTestDatabase } from '../test/use-test-database'
 import { buildApp } from './app'
 import type { AnyRoute } from './route'
 import { allRoutes } from './routes'
+import { multipartBody } from '../test/multipart'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -63,27 +64,6 @@ function objectKeys(schema: unknown): string[] {
   return []
 }
 
-function multipartUpload(parts: { name: string; fileName?: string; content: string }[]) {
-  const boundary = '----path-injection-boundary'
-  const lines: string[] = []
-  for (const part of parts) {
-    lines.push(
-      `--${boundary}`,
-      part.fileName === undefined
-        ? `Content-Disposition: form-data; name="${part.name}"`
-        : `Content-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"`,
-      'Content-Type: application/octet-stream',
-      '',
-      part.content,
-    )
-  }
-  lines.push(`--${boundary}--`, '')
-  return {
-    payload: lines.join('\r\n'),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  }
-}
-
 const LONG_CSV = 'ags;indicator;period;value\r\n06435;elb;2023-01;5\r\n'
 
 /** The requests that put `value` into every string a route takes, one slot at a time and all at once. */
@@ -104,17 +84,17 @@ function hostileRequests(route: AnyRoute, value: string, isEachKey: boolean): In
     requests.push({
       method: route.method,
       url: `${url}?dryRun=true`,
-      ...multipartUpload([{ name: 'file', fileName: value, content: LONG_CSV }]),
+      ...multipartBody([{ name: 'file', fileName: value, content: LONG_CSV }]),
     })
     requests.push({
       method: route.method,
       url: `${url}?mapping=${encodeURIComponent(value)}&dryRun=true`,
-      ...multipartUpload([{ name: 'file', fileName: 'values.csv', content: LONG_CSV }]),
+      ...multipartBody([{ name: 'file', fileName: 'values.csv', content: LONG_CSV }]),
     })
     requests.push({
       method: route.method,
       url: `${url}?dryRun=true`,
-      ...multipartUpload([
+      ...multipartBody([
         { name: 'file', fileName: 'values.csv', content: LONG_CSV },
         { name: 'mapping', fileName: value, content: value },
       ]),
@@ -230,7 +210,7 @@ describe('request values never name a file', () => {
   }
 
   it('refuses a mapping that is not a shipped name with the list of known names, reading no file', async () => {
-    const file = multipartUpload([{ name: 'file', fileName: 'values.csv', content: LONG_CSV }])
+    const file = multipartBody([{ name: 'file', fileName: 'values.csv', content: LONG_CSV }])
     for (const value of ['/etc/shadow', '/proc/self/environ', '/dev/zero', '../../package.json']) {
       const response = await sessions.analyst.inject({
         method: 'POST',
@@ -266,7 +246,7 @@ describe('request values never name a file', () => {
     const ok = await sessions.analyst.inject({
       method: 'POST',
       url: '/api/v1/imports?dryRun=true',
-      ...multipartUpload([
+      ...multipartBody([
         { name: 'file', fileName: 'values.csv', content: csv },
         { name: 'mapping', fileName: 'own.json', content: JSON.stringify(mapping) },
       ]),
@@ -277,7 +257,7 @@ describe('request values never name a file', () => {
     const broken = await sessions.analyst.inject({
       method: 'POST',
       url: '/api/v1/imports?dryRun=true',
-      ...multipartUpload([
+      ...multipartBody([
         { name: 'file', fileName: 'values.csv', content: csv },
         {
           name: 'mapping',
@@ -292,7 +272,7 @@ describe('request values never name a file', () => {
     const tooBig = await sessions.analyst.inject({
       method: 'POST',
       url: '/api/v1/imports?dryRun=true',
-      ...multipartUpload([
+      ...multipartBody([
         { name: 'file', fileName: 'values.csv', content: csv },
         { name: 'mapping', fileName: 'own.json', content: ' '.repeat(300 * 1024) },
       ]),
@@ -303,7 +283,7 @@ describe('request values never name a file', () => {
     const both = await sessions.analyst.inject({
       method: 'POST',
       url: '/api/v1/imports?dryRun=true&mapping=long-csv',
-      ...multipartUpload([
+      ...multipartBody([
         { name: 'file', fileName: 'values.csv', content: csv },
         { name: 'mapping', fileName: 'own.json', content: JSON.stringify(mapping) },
       ]),

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MEETING_PACK_STYLE } from '../features/reports/meeting-pack/render-meeting-pack'
-import { createUser, seedReferenceData } from '../test/factories'
+import { createMeeting, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
 import { buildApp } from './app'
@@ -22,30 +22,7 @@ const webRoot = mkdtempSync(join(tmpdir(), 'benchlearn-web-'))
 beforeAll(async () => {
   await seedReferenceData(t.database.db)
   await createUser(t.database.db, { email: 'admin@example.org', role: 'admin' })
-  const network = await t.database.db
-    .insertInto('network')
-    .values({ name: 'Kopfzeilen-Netz' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  meetingId = (
-    await t.database.db
-      .insertInto('meeting')
-      .values({
-        network_id: network.id,
-        ring_id: null,
-        kind: 'annual_day',
-        title: 'Netzwerktreffen',
-        starts_on: '2024-05-15',
-        ends_on: '2024-05-15',
-        start_time: null,
-        end_time: null,
-        venue: null,
-        host_organisation_id: null,
-        created_at: new Date('2024-02-01T00:00:00Z'),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id
+  meetingId = await createMeeting(t.database.db, { title: 'Netzwerktreffen' })
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>ui</title><div id="root"></div>')
   writeFileSync(join(webRoot, 'app.css'), 'body { color: black }')
   const now = () => new Date('2024-03-01T12:00:00Z')

@@ -8,6 +8,7 @@ import { zipBomb, zipOfManyEntries } from '../test/zip-files'
 import { RAW_INDICATORS } from '../features/indicators/catalogue'
 import { createParsePool, type ParsePool } from '../features/imports/parsing/parse-pool'
 import { buildApp } from './app'
+import { multipartFile } from '../test/multipart'
 
 const t = useTestDatabase()
 const MB = 1024 * 1024
@@ -43,17 +44,6 @@ function lazyUpload(fileName: string, fileBytes: number): { stream: Readable; pu
     },
   })
   return { stream, pulled: () => pulled }
-}
-
-function multipart(fileName: string, content: Uint8Array | string) {
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ])
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } }
 }
 
 beforeAll(async () => {
@@ -146,7 +136,7 @@ describe('upload limits', () => {
         const response = await admin.inject({
           method: 'POST',
           url: `/api/v1/imports?dryRun=${dryRun}`,
-          ...multipart(fileName, bytes),
+          ...multipartFile(fileName, bytes),
         })
         const ms = performance.now() - started
         expect(response.statusCode).toBe(422)
@@ -168,7 +158,7 @@ describe('upload limits', () => {
       const indicator = RAW_INDICATORS[Math.floor(k / 120_000)]!.code
       lines.push(`${String(6400 + (k % 400)).padStart(5, '0')};${indicator};${period};${k},5`)
     }
-    const file = multipart('gross.csv', `${lines.join('\n')}\n`)
+    const file = multipartFile('gross.csv', `${lines.join('\n')}\n`)
     const started = performance.now()
     const upload = admin.inject({ method: 'POST', url: '/api/v1/imports?dryRun=true', ...file })
     while (parsePool.load().running === 0) await new Promise((resolve) => setTimeout(resolve, 5))
@@ -179,10 +169,9 @@ describe('upload limits', () => {
       expect(response.statusCode).toBe(200)
       latencies[url] = Math.round(performance.now() - asked)
     }
-    // Asked while the file was being parsed, and answered at once (a generous bound: this is about
-    // not waiting for the parse, not about speed).
+    // Answered while the file was still being parsed: the reads did not wait for the parse (how
+    // quickly is logged, not asserted: a busy machine must not fail this test).
     expect(parsePool.load().running).toBe(1)
-    for (const ms of Object.values(latencies)) expect(ms).toBeLessThan(1000)
     const summary = (await upload).json()
     expect(summary).toMatchObject({ isDryRun: true, rowsRead: 250_000 })
     console.log(

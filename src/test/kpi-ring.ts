@@ -7,7 +7,7 @@ import { expect } from 'vitest'
 import type { Database } from '../db/connect'
 import { computeKeyFigures } from '../features/kpi/compute-key-figures'
 import { importFile } from '../features/imports/import-file'
-import { createJobcentre, createUser, seedReferenceData } from './factories'
+import { createRing, createUser, seedReferenceData } from './factories'
 
 const MONTHS = [...Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, '0')}`), '2021-01']
 
@@ -25,29 +25,14 @@ function csv(integrationsA: number): string {
 export async function setUpKpiRing(database: Database) {
   const db = database.db
   await seedReferenceData(db)
-  const a = await createJobcentre(db, { ags5: '06435' })
-  const b = await createJobcentre(db, { ags5: '06433' })
-  const c = await createJobcentre(db, { ags5: '06432' })
-  const network = await db
-    .insertInto('network')
-    .values({ name: 'Test network' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const ring = await db
-    .insertInto('ring')
-    .values({
-      network_id: network.id,
-      code: 'R1',
-      name: 'Ring 1',
-      sharing: 'named',
-      valid_from: '2000-01-01',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await db
-    .insertInto('ring_membership')
-    .values([a, b, c].map((id) => ({ ring_id: ring.id, organisation_id: id, valid_from: '2000-01-01' })))
-    .execute()
+  const { ringId, memberIds } = await createRing(db, {
+    code: 'R1',
+    name: 'Ring 1',
+    validFrom: '2000-01-01',
+    members: ['06435', '06433', '06432'],
+  })
+  const [a, b, c] = memberIds as [number, number, number]
+  const ring = { id: ringId }
   await createUser(db, { email: 'lead@a.test', role: 'member_lead', organisationId: a })
   const load = async (integrations: number) => {
     const result = await importFile(database, {

@@ -10,8 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { CliIo } from '../../cli/io'
 import { main } from '../../cli/main'
 import type { Viewer } from '../../core/permissions'
-import { insertNetwork, insertRing, insertRingMemberships } from '../networks/network.repository'
-import { createJobcentre, seedReferenceData } from '../../test/factories'
+import { createRing, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
 import { defaultLicence, importBoundaries, readBoundaryFile } from './import-boundaries'
 import { readBoundaries } from './read-boundaries'
@@ -53,29 +52,19 @@ const ids = new Map<string, number>()
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Map test network' })
+  let networkId: number | undefined
   for (const [code, sharing, agsList] of [
     ['M1', 'named', ['06435', '06431']],
     ['M2', 'pseudonymised', ['06432', '06433']],
   ] as const) {
-    const ringId = await insertRing(db, {
+    const ring = await createRing(db, {
       networkId,
       code,
-      name: `Ring ${code}`,
       sharing,
-      validFrom: '2020-01-01',
+      members: agsList.map((ags5) => ({ ags5, name: `Kartentest ${ags5}`, shortName: `KT ${ags5}` })),
     })
-    const members: number[] = []
-    for (const ags5 of agsList) {
-      const id = await createJobcentre(db, { ags5, name: `Kartentest ${ags5}`, shortName: `KT ${ags5}` })
-      ids.set(ags5, id)
-      members.push(id)
-    }
-    await insertRingMemberships(
-      db,
-      ringId,
-      members.map((organisationId) => ({ organisationId, validFrom: '2020-01-01' })),
-    )
+    networkId = ring.networkId
+    for (const [i, ags5] of agsList.entries()) ids.set(ags5, ring.memberIds[i]!)
   }
 })
 

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HOSTILE_TEXTS, startsFormula } from '../../test/hostile-cells'
-import { createJobcentre, seedReferenceData } from '../../test/factories'
+import { createRing, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
-import { insertNetwork, insertRing, insertRingMemberships } from '../networks/network.repository'
 import { exportAll } from './export-all'
 
 const t = useTestDatabase()
@@ -42,8 +41,11 @@ function records(text: string): string[][] {
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Netz' })
-  const ringId = await insertRing(db, { networkId, code: '=R1', name: 'Ring', validFrom: '2020-01-01' })
+  const { memberIds } = await createRing(db, {
+    code: '=R1',
+    name: 'Ring',
+    members: HOSTILE_TEXTS.map((text, i) => ({ ags5: AGS[i]!, name: text, shortName: text })),
+  })
   const indicator = await db.selectFrom('indicator').select('id').orderBy('id').executeTakeFirstOrThrow()
   const batch = await db
     .insertInto('import_batch')
@@ -66,8 +68,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   for (const [i, text] of HOSTILE_TEXTS.entries()) {
-    const organisationId = await createJobcentre(db, { ags5: AGS[i]!, name: text, shortName: text })
-    await insertRingMemberships(db, ringId, [{ organisationId, validFrom: '2020-01-01' }])
+    const organisationId = memberIds[i]!
     await db
       .insertInto('observation')
       .values({

@@ -6,11 +6,10 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../server/app'
-import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
-import { signIn, type SignedIn } from '../../test/sign-in'
+import { createJobcentre, createRing, seedReferenceData } from '../../test/factories'
+import type { SignedIn } from '../../test/sign-in'
+import { startApp } from '../../test/start-app'
 import { useTestDatabase } from '../../test/use-test-database'
-import { insertNetwork, insertRing, insertRingMemberships } from '../networks/network.repository'
 import { importFile } from './import-file'
 
 const t = useTestDatabase()
@@ -27,25 +26,14 @@ const batch = { first: 0, fix: 0, kcaFix: 0 }
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  kca = await createJobcentre(db, { ags5: '06435', name: 'KCA Main-Kinzig-Kreis' })
-  hanau = await createJobcentre(db, { ags5: '06431', name: 'Jobcenter Bergstraße' })
-  const schleswig = await createJobcentre(db, { ags5: '01058', name: 'Jobcenter Rendsburg-Eckernförde' })
-  const networkId = await insertNetwork(db, { name: 'Test network' })
-  const ring = await insertRing(db, {
-    networkId,
-    code: 'R1',
-    name: 'Ring 1',
-    sharing: 'named',
-    validFrom: '2020-01-01',
+  const ring = await createRing(db, {
+    members: [
+      { ags5: '06435', name: 'KCA Main-Kinzig-Kreis' },
+      { ags5: '06431', name: 'Jobcenter Bergstraße' },
+    ],
   })
-  await insertRingMemberships(db, ring, [
-    { organisationId: kca, validFrom: '2020-01-01' },
-    { organisationId: hanau, validFrom: '2020-01-01' },
-  ])
-  await createUser(db, { email: 'admin@changes.test', role: 'admin' })
-  await createUser(db, { email: 'analyst@changes.test', role: 'member_analyst', organisationId: kca })
-  await createUser(db, { email: 'peer@changes.test', role: 'member_lead', organisationId: hanau })
-  await createUser(db, { email: 'outsider@changes.test', role: 'member_lead', organisationId: schleswig })
+  ;[kca, hanau] = ring.memberIds as [number, number]
+  const schleswig = await createJobcentre(db, { ags5: '01058', name: 'Jobcenter Rendsburg-Eckernförde' })
 
   const run = async (fileName: string, text: string, now: string, only?: { id: number; name: string }) => {
     const summary = await importFile(t.database, {
@@ -81,11 +69,19 @@ beforeAll(async () => {
     '2021-06-01T09:30:00Z',
     { id: kca, name: 'KCA Main-Kinzig-Kreis' },
   )
-  app = await buildApp({ database: t.database, now: () => new Date('2021-07-01T12:00:00Z') })
-  admin = await signIn(app, 'admin@changes.test')
-  analyst = await signIn(app, 'analyst@changes.test')
-  peer = await signIn(app, 'peer@changes.test')
-  outsider = await signIn(app, 'outsider@changes.test')
+  ;({
+    app,
+    as: { admin, analyst, peer, outsider },
+  } = await startApp(t.database, {
+    now: () => new Date('2021-07-01T12:00:00Z'),
+    accounts: {
+      // Their e-mails are the imports' createdBy below.
+      admin: { role: 'admin', email: 'admin@changes.test' },
+      analyst: { role: 'member_analyst', email: 'analyst@changes.test', organisationId: kca },
+      peer: { role: 'member_lead', organisationId: hanau },
+      outsider: { role: 'member_lead', organisationId: schleswig },
+    },
+  }))
 })
 afterAll(async () => app?.close())
 

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../server/app'
-import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
-import { signIn, type SignedIn } from '../../test/sign-in'
+import { createRing, seedReferenceData } from '../../test/factories'
+import type { SignedIn } from '../../test/sign-in'
+import { startApp } from '../../test/start-app'
 import { useTestDatabase } from '../../test/use-test-database'
-import { insertNetwork, insertRing, insertRingMemberships } from './network.repository'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -17,37 +16,28 @@ let peerName: string
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Sharing test network' })
-  ringId = await insertRing(db, {
-    networkId,
+  const ring = await createRing(db, {
     code: 'S1',
-    name: 'Ring S1',
     sharing: 'pseudonymised',
-    validFrom: '2020-01-01',
+    members: ['06435', '06431', '06432', '06433', '06434'].map((ags5) => ({
+      ags5,
+      name: `Teilungs-Jobcenter ${ags5}`,
+    })),
   })
-  const otherRingId = await insertRing(db, {
-    networkId,
-    code: 'S2',
-    name: 'Ring S2',
-    validFrom: '2020-01-01',
-  })
-  const ids: number[] = []
-  for (const ags of ['06435', '06431', '06432', '06433', '06434']) {
-    ids.push(await createJobcentre(db, { ags5: ags, name: `Teilungs-Jobcenter ${ags}` }))
-  }
+  ringId = ring.ringId
+  const other = await createRing(db, { networkId: ring.networkId, code: 'S2' })
   peerName = 'Teilungs-Jobcenter 06431'
-  await insertRingMemberships(
-    db,
-    ringId,
-    ids.map((organisationId) => ({ organisationId, validFrom: '2020-01-01' })),
-  )
-  await createUser(db, { email: 'admin@sharing.test', role: 'admin' })
-  await createUser(db, { email: 'mod@sharing.test', role: 'moderator', moderatedRingIds: [otherRingId] })
-  await createUser(db, { email: 'lead@sharing.test', role: 'member_lead', organisationId: ids[0]! })
-  app = await buildApp({ database: t.database, now: () => new Date('2024-03-01T12:00:00Z') })
-  admin = await signIn(app, 'admin@sharing.test')
-  moderatorOfOther = await signIn(app, 'mod@sharing.test')
-  member = await signIn(app, 'lead@sharing.test')
+  ;({
+    app,
+    as: { admin, moderatorOfOther, member },
+  } = await startApp(t.database, {
+    now: () => new Date('2024-03-01T12:00:00Z'),
+    accounts: {
+      admin: { role: 'admin', email: 'admin@sharing.test' },
+      moderatorOfOther: { role: 'moderator', moderatedRingIds: [other.ringId] },
+      member: { role: 'member_lead', organisationId: ring.memberIds[0]! },
+    },
+  }))
 })
 afterAll(async () => app?.close())
 

@@ -11,13 +11,7 @@ import { main } from '../../cli/main'
 import type { CliIo } from '../../cli/io'
 import { AppError } from '../../core/errors/app-error'
 import { createRandom } from '../../core/random'
-import {
-  insertNetwork,
-  insertNetworkMemberships,
-  insertRing,
-  insertRingMemberships,
-} from '../networks/network.repository'
-import { createJobcentre, seedReferenceData } from '../../test/factories'
+import { createRing, seedReferenceData } from '../../test/factories'
 import { importContextValues, type ContextValue } from '../../test/context-factory'
 import { useTestDatabase } from '../../test/use-test-database'
 import { monthIndexOf } from '../kpi/load-series'
@@ -59,19 +53,13 @@ beforeAll(async () => {
     .limit(31)
     .execute()
   agsList = kreise.map((k) => k.ags5)
-  const networkId = await insertNetwork(db, { name: 'Peers test network' })
-  const ringId = await insertRing(db, { networkId, code: 'R01', name: 'Alter Ring', validFrom: '2020-01-01' })
-  for (const ags of agsList) ids.set(ags, await createJobcentre(db, { ags5: ags, name: `Jobcenter ${ags}` }))
-  await insertNetworkMemberships(
-    db,
-    networkId,
-    [...ids.values()].map((organisationId) => ({ organisationId, validFrom: '2020-01-01' })),
-  )
-  await insertRingMemberships(
-    db,
-    ringId,
-    [...ids.values()].map((organisationId) => ({ organisationId, validFrom: '2020-01-01' })),
-  )
+  const ring = await createRing(db, {
+    code: 'R01',
+    name: 'Alter Ring',
+    members: agsList,
+    isNetworkMember: true,
+  })
+  for (const [i, ags] of agsList.entries()) ids.set(ags, ring.memberIds[i]!)
   // Three clusters of ten in SGB II rate and density; the 31st lacks the SGB II rate.
   const random = createRandom(42)
   const values: ContextValue[] = []

@@ -4,9 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Viewer } from '../../core/permissions'
-import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
+import { createRing, createUser, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
-import { insertNetwork, insertRing, insertRingMemberships } from '../networks/network.repository'
 import { readPractice } from './read-practice'
 import { adoptPractice, createPractice } from './write-practice'
 
@@ -38,14 +37,12 @@ const viewer = (): Viewer => ({ ...member(1), role: 'viewer' })
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Netz' })
-  ringId = await insertRing(db, { networkId, code: 'R01', name: 'Vergleichsring 1', validFrom: '2018-01-01' })
-  for (const ags of ['06435', '06431']) orgIds.push(await createJobcentre(db, { ags5: ags }))
-  await insertRingMemberships(
-    db,
-    ringId,
-    orgIds.map((organisationId) => ({ organisationId, validFrom: '2018-01-01' })),
-  )
+  const ring = await createRing(db, {
+    validFrom: '2018-01-01',
+    members: ['06435', '06431'],
+  })
+  ringId = ring.ringId
+  orgIds.push(...ring.memberIds)
   userId = await createUser(db, { email: 'mod@abilities.test', role: 'moderator' })
   practiceId = await createPractice(t.database, {
     viewer: member(0),

@@ -1,7 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest'
 import type { Viewer } from '../../core/permissions'
-import { insertNetwork, insertRing, insertRingMemberships } from '../networks/network.repository'
-import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
+import { createRing, createUser, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
 import { checkPracticeEffect } from './check-practice-effect'
 import { listPractices } from './list-practices'
@@ -51,20 +50,17 @@ async function write(
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  const networkId = await insertNetwork(db, { name: 'Netz' })
-  ringId = await insertRing(db, { networkId, code: 'R01', name: 'Vergleichsring 1', validFrom: '2018-01-01' })
-  for (const ags of ['06435', '06431', '06432', '06433', '06434', '06436', '06437'])
-    orgIds.push(await createJobcentre(db, { ags5: ags }))
+  const ring = await createRing(db, {
+    validFrom: '2018-01-01',
+    members: ['06435', '06431', '06432', '06433', '06434', '06436', '06437'],
+  })
+  ringId = ring.ringId
+  orgIds.push(...ring.memberIds)
   userId = await createUser(db, {
     email: 'author@practices.test',
     role: 'member_lead',
     organisationId: orgIds[0]!,
   })
-  await insertRingMemberships(
-    db,
-    ringId,
-    orgIds.map((organisationId) => ({ organisationId, validFrom: '2018-01-01' })),
-  )
 })
 
 describe('German full-text search (PostgreSQL german configuration)', () => {

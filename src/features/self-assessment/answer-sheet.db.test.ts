@@ -4,9 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Viewer } from '../../core/permissions'
-import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
+import { createJobcentre, createNetwork, createUser, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
-import { insertNetwork } from '../networks/network.repository'
 import { createCycle } from './manage-cycles'
 import { readAnswers, saveAnswers } from './self-assessment-answers'
 
@@ -33,7 +32,7 @@ const actor = { userId: null, label: 'test' }
 
 beforeAll(async () => {
   await seedReferenceData(t.database.db)
-  await insertNetwork(t.database.db, { name: 'Netz' })
+  await createNetwork(t.database.db)
   organisationId = await createJobcentre(t.database.db, { ags5: '06435' })
   userId = await createUser(t.database.db, {
     email: 'lead@answers.test',

@@ -5,11 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../server/app'
-import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
-import { signIn, type SignedIn } from '../../test/sign-in'
+import { createJobcentre, createNetwork, seedReferenceData } from '../../test/factories'
+import type { SignedIn } from '../../test/sign-in'
+import { startApp } from '../../test/start-app'
 import { useTestDatabase } from '../../test/use-test-database'
-import { insertNetwork } from '../networks/network.repository'
 
 const t = useTestDatabase()
 let app: FastifyInstance
@@ -22,15 +21,19 @@ const CYCLES = '/api/v1/self-assessment/cycles'
 beforeAll(async () => {
   const db = t.database.db
   await seedReferenceData(db)
-  await insertNetwork(db, { name: 'Runden-Netz' })
+  await createNetwork(db)
   const organisationId = await createJobcentre(db, { ags5: '06435' })
-  await createUser(db, { email: 'admin@cycles.test', role: 'admin' })
-  await createUser(db, { email: 'mod@cycles.test', role: 'moderator' })
-  await createUser(db, { email: 'lead@cycles.test', role: 'member_lead', organisationId })
-  app = await buildApp({ database: t.database, now: () => new Date('2026-03-10T09:00:00Z') })
-  admin = await signIn(app, 'admin@cycles.test')
-  moderator = await signIn(app, 'mod@cycles.test')
-  lead = await signIn(app, 'lead@cycles.test')
+  ;({
+    app,
+    as: { admin, moderator, lead },
+  } = await startApp(t.database, {
+    now: () => new Date('2026-03-10T09:00:00Z'),
+    accounts: {
+      admin: { role: 'admin' },
+      moderator: { role: 'moderator', email: 'mod@cycles.test' },
+      lead: { role: 'member_lead', organisationId },
+    },
+  }))
 })
 afterAll(async () => app?.close())
 

@@ -5,26 +5,11 @@
  * caller sees by name (the generic scan in the test catches keys and names that leak).
  */
 import { expect } from 'vitest'
-import type { Role } from '../../core/permissions'
-import type { Database } from '../../db/connect'
 import { importBoundaries } from '../../features/areas/import-boundaries'
-import type { AccessCase, Visibility } from './access-case'
+import type { AccessCase, AccessWorld } from './access-case'
+import { multipartFile } from '../multipart'
 
-interface WorldOrg {
-  key: string
-  ring: 1 | 2
-  id: number
-  name: string
-  ags: string
-}
-type Case = AccessCase<WorldOrg>
-
-export interface BoundaryAccessWorld {
-  database(): Database
-  allOrgs(): WorldOrg[]
-  expectedVisibility(caller: string, org: WorldOrg): Visibility
-  roleOf(caller: string): Role | null
-}
+type Case = AccessCase
 
 /** A district no organisation of the world serves (Darmstadt). */
 const UNSERVED_AGS = '06411'
@@ -46,7 +31,7 @@ function squares(agsList: readonly string[]): string {
   return JSON.stringify({ type: 'FeatureCollection', features })
 }
 
-export function createBoundaryAccessCases(world: BoundaryAccessWorld): Record<string, Case> {
+export function createBoundaryAccessCases(world: AccessWorld): Record<string, Case> {
   const file = () => squares([...world.allOrgs().map((o) => o.ags), UNSERVED_AGS])
   let prepared: Promise<unknown> | undefined
   const prepare = () =>
@@ -63,21 +48,10 @@ export function createBoundaryAccessCases(world: BoundaryAccessWorld): Record<st
       targets: ['none'],
       call: async () => {
         await prepare()
-        const boundary = '----boundary-access-test'
-        const payload = [
-          `--${boundary}`,
-          'Content-Disposition: form-data; name="file"; filename="squares.geojson"',
-          'Content-Type: application/geo+json',
-          '',
-          file(),
-          `--${boundary}--`,
-          '',
-        ].join('\r\n')
         return {
           method: 'POST',
           url: '/api/v1/areas/boundaries?tolerance=0',
-          payload,
-          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          ...multipartFile('squares.geojson', file(), 'application/geo+json'),
         }
       },
       expect: ({ caller }, r) => {

@@ -15,26 +15,10 @@
  */
 import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
-import type { Database } from '../../db/connect'
 import { importFile } from '../../features/imports/import-file'
-import type { AccessCase, Visibility } from './access-case'
+import type { AccessCase, AccessWorld, WorldOrg } from './access-case'
 
-interface WorldOrg {
-  key: string
-  ring: 1 | 2
-  id: number
-  name: string
-  ags: string
-  value: number
-}
-type Case = AccessCase<WorldOrg>
-
-export interface ImportRevisionAccessWorld {
-  database(): Database
-  allOrgs(): WorldOrg[]
-  expectedVisibility(caller: string, org: WorldOrg): Visibility
-  roleOf(caller: string): Role | null
-}
+type Case = AccessCase
 
 const NETWORK_FIRST = 'revisions-network-1.csv'
 const NETWORK_FIX = 'revisions-network-2.csv'
@@ -42,7 +26,7 @@ const ownFix = (o: WorldOrg) => `revisions-own-${o.key}.csv`
 /** The value before the correction; after it, each organisation's test value. */
 const before = (o: WorldOrg) => o.value - 500
 
-export function createImportRevisionAccessCases(world: ImportRevisionAccessWorld): Record<string, Case> {
+export function createImportRevisionAccessCases(world: AccessWorld): Record<string, Case> {
   const batchIds = new Map<string, number>()
   let prepared: Promise<void> | undefined
   const prepare = () =>

@@ -5,21 +5,9 @@
  * as unavailable without failing the others.
  */
 import { expect } from 'vitest'
-import type { AccessCase, Visibility } from './access-case'
+import type { AccessCase, AccessWorld } from './access-case'
 
-interface WorldOrg {
-  key: string
-  id: number
-  ags: string
-}
-
-export interface KeyFigureSummariesAccessWorld {
-  expectedVisibility(caller: string, org: WorldOrg): Visibility
-}
-
-export function createKeyFigureSummariesAccessCases(
-  world: KeyFigureSummariesAccessWorld,
-): Record<string, AccessCase<WorldOrg>> {
+export function createKeyFigureSummariesAccessCases(world: AccessWorld): Record<string, AccessCase> {
   return {
     getKeyFigureSummaries: {
       targets: ['own', 'peer', 'outside'],

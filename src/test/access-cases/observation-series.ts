@@ -6,22 +6,9 @@
  * another also check that a cached answer reaches nobody who may not read it.
  */
 import { expect } from 'vitest'
-import type { AccessCase, Visibility } from './access-case'
+import type { AccessCase, AccessWorld } from './access-case'
 
-interface WorldOrg {
-  key: string
-  ags: string
-  id: number
-  value: number
-}
-
-export interface ObservationSeriesAccessWorld {
-  expectedVisibility(caller: string, org: WorldOrg): Visibility
-}
-
-export function createObservationSeriesAccessCases(
-  world: ObservationSeriesAccessWorld,
-): Record<string, AccessCase<WorldOrg>> {
+export function createObservationSeriesAccessCases(world: AccessWorld): Record<string, AccessCase> {
   return {
     listObservationSeries: {
       targets: ['own', 'peer', 'outside'],

@@ -6,32 +6,17 @@
  */
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
-import type { Role } from '../../core/permissions'
-import type { Database } from '../../db/connect'
 import { savePeerModel } from '../../features/peers/save-peer-model'
 import { importContextValues } from '../context-factory'
-import type { AccessCase, Visibility, Target } from './access-case'
+import type { AccessCase, AccessWorld, Target } from './access-case'
+import { multipartFile } from '../multipart'
 
-interface WorldOrg {
-  key: string
-  ring: 1 | 2
-  id: number
-  name: string
-  ags: string
-}
-type Case = AccessCase<WorldOrg>
-
-export interface PeerAccessWorld {
-  database(): Database
-  allOrgs(): WorldOrg[]
-  expectedVisibility(caller: string, org: WorldOrg): Visibility
-  roleOf(caller: string): Role | null
-}
+type Case = AccessCase
 
 const INDICATORS = ['sgb2_rate', 'population_density']
 const ORG_TARGETS: Target[] = ['own', 'peer', 'outside']
 
-export function createPeerAccessCases(world: PeerAccessWorld): Record<string, Case> {
+export function createPeerAccessCases(world: AccessWorld): Record<string, Case> {
   // Context data for the twelve job centres and one saved model, made once on first use.
   let prepared: Promise<number> | undefined
   const prepare = () =>
@@ -69,19 +54,6 @@ export function createPeerAccessCases(world: PeerAccessWorld): Record<string, Ca
       .allOrgs()
       .some((o) => o.name === name && ['full', 'named'].includes(world.expectedVisibility(caller, o)))
   let applyCount = 0
-  const boundary = '----peer-types-boundary'
-  const upload = (content: string) => ({
-    payload: [
-      `--${boundary}`,
-      'Content-Disposition: form-data; name="file"; filename="types.csv"',
-      'Content-Type: text/csv',
-      '',
-      content,
-      `--${boundary}--`,
-      '',
-    ].join('\r\n'),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  })
 
   return {
     proposePeerGroups: {
@@ -202,7 +174,7 @@ export function createPeerAccessCases(world: PeerAccessWorld): Record<string, Ca
         return {
           method: 'POST',
           url: '/api/v1/peers/types?name=Typen&dryRun=true',
-          ...upload(`AGS;Typ\n${a!.ags};1\n${b!.ags};2\n`),
+          ...multipartFile('types.csv', `AGS;Typ\n${a!.ags};1\n${b!.ags};2\n`),
         }
       },
       expect: ({ caller }, r) => {

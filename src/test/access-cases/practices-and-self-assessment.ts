@@ -6,7 +6,6 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
-import type { Database } from '../../db/connect'
 import {
   insertAdoption,
   insertAttachment,
@@ -20,22 +19,10 @@ import {
   saveAreas,
   upsertResponse,
 } from '../../features/self-assessment/self-assessment.repository'
-import type { AccessCase, Visibility } from './access-case'
+import type { AccessCase, AccessWorld } from './access-case'
+import { multipartFile } from '../multipart'
 
-interface WorldOrg {
-  key: string
-  ring: 1 | 2
-  id: number
-  name: string
-}
-type Case = AccessCase<WorldOrg>
-
-export interface AccessWorld {
-  database(): Database
-  org(key: string): WorldOrg
-  expectedVisibility(caller: string, org: WorldOrg): Visibility
-  roleOf(caller: string): Role | null
-}
+type Case = AccessCase
 
 const WRITERS: Role[] = ['admin', 'moderator', 'member_lead', 'member_analyst']
 const NOW = new Date('2024-03-01T12:00:00Z')
@@ -52,17 +39,7 @@ interface Fixture {
 }
 
 function pdf(fileName: string) {
-  const boundary = '----practice-access-boundary'
-  const payload = [
-    `--${boundary}`,
-    `Content-Disposition: form-data; name="file"; filename="${fileName}"`,
-    'Content-Type: application/pdf',
-    '',
-    '%PDF-1.4 handout',
-    `--${boundary}--`,
-    '',
-  ].join('\r\n')
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+  return multipartFile(fileName, '%PDF-1.4 handout', 'application/pdf')
 }
 
 export function createPracticeAccessCases(world: AccessWorld): Record<string, Case> {

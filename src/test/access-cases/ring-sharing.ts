@@ -5,25 +5,11 @@
  * cases, and checks that the change was audited.
  */
 import { expect } from 'vitest'
-import type { Role } from '../../core/permissions'
-import type { Database } from '../../db/connect'
-import type { AccessCase, Visibility } from './access-case'
+import type { AccessCase, AccessWorld, WorldOrg } from './access-case'
 
-interface WorldOrg {
-  key: string
-  ring: 1 | 2
-  id: number
-  name: string
-}
-type Case = AccessCase<WorldOrg>
+type Case = AccessCase
 
-export interface RingSharingAccessWorld {
-  database(): Database
-  expectedVisibility(caller: string, org: WorldOrg): Visibility
-  roleOf(caller: string): Role | null
-}
-
-export function createRingSharingAccessCases(world: RingSharingAccessWorld): Record<string, Case> {
+export function createRingSharingAccessCases(world: AccessWorld): Record<string, Case> {
   const ringOf = async (o: WorldOrg) =>
     await world
       .database()

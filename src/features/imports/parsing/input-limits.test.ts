@@ -43,13 +43,10 @@ describe('xlsx archive limits (checked before unpacking)', () => {
 
   it('refuses a zip bomb by its compression ratio before unpacking it', async () => {
     const bomb = zipBomb(20)
-    const started = performance.now()
     const error = await rejection(parseImportFile(bomb, { fileName: 'bomb.xlsx' }))
-    const ms = performance.now() - started
     expect(error.message).toMatch(/^bomb\.xlsx: entry "xl\/worksheets\/sheet1\.xml" is packed [\d,]+:1/)
     expect(error.message).toContain(`more than ${FILE_LIMITS.xlsx.maxCompressionRatio}:1 is refused`)
     expect(error.details[0]).toMatchObject({ file: 'bomb.xlsx', field: 'compressionRatio' })
-    console.log(`zip bomb (${bomb.byteLength} bytes packed, 20 MB unpacked) refused in ${ms.toFixed(1)} ms`)
   })
 
   it('refuses a declared unpacked size over the per-entry and the total limit', async () => {
@@ -74,16 +71,13 @@ describe('xlsx archive limits (checked before unpacking)', () => {
     )
   })
 
-  it('refuses an archive of 20,000 entries from its directory, quickly', async () => {
+  // How quickly is measured by the bench (`npm run bench -- parse`).
+  it('refuses an archive of 20,000 entries from its directory', async () => {
     const many = zipOfManyEntries(20_000)
-    const started = performance.now()
     const error = await rejection(parseImportFile(many, { fileName: 'many.xlsx' }))
-    const ms = performance.now() - started
     expect(error.message).toBe(
       "many.xlsx: the workbook's archive has 20,000 entries; at most 1,000 are accepted",
     )
-    expect(ms).toBeLessThan(1000)
-    console.log(`20,000-entry archive (${many.byteLength} bytes) refused in ${ms.toFixed(1)} ms`)
   })
 
   it('refuses an entry that unpacks to more than it declares, after at most the declared bytes', async () => {
