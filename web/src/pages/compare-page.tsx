@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { IndicatorDto } from '../../../src/contracts/indicators'
 import type { ObservationListDto } from '../../../src/contracts/observations'
+import { addMonths } from '../../../src/core/periods/period'
 import { fetchObservationsOf, useIndicators, useRings, useSession } from '../api/resources'
 import { useCachedTask } from '../api/use-query'
 import { navigate, readSearchParams, withSearchParams } from '../app/router'
@@ -18,7 +19,7 @@ import {
   summariseGroup,
 } from '../lib/chart-options'
 import { breakdownLabel, unitLabel } from '../lib/labels'
-import { currentMonth, monthsBefore, pickComparisonPeriod, previousYearPeriod } from '../lib/series'
+import { currentMonth, pickComparisonPeriod, previousYearPeriod } from '../lib/series'
 
 type Ring = NonNullable<ReturnType<typeof useRings>['data']>['rings'][number]
 
@@ -82,7 +83,7 @@ function Comparison({
     navigate(withSearchParams(location, changes), { replace: true })
 
   if (!indicator) return <Empty>{t('catalogue.empty')}</Empty>
-  const from = indicator.frequency === 'yearly' ? '2015' : monthsBefore(currentMonth(), 36)
+  const from = indicator.frequency === 'yearly' ? '2015' : addMonths(currentMonth(), -36)
   const name = pick(locale, { de: indicator.nameDe, en: indicator.nameEn })
 
   return (

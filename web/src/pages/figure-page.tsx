@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { FigureDto, GroupStatisticsDto } from '../../../src/contracts/kpi'
 import type { OrganisationDto } from '../../../src/contracts/organisations'
+import { addMonths } from '../../../src/core/periods/period'
 import { ApiError } from '../api/client'
 import {
   useExcellence,
@@ -30,7 +31,6 @@ import {
   isGroupKind,
   judgeAgainstMedian,
   markRevisions,
-  monthsBack,
   pickTimeSeriesMembers,
   signed,
   type GroupKind,
@@ -303,7 +303,7 @@ function GroupResult({
   const own = members.find((m) => m.organisationId === organisation.id)
   const groupLabel = statistics.group.label
   const lineMembers = pickTimeSeriesMembers(members, organisation.id, MAX_LINES)
-  const from = monthsBack(period, 23)
+  const from = addMonths(period, -23)
   const series = useFigureValuesOf(
     lineMembers.map((m) => m.organisationId),
     { figure: figure.code, breakdown: statistics.breakdown, from, to: period },
