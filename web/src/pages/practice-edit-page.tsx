@@ -17,6 +17,7 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
+import { SelectField, TextField } from '../components/form-field'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
@@ -129,34 +130,29 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
       )}
       <form className="panel form" onSubmit={submit}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="practice-title">{t('practiceEdit.titleField')}</label>
-            <input
-              id="practice-title"
-              type="text"
-              required
-              minLength={3}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </div>
+          <TextField
+            id="practice-title"
+            label={t('practiceEdit.titleField')}
+            required
+            minLength={3}
+            value={title}
+            onChange={setTitle}
+          />
           {!practice && ownOrganisation === null && (
-            <div className="field">
-              <label htmlFor="practice-org">{t('practice.organisation')}</label>
-              <select
-                id="practice-org"
-                required
-                value={organisationId}
-                onChange={(e) => setOrganisationId(e.target.value)}
-              >
-                <option value="">{t('practiceEdit.chooseOrganisation')}</option>
-                {organisations.data?.organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="practice-org"
+              label={t('practice.organisation')}
+              required
+              value={organisationId}
+              onChange={setOrganisationId}
+            >
+              <option value="">{t('practiceEdit.chooseOrganisation')}</option>
+              {organisations.data?.organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
           )}
         </div>
         {TEXT_FIELDS.map(({ key, label }) => (
@@ -171,59 +167,43 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
           </div>
         ))}
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="practice-topics">{t('practices.topics')}</label>
-            <input
-              id="practice-topics"
-              type="text"
-              aria-describedby="practice-topics-hint"
-              value={topics}
-              onChange={(e) => setTopics(e.target.value)}
-            />
-            <p className="hint" id="practice-topics-hint">
-              {t('practiceEdit.listHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="practice-figures">{t('practices.figures')}</label>
-            <input
-              id="practice-figures"
-              type="text"
-              aria-describedby="practice-figures-hint"
-              value={figures}
-              onChange={(e) => setFigures(e.target.value)}
-            />
-            <p className="hint" id="practice-figures-hint">
-              {t('practiceEdit.figuresHint')}
-            </p>
-          </div>
+          <TextField
+            id="practice-topics"
+            label={t('practices.topics')}
+            value={topics}
+            onChange={setTopics}
+            hint={t('practiceEdit.listHint')}
+          />
+          <TextField
+            id="practice-figures"
+            label={t('practices.figures')}
+            value={figures}
+            onChange={setFigures}
+            hint={t('practiceEdit.figuresHint')}
+          />
         </div>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="practice-visibility-field">{t('practices.visibility')}</label>
-            <select
-              id="practice-visibility-field"
-              value={visibility}
-              onChange={(e) => setVisibility(e.target.value as PracticeDto['visibility'])}
-            >
-              {(Object.keys(VISIBILITY_KEYS) as PracticeDto['visibility'][]).map((v) => (
-                <option key={v} value={v}>
-                  {t(VISIBILITY_KEYS[v])}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="practice-status-field">{t('practices.statusLabel')}</label>
-            <select
-              id="practice-status-field"
-              value={status}
-              onChange={(e) => setStatus(e.target.value as PracticeDto['status'])}
-            >
-              <option value="draft">{t('practices.draft')}</option>
-              <option value="published">{t('practiceEdit.publish')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="practice-visibility-field"
+            label={t('practices.visibility')}
+            value={visibility}
+            onChange={(value) => setVisibility(value as PracticeDto['visibility'])}
+          >
+            {(Object.keys(VISIBILITY_KEYS) as PracticeDto['visibility'][]).map((v) => (
+              <option key={v} value={v}>
+                {t(VISIBILITY_KEYS[v])}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="practice-status-field"
+            label={t('practices.statusLabel')}
+            value={status}
+            onChange={(value) => setStatus(value as PracticeDto['status'])}
+          >
+            <option value="draft">{t('practices.draft')}</option>
+            <option value="published">{t('practiceEdit.publish')}</option>
+          </SelectField>
         </div>
         <ActionError error={action.error} />
         <div className="button-row">

@@ -12,6 +12,7 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
+import { SelectField, TextAreaField, TextField } from '../components/form-field'
 
 /** One practice card: the text, attachments, adoptions with their effect check, and the adopt form. */
 export default function PracticePage({ params }: PageProps) {
@@ -191,38 +192,31 @@ function AdoptForm({ practice }: { practice: PracticeDto }) {
       <form className="form" onSubmit={submit}>
         <div className="form-row">
           {ownOrganisation === null && (
-            <div className="field">
-              <label htmlFor="adopt-org">{t('practice.adopter')}</label>
-              <select
-                id="adopt-org"
-                required
-                value={organisationId}
-                onChange={(e) => setOrganisationId(e.target.value)}
-              >
-                <option value="">{t('practice.chooseAdopter')}</option>
-                {candidates.map((m) => (
-                  <option key={m.organisationId} value={m.organisationId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor="adopt-start">{t('practice.startDate')}</label>
-            <input
-              id="adopt-start"
-              type="date"
+            <SelectField
+              id="adopt-org"
+              label={t('practice.adopter')}
               required
-              value={startedOn}
-              onChange={(e) => setStartedOn(e.target.value)}
-            />
-          </div>
+              value={organisationId}
+              onChange={setOrganisationId}
+            >
+              <option value="">{t('practice.chooseAdopter')}</option>
+              {candidates.map((m) => (
+                <option key={m.organisationId} value={m.organisationId}>
+                  {m.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <TextField
+            id="adopt-start"
+            label={t('practice.startDate')}
+            type="date"
+            required
+            value={startedOn}
+            onChange={setStartedOn}
+          />
         </div>
-        <div className="field">
-          <label htmlFor="adopt-note">{t('practice.note')}</label>
-          <textarea id="adopt-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-        </div>
+        <TextAreaField id="adopt-note" label={t('practice.note')} value={note} onChange={setNote} rows={2} />
         <ActionError error={action.error} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={action.isBusy}>
