@@ -41,11 +41,22 @@ export function RingFilter({
       onChange={(ring) => navigate(withSearchParams(location, { ring }), { replace: true })}
     >
       {allLabel !== undefined && <option value="">{allLabel}</option>}
-      {choices.map((r) => (
-        <option key={r.id} value={r.code}>
-          {r.name} ({r.code})
-        </option>
-      ))}
+      <RingOptions rings={choices} by="code" />
     </SelectField>
   )
+}
+
+/** Rings as options "Name (CODE)", valued by id or by code. */
+export function RingOptions({
+  rings,
+  by,
+}: {
+  rings: readonly { id: number; code: string; name: string }[]
+  by: 'id' | 'code'
+}) {
+  return rings.map((r) => (
+    <option key={r.id} value={r[by]}>
+      {r.name} ({r.code})
+    </option>
+  ))
 }

@@ -14,7 +14,7 @@ import {
 } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
-import { RingFilter, useRingChoice } from '../components/ring-filter'
+import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { SelectField, TextField } from '../components/form-field'
@@ -173,11 +173,7 @@ function PlanMeeting() {
         <div className="form-row">
           <SelectField id="plan-ring" label={t('meetings.ring')} value={ringId} onChange={setRingId}>
             <option value="">{t('meetings.networkEvent')}</option>
-            {rings.data?.rings.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.code})
-              </option>
-            ))}
+            <RingOptions rings={rings.data?.rings ?? []} by="id" />
           </SelectField>
           <TextField
             id="plan-title"
@@ -278,11 +274,7 @@ function YearSchedule() {
           }}
         >
           <option value="">{t('meetings.chooseRing')}</option>
-          {rings.data?.rings.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name} ({r.code})
-            </option>
-          ))}
+          <RingOptions rings={rings.data?.rings ?? []} by="id" />
         </SelectField>
         <TextField
           id="schedule-year"

@@ -10,7 +10,8 @@ import {
 import { useOrganisations, useSession } from '../api/resources'
 import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, formatSize, useAction } from '../components/benchlearning/common'
+import { ActionError, useAction } from '../components/benchlearning/common'
+import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
@@ -218,7 +219,7 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
 }
 
 function Attachments({ practice }: { practice: PracticeDto }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const action = useAction()
   const input = useRef<HTMLInputElement>(null)
   const submit = async (event: FormEvent) => {
@@ -231,29 +232,20 @@ function Attachments({ practice }: { practice: PracticeDto }) {
   return (
     <section className="panel" aria-labelledby="attachments-heading">
       <h2 id="attachments-heading">{t('practice.attachments')}</h2>
-      {practice.attachments.length === 0 ? (
-        <p className="muted">{t('practice.noAttachments')}</p>
-      ) : (
-        <ul className="plain-list">
-          {practice.attachments.map((a) => (
-            <li key={a.id}>
-              <a href={a.url} download={a.fileName}>
-                {a.fileName}
-              </a>{' '}
-              <span className="muted">({formatSize(locale, a.sizeBytes)})</span>{' '}
-              <button
-                type="button"
-                className="button secondary small"
-                disabled={action.isBusy}
-                aria-label={t('practiceEdit.removeAttachment', { name: a.fileName })}
-                onClick={() => void action.run(() => deleteAttachment(practice.id, a.id))}
-              >
-                {t('agenda.removeShort')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentList
+        attachments={practice.attachments}
+        action={(a) => (
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={action.isBusy}
+            aria-label={t('practiceEdit.removeAttachment', { name: a.fileName })}
+            onClick={() => void action.run(() => deleteAttachment(practice.id, a.id))}
+          >
+            {t('agenda.removeShort')}
+          </button>
+        )}
+      />
       <form className="toolbar" onSubmit={submit}>
         <div className="field">
           <label htmlFor="attachment-file">{t('practiceEdit.file')}</label>

@@ -4,7 +4,8 @@ import { adoptPractice, usePractice } from '../api/benchlearning'
 import { useRings, useSession } from '../api/resources'
 import { Link } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, formatSize, todayIso, useAction } from '../components/benchlearning/common'
+import { ActionError, todayIso, useAction } from '../components/benchlearning/common'
+import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { EffectCheck } from '../components/benchlearning/effect-check'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
@@ -102,20 +103,7 @@ function PracticeView({ practice }: { practice: PracticeDto }) {
           ) : null,
         )}
         <h3 className="attachments-heading">{t('practice.attachments')}</h3>
-        {practice.attachments.length === 0 ? (
-          <p className="muted">{t('practice.noAttachments')}</p>
-        ) : (
-          <ul className="plain-list">
-            {practice.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={a.url} download={a.fileName}>
-                  {a.fileName}
-                </a>{' '}
-                <span className="muted">({formatSize(locale, a.sizeBytes)})</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachmentList attachments={practice.attachments} />
       </section>
       <Adoptions practice={practice} />
       {practice.abilities.canAdopt && <AdoptForm practice={practice} />}

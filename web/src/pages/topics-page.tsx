@@ -8,7 +8,7 @@ import type { NameWarningDto } from '../../../src/contracts/name-warnings'
 import { ActionError, NameWarnings, useAction } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
-import { RingFilter, useRingChoice } from '../components/ring-filter'
+import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
@@ -173,11 +173,7 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
             onChange={setTitle}
           />
           <SelectField id="topic-ring" label={t('topics.forRing')} value={ring} onChange={setRingId}>
-            {rings.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.code})
-              </option>
-            ))}
+            <RingOptions rings={rings} by="id" />
             <option value="network">{t('topics.networkWide')}</option>
           </SelectField>
         </div>

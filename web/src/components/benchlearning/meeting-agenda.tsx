@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, useAction } from './common'
+import { ParticipantOptions } from './participant-options'
 import { SelectField, TextField } from '../form-field'
 
 type AgendaKind = AgendaItemDto['kind']
@@ -343,13 +344,7 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
           onChange={setPresenter}
         >
           <option value="">{t('agenda.noPresenter')}</option>
-          {meeting.participants
-            .filter((p) => p.organisation.id > 0)
-            .map((p) => (
-              <option key={p.organisation.id} value={p.organisation.id}>
-                {p.organisation.name}
-              </option>
-            ))}
+          <ParticipantOptions meeting={meeting} />
         </SelectField>
         <TextField
           id="item-duration"

@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from '../../i18n/translate'
 import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { ActionError, NameWarnings, useAction } from './common'
+import { ParticipantOptions } from './participant-options'
 import { SelectField, TextAreaField, TextField } from '../form-field'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
@@ -250,13 +251,7 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
               onChange={setOwner}
             >
               <option value="">{t('actions.chooseOwner')}</option>
-              {meeting.participants
-                .filter((p) => p.organisation.id > 0)
-                .map((p) => (
-                  <option key={p.organisation.id} value={p.organisation.id}>
-                    {p.organisation.name}
-                  </option>
-                ))}
+              <ParticipantOptions meeting={meeting} />
             </SelectField>
           </div>
           <div className="form-row">
