@@ -28,11 +28,16 @@ export interface EChartProps {
   loadCharts?: ChartsLoader
 }
 
-export function EChart({ option, summary, height = 360, loadCharts = loadBarAndLineCharts }: EChartProps) {
-  const { t } = useI18n()
+export type ChartStatus = 'loading' | 'ready' | 'failed'
+
+/**
+ * An ECharts instance in the returned box, made once `loadCharts` has loaded (again when another
+ * loader is passed: keep it stable), resized with the box, with `option` drawn into it.
+ */
+export function useEChart(loadCharts: ChartsLoader, option: EChartsCoreOption) {
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsInstance | null>(null)
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading')
+  const [status, setStatus] = useState<ChartStatus>('loading')
 
   useEffect(() => {
     let isCancelled = false
@@ -54,25 +59,36 @@ export function EChart({ option, summary, height = 360, loadCharts = loadBarAndL
       chart.current?.dispose()
       chart.current = null
     }
-  }, [])
+  }, [loadCharts])
 
   useEffect(() => {
     if (status === 'ready') chart.current?.setOption(withCanvasTooltip(option), { notMerge: true })
   }, [option, status])
 
+  return { box, status }
+}
+
+/** What covers a chart while ECharts loads, or when it could not be loaded. */
+export function ChartOverlay({ status }: { status: ChartStatus }) {
+  const { t } = useI18n()
+  if (status === 'ready') return null
+  return status === 'loading' ? (
+    <div className="echart-overlay" role="status">
+      {t('chart.loading')}
+    </div>
+  ) : (
+    <div className="echart-overlay" role="alert">
+      {t('chart.failed')}
+    </div>
+  )
+}
+
+export function EChart({ option, summary, height = 360, loadCharts = loadBarAndLineCharts }: EChartProps) {
+  const { box, status } = useEChart(loadCharts, option)
   return (
     <div className="echart-frame" style={{ height }}>
       <div ref={box} className="echart" role="img" aria-label={summary} style={{ height }} />
-      {status === 'loading' && (
-        <div className="echart-overlay" role="status">
-          {t('chart.loading')}
-        </div>
-      )}
-      {status === 'failed' && (
-        <div className="echart-overlay" role="alert">
-          {t('chart.failed')}
-        </div>
-      )}
+      <ChartOverlay status={status} />
     </div>
   )
 }
