@@ -10,7 +10,7 @@ import type { BoundaryListDto } from '../../../../src/contracts/areas'
 import { useI18n } from '../../i18n/i18n'
 import { formatDateTime } from '../../i18n/translate'
 import { DataTable, TableToggle } from '../data-table'
-import { ChartOverlay, useEChart, type ChartsLoader } from '../echart'
+import { ChartOverlay, useEChart, type ChartsLoader } from '../echart-mount'
 
 const MAP_NAME = 'benchlearn-kreise'
 /** Twelve colours that stay apart from each other and from the grey outlines (Tableau 10 + 2). */
