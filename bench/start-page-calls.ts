@@ -4,7 +4,8 @@
  * (test-browser/start-page-calls.browser.test.ts) records what the built page requests and fails
  * when the two differ, so the benchmark cannot drift from the page.
  */
-import { currentMonth, monthsBefore } from '../web/src/lib/series'
+import { addMonths } from '../src/core/periods/period'
+import { currentMonth } from '../web/src/lib/series'
 
 export interface StartPageVisit {
   /** The member's organisation (`user.organisationId` of the session answer). */
@@ -41,7 +42,7 @@ export function startPageCalls(visit: StartPageVisit): string[] {
     url('/api/v1/observations/series', {
       org,
       indicators: 'elb,lzb,integrations,ae_elb',
-      from: monthsBefore(currentMonth(visit.now), 25),
+      from: addMonths(currentMonth(visit.now), -25),
       breakdown: 'total',
     }),
     '/api/v1/imports',

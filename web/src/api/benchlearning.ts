@@ -3,6 +3,7 @@
  * actions, notifications, practice cards and the self-assessment. Every answer is validated by its
  * shared zod contract; every write invalidates the cached answers it changes.
  */
+import type { z } from 'zod'
 import type { NameWarningDto } from '../../../src/contracts/name-warnings'
 import type { Answer } from './client'
 import type {
@@ -15,6 +16,12 @@ import type {
   notificationListSchema,
   scheduleProposalSchema,
   topicListSchema,
+  actionItemStatusSchema,
+  addActionItemRequestSchema,
+  registrationRequestSchema,
+  scheduleRequestSchema,
+  updateAgendaItemRequestSchema,
+  updateTopicRequestSchema,
   AddAgendaItemRequest,
   CreateMeetingRequest,
   UpdateMeetingRequest,
@@ -31,6 +38,7 @@ import type {
   answerSheetSchema,
   cycleListSchema,
   cycleSchema,
+  compareQuerySchema,
   selfAssessmentComparisonSchema,
   CreateCycleRequest,
   SaveAnswersRequest,
@@ -82,7 +90,9 @@ export const useAnswerSheet = (cycleId: number | null) =>
   useApiQuery<Answer<typeof answerSheetSchema>>(
     cycleId === null ? null : `${SELF_ASSESSMENT}/cycles/${cycleId}/answers`,
   )
-export const useSelfAssessmentComparison = (query: { ring: string; cycle: string } | null) =>
+export const useSelfAssessmentComparison = (
+  query: Pick<z.input<typeof compareQuerySchema>, 'ring' | 'cycle'> | null,
+) =>
   useApiQuery<Answer<typeof selfAssessmentComparisonSchema>>(
     query ? `${SELF_ASSESSMENT}/compare` : null,
     query ?? undefined,
@@ -105,37 +115,30 @@ const MEETING_KEYS = [MEETINGS, ACTIONS, NOTIFICATIONS, TOPICS]
 
 export const createMeeting = (request: Partial<CreateMeetingRequest> & { title: string }) =>
   write<Created>('POST', MEETINGS, request, MEETING_KEYS)
-export const proposeSchedule = (request: { ringId: number; year: number; isCreate: boolean }) =>
+export const proposeSchedule = (request: z.input<typeof scheduleRequestSchema>) =>
   write<Answer<typeof scheduleProposalSchema>>(
     'POST',
     `${MEETINGS}/schedule`,
     request,
-    request.isCreate ? MEETING_KEYS : [],
+    request.isCreate === true ? MEETING_KEYS : [],
   )
 export const updateMeeting = (id: number, request: UpdateMeetingRequest) =>
   write<Answer<typeof meetingDetailSchema>>('PATCH', `${MEETINGS}/${id}`, request, MEETING_KEYS)
-export const registerForMeeting = (id: number, status: 'registered' | 'declined') =>
+export const registerForMeeting = (id: number, status: z.infer<typeof registrationRequestSchema>['status']) =>
   write<Done>('PUT', `${MEETINGS}/${id}/registration`, { status, note: null }, MEETING_KEYS)
 export const addAgendaItem = (meetingId: number, item: Partial<AddAgendaItemRequest>) =>
   write<Created>('POST', `${MEETINGS}/${meetingId}/agenda-items`, item, MEETING_KEYS)
 export const updateAgendaItem = (
   itemId: number,
-  changes: { minutes?: string | null; position?: number; durationMinutes?: number },
+  changes: Pick<z.input<typeof updateAgendaItemRequestSchema>, 'minutes' | 'position' | 'durationMinutes'>,
 ) => write<Done>('PATCH', `/api/v1/agenda-items/${itemId}`, changes, MEETING_KEYS)
 export const removeAgendaItem = (itemId: number) =>
   write<Done>('DELETE', `/api/v1/agenda-items/${itemId}`, undefined, MEETING_KEYS)
 export const addDecision = (meetingId: number, agendaItemId: number | null, text: string) =>
   write<Created>('POST', `${MEETINGS}/${meetingId}/decisions`, { agendaItemId, text }, MEETING_KEYS)
-export const addActionItem = (
-  meetingId: number,
-  action: {
-    agendaItemId: number | null
-    title: string
-    ownerOrganisationId: number | null
-    dueOn: string | null
-  },
-) => write<Created>('POST', `${MEETINGS}/${meetingId}/actions`, action, MEETING_KEYS)
-export const updateActionStatus = (actionId: number, status: 'open' | 'in_progress' | 'done' | 'cancelled') =>
+export const addActionItem = (meetingId: number, action: z.input<typeof addActionItemRequestSchema>) =>
+  write<Created>('POST', `${MEETINGS}/${meetingId}/actions`, action, MEETING_KEYS)
+export const updateActionStatus = (actionId: number, status: z.infer<typeof actionItemStatusSchema>) =>
   write<Done>('PATCH', `${ACTIONS}/${actionId}`, { status }, MEETING_KEYS)
 /** A saved text, with warnings when it names an organisation (peers see pseudonyms). */
 type CreatedWithWarnings = Created & { warnings?: NameWarningDto[] }
@@ -153,7 +156,7 @@ export const proposeTopic = (ringId: number | null, title: string, description: 
   write<CreatedWithWarnings>('POST', TOPICS, { ringId, title, description }, [TOPICS, MEETINGS])
 export const voteForTopic = (topicId: number, isVote: boolean) =>
   write<Done>(isVote ? 'PUT' : 'DELETE', `${TOPICS}/${topicId}/vote`, undefined, [TOPICS, MEETINGS])
-export const setTopicStatus = (topicId: number, status: 'open' | 'scheduled' | 'done' | 'rejected') =>
+export const setTopicStatus = (topicId: number, status: z.infer<typeof updateTopicRequestSchema>['status']) =>
   write<unknown>('PATCH', `${TOPICS}/${topicId}`, { status }, [TOPICS, MEETINGS])
 
 export const markNotificationRead = (id: number) =>

@@ -2,6 +2,7 @@
  * Typed hooks for the key-figure engine, the peer neighbours and the administration (issue 5), each
  * bound to its shared zod contract. Writes invalidate what they change.
  */
+import type { z } from 'zod'
 import type { Answer } from './client'
 import type {
   auditListSchema,
@@ -17,6 +18,7 @@ import type {
   figureSummarySchema,
   figureValuesSchema,
   groupStatisticsSchema,
+  groupQuerySchema,
 } from '../../../src/contracts/kpi'
 import type { ringSharingSchema } from '../../../src/contracts/organisations'
 import type { neighboursSchema } from '../../../src/contracts/peers'
@@ -27,13 +29,12 @@ import { useApiQuery, useCachedTask, type QueryResult } from './use-query'
 
 export const useFigureCatalogue = () => useApiQuery<Answer<typeof catalogueSchema>>('/api/v1/kpi/figures')
 
-export interface FigureQuery {
-  figure: string
+/** The group of a figure around one organisation (the contract's query, the organisation by id). */
+export type FigureQuery = Pick<
+  z.input<typeof groupQuerySchema>,
+  'figure' | 'group' | 'breakdown' | 'period' | 'asOf'
+> & {
   org: number
-  group: string
-  breakdown?: string
-  period?: string
-  asOf?: string
 }
 
 const asQuery = (query: FigureQuery) => ({ ...query, org: String(query.org) })

@@ -2,6 +2,7 @@
  * Typed hooks, one per resource of the API, each bound to its shared zod contract. Pages use these
  * and never call fetch themselves.
  */
+import type { z } from 'zod'
 import type { Answer } from './client'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { sessionSchema, signOutResponseSchema, SessionDto } from '../../../src/contracts/auth'
@@ -17,7 +18,9 @@ import type { indicatorListSchema } from '../../../src/contracts/indicators'
 import type {
   observationListSchema,
   observationSeriesListSchema,
+  observationsQuerySchema,
   valueRevisionListSchema,
+  valueRevisionsQuerySchema,
 } from '../../../src/contracts/observations'
 import type { organisationListSchema, ringListSchema } from '../../../src/contracts/organisations'
 import { ApiError, apiRequest, apiUpload, setCsrfToken } from './client'
@@ -40,10 +43,8 @@ export const useImportChanges = (batchId: number | null, page: { limit: number; 
   )
 
 /** One value: organisation (id or key), indicator, period and breakdown. */
-export interface ValueKey {
+export type ValueKey = Omit<z.input<typeof valueRevisionsQuerySchema>, 'org' | 'breakdown'> & {
   org: string | number
-  indicator: string
-  period: string
   breakdown: string
 }
 
@@ -54,14 +55,7 @@ export const useValueRevisions = (key: ValueKey | null) =>
     key ? { ...key, org: String(key.org) } : undefined,
   )
 
-export interface ObservationQuery {
-  org: string | number
-  indicator: string
-  from?: string
-  to?: string
-  breakdown?: string
-  asOf?: string
-}
+export type ObservationQuery = Omit<z.input<typeof observationsQuerySchema>, 'org'> & { org: string | number }
 
 /** `query: null` waits (e.g. until the organisation is known). */
 export function useObservations(query: ObservationQuery | null) {

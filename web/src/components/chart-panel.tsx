@@ -4,8 +4,7 @@
  */
 import { useId, useState, type ReactNode } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
-import { useI18n } from '../i18n/i18n'
-import { DataTable, type DataTableProps } from './data-table'
+import { DataTable, TableToggle, type DataTableProps } from './data-table'
 import { DownloadButtons } from './download-buttons'
 import { EChart, type ChartsLoader } from './echart'
 import type { TableData } from './table-data'
@@ -37,7 +36,6 @@ export function ChartPanel({
   legend,
   loadCharts,
 }: ChartPanelProps) {
-  const { t } = useI18n()
   const [isTableShown, setIsTableShown] = useState(false)
   const headingId = useId()
   const tableId = useId()
@@ -46,15 +44,7 @@ export function ChartPanel({
       <div className="panel-header">
         <h2 id={headingId}>{title}</h2>
         <div className="panel-actions">
-          <button
-            type="button"
-            className="button secondary small"
-            aria-expanded={isTableShown}
-            aria-controls={tableId}
-            onClick={() => setIsTableShown((shown) => !shown)}
-          >
-            {isTableShown ? t('chart.hideTable') : t('chart.showTable')}
-          </button>
+          <TableToggle isShown={isTableShown} tableId={tableId} onToggle={setIsTableShown} />
           <DownloadButtons data={table} fileName={fileName} title={title} />
         </div>
       </div>

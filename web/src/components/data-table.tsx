@@ -119,3 +119,27 @@ export function DataTable({
     </div>
   )
 }
+
+/** The button that shows or hides the table next to a chart or map. */
+export function TableToggle({
+  isShown,
+  tableId,
+  onToggle,
+}: {
+  isShown: boolean
+  tableId: string
+  onToggle: (isShown: boolean) => void
+}) {
+  const { t } = useI18n()
+  return (
+    <button
+      type="button"
+      className="button secondary small"
+      aria-expanded={isShown}
+      aria-controls={tableId}
+      onClick={() => onToggle(!isShown)}
+    >
+      {isShown ? t('chart.hideTable') : t('chart.showTable')}
+    </button>
+  )
+}

@@ -3,21 +3,12 @@
  * charts never download it. The drawing is an image for assistive technology (role="img" with a
  * summary); the numbers themselves are in the table alternative next to it.
  */
-import { useEffect, useRef, useState } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
-import { useI18n } from '../i18n/i18n'
-import { withCanvasTooltip } from './canvas-tooltip'
+import { ChartOverlay, useEChart, type ChartsLoader } from './echart-mount'
 
-type EChartsInit = typeof import('./echarts-setup').init
-type EChartsInstance = ReturnType<EChartsInit>
+export type { ChartsLoader }
 
-/**
- * Loads the ECharts parts a chart draws with and hands back `init`: bar and line charts by default
- * (echarts-setup.ts); a page with other series passes its own loader (e.g. echarts-radar-setup.ts),
- * so the dynamic import sits in that page's chunk and other pages never load those parts.
- */
-export type ChartsLoader = () => Promise<{ init: EChartsInit }>
-
+/** Bar and line charts (echarts-setup.ts), the default. */
 const loadBarAndLineCharts: ChartsLoader = () => import('./echarts-setup')
 
 export interface EChartProps {
@@ -29,50 +20,11 @@ export interface EChartProps {
 }
 
 export function EChart({ option, summary, height = 360, loadCharts = loadBarAndLineCharts }: EChartProps) {
-  const { t } = useI18n()
-  const box = useRef<HTMLDivElement>(null)
-  const chart = useRef<EChartsInstance | null>(null)
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading')
-
-  useEffect(() => {
-    let isCancelled = false
-    let observer: ResizeObserver | undefined
-    // The series types are registered by the loader before the instance is created.
-    loadCharts().then(
-      ({ init }) => {
-        if (isCancelled || !box.current) return
-        chart.current = init(box.current, null, { renderer: 'canvas' })
-        observer = new ResizeObserver(() => chart.current?.resize())
-        observer.observe(box.current)
-        setStatus('ready')
-      },
-      () => !isCancelled && setStatus('failed'),
-    )
-    return () => {
-      isCancelled = true
-      observer?.disconnect()
-      chart.current?.dispose()
-      chart.current = null
-    }
-  }, [])
-
-  useEffect(() => {
-    if (status === 'ready') chart.current?.setOption(withCanvasTooltip(option), { notMerge: true })
-  }, [option, status])
-
+  const { box, status } = useEChart(loadCharts, option)
   return (
     <div className="echart-frame" style={{ height }}>
       <div ref={box} className="echart" role="img" aria-label={summary} style={{ height }} />
-      {status === 'loading' && (
-        <div className="echart-overlay" role="status">
-          {t('chart.loading')}
-        </div>
-      )}
-      {status === 'failed' && (
-        <div className="echart-overlay" role="alert">
-          {t('chart.failed')}
-        </div>
-      )}
+      <ChartOverlay status={status} />
     </div>
   )
 }

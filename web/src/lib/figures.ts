@@ -196,10 +196,3 @@ export function pickTimeSeriesMembers<T extends { organisationId: number; rank: 
   })
   return ranked.slice(0, limit)
 }
-
-/** The latest and a month a year earlier (for the start page's change column). */
-export function monthsBack(period: string, months: number): string {
-  const [year, month] = period.split('-').map(Number) as [number, number]
-  const index = year * 12 + (month - 1) - months
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}

@@ -1,5 +1,6 @@
 /** Shapes observation lists for display: latest values, year-on-year changes, periods as columns. */
 import type { ObservationListDto } from '../../../src/contracts/observations'
+import { formatPeriod, periodFromDate } from '../../../src/core/periods/period'
 
 export type Observation = ObservationListDto['observations'][number]
 
@@ -66,16 +67,9 @@ export function pivotObservations(observations: readonly Observation[]): PeriodT
   return { periods: [...periods].sort(), breakdowns, values }
 }
 
-/** "YYYY-MM" of `months` months before the given period (for `from=` of a request). */
-export function monthsBefore(period: string, months: number): string {
-  const [year, month] = period.split('-').map(Number) as [number, number]
-  const index = year * 12 + (month - 1) - months
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
 /** The current month as "YYYY-MM" (of the given clock). */
 export function currentMonth(now: Date = new Date()): string {
-  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`
+  return formatPeriod(periodFromDate(now, 'monthly'))
 }
 
 /**

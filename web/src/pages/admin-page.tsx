@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n'
 import { formatDateTime, pick } from '../i18n/translate'
 import { describeChange } from '../lib/audit-change'
 import { landName } from '../lib/labels'
+import { SelectField, TextField } from '../components/form-field'
 
 /**
  * Administration: accounts (role, disable), invitation links, organisations, rings with their sharing
@@ -219,46 +220,47 @@ function Invitations({ canInviteNetworkRoles }: { canInviteNetworkRoles: boolean
       <p className="muted">{t('admin.invitationsIntro')}</p>
       <form className="form admin-form" onSubmit={submit}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="invite-role">{t('admin.role')}</label>
-            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {pick(locale, ROLE_LABELS[r])}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="invite-org">{t('admin.organisation')}</label>
-            <select
-              id="invite-org"
-              value={organisationId}
-              onChange={(e) => setOrganisationId(e.target.value)}
-            >
-              <option value="">{t('admin.noOrganisation')}</option>
-              {orgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="invite-email">{t('admin.emailOptional')}</label>
-            <input id="invite-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="invite-days">{t('admin.validDays')}</label>
-            <input
-              id="invite-days"
-              type="number"
-              min={1}
-              max={30}
-              value={validDays}
-              onChange={(e) => setValidDays(e.target.value)}
-            />
-          </div>
+          <SelectField
+            id="invite-role"
+            label={t('admin.role')}
+            value={role}
+            onChange={(value) => setRole(value as Role)}
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {pick(locale, ROLE_LABELS[r])}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="invite-org"
+            label={t('admin.organisation')}
+            value={organisationId}
+            onChange={setOrganisationId}
+          >
+            <option value="">{t('admin.noOrganisation')}</option>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="invite-email"
+            label={t('admin.emailOptional')}
+            type="email"
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            id="invite-days"
+            label={t('admin.validDays')}
+            type="number"
+            min={1}
+            max={30}
+            value={validDays}
+            onChange={setValidDays}
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button primary">
@@ -402,20 +404,20 @@ function AuditLog() {
     <section className="panel" id="admin-audit" aria-labelledby="admin-audit-heading">
       <h2 id="admin-audit-heading">{t('admin.audit')}</h2>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor="audit-entity">{t('admin.auditEntity')}</label>
-          <select id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)}>
-            {AUDIT_ENTITIES.map((e) => (
-              <option key={e} value={e}>
-                {e === '' ? t('admin.auditAll') : e}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-search">{t('admin.auditSearch')}</label>
-          <input id="audit-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
+        <SelectField id="audit-entity" label={t('admin.auditEntity')} value={entity} onChange={setEntity}>
+          {AUDIT_ENTITIES.map((e) => (
+            <option key={e} value={e}>
+              {e === '' ? t('admin.auditAll') : e}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="audit-search"
+          label={t('admin.auditSearch')}
+          type="search"
+          value={search}
+          onChange={setSearch}
+        />
       </div>
       <QueryView query={audit}>
         {(data) => {

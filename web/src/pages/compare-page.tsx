@@ -1,24 +1,30 @@
 import { useMemo } from 'react'
 import type { IndicatorDto } from '../../../src/contracts/indicators'
 import type { ObservationListDto } from '../../../src/contracts/observations'
+import { addMonths } from '../../../src/core/periods/period'
 import { fetchObservationsOf, useIndicators, useRings, useSession } from '../api/resources'
 import { useCachedTask } from '../api/use-query'
 import { navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
 import { ChartPanel } from '../components/chart-panel'
+import { SelectField } from '../components/form-field'
+import { BreakdownField, GroupControls, OwnMarkedField } from '../components/groups/group-controls'
+import {
+  BandLegend,
+  formatMiddleHalf,
+  KeyNumbers,
+  Stat,
+  useBarSummary,
+} from '../components/groups/key-numbers'
+import { MemberLinesPanel } from '../components/groups/member-lines'
 import { Page } from '../components/page'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
-import { formatChange, formatNumber, formatPeriod, formatPeriodShort, pick } from '../i18n/translate'
-import {
-  buildGroupBarOption,
-  buildTimeSeriesOption,
-  seriesColour,
-  summariseGroup,
-} from '../lib/chart-options'
-import { breakdownLabel, unitLabel } from '../lib/labels'
-import { currentMonth, monthsBefore, pickComparisonPeriod, previousYearPeriod } from '../lib/series'
+import { formatChange, formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { buildGroupBarOption, seriesColour, summariseGroup } from '../lib/chart-options'
+import { unitLabel } from '../lib/labels'
+import { currentMonth, pickComparisonPeriod, previousYearPeriod } from '../lib/series'
 
 type Ring = NonNullable<ReturnType<typeof useRings>['data']>['rings'][number]
 
@@ -82,75 +88,46 @@ function Comparison({
     navigate(withSearchParams(location, changes), { replace: true })
 
   if (!indicator) return <Empty>{t('catalogue.empty')}</Empty>
-  const from = indicator.frequency === 'yearly' ? '2015' : monthsBefore(currentMonth(), 36)
+  const from = indicator.frequency === 'yearly' ? '2015' : addMonths(currentMonth(), -36)
   const name = pick(locale, { de: indicator.nameDe, en: indicator.nameEn })
 
   return (
     <>
-      <form
-        className="panel toolbar controls"
-        aria-label={t('compare.controls')}
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <div className="field">
-          <label htmlFor="compare-group">{t('compare.group')}</label>
-          <select
-            id="compare-group"
-            value={ring.id}
-            onChange={(event) => change({ ring: event.target.value })}
-          >
-            {rings.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-                {r.id === ownRing?.id ? ` (${t('compare.ownRing')})` : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="compare-indicator">{t('compare.indicator')}</label>
-          <select
-            id="compare-indicator"
-            value={indicator.code}
-            onChange={(event) => change({ indicator: event.target.value, breakdown: undefined })}
-          >
-            <optgroup label={t('catalogue.context')}>
+      <GroupControls label={t('compare.controls')}>
+        <OwnMarkedField
+          id="compare-group"
+          label={t('compare.group')}
+          items={rings}
+          value={ring.id}
+          ownId={ownRing?.id}
+          ownText={t('compare.ownRing')}
+          onChange={(id) => change({ ring: id })}
+        />
+        <SelectField
+          id="compare-indicator"
+          label={t('compare.indicator')}
+          value={indicator.code}
+          onChange={(code) => change({ indicator: code, breakdown: undefined })}
+        >
+          {(['context', 'raw'] as const).map((kind) => (
+            <optgroup key={kind} label={t(`catalogue.${kind}`)}>
               {indicators
-                .filter((i) => i.kind === 'context')
+                .filter((i) => i.kind === kind)
                 .map((i) => (
                   <option key={i.code} value={i.code}>
                     {pick(locale, { de: i.nameDe, en: i.nameEn })}
                   </option>
                 ))}
             </optgroup>
-            <optgroup label={t('catalogue.raw')}>
-              {indicators
-                .filter((i) => i.kind === 'raw')
-                .map((i) => (
-                  <option key={i.code} value={i.code}>
-                    {pick(locale, { de: i.nameDe, en: i.nameEn })}
-                  </option>
-                ))}
-            </optgroup>
-          </select>
-        </div>
-        {indicator.breakdowns.length > 1 && (
-          <div className="field">
-            <label htmlFor="compare-breakdown">{t('compare.breakdown')}</label>
-            <select
-              id="compare-breakdown"
-              value={breakdown}
-              onChange={(event) => change({ breakdown: event.target.value })}
-            >
-              {indicator.breakdowns.map((b) => (
-                <option key={b} value={b}>
-                  {breakdownLabel(locale, b)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </form>
+          ))}
+        </SelectField>
+        <BreakdownField
+          id="compare-breakdown"
+          breakdowns={indicator.breakdowns}
+          value={breakdown}
+          onChange={(b) => change({ breakdown: b })}
+        />
+      </GroupControls>
       {indicator.kind === 'raw' && <p className="hint">{t('compare.rawHint')}</p>}
       <GroupCharts
         ring={ring}
@@ -180,6 +157,7 @@ function GroupCharts({
   highlightId: number | null
 }) {
   const { t, locale } = useI18n()
+  const barSummary = useBarSummary()
   const memberIds = ring.members.map((m) => m.organisationId)
   const lists = useCachedTask(`group:${ring.id}:${indicator.code}:${breakdown}:${from}`, () =>
     fetchObservationsOf(memberIds, { indicator: indicator.code, breakdown, from }),
@@ -235,15 +213,6 @@ function GroupCharts({
     members.map((m) => ({ name: m.name, value: m.value, isOwn: m.id === highlightId })),
     { median: t('compare.median'), formatValue },
   )
-  const lineOption = buildTimeSeriesOption(
-    periods,
-    members.map((m) => ({
-      name: m.name,
-      values: periods.map((p) => m.byPeriod.get(p)?.value ?? null),
-      isHighlighted: m.id === highlightId,
-    })),
-    { formatValue, formatPeriod: formatPeriodShort },
-  )
   const tableRows: TableRow[] = members.map((m) => ({
     id: m.id,
     name: m.name,
@@ -272,41 +241,25 @@ function GroupCharts({
     ],
     rows: tableRows,
   }
-  const lineTable = {
-    columns: [
-      { key: 'period', header: t('common.period') },
-      ...members.map((m) => ({ key: `m${m.id}`, header: m.name, type: 'number' as const, digits })),
-    ],
-    rows: [...periods].reverse().map((p) => {
-      const row: TableRow = { period: p }
-      for (const m of members) row[`m${m.id}`] = m.byPeriod.get(p)?.value ?? null
-      return row
-    }),
-  }
-  const summaryText = t('compare.barSummary', {
+  const summaryText = barSummary('compare.barSummary', {
     name: indicatorName,
     group: ring.name,
-    period: formatPeriod(locale, period),
+    period,
     n: summary.n,
-    median: summary.median === null ? '–' : formatValue(summary.median),
-    own:
-      own && own.value !== null
-        ? t('compare.ownValue', { name: own.name, value: formatValue(own.value) })
-        : '',
+    median: summary.median,
+    own,
+    formatValue,
   })
 
   return (
     <>
-      <div className="stat-row" aria-label={t('compare.keyNumbers')} role="group">
+      <KeyNumbers>
         <Stat label={t('compare.period')} value={formatPeriod(locale, period)} />
         <Stat
           label={t('compare.median')}
           value={summary.median === null ? '–' : `${formatValue(summary.median)} ${unit}`}
         />
-        <Stat
-          label={t('compare.middleHalf')}
-          value={summary.q1 === null ? '–' : `${formatValue(summary.q1)} – ${formatValue(summary.q3!)}`}
-        />
+        <Stat label={t('compare.middleHalf')} value={formatMiddleHalf(summary.q1, summary.q3, formatValue)} />
         <Stat label={t('compare.reporting')} value={`${summary.n} / ${members.length}`} />
         {own && (
           <Stat
@@ -315,7 +268,7 @@ function GroupCharts({
             isAccent
           />
         )}
-      </div>
+      </KeyNumbers>
       <ChartPanel
         title={t('compare.barTitle', { name: indicatorName, period: formatPeriod(locale, period) })}
         summary={summaryText}
@@ -326,8 +279,7 @@ function GroupCharts({
         legend={
           <p className="chart-legend">
             <span className="swatch own" aria-hidden="true" /> {t('compare.legendOwn')}
-            <span className="swatch band" aria-hidden="true" /> {t('compare.middleHalf')}
-            <span className="swatch median" aria-hidden="true" /> {t('compare.median')}
+            <BandLegend />
           </p>
         }
         tableProps={{
@@ -339,16 +291,19 @@ function GroupCharts({
               : undefined,
         }}
       />
-      <ChartPanel
+      <MemberLinesPanel
         title={t('compare.lineTitle', { name: indicatorName, group: ring.name })}
-        summary={t('compare.lineSummary', {
-          name: indicatorName,
-          count: members.length,
-          from: formatPeriod(locale, periods[0]!),
-          to: formatPeriod(locale, periods.at(-1)!),
-        })}
-        option={lineOption}
-        table={lineTable}
+        subject={indicatorName}
+        periods={periods}
+        lines={members.map((m) => ({
+          id: m.id,
+          name: m.name,
+          values: new Map([...m.byPeriod].map(([p, o]) => [p, o.value])),
+        }))}
+        highlightId={highlightId}
+        formatValue={formatValue}
+        digits={digits}
+        fileName={`${indicator.code}-${ring.code}-zeitreihe`}
         legend={
           highlightId !== null && own ? (
             <p className="chart-legend">
@@ -370,21 +325,7 @@ function GroupCharts({
             </p>
           )
         }
-        fileName={`${indicator.code}-${ring.code}-zeitreihe`}
-        tableProps={{
-          renderCell: (row, column) =>
-            column.key === 'period' ? formatPeriod(locale, String(row.period)) : undefined,
-        }}
       />
     </>
-  )
-}
-
-function Stat({ label, value, isAccent }: { label: string; value: string; isAccent?: boolean }) {
-  return (
-    <div className={`stat${isAccent ? ' accent' : ''}`}>
-      <span className="stat-label">{label}</span>
-      <span className="stat-value">{value}</span>
-    </div>
   )
 }

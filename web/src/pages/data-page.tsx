@@ -14,6 +14,7 @@ import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
 import { formatDateTime, formatNumber } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
+import { SelectField } from '../components/form-field'
 
 type UploadState =
   | { kind: 'idle' }
@@ -121,30 +122,29 @@ function Upload({
               {t('data.fileHint')}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor="upload-mapping">{t('data.mapping')}</label>
-            <select
-              id="upload-mapping"
-              value={mapping}
-              onChange={(event) => setMapping(event.target.value)}
-              aria-describedby="upload-mapping-hint"
-            >
-              <option value="">{t('data.mappingAuto')}</option>
-              {mappings.status === 'success' &&
-                mappings.data.mappings
-                  .filter((m) => m.kind === 'observations' || canImportOrganisationLists)
-                  .map((m) => (
-                    <option key={m.name} value={m.name}>
-                      {m.name} – {m.description}
-                    </option>
-                  ))}
-            </select>
-            <p id="upload-mapping-hint" className="hint">
-              {mappings.status === 'error'
-                ? t('data.mappingsFailed', { message: describeError(t, mappings.error).message })
-                : t('data.mappingHint')}
-            </p>
-          </div>
+          <SelectField
+            id="upload-mapping"
+            label={t('data.mapping')}
+            value={mapping}
+            onChange={setMapping}
+            hint={
+              <>
+                {mappings.status === 'error'
+                  ? t('data.mappingsFailed', { message: describeError(t, mappings.error).message })
+                  : t('data.mappingHint')}
+              </>
+            }
+          >
+            <option value="">{t('data.mappingAuto')}</option>
+            {mappings.status === 'success' &&
+              mappings.data.mappings
+                .filter((m) => m.kind === 'observations' || canImportOrganisationLists)
+                .map((m) => (
+                  <option key={m.name} value={m.name}>
+                    {m.name} – {m.description}
+                  </option>
+                ))}
+          </SelectField>
         </div>
         <div className="button-row">
           <button

@@ -22,6 +22,7 @@ import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
+import { SelectField } from '../components/form-field'
 
 /** One meeting: facts, registrations, agenda (builder), minutes and follow-ups, downloads. */
 export default function MeetingPage({ params }: PageProps) {
@@ -208,17 +209,20 @@ function HostProposal({ meeting }: { meeting: MeetingDetailDto }) {
           void action.run(() => updateMeeting(meeting.id, { hostOrganisationId: Number(hostId) }))
         }}
       >
-        <div className="field">
-          <label htmlFor="host-override">{t('meeting.hostOverrideLabel')}</label>
-          <select id="host-override" required value={hostId} onChange={(e) => setHostId(e.target.value)}>
-            <option value="">{t('meeting.chooseHost')}</option>
-            {members.map((p) => (
-              <option key={p.organisation.id} value={p.organisation.id}>
-                {p.organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="host-override"
+          label={t('meeting.hostOverrideLabel')}
+          required
+          value={hostId}
+          onChange={setHostId}
+        >
+          <option value="">{t('meeting.chooseHost')}</option>
+          {members.map((p) => (
+            <option key={p.organisation.id} value={p.organisation.id}>
+              {p.organisation.name}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button secondary" disabled={action.isBusy || !hostId}>
           {t('meeting.setHost')}
         </button>

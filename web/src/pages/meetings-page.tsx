@@ -3,7 +3,7 @@ import type { MeetingSummaryDto, ScheduleProposalDto } from '../../../src/contra
 import { createMeeting, proposeSchedule, useMeetings } from '../api/benchlearning'
 import { useRings, useSession } from '../api/resources'
 import { can } from '../app/access'
-import { Link, navigate, readSearchParams, withSearchParams } from '../app/router'
+import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
 import {
   ActionError,
@@ -13,8 +13,10 @@ import {
 } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
+import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
+import { SelectField, TextField } from '../components/form-field'
 
 /**
  * Treffen: the meetings of the caller's rings and the network-wide events, upcoming first; the
@@ -25,14 +27,10 @@ export default function MeetingsPage({ location }: PageProps) {
   useTexts(benchlearningTexts)
   const { t } = useI18n()
   const session = useSession()
-  const rings = useRings()
-  const ring = readSearchParams(location).get('ring') ?? ''
+  const { choices, ring: chosen } = useRingChoice(location)
+  const ring = chosen ?? ''
   const meetings = useMeetings(ring ? { ring } : undefined)
   const canPlan = can(session.data, 'planMeetings')
-  const own = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
-  const choices = (rings.data?.rings ?? []).filter(
-    (r) => own === null || r.members.some((m) => m.organisationId === own),
-  )
   return (
     <Page
       title={t('meetings.title')}
@@ -47,23 +45,14 @@ export default function MeetingsPage({ location }: PageProps) {
       {canPlan && <YearSchedule />}
       {choices.length > 1 && (
         <div className="toolbar">
-          <div className="field">
-            <label htmlFor="meetings-ring">{t('meetings.filterRing')}</label>
-            <select
-              id="meetings-ring"
-              value={ring}
-              onChange={(e) =>
-                navigate(withSearchParams(location, { ring: e.target.value }), { replace: true })
-              }
-            >
-              <option value="">{t('meetings.allRings')}</option>
-              {choices.map((r) => (
-                <option key={r.id} value={r.code}>
-                  {r.name} ({r.code})
-                </option>
-              ))}
-            </select>
-          </div>
+          <RingFilter
+            id="meetings-ring"
+            label={t('meetings.filterRing')}
+            location={location}
+            value={ring}
+            choices={choices}
+            allLabel={t('meetings.allRings')}
+          />
         </div>
       )}
       <QueryView query={meetings}>
@@ -181,63 +170,49 @@ function PlanMeeting() {
       <summary>{t('meetings.plan')}</summary>
       <form className="form" onSubmit={submit}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="plan-ring">{t('meetings.ring')}</label>
-            <select id="plan-ring" value={ringId} onChange={(e) => setRingId(e.target.value)}>
-              <option value="">{t('meetings.networkEvent')}</option>
-              {rings.data?.rings.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.code})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="plan-title">{t('meetings.titleField')}</label>
-            <input
-              id="plan-title"
-              type="text"
-              required
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </div>
+          <SelectField id="plan-ring" label={t('meetings.ring')} value={ringId} onChange={setRingId}>
+            <option value="">{t('meetings.networkEvent')}</option>
+            <RingOptions rings={rings.data?.rings ?? []} by="id" />
+          </SelectField>
+          <TextField
+            id="plan-title"
+            label={t('meetings.titleField')}
+            required
+            value={title}
+            onChange={setTitle}
+          />
         </div>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="plan-from">{t('meetings.startsOn')}</label>
-            <input
-              id="plan-from"
-              type="date"
-              required
-              value={startsOn}
-              onChange={(e) => setStartsOn(e.target.value)}
-            />
-          </div>
+          <TextField
+            id="plan-from"
+            label={t('meetings.startsOn')}
+            type="date"
+            required
+            value={startsOn}
+            onChange={setStartsOn}
+          />
           <div className="field">
             <label htmlFor="plan-to">{t('meetings.endsOn')}</label>
             <input id="plan-to" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
             <p className="hint">{t('meetings.endsOnHint')}</p>
           </div>
-          <div className="field">
-            <label htmlFor="plan-start">{t('meetings.startTime')}</label>
-            <input
-              id="plan-start"
-              type="time"
-              value={startTime}
-              onChange={(e) => setStartTime(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="plan-end">{t('meetings.endTime')}</label>
-            <input id="plan-end" type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} />
-          </div>
+          <TextField
+            id="plan-start"
+            label={t('meetings.startTime')}
+            type="time"
+            value={startTime}
+            onChange={setStartTime}
+          />
+          <TextField
+            id="plan-end"
+            label={t('meetings.endTime')}
+            type="time"
+            value={endTime}
+            onChange={setEndTime}
+          />
         </div>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="plan-venue">{t('meetings.venue')}</label>
-            <input id="plan-venue" type="text" value={venue} onChange={(e) => setVenue(e.target.value)} />
-          </div>
+          <TextField id="plan-venue" label={t('meetings.venue')} value={venue} onChange={setVenue} />
           {ring && ring.members.length > 0 && (
             <div className="field">
               <label htmlFor="plan-host">{t('meetings.host')}</label>
@@ -287,39 +262,31 @@ function YearSchedule() {
           void ask(false)
         }}
       >
-        <div className="field">
-          <label htmlFor="schedule-ring">{t('meetings.ring')}</label>
-          <select
-            id="schedule-ring"
-            required
-            value={ringId}
-            onChange={(e) => {
-              setRingId(e.target.value)
-              setProposal(null)
-            }}
-          >
-            <option value="">{t('meetings.chooseRing')}</option>
-            {rings.data?.rings.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.code})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="schedule-year">{t('meetings.year')}</label>
-          <input
-            id="schedule-year"
-            type="number"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(e) => {
-              setYear(e.target.value)
-              setProposal(null)
-            }}
-          />
-        </div>
+        <SelectField
+          id="schedule-ring"
+          label={t('meetings.ring')}
+          required
+          value={ringId}
+          onChange={(value) => {
+            setRingId(value)
+            setProposal(null)
+          }}
+        >
+          <option value="">{t('meetings.chooseRing')}</option>
+          <RingOptions rings={rings.data?.rings ?? []} by="id" />
+        </SelectField>
+        <TextField
+          id="schedule-year"
+          label={t('meetings.year')}
+          type="number"
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(value) => {
+            setYear(value)
+            setProposal(null)
+          }}
+        />
         <button type="submit" className="button secondary" disabled={action.isBusy || !ringId}>
           {t('meetings.propose')}
         </button>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import type { IndicatorDto } from '../../../src/contracts/indicators'
 import type { observationListSchema } from '../../../src/contracts/observations'
 import type { OrganisationDto } from '../../../src/contracts/organisations'
+import { addMonths } from '../../../src/core/periods/period'
 import { apiRequest } from '../api/client'
 import { useIndicators, useObservations, useOrganisations, useSession } from '../api/resources'
 import { useCachedTask } from '../api/use-query'
@@ -19,7 +20,7 @@ import { useI18n } from '../i18n/i18n'
 import { formatChange, formatNumber, formatPeriod, formatPeriodShort, pick } from '../i18n/translate'
 import { buildTimeSeriesOption, seriesColour } from '../lib/chart-options'
 import { breakdownLabel, landName, unitLabel } from '../lib/labels'
-import { currentMonth, latestWithChange, monthsBefore, pivotObservations } from '../lib/series'
+import { currentMonth, latestWithChange, pivotObservations } from '../lib/series'
 
 /** The profile (Steckbrief) of one organisation: facts, context indicators and its monthly series. */
 export default function OrganisationPage({ params }: PageProps) {
@@ -209,7 +210,7 @@ function RawSeries({ organisation }: { organisation: OrganisationDto }) {
   const [code, setCode] = useState('elb')
   const [history, setHistory] = useState<HistoryTarget | null>(null)
   const indicator = raw.find((i) => i.code === code) ?? raw[0]
-  const from = monthsBefore(currentMonth(), SERIES_MONTHS)
+  const from = addMonths(currentMonth(), -SERIES_MONTHS)
   const observations = useObservations(
     indicator ? { org: organisation.id, indicator: indicator.code, from } : null,
   )

@@ -10,13 +10,15 @@ import {
 import { useOrganisations, useSession } from '../api/resources'
 import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, formatSize, useAction } from '../components/benchlearning/common'
+import { ActionError, useAction } from '../components/benchlearning/common'
+import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
+import { SelectField, TextField } from '../components/form-field'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
@@ -129,34 +131,29 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
       )}
       <form className="panel form" onSubmit={submit}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="practice-title">{t('practiceEdit.titleField')}</label>
-            <input
-              id="practice-title"
-              type="text"
-              required
-              minLength={3}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </div>
+          <TextField
+            id="practice-title"
+            label={t('practiceEdit.titleField')}
+            required
+            minLength={3}
+            value={title}
+            onChange={setTitle}
+          />
           {!practice && ownOrganisation === null && (
-            <div className="field">
-              <label htmlFor="practice-org">{t('practice.organisation')}</label>
-              <select
-                id="practice-org"
-                required
-                value={organisationId}
-                onChange={(e) => setOrganisationId(e.target.value)}
-              >
-                <option value="">{t('practiceEdit.chooseOrganisation')}</option>
-                {organisations.data?.organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="practice-org"
+              label={t('practice.organisation')}
+              required
+              value={organisationId}
+              onChange={setOrganisationId}
+            >
+              <option value="">{t('practiceEdit.chooseOrganisation')}</option>
+              {organisations.data?.organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
           )}
         </div>
         {TEXT_FIELDS.map(({ key, label }) => (
@@ -171,59 +168,43 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
           </div>
         ))}
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="practice-topics">{t('practices.topics')}</label>
-            <input
-              id="practice-topics"
-              type="text"
-              aria-describedby="practice-topics-hint"
-              value={topics}
-              onChange={(e) => setTopics(e.target.value)}
-            />
-            <p className="hint" id="practice-topics-hint">
-              {t('practiceEdit.listHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="practice-figures">{t('practices.figures')}</label>
-            <input
-              id="practice-figures"
-              type="text"
-              aria-describedby="practice-figures-hint"
-              value={figures}
-              onChange={(e) => setFigures(e.target.value)}
-            />
-            <p className="hint" id="practice-figures-hint">
-              {t('practiceEdit.figuresHint')}
-            </p>
-          </div>
+          <TextField
+            id="practice-topics"
+            label={t('practices.topics')}
+            value={topics}
+            onChange={setTopics}
+            hint={t('practiceEdit.listHint')}
+          />
+          <TextField
+            id="practice-figures"
+            label={t('practices.figures')}
+            value={figures}
+            onChange={setFigures}
+            hint={t('practiceEdit.figuresHint')}
+          />
         </div>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="practice-visibility-field">{t('practices.visibility')}</label>
-            <select
-              id="practice-visibility-field"
-              value={visibility}
-              onChange={(e) => setVisibility(e.target.value as PracticeDto['visibility'])}
-            >
-              {(Object.keys(VISIBILITY_KEYS) as PracticeDto['visibility'][]).map((v) => (
-                <option key={v} value={v}>
-                  {t(VISIBILITY_KEYS[v])}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="practice-status-field">{t('practices.statusLabel')}</label>
-            <select
-              id="practice-status-field"
-              value={status}
-              onChange={(e) => setStatus(e.target.value as PracticeDto['status'])}
-            >
-              <option value="draft">{t('practices.draft')}</option>
-              <option value="published">{t('practiceEdit.publish')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="practice-visibility-field"
+            label={t('practices.visibility')}
+            value={visibility}
+            onChange={(value) => setVisibility(value as PracticeDto['visibility'])}
+          >
+            {(Object.keys(VISIBILITY_KEYS) as PracticeDto['visibility'][]).map((v) => (
+              <option key={v} value={v}>
+                {t(VISIBILITY_KEYS[v])}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="practice-status-field"
+            label={t('practices.statusLabel')}
+            value={status}
+            onChange={(value) => setStatus(value as PracticeDto['status'])}
+          >
+            <option value="draft">{t('practices.draft')}</option>
+            <option value="published">{t('practiceEdit.publish')}</option>
+          </SelectField>
         </div>
         <ActionError error={action.error} />
         <div className="button-row">
@@ -238,7 +219,7 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
 }
 
 function Attachments({ practice }: { practice: PracticeDto }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const action = useAction()
   const input = useRef<HTMLInputElement>(null)
   const submit = async (event: FormEvent) => {
@@ -251,29 +232,20 @@ function Attachments({ practice }: { practice: PracticeDto }) {
   return (
     <section className="panel" aria-labelledby="attachments-heading">
       <h2 id="attachments-heading">{t('practice.attachments')}</h2>
-      {practice.attachments.length === 0 ? (
-        <p className="muted">{t('practice.noAttachments')}</p>
-      ) : (
-        <ul className="plain-list">
-          {practice.attachments.map((a) => (
-            <li key={a.id}>
-              <a href={a.url} download={a.fileName}>
-                {a.fileName}
-              </a>{' '}
-              <span className="muted">({formatSize(locale, a.sizeBytes)})</span>{' '}
-              <button
-                type="button"
-                className="button secondary small"
-                disabled={action.isBusy}
-                aria-label={t('practiceEdit.removeAttachment', { name: a.fileName })}
-                onClick={() => void action.run(() => deleteAttachment(practice.id, a.id))}
-              >
-                {t('agenda.removeShort')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentList
+        attachments={practice.attachments}
+        action={(a) => (
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={action.isBusy}
+            aria-label={t('practiceEdit.removeAttachment', { name: a.fileName })}
+            onClick={() => void action.run(() => deleteAttachment(practice.id, a.id))}
+          >
+            {t('agenda.removeShort')}
+          </button>
+        )}
+      />
       <form className="toolbar" onSubmit={submit}>
         <div className="field">
           <label htmlFor="attachment-file">{t('practiceEdit.file')}</label>

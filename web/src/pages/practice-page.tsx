@@ -4,7 +4,8 @@ import { adoptPractice, usePractice } from '../api/benchlearning'
 import { useRings, useSession } from '../api/resources'
 import { Link } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, formatSize, todayIso, useAction } from '../components/benchlearning/common'
+import { ActionError, todayIso, useAction } from '../components/benchlearning/common'
+import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { EffectCheck } from '../components/benchlearning/effect-check'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
@@ -12,6 +13,7 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
+import { SelectField, TextAreaField, TextField } from '../components/form-field'
 
 /** One practice card: the text, attachments, adoptions with their effect check, and the adopt form. */
 export default function PracticePage({ params }: PageProps) {
@@ -101,20 +103,7 @@ function PracticeView({ practice }: { practice: PracticeDto }) {
           ) : null,
         )}
         <h3 className="attachments-heading">{t('practice.attachments')}</h3>
-        {practice.attachments.length === 0 ? (
-          <p className="muted">{t('practice.noAttachments')}</p>
-        ) : (
-          <ul className="plain-list">
-            {practice.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={a.url} download={a.fileName}>
-                  {a.fileName}
-                </a>{' '}
-                <span className="muted">({formatSize(locale, a.sizeBytes)})</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachmentList attachments={practice.attachments} />
       </section>
       <Adoptions practice={practice} />
       {practice.abilities.canAdopt && <AdoptForm practice={practice} />}
@@ -191,38 +180,31 @@ function AdoptForm({ practice }: { practice: PracticeDto }) {
       <form className="form" onSubmit={submit}>
         <div className="form-row">
           {ownOrganisation === null && (
-            <div className="field">
-              <label htmlFor="adopt-org">{t('practice.adopter')}</label>
-              <select
-                id="adopt-org"
-                required
-                value={organisationId}
-                onChange={(e) => setOrganisationId(e.target.value)}
-              >
-                <option value="">{t('practice.chooseAdopter')}</option>
-                {candidates.map((m) => (
-                  <option key={m.organisationId} value={m.organisationId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor="adopt-start">{t('practice.startDate')}</label>
-            <input
-              id="adopt-start"
-              type="date"
+            <SelectField
+              id="adopt-org"
+              label={t('practice.adopter')}
               required
-              value={startedOn}
-              onChange={(e) => setStartedOn(e.target.value)}
-            />
-          </div>
+              value={organisationId}
+              onChange={setOrganisationId}
+            >
+              <option value="">{t('practice.chooseAdopter')}</option>
+              {candidates.map((m) => (
+                <option key={m.organisationId} value={m.organisationId}>
+                  {m.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <TextField
+            id="adopt-start"
+            label={t('practice.startDate')}
+            type="date"
+            required
+            value={startedOn}
+            onChange={setStartedOn}
+          />
         </div>
-        <div className="field">
-          <label htmlFor="adopt-note">{t('practice.note')}</label>
-          <textarea id="adopt-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-        </div>
+        <TextAreaField id="adopt-note" label={t('practice.note')} value={note} onChange={setNote} rows={2} />
         <ActionError error={action.error} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={action.isBusy}>

@@ -11,6 +11,7 @@ import { Empty, QueryView } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
+import { SelectField, TextField } from '../components/form-field'
 
 /** Praxisbeispiele: German full-text search with topic, key-figure and visibility filters. */
 export default function PracticesPage({ location }: PageProps) {
@@ -53,62 +54,56 @@ export default function PracticesPage({ location }: PageProps) {
         onSubmit={search}
         aria-label={t('practices.search')}
       >
-        <div className="field">
-          <label htmlFor="practice-q">{t('practices.searchLabel')}</label>
-          <input id="practice-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="practice-figure">{t('practices.figure')}</label>
-          <input
-            id="practice-figure"
-            type="text"
-            value={figure}
-            placeholder="K2"
-            onChange={(e) => setFigure(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="practice-topic">{t('practices.topic')}</label>
-          <select
-            id="practice-topic"
-            value={filters.topic ?? ''}
-            onChange={(e) => set({ topic: e.target.value })}
-          >
-            <option value="">{t('practices.allTopics')}</option>
-            {(practices.data?.topics ?? (filters.topic ? [filters.topic] : [])).map((topic) => (
-              <option key={topic} value={topic}>
-                {topic}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="practice-visibility">{t('practices.visibility')}</label>
-          <select
-            id="practice-visibility"
-            value={filters.visibility ?? ''}
-            onChange={(e) => set({ visibility: e.target.value })}
-          >
-            <option value="">{t('practices.allVisibilities')}</option>
-            {Object.entries(VISIBILITY_KEYS).map(([value, key]) => (
-              <option key={value} value={value}>
-                {t(key)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="practice-q"
+          label={t('practices.searchLabel')}
+          type="search"
+          value={query}
+          onChange={setQuery}
+        />
+        <TextField
+          id="practice-figure"
+          label={t('practices.figure')}
+          value={figure}
+          placeholder="K2"
+          onChange={setFigure}
+        />
+        <SelectField
+          id="practice-topic"
+          label={t('practices.topic')}
+          value={filters.topic ?? ''}
+          onChange={(value) => set({ topic: value })}
+        >
+          <option value="">{t('practices.allTopics')}</option>
+          {(practices.data?.topics ?? (filters.topic ? [filters.topic] : [])).map((topic) => (
+            <option key={topic} value={topic}>
+              {topic}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="practice-visibility"
+          label={t('practices.visibility')}
+          value={filters.visibility ?? ''}
+          onChange={(value) => set({ visibility: value })}
+        >
+          <option value="">{t('practices.allVisibilities')}</option>
+          {Object.entries(VISIBILITY_KEYS).map(([value, key]) => (
+            <option key={value} value={value}>
+              {t(key)}
+            </option>
+          ))}
+        </SelectField>
         {canWrite && (
-          <div className="field">
-            <label htmlFor="practice-status">{t('practices.statusLabel')}</label>
-            <select
-              id="practice-status"
-              value={filters.status ?? ''}
-              onChange={(e) => set({ status: e.target.value })}
-            >
-              <option value="">{t('practices.published')}</option>
-              <option value="draft">{t('practices.drafts')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="practice-status"
+            label={t('practices.statusLabel')}
+            value={filters.status ?? ''}
+            onChange={(value) => set({ status: value })}
+          >
+            <option value="">{t('practices.published')}</option>
+            <option value="draft">{t('practices.drafts')}</option>
+          </SelectField>
         )}
         <button type="submit" className="button primary">
           {t('practices.searchButton')}

@@ -6,7 +6,7 @@ import type {
   SelfAssessmentComparisonDto,
 } from '../../../src/contracts/self-assessment'
 import { saveAnswers, useAnswerSheet, useCycles, useSelfAssessmentComparison } from '../api/benchlearning'
-import { useRings, useSession } from '../api/resources'
+import { useSession } from '../api/resources'
 import { can } from '../app/access'
 import { navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
@@ -16,11 +16,13 @@ import type { ChartsLoader } from '../components/echart'
 import { Page } from '../components/page'
 import { Empty, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
+import { RingFilter, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate, formatNumber, pick } from '../i18n/translate'
 import { PALETTE } from '../lib/chart-options'
 import { cycleStatus } from '../lib/cycle-dates'
+import { SelectField } from '../components/form-field'
 
 /** The comparison is a radar chart: its ECharts parts are loaded by this page only. */
 const loadRadarCharts: ChartsLoader = () => import('../components/echarts-radar-setup')
@@ -54,22 +56,20 @@ export default function SelfAssessmentPage({ location }: PageProps) {
           return (
             <>
               <div className="toolbar">
-                <div className="field">
-                  <label htmlFor="cycle">{t('selfAssessment.cycle')}</label>
-                  <select
-                    id="cycle"
-                    value={cycle.code}
-                    onChange={(e) =>
-                      navigate(withSearchParams(location, { cycle: e.target.value }), { replace: true })
-                    }
-                  >
-                    {sorted.map((c) => (
-                      <option key={c.id} value={c.code}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id="cycle"
+                  label={t('selfAssessment.cycle')}
+                  value={cycle.code}
+                  onChange={(value) =>
+                    navigate(withSearchParams(location, { cycle: value }), { replace: true })
+                  }
+                >
+                  {sorted.map((c) => (
+                    <option key={c.id} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </SelectField>
                 <p className="muted">
                   {formatDate(locale, cycle.startsOn)} – {formatDate(locale, cycle.endsOn)} ·{' '}
                   <span className="status-badge">
@@ -240,35 +240,21 @@ function AnswerForm({ cycle, sheet }: { cycle: CycleDto; sheet: AnswerSheetDto }
 
 function Comparison({ cycle, location }: { cycle: CycleDto; location: string }) {
   const { t } = useI18n()
-  const session = useSession()
-  const rings = useRings()
-  const own = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
-  const choices = (rings.data?.rings ?? []).filter(
-    (r) => own === null || r.members.some((m) => m.organisationId === own),
-  )
-  const ring = readSearchParams(location).get('ring') ?? choices[0]?.code ?? ''
+  const { rings, choices, ring: chosen } = useRingChoice(location)
+  const ring = chosen ?? choices[0]?.code ?? ''
   const comparison = useSelfAssessmentComparison(ring ? { ring, cycle: cycle.code } : null)
   return (
     <section aria-labelledby="comparison-heading">
       <div className="toolbar">
         <h2 id="comparison-heading">{t('selfAssessment.comparison')}</h2>
         {choices.length > 1 && (
-          <div className="field">
-            <label htmlFor="compare-ring">{t('meetings.ring')}</label>
-            <select
-              id="compare-ring"
-              value={ring}
-              onChange={(e) =>
-                navigate(withSearchParams(location, { ring: e.target.value }), { replace: true })
-              }
-            >
-              {choices.map((r) => (
-                <option key={r.id} value={r.code}>
-                  {r.name} ({r.code})
-                </option>
-              ))}
-            </select>
-          </div>
+          <RingFilter
+            id="compare-ring"
+            label={t('meetings.ring')}
+            location={location}
+            value={ring}
+            choices={choices}
+          />
         )}
       </div>
       {!ring ? (

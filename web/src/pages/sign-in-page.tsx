@@ -6,6 +6,7 @@ import type { PageProps } from '../app/routes'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
+import { TextField } from '../components/form-field'
 
 /** Only paths of this app are followed after signing in, never another site. */
 function safeNext(location: string): string {
@@ -61,28 +62,24 @@ export default function SignInPage({ location }: PageProps) {
   return (
     <Page title={t('signIn.title')} intro={t('signIn.intro')}>
       <form className="panel form narrow" onSubmit={(event) => void submit(event)} noValidate={false}>
-        <div className="field">
-          <label htmlFor="sign-in-email">{t('signIn.email')}</label>
-          <input
-            id="sign-in-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="sign-in-password">{t('signIn.password')}</label>
-          <input
-            id="sign-in-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="sign-in-email"
+          label={t('signIn.email')}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          id="sign-in-password"
+          label={t('signIn.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         {state.kind === 'failed' &&
           (isWrongCredentials ? (
             <p className="inline-error" role="alert">

@@ -1,3 +1,4 @@
+import { addMonths } from '../../../src/core/periods/period'
 import {
   useImportBatches,
   useObservationSeries,
@@ -17,7 +18,7 @@ import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
 import { formatChange, formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import { unitLabel } from '../lib/labels'
-import { currentMonth, latestWithChange, monthsBefore } from '../lib/series'
+import { currentMonth, latestWithChange } from '../lib/series'
 
 /** The monthly series a member sees first on the start page. */
 const HEADLINE_SERIES = ['elb', 'lzb', 'integrations', 'ae_elb'] as const
@@ -54,7 +55,7 @@ function OwnOrganisation({ organisationId }: { organisationId: number }) {
   const indicators = useIndicators()
   const organisations = useOrganisations()
   const organisation = organisations.data?.organisations.find((o) => o.id === organisationId)
-  const from = monthsBefore(currentMonth(), 25)
+  const from = addMonths(currentMonth(), -25)
   const series = useObservationSeries({
     org: organisationId,
     indicators: HEADLINE_SERIES,

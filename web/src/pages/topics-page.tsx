@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react'
 import type { TopicDto } from '../../../src/contracts/meetings'
 import { proposeTopic, setTopicStatus, useTopics, voteForTopic } from '../api/benchlearning'
-import { useRings, useSession } from '../api/resources'
+import { useSession } from '../api/resources'
 import { can } from '../app/access'
-import { navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
 import type { NameWarningDto } from '../../../src/contracts/name-warnings'
 import { ActionError, NameWarnings, useAction } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
+import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatDate } from '../i18n/translate'
+import { SelectField, TextAreaField, TextField } from '../components/form-field'
 
 const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
   open: 'topics.status.open',
@@ -26,34 +27,21 @@ export default function TopicsPage({ location }: PageProps) {
   useTexts(benchlearningTexts)
   const { t } = useI18n()
   const session = useSession()
-  const rings = useRings()
-  const ring = readSearchParams(location).get('ring') ?? ''
+  const { choices: visibleRings, ring: chosen } = useRingChoice(location)
+  const ring = chosen ?? ''
   const topics = useTopics(ring || undefined)
-  const ownOrganisation = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
-  const visibleRings = (rings.data?.rings ?? []).filter(
-    (r) => ownOrganisation === null || r.members.some((m) => m.organisationId === ownOrganisation),
-  )
   return (
     <Page title={t('topics.title')} intro={t('topics.intro')}>
       {can(session.data, 'proposeTopics') && <ProposeTopic rings={visibleRings} />}
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor="topics-ring">{t('topics.filterRing')}</label>
-          <select
-            id="topics-ring"
-            value={ring}
-            onChange={(e) =>
-              navigate(withSearchParams(location, { ring: e.target.value }), { replace: true })
-            }
-          >
-            <option value="">{t('topics.allRings')}</option>
-            {visibleRings.map((r) => (
-              <option key={r.id} value={r.code}>
-                {r.name} ({r.code})
-              </option>
-            ))}
-          </select>
-        </div>
+        <RingFilter
+          id="topics-ring"
+          label={t('topics.filterRing')}
+          location={location}
+          value={ring}
+          choices={visibleRings}
+          allLabel={t('topics.allRings')}
+        />
       </div>
       <QueryView query={topics}>
         {(data) => {
@@ -176,38 +164,26 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
       <summary>{t('topics.propose')}</summary>
       <form className="form" onSubmit={submit}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="topic-title">{t('topics.titleField')}</label>
-            <input
-              id="topic-title"
-              type="text"
-              required
-              minLength={3}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="topic-ring">{t('topics.forRing')}</label>
-            <select id="topic-ring" value={ring} onChange={(e) => setRingId(e.target.value)}>
-              {rings.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.code})
-                </option>
-              ))}
-              <option value="network">{t('topics.networkWide')}</option>
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="topic-description">{t('topics.description')}</label>
-          <textarea
-            id="topic-description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            rows={3}
+          <TextField
+            id="topic-title"
+            label={t('topics.titleField')}
+            required
+            minLength={3}
+            value={title}
+            onChange={setTitle}
           />
+          <SelectField id="topic-ring" label={t('topics.forRing')} value={ring} onChange={setRingId}>
+            <RingOptions rings={rings} by="id" />
+            <option value="network">{t('topics.networkWide')}</option>
+          </SelectField>
         </div>
+        <TextAreaField
+          id="topic-description"
+          label={t('topics.description')}
+          value={description}
+          onChange={setDescription}
+          rows={3}
+        />
         <ActionError error={action.error} />
         <NameWarnings warnings={warnings} />
         <div className="button-row">

@@ -15,6 +15,8 @@ import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, useAction } from './common'
+import { ParticipantOptions } from './participant-options'
+import { SelectField, TextField } from '../form-field'
 
 type AgendaKind = AgendaItemDto['kind']
 const KIND_KEYS: Record<AgendaKind, MessageKey> = {
@@ -320,54 +322,41 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
     <form className="form" onSubmit={submit} aria-labelledby="manual-item-heading">
       <h4 id="manual-item-heading">{t('agenda.manual')}</h4>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="item-title">{t('agenda.itemTitle')}</label>
-          <input
-            id="item-title"
-            type="text"
-            required
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="item-kind">{t('agenda.kind')}</label>
-          <select id="item-kind" value={kind} onChange={(e) => setKind(e.target.value as AgendaKind)}>
-            {(Object.keys(KIND_KEYS) as AgendaKind[]).map((k) => (
-              <option key={k} value={k}>
-                {t(KIND_KEYS[k])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="item-title" label={t('agenda.itemTitle')} required value={title} onChange={setTitle} />
+        <SelectField
+          id="item-kind"
+          label={t('agenda.kind')}
+          value={kind}
+          onChange={(value) => setKind(value as AgendaKind)}
+        >
+          {(Object.keys(KIND_KEYS) as AgendaKind[]).map((k) => (
+            <option key={k} value={k}>
+              {t(KIND_KEYS[k])}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="item-presenter">{t('agenda.presenter')}</label>
-          <select id="item-presenter" value={presenter} onChange={(e) => setPresenter(e.target.value)}>
-            <option value="">{t('agenda.noPresenter')}</option>
-            {meeting.participants
-              .filter((p) => p.organisation.id > 0)
-              .map((p) => (
-                <option key={p.organisation.id} value={p.organisation.id}>
-                  {p.organisation.name}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="item-duration">{t('agenda.duration')}</label>
-          <input
-            id="item-duration"
-            type="number"
-            min={5}
-            max={600}
-            step={5}
-            required
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-          />
-        </div>
+        <SelectField
+          id="item-presenter"
+          label={t('agenda.presenter')}
+          value={presenter}
+          onChange={setPresenter}
+        >
+          <option value="">{t('agenda.noPresenter')}</option>
+          <ParticipantOptions meeting={meeting} />
+        </SelectField>
+        <TextField
+          id="item-duration"
+          label={t('agenda.duration')}
+          type="number"
+          min={5}
+          max={600}
+          step={5}
+          required
+          value={duration}
+          onChange={setDuration}
+        />
       </div>
       <ActionError error={action.error} />
       <div className="button-row">

@@ -19,6 +19,8 @@ import { formatDate, formatDateTime } from '../../i18n/translate'
 import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { ActionError, NameWarnings, useAction } from './common'
+import { ParticipantOptions } from './participant-options'
+import { SelectField, TextAreaField, TextField } from '../form-field'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -87,10 +89,13 @@ function ItemMinutesEditor({ item }: { item: AgendaItemDto }) {
   }
   return (
     <form className="form" onSubmit={save}>
-      <div className="field">
-        <label htmlFor={id}>{t('minutes.itemLabel', { title: item.title })}</label>
-        <textarea id={id} value={text} onChange={(e) => setText(e.target.value)} rows={3} />
-      </div>
+      <TextAreaField
+        id={id}
+        label={t('minutes.itemLabel', { title: item.title })}
+        value={text}
+        onChange={setText}
+        rows={3}
+      />
       <ActionError error={action.error} />
       <div className="button-row">
         <button type="submit" className="button secondary small" disabled={action.isBusy}>
@@ -140,17 +145,14 @@ function ItemSelect({
 }) {
   const { t } = useI18n()
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('minutes.forItem')}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('minutes.wholeMeeting')}</option>
-        {meeting.agenda.map((item) => (
-          <option key={item.id} value={item.id}>
-            {item.position}. {item.title}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField id={id} label={t('minutes.forItem')} value={value} onChange={onChange}>
+      <option value="">{t('minutes.wholeMeeting')}</option>
+      {meeting.agenda.map((item) => (
+        <option key={item.id} value={item.id}>
+          {item.position}. {item.title}
+        </option>
+      ))}
+    </SelectField>
   )
 }
 
@@ -179,16 +181,13 @@ function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
       {canEdit && (
         <form className="form" onSubmit={submit}>
           <div className="form-row">
-            <div className="field">
-              <label htmlFor="decision-text">{t('minutes.newDecision')}</label>
-              <input
-                id="decision-text"
-                type="text"
-                required
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-              />
-            </div>
+            <TextField
+              id="decision-text"
+              label={t('minutes.newDecision')}
+              required
+              value={text}
+              onChange={setText}
+            />
             <ItemSelect id="decision-item" meeting={meeting} value={itemId} onChange={setItemId} />
           </div>
           <ActionError error={action.error} />
@@ -237,35 +236,32 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
       {canEdit && (
         <form className="form" onSubmit={submit}>
           <div className="form-row">
-            <div className="field">
-              <label htmlFor="action-title">{t('minutes.newAction')}</label>
-              <input
-                id="action-title"
-                type="text"
-                required
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="action-owner">{t('actions.owner')}</label>
-              <select id="action-owner" required value={owner} onChange={(e) => setOwner(e.target.value)}>
-                <option value="">{t('actions.chooseOwner')}</option>
-                {meeting.participants
-                  .filter((p) => p.organisation.id > 0)
-                  .map((p) => (
-                    <option key={p.organisation.id} value={p.organisation.id}>
-                      {p.organisation.name}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <TextField
+              id="action-title"
+              label={t('minutes.newAction')}
+              required
+              value={title}
+              onChange={setTitle}
+            />
+            <SelectField
+              id="action-owner"
+              label={t('actions.owner')}
+              required
+              value={owner}
+              onChange={setOwner}
+            >
+              <option value="">{t('actions.chooseOwner')}</option>
+              <ParticipantOptions meeting={meeting} />
+            </SelectField>
           </div>
           <div className="form-row">
-            <div className="field">
-              <label htmlFor="action-due">{t('actions.dueOn')}</label>
-              <input id="action-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-            </div>
+            <TextField
+              id="action-due"
+              label={t('actions.dueOn')}
+              type="date"
+              value={dueOn}
+              onChange={setDueOn}
+            />
             <ItemSelect id="action-item" meeting={meeting} value={itemId} onChange={setItemId} />
           </div>
           <ActionError error={action.error} />
@@ -379,16 +375,14 @@ function Comments({ meeting }: { meeting: MeetingDetailDto }) {
       )}
       {canComment && (
         <form className="form" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor="comment-text">{t('minutes.newComment')}</label>
-            <textarea
-              id="comment-text"
-              required
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              rows={3}
-            />
-          </div>
+          <TextAreaField
+            id="comment-text"
+            label={t('minutes.newComment')}
+            required
+            value={text}
+            onChange={setText}
+            rows={3}
+          />
           <ItemSelect id="comment-item" meeting={meeting} value={itemId} onChange={setItemId} />
           <ActionError error={action.error} />
           <NameWarnings warnings={warnings} />

@@ -4,15 +4,13 @@
  * by name are grey outlines. A legend in HTML and a table with the same content stand next to it;
  * without imported boundaries the panel says how to import them.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
 import type { BoundaryListDto } from '../../../../src/contracts/areas'
 import { useI18n } from '../../i18n/i18n'
 import { formatDateTime } from '../../i18n/translate'
-import { DataTable } from '../data-table'
-import { withCanvasTooltip } from '../canvas-tooltip'
-
-type EChartsInstance = ReturnType<typeof import('../echarts-map-setup').init>
+import { DataTable, TableToggle } from '../data-table'
+import { ChartOverlay, useEChart, type ChartsLoader } from '../echart-mount'
 
 const MAP_NAME = 'benchlearn-kreise'
 /** Twelve colours that stay apart from each other and from the grey outlines (Tableau 10 + 2). */
@@ -55,9 +53,6 @@ interface District {
 
 export function RingMap({ boundaries, assignment, caption }: RingMapProps) {
   const { t, locale } = useI18n()
-  const box = useRef<HTMLDivElement>(null)
-  const chart = useRef<EChartsInstance | null>(null)
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading')
   const [isTableShown, setIsTableShown] = useState(false)
   const tableId = useId()
 
@@ -102,28 +97,15 @@ export function RingMap({ boundaries, assignment, caption }: RingMapProps) {
     [boundaries, districts],
   )
 
-  useEffect(() => {
-    let isCancelled = false
-    let observer: ResizeObserver | undefined
-    import('../echarts-map-setup').then(
-      ({ init, registerMap }) => {
-        if (isCancelled || !box.current) return
+  const loadMap: ChartsLoader = useCallback(
+    () =>
+      import('../echarts-map-setup').then((setup) => {
         // ECharts types the GeoJSON loosely; ours is a FeatureCollection of (Multi)Polygons.
-        registerMap(MAP_NAME, geoJson as unknown as Parameters<typeof registerMap>[1])
-        chart.current = init(box.current, null, { renderer: 'canvas' })
-        observer = new ResizeObserver(() => chart.current?.resize())
-        observer.observe(box.current)
-        setStatus('ready')
-      },
-      () => !isCancelled && setStatus('failed'),
-    )
-    return () => {
-      isCancelled = true
-      observer?.disconnect()
-      chart.current?.dispose()
-      chart.current = null
-    }
-  }, [geoJson])
+        setup.registerMap(MAP_NAME, geoJson as unknown as Parameters<typeof setup.registerMap>[1])
+        return setup
+      }),
+    [geoJson],
+  )
 
   const option: EChartsCoreOption = useMemo(
     () => ({
@@ -157,9 +139,7 @@ export function RingMap({ boundaries, assignment, caption }: RingMapProps) {
     [districts, colourOf, t],
   )
 
-  useEffect(() => {
-    if (status === 'ready') chart.current?.setOption(withCanvasTooltip(option), { notMerge: true })
-  }, [option, status])
+  const { box, status } = useEChart(loadMap, option)
 
   const named = districts.filter((d) => d.ags5 !== null)
   const summary = t('map.summary', { named: named.length, rings: rings.length, total: districts.length })
@@ -168,16 +148,7 @@ export function RingMap({ boundaries, assignment, caption }: RingMapProps) {
       <div className="ring-map-layout">
         <div className="echart-frame ring-map-frame">
           <div ref={box} className="echart" role="img" aria-label={summary} />
-          {status === 'loading' && (
-            <div className="echart-overlay" role="status">
-              {t('chart.loading')}
-            </div>
-          )}
-          {status === 'failed' && (
-            <div className="echart-overlay" role="alert">
-              {t('chart.failed')}
-            </div>
-          )}
+          <ChartOverlay status={status} />
         </div>
         <div className="ring-map-side">
           <h3 className="visually-hidden">{t('map.legend')}</h3>
@@ -199,15 +170,7 @@ export function RingMap({ boundaries, assignment, caption }: RingMapProps) {
               {t('map.outlineLegend')}
             </li>
           </ul>
-          <button
-            type="button"
-            className="button secondary small"
-            aria-expanded={isTableShown}
-            aria-controls={tableId}
-            onClick={() => setIsTableShown((shown) => !shown)}
-          >
-            {isTableShown ? t('chart.hideTable') : t('chart.showTable')}
-          </button>
+          <TableToggle isShown={isTableShown} tableId={tableId} onToggle={setIsTableShown} />
         </div>
       </div>
       <p className="hint">
