@@ -4,3 +4,5 @@ export * from './schedule'
 export * from './spotlights'
 export * from './votes'
 export * from './meeting-permissions'
+// Day arithmetic lives in core/periods; re-exported for the callers that still import it from here.
+export { addDays } from '../periods/dates'

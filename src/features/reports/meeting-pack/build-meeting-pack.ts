@@ -21,6 +21,7 @@ import { toActionDto } from '../../meetings/meeting-dto'
 import { findMeeting, findUsersByIds } from '../../meetings/meeting.repository'
 import { findRingMemberIds } from '../../meetings/notifications'
 import { loadPartnerSections, type PartnerSections } from './partner-sections'
+import { isoDate } from '../../../core/periods/dates'
 
 /** The figures of the overview table, in this order. */
 export const PACK_FIGURES = ['K2', 'K2E4', 'K3E1', 'K1', 'K3', 'K1E4'] as const
@@ -52,7 +53,7 @@ export async function buildMeetingPack(
   const { viewer, now } = options
   const detail = await getMeetingDetail(db, { viewer, id: options.meetingId, now })
   const meeting = await findMeeting(db, options.meetingId)
-  const scope = await loadMeetingScope(db, { viewer, at: now.toISOString().slice(0, 10) })
+  const scope = await loadMeetingScope(db, { viewer, at: isoDate(now) })
   const notes: string[] = []
   let month: number | null = null
   try {
@@ -123,7 +124,7 @@ export async function buildMeetingPack(
     db,
     earlier.map((a) => a.owner_user_id),
   )
-  const today = now.toISOString().slice(0, 10)
+  const today = isoDate(now)
   const openActions = [
     ...earlier.map((a) =>
       toActionDto({
