@@ -3,6 +3,7 @@
  * server, the web UI and the CLI (--json) see them.
  */
 import { z } from 'zod'
+import { POLARITIES } from '../core/kpi/polarity'
 import { codeListText, isoDate, keyText, MAX_KEY, MAX_LIST_CHARS } from './common'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
@@ -27,7 +28,7 @@ export const kpiMissingReasonSchema = z.enum([
   'division_by_zero',
   'overflow',
 ])
-export const polaritySchema = z.enum(['higher_is_better', 'lower_is_better', 'context'])
+export const polaritySchema = z.enum(POLARITIES)
 export const displayTransformSchema = z.enum(['percent', 'change_rate'])
 export const groupKindSchema = z
   .enum(['ring', 'all', 'set', 'type', 'neighbours'])

@@ -1,4 +1,5 @@
-import type { DisplayTransform, FigureDefinition, Polarity } from './figure-definition'
+import type { DisplayTransform, FigureDefinition } from './figure-definition'
+import type { Polarity } from './polarity'
 
 export const KENNZAHLEN_LEGAL_SOURCE =
   '§ 48a SGB II i. V. m. der Verordnung zur Festlegung der Kennzahlen nach § 48a SGB II vom 12.08.2010 (BGBl. I S. 1152), zuletzt geändert 2019'

@@ -21,6 +21,7 @@ import { toActionDto } from '../../meetings/meeting-dto'
 import { findMeeting, findUsersByIds } from '../../meetings/meeting.repository'
 import { findRingMemberIds } from '../../meetings/notifications'
 import { loadPartnerSections, type PartnerSections } from './partner-sections'
+import type { Polarity } from '../../../core/kpi/polarity'
 import { isoDate } from '../../../core/periods/dates'
 
 /** The figures of the overview table, in this order. */
@@ -29,7 +30,7 @@ export const PACK_FIGURES = ['K2', 'K2E4', 'K3E1', 'K1', 'K3', 'K1E4'] as const
 export interface FigureColumn {
   code: string
   nameDe: string
-  polarity: 'higher_is_better' | 'lower_is_better' | 'context'
+  polarity: Polarity
   median: number | null
 }
 

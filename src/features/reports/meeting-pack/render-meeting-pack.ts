@@ -5,6 +5,7 @@
  */
 import { AGENDA_KIND_LABELS_DE, MEETING_STATUS_LABELS_DE } from '../../../contracts/meetings'
 import type { MeetingPack } from './build-meeting-pack'
+import { POLARITY_NAMES } from '../../../core/kpi/polarity'
 import { isoDate } from '../../../core/periods/dates'
 
 export function escapeHtml(value: unknown): string {
@@ -100,10 +101,7 @@ export function renderMeetingPackHtml(pack: MeetingPack): string {
     .join('')
   const medianRow = `<tr class="median"><td>Median des Rings</td>${pack.figures.map((f) => `<td class="num">${fmt(f.median)}</td>`).join('')}</tr>`
   const legend = pack.figures
-    .map(
-      (f) =>
-        `${e(f.code)}: ${e(f.nameDe)} (${f.polarity === 'higher_is_better' ? 'höher ist besser' : f.polarity === 'lower_is_better' ? 'niedriger ist besser' : 'Kontext'})`,
-    )
+    .map((f) => `${e(f.code)}: ${e(f.nameDe)} (${POLARITY_NAMES[f.polarity].de})`)
     .join(' · ')
   const spotlights = pack.spotlights
     .map(
