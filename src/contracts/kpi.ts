@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { POLARITIES } from '../core/kpi/polarity'
-import { codeListText, isoDate, keyText, MAX_KEY, MAX_LIST_CHARS } from './common'
+import { isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 const figureCode = z
@@ -389,8 +389,8 @@ export type FigureSummaryDto = z.infer<typeof figureSummarySchema>
 export const MAX_SUMMARIES_PER_REQUEST = 50
 
 export const figureSummariesQuerySchema = figureSummaryQuerySchema.omit({ figure: true }).extend({
-  figures: codeListText({
-    code: figureCode,
+  figures: listText({
+    item: figureCode,
     max: MAX_SUMMARIES_PER_REQUEST,
     noun: 'a figure code',
     plural: 'figures',

@@ -1,6 +1,5 @@
 /** Thin routes over the meeting services: validate (schemas), call the service, answer. */
 import { z } from 'zod'
-import { MAX_LIST_CHARS } from '../../contracts/common'
 import {
   actionListQuerySchema,
   actionListSchema,
@@ -10,6 +9,7 @@ import {
   addDecisionRequestSchema,
   agendaProposalSchema,
   createMeetingRequestSchema,
+  hostProposalQuerySchema,
   hostProposalSchema,
   idParamsSchema,
   markReadResponseSchema,
@@ -232,23 +232,13 @@ export const proposeHostRoute = defineRoute({
   tag: TAG,
   access: { roles: 'any' },
   params: idParamsSchema,
-  query: z.object({
-    unavailable: z
-      .string()
-      .max(MAX_LIST_CHARS)
-      .optional()
-      .describe('comma-separated organisation ids that cannot host this time'),
-  }),
+  query: hostProposalQuerySchema,
   response: hostProposalSchema,
   async handler({ params, query, context, viewer }) {
-    const unavailable = (query.unavailable ?? '')
-      .split(',')
-      .map((s) => Number(s.trim()))
-      .filter((n) => Number.isInteger(n) && n > 0)
     return proposeHostForMeeting(context.database.db, {
       viewer: requireViewer(viewer),
       id: params.id,
-      unavailable,
+      unavailable: query.unavailable ?? [],
       now: context.now(),
     })
   },
