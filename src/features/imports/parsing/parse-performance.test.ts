@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RAW_INDICATORS } from '../../indicators/catalogue'
-import { parseImportFile } from './types'
+import { parseImportFile } from './parse-import-file'
 
 /** 1,000,000 long rows (~38 MB) with decimal commas, as a BA download for all job centres would be. */
 function millionRows(): Uint8Array {
