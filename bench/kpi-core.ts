@@ -7,22 +7,11 @@ import { evaluateFigures, type MonthlySeries, type OrganisationSeries } from '..
 import { OFFICIAL_FIGURES } from '../src/core/kpi/official-figures'
 import { RAW_INDICATORS } from '../src/features/indicators/catalogue'
 import { peakRssMb, type BenchResult } from './types'
+import { createRandom } from '../src/core/random'
 
 const ORGANISATIONS = 400
 const MONTHS = 144
 const BREAKDOWNS = ['total', 'women', 'men']
-
-/** Deterministic pseudo-random numbers so that every run measures the same work. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function buildSyntheticSeries(): Map<string, OrganisationSeries> {
   const random = createRandom(48)

@@ -17,22 +17,11 @@ import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
 import { insertOrganisation } from '../src/features/organisations/organisation.repository'
 import { createBenchDatabase } from './postgres'
 import { peakRssMb, type BenchResult } from './types'
+import { createRandom } from '../src/core/random'
 
 const ORGANISATIONS = 400
 const MONTHS = 144
 const FIRST_MONTH = monthIndex(2012, 1)
-
-/** Deterministic pseudo-random numbers so that every run measures the same work. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Plausible magnitudes relative to the stock of employable beneficiaries. */
 const SHARE: Record<string, number> = {
