@@ -3,6 +3,7 @@
  * server, the web UI and the CLI (--json) see them.
  */
 import { z } from 'zod'
+import { MISSING_REASONS } from '../core/kpi/evaluate'
 import { POLARITIES } from '../core/kpi/polarity'
 import { isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
 
@@ -19,15 +20,7 @@ const asOfText = z
   .max(40)
   .describe('compute from the values known at this date or instant (YYYY-MM-DD = end of that day, UTC)')
 
-export const kpiMissingReasonSchema = z.enum([
-  'not_delivered',
-  'suppressed',
-  'not_applicable',
-  'incomplete_window',
-  'no_history',
-  'division_by_zero',
-  'overflow',
-])
+export const kpiMissingReasonSchema = z.enum(MISSING_REASONS)
 export const polaritySchema = z.enum(POLARITIES)
 export const displayTransformSchema = z.enum(['percent', 'change_rate'])
 export const groupKindSchema = z
