@@ -71,6 +71,16 @@ async function checkFigureCodes(db: Kysely<DB>, codes: readonly string[]): Promi
   return upper
 }
 
+/** The fields of a practice that a create or update request writes as they are. */
+type WrittenAsGiven =
+  'title' | 'problem' | 'approach' | 'resources' | 'results' | 'contact' | 'visibility' | 'status'
+function writtenAsGiven<R extends CreatePracticeRequest | UpdatePracticeRequest>(
+  request: R,
+): Pick<R, WrittenAsGiven> {
+  const { title, problem, approach, resources, results, contact, visibility, status } = request
+  return { title, problem, approach, resources, results, contact, visibility, status }
+}
+
 /** The organisation a caller writes for: members their own, network roles the one they name (and may act for). */
 async function resolveActingOrganisation(
   db: Kysely<DB>,
@@ -124,14 +134,7 @@ export async function createPractice(
       ])
     const figureCodes = await checkFigureCodes(db, request.figureCodes)
     const id = await insertPractice(db, {
-      title: request.title,
-      problem: request.problem,
-      approach: request.approach,
-      resources: request.resources,
-      results: request.results,
-      contact: request.contact,
-      visibility: request.visibility,
-      status: request.status,
+      ...writtenAsGiven(request),
       organisationId,
       authorUserId: viewer.userId,
       ringId,
@@ -183,14 +186,7 @@ export async function updatePractice(
           ? null
           : undefined
     await updatePracticeRow(db, options.id, {
-      title: request.title,
-      problem: request.problem,
-      approach: request.approach,
-      resources: request.resources,
-      results: request.results,
-      contact: request.contact,
-      visibility: request.visibility,
-      status: request.status,
+      ...writtenAsGiven(request),
       publishedAt,
       now: options.now,
     })
