@@ -18,6 +18,8 @@ import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
 import { insertOrganisation } from '../src/features/organisations/organisation.repository'
 import { createBenchDatabase } from './postgres'
 import { peakRssMb, type BenchResult } from './types'
+import { createRandom } from '../src/core/random'
+import { OBSERVATION_COPY_COLUMNS } from '../src/features/observations/observation.repository'
 
 const ORGANISATIONS = 400
 const MONTHS = 144
@@ -108,19 +110,7 @@ export async function prepare(database: Database, districts: string[]): Promise<
     const indicatorIds = new Map((await listIndicators(tx.db)).map((i) => [i.code, i.id]))
     await tx.copyCsv(
       'observation',
-      [
-        'organisation_id',
-        'indicator_id',
-        'period',
-        'breakdown',
-        'revision',
-        'value',
-        'missing_reason',
-        'status',
-        'batch_id',
-        'recorded_at',
-        'is_current',
-      ],
+      OBSERVATION_COPY_COLUMNS,
       observationLines({
         orgIds,
         indicatorIds,

@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BenchResult } from './types'
+import { isoDate } from '../src/core/periods/dates'
 
 const SUITES = [
   'import',
@@ -43,7 +44,7 @@ async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`
   const table = [
     `Machine: ${machine}`,
-    `Command: npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''} (${new Date().toISOString().slice(0, 10)})`,
+    `Command: npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''} (${isoDate(new Date())})`,
     '',
     '| suite | measurement | value | target | met | note |',
     '|---|---|---|---|---|---|',

@@ -52,26 +52,43 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
 export const periodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'expected a period as YYYY-MM or YYYY')
 
+/** A database id written in a query string: a positive whole number (PostgreSQL integer). */
+export const idText = z
+  .string()
+  .regex(/^\d{1,10}$/, 'expected an id')
+  .transform(Number)
+  .pipe(z.number().int().positive().max(2_147_483_647))
+
 /**
- * Comma-separated codes (`K1,K2` or `elb,lzb`) → the distinct codes in the order given; each must
- * match `code`, and there may be at most `max` of them.
+ * A comma-separated list (`K1,K2`, `elb,lzb` or ids `12,15`) → its distinct items in the order
+ * given. Every item must be a valid `item`: one that is not refuses the request (422, naming the
+ * field) instead of being dropped; and there may be at most `max` of them.
  */
-export function codeListText(options: { code: z.ZodString; max: number; noun: string; plural: string }) {
+export function listText<T>(options: {
+  item: z.ZodType<T, string>
+  max: number
+  noun: string
+  plural: string
+}) {
   return z
     .string()
     .max(MAX_LIST_CHARS)
     .transform((text, ctx) => {
-      const codes = [...new Set(text.split(',').map((c) => c.trim()))]
-      for (const code of codes)
-        if (!options.code.safeParse(code).success) {
-          ctx.addIssue({ code: 'custom', message: `not ${options.noun}: ${code}` })
+      const items: T[] = []
+      for (const part of text.split(',')) {
+        const parsed = options.item.safeParse(part.trim())
+        if (!parsed.success) {
+          ctx.addIssue({ code: 'custom', message: `not ${options.noun}: ${part.trim()}` })
           return z.NEVER
         }
-      if (codes.length > options.max) {
+        items.push(parsed.data)
+      }
+      const distinct = [...new Set(items)]
+      if (distinct.length > options.max) {
         ctx.addIssue({ code: 'custom', message: `at most ${options.max} ${options.plural} per request` })
         return z.NEVER
       }
-      return codes
+      return distinct
     })
 }
 

@@ -3,7 +3,9 @@
  * server, the web UI and the CLI (--json) see them.
  */
 import { z } from 'zod'
-import { codeListText, isoDate, keyText, MAX_KEY, MAX_LIST_CHARS } from './common'
+import { MISSING_REASONS } from '../core/kpi/evaluate'
+import { POLARITIES } from '../core/kpi/polarity'
+import { isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 const figureCode = z
@@ -18,16 +20,8 @@ const asOfText = z
   .max(40)
   .describe('compute from the values known at this date or instant (YYYY-MM-DD = end of that day, UTC)')
 
-export const kpiMissingReasonSchema = z.enum([
-  'not_delivered',
-  'suppressed',
-  'not_applicable',
-  'incomplete_window',
-  'no_history',
-  'division_by_zero',
-  'overflow',
-])
-export const polaritySchema = z.enum(['higher_is_better', 'lower_is_better', 'context'])
+export const kpiMissingReasonSchema = z.enum(MISSING_REASONS)
+export const polaritySchema = z.enum(POLARITIES)
 export const displayTransformSchema = z.enum(['percent', 'change_rate'])
 export const groupKindSchema = z
   .enum(['ring', 'all', 'set', 'type', 'neighbours'])
@@ -388,8 +382,8 @@ export type FigureSummaryDto = z.infer<typeof figureSummarySchema>
 export const MAX_SUMMARIES_PER_REQUEST = 50
 
 export const figureSummariesQuerySchema = figureSummaryQuerySchema.omit({ figure: true }).extend({
-  figures: codeListText({
-    code: figureCode,
+  figures: listText({
+    item: figureCode,
     max: MAX_SUMMARIES_PER_REQUEST,
     noun: 'a figure code',
     plural: 'figures',

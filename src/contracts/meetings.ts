@@ -12,7 +12,7 @@
  */
 import { z } from 'zod'
 import { abilitiesSchema } from './auth'
-import { isoDate, keyText, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './common'
+import { idText, isoDate, keyText, listText, MAX_LIST_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './common'
 
 const id = z.number().int()
 const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
@@ -131,6 +131,17 @@ export type UpdateMeetingRequest = z.infer<typeof updateMeetingRequestSchema>
 export const registrationRequestSchema = z.object({
   status: z.enum(['registered', 'declined']),
   note: z.string().max(500).nullable().default(null),
+})
+
+export const hostProposalQuerySchema = z.object({
+  unavailable: listText({
+    item: idText,
+    max: MAX_LIST_ITEMS,
+    noun: 'an organisation id',
+    plural: 'organisations',
+  })
+    .optional()
+    .describe('comma-separated organisation ids that cannot host this time'),
 })
 
 export const hostProposalSchema = z

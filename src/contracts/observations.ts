@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { codeListText, keyText, periodText } from './common'
+import { keyText, listText, periodText } from './common'
 
 export const missingReasonSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable'])
 export const observationStatusSchema = z.enum(['provisional', 'final', 'corrected'])
@@ -53,8 +53,8 @@ export const MAX_SERIES_PER_REQUEST = 20
 const indicatorCode = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an indicator code, e.g. elb')
 
 export const observationSeriesQuerySchema = observationsQuerySchema.omit({ indicator: true }).extend({
-  indicators: codeListText({
-    code: indicatorCode,
+  indicators: listText({
+    item: indicatorCode,
     max: MAX_SERIES_PER_REQUEST,
     noun: 'an indicator code',
     plural: 'indicators',

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod'
 import { isoDate, MAX_OFFSET } from './common'
+import { polaritySchema } from './kpi'
 
 export const practiceVisibilitySchema = z
   .enum(['ring', 'network', 'public'])
@@ -199,7 +200,7 @@ export const figureEffectSchema = z
     figureCode: z.string(),
     nameDe: z.string(),
     nameEn: z.string(),
-    polarity: z.enum(['higher_is_better', 'lower_is_better', 'context']),
+    polarity: polaritySchema,
     breakdown: z.literal('total'),
     isEstimated: z.boolean(),
     /** Why there is no estimate (after_window_not_over, adopter_too_few_months, too_few_peers, no_peer_spread). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRandom, deriveSeed, drawInteger } from './random'
+import { createNormal, createRandom, deriveNamedSeed, deriveSeed, drawInteger } from './random'
 
 describe('createRandom (mulberry32)', () => {
   it('reproduces the reference sequence', () => {
@@ -48,5 +48,29 @@ describe('drawInteger / deriveSeed', () => {
     const seeds = new Set([0, 1, 2, 3, 4].map((i) => deriveSeed(42, i)))
     expect(seeds.size).toBe(5)
     expect(deriveSeed(42, 3)).toBe(deriveSeed(42, 3))
+  })
+})
+
+describe('deriveNamedSeed / createNormal', () => {
+  it('derives a seed of its own for every list of labels', () => {
+    expect(deriveNamedSeed(1, 'series', '06435')).toBe(deriveNamedSeed(1, 'series', '06435'))
+    expect(deriveNamedSeed(1, 'ab', 'c')).not.toBe(deriveNamedSeed(1, 'a', 'bc'))
+    expect(deriveNamedSeed(1, 'x')).not.toBe(deriveNamedSeed(2, 'x'))
+    expect(deriveNamedSeed(1, 'series', 7)).toBe(deriveNamedSeed(1, 'series', '7'))
+  })
+
+  it('draws standard normals', () => {
+    const normal = createNormal(createRandom(2012))
+    const n = 20_000
+    let sum = 0
+    let sumSq = 0
+    for (let i = 0; i < n; i++) {
+      const z = normal()
+      sum += z
+      sumSq += z * z
+    }
+    // sd of the mean ≈ 0.007 and of the mean square ≈ 0.01: the bounds are > 4 sd
+    expect(Math.abs(sum / n)).toBeLessThan(0.03)
+    expect(Math.abs(sumSq / n - 1)).toBeLessThan(0.05)
   })
 })

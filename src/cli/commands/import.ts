@@ -57,14 +57,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return summary.errors.length > 0 ? 2 : 0
 }
 
+/** Whether the import wrote anything, in both languages. */
+function describeVerdict(s: { errors: readonly unknown[]; isDryRun: boolean }): string {
+  if (s.errors.length > 0) return 'ABGELEHNT / REJECTED – nothing was written'
+  return s.isDryRun ? 'Probelauf / dry run – nothing was written' : 'importiert / imported'
+}
+
 export function describeImport(s: ImportSummary): string {
   const lines: string[] = []
-  const verdict =
-    s.errors.length > 0
-      ? 'ABGELEHNT / REJECTED – nothing was written'
-      : s.isDryRun
-        ? 'Probelauf / dry run – nothing was written'
-        : 'importiert / imported'
+  const verdict = describeVerdict(s)
   lines.push(`${s.fileName} (${s.format}): ${verdict}`)
   lines.push(
     `  rows read ${s.rowsRead} · values ${s.valuesRead} · ${s.isDryRun ? 'would import' : 'imported'} ${s.rowsImported} (new ${s.newValues}, revised ${s.revisedValues}) · unchanged ${s.rowsUnchanged} · rejected ${s.rowsRejected}`,
@@ -100,12 +101,7 @@ export function describeImport(s: ImportSummary): string {
 }
 
 export function describeOrganisationList(s: OrganisationListSummary): string {
-  const verdict =
-    s.errors.length > 0
-      ? 'ABGELEHNT / REJECTED – nothing was written'
-      : s.isDryRun
-        ? 'Probelauf / dry run – nothing was written'
-        : 'importiert / imported'
+  const verdict = describeVerdict(s)
   const lines = [
     `${s.fileName} (list of organisations): ${verdict}`,
     `  rows ${s.rowsRead} · created ${s.created} · updated ${s.updated} · unchanged ${s.rowsUnchanged} · added to network ${s.addedToNetwork} · rejected ${s.rowsRejected}`,

@@ -1,3 +1,4 @@
+import { POLARITY_NAMES } from '../../core/kpi/polarity'
 import { FULL_DISCLOSURE } from '../../core/permissions'
 import { parseAsOf } from '../../core/periods/as-of'
 import {
@@ -145,18 +146,14 @@ function formatNumber(value: number | null | undefined, decimals = 2): string {
 
 function describeCatalogue(catalogue: CatalogueDto): string {
   return formatTable(
-    ['code', 'v', 'Name / name', 'formula', 'shown as', 'better', 'breakdowns'],
+    ['code', 'v', 'Name / name', 'formula', 'shown as', 'polarity', 'breakdowns'],
     catalogue.figures.map((f) => [
       f.code,
       f.current.version,
       `${f.current.nameDe} / ${f.current.nameEn}`,
       `${f.current.numerator} / ${f.current.denominator}`,
       f.display,
-      f.current.polarity === 'higher_is_better'
-        ? 'higher'
-        : f.current.polarity === 'lower_is_better'
-          ? 'lower'
-          : 'context',
+      POLARITY_NAMES[f.current.polarity].en,
       f.breakdowns.join(','),
     ]),
   )

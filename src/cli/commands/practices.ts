@@ -1,3 +1,4 @@
+import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import { listPractices } from '../../features/practices/list-practices'
 import { readPractice } from '../../features/practices/read-practice'
@@ -20,7 +21,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     limit: { type: 'string' },
   })
   const [action, ...rest] = positionals
-  const at = new Date().toISOString().slice(0, 10)
+  const at = isoDate(new Date())
   if (action === 'list' || action === 'search') {
     const q = action === 'search' ? rest.join(' ').trim() : undefined
     if (action === 'search' && !q)

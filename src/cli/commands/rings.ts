@@ -1,3 +1,4 @@
+import { isCalendarDay, isoDate } from '../../core/periods/dates'
 import { listRingsAt } from '../../features/networks/network.repository'
 import { CliUsageError, type CliIo, parseCommandArgs, withDatabase } from '../io'
 
@@ -7,8 +8,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     at: { type: 'string' },
   })
   if (positionals[0] !== 'list') throw new CliUsageError(`expected 'list', got '${positionals[0] ?? ''}'`)
-  const at = values.at ?? new Date().toISOString().slice(0, 10)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) throw new CliUsageError(`--at must be a date YYYY-MM-DD, got '${at}'`)
+  const at = values.at ?? isoDate(new Date())
+  if (!isCalendarDay(at)) throw new CliUsageError(`--at must be a date YYYY-MM-DD, got '${at}'`)
   const rings = await withDatabase(io, values['data-dir'], (database) => listRingsAt(database.db, at))
   if (values.json) {
     io.out(JSON.stringify({ at, rings }, null, 2))

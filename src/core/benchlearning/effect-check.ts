@@ -20,7 +20,7 @@
  * The result is an indication, never proof: peers are not a randomised control group, and other
  * changes at the same time (staff, local labour market, a new measure) can explain a difference.
  */
-import type { Polarity } from '../kpi/figure-definition'
+import { betterSign, type Polarity } from '../kpi/polarity'
 import { studentTQuantile } from '../kpi/student-t'
 
 export const EFFECT_WINDOW = {
@@ -169,7 +169,7 @@ export function checkEffect(input: EffectCheckInput): EffectCheckResult {
   const tQuantile = studentTQuantile((1 + confidence) / 2, degreesOfFreedom)
   const lower = estimate - tQuantile * standardError
   const upper = estimate + tQuantile * standardError
-  const sign = input.polarity === 'lower_is_better' ? -1 : input.polarity === 'higher_is_better' ? 1 : 0
+  const sign = betterSign(input.polarity)
   const favourableEffect = sign === 0 ? null : sign * estimate
   let direction: EffectDirection = 'no_polarity'
   if (sign !== 0) {

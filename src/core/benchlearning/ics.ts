@@ -4,7 +4,8 @@
  * Timed events are written in UTC ("…Z"), which every calendar converts to local time, so no
  * VTIMEZONE block is needed; all-day events use VALUE=DATE with an exclusive end date.
  */
-import { addDays, berlinToUtc } from './schedule'
+import { addDays } from '../periods/dates'
+import { berlinToUtc } from './schedule'
 
 export interface CalendarEvent {
   /** Globally unique and stable across exports, e.g. "meeting-42@benchlearn". */

@@ -8,6 +8,8 @@
  * moderator moves a date by hand where needed.
  */
 
+import { addDays } from '../periods/dates'
+
 export interface ScheduleSlot {
   /** 1-based number of the meeting in the year. */
   number: number
@@ -29,10 +31,6 @@ export interface ProposeScheduleOptions {
 /** Weekday 0 = Sunday … 6 = Saturday of an ISO date (UTC calendar arithmetic, no time zone). */
 export function weekdayOf(iso: string): number {
   return new Date(`${iso}T00:00:00Z`).getUTCDay()
-}
-
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }
 
 function isoDate(year: number, month: number, day: number): string {

@@ -11,14 +11,14 @@
  * At most `perKind` spotlights of each kind, at most one per figure and kind, and one organisation
  * at most once per kind, so that the spotlights spread over the ring. Ties: figure code, then id.
  */
+import { judgeDifference, type Polarity } from '../kpi/polarity'
 
 export type SpotlightKind = 'largest_change' | 'beyond_expectation' | 'excellence'
-export type SpotlightPolarity = 'higher_is_better' | 'lower_is_better' | 'context'
 
 export interface SpotlightFigure {
   code: string
   nameDe: string
-  polarity: SpotlightPolarity
+  polarity: Polarity
 }
 
 export interface ChangeCandidate {
@@ -84,15 +84,12 @@ function periodDe(period: string): string {
   return `${period.slice(5, 7)}/${period.slice(0, 4)}`
 }
 
-function isImprovement(polarity: SpotlightPolarity, change: number): boolean | null {
-  if (polarity === 'context' || change === 0) return null
-  return polarity === 'higher_is_better' ? change > 0 : change < 0
-}
-
 export function describeChange(c: ChangeCandidate): Spotlight {
   const change = c.value - c.valuePreviousYear
-  const improved = isImprovement(c.figure.polarity, change)
-  const verdict = improved === null ? '' : improved ? ' – eine Verbesserung' : ' – eine Verschlechterung'
+  const judgement = judgeDifference(c.figure.polarity, change)
+  const verdict = { better: ' – eine Verbesserung', worse: ' – eine Verschlechterung', neutral: '' }[
+    judgement
+  ]
   return {
     kind: 'largest_change',
     figureCode: c.figure.code,
@@ -110,17 +107,16 @@ export function describeChange(c: ChangeCandidate): Spotlight {
   }
 }
 
-export function describeResidual(c: ResidualCandidate, polarity: SpotlightPolarity): Spotlight {
+export function describeResidual(c: ResidualCandidate, polarity: Polarity): Spotlight {
   const isAbove = c.actual > c.upper
   const halfWidth = (c.upper - c.lower) / 2
   const outside = isAbove ? c.actual - c.upper : c.lower - c.actual
   const direction = isAbove ? 'über' : 'unter'
-  const verdict =
-    polarity === 'context'
-      ? ''
-      : (polarity === 'higher_is_better') === isAbove
-        ? ' – besser als unter diesen Rahmenbedingungen erwartet'
-        : ' – schlechter als unter diesen Rahmenbedingungen erwartet'
+  const verdict = {
+    better: ' – besser als unter diesen Rahmenbedingungen erwartet',
+    worse: ' – schlechter als unter diesen Rahmenbedingungen erwartet',
+    neutral: '',
+  }[judgeDifference(polarity, isAbove ? 1 : -1)]
   return {
     kind: 'beyond_expectation',
     figureCode: c.figure.code,

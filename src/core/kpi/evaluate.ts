@@ -14,7 +14,7 @@ export type MissingReason =
   DataMissingReason | 'incomplete_window' | 'no_history' | 'division_by_zero' | 'overflow'
 
 /** Reason codes as stored in typed arrays: 0 = present, i = MISSING_REASONS[i − 1]. */
-export const MISSING_REASONS: readonly MissingReason[] = [
+export const MISSING_REASONS = [
   'not_delivered',
   'suppressed',
   'not_applicable',
@@ -23,7 +23,7 @@ export const MISSING_REASONS: readonly MissingReason[] = [
   'division_by_zero',
   // A result beyond ±1.8e308 (or a literal that large in a formula defined before the limits).
   'overflow',
-]
+] as const satisfies readonly MissingReason[]
 const NOT_DELIVERED = 1
 const INCOMPLETE_WINDOW = 4
 const NO_HISTORY = 5

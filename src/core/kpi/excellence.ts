@@ -1,11 +1,10 @@
-import type { Polarity } from './figure-definition'
 import {
   computeChangeToPreviousYear,
   computeGroupStatistics,
   computeQuantile,
   isMissingValue,
-  orientationOf,
 } from './group-stats'
+import { orientationOf, type Polarity } from './polarity'
 import { classifyResidual, type OlsObservation, type ResidualClass } from './ols'
 
 export interface ExcellenceMember {

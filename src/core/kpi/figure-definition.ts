@@ -10,8 +10,7 @@ import {
   type FormulaSize,
 } from './formula-limits'
 import { computeRequiredHistory, validateFormula, type FormulaVocabulary } from './formula-validate'
-
-export type Polarity = 'higher_is_better' | 'lower_is_better' | 'context'
+import type { Polarity } from './polarity'
 
 /** 'percent' shows ratio · 100; 'change_rate' shows (ratio − 1) · 100 (change to a year earlier). */
 export type DisplayTransform = 'percent' | 'change_rate'

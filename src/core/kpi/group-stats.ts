@@ -1,4 +1,4 @@
-import type { Polarity } from './figure-definition'
+import { orientationOf, type Polarity } from './polarity'
 
 export interface GroupMemberValue {
   orgId: string
@@ -41,11 +41,6 @@ export interface GroupStatistics {
   best: number | null
   /** Sorted by rank, then orgId. */
   members: GroupMemberStatistics[]
-}
-
-/** +1 if higher values are better (or, for context figures, ranked first), −1 if lower ones are. */
-export function orientationOf(polarity: Polarity): 1 | -1 {
-  return polarity === 'lower_is_better' ? -1 : 1
 }
 
 export function isMissingValue(value: number | null | undefined): value is null | undefined {

@@ -37,8 +37,16 @@ export {
   type CheckedFigure,
   type DisplayTransform,
   type FigureDefinition,
-  type Polarity,
 } from './figure-definition'
+export {
+  betterSign,
+  judgeDifference,
+  orientationOf,
+  POLARITIES,
+  POLARITY_NAMES,
+  type Judgement,
+  type Polarity,
+} from './polarity'
 export { KENNZAHLEN_LEGAL_SOURCE, OFFICIAL_FIGURES } from './official-figures'
 export {
   compileFigures,
@@ -61,7 +69,6 @@ export {
   computeQuantile,
   computeTrend12,
   isMissingValue,
-  orientationOf,
   type GroupMemberStatistics,
   type GroupMemberValue,
   type GroupStatistics,

@@ -1,4 +1,4 @@
-import type { DisplayTransform, FigureDefinition, Polarity } from './figure-definition'
+import type { FigureDefinition } from './figure-definition'
 
 export const KENNZAHLEN_LEGAL_SOURCE =
   '§ 48a SGB II i. V. m. der Verordnung zur Festlegung der Kennzahlen nach § 48a SGB II vom 12.08.2010 (BGBl. I S. 1152), zuletzt geändert 2019'
@@ -6,18 +6,8 @@ export const KENNZAHLEN_LEGAL_SOURCE =
 /** Version 1 of every official figure applies from the first month the regulation covers. */
 const VALID_FROM = '2011-01-01'
 
-interface OfficialFigureInput {
-  code: string
-  nameDe: string
-  nameEn: string
-  explanationDe: string
-  explanationEn: string
-  numerator: string
-  denominator: string
-  transform: DisplayTransform
-  polarity: Polarity
-  hasSexBreakdown: boolean
-}
+/** What differs between the official figures; the rest is the same for all 15. */
+type OfficialFigureInput = Omit<FigureDefinition, 'version' | 'validFrom' | 'unit' | 'legalSource'>
 
 function official(input: OfficialFigureInput): FigureDefinition {
   return { ...input, version: 1, validFrom: VALID_FROM, unit: '%', legalSource: KENNZAHLEN_LEGAL_SOURCE }

@@ -1,6 +1,5 @@
 import { AppError } from '../errors/app-error'
-import type { Polarity } from './figure-definition'
-import { orientationOf } from './group-stats'
+import { judgeDifference, type Polarity } from './polarity'
 import { studentTQuantile, studentTTwoSidedP } from './student-t'
 
 export interface OlsPredictor {
@@ -268,6 +267,7 @@ export function classifyResidual(options: {
   const { actual, lower, upper, polarity } = options
   if (actual >= lower && actual <= upper) return 'as_expected'
   const isAbove = actual > upper
-  if (polarity === 'context') return isAbove ? 'above_expected' : 'below_expected'
-  return isAbove === (orientationOf(polarity) === 1) ? 'better_than_expected' : 'worse_than_expected'
+  const judgement = judgeDifference(polarity, isAbove ? 1 : -1)
+  if (judgement === 'neutral') return isAbove ? 'above_expected' : 'below_expected'
+  return judgement === 'better' ? 'better_than_expected' : 'worse_than_expected'
 }

@@ -1,4 +1,5 @@
 import { invalidInput } from '../errors/app-error'
+import { isCalendarDay } from './dates'
 
 /**
  * Reads an "as of" argument: a day (YYYY-MM-DD, meaning the end of that day, UTC) or an ISO
@@ -7,8 +8,7 @@ import { invalidInput } from '../errors/app-error'
 export function parseAsOf(text: string, field = 'asOf'): Date {
   const t = text.trim()
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
-    const day = new Date(`${t}T23:59:59.999Z`)
-    if (!Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === t) return day
+    if (isCalendarDay(t)) return new Date(`${t}T23:59:59.999Z`)
   } else {
     const instant = new Date(t)
     if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(instant.getTime())) return instant

@@ -1,3 +1,5 @@
+import { isoDate } from './dates'
+
 /**
  * Periods are months ("2021-05") or years ("2021"). In the database a period is the date of its
  * first day; in files and APIs it is the text form. Month arithmetic uses a month index
@@ -115,17 +117,10 @@ export function periodStartDate(p: Period): string {
 
 /** Inverse of periodStartDate for a known frequency. Accepts a Date or an ISO date string. */
 export function periodFromDate(date: Date | string, frequency: Frequency): Period {
-  const iso = typeof date === 'string' ? date : toIsoDate(date)
+  // Dates from the database are midnight UTC for `date` columns read as Date objects.
+  const iso = typeof date === 'string' ? date : isoDate(date)
   const year = Number(iso.slice(0, 4))
   return frequency === 'yearly' ? { frequency, year } : { frequency, year, month: Number(iso.slice(5, 7)) }
-}
-
-export function toIsoDate(date: Date): string {
-  // Dates from the database are midnight UTC for `date` columns read as Date objects.
-  const y = date.getUTCFullYear()
-  const m = String(date.getUTCMonth() + 1).padStart(2, '0')
-  const d = String(date.getUTCDate()).padStart(2, '0')
-  return `${y}-${m}-${d}`
 }
 
 export function monthIndex(year: number, month: number): number {

@@ -10,9 +10,10 @@
  * spotlights live.
  */
 import type { Kysely } from 'kysely'
-import { addDays, proposeHostSequence, proposeYearSchedule } from '../../core/benchlearning'
+import { proposeHostSequence, proposeYearSchedule } from '../../core/benchlearning'
 import type { AgendaItemKind, AgendaItemSource, DB, MeetingStatus } from '../../db/schema'
 import { insertNotifications, type NewNotification } from '../meetings/notification.repository'
+import { addDays, isoDate } from '../../core/periods/dates'
 
 const TOPICS = [
   ['Digitale Antragstellung und E-Akte', 'Welche Schritte haben sich bewährt, wo hakt es noch?'],
@@ -64,7 +65,7 @@ export async function createDemoBenchlearning(
   options: { now: Date },
 ): Promise<DemoBenchlearningSummary> {
   const now = options.now
-  const today = now.toISOString().slice(0, 10)
+  const today = isoDate(now)
   const year = now.getUTCFullYear()
   const rings = await loadRings(db, today)
   const moderator = await db

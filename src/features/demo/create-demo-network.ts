@@ -21,6 +21,7 @@ import { createDemoPractices } from './create-demo-practices'
 import { DEMO_TYPES_NAME } from './generate/comparison-types'
 import { generateDemoNetwork } from './generate/generate-demo-network'
 import { DEMO_BREAKDOWNS, DEMO_MISSING_REASONS, DEMO_SOURCE, type DemoNetwork } from './generate/types'
+import { OBSERVATION_COPY_COLUMNS } from '../observations/observation.repository'
 
 export interface CreateDemoOptions {
   seed?: number
@@ -166,19 +167,7 @@ export async function createDemoNetwork(
     const indicatorIds = new Map((await listIndicators(tx.db)).map((i) => [i.code, i.id]))
     await tx.copyCsv(
       'observation',
-      [
-        'organisation_id',
-        'indicator_id',
-        'period',
-        'breakdown',
-        'revision',
-        'value',
-        'missing_reason',
-        'status',
-        'batch_id',
-        'recorded_at',
-        'is_current',
-      ],
+      OBSERVATION_COPY_COLUMNS,
       observationCsv(demo, orgIds, indicatorIds, batch.id, now),
     )
     return {

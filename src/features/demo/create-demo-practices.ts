@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema'
 import { insertAdoption, insertPractice, replacePracticeLinks } from '../practices/practice.repository'
 import { DEFAULT_SCALE, PES_ENABLER_AREAS } from '../self-assessment/default-template'
 import { insertCycle, listAreaRows, saveAreas } from '../self-assessment/self-assessment.repository'
-import { createPrng, deriveSeed } from './generate/prng'
+import { createNormal, createRandom, deriveNamedSeed, drawInteger } from '../../core/random'
 import type { DemoNetwork } from './generate/types'
 
 interface DemoCard {
@@ -226,7 +226,8 @@ export async function createDemoPractices(
   },
 ): Promise<DemoPracticesSummary> {
   const { demo, orgIds, now } = options
-  const rng = createPrng(deriveSeed(options.seed, 'practices'))
+  const random = createRandom(deriveNamedSeed(options.seed, 'practices'))
+  const normal = createNormal(random)
   const rates = integrationRates(demo)
   // Rank within each ring: the best job centres write the cards, the others adopt.
   const rankedRings = demo.rings.map((ring) => [...ring.members].sort((a, b) => rates[b]! - rates[a]!))
@@ -257,10 +258,10 @@ export async function createDemoPractices(
     // Two or three adopters from the lower half of the ring, starting 2022–2023 (the effect check
     // needs 14 months after the start).
     const candidates = ranked.slice(Math.ceil(ranked.length / 2))
-    const count = Math.min(candidates.length, 2 + rng.integer(0, 1))
+    const count = Math.min(candidates.length, 2 + drawInteger(random, 2))
     for (let k = 0; k < count; k++) {
-      const adopter = candidates[(k + rng.integer(0, candidates.length - 1)) % candidates.length]!
-      const started = `${2022 + ((i + k) % 2)}-${String(1 + rng.integer(0, 11)).padStart(2, '0')}-01`
+      const adopter = candidates[(k + drawInteger(random, candidates.length)) % candidates.length]!
+      const started = `${2022 + ((i + k) % 2)}-${String(1 + drawInteger(random, 12)).padStart(2, '0')}-01`
       await insertAdoption(db, {
         practiceId: id,
         organisationId: orgIds[adopter]!,
@@ -311,11 +312,11 @@ export async function createDemoPractices(
         const key = `${index}:${area.code}`
         let score: number
         if (code === '2022') {
-          score = Math.round(1.6 + 2.2 * rankShare.get(index)! + rng.normal() * 0.7)
+          score = Math.round(1.6 + 2.2 * rankShare.get(index)! + normal() * 0.7)
           score = Math.min(5, Math.max(1, score))
           scores2022.set(key, score)
         } else {
-          const step = rng.uniform() < 0.45 ? 1 : rng.uniform() < 0.8 ? 0 : -1
+          const step = random() < 0.45 ? 1 : random() < 0.8 ? 0 : -1
           score = Math.min(5, Math.max(1, scores2022.get(key)! + step))
         }
         rows.push({

@@ -13,7 +13,8 @@ import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../.
 import { implausiblePeriod, implausibleValue } from '../../core/plausibility/plausible-values'
 import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
-import { parseImportFile, type ColumnMapping, type ParsedRecord, type ParseResult } from './parsing/types'
+import { parseImportFile } from './parsing/parse-import-file'
+import type { ColumnMapping, ParsedRecord, ParseResult } from './parsing/types'
 import { KeyResolver } from './resolve-keys'
 
 export interface ImportFileOptions {

@@ -7,6 +7,7 @@ import {
 import { finishPendingKeyFigures } from '../kpi/finish-pending-key-figures'
 import { importFile, type ImportFileOptions, type ImportSummary } from './import-file'
 import type { LoadedMapping } from './load-mapping'
+import { isoDate } from '../../core/periods/dates'
 
 /**
  * Imports a file with the importer its mapping calls for (values, or a list of organisations).
@@ -31,7 +32,7 @@ export async function runImport(
       bytes: rest.bytes,
       mapping: loaded.mapping,
       isDryRun: rest.isDryRun,
-      today: rest.now?.toISOString().slice(0, 10),
+      today: rest.now && isoDate(rest.now),
       onCommitted: rest.onCommitted,
     })
   }

@@ -23,6 +23,16 @@ const BA_LICENCE = 'Quelle: Statistik der Bundesagentur für Arbeit'
 const INKAR = 'INKAR, BBSR Bonn'
 const INKAR_LICENCE = 'Datenlizenz Deutschland – Namensnennung 2.0; Datenquelle: INKAR, BBSR Bonn'
 
+type IndicatorNames = Pick<IndicatorDefinition, 'code' | 'nameDe' | 'nameEn' | 'unit' | 'definitionEn'>
+
+/** The German definition of a built-in indicator is its German name. */
+function describe(
+  names: IndicatorNames,
+  rest: Omit<IndicatorDefinition, keyof IndicatorNames | 'definitionDe'>,
+): IndicatorDefinition {
+  return { ...names, ...rest, definitionDe: names.nameDe }
+}
+
 function raw(
   code: string,
   nameDe: string,
@@ -31,19 +41,10 @@ function raw(
   definitionEn: string,
   breakdowns: string[] = SEX_BREAKDOWNS,
 ): IndicatorDefinition {
-  return {
-    code,
-    nameDe,
-    nameEn,
-    unit,
-    frequency: 'monthly',
-    breakdowns,
-    kind: 'raw',
-    source: BA,
-    licence: BA_LICENCE,
-    definitionDe: nameDe,
-    definitionEn,
-  }
+  return describe(
+    { code, nameDe, nameEn, unit, definitionEn },
+    { frequency: 'monthly', breakdowns, kind: 'raw', source: BA, licence: BA_LICENCE },
+  )
 }
 
 function context(
@@ -55,19 +56,10 @@ function context(
   source = INKAR,
   licence = INKAR_LICENCE,
 ): IndicatorDefinition {
-  return {
-    code,
-    nameDe,
-    nameEn,
-    unit,
-    frequency: 'yearly',
-    breakdowns: ['total'],
-    kind: 'context',
-    source,
-    licence,
-    definitionDe: nameDe,
-    definitionEn,
-  }
+  return describe(
+    { code, nameDe, nameEn, unit, definitionEn },
+    { frequency: 'yearly', breakdowns: ['total'], kind: 'context', source, licence },
+  )
 }
 
 export const RAW_INDICATORS: IndicatorDefinition[] = [

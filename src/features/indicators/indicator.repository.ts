@@ -2,19 +2,9 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { IndicatorDefinition } from './catalogue'
 
-export interface IndicatorRow {
+/** A stored indicator: its definition with the database id. */
+export interface IndicatorRow extends IndicatorDefinition {
   id: number
-  code: string
-  nameDe: string
-  nameEn: string
-  unit: string
-  frequency: 'monthly' | 'yearly'
-  breakdowns: string[]
-  kind: 'raw' | 'context'
-  source: string
-  licence: string
-  definitionDe: string
-  definitionEn: string
 }
 
 /** Inserts indicators that are new and refreshes the texts of known ones (codes never change). */

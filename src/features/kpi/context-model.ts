@@ -4,7 +4,7 @@ import { classifyResidual, explainExpectation, fitOls, type OlsResult } from '..
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { ContextModelDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
-import { checkBreakdown, findFigureDefinition, readFigureValues } from './read-figure-values'
+import { checkBreakdown, figureRef, findFigureDefinition, readFigureValues } from './read-figure-values'
 import { findOrganisationNames } from './resolve-group'
 
 export const DEFAULT_CONTEXT = ['sgb2_rate', 'unemployment_rate', 'gdp_per_employed', 'population_density']
@@ -176,12 +176,7 @@ export async function fitContextModel(
     fit,
     contextNames,
     dto: {
-      figure: {
-        code: definition.code,
-        nameDe: definition.nameDe,
-        nameEn: definition.nameEn,
-        polarity: definition.polarity,
-      },
+      figure: figureRef(definition),
       period: formatPeriod(monthFromIndex(request.month)),
       breakdown: request.breakdown,
       asOf: request.asOf?.toISOString() ?? null,

@@ -5,8 +5,8 @@ import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { ExcellenceDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
 import { fitContextModel } from './context-model'
-import { HISTORY_MONTHS } from './group-statistics'
-import { checkBreakdown, findFigureDefinition, readFigureValues } from './read-figure-values'
+import { loadGroupHistory } from './group-statistics'
+import { figureRef } from './read-figure-values'
 import { findOrganisationNames, type ResolvedGroup } from './resolve-group'
 
 export interface ExcellenceRequest {
@@ -27,17 +27,7 @@ export async function findFigureExcellence(
   db: Kysely<DB>,
   request: ExcellenceRequest,
 ): Promise<ExcellenceDto> {
-  const definition = await findFigureDefinition(db, request.code)
-  checkBreakdown(definition, request.breakdown)
-  const ids = request.group.organisationIds
-  const values = await readFigureValues(db, {
-    code: request.code,
-    breakdown: request.breakdown,
-    organisationIds: ids,
-    from: request.month - HISTORY_MONTHS + 1,
-    to: request.month,
-    asOf: request.asOf,
-  })
+  const { definition, ids, values } = await loadGroupHistory(db, request)
   const notes: string[] = []
   let regression
   try {
@@ -75,12 +65,7 @@ export async function findFigureExcellence(
     name: names.get(Number(orgId)) ?? orgId,
   })
   return {
-    figure: {
-      code: definition.code,
-      nameDe: definition.nameDe,
-      nameEn: definition.nameEn,
-      polarity: definition.polarity,
-    },
+    figure: figureRef(definition),
     group: { kind: request.group.kind, label: request.group.label, organisationIds: ids },
     period: formatPeriod(monthFromIndex(request.month)),
     breakdown: request.breakdown,

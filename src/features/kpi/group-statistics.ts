@@ -10,6 +10,7 @@ import type { GroupStatisticsDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
 import {
   checkBreakdown,
+  figureRef,
   findFigureDefinition,
   readFigureValues,
   type FigureValueTable,
@@ -35,14 +36,10 @@ export interface GroupStatisticsResult {
 }
 
 /**
- * Descriptive statistics, ranks (by polarity, ties share a rank), percentiles, z-scores, gaps,
- * 12-month trend and change to a year earlier for one figure in one group and month. Members
- * without a value are listed with the reason and take no part in any statistic.
+ * The figure's current definition (it must have the breakdown) and the values of every member of
+ * the group in the HISTORY_MONTHS months up to the request's month.
  */
-export async function computeFigureGroupStatistics(
-  db: Kysely<DB>,
-  request: GroupStatisticsRequest,
-): Promise<GroupStatisticsResult> {
+export async function loadGroupHistory(db: Kysely<DB>, request: GroupStatisticsRequest) {
   const definition = await findFigureDefinition(db, request.code)
   checkBreakdown(definition, request.breakdown)
   const ids = request.group.organisationIds
@@ -54,6 +51,19 @@ export async function computeFigureGroupStatistics(
     to: request.month,
     asOf: request.asOf,
   })
+  return { definition, ids, values }
+}
+
+/**
+ * Descriptive statistics, ranks (by polarity, ties share a rank), percentiles, z-scores, gaps,
+ * 12-month trend and change to a year earlier for one figure in one group and month. Members
+ * without a value are listed with the reason and take no part in any statistic.
+ */
+export async function computeFigureGroupStatistics(
+  db: Kysely<DB>,
+  request: GroupStatisticsRequest,
+): Promise<GroupStatisticsResult> {
+  const { definition, ids, values } = await loadGroupHistory(db, request)
   const latest = HISTORY_MONTHS - 1
   const stats = computeGroupStatistics({
     polarity: definition.polarity,
@@ -91,12 +101,7 @@ export async function computeFigureGroupStatistics(
     stats,
     values,
     dto: {
-      figure: {
-        code: definition.code,
-        nameDe: definition.nameDe,
-        nameEn: definition.nameEn,
-        polarity: definition.polarity,
-      },
+      figure: figureRef(definition),
       group: { kind: request.group.kind, label: request.group.label, organisationIds: ids },
       period: formatPeriod(monthFromIndex(request.month)),
       breakdown: request.breakdown,

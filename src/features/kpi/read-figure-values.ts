@@ -39,6 +39,12 @@ export async function findFigureDefinition(db: Kysely<DB>, code: string): Promis
   return current
 }
 
+/** A figure as answers name it: its code, names and polarity. */
+export function figureRef(definition: StoredFigureDefinition) {
+  const { code, nameDe, nameEn, polarity } = definition
+  return { code, nameDe, nameEn, polarity }
+}
+
 export function checkBreakdown(definition: StoredFigureDefinition, breakdown: string): void {
   const allowed = listFigureBreakdowns(definition)
   if (!allowed.includes(breakdown))

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
+import { addDays } from '../../core/periods/dates'
 import type { DB } from '../../db/schema'
 import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
 import { resolveNeighbourGroup, resolvePeerTypeGroup } from '../peers/resolve-peer-group'
@@ -16,8 +17,7 @@ export interface ResolvedGroup {
 }
 
 function lastDay(month: number): string {
-  const next = monthStart(month + 1)
-  return new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+  return addDays(monthStart(month + 1), -1)
 }
 
 /**

@@ -1,7 +1,6 @@
 /** Routes of meetings: list, plan, schedule, read, change, host proposal, registration, calendars. */
 import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { MAX_LIST_CHARS } from '../../contracts/common'
 import * as contract from '../../contracts/meetings'
 import { nameWarningsField } from '../../contracts/name-warnings'
 import { exportMeetingsCalendar } from './export-calendar'
@@ -112,19 +111,10 @@ export const proposeHostRoute = meetingRoute('GET /api/v1/meetings/:id/host-prop
   summary: 'The next host by the rotation rule, with the reason and the hosting history',
   access: FOR_ANY,
   params: contract.idParamsSchema,
-  query: z.object({
-    unavailable: z
-      .string()
-      .max(MAX_LIST_CHARS)
-      .optional()
-      .describe('comma-separated organisation ids that cannot host this time'),
-  }),
+  query: contract.hostProposalQuerySchema,
   response: contract.hostProposalSchema,
   async handler(input) {
-    const unavailable = (input.query.unavailable ?? '')
-      .split(',')
-      .map((s) => Number(s.trim()))
-      .filter((n) => Number.isInteger(n) && n > 0)
+    const unavailable = input.query.unavailable ?? []
     const options = { ...readerOf(input), id: input.params.id, unavailable }
     return proposeHostForMeeting(input.context.database.db, options)
   },

@@ -1,6 +1,21 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB, MissingReason, ObservationStatus } from '../../db/schema'
 
+/** The columns, in order, of observation rows written in bulk (COPY … FROM STDIN as CSV). */
+export const OBSERVATION_COPY_COLUMNS = [
+  'organisation_id',
+  'indicator_id',
+  'period',
+  'breakdown',
+  'revision',
+  'value',
+  'missing_reason',
+  'status',
+  'batch_id',
+  'recorded_at',
+  'is_current',
+]
+
 export interface ObservationQuery {
   organisationId: number
   indicatorId: number

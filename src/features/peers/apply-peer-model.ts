@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely'
 import { conflict, invalidInput } from '../../core/errors/app-error'
+import { addDays, isCalendarDay } from '../../core/periods/dates'
 import type { ApplyPeerModelResultDto } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
@@ -14,12 +15,11 @@ import { findPeerModel } from './peer-model.repository'
 import { listPeerOrganisations } from './peer-organisation.repository'
 
 function dayBefore(day: string): string {
-  const time = Date.parse(`${day}T00:00:00Z`)
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day)
+  if (!isCalendarDay(day))
     throw invalidInput(`validFrom: '${day}' is not a calendar day`, [
       { field: 'validFrom', value: day, message: 'expected a date as YYYY-MM-DD' },
     ])
-  return new Date(time - 86_400_000).toISOString().slice(0, 10)
+  return addDays(day, -1)
 }
 
 /** Creates rings and memberships from the model, valid from `validFrom`, in one transaction. */

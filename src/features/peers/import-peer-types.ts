@@ -19,6 +19,7 @@ import { insertPeerModel, type StoredProfile } from './peer-model.repository'
 import { listPeerOrganisations, resolvePeerNetwork } from './peer-organisation.repository'
 import { readCsvTable } from './read-csv-table'
 import { assessStoredPartition } from './read-peer-model'
+import { isoDate } from '../../core/periods/dates'
 
 const KEY_HEADERS = [
   'org',
@@ -93,7 +94,7 @@ export async function importPeerTypes(
     ])
   const keyName = header[keyColumn]!
   const typeName = header[typeColumn]!
-  const day = options.now.toISOString().slice(0, 10)
+  const day = isoDate(options.now)
 
   return database.transaction(async (tx) => {
     const db = tx.db

@@ -22,6 +22,7 @@ import { listRingsAt } from '../networks/network.repository'
 import { listAdoptions } from './practice.repository'
 import { loadOrganisationLabeller } from './practice-scope'
 import { findReadablePractice } from './read-practice'
+import { isoDate } from '../../core/periods/dates'
 
 export const EFFECT_CAVEAT = {
   de: 'Hinweis, kein Beweis: Der Vergleich mit den Ringpartnern vorher und nachher zeigt, ob sich die Kennzahl nach der Einführung anders entwickelt hat. Er kann nicht ausschließen, dass andere Ursachen den Unterschied erklären.',
@@ -37,7 +38,7 @@ export async function checkPracticeEffect(
   const { viewer } = options
   const practice = await findReadablePractice(db, { viewer, id: options.practiceId })
   const adoption = (await listAdoptions(db, practice.id)).find((a) => a.id === options.adoptionId)
-  const at = options.now.toISOString().slice(0, 10)
+  const at = isoDate(options.now)
   const labeller = await loadOrganisationLabeller(db, {
     viewer,
     at,

@@ -32,6 +32,7 @@ import {
   updatePracticeRow,
   type PracticeRow,
 } from './practice.repository'
+import { isoDate } from '../../core/periods/dates'
 
 /** Attachments are handouts and flyers, not archives: the database keeps them. */
 export const MAX_ATTACHMENT_BYTES = UPLOAD_LIMITS.attachmentMaxBytes
@@ -54,8 +55,6 @@ interface WriteContext {
   ip?: string | null
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10)
-
 async function checkFigureCodes(db: Kysely<DB>, codes: readonly string[]): Promise<string[]> {
   const upper = [...new Set(codes.map((c) => c.toUpperCase()))]
   if (upper.length === 0) return []
@@ -72,6 +71,16 @@ async function checkFigureCodes(db: Kysely<DB>, codes: readonly string[]): Promi
   return upper
 }
 
+/** The fields of a practice that a create or update request writes as they are. */
+type WrittenAsGiven =
+  'title' | 'problem' | 'approach' | 'resources' | 'results' | 'contact' | 'visibility' | 'status'
+function writtenAsGiven<R extends CreatePracticeRequest | UpdatePracticeRequest>(
+  request: R,
+): Pick<R, WrittenAsGiven> {
+  const { title, problem, approach, resources, results, contact, visibility, status } = request
+  return { title, problem, approach, resources, results, contact, visibility, status }
+}
+
 /** The organisation a caller writes for: members their own, network roles the one they name (and may act for). */
 async function resolveActingOrganisation(
   db: Kysely<DB>,
@@ -86,7 +95,7 @@ async function resolveActingOrganisation(
       throw invalidInput(`${field}: name the organisation you act for`, [{ field, message: 'required' }])
     const exists = await db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()
     if (!exists) throw notFound(`${field}: no organisation ${id}`)
-    const confidentiality = await loadConfidentiality(db, today(context.now))
+    const confidentiality = await loadConfidentiality(db, isoDate(context.now))
     if (confidentiality.visibilityOf(viewer, id) !== 'full')
       throw forbidden(`${field}: organisation ${id} is outside the rings you moderate`)
     return id
@@ -111,8 +120,9 @@ export async function createPractice(
       'organisationId',
     )
     const rings =
-      (await findOrganisationRings(db, { at: today(options.now), ids: [organisationId] })).get(organisationId)
-        ?.rings ?? []
+      (await findOrganisationRings(db, { at: isoDate(options.now), ids: [organisationId] })).get(
+        organisationId,
+      )?.rings ?? []
     if (request.ringId !== undefined && !rings.some((r) => r.id === request.ringId))
       throw invalidInput(`ringId: organisation ${organisationId} is not in ring ${request.ringId} today`, [
         { field: 'ringId', value: String(request.ringId), message: 'not a ring of the organisation' },
@@ -124,14 +134,7 @@ export async function createPractice(
       ])
     const figureCodes = await checkFigureCodes(db, request.figureCodes)
     const id = await insertPractice(db, {
-      title: request.title,
-      problem: request.problem,
-      approach: request.approach,
-      resources: request.resources,
-      results: request.results,
-      contact: request.contact,
-      visibility: request.visibility,
-      status: request.status,
+      ...writtenAsGiven(request),
       organisationId,
       authorUserId: viewer.userId,
       ringId,
@@ -183,14 +186,7 @@ export async function updatePractice(
           ? null
           : undefined
     await updatePracticeRow(db, options.id, {
-      title: request.title,
-      problem: request.problem,
-      approach: request.approach,
-      resources: request.resources,
-      results: request.results,
-      contact: request.contact,
-      visibility: request.visibility,
-      status: request.status,
+      ...writtenAsGiven(request),
       publishedAt,
       now: options.now,
     })
@@ -314,7 +310,7 @@ export async function adoptPractice(
       throw invalidInput('organisationId: an organisation does not adopt its own practice', [
         { field: 'organisationId', value: String(organisationId), message: 'the card is its own' },
       ])
-    if (request.startedOn > today(options.now))
+    if (request.startedOn > isoDate(options.now))
       throw invalidInput(`startedOn: ${request.startedOn} lies in the future`, [
         { field: 'startedOn', value: request.startedOn, message: 'not after today' },
       ])

@@ -17,6 +17,7 @@ import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listRingsAt } from '../networks/network.repository'
 import { findPreviousCycle, resolveCycle } from './manage-cycles'
 import { listAreaRows, listCycleRows, listResponses, type ResponseRow } from './self-assessment.repository'
+import { isoDate } from '../../core/periods/dates'
 
 function toTable(rows: readonly ResponseRow[]): ScoreTable {
   const table = new Map<number, Map<string, number>>()
@@ -58,7 +59,7 @@ export async function compareSelfAssessments(
   },
 ): Promise<SelfAssessmentComparisonDto> {
   const { viewer } = options
-  const today = options.now.toISOString().slice(0, 10)
+  const today = isoDate(options.now)
   const ring = await resolveRing(db, options.ringId)
   const cycle = await resolveCycle(db, options.cycleId)
   // Members as the cycle closed (or today, while it runs): the ring the answers were given in.

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listAreaRows, listCycleRows, listResponses, upsertResponse } from './self-assessment.repository'
+import { isoDate } from '../../core/periods/dates'
 
 /** Members answer for their own organisation; administrators may correct any organisation's answers. */
 export function canAnswerFor(viewer: Viewer, organisationId: number): boolean {
@@ -90,7 +91,7 @@ export async function saveAnswers(
   return database.transaction(async ({ db }) => {
     const cycle = (await listCycleRows(db)).find((c) => c.id === options.cycleId)
     if (!cycle) throw notFound(`no self-assessment cycle ${options.cycleId}`)
-    const today = options.now.toISOString().slice(0, 10)
+    const today = isoDate(options.now)
     if (viewer.role !== 'admin' && (today < cycle.startsOn || today > cycle.endsOn))
       throw conflict(`cycle ${cycle.code} takes answers from ${cycle.startsOn} to ${cycle.endsOn}`)
     const areas = new Map((await listAreaRows(db, [cycle.id])).map((a) => [a.code, a]))

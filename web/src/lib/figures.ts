@@ -5,11 +5,10 @@
  * known at the person's last visit.
  */
 import type { EChartsCoreOption } from 'echarts/core'
-import type { GroupStatisticsDto } from '../../../src/contracts/kpi'
+import { judgeDifference, orientationOf, type Judgement, type Polarity } from '../../../src/core/kpi/polarity'
 import { PALETTE } from './chart-options'
 
-export type Polarity = GroupStatisticsDto['figure']['polarity']
-export type Judgement = 'better' | 'worse' | 'neutral'
+export type { Judgement, Polarity }
 export type GroupKind = 'ring' | 'all' | 'type' | 'neighbours'
 
 /** The groups the figure page offers, in the order of the switch. */
@@ -35,11 +34,8 @@ export function judgeAgainstMedian(
   median: number | null,
   polarity: Polarity,
 ): Judgement {
-  if (value === null || median === null || polarity === 'context') return 'neutral'
-  const difference = value - median
-  if (Math.abs(difference) < 1e-9) return 'neutral'
-  const isHigher = difference > 0
-  return isHigher === (polarity === 'higher_is_better') ? 'better' : 'worse'
+  if (value === null || median === null) return 'neutral'
+  return judgeDifference(polarity, value - median, 1e-9)
 }
 
 /** Decimal places a figure is shown with (all official figures are percentages). */
@@ -78,7 +74,7 @@ export function buildFigureBarOption(
   members: readonly FigureBarMember[],
   options: FigureBarOptions,
 ): EChartsCoreOption {
-  const ascendingIsBest = options.polarity === 'lower_is_better'
+  const ascendingIsBest = orientationOf(options.polarity) === -1
   // ECharts draws category axes bottom-up: sort so that the best ends up on top.
   const sorted = [...members]
     .filter((m): m is FigureBarMember & { value: number } => m.value !== null)

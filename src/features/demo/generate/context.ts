@@ -5,7 +5,7 @@
  */
 import { gdpGrowthOf, tourismFactorOf } from './macro'
 import type { OrgProfile } from './profiles'
-import { createPrng, deriveSeed } from './prng'
+import { createNormal, createRandom, deriveNamedSeed } from '../../../core/random'
 import type { DemoOrganisation } from './types'
 
 export const CONTEXT_CODES = [
@@ -41,8 +41,7 @@ export function generateOrgContext(options: {
   meanStockByYear: ReadonlyMap<number, number>
 }): Record<ContextCode, number[]> {
   const { org, profile: p, years } = options
-  const rng = createPrng(deriveSeed(options.seed, 'context', org.areas[0]!.ags5))
-  const n = (): number => rng.normal()
+  const n = createNormal(createRandom(deriveNamedSeed(options.seed, 'context', org.areas[0]!.ags5)))
   const result = Object.fromEntries(CONTEXT_CODES.map((code) => [code, [] as number[]])) as Record<
     ContextCode,
     number[]

@@ -15,7 +15,7 @@ import { CONTEXT_INDICATORS, RAW_INDICATORS } from '../../indicators/catalogue'
 import { CONTEXT_CODES, generateOrgContext } from './context'
 import { createObservationWriter } from './observation-columns'
 import { buildDemoOrganisations } from './organisations'
-import { createPrng, deriveSeed } from './prng'
+import { createRandom, deriveNamedSeed, drawInteger } from '../../../core/random'
 import { drawOrgProfile } from './profiles'
 import { formDemoComparisonTypes } from './comparison-types'
 import { formDemoRings } from './rings'
@@ -190,7 +190,7 @@ function planGaps(options: {
 
   const notDelivered = NOT_DELIVERED_MONTHS.filter(inRange)
   if (notDelivered.length > 0) {
-    const orgIndex = createPrng(deriveSeed(options.seed, 'gaps')).integer(0, organisations.length - 1)
+    const orgIndex = drawInteger(createRandom(deriveNamedSeed(options.seed, 'gaps')), organisations.length)
     plantedGaps.push({
       orgIndex,
       indicatorCodes: rawCodes,

@@ -3,7 +3,7 @@
  * the Destatis district register (npm `landkreise-deutschland`, 31.12.2018, CC-BY-4.0).
  */
 import { getDistricts, type District } from 'landkreise-deutschland'
-import { deriveSeed } from './prng'
+import { deriveNamedSeed } from '../../../core/random'
 import type { DemoOrganisation } from './types'
 import { ZKT_DISTRICTS, type ZktDistrict } from './zkt-districts'
 
@@ -35,7 +35,7 @@ function buildNames(
   // "JC Würzburg" would not say whether the city or the district around it is meant
   const shortCore = ambiguousCores.has(core) ? `${isCity ? 'Stadt' : 'Kreis'} ${core}` : core
   // Stable per district, independent of the data seed: the names are the organisations' identity.
-  const variant = deriveSeed(0, zkt.ags5) % 10
+  const variant = deriveNamedSeed(0, zkt.ags5) % 10
   if (variant < 6) return { name: `Jobcenter ${zkt.name}`, shortName: `JC ${shortCore}` }
   if (variant < 9 || !zkt.name.startsWith('Landkreis ')) {
     return { name: `Kommunales Jobcenter ${zkt.name}`, shortName: `KJC ${shortCore}` }

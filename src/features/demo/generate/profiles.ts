@@ -4,7 +4,7 @@
  * integrates). Each organisation draws from its own PRNG stream (seed + AGS), so its parameters
  * do not depend on which other organisations are generated or on the period range.
  */
-import { createPrng, deriveSeed } from './prng'
+import { createNormal, createRandom, deriveNamedSeed } from '../../../core/random'
 import { isCityDistrict } from './organisations'
 import type { DemoOrganisation } from './types'
 
@@ -87,8 +87,8 @@ function settlementTypeOf(org: DemoOrganisation, isCity: boolean): number {
 
 export function drawOrgProfile(org: DemoOrganisation, seed: number): OrgProfile {
   const ags5 = org.areas[0]!.ags5
-  const rng = createPrng(deriveSeed(seed, 'profile', ags5))
-  const n = (): number => rng.normal()
+  const random = createRandom(deriveNamedSeed(seed, 'profile', ags5))
+  const n = createNormal(random)
   const isCity = isCityDistrict(org)
   const land = Number(org.landCode)
   const isEast = land >= 12
@@ -117,7 +117,7 @@ export function drawOrgProfile(org: DemoOrganisation, seed: number): OrgProfile 
   )
   const unemploymentOffset = 1.5 + 0.35 * n()
   const unemploymentApprox = 0.4 * sgb2Start + unemploymentOffset
-  const isExcellent = rng.uniform() < 0.1
+  const isExcellent = random() < 0.1
   const integrationRate =
     0.0183 *
     Math.exp(0.1 * n()) *

@@ -18,7 +18,7 @@ import {
   regelsatzOf,
 } from './macro'
 import type { OrgProfile } from './profiles'
-import { createPrng, deriveSeed } from './prng'
+import { createNormal, createRandom, deriveNamedSeed } from '../../../core/random'
 
 /** Count series split by sex; stored as [total, women, men]. */
 export const SPLIT_SERIES = [
@@ -72,8 +72,7 @@ export function generateOrgSeries(options: {
   lastMonth: number
 }): OrgMonthlySeries {
   const { profile: p, firstMonth, lastMonth } = options
-  const rng = createPrng(deriveSeed(options.seed, 'series', options.key))
-  const n = (): number => rng.normal()
+  const n = createNormal(createRandom(deriveNamedSeed(options.seed, 'series', options.key)))
   const months = lastMonth - firstMonth + 1
 
   const series = {} as Record<SeriesCode, Float64Array[]>

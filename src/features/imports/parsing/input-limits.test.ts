@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors/app-error'
 import { FILE_LIMITS, type FileLimits } from '../../../core/limits/input-limits'
 import { writeZip, zipBomb, zipOfManyEntries } from '../../../test/zip-files'
 import { checkXlsxDirectory, verifyXlsxEntries } from './check-xlsx-archive'
-import { parseImportFile } from './types'
+import { parseImportFile } from './parse-import-file'
 
 /** The AppError a parse is refused with (any other outcome fails the test). */
 const rejection = (parse: Promise<unknown>): Promise<AppError> =>

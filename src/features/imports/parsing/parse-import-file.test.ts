@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../core/errors/app-error'
 import { validateMapping } from './mapping-schema'
 import { MAX_LISTED_ERRORS } from './read-rows'
-import { parseImportFile, type ParseOptions, type ParseResult } from './types'
+import { parseImportFile } from './parse-import-file'
+import type { ParseOptions, ParseResult } from './types'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures')
 

@@ -4,7 +4,7 @@ import { FILE_LIMITS } from '../../../core/limits/input-limits'
 import { zipBomb } from '../../../test/zip-files'
 import { RAW_INDICATORS } from '../../indicators/catalogue'
 import { createParsePool, type ParsePool } from './parse-pool'
-import { parseImportFile } from './types'
+import { parseImportFile } from './parse-import-file'
 
 const pools: ParsePool[] = []
 function pool(options: Parameters<typeof createParsePool>[0]): ParsePool {

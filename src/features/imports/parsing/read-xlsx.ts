@@ -2,6 +2,7 @@ import type { CellValue } from 'exceljs'
 import { AppError } from '../../../core/errors/app-error'
 import { XLSX_LIMITS, type XlsxLimits } from '../../../core/limits/input-limits'
 import { checkXlsxDirectory, verifyXlsxEntries } from './check-xlsx-archive'
+import { isoDate } from '../../../core/periods/dates'
 
 /** A cell as the parser sees it: text, or a number typed by the spreadsheet. */
 export type Cell = string | number
@@ -12,15 +13,11 @@ export interface SheetRows {
   rows: { row: number; cells: Cell[] }[]
 }
 
-function toIsoDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
-
 function cellToValue(value: CellValue): Cell {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number' || typeof value === 'string') return value
   if (typeof value === 'boolean') return String(value)
-  if (value instanceof Date) return toIsoDay(value)
+  if (value instanceof Date) return isoDate(value)
   if ('richText' in value) return value.richText.map((part) => part.text).join('')
   if ('hyperlink' in value) return value.text
   if ('error' in value) return value.error

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseMappingJson } from './mapping-schema'
-import { parseImportFile, type ParseResult } from './types'
+import { parseImportFile } from './parse-import-file'
+import type { ParseResult } from './types'
 
 // The shared reference data sits next to the repository (../shared/data from the repo root).
 const DATA = join(import.meta.dirname, '../../../../..', 'shared/data')

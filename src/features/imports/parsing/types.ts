@@ -70,6 +70,3 @@ export interface ParseOptions {
   /** Defaults to FILE_LIMITS (core/limits); tests pass smaller ones. */
   limits?: FileLimits
 }
-
-/** The entry point lives next door; re-exported so that the contract is importable from one file. */
-export { parseImportFile } from './parse-import-file'

@@ -19,6 +19,7 @@ import { loadAgendaBlocks } from '../../meetings/load-agenda-blocks'
 import { loadMeetingScope } from '../../meetings/load-meeting-scope'
 import { findMeeting, findPreviousMeetingStart, findRingMemberIds } from '../../meetings/meeting.repository'
 import { loadPartnerSections, type PartnerSections } from './partner-sections'
+import type { Polarity } from '../../../core/kpi/polarity'
 
 /** The figures of the overview table, in this order. */
 export const PACK_FIGURES = ['K2', 'K2E4', 'K3E1', 'K1', 'K3', 'K1E4'] as const
@@ -26,7 +27,7 @@ export const PACK_FIGURES = ['K2', 'K2E4', 'K3E1', 'K1', 'K3', 'K1E4'] as const
 export interface FigureColumn {
   code: string
   nameDe: string
-  polarity: 'higher_is_better' | 'lower_is_better' | 'context'
+  polarity: Polarity
   median: number | null
 }
 

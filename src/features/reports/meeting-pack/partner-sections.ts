@@ -11,6 +11,7 @@ import type { SelfAssessmentComparisonDto } from '../../../contracts/self-assess
 import type { DB } from '../../../db/schema'
 import { listPracticesPublishedSince } from '../../practices/list-practices'
 import { compareSelfAssessments } from '../../self-assessment/compare-self-assessments'
+import { isoDate } from '../../../core/periods/dates'
 
 export interface PartnerSections {
   newPractices: PracticeSummaryDto[] | null
@@ -23,7 +24,7 @@ export async function loadPartnerSections(
   options: { ringId: number | null; since: Date; viewer: Viewer; now: Date },
 ): Promise<PartnerSections> {
   const notes: string[] = []
-  const at = options.now.toISOString().slice(0, 10)
+  const at = isoDate(options.now)
   if (options.ringId === null) return { newPractices: null, selfAssessment: null, notes }
   let newPractices: PracticeSummaryDto[] | null = null
   let selfAssessment: SelfAssessmentComparisonDto | null = null

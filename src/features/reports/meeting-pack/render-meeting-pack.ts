@@ -5,6 +5,8 @@
  */
 import { AGENDA_KIND_LABELS_DE, MEETING_STATUS_LABELS_DE } from '../../../contracts/meetings'
 import type { MeetingPack } from './build-meeting-pack'
+import { POLARITY_NAMES } from '../../../core/kpi/polarity'
+import { isoDate } from '../../../core/periods/dates'
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -99,10 +101,7 @@ export function renderMeetingPackHtml(pack: MeetingPack): string {
     .join('')
   const medianRow = `<tr class="median"><td>Median des Rings</td>${pack.figures.map((f) => `<td class="num">${fmt(f.median)}</td>`).join('')}</tr>`
   const legend = pack.figures
-    .map(
-      (f) =>
-        `${e(f.code)}: ${e(f.nameDe)} (${f.polarity === 'higher_is_better' ? 'höher ist besser' : f.polarity === 'lower_is_better' ? 'niedriger ist besser' : 'Kontext'})`,
-    )
+    .map((f) => `${e(f.code)}: ${e(f.nameDe)} (${POLARITY_NAMES[f.polarity].de})`)
     .join(' · ')
   const spotlights = pack.spotlights
     .map(
@@ -172,7 +171,7 @@ ${m.isDemo ? '<p class="demo">Demo-Inhalt – synthetische Demodaten, keine echt
   <dt>Moderation</dt><dd>${e(m.moderator?.name ?? '–')}</dd>
   <dt>Status</dt><dd>${e(MEETING_STATUS_LABELS_DE[m.status])}</dd>
   <dt>Teilnehmende</dt><dd>${m.participants.length} Organisationen, ${m.registeredCount} Anmeldungen</dd>
-  <dt>Erstellt am</dt><dd>${e(dateDe(pack.generatedAt.toISOString().slice(0, 10)))}</dd>
+  <dt>Erstellt am</dt><dd>${e(dateDe(isoDate(pack.generatedAt)))}</dd>
 </dl>
 <h2>Tagesordnung</h2>
 ${m.agenda.length === 0 ? '<p class="muted">Noch keine Tagesordnungspunkte.</p>' : `<table><thead><tr><th class="num">Nr.</th><th class="num">Beginn</th><th>Art</th><th>Thema</th><th>Vortrag</th><th class="num">Dauer</th></tr></thead><tbody>${agendaRows}</tbody></table><p class="muted">Gesamtdauer: ${m.totalMinutes} Minuten.</p>`}
