@@ -11,6 +11,7 @@ import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
 import { insertNetwork, insertRing, insertRingMemberships } from '../features/networks/network.repository'
 import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
+import { createCollectionAccessCases } from '../test/access-cases/collections'
 import { createImportRevisionAccessCases } from '../test/access-cases/import-revisions'
 import { createKeyFigureSummariesAccessCases } from '../test/access-cases/key-figure-summaries'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
@@ -456,6 +457,13 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createBoundaryAccessCases({
     database: () => t.database,
     allOrgs: () => [...orgs.values()],
+    expectedVisibility,
+    roleOf,
+  }),
+  ...createCollectionAccessCases({
+    database: () => t.database,
+    allOrgs: () => [...orgs.values()],
+    org,
     expectedVisibility,
     roleOf,
   }),
