@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { Suspense, lazy, useMemo } from 'react'
 import type { FigureDto, GroupStatisticsDto } from '../../../src/contracts/kpi'
 import type { OrganisationDto } from '../../../src/contracts/organisations'
 import { ApiError } from '../api/client'
@@ -36,6 +36,9 @@ import {
   type GroupKind,
 } from '../lib/figures'
 import { breakdownLabel } from '../lib/labels'
+
+/** Results of the network's data collections that belong with the figure (issue 13). */
+const FigureCollectionResults = lazy(() => import('../components/collections/figure-collection-results'))
 
 const DEFAULT_FIGURE = 'K2'
 /** Lines in the time series at most (own organisation first, then by rank). */
@@ -226,6 +229,9 @@ function FigureView({
       ) : (
         <Empty>{t('fig.noOrganisation')}</Empty>
       )}
+      <Suspense fallback={null}>
+        <FigureCollectionResults figureCode={figure.code} />
+      </Suspense>
     </Page>
   )
 }
