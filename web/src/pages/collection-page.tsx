@@ -101,7 +101,13 @@ function OwnForm({ collection, organisationId }: { collection: CollectionDto; or
   const form = useCollectionForm(collection.id, organisationId)
   return (
     <QueryView query={form}>
-      {(data) => <FormTable key={`${data.status}|${data.submittedAt}`} collection={collection} form={data} />}
+      {(data) => (
+        <FormTable
+          key={data.status === 'submitted' ? `submitted ${data.submittedAt}` : 'editing'}
+          collection={collection}
+          form={data}
+        />
+      )}
     </QueryView>
   )
 }
