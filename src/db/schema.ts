@@ -112,7 +112,18 @@ export interface IndicatorTable {
   licence: string
   definition_de: string
   definition_en: string
+  /** Defined by the network for its data collections (migration 0011). */
+  is_own: ColumnType<boolean, boolean | undefined, boolean>
+  allowed_min: ColumnType<number | null, number | null | undefined, number | null>
+  allowed_max: ColumnType<number | null, number | null | undefined, number | null>
+  polarity: ColumnType<
+    IndicatorPolarity | null,
+    IndicatorPolarity | null | undefined,
+    IndicatorPolarity | null
+  >
 }
+
+export type IndicatorPolarity = 'higher_is_better' | 'lower_is_better' | 'neutral'
 
 export interface ImportErrorRow {
   row?: number
@@ -563,6 +574,58 @@ export interface KreisBoundaryTable {
   imported_at: Timestamp
 }
 
+// ---- Data collections (migration 0011) ----
+
+export type CollectionStatus = 'open' | 'closed'
+export type CollectionMemberStatus = 'missing' | 'draft' | 'submitted'
+
+export interface DataCollectionTable {
+  id: Generated<number>
+  title: string
+  instructions: string
+  frequency: 'monthly' | 'yearly'
+  periods: Json<string[]>
+  ring_ids: Json<number[]>
+  deadline: DateText
+  status: ColumnType<CollectionStatus, CollectionStatus | undefined, CollectionStatus>
+  is_results_for_deliverers_only: boolean
+  change_threshold_percent: number
+  created_by_user_id: number | null
+  created_at: Timestamp
+  closed_at: NullableTimestamp
+  batch_id: number | null
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface DataCollectionIndicatorTable {
+  collection_id: number
+  indicator_id: number
+  position: number
+  figure_code: string | null
+}
+
+export interface DataCollectionMemberTable {
+  collection_id: number
+  organisation_id: number
+  status: ColumnType<CollectionMemberStatus, CollectionMemberStatus | undefined, CollectionMemberStatus>
+  submitted_at: NullableTimestamp
+  submitted_by_user_id: number | null
+  reminded_at: NullableTimestamp
+  reopened_at: NullableTimestamp
+}
+
+export interface DataCollectionEntryTable {
+  collection_id: number
+  organisation_id: number
+  indicator_id: number
+  period: string
+  breakdown: string
+  value: number | null
+  comment: string
+  updated_by_user_id: number | null
+  updated_at: Timestamp
+}
+
 export interface DB {
   kreis: KreisTable
   organisation: OrganisationTable
@@ -608,4 +671,8 @@ export interface DB {
   minutes_comment: MinutesCommentTable
   notification: NotificationTable
   kreis_boundary: KreisBoundaryTable
+  data_collection: DataCollectionTable
+  data_collection_indicator: DataCollectionIndicatorTable
+  data_collection_member: DataCollectionMemberTable
+  data_collection_entry: DataCollectionEntryTable
 }

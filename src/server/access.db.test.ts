@@ -11,6 +11,7 @@ import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
 import type { AccessWorld, Target, Visibility, WorldOrg } from '../test/access-cases/access-case'
 import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
+import { createCollectionAccessCases } from '../test/access-cases/collections'
 import { createImportRevisionAccessCases } from '../test/access-cases/import-revisions'
 import { createKeyFigureSummariesAccessCases } from '../test/access-cases/key-figure-summaries'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
@@ -431,6 +432,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createPeerAccessCases(world),
   ...createBoundaryAccessCases(world),
   ...createImportRevisionAccessCases(world),
+  ...createCollectionAccessCases(world),
 }
 
 // ---- Set-up ----

@@ -2,6 +2,7 @@
 import { healthSchema } from '../contracts/common'
 import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from '../features/auth/auth.routes'
 import { boundaryRoutes } from '../features/areas/boundary.routes'
+import { collectionRoutes } from '../features/collections/collection.routes'
 import { listAuditRoute } from '../features/audit/audit.routes'
 import { acceptInvitationRoute, createInvitationRoute } from '../features/auth/invitation.routes'
 import { listUsersRoute, updateUserRoute } from '../features/auth/user.routes'
@@ -82,4 +83,5 @@ export const allRoutes: AnyRoute[] = [
   ...notificationRoutes,
   ...peerRoutes,
   ...boundaryRoutes,
+  ...collectionRoutes,
 ] as AnyRoute[]

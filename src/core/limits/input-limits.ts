@@ -20,6 +20,8 @@ export const UPLOAD_LIMITS = {
   boundariesMaxBytes: 32 * MB,
   /** An attachment of a practice card (PDF, image, Office file). */
   attachmentMaxBytes: 5 * MB,
+  /** A data collection's form filled offline (the template of a few hundred rows is ~10 kB). */
+  collectionWorkbookMaxBytes: 2 * MB,
   /** Bytes of multipart framing (boundaries, part headers, small fields) allowed beyond the file. */
   multipartOverheadBytes: 64 * KB,
   /** Parts of one request: the file and a few form fields at most. */

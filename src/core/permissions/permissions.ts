@@ -77,6 +77,10 @@ export const PERMISSIONS = {
   manageSelfAssessment: ['admin', 'moderator'],
   /** Answer the self-assessment (members: for their own organisation). */
   answerSelfAssessment: ['admin', 'member_lead', 'member_analyst'],
+  /** Define data collections, remind, reopen submissions and close them (in their rings). */
+  manageCollections: ['admin', 'moderator'],
+  /** Fill and submit a data collection's form (members: for their own organisation). */
+  fillCollections: ['admin', 'member_lead', 'member_analyst'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -194,6 +198,8 @@ export function abilitiesFor(viewer: Viewer | null): Record<string, boolean> {
     canWritePractices: hasPermission(viewer, 'writePractices'),
     // Cycles span the network: a moderator limited to some rings does not open or change them.
     canManageSelfAssessment: hasPermission(viewer, 'manageSelfAssessment') && canManageNetworkWide(viewer),
+    canManageCollections: hasPermission(viewer, 'manageCollections'),
+    canFillCollections: hasPermission(viewer, 'fillCollections'),
     canChangePassword: viewer !== null,
   }
 }

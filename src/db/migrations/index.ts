@@ -9,6 +9,7 @@ import * as kreisBoundaries from './0007-kreis-boundaries'
 import * as changeNotifications from './0008-change-notifications'
 import * as revisionsByBatch from './0009-revisions-by-batch'
 import * as pendingKeyFigures from './0010-pending-key-figures'
+import * as dataCollections from './0011-data-collections'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-change-notifications': changeNotifications,
   '0009-revisions-by-batch': revisionsByBatch,
   '0010-pending-key-figures': pendingKeyFigures,
+  '0011-data-collections': dataCollections,
 }

@@ -10,7 +10,7 @@ import { findUserByEmail, insertUser } from '../auth/user.repository'
 
 export const DEMO_PASSWORD = 'benchlearn-demo'
 /** The KCA Main-Kinzig-Kreis: the member organisation of the demo member accounts. */
-const DEMO_MEMBER_AGS = '06435'
+export const DEMO_MEMBER_AGS = '06435'
 
 export interface DemoAccount {
   email: string

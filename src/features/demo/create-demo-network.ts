@@ -18,6 +18,8 @@ import { insertPeerModel } from '../peers/peer-model.repository'
 import { createDemoAccounts } from './create-demo-accounts'
 import { createDemoBenchlearning } from './create-demo-benchlearning'
 import { createDemoPractices } from './create-demo-practices'
+import { createDemoCollections } from './create-demo-collections'
+import { DEMO_MEMBER_AGS } from './create-demo-accounts'
 import { DEMO_TYPES_NAME } from './generate/comparison-types'
 import { generateDemoNetwork } from './generate/generate-demo-network'
 import { DEMO_BREAKDOWNS, DEMO_MISSING_REASONS, DEMO_SOURCE, type DemoNetwork } from './generate/types'
@@ -50,7 +52,7 @@ export async function createDemoNetwork(
 ): Promise<DemoSummary> {
   const demo = generateDemoNetwork({ seed: options.seed ?? 2012, lastMonth: options.lastMonth })
   const now = options.now ?? new Date()
-  return database.transaction(async (tx) => {
+  const written = await database.transaction(async (tx) => {
     if (options.isReset) {
       await sql`truncate observation, import_batch, ring_membership, ring, network_membership, network,
         organisation_partner, organisation_site, organisation_area, organisation restart identity cascade`.execute(
@@ -171,13 +173,31 @@ export async function createDemoNetwork(
       observationCsv(demo, orgIds, indicatorIds, batch.id, now),
     )
     return {
-      organisations: orgIds.length,
-      rings: demo.rings.length,
-      values: demo.observations.count,
-      firstMonth: demo.firstMonth,
-      lastMonth: demo.lastMonth,
+      summary: {
+        organisations: orgIds.length,
+        rings: demo.rings.length,
+        values: demo.observations.count,
+        firstMonth: demo.firstMonth,
+        lastMonth: demo.lastMonth,
+      },
+      collectionRing: demoMemberRing(demo, orgIds, ringIds),
     }
   })
+  // After the network is committed: collections are written through their own use cases.
+  if (written.collectionRing) await createDemoCollections(database, { now, ...written.collectionRing })
+  return written.summary
+}
+
+/** The ring of the demo member organisation (the demo accounts' KCA), for the demo collections. */
+function demoMemberRing(demo: DemoNetwork, orgIds: number[], ringIds: number[]) {
+  const memberIndex = demo.organisations.findIndex((o) => o.areas.some((a) => a.ags5 === DEMO_MEMBER_AGS))
+  const ringIndex = demo.rings.findIndex((r) => r.members.includes(memberIndex))
+  if (memberIndex === -1 || ringIndex === -1) return null
+  return {
+    ringId: ringIds[ringIndex]!,
+    memberIds: demo.rings[ringIndex]!.members.map((index) => orgIds[index]!),
+    demoMemberId: orgIds[memberIndex]!,
+  }
 }
 
 function* observationCsv(

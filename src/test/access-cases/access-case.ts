@@ -42,3 +42,14 @@ export interface AccessCase<O = WorldOrg> {
   call(context: AccessContext<O>): InjectOptions | Promise<InjectOptions>
   expect(context: AccessContext<O>, response: LightMyRequestResponse): void
 }
+
+/** An organisation of the access test's world (A1 … A6 in ring 1, B1 … B6 in ring 2). */
+export interface WorldOrg {
+  key: string
+  ring: 1 | 2
+  id: number
+  name: string
+  ags: string
+  /** A value no other organisation has, so that a response carrying it is caught. */
+  value: number
+}

@@ -18,6 +18,8 @@ export type Ability =
   | 'proposeTopics'
   | 'writePractices'
   | 'manageSelfAssessment'
+  | 'manageCollections'
+  | 'fillCollections'
 
 export function abilityKey(ability: Ability): string {
   return `can${ability[0]!.toUpperCase()}${ability.slice(1)}`

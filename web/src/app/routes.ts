@@ -105,6 +105,14 @@ export const ROUTES: RouteDefinition[] = [
     navLabel: 'nav.selfAssessment',
     Page: lazy(() => import('../pages/self-assessment-page')),
   },
+  // Data collections (issue 13).
+  {
+    id: 'collections',
+    path: '/collections',
+    navLabel: 'nav.collections',
+    Page: lazy(() => import('../pages/collections-page')),
+  },
+  { id: 'collection', path: '/collections/:id', Page: lazy(() => import('../pages/collection-page')) },
   {
     id: 'sign-in',
     path: '/sign-in',

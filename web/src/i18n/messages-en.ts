@@ -619,6 +619,7 @@ export const en: Messages = {
   'nav.topics': 'Topics',
   'nav.practices': 'Good practices',
   'nav.selfAssessment': 'Self-assessment',
+  'nav.collections': 'Data collections',
   'actions.owner': 'Owner',
   'actions.chooseOwner': 'Choose a job centre …',
   'actions.dueOn': 'Due on',

@@ -7,6 +7,7 @@
  * (checked by the type) and the same placeholders (checked by translate.test.ts).
  */
 import type { BenchlearningKey } from './messages-benchlearning'
+import type { CollectionsKey } from './messages-collections'
 
 export const de = {
   'shell.skipLink': 'Zum Inhalt springen',
@@ -633,6 +634,7 @@ export const de = {
   'nav.topics': 'Themen',
   'nav.practices': 'Praxisbeispiele',
   'nav.selfAssessment': 'Selbstbewertung',
+  'nav.collections': 'Erhebungen',
   'actions.owner': 'Verantwortlich',
   'actions.chooseOwner': 'Jobcenter wählen …',
   'actions.dueOn': 'Fällig am',
@@ -663,5 +665,5 @@ export const de = {
 /** A key of the core table (the entry chunk). */
 export type CoreKey = keyof typeof de
 /** Every key of the UI: the core table and the feature modules; `t()` accepts exactly these. */
-export type MessageKey = CoreKey | BenchlearningKey
+export type MessageKey = CoreKey | BenchlearningKey | CollectionsKey
 export type Messages = Record<CoreKey, string>

@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react'
 import type { FigureDto } from '../../../src/contracts/kpi'
 import type { OrganisationDto } from '../../../src/contracts/organisations'
 import { ApiError } from '../api/client'
@@ -15,6 +16,9 @@ import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
 import { pick } from '../i18n/translate'
 import { GROUP_KINDS, isGroupKind, type GroupKind } from '../lib/figures'
+
+/** Results of the network's data collections that belong with the figure (issue 13). */
+const FigureCollectionResults = lazy(() => import('../components/collections/figure-collection-results'))
 
 const DEFAULT_FIGURE = 'K2'
 
@@ -181,6 +185,9 @@ function FigureView({
       ) : (
         <Empty>{t('fig.noOrganisation')}</Empty>
       )}
+      <Suspense fallback={null}>
+        <FigureCollectionResults figureCode={figure.code} />
+      </Suspense>
     </Page>
   )
 }

@@ -8,6 +8,8 @@ import { isAppError } from '../../../core/errors/app-error'
 import type { Viewer } from '../../../core/permissions'
 import type { PracticeSummaryDto } from '../../../contracts/practices'
 import type { SelfAssessmentComparisonDto } from '../../../contracts/self-assessment'
+import type { CollectionResultsDto } from '../../../contracts/collections'
+import { listClosedCollectionResults } from '../../collections/read-collection-results'
 import type { DB } from '../../../db/schema'
 import { listPracticesPublishedSince } from '../../practices/list-practices'
 import { compareSelfAssessments } from '../../self-assessment/compare-self-assessments'
@@ -16,6 +18,8 @@ import { isoDate } from '../../../core/periods/dates'
 export interface PartnerSections {
   newPractices: PracticeSummaryDto[] | null
   selfAssessment: SelfAssessmentComparisonDto | null
+  /** Results of the data collections that asked the ring and closed since its last meeting. */
+  collections: CollectionResultsDto[] | null
   notes: string[]
 }
 
@@ -25,7 +29,7 @@ export async function loadPartnerSections(
 ): Promise<PartnerSections> {
   const notes: string[] = []
   const at = isoDate(options.now)
-  if (options.ringId === null) return { newPractices: null, selfAssessment: null, notes }
+  if (options.ringId === null) return { newPractices: null, selfAssessment: null, collections: null, notes }
   let newPractices: PracticeSummaryDto[] | null = null
   let selfAssessment: SelfAssessmentComparisonDto | null = null
   try {
@@ -49,5 +53,11 @@ export async function loadPartnerSections(
     if (!isAppError(error)) throw error
     notes.push(`Selbstbewertung: ${error.message}`)
   }
-  return { newPractices, selfAssessment, notes }
+  const collections = await listClosedCollectionResults(db, {
+    viewer: options.viewer,
+    today: at,
+    ringId: options.ringId,
+    closedSince: options.since,
+  })
+  return { newPractices, selfAssessment, collections, notes }
 }

@@ -141,6 +141,7 @@ export function renderMeetingPackHtml(pack: MeetingPack): string {
               `<tr><td>${e(a.name)}</td><td class="num">${fmt(a.score)}</td><td class="num">${fmt(a.mean)}</td><td class="num">${fmt(a.median)}</td><td class="num">${fmt(a.best)}</td><td class="num">${a.organisationCount}</td></tr>`,
           )
           .join('')}</tbody></table>`
+  const collectionSection = renderCollectionResults(pack.partner.collections)
   const hasMinutes = m.status === 'held' || m.status === 'minutes_approved'
   const minutesSection = !hasMinutes
     ? ''
@@ -183,9 +184,28 @@ ${spotlights || '<p class="muted">Keine Auffälligkeiten: keine großen Verände
 ${actionRows ? `<table><thead><tr><th>Aufgabe</th><th>Verantwortlich</th><th class="num">fällig</th><th>Status</th><th>aus</th></tr></thead><tbody>${actionRows}</tbody></table>` : '<p class="muted">Keine offenen Aufgaben.</p>'}
 ${practiceSection}
 ${saSection}
+${collectionSection}
 ${minutesSection}
 ${pack.notes.length ? `<h2>Hinweise</h2><ul class="notes">${pack.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : ''}
 </main></body></html>`
+}
+
+function renderCollectionResults(collections: MeetingPack['partner']['collections']): string {
+  if (collections === null || collections.length === 0) return ''
+  const e = escapeHtml
+  return `<h2>Ergebnisse der Datenerhebungen</h2>${collections
+    .map(
+      (c) =>
+        `<h3>${e(c.title)} (abgeschlossen am ${dateDe(c.closedAt.slice(0, 10))})</h3>${c.isRestricted ? '<p class="muted">Die Werte der anderen sehen nur Organisationen, die geliefert haben.</p>' : ''}<table><thead><tr><th>Indikator</th><th>Periode</th><th class="num">Organisationen</th><th class="num">Mittel</th><th class="num">Median</th><th>Werte</th></tr></thead><tbody>${c.indicators
+          .flatMap((i) =>
+            i.cells.map(
+              (cell) =>
+                `<tr><td>${e(i.nameDe)} (${e(i.unit)})${cell.breakdown === 'total' ? '' : ` – ${e(cell.breakdown)}`}</td><td>${e(cell.period)}</td><td class="num">${cell.organisationCount}</td><td class="num">${fmt(cell.mean)}</td><td class="num">${fmt(cell.median)}</td><td>${cell.members.map((m) => `${e(m.organisation.name)}: ${fmt(m.value)}`).join('; ')}</td></tr>`,
+            ),
+          )
+          .join('')}</tbody></table>`,
+    )
+    .join('')}`
 }
 
 /** Chromium's footer: title, Datenstand and "Seite x von y" on every printed page. */

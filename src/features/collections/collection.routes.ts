@@ -1,0 +1,349 @@
+import { z } from 'zod'
+import {
+  closeCollectionResponseSchema,
+  collectionFormSchema,
+  collectionIdParamsSchema,
+  collectionListSchema,
+  collectionMatrixSchema,
+  collectionOrganisationRequestSchema,
+  collectionOrgQuerySchema,
+  collectionResultsSchema,
+  collectionSchema,
+  createCollectionRequestSchema,
+  figureCollectionResultsQuerySchema,
+  figureCollectionResultsSchema,
+  remindedSchema,
+  remindRequestSchema,
+  saveCollectionFormRequestSchema,
+} from '../../contracts/collections'
+import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
+import { readUpload } from '../../server/read-upload'
+import { defineRoute, requireActor, requireViewer, type RouteInput } from '../../server/route'
+import { closeCollection } from './close-collection'
+import { readCollectionWorkbook, writeCollectionWorkbook } from './collection-workbook'
+import { createCollection } from './create-collection'
+import { listCollections, readCollection } from './list-collections'
+import { loadCollection } from './load-collection'
+import { readCollectionForm } from './read-collection-form'
+import { readCollectionMatrix } from './read-collection-matrix'
+import { listClosedCollectionResults, readCollectionResults } from './read-collection-results'
+import { remindCollectionMembers } from './remind-collection-members'
+import { reopenCollectionSubmission } from './reopen-collection-submission'
+import { saveCollectionForm } from './save-collection-form'
+import { submitCollectionForm } from './submit-collection-form'
+
+const TAG = 'collections'
+const MANAGERS = ['admin', 'moderator'] as const
+const FILLERS = ['admin', 'member_lead', 'member_analyst'] as const
+
+const today = (now: Date) => now.toISOString().slice(0, 10)
+
+function writeContext<Q, P, B>(input: RouteInput<Q, P, B>) {
+  return { viewer: requireViewer(input.viewer), actor: requireActor(input.actor), now: input.context.now() }
+}
+
+export const listCollectionsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/collections',
+  operationId: 'listCollections',
+  summary: 'Data collections the caller takes part in or manages, with the state of their own organisation',
+  tag: TAG,
+  access: { roles: 'any' },
+  response: collectionListSchema,
+  async handler({ context, viewer }) {
+    return listCollections(context.database.db, {
+      viewer: requireViewer(viewer),
+      today: today(context.now()),
+    })
+  },
+})
+
+export const createCollectionRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/collections',
+  operationId: 'createCollection',
+  summary:
+    'Define a data collection: own indicators, periods, rings (or the network), deadline, instructions',
+  tag: TAG,
+  access: { roles: MANAGERS },
+  body: createCollectionRequestSchema,
+  response: collectionSchema,
+  async handler(input) {
+    const write = writeContext(input)
+    const id = await createCollection(input.context.database, { ...write, request: input.body })
+    return readCollection(input.context.database.db, { viewer: write.viewer, id, today: today(write.now) })
+  },
+})
+
+export const getCollectionRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/collections/:id',
+  operationId: 'getCollection',
+  summary: 'One data collection: definition, deadline, counts and the state of the caller’s organisation',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: collectionIdParamsSchema,
+  response: collectionSchema,
+  async handler({ params, context, viewer }) {
+    return readCollection(context.database.db, {
+      viewer: requireViewer(viewer),
+      id: params.id,
+      today: today(context.now()),
+    })
+  },
+})
+
+export const getCollectionFormRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/collections/:id/form',
+  operationId: 'getCollectionForm',
+  summary:
+    'An organisation’s form with previous values and the findings of the checks (own organisation; managers any)',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: collectionIdParamsSchema,
+  query: collectionOrgQuerySchema,
+  response: collectionFormSchema,
+  async handler({ params, query, context, viewer }) {
+    return readCollectionForm(context.database.db, {
+      viewer: requireViewer(viewer),
+      collectionId: params.id,
+      organisationId: query.org,
+    })
+  },
+})
+
+export const saveCollectionFormRoute = defineRoute({
+  method: 'PUT',
+  url: '/api/v1/collections/:id/form',
+  operationId: 'saveCollectionForm',
+  summary: 'Save the form as a draft (values out of range are refused naming the cell; warnings are kept)',
+  tag: TAG,
+  access: { roles: FILLERS },
+  params: collectionIdParamsSchema,
+  body: saveCollectionFormRequestSchema,
+  response: collectionFormSchema,
+  async handler(input) {
+    return saveCollectionForm(input.context.database, {
+      ...writeContext(input),
+      collectionId: input.params.id,
+      organisationId: input.body.organisationId,
+      request: input.body,
+    })
+  },
+})
+
+export const submitCollectionFormRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/collections/:id/submissions',
+  operationId: 'submitCollectionForm',
+  summary: 'Submit the saved form (every warning corrected or commented)',
+  tag: TAG,
+  access: { roles: FILLERS },
+  params: collectionIdParamsSchema,
+  body: collectionOrganisationRequestSchema,
+  response: collectionFormSchema,
+  async handler(input) {
+    return submitCollectionForm(input.context.database, {
+      ...writeContext(input),
+      collectionId: input.params.id,
+      organisationId: input.body.organisationId,
+    })
+  },
+})
+
+export const downloadCollectionTemplateRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/collections/:id/template.xlsx',
+  operationId: 'downloadCollectionTemplate',
+  summary: 'The form as an XLSX workbook to fill offline (with what is saved so far)',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: collectionIdParamsSchema,
+  query: collectionOrgQuerySchema,
+  response: z.unknown(),
+  produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  async handler({ params, query, context, viewer, reply }) {
+    const v = requireViewer(viewer)
+    const db = context.database.db
+    const form = await readCollectionForm(db, {
+      viewer: v,
+      collectionId: params.id,
+      organisationId: query.org,
+    })
+    const collection = await loadCollection(db, { viewer: v, id: params.id })
+    const bytes = await writeCollectionWorkbook({
+      title: collection.row.title,
+      form,
+      indicators: collection.indicators,
+    })
+    await reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="erhebung-${params.id}-${query.org}.xlsx"`)
+      .send(bytes)
+    return undefined
+  },
+})
+
+export const uploadCollectionWorkbookRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/collections/:id/workbook',
+  operationId: 'uploadCollectionWorkbook',
+  summary: `Upload the filled template (multipart field "file"; at most ${UPLOAD_LIMITS.collectionWorkbookMaxBytes / 1024 / 1024} MB): saved as a draft`,
+  tag: TAG,
+  access: { roles: FILLERS },
+  params: collectionIdParamsSchema,
+  query: collectionOrgQuerySchema,
+  isUpload: true,
+  response: collectionFormSchema,
+  async handler(input) {
+    const write = writeContext(input)
+    const file = await readUpload(input.request, { maxBytes: UPLOAD_LIMITS.collectionWorkbookMaxBytes })
+    const { request, origin } = await readCollectionWorkbook(file.bytes, {
+      fileName: file.fileName,
+      organisationId: input.query.org,
+    })
+    return saveCollectionForm(input.context.database, {
+      ...write,
+      collectionId: input.params.id,
+      organisationId: input.query.org,
+      request,
+      origin,
+      action: 'collection.form.upload',
+    })
+  },
+})
+
+export const getCollectionMatrixRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/collections/:id/matrix',
+  operationId: 'getCollectionMatrix',
+  summary:
+    'Completion matrix (organisation × indicator) with warnings and comments, for the collection’s managers',
+  tag: TAG,
+  access: { roles: MANAGERS },
+  params: collectionIdParamsSchema,
+  response: collectionMatrixSchema,
+  async handler({ params, context, viewer }) {
+    return readCollectionMatrix(context.database.db, {
+      viewer: requireViewer(viewer),
+      collectionId: params.id,
+    })
+  },
+})
+
+export const remindCollectionMembersRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/collections/:id/reminders',
+  operationId: 'remindCollectionMembers',
+  summary: 'Remind organisations that have not submitted (all of them without a list)',
+  tag: TAG,
+  access: { roles: MANAGERS },
+  params: collectionIdParamsSchema,
+  body: remindRequestSchema,
+  response: remindedSchema,
+  async handler(input) {
+    return remindCollectionMembers(input.context.database, {
+      ...writeContext(input),
+      collectionId: input.params.id,
+      organisationIds: input.body.organisationIds,
+    })
+  },
+})
+
+export const reopenCollectionSubmissionRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/collections/:id/reopen',
+  operationId: 'reopenCollectionSubmission',
+  summary: 'Give a submitted form back to its organisation as a draft',
+  tag: TAG,
+  access: { roles: MANAGERS },
+  params: collectionIdParamsSchema,
+  body: collectionOrganisationRequestSchema,
+  response: collectionSchema,
+  async handler(input) {
+    return reopenCollectionSubmission(input.context.database, {
+      ...writeContext(input),
+      collectionId: input.params.id,
+      organisationId: input.body.organisationId,
+    })
+  },
+})
+
+export const closeCollectionRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/collections/:id/close',
+  operationId: 'closeCollection',
+  summary:
+    'Close the collection: submitted values become observations (revisions, import batch) and figures are recomputed',
+  tag: TAG,
+  access: { roles: MANAGERS },
+  params: collectionIdParamsSchema,
+  response: closeCollectionResponseSchema,
+  async handler(input) {
+    const write = writeContext(input)
+    const closed = await closeCollection(input.context.database, { ...write, collectionId: input.params.id })
+    const collection = await readCollection(input.context.database.db, {
+      viewer: write.viewer,
+      id: input.params.id,
+      today: today(write.now),
+    })
+    return { ...closed, collection }
+  },
+})
+
+export const getCollectionResultsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/collections/:id/results',
+  operationId: 'getCollectionResults',
+  summary:
+    'Results of a closed collection under the ring rules (others pooled only in means over at least five)',
+  tag: TAG,
+  access: { roles: 'any' },
+  params: collectionIdParamsSchema,
+  response: collectionResultsSchema,
+  async handler({ params, context, viewer }) {
+    return readCollectionResults(context.database.db, {
+      viewer: requireViewer(viewer),
+      collectionId: params.id,
+      today: today(context.now()),
+    })
+  },
+})
+
+export const listFigureCollectionResultsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/collection-results',
+  operationId: 'listFigureCollectionResults',
+  summary: 'Results of closed collections whose indicators belong with a key figure (for the figure page)',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: figureCollectionResultsQuerySchema,
+  response: figureCollectionResultsSchema,
+  async handler({ query, context, viewer }) {
+    return {
+      results: await listClosedCollectionResults(context.database.db, {
+        viewer: requireViewer(viewer),
+        today: today(context.now()),
+        figureCode: query.figure,
+      }),
+    }
+  },
+})
+
+export const collectionRoutes = [
+  listCollectionsRoute,
+  createCollectionRoute,
+  getCollectionRoute,
+  getCollectionFormRoute,
+  saveCollectionFormRoute,
+  submitCollectionFormRoute,
+  downloadCollectionTemplateRoute,
+  uploadCollectionWorkbookRoute,
+  getCollectionMatrixRoute,
+  remindCollectionMembersRoute,
+  reopenCollectionSubmissionRoute,
+  closeCollectionRoute,
+  getCollectionResultsRoute,
+  listFigureCollectionResultsRoute,
+]

@@ -1,0 +1,147 @@
+import type { CreateCollectionRequest } from '../../contracts/collections'
+import { conflict, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { canManageCollection, type Viewer } from '../../core/permissions'
+import { parsePeriod } from '../../core/periods/period'
+import { implausiblePeriod } from '../../core/plausibility/plausible-values'
+import type { Database } from '../../db/connect'
+import { recordAudit, type AuditActor } from '../audit/record-audit'
+import {
+  findIndicatorsByCode,
+  findNetworkOrganisationIds,
+  findRingOrganisationIds,
+  findRings,
+  insertCollection,
+  insertCollectionIndicators,
+  insertCollectionMembers,
+  insertOwnIndicator,
+} from './collection.repository'
+
+/**
+ * Defines a data collection: its own indicators (new ones are added to the catalogue), periods,
+ * the organisations asked (the rings' members on the day, or the whole network's) and a deadline.
+ */
+export async function createCollection(
+  database: Database,
+  options: {
+    viewer: Viewer
+    actor: AuditActor
+    now: Date
+    request: CreateCollectionRequest
+    isDemo?: boolean
+  },
+): Promise<number> {
+  const { request, viewer, now } = options
+  const ringIds = [...new Set(request.ringIds)]
+  if (!canManageCollection(viewer, { ringIds }))
+    throw forbidden(
+      ringIds.length === 0
+        ? 'a collection of the whole network is defined by administrators and moderators of all rings'
+        : 'you may define collections only for rings you moderate',
+    )
+  const today = now.toISOString().slice(0, 10)
+  const details: ErrorDetail[] = []
+  for (const [i, text] of request.periods.entries()) {
+    const period = parsePeriod(text)
+    if (!period || period.frequency !== request.frequency) {
+      details.push({
+        field: `periods[${i}]`,
+        value: text,
+        message: `expected ${request.frequency === 'yearly' ? 'a year such as 2025' : 'a month such as 2025-06'}`,
+      })
+      continue
+    }
+    const implausible = implausiblePeriod(
+      { code: 'collection', kind: 'raw', frequency: request.frequency, unit: '' },
+      period,
+      now,
+    )
+    if (implausible) details.push({ field: `periods[${i}]`, value: text, message: implausible })
+  }
+  if (new Set(request.periods).size !== request.periods.length)
+    details.push({ field: 'periods', message: 'a period is listed twice' })
+  const codes = request.indicators.map((i) => i.code)
+  if (new Set(codes).size !== codes.length)
+    details.push({ field: 'indicators', message: 'an indicator is listed twice' })
+  const existing = new Map((await findIndicatorsByCode(database.db, codes)).map((i) => [i.code, i]))
+  for (const [i, item] of request.indicators.entries()) {
+    const known = existing.get(item.code)
+    const field = `indicators[${i}].code`
+    if (item.definition && known)
+      details.push({
+        field,
+        value: item.code,
+        message: `indicator ${item.code} exists already: leave out its definition to ask for it again`,
+      })
+    else if (!item.definition && !known)
+      details.push({
+        field,
+        value: item.code,
+        message: `unknown indicator ${item.code}: define it (unit, definition, allowed range, polarity)`,
+      })
+    else if (known && !known.is_own)
+      details.push({
+        field,
+        value: item.code,
+        message: `${item.code} is an official series: collections ask only for the network's own indicators`,
+      })
+    else if (known && known.frequency !== request.frequency)
+      details.push({
+        field,
+        value: item.code,
+        message: `${item.code} is ${known.frequency}, the collection ${request.frequency}`,
+      })
+  }
+  const rings = await findRings(database.db, ringIds)
+  for (const id of ringIds)
+    if (!rings.some((r) => r.id === id))
+      details.push({ field: 'ringIds', value: String(id), message: `no ring ${id}` })
+  if (details.length > 0)
+    throw invalidInput(
+      `the collection cannot be defined: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
+      details,
+    )
+
+  return database.transaction(async (tx) => {
+    const organisationIds =
+      ringIds.length === 0
+        ? await findNetworkOrganisationIds(tx.db, today)
+        : await findRingOrganisationIds(tx.db, { ringIds, at: today })
+    if (organisationIds.length === 0)
+      throw conflict('the rings asked have no members today: nobody could fill the form')
+    const indicators: { indicatorId: number; figureCode: string | null }[] = []
+    for (const item of request.indicators) {
+      const indicatorId = item.definition
+        ? await insertOwnIndicator(tx.db, {
+            code: item.code,
+            frequency: request.frequency,
+            ...item.definition,
+          })
+        : existing.get(item.code)!.id
+      indicators.push({ indicatorId, figureCode: item.figureCode })
+    }
+    const id = await insertCollection(tx.db, {
+      title: request.title,
+      instructions: request.instructions,
+      frequency: request.frequency,
+      periods: [...request.periods].sort(),
+      ringIds,
+      deadline: request.deadline,
+      isResultsForDeliverersOnly: request.isResultsForDeliverersOnly,
+      changeThresholdPercent: request.changeThresholdPercent,
+      createdAt: now,
+      createdByUserId: options.actor.userId,
+      isDemo: options.isDemo ?? false,
+    })
+    await insertCollectionIndicators(tx.db, id, indicators)
+    await insertCollectionMembers(tx.db, id, organisationIds)
+    await recordAudit(tx.db, {
+      actor: options.actor,
+      action: 'collection.create',
+      entity: 'data_collection',
+      entityId: id,
+      after: { ...request, organisationIds },
+      at: now,
+    })
+    return id
+  })
+}

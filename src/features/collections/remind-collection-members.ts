@@ -1,0 +1,46 @@
+import { conflict } from '../../core/errors/app-error'
+import type { Viewer } from '../../core/permissions'
+import type { Database } from '../../db/connect'
+import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { markReminded } from './collection.repository'
+import { loadCollection, requireOpen } from './load-collection'
+import { requireManager } from './read-collection-matrix'
+
+/**
+ * Reminds organisations that have not submitted: the reminder shows on their collection page
+ * (by e-mail too, once the platform sends mail). Without a list: every organisation not submitted.
+ */
+export async function remindCollectionMembers(
+  database: Database,
+  options: {
+    viewer: Viewer
+    actor: AuditActor
+    now: Date
+    collectionId: number
+    organisationIds?: readonly number[]
+  },
+): Promise<{ reminded: number }> {
+  const collection = await loadCollection(database.db, { viewer: options.viewer, id: options.collectionId })
+  requireManager(options.viewer, collection)
+  requireOpen(collection)
+  const late = collection.members.filter((m) => m.status !== 'submitted').map((m) => m.organisationId)
+  const wanted = options.organisationIds ? late.filter((id) => options.organisationIds!.includes(id)) : late
+  if (options.organisationIds && wanted.length === 0)
+    throw conflict('none of these organisations is still to submit')
+  return database.transaction(async (tx) => {
+    const reminded = await markReminded(tx.db, {
+      collectionId: collection.row.id,
+      organisationIds: wanted,
+      at: options.now,
+    })
+    await recordAudit(tx.db, {
+      actor: options.actor,
+      action: 'collection.remind',
+      entity: 'data_collection',
+      entityId: collection.row.id,
+      after: { organisationIds: wanted },
+      at: options.now,
+    })
+    return { reminded }
+  })
+}

@@ -1,0 +1,128 @@
+import type { CollectionFormDto, SaveCollectionFormRequest } from '../../contracts/collections'
+import { conflict, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { canFillCollectionForm, type Viewer } from '../../core/permissions'
+import { cellKey, checkRange } from '../../core/plausibility/collection-checks'
+import type { Database } from '../../db/connect'
+import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { lockCollection, replaceEntries, updateMemberStatus, type EntryRow } from './collection.repository'
+import { findMember, loadCollection, requireOpen, type LoadedCollection } from './load-collection'
+import { readCollectionForm, requireReadableForm } from './read-collection-form'
+
+/** Where a cell came from, for error messages: a form field or a row of an uploaded workbook. */
+export type CellOrigin = (
+  index: number,
+  column: 'indicator' | 'period' | 'breakdown' | 'value',
+) => Omit<ErrorDetail, 'message'>
+
+const formField: CellOrigin = (index, column) => ({ field: `cells[${index}].${column}` })
+
+export interface WriteFormOptions {
+  viewer: Viewer
+  actor: AuditActor
+  now: Date
+  collectionId: number
+  organisationId: number
+}
+
+/** The collection, checked for a change of one organisation's form by this caller. */
+export async function loadWritableForm(
+  database: Database,
+  options: WriteFormOptions,
+): Promise<LoadedCollection> {
+  const collection = await loadCollection(database.db, { viewer: options.viewer, id: options.collectionId })
+  requireReadableForm(options.viewer, collection, options.organisationId)
+  if (!canFillCollectionForm(options.viewer, collection.rules, options.organisationId))
+    throw forbidden('the form is filled by the organisation’s leads and analysts')
+  requireOpen(collection)
+  if (findMember(collection, options.organisationId).status === 'submitted')
+    throw conflict('the form is submitted: the moderator reopens it for a correction')
+  return collection
+}
+
+/**
+ * Saves an organisation's form as a draft (the whole form: cells left out are empty). Values that
+ * cannot be true (out of the allowed range, negative counts) are refused with the cell named;
+ * warnings are kept and shown until they are corrected or commented.
+ */
+export async function saveCollectionForm(
+  database: Database,
+  options: WriteFormOptions & { request: SaveCollectionFormRequest; origin?: CellOrigin; action?: string },
+): Promise<CollectionFormDto> {
+  const collection = await loadWritableForm(database, options)
+  const origin = options.origin ?? formField
+  const indicators = new Map(collection.indicators.map((i) => [i.code, i]))
+  const periods = new Set(collection.row.periods)
+  const details: ErrorDetail[] = []
+  const seen = new Set<string>()
+  const entries: Omit<EntryRow, 'organisationId'>[] = []
+  for (const [index, cell] of options.request.cells.entries()) {
+    const indicator = indicators.get(cell.indicator)
+    const problem = (column: Parameters<CellOrigin>[1], value: string, message: string) =>
+      details.push({ ...origin(index, column), value, message })
+    if (!indicator) {
+      problem(
+        'indicator',
+        cell.indicator,
+        `not an indicator of this collection (${[...indicators.keys()].join(', ')})`,
+      )
+      continue
+    }
+    if (!periods.has(cell.period)) {
+      problem('period', cell.period, `not a period of this collection (${collection.row.periods.join(', ')})`)
+      continue
+    }
+    if (!indicator.breakdowns.includes(cell.breakdown)) {
+      problem(
+        'breakdown',
+        cell.breakdown,
+        `${indicator.code} has the breakdowns ${indicator.breakdowns.join(', ')}`,
+      )
+      continue
+    }
+    const key = cellKey(cell)
+    if (seen.has(key)) {
+      problem(
+        'indicator',
+        cell.indicator,
+        `${cell.indicator} ${cell.period} (${cell.breakdown}) is given twice`,
+      )
+      continue
+    }
+    seen.add(key)
+    const range = cell.value === null ? null : checkRange(indicator, cell.value)
+    if (range) {
+      problem('value', String(cell.value), range.message)
+      continue
+    }
+    if (cell.value === null && cell.comment.trim() === '') continue
+    entries.push({
+      indicatorId: indicator.id,
+      period: cell.period,
+      breakdown: cell.breakdown,
+      value: cell.value,
+      comment: cell.comment.trim(),
+    })
+  }
+  if (details.length > 0)
+    throw invalidInput(
+      `${details.length} ${details.length === 1 ? 'value' : 'values'} cannot be taken: ${details
+        .slice(0, 5)
+        .map((d) => `${d.field ?? `row ${d.row}, column ${d.column}`}: ${d.message}`)
+        .join('; ')}`,
+      details,
+    )
+  await database.transaction(async (tx) => {
+    await lockCollection(tx.db, collection.row.id)
+    await replaceEntries(tx.db, { ...options, entries, userId: options.actor.userId })
+    await updateMemberStatus(tx.db, { ...options, status: 'draft', at: options.now })
+    await recordAudit(tx.db, {
+      actor: options.actor,
+      action: options.action ?? 'collection.form.save',
+      entity: 'data_collection',
+      entityId: collection.row.id,
+      after: { organisationId: options.organisationId, cells: entries.length },
+      at: options.now,
+    })
+  })
+  return readCollectionForm(database.db, options)
+}
