@@ -3,7 +3,7 @@
  * the demo member (KCA) fills the form, gets a blocking error and a warning, comments the warning
  * and submits; the other members are late and are reminded; the moderator closes it, and the
  * results appear on the collection page, on the figure page and in the meeting pack.
- * Screenshots: test-results/screenshots/collections-*.png (the documentation's come from here).
+ * Screenshots: test-results/screenshots/collections-*.png (to illustrate docs/data-collections.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './browser'

@@ -12,9 +12,12 @@ export interface MultipartPart {
 
 export const MULTIPART_BOUNDARY = '----benchlearn-test-boundary'
 
-/** The body and its content-type header for the given parts. */
+/**
+ * The body and its content-type header for the given parts. The body is text when every part is,
+ * so that a test can look for what it sent in it (the access test does).
+ */
 export function multipartBody(parts: readonly MultipartPart[]): {
-  payload: Buffer
+  payload: string | Buffer
   headers: { 'content-type': string }
 } {
   const chunks: Buffer[] = []
@@ -34,8 +37,9 @@ export function multipartBody(parts: readonly MultipartPart[]): {
     )
   }
   chunks.push(Buffer.from(`--${MULTIPART_BOUNDARY}--\r\n`))
+  const payload = Buffer.concat(chunks)
   return {
-    payload: Buffer.concat(chunks),
+    payload: parts.every((p) => typeof p.content === 'string') ? payload.toString('utf8') : payload,
     headers: { 'content-type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}` },
   }
 }
