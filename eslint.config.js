@@ -28,6 +28,11 @@ const LAYERS = [
     why: 'the database layer knows no feature or shell',
   },
   {
+    layer: 'src/server/route.ts',
+    never: ['src/features/', 'src/cli/', 'web/'],
+    why: 'a route declaration knows no feature: features import it, not the other way round',
+  },
+  {
     layer: 'src/features/',
     never: ['src/cli/', 'web/'],
     why: 'features never import the CLI or the web UI (the shells import the features)',

@@ -9,7 +9,6 @@ import { createRandom } from '../src/core/random'
 import { RAW_INDICATORS } from '../src/features/indicators/catalogue'
 import { FORMULA_BOUND_MS, FORMULA_FUZZ_RUN, runFormulaFuzz } from '../src/test/formula-fuzz'
 import { peakRssMb, type BenchResult } from './types'
-import { createRandom } from '../src/core/random'
 
 const ORGANISATIONS = 400
 const MONTHS = 144

@@ -18,7 +18,6 @@ import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
 import { insertOrganisation } from '../src/features/organisations/organisation.repository'
 import { createBenchDatabase } from './postgres'
 import { peakRssMb, type BenchResult } from './types'
-import { createRandom } from '../src/core/random'
 import { OBSERVATION_COPY_COLUMNS } from '../src/features/observations/observation.repository'
 
 const ORGANISATIONS = 400

@@ -9,7 +9,7 @@ import {
   importBoundariesQuerySchema,
   importBoundariesSummarySchema,
 } from '../../contracts/areas'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
 import { defineRoute } from '../../server/route'
 import { importBoundaries } from './import-boundaries'
@@ -61,7 +61,7 @@ export const listBoundariesRoute = defineRoute({
   access: { roles: 'any' },
   response: boundaryListSchema,
   async handler({ context, viewer, now }) {
-    return readBoundaries(context.database.db, { viewer, at: toIsoDate(now) })
+    return readBoundaries(context.database.db, { viewer, at: isoDate(now) })
   },
 })
 

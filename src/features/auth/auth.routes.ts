@@ -7,7 +7,7 @@ import {
   signOutResponseSchema,
 } from '../../contracts/auth'
 import type { SessionDto } from '../../contracts/auth'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import type { AppContext } from '../../server/context'
 import { definePublicRoute, defineRoute } from '../../server/route'
 import { SESSION_COOKIE } from './authenticate'
@@ -40,7 +40,7 @@ export async function answerNewSession(
     ...sessionCookieOptions(request),
     expires: session.expiresAt,
   })
-  const viewer = await loadViewer(input.context.database.db, session.user, toIsoDate(input.now))
+  const viewer = await loadViewer(input.context.database.db, session.user, isoDate(input.now))
   const dto = toSessionDto({
     user: session.user,
     viewer,

@@ -7,7 +7,7 @@
  */
 import type { AuditActor } from '../../core/accounts/account'
 import { conflict, forbidden } from '../../core/errors/app-error'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { canManageAccount, requireOrganisationForRole, type Role, type Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
@@ -46,7 +46,7 @@ export async function inviteUser(database: Database, options: InviteUserOptions)
   const { role, organisationId, inviter, now } = options
   requireOrganisationForRole(role, organisationId)
   return database.transaction(async (tx) => {
-    const account = await loadAccountInRings(tx.db, { role, organisationId }, toIsoDate(now))
+    const account = await loadAccountInRings(tx.db, { role, organisationId }, isoDate(now))
     if (inviter && !canManageAccount(inviter, account))
       throw forbidden(`you may not invite a ${role}${organisationId ? ' for this organisation' : ''}`)
     const email = options.email?.trim() ?? null

@@ -5,7 +5,7 @@
  */
 import type { Account, AuditActor } from '../../core/accounts/account'
 import { forbidden, notFound } from '../../core/errors/app-error'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { canManageAccount, requireOrganisationForRole, type Viewer } from '../../core/permissions'
 import type { UserDto } from '../../contracts/auth'
 import type { Database } from '../../db/connect'
@@ -38,7 +38,7 @@ function auditView(user: Account) {
 
 export async function updateUser(database: Database, options: UpdateUserOptions): Promise<UserDto> {
   const { viewer, changes, now } = options
-  const at = toIsoDate(now)
+  const at = isoDate(now)
   return database.transaction(async (tx) => {
     const before = await findUserById(tx.db, options.id)
     // An account the caller may not manage does not exist for them.

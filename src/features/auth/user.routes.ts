@@ -1,5 +1,5 @@
 import { updateUserRequestSchema, userIdParamsSchema, userListSchema, userSchema } from '../../contracts/auth'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
 import { defineRoute } from '../../server/route'
 import { listVisibleUsers } from './list-visible-users'
@@ -14,7 +14,7 @@ export const listUsersRoute = defineRoute({
   access: { roles: PERMISSIONS.manageUsers },
   response: userListSchema,
   async handler({ context, viewer, now }) {
-    return { users: await listVisibleUsers(context.database.db, { viewer, at: toIsoDate(now) }) }
+    return { users: await listVisibleUsers(context.database.db, { viewer, at: isoDate(now) }) }
   },
 })
 

@@ -12,7 +12,7 @@ import {
   MAPPING_DOCUMENT_MAX_BYTES,
 } from '../../contracts/imports'
 import { readUploadWithPart } from '../../server/read-upload'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
 import { defineRoute, queryAndScopeKey } from '../../server/route'
 import { auditImport } from './audit-import'
@@ -101,7 +101,7 @@ export const listImportBatchesRoute = defineRoute({
   async handler({ context, viewer, now }) {
     const scope = await loadImportBatchScope(context.database.db, {
       viewer,
-      at: toIsoDate(now),
+      at: isoDate(now),
     })
     // Others than administrators and moderators of every ring: the uploads for the organisations
     // they see in full (members: their own).
@@ -129,7 +129,7 @@ export const listImportChangesRoute = defineRoute({
     return listImportChanges(context.database.db, {
       viewer,
       batchId: params.id,
-      at: toIsoDate(now),
+      at: isoDate(now),
       limit: query.limit,
       offset: query.offset,
     })

@@ -49,7 +49,7 @@ export const updateAgendaItemRoute = meetingRoute('PATCH /api/v1/agenda-items/:i
     const itemId = input.params.id
     await updateAgendaItem(context.database, { ...writerOf(input), itemId, request: body })
     const fields = { title: body.title, description: body.description, minutes: body.minutes }
-    return withWarnings(context, parts.DONE, { owner: { agendaItemId: itemId }, fields })
+    return withWarnings(input, parts.DONE, { owner: { agendaItemId: itemId }, fields })
   },
 })
 

@@ -1,39 +1,27 @@
 /** What the meetings' route files share: the declaration, roles, answer shapes, the caller, name warnings. */
 import { z } from 'zod'
-import type { Role } from '../../core/permissions'
+import { PERMISSIONS } from '../../core/permissions'
 import { isoDate } from '../../core/periods/dates'
 import { nameWarningsField } from '../../contracts/name-warnings'
 import type { Database } from '../../db/connect'
 import type { AppContext } from '../../server/context'
-import {
-  defineRoute,
-  requireActor,
-  requireViewer,
-  type HttpMethod,
-  type RouteDefinition,
-  type RouteInput,
-} from '../../server/route'
+import { defineRoute, type HttpMethod, type RoleRoute, type RouteInput } from '../../server/route'
 import type { MeetingWriter } from './load-visible-meeting'
 import { warnAboutMeetingTexts, type MeetingTextOwner } from './warn-about-meeting-texts'
 
-/** The moderation: plans meetings, builds agendas, writes and approves minutes. */
-export const MANAGERS = ['admin', 'moderator'] as const satisfies readonly Role[]
-/** Who takes part in writing: the moderation, leads and analysts (comments, topics, votes). */
-export const WRITERS = [
-  'admin',
-  'moderator',
-  'member_lead',
-  'member_analyst',
-] as const satisfies readonly Role[]
 export const FOR_ANY = { roles: 'any' } as const
-export const FOR_MANAGERS = { roles: MANAGERS }
-export const FOR_WRITERS = { roles: WRITERS }
+/** The moderation: plans meetings, builds agendas, writes and approves minutes. */
+export const FOR_MANAGERS = { roles: PERMISSIONS.planMeetings }
+/** Who takes part in writing: the moderation, leads and analysts (comments, topics, votes). */
+export const FOR_WRITERS = { roles: PERMISSIONS.proposeTopics }
+/** Leads and analysts of invited organisations register for meetings. */
+export const FOR_PARTICIPANTS = { roles: PERMISSIONS.registerForMeetings }
 
 /** A route of the meetings API (tag "meetings"), its method and path given as "PATCH /api/v1/…". */
 export function meetingRoute<Q, P, B, R>(
   endpoint: `${HttpMethod} /api/v1/${string}`,
-  spec: Omit<RouteDefinition<Q, P, B, R>, 'method' | 'url' | 'tag'>,
-): RouteDefinition<Q, P, B, R> {
+  spec: Omit<RoleRoute<Q, P, B, R>, 'method' | 'url' | 'tag'>,
+): RoleRoute<Q, P, B, R> {
   const [method, url] = endpoint.split(' ') as [HttpMethod, string]
   return defineRoute({ ...spec, method, url, tag: 'meetings' })
 }
@@ -47,12 +35,12 @@ export const doneTextSchema = doneSchema.extend(nameWarningsField)
 
 /** The signed-in caller and the request's clock, for reads. */
 export function readerOf<Q, P, B>(input: RouteInput<Q, P, B>) {
-  return { viewer: requireViewer(input.viewer), now: input.context.now() }
+  return { viewer: input.viewer, now: input.now }
 }
 
 /** The signed-in caller, the actor for the audit and the request's clock, for writes. */
 export function writerOf<Q, P, B>(input: RouteInput<Q, P, B>) {
-  return { ...readerOf(input), actor: requireActor(input.actor) }
+  return { ...readerOf(input), actor: input.actor }
 }
 
 /** A handler for a write that answers { isDone: true }. */
@@ -65,11 +53,11 @@ export function answerDone<Q, P, B>(write: (input: RouteInput<Q, P, B>) => Promi
 
 /** The answer to a write of texts, with name warnings for them (organisations/check-names-in-text.ts). */
 export async function withWarnings<T extends object>(
-  context: AppContext,
+  { context, now }: { context: AppContext; now: Date },
   answer: T,
   about: { owner: MeetingTextOwner; fields: Fields },
 ) {
-  const at = isoDate(context.now())
+  const at = isoDate(now)
   return { ...answer, warnings: await warnAboutMeetingTexts(context.database.db, { ...about, at }) }
 }
 
@@ -87,7 +75,7 @@ export function createOnMeeting<B>(
     const { body, context } = input
     const meetingId = input.params.id
     const id = await create(context.database, { ...writerOf(input), meetingId, body })
-    return withWarnings(context, { id }, { owner: { meetingId }, fields: fieldsOf(body) })
+    return withWarnings(input, { id }, { owner: { meetingId }, fields: fieldsOf(body) })
   }
 }
 

@@ -42,7 +42,7 @@ export const createMeetingRoute = meetingRoute('POST /api/v1/meetings', {
     const { body, context } = input
     const id = await scheduleMeeting(context.database, { ...writerOf(input), request: body })
     const fields = { title: body.title, venue: body.venue }
-    return withWarnings(context, { id }, { owner: { ringId: body.ringId }, fields })
+    return withWarnings(input, { id }, { owner: { ringId: body.ringId }, fields })
   },
 })
 
@@ -89,7 +89,7 @@ export const updateMeetingRoute = meetingRoute('PATCH /api/v1/meetings/:id', {
     await updateMeeting(context.database, { ...caller, id: params.id, request: body })
     const meeting = await getMeetingDetail(context.database.db, { ...caller, id: params.id })
     const fields = { title: body.title, venue: body.venue }
-    return withWarnings(context, meeting, { owner: { meetingId: params.id }, fields })
+    return withWarnings(input, meeting, { owner: { meetingId: params.id }, fields })
   },
 })
 
@@ -123,14 +123,14 @@ export const proposeHostRoute = meetingRoute('GET /api/v1/meetings/:id/host-prop
 export const registerRoute = meetingRoute('PUT /api/v1/meetings/:id/registration', {
   operationId: 'registerForMeeting',
   summary: 'Register (or decline) for a meeting, as a lead or analyst of an invited organisation',
-  access: { roles: ['member_lead', 'member_analyst'] },
+  access: parts.FOR_PARTICIPANTS,
   params: contract.idParamsSchema,
   body: contract.registrationRequestSchema,
   response: parts.doneTextSchema,
   async handler(input) {
     const { params, body, context } = input
     await registerForMeeting(context.database, { ...writerOf(input), id: params.id, ...body })
-    return withWarnings(context, parts.DONE, { owner: { meetingId: params.id }, fields: { note: body.note } })
+    return withWarnings(input, parts.DONE, { owner: { meetingId: params.id }, fields: { note: body.note } })
   },
 })
 

@@ -59,7 +59,7 @@ export const updateActionRoute = meetingRoute('PATCH /api/v1/actions/:id', {
     const { body: changes, context } = input
     const actionId = input.params.id
     await updateActionItem(context.database, { ...writerOf(input), actionId, changes })
-    return withWarnings(context, parts.DONE, {
+    return withWarnings(input, parts.DONE, {
       owner: { actionItemId: actionId },
       fields: { title: changes.title },
     })

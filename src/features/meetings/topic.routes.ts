@@ -35,7 +35,7 @@ export const proposeTopicRoute = meetingRoute('POST /api/v1/topics', {
       owner: { ringId: topic.ringId },
       fields: { title: topic.title, description: topic.description },
     }
-    return parts.withWarnings(context, { id }, about)
+    return parts.withWarnings(input, { id }, about)
   },
 })
 

@@ -6,7 +6,7 @@ import {
   valueRevisionListSchema,
   valueRevisionsQuerySchema,
 } from '../../contracts/observations'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
@@ -22,7 +22,7 @@ import { readObservationSeries, readObservations } from './read-observations'
  * tell nobody which figures belong to whom.
  */
 async function requireRawValues(db: Kysely<DB>, options: { viewer: Viewer; key: string; now: Date }) {
-  const confidentiality = await loadConfidentiality(db, toIsoDate(options.now))
+  const confidentiality = await loadConfidentiality(db, isoDate(options.now))
   await findOrganisationWithRawValues(db, { key: options.key, viewer: options.viewer, confidentiality })
 }
 
@@ -69,6 +69,6 @@ export const listValueRevisionsRoute = defineRoute({
   response: valueRevisionListSchema,
   async handler({ query, context, viewer, now }) {
     // The same rule as the values themselves (listObservations).
-    return listValueRevisions(context.database.db, { viewer, query, at: toIsoDate(now) })
+    return listValueRevisions(context.database.db, { viewer, query, at: isoDate(now) })
   },
 })

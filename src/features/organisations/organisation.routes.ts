@@ -4,7 +4,7 @@ import {
   ringListSchema,
   ringsQuerySchema,
 } from '../../contracts/organisations'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { defineRoute, queryAndScopeKey } from '../../server/route'
 import { listVisibleRings } from '../networks/list-visible-rings'
 import { listVisibleOrganisations } from './list-visible-organisations'
@@ -23,7 +23,7 @@ export const listOrganisationsRoute = defineRoute({
     return {
       organisations: await listVisibleOrganisations(context.database.db, {
         viewer,
-        at: query.at ?? toIsoDate(now),
+        at: query.at ?? isoDate(now),
       }),
     }
   },
@@ -40,7 +40,7 @@ export const listRingsRoute = defineRoute({
   response: ringListSchema,
   cacheKey: ({ query, viewer }) => queryAndScopeKey(query, viewer),
   async handler({ query, context, viewer, now }) {
-    const at = query.at ?? toIsoDate(now)
+    const at = query.at ?? isoDate(now)
     return { at, rings: await listVisibleRings(context.database.db, { viewer, at }) }
   },
 })

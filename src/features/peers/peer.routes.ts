@@ -6,7 +6,7 @@
  * name appear as "a job centre outside your ring" with distance and indicator shares only.
  */
 import { invalidInput } from '../../core/errors/app-error'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { organisationVisibility, PERMISSIONS, type Viewer } from '../../core/permissions'
 import {
   applyPeerModelRequestSchema,
@@ -244,12 +244,7 @@ export const listPeerNeighboursRoute = defineRoute({
   query: neighboursQuerySchema,
   response: neighboursSchema,
   async handler({ query, context, viewer, now }) {
-    const { organisation, rings } = await findFullyVisible(
-      context.database,
-      viewer,
-      query.org,
-      toIsoDate(now),
-    )
+    const { organisation, rings } = await findFullyVisible(context.database, viewer, query.org, isoDate(now))
     return findPeerNeighbours(context.database.db, {
       organisation,
       k: query.k,
@@ -272,7 +267,7 @@ export const getRingHistoryRoute = defineRoute({
   query: ringHistoryQuerySchema,
   response: ringHistorySchema,
   async handler({ query, context, viewer, now }) {
-    const { organisation } = await findFullyVisible(context.database, viewer, query.org, toIsoDate(now))
+    const { organisation } = await findFullyVisible(context.database, viewer, query.org, isoDate(now))
     return readRingHistory(context.database.db, organisation)
   },
 })

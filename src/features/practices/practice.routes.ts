@@ -16,7 +16,7 @@ import {
   publicPracticeListQuerySchema,
   updatePracticeRequestSchema,
 } from '../../contracts/practices'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS, type Viewer } from '../../core/permissions'
 import { definePublicRoute, defineRoute, type PublicRouteInput, type RouteInput } from '../../server/route'
 import { checkPracticeEffect } from './check-practice-effect'
@@ -54,7 +54,7 @@ async function readWithWarnings(
     fields: Readonly<Record<string, string | null | undefined>>
   },
 ) {
-  const at = toIsoDate(options.now)
+  const at = isoDate(options.now)
   return {
     ...(await readPractice(db, { viewer: options.viewer, id: options.id, at })),
     warnings: await warnAboutPracticeTexts(db, { practiceId: options.id, at, fields: options.fields }),
@@ -77,7 +77,7 @@ export const listPracticesRoute = defineRoute({
     return listPractices(context.database.db, {
       viewer,
       query,
-      at: toIsoDate(now),
+      at: isoDate(now),
     })
   },
 })
@@ -93,7 +93,7 @@ export const listPublicPracticesRoute = definePublicRoute({
   response: practiceListSchema,
   async handler({ query, context, now }) {
     // Always the anonymous view, even with a session: this is the page the public sees.
-    return listPractices(context.database.db, { viewer: null, query, at: toIsoDate(now) })
+    return listPractices(context.database.db, { viewer: null, query, at: isoDate(now) })
   },
 })
 
@@ -110,7 +110,7 @@ export const getPublicPracticeRoute = definePublicRoute({
     return readPractice(context.database.db, {
       viewer: null,
       id: params.id,
-      at: toIsoDate(now),
+      at: isoDate(now),
       isPublicPath: true,
     })
   },
@@ -129,7 +129,7 @@ export const getPracticeRoute = defineRoute({
     return readPractice(context.database.db, {
       viewer,
       id: params.id,
-      at: toIsoDate(now),
+      at: isoDate(now),
     })
   },
 })
@@ -215,7 +215,7 @@ export const uploadPracticeAttachmentRoute = defineRoute({
     return readPractice(input.context.database.db, {
       viewer: write.viewer,
       id: input.params.id,
-      at: toIsoDate(write.now),
+      at: isoDate(write.now),
     })
   },
 })

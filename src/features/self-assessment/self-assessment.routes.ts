@@ -11,7 +11,7 @@ import {
   updateCycleRequestSchema,
 } from '../../contracts/self-assessment'
 import { notFound } from '../../core/errors/app-error'
-import { toIsoDate } from '../../core/periods/period'
+import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
 import { defineRoute, requireNetworkWideManager } from '../../server/route'
 import { compareSelfAssessments } from './compare-self-assessments'
@@ -98,7 +98,7 @@ export const getAnswersRoute = defineRoute({
       viewer,
       cycleId: params.id,
       organisationId: query.org,
-      at: toIsoDate(now),
+      at: isoDate(now),
     })
   },
 })
@@ -126,7 +126,7 @@ export const saveAnswersRoute = defineRoute({
       viewer,
       cycleId: params.id,
       organisationId,
-      at: toIsoDate(now),
+      at: isoDate(now),
     })
   },
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { longRowsCsv } from '../../../test/long-rows'
-import { parseImportFile } from './types'
+import { parseImportFile } from './parse-import-file'
 
 // The time a million rows take is measured by the bench (`npm run bench -- parse`).
 describe('long rows', () => {

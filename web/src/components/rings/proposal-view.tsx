@@ -4,7 +4,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import type { FormPeerGroupsRequest, PeerModelDto, PeerProposalDto } from '../../../../src/contracts/peers'
-import { toIsoDate } from '../../../../src/core/periods/period'
+import { isoDate } from '../../../../src/core/periods/dates'
 import { savePeerModel } from '../../api/rings-api'
 import { useI18n } from '../../i18n/i18n'
 import { formatDate } from '../../i18n/translate'
@@ -89,7 +89,7 @@ function SaveModel({
 }) {
   const { t, locale } = useI18n()
   const [name, setName] = useState(() =>
-    t('forming.defaultName', { date: formatDate(locale, toIsoDate(new Date())) }),
+    t('forming.defaultName', { date: formatDate(locale, isoDate(new Date())) }),
   )
   const [task, setTask] = useState<Task<null>>({ kind: 'idle' })
   const submit = async (event: FormEvent) => {
