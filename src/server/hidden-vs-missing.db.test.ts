@@ -136,6 +136,20 @@ const PROBES: Record<string, Probe[]> = {
       }),
   ],
   compareSelfAssessments: [(p) => get(`/api/v1/self-assessment/compare?org=${p.id}`)],
+  // Data collections: an organisation not asked by the collection is "not found" either way.
+  getCollectionForm: [(p) => get(`/api/v1/collections/1/form?org=${p.id}`)],
+  saveCollectionForm: [(p) => send('PUT', '/api/v1/collections/1/form', { organisationId: p.id, cells: [] })],
+  submitCollectionForm: [(p) => send('POST', '/api/v1/collections/1/submissions', { organisationId: p.id })],
+  downloadCollectionTemplate: [(p) => get(`/api/v1/collections/1/template.xlsx?org=${p.id}`)],
+  reopenCollectionSubmission: [(p) => send('POST', '/api/v1/collections/1/reopen', { organisationId: p.id })],
+  uploadCollectionWorkbook: [
+    (p) => ({
+      method: 'POST',
+      url: `/api/v1/collections/1/workbook?org=${p.id}`,
+      payload: '--b\r\nContent-Disposition: form-data; name="file"; filename="e.xlsx"\r\n\r\nx\r\n--b--\r\n',
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+    }),
+  ],
   createInvitation: [(p) => send('POST', '/api/v1/invitations', { role: 'viewer', organisationId: p.id })],
   updateUser: [(p) => send('PATCH', '/api/v1/users/1', { organisationId: p.id })],
   createMeeting: [

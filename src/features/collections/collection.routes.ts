@@ -198,6 +198,12 @@ export const uploadCollectionWorkbookRoute = defineRoute({
   response: collectionFormSchema,
   async handler(input) {
     const write = writeContext(input)
+    // A form the caller may not read is "not found" before anything of the file is read.
+    await readCollectionForm(input.context.database.db, {
+      viewer: write.viewer,
+      collectionId: input.params.id,
+      organisationId: input.query.org,
+    })
     const file = await readUpload(input.request, { maxBytes: UPLOAD_LIMITS.collectionWorkbookMaxBytes })
     const { request, origin } = await readCollectionWorkbook(file.bytes, {
       fileName: file.fileName,
