@@ -88,6 +88,7 @@ async function measure(database: Database, label: string, count: number): Promis
     const { summarise, memo } = await prepareFigureSummaries(database.db, {
       request: { org: districts[0]!, group: 'all', breakdown: 'total' },
       viewer,
+      now: new Date(),
     })
     const codes = (await memo('catalogue', () => readCatalogue(database.db))).figures
       .filter((f) => f.current.isOfficial)

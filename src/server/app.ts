@@ -27,6 +27,7 @@ import { isPublicRoute, rolesOf, type AnyRoute, type RouteInput, type RouteSessi
 import { allRoutes } from './routes'
 import { registerSecurityHeaders } from './security-headers'
 import { renderStartPage } from './start-page'
+import { isoDate } from '../core/periods/dates'
 
 export interface BuildAppOptions {
   database: Database
@@ -196,7 +197,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         const cacheKey = route.method === 'GET' ? bound.cacheKey() : undefined
         if (cacheKey !== undefined) {
           const version = await readDataVersion(context.database.db)
-          const day = now.toISOString().slice(0, 10)
+          const day = isoDate(now)
           const answer = await answers.getOrCompute(
             `${route.operationId}|${version.data}|${day}|${cacheKey}`,
             async () => {

@@ -146,22 +146,6 @@ export function rolesOf(route: Pick<AnyRoute, 'access'>): readonly string[] | nu
 }
 
 /**
- * @deprecated Role routes get a non-null actor; kept until the meetings routes are converted.
- */
-export function requireActor(actor: AuditActor | null): AuditActor {
-  if (!actor) throw new AppError('unauthenticated', 'sign in first')
-  return actor
-}
-
-/**
- * @deprecated Role routes get a non-null viewer; kept until the meetings routes are converted.
- */
-export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new AppError('unauthenticated', 'sign in first')
-  return viewer
-}
-
-/**
  * The viewer of a route that changes something network-wide: administrators and moderators of all
  * rings (core/permissions/network-wide.ts); everybody else gets 403 naming `what`.
  */

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema'
 import { findLiveSession } from './session.repository'
 import { hashToken } from './tokens'
 import { findUserById, loadViewer } from './user.repository'
+import { isoDate } from '../../core/periods/dates'
 
 export const SESSION_COOKIE = 'bl_session'
 
@@ -28,7 +29,7 @@ export async function authenticate(
 ): Promise<Authenticated | null> {
   if (!token || token.length > 200) return null
   const tokenHash = hashToken(token)
-  const day = now.toISOString().slice(0, 10)
+  const day = isoDate(now)
   // One (shared) fingerprint query instead of three lookups per request. The entry is valid only
   // while accounts, sessions, moderator rings (auth) and rings and memberships (data, for the
   // viewer's rings) are unchanged, so sign-out, a password change, disabling, a role change or a

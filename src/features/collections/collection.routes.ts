@@ -18,7 +18,9 @@ import {
 } from '../../contracts/collections'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
-import { defineRoute, requireActor, requireViewer, type RouteInput } from '../../server/route'
+import { defineRoute, type RouteInput } from '../../server/route'
+import { PERMISSIONS } from '../../core/permissions'
+import { isoDate } from '../../core/periods/dates'
 import { closeCollection } from './close-collection'
 import { readCollectionWorkbook, writeCollectionWorkbook } from './collection-workbook'
 import { createCollection } from './create-collection'
@@ -33,13 +35,11 @@ import { saveCollectionForm } from './save-collection-form'
 import { submitCollectionForm } from './submit-collection-form'
 
 const TAG = 'collections'
-const MANAGERS = ['admin', 'moderator'] as const
-const FILLERS = ['admin', 'member_lead', 'member_analyst'] as const
-
-const today = (now: Date) => now.toISOString().slice(0, 10)
+const MANAGERS = PERMISSIONS.manageCollections
+const FILLERS = PERMISSIONS.fillCollections
 
 function writeContext<Q, P, B>(input: RouteInput<Q, P, B>) {
-  return { viewer: requireViewer(input.viewer), actor: requireActor(input.actor), now: input.context.now() }
+  return { viewer: input.viewer, actor: input.actor, now: input.now }
 }
 
 export const listCollectionsRoute = defineRoute({
@@ -50,10 +50,10 @@ export const listCollectionsRoute = defineRoute({
   tag: TAG,
   access: { roles: 'any' },
   response: collectionListSchema,
-  async handler({ context, viewer }) {
+  async handler({ now, context, viewer }) {
     return listCollections(context.database.db, {
-      viewer: requireViewer(viewer),
-      today: today(context.now()),
+      viewer,
+      today: isoDate(now),
     })
   },
 })
@@ -71,7 +71,7 @@ export const createCollectionRoute = defineRoute({
   async handler(input) {
     const write = writeContext(input)
     const id = await createCollection(input.context.database, { ...write, request: input.body })
-    return readCollection(input.context.database.db, { viewer: write.viewer, id, today: today(write.now) })
+    return readCollection(input.context.database.db, { viewer: write.viewer, id, today: isoDate(write.now) })
   },
 })
 
@@ -84,11 +84,11 @@ export const getCollectionRoute = defineRoute({
   access: { roles: 'any' },
   params: collectionIdParamsSchema,
   response: collectionSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ now, params, context, viewer }) {
     return readCollection(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       id: params.id,
-      today: today(context.now()),
+      today: isoDate(now),
     })
   },
 })
@@ -106,7 +106,7 @@ export const getCollectionFormRoute = defineRoute({
   response: collectionFormSchema,
   async handler({ params, query, context, viewer }) {
     return readCollectionForm(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       collectionId: params.id,
       organisationId: query.org,
     })
@@ -164,7 +164,7 @@ export const downloadCollectionTemplateRoute = defineRoute({
   response: z.unknown(),
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   async handler({ params, query, context, viewer, reply }) {
-    const v = requireViewer(viewer)
+    const v = viewer
     const db = context.database.db
     const form = await readCollectionForm(db, {
       viewer: v,
@@ -232,7 +232,7 @@ export const getCollectionMatrixRoute = defineRoute({
   response: collectionMatrixSchema,
   async handler({ params, context, viewer }) {
     return readCollectionMatrix(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       collectionId: params.id,
     })
   },
@@ -292,7 +292,7 @@ export const closeCollectionRoute = defineRoute({
     const collection = await readCollection(input.context.database.db, {
       viewer: write.viewer,
       id: input.params.id,
-      today: today(write.now),
+      today: isoDate(write.now),
     })
     return { ...closed, collection }
   },
@@ -308,11 +308,11 @@ export const getCollectionResultsRoute = defineRoute({
   access: { roles: 'any' },
   params: collectionIdParamsSchema,
   response: collectionResultsSchema,
-  async handler({ params, context, viewer }) {
+  async handler({ now, params, context, viewer }) {
     return readCollectionResults(context.database.db, {
-      viewer: requireViewer(viewer),
+      viewer,
       collectionId: params.id,
-      today: today(context.now()),
+      today: isoDate(now),
     })
   },
 })
@@ -326,11 +326,11 @@ export const listFigureCollectionResultsRoute = defineRoute({
   access: { roles: 'any' },
   query: figureCollectionResultsQuerySchema,
   response: figureCollectionResultsSchema,
-  async handler({ query, context, viewer }) {
+  async handler({ now, query, context, viewer }) {
     return {
       results: await listClosedCollectionResults(context.database.db, {
-        viewer: requireViewer(viewer),
-        today: today(context.now()),
+        viewer,
+        today: isoDate(now),
         figureCode: query.figure,
       }),
     }

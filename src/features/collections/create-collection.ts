@@ -15,6 +15,7 @@ import {
   insertCollectionMembers,
   insertOwnIndicator,
 } from './collection.repository'
+import { isoDate } from '../../core/periods/dates'
 
 /**
  * Defines a data collection: its own indicators (new ones are added to the catalogue), periods,
@@ -38,7 +39,7 @@ export async function createCollection(
         ? 'a collection of the whole network is defined by administrators and moderators of all rings'
         : 'you may define collections only for rings you moderate',
     )
-  const today = now.toISOString().slice(0, 10)
+  const today = isoDate(now)
   const details: ErrorDetail[] = []
   for (const [i, text] of request.periods.entries()) {
     const period = parsePeriod(text)

@@ -7,6 +7,7 @@ import { lockCollection, markReopened } from './collection.repository'
 import { findMember, loadCollection, requireOpen } from './load-collection'
 import { readCollection } from './list-collections'
 import { requireManager } from './read-collection-matrix'
+import { isoDate } from '../../core/periods/dates'
 
 /** Gives a submitted form back to its organisation as a draft (for a correction the moderator asked for). */
 export async function reopenCollectionSubmission(
@@ -33,6 +34,6 @@ export async function reopenCollectionSubmission(
   return readCollection(database.db, {
     viewer: options.viewer,
     id: collection.row.id,
-    today: options.now.toISOString().slice(0, 10),
+    today: isoDate(options.now),
   })
 }

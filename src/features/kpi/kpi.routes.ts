@@ -296,10 +296,11 @@ export const figureSummaryRoute = defineRoute({
   query: figureSummaryQuerySchema,
   response: figureSummarySchema,
   cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     const { summarise } = await prepareFigureSummaries(context.database.db, {
       request: query,
       viewer,
+      now,
     })
     return summarise(query.figure)
   },
@@ -316,11 +317,12 @@ export const figureSummariesRoute = defineRoute({
   query: figureSummariesQuerySchema,
   response: figureSummariesSchema,
   cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),
-  async handler({ query, context, viewer }) {
+  async handler({ query, context, viewer, now }) {
     const db = context.database.db
     const { summarise, memo } = await prepareFigureSummaries(db, {
       request: query,
       viewer,
+      now,
     })
     const codes =
       query.figures ??

@@ -13,6 +13,7 @@ import { resolvePeriod } from './read-figure-values'
 import { resolveGroup, type GroupKind } from './resolve-group'
 import { summariseFigure } from './summarise-figure'
 import { discloseGroup } from './disclose-group'
+import { isoDate } from '../../core/periods/dates'
 
 /** What summaries of one organisation in one group have in common (the query of both summary routes). */
 export interface FigureSummariesRequest {
@@ -39,9 +40,9 @@ export interface FigureSummaries {
  */
 export async function prepareFigureSummaries(
   db: Kysely<DB>,
-  options: { request: FigureSummariesRequest; viewer: Viewer },
+  options: { request: FigureSummariesRequest; viewer: Viewer; now: Date },
 ): Promise<FigureSummaries> {
-  const { request, viewer } = options
+  const { request, viewer, now } = options
   const requestedAsOf = request.asOf ? parseAsOf(request.asOf) : undefined
   // As of an instant after the newest revision, what was known then is what is known now: answered
   // from the current (cached) figures instead of evaluating every figure from the raw series as of
@@ -53,7 +54,7 @@ export async function prepareFigureSummaries(
   const asOf =
     requestedAsOf && latestRecordedAt && latestRecordedAt > requestedAsOf ? requestedAsOf : undefined
   const memo = asOf ? await kpiMemo(db, asOf) : currentMemo
-  const today = new Date().toISOString().slice(0, 10)
+  const today = isoDate(now)
   const organisation = await memo(`organisation:${request.org}:${today}`, () =>
     findOrganisationByKey(db, request.org, today),
   )

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
 import { normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
 import type { DB } from '../../db/schema'
+import { isoDate } from '../../core/periods/dates'
 
 /**
  * Finds an organisation by id, AGS (5 or 8 digits; the area valid on `at`, default today) or
@@ -10,7 +11,7 @@ import type { DB } from '../../db/schema'
 export async function findOrganisationByKey(
   db: Kysely<DB>,
   key: string,
-  at: string = new Date().toISOString().slice(0, 10),
+  at: string = isoDate(new Date()),
 ): Promise<{ id: number; name: string }> {
   const trimmed = key.trim()
   const nuts = normaliseNuts3(trimmed)

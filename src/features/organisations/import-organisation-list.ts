@@ -15,6 +15,7 @@ import { invalidInput } from '../../core/errors/app-error'
 import { insertNetwork, insertNetworkMemberships } from '../networks/network.repository'
 import { insertOrganisation } from './organisation.repository'
 import type { OrganisationListMapping } from './organisation-list-mapping'
+import { isoDate } from '../../core/periods/dates'
 
 export interface OrganisationListSummary {
   fileName: string
@@ -156,7 +157,7 @@ export async function importOrganisationList(
   const { fileName, bytes, mapping } = options
   const checksum = createHash('sha256').update(bytes).digest('hex')
   const { rows, errors, rowsRead } = readRows(bytes, fileName, mapping)
-  const validFrom = mapping.validFrom ?? options.today ?? new Date().toISOString().slice(0, 10)
+  const validFrom = mapping.validFrom ?? options.today ?? isoDate(new Date())
   const isDryRun = options.isDryRun ?? false
   try {
     return await database.transaction(async (tx) => {

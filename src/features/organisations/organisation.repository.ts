@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
+import { isoDate } from '../../core/periods/dates'
 
 export interface NewOrganisation {
   name: string
@@ -100,7 +101,7 @@ export async function listOrganisations(
   db: Kysely<DB>,
   options: { at?: string; ids?: number[] } = {},
 ): Promise<OrganisationSummary[]> {
-  const at = options.at ?? new Date().toISOString().slice(0, 10)
+  const at = options.at ?? isoDate(new Date())
   let query = db.selectFrom('organisation').selectAll().orderBy('name')
   if (options.ids) {
     if (options.ids.length === 0) return []

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import type { DB } from '../../db/schema'
+import { isoDate } from '../../core/periods/dates'
 
 /** An organisation as peer groups show it. */
 export interface PeerOrganisation {
@@ -10,7 +11,7 @@ export interface PeerOrganisation {
   landCode: string | null
 }
 
-const today = () => new Date().toISOString().slice(0, 10)
+const today = () => isoDate(new Date())
 
 /**
  * The network peer groups are formed in: the given one, else the only one (null when there is
