@@ -10,7 +10,7 @@ import {
 import { useOrganisations, useSession } from '../api/resources'
 import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, useAction } from '../components/benchlearning/common'
+import { ActionError, FormSubmit, useAction } from '../components/benchlearning/common'
 import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
@@ -206,12 +206,7 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
             <option value="published">{t('practiceEdit.publish')}</option>
           </SelectField>
         </div>
-        <ActionError error={action.error} />
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={action.isBusy}>
-            {practice ? t('practiceEdit.save') : t('practiceEdit.create')}
-          </button>
-        </div>
+        <FormSubmit action={action} label={practice ? t('practiceEdit.save') : t('practiceEdit.create')} />
       </form>
       {practice && practice.abilities.canAttach && <Attachments practice={practice} />}
     </Page>

@@ -5,7 +5,7 @@ import { useSession } from '../api/resources'
 import { can } from '../app/access'
 import type { PageProps } from '../app/routes'
 import type { NameWarningDto } from '../../../src/contracts/name-warnings'
-import { ActionError, NameWarnings, useAction } from '../components/benchlearning/common'
+import { ActionError, FormSubmit, NameWarnings, useAction } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
 import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
@@ -184,18 +184,12 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
           onChange={setDescription}
           rows={3}
         />
-        <ActionError error={action.error} />
-        <NameWarnings warnings={warnings} />
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={action.isBusy}>
-            {t('topics.submit')}
-          </button>
-          {isSent && (
-            <span role="status" className="muted">
-              {t('topics.sent')}
-            </span>
-          )}
-        </div>
+        <FormSubmit
+          action={action}
+          label={t('topics.submit')}
+          notice={<NameWarnings warnings={warnings} />}
+          doneNote={isSent && t('topics.sent')}
+        />
       </form>
     </details>
   )

@@ -14,7 +14,7 @@ import { addAgendaItem, removeAgendaItem, updateAgendaItem, useAgendaProposal } 
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { Empty, QueryView } from '../state-views'
-import { ActionError, useAction } from './common'
+import { ActionError, FormSubmit, useAction } from './common'
 import { ParticipantOptions } from './participant-options'
 import { SelectField, TextField } from '../form-field'
 
@@ -358,12 +358,7 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
           onChange={setDuration}
         />
       </div>
-      <ActionError error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button secondary" disabled={action.isBusy}>
-          {t('agenda.addItem')}
-        </button>
-      </div>
+      <FormSubmit action={action} label={t('agenda.addItem')} buttonClass="button secondary" />
     </form>
   )
 }

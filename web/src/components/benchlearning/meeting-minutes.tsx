@@ -18,7 +18,7 @@ import type { MessageKey } from '../../i18n/messages'
 import { formatDate, formatDateTime } from '../../i18n/translate'
 import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
-import { ActionError, NameWarnings, useAction } from './common'
+import { ActionError, FormSubmit, NameWarnings, useAction } from './common'
 import { ParticipantOptions } from './participant-options'
 import { SelectField, TextAreaField, TextField } from '../form-field'
 
@@ -96,17 +96,12 @@ function ItemMinutesEditor({ item }: { item: AgendaItemDto }) {
         onChange={setText}
         rows={3}
       />
-      <ActionError error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button secondary small" disabled={action.isBusy}>
-          {t('minutes.save')}
-        </button>
-        {isSaved && (
-          <span role="status" className="muted">
-            {t('minutes.saved')}
-          </span>
-        )}
-      </div>
+      <FormSubmit
+        action={action}
+        label={t('minutes.save')}
+        buttonClass="button secondary small"
+        doneNote={isSaved && t('minutes.saved')}
+      />
     </form>
   )
 }
@@ -190,12 +185,7 @@ function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
             />
             <ItemSelect id="decision-item" meeting={meeting} value={itemId} onChange={setItemId} />
           </div>
-          <ActionError error={action.error} />
-          <div className="button-row">
-            <button type="submit" className="button secondary small" disabled={action.isBusy}>
-              {t('minutes.addDecision')}
-            </button>
-          </div>
+          <FormSubmit action={action} label={t('minutes.addDecision')} buttonClass="button secondary small" />
         </form>
       )}
     </section>
@@ -264,12 +254,7 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
             />
             <ItemSelect id="action-item" meeting={meeting} value={itemId} onChange={setItemId} />
           </div>
-          <ActionError error={action.error} />
-          <div className="button-row">
-            <button type="submit" className="button secondary small" disabled={action.isBusy}>
-              {t('minutes.addAction')}
-            </button>
-          </div>
+          <FormSubmit action={action} label={t('minutes.addAction')} buttonClass="button secondary small" />
         </form>
       )}
     </section>
@@ -384,13 +369,12 @@ function Comments({ meeting }: { meeting: MeetingDetailDto }) {
             rows={3}
           />
           <ItemSelect id="comment-item" meeting={meeting} value={itemId} onChange={setItemId} />
-          <ActionError error={action.error} />
-          <NameWarnings warnings={warnings} />
-          <div className="button-row">
-            <button type="submit" className="button secondary small" disabled={action.isBusy}>
-              {t('minutes.addComment')}
-            </button>
-          </div>
+          <FormSubmit
+            action={action}
+            label={t('minutes.addComment')}
+            buttonClass="button secondary small"
+            notice={<NameWarnings warnings={warnings} />}
+          />
         </form>
       )}
     </section>
