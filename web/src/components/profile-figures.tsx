@@ -26,6 +26,9 @@ export function ProfileFigures({ organisationId }: { organisationId: number }) {
   )
 }
 
+/** The numeric columns of a neighbour's contributions table. */
+const NUMERIC_HEADERS = ['fig.neighbours.own', 'fig.neighbours.theirs', 'fig.neighbours.share'] as const
+
 export function ProfileNeighbours({ organisationId }: { organisationId: number }) {
   const { t, locale } = useI18n()
   const neighbours = useNeighbours(organisationId)
@@ -75,15 +78,11 @@ export function ProfileNeighbours({ organisationId }: { organisationId: number }
                   <thead>
                     <tr>
                       <th scope="col">{t('fig.neighbours.indicator')}</th>
-                      <th scope="col" className="numeric">
-                        {t('fig.neighbours.own')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('fig.neighbours.theirs')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('fig.neighbours.share')}
-                      </th>
+                      {NUMERIC_HEADERS.map((key) => (
+                        <th key={key} scope="col" className="numeric">
+                          {t(key)}
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
