@@ -15,7 +15,7 @@ import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
-import { ParticipantOptions } from './participant-options'
+import { ParticipantSelect } from './participant-options'
 import { SelectField, TextField } from '../form-field'
 
 type AgendaKind = AgendaItemDto['kind']
@@ -330,15 +330,14 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
         </SelectField>
       </div>
       <div className="form-row">
-        <SelectField
+        <ParticipantSelect
           id="item-presenter"
           label={t('agenda.presenter')}
           value={presenter}
           onChange={setPresenter}
-        >
-          <option value="">{t('agenda.noPresenter')}</option>
-          <ParticipantOptions meeting={meeting} />
-        </SelectField>
+          noneLabel={t('agenda.noPresenter')}
+          meeting={meeting}
+        />
         <TextField
           id="item-duration"
           label={t('agenda.duration')}

@@ -19,7 +19,7 @@ import { formatDate, formatDateTime } from '../../i18n/translate'
 import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { ActionError, FormSubmit, NameWarnings, useAction } from './common'
-import { ParticipantOptions } from './participant-options'
+import { ParticipantSelect } from './participant-options'
 import { SelectField, TextAreaField, TextField } from '../form-field'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
@@ -233,16 +233,15 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
               value={title}
               onChange={setTitle}
             />
-            <SelectField
+            <ParticipantSelect
               id="action-owner"
               label={t('actions.owner')}
               required
               value={owner}
               onChange={setOwner}
-            >
-              <option value="">{t('actions.chooseOwner')}</option>
-              <ParticipantOptions meeting={meeting} />
-            </SelectField>
+              noneLabel={t('actions.chooseOwner')}
+              meeting={meeting}
+            />
           </div>
           <div className="form-row">
             <TextField
