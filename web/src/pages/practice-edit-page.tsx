@@ -18,7 +18,7 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
-import { SelectField, TextField } from '../components/form-field'
+import { LabelledOptions, SelectField, TextField } from '../components/form-field'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
@@ -190,11 +190,7 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
             value={visibility}
             onChange={(value) => setVisibility(value as PracticeDto['visibility'])}
           >
-            {(Object.keys(VISIBILITY_KEYS) as PracticeDto['visibility'][]).map((v) => (
-              <option key={v} value={v}>
-                {t(VISIBILITY_KEYS[v])}
-              </option>
-            ))}
+            <LabelledOptions labels={VISIBILITY_KEYS} />
           </SelectField>
           <SelectField
             id="practice-status-field"

@@ -13,7 +13,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatDate } from '../i18n/translate'
-import { SelectField, TextAreaField, TextField } from '../components/form-field'
+import { LabelledOptions, SelectField, TextAreaField, TextField } from '../components/form-field'
 
 const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
   open: 'topics.status.open',
@@ -124,11 +124,7 @@ function TopicItem({ topic }: { topic: TopicDto }) {
               void action.run(() => setTopicStatus(topic.id, e.target.value as TopicDto['status']))
             }
           >
-            {(Object.keys(STATUS_KEYS) as TopicDto['status'][]).map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_KEYS[s])}
-              </option>
-            ))}
+            <LabelledOptions labels={STATUS_KEYS} />
           </select>
         )}
       </div>

@@ -16,7 +16,7 @@ import type { MessageKey } from '../../i18n/messages'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
-import { SelectField, TextField } from '../form-field'
+import { LabelledOptions, SelectField, TextField } from '../form-field'
 
 type AgendaKind = AgendaItemDto['kind']
 const KIND_KEYS: Record<AgendaKind, MessageKey> = {
@@ -322,11 +322,7 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
           value={kind}
           onChange={(value) => setKind(value as AgendaKind)}
         >
-          {(Object.keys(KIND_KEYS) as AgendaKind[]).map((k) => (
-            <option key={k} value={k}>
-              {t(KIND_KEYS[k])}
-            </option>
-          ))}
+          <LabelledOptions labels={KIND_KEYS} />
         </SelectField>
       </div>
       <div className="form-row">

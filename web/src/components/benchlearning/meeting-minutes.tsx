@@ -20,7 +20,7 @@ import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { ActionError, FormSubmit, NameWarnings, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
-import { SelectField, TextAreaField, TextField } from '../form-field'
+import { LabelledOptions, SelectField, TextAreaField, TextField } from '../form-field'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -298,11 +298,7 @@ export function ActionTable({ actions, caption }: { actions: ActionItemDto[]; ca
                         )
                       }
                     >
-                      {(Object.keys(ACTION_STATUS_KEYS) as ActionItemDto['status'][]).map((s) => (
-                        <option key={s} value={s}>
-                          {t(ACTION_STATUS_KEYS[s])}
-                        </option>
-                      ))}
+                      <LabelledOptions labels={ACTION_STATUS_KEYS} />
                     </select>
                   ) : (
                     t(ACTION_STATUS_KEYS[a.status])
