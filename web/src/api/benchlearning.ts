@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import type { NameWarningDto } from '../../../src/contracts/name-warnings'
+import { saveBlob } from '../lib/save-blob'
 import type { Answer } from './client'
 import type {
   actionListSchema,
@@ -211,13 +212,5 @@ export async function downloadFile(path: string, fileName: string): Promise<void
     }
     throw toApiError(response.status, payload)
   }
-  const blob = await response.blob()
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveBlob(await response.blob(), fileName)
 }

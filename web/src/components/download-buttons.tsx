@@ -4,19 +4,8 @@
  */
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { saveBlob } from '../lib/save-blob'
 import { safeFileName, toCsv, type TableData } from './table-data'
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const anchor = document.createElement('a')
-  anchor.href = url
-  anchor.download = fileName
-  document.body.append(anchor)
-  anchor.click()
-  anchor.remove()
-  // Revoke later: some browsers start the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 export function DownloadButtons({
   data,

@@ -62,13 +62,10 @@ export function useEChart(loadCharts: ChartsLoader, option: EChartsCoreOption) {
 export function ChartOverlay({ status }: { status: ChartStatus }) {
   const { t } = useI18n()
   if (status === 'ready') return null
-  return status === 'loading' ? (
-    <div className="echart-overlay" role="status">
-      {t('chart.loading')}
-    </div>
-  ) : (
-    <div className="echart-overlay" role="alert">
-      {t('chart.failed')}
+  const isLoading = status === 'loading'
+  return (
+    <div className="echart-overlay" role={isLoading ? 'status' : 'alert'}>
+      {t(isLoading ? 'chart.loading' : 'chart.failed')}
     </div>
   )
 }

@@ -9,6 +9,8 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react'
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/messages'
 
 interface FieldFrame {
   /** The control's id; a generated one when left out. */
@@ -96,4 +98,14 @@ export function SelectField(props: Control<SelectHTMLAttributes<HTMLSelectElemen
       <select {...control} />
     </Frame>
   )
+}
+
+/** An `<option>` for each value in `labels`, in their order, showing the value's text. */
+export function LabelledOptions({ labels }: { labels: Readonly<Record<string, MessageKey>> }) {
+  const { t } = useI18n()
+  return Object.entries(labels).map(([value, label]) => (
+    <option key={value} value={value}>
+      {t(label)}
+    </option>
+  ))
 }

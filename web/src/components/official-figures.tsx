@@ -169,6 +169,40 @@ export function OfficialFigures({
   )
 }
 
+/** A panel with the official figures of one organisation and a link to the full figures. */
+export function OfficialFiguresPanel({
+  headingId,
+  title,
+  figuresHref,
+  organisationId,
+  previousVisitAt,
+}: {
+  headingId: string
+  title: string
+  figuresHref: string
+  organisationId: number
+  previousVisitAt: string | null
+}) {
+  const { t } = useI18n()
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <div className="panel-header">
+        <h2 id={headingId}>{title}</h2>
+        <div className="panel-actions">
+          <Link className="button secondary small" href={figuresHref}>
+            {t('fig.profile.toFigures')}
+          </Link>
+        </div>
+      </div>
+      <OfficialFigures
+        organisationId={organisationId}
+        previousVisitAt={previousVisitAt}
+        headingId={headingId}
+      />
+    </section>
+  )
+}
+
 /** The start page's panel: the official figures of the person's own job centre. */
 export function StartFigures({
   organisationId,
@@ -179,20 +213,12 @@ export function StartFigures({
 }) {
   const { t } = useI18n()
   return (
-    <section className="panel" aria-labelledby="start-figures-heading">
-      <div className="panel-header">
-        <h2 id="start-figures-heading">{t('fig.start.title')}</h2>
-        <div className="panel-actions">
-          <Link className="button secondary small" href="/figures/K2">
-            {t('fig.profile.toFigures')}
-          </Link>
-        </div>
-      </div>
-      <OfficialFigures
-        organisationId={organisationId}
-        previousVisitAt={previousVisitAt}
-        headingId="start-figures-heading"
-      />
-    </section>
+    <OfficialFiguresPanel
+      headingId="start-figures-heading"
+      title={t('fig.start.title')}
+      figuresHref="/figures/K2"
+      organisationId={organisationId}
+      previousVisitAt={previousVisitAt}
+    />
   )
 }

@@ -8,7 +8,7 @@ import { useSession } from '../api/resources'
 import { Link } from '../app/router'
 import { useI18n } from '../i18n/i18n'
 import { formatNumber, pick } from '../i18n/translate'
-import { OfficialFigures } from './official-figures'
+import { OfficialFiguresPanel } from './official-figures'
 import { ErrorView, Loading } from './state-views'
 
 export function ProfileFigures({ organisationId }: { organisationId: number }) {
@@ -16,23 +16,18 @@ export function ProfileFigures({ organisationId }: { organisationId: number }) {
   const session = useSession()
   const previousVisitAt = session.data?.kind === 'signed-in' ? session.data.session.previousVisitAt : null
   return (
-    <section className="panel" aria-labelledby="profile-figures-heading">
-      <div className="panel-header">
-        <h2 id="profile-figures-heading">{t('fig.profile.figures')}</h2>
-        <div className="panel-actions">
-          <Link className="button secondary small" href={`/figures/K2?org=${organisationId}`}>
-            {t('fig.profile.toFigures')}
-          </Link>
-        </div>
-      </div>
-      <OfficialFigures
-        organisationId={organisationId}
-        previousVisitAt={previousVisitAt}
-        headingId="profile-figures-heading"
-      />
-    </section>
+    <OfficialFiguresPanel
+      headingId="profile-figures-heading"
+      title={t('fig.profile.figures')}
+      figuresHref={`/figures/K2?org=${organisationId}`}
+      organisationId={organisationId}
+      previousVisitAt={previousVisitAt}
+    />
   )
 }
+
+/** The numeric columns of a neighbour's contributions table. */
+const NUMERIC_HEADERS = ['fig.neighbours.own', 'fig.neighbours.theirs', 'fig.neighbours.share'] as const
 
 export function ProfileNeighbours({ organisationId }: { organisationId: number }) {
   const { t, locale } = useI18n()
@@ -83,15 +78,11 @@ export function ProfileNeighbours({ organisationId }: { organisationId: number }
                   <thead>
                     <tr>
                       <th scope="col">{t('fig.neighbours.indicator')}</th>
-                      <th scope="col" className="numeric">
-                        {t('fig.neighbours.own')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('fig.neighbours.theirs')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('fig.neighbours.share')}
-                      </th>
+                      {NUMERIC_HEADERS.map((key) => (
+                        <th key={key} scope="col" className="numeric">
+                          {t(key)}
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>

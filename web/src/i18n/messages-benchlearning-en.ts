@@ -2,7 +2,7 @@
  * The benchlearning pages' own texts in English, the same keys as messages-benchlearning.ts. A chunk of
  * its own, fetched only when English is chosen and a benchlearning page is shown (benchlearning-texts.ts).
  */
-import type { BenchlearningMessages } from './messages-benchlearning'
+import type { BenchlearningMessages } from './messages'
 
 export const en: BenchlearningMessages = {
   'meetings.title': 'Meetings',

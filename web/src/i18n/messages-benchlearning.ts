@@ -331,6 +331,3 @@ export const de = {
   'cycles.reopened': 'Runde {name} wieder geöffnet bis {date}.',
   'cycles.saved': 'Runde {name} gespeichert.',
 }
-
-export type BenchlearningKey = keyof typeof de
-export type BenchlearningMessages = Record<BenchlearningKey, string>

@@ -6,8 +6,13 @@
  * English lives in messages-en.ts, loaded only when someone switches to it; it must carry the same keys
  * (checked by the type) and the same placeholders (checked by translate.test.ts).
  */
-import type { BenchlearningKey } from './messages-benchlearning'
+import type { de as benchlearningDe } from './messages-benchlearning'
 import type { CollectionsKey } from './messages-collections'
+
+/** A key of the benchlearning pages' own table (messages-benchlearning.ts). */
+export type BenchlearningKey = keyof typeof benchlearningDe
+/** The shape of the English benchlearning table: every key, a text each. */
+export type BenchlearningMessages = Record<BenchlearningKey, string>
 
 export const de = {
   'shell.skipLink': 'Zum Inhalt springen',

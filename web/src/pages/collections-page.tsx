@@ -5,7 +5,7 @@ import { useRings, useSession } from '../api/resources'
 import { can } from '../app/access'
 import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, useAction } from '../components/benchlearning/common'
+import { FormSubmit, useAction } from '../components/benchlearning/common'
 import { CollectionReminder } from '../components/collections/collection-reminder'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
@@ -354,12 +354,7 @@ function DefineCollection() {
           {t('collections.addIndicator')}
         </button>
       </div>
-      <ActionError error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={action.isBusy}>
-          {t('collections.create')}
-        </button>
-      </div>
+      <FormSubmit action={action} label={t('collections.create')} />
     </form>
   )
 }

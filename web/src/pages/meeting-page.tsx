@@ -232,6 +232,12 @@ function HostProposal({ meeting }: { meeting: MeetingDetailDto }) {
   )
 }
 
+/** The two answers to an invitation, as buttons that show which one was given. */
+const REGISTRATION_ANSWERS = [
+  { answer: 'registered', label: 'meeting.register', className: 'button primary small' },
+  { answer: 'declined', label: 'meeting.decline', className: 'button secondary small' },
+] as const
+
 function Participants({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useI18n()
   const action = useAction()
@@ -242,24 +248,18 @@ function Participants({ meeting }: { meeting: MeetingDetailDto }) {
         <h2 id="participants-heading">{t('meeting.participants')}</h2>
         {canRegister && (
           <div className="panel-actions">
-            <button
-              type="button"
-              className="button primary small"
-              disabled={action.isBusy}
-              aria-pressed={meeting.myRegistration === 'registered'}
-              onClick={() => void action.run(() => registerForMeeting(meeting.id, 'registered'))}
-            >
-              {t('meeting.register')}
-            </button>
-            <button
-              type="button"
-              className="button secondary small"
-              disabled={action.isBusy}
-              aria-pressed={meeting.myRegistration === 'declined'}
-              onClick={() => void action.run(() => registerForMeeting(meeting.id, 'declined'))}
-            >
-              {t('meeting.decline')}
-            </button>
+            {REGISTRATION_ANSWERS.map(({ answer, label, className }) => (
+              <button
+                key={answer}
+                type="button"
+                className={className}
+                disabled={action.isBusy}
+                aria-pressed={meeting.myRegistration === answer}
+                onClick={() => void action.run(() => registerForMeeting(meeting.id, answer))}
+              >
+                {t(label)}
+              </button>
+            ))}
           </div>
         )}
       </div>

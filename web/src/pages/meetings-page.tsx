@@ -7,6 +7,7 @@ import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
 import {
   ActionError,
+  FormSubmit,
   MeetingStatusBadge,
   formatMeetingWhen,
   useAction,
@@ -228,12 +229,7 @@ function PlanMeeting() {
             </div>
           )}
         </div>
-        <ActionError error={action.error} />
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={action.isBusy}>
-            {action.isBusy ? t('meetings.saving') : t('meetings.create')}
-          </button>
-        </div>
+        <FormSubmit action={action} label={action.isBusy ? t('meetings.saving') : t('meetings.create')} />
       </form>
     </details>
   )

@@ -10,7 +10,7 @@ import {
 import { useOrganisations, useSession } from '../api/resources'
 import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, useAction } from '../components/benchlearning/common'
+import { ActionError, FormSubmit, useAction } from '../components/benchlearning/common'
 import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
@@ -18,7 +18,7 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
-import { SelectField, TextField } from '../components/form-field'
+import { LabelledOptions, SelectField, TextField } from '../components/form-field'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
@@ -190,11 +190,7 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
             value={visibility}
             onChange={(value) => setVisibility(value as PracticeDto['visibility'])}
           >
-            {(Object.keys(VISIBILITY_KEYS) as PracticeDto['visibility'][]).map((v) => (
-              <option key={v} value={v}>
-                {t(VISIBILITY_KEYS[v])}
-              </option>
-            ))}
+            <LabelledOptions labels={VISIBILITY_KEYS} />
           </SelectField>
           <SelectField
             id="practice-status-field"
@@ -206,12 +202,7 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
             <option value="published">{t('practiceEdit.publish')}</option>
           </SelectField>
         </div>
-        <ActionError error={action.error} />
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={action.isBusy}>
-            {practice ? t('practiceEdit.save') : t('practiceEdit.create')}
-          </button>
-        </div>
+        <FormSubmit action={action} label={practice ? t('practiceEdit.save') : t('practiceEdit.create')} />
       </form>
       {practice && practice.abilities.canAttach && <Attachments practice={practice} />}
     </Page>

@@ -4,7 +4,7 @@ import { adoptPractice, usePractice } from '../api/benchlearning'
 import { useRings, useSession } from '../api/resources'
 import { Link } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { ActionError, todayIso, useAction } from '../components/benchlearning/common'
+import { FormSubmit, todayIso, useAction } from '../components/benchlearning/common'
 import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { EffectCheck } from '../components/benchlearning/effect-check'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
@@ -205,17 +205,11 @@ function AdoptForm({ practice }: { practice: PracticeDto }) {
           />
         </div>
         <TextAreaField id="adopt-note" label={t('practice.note')} value={note} onChange={setNote} rows={2} />
-        <ActionError error={action.error} />
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={action.isBusy}>
-            {t('practice.adoptSubmit')}
-          </button>
-          {isDone && (
-            <span role="status" className="muted">
-              {t('practice.adopted')}
-            </span>
-          )}
-        </div>
+        <FormSubmit
+          action={action}
+          label={t('practice.adoptSubmit')}
+          doneNote={isDone && t('practice.adopted')}
+        />
       </form>
     </section>
   )

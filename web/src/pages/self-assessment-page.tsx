@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
 import type {
   AnswerSheetDto,
@@ -381,83 +381,100 @@ function ComparisonView({ data }: { data: SelfAssessmentComparisonDto }) {
           </p>
         }
       />
-      <section className="panel" aria-labelledby="gaps-heading">
-        <h3 id="gaps-heading">{t('selfAssessment.gapsTitle')}</h3>
-        <div className="table-scroll" role="region" aria-labelledby="gaps-heading" tabIndex={0}>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('selfAssessment.gapsTitle')}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.key} scope="col" className={c.type === 'number' ? 'numeric' : undefined}>
-                    {c.header}
-                  </th>
+      <TablePanel
+        id="gaps-heading"
+        title={t('selfAssessment.gapsTitle')}
+        footer={<p className="hint">{t('selfAssessment.gapHint')}</p>}
+      >
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.type === 'number' ? 'numeric' : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.areas.map((a) => (
+            <tr key={a.code}>
+              <th scope="row">{pick(locale, { de: a.name, en: a.nameEn })}</th>
+              <td className="numeric">{a.score ?? '–'}</td>
+              <td className="numeric">{a.mean === null ? '–' : formatNumber(locale, a.mean, 1)}</td>
+              <td className="numeric">{a.best ?? '–'}</td>
+              <td className="numeric">
+                {a.gapToBest === null
+                  ? '–'
+                  : a.gapToBest === 0
+                    ? t('selfAssessment.atBest')
+                    : `−${a.gapToBest}`}
+              </td>
+              <td className="numeric">{a.previousScore ?? '–'}</td>
+              <td className="numeric">
+                {a.change === null
+                  ? '–'
+                  : a.change > 0
+                    ? `+${a.change}`
+                    : a.change < 0
+                      ? `−${-a.change}`
+                      : '±0'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TablePanel>
+      {data.members.length > 0 && (
+        <TablePanel id="members-heading" title={t('selfAssessment.membersTitle')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('selfAssessment.organisation')}</th>
+              {data.areas.map((a) => (
+                <th key={a.code} scope="col" className="numeric">
+                  {pick(locale, { de: a.name, en: a.nameEn })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.members.map((m) => (
+              <tr key={m.organisation.id} className={m.organisation.isOwn ? 'highlighted' : undefined}>
+                <th scope="row">{m.organisation.name}</th>
+                {data.areas.map((a) => (
+                  <td key={a.code} className="numeric">
+                    {m.scores[a.code] ?? '–'}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {data.areas.map((a) => (
-                <tr key={a.code}>
-                  <th scope="row">{pick(locale, { de: a.name, en: a.nameEn })}</th>
-                  <td className="numeric">{a.score ?? '–'}</td>
-                  <td className="numeric">{a.mean === null ? '–' : formatNumber(locale, a.mean, 1)}</td>
-                  <td className="numeric">{a.best ?? '–'}</td>
-                  <td className="numeric">
-                    {a.gapToBest === null
-                      ? '–'
-                      : a.gapToBest === 0
-                        ? t('selfAssessment.atBest')
-                        : `−${a.gapToBest}`}
-                  </td>
-                  <td className="numeric">{a.previousScore ?? '–'}</td>
-                  <td className="numeric">
-                    {a.change === null
-                      ? '–'
-                      : a.change > 0
-                        ? `+${a.change}`
-                        : a.change < 0
-                          ? `−${-a.change}`
-                          : '±0'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="hint">{t('selfAssessment.gapHint')}</p>
-      </section>
-      {data.members.length > 0 && (
-        <section className="panel" aria-labelledby="members-heading">
-          <h3 id="members-heading">{t('selfAssessment.membersTitle')}</h3>
-          <div className="table-scroll" role="region" aria-labelledby="members-heading" tabIndex={0}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('selfAssessment.membersTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('selfAssessment.organisation')}</th>
-                  {data.areas.map((a) => (
-                    <th key={a.code} scope="col" className="numeric">
-                      {pick(locale, { de: a.name, en: a.nameEn })}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.members.map((m) => (
-                  <tr key={m.organisation.id} className={m.organisation.isOwn ? 'highlighted' : undefined}>
-                    <th scope="row">{m.organisation.name}</th>
-                    {data.areas.map((a) => (
-                      <td key={a.code} className="numeric">
-                        {m.scores[a.code] ?? '–'}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+            ))}
+          </tbody>
+        </TablePanel>
       )}
     </div>
+  )
+}
+
+/** A panel with a heading and a table that scrolls sideways on narrow screens. */
+function TablePanel({
+  id,
+  title,
+  footer,
+  children,
+}: {
+  id: string
+  title: string
+  footer?: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+        <table className="data-table">
+          <caption className="visually-hidden">{title}</caption>
+          {children}
+        </table>
+      </div>
+      {footer}
+    </section>
   )
 }

@@ -5,7 +5,7 @@ import { useSession } from '../api/resources'
 import { can } from '../app/access'
 import type { PageProps } from '../app/routes'
 import type { NameWarningDto } from '../../../src/contracts/name-warnings'
-import { ActionError, NameWarnings, useAction } from '../components/benchlearning/common'
+import { ActionError, FormSubmit, NameWarnings, useAction } from '../components/benchlearning/common'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
 import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
@@ -13,7 +13,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatDate } from '../i18n/translate'
-import { SelectField, TextAreaField, TextField } from '../components/form-field'
+import { LabelledOptions, SelectField, TextAreaField, TextField } from '../components/form-field'
 
 const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
   open: 'topics.status.open',
@@ -124,11 +124,7 @@ function TopicItem({ topic }: { topic: TopicDto }) {
               void action.run(() => setTopicStatus(topic.id, e.target.value as TopicDto['status']))
             }
           >
-            {(Object.keys(STATUS_KEYS) as TopicDto['status'][]).map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_KEYS[s])}
-              </option>
-            ))}
+            <LabelledOptions labels={STATUS_KEYS} />
           </select>
         )}
       </div>
@@ -184,18 +180,12 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
           onChange={setDescription}
           rows={3}
         />
-        <ActionError error={action.error} />
-        <NameWarnings warnings={warnings} />
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={action.isBusy}>
-            {t('topics.submit')}
-          </button>
-          {isSent && (
-            <span role="status" className="muted">
-              {t('topics.sent')}
-            </span>
-          )}
-        </div>
+        <FormSubmit
+          action={action}
+          label={t('topics.submit')}
+          notice={<NameWarnings warnings={warnings} />}
+          doneNote={isSent && t('topics.sent')}
+        />
       </form>
     </details>
   )

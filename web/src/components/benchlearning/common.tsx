@@ -1,8 +1,9 @@
 /**
  * Small pieces the benchlearning pages share: running a write with its busy and error state, the
- * meeting status badge, dates of a meeting, and an inline error that says what the server said.
+ * meeting status badge, dates of a meeting, an inline error that says what the server said and
+ * the submit end of a form.
  */
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import type { MeetingSummaryDto } from '../../../../src/contracts/meetings'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { describeError } from '../../api/describe-error'
@@ -55,6 +56,46 @@ export function ActionError({ error, shownByField }: { error: unknown; shownByFi
         </ul>
       )}
     </div>
+  )
+}
+
+/**
+ * The end of a form that writes through `action`: the server's refusal, an optional notice, then
+ * the submit button, further buttons and, once the write is done, a short note.
+ */
+export function FormSubmit({
+  action,
+  label,
+  buttonClass = 'button primary',
+  shownByField,
+  notice,
+  doneNote,
+  children,
+}: {
+  action: ActionState
+  label: ReactNode
+  buttonClass?: string
+  shownByField?: readonly string[]
+  notice?: ReactNode
+  doneNote?: string | false
+  children?: ReactNode
+}) {
+  return (
+    <>
+      <ActionError error={action.error} shownByField={shownByField} />
+      {notice}
+      <div className="button-row">
+        <button type="submit" className={buttonClass} disabled={action.isBusy}>
+          {label}
+        </button>
+        {children}
+        {doneNote && (
+          <span role="status" className="muted">
+            {doneNote}
+          </span>
+        )}
+      </div>
+    </>
   )
 }
 

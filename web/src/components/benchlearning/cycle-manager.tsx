@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { formatDate } from '../../i18n/translate'
 import { addDays, closingChange, cycleStatus } from '../../lib/cycle-dates'
-import { ActionError, todayIso, useAction } from './common'
+import { ActionError, FormSubmit, todayIso, useAction } from './common'
 
 type Field = 'code' | 'name' | 'startsOn' | 'endsOn'
 type Values = Record<Field, string>
@@ -208,15 +208,11 @@ function CycleForm({
           </div>
         )
       })}
-      <ActionError error={action.error} shownByField={fields} />
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={action.isBusy}>
-          {submitLabel}
-        </button>
+      <FormSubmit action={action} label={submitLabel} shownByField={fields}>
         <button type="button" className="button secondary" onClick={onCancel}>
           {t('meetings.cancel')}
         </button>
-      </div>
+      </FormSubmit>
     </form>
   )
 }

@@ -14,9 +14,9 @@ import { addAgendaItem, removeAgendaItem, updateAgendaItem, useAgendaProposal } 
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { Empty, QueryView } from '../state-views'
-import { ActionError, useAction } from './common'
-import { ParticipantOptions } from './participant-options'
-import { SelectField, TextField } from '../form-field'
+import { ActionError, FormSubmit, useAction } from './common'
+import { ParticipantSelect } from './participant-options'
+import { LabelledOptions, SelectField, TextField } from '../form-field'
 
 type AgendaKind = AgendaItemDto['kind']
 const KIND_KEYS: Record<AgendaKind, MessageKey> = {
@@ -142,11 +142,11 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                             })}
                           </span>
                         </span>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          disabled={action.isBusy || topicIds.has(topic.id)}
-                          onClick={() =>
+                        <AddButton
+                          title={topic.title}
+                          isAdded={topicIds.has(topic.id)}
+                          isBusy={action.isBusy}
+                          onAdd={() =>
                             add({
                               kind: 'discussion',
                               title: topic.title,
@@ -158,12 +158,7 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                               topicId: topic.id,
                             })
                           }
-                          aria-label={t(topicIds.has(topic.id) ? 'agenda.addedNamed' : 'agenda.addNamed', {
-                            title: topic.title,
-                          })}
-                        >
-                          {topicIds.has(topic.id) ? t('agenda.added') : t('agenda.add')}
-                        </button>
+                        />
                       </div>
                     </li>
                   ))}
@@ -227,11 +222,11 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                               {open.dueOn ? ` · ${t('actions.due', { date: open.dueOn })}` : ''}
                             </span>
                           </span>
-                          <button
-                            type="button"
-                            className="button secondary small"
-                            disabled={action.isBusy || actionIds.has(open.id)}
-                            onClick={() =>
+                          <AddButton
+                            title={open.title}
+                            isAdded={actionIds.has(open.id)}
+                            isBusy={action.isBusy}
+                            onAdd={() =>
                               add(
                                 suggested ?? {
                                   kind: 'discussion',
@@ -246,12 +241,7 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                                 },
                               )
                             }
-                            aria-label={t(actionIds.has(open.id) ? 'agenda.addedNamed' : 'agenda.addNamed', {
-                              title: open.title,
-                            })}
-                          >
-                            {actionIds.has(open.id) ? t('agenda.added') : t('agenda.add')}
-                          </button>
+                          />
                         </div>
                       </li>
                     )
@@ -267,31 +257,34 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
   )
 }
 
-function SpotlightOption({
-  spotlight,
-  isAdded,
-  isBusy,
-  onAdd,
-}: {
-  spotlight: SpotlightDto
+interface AddProps {
   isAdded: boolean
   isBusy: boolean
   onAdd: () => void
-}) {
+}
+
+/** "Add" for a proposed item; "added" once the agenda holds it. */
+function AddButton({ title, isAdded, isBusy, onAdd }: AddProps & { title: string }) {
   const { t } = useI18n()
+  return (
+    <button
+      type="button"
+      className="button secondary small"
+      disabled={isBusy || isAdded}
+      onClick={onAdd}
+      aria-label={t(isAdded ? 'agenda.addedNamed' : 'agenda.addNamed', { title })}
+    >
+      {isAdded ? t('agenda.added') : t('agenda.add')}
+    </button>
+  )
+}
+
+function SpotlightOption({ spotlight, ...add }: AddProps & { spotlight: SpotlightDto }) {
   return (
     <li>
       <div className="item-head">
         <strong>{spotlight.titleDe}</strong>
-        <button
-          type="button"
-          className="button secondary small"
-          disabled={isBusy || isAdded}
-          onClick={onAdd}
-          aria-label={t(isAdded ? 'agenda.addedNamed' : 'agenda.addNamed', { title: spotlight.titleDe })}
-        >
-          {isAdded ? t('agenda.added') : t('agenda.add')}
-        </button>
+        <AddButton title={spotlight.titleDe} {...add} />
       </div>
       <p className="item-meta">{spotlight.sentenceDe}</p>
     </li>
@@ -329,23 +322,18 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
           value={kind}
           onChange={(value) => setKind(value as AgendaKind)}
         >
-          {(Object.keys(KIND_KEYS) as AgendaKind[]).map((k) => (
-            <option key={k} value={k}>
-              {t(KIND_KEYS[k])}
-            </option>
-          ))}
+          <LabelledOptions labels={KIND_KEYS} />
         </SelectField>
       </div>
       <div className="form-row">
-        <SelectField
+        <ParticipantSelect
           id="item-presenter"
           label={t('agenda.presenter')}
           value={presenter}
           onChange={setPresenter}
-        >
-          <option value="">{t('agenda.noPresenter')}</option>
-          <ParticipantOptions meeting={meeting} />
-        </SelectField>
+          noneLabel={t('agenda.noPresenter')}
+          meeting={meeting}
+        />
         <TextField
           id="item-duration"
           label={t('agenda.duration')}
@@ -358,12 +346,7 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
           onChange={setDuration}
         />
       </div>
-      <ActionError error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button secondary" disabled={action.isBusy}>
-          {t('agenda.addItem')}
-        </button>
-      </div>
+      <FormSubmit action={action} label={t('agenda.addItem')} buttonClass="button secondary" />
     </form>
   )
 }

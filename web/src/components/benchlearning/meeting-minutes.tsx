@@ -18,9 +18,9 @@ import type { MessageKey } from '../../i18n/messages'
 import { formatDate, formatDateTime } from '../../i18n/translate'
 import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
-import { ActionError, NameWarnings, useAction } from './common'
-import { ParticipantOptions } from './participant-options'
-import { SelectField, TextAreaField, TextField } from '../form-field'
+import { ActionError, FormSubmit, NameWarnings, useAction } from './common'
+import { ParticipantSelect } from './participant-options'
+import { LabelledOptions, SelectField, TextAreaField, TextField } from '../form-field'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -96,17 +96,12 @@ function ItemMinutesEditor({ item }: { item: AgendaItemDto }) {
         onChange={setText}
         rows={3}
       />
-      <ActionError error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button secondary small" disabled={action.isBusy}>
-          {t('minutes.save')}
-        </button>
-        {isSaved && (
-          <span role="status" className="muted">
-            {t('minutes.saved')}
-          </span>
-        )}
-      </div>
+      <FormSubmit
+        action={action}
+        label={t('minutes.save')}
+        buttonClass="button secondary small"
+        doneNote={isSaved && t('minutes.saved')}
+      />
     </form>
   )
 }
@@ -190,12 +185,7 @@ function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
             />
             <ItemSelect id="decision-item" meeting={meeting} value={itemId} onChange={setItemId} />
           </div>
-          <ActionError error={action.error} />
-          <div className="button-row">
-            <button type="submit" className="button secondary small" disabled={action.isBusy}>
-              {t('minutes.addDecision')}
-            </button>
-          </div>
+          <FormSubmit action={action} label={t('minutes.addDecision')} buttonClass="button secondary small" />
         </form>
       )}
     </section>
@@ -243,16 +233,15 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
               value={title}
               onChange={setTitle}
             />
-            <SelectField
+            <ParticipantSelect
               id="action-owner"
               label={t('actions.owner')}
               required
               value={owner}
               onChange={setOwner}
-            >
-              <option value="">{t('actions.chooseOwner')}</option>
-              <ParticipantOptions meeting={meeting} />
-            </SelectField>
+              noneLabel={t('actions.chooseOwner')}
+              meeting={meeting}
+            />
           </div>
           <div className="form-row">
             <TextField
@@ -264,12 +253,7 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
             />
             <ItemSelect id="action-item" meeting={meeting} value={itemId} onChange={setItemId} />
           </div>
-          <ActionError error={action.error} />
-          <div className="button-row">
-            <button type="submit" className="button secondary small" disabled={action.isBusy}>
-              {t('minutes.addAction')}
-            </button>
-          </div>
+          <FormSubmit action={action} label={t('minutes.addAction')} buttonClass="button secondary small" />
         </form>
       )}
     </section>
@@ -314,11 +298,7 @@ export function ActionTable({ actions, caption }: { actions: ActionItemDto[]; ca
                         )
                       }
                     >
-                      {(Object.keys(ACTION_STATUS_KEYS) as ActionItemDto['status'][]).map((s) => (
-                        <option key={s} value={s}>
-                          {t(ACTION_STATUS_KEYS[s])}
-                        </option>
-                      ))}
+                      <LabelledOptions labels={ACTION_STATUS_KEYS} />
                     </select>
                   ) : (
                     t(ACTION_STATUS_KEYS[a.status])
@@ -384,13 +364,12 @@ function Comments({ meeting }: { meeting: MeetingDetailDto }) {
             rows={3}
           />
           <ItemSelect id="comment-item" meeting={meeting} value={itemId} onChange={setItemId} />
-          <ActionError error={action.error} />
-          <NameWarnings warnings={warnings} />
-          <div className="button-row">
-            <button type="submit" className="button secondary small" disabled={action.isBusy}>
-              {t('minutes.addComment')}
-            </button>
-          </div>
+          <FormSubmit
+            action={action}
+            label={t('minutes.addComment')}
+            buttonClass="button secondary small"
+            notice={<NameWarnings warnings={warnings} />}
+          />
         </form>
       )}
     </section>
