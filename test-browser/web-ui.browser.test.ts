@@ -4,80 +4,39 @@
  * role and checks what each may see and do, uploads files, switches groups on a chart, walks the
  * main flow with the keyboard alone, runs axe-core on every page and saves screenshots.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { WEB_ROOT } from '../src/cli/commands/start'
-import { latestCompleteMonth } from '../src/core/periods/period'
-import type { Database } from '../src/db/connect'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
-import { createDemoNetwork } from '../src/features/demo/create-demo-network'
-import { buildApp } from '../src/server/app'
-import { createTestDatabase } from '../src/test/database'
-import { seedReferenceData } from '../src/test/factories'
-import { findSeriousViolations } from './axe'
-import { launchBrowser, screenshot } from './browser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
+import { screenshot } from './browser'
+import {
+  buildUiIfMissing,
+  demoAccount,
+  expectAccessible,
+  settle,
+  signInAs as signInDemo,
+  startDemoApp,
+  type DemoApp,
+} from './demo-app'
 
-let database: Database
-let app: FastifyInstance
+let demo: DemoApp
 let browser: BrowserContext
 let url: string
 
-const ROOT = join(import.meta.dirname, '..')
 const KCA_ID_PATH = '/organisations/'
 
-function accountOf(role: string) {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)
-  if (!account) throw new Error(`no demo account for ${role}`)
-  return account
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    // `npm ci` builds the UI (prepare); a fresh checkout without it builds here.
-    const build = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    )
-    if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`)
-  }
-  database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
-  await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
-  app = await buildApp({ database, webRoot: WEB_ROOT })
-  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
+  buildUiIfMissing()
+  demo = await startDemoApp({ keyFigures: false })
+  ;({ browser, url } = demo)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await database?.close()
-})
+afterAll(async () => demo?.close())
 
 /** Opens a fresh page (its own cookies are shared by the context, so sign out at the end). */
-async function signInAs(role: string): Promise<Page> {
-  // A test that failed before signing out must not leave its session to the next one.
-  await browser.clearCookies()
-  const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${url}/`)
-  await page.getByLabel('E-Mail-Adresse').fill(accountOf(role).email)
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
-  await page.getByLabel('Passwort').press('Enter')
-  await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
-  expect(errors).toEqual([])
-  return page
-}
+const signInAs = (role: string) => signInDemo(demo, role)
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Abmelden' }).click()
@@ -87,21 +46,6 @@ async function signOut(page: Page): Promise<void> {
 
 async function navLabels(page: Page): Promise<string[]> {
   return page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allInnerTexts()
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect(await findSeriousViolations(page), `axe on ${name}`).toEqual([])
-}
-
-/** Waits until no loading state is left on the page (data, lazy pages and charts). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('.state-loading, .echart-overlay') &&
-      document.querySelector('main h1') !== null,
-    undefined,
-    { timeout: 30_000 },
-  )
 }
 
 describe('signed out', () => {
@@ -137,7 +81,7 @@ describe('each role sees what the server allows', () => {
     it(`${role}: navigation, data page and upload`, async () => {
       const page = await signInAs(role)
       await settle(page)
-      const account = accountOf(role)
+      const account = demoAccount(role)
       await expect(page.getByRole('banner').innerText()).resolves.toContain(account.name)
       const isAdministration = role === 'admin' || role === 'moderator'
       expect((await navLabels(page)).filter((label) => CHECKED.has(label))).toEqual([
@@ -404,7 +348,7 @@ describe('keyboard only', () => {
     expect(await focused()).toBe('a:Zum Inhalt springen')
     // Tab on to the e-mail field (through the language switch) and sign in with Enter.
     for (let i = 0; i < 10 && !(await focused()).startsWith('input'); i++) await page.keyboard.press('Tab')
-    await page.keyboard.type(accountOf('member_lead').email)
+    await page.keyboard.type(demoAccount('member_lead').email)
     await page.keyboard.press('Tab')
     await page.keyboard.type(DEMO_PASSWORD)
     await page.keyboard.press('Enter')
