@@ -1,6 +1,6 @@
 /** SQL of the good-practice library. Plain functions taking `db` first, so they work in a transaction. */
-import { sql, type Kysely } from 'kysely'
-import type { DB, PracticeVisibility } from '../../db/schema'
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { DB, PracticeTable, PracticeVisibility } from '../../db/schema'
 
 export interface PracticeRow {
   id: number
@@ -91,23 +91,8 @@ function whereClause(scope: PracticeScope, filter: PracticeFilter) {
   return sql.join(parts, sql` and `)
 }
 
-interface RawPracticeRow {
-  id: number
-  organisation_id: number
-  author_user_id: number | null
-  ring_id: number | null
-  title: string
-  problem: string
-  approach: string
-  resources: string
-  results: string
-  contact: string
-  visibility: PracticeVisibility
-  status: 'draft' | 'published'
-  published_at: Date | null
-  is_demo: boolean
-  created_at: Date
-  updated_at: Date
+/** A practice as the list query returns it: the table's columns, its topics, figures and adoptions. */
+type RawPracticeRow = Omit<Selectable<PracticeTable>, 'search'> & {
   topics: string[] | null
   figure_codes: string[] | null
   adoption_count: number
