@@ -2,19 +2,17 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { DB, PracticeTable, PracticeVisibility } from '../../db/schema'
 
-export interface PracticeRow {
+/** The texts and settings of a card that its author writes. */
+export type PracticeFields = Pick<
+  Selectable<PracticeTable>,
+  'title' | 'problem' | 'approach' | 'resources' | 'results' | 'contact' | 'visibility' | 'status'
+>
+
+export interface PracticeRow extends PracticeFields {
   id: number
   organisationId: number
   authorUserId: number | null
   ringId: number | null
-  title: string
-  problem: string
-  approach: string
-  resources: string
-  results: string
-  contact: string
-  visibility: PracticeVisibility
-  status: 'draft' | 'published'
   publishedAt: Date | null
   isDemo: boolean
   createdAt: Date
@@ -176,17 +174,6 @@ export async function findPracticeById(db: Kysely<DB>, id: number): Promise<Prac
     if (rows[0]) return rows[0]
   }
   return undefined
-}
-
-export interface PracticeFields {
-  title: string
-  problem: string
-  approach: string
-  resources: string
-  results: string
-  contact: string
-  visibility: PracticeVisibility
-  status: 'draft' | 'published'
 }
 
 export async function insertPractice(
