@@ -235,21 +235,13 @@ export async function replacePracticeLinks(
 ): Promise<void> {
   if (links.topics) {
     await db.deleteFrom('practice_topic').where('practice_id', '=', id).execute()
-    const topics = [...new Set(links.topics)]
-    if (topics.length > 0)
-      await db
-        .insertInto('practice_topic')
-        .values(topics.map((topic) => ({ practice_id: id, topic })))
-        .execute()
+    const rows = [...new Set(links.topics)].map((topic) => ({ practice_id: id, topic }))
+    if (rows.length > 0) await db.insertInto('practice_topic').values(rows).execute()
   }
   if (links.figureCodes) {
     await db.deleteFrom('practice_figure').where('practice_id', '=', id).execute()
-    const codes = [...new Set(links.figureCodes)]
-    if (codes.length > 0)
-      await db
-        .insertInto('practice_figure')
-        .values(codes.map((figure_code) => ({ practice_id: id, figure_code })))
-        .execute()
+    const rows = [...new Set(links.figureCodes)].map((figure_code) => ({ practice_id: id, figure_code }))
+    if (rows.length > 0) await db.insertInto('practice_figure').values(rows).execute()
   }
 }
 
