@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WEB_ROOT } from '../src/cli/commands/start'
 import { isoDate } from '../src/core/periods/dates'
@@ -30,8 +30,6 @@ import {
 } from './demo-app'
 
 let demo: DemoApp
-let browser: BrowserContext
-let url: string
 
 const ROOT = join(import.meta.dirname, '..')
 const RESULTS = join(ROOT, 'test-results')
@@ -79,7 +77,6 @@ beforeAll(async () => {
       })
     },
   })
-  ;({ browser, url } = demo)
 })
 
 afterAll(async () => demo?.close())
@@ -88,13 +85,13 @@ const pageErrors = new WeakMap<Page, string[]>()
 
 async function signInAs(role: string): Promise<Page> {
   // A step that failed leaves its page open; its late requests must not carry a session over.
-  for (const open of browser.pages()) await open.close()
-  await browser.clearCookies()
-  const page = await browser.newPage()
+  for (const open of demo.browser.pages()) await open.close()
+  await demo.browser.clearCookies()
+  const page = await demo.browser.newPage()
   const errors: string[] = []
   pageErrors.set(page, errors)
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${url}/`)
+  await page.goto(`${demo.url}/`)
   await fillSignInForm(page, role)
   await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
   return page
@@ -106,7 +103,7 @@ async function done(page: Page): Promise<void> {
 }
 
 async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${url}${path}`)
+  await page.goto(`${demo.url}${path}`)
   await settle(page)
 }
 

@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
 import { screenshot } from './browser'
@@ -22,15 +22,12 @@ import {
 } from './demo-app'
 
 let demo: DemoApp
-let browser: BrowserContext
-let url: string
 
 const KCA_ID_PATH = '/organisations/'
 
 beforeAll(async () => {
   buildUiIfMissing()
   demo = await startDemoApp({ keyFigures: false })
-  ;({ browser, url } = demo)
 })
 
 afterAll(async () => demo?.close())
@@ -50,8 +47,8 @@ async function navLabels(page: Page): Promise<string[]> {
 
 describe('signed out', () => {
   it('sends to the sign-in page, explains a wrong password, and passes axe', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${url}/compare`)
+    const page = await demo.browser.newPage()
+    await page.goto(`${demo.url}/compare`)
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
     expect(page.url()).toContain('/sign-in?next=%2Fcompare')
     expect(await page.locator('html').getAttribute('lang')).toBe('de')
@@ -90,7 +87,7 @@ describe('each role sees what the server allows', () => {
         ...(isAdministration ? ['Verwaltung'] : []),
       ])
       await screenshot(page, `start-${role}`)
-      await page.goto(`${url}/data`)
+      await page.goto(`${demo.url}/data`)
       if (hasData) {
         await page.getByRole('heading', { level: 1, name: 'Daten' }).waitFor()
         await settle(page)
@@ -131,13 +128,13 @@ describe('every page', () => {
     expect(profile).toMatch(new RegExp(`^${KCA_ID_PATH}\\d+$`))
     pages.push(['organisation-profile', profile!])
     for (const [name, path] of pages) {
-      await page.goto(`${url}${path}`)
+      await page.goto(`${demo.url}${path}`)
       await settle(page)
       await expectAccessible(page, name)
       await screenshot(page, `page-${name}`)
     }
     // English: every text switches and <html lang> follows.
-    await page.goto(`${url}/compare`)
+    await page.goto(`${demo.url}/compare`)
     await settle(page)
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('heading', { level: 1, name: 'Group comparison' }).waitFor()
@@ -161,7 +158,7 @@ describe('every page', () => {
       ['compare', '/compare'],
       ['organisations', '/organisations'],
     ]) {
-      await page.goto(`${url}${path}`)
+      await page.goto(`${demo.url}${path}`)
       await settle(page)
       // Nothing may force the page wider than the screen (tables scroll inside their own box).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -176,13 +173,13 @@ describe('every page', () => {
 describe('group comparison', () => {
   it('offers a member only the groups the server shows', async () => {
     const page = await signInAs('member_lead')
-    await page.goto(`${url}/compare`)
+    await page.goto(`${demo.url}/compare`)
     await settle(page)
     // The lead's organisation sees its own ring only: the switch has exactly that group.
     const options = await page.getByLabel('Vergleichsgruppe').locator('option').allInnerTexts()
     expect(options).toHaveLength(1)
     expect(options[0]).toMatch(/\(Ihr Ring\)$/)
-    await page.goto(`${url}/rings`)
+    await page.goto(`${demo.url}/rings`)
     await settle(page)
     expect(await page.getByText('Die Mitglieder dieses Rings sind für Sie nicht sichtbar.').count()).toBe(9)
     await screenshot(page, 'rings-member-lead')
@@ -191,7 +188,7 @@ describe('group comparison', () => {
 
   it('switches groups on the chart, shows the table alternative and downloads CSV (moderator)', async () => {
     const page = await signInAs('moderator')
-    await page.goto(`${url}/compare`)
+    await page.goto(`${demo.url}/compare`)
     await settle(page)
     const group = page.getByLabel('Vergleichsgruppe')
     const own = await group.inputValue()
@@ -239,7 +236,7 @@ describe('data upload', () => {
     writeFileSync(good, 'org;indicator;period;breakdown;value\n06435;integrations;2026-01;total;471\n')
 
     const page = await signInAs('member_analyst')
-    await page.goto(`${url}/data`)
+    await page.goto(`${demo.url}/data`)
     await settle(page)
     await page.getByLabel('Datei', { exact: true }).setInputFiles(broken)
     await page.getByRole('button', { name: 'Prüfen (Probelauf)' }).click()
@@ -312,10 +309,10 @@ describe('data upload', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Verlauf')
 
     // The same history from the raw series on the profile: its table marks the corrected month.
-    await page.goto(`${url}/`)
+    await page.goto(`${demo.url}/`)
     await settle(page)
     const profilePath = await page.getByRole('link', { name: 'Steckbrief' }).getAttribute('href')
-    await page.goto(`${url}${profilePath}`)
+    await page.goto(`${demo.url}${profilePath}`)
     await settle(page)
     await page.getByLabel('Datenreihe').selectOption('integrations')
     await settle(page)
@@ -334,9 +331,9 @@ describe('data upload', () => {
 
 describe('keyboard only', () => {
   it('signs in, skips to the content, opens the comparison and its table without a mouse', async () => {
-    await browser.clearCookies()
-    const page = await browser.newPage()
-    await page.goto(`${url}/`)
+    await demo.browser.clearCookies()
+    const page = await demo.browser.newPage()
+    await page.goto(`${demo.url}/`)
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
     const focused = () =>
       page.evaluate(() => {
