@@ -1,6 +1,6 @@
 /** SQL of the good-practice library. Plain functions taking `db` first, so they work in a transaction. */
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { DB, PracticeTable, PracticeVisibility } from '../../db/schema'
+import type { DB, PracticeAttachmentTable, PracticeTable, PracticeVisibility } from '../../db/schema'
 
 /** The texts and settings of a card that its author writes. */
 export type PracticeFields = Pick<
@@ -258,6 +258,17 @@ export interface AttachmentRow {
   uploadedAt: Date
 }
 
+const toAttachmentRow = (
+  r: Omit<Selectable<PracticeAttachmentTable>, 'content' | 'uploaded_by_user_id'>,
+): AttachmentRow => ({
+  id: r.id,
+  practiceId: r.practice_id,
+  fileName: r.file_name,
+  mimeType: r.mime_type,
+  sizeBytes: r.size_bytes,
+  uploadedAt: r.uploaded_at,
+})
+
 export async function listAttachments(db: Kysely<DB>, practiceId: number): Promise<AttachmentRow[]> {
   const rows = await db
     .selectFrom('practice_attachment')
@@ -265,14 +276,7 @@ export async function listAttachments(db: Kysely<DB>, practiceId: number): Promi
     .where('practice_id', '=', practiceId)
     .orderBy('id')
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    practiceId: r.practice_id,
-    fileName: r.file_name,
-    mimeType: r.mime_type,
-    sizeBytes: r.size_bytes,
-    uploadedAt: r.uploaded_at,
-  }))
+  return rows.map(toAttachmentRow)
 }
 
 export async function findAttachmentContent(
@@ -286,15 +290,7 @@ export async function findAttachmentContent(
     .where('id', '=', options.attachmentId)
     .executeTakeFirst()
   if (!r) return undefined
-  return {
-    id: r.id,
-    practiceId: r.practice_id,
-    fileName: r.file_name,
-    mimeType: r.mime_type,
-    sizeBytes: r.size_bytes,
-    uploadedAt: r.uploaded_at,
-    content: Buffer.from(r.content),
-  }
+  return { ...toAttachmentRow(r), content: Buffer.from(r.content) }
 }
 
 export async function insertAttachment(
