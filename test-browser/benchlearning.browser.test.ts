@@ -10,31 +10,26 @@
  * in English (their texts are a chunk fetched with them). axe-core on every new page,
  * keyboard-only for voting and the notification bell, screenshots of every page.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WEB_ROOT } from '../src/cli/commands/start'
 import { isoDate } from '../src/core/periods/dates'
-import { latestCompleteMonth } from '../src/core/periods/period'
-import type { Database } from '../src/db/connect'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
-import { createDemoNetwork } from '../src/features/demo/create-demo-network'
-import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
 import { createCycle } from '../src/features/self-assessment/manage-cycles'
-import { buildApp } from '../src/server/app'
-import { createTestDatabase } from '../src/test/database'
-import { seedReferenceData } from '../src/test/factories'
-import { findSeriousViolations } from './axe'
-import { SCREENSHOT_DIR, launchBrowser, screenshot } from './browser'
+import { screenshot, screenshotPdf } from './browser'
+import {
+  buildUiIfMissing,
+  expectAccessible,
+  fillSignInForm,
+  settle,
+  startDemoApp,
+  type DemoApp,
+} from './demo-app'
 
-let database: Database
-let app: FastifyInstance
-let browser: BrowserContext
-let url: string
+let demo: DemoApp
 
 const ROOT = join(import.meta.dirname, '..')
 const RESULTS = join(ROOT, 'test-results')
@@ -58,67 +53,46 @@ const PRACTICE_TITLE = 'Jobcoaching mit Wirkungsmessung (Test)'
 let meetingPath = ''
 let practicePath = ''
 
-function accountOf(role: string) {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)
-  if (!account) throw new Error(`no demo account for ${role}`)
-  return account
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    const build = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-      { cwd: ROOT, encoding: 'utf8' },
-    )
-    if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`)
-  }
-  database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
-  await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
-  // The data spotlights and the effect check read computed key figures.
-  await computeKeyFigures(database)
-  // A cycle of the self-assessment that runs today, so members can fill it in (the demo's are closed).
-  const year = new Date().getUTCFullYear()
-  await createCycle(database, {
-    request: {
-      code: String(year),
-      name: `Selbstbewertung ${year} (Test)`,
-      startsOn: `${year}-01-01`,
-      endsOn: `${year}-12-31`,
-    },
-    actor: { userId: null, label: 'test' },
-    now: new Date(),
-  })
+  buildUiIfMissing()
   // A private copy of the built UI: a rebuild in the same tree (emptyOutDir) must not pull the
   // files away under a running test.
   const webRoot = mkdtempSync(join(tmpdir(), 'benchlearning-web-'))
   cpSync(WEB_ROOT, webRoot, { recursive: true })
-  app = await buildApp({ database, webRoot })
-  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
+  // The data spotlights and the effect check read computed key figures (startDemoApp computes them).
+  demo = await startDemoApp({
+    webRoot,
+    // A cycle of the self-assessment that runs today, so members can fill it in (the demo's are closed).
+    async prepare(database) {
+      const year = new Date().getUTCFullYear()
+      await createCycle(database, {
+        request: {
+          code: String(year),
+          name: `Selbstbewertung ${year} (Test)`,
+          startsOn: `${year}-01-01`,
+          endsOn: `${year}-12-31`,
+        },
+        actor: { userId: null, label: 'test' },
+        now: new Date(),
+      })
+    },
+  })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await database?.close()
-})
+afterAll(async () => demo?.close())
 
 const pageErrors = new WeakMap<Page, string[]>()
 
 async function signInAs(role: string): Promise<Page> {
   // A step that failed leaves its page open; its late requests must not carry a session over.
-  for (const open of browser.pages()) await open.close()
-  await browser.clearCookies()
-  const page = await browser.newPage()
+  for (const open of demo.browser.pages()) await open.close()
+  await demo.browser.clearCookies()
+  const page = await demo.browser.newPage()
   const errors: string[] = []
   pageErrors.set(page, errors)
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${url}/`)
-  await page.getByLabel('E-Mail-Adresse').fill(accountOf(role).email)
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
-  await page.getByLabel('Passwort').press('Enter')
+  await page.goto(`${demo.url}/`)
+  await fillSignInForm(page, role)
   await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
   return page
 }
@@ -128,24 +102,9 @@ async function done(page: Page): Promise<void> {
   await page.close()
 }
 
-/** Waits until no loading state is left (data, lazy pages, charts). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('.state-loading, .echart-overlay') &&
-      document.querySelector('main h1') !== null,
-    undefined,
-    { timeout: 30_000 },
-  )
-}
-
 async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${url}${path}`)
+  await page.goto(`${demo.url}${path}`)
   await settle(page)
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect(await findSeriousViolations(page), `axe on ${name}`).toEqual([])
 }
 
 async function mainText(page: Page): Promise<string> {
@@ -333,18 +292,7 @@ describe('a full benchlearning cycle in the UI', () => {
     const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
     expect(pages).toBeGreaterThanOrEqual(2)
-    mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      '1',
-      '-l',
-      '2',
-      pdfPath,
-      join(SCREENSHOT_DIR, 'benchlearning-meeting-pack-page'),
-    ])
+    screenshotPdf(pdfPath, 2, 'benchlearning-meeting-pack-page')
     await done(page)
   })
 

@@ -2,6 +2,7 @@
  * Starts Debian's chromium through playwright-core (never a downloaded browser) with the flags this
  * closed network needs, and serves a benchlearn app on a loopback port for the test.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -35,4 +36,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`)
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/** Saves the first `pages` pages of a PDF as PNGs (pdftoppm from poppler-utils), named `<name>-<n>.png`. */
+export function screenshotPdf(pdfPath: string, pages: number, name: string): void {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    String(pages),
+    pdfPath,
+    join(SCREENSHOT_DIR, name),
+  ])
 }

@@ -3,6 +3,7 @@
  * built UI and Debian's chromium, plus the small helpers the key-figure and administration tests
  * share.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -28,13 +29,33 @@ export interface DemoApp {
   close(): Promise<void>
 }
 
-export async function startDemoApp(): Promise<DemoApp> {
+const ROOT = join(import.meta.dirname, '..')
+
+/** Builds the UI when it is missing: `npm ci` builds it (prepare), a fresh checkout without it here. */
+export function buildUiIfMissing(): void {
+  if (existsSync(join(WEB_ROOT, 'index.html'))) return
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    { cwd: ROOT, encoding: 'utf8' },
+  )
+  if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`)
+}
+
+/**
+ * Starts the demo app. `keyFigures: false` leaves the key figures uncomputed; `prepare` adds to the
+ * demo data before the server starts; `webRoot` serves another copy of the built UI.
+ */
+export async function startDemoApp(
+  options: { keyFigures?: boolean; prepare?: (database: Database) => Promise<void>; webRoot?: string } = {},
+): Promise<DemoApp> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('build the UI first: npm run build:web')
   const database = await createTestDatabase(inject('testTemplate'))
   await seedReferenceData(database.db)
   await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
-  await computeKeyFigures(database)
-  const app = await buildApp({ database, webRoot: WEB_ROOT })
+  if (options.keyFigures ?? true) await computeKeyFigures(database)
+  await options.prepare?.(database)
+  const app = await buildApp({ database, webRoot: options.webRoot ?? WEB_ROOT })
   const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
   const browser = await launchBrowser()
   return {
@@ -56,29 +77,44 @@ export function demoAccount(role: string) {
   return account
 }
 
-/** Signs in through the form on a fresh page; page errors fail the test. */
-export async function signInAs(demo: DemoApp, role: string): Promise<Page> {
+/** Fills in the sign-in form on `page` as the demo account of `role` and sends it. */
+export async function fillSignInForm(page: Page, role: string): Promise<void> {
+  await page.getByLabel('E-Mail-Adresse').fill(demoAccount(role).email)
+  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
+  await page.getByLabel('Passwort').press('Enter')
+}
+
+/**
+ * Signs in through the form on a fresh page; page errors fail the test. Without `next` the start page
+ * follows; with it the sign-in form is opened for `next.path`, whose heading is awaited and which is
+ * left settled.
+ */
+export async function signInAs(
+  demo: DemoApp,
+  role: string,
+  next?: { path: string; heading: string },
+): Promise<Page> {
+  // A test that failed before signing out must not leave its session to the next one.
   await demo.browser.clearCookies()
   const page = await demo.browser.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${demo.url}/`)
-  await page.getByLabel('E-Mail-Adresse').fill(demoAccount(role).email)
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
-  await page.getByLabel('Passwort').press('Enter')
-  await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
+  await page.goto(next ? `${demo.url}/sign-in?next=${encodeURIComponent(next.path)}` : `${demo.url}/`)
+  await fillSignInForm(page, role)
+  await page.getByRole('heading', { level: 1, name: next?.heading ?? /Willkommen|Übersicht/ }).waitFor()
+  if (next) await settle(page, 60_000)
   expect(errors).toEqual([])
   return page
 }
 
 /** Waits until no loading state is left on the page (data, lazy pages and charts). */
-export async function settle(page: Page): Promise<void> {
+export async function settle(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () =>
       !document.querySelector('.state-loading, .echart-overlay') &&
       document.querySelector('main h1') !== null,
     undefined,
-    { timeout: 30_000 },
+    { timeout },
   )
 }
 

@@ -17,7 +17,7 @@ import { buildApp } from '../src/server/app'
 import { createTestDatabase } from '../src/test/database'
 import { seedReferenceData } from '../src/test/factories'
 import { signIn, type SignedIn } from '../src/test/sign-in'
-import { SCREENSHOT_DIR } from './browser'
+import { SCREENSHOT_DIR, screenshotPdf } from './browser'
 
 const NOW = new Date('2026-11-25T10:00:00Z')
 const RESULTS = join(import.meta.dirname, '../test-results')
@@ -77,17 +77,7 @@ describe('meeting pack', () => {
     expect(text.split('Datenstand: 10/2026').length - 1).toBeGreaterThanOrEqual(pages)
     expect(text).toMatch(/Integrationsquote \(K2\)/)
 
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      '1',
-      '-l',
-      '3',
-      file,
-      join(SCREENSHOT_DIR, 'meeting-pack'),
-    ])
+    screenshotPdf(file, 3, 'meeting-pack')
     // pdftoppm numbers pages with leading zeros depending on the count; normalise to -1, -2, -3.
     for (const name of readdirSync(SCREENSHOT_DIR).filter((f) => /^meeting-pack-0*\d+\.png$/.test(f))) {
       const n = Number(/-0*(\d+)\.png$/.exec(name)![1])

@@ -7,81 +7,30 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { WEB_ROOT } from '../src/cli/commands/start'
-import { latestCompleteMonth } from '../src/core/periods/period'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../src/db/connect'
 import { importBoundaries } from '../src/features/areas/import-boundaries'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
-import { createDemoNetwork } from '../src/features/demo/create-demo-network'
-import { buildApp } from '../src/server/app'
-import { createTestDatabase } from '../src/test/database'
-import { seedReferenceData } from '../src/test/factories'
-import { findSeriousViolations } from './axe'
-import { launchBrowser, screenshot } from './browser'
+import { screenshot } from './browser'
+import { expectAccessible, settle, signInAs as signInDemo, startDemoApp, type DemoApp } from './demo-app'
 
 const BKG_FILE = join(import.meta.dirname, '../../shared/data/kreise_vg5000_20210101_ags_nuts.geojson')
 const hasBoundaries = existsSync(BKG_FILE)
 if (!hasBoundaries)
   console.warn(`the map test is skipped: ${BKG_FILE} is absent (the shared data folder is missing)`)
 
+let demo: DemoApp
 let database: Database
-let app: FastifyInstance
-let browser: BrowserContext
-let url: string
-
-function accountOf(role: string) {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)
-  if (!account) throw new Error(`no demo account for ${role}`)
-  return account
-}
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('build the UI first: npm run build:web')
-  database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
-  await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
-  app = await buildApp({ database, webRoot: WEB_ROOT })
-  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
+  demo = await startDemoApp({ keyFigures: false })
+  database = demo.database
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await database?.close()
-})
+afterAll(async () => demo?.close())
 
-async function signInAs(role: string, path = '/rings'): Promise<Page> {
-  await browser.clearCookies()
-  const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${url}/sign-in?next=${encodeURIComponent(path)}`)
-  await page.getByLabel('E-Mail-Adresse').fill(accountOf(role).email)
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
-  await page.getByLabel('Passwort').press('Enter')
-  await page.getByRole('heading', { level: 1, name: 'Vergleichsringe' }).waitFor()
-  await settle(page)
-  expect(errors).toEqual([])
-  return page
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('.state-loading, .echart-overlay') &&
-      document.querySelector('main h1') !== null,
-    undefined,
-    { timeout: 60_000 },
-  )
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect(await findSeriousViolations(page), `axe on ${name}`).toEqual([])
-}
+const signInAs = (role: string, path = '/rings') =>
+  signInDemo(demo, role, { path, heading: 'Vergleichsringe' })
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -141,7 +90,7 @@ describe('moderator forms rings', () => {
     await page
       .getByRole('heading', { level: 2, name: 'Vorschlag (noch nicht gespeichert)' })
       .waitFor({ timeout: 60_000 })
-    await settle(page)
+    await settle(page, 60_000)
     const quality = await page.locator('.quality-list').innerText()
     expect(quality).toMatch(/Die Gruppen erklären \d+ % der Unterschiede/)
     expect(quality).toMatch(/Trennschärfe/)

@@ -4,80 +4,36 @@
  * role and checks what each may see and do, uploads files, switches groups on a chart, walks the
  * main flow with the keyboard alone, runs axe-core on every page and saves screenshots.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { WEB_ROOT } from '../src/cli/commands/start'
-import { latestCompleteMonth } from '../src/core/periods/period'
-import type { Database } from '../src/db/connect'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
-import { createDemoNetwork } from '../src/features/demo/create-demo-network'
-import { buildApp } from '../src/server/app'
-import { createTestDatabase } from '../src/test/database'
-import { seedReferenceData } from '../src/test/factories'
-import { findSeriousViolations } from './axe'
-import { launchBrowser, screenshot } from './browser'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
+import { screenshot } from './browser'
+import {
+  buildUiIfMissing,
+  demoAccount,
+  expectAccessible,
+  settle,
+  signInAs as signInDemo,
+  startDemoApp,
+  type DemoApp,
+} from './demo-app'
 
-let database: Database
-let app: FastifyInstance
-let browser: BrowserContext
-let url: string
+let demo: DemoApp
 
-const ROOT = join(import.meta.dirname, '..')
 const KCA_ID_PATH = '/organisations/'
 
-function accountOf(role: string) {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)
-  if (!account) throw new Error(`no demo account for ${role}`)
-  return account
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    // `npm ci` builds the UI (prepare); a fresh checkout without it builds here.
-    const build = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    )
-    if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`)
-  }
-  database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
-  await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
-  app = await buildApp({ database, webRoot: WEB_ROOT })
-  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
+  buildUiIfMissing()
+  demo = await startDemoApp({ keyFigures: false })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await database?.close()
-})
+afterAll(async () => demo?.close())
 
 /** Opens a fresh page (its own cookies are shared by the context, so sign out at the end). */
-async function signInAs(role: string): Promise<Page> {
-  // A test that failed before signing out must not leave its session to the next one.
-  await browser.clearCookies()
-  const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${url}/`)
-  await page.getByLabel('E-Mail-Adresse').fill(accountOf(role).email)
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
-  await page.getByLabel('Passwort').press('Enter')
-  await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
-  expect(errors).toEqual([])
-  return page
-}
+const signInAs = (role: string) => signInDemo(demo, role)
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Abmelden' }).click()
@@ -89,25 +45,10 @@ async function navLabels(page: Page): Promise<string[]> {
   return page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allInnerTexts()
 }
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect(await findSeriousViolations(page), `axe on ${name}`).toEqual([])
-}
-
-/** Waits until no loading state is left on the page (data, lazy pages and charts). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('.state-loading, .echart-overlay') &&
-      document.querySelector('main h1') !== null,
-    undefined,
-    { timeout: 30_000 },
-  )
-}
-
 describe('signed out', () => {
   it('sends to the sign-in page, explains a wrong password, and passes axe', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${url}/compare`)
+    const page = await demo.browser.newPage()
+    await page.goto(`${demo.url}/compare`)
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
     expect(page.url()).toContain('/sign-in?next=%2Fcompare')
     expect(await page.locator('html').getAttribute('lang')).toBe('de')
@@ -137,7 +78,7 @@ describe('each role sees what the server allows', () => {
     it(`${role}: navigation, data page and upload`, async () => {
       const page = await signInAs(role)
       await settle(page)
-      const account = accountOf(role)
+      const account = demoAccount(role)
       await expect(page.getByRole('banner').innerText()).resolves.toContain(account.name)
       const isAdministration = role === 'admin' || role === 'moderator'
       expect((await navLabels(page)).filter((label) => CHECKED.has(label))).toEqual([
@@ -146,7 +87,7 @@ describe('each role sees what the server allows', () => {
         ...(isAdministration ? ['Verwaltung'] : []),
       ])
       await screenshot(page, `start-${role}`)
-      await page.goto(`${url}/data`)
+      await page.goto(`${demo.url}/data`)
       if (hasData) {
         await page.getByRole('heading', { level: 1, name: 'Daten' }).waitFor()
         await settle(page)
@@ -187,13 +128,13 @@ describe('every page', () => {
     expect(profile).toMatch(new RegExp(`^${KCA_ID_PATH}\\d+$`))
     pages.push(['organisation-profile', profile!])
     for (const [name, path] of pages) {
-      await page.goto(`${url}${path}`)
+      await page.goto(`${demo.url}${path}`)
       await settle(page)
       await expectAccessible(page, name)
       await screenshot(page, `page-${name}`)
     }
     // English: every text switches and <html lang> follows.
-    await page.goto(`${url}/compare`)
+    await page.goto(`${demo.url}/compare`)
     await settle(page)
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('heading', { level: 1, name: 'Group comparison' }).waitFor()
@@ -217,7 +158,7 @@ describe('every page', () => {
       ['compare', '/compare'],
       ['organisations', '/organisations'],
     ]) {
-      await page.goto(`${url}${path}`)
+      await page.goto(`${demo.url}${path}`)
       await settle(page)
       // Nothing may force the page wider than the screen (tables scroll inside their own box).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -232,13 +173,13 @@ describe('every page', () => {
 describe('group comparison', () => {
   it('offers a member only the groups the server shows', async () => {
     const page = await signInAs('member_lead')
-    await page.goto(`${url}/compare`)
+    await page.goto(`${demo.url}/compare`)
     await settle(page)
     // The lead's organisation sees its own ring only: the switch has exactly that group.
     const options = await page.getByLabel('Vergleichsgruppe').locator('option').allInnerTexts()
     expect(options).toHaveLength(1)
     expect(options[0]).toMatch(/\(Ihr Ring\)$/)
-    await page.goto(`${url}/rings`)
+    await page.goto(`${demo.url}/rings`)
     await settle(page)
     expect(await page.getByText('Die Mitglieder dieses Rings sind für Sie nicht sichtbar.').count()).toBe(9)
     await screenshot(page, 'rings-member-lead')
@@ -247,7 +188,7 @@ describe('group comparison', () => {
 
   it('switches groups on the chart, shows the table alternative and downloads CSV (moderator)', async () => {
     const page = await signInAs('moderator')
-    await page.goto(`${url}/compare`)
+    await page.goto(`${demo.url}/compare`)
     await settle(page)
     const group = page.getByLabel('Vergleichsgruppe')
     const own = await group.inputValue()
@@ -295,7 +236,7 @@ describe('data upload', () => {
     writeFileSync(good, 'org;indicator;period;breakdown;value\n06435;integrations;2026-01;total;471\n')
 
     const page = await signInAs('member_analyst')
-    await page.goto(`${url}/data`)
+    await page.goto(`${demo.url}/data`)
     await settle(page)
     await page.getByLabel('Datei', { exact: true }).setInputFiles(broken)
     await page.getByRole('button', { name: 'Prüfen (Probelauf)' }).click()
@@ -368,10 +309,10 @@ describe('data upload', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Verlauf')
 
     // The same history from the raw series on the profile: its table marks the corrected month.
-    await page.goto(`${url}/`)
+    await page.goto(`${demo.url}/`)
     await settle(page)
     const profilePath = await page.getByRole('link', { name: 'Steckbrief' }).getAttribute('href')
-    await page.goto(`${url}${profilePath}`)
+    await page.goto(`${demo.url}${profilePath}`)
     await settle(page)
     await page.getByLabel('Datenreihe').selectOption('integrations')
     await settle(page)
@@ -390,9 +331,9 @@ describe('data upload', () => {
 
 describe('keyboard only', () => {
   it('signs in, skips to the content, opens the comparison and its table without a mouse', async () => {
-    await browser.clearCookies()
-    const page = await browser.newPage()
-    await page.goto(`${url}/`)
+    await demo.browser.clearCookies()
+    const page = await demo.browser.newPage()
+    await page.goto(`${demo.url}/`)
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
     const focused = () =>
       page.evaluate(() => {
@@ -404,7 +345,7 @@ describe('keyboard only', () => {
     expect(await focused()).toBe('a:Zum Inhalt springen')
     // Tab on to the e-mail field (through the language switch) and sign in with Enter.
     for (let i = 0; i < 10 && !(await focused()).startsWith('input'); i++) await page.keyboard.press('Tab')
-    await page.keyboard.type(accountOf('member_lead').email)
+    await page.keyboard.type(demoAccount('member_lead').email)
     await page.keyboard.press('Tab')
     await page.keyboard.type(DEMO_PASSWORD)
     await page.keyboard.press('Enter')

@@ -76,6 +76,20 @@ export async function withDatabase<T>(
   }
 }
 
+/** Prints `data` as JSON with --json, else the items as a table with one row from each. */
+export function printList<T>(
+  io: CliIo,
+  list: {
+    json: boolean | undefined
+    data: object
+    items: readonly T[]
+    headers: string[]
+    row: (item: T) => (string | number | null)[]
+  },
+): void {
+  io.out(list.json ? JSON.stringify(list.data, null, 2) : formatTable(list.headers, list.items.map(list.row)))
+}
+
 /** Prints rows as an aligned text table. */
 export function formatTable(headers: string[], rows: (string | number | null)[][]): string {
   const text = rows.map((r) => r.map((c) => (c === null ? '–' : String(c))))

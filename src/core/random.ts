@@ -23,6 +23,11 @@ export function drawInteger(random: Random, n: number): number {
   return Math.floor(random() * n)
 }
 
+/** Returns an item of `items` (not empty) drawn from `random`. */
+export function drawItem<T>(random: Random, items: readonly T[]): T {
+  return items[drawInteger(random, items.length)]!
+}
+
 /** Derives an independent-looking seed for run `index` of a seeded series (restarts, bootstrap). */
 export function deriveSeed(seed: number, index: number): number {
   // Mixes with the golden-ratio constant so that seeds 1, 2, 3 … do not give correlated streams.

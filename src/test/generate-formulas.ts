@@ -3,7 +3,7 @@
  * and unknown codes with literals of every size and windows of every length, token soup with
  * unicode, deep nesting and overlong text. The same seed gives the same formulas.
  */
-import { createRandom, drawInteger, type Random } from '../core/random'
+import { createRandom, drawInteger, drawItem as pick, type Random } from '../core/random'
 
 export interface FormulaVocabularyForFuzz {
   indicators: readonly string[]
@@ -86,10 +86,6 @@ const SOUP = [
   'null',
   'undefined',
 ]
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[drawInteger(random, list.length)]!
-}
 
 /** A formula tree printed as text; depth bounds the recursion of the generator, not the result. */
 function tree(random: Random, vocabulary: FormulaVocabularyForFuzz, depth: number): string {

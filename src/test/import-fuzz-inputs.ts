@@ -4,7 +4,7 @@
  * lines, binary garbage, and XLSX workbooks cut short or with flipped bytes. Deterministic per seed.
  */
 import ExcelJS from 'exceljs'
-import { createRandom, type Random } from '../core/random'
+import { createRandom, drawItem as pick, type Random } from '../core/random'
 
 export interface FuzzInput {
   fileName: string
@@ -12,8 +12,6 @@ export interface FuzzInput {
   /** How it was made, for the failure message. */
   recipe: string
 }
-
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 
 const KEYS = ['06435', '6435', '064350000', 'DE719', '99999', '', 'x', '06435 ', '"06435"', '0643']
 const INDICATORS = ['elb', 'ELB', 'llu', 'integrations', 'population', 'nope', '', 'elb;elb', 'é']

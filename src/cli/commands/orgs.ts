@@ -1,5 +1,5 @@
 import { listOrganisations } from '../../features/organisations/organisation.repository'
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import { CliUsageError, type CliIo, parseCommandArgs, printList, withDatabase } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -10,22 +10,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const organisations = await withDatabase(io, values['data-dir'], (database) =>
     listOrganisations(database.db, { at: values.at }),
   )
-  if (values.json) io.out(JSON.stringify({ organisations }, null, 2))
-  else
-    io.out(
-      formatTable(
-        ['id', 'AGS', 'NUTS-3', 'name', 'kind', 'carrier', 'ring', 'demo'],
-        organisations.map((o) => [
-          o.id,
-          o.areas.map((a) => a.ags5).join('+'),
-          o.nuts3,
-          o.name,
-          o.kind,
-          o.carrierType,
-          o.ring?.code ?? null,
-          o.isDemo ? 'demo' : '',
-        ]),
-      ),
-    )
+  printList(io, {
+    json: values.json,
+    data: { organisations },
+    items: organisations,
+    headers: ['id', 'AGS', 'NUTS-3', 'name', 'kind', 'carrier', 'ring', 'demo'],
+    row: (o) => [
+      o.id,
+      o.areas.map((a) => a.ags5).join('+'),
+      o.nuts3,
+      o.name,
+      o.kind,
+      o.carrierType,
+      o.ring?.code ?? null,
+      o.isDemo ? 'demo' : '',
+    ],
+  })
   return 0
 }

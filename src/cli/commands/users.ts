@@ -11,7 +11,7 @@ import { createUser } from '../../features/auth/create-user'
 import { inviteUser } from '../../features/auth/invite-user'
 import { listUsers } from '../../features/auth/user.repository'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import { CliUsageError, type CliIo, parseCommandArgs, printList, withDatabase } from '../io'
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
 
@@ -53,22 +53,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [action, email] = positionals
   if (action === 'list') {
     const users = await withDatabase(io, values['data-dir'], (database) => listUsers(database.db))
-    if (values.json) io.out(JSON.stringify({ users }, null, 2))
-    else
-      io.out(
-        formatTable(
-          ['id', 'email', 'name', 'role', 'organisation', 'last seen', 'disabled'],
-          users.map((u) => [
-            u.id,
-            u.email,
-            u.name,
-            u.role,
-            u.organisationName,
-            u.lastSeenAt?.toISOString().slice(0, 16) ?? null,
-            u.isDisabled ? 'disabled' : '',
-          ]),
-        ),
-      )
+    printList(io, {
+      json: values.json,
+      data: { users },
+      items: users,
+      headers: ['id', 'email', 'name', 'role', 'organisation', 'last seen', 'disabled'],
+      row: (u) => [
+        u.id,
+        u.email,
+        u.name,
+        u.role,
+        u.organisationName,
+        u.lastSeenAt?.toISOString().slice(0, 16) ?? null,
+        u.isDisabled ? 'disabled' : '',
+      ],
+    })
     return 0
   }
   if (action === 'create') {

@@ -106,47 +106,31 @@ describe('GET /api/v1/imports/:id/changes', () => {
       previousRecordedAt: '2021-04-01T10:00:00.000Z',
       previousFileName: 'first.csv',
     }
+    // Each a February value of fix.csv that replaced the one of first.csv (revision 2).
+    const corrected = (
+      organisationId: unknown,
+      organisationName: string,
+      breakdown: string,
+      value: number,
+      previousValue: number,
+    ) => ({
+      organisationId,
+      organisationName,
+      indicator: 'elb',
+      period: '2021-02',
+      breakdown,
+      revision: 2,
+      value,
+      missingReason: null,
+      previousValue,
+      previousMissingReason: null,
+      ...previous,
+    })
     // Ordered by organisation name (Jobcenter Rendsburg… before KCA), then period and breakdown.
     expect(body.changes).toEqual([
-      {
-        organisationId: expect.any(Number),
-        organisationName: 'Jobcenter Rendsburg-Eckernförde',
-        indicator: 'elb',
-        period: '2021-02',
-        breakdown: 'total',
-        revision: 2,
-        value: 4210,
-        missingReason: null,
-        previousValue: 4200,
-        previousMissingReason: null,
-        ...previous,
-      },
-      {
-        organisationId: kca,
-        organisationName: 'KCA Main-Kinzig-Kreis',
-        indicator: 'elb',
-        period: '2021-02',
-        breakdown: 'total',
-        revision: 2,
-        value: 10490,
-        missingReason: null,
-        previousValue: 10480,
-        previousMissingReason: null,
-        ...previous,
-      },
-      {
-        organisationId: kca,
-        organisationName: 'KCA Main-Kinzig-Kreis',
-        indicator: 'elb',
-        period: '2021-02',
-        breakdown: 'women',
-        revision: 2,
-        value: 5105,
-        missingReason: null,
-        previousValue: 5100,
-        previousMissingReason: null,
-        ...previous,
-      },
+      corrected(expect.any(Number), 'Jobcenter Rendsburg-Eckernförde', 'total', 4210, 4200),
+      corrected(kca, 'KCA Main-Kinzig-Kreis', 'total', 10490, 10480),
+      corrected(kca, 'KCA Main-Kinzig-Kreis', 'women', 5105, 5100),
     ])
   })
 

@@ -34,8 +34,8 @@ export interface StoredResult {
   moves: StoredMove[]
 }
 
-export interface StoredModel {
-  id: number
+/** What a peer model says, stored or about to be. */
+interface PeerModelContent {
   networkId: number | null
   name: string
   kind: 'computed' | 'official_types' | 'manual'
@@ -46,22 +46,16 @@ export interface StoredModel {
   result: StoredResult
   quality: PeerQualityDto | null
   createdBy: string
+}
+
+export interface StoredModel extends PeerModelContent {
+  id: number
   createdAt: string
   updatedAt: string
   groups: { id: number; code: string; name: string; members: PeerOrganisation[] }[]
 }
 
-export interface NewPeerModel {
-  networkId: number | null
-  name: string
-  kind: StoredModel['kind']
-  method: StoredModel['method']
-  parameters: Record<string, unknown>
-  inputs: PeerInputsDto
-  vintage: PeerProposalDto['vintage']
-  result: StoredResult
-  quality: PeerQualityDto | null
-  createdBy: string
+export interface NewPeerModel extends PeerModelContent {
   createdByUserId: number | null
   at: Date
   groups: { code: string; name: string; organisationIds: number[] }[]

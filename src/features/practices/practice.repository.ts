@@ -1,20 +1,18 @@
 /** SQL of the good-practice library. Plain functions taking `db` first, so they work in a transaction. */
-import { sql, type Kysely } from 'kysely'
-import type { DB, PracticeVisibility } from '../../db/schema'
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { DB, PracticeAttachmentTable, PracticeTable, PracticeVisibility } from '../../db/schema'
 
-export interface PracticeRow {
+/** The texts and settings of a card that its author writes. */
+export type PracticeFields = Pick<
+  Selectable<PracticeTable>,
+  'title' | 'problem' | 'approach' | 'resources' | 'results' | 'contact' | 'visibility' | 'status'
+>
+
+export interface PracticeRow extends PracticeFields {
   id: number
   organisationId: number
   authorUserId: number | null
   ringId: number | null
-  title: string
-  problem: string
-  approach: string
-  resources: string
-  results: string
-  contact: string
-  visibility: PracticeVisibility
-  status: 'draft' | 'published'
   publishedAt: Date | null
   isDemo: boolean
   createdAt: Date
@@ -91,23 +89,8 @@ function whereClause(scope: PracticeScope, filter: PracticeFilter) {
   return sql.join(parts, sql` and `)
 }
 
-interface RawPracticeRow {
-  id: number
-  organisation_id: number
-  author_user_id: number | null
-  ring_id: number | null
-  title: string
-  problem: string
-  approach: string
-  resources: string
-  results: string
-  contact: string
-  visibility: PracticeVisibility
-  status: 'draft' | 'published'
-  published_at: Date | null
-  is_demo: boolean
-  created_at: Date
-  updated_at: Date
+/** A practice as the list query returns it: the table's columns, its topics, figures and adoptions. */
+type RawPracticeRow = Omit<Selectable<PracticeTable>, 'search'> & {
   topics: string[] | null
   figure_codes: string[] | null
   adoption_count: number
@@ -193,17 +176,6 @@ export async function findPracticeById(db: Kysely<DB>, id: number): Promise<Prac
   return undefined
 }
 
-export interface PracticeFields {
-  title: string
-  problem: string
-  approach: string
-  resources: string
-  results: string
-  contact: string
-  visibility: PracticeVisibility
-  status: 'draft' | 'published'
-}
-
 export async function insertPractice(
   db: Kysely<DB>,
   practice: PracticeFields & {
@@ -263,21 +235,13 @@ export async function replacePracticeLinks(
 ): Promise<void> {
   if (links.topics) {
     await db.deleteFrom('practice_topic').where('practice_id', '=', id).execute()
-    const topics = [...new Set(links.topics)]
-    if (topics.length > 0)
-      await db
-        .insertInto('practice_topic')
-        .values(topics.map((topic) => ({ practice_id: id, topic })))
-        .execute()
+    const rows = [...new Set(links.topics)].map((topic) => ({ practice_id: id, topic }))
+    if (rows.length > 0) await db.insertInto('practice_topic').values(rows).execute()
   }
   if (links.figureCodes) {
     await db.deleteFrom('practice_figure').where('practice_id', '=', id).execute()
-    const codes = [...new Set(links.figureCodes)]
-    if (codes.length > 0)
-      await db
-        .insertInto('practice_figure')
-        .values(codes.map((figure_code) => ({ practice_id: id, figure_code })))
-        .execute()
+    const rows = [...new Set(links.figureCodes)].map((figure_code) => ({ practice_id: id, figure_code }))
+    if (rows.length > 0) await db.insertInto('practice_figure').values(rows).execute()
   }
 }
 
@@ -294,6 +258,17 @@ export interface AttachmentRow {
   uploadedAt: Date
 }
 
+const toAttachmentRow = (
+  r: Omit<Selectable<PracticeAttachmentTable>, 'content' | 'uploaded_by_user_id'>,
+): AttachmentRow => ({
+  id: r.id,
+  practiceId: r.practice_id,
+  fileName: r.file_name,
+  mimeType: r.mime_type,
+  sizeBytes: r.size_bytes,
+  uploadedAt: r.uploaded_at,
+})
+
 export async function listAttachments(db: Kysely<DB>, practiceId: number): Promise<AttachmentRow[]> {
   const rows = await db
     .selectFrom('practice_attachment')
@@ -301,14 +276,7 @@ export async function listAttachments(db: Kysely<DB>, practiceId: number): Promi
     .where('practice_id', '=', practiceId)
     .orderBy('id')
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    practiceId: r.practice_id,
-    fileName: r.file_name,
-    mimeType: r.mime_type,
-    sizeBytes: r.size_bytes,
-    uploadedAt: r.uploaded_at,
-  }))
+  return rows.map(toAttachmentRow)
 }
 
 export async function findAttachmentContent(
@@ -322,15 +290,7 @@ export async function findAttachmentContent(
     .where('id', '=', options.attachmentId)
     .executeTakeFirst()
   if (!r) return undefined
-  return {
-    id: r.id,
-    practiceId: r.practice_id,
-    fileName: r.file_name,
-    mimeType: r.mime_type,
-    sizeBytes: r.size_bytes,
-    uploadedAt: r.uploaded_at,
-    content: Buffer.from(r.content),
-  }
+  return { ...toAttachmentRow(r), content: Buffer.from(r.content) }
 }
 
 export async function insertAttachment(

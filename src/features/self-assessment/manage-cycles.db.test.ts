@@ -37,6 +37,12 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
+const cycleOf = (code: string, name: string, startsOn: string, endsOn: string) => ({
+  code,
+  name,
+  startsOn,
+  endsOn,
+})
 const openCycle = (who: SignedIn, payload: Record<string, string>) =>
   who.inject({ method: 'POST', url: CYCLES, payload })
 const changeCycle = (payload: Record<string, string>) =>
@@ -60,33 +66,18 @@ describe('self-assessment cycles from the web UI', () => {
   })
 
   it('names the fields of a bad cycle, and refuses members', async () => {
-    const empty = await openCycle(moderator, { code: '', name: '', startsOn: '2026-03-01', endsOn: 'bald' })
+    const empty = await openCycle(moderator, cycleOf('', '', '2026-03-01', 'bald'))
     expect(empty.statusCode).toBe(422)
     expect(fieldsOf(empty.json()).sort()).toEqual(['code', 'endsOn', 'name'])
-    const backwards = await openCycle(moderator, {
-      code: '2026',
-      name: 'Runde 2026',
-      startsOn: '2026-03-01',
-      endsOn: '2026-02-01',
-    })
+    const backwards = await openCycle(moderator, cycleOf('2026', 'Runde 2026', '2026-03-01', '2026-02-01'))
     expect(backwards.statusCode).toBe(422)
     expect(fieldsOf(backwards.json())).toEqual(['endsOn'])
-    const byMember = await openCycle(lead, {
-      code: '2026',
-      name: 'Runde 2026',
-      startsOn: '2026-03-01',
-      endsOn: '2026-06-30',
-    })
+    const byMember = await openCycle(lead, cycleOf('2026', 'Runde 2026', '2026-03-01', '2026-06-30'))
     expect(byMember.statusCode).toBe(403)
   })
 
   it('opens a cycle with the default template that members can answer, and refuses its code twice', async () => {
-    const created = await openCycle(moderator, {
-      code: '2026',
-      name: 'Runde 2026',
-      startsOn: '2026-03-01',
-      endsOn: '2026-06-30',
-    })
+    const created = await openCycle(moderator, cycleOf('2026', 'Runde 2026', '2026-03-01', '2026-06-30'))
     expect(created.statusCode).toBe(200)
     const cycle = created.json()
     cycleId = cycle.id
@@ -97,12 +88,7 @@ describe('self-assessment cycles from the web UI', () => {
     expect(seen.json().cycles.map((c: { code: string }) => c.code)).toEqual(['2026'])
     const sheet = await lead.inject({ method: 'GET', url: `${CYCLES}/${cycleId}/answers` })
     expect(sheet.json().canEdit).toBe(true)
-    const again = await openCycle(admin, {
-      code: '2026',
-      name: 'Noch einmal',
-      startsOn: '2026-04-01',
-      endsOn: '2026-06-30',
-    })
+    const again = await openCycle(admin, cycleOf('2026', 'Noch einmal', '2026-04-01', '2026-06-30'))
     expect(again.statusCode).toBe(409)
     expect(fieldsOf(again.json())).toEqual(['code'])
   })
