@@ -161,3 +161,13 @@ export function requireNetworkWideManager(viewer: Viewer, what: string): Viewer 
 export function queryAndScopeKey(query: unknown, viewer: Viewer): string {
   return `${JSON.stringify(query ?? null)}|${viewerScopeKey(viewer)}`
 }
+
+/** The signed-in caller and the request's instant, as the use cases take them for reads. */
+export function readerOf(input: { viewer: Viewer; now: Date }): { viewer: Viewer; now: Date } {
+  return { viewer: input.viewer, now: input.now }
+}
+
+/** The signed-in caller, the actor for the audit and the request's instant, for writes. */
+export function writerOf(input: { viewer: Viewer; actor: AuditActor; now: Date }) {
+  return { viewer: input.viewer, actor: input.actor, now: input.now }
+}

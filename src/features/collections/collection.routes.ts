@@ -18,7 +18,7 @@ import {
 } from '../../contracts/collections'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
-import { defineRoute, type RouteInput } from '../../server/route'
+import { defineRoute, writerOf } from '../../server/route'
 import { PERMISSIONS } from '../../core/permissions'
 import { isoDate } from '../../core/periods/dates'
 import { closeCollection } from './close-collection'
@@ -37,10 +37,6 @@ import { submitCollectionForm } from './submit-collection-form'
 const TAG = 'collections'
 const MANAGERS = PERMISSIONS.manageCollections
 const FILLERS = PERMISSIONS.fillCollections
-
-function writeContext<Q, P, B>(input: RouteInput<Q, P, B>) {
-  return { viewer: input.viewer, actor: input.actor, now: input.now }
-}
 
 export const listCollectionsRoute = defineRoute({
   method: 'GET',
@@ -69,7 +65,7 @@ export const createCollectionRoute = defineRoute({
   body: createCollectionRequestSchema,
   response: collectionSchema,
   async handler(input) {
-    const write = writeContext(input)
+    const write = writerOf(input)
     const id = await createCollection(input.context.database, { ...write, request: input.body })
     return readCollection(input.context.database.db, { viewer: write.viewer, id, today: isoDate(write.now) })
   },
@@ -125,7 +121,7 @@ export const saveCollectionFormRoute = defineRoute({
   response: collectionFormSchema,
   async handler(input) {
     return saveCollectionForm(input.context.database, {
-      ...writeContext(input),
+      ...writerOf(input),
       collectionId: input.params.id,
       organisationId: input.body.organisationId,
       request: input.body,
@@ -145,7 +141,7 @@ export const submitCollectionFormRoute = defineRoute({
   response: collectionFormSchema,
   async handler(input) {
     return submitCollectionForm(input.context.database, {
-      ...writeContext(input),
+      ...writerOf(input),
       collectionId: input.params.id,
       organisationId: input.body.organisationId,
     })
@@ -164,14 +160,13 @@ export const downloadCollectionTemplateRoute = defineRoute({
   response: z.unknown(),
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   async handler({ params, query, context, viewer, reply }) {
-    const v = viewer
     const db = context.database.db
     const form = await readCollectionForm(db, {
-      viewer: v,
+      viewer,
       collectionId: params.id,
       organisationId: query.org,
     })
-    const collection = await loadCollection(db, { viewer: v, id: params.id })
+    const collection = await loadCollection(db, { viewer, id: params.id })
     const bytes = await writeCollectionWorkbook({
       title: collection.row.title,
       form,
@@ -197,7 +192,7 @@ export const uploadCollectionWorkbookRoute = defineRoute({
   isUpload: true,
   response: collectionFormSchema,
   async handler(input) {
-    const write = writeContext(input)
+    const write = writerOf(input)
     // A form the caller may not read is "not found" before anything of the file is read.
     await readCollectionForm(input.context.database.db, {
       viewer: write.viewer,
@@ -250,7 +245,7 @@ export const remindCollectionMembersRoute = defineRoute({
   response: remindedSchema,
   async handler(input) {
     return remindCollectionMembers(input.context.database, {
-      ...writeContext(input),
+      ...writerOf(input),
       collectionId: input.params.id,
       organisationIds: input.body.organisationIds,
     })
@@ -269,7 +264,7 @@ export const reopenCollectionSubmissionRoute = defineRoute({
   response: collectionSchema,
   async handler(input) {
     return reopenCollectionSubmission(input.context.database, {
-      ...writeContext(input),
+      ...writerOf(input),
       collectionId: input.params.id,
       organisationId: input.body.organisationId,
     })
@@ -287,7 +282,7 @@ export const closeCollectionRoute = defineRoute({
   params: collectionIdParamsSchema,
   response: closeCollectionResponseSchema,
   async handler(input) {
-    const write = writeContext(input)
+    const write = writerOf(input)
     const closed = await closeCollection(input.context.database, { ...write, collectionId: input.params.id })
     const collection = await readCollection(input.context.database.db, {
       viewer: write.viewer,

@@ -5,7 +5,14 @@ import { isoDate } from '../../core/periods/dates'
 import { nameWarningsField } from '../../contracts/name-warnings'
 import type { Database } from '../../db/connect'
 import type { AppContext } from '../../server/context'
-import { defineRoute, type HttpMethod, type RoleRoute, type RouteInput } from '../../server/route'
+import {
+  defineRoute,
+  readerOf,
+  writerOf,
+  type HttpMethod,
+  type RoleRoute,
+  type RouteInput,
+} from '../../server/route'
 import type { MeetingWriter } from './load-visible-meeting'
 import { warnAboutMeetingTexts, type MeetingTextOwner } from './warn-about-meeting-texts'
 
@@ -33,15 +40,7 @@ export const DONE = { isDone: true as const }
 export const createdTextSchema = createdSchema.extend(nameWarningsField)
 export const doneTextSchema = doneSchema.extend(nameWarningsField)
 
-/** The signed-in caller and the request's clock, for reads. */
-export function readerOf<Q, P, B>(input: RouteInput<Q, P, B>) {
-  return { viewer: input.viewer, now: input.now }
-}
-
-/** The signed-in caller, the actor for the audit and the request's clock, for writes. */
-export function writerOf<Q, P, B>(input: RouteInput<Q, P, B>) {
-  return { ...readerOf(input), actor: input.actor }
-}
+export { readerOf, writerOf }
 
 /** A handler for a write that answers { isDone: true }. */
 export function answerDone<Q, P, B>(write: (input: RouteInput<Q, P, B>) => Promise<unknown>) {
