@@ -97,7 +97,7 @@ export const mappingListSchema = z.object({
   mappings: z.array(
     z.object({
       name: z.string(),
-      kind: z.enum(['observations', 'organisation-list']),
+      kind: z.enum(['observations', 'organisation-list', 'published-figures']),
       description: z.string(),
     }),
   ),

@@ -159,6 +159,8 @@ export interface ImportBatchTable {
   organisation_id: ColumnType<number | null, number | null | undefined, number | null>
   /** True until a key-figure computation has taken this batch's values in (migration 0010). */
   key_figures_pending: Generated<boolean>
+  /** Published figure values this import compared with a computation (migration 0012; null: none). */
+  reconciled_values: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface ObservationTable {
@@ -298,6 +300,44 @@ export interface KpiSeriesTable {
 }
 
 /** A view over kpi_series: one row per value, read-only. */
+/** An official figure value as published, with its revisions (migration 0012). */
+export interface PublishedFigureValueTable {
+  organisation_id: number
+  figure_code: string
+  period: DateText
+  breakdown: string
+  revision: number
+  value: number | null
+  value_decimals: number
+  numerator: number | null
+  numerator_decimals: number
+  denominator: number | null
+  denominator_decimals: number
+  missing_reason: MissingReason | null
+  status: ObservationStatus
+  comparison_type: string | null
+  batch_id: number
+  recorded_at: Timestamp
+  is_current: boolean
+}
+
+/** A value whose computation differs from its publication, per import (migration 0012). */
+export interface PublishedReconciliationTable {
+  batch_id: number
+  organisation_id: number
+  figure_code: string
+  period: DateText
+  breakdown: string
+  published_value: number | null
+  published_numerator: number | null
+  published_denominator: number | null
+  computed_value: number | null
+  computed_numerator: number | null
+  computed_denominator: number | null
+  value_decimals: number
+  differs: string[]
+}
+
 export interface KpiValueTable {
   figure_code: string
   breakdown: string
@@ -643,6 +683,8 @@ export interface DB {
   kpi_run: KpiRunTable
   kpi_series: KpiSeriesTable
   kpi_value: KpiValueTable
+  published_figure_value: PublishedFigureValueTable
+  published_reconciliation: PublishedReconciliationTable
   app_user: AppUserTable
   moderator_ring: ModeratorRingTable
   user_session: UserSessionTable

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { ImportSummary } from '../../features/imports/import-file'
 import type { OrganisationListSummary } from '../../features/organisations/import-organisation-list'
+import type { PublishedFiguresSummary } from '../../features/published-figures/import-published-figures'
 import { auditImport } from '../../features/imports/audit-import'
 import { runImport } from '../../features/imports/run-import'
 import { loadMappingForOperator } from '../../features/imports/load-mapping'
@@ -53,7 +54,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }),
   )
   if (values.json) io.out(JSON.stringify(summary, null, 2))
-  else io.out('created' in summary ? describeOrganisationList(summary) : describeImport(summary))
+  else
+    io.out(
+      'created' in summary
+        ? describeOrganisationList(summary)
+        : 'reconciliation' in summary
+          ? describePublishedFigures(summary)
+          : describeImport(summary),
+    )
   return summary.errors.length > 0 ? 2 : 0
 }
 
@@ -63,12 +71,14 @@ function describeVerdict(s: { errors: readonly unknown[]; isDryRun: boolean }): 
   return s.isDryRun ? 'Probelauf / dry run – nothing was written' : 'importiert / imported'
 }
 
-export function describeImport(s: ImportSummary): string {
-  const lines: string[] = []
-  const verdict = describeVerdict(s)
-  lines.push(`${s.fileName} (${s.format}): ${verdict}`)
+/** Counts, batch, notices and rejected rows of an import of values (observed or published). */
+function describeValueImport(
+  s: Omit<ImportSummary, 'valuesRead' | 'changes'> & { valuesRead?: number },
+  lines: string[],
+): void {
+  lines.push(`${s.fileName} (${s.format}): ${describeVerdict(s)}`)
   lines.push(
-    `  rows read ${s.rowsRead} · values ${s.valuesRead} · ${s.isDryRun ? 'would import' : 'imported'} ${s.rowsImported} (new ${s.newValues}, revised ${s.revisedValues}) · unchanged ${s.rowsUnchanged} · rejected ${s.rowsRejected}`,
+    `  rows read ${s.rowsRead}${s.valuesRead === undefined ? '' : ` · values ${s.valuesRead}`} · ${s.isDryRun ? 'would import' : 'imported'} ${s.rowsImported} (new ${s.newValues}, revised ${s.revisedValues}) · unchanged ${s.rowsUnchanged} · rejected ${s.rowsRejected}`,
   )
   if (s.batchId !== null) lines.push(`  batch #${s.batchId}`)
   if (s.keyFigureValuesWritten !== undefined)
@@ -88,6 +98,11 @@ export function describeImport(s: ImportSummary): string {
     )
     if (s.errors.length > 50) lines.push(`  … and ${s.errors.length - 50} more (use --json for all)`)
   }
+}
+
+export function describeImport(s: ImportSummary): string {
+  const lines: string[] = []
+  describeValueImport(s, lines)
   if (s.changes.length > 0) {
     lines.push('', s.isDryRun ? 'What would change (examples):' : 'Changes (examples):')
     lines.push(
@@ -118,5 +133,31 @@ export function describeOrganisationList(s: OrganisationListSummary): string {
       ),
     )
   }
+  return lines.join('\n')
+}
+
+export function describePublishedFigures(s: PublishedFiguresSummary): string {
+  const lines: string[] = []
+  describeValueImport(s, lines)
+  const r = s.reconciliation
+  lines.push(
+    '',
+    `Abgleich / reconciliation: ${r.compared} published values have a computed value; ${r.differing} differ beyond rounding (tolerance: half a unit of the published value's last decimal)`,
+  )
+  if (r.findings.length > 0)
+    lines.push(
+      formatTable(
+        ['organisation', 'figure', 'month', 'breakdown', 'published', 'computed', 'differs'],
+        r.findings.map((f) => [
+          f.name,
+          f.figure,
+          f.period,
+          f.breakdown,
+          `${f.published.value} = ${f.published.numerator} / ${f.published.denominator}`,
+          `${f.computed.value} = ${f.computed.numerator} / ${f.computed.denominator}`,
+          f.differs.join(', '),
+        ]),
+      ),
+    )
   return lines.join('\n')
 }

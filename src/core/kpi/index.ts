@@ -101,3 +101,13 @@ export {
   type ImprovementLeader,
   type LevelLeader,
 } from './excellence'
+export {
+  reconcileFigureValues,
+  roundingTolerance,
+  type ComputedParts,
+  type PublishedParts,
+  type ReconciledPart,
+  type Reconciliation,
+  type ReconciliationFinding,
+  type ReconciliationPair,
+} from './reconcile'

@@ -4,13 +4,12 @@
  * renamed or added to the network.
  */
 import { recordAudit, type AuditActor } from '../audit/record-audit'
-import type { OrganisationListSummary } from '../organisations/import-organisation-list'
 import type { TransactionContext } from '../../db/connect'
-import type { ImportSummary } from './import-file'
+import type { AnyImportSummary } from './run-import'
 
 export async function auditImport(
   tx: TransactionContext,
-  summary: ImportSummary | OrganisationListSummary,
+  summary: AnyImportSummary,
   entry: { actor: AuditActor; action: string; ip?: string | null; at: Date; organisationId?: number | null },
 ): Promise<void> {
   const common = {
@@ -46,6 +45,12 @@ export async function auditImport(
       ...(entry.organisationId !== undefined ? { organisationId: entry.organisationId } : {}),
       newValues: summary.newValues,
       revisedValues: summary.revisedValues,
+      ...('reconciliation' in summary
+        ? {
+            reconciledValues: summary.reconciliation.compared,
+            differingValues: summary.reconciliation.differing,
+          }
+        : {}),
     },
     ip: entry.ip,
     at: entry.at,

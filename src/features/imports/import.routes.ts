@@ -11,6 +11,7 @@ import {
   mappingListSchema,
   MAPPING_DOCUMENT_MAX_BYTES,
 } from '../../contracts/imports'
+import { publishedFiguresSummarySchema } from '../../contracts/published-figures'
 import { readUploadWithPart } from '../../server/read-upload'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
@@ -27,12 +28,13 @@ export const uploadImportRoute = defineRoute({
   url: '/api/v1/imports',
   operationId: 'uploadImport',
   summary:
-    'Import a CSV or XLSX file of observations (multipart part "file", optionally a mapping document as part "mapping"); dryRun=true only reports',
+    'Import a CSV or XLSX file of observations, published figure values or organisations (multipart part "file", optionally a mapping document as part "mapping"); dryRun=true only reports',
   tag: 'imports',
   access: { roles: PERMISSIONS.uploadData },
   query: importUploadQuerySchema,
   isUpload: true,
-  response: z.union([importSummarySchema, organisationListSummarySchema]),
+  // The published summary first: the others' schemas would accept it and drop its reconciliation.
+  response: z.union([publishedFiguresSummarySchema, importSummarySchema, organisationListSummarySchema]),
   async handler({ query, request, context, viewer, session, actor, now }) {
     const user = session.user
     // Administrators load files of any organisations (official downloads); analysts only their own.
@@ -63,6 +65,7 @@ export const uploadImportRoute = defineRoute({
       fileName: upload.file.fileName,
       bytes: upload.file.bytes,
       parse: context.parsePool.parse,
+      parsePublished: context.parsePool.parsePublished,
       loaded,
       isDryRun: query.dryRun === 'true',
       createdBy: user.email,

@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync, openSync, fstatSync, readSync, closeSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import type { z } from 'zod'
 import { invalidInput } from '../../core/errors/app-error'
 import { MAPPING_DOCUMENT_MAX_BYTES, MAPPING_NAME_PATTERN } from '../../contracts/imports'
 import {
@@ -14,15 +15,28 @@ import {
   type OrganisationListMapping,
 } from '../organisations/organisation-list-mapping'
 import { parseMappingJson } from './parsing/mapping-schema'
+import { publishedFigureMappingSchema, type PublishedFigureMapping } from './parsing/published-figure-mapping'
 import type { ColumnMapping } from './parsing/types'
 
 /** The folder of mapping files shipped with benchlearn (one JSON file per official format). */
 export const SHIPPED_MAPPINGS_DIR = join(import.meta.dirname, '../../../mappings')
 
-/** A mapping file: values (observations) or a list of organisations. */
+/** A mapping file: values (observations), a list of organisations or published figure values. */
 export type LoadedMapping =
   | { name: string; kind: 'observations'; mapping: ColumnMapping }
   | { name: string; kind: 'organisation-list'; mapping: OrganisationListMapping }
+  | { name: string; kind: 'published-figures'; mapping: PublishedFigureMapping }
+
+/** A mapping of a kind with a schema of its own, or the error naming the JSON path of the mistake. */
+function checkKind<T>(schema: z.ZodType<T>, json: unknown, fileName: string): T {
+  const result = schema.safeParse(json)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const where = issue.path.join('.') || '(root)'
+  throw invalidInput(`mapping ${fileName}: ${where}: ${issue.message}`, [
+    { file: fileName, field: where, message: issue.message },
+  ])
+}
 
 /**
  * Parses a mapping document (JSON text) of either kind. `fileName` names it in every error, with
@@ -37,17 +51,11 @@ export function parseMappingDocument(text: string, fileName: string, name: strin
       { file: fileName, message: 'not valid JSON' },
     ])
   }
-  if (json && typeof json === 'object' && (json as { kind?: unknown }).kind === 'organisation-list') {
-    const result = organisationListMappingSchema.safeParse(json)
-    if (!result.success) {
-      const issue = result.error.issues[0]!
-      const where = issue.path.join('.') || '(root)'
-      throw invalidInput(`mapping ${fileName}: ${where}: ${issue.message}`, [
-        { file: fileName, field: where, message: issue.message },
-      ])
-    }
-    return { name, kind: 'organisation-list', mapping: result.data }
-  }
+  const kind = json && typeof json === 'object' ? (json as { kind?: unknown }).kind : undefined
+  if (kind === 'organisation-list')
+    return { name, kind, mapping: checkKind(organisationListMappingSchema, json, fileName) }
+  if (kind === 'published-figures')
+    return { name, kind, mapping: checkKind(publishedFigureMappingSchema, json, fileName) }
   return { name, kind: 'observations', mapping: parseMappingJson(text, fileName) }
 }
 

@@ -5,22 +5,50 @@ import {
   type OrganisationListSummary,
 } from '../organisations/import-organisation-list'
 import { finishPendingKeyFigures } from '../kpi/finish-pending-key-figures'
+import {
+  importPublishedFigures,
+  type PublishedFiguresSummary,
+} from '../published-figures/import-published-figures'
 import { importFile, type ImportFileOptions, type ImportSummary } from './import-file'
+import type { parsePublishedFigures } from './parsing/parse-published-figures'
 import type { LoadedMapping } from './load-mapping'
 import { isoDate } from '../../core/periods/dates'
 
+/** What any import answers: values, a list of organisations, or published figure values. */
+export type AnyImportSummary = ImportSummary | OrganisationListSummary | PublishedFiguresSummary
+
 /**
- * Imports a file with the importer its mapping calls for (values, or a list of organisations).
- * `onCommitted` runs in the import's transaction for either kind (the audit entry).
+ * Imports a file with the importer its mapping calls for (values, a list of organisations, or
+ * published figure values). `onCommitted` runs in the import's transaction for every kind (the
+ * audit entry).
  */
 export async function runImport(
   database: Database,
   options: Omit<ImportFileOptions, 'mapping' | 'mappingName' | 'onCommitted'> & {
     loaded?: LoadedMapping
-    onCommitted?: (tx: TransactionContext, summary: ImportSummary | OrganisationListSummary) => Promise<void>
+    /** How a file of published values is parsed (the server passes its worker pool). */
+    parsePublished?: typeof parsePublishedFigures
+    onCommitted?: (tx: TransactionContext, summary: AnyImportSummary) => Promise<void>
   },
-): Promise<ImportSummary | OrganisationListSummary> {
-  const { loaded, ...rest } = options
+): Promise<AnyImportSummary> {
+  const { loaded, parsePublished, ...rest } = options
+  if (loaded?.kind === 'published-figures') {
+    // The official publication covers every job centre: never loaded on behalf of one member.
+    if (rest.onlyOrganisation)
+      throw forbidden(`${rest.fileName}: published figures are imported by the network administration only`)
+    return importPublishedFigures(database, {
+      fileName: rest.fileName,
+      bytes: rest.bytes,
+      mapping: loaded.mapping,
+      mappingName: loaded.name,
+      isDryRun: rest.isDryRun,
+      createdBy: rest.createdBy,
+      uploadedByUserId: rest.uploadedByUserId,
+      now: rest.now,
+      parse: parsePublished,
+      onCommitted: rest.onCommitted,
+    })
+  }
   if (loaded?.kind === 'organisation-list') {
     // A list creates and renames organisations of the whole network: never on behalf of one member.
     if (rest.onlyOrganisation)

@@ -207,8 +207,10 @@ export async function countOrganisations(db: Kysely<DB>): Promise<number> {
   return row.n
 }
 
-/** Deletes an organisation with everything that belongs to it, its observations included. */
+/** Deletes an organisation with everything that belongs to it, its observed and published values included. */
 export async function deleteOrganisation(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('observation').where('organisation_id', '=', id).execute()
+  await db.deleteFrom('published_figure_value').where('organisation_id', '=', id).execute()
+  await db.deleteFrom('published_reconciliation').where('organisation_id', '=', id).execute()
   await db.deleteFrom('organisation').where('id', '=', id).execute()
 }

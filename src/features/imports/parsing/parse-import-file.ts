@@ -25,6 +25,15 @@ export function isXlsxFile(bytes: Uint8Array, fileName: string): boolean {
   return startsWith(bytes, ZIP_MAGIC) || /\.xlsx$/i.test(fileName)
 }
 
+/** Old .xls workbooks (OLE) are not read: the message says how to convert them. */
+export function rejectOldExcel(bytes: Uint8Array, fileName: string): void {
+  if (startsWith(bytes, OLE_MAGIC))
+    throw emptyFileError(
+      fileName,
+      'this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
+    )
+}
+
 function emptyFileError(fileName: string, message: string): AppError {
   return new AppError('invalid_input', `${fileName}: ${message}`, [{ file: fileName, message }])
 }
@@ -39,7 +48,7 @@ interface DecimalChoice {
  * decimal point. "1.234" alone could be either, so it falls back to the separator convention
  * (German files with ";" use the comma) and says so in a notice.
  */
-function chooseDecimal(samples: string[], delimiter: string | undefined): DecimalChoice {
+export function chooseDecimal(samples: string[], delimiter: string | undefined): DecimalChoice {
   let comma = 0
   let point = 0
   let ambiguous = 0
@@ -319,11 +328,7 @@ async function parseXlsx(bytes: Uint8Array, options: ParseOptions, settings: Set
 export async function parseImportFile(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> {
   const settings = settingsOf(options)
   if (bytes.length === 0) throw emptyFileError(options.fileName, 'the file is empty (0 bytes)')
-  if (startsWith(bytes, OLE_MAGIC))
-    throw emptyFileError(
-      options.fileName,
-      'this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
-    )
+  rejectOldExcel(bytes, options.fileName)
   if (isXlsxFile(bytes, options.fileName)) return parseXlsx(bytes, options, settings)
   return parseCsv(bytes, options, settings)
 }

@@ -10,7 +10,12 @@ import { AppError, type AppErrorCode, type ErrorDetail } from '../../../core/err
 import { FILE_LIMITS, PARSE_WORKER_LIMITS } from '../../../core/limits/input-limits'
 import { checkXlsxDirectory } from './check-xlsx-archive'
 import { isXlsxFile, parseImportFile } from './parse-import-file'
-import type { ParseReply, ParseRequest } from './parse-worker'
+import {
+  parsePublishedFigures,
+  type PublishedParseOptions,
+  type PublishedParseResult,
+} from './parse-published-figures'
+import type { ParseOutcome, ParseReply, ParseRequest } from './parse-worker'
 import type { ParseOptions, ParseResult } from './types'
 
 const WORKER_ENTRY = new URL('./parse-worker-entry.mjs', import.meta.url)
@@ -29,6 +34,8 @@ export interface ParsePoolOptions {
 export interface ParsePool {
   /** parseImportFile in a worker thread (onProgress is not called across threads). */
   parse(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult>
+  /** parsePublishedFigures in a worker thread, under the same limits and queue. */
+  parsePublished(bytes: Uint8Array, options: PublishedParseOptions): Promise<PublishedParseResult>
   /** Parses running and waiting now. */
   load(): { running: number; queued: number }
   /** Stops running workers; later parses are refused. */
@@ -37,7 +44,7 @@ export interface ParsePool {
 
 interface Job {
   request: ParseRequest
-  resolve: (result: ParseResult) => void
+  resolve: (result: ParseOutcome) => void
   reject: (error: unknown) => void
 }
 
@@ -119,24 +126,45 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     worker.postMessage(job.request)
   }
 
+  /** Small CSV files are read at once on this thread; the rest waits for a worker. */
+  function enqueue(request: ParseRequest, parseInline: () => Promise<ParseOutcome>): Promise<ParseOutcome> {
+    const { bytes, options: rest } = request
+    const fileName = rest.fileName
+    const isXlsx = isXlsxFile(bytes, fileName)
+    if (isXlsx) checkXlsxDirectory(bytes, fileName, rest.limits?.xlsx ?? FILE_LIMITS.xlsx)
+    else if (bytes.byteLength <= inlineMaxBytes && !isClosed) return parseInline()
+    if (isClosed) throw refuse('unavailable', fileName, 'the server is shutting down')
+    if (running.size >= workers && queue.length >= maxQueued)
+      throw refuse(
+        'unavailable',
+        fileName,
+        `the server is reading ${running.size} other file(s) and ${queue.length} more wait, the most it takes at once; try again in a minute`,
+      )
+    return new Promise<ParseOutcome>((resolve, reject) => {
+      queue.push({ request, resolve, reject })
+      startNext()
+    })
+  }
+
   return {
     async parse(bytes, parseOptions) {
-      const { onProgress: _onProgress, ...rest } = parseOptions
-      const fileName = rest.fileName
-      const isXlsx = isXlsxFile(bytes, fileName)
-      if (isXlsx) checkXlsxDirectory(bytes, fileName, rest.limits?.xlsx ?? FILE_LIMITS.xlsx)
-      else if (bytes.byteLength <= inlineMaxBytes && !isClosed) return parseImportFile(bytes, rest)
-      if (isClosed) throw refuse('unavailable', fileName, 'the server is shutting down')
-      if (running.size >= workers && queue.length >= maxQueued)
-        throw refuse(
-          'unavailable',
-          fileName,
-          `the server is reading ${running.size} other file(s) and ${queue.length} more wait, the most it takes at once; try again in a minute`,
-        )
-      return new Promise<ParseResult>((resolve, reject) => {
-        queue.push({ request: { bytes, options: rest }, resolve, reject })
-        startNext()
-      })
+      const { onProgress: _onProgress, ...options } = parseOptions
+      const outcome = await enqueue({ kind: 'values', bytes, options }, async () => ({
+        kind: 'values',
+        value: await parseImportFile(bytes, options),
+      }))
+      if (outcome.kind !== 'values')
+        throw new Error(`the worker parsing ${options.fileName} answered ${outcome.kind}`)
+      return outcome.value
+    },
+    async parsePublished(bytes, options) {
+      const outcome = await enqueue({ kind: 'published-figures', bytes, options }, async () => ({
+        kind: 'published-figures',
+        value: await parsePublishedFigures(bytes, options),
+      }))
+      if (outcome.kind !== 'published-figures')
+        throw new Error(`the worker parsing ${options.fileName} answered ${outcome.kind}`)
+      return outcome.value
     },
     load: () => ({ running: running.size, queued: queue.length }),
     async close() {

@@ -5,19 +5,33 @@
 import { parentPort } from 'node:worker_threads'
 import { isAppError } from '../../../core/errors/app-error'
 import { parseImportFile } from './parse-import-file'
+import {
+  parsePublishedFigures,
+  type PublishedParseOptions,
+  type PublishedParseResult,
+} from './parse-published-figures'
 import type { ParseOptions, ParseResult } from './types'
 
-export interface ParseRequest {
-  bytes: Uint8Array
-  options: Omit<ParseOptions, 'onProgress'>
-}
+/** A file of values (observations) or of published figure values, with its parse options. */
+export type ParseRequest =
+  | { kind: 'values'; bytes: Uint8Array; options: Omit<ParseOptions, 'onProgress'> }
+  | { kind: 'published-figures'; bytes: Uint8Array; options: PublishedParseOptions }
+
+export type ParseOutcome =
+  { kind: 'values'; value: ParseResult } | { kind: 'published-figures'; value: PublishedParseResult }
 
 export type ParseReply =
-  | { isOk: true; result: ParseResult }
+  | { isOk: true; result: ParseOutcome }
   | { isOk: false; appError?: { code: string; message: string; details: unknown[] }; message: string }
 
+async function parseRequest(request: ParseRequest): Promise<ParseOutcome> {
+  if (request.kind === 'published-figures')
+    return { kind: request.kind, value: await parsePublishedFigures(request.bytes, request.options) }
+  return { kind: request.kind, value: await parseImportFile(request.bytes, request.options) }
+}
+
 parentPort?.once('message', (request: ParseRequest) => {
-  parseImportFile(request.bytes, request.options).then(
+  parseRequest(request).then(
     (result) => parentPort!.postMessage({ isOk: true, result } satisfies ParseReply),
     (error: unknown) => {
       const reply: ParseReply = isAppError(error)

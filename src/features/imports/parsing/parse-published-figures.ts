@@ -1,0 +1,432 @@
+/**
+ * Reads a file of published figure values (CSV in the German export flavours, or XLSX) into
+ * records, row errors and notices, through a `published-figures` mapping. Pure like
+ * parse-import-file.ts, whose pieces it shares: decoding, the CSV tokenizer, the worksheet reader,
+ * number, period, breakdown, status and key conventions, statistics symbols and the input limits.
+ * Whether a figure code exists and which organisation a key names is the importer's job.
+ */
+import { AppError } from '../../../core/errors/app-error'
+import { normaliseKreisAgs, normaliseNuts3 } from '../../../core/keys/ags'
+import { FILE_LIMITS, type FileLimits } from '../../../core/limits/input-limits'
+import { formatPeriod, parsePeriod } from '../../../core/periods/period'
+import type { ImportErrorRow, ImportNotice, MissingReason, ObservationStatus } from '../../../db/schema'
+import {
+  DEFAULT_SYMBOLS,
+  normaliseBreakdown,
+  normaliseHeader,
+  parseDecimal,
+  parseStatus,
+} from './cell-values'
+import { detectDelimiter, physicalLine, tokenizeCsv } from './csv-tokenizer'
+import { decodeText } from './decode-text'
+import { chooseDecimal, isXlsxFile, rejectOldExcel } from './parse-import-file'
+import type { PublishedFigureMapping } from './published-figure-mapping'
+import { MAX_LISTED_ERRORS } from './read-rows'
+import { readXlsxRows, type Cell } from './read-xlsx'
+import type { KeyType } from './types'
+
+export interface PublishedNumber {
+  value: number
+  /** Decimals as written ("21,40" → 2): the precision the office published. */
+  decimals: number
+}
+
+export interface PublishedRecord {
+  row: number
+  keyColumn: string
+  orgKey: string
+  keyType: KeyType
+  figure: string
+  figureColumn: string
+  /** 'YYYY-MM'. */
+  period: string
+  breakdown: string
+  value: PublishedNumber | null
+  numerator: PublishedNumber | null
+  denominator: PublishedNumber | null
+  /** Set iff value is null. */
+  missingReason: MissingReason | null
+  status: ObservationStatus | null
+  comparisonType: string | null
+}
+
+export interface PublishedParseResult {
+  fileName: string
+  fileType: 'csv' | 'xlsx'
+  decimal: ',' | '.'
+  rowsRead: number
+  records: PublishedRecord[]
+  errors: ImportErrorRow[]
+  errorCount: number
+  notices: ImportNotice[]
+  mapping: PublishedFigureMapping
+}
+
+export interface PublishedParseOptions {
+  fileName: string
+  mapping: PublishedFigureMapping
+  limits?: FileLimits
+}
+
+type Role = keyof PublishedFigureMapping['columns'] | 'key'
+const NUMBER_ROLES = ['value', 'numerator', 'denominator'] as const
+const MAX_COMPARISON_TYPE = 60
+/** Rows looked at before reading the whole file, to settle the decimal separator. */
+const SAMPLE_ROWS = 2000
+
+function fileError(fileName: string, message: string, row?: number): AppError {
+  return new AppError('invalid_input', `${fileName}: ${message}`, [
+    { file: fileName, ...(row === undefined ? {} : { row }), message },
+  ])
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (cell === undefined) return ''
+  return typeof cell === 'number' ? String(cell) : cell.trim()
+}
+
+function decimalsOf(text: string, decimal: ',' | '.'): number {
+  const at = text.lastIndexOf(decimal)
+  if (at < 0) return 0
+  const digits = text.slice(at + 1).match(/^\d+/)
+  return digits ? digits[0].length : 0
+}
+
+/** Finds every mapped column in the header; a missing one stops the import, naming what was found. */
+function locateColumns(headers: string[], mapping: PublishedFigureMapping, fileName: string, row: number) {
+  const folded = headers.map(normaliseHeader)
+  const wanted: [Role, string | undefined][] = [
+    ['key', mapping.key.column],
+    ...(Object.entries(mapping.columns) as [Role, string | undefined][]),
+  ]
+  const index = new Map<Role, { at: number; name: string }>()
+  const missing: string[] = []
+  for (const [role, name] of wanted) {
+    if (name === undefined) continue
+    const at = folded.indexOf(normaliseHeader(name))
+    if (at < 0) missing.push(`'${name}'`)
+    else index.set(role, { at, name: headers[at]!.trim() })
+  }
+  if (missing.length > 0)
+    throw fileError(
+      fileName,
+      `missing column(s) ${missing.join(', ')} of mapping '${mapping.name}' in the header (row ${row}); found ${headers.map((h) => h.trim()).join(', ')}`,
+      row,
+    )
+  return index
+}
+
+function createPublishedReader(options: {
+  fileName: string
+  mapping: PublishedFigureMapping
+  headers: string[]
+  headerRow: number
+  decimal: ',' | '.'
+  limits: FileLimits
+}) {
+  const { fileName, mapping, decimal } = options
+  const columns = locateColumns(options.headers, mapping, fileName, options.headerRow)
+  const symbols = { ...DEFAULT_SYMBOLS, ...(mapping.symbols ?? {}) }
+  const figureCodes = new Map(
+    Object.entries(mapping.figureCodes ?? {}).map(([name, code]) => [normaliseHeader(name), code]),
+  )
+  const records: PublishedRecord[] = []
+  const errors: ImportErrorRow[] = []
+  let errorCount = 0
+  let rowsRead = 0
+  const symbolCounts = new Map<string, number>()
+  const periodCache = new Map<string, string | null>()
+  const keyType = mapping.key.type
+
+  const addError = (row: number, column: string | undefined, value: string | undefined, message: string) => {
+    errorCount++
+    if (errors.length < MAX_LISTED_ERRORS)
+      errors.push({ row, ...(column ? { column } : {}), ...(value === undefined ? {} : { value }), message })
+  }
+
+  function readNumber(
+    cells: Cell[],
+    role: (typeof NUMBER_ROLES)[number],
+    row: number,
+  ): PublishedNumber | { missing: MissingReason } | null | 'error' {
+    const column = columns.get(role)
+    if (!column) return null
+    const cell = cells[column.at]
+    if (typeof cell === 'number') return { value: cell, decimals: decimalsOf(String(cell), '.') }
+    const text = cellText(cell)
+    if (text === '') return role === 'value' ? { missing: 'not_delivered' } : null
+    const symbol = symbols[text]
+    if (symbol !== undefined && symbol !== 'zero') {
+      symbolCounts.set(text, (symbolCounts.get(text) ?? 0) + 1)
+      return { missing: symbol }
+    }
+    const value = parseDecimal(text, decimal)
+    if (Number.isNaN(value)) {
+      addError(
+        row,
+        column.name,
+        text,
+        `expected a number with decimal "${decimal}"${decimal === ',' ? ' (thousands ".", e.g. 1.234,5)' : ' (e.g. 1234.5)'} or a statistics symbol such as – or .`,
+      )
+      return 'error'
+    }
+    return { value, decimals: decimalsOf(text, decimal) }
+  }
+
+  function readRow(cells: Cell[], row: number): void {
+    if (cells.every((c) => cellText(c) === '')) return
+    rowsRead++
+    if (rowsRead > options.limits.import.maxRows)
+      throw fileError(
+        fileName,
+        `more than ${options.limits.import.maxRows} data rows (reached at row ${row}); that is the limit of one import, split the file`,
+        row,
+      )
+    const at = (role: Role) => columns.get(role)
+    const text = (role: Role) => {
+      const c = at(role)
+      return c ? cellText(cells[c.at]) : ''
+    }
+    const keyColumn = at('key')!.name
+    const orgKey = text('key')
+    let isBad = false
+    if (orgKey === '') {
+      addError(row, keyColumn, '', 'expected an organisation key; the cell is empty')
+      isBad = true
+    } else if (keyType === 'ags' && !normaliseKreisAgs(orgKey)) {
+      addError(
+        row,
+        keyColumn,
+        orgKey,
+        'expected a Kreis key (AGS) of 5 digits such as 06435, or 8 digits ending in 000',
+      )
+      isBad = true
+    } else if (keyType === 'nuts3' && !normaliseNuts3(orgKey)) {
+      addError(row, keyColumn, orgKey, 'expected a German NUTS-3 code such as DE71E')
+      isBad = true
+    }
+    const figureColumn = at('figure')!.name
+    const figureText = text('figure')
+    const figure = figureCodes.get(normaliseHeader(figureText)) ?? figureText.toUpperCase()
+    if (figureText === '') {
+      addError(row, figureColumn, '', 'expected a figure code such as K2 or K2E1; the cell is empty')
+      isBad = true
+    }
+    const periodColumn = at('period')!.name
+    const periodText = text('period')
+    let period = periodCache.get(periodText)
+    if (period === undefined) {
+      const parsed = parsePeriod(periodText)
+      period = parsed?.frequency === 'monthly' ? formatPeriod(parsed) : null
+      periodCache.set(periodText, period)
+    }
+    if (period === null) {
+      addError(row, periodColumn, periodText, 'expected a month such as 2024-03, 03/2024 or März 2024')
+      isBad = true
+    }
+    const statusText = text('status')
+    const status = parseStatus(statusText)
+    if (status === undefined) {
+      addError(
+        row,
+        at('status')!.name,
+        statusText,
+        'expected a status: vorläufig/provisional, endgültig/final or korrigiert/corrected',
+      )
+      isBad = true
+    }
+    const comparisonType = text('comparisonType')
+    if (comparisonType.length > MAX_COMPARISON_TYPE) {
+      addError(
+        row,
+        at('comparisonType')!.name,
+        `${comparisonType.slice(0, 60)}…`,
+        `expected at most ${MAX_COMPARISON_TYPE} characters`,
+      )
+      isBad = true
+    }
+    const [value, numerator, denominator] = NUMBER_ROLES.map((role) => readNumber(cells, role, row))
+    if (value === 'error' || numerator === 'error' || denominator === 'error' || isBad) return
+    const asNumber = (n: typeof value) => (n === null || 'missing' in n ? null : n)
+    records.push({
+      row,
+      keyColumn,
+      orgKey,
+      keyType,
+      figure,
+      figureColumn,
+      period: period!,
+      breakdown: normaliseBreakdown(text('breakdown')),
+      value: asNumber(value),
+      numerator: asNumber(numerator),
+      denominator: asNumber(denominator),
+      missingReason: value !== null && 'missing' in value ? value.missing : null,
+      status: status ?? null,
+      comparisonType: comparisonType === '' ? null : comparisonType,
+    })
+  }
+
+  function finish(): Pick<
+    PublishedParseResult,
+    'rowsRead' | 'records' | 'errors' | 'errorCount' | 'notices'
+  > {
+    const notices: ImportNotice[] = [...symbolCounts].map(([symbol, count]) => ({
+      kind: 'symbol',
+      message: `${count} value(s) "${symbol}" read as missing (${symbols[symbol]})`,
+      count,
+    }))
+    return { rowsRead, records, errors, errorCount, notices }
+  }
+
+  return { readRow, addError, finish, columns }
+}
+
+function numberSamples(rows: Cell[][], at: number[]): string[] {
+  const out: string[] = []
+  for (const cells of rows)
+    for (const i of at) {
+      const c = cells[i]
+      if (typeof c === 'string' && c.trim() !== '') out.push(c.trim())
+    }
+  return out
+}
+
+async function parseCsv(
+  bytes: Uint8Array,
+  options: PublishedParseOptions,
+  limits: FileLimits,
+): Promise<PublishedParseResult> {
+  const { fileName, mapping } = options
+  const decoded = decodeText(bytes, fileName, mapping.encoding)
+  const text = decoded.text
+  if (!/\S/.test(text)) throw fileError(fileName, 'the file is empty')
+  const firstHeaderRow = mapping.headerRow ?? 1
+  const delimiter = mapping.delimiter ?? detectDelimiter(physicalLine(text, firstHeaderRow))
+  // Pass 1: the header and a sample of rows, to settle the decimal separator before reading all.
+  let headers: string[] | undefined
+  let headerRow = 0
+  const sample: string[][] = []
+  tokenizeCsv(text, {
+    fileName,
+    delimiter,
+    limits: limits.csv,
+    onRow: (fields, info) => {
+      if (info.row < firstHeaderRow) return true
+      if (!headers) {
+        if (fields.length === 1 && fields[0]!.trim() === '') return true
+        headers = fields
+        headerRow = info.row
+        return true
+      }
+      if (fields.some((f) => f.trim() !== '')) sample.push(fields)
+      return sample.length < SAMPLE_ROWS
+    },
+  })
+  if (!headers) throw fileError(fileName, 'the file has no header row')
+  const header: string[] = headers
+  if (sample.length === 0)
+    throw fileError(fileName, `the file has a header (row ${headerRow}) but no data rows`)
+  const notices: ImportNotice[] = []
+  if (decoded.encoding === 'windows-1252' && mapping.encoding === undefined)
+    notices.push({
+      kind: 'encoding',
+      message: 'the file is not valid UTF-8 and was read as Windows-1252 (Excel "CSV" export)',
+      count: 1,
+    })
+  const folded = header.map(normaliseHeader)
+  const numberColumns = NUMBER_ROLES.map((r) => mapping.columns[r])
+    .filter((n): n is string => n !== undefined)
+    .map((n) => folded.indexOf(normaliseHeader(n)))
+  const choice = mapping.decimal
+    ? { decimal: mapping.decimal }
+    : chooseDecimal(numberSamples(sample, numberColumns), delimiter)
+  if (choice.notice) notices.push(choice.notice)
+  const reader = createPublishedReader({
+    fileName,
+    mapping,
+    headers: header,
+    headerRow,
+    decimal: choice.decimal,
+    limits,
+  })
+  // Pass 2: every row.
+  const tokenized = tokenizeCsv(text, {
+    fileName,
+    delimiter,
+    limits: limits.csv,
+    onRow: (fields, info) => {
+      if (info.row <= headerRow) return
+      if (info.strayQuoteField !== undefined) {
+        reader.addError(
+          info.row,
+          header[info.strayQuoteField - 1]?.trim(),
+          fields[info.strayQuoteField - 1],
+          `a quoted field is followed by more text before the next "${delimiter}"; expected the closing quote right before the separator: a quote is missing or not doubled`,
+        )
+        return
+      }
+      if (fields.length === 1 && fields[0]!.trim() === '') return
+      if (fields.length !== header.length) {
+        reader.addError(
+          info.row,
+          undefined,
+          undefined,
+          `expected ${header.length} fields as in the header, found ${fields.length}${info.isLast ? ' (the last row is cut short: is the download truncated?)' : ''}`,
+        )
+        return
+      }
+      reader.readRow(fields, info.row)
+    },
+  })
+  if (tokenized.unterminatedQuote)
+    reader.addError(
+      tokenized.unterminatedQuote.row,
+      header[tokenized.unterminatedQuote.field - 1]?.trim(),
+      undefined,
+      'the file ends inside a quoted field that opens here: the file looks truncated, or a quote is missing',
+    )
+  const read = reader.finish()
+  return {
+    fileName,
+    fileType: 'csv',
+    decimal: choice.decimal,
+    mapping,
+    ...read,
+    notices: [...notices, ...read.notices],
+  }
+}
+
+async function parseXlsx(
+  bytes: Uint8Array,
+  options: PublishedParseOptions,
+  limits: FileLimits,
+): Promise<PublishedParseResult> {
+  const { fileName, mapping } = options
+  const sheet = await readXlsxRows(bytes, fileName, mapping.sheet, limits.xlsx)
+  const headerIndex = sheet.rows.findIndex((r) => r.row >= (mapping.headerRow ?? 1))
+  const header = sheet.rows[headerIndex]
+  if (!header) throw fileError(fileName, `worksheet "${sheet.sheetName}" is empty`)
+  const headers = header.cells.map((c) => cellText(c))
+  const dataRows = sheet.rows.slice(headerIndex + 1)
+  if (dataRows.length === 0)
+    throw fileError(
+      fileName,
+      `worksheet "${sheet.sheetName}" has a header (row ${header.row}) but no data rows`,
+    )
+  const decimal = mapping.decimal ?? ','
+  const reader = createPublishedReader({ fileName, mapping, headers, headerRow: header.row, decimal, limits })
+  for (const r of dataRows) reader.readRow(r.cells, r.row)
+  return { fileName, fileType: 'xlsx', decimal, mapping, ...reader.finish() }
+}
+
+/** Reads a file of published figure values; file-level problems throw, row problems are collected. */
+export async function parsePublishedFigures(
+  bytes: Uint8Array,
+  options: PublishedParseOptions,
+): Promise<PublishedParseResult> {
+  const limits = options.limits ?? FILE_LIMITS
+  if (bytes.length === 0) throw fileError(options.fileName, 'the file is empty (0 bytes)')
+  rejectOldExcel(bytes, options.fileName)
+  if (isXlsxFile(bytes, options.fileName)) return parseXlsx(bytes, options, limits)
+  return parseCsv(bytes, options, limits)
+}

@@ -1,0 +1,263 @@
+/**
+ * Imports published figure values (the official § 48a figures with numerators and denominators)
+ * as the official publication: parse (imports/parsing), resolve organisation keys and figure codes,
+ * then in ONE transaction stage the rows, diff them against the current revisions, write new values
+ * as revision 1 and changed ones (a provisional month becoming final included) as the next revision,
+ * and reconcile every value with the platform's own computation where one exists. A file with any
+ * rejected row writes nothing; a dry run reports everything, the reconciliation included.
+ */
+import { createHash } from 'node:crypto'
+import { listFigureBreakdowns } from '../../core/kpi'
+import type { Database, TransactionContext } from '../../db/connect'
+import type { ImportErrorRow, ImportNotice } from '../../db/schema'
+import { parsePublishedFigures, type PublishedParseResult } from '../imports/parsing/parse-published-figures'
+import type { PublishedFigureMapping } from '../imports/parsing/published-figure-mapping'
+import { KeyResolver } from '../imports/resolve-keys'
+import { listFigureDefinitions } from '../kpi/kpi-definition.repository'
+import { loadKeyIndexRows } from '../organisations/organisation.repository'
+import {
+  applyPublishedDiff,
+  diffPublishedValues,
+  insertReconciliation,
+  stagePublishedValues,
+  type StagedPublishedValue,
+} from './published-figure.repository'
+import { reconcileStaged, type ReconciliationReport } from './reconcile-staged'
+
+export interface ImportPublishedFiguresOptions {
+  fileName: string
+  bytes: Uint8Array
+  mapping: PublishedFigureMapping
+  mappingName?: string
+  isDryRun?: boolean
+  createdBy?: string
+  uploadedByUserId?: number | null
+  now?: Date
+  /** How the file is parsed: in this thread by default; the server passes its worker pool. */
+  parse?: typeof parsePublishedFigures
+  onCommitted?: (tx: TransactionContext, summary: PublishedFiguresSummary) => Promise<void>
+}
+
+export interface PublishedFiguresSummary {
+  fileName: string
+  checksum: string
+  format: 'published-figures'
+  rowsRead: number
+  rowsImported: number
+  rowsUnchanged: number
+  rowsRejected: number
+  newValues: number
+  revisedValues: number
+  errors: ImportErrorRow[]
+  notices: ImportNotice[]
+  isDryRun: boolean
+  isCommitted: boolean
+  batchId: number | null
+  reconciliation: ReconciliationReport
+}
+
+const MAX_ERRORS = 1000
+
+class RollbackWithSummary extends Error {
+  constructor(readonly summary: PublishedFiguresSummary) {
+    super('import rolled back')
+  }
+}
+
+export async function importPublishedFigures(
+  database: Database,
+  options: ImportPublishedFiguresOptions,
+): Promise<PublishedFiguresSummary> {
+  const checksum = createHash('sha256').update(options.bytes).digest('hex')
+  const parse = options.parse ?? parsePublishedFigures
+  const parsed = await parse(options.bytes, { fileName: options.fileName, mapping: options.mapping })
+  try {
+    return await database.transaction((tx) => writeParsed(tx, parsed, checksum, options))
+  } catch (error) {
+    if (error instanceof RollbackWithSummary) return error.summary
+    throw error
+  }
+}
+
+async function writeParsed(
+  tx: TransactionContext,
+  parsed: PublishedParseResult,
+  checksum: string,
+  options: ImportPublishedFiguresOptions,
+): Promise<PublishedFiguresSummary> {
+  const isDryRun = options.isDryRun ?? false
+  const now = options.now ?? new Date()
+  const currentMonth = `${now.toISOString().slice(0, 7)}-01`
+  const definitions = new Map<string, string[]>()
+  for (const d of await listFigureDefinitions(tx.db)) definitions.set(d.code, listFigureBreakdowns(d))
+  const knownCodes = [...definitions.keys()].sort().join(', ')
+  const keyRows = await loadKeyIndexRows(tx.db)
+  const resolver = new KeyResolver(keyRows)
+  const names = new Map(keyRows.organisations.map((o) => [o.id, o.name]))
+  const errors: ImportErrorRow[] = [...parsed.errors]
+  let rejected = parsed.errorCount
+  const isReportingUnmatched = parsed.mapping.unmatchedKeys === 'report'
+  const unmatched = new Set<string>()
+  let unmatchedRows = 0
+  const accepted: StagedPublishedValue[] = []
+  const firstRow = new Map<string, number>()
+
+  for (const r of parsed.records) {
+    const problem = (column: string, value: string, message: string) => {
+      rejected++
+      if (errors.length < MAX_ERRORS) errors.push({ row: r.row, column, value, message })
+    }
+    const breakdowns = definitions.get(r.figure)
+    if (!breakdowns) {
+      problem(r.figureColumn, r.figure, `unknown figure code '${r.figure}'; expected one of ${knownCodes}`)
+      continue
+    }
+    if (!breakdowns.includes(r.breakdown)) {
+      problem(
+        parsed.mapping.columns.breakdown ?? 'breakdown',
+        r.breakdown,
+        `${r.figure} has the breakdowns ${breakdowns.join(', ')}`,
+      )
+      continue
+    }
+    const day = `${r.period}-01`
+    if (day > currentMonth) {
+      problem(
+        parsed.mapping.columns.period,
+        r.period,
+        `a month after the current one (${currentMonth.slice(0, 7)})`,
+      )
+      continue
+    }
+    const resolution = resolver.resolve(r.orgKey, r.keyType, day)
+    if (resolution.kind === 'invalid') {
+      problem(r.keyColumn, r.orgKey, resolution.message)
+      continue
+    }
+    if (resolution.kind !== 'organisation') {
+      const message =
+        resolution.kind === 'territorial_change'
+          ? resolution.message
+          : `${resolution.label}: not in the register of organisations (register it with an organisation list first)`
+      if (!isReportingUnmatched) {
+        problem(r.keyColumn, r.orgKey, message)
+        continue
+      }
+      rejected++
+      unmatchedRows++
+      unmatched.add(resolution.label)
+      continue
+    }
+    const identity = `${resolution.organisationId}|${r.figure}|${day}|${r.breakdown}`
+    const earlier = firstRow.get(identity)
+    if (earlier !== undefined) {
+      problem(
+        r.keyColumn,
+        r.orgKey,
+        `row ${earlier} already gives ${r.figure} ${r.period} (${r.breakdown}) for ${names.get(resolution.organisationId)}`,
+      )
+      continue
+    }
+    firstRow.set(identity, r.row)
+    accepted.push({
+      organisationId: resolution.organisationId,
+      figure: r.figure,
+      period: day,
+      breakdown: r.breakdown,
+      value: r.value?.value ?? null,
+      valueDecimals: r.value?.decimals ?? 0,
+      numerator: r.numerator?.value ?? null,
+      numeratorDecimals: r.numerator?.decimals ?? 0,
+      denominator: r.denominator?.value ?? null,
+      denominatorDecimals: r.denominator?.decimals ?? 0,
+      missingReason: r.missingReason,
+      status: r.status,
+      comparisonType: r.comparisonType,
+      row: r.row,
+    })
+  }
+
+  const notices: ImportNotice[] = [...parsed.notices]
+  if (unmatchedRows > 0)
+    notices.push({
+      kind: 'no_organisation',
+      message: 'organisations not in the register (rows not imported)',
+      count: unmatchedRows,
+      keys: [...unmatched].sort(),
+    })
+  const base = {
+    fileName: parsed.fileName,
+    checksum,
+    format: 'published-figures' as const,
+    rowsRead: parsed.rowsRead,
+    rowsRejected: rejected,
+    errors,
+    notices,
+    isDryRun,
+  }
+  const nothing = { compared: 0, differing: 0, findings: [] }
+  if (errors.length > 0)
+    throw new RollbackWithSummary({
+      ...base,
+      rowsImported: 0,
+      rowsUnchanged: 0,
+      newValues: 0,
+      revisedValues: 0,
+      isCommitted: false,
+      batchId: null,
+      reconciliation: nothing,
+    })
+
+  await stagePublishedValues(tx, accepted)
+  const counts = await diffPublishedValues(tx)
+  const reconciliation = await reconcileStaged(tx.db, accepted, names)
+  const changed = counts.new + counts.changed
+  let batchId: number | null = null
+  if (changed > 0 && !isDryRun) {
+    batchId = (
+      await tx.db
+        .insertInto('import_batch')
+        .values({
+          file_name: parsed.fileName,
+          checksum,
+          format: `${parsed.fileType}/published-figures`,
+          mapping: options.mappingName ?? null,
+          source: parsed.mapping.source ?? null,
+          created_by: options.createdBy ?? 'cli',
+          created_at: now,
+          rows_read: parsed.rowsRead,
+          rows_imported: changed,
+          rows_unchanged: counts.unchanged,
+          rows_rejected: rejected,
+          rows_skipped: 0,
+          errors: JSON.stringify(errors),
+          notices: JSON.stringify(notices),
+          uploaded_by_user_id: options.uploadedByUserId ?? null,
+          organisation_id: null,
+          // No raw values: nothing for the key-figure computation to take in.
+          key_figures_pending: false,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+    await applyPublishedDiff(tx, batchId, now)
+    await insertReconciliation(tx.db, batchId, reconciliation.compared, reconciliation.stored)
+  }
+  const summary: PublishedFiguresSummary = {
+    ...base,
+    rowsImported: changed,
+    rowsUnchanged: counts.unchanged,
+    newValues: counts.new,
+    revisedValues: counts.changed,
+    isCommitted: !isDryRun,
+    batchId,
+    reconciliation: {
+      compared: reconciliation.compared,
+      differing: reconciliation.findings.length,
+      findings: reconciliation.findings,
+    },
+  }
+  if (isDryRun) throw new RollbackWithSummary(summary)
+  await options.onCommitted?.(tx, summary)
+  return summary
+}
