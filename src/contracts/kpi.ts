@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { MISSING_REASONS } from '../core/kpi/evaluate'
 import { POLARITIES } from '../core/kpi/polarity'
 import { isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
+import { valueSourceSchema } from './published-figures'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 const figureCode = z
@@ -101,6 +102,7 @@ export const figureValueSchema = z
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
     missing: missingDetailSchema.nullable(),
+    source: valueSourceSchema,
   })
   .meta({ id: 'FigureValue' })
 export type FigureValueDto = z.infer<typeof figureValueSchema>
@@ -145,6 +147,7 @@ export const groupMemberSchema = z
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
     missing: missingDetailSchema.nullable(),
+    source: valueSourceSchema,
     rank: z.number().int().nullable(),
     percentile: z.number().nullable(),
     zScore: z.number().nullable(),
@@ -340,6 +343,7 @@ export const figureSummarySchema = z
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
     missing: missingDetailSchema.nullable(),
+    source: valueSourceSchema,
     group: z.object({
       kind: groupKindSchema,
       label: z.string(),

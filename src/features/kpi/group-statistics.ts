@@ -87,6 +87,7 @@ export async function computeFigureGroupStatistics(
         numerator: v.numerator,
         denominator: v.denominator,
         missing: v.missing,
+        source: v.source,
         rank: m?.rank ?? null,
         percentile: m?.percentile ?? null,
         zScore: m?.zScore ?? null,

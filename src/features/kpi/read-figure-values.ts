@@ -10,7 +10,11 @@ import {
   type StoredFigureDefinition,
 } from './kpi-definition.repository'
 import { findLatestComputedMonth, findStoredValues } from './kpi-value.repository'
-import { findLatestObservedMonth, loadMonthlySeries, monthIndexOf } from './load-series'
+import { findLatestObservedMonth, loadMonthlySeries, monthIndexOf, monthStart } from './load-series'
+import {
+  findLatestPublishedMonth,
+  findPublishedValues,
+} from '../published-figures/published-figure.repository'
 
 /**
  * The earliest month a computation loads: the first the period functions accept (1950-01). Before
@@ -72,9 +76,12 @@ export async function resolvePeriod(
     if (known === undefined) throw notFound(`no monthly values were known on ${asOf.toISOString()}`)
     return Math.min(known, present, monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1))
   }
-  const latest = await findLatestComputedMonth(db)
-  if (latest === undefined)
-    throw notFound('no key figures have been computed yet (run: benchlearn kpi compute)')
+  // A network that loads the official publication only has published months, no computed ones.
+  const computed = await findLatestComputedMonth(db)
+  const published = await findLatestPublishedMonth(db)
+  const latest = Math.max(computed ?? -1, published === undefined ? -1 : monthIndexOf(published))
+  if (latest < 0)
+    throw notFound('no key figures have been computed or published yet (run: benchlearn kpi compute)')
   return Math.min(latest, present)
 }
 
@@ -86,11 +93,14 @@ const MISSING: FigureValueDto = {
   numerator: null,
   denominator: null,
   missing: null,
+  source: 'computed',
 }
 
 /**
  * Values of one figure for a set of organisations and months: read from the stored computation,
  * or, as of a past instant, computed on the fly from the revisions known then (nothing is stored).
+ * Where the computation has no value (no raw series), the official publication fills in, marked
+ * `source: 'published'`: this is the one place every comparison reads figure values through.
  */
 export async function readFigureValues(
   db: Kysely<DB>,
@@ -109,10 +119,15 @@ export async function readFigureValues(
         missing: { reason: 'not_delivered' as const, month: label(i) },
       })),
     )
-  if (request.asOf) {
-    await computeAsOf(db, request, table)
-    return table
-  }
+  if (request.asOf) await computeAsOf(db, request, table)
+  else await readStored(db, request, table)
+  await fillFromPublication(db, request, table)
+  return table
+}
+
+async function readStored(db: Kysely<DB>, request: FigureValuesRequest, table: FigureValueTable) {
+  const { from } = request
+  const label = (i: number) => formatPeriod(monthFromIndex(from + i))
   const rows = await findStoredValues(db, request)
   for (const r of rows) {
     const list = table.get(r.organisationId)
@@ -136,9 +151,40 @@ export async function readFigureValues(
               : {}),
           }
         : null,
+      source: 'computed',
     }
   }
-  return table
+}
+
+/** Published values for the cells the computation left without a value. */
+async function fillFromPublication(db: Kysely<DB>, request: FigureValuesRequest, table: FigureValueTable) {
+  const published = await findPublishedValues(db, {
+    figure: request.code,
+    breakdown: request.breakdown,
+    organisationIds: request.organisationIds,
+    from: monthStart(request.from),
+    to: monthStart(request.to),
+    asOf: request.asOf,
+  })
+  if (published.length === 0) return
+  const definition = await findFigureDefinition(db, request.code)
+  for (const p of published) {
+    const list = table.get(p.organisationId)
+    const i = monthIndexOf(p.period) - request.from
+    const cell = list?.[i]
+    if (!list || !cell || cell.value !== null || p.value === null) continue
+    list[i] = {
+      period: cell.period,
+      version: definition.version,
+      value: p.value,
+      // The ratio behind the published value (value = ratio · 100, or (ratio − 1) · 100 for change rates).
+      ratio: definition.transform === 'change_rate' ? p.value / 100 + 1 : p.value / 100,
+      numerator: p.numerator,
+      denominator: p.denominator,
+      missing: null,
+      source: 'published',
+    }
+  }
 }
 
 async function computeAsOf(
@@ -185,6 +231,7 @@ async function computeAsOf(
         numerator: finite(r.numerator[j]!),
         denominator: finite(r.denominator[j]!),
         missing: missing ? { ...missing } : null,
+        source: 'computed',
       }
     }
   }

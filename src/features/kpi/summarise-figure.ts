@@ -113,6 +113,7 @@ export async function summariseFigure(
     numerator: latest?.numerator ?? null,
     denominator: latest?.denominator ?? null,
     missing: latest?.missing ?? null,
+    source: latest?.source ?? 'computed',
     group: {
       kind: dto.group.kind,
       label: dto.group.label,
