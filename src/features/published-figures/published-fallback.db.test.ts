@@ -43,7 +43,6 @@ beforeAll(async () => {
       numerator: 30,
       denominator: 100,
       missing_reason: null,
-      missing_detail: null,
       run_id: 1,
     })
     .execute()

@@ -16,6 +16,10 @@ import type {
 } from '../../../src/contracts/imports'
 import type { indicatorListSchema } from '../../../src/contracts/indicators'
 import type {
+  FigureReconciliationDto,
+  PublishedFiguresSummaryDto,
+} from '../../../src/contracts/published-figures'
+import type {
   observationListSchema,
   observationSeriesListSchema,
   observationsQuerySchema,
@@ -34,6 +38,13 @@ export const useRings = () => useApiQuery<Answer<typeof ringListSchema>>('/api/v
 export const useIndicators = () => useApiQuery<Answer<typeof indicatorListSchema>>('/api/v1/indicators')
 export const useImportBatches = () => useApiQuery<Answer<typeof importBatchListSchema>>('/api/v1/imports')
 export const useMappings = () => useApiQuery<Answer<typeof mappingListSchema>>('/api/v1/mappings')
+
+/** A figure's publication of one month reconciled with the computation (default: the latest month). */
+export const useFigureReconciliation = (code: string, query: { period?: string; breakdown: string }) =>
+  useApiQuery<FigureReconciliationDto>(
+    `/api/v1/kpi/figures/${encodeURIComponent(code)}/reconciliation`,
+    query,
+  )
 
 /** One page of the values one import revised; `batchId: null` waits. */
 export const useImportChanges = (batchId: number | null, page: { limit: number; offset: number }) =>
@@ -89,14 +100,17 @@ export function fetchObservationsOf(orgIds: readonly number[], query: Omit<Obser
 export async function uploadImport(
   file: File,
   options: { isDryRun: boolean; mapping?: string; onProgress?: (share: number) => void },
-): Promise<ImportSummaryDto> {
+): Promise<ImportSummaryDto | PublishedFiguresSummaryDto> {
   const form = new FormData()
   form.append('file', file, file.name)
-  const summary = await apiUpload<Answer<typeof importSummarySchema>>('/api/v1/imports', {
-    form,
-    query: { dryRun: options.isDryRun ? 'true' : 'false', mapping: options.mapping },
-    onProgress: options.onProgress,
-  })
+  const summary = await apiUpload<Answer<typeof importSummarySchema> | PublishedFiguresSummaryDto>(
+    '/api/v1/imports',
+    {
+      form,
+      query: { dryRun: options.isDryRun ? 'true' : 'false', mapping: options.mapping },
+      onProgress: options.onProgress,
+    },
+  )
   if (summary.isCommitted) {
     // New values change every figure, the history and the start page.
     queryCache.invalidate('/api/v1/imports')

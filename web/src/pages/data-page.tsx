@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { ImportSummaryDto } from '../../../src/contracts/imports'
+import type { PublishedFiguresSummaryDto } from '../../../src/contracts/published-figures'
+import { ReconciliationTable } from '../components/published/reconciliation-table'
 import { ApiError } from '../api/client'
 import { describeError } from '../api/describe-error'
 import { uploadImport, useImportBatches, useMappings, useSession } from '../api/resources'
@@ -19,7 +21,7 @@ import { SelectField } from '../components/form-field'
 type UploadState =
   | { kind: 'idle' }
   | { kind: 'uploading'; isDryRun: boolean; share: number }
-  | { kind: 'done'; summary: ImportSummaryDto }
+  | { kind: 'done'; summary: ImportSummaryDto | PublishedFiguresSummaryDto }
   | { kind: 'failed'; error: unknown }
 
 /**
@@ -200,7 +202,7 @@ function ImportResult({
   onImport,
   onOpenChanges,
 }: {
-  summary: ImportSummaryDto
+  summary: ImportSummaryDto | PublishedFiguresSummaryDto
   onImport?: () => void
   onOpenChanges?: (batchId: number) => void
 }) {
@@ -233,10 +235,12 @@ function ImportResult({
           <dt>{t('data.rowsRead')}</dt>
           <dd>{n(summary.rowsRead)}</dd>
         </div>
-        <div>
-          <dt>{t('data.valuesRead')}</dt>
-          <dd>{n(summary.valuesRead)}</dd>
-        </div>
+        {'valuesRead' in summary && (
+          <div>
+            <dt>{t('data.valuesRead')}</dt>
+            <dd>{n(summary.valuesRead)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('data.newValues')}</dt>
           <dd>{n(summary.newValues)}</dd>
@@ -264,7 +268,10 @@ function ImportResult({
         </ul>
       )}
       {summary.errors.length > 0 && <ErrorTable errors={summary.errors} caption={t('data.errorsCaption')} />}
-      {summary.changes.length > 0 && (
+      {'reconciliation' in summary && summary.errors.length === 0 && (
+        <ReconciliationTable reconciliation={summary.reconciliation} />
+      )}
+      {'changes' in summary && summary.changes.length > 0 && (
         <DataTable
           caption={t('data.changesCaption', {
             shown: Math.min(100, summary.changes.length),

@@ -9,6 +9,7 @@ import type { PageProps } from '../app/routes'
 import { PolarityTag } from '../components/figure-parts'
 import { GroupResult } from '../components/figures/group-result'
 import { SelectField } from '../components/form-field'
+import { FigureReconciliation } from '../components/published/figure-reconciliation'
 import { BreakdownField, GroupControls, OwnMarkedField } from '../components/groups/group-controls'
 import { Page } from '../components/page'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
@@ -185,6 +186,7 @@ function FigureView({
       ) : (
         <Empty>{t('fig.noOrganisation')}</Empty>
       )}
+      <FigureReconciliation code={figure.code} breakdown={breakdown} />
       <Suspense fallback={null}>
         <FigureCollectionResults figureCode={figure.code} />
       </Suspense>

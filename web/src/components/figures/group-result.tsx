@@ -103,8 +103,10 @@ export function GroupResult({
     rank: m.rank,
     judgement: judgementText(m.value),
     status: m.value === null ? missingText(m.missing) : null,
+    source: m.value === null ? null : t(`source.${m.source}`),
     revision: revisionText(m.organisationId),
   }))
+  const publishedCount = members.filter((m) => m.value !== null && m.source === 'published').length
   const hiddenCount = statistics.n + statistics.missing - members.length
   const barTable = {
     columns: [
@@ -115,6 +117,7 @@ export function GroupResult({
       { key: 'rank', header: t('fig.rank'), type: 'number' as const, digits: 0 },
       { key: 'judgement', header: t('fig.vsMedian') },
       { key: 'status', header: t('fig.missingColumn') },
+      { key: 'source', header: t('fig.sourceColumn') },
       { key: 'revision', header: t('common.revisionMark') },
     ],
     rows,
@@ -166,6 +169,9 @@ export function GroupResult({
           />
         )}
       </KeyNumbers>
+      {publishedCount > 0 && (
+        <p className="hint source-published">{t('fig.publishedHint', { count: publishedCount })}</p>
+      )}
       {hiddenCount > 0 && statistics.disclosure.level === 'full' && (
         <p className="hint">{t('fig.hiddenMembers', { count: hiddenCount })}</p>
       )}
