@@ -1,6 +1,7 @@
 import { latestCompleteMonth } from '../../core/periods/period'
 import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
+import { createDemoPublication } from '../../features/demo/create-demo-publication'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
 import { CliUsageError, type CliIo, parseCommandArgs, withDatabase } from '../io'
 
@@ -26,6 +27,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       isReset: true,
     })
     const computed = await computeKeyFigures(database, { isFull: true })
+    // The synthetic publication is made from the computed figures, so it comes after them.
+    await createDemoPublication(database)
     if (values.json) io.out(JSON.stringify({ ...summary, keyFigureValues: computed.valuesWritten }, null, 2))
     else
       io.out(

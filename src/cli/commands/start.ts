@@ -3,6 +3,7 @@ import { parseWorkersFromEnv, uploadLimitFromEnv } from '../../core/limits/input
 import { latestCompleteMonth } from '../../core/periods/period'
 import { listDemoLogins } from '../../features/demo/create-demo-accounts'
 import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
+import { createDemoPublication } from '../../features/demo/create-demo-publication'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
 import { prepareDatabase } from '../../features/setup/prepare-database'
@@ -24,7 +25,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const parseWorkers = parseWorkersFromEnv(io.env.BENCHLEARN_PARSE_WORKERS)
   const started = Date.now()
   const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
-  if (!values['no-demo'] && (await countOrganisations(database.db)) === 0) {
+  const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
+  if (isNewDemo) {
     io.err('Leere Datenbank: lege das Demo-Netzwerk an … / empty database: creating the demo network …')
     const demo = await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
     io.err(
@@ -38,6 +40,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `Kennzahlen berechnet / key figures computed: ${computed.valuesWritten.toLocaleString('de-DE')} Werte in ${computed.seconds} s`,
     )
   }
+  // The demo's synthetic publication is made from the computed figures, so it comes after them.
+  if (isNewDemo) await createDemoPublication(database)
   const app = await buildApp({
     database,
     webRoot: WEB_ROOT,
