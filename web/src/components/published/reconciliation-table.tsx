@@ -5,7 +5,7 @@
  */
 import type { ReconciliationDto } from '../../../../src/contracts/published-figures'
 import { useI18n } from '../../i18n/i18n'
-import { formatNumber } from '../../i18n/translate'
+import { formatNumber, formatPeriod } from '../../i18n/translate'
 import { breakdownLabel } from '../../lib/labels'
 import { DataTable } from '../data-table'
 
@@ -63,7 +63,7 @@ export function ReconciliationTable({
           rows={reconciliation.findings.map((f) => ({
             name: f.name,
             figure: f.figure,
-            period: f.period,
+            period: formatPeriod(locale, f.period),
             breakdown: breakdownLabel(locale, f.breakdown),
             publishedValue: f.published.value,
             computedValue: f.computed.value,
