@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { buildApp } from '../../server/app'
 import { createMeeting, createRing, createUser } from '../../test/factories'
 import { signIn, type SignedIn } from '../../test/sign-in'
@@ -205,7 +206,7 @@ describe('a mail server that is down', () => {
     const attempts = await t.database.db
       .selectFrom('mail_outbox')
       .select(['attempts', 'status'])
-      .where('payload', '@>', JSON.stringify({ meetingId: meetings[0] }))
+      .where(sql<boolean>`payload @> ${JSON.stringify({ meetingId: meetings[0] })}::jsonb`)
       .execute()
     expect(attempts).toEqual([
       { attempts: 2, status: 'sent' },
