@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
 import { confirmPasswordReset, requestPasswordReset } from '../api/mail'
 import { Link } from '../app/router'
@@ -17,6 +17,12 @@ type State = { kind: 'idle' | 'working' | 'done' } | { kind: 'failed'; error: un
 export default function PasswordResetPage(_props: PageProps) {
   const { t } = useI18n()
   const [token, setToken] = useState(() => window.location.hash.slice(1))
+  // A link opened in a tab that shows this page already changes only the fragment.
+  useEffect(() => {
+    const follow = () => setToken(window.location.hash.slice(1))
+    window.addEventListener('hashchange', follow)
+    return () => window.removeEventListener('hashchange', follow)
+  }, [])
   const forgetToken = () => {
     window.history.replaceState(null, '', window.location.pathname)
     setToken('')
