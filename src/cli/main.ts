@@ -71,6 +71,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'boundaries import <file.geojson> [--property ags5] [--tolerance 0.005] [--licence <text>] [--dry-run] [--json]: district boundaries for the map',
     load: () => import('./commands/boundaries'),
   },
+  mail: {
+    summary:
+      'mail send-pending [--json]: send the outbox now (daily digests included) through BENCHLEARN_SMTP_HOST',
+    load: () => import('./commands/mail'),
+  },
   mappings: {
     summary: 'mappings list: column mappings shipped for official formats',
     load: () => import('./commands/mappings'),

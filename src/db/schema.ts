@@ -666,6 +666,53 @@ export interface DataCollectionEntryTable {
   updated_at: Timestamp
 }
 
+export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'digested'
+export type MailDelivery = 'immediately' | 'digest' | 'app'
+
+export interface MailOutboxTable {
+  id: Generated<number>
+  kind: string
+  user_id: number | null
+  recipient: string
+  payload: ColumnType<Record<string, unknown>, string, string>
+  message_key: string
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: Timestamp
+  locked_until: NullableTimestamp
+  last_error: string | null
+  created_at: Timestamp
+  sent_at: NullableTimestamp
+  digest_id: number | null
+}
+
+export interface MailPreferenceTable {
+  user_id: number
+  kind: string
+  delivery: MailDelivery
+}
+
+export interface MailCalendarSequenceTable {
+  meeting_id: number
+  sequence: number
+}
+
+export interface PasswordResetTable {
+  id: Generated<number>
+  user_id: number
+  token_hash: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+}
+
+export interface PasswordResetRequestTable {
+  id: Generated<number>
+  email: string
+  ip: string
+  at: Timestamp
+}
+
 export interface DB {
   kreis: KreisTable
   organisation: OrganisationTable
@@ -717,4 +764,9 @@ export interface DB {
   data_collection_indicator: DataCollectionIndicatorTable
   data_collection_member: DataCollectionMemberTable
   data_collection_entry: DataCollectionEntryTable
+  mail_outbox: MailOutboxTable
+  mail_preference: MailPreferenceTable
+  mail_calendar_sequence: MailCalendarSequenceTable
+  password_reset: PasswordResetTable
+  password_reset_request: PasswordResetRequestTable
 }

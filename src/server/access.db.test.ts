@@ -14,6 +14,7 @@ import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
 import { createCollectionAccessCases } from '../test/access-cases/collections'
 import { createImportRevisionAccessCases } from '../test/access-cases/import-revisions'
 import { createKeyFigureSummariesAccessCases } from '../test/access-cases/key-figure-summaries'
+import { createMailAccessCases } from '../test/access-cases/mail'
 import { createMeetingAccessCases } from '../test/access-cases/meetings'
 import { createObservationSeriesAccessCases } from '../test/access-cases/observation-series'
 import { createPeerAccessCases } from '../test/access-cases/peers'
@@ -435,6 +436,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createImportRevisionAccessCases(world),
   ...createCollectionAccessCases(world),
   ...createPublishedFigureAccessCases(world),
+  ...createMailAccessCases(world),
 }
 
 // ---- Set-up ----

@@ -19,6 +19,9 @@ import { readDataVersion } from '../db/data-version'
 import { authenticate, SESSION_COOKIE, type Authenticated } from '../features/auth/authenticate'
 import { createParsePool, type ParsePool } from '../features/imports/parsing/parse-pool'
 import { isSameSecret } from '../features/auth/tokens'
+import { readMailSettings, type MailSettings } from '../features/mail/mail-settings'
+import { createMailWorker } from '../features/mail/mail-worker'
+import type { MailTransport } from '../features/mail/smtp-transport'
 import type { AppContext } from './context'
 import { sendError } from './errors'
 import { buildOpenApiDocument } from './openapi'
@@ -53,6 +56,11 @@ export interface BuildAppOptions {
   parseWorkers?: number
   /** A parse pool to use instead of one of `parseWorkers` (tests watch its load); the app closes it. */
   parsePool?: ParsePool
+  /**
+   * Mail settings (features/mail/mail-settings.ts; default: none, the outbox only keeps messages).
+   * With a mail server or a `transport`, the app runs the mail worker until it closes.
+   */
+  mail?: { settings: MailSettings; transport?: MailTransport; intervalMs?: number }
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -129,6 +137,21 @@ function bindHandler(
   }
 }
 
+function startMailWorker(options: BuildAppOptions, app: FastifyInstance): AppContext['mail'] {
+  const settings = options.mail?.settings ?? readMailSettings({})
+  if (!settings.smtp && !options.mail?.transport) return { settings, worker: null }
+  const worker = createMailWorker({
+    database: options.database,
+    settings,
+    transport: options.mail?.transport,
+    now: options.now,
+    intervalMs: options.mail?.intervalMs,
+    onError: (error) => app.log.error({ err: error }, 'mail worker pass failed'),
+  })
+  worker.start()
+  return { settings, worker }
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -144,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     now: options.now ?? (() => new Date()),
     maxUploadBytes: options.maxUploadBytes ?? UPLOAD_LIMITS.defaultMaxFileBytes,
     parsePool: options.parsePool ?? createParsePool({ workers: options.parseWorkers }),
+    mail: startMailWorker(options, app),
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean
@@ -171,6 +195,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const stopListening = await options.database.listenForChanges()
   app.addHook('onClose', stopListening)
   app.addHook('onClose', () => context.parsePool.close())
+  app.addHook('onClose', async () => context.mail.worker?.stop())
   const answers = createAnswerCache()
 
   for (const route of routes) {

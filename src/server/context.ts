@@ -1,5 +1,7 @@
 import type { Database } from '../db/connect'
 import type { ParsePool } from '../features/imports/parsing/parse-pool'
+import type { MailSettings } from '../features/mail/mail-settings'
+import type { MailWorker } from '../features/mail/mail-worker'
 
 /** What route handlers get besides their inputs: the database, the clock, upload limit and parsing. */
 export interface AppContext {
@@ -11,4 +13,6 @@ export interface AppContext {
   maxUploadBytes: number
   /** Parses uploaded data files in worker threads, a few at once (features/imports/parsing). */
   parsePool: ParsePool
+  /** Mail settings and the worker sending the outbox (null without a mail server: features/mail). */
+  mail: { settings: MailSettings; worker: MailWorker | null }
 }

@@ -5,7 +5,9 @@ import { boundaryRoutes } from '../features/areas/boundary.routes'
 import { collectionRoutes } from '../features/collections/collection.routes'
 import { listAuditRoute } from '../features/audit/audit.routes'
 import { acceptInvitationRoute, createInvitationRoute } from '../features/auth/invitation.routes'
+import { passwordResetRoutes } from '../features/auth/password-reset.routes'
 import { listUsersRoute, updateUserRoute } from '../features/auth/user.routes'
+import { mailRoutes } from '../features/mail/mail.routes'
 import { listIndicatorsRoute } from '../features/indicators/indicator.routes'
 import { kpiRoutes } from '../features/kpi/kpi.routes'
 import {
@@ -86,4 +88,6 @@ export const allRoutes: AnyRoute[] = [
   ...boundaryRoutes,
   ...collectionRoutes,
   ...publishedFigureRoutes,
+  ...passwordResetRoutes,
+  ...mailRoutes,
 ] as AnyRoute[]

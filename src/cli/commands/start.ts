@@ -6,6 +6,7 @@ import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoPublication } from '../../features/demo/create-demo-publication'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
+import { readMailSettings } from '../../features/mail/mail-settings'
 import { prepareDatabase } from '../../features/setup/prepare-database'
 import { buildApp } from '../../server/app'
 import { type CliIo, databaseOptions, parseCommandArgs } from '../io'
@@ -23,6 +24,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // Checked before anything starts: a wrong value is an error, not a silent default.
   const maxUploadBytes = uploadLimitFromEnv(io.env.BENCHLEARN_MAX_UPLOAD_MB)
   const parseWorkers = parseWorkersFromEnv(io.env.BENCHLEARN_PARSE_WORKERS)
+  const mail = readMailSettings(io.env, `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
   const started = Date.now()
   const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
   const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
@@ -49,6 +51,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     trustProxy: trustProxySetting(io.env.BENCHLEARN_TRUST_PROXY),
     maxUploadBytes,
     parseWorkers,
+    mail: { settings: mail },
   })
   await app.listen({ port, host })
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
@@ -65,6 +68,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `benchlearn läuft / is running: ${url}`,
       `  Datenbank / database: ${database.location}`,
       `  API: ${url}api/openapi.json`,
+      mail.smtp
+        ? `  E-Mail: ${mail.smtp.host}:${mail.smtp.port}`
+        : '  E-Mail: kein Mailserver, Nachrichten bleiben im Postausgang / no mail server, messages stay in the outbox',
       `  gestartet in / started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       '',
       ...(demoLogins.length > 0

@@ -63,3 +63,31 @@ describe('buildCalendar', () => {
     expect(unfolded.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true)
   })
 })
+
+describe('buildCalendar for invitations by mail', () => {
+  it('writes METHOD, SEQUENCE, organiser and attendee', () => {
+    const text = buildCalendar({
+      method: 'REQUEST',
+      now: new Date('2026-03-01T10:00:00Z'),
+      events: [
+        {
+          uid: 'meeting-7@benchlearn',
+          title: 'Ringtreffen',
+          startsOn: '2026-04-15',
+          endsOn: '2026-04-15',
+          sequence: 2,
+          organizer: { email: 'bl@example.org', name: 'bench"learn' },
+          attendees: ['a@example.org'],
+        },
+      ],
+    })
+    const lines = text.replace(/\r\n /g, '').split('\r\n')
+    expect(lines).toContain('METHOD:REQUEST')
+    expect(lines).toContain('SEQUENCE:2')
+    expect(lines).toContain('ORGANIZER;CN="benchlearn":mailto:bl@example.org')
+    expect(lines).toContain(
+      'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:a@example.org',
+    )
+    expect(buildCalendar({ now: new Date(), events: [] })).toContain('METHOD:PUBLISH')
+  })
+})

@@ -21,6 +21,11 @@ export interface CalendarEvent {
   endTime?: string | null
   url?: string
   status?: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'
+  /** Grows with every change of a sent invitation, so that calendars replace the older one. */
+  sequence?: number
+  /** For invitations by mail (METHOD:REQUEST/CANCEL): who sends it and to whom. */
+  organizer?: { email: string; name: string }
+  attendees?: readonly string[]
 }
 
 export interface BuildCalendarOptions {
@@ -28,6 +33,8 @@ export interface BuildCalendarOptions {
   /** DTSTAMP: when the file was produced. */
   now: Date
   name?: string
+  /** PUBLISH (a calendar file, the default); REQUEST and CANCEL for invitations sent by mail. */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL'
 }
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
@@ -62,6 +69,11 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ')
 }
 
+/** A parameter value (RFC 5545 §3.2): quoted, without the characters a quoted value may not hold. */
+function paramText(value: string): string {
+  return `"${value.replace(/["\r\n]/g, '')}"`
+}
+
 function utcStamp(date: Date): string {
   return date
     .toISOString()
@@ -79,7 +91,7 @@ export function buildCalendar(options: BuildCalendarOptions): string {
     'VERSION:2.0',
     'PRODID:-//benchlearn//Benchlearning Meetings//DE',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${options.method ?? 'PUBLISH'}`,
   ]
   if (options.name) lines.push(`X-WR-CALNAME:${escapeText(options.name)}`)
   const stamp = utcStamp(options.now)
@@ -98,6 +110,11 @@ export function buildCalendar(options: BuildCalendarOptions): string {
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`)
     if (event.url) lines.push(`URL:${event.url}`)
     if (event.status) lines.push(`STATUS:${event.status}`)
+    if (event.sequence !== undefined) lines.push(`SEQUENCE:${event.sequence}`)
+    if (event.organizer)
+      lines.push(`ORGANIZER;CN=${paramText(event.organizer.name)}:mailto:${event.organizer.email}`)
+    for (const attendee of event.attendees ?? [])
+      lines.push(`ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${attendee}`)
     lines.push('END:VEVENT')
   }
   lines.push('END:VCALENDAR')

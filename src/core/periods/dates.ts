@@ -23,3 +23,17 @@ export function isCalendarDay(text: string): boolean {
 export function addDays(day: string, days: number): string {
   return isoDate(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS))
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/**
+ * An ISO day as people read it in server-written texts (notifications, e-mail): `11.11.2026` in
+ * German, `11 Nov 2026` in English; null when the text does not start with a valid ISO day.
+ */
+export function formatDayText(iso: string, locale: 'de' | 'en'): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  const month = match ? MONTHS_EN[Number(match[2]) - 1] : undefined
+  if (!match || !month) return null
+  const [, year, mm, dd] = match
+  return locale === 'de' ? `${dd}.${mm}.${year}` : `${Number(dd)} ${month} ${year}`
+}

@@ -11,6 +11,7 @@ import * as revisionsByBatch from './0009-revisions-by-batch'
 import * as pendingKeyFigures from './0010-pending-key-figures'
 import * as dataCollections from './0011-data-collections'
 import * as publishedFigures from './0012-published-figures'
+import * as mail from './0014-mail'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-pending-key-figures': pendingKeyFigures,
   '0011-data-collections': dataCollections,
   '0012-published-figures': publishedFigures,
+  '0014-mail': mail,
 }

@@ -1,7 +1,8 @@
 /**
  * Invitation links: an administrator (any role) or a moderator (member roles for organisations of
  * their rings) creates a link, and so does the operator with the CLI (`users invite`); whoever opens
- * it sets name and password (accept-invitation.ts). No mail server: the creator passes the link on.
+ * it sets name and password (accept-invitation.ts). With an address, the link also goes out by mail
+ * (through the outbox, in this transaction); the creator can always pass it on by hand.
  * The token is in the URL fragment (#…), so it reaches neither server logs nor Referer headers; the
  * database keeps only its hash.
  */
@@ -11,6 +12,7 @@ import { isoDate } from '../../core/periods/dates'
 import { canManageAccount, requireOrganisationForRole, type Role, type Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
+import { queueMailToAddress } from '../mail/queue-mail'
 import { insertInvitation } from './invitation.repository'
 import { loadAccountInRings } from './load-account-in-rings'
 import { createToken, hashToken } from './tokens'
@@ -63,6 +65,14 @@ export async function inviteUser(database: Database, options: InviteUserOptions)
       now,
       expiresAt,
     })
+    if (email)
+      await queueMailToAddress(tx.db, {
+        kind: 'account_invitation',
+        recipient: email,
+        userId: null,
+        payload: { token, role, expiresAt: expiresAt.toISOString() },
+        now,
+      })
     await recordAudit(tx.db, {
       actor: options.actor,
       action: 'invitation.create',

@@ -2,13 +2,15 @@ import { conflict } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { queueCollectionReminder } from '../mail/queue-collection-reminder'
 import { markReminded } from './collection.repository'
 import { loadCollection, requireOpen } from './load-collection'
 import { requireManager } from './read-collection-matrix'
 
 /**
  * Reminds organisations that have not submitted: the reminder shows on their collection page
- * (by e-mail too, once the platform sends mail). Without a list: every organisation not submitted.
+ * and goes by mail to the people who fill its form (features/mail, in this transaction). Without a
+ * list: every organisation not submitted.
  */
 export async function remindCollectionMembers(
   database: Database,
@@ -32,6 +34,11 @@ export async function remindCollectionMembers(
       collectionId: collection.row.id,
       organisationIds: wanted,
       at: options.now,
+    })
+    await queueCollectionReminder(tx.db, {
+      collection: { id: collection.row.id, title: collection.row.title, deadline: collection.row.deadline },
+      organisationIds: wanted,
+      now: options.now,
     })
     await recordAudit(tx.db, {
       actor: options.actor,

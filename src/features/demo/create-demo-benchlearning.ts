@@ -466,7 +466,7 @@ export async function createDemoBenchlearning(
         })
         .execute()
   }
-  summary.notifications = await insertNotifications(db, notifications, now)
+  summary.notifications = (await insertNotifications(db, notifications, now)).length
   return summary
 }
 

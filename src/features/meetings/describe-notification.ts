@@ -1,4 +1,5 @@
 /** The texts of a notification in both languages, built from its kind and payload when the list is read. */
+import { formatDayText } from '../../core/periods/dates'
 import type { NotificationKind } from '../../db/schema'
 
 function text(payload: Record<string, unknown>, key: string): string {
@@ -6,15 +7,11 @@ function text(payload: Record<string, unknown>, key: string): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
 /** " am 11.11.2026" and " on 11 Nov 2026"; nothing when the payload has no valid ISO day. */
 function onDay(iso: string): { de: string; en: string } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  const month = match ? MONTHS_EN[Number(match[2]) - 1] : undefined
-  if (!match || !month) return { de: '', en: '' }
-  const [, year, mm, dd] = match
-  return { de: ` am ${dd}.${mm}.${year}`, en: ` on ${Number(dd)} ${month} ${year}` }
+  const de = formatDayText(iso, 'de')
+  const en = formatDayText(iso, 'en')
+  return de && en ? { de: ` am ${de}`, en: ` on ${en}` } : { de: '', en: '' }
 }
 
 export interface NotificationText {

@@ -10,13 +10,14 @@ export interface NewNotification {
   dedupeKey?: string
 }
 
+/** Writes notifications; returns those written (not the ones a dedupe key made it skip). */
 export async function insertNotifications(
   db: Kysely<DB>,
   notifications: readonly NewNotification[],
   now: Date,
-): Promise<number> {
-  if (notifications.length === 0) return 0
-  const result = await db
+): Promise<InsertedNotification[]> {
+  if (notifications.length === 0) return []
+  return db
     .insertInto('notification')
     .values(
       notifications.map((n) => ({
@@ -28,8 +29,14 @@ export async function insertNotifications(
       })),
     )
     .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0)
+    .returning(['user_id', 'kind', 'payload'])
+    .execute()
+}
+
+export interface InsertedNotification {
+  user_id: number
+  kind: NotificationKind
+  payload: Record<string, unknown>
 }
 
 /** Which of these dedupe keys the user has already. */

@@ -1,4 +1,7 @@
-/** Who hears of a meeting's new status: "invited" → an invitation; "held" → minutes to review (and approve). */
+/**
+ * Who hears of a meeting's new status: "invited" → an invitation (and a calendar invitation by mail);
+ * "held" → minutes to review (and approve). Mail is queued in the same transaction (features/mail).
+ */
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import {
@@ -6,6 +9,8 @@ import {
   findInvitedOrganisations,
   type MeetingRow,
 } from './meeting.repository'
+import { queueMeetingMail } from '../mail/queue-meeting-mail'
+import { queueNotificationMail } from '../mail/queue-notification-mail'
 import { insertNotifications, type NewNotification } from './notification.repository'
 
 export async function notifyStatusChange(db: Kysely<DB>, meeting: MeetingRow, now: Date): Promise<void> {
@@ -31,7 +36,10 @@ export async function notifyStatusChange(db: Kysely<DB>, meeting: MeetingRow, no
         dedupeKey,
       })
   }
-  await insertNotifications(db, recipients, now)
+  const written = await insertNotifications(db, recipients, now)
+  // The invitation goes by mail as a calendar invitation, the rest as the notification says.
+  if (meeting.status === 'invited') await queueMeetingMail(db, { meeting, change: 'invitation', now })
+  await queueNotificationMail(db, written, now)
 }
 
 /** The key of a meeting's "minutes to approve" notices (approval marks them read). */

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import { addDays, isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
+import { queueNotificationMail } from '../mail/queue-notification-mail'
 import { loadMeetingScope } from './load-meeting-scope'
 import { venueFor } from './meeting-dto'
 import { findActionsWithMeeting } from './minutes.repository'
@@ -81,9 +82,10 @@ export async function refreshTimedNotifications(
   // Only what the person does not have yet: a page load that finds nothing new writes nothing (a
   // write on every read would also make every cache of this process read the data version again).
   const known = await findKnownDedupeKeys(db, { userId, keys: fresh.map((n) => n.dedupeKey!) })
-  await insertNotifications(
+  const written = await insertNotifications(
     db,
     fresh.filter((n) => !known.has(n.dedupeKey!)),
     options.now,
   )
+  await queueNotificationMail(db, written, options.now)
 }

@@ -10,6 +10,22 @@ import { loadManagedMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { listRegistrations, updateMeetingRow } from './meeting.repository'
 import { notifyStatusChange } from './notify-status-change'
+import { queueMeetingMail } from '../mail/queue-meeting-mail'
+import type { MeetingRow } from './meeting.repository'
+
+/** What the calendar invitation shows changed: the invited get an updated invitation. */
+function isCalendarChange(before: MeetingRow, after: MeetingRow): boolean {
+  const fields = [
+    'title',
+    'starts_on',
+    'ends_on',
+    'start_time',
+    'end_time',
+    'venue',
+    'host_organisation_id',
+  ] as const
+  return fields.some((field) => before[field] !== after[field])
+}
 
 export async function updateMeeting(
   database: Database,
@@ -71,5 +87,7 @@ export async function updateMeeting(
       at: options.now,
     })
     if (request.status && request.status !== before.status) await notifyStatusChange(db, after, options.now)
+    else if (after.status === 'invited' && isCalendarChange(before, after))
+      await queueMeetingMail(db, { meeting: after, change: 'update', now: options.now })
   })
 }

@@ -119,4 +119,17 @@ export const ROUTES: RouteDefinition[] = [
     isPublic: true,
     Page: lazy(() => import('../pages/sign-in-page')),
   },
+  // Mail (issue 15): the reset link of a mail opens this page; the settings choose what is mailed.
+  {
+    id: 'password-reset',
+    path: '/password-reset',
+    isPublic: true,
+    Page: lazy(() => import('../pages/password-reset-page')),
+  },
+  {
+    id: 'settings',
+    path: '/settings',
+    navLabel: 'nav.settings',
+    Page: lazy(() => import('../pages/settings-page')),
+  },
 ]

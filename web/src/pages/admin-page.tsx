@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import type { UserDto } from '../../../src/contracts/auth'
+import type { OutboxDto } from '../../../src/contracts/mail'
 import { ROLE_LABELS, ROLES, type Role } from '../../../src/core/permissions/permissions'
 import type { OrganisationDto } from '../../../src/contracts/organisations'
 import { describeError } from '../api/describe-error'
 import { createInvitation, updateRingSharing, updateUser, useAuditLog, useUsers } from '../api/figures'
+import { useMailOutbox } from '../api/mail'
 import { useOrganisations, useRings, useSession } from '../api/resources'
 import { can } from '../app/access'
 import { Link } from '../app/router'
@@ -32,6 +34,7 @@ export default function AdminPage() {
     { id: 'organisations', label: t('admin.organisations'), isShown: true },
     { id: 'rings', label: t('admin.rings'), isShown: can(state, 'manageRings') },
     { id: 'audit', label: t('admin.audit'), isShown: can(state, 'viewAuditLog') },
+    { id: 'outbox', label: t('admin.outbox'), isShown: can(state, 'manageNetwork') },
   ].filter((s) => s.isShown)
   const ownUserId = state?.kind === 'signed-in' ? state.session.user.id : null
   return (
@@ -50,6 +53,7 @@ export default function AdminPage() {
       <Organisations />
       {can(state, 'manageRings') && <Rings />}
       {can(state, 'viewAuditLog') && <AuditLog />}
+      {can(state, 'manageNetwork') && <MailOutbox />}
     </Page>
   )
 }
@@ -454,6 +458,84 @@ function AuditLog() {
               {data.entries.length >= limit && (
                 <button type="button" className="button secondary" onClick={() => setLimit((l) => l + 100)}>
                   {t('admin.auditMore')}
+                </button>
+              )}
+            </>
+          )
+        }}
+      </QueryView>
+    </section>
+  )
+}
+
+const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held', 'digested'] as const
+/** Rows of the outbox a page shows (the server's page size). */
+const OUTBOX_PAGE = 100
+
+/** The mail outbox: every message with its status and last error, never its content. */
+function MailOutbox() {
+  const { t, locale } = useI18n()
+  const [status, setStatus] = useState('')
+  const [offset, setOffset] = useState(0)
+  const outbox = useMailOutbox(status || undefined, offset)
+  const filter = (value: string) => {
+    setStatus(value)
+    setOffset(0)
+  }
+  return (
+    <section className="panel" id="admin-outbox" aria-labelledby="admin-outbox-heading">
+      <h2 id="admin-outbox-heading">{t('admin.outbox')}</h2>
+      <p className="muted">{t('admin.outboxIntro')}</p>
+      <QueryView query={outbox}>
+        {(data: OutboxDto) => {
+          const total = MAIL_STATUSES.reduce((sum, s) => sum + data.counts[s], 0)
+          return (
+            <>
+              {!data.isSmtpConfigured && <p role="note">{t('admin.outboxNoSmtp')}</p>}
+              <SelectField
+                id="outbox-status"
+                label={t('admin.outboxStatus')}
+                value={status}
+                onChange={filter}
+              >
+                <option value="">{t('mailStatus.all', { count: total })}</option>
+                {MAIL_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`mailStatus.${s}`, { count: data.counts[s] })}
+                  </option>
+                ))}
+              </SelectField>
+              <DataTable
+                caption={t('admin.outboxCaption', { count: data.messages.length })}
+                isCaptionHidden
+                columns={[
+                  { key: 'created', header: t('admin.outboxCreated') },
+                  { key: 'recipient', header: t('admin.outboxRecipient') },
+                  { key: 'kind', header: t('admin.outboxKind') },
+                  { key: 'status', header: t('admin.outboxStatus') },
+                  { key: 'attempts', header: t('admin.outboxAttempts'), type: 'number', digits: 0 },
+                  { key: 'sent', header: t('admin.outboxSent') },
+                  { key: 'error', header: t('admin.outboxError') },
+                ]}
+                rows={data.messages.map((m) => ({
+                  id: m.id,
+                  created: formatDateTime(locale, m.createdAt),
+                  recipient: m.recipient,
+                  kind: t(`mailKind.${m.kind}`),
+                  status: t(`mailState.${m.status}`),
+                  attempts: m.attempts,
+                  sent: m.sentAt ? formatDateTime(locale, m.sentAt) : null,
+                  error: m.lastError,
+                }))}
+                rowKey={(row) => String(row.id)}
+              />
+              {data.hasMore && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => setOffset(offset + OUTBOX_PAGE)}
+                >
+                  {t('admin.outboxMore')}
                 </button>
               )}
             </>

@@ -91,6 +91,9 @@ export default function SignInPage({ location }: PageProps) {
         <button type="submit" className="button primary" disabled={state.kind === 'working'}>
           {state.kind === 'working' ? t('signIn.working') : t('signIn.submit')}
         </button>
+        <p>
+          <Link href="/password-reset">{t('signIn.forgot')}</Link>
+        </p>
         <p className="hint">{t('signIn.demoHint')}</p>
       </form>
     </Page>

@@ -1,0 +1,60 @@
+/** Mail over HTTP: the caller's choices per kind of message, and the administrators' outbox. */
+import {
+  mailPreferencesSchema,
+  outboxQuerySchema,
+  outboxSchema,
+  updateMailPreferencesRequestSchema,
+} from '../../contracts/mail'
+import { PERMISSIONS } from '../../core/permissions'
+import { defineRoute } from '../../server/route'
+import { getMailPreferences } from './get-mail-preferences'
+import { listOutbox } from './list-outbox'
+import { updateMailPreferences } from './update-mail-preferences'
+
+export const getMailPreferencesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/me/mail-preferences',
+  operationId: 'getMailPreferences',
+  summary: 'How the caller gets each kind of message: immediately, in a daily digest, or only in the app',
+  tag: 'session',
+  access: { roles: 'any' },
+  response: mailPreferencesSchema,
+  handler: ({ context, viewer }) => getMailPreferences(context.database.db, viewer.userId),
+})
+
+export const updateMailPreferencesRoute = defineRoute({
+  method: 'PUT',
+  url: '/api/v1/me/mail-preferences',
+  operationId: 'updateMailPreferences',
+  summary: "Change the caller's delivery of some kinds of message",
+  tag: 'session',
+  access: { roles: 'any' },
+  body: updateMailPreferencesRequestSchema,
+  response: mailPreferencesSchema,
+  handler: ({ context, viewer, actor, body, now }) =>
+    updateMailPreferences(context.database, {
+      userId: viewer.userId,
+      actor,
+      preferences: body.preferences,
+      now,
+    }),
+})
+
+export const listOutboxRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/admin/mail-outbox',
+  operationId: 'listMailOutbox',
+  summary: 'The mail outbox: every message with its status, attempts and last error (not its content)',
+  tag: 'users',
+  access: { roles: PERMISSIONS.manageNetwork },
+  query: outboxQuerySchema,
+  response: outboxSchema,
+  handler: ({ context, query }) =>
+    listOutbox(context.database.db, {
+      status: query.status,
+      offset: query.offset,
+      isSmtpConfigured: context.mail.settings.smtp !== null,
+    }),
+})
+
+export const mailRoutes = [getMailPreferencesRoute, updateMailPreferencesRoute, listOutboxRoute]
