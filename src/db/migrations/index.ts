@@ -10,6 +10,7 @@ import * as changeNotifications from './0008-change-notifications'
 import * as revisionsByBatch from './0009-revisions-by-batch'
 import * as pendingKeyFigures from './0010-pending-key-figures'
 import * as dataCollections from './0011-data-collections'
+import * as singleSignOn from './0015-single-sign-on'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-revisions-by-batch': revisionsByBatch,
   '0010-pending-key-figures': pendingKeyFigures,
   '0011-data-collections': dataCollections,
+  '0015-single-sign-on': singleSignOn,
 }
