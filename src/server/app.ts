@@ -19,6 +19,7 @@ import { readDataVersion } from '../db/data-version'
 import { authenticate, SESSION_COOKIE, type Authenticated } from '../features/auth/authenticate'
 import { createParsePool, type ParsePool } from '../features/imports/parsing/parse-pool'
 import { isSameSecret } from '../features/auth/tokens'
+import { SSO_OFF, type SingleSignOnSettings } from '../features/single-sign-on/sso-settings'
 import type { AppContext } from './context'
 import { sendError } from './errors'
 import { buildOpenApiDocument } from './openapi'
@@ -53,6 +54,8 @@ export interface BuildAppOptions {
   parseWorkers?: number
   /** A parse pool to use instead of one of `parseWorkers` (tests watch its load); the app closes it. */
   parsePool?: ParsePool
+  /** Sign-in with organisations' own accounts; off unless given (docs/single-sign-on.md). */
+  singleSignOn?: SingleSignOnSettings
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -144,6 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     now: options.now ?? (() => new Date()),
     maxUploadBytes: options.maxUploadBytes ?? UPLOAD_LIMITS.defaultMaxFileBytes,
     parsePool: options.parsePool ?? createParsePool({ workers: options.parseWorkers }),
+    singleSignOn: options.singleSignOn ?? SSO_OFF,
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean

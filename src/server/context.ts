@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect'
 import type { ParsePool } from '../features/imports/parsing/parse-pool'
+import type { SingleSignOnSettings } from '../features/single-sign-on/sso-settings'
 
 /** What route handlers get besides their inputs: the database, the clock, upload limit and parsing. */
 export interface AppContext {
@@ -11,4 +12,6 @@ export interface AppContext {
   maxUploadBytes: number
   /** Parses uploaded data files in worker threads, a few at once (features/imports/parsing). */
   parsePool: ParsePool
+  /** Sign-in with organisations' own accounts (BENCHLEARN_PUBLIC_URL …; features/single-sign-on). */
+  singleSignOn: SingleSignOnSettings
 }

@@ -30,6 +30,8 @@ import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes
 import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
+import { ssoRoutes } from '../features/single-sign-on/sso.routes'
+import { secondFactorRoutes } from '../features/auth/second-factor.routes'
 import { definePublicRoute, type AnyRoute } from './route'
 
 export const healthRoute = definePublicRoute({
@@ -84,4 +86,6 @@ export const allRoutes: AnyRoute[] = [
   ...peerRoutes,
   ...boundaryRoutes,
   ...collectionRoutes,
+  ...ssoRoutes,
+  ...secondFactorRoutes,
 ] as AnyRoute[]

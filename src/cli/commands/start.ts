@@ -6,6 +6,7 @@ import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
 import { prepareDatabase } from '../../features/setup/prepare-database'
+import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { buildApp } from '../../server/app'
 import { type CliIo, databaseOptions, parseCommandArgs } from '../io'
 
@@ -22,6 +23,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // Checked before anything starts: a wrong value is an error, not a silent default.
   const maxUploadBytes = uploadLimitFromEnv(io.env.BENCHLEARN_MAX_UPLOAD_MB)
   const parseWorkers = parseWorkersFromEnv(io.env.BENCHLEARN_PARSE_WORKERS)
+  const singleSignOn = singleSignOnSettingsFromEnv(io.env)
   const started = Date.now()
   const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
   if (!values['no-demo'] && (await countOrganisations(database.db)) === 0) {
@@ -45,6 +47,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     trustProxy: trustProxySetting(io.env.BENCHLEARN_TRUST_PROXY),
     maxUploadBytes,
     parseWorkers,
+    singleSignOn,
   })
   await app.listen({ port, host })
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
