@@ -19,6 +19,7 @@ import { createObservationSeriesAccessCases } from '../test/access-cases/observa
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
+import { createSingleSignOnAccessCases } from '../test/access-cases/single-sign-on'
 import { createRing, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
@@ -433,6 +434,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createBoundaryAccessCases(world),
   ...createImportRevisionAccessCases(world),
   ...createCollectionAccessCases(world),
+  ...createSingleSignOnAccessCases(world),
 }
 
 // ---- Set-up ----

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeBase32, totpCode } from '../../core/accounts/totp'
 import { buildApp } from '../../server/app'
@@ -135,8 +135,7 @@ async function signInWithCode(email: string, secret: string) {
   const cookie = `bl_session=${response.cookies.find((c) => c.name === 'bl_session')!.value}`
   const headers = { cookie, 'x-csrf-token': response.json().csrfToken as string }
   return {
-    inject: (options: Parameters<FastifyInstance['inject']>[0] & object) =>
-      app.inject({ ...options, headers }),
+    inject: (options: InjectOptions) => app.inject({ ...options, headers }),
   }
 }
 

@@ -119,4 +119,11 @@ export const ROUTES: RouteDefinition[] = [
     isPublic: true,
     Page: lazy(() => import('../pages/sign-in-page')),
   },
+  { id: 'account', path: '/account', Page: lazy(() => import('../pages/account-page')) },
+  {
+    id: 'sign-in-sso',
+    path: '/sign-in/sso',
+    isPublic: true,
+    Page: lazy(() => import('../pages/sso-callback-page')),
+  },
 ]

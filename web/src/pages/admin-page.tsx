@@ -16,6 +16,7 @@ import { formatDateTime, pick } from '../i18n/translate'
 import { describeChange } from '../lib/audit-change'
 import { landName } from '../lib/labels'
 import { SelectField, TextField } from '../components/form-field'
+import { SsoAdminSection } from '../components/sso-admin-section'
 
 /**
  * Administration: accounts (role, disable), invitation links, organisations, rings with their sharing
@@ -32,6 +33,7 @@ export default function AdminPage() {
     { id: 'organisations', label: t('admin.organisations'), isShown: true },
     { id: 'rings', label: t('admin.rings'), isShown: can(state, 'manageRings') },
     { id: 'audit', label: t('admin.audit'), isShown: can(state, 'viewAuditLog') },
+    { id: 'sso', label: t('admin.sso'), isShown: can(state, 'manageNetwork') },
   ].filter((s) => s.isShown)
   const ownUserId = state?.kind === 'signed-in' ? state.session.user.id : null
   return (
@@ -50,6 +52,7 @@ export default function AdminPage() {
       <Organisations />
       {can(state, 'manageRings') && <Rings />}
       {can(state, 'viewAuditLog') && <AuditLog />}
+      {can(state, 'manageNetwork') && <SsoAdminSection />}
     </Page>
   )
 }
