@@ -15,6 +15,7 @@ import type { Database } from '../src/db/connect'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
 import { createDemoNetwork } from '../src/features/demo/create-demo-network'
 import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
+import type { SingleSignOnSettings } from '../src/features/single-sign-on/sso-settings'
 import { buildApp } from '../src/server/app'
 import { createTestDatabase } from '../src/test/database'
 import { seedReferenceData } from '../src/test/factories'
@@ -47,7 +48,13 @@ export function buildUiIfMissing(): void {
  * demo data before the server starts; `webRoot` serves another copy of the built UI.
  */
 export async function startDemoApp(
-  options: { keyFigures?: boolean; prepare?: (database: Database) => Promise<void>; webRoot?: string } = {},
+  options: {
+    keyFigures?: boolean
+    prepare?: (database: Database) => Promise<void>
+    webRoot?: string
+    /** Sign-in with providers; its publicUrl may be set once the app's URL is known. */
+    singleSignOn?: SingleSignOnSettings
+  } = {},
 ): Promise<DemoApp> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('build the UI first: npm run build:web')
   const database = await createTestDatabase(inject('testTemplate'))
@@ -55,7 +62,11 @@ export async function startDemoApp(
   await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
   if (options.keyFigures ?? true) await computeKeyFigures(database)
   await options.prepare?.(database)
-  const app = await buildApp({ database, webRoot: options.webRoot ?? WEB_ROOT })
+  const app = await buildApp({
+    database,
+    webRoot: options.webRoot ?? WEB_ROOT,
+    singleSignOn: options.singleSignOn,
+  })
   const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
   const browser = await launchBrowser()
   return {

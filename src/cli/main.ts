@@ -37,6 +37,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'kpi list|compute [--full] [--as-of <date>]|show <code> --org <key> [--group ring|all|set] [--orgs a,b] [--period YYYY-MM] [--json]|excellence <code> --org <key>|define <code> …',
     load: () => import('./commands/kpi'),
   },
+  sso: {
+    summary:
+      'sso list [--json] | set <org-key> --name <n> --issuer <url> --client-id <id> [--domains a,b] [--client-secret-stdin] | remove <org-key>',
+    load: () => import('./commands/sso'),
+  },
   users: {
     summary:
       'users list [--json] | create <email> --role <role> [--org <key>] [--name <n>] --password-stdin | invite --role <role> [--org <key>] [--email <e>]',

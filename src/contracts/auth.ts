@@ -34,6 +34,8 @@ export const sessionSchema = z
     abilities: abilitiesSchema,
     /** When the user was last here before this session (for "what is new since your last visit"). */
     previousVisitAt: z.string().nullable(),
+    /** Set once, when this sign-in confirmed a new second factor: the recovery codes to keep. */
+    recoveryCodes: z.array(z.string()).optional(),
   })
   .meta({ id: 'Session' })
 export type SessionDto = z.infer<typeof sessionSchema>
@@ -41,6 +43,8 @@ export type SessionDto = z.infer<typeof sessionSchema>
 export const signInRequestSchema = z.object({
   email: z.string().min(3).max(254),
   password: z.string().min(1).max(200),
+  /** The second factor: a TOTP code of the authenticator app or a recovery code (when the account has one). */
+  code: z.string().min(6).max(20).optional(),
 })
 
 /** A new password: the web UI, the API and the CLI (`users create`) apply the same rule. */

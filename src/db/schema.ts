@@ -191,6 +191,44 @@ export interface AppUserTable {
   last_seen_at: NullableTimestamp
   previous_visit_at: NullableTimestamp
   is_disabled: ColumnType<boolean, boolean | undefined, boolean>
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>
+  totp_confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>
+  is_totp_exempt: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface SsoProviderTable {
+  organisation_id: number
+  display_name: string
+  issuer: string
+  client_id: string
+  client_secret: string
+  allowed_domains: string[]
+  updated_at: Timestamp
+}
+
+export interface SsoIdentityTable {
+  issuer: string
+  subject: string
+  user_id: number
+  organisation_id: number
+  created_at: Timestamp
+}
+
+export interface SsoSignInTable {
+  state_hash: string
+  organisation_id: number
+  nonce: string
+  code_verifier: string
+  created_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface TotpRecoveryCodeTable {
+  id: Generated<number>
+  user_id: number
+  code_hash: string
+  used_at: NullableTimestamp
 }
 
 export interface ModeratorRingTable {
@@ -733,6 +771,10 @@ export interface DB {
   published_figure_value: PublishedFigureValueTable
   published_reconciliation: PublishedReconciliationTable
   app_user: AppUserTable
+  sso_provider: SsoProviderTable
+  sso_identity: SsoIdentityTable
+  sso_sign_in: SsoSignInTable
+  totp_recovery_code: TotpRecoveryCodeTable
   moderator_ring: ModeratorRingTable
   user_session: UserSessionTable
   invitation: InvitationTable

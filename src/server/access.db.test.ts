@@ -21,6 +21,7 @@ import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createPublishedFigureAccessCases } from '../test/access-cases/published-figures'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
+import { createSingleSignOnAccessCases } from '../test/access-cases/single-sign-on'
 import { createRing, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
@@ -437,6 +438,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createCollectionAccessCases(world),
   ...createPublishedFigureAccessCases(world),
   ...createMailAccessCases(world),
+  ...createSingleSignOnAccessCases(world),
 }
 
 // ---- Set-up ----

@@ -22,6 +22,7 @@ import { isSameSecret } from '../features/auth/tokens'
 import { readMailSettings, type MailSettings } from '../features/mail/mail-settings'
 import { createMailWorker } from '../features/mail/mail-worker'
 import type { MailTransport } from '../features/mail/smtp-transport'
+import { SSO_OFF, type SingleSignOnSettings } from '../features/single-sign-on/sso-settings'
 import type { AppContext } from './context'
 import { sendError } from './errors'
 import { buildOpenApiDocument } from './openapi'
@@ -61,6 +62,8 @@ export interface BuildAppOptions {
    * With a mail server or a `transport`, the app runs the mail worker until it closes.
    */
   mail?: { settings: MailSettings; transport?: MailTransport; intervalMs?: number }
+  /** Sign-in with organisations' own accounts; off unless given (docs/single-sign-on.md). */
+  singleSignOn?: SingleSignOnSettings
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -168,6 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     maxUploadBytes: options.maxUploadBytes ?? UPLOAD_LIMITS.defaultMaxFileBytes,
     parsePool: options.parsePool ?? createParsePool({ workers: options.parseWorkers }),
     mail: startMailWorker(options, app),
+    singleSignOn: options.singleSignOn ?? SSO_OFF,
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean

@@ -2,6 +2,7 @@ import type { Database } from '../db/connect'
 import type { ParsePool } from '../features/imports/parsing/parse-pool'
 import type { MailSettings } from '../features/mail/mail-settings'
 import type { MailWorker } from '../features/mail/mail-worker'
+import type { SingleSignOnSettings } from '../features/single-sign-on/sso-settings'
 
 /** What route handlers get besides their inputs: the database, the clock, upload limit and parsing. */
 export interface AppContext {
@@ -15,4 +16,6 @@ export interface AppContext {
   parsePool: ParsePool
   /** Mail settings and the worker sending the outbox (null without a mail server: features/mail). */
   mail: { settings: MailSettings; worker: MailWorker | null }
+  /** Sign-in with organisations' own accounts (BENCHLEARN_PUBLIC_URL …; features/single-sign-on). */
+  singleSignOn: SingleSignOnSettings
 }

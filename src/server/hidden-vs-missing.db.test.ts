@@ -152,6 +152,18 @@ const PROBES: Record<string, Probe[]> = {
   ],
   createInvitation: [(p) => send('POST', '/api/v1/invitations', { role: 'viewer', organisationId: p.id })],
   updateUser: [(p) => send('PATCH', '/api/v1/users/1', { organisationId: p.id })],
+  // A provider is looked up by organisation: "none" is the answer for a missing and a hidden one alike.
+  startSsoSignIn: [(p) => send('POST', '/api/v1/sso/start', { organisationId: p.id })],
+  putSsoProvider: [
+    (p) =>
+      send('PUT', `/api/v1/sso/providers/${p.id}`, {
+        displayName: 'Probe',
+        issuer: 'https://idp.example',
+        clientId: 'probe',
+        clientSecret: 'probe',
+      }),
+  ],
+  deleteSsoProvider: [(p) => ({ method: 'DELETE', url: `/api/v1/sso/providers/${p.id}` })],
   createMeeting: [
     (p) =>
       send('POST', '/api/v1/meetings', {

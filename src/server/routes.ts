@@ -33,6 +33,8 @@ import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
 import { publishedFigureRoutes } from '../features/published-figures/published-figure.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
+import { ssoRoutes } from '../features/single-sign-on/sso.routes'
+import { secondFactorRoutes } from '../features/auth/second-factor.routes'
 import { definePublicRoute, type AnyRoute } from './route'
 
 export const healthRoute = definePublicRoute({
@@ -90,4 +92,6 @@ export const allRoutes: AnyRoute[] = [
   ...publishedFigureRoutes,
   ...passwordResetRoutes,
   ...mailRoutes,
+  ...ssoRoutes,
+  ...secondFactorRoutes,
 ] as AnyRoute[]

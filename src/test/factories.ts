@@ -193,6 +193,8 @@ export async function createUser(
     name?: string
     password?: string
     moderatedRingIds?: number[]
+    /** Test accounts skip the second factor of network roles unless a test sets this to false. */
+    isTotpExempt?: boolean
   },
 ): Promise<number> {
   return insertUser(db, {
@@ -202,6 +204,7 @@ export async function createUser(
     organisationId: options.organisationId ?? null,
     passwordHash: await hashPassword(options.password ?? TEST_PASSWORD),
     moderatedRingIds: options.moderatedRingIds,
+    isTotpExempt: options.isTotpExempt ?? true,
   })
 }
 

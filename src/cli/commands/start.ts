@@ -8,6 +8,7 @@ import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
 import { readMailSettings } from '../../features/mail/mail-settings'
 import { prepareDatabase } from '../../features/setup/prepare-database'
+import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { buildApp } from '../../server/app'
 import { type CliIo, databaseOptions, parseCommandArgs } from '../io'
 
@@ -25,6 +26,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const maxUploadBytes = uploadLimitFromEnv(io.env.BENCHLEARN_MAX_UPLOAD_MB)
   const parseWorkers = parseWorkersFromEnv(io.env.BENCHLEARN_PARSE_WORKERS)
   const mail = readMailSettings(io.env, `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
+  const singleSignOn = singleSignOnSettingsFromEnv(io.env)
   const started = Date.now()
   const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
   const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
@@ -52,6 +54,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     maxUploadBytes,
     parseWorkers,
     mail: { settings: mail },
+    singleSignOn,
   })
   await app.listen({ port, host })
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`

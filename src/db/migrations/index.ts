@@ -12,6 +12,7 @@ import * as pendingKeyFigures from './0010-pending-key-figures'
 import * as dataCollections from './0011-data-collections'
 import * as publishedFigures from './0012-published-figures'
 import * as mail from './0014-mail'
+import * as singleSignOn from './0015-single-sign-on'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-data-collections': dataCollections,
   '0012-published-figures': publishedFigures,
   '0014-mail': mail,
+  '0015-single-sign-on': singleSignOn,
 }

@@ -18,7 +18,7 @@ import { signOut } from './sign-out'
 import { loadViewer } from './user.repository'
 
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site writes), Secure when served over TLS. */
-function sessionCookieOptions(request: FastifyRequest) {
+export function sessionCookieOptions(request: FastifyRequest) {
   return { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' } as const
 }
 
@@ -47,6 +47,7 @@ export async function answerNewSession(
     csrfToken: session.csrfToken,
     previousVisitAt: session.previousVisitAt,
   })
+  if (session.recoveryCodes) dto.recoveryCodes = session.recoveryCodes
   reply.header('x-abilities', JSON.stringify(dto.abilities))
   return dto
 }

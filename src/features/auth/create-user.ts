@@ -35,7 +35,7 @@ export async function createUser(
 /** Writes a new account and its audit entry in the caller's transaction. */
 export async function addUser(
   db: Kysely<DB>,
-  options: NewAccount & { passwordHash: string; invitationId?: number },
+  options: NewAccount & { passwordHash: string | null; invitationId?: number },
 ): Promise<Account> {
   requireOrganisationForRole(options.role, options.organisationId)
   const email = options.email.trim()

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record-audit'
 import { dummyPasswordHash, verifyPassword } from './password'
 import { insertSession } from './session.repository'
 import { assertNotRateLimited, forgetFailedAttempts, recordFailedAttempt } from './sign-in-limits'
+import { checkSecondFactor } from './check-second-factor'
 import { createToken, hashToken } from './tokens'
 import { findPasswordHash, findUserByEmail, recordVisit } from './user.repository'
 
@@ -19,6 +20,8 @@ export const SESSION_HOURS = 12
 export interface SignInOptions {
   email: string
   password: string
+  /** A TOTP or recovery code, for accounts with a second factor. */
+  code?: string
   ip: string
   userAgent: string | null
   now: Date
@@ -32,20 +35,40 @@ export interface NewSession {
   user: Account
   /** The user's last visit before this sign-in. */
   previousVisitAt: Date | null
+  /** When this sign-in confirmed a new second factor: its recovery codes, shown once. */
+  recoveryCodes?: string[]
 }
 
-export async function signIn(database: Database, options: SignInOptions): Promise<NewSession> {
+/**
+ * Checks e-mail and password under the sign-in limits; the account when both are right. Failures
+ * count towards the limits and get one answer for unknown address, wrong password and disabled account.
+ */
+export async function checkPassword(
+  db: Kysely<DB>,
+  options: { email: string; password: string; ip: string; now: Date },
+): Promise<Account> {
   const email = options.email.trim().toLowerCase()
-  const db = database.db
   await assertNotRateLimited(db, { email, ip: options.ip, now: options.now })
   const user = await findUserByEmail(db, email)
   const stored = user ? await findPasswordHash(db, user.id) : null
   const isValid = await verifyPassword(options.password, stored ?? (await dummyPasswordHash()))
   if (!user || !stored || !isValid || user.isDisabled) {
     await recordFailedAttempt(db, { email, ip: options.ip, now: options.now })
-    // One message for unknown address, wrong password and disabled account.
     throw new AppError('unauthenticated', 'e-mail or password is wrong / E-Mail oder Passwort ist falsch')
   }
+  return user
+}
+
+export async function signIn(database: Database, options: SignInOptions): Promise<NewSession> {
+  const email = options.email.trim().toLowerCase()
+  const user = await checkPassword(database.db, { ...options, email })
+  // The second factor after the password: its demands reveal nothing to someone without the password.
+  const recoveryCodes = await checkSecondFactor(database.db, {
+    user,
+    code: options.code,
+    ip: options.ip,
+    now: options.now,
+  })
   return database.transaction(async (tx) => {
     await forgetFailedAttempts(tx.db, { email, ip: options.ip })
     const session = await startSession(tx.db, { user, userAgent: options.userAgent, now: options.now })
@@ -58,7 +81,7 @@ export async function signIn(database: Database, options: SignInOptions): Promis
       ip: options.ip,
       at: options.now,
     })
-    return session
+    return recoveryCodes ? { ...session, recoveryCodes } : session
   })
 }
 

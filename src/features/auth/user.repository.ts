@@ -85,6 +85,8 @@ export interface NewUser {
   locale?: 'de' | 'en'
   moderatedRingIds?: number[]
   now?: Date
+  /** Demo accounts (public passwords) and test accounts only: no second factor even for network roles. */
+  isTotpExempt?: boolean
 }
 
 export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<number> {
@@ -98,6 +100,7 @@ export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<number>
       password_hash: user.passwordHash,
       locale: user.locale ?? 'de',
       created_at: user.now ?? new Date(),
+      is_totp_exempt: user.isTotpExempt ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

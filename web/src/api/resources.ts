@@ -158,11 +158,16 @@ export function useSession(): QueryState<SessionState> & { reload: () => void } 
   return { ...state, reload }
 }
 
-export async function signIn(email: string, password: string): Promise<SessionDto> {
+export async function signIn(email: string, password: string, code?: string): Promise<SessionDto> {
   const session = await apiRequest<Answer<typeof sessionSchema>>('/api/v1/session', {
     method: 'POST',
-    json: { email, password },
+    json: { email, password, ...(code ? { code } : {}) },
   })
+  return rememberSession(session)
+}
+
+/** A session a sign-in opened (password, invitation, organisation account): kept, and nothing of the one before. */
+export function rememberSession(session: SessionDto): SessionDto {
   setCsrfToken(session.csrfToken)
   // Another person may sign in on the same tab: nothing cached for the previous one may show.
   queryCache.clear()

@@ -105,7 +105,7 @@ function Shell() {
                 <NotificationBell />
               </Suspense>
               <span className="account-name">
-                {sessionState.session.user.name}
+                <Link href="/account">{sessionState.session.user.name}</Link>
                 <span className="account-role">
                   {pick(locale, ROLE_LABELS[sessionState.session.user.role])}
                   {sessionState.session.user.organisationName

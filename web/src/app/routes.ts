@@ -132,4 +132,11 @@ export const ROUTES: RouteDefinition[] = [
     navLabel: 'nav.settings',
     Page: lazy(() => import('../pages/settings-page')),
   },
+  { id: 'account', path: '/account', Page: lazy(() => import('../pages/account-page')) },
+  {
+    id: 'sign-in-sso',
+    path: '/sign-in/sso',
+    isPublic: true,
+    Page: lazy(() => import('../pages/sso-callback-page')),
+  },
 ]

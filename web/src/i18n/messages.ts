@@ -88,6 +88,69 @@ export const de = {
   'signIn.continue': 'Weiter',
   'signIn.unavailable':
     'Dieser Server hat noch keine Benutzerkonten. Sie können die öffentlichen Seiten ohne Anmeldung nutzen.',
+  // ---- Sign-in with the organisation's account, second factor (docs/single-sign-on.md) ----
+  'sso.heading': 'Mit dem Konto Ihrer Organisation',
+  'sso.button': 'Mit {name} anmelden',
+  'sso.redirecting': 'Weiterleitung zur Anmeldung Ihrer Organisation …',
+  'sso.callbackTitle': 'Anmeldung mit dem Konto Ihrer Organisation',
+  'sso.finishing': 'Anmeldung wird abgeschlossen …',
+  'sso.refusedTitle': 'Anmeldung abgelehnt',
+  'sso.refused.email_missing':
+    'Ihre Organisation hat keine E-Mail-Adresse übermittelt. Bitte wenden Sie sich an deren IT.',
+  'sso.refused.email_unverified':
+    'Ihre Organisation hat Ihre E-Mail-Adresse nicht als bestätigt gemeldet. Bitte wenden Sie sich an deren IT.',
+  'sso.refused.domain_not_allowed':
+    'Für diese E-Mail-Adresse gibt es kein Konto und keine Einladung, und ihre Domain ist nicht freigegeben. Bitte lassen Sie sich einladen.',
+  'sso.refused.other_organisation':
+    'Ihr Konto gehört nicht zu der Organisation, mit der Sie sich angemeldet haben. Bitte melden Sie sich mit Passwort an.',
+  'sso.refused.account_disabled':
+    'Ihr Konto ist gesperrt. Bitte wenden Sie sich an die Netzwerk-Administration.',
+  'sso.backToSignIn': 'Zurück zur Anmeldung',
+  'signIn.code': 'Code der Authenticator-App (oder Wiederherstellungscode)',
+  'signIn.code.code_required': 'Bitte geben Sie den sechsstelligen Code Ihrer Authenticator-App ein.',
+  'signIn.code.code_wrong':
+    'Der Code ist falsch oder wurde schon verwendet. Bitte den nächsten Code eingeben.',
+  'signIn.code.enrolment_required':
+    'Ihre Rolle braucht einen zweiten Faktor. Richten Sie jetzt eine Authenticator-App ein (z. B. FreeOTP, Aegis, Microsoft oder Google Authenticator).',
+  'signIn.enrolStart': 'Authenticator-App einrichten',
+  'signIn.enrolSecret': 'Geheimer Schlüssel (zum Eintippen in die App)',
+  'signIn.enrolUri': 'Oder als Link für die App (otpauth://)',
+  'signIn.enrolHint':
+    'Legen Sie in der App ein Konto mit diesem Schlüssel an (zeitbasiert, 6 Stellen, 30 Sekunden) und geben Sie unten den angezeigten Code ein.',
+  'recovery.title': 'Ihre Wiederherstellungscodes',
+  'recovery.hint':
+    'Jeder Code gilt einmal, anstelle eines Codes der App, falls Sie Ihr Telefon verlieren. Bewahren Sie sie sicher auf: Sie werden nur jetzt angezeigt.',
+  'recovery.continue': 'Codes gesichert, weiter',
+  'secondFactor.title': 'Zweiter Faktor (Authenticator-App)',
+  'secondFactor.on':
+    'Eingeschaltet: Bei der Anmeldung mit Passwort wird ein Code der App verlangt. Verbleibende Wiederherstellungscodes: {count}.',
+  'secondFactor.off': 'Ausgeschaltet: Die Anmeldung mit Passwort verlangt keinen Code.',
+  'secondFactor.required': 'Für Ihre Rolle vorgeschrieben; er kann nicht ausgeschaltet werden.',
+  'secondFactor.password': 'Ihr Passwort',
+  'secondFactor.start': 'Einrichten',
+  'secondFactor.confirm': 'Code bestätigen',
+  'secondFactor.disable': 'Ausschalten',
+  'secondFactor.disabled': 'Der zweite Faktor ist ausgeschaltet.',
+  'admin.sso': 'Anmeldung mit Organisationskonten',
+  'admin.ssoIntro':
+    'Jedes Jobcenter kann seine eigene Anmeldung (OpenID Connect, z. B. Microsoft Entra ID oder Keycloak) verbinden. Die erste Anmeldung verknüpft ein bestehendes Konto derselben bestätigten E-Mail-Adresse oder eine offene Einladung; Adressen freigegebener Domains erhalten ein Konto mit Lesezugriff.',
+  'admin.ssoRedirect': 'Beim Anbieter als Redirect-URI eintragen: {uri}',
+  'admin.ssoNoPublicUrl':
+    'Die Anmeldung mit Organisationskonten ist aus: Der Betrieb hat BENCHLEARN_PUBLIC_URL nicht gesetzt.',
+  'admin.ssoCaption': 'Verbundene Anbieter ({count})',
+  'admin.ssoDisplayName': 'Angezeigter Name',
+  'admin.ssoIssuer': 'Issuer-URL',
+  'admin.ssoClientId': 'Client-ID',
+  'admin.ssoClientSecret': 'Client-Secret',
+  'admin.ssoClientSecretKeep': 'Client-Secret (leer lassen: unverändert)',
+  'admin.ssoDomains': 'Freigegebene E-Mail-Domains (durch Komma getrennt)',
+  'admin.ssoSave': 'Anbieter speichern',
+  'admin.ssoSaved': 'Anbieter für {name} gespeichert.',
+  'admin.ssoRemove': 'Entfernen',
+  'admin.ssoRemoveNamed': 'Anbieter von {name} entfernen',
+  'admin.ssoRemoved': 'Anbieter von {name} entfernt.',
+  'admin.ssoNone': 'Noch kein Jobcenter hat seine Anmeldung verbunden.',
+  'admin.ssoChoose': '– Jobcenter wählen –',
   'start.title': 'Übersicht',
   'start.welcome': 'Willkommen, {name}',
   'start.intro': 'Kennzahlen, Vergleichsringe und Daten der kommunalen Jobcenter im Überblick.',

@@ -18,6 +18,7 @@ import { formatDateTime, pick } from '../i18n/translate'
 import { describeChange } from '../lib/audit-change'
 import { landName } from '../lib/labels'
 import { SelectField, TextField } from '../components/form-field'
+import { SsoAdminSection } from '../components/sso-admin-section'
 
 /**
  * Administration: accounts (role, disable), invitation links, organisations, rings with their sharing
@@ -35,6 +36,7 @@ export default function AdminPage() {
     { id: 'rings', label: t('admin.rings'), isShown: can(state, 'manageRings') },
     { id: 'audit', label: t('admin.audit'), isShown: can(state, 'viewAuditLog') },
     { id: 'outbox', label: t('admin.outbox'), isShown: can(state, 'manageNetwork') },
+    { id: 'sso', label: t('admin.sso'), isShown: can(state, 'manageNetwork') },
   ].filter((s) => s.isShown)
   const ownUserId = state?.kind === 'signed-in' ? state.session.user.id : null
   return (
@@ -54,6 +56,7 @@ export default function AdminPage() {
       {can(state, 'manageRings') && <Rings />}
       {can(state, 'viewAuditLog') && <AuditLog />}
       {can(state, 'manageNetwork') && <MailOutbox />}
+      {can(state, 'manageNetwork') && <SsoAdminSection />}
     </Page>
   )
 }

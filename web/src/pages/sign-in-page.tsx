@@ -7,6 +7,18 @@ import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
 import { TextField } from '../components/form-field'
+import { secondFactorDemandOf, startTotpEnrolment, type TotpEnrolment } from '../api/single-sign-on'
+import { RecoveryCodes } from '../components/recovery-codes'
+import { SsoChoices } from '../components/sso-choices'
+import { TotpSecret } from '../components/totp-secret'
+import type { MessageKey } from '../i18n/messages'
+
+/** What the server asks for after a right password (the `code` detail of its answer). */
+const DEMANDS: Record<string, MessageKey> = {
+  code_required: 'signIn.code.code_required',
+  code_wrong: 'signIn.code.code_wrong',
+  enrolment_required: 'signIn.code.enrolment_required',
+}
 
 /** Only paths of this app are followed after signing in, never another site. */
 function safeNext(location: string): string {
@@ -19,6 +31,10 @@ export default function SignInPage({ location }: PageProps) {
   const session = useSession()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
+  const [code, setCode] = useState('')
+  const [demand, setDemand] = useState<string | null>(null)
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null)
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null)
   const [state, setState] = useState<{ kind: 'idle' | 'working' } | { kind: 'failed'; error: unknown }>({
     kind: 'idle',
   })
@@ -31,6 +47,16 @@ export default function SignInPage({ location }: PageProps) {
         <p>
           <Link href="/">{t('page.backToStart')}</Link>
         </p>
+      </Page>
+    )
+  }
+  if (recoveryCodes) {
+    return (
+      <Page title={t('signIn.title')}>
+        <RecoveryCodes
+          codes={recoveryCodes}
+          onContinue={() => navigate(safeNext(location), { replace: true })}
+        />
       </Page>
     )
   }
@@ -49,12 +75,29 @@ export default function SignInPage({ location }: PageProps) {
     event.preventDefault()
     setState({ kind: 'working' })
     try {
-      await signIn(email.trim(), password)
+      const opened = await signIn(email.trim(), password, demand ? code.trim() : undefined)
+      if (opened.recoveryCodes) return setRecoveryCodes(opened.recoveryCodes)
       navigate(safeNext(location), { replace: true })
+    } catch (error) {
+      const asked = secondFactorDemandOf(error)
+      setCode('')
+      if (asked) {
+        setDemand(asked)
+        setState({ kind: 'idle' })
+      } else setState({ kind: 'failed', error })
+    }
+  }
+
+  const enrol = async () => {
+    setState({ kind: 'working' })
+    try {
+      setEnrolment(await startTotpEnrolment(email.trim(), password))
+      setState({ kind: 'idle' })
     } catch (error) {
       setState({ kind: 'failed', error })
     }
   }
+  const isCodeAsked = demand !== null && (demand !== 'enrolment_required' || enrolment !== null)
 
   const isWrongCredentials =
     state.kind === 'failed' && state.error instanceof ApiError && state.error.code === 'unauthenticated'
@@ -80,6 +123,27 @@ export default function SignInPage({ location }: PageProps) {
           value={password}
           onChange={setPassword}
         />
+        {demand && DEMANDS[demand] && (
+          <p className={demand === 'code_wrong' ? 'inline-error' : undefined} role="alert">
+            {t(DEMANDS[demand])}
+          </p>
+        )}
+        {demand === 'enrolment_required' && !enrolment && (
+          <button type="button" className="button secondary" onClick={() => void enrol()}>
+            {t('signIn.enrolStart')}
+          </button>
+        )}
+        {enrolment && <TotpSecret enrolment={enrolment} />}
+        {isCodeAsked && (
+          <TextField
+            id="sign-in-code"
+            label={t('signIn.code')}
+            autoComplete="one-time-code"
+            required
+            value={code}
+            onChange={setCode}
+          />
+        )}
         {state.kind === 'failed' &&
           (isWrongCredentials ? (
             <p className="inline-error" role="alert">
@@ -96,6 +160,7 @@ export default function SignInPage({ location }: PageProps) {
         </p>
         <p className="hint">{t('signIn.demoHint')}</p>
       </form>
+      <SsoChoices />
     </Page>
   )
 }
