@@ -10,6 +10,7 @@ import * as changeNotifications from './0008-change-notifications'
 import * as revisionsByBatch from './0009-revisions-by-batch'
 import * as pendingKeyFigures from './0010-pending-key-figures'
 import * as dataCollections from './0011-data-collections'
+import * as confidentialityClasses from './0013-confidentiality-classes'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-revisions-by-batch': revisionsByBatch,
   '0010-pending-key-figures': pendingKeyFigures,
   '0011-data-collections': dataCollections,
+  '0013-confidentiality-classes': confidentialityClasses,
 }

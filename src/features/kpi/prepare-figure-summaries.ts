@@ -9,7 +9,7 @@ import { parseContextList } from './context-model'
 import { loadKpiScope } from './kpi-access'
 import { kpiMemo, type Memo } from './kpi-cache'
 import { monthIndexOf } from './load-series'
-import { resolvePeriod } from './read-figure-values'
+import { findFigureDefinition, resolvePeriod } from './read-figure-values'
 import { resolveGroup, type GroupKind } from './resolve-group'
 import { summariseFigure } from './summarise-figure'
 import { discloseGroup } from './disclose-group'
@@ -61,9 +61,11 @@ export async function prepareFigureSummaries(
   const month = request.period
     ? monthIndexOf(request.period)
     : await memo('latest-month', () => resolvePeriod(db, undefined, asOf))
-  // Access is decided per request, from the cached rings of all organisations and this viewer.
+  // Access is decided per request, from the cached rings of all organisations and this viewer: the
+  // organisation must be in view for public values (anyone but a pseudonymised peer) here, and for
+  // the class of each figure in `summarise`.
   const scope = await loadKpiScope(db, { viewer, month, memo })
-  scope.requireNamed(organisation.id, request.org)
+  scope.forClass('public').requireNamed(organisation.id, request.org)
   const resolve = () =>
     resolveGroup(db, {
       kind: request.group,
@@ -82,9 +84,12 @@ export async function prepareFigureSummaries(
     memo,
     summarise: async (code) => {
       const { breakdown } = request
+      const definition = await memo(`definition:${code}`, () => findFigureDefinition(db, code))
+      const figureScope = scope.forClass(definition.confidentiality)
+      figureScope.requireNamed(organisation.id, request.org)
       // What the caller may see of the group depends on the figure (own or official, who delivered).
       const disclosed = await discloseGroup(db, {
-        scope,
+        scope: figureScope,
         code,
         breakdown,
         month,
