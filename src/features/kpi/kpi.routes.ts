@@ -308,6 +308,7 @@ export const figureSummaryRoute = defineRoute({
       request: query,
       viewer,
       now,
+      figures: [query.figure],
     })
     return summarise(query.figure)
   },
@@ -326,16 +327,12 @@ export const figureSummariesRoute = defineRoute({
   cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),
   async handler({ query, context, viewer, now }) {
     const db = context.database.db
-    const { summarise, memo } = await prepareFigureSummaries(db, {
+    const { summarise, codes } = await prepareFigureSummaries(db, {
       request: query,
       viewer,
       now,
+      figures: query.figures,
     })
-    const codes =
-      query.figures ??
-      (await memo('catalogue', () => readCatalogue(db))).figures
-        .filter((f) => f.current.isOfficial)
-        .map((f) => f.code)
     const outcomes = await Promise.all(
       codes.map((figure) =>
         summarise(figure).then(
