@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { REQUEST_LIMITS } from '../core/limits/input-limits'
+import { CONFIDENTIALITY_CLASSES } from '../core/permissions/confidentiality'
 
 /** Lengths of request values (core/limits): every string and list a request carries is bounded. */
 export const MAX_KEY = REQUEST_LIMITS.maxNameChars
@@ -98,3 +99,8 @@ export const healthSchema = z.object({
   database: z.enum(['pglite', 'postgres']),
   isDemo: z.boolean(),
 })
+
+/** public: published by an office, shown by name to every signed-in user; network: delivered by members. */
+export const confidentialitySchema = z
+  .enum(CONFIDENTIALITY_CLASSES)
+  .describe('public (published by an office) or network (delivered by members: ring and aggregates only)')

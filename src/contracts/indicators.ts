@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { confidentialitySchema } from './common'
 
 export const indicatorSchema = z
   .object({
@@ -14,6 +15,7 @@ export const indicatorSchema = z
     licence: z.string(),
     definitionDe: z.string(),
     definitionEn: z.string(),
+    confidentiality: confidentialitySchema,
   })
   .meta({ id: 'Indicator' })
 export type IndicatorDto = z.infer<typeof indicatorSchema>

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { MISSING_REASONS } from '../core/kpi/evaluate'
 import { POLARITIES } from '../core/kpi/polarity'
-import { isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
+import { confidentialitySchema, isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
 import { valueSourceSchema } from './published-figures'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
@@ -25,9 +25,9 @@ export const kpiMissingReasonSchema = z.enum(MISSING_REASONS)
 export const polaritySchema = z.enum(POLARITIES)
 export const displayTransformSchema = z.enum(['percent', 'change_rate'])
 export const groupKindSchema = z
-  .enum(['ring', 'all', 'set', 'type', 'neighbours'])
+  .enum(['ring', 'all', 'set', 'type', 'neighbours', 'comparison_type'])
   .describe(
-    "ring = the organisation's comparison ring in that month, all = the whole network, set = a hand-picked list (orgs), type = its group in the latest official types (else the latest peer model), neighbours = itself and its 10 nearest neighbours by context",
+    "ring = the organisation's comparison ring in that month, all = the whole network, set = a hand-picked list (orgs), type = its group in the latest official types (else the latest peer model), neighbours = itself and its 10 nearest neighbours by context, comparison_type = every job centre of its official comparison type (also outside the network)",
   )
 
 export const figureVersionSchema = z
@@ -47,6 +47,7 @@ export const figureVersionSchema = z
     hasSexBreakdown: z.boolean(),
     legalSource: z.string(),
     isOfficial: z.boolean(),
+    confidentiality: confidentialitySchema,
     createdBy: z.string(),
     createdAt: z.string(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { keyText, listText, periodText } from './common'
+import { keyText, listText, periodText, confidentialitySchema } from './common'
 
 export const missingReasonSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable'])
 export const observationStatusSchema = z.enum(['provisional', 'final', 'corrected'])
@@ -41,6 +41,7 @@ export const observationListSchema = z.object({
     unit: z.string(),
     frequency: z.enum(['monthly', 'yearly']),
     source: z.string(),
+    confidentiality: confidentialitySchema,
   }),
   asOf: z.string().nullable(),
   observations: z.array(observationSchema),

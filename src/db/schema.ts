@@ -3,6 +3,7 @@
  * follow them. Dates of `date` columns are read as ISO strings (see connect.ts type parsers).
  */
 import type { ColumnType, Generated } from 'kysely'
+import type { ConfidentialityClass } from '../core/permissions/confidentiality'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -37,6 +38,8 @@ export interface OrganisationTable {
   valid_to: DateText | null
   is_demo: ColumnType<boolean, boolean | undefined, boolean>
   created_at: Generated<Timestamp>
+  /** The official comparison type (IAB "Vergleichstyp", migration 0013), e.g. "IIIb". */
+  comparison_type: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface OrganisationAreaTable {
@@ -121,6 +124,8 @@ export interface IndicatorTable {
     IndicatorPolarity | null | undefined,
     IndicatorPolarity | null
   >
+  /** public (published by an office) or network (delivered by members), migration 0013. */
+  confidentiality: ColumnType<ConfidentialityClass, ConfidentialityClass | undefined, ConfidentialityClass>
 }
 
 export type IndicatorPolarity = 'higher_is_better' | 'lower_is_better' | 'neutral'
@@ -130,11 +135,17 @@ export interface ImportErrorRow {
   column?: string
   value?: string
   message: string
+  /** The message as a key of the web UI's catalogues, with its parameters (German and English). */
+  messageKey?: string
+  params?: Record<string, string>
 }
 
 export interface ImportNotice {
   kind: string
   message: string
+  /** The message as a key of the web UI's catalogues, with its parameters (German and English). */
+  messageKey?: string
+  params?: Record<string, string>
   count: number
   keys?: string[]
 }
@@ -304,6 +315,8 @@ export interface KpiDefinitionTable {
   has_sex_breakdown: boolean
   legal_source: string
   is_official: boolean
+  /** public (published by an office) or network (delivered by members), migration 0013. */
+  confidentiality: ColumnType<ConfidentialityClass, ConfidentialityClass | undefined, ConfidentialityClass>
   created_by: string
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
 }

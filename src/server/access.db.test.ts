@@ -4,11 +4,18 @@
  * names, district keys and figures of organisations the caller may not see by name.
  *
  * A route without a case in ACCESS_CASES fails this test: add one when you add a route.
+ *
+ * Values come in two confidentiality classes (docs/security.md). The world's series (elb, lzb and
+ * the official figures computed from them) are first declared network-confidential, as a network may declare any series,
+ * and every route runs against the network rules; then they are set back to public, their real
+ * class, and the routes that read values run again: public values of organisations outside the
+ * caller's view are shown by name, pseudonymised peers stay pseudonymised.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIN_AGGREGATE_SIZE, type Role } from '../core/permissions'
 import { importFile } from '../features/imports/import-file'
+import { computeKeyFigures } from '../features/kpi/compute-key-figures'
 import type { AccessWorld, Target, Visibility, WorldOrg } from '../test/access-cases/access-case'
 import { createBoundaryAccessCases } from '../test/access-cases/boundaries'
 import { createCollectionAccessCases } from '../test/access-cases/collections'
@@ -22,7 +29,7 @@ import { createPracticeAccessCases } from '../test/access-cases/practices-and-se
 import { createPublishedFigureAccessCases } from '../test/access-cases/published-figures'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
 import { createSingleSignOnAccessCases } from '../test/access-cases/single-sign-on'
-import { createRing, createUser, seedReferenceData } from '../test/factories'
+import { createJobcentre, createRing, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
 import { buildApp } from './app'
@@ -85,8 +92,19 @@ function targetOrg(caller: Caller, target: Exclude<Target, 'none'>): Org {
   return org(isB ? 'A3' : 'B3')
 }
 
-/** The oracle, written out by hand and independent of src/core/permissions. */
+/** The class of the world's values (elb, K2) in the current pass. */
+let valueClass: 'network' | 'public' = 'network'
+
+/**
+ * The oracle, written out by hand and independent of src/core/permissions. Public values of
+ * organisations a signed-in caller may not see otherwise are seen by name.
+ */
 function expectedVisibility(caller: Caller, o: Org): Visibility {
+  const visibility = networkVisibility(caller, o)
+  return valueClass === 'public' && caller !== 'anonymous' && visibility === 'none' ? 'named' : visibility
+}
+
+function networkVisibility(caller: Caller, o: Org): Visibility {
   switch (caller) {
     case 'anonymous':
       return 'none'
@@ -504,11 +522,23 @@ beforeAll(async () => {
       onlyOrganisation: { id: o.id, name: o.name },
     })
   }
+  await declareWorldClass('network')
   app = await buildApp({ database: t.database, now: () => new Date('2024-03-01T12:00:00Z') })
   for (const caller of CALLERS)
     if (caller !== 'anonymous') sessions.set(caller, await signIn(app, ACCOUNTS[caller].email))
 })
 afterAll(async () => app?.close())
+
+/**
+ * Declares the class of the world's values: its series (elb, lzb …) and the official figures
+ * computed from them, as a network (for series it collects itself) or an office would.
+ */
+async function declareWorldClass(confidentiality: 'network' | 'public') {
+  const db = t.database.db
+  await db.updateTable('indicator').set({ confidentiality }).where('is_own', '=', false).execute()
+  await db.updateTable('kpi_definition').set({ confidentiality }).where('is_official', '=', true).execute()
+  valueClass = confidentiality
+}
 
 // ---- Generic checks applied to every response ----
 
@@ -562,6 +592,42 @@ async function callAs(caller: Caller, testCase: AccessCase, context: CallContext
   return { response: await session.inject(options), request }
 }
 
+/** Calls one route as every caller about each of its targets and checks the answers. */
+async function checkRoute(route: (typeof allRoutes)[number]) {
+  const testCase = ACCESS_CASES[route.operationId]
+  if (!testCase)
+    throw new Error(
+      `no access case for ${route.operationId}: add it to ACCESS_CASES in src/server/access.db.test.ts`,
+    )
+  for (const caller of CALLERS) {
+    for (const target of testCase.targets) {
+      const context: CallContext = {
+        caller,
+        target,
+        org: target === 'none' ? null : targetOrg(caller, target),
+      }
+      const label = `${route.operationId} (${valueClass} values) as ${caller}${target === 'none' ? '' : ` about ${target} (${context.org!.key})`}`
+      const { response, request } = await callAs(caller, testCase, context)
+      if (caller === 'anonymous' && !isPublicRoute(route)) {
+        expect(response.statusCode, `${label}: anonymous callers get 401`).toBe(401)
+        expect(response.headers['x-abilities'], label).toBeUndefined()
+      } else if (caller !== 'anonymous') {
+        try {
+          testCase.expect(context, response)
+        } catch (error) {
+          throw new Error(
+            `${label}: ${error instanceof Error ? error.message : String(error)}\n${response.body.slice(0, 500)}`,
+          )
+        }
+        expect(response.headers['x-abilities'], `${label}: carries the abilities`).toBeDefined()
+      } else {
+        testCase.expect(context, response)
+      }
+      assertNoLeak(caller, label, response, request)
+    }
+  }
+}
+
 describe('access rules of every API route', () => {
   it('has a case for every route (add one to ACCESS_CASES when you add a route)', () => {
     const missing = allRoutes.map((r) => r.operationId).filter((id) => !ACCESS_CASES[id])
@@ -574,40 +640,7 @@ describe('access rules of every API route', () => {
   })
 
   for (const route of allRoutes) {
-    it(`${route.operationId} (${route.method} ${route.url})`, async () => {
-      const testCase = ACCESS_CASES[route.operationId]
-      if (!testCase)
-        throw new Error(
-          `no access case for ${route.operationId}: add it to ACCESS_CASES in src/server/access.db.test.ts`,
-        )
-      for (const caller of CALLERS) {
-        for (const target of testCase.targets) {
-          const context: CallContext = {
-            caller,
-            target,
-            org: target === 'none' ? null : targetOrg(caller, target),
-          }
-          const label = `${route.operationId} as ${caller}${target === 'none' ? '' : ` about ${target} (${context.org!.key})`}`
-          const { response, request } = await callAs(caller, testCase, context)
-          if (caller === 'anonymous' && !isPublicRoute(route)) {
-            expect(response.statusCode, `${label}: anonymous callers get 401`).toBe(401)
-            expect(response.headers['x-abilities'], label).toBeUndefined()
-          } else if (caller !== 'anonymous') {
-            try {
-              testCase.expect(context, response)
-            } catch (error) {
-              throw new Error(
-                `${label}: ${error instanceof Error ? error.message : String(error)}\n${response.body.slice(0, 500)}`,
-              )
-            }
-            expect(response.headers['x-abilities'], `${label}: carries the abilities`).toBeDefined()
-          } else {
-            testCase.expect(context, response)
-          }
-          assertNoLeak(caller, label, response, request)
-        }
-      }
-    })
+    it(`${route.operationId} (${route.method} ${route.url})`, () => checkRoute(route))
   }
 
   it("answers a hand-picked set with an organisation outside the caller's view as an unknown key", async () => {
@@ -640,5 +673,109 @@ describe('access rules of every API route', () => {
       const operation = doc.paths[path][route.method.toLowerCase()]
       expect(operation['x-public'] === true, route.operationId).toBe(isPublicRoute(route))
     }
+  })
+})
+
+/** The routes that read values of organisations: run again with the world's values public. */
+const VALUE_ROUTES = [
+  'listObservations',
+  'listObservationSeries',
+  'listValueRevisions',
+  'listKeyFigureValues',
+  'getKeyFigureGroupStatistics',
+  'getKeyFigureExcellence',
+  'getKeyFigureSummary',
+  'getKeyFigureSummaries',
+]
+
+describe('public values (published by an office) for every role', () => {
+  beforeAll(async () => declareWorldClass('public'))
+  afterAll(async () => declareWorldClass('network'))
+
+  for (const operationId of VALUE_ROUTES) {
+    const route = allRoutes.find((r) => r.operationId === operationId)!
+    it(`${operationId} shows public values by name, pseudonyms stay`, () => checkRoute(route))
+  }
+
+  it("shows a gE job centre's public K2 by name, a network figure of it only as it may be pooled", async () => {
+    const db = t.database.db
+    // A gE job centre outside the network, of A1's comparison type: 12 months of raw series.
+    const gE = await createJobcentre(db, {
+      ags5: '05315',
+      name: 'Jobcenter Köln (gE)',
+      carrierType: 'gE',
+      comparisonType: 'IIc',
+    })
+    await db
+      .updateTable('organisation')
+      .set({ comparison_type: 'IIc' })
+      .where('id', '=', org('A1').id)
+      .execute()
+    const months = Array.from(
+      { length: 12 },
+      (_, i) => `${i < 10 ? '2023' : '2024'}-${String(((i + 2) % 12) + 1).padStart(2, '0')}`,
+    )
+    const rows = months.flatMap((m) => [`05315;elb;${m};1000`, `05315;integrations;${m};15`]).join('\n')
+    const summary = await importFile(t.database, {
+      fileName: 'ge-series.csv',
+      bytes: new TextEncoder().encode(`org;indicator;period;value\n${rows}\n`),
+    })
+    expect(summary.errors).toEqual([])
+    await computeKeyFigures(t.database)
+    // An own figure (network-confidential) over the same series.
+    const own = await sessions.get('admin')!.inject({
+      method: 'POST',
+      url: '/api/v1/kpi/figures',
+      payload: {
+        code: 'OWN_ELB',
+        nameDe: 'ELB',
+        nameEn: 'ELB',
+        numerator: 'elb',
+        denominator: '1',
+        polarity: 'context',
+      },
+    })
+    expect(own.statusCode).toBe(200)
+    await computeKeyFigures(t.database)
+
+    for (const caller of CALLERS.filter((c) => c !== 'anonymous')) {
+      const session = sessions.get(caller)!
+      // K2 = 12 × 15 / mean(1000) = 18 %, computed by hand.
+      const k2 = await session.inject({
+        method: 'GET',
+        url: '/api/v1/kpi/values?figure=K2&org=05315&from=2024-02&to=2024-02',
+      })
+      expect(k2.statusCode, `${caller} reads the gE's K2`).toBe(200)
+      expect(k2.json().organisation.name).toBe('Jobcenter Köln (gE)')
+      expect(k2.json().values[0].value, caller).toBeCloseTo(18, 9)
+      // The network-confidential figure of the same job centre: only for the network's staff.
+      const network = await session.inject({
+        method: 'GET',
+        url: '/api/v1/kpi/values?figure=OWN_ELB&org=05315&from=2024-02&to=2024-02',
+      })
+      const isNetworkWide = caller === 'admin' || caller === 'moderator'
+      expect(network.statusCode, `${caller} reads the gE's network figure`).toBe(isNetworkWide ? 200 : 404)
+      if (!isNetworkWide) expect(network.body.includes('Köln')).toBe(false)
+    }
+
+    // A1 among all job centres of its comparison type: the gE by name for the public figure …
+    const lead = sessions.get('leadA')!
+    const publicGroup = await lead.inject({
+      method: 'GET',
+      url: `/api/v1/kpi/group-statistics?figure=K2&org=${org('A1').ags}&group=comparison_type&period=2024-02`,
+    })
+    expect(publicGroup.statusCode).toBe(200)
+    expect([...publicGroup.json().group.organisationIds].sort()).toEqual([org('A1').id, gE].sort())
+    expect(publicGroup.json().members.map((m: { organisationId: number }) => m.organisationId)).toContain(gE)
+    // … and for the network figure over the same group, the gE is left out (not pooled, not named).
+    const networkGroup = await lead.inject({
+      method: 'GET',
+      url: `/api/v1/kpi/group-statistics?figure=OWN_ELB&org=${org('A1').ags}&group=comparison_type&period=2024-02`,
+    })
+    expect(networkGroup.statusCode).toBe(200)
+    expect(networkGroup.json().group.organisationIds).toEqual([org('A1').id])
+    expect(networkGroup.json().disclosure).toMatchObject({ level: 'visible_only', hiddenCount: 1 })
+    expect(networkGroup.body.includes('Köln')).toBe(false)
+    expect(networkGroup.body.includes('1000')).toBe(false)
   })
 })

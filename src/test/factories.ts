@@ -233,6 +233,7 @@ export async function insertOwnFigure(
     hasSexBreakdown: false,
     legalSource: '',
     isOfficial: false,
+    confidentiality: 'network',
     createdBy: options.createdBy,
     createdAt: new Date(),
   })

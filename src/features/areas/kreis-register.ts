@@ -1,10 +1,15 @@
 /**
  * The register of German districts (Kreise) that organisation areas refer to, from the npm
- * package `landkreise-deutschland` (Destatis, territory of 31.12.2018, CC-BY-4.0), plus the
- * territorial changes since then that the data sources disagree about.
+ * package `landkreise-deutschland` (Destatis, territory of 31.12.2018, CC-BY-4.0), plus every
+ * territorial change since 2000 (core/keys/territorial-changes.ts).
  */
 import { getDistricts } from 'landkreise-deutschland'
 import { landOfAgs } from '../../core/keys/ags'
+import {
+  findEndedDistrict,
+  listEndedDistricts,
+  successorValidFrom,
+} from '../../core/keys/territorial-changes'
 
 export interface KreisRecord {
   ags5: string
@@ -19,20 +24,15 @@ export interface KreisRecord {
   successorAgs5: string | null
 }
 
-/** Territorial changes after the package's reference date (31.12.2018). */
-export const TERRITORIAL_CHANGES = [
-  {
-    ags5: '16056',
-    validTo: '2021-06-30',
-    successorAgs5: '16063',
-    note: 'Die kreisfreie Stadt Eisenach (16056) gehört seit 1.7.2021 zum Wartburgkreis (16063). / The city of Eisenach (16056) has been part of the Wartburgkreis (16063) since 1 July 2021.',
-  },
-]
-
+/**
+ * Today's districts from the package, with the first day of those formed since 2000, and every
+ * district key that ended since 2000 (core/keys/territorial-changes.ts) with its last day and its
+ * (first) successor, so that an old key in a file is recognised and reported with its successor.
+ */
 export function listKreise(): KreisRecord[] {
-  return getDistricts().map((d) => {
+  const current = getDistricts().map((d): KreisRecord => {
     const ags5 = String(d.AGS).padStart(5, '0')
-    const change = TERRITORIAL_CHANGES.find((c) => c.ags5 === ags5)
+    const ended = findEndedDistrict(ags5)
     const land = landOfAgs(ags5)
     if (!land) throw new Error(`landkreise-deutschland: unexpected AGS ${ags5}`)
     return {
@@ -43,9 +43,29 @@ export function listKreise(): KreisRecord[] {
       landCode: ags5.slice(0, 2),
       areaKm2: d.area_km2 ?? null,
       population: d.population ?? null,
-      validFrom: '1900-01-01',
-      validTo: change?.validTo ?? null,
-      successorAgs5: change?.successorAgs5 ?? null,
+      validFrom: successorValidFrom(ags5) ?? OPEN_START,
+      validTo: ended?.validTo ?? null,
+      successorAgs5: ended?.successors[0]?.ags5 ?? null,
     }
   })
+  const known = new Set(current.map((k) => k.ags5))
+  const former = listEndedDistricts()
+    .filter((e) => !known.has(e.ags5))
+    .map((e): KreisRecord => ({
+      ags5: e.ags5,
+      name: e.name,
+      kind: FORMER_KIND,
+      nuts3: null,
+      landCode: e.ags5.slice(0, 2),
+      areaKm2: null,
+      population: null,
+      validFrom: OPEN_START,
+      validTo: e.validTo,
+      successorAgs5: e.successors[0]?.ags5 ?? null,
+    }))
+  return [...current, ...former].sort((a, b) => a.ags5.localeCompare(b.ags5))
 }
+
+/** The kind of a district key that no longer exists. */
+export const FORMER_KIND = 'ehemaliger Kreis'
+const OPEN_START = '1900-01-01'

@@ -28,6 +28,7 @@ export async function upsertKreise(db: Kysely<DB>, kreise: KreisRecord[]): Promi
         nuts3: eb.ref('excluded.nuts3'),
         area_km2: eb.ref('excluded.area_km2'),
         population: eb.ref('excluded.population'),
+        valid_from: eb.ref('excluded.valid_from'),
         valid_to: eb.ref('excluded.valid_to'),
         successor_ags5: eb.ref('excluded.successor_ags5'),
       })),

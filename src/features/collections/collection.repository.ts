@@ -447,7 +447,7 @@ export async function findIndicatorsByCode(db: Kysely<DB>, codes: readonly strin
 
 export async function insertOwnIndicator(
   db: Kysely<DB>,
-  i: Omit<IndicatorRow, 'id' | 'kind' | 'source' | 'licence'> & {
+  i: Omit<IndicatorRow, 'id' | 'kind' | 'source' | 'licence' | 'confidentiality'> & {
     allowedMin: number | null
     allowedMax: number | null
     polarity: IndicatorPolarity
@@ -468,6 +468,8 @@ export async function insertOwnIndicator(
       definition_de: i.definitionDe,
       definition_en: i.definitionEn,
       is_own: true,
+      // Delivered by the members: confidential to the network, whatever the form says.
+      confidentiality: 'network',
       allowed_min: i.allowedMin,
       allowed_max: i.allowedMax,
       polarity: i.polarity,

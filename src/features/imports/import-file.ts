@@ -15,6 +15,7 @@ import { listIndicators, upsertIndicators } from '../indicators/indicator.reposi
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import { parseImportFile } from './parsing/parse-import-file'
 import type { ColumnMapping, ParsedRecord, ParseResult } from './parsing/types'
+import { MergerAttribution } from './attribute-merged-districts'
 import { KeyResolver } from './resolve-keys'
 
 export interface ImportFileOptions {
@@ -118,6 +119,8 @@ async function writeParsed(
   const errors: ImportErrorRow[] = [...parsed.errors]
   const isReportingUnmatched = parsed.mapping?.unmatchedKeys === 'report'
   const unmatched = new Map<string, { notice: ImportNotice; keys: Set<string> }>()
+  const attribution =
+    parsed.mapping?.territorialChanges === 'attribute' ? new MergerAttribution(resolver) : null
   const accepted: Accepted[] = []
   let rejected = parsed.errorCount
   // Files repeat the same few keys and periods many times: resolve each distinct one once.
@@ -194,24 +197,47 @@ async function writeParsed(
       problem(record.keyColumn, record.orgKey, resolution.message)
       continue
     }
+    if (attribution?.take({ record, resolution, indicator, day })) continue
     if (resolution.kind !== 'organisation') {
       if (!isReportingUnmatched) {
-        const message =
-          resolution.kind === 'territorial_change'
-            ? resolution.message
-            : `${resolution.label}: no organisation in benchlearn serves this district`
-        problem(record.keyColumn, record.orgKey, message)
+        if (resolution.kind === 'territorial_change') {
+          rejected++
+          if (errors.length < MAX_ERRORS)
+            errors.push({
+              row: record.row,
+              column: record.keyColumn,
+              value: record.orgKey,
+              message: resolution.message,
+              messageKey: resolution.messageKey,
+              params: resolution.params,
+            })
+        } else
+          problem(
+            record.keyColumn,
+            record.orgKey,
+            `${resolution.label}: no organisation in benchlearn serves this district`,
+          )
         continue
       }
       rejected++
       const groupKey = resolution.kind === 'territorial_change' ? `tc:${resolution.key}` : 'none'
       let group = unmatched.get(groupKey)
       if (!group) {
-        const message =
+        const notice: ImportNotice =
           resolution.kind === 'territorial_change'
-            ? resolution.message
-            : 'districts that no organisation in benchlearn serves (not imported)'
-        group = { notice: { kind: resolution.kind, message, count: 0 }, keys: new Set<string>() }
+            ? {
+                kind: resolution.kind,
+                message: resolution.message,
+                messageKey: resolution.messageKey,
+                params: resolution.params,
+                count: 0,
+              }
+            : {
+                kind: resolution.kind,
+                message: 'districts that no organisation in benchlearn serves (not imported)',
+                count: 0,
+              }
+        group = { notice, keys: new Set<string>() }
         unmatched.set(groupKey, group)
       }
       group.notice.count++
@@ -221,6 +247,12 @@ async function writeParsed(
     accepted.push({ record, organisationId: resolution.organisationId, indicatorId: indicator.id, day })
   }
 
+  const attributed = attribution?.finish()
+  if (attributed) {
+    accepted.push(...attributed.accepted)
+    rejected += attributed.errors.length
+    errors.push(...attributed.errors.slice(0, Math.max(0, MAX_ERRORS - errors.length)))
+  }
   if (errors.length === 0) {
     // Two rows for the same value can come from different keys of one organisation (e.g. the
     // AGS of a merged district), so duplicates are checked after key resolution.
@@ -231,6 +263,7 @@ async function writeParsed(
   }
   const notices: ImportNotice[] = [
     ...parsed.notices,
+    ...(attributed?.notices ?? []),
     ...[...unmatched.values()].map(({ notice, keys }) => ({ ...notice, keys: [...keys].sort() })),
   ]
   const base = {

@@ -4,16 +4,31 @@
  * works on rows loaded once by the caller.
  */
 import { normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
+import { districtLabel, findEndedDistrict, type EndedDistrict } from '../../core/keys/territorial-changes'
 import type { KeyIndexRows } from '../organisations/organisation.repository'
 
 export type KeyType = 'ags' | 'nuts3' | 'id' | 'auto'
 
 export type Resolution =
-  | { kind: 'organisation'; organisationId: number }
+  /** `ags5` when the key was a district key (for territorial changes). */
+  | { kind: 'organisation'; organisationId: number; ags5?: string }
   /** A real district that no organisation in benchlearn serves (e.g. a non-member Kreis). */
   | { kind: 'no_organisation'; key: string; label: string }
-  /** A district that no longer existed in the period (merged); the message names the successor. */
-  | { kind: 'territorial_change'; key: string; label: string; message: string }
+  /**
+   * A district whose key ended (merged, split or renumbered); the message names its successors
+   * ("03152 Göttingen (until 2016-10-31) → 03159 Göttingen, Landkreis"), `messageKey` and `params`
+   * say the same for the catalogues of the web UI.
+   */
+  | {
+      kind: 'territorial_change'
+      key: string
+      label: string
+      message: string
+      messageKey: string
+      params: Record<string, string>
+      /** What the register of territorial changes knows of the key (null: ended before 2000). */
+      ended: EndedDistrict | null
+    }
   | { kind: 'invalid'; message: string }
 
 interface AreaSpan {
@@ -74,23 +89,32 @@ export class KeyResolver {
   private resolveAgs(ags: string, day: string): Resolution {
     const spans = this.areasByAgs.get(ags) ?? []
     const covering = spans.find((s) => s.from <= day && (s.to === null || s.to >= day))
-    if (covering) return { kind: 'organisation', organisationId: covering.organisationId }
+    if (covering) return { kind: 'organisation', organisationId: covering.organisationId, ags5: ags }
     const kreis = this.kreise.get(ags)
     if (!kreis)
       return { kind: 'invalid', message: `AGS ${ags} is not a German district (Kreis) known to benchlearn` }
     const label = `${ags} ${kreis.name}`
     if (kreis.valid_to) {
-      // A district whose territory changed is reported as such, whichever side of the change
-      // the period is on, so that a user sees why it has no (or another) organisation.
-      const successor = kreis.successor_ags5 ? this.kreise.get(kreis.successor_ags5) : undefined
-      const merged = successor
-        ? `merged into ${successor.name} (${successor.ags5}) after ${kreis.valid_to}`
-        : `ended ${kreis.valid_to}`
-      const message =
-        kreis.valid_to < day
-          ? `${kreis.name} (${ags}) no longer existed on ${day}: ${merged}`
-          : `${kreis.name} (${ags}) was a district of its own until ${kreis.valid_to} (then ${merged.replace(/ after .*/, '')}); no organisation in benchlearn serves it`
-      return { kind: 'territorial_change', key: ags, label, message }
+      // A district whose territory changed is reported with its successors, whichever side of the
+      // change the period is on, so that a user sees why it has no (or another) organisation.
+      const ended = findEndedDistrict(ags) ?? null
+      const successors =
+        ended?.successors.map(districtLabel).join(', ') ??
+        (kreis.successor_ags5
+          ? `${kreis.successor_ags5} ${this.kreise.get(kreis.successor_ags5)?.name ?? ''}`
+          : '–')
+      const isSplit = ended !== null && !ended.isWhole
+      const params = { district: label, validTo: kreis.valid_to, successors }
+      const message = `${label} (until ${kreis.valid_to}) → ${isSplit ? 'split: ' : ''}${successors}`
+      return {
+        kind: 'territorial_change',
+        key: ags,
+        label,
+        message,
+        messageKey: isSplit ? 'import.territorialSplit' : 'import.territorialChange',
+        params,
+        ended,
+      }
     }
     if (spans.length > 0) {
       return {

@@ -3,6 +3,8 @@
  * key figures (codes as in the domain description) and yearly context indicators used for fair
  * comparison and peer groups. Mapping files may add further indicators.
  */
+import type { ConfidentialityClass } from '../../core/permissions'
+
 export interface IndicatorDefinition {
   code: string
   nameDe: string
@@ -15,6 +17,8 @@ export interface IndicatorDefinition {
   licence: string
   definitionDe: string
   definitionEn: string
+  /** Unmarked indicators (e.g. declared by a mapping) are network-confidential. */
+  confidentiality?: ConfidentialityClass
 }
 
 export const SEX_BREAKDOWNS = ['total', 'women', 'men']
@@ -43,7 +47,14 @@ function raw(
 ): IndicatorDefinition {
   return describe(
     { code, nameDe, nameEn, unit, definitionEn },
-    { frequency: 'monthly', breakdowns, kind: 'raw', source: BA, licence: BA_LICENCE },
+    {
+      frequency: 'monthly',
+      breakdowns,
+      kind: 'raw',
+      source: BA,
+      licence: BA_LICENCE,
+      confidentiality: 'public',
+    },
   )
 }
 
@@ -58,7 +69,14 @@ function context(
 ): IndicatorDefinition {
   return describe(
     { code, nameDe, nameEn, unit, definitionEn },
-    { frequency: 'yearly', breakdowns: ['total'], kind: 'context', source, licence },
+    {
+      frequency: 'yearly',
+      breakdowns: ['total'],
+      kind: 'context',
+      source,
+      licence,
+      confidentiality: 'public',
+    },
   )
 }
 

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely'
+import type { ConfidentialityClass } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import type { IndicatorDefinition } from './catalogue'
 
 /** A stored indicator: its definition with the database id. */
 export interface IndicatorRow extends IndicatorDefinition {
   id: number
+  confidentiality: ConfidentialityClass
 }
 
 /** Inserts indicators that are new and refreshes the texts of known ones (codes never change). */
@@ -25,6 +27,8 @@ export async function upsertIndicators(db: Kysely<DB>, indicators: IndicatorDefi
         licence: i.licence,
         definition_de: i.definitionDe,
         definition_en: i.definitionEn,
+        // Only a new indicator takes a class here; a known one keeps its class.
+        confidentiality: i.confidentiality ?? 'network',
       })),
     )
     .onConflict((oc) =>
@@ -57,5 +61,6 @@ export async function listIndicators(db: Kysely<DB>): Promise<IndicatorRow[]> {
     licence: r.licence,
     definitionDe: r.definition_de,
     definitionEn: r.definition_en,
+    confidentiality: r.confidentiality,
   }))
 }

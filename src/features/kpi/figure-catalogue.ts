@@ -159,6 +159,8 @@ export async function createFigure(
     const stored: StoredFigureDefinition = {
       ...definition,
       isOfficial: false,
+      // Own figures are formulas over members' values: never public, whatever their inputs.
+      confidentiality: 'network',
       createdBy: options.createdBy,
       createdAt: options.now ?? new Date(),
     }

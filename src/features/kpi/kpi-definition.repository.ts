@@ -1,9 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 import type { FigureDefinition } from '../../core/kpi'
+import type { ConfidentialityClass } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 
 export interface StoredFigureDefinition extends FigureDefinition {
   isOfficial: boolean
+  confidentiality: ConfidentialityClass
   createdBy: string
   createdAt: Date
 }
@@ -32,6 +34,7 @@ export async function listFigureDefinitions(
     hasSexBreakdown: r.has_sex_breakdown,
     legalSource: r.legal_source,
     isOfficial: r.is_official,
+    confidentiality: r.confidentiality,
     createdBy: r.created_by,
     createdAt: r.created_at,
   }))
@@ -39,7 +42,12 @@ export async function listFigureDefinitions(
 
 export async function insertFigureDefinition(
   db: Kysely<DB>,
-  definition: FigureDefinition & { isOfficial: boolean; createdBy: string; createdAt: Date },
+  definition: FigureDefinition & {
+    isOfficial: boolean
+    confidentiality: ConfidentialityClass
+    createdBy: string
+    createdAt: Date
+  },
 ): Promise<void> {
   await db
     .insertInto('kpi_definition')
@@ -59,6 +67,7 @@ export async function insertFigureDefinition(
       has_sex_breakdown: definition.hasSexBreakdown,
       legal_source: definition.legalSource,
       is_official: definition.isOfficial,
+      confidentiality: definition.confidentiality,
       created_by: definition.createdBy,
       created_at: definition.createdAt,
     })

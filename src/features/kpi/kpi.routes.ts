@@ -118,7 +118,7 @@ export const listFigureValuesRoute = defineRoute({
     checkBreakdown(definition, query.breakdown)
     const to = query.to ? monthIndexOf(query.to) : await resolvePeriod(db, undefined, asOf, now)
     const from = query.from ? monthIndexOf(query.from) : to - 23
-    const scope = await loadKpiScope(db, { viewer, month: to })
+    const scope = await loadKpiScope(db, { viewer, month: to, confidentiality: definition.confidentiality })
     scope.requireNamed(organisation.id, query.org)
     const table = await readFigureValues(db, {
       code: query.figure,
@@ -155,19 +155,25 @@ async function resolveGroupQuestion(
   const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
   const organisation = await findOrganisationByKey(db, query.org)
   const month = await resolvePeriod(db, query.period, asOf, now)
-  const scope = await loadKpiScope(db, { viewer, month })
+  // What the caller sees depends on the figure's class: public values of anyone, by name.
+  const { confidentiality } = await findFigureDefinition(db, query.figure)
+  const scope = await loadKpiScope(db, { viewer, month, confidentiality })
   scope.requireNamed(organisation.id, query.org)
   const group = await resolveGroup(db, {
     kind: query.group,
     organisationId: organisation.id,
     month,
     setKeys: query.orgs,
-    canPick: scope.canSeeNamed,
+    // A hand-picked set holds only organisations in the caller's view for network values.
+    canPick: scope.forClass('network').canSeeNamed,
   })
   return { asOf, organisation, month, scope, group }
 }
 
-type GroupQuestion = Pick<z.infer<typeof groupQuerySchema>, 'org' | 'period' | 'asOf' | 'group' | 'orgs'>
+type GroupQuestion = Pick<
+  z.infer<typeof groupQuerySchema>,
+  'figure' | 'org' | 'period' | 'asOf' | 'group' | 'orgs'
+>
 
 export const groupStatisticsRoute = defineRoute({
   method: 'GET',
@@ -221,7 +227,8 @@ export const contextModelRoute = defineRoute({
     const db = context.database.db
     const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
     const month = await resolvePeriod(db, query.period, asOf, now)
-    const scope = await loadKpiScope(db, { viewer, month })
+    const { confidentiality } = await findFigureDefinition(db, query.figure)
+    const scope = await loadKpiScope(db, { viewer, month, confidentiality })
     const organisation = query.org ? await findOrganisationByKey(db, query.org) : undefined
     if (organisation && query.org) scope.requireNamed(organisation.id, query.org)
     const { dto } = await fitContextModel(db, {
@@ -301,6 +308,7 @@ export const figureSummaryRoute = defineRoute({
       request: query,
       viewer,
       now,
+      figures: [query.figure],
     })
     return summarise(query.figure)
   },
@@ -319,16 +327,12 @@ export const figureSummariesRoute = defineRoute({
   cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),
   async handler({ query, context, viewer, now }) {
     const db = context.database.db
-    const { summarise, memo } = await prepareFigureSummaries(db, {
+    const { summarise, codes } = await prepareFigureSummaries(db, {
       request: query,
       viewer,
       now,
+      figures: query.figures,
     })
-    const codes =
-      query.figures ??
-      (await memo('catalogue', () => readCatalogue(db))).figures
-        .filter((f) => f.current.isOfficial)
-        .map((f) => f.code)
     const outcomes = await Promise.all(
       codes.map((figure) =>
         summarise(figure).then(

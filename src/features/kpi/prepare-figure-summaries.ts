@@ -9,7 +9,8 @@ import { parseContextList } from './context-model'
 import { loadKpiScope } from './kpi-access'
 import { kpiMemo, type Memo } from './kpi-cache'
 import { monthIndexOf } from './load-series'
-import { resolvePeriod } from './read-figure-values'
+import { readCatalogue } from './figure-catalogue'
+import { findFigureDefinition, resolvePeriod } from './read-figure-values'
 import { resolveGroup, type GroupKind } from './resolve-group'
 import { summariseFigure } from './summarise-figure'
 import { discloseGroup } from './disclose-group'
@@ -29,6 +30,8 @@ export interface FigureSummariesRequest {
 export interface FigureSummaries {
   /** The summary of one figure (throws AppError, e.g. not_found for an unknown figure). */
   summarise(code: string): Promise<FigureSummaryDto>
+  /** The figures asked for, by default every official one. */
+  codes: string[]
   memo: Memo
 }
 
@@ -40,7 +43,13 @@ export interface FigureSummaries {
  */
 export async function prepareFigureSummaries(
   db: Kysely<DB>,
-  options: { request: FigureSummariesRequest; viewer: Viewer; now: Date },
+  options: {
+    request: FigureSummariesRequest
+    viewer: Viewer
+    now: Date
+    /** The figures to summarise; by default every official one. */
+    figures?: readonly string[]
+  },
 ): Promise<FigureSummaries> {
   const { request, viewer, now } = options
   const requestedAsOf = request.asOf ? parseAsOf(request.asOf) : undefined
@@ -61,9 +70,18 @@ export async function prepareFigureSummaries(
   const month = request.period
     ? monthIndexOf(request.period)
     : await memo('latest-month', () => resolvePeriod(db, undefined, asOf))
-  // Access is decided per request, from the cached rings of all organisations and this viewer.
+  const catalogue = await memo('catalogue', () => readCatalogue(db))
+  const codes = options.figures
+    ? [...options.figures]
+    : catalogue.figures.filter((f) => f.current.isOfficial).map((f) => f.code)
+  const classes = catalogue.figures
+    .filter((f) => codes.includes(f.code))
+    .map((f) => f.current.confidentiality)
+  // Access is decided per request, from the cached rings of all organisations and this viewer: the
+  // organisation must be in view by name for the widest class asked for here (public values: anyone
+  // but a pseudonymised peer), and for the class of each figure in `summarise`.
   const scope = await loadKpiScope(db, { viewer, month, memo })
-  scope.requireNamed(organisation.id, request.org)
+  scope.forClass(classes.includes('public') ? 'public' : 'network').requireNamed(organisation.id, request.org)
   const resolve = () =>
     resolveGroup(db, {
       kind: request.group,
@@ -80,11 +98,15 @@ export async function prepareFigureSummaries(
   const context = parseContextList(request.context)
   return {
     memo,
+    codes,
     summarise: async (code) => {
       const { breakdown } = request
+      const definition = await memo(`definition:${code}`, () => findFigureDefinition(db, code))
+      const figureScope = scope.forClass(definition.confidentiality)
+      figureScope.requireNamed(organisation.id, request.org)
       // What the caller may see of the group depends on the figure (own or official, who delivered).
       const disclosed = await discloseGroup(db, {
-        scope,
+        scope: figureScope,
         code,
         breakdown,
         month,

@@ -6,7 +6,7 @@ import { findOrganisationByKey, organisationNotFound } from '../organisations/fi
 import { resolveNeighbourGroup, resolvePeerTypeGroup } from '../peers/resolve-peer-group'
 import { monthStart } from './load-series'
 
-export type GroupKind = 'ring' | 'all' | 'set' | 'type' | 'neighbours'
+export type GroupKind = 'ring' | 'all' | 'set' | 'type' | 'neighbours' | 'comparison_type'
 
 export interface ResolvedGroup {
   kind: GroupKind
@@ -24,7 +24,8 @@ function lastDay(month: number): string {
  * The members of a comparison group in a month: the organisation's ring (membership valid in that
  * month), its whole network, a hand-picked set (which always includes the organisation itself),
  * its group in a peer model ('type': the latest official types, else the latest model), or itself
- * with its 10 nearest neighbours on the context profile ('neighbours'; see features/peers).
+ * with its 10 nearest neighbours on the context profile ('neighbours'; see features/peers), or every
+ * job centre of its official comparison type, inside the network or not ('comparison_type').
  */
 export async function resolveGroup(
   db: Kysely<DB>,
@@ -78,6 +79,32 @@ export async function resolveGroup(
         ? await resolvePeerTypeGroup(db, { organisationId })
         : await resolveNeighbourGroup(db, { organisationId })
     return { kind, ...group, ringId: null }
+  }
+  if (kind === 'comparison_type') {
+    const own = await db
+      .selectFrom('organisation')
+      .select('comparison_type')
+      .where('id', '=', organisationId)
+      .executeTakeFirst()
+    const type = own?.comparison_type
+    if (!type)
+      throw notFound(
+        `organisation ${organisationId} has no comparison type: import the organisation list with a comparison type column`,
+      )
+    const members = await db
+      .selectFrom('organisation')
+      .select('id')
+      .where('comparison_type', '=', type)
+      .where('kind', '=', 'jobcenter')
+      .where('valid_from', '<=', last)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
+      .execute()
+    return {
+      kind,
+      label: `Vergleichstyp ${type}`,
+      organisationIds: members.map((m) => m.id).sort((a, b) => a - b),
+      ringId: null,
+    }
   }
   if (kind === 'all') {
     const networks = await db

@@ -9,7 +9,7 @@ import { isBatchInScope, loadImportBatchScope } from '../imports/import-batch-sc
 import { listIndicators } from '../indicators/indicator.repository'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { findRevisions } from './observation.repository'
-import { findOrganisationWithRawValues } from './raw-value-access'
+import { classOfIndicators, findOrganisationWithRawValues } from './raw-value-access'
 
 export interface ListValueRevisionsOptions {
   viewer: Viewer
@@ -30,6 +30,7 @@ export async function listValueRevisions(
     key: query.org,
     viewer,
     confidentiality: await loadConfidentiality(db, at),
+    valueClass: await classOfIndicators(db, [query.indicator]),
   })
   const indicator = (await listIndicators(db)).find((i) => i.code === query.indicator)
   if (!indicator)

@@ -61,7 +61,14 @@ describe('batched observation series', () => {
       Array.from({ length: 3 }, () => expect.objectContaining({ value: 10, revision: 1, revisions: 1 })),
     )
 
-    // The rule of /observations: outside the ring, the same 404 as an unknown key.
+    // The rule of /observations: public values (elb, published by the statistics office) of an
+    // organisation outside the ring by name; network-confidential ones the same 404 as an unknown key.
+    expect((await get(`/api/v1/observations/series?org=06431&indicators=elb`)).statusCode).toBe(200)
+    await t.database.db
+      .updateTable('indicator')
+      .set({ confidentiality: 'network' })
+      .where('code', '=', 'elb')
+      .execute()
     const outside = await get(`/api/v1/observations/series?org=06431&indicators=elb`)
     expect(outside.statusCode).toBe(404)
     expect(outside.json().error.message).toBe(

@@ -13,17 +13,25 @@ import type { DB } from '../../db/schema'
 import { defineRoute, queryAndScopeKey } from '../../server/route'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listValueRevisions } from './list-value-revisions'
-import { findOrganisationWithRawValues } from './raw-value-access'
+import { classOfIndicators, findOrganisationWithRawValues } from './raw-value-access'
 import { readObservationSeries, readObservations } from './read-observations'
 
 /**
- * Figures next to a name: own organisation, named ring peers, moderated rings. Pseudonymised peers
- * and organisations outside the ring get the same answer as an unknown key, so that these routes
- * tell nobody which figures belong to whom.
+ * Figures next to a name: own organisation, named ring peers, moderated rings, and public values of
+ * anyone. Pseudonymised peers and organisations outside the ring (for network values) get the same
+ * answer as an unknown key, so that these routes tell nobody which figures belong to whom.
  */
-async function requireRawValues(db: Kysely<DB>, options: { viewer: Viewer; key: string; now: Date }) {
+async function requireRawValues(
+  db: Kysely<DB>,
+  options: { viewer: Viewer; key: string; now: Date; indicators: readonly string[] },
+) {
   const confidentiality = await loadConfidentiality(db, isoDate(options.now))
-  await findOrganisationWithRawValues(db, { key: options.key, viewer: options.viewer, confidentiality })
+  await findOrganisationWithRawValues(db, {
+    key: options.key,
+    viewer: options.viewer,
+    confidentiality,
+    valueClass: await classOfIndicators(db, options.indicators),
+  })
 }
 
 export const listObservationsRoute = defineRoute({
@@ -36,7 +44,12 @@ export const listObservationsRoute = defineRoute({
   query: observationsQuerySchema,
   response: observationListSchema,
   async handler({ query, context, viewer, now }) {
-    await requireRawValues(context.database.db, { viewer, key: query.org, now })
+    await requireRawValues(context.database.db, {
+      viewer,
+      key: query.org,
+      now,
+      indicators: [query.indicator],
+    })
     return readObservations(context.database.db, query)
   },
 })
@@ -53,7 +66,7 @@ export const listObservationSeriesRoute = defineRoute({
   // Values change only with an import batch (in the data version); as of a past instant is computed afresh.
   cacheKey: ({ query, viewer }) => (query.asOf ? undefined : queryAndScopeKey(query, viewer)),
   async handler({ query, context, viewer, now }) {
-    await requireRawValues(context.database.db, { viewer, key: query.org, now })
+    await requireRawValues(context.database.db, { viewer, key: query.org, now, indicators: query.indicators })
     return readObservationSeries(context.database.db, query)
   },
 })

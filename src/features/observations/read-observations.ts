@@ -49,6 +49,7 @@ async function readSeries(
       unit: indicator.unit,
       frequency: indicator.frequency,
       source: indicator.source,
+      confidentiality: indicator.confidentiality,
     },
     observations: rows.map((r) => ({
       period: formatPeriod(periodFromDate(r.period, indicator.frequency)),

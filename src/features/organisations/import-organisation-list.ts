@@ -40,7 +40,15 @@ interface ListRow {
   name: string
   shortName: string
   nuts3: string | null
+  carrierType: 'zkT' | 'gE' | null
+  comparisonType: string | null
 }
+
+/** Carrier types as files write them (case ignored). */
+const CARRIER_TYPES = new Map<string, 'zkT' | 'gE'>([
+  ['zkt', 'zkT'],
+  ['ge', 'gE'],
+])
 
 class Rollback extends Error {
   constructor(readonly summary: OrganisationListSummary) {
@@ -55,7 +63,8 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
   const rows: ListRow[] = []
   const errors: ImportErrorRow[] = []
   let header: string[] | undefined
-  let index: Record<'key' | 'name' | 'shortName' | 'nuts3', number> | undefined
+  let index:
+    Record<'key' | 'name' | 'shortName' | 'nuts3' | 'carrierType' | 'comparisonType', number> | undefined
   const column = (name: string | undefined) =>
     name === undefined ? -1 : header!.map(normaliseHeader).indexOf(normaliseHeader(name))
   const result = tokenizeCsv(text, {
@@ -69,11 +78,17 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
           name: column(mapping.columns.name),
           shortName: column(mapping.columns.shortName),
           nuts3: column(mapping.columns.nuts3),
+          carrierType: column(mapping.columns.carrierType),
+          comparisonType: column(mapping.columns.comparisonType),
         }
         const missing = [
           [mapping.key.column, index.key],
           [mapping.columns.name, index.name],
           ...(mapping.columns.nuts3 ? [[mapping.columns.nuts3, index.nuts3] as const] : []),
+          ...(mapping.columns.carrierType ? [[mapping.columns.carrierType, index.carrierType] as const] : []),
+          ...(mapping.columns.comparisonType
+            ? [[mapping.columns.comparisonType, index.comparisonType] as const]
+            : []),
         ].filter(([, i]) => i === -1)
         if (missing.length > 0) {
           throw invalidInput(
@@ -112,6 +127,28 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
         })
         return
       }
+      const carrierText = cell(index!.carrierType)
+      const carrierType = carrierText ? CARRIER_TYPES.get(carrierText.toLowerCase()) : undefined
+      if (carrierText && !carrierType) {
+        errors.push({
+          row: info.row,
+          column: mapping.columns.carrierType,
+          value: carrierText,
+          message:
+            'expected the carrier type zkT (zugelassener kommunaler Träger) or gE (gemeinsame Einrichtung)',
+        })
+        return
+      }
+      const comparisonType = cell(index!.comparisonType)
+      if (comparisonType.length > 40) {
+        errors.push({
+          row: info.row,
+          column: mapping.columns.comparisonType,
+          value: comparisonType.slice(0, 40),
+          message: 'expected a comparison type of at most 40 characters, e.g. IIIb',
+        })
+        return
+      }
       const fullName = `${mapping.namePrefix ?? ''}${name}`
       rows.push({
         row: info.row,
@@ -119,6 +156,8 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
         name: fullName,
         shortName: cell(index!.shortName) || name,
         nuts3: nuts3 ?? null,
+        carrierType: carrierType ?? mapping.defaults.carrierType ?? null,
+        comparisonType: comparisonType || null,
       })
     },
   })
@@ -136,7 +175,7 @@ async function findOrganisationByArea(db: Kysely<DB>, ags5: string) {
   return db
     .selectFrom('organisation_area as a')
     .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
-    .select(['o.id', 'o.name', 'o.short_name', 'o.nuts3'])
+    .select(['o.id', 'o.name', 'o.short_name', 'o.nuts3', 'o.carrier_type', 'o.comparison_type'])
     .where('a.ags5', '=', ags5)
     .where('a.valid_to', 'is', null)
     .executeTakeFirst()
@@ -239,7 +278,8 @@ export async function importOrganisationList(
             name: r.name,
             shortName: r.shortName,
             kind: mapping.defaults.kind,
-            carrierType: mapping.defaults.carrierType ?? null,
+            carrierType: r.carrierType,
+            comparisonType: r.comparisonType,
             landCode: r.ags5.slice(0, 2),
             nuts3: r.nuts3,
             areas: [{ ags5: r.ags5, validTo: kreis.valid_to }],
@@ -247,10 +287,22 @@ export async function importOrganisationList(
           summary.created++
         } else {
           organisationId = existing.id
-          if (existing.name !== r.name || (r.nuts3 && existing.nuts3 !== r.nuts3)) {
+          const carrierType = r.carrierType ?? existing.carrier_type
+          const comparisonType = r.comparisonType ?? existing.comparison_type
+          if (
+            existing.name !== r.name ||
+            (r.nuts3 && existing.nuts3 !== r.nuts3) ||
+            carrierType !== existing.carrier_type ||
+            comparisonType !== existing.comparison_type
+          ) {
             await tx.db
               .updateTable('organisation')
-              .set({ name: r.name, nuts3: r.nuts3 ?? existing.nuts3 })
+              .set({
+                name: r.name,
+                nuts3: r.nuts3 ?? existing.nuts3,
+                carrier_type: carrierType,
+                comparison_type: comparisonType,
+              })
               .where('id', '=', existing.id)
               .execute()
             summary.updated++

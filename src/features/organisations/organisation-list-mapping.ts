@@ -16,6 +16,10 @@ export const organisationListMappingSchema = z.strictObject({
     name: z.string().min(1),
     shortName: z.string().min(1).optional(),
     nuts3: z.string().min(1).optional(),
+    /** Carrier type per row: zkT (zugelassener kommunaler Träger) or gE (gemeinsame Einrichtung). */
+    carrierType: z.string().min(1).optional(),
+    /** The official comparison type (IAB "Vergleichstyp") per row, e.g. "IIIb". */
+    comparisonType: z.string().min(1).optional(),
   }),
   /** Text put before the name column's value, e.g. "Jobcenter ". */
   namePrefix: z.string().optional(),

@@ -7,6 +7,8 @@ export interface NewOrganisation {
   shortName: string
   kind: 'jobcenter' | 'district' | 'city' | 'provider' | 'other'
   carrierType?: 'zkT' | 'gE' | null
+  /** The official comparison type (IAB "Vergleichstyp"), e.g. "IIIb". */
+  comparisonType?: string | null
   landCode?: string | null
   nuts3?: string | null
   validFrom?: string
@@ -28,6 +30,7 @@ export async function insertOrganisation(db: Kysely<DB>, org: NewOrganisation): 
       short_name: org.shortName,
       kind: org.kind,
       carrier_type: org.carrierType ?? null,
+      comparison_type: org.comparisonType ?? null,
       land_code: org.landCode ?? null,
       nuts3: org.nuts3 ?? null,
       valid_from: org.validFrom ?? OPEN_START,

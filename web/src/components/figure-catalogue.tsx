@@ -8,7 +8,7 @@ import { Link } from '../app/router'
 import { useI18n } from '../i18n/i18n'
 import { formatDate, pick } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
-import { ContextExplainer, PolarityTag } from './figure-parts'
+import { ConfidentialityTag, ContextExplainer, PolarityTag } from './figure-parts'
 import { QueryView } from './state-views'
 
 export function FigureCatalogue({ filter }: { filter: string }) {
@@ -55,7 +55,8 @@ function FigureCards({ figures, filter }: { figures: FigureDto[]; filter: string
           </h3>
           <p>{pick(locale, { de: f.current.explanationDe, en: f.current.explanationEn })}</p>
           <p>
-            <PolarityTag polarity={f.current.polarity} />
+            <PolarityTag polarity={f.current.polarity} />{' '}
+            <ConfidentialityTag confidentiality={f.current.confidentiality} />
             {!f.current.isOfficial && <span className="tag">{t('fig.catalogue.own')}</span>}
           </p>
           <dl className="facts">

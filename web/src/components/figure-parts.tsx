@@ -10,6 +10,7 @@ import type { Polarity } from '../lib/figures'
 
 type Missing = NonNullable<FigureSummaryDto['missing']>
 type Classification = NonNullable<FigureSummaryDto['context']>['classification']
+type ConfidentialityClass = FigureSummaryDto['figure']['confidentiality']
 
 const MISSING_KEYS: Record<Missing['reason'], MessageKey> = {
   not_delivered: 'fig.missing.not_delivered',
@@ -118,5 +119,25 @@ export function ContextExplainer({ rSquared, n }: { rSquared?: number; n?: numbe
         </p>
       )}
     </details>
+  )
+}
+
+const CONFIDENTIALITY_KEYS: Record<ConfidentialityClass, { label: MessageKey; hint: MessageKey }> = {
+  public: { label: 'confidentiality.public', hint: 'confidentiality.publicHint' },
+  network: { label: 'confidentiality.network', hint: 'confidentiality.networkHint' },
+}
+
+/**
+ * The confidentiality class next to a number: public (published by an office, shown by name to
+ * everyone signed in) or network-confidential (ring peers by name or pseudonym, others in aggregates).
+ */
+export function ConfidentialityTag({ confidentiality }: { confidentiality: ConfidentialityClass }) {
+  const { t } = useI18n()
+  const keys = CONFIDENTIALITY_KEYS[confidentiality]
+  return (
+    <span className={`tag confidentiality-${confidentiality}`} title={t(keys.hint)}>
+      {t(keys.label)}
+      <span className="visually-hidden">: {t(keys.hint)}</span>
+    </span>
   )
 }

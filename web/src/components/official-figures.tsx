@@ -9,7 +9,13 @@ import { Link } from '../app/router'
 import { useI18n } from '../i18n/i18n'
 import { formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import { figureDigits, judgeAgainstMedian, signed } from '../lib/figures'
-import { ContextExplainer, ContextVerdict, useClassificationLabel, useMissingText } from './figure-parts'
+import {
+  ConfidentialityTag,
+  ContextExplainer,
+  ContextVerdict,
+  useClassificationLabel,
+  useMissingText,
+} from './figure-parts'
 import { DataTable } from './data-table'
 import { Empty, Loading, ErrorView } from './state-views'
 import type { TableRow } from './table-data'
@@ -110,7 +116,8 @@ export function OfficialFigures({
                     {format(s, s.value)} {s.figure.unit}
                   </>
                 )}
-                <span className="muted"> · {formatPeriod(locale, s.period)}</span>
+                <span className="muted"> · {formatPeriod(locale, s.period)}</span>{' '}
+                <ConfidentialityTag confidentiality={s.figure.confidentiality} />
                 {news && <span className="tag tag-new">{news}</span>}
               </p>
               <dl className="facts">

@@ -520,6 +520,21 @@ export const en: Messages = {
   'fig.group.all': 'Network',
   'fig.group.type': 'Comparison type',
   'fig.group.neighbours': 'Nearest neighbours',
+  'fig.group.comparisonType': 'all job centres of the comparison type',
+  'confidentiality.public': 'public',
+  'confidentiality.publicHint':
+    'Published by an office (BA statistics, INKAR): shown by name to everyone signed in, also outside the ring and the network.',
+  'confidentiality.network': 'network-confidential',
+  'confidentiality.networkHint':
+    'Delivered by the members: in the ring by name or pseudonym, elsewhere only pooled over at least five job centres.',
+  'import.territorialChange': '{district} (until {validTo}) → {successors}',
+  'import.territorialSplit': '{district} (until {validTo}) → split between {successors}; not attributed',
+  'import.territorialAttributed':
+    'values of {predecessors} summed for {successor} (months before {effective})',
+  'import.attributionMissing':
+    '{indicator} {period} not attributed to {successor}: the file has no value of {missing}',
+  'import.attributionNotAdditive':
+    '{indicator} {period} not attributed to {successor}: values in {unit} do not add up without numerator and denominator',
   'fig.group.typeUnavailable': 'There is no grouping by type yet (official types or a saved peer model).',
   'fig.group.unavailable': 'This comparison group is not available for this job centre.',
   'fig.groupLabel': 'Group',

@@ -540,6 +540,21 @@ export const de = {
   'fig.group.all': 'Netzwerk',
   'fig.group.type': 'Vergleichstyp',
   'fig.group.neighbours': 'Nächste Nachbarn',
+  'fig.group.comparisonType': 'alle Jobcenter des Vergleichstyps',
+  'confidentiality.public': 'öffentlich',
+  'confidentiality.publicHint':
+    'Von einem Amt veröffentlicht (Statistik der BA, INKAR): für alle Angemeldeten mit Namen sichtbar, auch außerhalb des Rings und des Netzwerks.',
+  'confidentiality.network': 'Netzwerk-vertraulich',
+  'confidentiality.networkHint':
+    'Von den Mitgliedern geliefert: im Ring mit Namen oder Pseudonym, außerhalb nur zusammengefasst über mindestens fünf Jobcenter.',
+  'import.territorialChange': '{district} (bis {validTo}) → {successors}',
+  'import.territorialSplit': '{district} (bis {validTo}) → aufgeteilt auf {successors}; nicht zugeordnet',
+  'import.territorialAttributed':
+    'Werte von {predecessors} für {successor} summiert (Monate vor dem {effective})',
+  'import.attributionMissing':
+    '{indicator} {period} nicht {successor} zugeordnet: in der Datei fehlt ein Wert von {missing}',
+  'import.attributionNotAdditive':
+    '{indicator} {period} nicht {successor} zugeordnet: Werte in {unit} lassen sich ohne Zähler und Nenner nicht addieren',
   'fig.group.typeUnavailable':
     'Für den Vergleichstyp gibt es noch keine Einteilung (amtliche Typen oder ein gespeichertes Peer-Modell).',
   'fig.group.unavailable': 'Diese Vergleichsgruppe ist für dieses Jobcenter nicht verfügbar.',

@@ -9,10 +9,10 @@ import { judgeDifference, orientationOf, type Judgement, type Polarity } from '.
 import { PALETTE } from './chart-options'
 
 export type { Judgement, Polarity }
-export type GroupKind = 'ring' | 'all' | 'type' | 'neighbours'
+export type GroupKind = 'ring' | 'all' | 'type' | 'neighbours' | 'comparison_type'
 
 /** The groups the figure page offers, in the order of the switch. */
-export const GROUP_KINDS: readonly GroupKind[] = ['ring', 'all', 'type', 'neighbours']
+export const GROUP_KINDS: readonly GroupKind[] = ['ring', 'all', 'type', 'neighbours', 'comparison_type']
 
 export function isGroupKind(value: string | null): value is GroupKind {
   return value !== null && (GROUP_KINDS as readonly string[]).includes(value)

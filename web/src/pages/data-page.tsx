@@ -14,7 +14,8 @@ import { ImportChanges } from '../components/revisions/import-changes'
 import { Empty, ErrorView, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
-import { formatDateTime, formatNumber } from '../i18n/translate'
+import type { MessageKey } from '../i18n/messages'
+import { formatDate, formatDateTime, formatNumber } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 import { SelectField } from '../components/form-field'
 
@@ -207,6 +208,7 @@ function ImportResult({
   onOpenChanges?: (batchId: number) => void
 }) {
   const { t, locale } = useI18n()
+  const importMessage = useImportMessage()
   const n = (value: number) => formatNumber(locale, value, 0)
   const title = summary.isDryRun
     ? t('data.dryRunResult', { file: summary.fileName })
@@ -262,7 +264,10 @@ function ImportResult({
         <ul className="notices">
           {summary.notices.map((notice, i) => (
             <li key={i}>
-              {notice.message} ({n(notice.count)})
+              {importMessage(notice)} ({n(notice.count)})
+              {notice.keys && notice.keys.length > 0 && (
+                <span className="muted">: {notice.keys.join(', ')}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -307,19 +312,47 @@ function ImportResult({
   )
 }
 
+/** Import messages the server also sends as a catalogue key with parameters (dates as ISO days). */
+const IMPORT_MESSAGE_KEYS: ReadonlySet<string> = new Set<MessageKey>([
+  'import.territorialChange',
+  'import.territorialSplit',
+  'import.territorialAttributed',
+  'import.attributionMissing',
+  'import.attributionNotAdditive',
+])
+const DATE_PARAMS = ['validTo', 'effective']
+
+interface ServerMessage {
+  message: string
+  messageKey?: string
+  params?: Record<string, string>
+}
+
+/** A server message in the reader's language where the server sent its key, else as sent. */
+function useImportMessage(): (m: ServerMessage) => string {
+  const { t, locale } = useI18n()
+  return (m) => {
+    if (!m.messageKey || !IMPORT_MESSAGE_KEYS.has(m.messageKey)) return m.message
+    const params: Record<string, string> = { ...m.params }
+    for (const name of DATE_PARAMS) if (params[name]) params[name] = formatDate(locale, params[name])
+    return t(m.messageKey as MessageKey, params)
+  }
+}
+
 function ErrorTable({
   errors,
   caption,
 }: {
-  errors: { row?: number; column?: string; value?: string; message: string }[]
+  errors: (ServerMessage & { row?: number; column?: string; value?: string })[]
   caption: string
 }) {
   const { t } = useI18n()
+  const importMessage = useImportMessage()
   const rows: TableRow[] = errors.slice(0, 200).map((e) => ({
     row: e.row ?? null,
     column: e.column ?? null,
     value: e.value ?? null,
-    message: e.message,
+    message: importMessage(e),
   }))
   return (
     <DataTable

@@ -6,7 +6,7 @@ import { useFigureCatalogue, useFigureSummary, useGroupStatistics, type FigureQu
 import { useOrganisations, useSession } from '../api/resources'
 import { Link, navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { PolarityTag } from '../components/figure-parts'
+import { ConfidentialityTag, PolarityTag } from '../components/figure-parts'
 import { GroupResult } from '../components/figures/group-result'
 import { SelectField } from '../components/form-field'
 import { FigureReconciliation } from '../components/published/figure-reconciliation'
@@ -28,6 +28,7 @@ const GROUP_LABELS: Record<GroupKind, MessageKey> = {
   all: 'fig.group.all',
   type: 'fig.group.type',
   neighbours: 'fig.group.neighbours',
+  comparison_type: 'fig.group.comparisonType',
 }
 
 /**
@@ -115,6 +116,7 @@ function FigureView({
     >
       <p className="figure-facts">
         <PolarityTag polarity={figure.current.polarity} />{' '}
+        <ConfidentialityTag confidentiality={figure.current.confidentiality} />{' '}
         <span>
           {t('fig.formula')}: <code>{figure.current.numerator}</code> /{' '}
           <code>{figure.current.denominator}</code> · {t('fig.display')}: {figure.display}

@@ -83,6 +83,12 @@ export const columnMappingSchema = z
     emptyNote: z.string().optional(),
     symbols: z.record(z.string().min(1), symbolMeaningSchema).optional(),
     unmatchedKeys: z.enum(['error', 'report']).optional(),
+    /**
+     * Keys of districts that were merged whole into one successor (core/keys/territorial-changes.ts):
+     * 'report' (default) names them with their successor; 'attribute' sums their counts into the
+     * successor for the months before the merger (rates are not attributed: the file has no weights).
+     */
+    territorialChanges: z.enum(['report', 'attribute']).optional(),
     indicators: z.array(indicatorDefinitionSchema).optional(),
     source: z.string().optional(),
     licence: z.string().optional(),
