@@ -34,3 +34,11 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport
 export async function migrateDown<T>(db: Kysely<T>): Promise<MigrationReport> {
   return unwrap(await migrator(db as unknown as Kysely<unknown>).migrateDown(), 'down')
 }
+
+/** Brings the schema to the given migration, up or down (a restore recreates a backup's schema). */
+export async function migrateTo<T>(db: Kysely<T>, name: string): Promise<MigrationReport> {
+  return unwrap(await migrator(db as unknown as Kysely<unknown>).migrateTo(name), `to ${name}`)
+}
+
+/** The names of every migration this program knows, in order; the last is the newest schema. */
+export const KNOWN_MIGRATIONS: readonly string[] = Object.keys(migrations).sort()
