@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect'
 import type { ParsePool } from '../features/imports/parsing/parse-pool'
+import type { Metrics, WorkerStatus } from './monitoring'
 
 /** What route handlers get besides their inputs: the database, the clock, upload limit and parsing. */
 export interface AppContext {
@@ -9,6 +10,12 @@ export interface AppContext {
   now: () => Date
   /** Size limit of an uploaded data file (BENCHLEARN_MAX_UPLOAD_MB; core/limits). */
   maxUploadBytes: number
+  /** Session cookies are always Secure (the public address is https; docs/operations.md). */
+  isSecureCookies: boolean
   /** Parses uploaded data files in worker threads, a few at once (features/imports/parsing). */
   parsePool: ParsePool
+  /** Request and import durations of this process (GET /api/metrics). */
+  metrics: Metrics
+  /** The background workers this process runs, for GET /api/health. */
+  workers: WorkerStatus[]
 }
