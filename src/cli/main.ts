@@ -14,6 +14,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   demo: { summary: 'demo --reset: recreate the demo network', load: () => import('./commands/demo') },
   db: { summary: 'db migrate [--down]: update the database schema', load: () => import('./commands/db') },
+  backup: {
+    summary: 'backup <file>: a consistent, compressed backup of the whole database (while it runs)',
+    load: () => import('./commands/backup'),
+  },
+  restore: {
+    summary: 'restore <file> [--sign-out-everyone]: load a backup into an empty database',
+    load: () => import('./commands/restore'),
+  },
   import: {
     summary: 'import <file> [--mapping <name|file>] [--dry-run] [--json]',
     load: () => import('./commands/import'),

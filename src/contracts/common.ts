@@ -93,11 +93,17 @@ export function listText<T>(options: {
     })
 }
 
+const checkStatusSchema = z.enum(['ok', 'degraded'])
+
 export const healthSchema = z.object({
-  status: z.literal('ok'),
+  /** `degraded`: the server answers, but a check needs an operator's look. */
+  status: checkStatusSchema,
   version: z.string(),
   database: z.enum(['pglite', 'postgres']),
   isDemo: z.boolean(),
+  checks: z.array(z.object({ name: z.string(), status: checkStatusSchema, detail: z.string() })),
+  /** Background workers of the answering process; their errors are in its log. */
+  workers: z.array(z.object({ name: z.string(), lastRunAt: z.string().nullable(), isFailing: z.boolean() })),
 })
 
 /** public: published by an office, shown by name to every signed-in user; network: delivered by members. */

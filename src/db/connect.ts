@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely'
 import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 import { CHANGE_CHANNEL, ChangeWatch, changeWatchPlugin, registerChangeWatch } from './change-watch'
 import { isEmptyFolder, readEmptyCluster } from './empty-cluster'
 import type { DB } from './schema'
@@ -35,14 +35,30 @@ export interface TransactionContext {
    * Uses COPY FROM STDIN on PostgreSQL and PGlite's own COPY-from-blob path on PGlite.
    */
   copyCsv(table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>
+  /** Bulk-loads COPY text format (one row a line, `\N` for NULL), as `copyOut` writes it. */
+  copyText(table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>
+  /**
+   * Streams the rows of `table` in COPY text format, a chunk of whole lines at a time: COPY TO STDOUT
+   * on PostgreSQL; on PGlite (no streaming COPY) a few MB of pages at a time (TID range scans).
+   */
+  copyOut(table: string, columns: string[]): AsyncIterable<string>
 }
+
+/** How `Database.transaction` begins its transaction (default: READ COMMITTED, read-write). */
+export interface TransactionOptions {
+  /** One snapshot for every statement (a consistent backup while others write). */
+  isolation?: 'read committed' | 'repeatable read'
+  isReadOnly?: boolean
+}
+
+type CopyFormat = 'csv' | 'text'
 
 export interface Database {
   db: Kysely<DB>
   kind: DatabaseKind
   /** Human-readable location, e.g. "./data (embedded PGlite)" or "postgres://…/name". */
   location: string
-  transaction<T>(body: (tx: TransactionContext) => Promise<T>): Promise<T>
+  transaction<T>(body: (tx: TransactionContext) => Promise<T>, options?: TransactionOptions): Promise<T>
   close(): Promise<void>
   /** When the data may have changed (see change-watch.ts): bumped by every commit of this process. */
   changes: ChangeWatch
@@ -77,17 +93,24 @@ async function openPostgres(url: string): Promise<Database> {
   // Other processes may write: complete only while listening (listenForChanges).
   const changes = new ChangeWatch({ isComplete: false })
   const db = watchedKysely(new PostgresDialect({ pool }), changes)
-  const copyCsv =
-    (client: pg.PoolClient) =>
+  const copyIn =
+    (client: pg.PoolClient, format: CopyFormat) =>
     async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
-      const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')))
+      const stream = client.query(copyFrom(copyStatement(table, columns, 'FROM STDIN', format)))
       await pipeline(Readable.from(chunks), stream as unknown as Writable)
     }
+  const makeCopy = (client: pg.PoolClient): CopyPaths => ({
+    copyCsv: copyIn(client, 'csv'),
+    copyText: copyIn(client, 'text'),
+    copyOut: (table, columns) =>
+      client.query(copyTo(copyStatement(table, columns, 'TO STDOUT', 'text'))).setEncoding('utf8'),
+  })
   return {
     db,
     kind: 'postgres',
     location: redactUrl(url),
-    transaction: (body) => runTransaction({ pool, kind: 'postgres', makeCopy: copyCsv, changes }, body),
+    transaction: (body, options) =>
+      runTransaction({ pool, kind: 'postgres', makeCopy, changes, options }, body),
     close: () => db.destroy(),
     changes,
     listenForChanges: () => listenForChanges(url, changes),
@@ -106,9 +129,10 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   // Streaming COPY through the node-postgres adapter is not supported by PGlite; its own path
   // reads the input from a blob. Blobs of a few MB keep PGlite's memory (it cannot shrink) low.
   // The statements run in the same session, hence inside the transaction the adapter opened.
-  const copyCsv =
-    () => async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
-      const statement = copyStatement(table, columns, "'/dev/blob'")
+  const copyIn =
+    (format: CopyFormat) =>
+    async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
+      const statement = copyStatement(table, columns, "FROM '/dev/blob'", format)
       let parts: string[] = []
       let size = 0
       const flush = async () => {
@@ -124,12 +148,18 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
       }
       await flush()
     }
+  const makeCopy = (): CopyPaths => ({
+    copyCsv: copyIn('csv'),
+    copyText: copyIn('text'),
+    copyOut: (table, columns) => copyOutOfPglite(pglite, table, columns),
+  })
   return {
     db,
     kind: 'pglite',
     location: dataDir ? `${dataDir} (embedded PGlite)` : 'memory (embedded PGlite)',
     pglite,
-    transaction: (body) => runTransaction({ pool, kind: 'pglite', makeCopy: copyCsv, changes }, body),
+    transaction: (body, options) =>
+      runTransaction({ pool, kind: 'pglite', makeCopy, changes, options }, body),
     close: async () => {
       await db.destroy()
       await pglite.close()
@@ -139,32 +169,63 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   }
 }
 
-function copyStatement(table: string, columns: string[], source: string): string {
-  const ident = /^[a-z_][a-z0-9_]*$/
-  if (!ident.test(table) || !columns.every((c) => ident.test(c)))
-    throw new Error(`unsafe identifier in COPY to ${table}`)
-  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
+
+function assertIdentifiers(table: string, columns: string[]): void {
+  if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c)))
+    throw new Error(`unsafe identifier in COPY of ${table}`)
+}
+
+function copyStatement(table: string, columns: string[], direction: string, format: CopyFormat): string {
+  assertIdentifiers(table, columns)
+  return `COPY ${table} (${columns.join(', ')}) ${direction} WITH (FORMAT ${format})`
+}
+
+/** Pages read per COPY on PGlite: 1024 pages of 8 kB, a few MB of text at a time. */
+const PGLITE_COPY_PAGES = 1024
+
+/**
+ * COPY TO on PGlite returns its whole output as one blob, so the table is read in ranges of pages
+ * (TID range scans, no sort) inside the caller's transaction: PGlite has one session, which that
+ * transaction holds, so nothing changes between the ranges.
+ */
+async function* copyOutOfPglite(pglite: PGlite, table: string, columns: string[]): AsyncIterable<string> {
+  assertIdentifiers(table, columns)
+  const size = await pglite.query<{ pages: number }>(
+    `select (pg_relation_size('${table}') / current_setting('block_size')::int)::int as pages`,
+  )
+  const pages = size.rows[0]?.pages ?? 0
+  for (let first = 0; first < pages; first += PGLITE_COPY_PAGES) {
+    const last = first + PGLITE_COPY_PAGES
+    const result = await pglite.query(
+      `COPY (select ${columns.join(', ')} from ${table} where ctid >= '(${first},0)'::tid and ctid < '(${last},0)'::tid) TO '/dev/blob' WITH (FORMAT text)`,
+    )
+    if (result.blob && result.blob.size > 0) yield await result.blob.text()
+  }
 }
 
 /**
  * Runs `body` in one transaction on one pooled client. A Kysely instance bound to that client is
  * handed to the body so that query-builder calls and bulk COPY share the transaction.
  */
+type CopyPaths = Pick<TransactionContext, 'copyCsv' | 'copyText' | 'copyOut'>
+
 async function runTransaction<T>(
-  options: {
+  setup: {
     pool: pg.Pool
     kind: DatabaseKind
-    makeCopy: (client: pg.PoolClient) => TransactionContext['copyCsv']
+    makeCopy: (client: pg.PoolClient) => CopyPaths
     changes: ChangeWatch
+    options: TransactionOptions | undefined
   },
   body: (tx: TransactionContext) => Promise<T>,
 ): Promise<T> {
-  const { pool, kind, makeCopy, changes } = options
+  const { pool, kind, makeCopy, changes, options } = setup
   const client = await pool.connect()
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) })
   try {
-    await client.query('BEGIN')
-    const result = await body({ db, kind, copyCsv: makeCopy(client) })
+    await client.query(beginStatement(options))
+    const result = await body({ db, kind, ...makeCopy(client) })
     await client.query('COMMIT')
     // After the commit, not before: a reader must not keep a snapshot taken before it as current.
     changes.bump()
@@ -175,6 +236,11 @@ async function runTransaction<T>(
   } finally {
     client.release()
   }
+}
+
+function beginStatement(options: TransactionOptions | undefined): string {
+  const isolation = options?.isolation === 'repeatable read' ? ' ISOLATION LEVEL REPEATABLE READ' : ''
+  return `BEGIN${isolation}${options?.isReadOnly ? ' READ ONLY' : ''}`
 }
 
 /** The root Kysely of a database, registered with its change watch (which its writes bump). */

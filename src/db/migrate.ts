@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely'
+import { Migrator, NO_MIGRATIONS, type MigrationResultSet, type NoMigrations } from 'kysely'
 import type { Kysely } from 'kysely'
 import { migrations } from './migrations/index'
 
@@ -34,3 +34,15 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport
 export async function migrateDown<T>(db: Kysely<T>): Promise<MigrationReport> {
   return unwrap(await migrator(db as unknown as Kysely<unknown>).migrateDown(), 'down')
 }
+
+/**
+ * Brings the schema to the given migration, up or down (a restore recreates a backup's schema;
+ * NO_MIGRATIONS undoes them all).
+ */
+export async function migrateTo<T>(db: Kysely<T>, name: string | NoMigrations): Promise<MigrationReport> {
+  const label = name === NO_MIGRATIONS ? 'to no schema' : `to ${String(name)}`
+  return unwrap(await migrator(db as unknown as Kysely<unknown>).migrateTo(name), label)
+}
+
+/** The names of every migration this program knows, in order; the last is the newest schema. */
+export const KNOWN_MIGRATIONS: readonly string[] = Object.keys(migrations).sort()

@@ -2,13 +2,19 @@
  * The Fastify application factory. Testable without a port: `app.inject(...)`. Routes come from
  * routes.ts; inputs are validated with their zod schemas; every error leaves as the one error shape.
  */
+import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify'
 import { sql } from 'kysely'
 import { actorOf, type AuditActor } from '../core/accounts/account'
 import { forbidden, unauthenticated, type AppError } from '../core/errors/app-error'
@@ -29,13 +35,16 @@ import { buildOpenApiDocument } from './openapi'
 import { CachedAnswer, chooseEncoding, createAnswerCache } from './answer-cache'
 import { isPublicRoute, rolesOf, type AnyRoute, type RouteInput, type RouteSession } from './route'
 import { allRoutes } from './routes'
+import { registerMetrics } from './metrics-route'
+import { createMetrics, startPendingKeyFiguresWorker } from './monitoring'
 import { registerSecurityHeaders } from './security-headers'
 import { renderStartPage } from './start-page'
 import { isoDate } from '../core/periods/dates'
 
 export interface BuildAppOptions {
   database: Database
-  logger?: boolean
+  /** Fastify's logger: off by default (tests); `benchlearn start` passes structured JSON (logOptions). */
+  logger?: FastifyServerOptions['logger']
   /** Folder of the built web UI; when it has no index.html, a plain start page is served. */
   webRoot?: string
   now?: () => Date
@@ -64,6 +73,30 @@ export interface BuildAppOptions {
   mail?: { settings: MailSettings; transport?: MailTransport; intervalMs?: number }
   /** Sign-in with organisations' own accounts; off unless given (docs/single-sign-on.md). */
   singleSignOn?: SingleSignOnSettings
+  /** Session cookies always Secure (BENCHLEARN_SECURE_COOKIES, or BENCHLEARN_PUBLIC_URL on https). */
+  isSecureCookies?: boolean
+  /** Bearer token that may read GET /api/metrics besides administrators (BENCHLEARN_METRICS_TOKEN). */
+  metricsToken?: string
+  /** Run the background workers (monitoring.ts); off for tests that build many apps. */
+  isRunningWorkers?: boolean
+}
+
+/**
+ * Fastify's logger for a server: one JSON line per event with the request id; requests are logged as
+ * method, path (never the query, which may carry a sign-in code) and client address, so that no
+ * cookie, token or password reaches the log.
+ */
+export function logOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+        ip: request.ip,
+      }),
+    },
+  }
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -161,6 +194,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // JSON bodies; uploads are multipart streams with their own limits (read-upload.ts).
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
+    // Behind a proxy its request id is kept, so that both logs name the same request.
+    requestIdHeader: options.trustProxy ? 'x-request-id' : false,
+    genReqId: () => randomUUID(),
   })
   const routes = options.routes ?? allRoutes
   const validateResponses = options.validateResponses ?? process.env.VITEST !== undefined
@@ -172,6 +208,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     parsePool: options.parsePool ?? createParsePool({ workers: options.parseWorkers }),
     mail: startMailWorker(options, app),
     singleSignOn: options.singleSignOn ?? SSO_OFF,
+    isSecureCookies: options.isSecureCookies ?? false,
+    metrics: createMetrics(),
+    workers: [],
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean
@@ -180,6 +219,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   }
   registerSecurityHeaders(app)
+  registerMetrics(app, context, { token: options.metricsToken })
+  if (options.isRunningWorkers) {
+    const worker = startPendingKeyFiguresWorker(context, (error) =>
+      app.log.error({ err: error }, 'key figures worker failed'),
+    )
+    context.workers.push(worker.status)
+    app.addHook('onClose', async () => worker.stop())
+  }
   // gzip/brotli for JSON (district boundaries are ~0.5 MB) and the UI's assets; small answers stay plain.
   await app.register(compress, { threshold: 1024 })
   await app.register(multipart)

@@ -35,22 +35,32 @@ import { publishedFigureRoutes } from '../features/published-figures/published-f
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
 import { ssoRoutes } from '../features/single-sign-on/sso.routes'
 import { secondFactorRoutes } from '../features/auth/second-factor.routes'
+import { healthChecks } from './monitoring'
 import { definePublicRoute, type AnyRoute } from './route'
 
 export const healthRoute = definePublicRoute({
   method: 'GET',
   url: '/api/health',
   operationId: 'getHealth',
-  summary: 'Liveness: the server runs and reaches its database',
+  summary: 'Health: the server runs, reaches its database, and its checks and workers (docs/operations.md)',
   tag: 'system',
   access: { isPublic: true },
   response: healthSchema,
   async handler({ context }) {
+    const checks = await Promise.all(
+      healthChecks.map(async (c) => ({ name: c.name, ...(await c.check(context)) })),
+    )
     return {
-      status: 'ok' as const,
+      status: checks.every((c) => c.status === 'ok') ? ('ok' as const) : ('degraded' as const),
       version: context.version,
       database: context.database.kind,
       isDemo: await context.isDemo(),
+      checks,
+      workers: context.workers.map((w) => ({
+        name: w.name,
+        lastRunAt: w.lastRunAt?.toISOString() ?? null,
+        isFailing: w.lastError !== null,
+      })),
     }
   },
 })

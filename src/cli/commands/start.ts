@@ -9,7 +9,8 @@ import { countOrganisations } from '../../features/organisations/organisation.re
 import { readMailSettings } from '../../features/mail/mail-settings'
 import { prepareDatabase } from '../../features/setup/prepare-database'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
-import { buildApp } from '../../server/app'
+import { invalidInput } from '../../core/errors/app-error'
+import { buildApp, logOptions } from '../../server/app'
 import { type CliIo, databaseOptions, parseCommandArgs } from '../io'
 
 export const WEB_ROOT = join(import.meta.dirname, '../../../dist/web')
@@ -27,6 +28,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const parseWorkers = parseWorkersFromEnv(io.env.BENCHLEARN_PARSE_WORKERS)
   const mail = readMailSettings(io.env, `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
   const singleSignOn = singleSignOnSettingsFromEnv(io.env)
+  const operations = operationsFromEnv(io.env)
   const started = Date.now()
   const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
   const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
@@ -55,6 +57,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     parseWorkers,
     mail: { settings: mail },
     singleSignOn,
+    logger: logOptions(operations.logLevel),
+    isSecureCookies: operations.isSecureCookies,
+    metricsToken: operations.metricsToken,
+    isRunningWorkers: true,
   })
   await app.listen({ port, host })
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
@@ -101,4 +107,30 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 function trustProxySetting(value: string | undefined): boolean | string {
   if (!value || value === 'false' || value === '0') return false
   return value === 'true' || value === '1' ? true : value
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+/** A shorter metrics token could be guessed; `openssl rand -hex 32` makes a good one. */
+const MIN_METRICS_TOKEN_LENGTH = 24
+
+/** The settings of docs/operations.md that `start` reads, checked before anything starts. */
+export function operationsFromEnv(env: NodeJS.ProcessEnv): {
+  logLevel: string
+  isSecureCookies: boolean
+  metricsToken: string | undefined
+} {
+  const logLevel = env.BENCHLEARN_LOG_LEVEL || 'info'
+  if (!LOG_LEVELS.includes(logLevel))
+    throw invalidInput(`BENCHLEARN_LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`)
+  const secure = env.BENCHLEARN_SECURE_COOKIES
+  if (secure && !['true', '1', 'false', '0'].includes(secure))
+    throw invalidInput(`BENCHLEARN_SECURE_COOKIES: expected true or false, got '${secure}'`)
+  const publicUrl = env.BENCHLEARN_PUBLIC_URL
+  const isSecureCookies = secure
+    ? secure === 'true' || secure === '1'
+    : (publicUrl?.startsWith('https://') ?? false)
+  const metricsToken = env.BENCHLEARN_METRICS_TOKEN || undefined
+  if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_LENGTH)
+    throw invalidInput(`BENCHLEARN_METRICS_TOKEN: use at least ${MIN_METRICS_TOKEN_LENGTH} characters`)
+  return { logLevel, isSecureCookies, metricsToken }
 }

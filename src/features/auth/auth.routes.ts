@@ -17,9 +17,13 @@ import { signIn, type NewSession } from './sign-in'
 import { signOut } from './sign-out'
 import { loadViewer } from './user.repository'
 
-/** HttpOnly (no script reads it), SameSite=Lax (no cross-site writes), Secure when served over TLS. */
-export function sessionCookieOptions(request: FastifyRequest) {
-  return { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' } as const
+/**
+ * HttpOnly (no script reads it), SameSite=Lax (no cross-site writes), Secure when served over TLS or
+ * when the operator says the public address is https (BENCHLEARN_SECURE_COOKIES, BENCHLEARN_PUBLIC_URL).
+ */
+export function sessionCookieOptions(request: FastifyRequest, context: AppContext) {
+  const secure = context.isSecureCookies || request.protocol === 'https'
+  return { path: '/', httpOnly: true, sameSite: 'lax', secure } as const
 }
 
 /** Where a request that opens a session comes from (sign-in limits, the session, the audit log). */
@@ -37,7 +41,7 @@ export async function answerNewSession(
 ): Promise<SessionDto> {
   const { request, reply } = input
   reply.setCookie(SESSION_COOKIE, session.token, {
-    ...sessionCookieOptions(request),
+    ...sessionCookieOptions(request, input.context),
     expires: session.expiresAt,
   })
   const viewer = await loadViewer(input.context.database.db, session.user, isoDate(input.now))
@@ -98,7 +102,7 @@ export const signOutRoute = defineRoute({
   response: signOutResponseSchema,
   async handler({ context, session, actor, now, request, reply }) {
     await signOut(context.database, { sessionId: session.id, actor, ip: request.ip, now })
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request))
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request, context))
     return { isSignedOut: true as const }
   },
 })

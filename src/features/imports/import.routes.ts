@@ -61,6 +61,7 @@ export const uploadImportRoute = defineRoute({
       : mappingDocument
         ? parseUploadedMapping(mappingDocument.bytes, mappingDocument.fileName)
         : undefined
+    const started = performance.now()
     const summary = await runImport(context.database, {
       fileName: upload.file.fileName,
       bytes: upload.file.bytes,
@@ -81,6 +82,8 @@ export const uploadImportRoute = defineRoute({
           at: now,
         }),
     })
+    const outcome = summary.isCommitted ? 'committed' : summary.isDryRun ? 'dry_run' : 'rejected'
+    context.metrics.imports.observe({ outcome }, (performance.now() - started) / 1000)
     if (!summary.isCommitted && !summary.isDryRun) {
       throw invalidInput(
         `${summary.fileName}: ${summary.rowsRejected} value(s) rejected; nothing was imported`,

@@ -96,6 +96,16 @@ export async function listPendingBatchIds(db: Kysely<DB>): Promise<number[]> {
   return rows.map((r) => r.id)
 }
 
+/** How many import batches wait for their key figures, and since when the oldest waits (monitoring). */
+export async function findPendingWork(db: Kysely<DB>): Promise<{ batches: number; oldestAt: Date | null }> {
+  const row = await db
+    .selectFrom('import_batch')
+    .select([sql<number>`count(*)::int`.as('batches'), sql<Date | null>`min(created_at)`.as('oldestAt')])
+    .where('key_figures_pending', '=', true)
+    .executeTakeFirstOrThrow()
+  return { batches: row.batches, oldestAt: row.oldestAt ? new Date(row.oldestAt) : null }
+}
+
 /** Marks batches as taken in by a computation (in the computation's transaction). */
 export async function markBatchesComputed(db: Kysely<DB>, batchIds: readonly number[]): Promise<void> {
   if (batchIds.length === 0) return

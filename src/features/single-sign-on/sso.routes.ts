@@ -54,7 +54,7 @@ export const startSsoSignInRoute = definePublicRoute({
       now,
     })
     reply.setCookie(SSO_STATE_COOKIE, started.state, {
-      ...sessionCookieOptions(request),
+      ...sessionCookieOptions(request, context),
       path: SSO_COOKIE_PATH,
       maxAge: SSO_SIGN_IN_MINUTES * 60,
     })
@@ -74,7 +74,7 @@ export const finishSsoSignInRoute = definePublicRoute({
   async handler(input) {
     const { body, context, request, reply, now } = input
     const browserState = request.cookies[SSO_STATE_COOKIE] ?? null
-    reply.clearCookie(SSO_STATE_COOKIE, { ...sessionCookieOptions(request), path: SSO_COOKIE_PATH })
+    reply.clearCookie(SSO_STATE_COOKIE, { ...sessionCookieOptions(request, context), path: SSO_COOKIE_PATH })
     const session = await finishSsoSignIn(context.database, {
       callbackQuery: body.callbackQuery,
       browserState,

@@ -1,0 +1,148 @@
+/**
+ * What operators watch (docs/operations.md, "Monitoring"): the health checks of GET /api/health,
+ * the metrics of GET /api/metrics (Prometheus text format) and the background workers of this
+ * process. Features that run background work add their check or gauge to the lists below, one
+ * entry each; the routes and the metrics endpoint read them.
+ */
+import { sql } from 'kysely'
+import { formatGauge, Histogram } from '../core/metrics/prometheus'
+import { finishPendingKeyFigures } from '../features/kpi/finish-pending-key-figures'
+import { findPendingWork } from '../features/kpi/kpi-value.repository'
+import type { AppContext } from './context'
+
+export interface CheckResult {
+  /** `degraded`: the server answers, but something needs an operator's look (detail says what). */
+  status: 'ok' | 'degraded'
+  detail: string
+}
+
+export interface HealthCheck {
+  name: string
+  check(context: AppContext): Promise<CheckResult>
+}
+
+/** A number read when the metrics are scraped. */
+export interface GaugeSource {
+  name: string
+  help: string
+  read(context: AppContext): Promise<number>
+}
+
+/** Pending key figures older than this mean that no worker finished them: degraded. */
+export const PENDING_WORK_ALERT_SECONDS = 15 * 60
+
+/** How often a server looks for key figures that a killed import or another process left pending. */
+export const PENDING_WORK_INTERVAL_MS = 60_000
+
+const databaseCheck: HealthCheck = {
+  name: 'database',
+  async check(context) {
+    const started = performance.now()
+    await sql`select 1`.execute(context.database.db)
+    const ms = Math.round(performance.now() - started)
+    return { status: 'ok', detail: `${context.database.kind}, answered in ${ms} ms` }
+  },
+}
+
+const keyFigureWorkCheck: HealthCheck = {
+  name: 'key_figures',
+  async check(context) {
+    const work = await findPendingWork(context.database.db)
+    if (work.batches === 0) return { status: 'ok', detail: 'no import waits for its key figures' }
+    const waiting = (context.now().getTime() - work.oldestAt!.getTime()) / 1000
+    const detail = `${work.batches} import(s) wait for their key figures, the oldest for ${Math.round(waiting)} s`
+    return { status: waiting > PENDING_WORK_ALERT_SECONDS ? 'degraded' : 'ok', detail }
+  },
+}
+
+/** Every check GET /api/health runs (the mail worker adds its own). */
+export const healthChecks: HealthCheck[] = [databaseCheck, keyFigureWorkCheck]
+
+/** Every gauge GET /api/metrics reads from the database (the outbox backlog adds its own). */
+export const gaugeSources: GaugeSource[] = [
+  {
+    name: 'benchlearn_key_figures_pending_imports',
+    help: 'Import batches whose key figures are not computed yet.',
+    read: async (context) => (await findPendingWork(context.database.db)).batches,
+  },
+]
+
+/** The metrics this process keeps in memory (bounded: route patterns and status codes only). */
+export interface Metrics {
+  requests: Histogram
+  imports: Histogram
+}
+
+export function createMetrics(): Metrics {
+  return {
+    requests: new Histogram(
+      'benchlearn_http_request_duration_seconds',
+      'Time from request to answer, by route pattern, method and status.',
+    ),
+    imports: new Histogram(
+      'benchlearn_import_duration_seconds',
+      'Uploaded imports from reading the file to the computed key figures, by outcome.',
+    ),
+  }
+}
+
+/** The metrics endpoint's text: this process's histograms, its memory and the gauges. */
+export async function renderMetrics(context: AppContext, metrics: Metrics): Promise<string> {
+  const memory = process.memoryUsage()
+  const gauges = await Promise.all(
+    gaugeSources.map(async (g) => formatGauge(g.name, g.help, [{ value: await g.read(context) }])),
+  )
+  const lines = [
+    ...formatGauge('benchlearn_build_info', 'Version of the running program.', [
+      { labels: { version: context.version, database: context.database.kind }, value: 1 },
+    ]),
+    ...formatGauge('benchlearn_process_resident_memory_bytes', 'Resident memory of this process.', [
+      { value: memory.rss },
+    ]),
+    ...formatGauge('benchlearn_process_heap_used_bytes', 'JavaScript heap in use by this process.', [
+      { value: memory.heapUsed },
+    ]),
+    ...formatGauge('benchlearn_process_uptime_seconds', 'Seconds since this process started.', [
+      { value: Math.round(process.uptime()) },
+    ]),
+    ...gauges.flat(),
+    ...metrics.requests.format(),
+    ...metrics.imports.format(),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+/** A background worker's state, as GET /api/health reports it. */
+export interface WorkerStatus {
+  name: string
+  lastRunAt: Date | null
+  lastError: string | null
+}
+
+/**
+ * Finishes key figures left pending (a killed import, an import of another process whose own
+ * computation failed) once a minute. Any number of servers may run it: the computation takes an
+ * advisory lock, so one computes and the others then find nothing pending.
+ */
+export function startPendingKeyFiguresWorker(
+  context: AppContext,
+  onError: (error: unknown) => void,
+): { status: WorkerStatus; stop(): void } {
+  const status: WorkerStatus = { name: 'key_figures', lastRunAt: null, lastError: null }
+  let running = false
+  const timer = setInterval(async () => {
+    if (running) return
+    running = true
+    try {
+      await finishPendingKeyFigures(context.database, { now: context.now })
+      status.lastError = null
+    } catch (error) {
+      status.lastError = error instanceof Error ? error.message : String(error)
+      onError(error)
+    } finally {
+      status.lastRunAt = context.now()
+      running = false
+    }
+  }, PENDING_WORK_INTERVAL_MS).unref()
+  return { status, stop: () => clearInterval(timer) }
+}
