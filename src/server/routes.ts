@@ -29,6 +29,7 @@ import { listOrganisationsRoute, listRingsRoute } from '../features/organisation
 import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes'
 import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
+import { potentialRoutes } from '../features/potentials/potential.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
 import { definePublicRoute, type AnyRoute } from './route'
 
@@ -84,4 +85,5 @@ export const allRoutes: AnyRoute[] = [
   ...peerRoutes,
   ...boundaryRoutes,
   ...collectionRoutes,
+  ...potentialRoutes,
 ] as AnyRoute[]

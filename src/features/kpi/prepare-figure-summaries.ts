@@ -6,11 +6,11 @@ import type { DB } from '../../db/schema'
 import { findLatestRecordedAt } from '../observations/observation.repository'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { parseContextList } from './context-model'
-import { loadKpiScope } from './kpi-access'
+import { loadKpiScope, type KpiScope } from './kpi-access'
 import { kpiMemo, type Memo } from './kpi-cache'
 import { monthIndexOf } from './load-series'
 import { resolvePeriod } from './read-figure-values'
-import { resolveGroup, type GroupKind } from './resolve-group'
+import { resolveGroup, type GroupKind, type ResolvedGroup } from './resolve-group'
 import { summariseFigure } from './summarise-figure'
 import { discloseGroup } from './disclose-group'
 import { isoDate } from '../../core/periods/dates'
@@ -30,6 +30,11 @@ export interface FigureSummaries {
   /** The summary of one figure (throws AppError, e.g. not_found for an unknown figure). */
   summarise(code: string): Promise<FigureSummaryDto>
   memo: Memo
+  /** What the checks resolved: later reads about the same question reuse them. */
+  organisation: { id: number; name: string }
+  month: number
+  scope: KpiScope
+  group: ResolvedGroup
 }
 
 /**
@@ -80,6 +85,10 @@ export async function prepareFigureSummaries(
   const context = parseContextList(request.context)
   return {
     memo,
+    organisation,
+    month,
+    scope,
+    group,
     summarise: async (code) => {
       const { breakdown } = request
       // What the caller may see of the group depends on the figure (own or official, who delivered).

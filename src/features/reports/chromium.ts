@@ -86,9 +86,15 @@ export interface PrintPdfOptions {
   /** Chromium header/footer templates (classes pageNumber, totalPages, date, title are filled in). */
   headerTemplate?: string
   footerTemplate?: string
+  /** Slides: A4 landscape, page size and margins from the page's own @page rule. */
+  isLandscape?: boolean
 }
 
-/** Prints HTML to an A4 PDF. The page loads nothing from the network: everything is inline. */
+/**
+ * Prints HTML to an A4 PDF, always tagged (a structure tree for screen readers, PDF/UA's first
+ * requirement) and with the headings as its outline. The page loads nothing from the network:
+ * everything is inline.
+ */
 export async function printPdf(options: PrintPdfOptions): Promise<Buffer> {
   const context = await sharedContext()
   const page = await context.newPage()
@@ -99,6 +105,10 @@ export async function printPdf(options: PrintPdfOptions): Promise<Buffer> {
     await page.setContent(options.html, { waitUntil: 'load' })
     return await page.pdf({
       format: 'A4',
+      tagged: true,
+      outline: true,
+      landscape: options.isLandscape ?? false,
+      preferCSSPageSize: options.isLandscape ?? false,
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: options.headerTemplate ?? '<span></span>',
