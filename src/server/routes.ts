@@ -30,6 +30,7 @@ import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes
 import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
 import { potentialRoutes } from '../features/potentials/potential.routes'
+import { councilRoutes } from '../features/reports/council/council.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
 import { definePublicRoute, type AnyRoute } from './route'
 
@@ -86,4 +87,5 @@ export const allRoutes: AnyRoute[] = [
   ...boundaryRoutes,
   ...collectionRoutes,
   ...potentialRoutes,
+  ...councilRoutes,
 ] as AnyRoute[]

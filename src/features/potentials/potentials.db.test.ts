@@ -6,7 +6,13 @@
  * 22 + 0.5 · 0.909 = 22.4545 %, so at it A would have (22.4545 − 12) / 100 · 1 000 = 104.5
  * integrations more a year.
  */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeSharedChromium, isChromiumAvailable } from '../reports/chromium'
 import type { Database } from '../../db/connect'
 import { computeKeyFigures } from '../kpi/compute-key-figures'
 import { importFile } from '../imports/import-file'
@@ -174,5 +180,68 @@ describe('GET /api/v1/rings/:id/learning-spotlight', () => {
     })
     expect(response.statusCode).toBe(404)
     expect(response.body).not.toContain('Sichtbar')
+  })
+})
+
+describe('GET /api/v1/reports/organisation/:org (the council report)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'council-'))
+  afterAll(async () => {
+    await closeSharedChromium()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it.skipIf(!isChromiumAvailable())(
+    'prints a tagged landscape PDF, one slide per message, in German',
+    async () => {
+      const response = await started.as.leadA.inject({
+        method: 'GET',
+        url: '/api/v1/reports/organisation/06435?format=pdf&period=2020-12',
+      })
+      expect(response.statusCode).toBe(200)
+      expect(response.headers['content-type']).toBe('application/pdf')
+      const file = join(dir, 'bericht.pdf')
+      writeFileSync(file, response.rawPayload)
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+      expect(info).toMatch(/Tagged:\s+yes/)
+      // Title, position, context, one potential (K2), measures, how it was made.
+      expect(info).toMatch(/Pages:\s+6/)
+      expect(info).toMatch(/Page size:\s+84\d\.\d+ x 595\.\d+ pts/)
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      expect(text).toContain('Sichtbar 06435: Kennzahlen, Lage und Verbesserungspotenziale')
+      expect(text).toContain('Datenstand Dezember 2020')
+      expect(text).toContain('Integrationsquote: etwa 105 Integrationen mehr im Jahr')
+      expect(text).toContain('Noch keine übernommenen Praxisbeispiele erfasst.')
+      for (const name of hiddenNames) expect(text).not.toContain(name)
+    },
+    60_000,
+  )
+
+  it('builds an editable PowerPoint file in English with the chosen sections only', async () => {
+    const response = await started.as.leadA.inject({
+      method: 'GET',
+      url: '/api/v1/reports/organisation/06435?format=pptx&lang=en&period=2020-12&sections=potentials',
+    })
+    expect(response.statusCode).toBe(200)
+    const zip = await JSZip.loadAsync(response.rawPayload)
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+    // Title, the K2 potential, how it was made.
+    expect(slides).toHaveLength(3)
+    const second = await zip.file('ppt/slides/slide2.xml')!.async('string')
+    expect(second).toContain('Integration rate: about 105 more integrations a year')
+    expect(second).toContain('At the upper quartile')
+  })
+
+  it('refuses an unknown section and an organisation the caller may not see by name', async () => {
+    const bad = await started.as.leadA.inject({
+      method: 'GET',
+      url: '/api/v1/reports/organisation/06435?format=pptx&sections=potentials,gossip',
+    })
+    expect(bad.statusCode).toBe(422)
+    expect(bad.json().error.message).toContain("sections: 'gossip'")
+    const hidden = await started.as.leadA.inject({
+      method: 'GET',
+      url: '/api/v1/reports/organisation/06437?format=pptx',
+    })
+    expect(hidden.statusCode).toBe(404)
   })
 })

@@ -86,7 +86,7 @@ export interface PrintPdfOptions {
   /** Chromium header/footer templates (classes pageNumber, totalPages, date, title are filled in). */
   headerTemplate?: string
   footerTemplate?: string
-  /** Slides: A4 landscape, page size and margins from the page's own @page rule. */
+  /** Slides: A4 landscape without margins or chromium's header and footer (the slides draw their own). */
   isLandscape?: boolean
 }
 
@@ -103,17 +103,19 @@ export async function printPdf(options: PrintPdfOptions): Promise<Buffer> {
       route.request().url().startsWith('data:') ? route.continue() : route.abort(),
     )
     await page.setContent(options.html, { waitUntil: 'load' })
+    const isLandscape = options.isLandscape ?? false
     return await page.pdf({
       format: 'A4',
       tagged: true,
       outline: true,
-      landscape: options.isLandscape ?? false,
-      preferCSSPageSize: options.isLandscape ?? false,
+      landscape: isLandscape,
       printBackground: true,
-      displayHeaderFooter: true,
+      displayHeaderFooter: !isLandscape,
       headerTemplate: options.headerTemplate ?? '<span></span>',
       footerTemplate: options.footerTemplate ?? '<span></span>',
-      margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      margin: isLandscape
+        ? { top: '0', bottom: '0', left: '0', right: '0' }
+        : { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
     })
   } finally {
     await page.close()
