@@ -6,6 +6,7 @@
  * them, effects only of adoptions whose adopter the caller may see.
  */
 import { z } from 'zod'
+import { COUNCIL_SECTIONS, type CouncilSection } from '../core/benchlearning/council-sections'
 import { keyText } from './common'
 import { disclosureSchema, polaritySchema } from './kpi'
 import { practiceSummarySchema } from './practices'
@@ -129,8 +130,7 @@ export const learningSpotlightSchema = z
   .meta({ id: 'LearningSpotlight' })
 export type LearningSpotlightDto = z.infer<typeof learningSpotlightSchema>
 
-export const COUNCIL_SECTIONS = ['position', 'context', 'potentials', 'measures'] as const
-export type CouncilSection = (typeof COUNCIL_SECTIONS)[number]
+export { COUNCIL_SECTIONS, type CouncilSection }
 
 export const councilReportQuerySchema = z.object({
   format: z.enum(['pdf', 'pptx']),
