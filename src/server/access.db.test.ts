@@ -18,6 +18,7 @@ import { createMeetingAccessCases } from '../test/access-cases/meetings'
 import { createObservationSeriesAccessCases } from '../test/access-cases/observation-series'
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
+import { createPotentialAccessCases } from '../test/access-cases/potentials'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
 import { createRing, createUser, seedReferenceData } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
@@ -433,6 +434,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createBoundaryAccessCases(world),
   ...createImportRevisionAccessCases(world),
   ...createCollectionAccessCases(world),
+  ...createPotentialAccessCases(world),
 }
 
 // ---- Set-up ----
