@@ -14,15 +14,15 @@ const STYLE = `
   section.slide:last-child { page-break-after: auto; }
   .kicker { color: #0b7a75; font-size: 11pt; text-transform: uppercase; letter-spacing: 0.05em; margin: 0 0 3mm; }
   h1 { font-size: 30pt; color: #0b3d64; margin: 40mm 0 6mm; }
-  h2 { font-size: 22pt; color: #0b3d64; margin: 0 0 8mm; line-height: 1.25; }
+  h2 { font-size: 20pt; color: #0b3d64; margin: 0 0 5mm; line-height: 1.2; }
   p { font-size: 14pt; line-height: 1.45; margin: 0 0 4mm; }
   ul { font-size: 14pt; line-height: 1.45; padding-left: 7mm; margin: 0 0 4mm; }
   li { margin-bottom: 2.5mm; }
-  table { border-collapse: collapse; width: 100%; font-size: 10.5pt; }
-  th, td { border-bottom: 0.5pt solid #c5ccd3; padding: 1.6mm 2mm; text-align: left; vertical-align: top; }
+  table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+  th, td { border-bottom: 0.5pt solid #c5ccd3; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
   th { background: #e8eef4; }
   td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-  .note { font-size: 10pt; color: #44505c; margin-top: 5mm; }
+  .note { font-size: 9pt; color: #44505c; margin-top: 3mm; }
   .demo { background: #fff3cd; border: 1pt solid #c69500; padding: 2mm 3mm; font-weight: bold; font-size: 12pt; display: inline-block; }
   footer { position: absolute; left: 20mm; right: 20mm; bottom: 9mm; font-size: 9pt; color: #44505c; display: flex; justify-content: space-between; border-top: 0.5pt solid #c5ccd3; padding-top: 2mm; }
 `
