@@ -58,7 +58,7 @@ beforeAll(async () => {
       }
     },
   })
-}, 240_000)
+}, 600_000)
 
 afterAll(async () => demo?.close())
 
