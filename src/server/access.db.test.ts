@@ -27,6 +27,7 @@ import { createObservationSeriesAccessCases } from '../test/access-cases/observa
 import { createPeerAccessCases } from '../test/access-cases/peers'
 import { createPracticeAccessCases } from '../test/access-cases/practices-and-self-assessment'
 import { createPublishedFigureAccessCases } from '../test/access-cases/published-figures'
+import { createPotentialAccessCases } from '../test/access-cases/potentials'
 import { createRingSharingAccessCases } from '../test/access-cases/ring-sharing'
 import { createSingleSignOnAccessCases } from '../test/access-cases/single-sign-on'
 import { createJobcentre, createRing, createUser, seedReferenceData } from '../test/factories'
@@ -457,6 +458,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
   ...createPublishedFigureAccessCases(world),
   ...createMailAccessCases(world),
   ...createSingleSignOnAccessCases(world),
+  ...createPotentialAccessCases(world),
 }
 
 // ---- Set-up ----

@@ -32,6 +32,8 @@ import { updateRingSharingRoute } from '../features/networks/ring-sharing.routes
 import { peerRoutes } from '../features/peers/peer.routes'
 import { practiceRoutes } from '../features/practices/practice.routes'
 import { publishedFigureRoutes } from '../features/published-figures/published-figure.routes'
+import { potentialRoutes } from '../features/potentials/potential.routes'
+import { councilRoutes } from '../features/reports/council/council.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
 import { ssoRoutes } from '../features/single-sign-on/sso.routes'
 import { secondFactorRoutes } from '../features/auth/second-factor.routes'
@@ -104,4 +106,6 @@ export const allRoutes: AnyRoute[] = [
   ...mailRoutes,
   ...ssoRoutes,
   ...secondFactorRoutes,
+  ...potentialRoutes,
+  ...councilRoutes,
 ] as AnyRoute[]

@@ -6,12 +6,12 @@ import type { DB } from '../../db/schema'
 import { findLatestRecordedAt } from '../observations/observation.repository'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { parseContextList } from './context-model'
-import { loadKpiScope } from './kpi-access'
+import { loadKpiScope, type KpiScope } from './kpi-access'
 import { kpiMemo, type Memo } from './kpi-cache'
 import { monthIndexOf } from './load-series'
 import { readCatalogue } from './figure-catalogue'
 import { findFigureDefinition, resolvePeriod } from './read-figure-values'
-import { resolveGroup, type GroupKind } from './resolve-group'
+import { resolveGroup, type GroupKind, type ResolvedGroup } from './resolve-group'
 import { summariseFigure } from './summarise-figure'
 import { discloseGroup } from './disclose-group'
 import { isoDate } from '../../core/periods/dates'
@@ -33,6 +33,11 @@ export interface FigureSummaries {
   /** The figures asked for, by default every official one. */
   codes: string[]
   memo: Memo
+  /** What the checks resolved: later reads about the same question reuse them. */
+  organisation: { id: number; name: string }
+  month: number
+  scope: KpiScope
+  group: ResolvedGroup
 }
 
 /**
@@ -99,6 +104,10 @@ export async function prepareFigureSummaries(
   return {
     memo,
     codes,
+    organisation,
+    month,
+    scope,
+    group,
     summarise: async (code) => {
       const { breakdown } = request
       const definition = await memo(`definition:${code}`, () => findFigureDefinition(db, code))

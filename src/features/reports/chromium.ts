@@ -86,9 +86,15 @@ export interface PrintPdfOptions {
   /** Chromium header/footer templates (classes pageNumber, totalPages, date, title are filled in). */
   headerTemplate?: string
   footerTemplate?: string
+  /** Slides: A4 landscape without margins or chromium's header and footer (the slides draw their own). */
+  isLandscape?: boolean
 }
 
-/** Prints HTML to an A4 PDF. The page loads nothing from the network: everything is inline. */
+/**
+ * Prints HTML to an A4 PDF, always tagged (a structure tree for screen readers, PDF/UA's first
+ * requirement) and with the headings as its outline. The page loads nothing from the network:
+ * everything is inline.
+ */
 export async function printPdf(options: PrintPdfOptions): Promise<Buffer> {
   const context = await sharedContext()
   const page = await context.newPage()
@@ -97,13 +103,19 @@ export async function printPdf(options: PrintPdfOptions): Promise<Buffer> {
       route.request().url().startsWith('data:') ? route.continue() : route.abort(),
     )
     await page.setContent(options.html, { waitUntil: 'load' })
+    const isLandscape = options.isLandscape ?? false
     return await page.pdf({
       format: 'A4',
+      tagged: true,
+      outline: true,
+      landscape: isLandscape,
       printBackground: true,
-      displayHeaderFooter: true,
+      displayHeaderFooter: !isLandscape,
       headerTemplate: options.headerTemplate ?? '<span></span>',
       footerTemplate: options.footerTemplate ?? '<span></span>',
-      margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      margin: isLandscape
+        ? { top: '0', bottom: '0', left: '0', right: '0' }
+        : { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
     })
   } finally {
     await page.close()

@@ -81,6 +81,12 @@ export const ROUTES: RouteDefinition[] = [
   { id: 'meeting', path: '/meetings/:id', Page: lazy(() => import('../pages/meeting-page')) },
   { id: 'topics', path: '/topics', navLabel: 'nav.topics', Page: lazy(() => import('../pages/topics-page')) },
   {
+    id: 'potentials',
+    path: '/potentials',
+    navLabel: 'nav.potentials',
+    Page: lazy(() => import('../pages/potentials-page')),
+  },
+  {
     id: 'practices',
     path: '/practices',
     navLabel: 'nav.practices',

@@ -718,6 +718,7 @@ export const en: Messages = {
   'nav.meetings': 'Meetings',
   'nav.topics': 'Topics',
   'nav.practices': 'Good practices',
+  'nav.potentials': 'Potential',
   'nav.selfAssessment': 'Self-assessment',
   'nav.collections': 'Data collections',
   'actions.owner': 'Owner',

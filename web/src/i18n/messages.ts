@@ -8,6 +8,7 @@
  */
 import type { de as benchlearningDe } from './messages-benchlearning'
 import type { CollectionsKey } from './messages-collections'
+import type { LearningKey } from './messages-learning'
 
 /** A key of the benchlearning pages' own table (messages-benchlearning.ts). */
 export type BenchlearningKey = keyof typeof benchlearningDe
@@ -742,6 +743,7 @@ export const de = {
   'nav.meetings': 'Treffen',
   'nav.topics': 'Themen',
   'nav.practices': 'Praxisbeispiele',
+  'nav.potentials': 'Potenziale',
   'nav.selfAssessment': 'Selbstbewertung',
   'nav.collections': 'Erhebungen',
   'actions.owner': 'Verantwortlich',
@@ -847,5 +849,5 @@ export const de = {
 /** A key of the core table (the entry chunk). */
 export type CoreKey = keyof typeof de
 /** Every key of the UI: the core table and the feature modules; `t()` accepts exactly these. */
-export type MessageKey = CoreKey | BenchlearningKey | CollectionsKey
+export type MessageKey = CoreKey | BenchlearningKey | CollectionsKey | LearningKey
 export type Messages = Record<CoreKey, string>

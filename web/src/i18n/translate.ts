@@ -5,15 +5,7 @@
 export const LOCALES = ['de', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-export type MessageParams = Record<string, string | number>
-
-/** Replaces `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed. */
-export function interpolate(template: string, params?: MessageParams): string {
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
-}
+export type { MessageParams } from '../../../src/core/format/format'
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
@@ -24,43 +16,14 @@ export function pick<T>(locale: Locale, pair: { de: T; en: T }): T {
   return locale === 'en' ? pair.en : pair.de
 }
 
-const BCP47: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
-
-export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(BCP47[locale], { maximumFractionDigits }).format(value)
-}
-
-/** A change in percent with its sign; values that round to zero read "±0". */
-export function formatChange(locale: Locale, percent: number, digits = 1): string {
-  const rounded = Number(percent.toFixed(digits))
-  if (rounded === 0) return `±${formatNumber(locale, 0)} %`
-  return `${rounded > 0 ? '+' : '−'}${formatNumber(locale, Math.abs(rounded), digits)} %`
-}
-
-/** "2026-03" → "03/2026" for axis labels, where long month names collide. */
-export function formatPeriodShort(period: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(period)
-  return match ? `${match[2]}/${match[1]}` : period
-}
-
-/** "2026-03" → "März 2026" / "March 2026"; "2024" stays "2024". */
-export function formatPeriod(locale: Locale, period: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(period)
-  if (!match) return period
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1))
-  return new Intl.DateTimeFormat(BCP47[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  )
-}
-
-export function formatDateTime(locale: Locale, iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(date)
-}
-
-export function formatDate(locale: Locale, iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
-}
+// Numbers, changes, periods and dates are formatted by one module shared with the server's
+// reports (src/core/format), so a value reads the same on a page and in a council report.
+export {
+  interpolate,
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPeriod,
+  formatPeriodShort,
+} from '../../../src/core/format/format'

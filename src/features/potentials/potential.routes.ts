@@ -1,0 +1,50 @@
+/** Routes of improvement potentials: the organisation's potentials and the ring's learning spotlight. */
+import { idParamsSchema } from '../../contracts/meetings'
+import {
+  learningSpotlightQuerySchema,
+  learningSpotlightSchema,
+  potentialsQuerySchema,
+  potentialsSchema,
+} from '../../contracts/potentials'
+import { defineRoute } from '../../server/route'
+import { findImprovementPotentials } from './find-improvement-potentials'
+import { findLearningSpotlight } from './find-learning-spotlight'
+
+const TAG = 'improvement potential'
+
+export const getPotentialsRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/potentials',
+  operationId: 'getImprovementPotentials',
+  summary:
+    'Improvement potential of one organisation per figure (to its expected value and to better peers) with its evidence',
+  tag: TAG,
+  access: { roles: 'any' },
+  query: potentialsQuerySchema,
+  response: potentialsSchema,
+  async handler({ query, context, viewer, now }) {
+    return findImprovementPotentials(context.database.db, { viewer, query, now })
+  },
+})
+
+export const getLearningSpotlightRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/rings/:id/learning-spotlight',
+  operationId: 'getLearningSpotlight',
+  summary: "The ring's learning spotlight: each member's most realistic potential with practices and effects",
+  tag: TAG,
+  access: { roles: 'any' },
+  params: idParamsSchema,
+  query: learningSpotlightQuerySchema,
+  response: learningSpotlightSchema,
+  async handler({ params, query, context, viewer, now }) {
+    return findLearningSpotlight(context.database.db, {
+      viewer,
+      ringId: params.id,
+      period: query.period,
+      now,
+    })
+  },
+})
+
+export const potentialRoutes = [getPotentialsRoute, getLearningSpotlightRoute]

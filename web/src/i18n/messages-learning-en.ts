@@ -1,0 +1,51 @@
+import type { LearningMessages } from './messages-learning'
+
+/** The texts of the improvement-potential page in English (see messages-learning.ts). */
+export const en: LearningMessages = {
+  'learning.title': 'Improvement potential',
+  'learning.intro':
+    'Where your job centre is behind what its conditions lead one to expect, or behind the better peers – in people or euros, with the practice cards of those who do better.',
+  'learning.noOrganisation':
+    'Improvement potential is about one job centre. Your account belongs to none; open the page with ?org=<key>.',
+  'learning.group': 'Peers',
+  'learning.group.ring': 'Comparison ring',
+  'learning.group.type': 'Comparison type',
+  'learning.group.neighbours': 'Nearest neighbours',
+  'learning.period': 'Data as of {period}',
+  'learning.none': 'On no figure is your job centre behind its expected value or the better peers.',
+  'learning.tier.worse_than_expected': 'Realistic: clearly below what can be expected',
+  'learning.tier.below_expected': 'Realistic: below the expected value, within the usual range',
+  'learning.tier.behind_peers': 'Ambitious: behind the better peers',
+  'learning.actual': 'Actual value',
+  'learning.noAmount': 'No translation into people or euros possible (an average of monthly rates).',
+  'learning.betterPeers': 'Better under similar conditions',
+  'learning.noBetterPeers': 'No peer you can see by name is ahead.',
+  'learning.evidence': 'Practice cards on this figure',
+  'learning.noEvidence': 'No practice cards on this figure yet.',
+  'learning.fromBetterPeer': 'from a better peer',
+  'learning.adoptions': '{count} visible adoptions',
+  'learning.noEffect': 'No effect check of a visible adoption yet.',
+  'learning.try': 'We want to try this',
+  'learning.tryTitle': 'Try out: {practice}',
+  'learning.tryDescription':
+    'Improvement potential on {figure}. We want to try the practice "{practice}" and would like to discuss it at the next meeting.',
+  'learning.tried': 'Proposed as a topic for the next meeting.',
+  'learning.toTopics': 'Go to topics',
+  'learning.adopt': 'Record the adoption once started',
+  'learning.noRing': 'Your job centre belongs to no comparison ring: topics cannot be proposed.',
+  'learning.withheld': 'To protect confidential values, only what the disclosure rules allow is shown.',
+  'learning.report': 'Report for the district council and its social committee',
+  'learning.reportIntro':
+    'Slides with one message each: position among fair peers, conditions, potential and measures adopted. As a PDF or an editable PowerPoint file.',
+  'learning.sections': 'Sections',
+  'learning.section.position': 'Where we stand',
+  'learning.section.context': 'What explains our situation',
+  'learning.section.potentials': 'Improvement potential',
+  'learning.section.measures': 'Measures adopted',
+  'learning.language': 'Language of the report',
+  'learning.downloadPdf': 'Download PDF',
+  'learning.downloadPptx': 'Download PowerPoint',
+  'learning.producing': 'The report is being produced …',
+  'learning.produced': 'Report downloaded.',
+  'learning.chooseSection': 'Choose at least one section.',
+}
