@@ -89,6 +89,7 @@ describe('GET /api/metrics', () => {
     )
     expect(infBucket?.value).toBe(2)
     expect(samples.find((s) => s.name === 'benchlearn_key_figures_pending_imports')?.value).toBe(0)
+    expect(samples.find((s) => s.name === 'benchlearn_mail_outbox_backlog')?.value).toBe(0)
     expect(samples.find((s) => s.name === 'benchlearn_process_resident_memory_bytes')!.value).toBeGreaterThan(
       0,
     )
@@ -102,7 +103,12 @@ describe('GET /api/health', () => {
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
     const health = response.json()
     expect(health.status).toBe('ok')
-    expect(health.checks.map((c: { name: string }) => c.name)).toEqual(['database', 'key_figures'])
+    expect(health.checks.map((c: { name: string }) => c.name)).toEqual(['database', 'key_figures', 'mail'])
+    expect(health.checks[2]).toEqual({
+      name: 'mail',
+      status: 'ok',
+      detail: 'no mail server configured; 0 message(s) kept',
+    })
     expect(health.checks[1]).toEqual({
       name: 'key_figures',
       status: 'ok',

@@ -8,6 +8,7 @@ import { sql } from 'kysely'
 import { formatGauge, Histogram } from '../core/metrics/prometheus'
 import { finishPendingKeyFigures } from '../features/kpi/finish-pending-key-figures'
 import { findPendingWork } from '../features/kpi/kpi-value.repository'
+import { countOutboxBacklog } from '../features/mail/outbox.repository'
 import type { AppContext } from './context'
 
 export interface CheckResult {
@@ -55,11 +56,36 @@ const keyFigureWorkCheck: HealthCheck = {
   },
 }
 
-/** Every check GET /api/health runs (the mail worker adds its own). */
-export const healthChecks: HealthCheck[] = [databaseCheck, keyFigureWorkCheck]
+/** Mail: kept in the outbox without a mail server; degraded while the last attempt failed. */
+const mailCheck: HealthCheck = {
+  name: 'mail',
+  async check(context) {
+    const backlog = await countOutboxBacklog(context.database.db)
+    const worker = context.mail.worker?.status()
+    if (!worker) return { status: 'ok', detail: `no mail server configured; ${backlog} message(s) kept` }
+    const isFailing =
+      worker.lastFailureAt !== null &&
+      (worker.lastSuccessAt === null || worker.lastFailureAt > worker.lastSuccessAt)
+    if (isFailing && backlog > 0) {
+      return {
+        status: 'degraded',
+        detail: `${backlog} message(s) wait; last attempt failed at ${worker.lastFailureAt}`,
+      }
+    }
+    return { status: 'ok', detail: `${backlog} message(s) wait to be sent` }
+  },
+}
 
-/** Every gauge GET /api/metrics reads from the database (the outbox backlog adds its own). */
+/** Every check GET /api/health runs. */
+export const healthChecks: HealthCheck[] = [databaseCheck, keyFigureWorkCheck, mailCheck]
+
+/** Every gauge GET /api/metrics reads from the database. */
 export const gaugeSources: GaugeSource[] = [
+  {
+    name: 'benchlearn_mail_outbox_backlog',
+    help: 'Messages in the outbox waiting to be sent (pending or being sent).',
+    read: async (context) => countOutboxBacklog(context.database.db),
+  },
   {
     name: 'benchlearn_key_figures_pending_imports',
     help: 'Import batches whose key figures are not computed yet.',
