@@ -30,7 +30,7 @@ export const addAgendaItemRoute = parts.createOnMeetingRoute('POST /api/v1/meeti
   access: FOR_MANAGERS,
   body: contract.addAgendaItemRequestSchema,
   create: (database, { body, ...caller }) => addAgendaItem(database, { ...caller, request: body }),
-  fieldsOf: (body) => ({ title: body.title, description: body.description }),
+  texts: ['title', 'description'],
 })
 
 export const updateAgendaItemRoute = meetingRoute('PATCH /api/v1/agenda-items/:id', {
@@ -55,10 +55,3 @@ export const removeAgendaItemRoute = parts.doneByIdRoute('DELETE /api/v1/agenda-
   access: FOR_MANAGERS,
   write: (database, { id, ...caller }) => removeAgendaItem(database, { ...caller, itemId: id }),
 })
-
-export const agendaRoutes = [
-  proposeAgendaRoute,
-  addAgendaItemRoute,
-  updateAgendaItemRoute,
-  removeAgendaItemRoute,
-]

@@ -62,20 +62,23 @@ export async function withWarnings<T extends object>(
 }
 
 type Fields = Record<string, string | null | undefined>
+/** The names of a body's text fields. */
+type TextKey<B> = { [K in keyof B]: B[K] extends Fields[string] ? K : never }[keyof B] & string
 
 /**
  * The handler of a write on the meeting in the path (`:id`) that creates something with texts:
- * answers its id, with name warnings for the texts `fieldsOf` picks from the body.
+ * answers its id, with name warnings for the body's fields `texts`.
  */
 export function createOnMeeting<B>(
   create: (database: Database, options: MeetingWriter & { meetingId: number; body: B }) => Promise<number>,
-  fieldsOf: (body: B) => Fields,
+  texts: readonly TextKey<B>[],
 ) {
   return async (input: RouteInput<unknown, { id: number }, B>) => {
     const { body, context } = input
     const meetingId = input.params.id
     const id = await create(context.database, { ...writerOf(input), meetingId, body })
-    return withWarnings(input, { id }, { owner: { meetingId }, fields: fieldsOf(body) })
+    const fields = Object.fromEntries(texts.map((key) => [key, body[key] as Fields[string]]))
+    return withWarnings(input, { id }, { owner: { meetingId }, fields })
   }
 }
 
@@ -97,18 +100,18 @@ export interface RouteDoc {
 
 /**
  * A route that creates something with texts on the meeting in the path (`:id`): `create` gets the
- * caller, the meeting and the body; the answer is the new id with name warnings for `fieldsOf(body)`.
+ * caller, the meeting and the body; the answer is the new id with name warnings for the body's fields `texts`.
  */
 export function createOnMeetingRoute<B>(
   endpoint: Endpoint,
   spec: RouteDoc & {
     body: z.ZodType<B>
     create: Parameters<typeof createOnMeeting<B>>[0]
-    fieldsOf: (body: B) => Fields
+    texts: readonly TextKey<B>[]
   },
 ) {
-  const { create, fieldsOf, ...doc } = spec
-  const handler = createOnMeeting(create, fieldsOf)
+  const { create, texts, ...doc } = spec
+  const handler = createOnMeeting(create, texts)
   return meetingRoute(endpoint, { ...doc, params: idParamsSchema, response: createdTextSchema, handler })
 }
 

@@ -26,7 +26,7 @@ function minutesTextRoute(
   return parts.createOnMeetingRoute(endpoint, {
     ...spec,
     create: (database, { body, ...caller }) => write(database, { ...caller, ...body }),
-    fieldsOf: (body) => ({ text: body.text }),
+    texts: ['text'],
   })
 }
 
@@ -43,7 +43,7 @@ export const addActionItemRoute = parts.createOnMeetingRoute('POST /api/v1/meeti
   access: FOR_MANAGERS,
   body: contract.addActionItemRequestSchema,
   create: (database, { body, ...caller }) => addActionItem(database, { ...caller, action: body }),
-  fieldsOf: (body) => ({ title: body.title }),
+  texts: ['title'],
 })
 
 export const listActionsRoute = meetingRoute('GET /api/v1/actions', {
@@ -88,12 +88,3 @@ export const approveMinutesRoute = parts.doneByIdRoute('POST /api/v1/meetings/:i
   access: FOR_MANAGERS,
   write: (database, { id, ...caller }) => approveMinutes(database, { ...caller, meetingId: id }),
 })
-
-export const minutesRoutes = [
-  addDecisionRoute,
-  addActionItemRoute,
-  listActionsRoute,
-  updateActionRoute,
-  commentRoute,
-  approveMinutesRoute,
-]
