@@ -3,15 +3,12 @@
  * network-wide topics, peer models) is changed only by administrators and moderators of all rings.
  * A moderator limited to some rings still manages what belongs to those rings.
  */
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createRing, seedReferenceData } from '../test/factories'
 import type { SignedIn } from '../test/sign-in'
-import { startApp } from '../test/start-app'
-import { useTestDatabase } from '../test/use-test-database'
+import { useTestApp } from '../test/start-app'
 
-const t = useTestDatabase()
-let app: FastifyInstance
+const t = useTestApp()
 let limited: SignedIn
 let everyRing: SignedIn
 let admin: SignedIn
@@ -40,9 +37,8 @@ beforeAll(async () => {
   const ring = await createRing(db, { members: ['06435'] })
   ringId = ring.ringId
   ;({
-    app,
     as: { limited, everyRing, admin, lead },
-  } = await startApp(t.database, {
+  } = await t.start({
     now: () => new Date('2026-03-10T09:00:00Z'),
     accounts: {
       limited: { role: 'moderator', moderatedRingIds: [ringId] },
@@ -52,7 +48,6 @@ beforeAll(async () => {
     },
   }))
 })
-afterAll(async () => app?.close())
 
 describe('network-wide changes', () => {
   it('self-assessment cycles: a ring-limited moderator neither opens nor renames one, nor is offered to', async () => {

@@ -127,6 +127,40 @@ export function defineRoute<Q, P, B, R>(route: RoleRoute<Q, P, B, R>): RoleRoute
   return route
 }
 
+/** `access` of a route every signed-in caller may call. */
+export const FOR_ANY = { roles: 'any' } as const
+
+/** A route's method and path in one string, as the declaration helpers take it: "PATCH /api/v1/…". */
+export type Endpoint = `${HttpMethod} /api/v1/${string}`
+
+type Placed<T> = Omit<T, 'method' | 'url' | 'tag'>
+
+function place(tag: string, endpoint: Endpoint) {
+  const [method, url] = endpoint.split(' ') as [HttpMethod, string]
+  return { method, url, tag }
+}
+
+/**
+ * Declares a route for signed-in callers with its OpenAPI tag and its method and path in one string:
+ * `route('practices', 'PATCH /api/v1/practices/:id', { operationId, summary, access, …, handler })`.
+ * `route.public(…)` declares one reachable without signing in.
+ */
+export function route<Q, P, B, R>(
+  tag: string,
+  endpoint: Endpoint,
+  spec: Placed<RoleRoute<Q, P, B, R>>,
+): RoleRoute<Q, P, B, R> {
+  return defineRoute({ ...spec, ...place(tag, endpoint) })
+}
+
+route.public = function <Q, P, B, R>(
+  tag: string,
+  endpoint: Endpoint,
+  spec: Placed<PublicRoute<Q, P, B, R>>,
+): PublicRoute<Q, P, B, R> {
+  return definePublicRoute({ ...spec, ...place(tag, endpoint) })
+}
+
 /** Declares a route reachable without signing in (its handler gets a nullable viewer). */
 export function definePublicRoute<Q, P, B, R>(route: PublicRoute<Q, P, B, R>): PublicRoute<Q, P, B, R> {
   return route

@@ -16,12 +16,7 @@ import {
   listMappingsRoute,
   uploadImportRoute,
 } from '../features/imports/import.routes'
-import { agendaRoutes } from '../features/meetings/agenda.routes'
-import { meetingRoutes } from '../features/meetings/meeting.routes'
-import { minutesRoutes } from '../features/meetings/minutes.routes'
-import { notificationRoutes } from '../features/meetings/notification.routes'
-import { packRoutes } from '../features/meetings/pack.routes'
-import { topicRoutes } from '../features/meetings/topic.routes'
+import { allMeetingRoutes } from '../features/meetings/all-meeting-routes'
 import {
   listObservationSeriesRoute,
   listObservationsRoute,
@@ -92,12 +87,7 @@ export const allRoutes: AnyRoute[] = [
   ...kpiRoutes,
   ...practiceRoutes,
   ...selfAssessmentRoutes,
-  ...meetingRoutes,
-  ...agendaRoutes,
-  ...minutesRoutes,
-  ...packRoutes,
-  ...topicRoutes,
-  ...notificationRoutes,
+  ...allMeetingRoutes,
   ...peerRoutes,
   ...boundaryRoutes,
   ...collectionRoutes,

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify'
+import { afterAll } from 'vitest'
 import type { Role } from '../core/permissions'
 import type { Database } from '../db/connect'
 import { buildApp } from '../server/app'
 import { createUser } from './factories'
 import { signIn, type SignedIn } from './sign-in'
+import { useTestDatabase } from './use-test-database'
 
 export interface TestAccount {
   role: Role
@@ -43,4 +45,27 @@ export async function startApp<K extends string>(
   const as = {} as Record<K, SignedIn>
   for (const [key, account] of entries) as[key] = await signIn(app, account.email ?? `${key}@test.example`)
   return { app, as, userIds }
+}
+
+/**
+ * A test file's own database and app: `const t = useTestApp()`, then in `beforeAll` seed
+ * `t.database` and `await t.start({ accounts })`. The app is closed after the file's tests.
+ */
+export function useTestApp(): {
+  readonly database: Database
+  start<K extends string>(options: Parameters<typeof startApp<K>>[1]): Promise<StartedApp<K>>
+} {
+  const t = useTestDatabase()
+  let app: FastifyInstance | undefined
+  afterAll(async () => app?.close())
+  return {
+    get database(): Database {
+      return t.database
+    },
+    async start(options) {
+      const started = await startApp(t.database, options)
+      app = started.app
+      return started
+    },
+  }
 }

@@ -24,23 +24,23 @@ export function writeZip(entries: readonly ZipEntryInput[]): Uint8Array {
     const method = entry.isStored ? 0 : 8
     const size = entry.declaredSize ?? entry.content.byteLength
     const crc = crc32(entry.content)
-    const local = Buffer.alloc(30)
+    // The local header and the central directory entry hold the same run of fields (method, time,
+    // date, CRC, sizes, name length), at 8 and at 10.
+    const writeFields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(method, at)
+      header.writeUInt32LE(crc, at + 6)
+      header.writeUInt32LE(packed.byteLength, at + 10)
+      header.writeUInt32LE(size, at + 14)
+      header.writeUInt16LE(name.byteLength, at + 18)
+      return header
+    }
+    const local = writeFields(Buffer.alloc(30), 8)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(method, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(packed.byteLength, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(name.byteLength, 26)
-    const central = Buffer.alloc(46)
+    const central = writeFields(Buffer.alloc(46), 10)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(method, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(packed.byteLength, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(name.byteLength, 28)
     central.writeUInt32LE(offset, 42)
     locals.push(local, name, packed)
     directory.push(central, name)

@@ -5,6 +5,9 @@ const A = { organisationId: 1, name: 'Aachen' }
 const B = { organisationId: 2, name: 'Bonn' }
 const C = { organisationId: 3, name: 'Celle' }
 const members = [C, A, B]
+/** Past meetings as [host organisation id, day]. */
+const hostings = (...entries: [number, string][]) =>
+  entries.map(([organisationId, date]) => ({ organisationId, date }))
 
 describe('proposeNextHost', () => {
   it('breaks ties by the pseudonym in a pseudonymised ring, never by the real name', () => {
@@ -22,10 +25,7 @@ describe('proposeNextHost', () => {
   })
 
   it('proposes the member that has not hosted in the current round', () => {
-    const history = [
-      { organisationId: 2, date: '2025-03-12' },
-      { organisationId: 1, date: '2025-07-09' },
-    ]
+    const history = hostings([2, '2025-03-12'], [1, '2025-07-09'])
     const proposal = proposeNextHost({ members, history })
     expect(proposal).toMatchObject({
       organisationId: 3,
@@ -40,11 +40,7 @@ describe('proposeNextHost', () => {
   })
 
   it('starts a new round once everyone hosted, with the least recently hosted first', () => {
-    const history = [
-      { organisationId: 2, date: '2025-03-12' },
-      { organisationId: 1, date: '2025-07-09' },
-      { organisationId: 3, date: '2025-11-12' },
-    ]
+    const history = hostings([2, '2025-03-12'], [1, '2025-07-09'], [3, '2025-11-12'])
     const proposal = proposeNextHost({ members, history })
     expect(proposal).toMatchObject({
       organisationId: 2,
@@ -76,21 +72,14 @@ describe('proposeNextHost', () => {
   })
 
   it('ignores former members for completing a round but keeps them in the history', () => {
-    const history = [
-      { organisationId: 99, date: '2024-11-13' },
-      { organisationId: 1, date: '2025-03-12' },
-      { organisationId: 2, date: '2025-07-09' },
-    ]
+    const history = hostings([99, '2024-11-13'], [1, '2025-03-12'], [2, '2025-07-09'])
     expect(proposeNextHost({ members, history })).toMatchObject({ organisationId: 3, round: 1 })
   })
 
   it('skips members that are unavailable this time', () => {
     expect(proposeNextHost({ members, history: [], unavailable: [1] }).organisationId).toBe(2)
     // Everyone open in the round is unavailable: the least recently hosted of the others.
-    const history = [
-      { organisationId: 2, date: '2025-03-12' },
-      { organisationId: 1, date: '2025-07-09' },
-    ]
+    const history = hostings([2, '2025-03-12'], [1, '2025-07-09'])
     const fallback = proposeNextHost({ members, history, unavailable: [3] })
     expect(fallback.organisationId).toBe(2)
     expect(fallback.reasonDe).toContain('verhindert')

@@ -94,6 +94,16 @@ describe('a whole form', () => {
     [cellKey({ indicator: 'caseload_staff', period: '2025', breakdown: 'total' }), 140],
     [cellKey({ indicator: 'objections', period: '2025', breakdown: 'men' }), 20],
   ])
+  /** The values of 2025: the staff caseload, and the objections in total, of women and of men. */
+  const values2025 = (caseload: number, objections: Record<'total' | 'women' | 'men', number | null>) => [
+    { indicator: 'caseload_staff', period: '2025', breakdown: 'total', value: caseload },
+    ...Object.entries(objections).map(([breakdown, value]) => ({
+      indicator: 'objections',
+      period: '2025',
+      breakdown,
+      value,
+    })),
+  ]
   const group = new Map([
     [cellKey({ indicator: 'caseload_staff', period: '2025', breakdown: 'total' }), [140, 150, 145, 155, 160]],
   ])
@@ -101,12 +111,7 @@ describe('a whole form', () => {
   it('finds an error, a change, an outlier, a sum that does not add up and a value missing again', () => {
     const findings = checkCollectedValues({
       indicators: [caseload, objections],
-      values: [
-        { indicator: 'caseload_staff', period: '2025', breakdown: 'total', value: 390 },
-        { indicator: 'objections', period: '2025', breakdown: 'total', value: 50 },
-        { indicator: 'objections', period: '2025', breakdown: 'women', value: 30 },
-        { indicator: 'objections', period: '2025', breakdown: 'men', value: null },
-      ],
+      values: values2025(390, { total: 50, women: 30, men: null }),
       previous,
       group,
     })
@@ -122,12 +127,7 @@ describe('a whole form', () => {
   it('blocks a value out of range and checks the breakdown sum once all parts are there', () => {
     const findings = checkCollectedValues({
       indicators: [caseload, objections],
-      values: [
-        { indicator: 'caseload_staff', period: '2025', breakdown: 'total', value: 4000 },
-        { indicator: 'objections', period: '2025', breakdown: 'total', value: 50 },
-        { indicator: 'objections', period: '2025', breakdown: 'women', value: 30 },
-        { indicator: 'objections', period: '2025', breakdown: 'men', value: 25 },
-      ],
+      values: values2025(4000, { total: 50, women: 30, men: 25 }),
       previous: new Map(),
       group: new Map(),
     })

@@ -11,21 +11,16 @@ import {
 } from '../../contracts/areas'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute } from '../../server/route'
+import { FOR_ANY, route } from '../../server/route'
 import { importBoundaries } from './import-boundaries'
 import { readBoundaries } from './read-boundaries'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
 
-const TAG = 'areas'
-
-export const importBoundariesRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/areas/boundaries',
+export const importBoundariesRoute = route('areas', 'POST /api/v1/areas/boundaries', {
   operationId: 'importBoundaries',
   summary:
     'Import district boundaries (GeoJSON FeatureCollection with a 5-digit AGS per feature); replaces all boundaries',
-  tag: TAG,
   access: { roles: PERMISSIONS.manageNetwork },
   query: importBoundariesQuerySchema,
   isUpload: true,
@@ -51,14 +46,11 @@ export const importBoundariesRoute = defineRoute({
   },
 })
 
-export const listBoundariesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/areas/boundaries',
+export const listBoundariesRoute = route('areas', 'GET /api/v1/areas/boundaries', {
   operationId: 'listBoundaries',
   summary:
     "District boundaries for the map of rings: every district's outline; key, name, organisation and ring only where the caller sees the organisation by name",
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: boundaryListSchema,
   async handler({ context, viewer, now }) {
     return readBoundaries(context.database.db, { viewer, at: isoDate(now) })

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely'
 import { boundaryGeometrySchema, type BoundaryListDto } from '../../contracts/areas'
 import { organisationVisibility, type Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { listRingsAt } from '../networks/network.repository'
 
@@ -31,8 +32,7 @@ export async function readBoundaries(
     .selectFrom('organisation_area as a')
     .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
     .select(['a.ags5', 'o.id', 'o.name'])
-    .where('a.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', at)]))
+    .where(validOn('a', at))
     .orderBy('o.id')
     .execute()
   const ringsOf = await findOrganisationRings(db, { at })

@@ -9,7 +9,7 @@ import {
 import type { SessionDto } from '../../contracts/auth'
 import { isoDate } from '../../core/periods/dates'
 import type { AppContext } from '../../server/context'
-import { definePublicRoute, defineRoute } from '../../server/route'
+import { FOR_ANY, route } from '../../server/route'
 import { SESSION_COOKIE } from './authenticate'
 import { changePassword } from './change-password'
 import { toSessionDto } from './session-dto'
@@ -56,13 +56,10 @@ export async function answerNewSession(
   return dto
 }
 
-export const signInRoute = definePublicRoute({
-  method: 'POST',
-  url: '/api/v1/session',
+export const signInRoute = route.public('session', 'POST /api/v1/session', {
   operationId: 'signIn',
   isRateLimited: true,
   summary: 'Sign in with e-mail and password; sets the session cookie and returns the session',
-  tag: 'session',
   access: { isPublic: true },
   body: signInRequestSchema,
   response: sessionSchema,
@@ -73,13 +70,10 @@ export const signInRoute = definePublicRoute({
   },
 })
 
-export const getSessionRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/session',
+export const getSessionRoute = route('session', 'GET /api/v1/session', {
   operationId: 'getSession',
   summary: 'The signed-in user, the CSRF token for writes and the abilities of the session',
-  tag: 'session',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: sessionSchema,
   async handler({ viewer, session }) {
     // The account as the session check read it: no second lookup (it is as fresh as the auth version).
@@ -92,13 +86,10 @@ export const getSessionRoute = defineRoute({
   },
 })
 
-export const signOutRoute = defineRoute({
-  method: 'DELETE',
-  url: '/api/v1/session',
+export const signOutRoute = route('session', 'DELETE /api/v1/session', {
   operationId: 'signOut',
   summary: 'Sign out: ends this session and clears the cookie',
-  tag: 'session',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: signOutResponseSchema,
   async handler({ context, session, actor, now, request, reply }) {
     await signOut(context.database, { sessionId: session.id, actor, ip: request.ip, now })
@@ -107,14 +98,11 @@ export const signOutRoute = defineRoute({
   },
 })
 
-export const changePasswordRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/session/password',
+export const changePasswordRoute = route('session', 'POST /api/v1/session/password', {
   operationId: 'changePassword',
   isRateLimited: true,
   summary: 'Change the own password (needs the current one); ends the other sessions of the account',
-  tag: 'session',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   body: changePasswordRequestSchema,
   response: changePasswordResponseSchema,
   async handler({ body, context, session, now, request }) {

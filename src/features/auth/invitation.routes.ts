@@ -6,17 +6,14 @@ import {
   sessionSchema,
 } from '../../contracts/auth'
 import { PERMISSIONS } from '../../core/permissions'
-import { definePublicRoute, defineRoute } from '../../server/route'
+import { definePublicRoute, route } from '../../server/route'
 import { acceptInvitation } from './accept-invitation'
 import { answerNewSession, clientOf } from './auth.routes'
 import { inviteUser } from './invite-user'
 
-export const createInvitationRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/invitations',
+export const createInvitationRoute = route('users', 'POST /api/v1/invitations', {
   operationId: 'createInvitation',
   summary: 'Create an invitation link for a role (and organisation); the token is shown once',
-  tag: 'users',
   access: { roles: PERMISSIONS.inviteUsers },
   body: createInvitationRequestSchema,
   response: invitationSchema,

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Account } from '../../core/accounts/account'
 import type { Role, Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 
 function selectUsers(db: Kysely<DB>) {
   return db
@@ -162,10 +163,8 @@ export async function findRingIdsOf(db: Kysely<DB>, organisationId: number, at: 
     .innerJoin('ring as r', 'r.id', 'm.ring_id')
     .select('m.ring_id')
     .where('m.organisation_id', '=', organisationId)
-    .where('m.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', at)]))
-    .where('r.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>=', at)]))
+    .where(validOn('m', at))
+    .where(validOn('r', at))
     .execute()
   return [...new Set(rows.map((r) => r.ring_id))].sort((a, b) => a - b)
 }

@@ -1,16 +1,13 @@
 import { updateUserRequestSchema, userIdParamsSchema, userListSchema, userSchema } from '../../contracts/auth'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute } from '../../server/route'
+import { route } from '../../server/route'
 import { listVisibleUsers } from './list-visible-users'
 import { updateUser } from './update-user'
 
-export const listUsersRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/users',
+export const listUsersRoute = route('users', 'GET /api/v1/users', {
   operationId: 'listUsers',
   summary: 'Accounts: all for administrators, member accounts of their rings for moderators',
-  tag: 'users',
   access: { roles: PERMISSIONS.manageUsers },
   response: userListSchema,
   async handler({ context, viewer, now }) {
@@ -18,12 +15,9 @@ export const listUsersRoute = defineRoute({
   },
 })
 
-export const updateUserRoute = defineRoute({
-  method: 'PATCH',
-  url: '/api/v1/users/:id',
+export const updateUserRoute = route('users', 'PATCH /api/v1/users/:id', {
   operationId: 'updateUser',
   summary: 'Change an account: name, role, organisation, language, disabled, moderated rings',
-  tag: 'users',
   access: { roles: PERMISSIONS.manageUsers },
   params: userIdParamsSchema,
   body: updateUserRequestSchema,

@@ -1,6 +1,7 @@
 /** SQL of data collections: definitions, the organisations asked, their forms' cells. `db` first. */
 import { sql, type Kysely } from 'kysely'
 import type { CollectionMemberStatus, DB, IndicatorPolarity } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 import type { IndicatorRow } from '../indicators/indicator.repository'
 
 export interface CollectionRow {
@@ -425,8 +426,7 @@ export async function findRingOrganisationIds(
     .select('organisation_id')
     .distinct()
     .where('ring_id', 'in', options.ringIds)
-    .where('valid_from', '<=', options.at)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', options.at)]))
+    .where(validOn(null, options.at))
     .execute()
   return rows.map((r) => r.organisation_id).sort((a, b) => a - b)
 }

@@ -18,7 +18,7 @@ import {
 } from '../../contracts/collections'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
-import { defineRoute, writerOf } from '../../server/route'
+import { FOR_ANY, route, writerOf } from '../../server/route'
 import { PERMISSIONS } from '../../core/permissions'
 import { isoDate } from '../../core/periods/dates'
 import { closeCollection } from './close-collection'
@@ -34,17 +34,13 @@ import { reopenCollectionSubmission } from './reopen-collection-submission'
 import { saveCollectionForm } from './save-collection-form'
 import { submitCollectionForm } from './submit-collection-form'
 
-const TAG = 'collections'
 const MANAGERS = PERMISSIONS.manageCollections
 const FILLERS = PERMISSIONS.fillCollections
 
-export const listCollectionsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/collections',
+export const listCollectionsRoute = route('collections', 'GET /api/v1/collections', {
   operationId: 'listCollections',
   summary: 'Data collections the caller takes part in or manages, with the state of their own organisation',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: collectionListSchema,
   async handler({ now, context, viewer }) {
     return listCollections(context.database.db, {
@@ -54,13 +50,10 @@ export const listCollectionsRoute = defineRoute({
   },
 })
 
-export const createCollectionRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/collections',
+export const createCollectionRoute = route('collections', 'POST /api/v1/collections', {
   operationId: 'createCollection',
   summary:
     'Define a data collection: own indicators, periods, rings (or the network), deadline, instructions',
-  tag: TAG,
   access: { roles: MANAGERS },
   body: createCollectionRequestSchema,
   response: collectionSchema,
@@ -71,13 +64,10 @@ export const createCollectionRoute = defineRoute({
   },
 })
 
-export const getCollectionRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/collections/:id',
+export const getCollectionRoute = route('collections', 'GET /api/v1/collections/:id', {
   operationId: 'getCollection',
   summary: 'One data collection: definition, deadline, counts and the state of the caller’s organisation',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   params: collectionIdParamsSchema,
   response: collectionSchema,
   async handler({ now, params, context, viewer }) {
@@ -89,14 +79,11 @@ export const getCollectionRoute = defineRoute({
   },
 })
 
-export const getCollectionFormRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/collections/:id/form',
+export const getCollectionFormRoute = route('collections', 'GET /api/v1/collections/:id/form', {
   operationId: 'getCollectionForm',
   summary:
     'An organisation’s form with previous values and the findings of the checks (own organisation; managers any)',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   params: collectionIdParamsSchema,
   query: collectionOrgQuerySchema,
   response: collectionFormSchema,
@@ -109,12 +96,9 @@ export const getCollectionFormRoute = defineRoute({
   },
 })
 
-export const saveCollectionFormRoute = defineRoute({
-  method: 'PUT',
-  url: '/api/v1/collections/:id/form',
+export const saveCollectionFormRoute = route('collections', 'PUT /api/v1/collections/:id/form', {
   operationId: 'saveCollectionForm',
   summary: 'Save the form as a draft (values out of range are refused naming the cell; warnings are kept)',
-  tag: TAG,
   access: { roles: FILLERS },
   params: collectionIdParamsSchema,
   body: saveCollectionFormRequestSchema,
@@ -129,12 +113,9 @@ export const saveCollectionFormRoute = defineRoute({
   },
 })
 
-export const submitCollectionFormRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/collections/:id/submissions',
+export const submitCollectionFormRoute = route('collections', 'POST /api/v1/collections/:id/submissions', {
   operationId: 'submitCollectionForm',
   summary: 'Submit the saved form (every warning corrected or commented)',
-  tag: TAG,
   access: { roles: FILLERS },
   params: collectionIdParamsSchema,
   body: collectionOrganisationRequestSchema,
@@ -148,44 +129,42 @@ export const submitCollectionFormRoute = defineRoute({
   },
 })
 
-export const downloadCollectionTemplateRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/collections/:id/template.xlsx',
-  operationId: 'downloadCollectionTemplate',
-  summary: 'The form as an XLSX workbook to fill offline (with what is saved so far)',
-  tag: TAG,
-  access: { roles: 'any' },
-  params: collectionIdParamsSchema,
-  query: collectionOrgQuerySchema,
-  response: z.unknown(),
-  produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  async handler({ params, query, context, viewer, reply }) {
-    const db = context.database.db
-    const form = await readCollectionForm(db, {
-      viewer,
-      collectionId: params.id,
-      organisationId: query.org,
-    })
-    const collection = await loadCollection(db, { viewer, id: params.id })
-    const bytes = await writeCollectionWorkbook({
-      title: collection.row.title,
-      form,
-      indicators: collection.indicators,
-    })
-    await reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="erhebung-${params.id}-${query.org}.xlsx"`)
-      .send(bytes)
-    return undefined
+export const downloadCollectionTemplateRoute = route(
+  'collections',
+  'GET /api/v1/collections/:id/template.xlsx',
+  {
+    operationId: 'downloadCollectionTemplate',
+    summary: 'The form as an XLSX workbook to fill offline (with what is saved so far)',
+    access: FOR_ANY,
+    params: collectionIdParamsSchema,
+    query: collectionOrgQuerySchema,
+    response: z.unknown(),
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    async handler({ params, query, context, viewer, reply }) {
+      const db = context.database.db
+      const form = await readCollectionForm(db, {
+        viewer,
+        collectionId: params.id,
+        organisationId: query.org,
+      })
+      const collection = await loadCollection(db, { viewer, id: params.id })
+      const bytes = await writeCollectionWorkbook({
+        title: collection.row.title,
+        form,
+        indicators: collection.indicators,
+      })
+      await reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="erhebung-${params.id}-${query.org}.xlsx"`)
+        .send(bytes)
+      return undefined
+    },
   },
-})
+)
 
-export const uploadCollectionWorkbookRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/collections/:id/workbook',
+export const uploadCollectionWorkbookRoute = route('collections', 'POST /api/v1/collections/:id/workbook', {
   operationId: 'uploadCollectionWorkbook',
   summary: `Upload the filled template (multipart field "file"; at most ${UPLOAD_LIMITS.collectionWorkbookMaxBytes / 1024 / 1024} MB): saved as a draft`,
-  tag: TAG,
   access: { roles: FILLERS },
   params: collectionIdParamsSchema,
   query: collectionOrgQuerySchema,
@@ -215,13 +194,10 @@ export const uploadCollectionWorkbookRoute = defineRoute({
   },
 })
 
-export const getCollectionMatrixRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/collections/:id/matrix',
+export const getCollectionMatrixRoute = route('collections', 'GET /api/v1/collections/:id/matrix', {
   operationId: 'getCollectionMatrix',
   summary:
     'Completion matrix (organisation × indicator) with warnings and comments, for the collection’s managers',
-  tag: TAG,
   access: { roles: MANAGERS },
   params: collectionIdParamsSchema,
   response: collectionMatrixSchema,
@@ -233,12 +209,9 @@ export const getCollectionMatrixRoute = defineRoute({
   },
 })
 
-export const remindCollectionMembersRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/collections/:id/reminders',
+export const remindCollectionMembersRoute = route('collections', 'POST /api/v1/collections/:id/reminders', {
   operationId: 'remindCollectionMembers',
   summary: 'Remind organisations that have not submitted (all of them without a list)',
-  tag: TAG,
   access: { roles: MANAGERS },
   params: collectionIdParamsSchema,
   body: remindRequestSchema,
@@ -252,12 +225,9 @@ export const remindCollectionMembersRoute = defineRoute({
   },
 })
 
-export const reopenCollectionSubmissionRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/collections/:id/reopen',
+export const reopenCollectionSubmissionRoute = route('collections', 'POST /api/v1/collections/:id/reopen', {
   operationId: 'reopenCollectionSubmission',
   summary: 'Give a submitted form back to its organisation as a draft',
-  tag: TAG,
   access: { roles: MANAGERS },
   params: collectionIdParamsSchema,
   body: collectionOrganisationRequestSchema,
@@ -271,13 +241,10 @@ export const reopenCollectionSubmissionRoute = defineRoute({
   },
 })
 
-export const closeCollectionRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/collections/:id/close',
+export const closeCollectionRoute = route('collections', 'POST /api/v1/collections/:id/close', {
   operationId: 'closeCollection',
   summary:
     'Close the collection: submitted values become observations (revisions, import batch) and figures are recomputed',
-  tag: TAG,
   access: { roles: MANAGERS },
   params: collectionIdParamsSchema,
   response: closeCollectionResponseSchema,
@@ -293,14 +260,11 @@ export const closeCollectionRoute = defineRoute({
   },
 })
 
-export const getCollectionResultsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/collections/:id/results',
+export const getCollectionResultsRoute = route('collections', 'GET /api/v1/collections/:id/results', {
   operationId: 'getCollectionResults',
   summary:
     'Results of a closed collection under the ring rules (others pooled only in means over at least five)',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   params: collectionIdParamsSchema,
   response: collectionResultsSchema,
   async handler({ now, params, context, viewer }) {
@@ -312,13 +276,10 @@ export const getCollectionResultsRoute = defineRoute({
   },
 })
 
-export const listFigureCollectionResultsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/collection-results',
+export const listFigureCollectionResultsRoute = route('collections', 'GET /api/v1/collection-results', {
   operationId: 'listFigureCollectionResults',
   summary: 'Results of closed collections whose indicators belong with a key figure (for the figure page)',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: figureCollectionResultsQuerySchema,
   response: figureCollectionResultsSchema,
   async handler({ now, query, context, viewer }) {

@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely'
 import { proposeHostSequence, proposeYearSchedule } from '../../core/benchlearning'
 import type { AgendaItemKind, AgendaItemSource, DB, MeetingStatus } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 import { insertNotifications, type NewNotification } from '../meetings/notification.repository'
 import { addDays, isoDate } from '../../core/periods/dates'
 
@@ -492,8 +493,7 @@ async function loadRings(db: Kysely<DB>, at: string): Promise<DemoRing[]> {
     .selectFrom('ring_membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
     .select(['m.ring_id', 'o.id', 'o.name', 'o.short_name'])
-    .where('m.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', at)]))
+    .where(validOn('m', at))
     .orderBy('o.id')
     .execute()
   return rings.map((r) => ({

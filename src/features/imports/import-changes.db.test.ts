@@ -4,17 +4,14 @@
  * administration, and a second correction uploaded by the job centre itself. Every expected value
  * below is written out from the three files.
  */
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createJobcentre, createRing, seedReferenceData } from '../../test/factories'
 import type { SignedIn } from '../../test/sign-in'
-import { startApp } from '../../test/start-app'
-import { useTestDatabase } from '../../test/use-test-database'
+import { useTestApp } from '../../test/start-app'
 import { importFile } from './import-file'
 
-const t = useTestDatabase()
+const t = useTestApp()
 const encode = (text: string) => new TextEncoder().encode(text)
-let app: FastifyInstance
 let admin: SignedIn
 let analyst: SignedIn
 let peer: SignedIn
@@ -70,9 +67,8 @@ beforeAll(async () => {
     { id: kca, name: 'KCA Main-Kinzig-Kreis' },
   )
   ;({
-    app,
     as: { admin, analyst, peer, outsider },
-  } = await startApp(t.database, {
+  } = await t.start({
     now: () => new Date('2021-07-01T12:00:00Z'),
     accounts: {
       // Their e-mails are the imports' createdBy below.
@@ -83,7 +79,6 @@ beforeAll(async () => {
     },
   }))
 })
-afterAll(async () => app?.close())
 
 const changesOf = (as: SignedIn, batchId: number, query = '') =>
   as.inject({ method: 'GET', url: `/api/v1/imports/${batchId}/changes${query}` })

@@ -15,7 +15,7 @@ import { publishedFiguresSummarySchema } from '../../contracts/published-figures
 import { readUploadWithPart } from '../../server/read-upload'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute, queryAndScopeKey } from '../../server/route'
+import { FOR_ANY, queryAndScopeKey, route } from '../../server/route'
 import { auditImport } from './audit-import'
 import { runImport } from './run-import'
 import { loadImportBatchScope } from './import-batch-scope'
@@ -23,13 +23,10 @@ import { listImportBatches } from './import-batch.repository'
 import { listImportChanges } from './list-import-changes'
 import { listShippedMappings, loadShippedMapping, parseUploadedMapping } from './load-mapping'
 
-export const uploadImportRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/imports',
+export const uploadImportRoute = route('imports', 'POST /api/v1/imports', {
   operationId: 'uploadImport',
   summary:
     'Import a CSV or XLSX file of observations, published figure values or organisations (multipart part "file", optionally a mapping document as part "mapping"); dryRun=true only reports',
-  tag: 'imports',
   access: { roles: PERMISSIONS.uploadData },
   query: importUploadQuerySchema,
   isUpload: true,
@@ -94,12 +91,9 @@ export const uploadImportRoute = defineRoute({
   },
 })
 
-export const listImportBatchesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/imports',
+export const listImportBatchesRoute = route('imports', 'GET /api/v1/imports', {
   operationId: 'listImports',
   summary: 'Import history: every batch with file, checksum, who, when, counts and notices',
-  tag: 'imports',
   access: { roles: PERMISSIONS.viewImports },
   response: importBatchListSchema,
   // Batches and rings are in the data version; which batches one sees follows from the viewer's scope.
@@ -119,13 +113,10 @@ export const listImportBatchesRoute = defineRoute({
   },
 })
 
-export const listImportChangesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/imports/:id/changes',
+export const listImportChangesRoute = route('imports', 'GET /api/v1/imports/:id/changes', {
   operationId: 'listImportChanges',
   summary:
     'The values one import revised: previous value, new value and the import that had written the old one (paged)',
-  tag: 'imports',
   access: { roles: PERMISSIONS.viewImports },
   params: importBatchParamsSchema,
   query: importChangesQuerySchema,
@@ -142,13 +133,10 @@ export const listImportChangesRoute = defineRoute({
   },
 })
 
-export const listMappingsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/mappings',
+export const listMappingsRoute = route('imports', 'GET /api/v1/mappings', {
   operationId: 'listMappings',
   summary: 'Column mappings shipped for official file formats (INKAR, BBSR, long CSV …)',
-  tag: 'imports',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: mappingListSchema,
   async handler() {
     return { mappings: listShippedMappings() }

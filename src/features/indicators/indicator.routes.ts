@@ -1,15 +1,12 @@
 import { indicatorListSchema } from '../../contracts/indicators'
-import { defineRoute } from '../../server/route'
+import { FOR_ANY, route } from '../../server/route'
 import { kpiMemo } from '../kpi/kpi-cache'
 import { listIndicators } from './indicator.repository'
 
-export const listIndicatorsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/indicators',
+export const listIndicatorsRoute = route('indicators', 'GET /api/v1/indicators', {
   operationId: 'listIndicators',
   summary: 'The indicator catalogue: raw series and context indicators with source and licence',
-  tag: 'indicators',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: indicatorListSchema,
   // The same list for every caller.
   cacheKey: () => 'all',

@@ -16,6 +16,7 @@ import {
   type FigureValueTable,
 } from './read-figure-values'
 import { findOrganisationNames, type ResolvedGroup } from './resolve-group'
+import { pickOrNull } from '../../core/pick-or-null'
 
 /** The month and the twelve before it: enough for the 12-month trend and the change to a year earlier. */
 export const HISTORY_MONTHS = 13
@@ -88,11 +89,7 @@ export async function computeFigureGroupStatistics(
         denominator: v.denominator,
         missing: v.missing,
         source: v.source,
-        rank: m?.rank ?? null,
-        percentile: m?.percentile ?? null,
-        zScore: m?.zScore ?? null,
-        gapToBest: m?.gapToBest ?? null,
-        gapToMedian: m?.gapToMedian ?? null,
+        ...pickOrNull(m, ['rank', 'percentile', 'zScore', 'gapToBest', 'gapToMedian']),
         trend12: computeTrend12(display)?.slope ?? null,
         changeToPreviousYear: computeChangeToPreviousYear(display),
       }

@@ -23,7 +23,7 @@ import { parseAsOf } from '../../core/periods/as-of'
 import type { DB } from '../../db/schema'
 import { isAppError } from '../../core/errors/app-error'
 import { keepMeanOnly, PERMISSIONS, type Viewer } from '../../core/permissions'
-import { defineRoute, queryAndScopeKey } from '../../server/route'
+import { FOR_ANY, queryAndScopeKey, route } from '../../server/route'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { computeKeyFigures } from './compute-key-figures'
 import { fitContextModel, parseContextList } from './context-model'
@@ -39,15 +39,10 @@ import { discloseGroup } from './disclose-group'
 import { prepareFigureSummaries } from './prepare-figure-summaries'
 import { recordAudit } from '../audit/record-audit'
 
-const TAG = 'key figures'
-
-export const listFiguresRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/kpi/figures',
+export const listFiguresRoute = route('key figures', 'GET /api/v1/kpi/figures', {
   operationId: 'listKeyFigures',
   summary: 'The key-figure catalogue: the 15 official figures and own figures, with versions',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: catalogueSchema,
   // The same catalogue for every caller.
   cacheKey: () => 'all',
@@ -57,12 +52,9 @@ export const listFiguresRoute = defineRoute({
   },
 })
 
-export const createFigureRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/kpi/figures',
+export const createFigureRoute = route('key figures', 'POST /api/v1/kpi/figures', {
   operationId: 'createKeyFigure',
   summary: 'Define an own key figure (or a new version of one) in the formula language',
-  tag: TAG,
   access: { roles: PERMISSIONS.defineFigures },
   body: createFigureRequestSchema,
   response: figureSchema,
@@ -77,12 +69,9 @@ export const createFigureRoute = defineRoute({
   },
 })
 
-export const computeFiguresRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/kpi/compute',
+export const computeFiguresRoute = route('key figures', 'POST /api/v1/kpi/compute', {
   operationId: 'computeKeyFigures',
   summary: 'Compute the key figures (only what changed since the last computation unless isFull)',
-  tag: TAG,
   access: { roles: PERMISSIONS.computeFigures },
   body: computeRequestSchema,
   response: computeSummarySchema,
@@ -101,13 +90,10 @@ export const computeFiguresRoute = defineRoute({
   },
 })
 
-export const listFigureValuesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/kpi/values',
+export const listFigureValuesRoute = route('key figures', 'GET /api/v1/kpi/values', {
   operationId: 'listKeyFigureValues',
   summary: 'Values of one figure for one organisation with numerator, denominator and missing reasons',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: figureValuesQuerySchema,
   response: figureValuesSchema,
   async handler({ query, context, viewer, now }) {
@@ -175,13 +161,10 @@ type GroupQuestion = Pick<
   'figure' | 'org' | 'period' | 'asOf' | 'group' | 'orgs'
 >
 
-export const groupStatisticsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/kpi/group-statistics',
+export const groupStatisticsRoute = route('key figures', 'GET /api/v1/kpi/group-statistics', {
   operationId: 'getKeyFigureGroupStatistics',
   summary: 'Statistics of one figure in a group (ring, network, hand-picked set) for one month',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: groupQuerySchema,
   response: groupStatisticsSchema,
   async handler({ query, context, viewer, now }) {
@@ -214,13 +197,10 @@ export const groupStatisticsRoute = defineRoute({
   },
 })
 
-export const contextModelRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/kpi/context-model',
+export const contextModelRoute = route('key figures', 'GET /api/v1/kpi/context-model', {
   operationId: 'getKeyFigureContextModel',
   summary: 'Context-adjusted comparison: OLS of a figure on context indicators across all organisations',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: contextModelQuerySchema,
   response: contextModelSchema,
   async handler({ query, context, viewer, now }) {
@@ -248,13 +228,10 @@ export const contextModelRoute = defineRoute({
   },
 })
 
-export const excellenceRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/kpi/excellence',
+export const excellenceRoute = route('key figures', 'GET /api/v1/kpi/excellence', {
   operationId: 'getKeyFigureExcellence',
   summary: 'Examples of excellence: who leads by level, improvement, beyond context and consistently',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: excellenceQuerySchema,
   response: excellenceSchema,
   async handler({ query, context, viewer, now }) {
@@ -292,14 +269,11 @@ export const excellenceRoute = defineRoute({
   },
 })
 
-export const figureSummaryRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/kpi/summary',
+export const figureSummaryRoute = route('key figures', 'GET /api/v1/kpi/summary', {
   operationId: 'getKeyFigureSummary',
   summary:
     'One figure for one organisation and month: value, numerator, denominator, rank, median, expected value',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: figureSummaryQuerySchema,
   response: figureSummarySchema,
   cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),
@@ -314,14 +288,11 @@ export const figureSummaryRoute = defineRoute({
   },
 })
 
-export const figureSummariesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/kpi/summaries',
+export const figureSummariesRoute = route('key figures', 'GET /api/v1/kpi/summaries', {
   operationId: 'getKeyFigureSummaries',
   summary:
     'Several figures (default: all official ones) for one organisation and month in one answer, as kpi/summary gives one',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: figureSummariesQuerySchema,
   response: figureSummariesSchema,
   cacheKey: ({ query, viewer }) => summaryCacheKey(query, viewer),

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import { addDays } from '../../core/periods/dates'
 import type { DB } from '../../db/schema'
+import { validDuring } from '../../db/valid-on'
 import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
+import { listMemberIds } from '../networks/network.repository'
 import { resolveNeighbourGroup, resolvePeerTypeGroup } from '../peers/resolve-peer-group'
 import { monthStart } from './load-series'
 
@@ -53,23 +55,14 @@ export async function resolveGroup(
       .innerJoin('ring as r', 'r.id', 'm.ring_id')
       .select(['r.id', 'r.code', 'r.name'])
       .where('m.organisation_id', '=', organisationId)
-      .where('m.valid_from', '<=', last)
-      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', first)]))
+      .where(validDuring('m', first, last))
       .orderBy('r.code')
       .executeTakeFirst()
     if (!ring) throw notFound(`organisation ${organisationId} belongs to no ring in ${label}`)
-    const members = await db
-      .selectFrom('ring_membership')
-      .select('organisation_id')
-      .distinct()
-      .where('ring_id', '=', ring.id)
-      .where('valid_from', '<=', last)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
-      .execute()
     return {
       kind,
       label: `${ring.code} ${ring.name}`,
-      organisationIds: members.map((m) => m.organisation_id).sort((a, b) => a - b),
+      organisationIds: await listMemberIds(db, { ringId: ring.id }, first, last),
       ringId: ring.id,
     }
   }
@@ -112,25 +105,17 @@ export async function resolveGroup(
       .innerJoin('network as n', 'n.id', 'm.network_id')
       .select(['n.id', 'n.name'])
       .where('m.organisation_id', '=', organisationId)
-      .where('m.valid_from', '<=', last)
-      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', first)]))
+      .where(validDuring('m', first, last))
       .orderBy('n.id')
       .execute()
     const network = networks[0]
-    const members = network
-      ? await db
-          .selectFrom('network_membership')
-          .select('organisation_id')
-          .distinct()
-          .where('network_id', '=', network.id)
-          .where('valid_from', '<=', last)
-          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
-          .execute()
-      : await db.selectFrom('organisation').select('id as organisation_id').execute()
+    const organisationIds = network
+      ? await listMemberIds(db, { networkId: network.id }, first, last)
+      : (await db.selectFrom('organisation').select('id').orderBy('id').execute()).map((o) => o.id)
     return {
       kind,
       label: network ? network.name : 'all organisations',
-      organisationIds: members.map((m) => m.organisation_id).sort((a, b) => a - b),
+      organisationIds,
       ringId: null,
     }
   }

@@ -10,6 +10,7 @@ import { computeFigureGroupStatistics } from './group-statistics'
 import { noMemo, type Memo } from './kpi-cache'
 import { findFigureDefinition } from './read-figure-values'
 import type { ResolvedGroup } from './resolve-group'
+import { pickOrNull } from '../../core/pick-or-null'
 
 export interface SummariseFigureRequest {
   code: string
@@ -108,26 +109,19 @@ export async function summariseFigure(
     period: formatPeriod(monthFromIndex(request.month)),
     breakdown: request.breakdown,
     asOf: request.asOf?.toISOString() ?? null,
-    value: latest?.value ?? null,
-    ratio: latest?.ratio ?? null,
-    numerator: latest?.numerator ?? null,
-    denominator: latest?.denominator ?? null,
-    missing: latest?.missing ?? null,
+    ...pickOrNull(latest, ['value', 'ratio', 'numerator', 'denominator', 'missing']),
     source: latest?.source ?? 'computed',
     group: {
       kind: dto.group.kind,
       label: dto.group.label,
       n: dto.n,
-      rank: own?.rank ?? null,
-      percentile: own?.percentile ?? null,
+      ...pickOrNull(own, ['rank', 'percentile']),
       mean: dto.mean,
       median: dto.median,
       q1: dto.q1,
       q3: dto.q3,
       best: dto.best,
-      gapToMedian: own?.gapToMedian ?? null,
-      trend12: own?.trend12 ?? null,
-      changeToPreviousYear: own?.changeToPreviousYear ?? null,
+      ...pickOrNull(own, ['gapToMedian', 'trend12', 'changeToPreviousYear']),
       disclosure: request.decision,
     },
     context,

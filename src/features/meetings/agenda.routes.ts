@@ -24,17 +24,13 @@ export const proposeAgendaRoute = meetingRoute('GET /api/v1/meetings/:id/agenda-
     }),
 })
 
-export const addAgendaItemRoute = meetingRoute('POST /api/v1/meetings/:id/agenda-items', {
+export const addAgendaItemRoute = parts.createOnMeetingRoute('POST /api/v1/meetings/:id/agenda-items', {
   operationId: 'addAgendaItem',
   summary: 'Add an agenda item (at a position, default at the end) while the meeting is not yet held',
   access: FOR_MANAGERS,
-  params,
   body: contract.addAgendaItemRequestSchema,
-  response: parts.createdTextSchema,
-  handler: parts.createOnMeeting(
-    (database, { body, ...caller }) => addAgendaItem(database, { ...caller, request: body }),
-    (body) => ({ title: body.title, description: body.description }),
-  ),
+  create: (database, { body, ...caller }) => addAgendaItem(database, { ...caller, request: body }),
+  texts: ['title', 'description'],
 })
 
 export const updateAgendaItemRoute = meetingRoute('PATCH /api/v1/agenda-items/:id', {
@@ -53,20 +49,9 @@ export const updateAgendaItemRoute = meetingRoute('PATCH /api/v1/agenda-items/:i
   },
 })
 
-export const removeAgendaItemRoute = meetingRoute('DELETE /api/v1/agenda-items/:id', {
+export const removeAgendaItemRoute = parts.doneByIdRoute('DELETE /api/v1/agenda-items/:id', {
   operationId: 'removeAgendaItem',
   summary: 'Remove an agenda item (before the meeting is held)',
   access: FOR_MANAGERS,
-  params,
-  response: parts.doneSchema,
-  handler: parts.doneById((database, { id, ...caller }) =>
-    removeAgendaItem(database, { ...caller, itemId: id }),
-  ),
+  write: (database, { id, ...caller }) => removeAgendaItem(database, { ...caller, itemId: id }),
 })
-
-export const agendaRoutes = [
-  proposeAgendaRoute,
-  addAgendaItemRoute,
-  updateAgendaItemRoute,
-  removeAgendaItemRoute,
-]

@@ -19,7 +19,8 @@ import { findFigureExcellence } from '../kpi/excellence'
 import { computeFigureGroupStatistics } from '../kpi/group-statistics'
 import { monthIndexOf, monthStart } from '../kpi/load-series'
 import { resolvePeriod } from '../kpi/read-figure-values'
-import { findRingMemberIds, listRingRefs } from './meeting.repository'
+import { listMemberIds } from '../networks/network.repository'
+import { listRingRefs } from './meeting.repository'
 
 /** The figures the platform looks at for spotlights: integration, long-term, benefits, stock. */
 export const SPOTLIGHT_FIGURES = ['K2', 'K3E1', 'K1', 'K3'] as const
@@ -50,7 +51,7 @@ export async function findRingSpotlights(
     return { spotlights: [], period: null, notes: [`keine Datenschlaglichter: ${error.message}`] }
   }
   const period = formatPeriod(monthFromIndex(month))
-  const ids = await findRingMemberIds(db, options.ringId, monthStart(month))
+  const ids = await listMemberIds(db, { ringId: options.ringId }, monthStart(month))
   const ring = (await listRingRefs(db)).get(options.ringId)
   if (ids.length < 2)
     return { spotlights: [], period, notes: ['der Ring hat in diesem Monat weniger als zwei Mitglieder'] }

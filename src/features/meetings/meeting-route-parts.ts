@@ -1,22 +1,24 @@
 /** What the meetings' route files share: the declaration, roles, answer shapes, the caller, name warnings. */
 import { z } from 'zod'
+import { idParamsSchema } from '../../contracts/meetings'
 import { PERMISSIONS } from '../../core/permissions'
 import { isoDate } from '../../core/periods/dates'
 import { nameWarningsField } from '../../contracts/name-warnings'
 import type { Database } from '../../db/connect'
 import type { AppContext } from '../../server/context'
 import {
-  defineRoute,
+  FOR_ANY,
   readerOf,
+  route,
   writerOf,
-  type HttpMethod,
+  type Endpoint,
+  type RoleAccess,
   type RoleRoute,
   type RouteInput,
 } from '../../server/route'
 import type { MeetingWriter } from './load-visible-meeting'
 import { warnAboutMeetingTexts, type MeetingTextOwner } from './warn-about-meeting-texts'
 
-export const FOR_ANY = { roles: 'any' } as const
 /** The moderation: plans meetings, builds agendas, writes and approves minutes. */
 export const FOR_MANAGERS = { roles: PERMISSIONS.planMeetings }
 /** Who takes part in writing: the moderation, leads and analysts (comments, topics, votes). */
@@ -26,11 +28,10 @@ export const FOR_PARTICIPANTS = { roles: PERMISSIONS.registerForMeetings }
 
 /** A route of the meetings API (tag "meetings"), its method and path given as "PATCH /api/v1/…". */
 export function meetingRoute<Q, P, B, R>(
-  endpoint: `${HttpMethod} /api/v1/${string}`,
+  endpoint: Endpoint,
   spec: Omit<RoleRoute<Q, P, B, R>, 'method' | 'url' | 'tag'>,
 ): RoleRoute<Q, P, B, R> {
-  const [method, url] = endpoint.split(' ') as [HttpMethod, string]
-  return defineRoute({ ...spec, method, url, tag: 'meetings' })
+  return route('meetings', endpoint, spec)
 }
 
 export const createdSchema = z.object({ id: z.number().int() })
@@ -40,7 +41,7 @@ export const DONE = { isDone: true as const }
 export const createdTextSchema = createdSchema.extend(nameWarningsField)
 export const doneTextSchema = doneSchema.extend(nameWarningsField)
 
-export { readerOf, writerOf }
+export { FOR_ANY, readerOf, writerOf }
 
 /** A handler for a write that answers { isDone: true }. */
 export function answerDone<Q, P, B>(write: (input: RouteInput<Q, P, B>) => Promise<unknown>) {
@@ -61,20 +62,23 @@ export async function withWarnings<T extends object>(
 }
 
 type Fields = Record<string, string | null | undefined>
+/** The names of a body's text fields. */
+type TextKey<B> = { [K in keyof B]: B[K] extends Fields[string] ? K : never }[keyof B] & string
 
 /**
  * The handler of a write on the meeting in the path (`:id`) that creates something with texts:
- * answers its id, with name warnings for the texts `fieldsOf` picks from the body.
+ * answers its id, with name warnings for the body's fields `texts`.
  */
 export function createOnMeeting<B>(
   create: (database: Database, options: MeetingWriter & { meetingId: number; body: B }) => Promise<number>,
-  fieldsOf: (body: B) => Fields,
+  texts: readonly TextKey<B>[],
 ) {
   return async (input: RouteInput<unknown, { id: number }, B>) => {
     const { body, context } = input
     const meetingId = input.params.id
     const id = await create(context.database, { ...writerOf(input), meetingId, body })
-    return withWarnings(input, { id }, { owner: { meetingId }, fields: fieldsOf(body) })
+    const fields = Object.fromEntries(texts.map((key) => [key, body[key] as Fields[string]]))
+    return withWarnings(input, { id }, { owner: { meetingId }, fields })
   }
 }
 
@@ -85,4 +89,42 @@ export function doneById(
   return answerDone((input: RouteInput<unknown, { id: number }, unknown>) =>
     write(input.context.database, { ...writerOf(input), id: input.params.id }),
   )
+}
+
+/** What every route declares about itself besides its inputs and its answer. */
+export interface RouteDoc {
+  operationId: string
+  summary: string
+  access: RoleAccess
+}
+
+/**
+ * A route that creates something with texts on the meeting in the path (`:id`): `create` gets the
+ * caller, the meeting and the body; the answer is the new id with name warnings for the body's fields `texts`.
+ */
+export function createOnMeetingRoute<B>(
+  endpoint: Endpoint,
+  spec: RouteDoc & {
+    body: z.ZodType<B>
+    create: Parameters<typeof createOnMeeting<B>>[0]
+    texts: readonly TextKey<B>[]
+  },
+) {
+  const { create, texts, ...doc } = spec
+  const handler = createOnMeeting(create, texts)
+  return meetingRoute(endpoint, { ...doc, params: idParamsSchema, response: createdTextSchema, handler })
+}
+
+/** A route that writes on the thing in the path (`:id`) and answers { isDone: true }. */
+export function doneByIdRoute(
+  endpoint: Endpoint,
+  spec: RouteDoc & { write: Parameters<typeof doneById>[0] },
+) {
+  const { write, ...doc } = spec
+  return meetingRoute(endpoint, {
+    ...doc,
+    params: idParamsSchema,
+    response: doneSchema,
+    handler: doneById(write),
+  })
 }

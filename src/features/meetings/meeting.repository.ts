@@ -2,6 +2,8 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import type { DB, MeetingRegistrationTable, MeetingStatus, MeetingTable } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
+import { listMemberIds } from '../networks/network.repository'
 
 export type MeetingRow = Selectable<MeetingTable>
 export type RegistrationRow = Selectable<MeetingRegistrationTable>
@@ -211,30 +213,15 @@ export async function findRingMembersOn(db: Kysely<DB>, ringId: number, at: stri
     .select(['o.id', 'o.name'])
     .distinct()
     .where('m.ring_id', '=', ringId)
-    .where('m.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', at)]))
+    .where(validOn('m', at))
     .orderBy('o.id')
     .execute()
 }
 
-/** Ids of the organisations in a ring on a day, ascending. */
-export async function findRingMemberIds(db: Kysely<DB>, ringId: number, at: string): Promise<number[]> {
-  return (await findRingMembersOn(db, ringId, at)).map((o) => o.id)
-}
-
 /** The organisations invited: the ring's members on the first day, or every network member. */
 export async function findInvitedOrganisations(db: Kysely<DB>, meeting: MeetingRow): Promise<number[]> {
-  const at = meeting.starts_on
-  if (meeting.ring_id !== null) return findRingMemberIds(db, meeting.ring_id, at)
-  const rows = await db
-    .selectFrom('network_membership')
-    .select('organisation_id')
-    .distinct()
-    .where('network_id', '=', meeting.network_id)
-    .where('valid_from', '<=', at)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', at)]))
-    .execute()
-  return rows.map((r) => r.organisation_id).sort((a, b) => a - b)
+  const of = meeting.ring_id !== null ? { ringId: meeting.ring_id } : { networkId: meeting.network_id }
+  return listMemberIds(db, of, meeting.starts_on)
 }
 
 export async function listOrganisationNames(db: Kysely<DB>): Promise<Map<number, string>> {

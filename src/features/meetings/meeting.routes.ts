@@ -133,15 +133,3 @@ export const registerRoute = meetingRoute('PUT /api/v1/meetings/:id/registration
     return withWarnings(input, parts.DONE, { owner: { meetingId: params.id }, fields: { note: body.note } })
   },
 })
-
-export const meetingRoutes = [
-  listMeetingsRoute,
-  createMeetingRoute,
-  proposeScheduleRoute,
-  getCalendarRoute,
-  getMeetingRoute,
-  updateMeetingRoute,
-  getMeetingCalendarRoute,
-  proposeHostRoute,
-  registerRoute,
-]

@@ -1,40 +1,49 @@
 /** Routes of the minutes and their follow-ups: decisions, actions, comments and the approval. */
+import type { z } from 'zod'
 import * as contract from '../../contracts/meetings'
+import type { Endpoint } from '../../server/route'
 import { addActionItem } from './add-action-item'
-import { addDecision } from './add-decision'
+import { addDecision, type MinutesText } from './add-decision'
 import { approveMinutes } from './approve-minutes'
 import { commentOnMinutes } from './comment-on-minutes'
 import { listActionItems } from './list-action-items'
 import * as parts from './meeting-route-parts'
+import type { RouteDoc } from './meeting-route-parts'
 import { updateActionItem } from './update-action-item'
 
 const { meetingRoute, readerOf, writerOf, withWarnings, FOR_ANY, FOR_MANAGERS } = parts
 const params = contract.idParamsSchema
 
-export const addDecisionRoute = meetingRoute('POST /api/v1/meetings/:id/decisions', {
+/**
+ * Decisions and comments: a text on the minutes, optionally of an agenda item, answered with its id
+ * and name warnings for the text.
+ */
+function minutesTextRoute(
+  endpoint: Endpoint,
+  write: typeof addDecision,
+  spec: RouteDoc & { body: z.ZodType<Omit<MinutesText, 'meetingId'>> },
+) {
+  return parts.createOnMeetingRoute(endpoint, {
+    ...spec,
+    create: (database, { body, ...caller }) => write(database, { ...caller, ...body }),
+    texts: ['text'],
+  })
+}
+
+export const addDecisionRoute = minutesTextRoute('POST /api/v1/meetings/:id/decisions', addDecision, {
   operationId: 'addDecision',
   summary: 'Record a decision (optionally for an agenda item)',
   access: FOR_MANAGERS,
-  params,
   body: contract.addDecisionRequestSchema,
-  response: parts.createdTextSchema,
-  handler: parts.createOnMeeting(
-    (database, { body, ...caller }) => addDecision(database, { ...caller, ...body }),
-    (body) => ({ text: body.text }),
-  ),
 })
 
-export const addActionItemRoute = meetingRoute('POST /api/v1/meetings/:id/actions', {
+export const addActionItemRoute = parts.createOnMeetingRoute('POST /api/v1/meetings/:id/actions', {
   operationId: 'addActionItem',
   summary: 'Record an action item with owner organisation and/or person and due date',
   access: FOR_MANAGERS,
-  params,
   body: contract.addActionItemRequestSchema,
-  response: parts.createdTextSchema,
-  handler: parts.createOnMeeting(
-    (database, { body, ...caller }) => addActionItem(database, { ...caller, action: body }),
-    (body) => ({ title: body.title }),
-  ),
+  create: (database, { body, ...caller }) => addActionItem(database, { ...caller, action: body }),
+  texts: ['title'],
 })
 
 export const listActionsRoute = meetingRoute('GET /api/v1/actions', {
@@ -66,35 +75,16 @@ export const updateActionRoute = meetingRoute('PATCH /api/v1/actions/:id', {
   },
 })
 
-export const commentRoute = meetingRoute('POST /api/v1/meetings/:id/comments', {
+export const commentRoute = minutesTextRoute('POST /api/v1/meetings/:id/comments', commentOnMinutes, {
   operationId: 'commentOnMinutes',
   summary: 'Comment on the draft minutes (once the meeting was held, before approval)',
   access: parts.FOR_WRITERS,
-  params,
   body: contract.addCommentRequestSchema,
-  response: parts.createdTextSchema,
-  handler: parts.createOnMeeting(
-    (database, { body, ...caller }) => commentOnMinutes(database, { ...caller, ...body }),
-    (body) => ({ text: body.text }),
-  ),
 })
 
-export const approveMinutesRoute = meetingRoute('POST /api/v1/meetings/:id/approve-minutes', {
+export const approveMinutesRoute = parts.doneByIdRoute('POST /api/v1/meetings/:id/approve-minutes', {
   operationId: 'approveMinutes',
   summary: 'Approve the minutes (closes comments, agenda and minutes)',
   access: FOR_MANAGERS,
-  params,
-  response: parts.doneSchema,
-  handler: parts.doneById((database, { id, ...caller }) =>
-    approveMinutes(database, { ...caller, meetingId: id }),
-  ),
+  write: (database, { id, ...caller }) => approveMinutes(database, { ...caller, meetingId: id }),
 })
-
-export const minutesRoutes = [
-  addDecisionRoute,
-  addActionItemRoute,
-  listActionsRoute,
-  updateActionRoute,
-  commentRoute,
-  approveMinutesRoute,
-]

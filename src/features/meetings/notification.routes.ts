@@ -52,9 +52,3 @@ export const markAllNotificationsReadRoute = meetingRoute('POST /api/v1/notifica
   response: contract.markReadResponseSchema,
   handler: (input) => markRead(input),
 })
-
-export const notificationRoutes = [
-  listNotificationsRoute,
-  markNotificationReadRoute,
-  markAllNotificationsReadRoute,
-]

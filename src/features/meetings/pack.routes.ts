@@ -40,5 +40,3 @@ export const getMeetingPackPdfRoute = meetingRoute('GET /api/v1/meetings/:id/pac
       .send(pdf)
   },
 })
-
-export const packRoutes = [getMeetingPackHtmlRoute, getMeetingPackPdfRoute]

@@ -76,11 +76,3 @@ export const withdrawVoteRoute = meetingRoute('DELETE /api/v1/topics/:id/vote', 
   response: parts.doneSchema,
   handler: vote(false),
 })
-
-export const topicRoutes = [
-  listTopicsRoute,
-  proposeTopicRoute,
-  updateTopicRoute,
-  voteRoute,
-  withdrawVoteRoute,
-]

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { OrganisationInRings, RingSharing } from '../../core/permissions'
 import type { DB } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 
 /**
  * The rings (with their sharing setting) of organisations on a day, for the permission rules.
@@ -21,10 +22,8 @@ export async function findOrganisationRings(
     .innerJoin('ring as r', 'r.id', 'm.ring_id')
     .select(['m.organisation_id', 'r.id', 'r.sharing'])
     .$if(options.ids !== undefined, (qb) => qb.where('m.organisation_id', 'in', options.ids!))
-    .where('m.valid_from', '<=', options.at)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', options.at)]))
-    .where('r.valid_from', '<=', options.at)
-    .where((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>=', options.at)]))
+    .where(validOn('m', options.at))
+    .where(validOn('r', options.at))
     .execute()
   const result = new Map<number, OrganisationInRings>()
   for (const o of orgs) result.set(o.id, { id: o.id, rings: [] })

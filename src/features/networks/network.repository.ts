@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { RingSharing } from '../../core/permissions'
 import type { DB } from '../../db/schema'
+import { validDuring, validOn } from '../../db/valid-on'
 
 export async function insertNetwork(
   db: Kysely<DB>,
@@ -115,8 +116,7 @@ export async function listRingsAt(db: Kysely<DB>, at: string): Promise<RingSumma
       'r.valid_from',
       'r.valid_to',
     ])
-    .where('r.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>=', at)]))
+    .where(validOn('r', at))
     .orderBy('r.code')
     .execute()
   if (rings.length === 0) return []
@@ -129,8 +129,7 @@ export async function listRingsAt(db: Kysely<DB>, at: string): Promise<RingSumma
       'in',
       rings.map((r) => r.id),
     )
-    .where('m.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', at)]))
+    .where(validOn('m', at))
     .orderBy('o.name')
     .execute()
   return rings.map((r) => ({
@@ -170,4 +169,25 @@ export async function findRingSharing(db: Kysely<DB>, ringId: number): Promise<R
 
 export async function updateRingSharing(db: Kysely<DB>, ringId: number, sharing: RingSharing): Promise<void> {
   await db.updateTable('ring').set({ sharing }).where('id', '=', ringId).execute()
+}
+
+/** Ids of the organisations in a ring or a network at some day from `first` to `last`, ascending. */
+export async function listMemberIds(
+  db: Kysely<DB>,
+  of: { ringId: number } | { networkId: number },
+  first: string,
+  last = first,
+): Promise<number[]> {
+  const [table, column, id] =
+    'ringId' in of
+      ? (['ring_membership', 'ring_id', of.ringId] as const)
+      : (['network_membership', 'network_id', of.networkId] as const)
+  const rows = await db
+    .selectFrom(table)
+    .select('organisation_id')
+    .distinct()
+    .where(column, '=', id)
+    .where(validDuring(null, first, last))
+    .execute()
+  return rows.map((r) => r.organisation_id).sort((a, b) => a - b)
 }

@@ -1,12 +1,9 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createRing, seedReferenceData } from '../../test/factories'
 import type { SignedIn } from '../../test/sign-in'
-import { startApp } from '../../test/start-app'
-import { useTestDatabase } from '../../test/use-test-database'
+import { useTestApp } from '../../test/start-app'
 
-const t = useTestDatabase()
-let app: FastifyInstance
+const t = useTestApp()
 let admin: SignedIn
 let moderatorOfOther: SignedIn
 let member: SignedIn
@@ -28,9 +25,8 @@ beforeAll(async () => {
   const other = await createRing(db, { networkId: ring.networkId, code: 'S2' })
   peerName = 'Teilungs-Jobcenter 06431'
   ;({
-    app,
     as: { admin, moderatorOfOther, member },
-  } = await startApp(t.database, {
+  } = await t.start({
     now: () => new Date('2024-03-01T12:00:00Z'),
     accounts: {
       admin: { role: 'admin', email: 'admin@sharing.test' },
@@ -39,7 +35,6 @@ beforeAll(async () => {
     },
   }))
 })
-afterAll(async () => app?.close())
 
 const memberSeesPeerByName = async () => {
   const response = await member.inject({ method: 'GET', url: '/api/v1/organisations' })

@@ -5,15 +5,12 @@ import {
   updateRingSharingRequestSchema,
 } from '../../contracts/organisations'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute } from '../../server/route'
+import { route } from '../../server/route'
 import { setRingSharing } from './set-ring-sharing'
 
-export const updateRingSharingRoute = defineRoute({
-  method: 'PATCH',
-  url: '/api/v1/rings/:id/sharing',
+export const updateRingSharingRoute = route('organisations', 'PATCH /api/v1/rings/:id/sharing', {
   operationId: 'updateRingSharing',
   summary: "Change a ring's sharing setting (named or pseudonymised); audited",
-  tag: 'organisations',
   access: { roles: PERMISSIONS.manageRings },
   params: ringIdParamsSchema,
   body: updateRingSharingRequestSchema,

@@ -10,7 +10,7 @@ import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
-import { defineRoute, queryAndScopeKey } from '../../server/route'
+import { FOR_ANY, queryAndScopeKey, route } from '../../server/route'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listValueRevisions } from './list-value-revisions'
 import { classOfIndicators, findOrganisationWithRawValues } from './raw-value-access'
@@ -34,13 +34,10 @@ async function requireRawValues(
   })
 }
 
-export const listObservationsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/observations',
+export const listObservationsRoute = route('observations', 'GET /api/v1/observations', {
   operationId: 'listObservations',
   summary: 'Values of one indicator for one organisation, optionally as known on a past date',
-  tag: 'observations',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: observationsQuerySchema,
   response: observationListSchema,
   async handler({ query, context, viewer, now }) {
@@ -54,13 +51,10 @@ export const listObservationsRoute = defineRoute({
   },
 })
 
-export const listObservationSeriesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/observations/series',
+export const listObservationSeriesRoute = route('observations', 'GET /api/v1/observations/series', {
   operationId: 'listObservationSeries',
   summary: 'Values of several indicators for one organisation in one answer (the rule of /observations)',
-  tag: 'observations',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: observationSeriesQuerySchema,
   response: observationSeriesListSchema,
   // Values change only with an import batch (in the data version); as of a past instant is computed afresh.
@@ -71,13 +65,10 @@ export const listObservationSeriesRoute = defineRoute({
   },
 })
 
-export const listValueRevisionsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/observations/revisions',
+export const listValueRevisionsRoute = route('observations', 'GET /api/v1/observations/revisions', {
   operationId: 'listValueRevisions',
   summary: 'Every revision of one value (organisation × indicator × period × breakdown), oldest first',
-  tag: 'observations',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: valueRevisionsQuerySchema,
   response: valueRevisionListSchema,
   async handler({ query, context, viewer, now }) {

@@ -12,6 +12,7 @@ import {
   type NameWarning,
 } from '../../core/pseudonymity/find-organisation-names'
 import type { DB } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 
 /**
  * The register the texts are checked against: every organisation with its name, short name, the
@@ -72,8 +73,7 @@ export async function checkNamesInText(
     .selectFrom('ring')
     .select('id')
     .where('sharing', '=', 'pseudonymised')
-    .where('valid_from', '<=', options.at)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', options.at)]))
+    .where(validOn(null, options.at))
     .$if(readers !== 'every_ring', (qb) =>
       qb.where('id', 'in', readers === 'every_ring' ? [] : [...readers.ringIds]),
     )

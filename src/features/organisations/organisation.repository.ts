@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 import { isoDate } from '../../core/periods/dates'
 
 export interface NewOrganisation {
@@ -137,8 +138,7 @@ export async function listOrganisations(
     .innerJoin('ring as r', 'r.id', 'm.ring_id')
     .select(['m.organisation_id', 'r.id', 'r.code', 'r.name'])
     .where('m.organisation_id', 'in', ids)
-    .where('m.valid_from', '<=', at)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', at)]))
+    .where(validOn('m', at))
     .execute()
   const group = <T extends { organisation_id: number }>(rows: T[]) => {
     const map = new Map<number, T[]>()

@@ -5,17 +5,14 @@ import {
   ringsQuerySchema,
 } from '../../contracts/organisations'
 import { isoDate } from '../../core/periods/dates'
-import { defineRoute, queryAndScopeKey } from '../../server/route'
+import { FOR_ANY, queryAndScopeKey, route } from '../../server/route'
 import { listVisibleRings } from '../networks/list-visible-rings'
 import { listVisibleOrganisations } from './list-visible-organisations'
 
-export const listOrganisationsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/organisations',
+export const listOrganisationsRoute = route('organisations', 'GET /api/v1/organisations', {
   operationId: 'listOrganisations',
   summary: 'Organisations with their areas (district keys), sites, partners and ring',
-  tag: 'organisations',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: organisationsQuerySchema,
   response: organisationListSchema,
   cacheKey: ({ query, viewer }) => queryAndScopeKey(query, viewer),
@@ -29,13 +26,10 @@ export const listOrganisationsRoute = defineRoute({
   },
 })
 
-export const listRingsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/rings',
+export const listRingsRoute = route('organisations', 'GET /api/v1/rings', {
   operationId: 'listRings',
   summary: 'Comparison rings (Vergleichsringe) and their members on a given day',
-  tag: 'organisations',
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: ringsQuerySchema,
   response: ringListSchema,
   cacheKey: ({ query, viewer }) => queryAndScopeKey(query, viewer),

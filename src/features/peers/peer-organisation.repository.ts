@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { invalidInput, notFound } from '../../core/errors/app-error'
 import type { DB } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 import { isoDate } from '../../core/periods/dates'
 
 /** An organisation as peer groups show it. */
@@ -64,8 +65,7 @@ export async function listPeerOrganisations(
               .select('m.id')
               .whereRef('m.organisation_id', '=', 'o.id')
               .where('m.network_id', '=', options.networkId!)
-              .where('m.valid_from', '<=', at)
-              .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', at)])),
+              .where(validOn('m', at)),
           ),
           eb.exists(
             eb
@@ -74,8 +74,7 @@ export async function listPeerOrganisations(
               .select('rm.id')
               .whereRef('rm.organisation_id', '=', 'o.id')
               .where('r.network_id', '=', options.networkId!)
-              .where('rm.valid_from', '<=', at)
-              .where((w) => w.or([w('rm.valid_to', 'is', null), w('rm.valid_to', '>=', at)])),
+              .where(validOn('rm', at)),
           ),
         ]),
       ),

@@ -29,7 +29,7 @@ import {
   savePeerModelRequestSchema,
 } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
-import { defineRoute, requireNetworkWideManager } from '../../server/route'
+import { FOR_ANY, requireNetworkWideManager, route } from '../../server/route'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
 import { applyPeerModel } from './apply-peer-model'
@@ -45,7 +45,6 @@ import { savePeerModel } from './save-peer-model'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
 
-const TAG = 'peers'
 const MANAGE = { roles: PERMISSIONS.manageRings }
 
 /** Peer models span the whole network: moderators limited to some rings may not form or read them. */
@@ -63,12 +62,9 @@ async function findFullyVisible(database: Database, viewer: Viewer, key: string,
   return { organisation, rings }
 }
 
-export const proposePeerGroupsRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/peers/proposals',
+export const proposePeerGroupsRoute = route('peers', 'POST /api/v1/peers/proposals', {
   operationId: 'proposePeerGroups',
   summary: 'Form peer groups or rings (Ward, k-means, bounded rings) with their quality; saves nothing',
-  tag: TAG,
   access: MANAGE,
   body: formPeerGroupsRequestSchema,
   response: peerProposalSchema,
@@ -78,12 +74,9 @@ export const proposePeerGroupsRoute = defineRoute({
   },
 })
 
-export const savePeerModelRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/peers/models',
+export const savePeerModelRoute = route('peers', 'POST /api/v1/peers/models', {
   operationId: 'savePeerModel',
   summary: 'Form peer groups as for a proposal and save them as a peer model',
-  tag: TAG,
   access: MANAGE,
   body: savePeerModelRequestSchema,
   response: peerModelSchema,
@@ -99,12 +92,9 @@ export const savePeerModelRoute = defineRoute({
   },
 })
 
-export const listPeerModelsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/peers/models',
+export const listPeerModelsRoute = route('peers', 'GET /api/v1/peers/models', {
   operationId: 'listPeerModels',
   summary: 'Saved peer models, newest first',
-  tag: TAG,
   access: MANAGE,
   response: peerModelListSchema,
   async handler({ context, viewer }) {
@@ -113,12 +103,9 @@ export const listPeerModelsRoute = defineRoute({
   },
 })
 
-export const getPeerModelRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/peers/models/:id',
+export const getPeerModelRoute = route('peers', 'GET /api/v1/peers/models/:id', {
   operationId: 'getPeerModel',
   summary: 'One peer model: inputs, parameters, data vintage, groups, quality, hand moves',
-  tag: TAG,
   access: MANAGE,
   params: peerModelParamsSchema,
   response: peerModelSchema,
@@ -128,12 +115,9 @@ export const getPeerModelRoute = defineRoute({
   },
 })
 
-export const comparePeerModelsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/peers/compare',
+export const comparePeerModelsRoute = route('peers', 'GET /api/v1/peers/compare', {
   operationId: 'comparePeerModels',
   summary: 'Compare two peer models: adjusted Rand index, matched groups, who moved where',
-  tag: TAG,
   access: MANAGE,
   query: comparePeerModelsQuerySchema,
   response: peerComparisonSchema,
@@ -143,12 +127,9 @@ export const comparePeerModelsRoute = defineRoute({
   },
 })
 
-export const previewPeerMoveRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/peers/models/:id/moves/preview',
+export const previewPeerMoveRoute = route('peers', 'POST /api/v1/peers/models/:id/moves/preview', {
   operationId: 'previewPeerMove',
   summary: 'Quality before and after moving members by hand, and the constraints the moves would break',
-  tag: TAG,
   access: MANAGE,
   params: peerModelParamsSchema,
   body: movePeerMembersRequestSchema,
@@ -159,12 +140,9 @@ export const previewPeerMoveRoute = defineRoute({
   },
 })
 
-export const movePeerMembersRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/peers/models/:id/moves',
+export const movePeerMembersRoute = route('peers', 'POST /api/v1/peers/models/:id/moves', {
   operationId: 'movePeerMembers',
   summary: 'Move members by hand (refused while a size bound or constraint is broken)',
-  tag: TAG,
   access: MANAGE,
   params: peerModelParamsSchema,
   body: movePeerMembersRequestSchema,
@@ -180,12 +158,9 @@ export const movePeerMembersRoute = defineRoute({
   },
 })
 
-export const applyPeerModelRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/peers/models/:id/apply',
+export const applyPeerModelRoute = route('peers', 'POST /api/v1/peers/models/:id/apply', {
   operationId: 'applyPeerModel',
   summary: "Make the model's groups the network's rings from a day (current memberships end the day before)",
-  tag: TAG,
   access: MANAGE,
   params: peerModelParamsSchema,
   body: applyPeerModelRequestSchema,
@@ -201,13 +176,10 @@ export const applyPeerModelRoute = defineRoute({
   },
 })
 
-export const importPeerTypesRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/peers/types',
+export const importPeerTypesRoute = route('peers', 'POST /api/v1/peers/types', {
   operationId: 'importPeerTypes',
   summary:
     'Import official comparison types (CSV: organisation key → type code, optional type name) as a peer model',
-  tag: TAG,
   access: MANAGE,
   query: importPeerTypesQuerySchema,
   isUpload: true,
@@ -233,14 +205,11 @@ export const importPeerTypesRoute = defineRoute({
   },
 })
 
-export const listPeerNeighboursRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/peers/neighbours',
+export const listPeerNeighboursRoute = route('peers', 'GET /api/v1/peers/neighbours', {
   operationId: 'listPeerNeighbours',
   summary:
     'Nearest neighbours of an organisation by context, each with the share of every indicator and a sentence why',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: neighboursQuerySchema,
   response: neighboursSchema,
   async handler({ query, context, viewer, now }) {
@@ -257,13 +226,10 @@ export const listPeerNeighboursRoute = defineRoute({
   },
 })
 
-export const getRingHistoryRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/peers/history',
+export const getRingHistoryRoute = route('peers', 'GET /api/v1/peers/history', {
   operationId: 'getRingHistory',
   summary: "An organisation's ring memberships over time",
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: ringHistoryQuerySchema,
   response: ringHistorySchema,
   async handler({ query, context, viewer, now }) {

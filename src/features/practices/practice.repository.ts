@@ -370,22 +370,17 @@ export async function insertAdoption(
     now: Date
   },
 ): Promise<number> {
+  const given = { started_on: adoption.startedOn, note: adoption.note }
   const row = await db
     .insertInto('practice_adoption')
     .values({
       practice_id: adoption.practiceId,
       organisation_id: adoption.organisationId,
-      started_on: adoption.startedOn,
-      note: adoption.note,
+      ...given,
       created_by_user_id: adoption.createdByUserId,
       created_at: adoption.now,
     })
-    .onConflict((oc) =>
-      oc.columns(['practice_id', 'organisation_id']).doUpdateSet({
-        started_on: adoption.startedOn,
-        note: adoption.note,
-      }),
-    )
+    .onConflict((oc) => oc.columns(['practice_id', 'organisation_id']).doUpdateSet(given))
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

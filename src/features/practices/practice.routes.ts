@@ -18,7 +18,7 @@ import {
 } from '../../contracts/practices'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS, type Viewer } from '../../core/permissions'
-import { definePublicRoute, defineRoute, type PublicRouteInput, type RouteInput } from '../../server/route'
+import { FOR_ANY, type PublicRouteInput, type RouteInput, route } from '../../server/route'
 import { checkPracticeEffect } from './check-practice-effect'
 import { listPractices } from './list-practices'
 import { findAttachmentContent } from './practice.repository'
@@ -36,7 +36,6 @@ import { readUpload } from '../../server/read-upload'
 import { nameWarningsField } from '../../contracts/name-warnings'
 import { warnAboutPracticeTexts } from './warn-about-practice-texts'
 
-const TAG = 'practices'
 const WRITERS = PERMISSIONS.writePractices
 
 /** What the write use cases (write-practice.ts) need of the request. */
@@ -64,13 +63,10 @@ async function readWithWarnings(
 // Writes answer with warnings when a text names an organisation (check-names-in-text.ts).
 const practiceWithWarningsSchema = practiceSchema.extend(nameWarningsField)
 
-export const listPracticesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/practices',
+export const listPracticesRoute = route('practices', 'GET /api/v1/practices', {
   operationId: 'listPractices',
   summary: 'Practice cards the caller may read: German full-text search (q) and filters',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: practiceListQuerySchema,
   response: practiceListSchema,
   async handler({ query, context, viewer, now }) {
@@ -82,12 +78,9 @@ export const listPracticesRoute = defineRoute({
   },
 })
 
-export const listPublicPracticesRoute = definePublicRoute({
-  method: 'GET',
-  url: '/api/v1/public/practices',
+export const listPublicPracticesRoute = route.public('practices', 'GET /api/v1/public/practices', {
   operationId: 'listPublicPractices',
   summary: "Published practice cards with visibility 'public', readable without signing in",
-  tag: TAG,
   access: { isPublic: true },
   query: publicPracticeListQuerySchema,
   response: practiceListSchema,
@@ -97,12 +90,9 @@ export const listPublicPracticesRoute = definePublicRoute({
   },
 })
 
-export const getPublicPracticeRoute = definePublicRoute({
-  method: 'GET',
-  url: '/api/v1/public/practices/:id',
+export const getPublicPracticeRoute = route.public('practices', 'GET /api/v1/public/practices/:id', {
   operationId: 'getPublicPractice',
   summary: "One practice card with visibility 'public', readable without signing in",
-  tag: TAG,
   access: { isPublic: true },
   params: practiceIdParamsSchema,
   response: practiceSchema,
@@ -116,13 +106,10 @@ export const getPublicPracticeRoute = definePublicRoute({
   },
 })
 
-export const getPracticeRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/practices/:id',
+export const getPracticeRoute = route('practices', 'GET /api/v1/practices/:id', {
   operationId: 'getPractice',
   summary: 'One practice card with attachments, visible adoptions and the caller’s abilities',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   params: practiceIdParamsSchema,
   response: practiceSchema,
   async handler({ params, context, viewer, now }) {
@@ -134,12 +121,9 @@ export const getPracticeRoute = defineRoute({
   },
 })
 
-export const createPracticeRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/practices',
+export const createPracticeRoute = route('practices', 'POST /api/v1/practices', {
   operationId: 'createPractice',
   summary: 'Write a practice card (members for their organisation; status draft or published)',
-  tag: TAG,
   access: { roles: WRITERS },
   body: createPracticeRequestSchema,
   response: practiceWithWarningsSchema,
@@ -155,12 +139,9 @@ export const createPracticeRoute = defineRoute({
   },
 })
 
-export const updatePracticeRoute = defineRoute({
-  method: 'PATCH',
-  url: '/api/v1/practices/:id',
+export const updatePracticeRoute = route('practices', 'PATCH /api/v1/practices/:id', {
   operationId: 'updatePractice',
   summary: 'Change a practice card (its organisation, its ring’s moderators, administrators)',
-  tag: TAG,
   access: { roles: WRITERS },
   params: practiceIdParamsSchema,
   body: updatePracticeRequestSchema,
@@ -177,12 +158,9 @@ export const updatePracticeRoute = defineRoute({
   },
 })
 
-export const deletePracticeRoute = defineRoute({
-  method: 'DELETE',
-  url: '/api/v1/practices/:id',
+export const deletePracticeRoute = route('practices', 'DELETE /api/v1/practices/:id', {
   operationId: 'deletePractice',
   summary: 'Delete a practice card with its attachments and adoptions',
-  tag: TAG,
   access: { roles: WRITERS },
   params: practiceIdParamsSchema,
   response: deletedSchema,
@@ -192,12 +170,9 @@ export const deletePracticeRoute = defineRoute({
   },
 })
 
-export const uploadPracticeAttachmentRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/practices/:id/attachments',
+export const uploadPracticeAttachmentRoute = route('practices', 'POST /api/v1/practices/:id/attachments', {
   operationId: 'uploadPracticeAttachment',
   summary: `Attach a file (multipart field "file"; PDF, images, Office, text; at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`,
-  tag: TAG,
   access: { roles: WRITERS },
   params: practiceIdParamsSchema,
   isUpload: true,
@@ -241,61 +216,61 @@ async function sendAttachment<Q, B>(
   return undefined
 }
 
-export const downloadPracticeAttachmentRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/practices/:id/attachments/:attachmentId',
-  operationId: 'downloadPracticeAttachment',
-  summary: 'Download an attachment of a card the caller may read',
-  tag: TAG,
-  access: { roles: 'any' },
-  params: attachmentParamsSchema,
-  response: z.unknown(),
-  produces: 'application/octet-stream',
-  async handler(input) {
-    return sendAttachment(input, input.viewer, false)
+export const downloadPracticeAttachmentRoute = route(
+  'practices',
+  'GET /api/v1/practices/:id/attachments/:attachmentId',
+  {
+    operationId: 'downloadPracticeAttachment',
+    summary: 'Download an attachment of a card the caller may read',
+    access: FOR_ANY,
+    params: attachmentParamsSchema,
+    response: z.unknown(),
+    produces: 'application/octet-stream',
+    async handler(input) {
+      return sendAttachment(input, input.viewer, false)
+    },
   },
-})
+)
 
-export const downloadPublicPracticeAttachmentRoute = definePublicRoute({
-  method: 'GET',
-  url: '/api/v1/public/practices/:id/attachments/:attachmentId',
-  operationId: 'downloadPublicPracticeAttachment',
-  summary: 'Download an attachment of a public card without signing in',
-  tag: TAG,
-  access: { isPublic: true },
-  params: attachmentParamsSchema,
-  response: z.unknown(),
-  produces: 'application/octet-stream',
-  async handler(input) {
-    return sendAttachment(input, null, true)
+export const downloadPublicPracticeAttachmentRoute = route.public(
+  'practices',
+  'GET /api/v1/public/practices/:id/attachments/:attachmentId',
+  {
+    operationId: 'downloadPublicPracticeAttachment',
+    summary: 'Download an attachment of a public card without signing in',
+    access: { isPublic: true },
+    params: attachmentParamsSchema,
+    response: z.unknown(),
+    produces: 'application/octet-stream',
+    async handler(input) {
+      return sendAttachment(input, null, true)
+    },
   },
-})
+)
 
-export const deletePracticeAttachmentRoute = defineRoute({
-  method: 'DELETE',
-  url: '/api/v1/practices/:id/attachments/:attachmentId',
-  operationId: 'deletePracticeAttachment',
-  summary: 'Remove an attachment from a card',
-  tag: TAG,
-  access: { roles: WRITERS },
-  params: attachmentParamsSchema,
-  response: deletedSchema,
-  async handler(input) {
-    await deleteAttachment(input.context.database, {
-      ...writeContext(input),
-      practiceId: input.params.id,
-      attachmentId: input.params.attachmentId,
-    })
-    return { deleted: true as const }
+export const deletePracticeAttachmentRoute = route(
+  'practices',
+  'DELETE /api/v1/practices/:id/attachments/:attachmentId',
+  {
+    operationId: 'deletePracticeAttachment',
+    summary: 'Remove an attachment from a card',
+    access: { roles: WRITERS },
+    params: attachmentParamsSchema,
+    response: deletedSchema,
+    async handler(input) {
+      await deleteAttachment(input.context.database, {
+        ...writeContext(input),
+        practiceId: input.params.id,
+        attachmentId: input.params.attachmentId,
+      })
+      return { deleted: true as const }
+    },
   },
-})
+)
 
-export const adoptPracticeRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/practices/:id/adoptions',
+export const adoptPracticeRoute = route('practices', 'POST /api/v1/practices/:id/adoptions', {
   operationId: 'adoptPractice',
   summary: 'Record that an organisation adopted the practice, with the day it started (again: corrects it)',
-  tag: TAG,
   access: { roles: WRITERS },
   params: practiceIdParamsSchema,
   body: adoptPracticeRequestSchema,
@@ -315,25 +290,26 @@ export const adoptPracticeRoute = defineRoute({
   },
 })
 
-export const getPracticeEffectRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/practices/:id/adoptions/:adoptionId/effect',
-  operationId: 'getPracticeEffect',
-  summary:
-    'Effect check of an adoption: difference-in-differences against ring peers per linked figure (an indication, not proof)',
-  tag: TAG,
-  access: { roles: 'any' },
-  params: adoptionParamsSchema,
-  response: effectCheckSchema,
-  async handler({ params, context, viewer, now }) {
-    return checkPracticeEffect(context.database.db, {
-      viewer,
-      practiceId: params.id,
-      adoptionId: params.adoptionId,
-      now,
-    })
+export const getPracticeEffectRoute = route(
+  'practices',
+  'GET /api/v1/practices/:id/adoptions/:adoptionId/effect',
+  {
+    operationId: 'getPracticeEffect',
+    summary:
+      'Effect check of an adoption: difference-in-differences against ring peers per linked figure (an indication, not proof)',
+    access: FOR_ANY,
+    params: adoptionParamsSchema,
+    response: effectCheckSchema,
+    async handler({ params, context, viewer, now }) {
+      return checkPracticeEffect(context.database.db, {
+        viewer,
+        practiceId: params.id,
+        adoptionId: params.adoptionId,
+        now,
+      })
+    },
   },
-})
+)
 
 export const practiceRoutes = [
   listPracticesRoute,

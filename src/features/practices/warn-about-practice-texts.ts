@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely'
 import type { NameWarning } from '../../core/pseudonymity/find-organisation-names'
 import type { DB } from '../../db/schema'
+import { validOn } from '../../db/valid-on'
 import { checkNamesInText, type TextReaders } from '../organisations/check-names-in-text'
 
 export async function warnAboutPracticeTexts(
@@ -28,8 +29,7 @@ export async function warnAboutPracticeTexts(
               .selectFrom('ring_membership')
               .select('ring_id')
               .where('organisation_id', '=', card.organisation_id)
-              .where('valid_from', '<=', options.at)
-              .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', options.at)]))
+              .where(validOn(null, options.at))
               .execute()
           ).map((r) => r.ring_id)
     readers = { ringIds }

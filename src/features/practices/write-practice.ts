@@ -18,7 +18,7 @@ import type {
 } from '../../contracts/practices'
 import type { Database } from '../../db/connect'
 import type { DB } from '../../db/schema'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit, type AuditActor, type AuditEntry } from '../audit/record-audit'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import {
@@ -53,6 +53,11 @@ interface WriteContext {
   actor: AuditActor
   now: Date
   ip?: string | null
+}
+
+/** Records a write in the audit log as done by the context's actor, from its address, at its time. */
+function audit(db: Kysely<DB>, context: WriteContext, entry: Omit<AuditEntry, 'actor' | 'ip' | 'at'>) {
+  return recordAudit(db, { ...entry, actor: context.actor, ip: context.ip, at: context.now })
 }
 
 async function checkFigureCodes(db: Kysely<DB>, codes: readonly string[]): Promise<string[]> {
@@ -141,14 +146,11 @@ export async function createPractice(
       now: options.now,
     })
     await replacePracticeLinks(db, id, { topics: request.topics, figureCodes })
-    await recordAudit(db, {
-      actor: options.actor,
+    await audit(db, options, {
       action: 'practice.create',
       entity: 'practice',
       entityId: id,
       after: { ...request, organisationId, ringId, figureCodes },
-      ip: options.ip,
-      at: options.now,
     })
     return id
   })
@@ -191,15 +193,12 @@ export async function updatePractice(
       now: options.now,
     })
     await replacePracticeLinks(db, options.id, { topics: request.topics, figureCodes })
-    await recordAudit(db, {
-      actor: options.actor,
+    await audit(db, options, {
       action: 'practice.update',
       entity: 'practice',
       entityId: options.id,
       before: { ...before, rank: undefined },
       after: { ...request, figureCodes },
-      ip: options.ip,
-      at: options.now,
     })
   })
 }
@@ -211,14 +210,11 @@ export async function deletePractice(
   await database.transaction(async ({ db }) => {
     const before = await findEditablePractice(db, options.viewer, options.id)
     await deletePracticeRow(db, options.id)
-    await recordAudit(db, {
-      actor: options.actor,
+    await audit(db, options, {
       action: 'practice.delete',
       entity: 'practice',
       entityId: options.id,
       before: { ...before, rank: undefined },
-      ip: options.ip,
-      at: options.now,
     })
   })
 }
@@ -251,14 +247,11 @@ export async function addAttachment(
       uploadedByUserId: options.viewer.userId,
       now: options.now,
     })
-    await recordAudit(db, {
-      actor: options.actor,
+    await audit(db, options, {
       action: 'practice.attachment.add',
       entity: 'practice_attachment',
       entityId: id,
       after: { practiceId: options.practiceId, fileName, mimeType, sizeBytes: content.length },
-      ip: options.ip,
-      at: options.now,
     })
     return id
   })
@@ -273,14 +266,11 @@ export async function deleteAttachment(
     const isDeleted = await deleteAttachmentRow(db, options)
     if (!isDeleted)
       throw notFound(`no attachment ${options.attachmentId} on practice card ${options.practiceId}`)
-    await recordAudit(db, {
-      actor: options.actor,
+    await audit(db, options, {
       action: 'practice.attachment.delete',
       entity: 'practice_attachment',
       entityId: options.attachmentId,
       before: { practiceId: options.practiceId },
-      ip: options.ip,
-      at: options.now,
     })
   })
 }
@@ -322,14 +312,11 @@ export async function adoptPractice(
       createdByUserId: viewer.userId,
       now: options.now,
     })
-    await recordAudit(db, {
-      actor: options.actor,
+    await audit(db, options, {
       action: 'practice.adopt',
       entity: 'practice_adoption',
       entityId: id,
       after: { practiceId: practice.id, organisationId, startedOn: request.startedOn, note: request.note },
-      ip: options.ip,
-      at: options.now,
     })
     return id
   })

@@ -3,15 +3,12 @@
  * page does it: moderators and administrators only, errors named by field, every write audited,
  * and members answer only while the cycle runs.
  */
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createJobcentre, createNetwork, seedReferenceData } from '../../test/factories'
 import type { SignedIn } from '../../test/sign-in'
-import { startApp } from '../../test/start-app'
-import { useTestDatabase } from '../../test/use-test-database'
+import { useTestApp } from '../../test/start-app'
 
-const t = useTestDatabase()
-let app: FastifyInstance
+const t = useTestApp()
 let admin: SignedIn
 let moderator: SignedIn
 let lead: SignedIn
@@ -24,9 +21,8 @@ beforeAll(async () => {
   await createNetwork(db)
   const organisationId = await createJobcentre(db, { ags5: '06435' })
   ;({
-    app,
     as: { admin, moderator, lead },
-  } = await startApp(t.database, {
+  } = await t.start({
     now: () => new Date('2026-03-10T09:00:00Z'),
     accounts: {
       admin: { role: 'admin' },
@@ -35,7 +31,6 @@ beforeAll(async () => {
     },
   }))
 })
-afterAll(async () => app?.close())
 
 const cycleOf = (code: string, name: string, startsOn: string, endsOn: string) => ({
   code,

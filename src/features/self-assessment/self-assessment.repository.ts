@@ -144,26 +144,17 @@ export async function saveAreas(
     .$if(codes.length > 0, (qb) => qb.where('code', 'not in', codes))
     .execute()
   for (const [position, area] of areas.entries()) {
+    const texts = {
+      position,
+      name_de: area.nameDe,
+      name_en: area.nameEn,
+      description_de: area.descriptionDe,
+      description_en: area.descriptionEn,
+    }
     await db
       .insertInto('self_assessment_area')
-      .values({
-        cycle_id: cycleId,
-        code: area.code,
-        position,
-        name_de: area.nameDe,
-        name_en: area.nameEn,
-        description_de: area.descriptionDe,
-        description_en: area.descriptionEn,
-      })
-      .onConflict((oc) =>
-        oc.columns(['cycle_id', 'code']).doUpdateSet({
-          position,
-          name_de: area.nameDe,
-          name_en: area.nameEn,
-          description_de: area.descriptionDe,
-          description_en: area.descriptionEn,
-        }),
-      )
+      .values({ cycle_id: cycleId, code: area.code, ...texts })
+      .onConflict((oc) => oc.columns(['cycle_id', 'code']).doUpdateSet(texts))
       .execute()
   }
 }
@@ -214,24 +205,20 @@ export async function upsertResponse(
     now: Date
   },
 ): Promise<void> {
+  const answer = {
+    score: response.score,
+    evidence_note: response.evidenceNote,
+    answered_by_user_id: response.answeredByUserId,
+    answered_at: response.now,
+  }
   await db
     .insertInto('self_assessment_response')
     .values({
       cycle_id: response.cycleId,
       area_id: response.areaId,
       organisation_id: response.organisationId,
-      score: response.score,
-      evidence_note: response.evidenceNote,
-      answered_by_user_id: response.answeredByUserId,
-      answered_at: response.now,
+      ...answer,
     })
-    .onConflict((oc) =>
-      oc.columns(['area_id', 'organisation_id']).doUpdateSet({
-        score: response.score,
-        evidence_note: response.evidenceNote,
-        answered_by_user_id: response.answeredByUserId,
-        answered_at: response.now,
-      }),
-    )
+    .onConflict((oc) => oc.columns(['area_id', 'organisation_id']).doUpdateSet(answer))
     .execute()
 }

@@ -13,12 +13,10 @@ import {
 import { notFound } from '../../core/errors/app-error'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute, requireNetworkWideManager } from '../../server/route'
+import { FOR_ANY, requireNetworkWideManager, route } from '../../server/route'
 import { compareSelfAssessments } from './compare-self-assessments'
 import { createCycle, listCycles, updateCycle } from './manage-cycles'
 import { readAnswers, saveAnswers } from './self-assessment-answers'
-
-const TAG = 'self-assessment'
 
 async function readCycle(db: Parameters<typeof listCycles>[0], id: number) {
   const cycle = (await listCycles(db)).find((c) => c.id === id)
@@ -26,25 +24,19 @@ async function readCycle(db: Parameters<typeof listCycles>[0], id: number) {
   return cycle
 }
 
-export const listCyclesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/self-assessment/cycles',
+export const listCyclesRoute = route('self-assessment', 'GET /api/v1/self-assessment/cycles', {
   operationId: 'listSelfAssessmentCycles',
   summary: 'Self-assessment cycles with their enabler areas and maturity scale',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   response: cycleListSchema,
   async handler({ context }) {
     return { cycles: await listCycles(context.database.db) }
   },
 })
 
-export const createCycleRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/self-assessment/cycles',
+export const createCycleRoute = route('self-assessment', 'POST /api/v1/self-assessment/cycles', {
   operationId: 'createSelfAssessmentCycle',
   summary: 'Open a cycle (default template: the seven PES enabler areas, maturity 1–5)',
-  tag: TAG,
   access: { roles: PERMISSIONS.manageSelfAssessment },
   body: createCycleRequestSchema,
   response: cycleSchema,
@@ -60,12 +52,9 @@ export const createCycleRoute = defineRoute({
   },
 })
 
-export const updateCycleRoute = defineRoute({
-  method: 'PATCH',
-  url: '/api/v1/self-assessment/cycles/:id',
+export const updateCycleRoute = route('self-assessment', 'PATCH /api/v1/self-assessment/cycles/:id', {
   operationId: 'updateSelfAssessmentCycle',
   summary: 'Change a cycle’s template (areas, scale labels; the scale range only before the first answer)',
-  tag: TAG,
   access: { roles: PERMISSIONS.manageSelfAssessment },
   params: cycleParamsSchema,
   body: updateCycleRequestSchema,
@@ -83,13 +72,10 @@ export const updateCycleRoute = defineRoute({
   },
 })
 
-export const getAnswersRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/self-assessment/cycles/:id/answers',
+export const getAnswersRoute = route('self-assessment', 'GET /api/v1/self-assessment/cycles/:id/answers', {
   operationId: 'getSelfAssessmentAnswers',
   summary: 'One organisation’s answers with evidence notes (own in full; ring peers as the ring shares)',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   params: cycleParamsSchema,
   query: answersQuerySchema,
   response: answerSheetSchema,
@@ -103,12 +89,9 @@ export const getAnswersRoute = defineRoute({
   },
 })
 
-export const saveAnswersRoute = defineRoute({
-  method: 'PUT',
-  url: '/api/v1/self-assessment/cycles/:id/answers',
+export const saveAnswersRoute = route('self-assessment', 'PUT /api/v1/self-assessment/cycles/:id/answers', {
   operationId: 'saveSelfAssessmentAnswers',
   summary: 'Save the own organisation’s scores and evidence notes (administrators: any organisation)',
-  tag: TAG,
   access: { roles: PERMISSIONS.answerSelfAssessment },
   params: cycleParamsSchema,
   body: saveAnswersRequestSchema,
@@ -131,13 +114,10 @@ export const saveAnswersRoute = defineRoute({
   },
 })
 
-export const compareSelfAssessmentsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/self-assessment/compare',
+export const compareSelfAssessmentsRoute = route('self-assessment', 'GET /api/v1/self-assessment/compare', {
   operationId: 'compareSelfAssessments',
   summary: 'Ring comparison per enabler area: score, mean, median, best, gap, change; radar series',
-  tag: TAG,
-  access: { roles: 'any' },
+  access: FOR_ANY,
   query: compareQuerySchema,
   response: selfAssessmentComparisonSchema,
   async handler({ query, context, viewer, now }) {

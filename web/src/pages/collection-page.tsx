@@ -253,26 +253,22 @@ function FormTable({ collection, form }: { collection: CollectionDto; form: Coll
                     <td className="numeric">
                       {cell.previousValue === null ? '–' : formatNumber(locale, cell.previousValue)}
                     </td>
-                    <td>
-                      <input
-                        inputMode="decimal"
-                        aria-label={t('collections.valueLabel', labelParams)}
-                        disabled={!isEditable}
-                        maxLength={30}
-                        value={draft.value}
-                        onChange={(e) => set(key, { value: e.target.value })}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        className="comment"
-                        aria-label={t('collections.commentLabel', labelParams)}
-                        disabled={!isEditable}
-                        maxLength={1000}
-                        value={draft.comment}
-                        onChange={(e) => set(key, { comment: e.target.value })}
-                      />
-                    </td>
+                    <CellInput
+                      inputMode="decimal"
+                      label={t('collections.valueLabel', labelParams)}
+                      isEditable={isEditable}
+                      maxLength={30}
+                      value={draft.value}
+                      onChange={(value) => set(key, { value })}
+                    />
+                    <CellInput
+                      className="comment"
+                      label={t('collections.commentLabel', labelParams)}
+                      isEditable={isEditable}
+                      maxLength={1000}
+                      value={draft.comment}
+                      onChange={(comment) => set(key, { comment })}
+                    />
                   </tr>
                 )
               })}
@@ -325,6 +321,33 @@ function FormTable({ collection, form }: { collection: CollectionDto; form: Coll
         )}
       </form>
     </section>
+  )
+}
+
+/** One editable cell of the form table, named for screen readers by `label`. */
+function CellInput({
+  label,
+  isEditable,
+  onChange,
+  ...input
+}: {
+  label: string
+  isEditable: boolean
+  value: string
+  maxLength: number
+  onChange: (value: string) => void
+  inputMode?: 'decimal'
+  className?: string
+}) {
+  return (
+    <td>
+      <input
+        {...input}
+        aria-label={label}
+        disabled={!isEditable}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </td>
   )
 }
 

@@ -18,7 +18,7 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
-import { LabelledOptions, SelectField, TextField } from '../components/form-field'
+import { LabelledOptions, SelectField, TextAreaField, TextField } from '../components/form-field'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
@@ -157,15 +157,14 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
           )}
         </div>
         {TEXT_FIELDS.map(({ key, label }) => (
-          <div className="field" key={key}>
-            <label htmlFor={`practice-${key}`}>{t(label)}</label>
-            <textarea
-              id={`practice-${key}`}
-              rows={key === 'contact' ? 2 : 4}
-              value={texts[key]}
-              onChange={(e) => setTexts((before) => ({ ...before, [key]: e.target.value }))}
-            />
-          </div>
+          <TextAreaField
+            key={key}
+            id={`practice-${key}`}
+            label={t(label)}
+            rows={key === 'contact' ? 2 : 4}
+            value={texts[key]}
+            onChange={(value) => setTexts((before) => ({ ...before, [key]: value }))}
+          />
         ))}
         <div className="form-row">
           <TextField

@@ -17,7 +17,8 @@ import { isoDate } from '../../../core/periods/dates'
 import { getMeetingDetail } from '../../meetings/get-meeting-detail'
 import { loadAgendaBlocks } from '../../meetings/load-agenda-blocks'
 import { loadMeetingScope } from '../../meetings/load-meeting-scope'
-import { findMeeting, findPreviousMeetingStart, findRingMemberIds } from '../../meetings/meeting.repository'
+import { findMeeting, findPreviousMeetingStart } from '../../meetings/meeting.repository'
+import { listMemberIds } from '../../networks/network.repository'
 import { loadPartnerSections, type PartnerSections } from './partner-sections'
 import type { Polarity } from '../../../core/kpi/polarity'
 
@@ -64,7 +65,7 @@ export async function buildMeetingPack(
   const figures: FigureColumn[] = []
   const rows: MeetingPack['rows'] = []
   if (month !== null && meeting.ring_id !== null) {
-    const ids = await findRingMemberIds(db, meeting.ring_id, monthStart(month))
+    const ids = await listMemberIds(db, { ringId: meeting.ring_id }, monthStart(month))
     const group = {
       kind: 'ring' as const,
       label: detail.ring?.name ?? '',
