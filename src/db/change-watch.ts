@@ -24,6 +24,9 @@ export const CHANGE_CHANNEL = 'benchlearn_change'
 export class ChangeWatch {
   #generation = 0
   #isComplete: boolean
+  #ping: (() => Promise<void>) | undefined
+  #running: Promise<void> | undefined
+  #queued: Promise<void> | undefined
 
   /** `isComplete`: whether every committed change reaches this watch (true when only this process writes). */
   constructor(options: { isComplete: boolean }) {
@@ -45,6 +48,42 @@ export class ChangeWatch {
 
   bump(): void {
     this.#generation++
+  }
+
+  /**
+   * The round trip on the LISTEN connection that `catchUp` waits for (connect.ts; none on PGlite,
+   * where only this process writes).
+   */
+  setPing(ping: (() => Promise<void>) | undefined): void {
+    this.#ping = ping
+  }
+
+  /**
+   * Resolves once every change another process committed before the call has been heard. A
+   * notification travels on its own, so a request that arrives right after another server's write
+   * may come before it; a query on the LISTEN connection cannot: PostgreSQL sends the listener its
+   * pending notifications before it reads the next command, so they are heard before the answer of a
+   * query sent after the commit. Concurrent callers share a round trip that started after they asked.
+   */
+  catchUp(): Promise<void> {
+    const ping = this.#ping
+    if (!ping) return Promise.resolve()
+    if (this.#queued) return this.#queued
+    const start = (): Promise<void> => {
+      const running = ping().catch(() => this.setComplete(false))
+      this.#running = running
+      void running.finally(() => {
+        if (this.#running === running) this.#running = undefined
+      })
+      return running
+    }
+    if (!this.#running) return start()
+    const queued = this.#running.then(() => {
+      this.#queued = undefined
+      return start()
+    })
+    this.#queued = queued
+    return queued
   }
 
   /** Listening started or stopped; both bump, since changes may have been missed in between. */

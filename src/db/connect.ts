@@ -265,6 +265,7 @@ async function listenForChanges(url: string, changes: ChangeWatch): Promise<() =
   const lost = (lostClient: pg.Client) => {
     if (client !== lostClient) return
     client = undefined
+    changes.setPing(undefined)
     changes.setComplete(false)
     lostClient.end().catch(() => undefined)
     if (!isStopped) retry = setTimeout(connect, LISTEN_RETRY_MS).unref()
@@ -278,8 +279,12 @@ async function listenForChanges(url: string, changes: ChangeWatch): Promise<() =
     try {
       await next.connect()
       await next.query(`LISTEN ${CHANGE_CHANNEL}`)
-      if (client === next && !isStopped) changes.setComplete(true)
-      else await next.end()
+      if (client === next && !isStopped) {
+        changes.setPing(async () => {
+          await next.query('select 1')
+        })
+        changes.setComplete(true)
+      } else await next.end()
     } catch {
       lost(next)
     }
@@ -290,6 +295,7 @@ async function listenForChanges(url: string, changes: ChangeWatch): Promise<() =
     clearTimeout(retry)
     const last = client
     client = undefined
+    changes.setPing(undefined)
     changes.setComplete(false)
     await last?.end().catch(() => undefined)
   }

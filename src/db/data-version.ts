@@ -18,7 +18,8 @@
  * The query itself is skipped while the database's change watch (change-watch.ts) says nothing can
  * have changed since the last one: every commit of this process bumps it at once, and on PostgreSQL
  * the commits of other processes bump it when their notification arrives (migration 0008's
- * triggers; on loopback well under a millisecond after the commit). Without a LISTEN connection the
+ * triggers; a round trip on the LISTEN connection before each use makes sure that a notification
+ * committed before the request has arrived: change-watch.ts, `catchUp`). Without a LISTEN connection the
  * version is read as before, and a remembered one is never used for longer than VERSION_MAX_AGE_MS.
  */
 import { sql, type Kysely } from 'kysely'
@@ -86,7 +87,13 @@ const readers = new WeakMap<Kysely<DB>, Reader>()
  * a fingerprint taken before their request arrived. Under load that is about one query per round
  * trip instead of one per request — on PGlite, where every query waits for the one connection.
  */
-export function readDataVersion(db: Kysely<DB>): Promise<DataVersion> {
+export async function readDataVersion(db: Kysely<DB>): Promise<DataVersion> {
+  // Another server's commit just before this request: hear its notification first (change-watch.ts).
+  await changeWatchOf(db)?.catchUp()
+  return readRememberedOrQuery(db)
+}
+
+function readRememberedOrQuery(db: Kysely<DB>): Promise<DataVersion> {
   let reader = readers.get(db)
   if (!reader) readers.set(db, (reader = { running: undefined, queued: undefined, latest: undefined }))
   const state = reader
