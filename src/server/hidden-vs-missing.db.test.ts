@@ -112,6 +112,8 @@ const PROBES: Record<string, Probe[]> = {
     (p) => get(`/api/v1/kpi/summaries?org=${p.ags}&group=ring&period=2024-01`),
     (p, own) => get(`/api/v1/kpi/summaries?${groupQuery(p, own).replace('figure=K2&', '')}`),
   ],
+  getImprovementPotentials: [(p) => get(`/api/v1/potentials?org=${p.ags}&group=ring&period=2024-01`)],
+  getCouncilReport: [(p) => get(`/api/v1/reports/organisation/${p.ags}?format=pptx&period=2024-01`)],
   listPeerNeighbours: [(p) => get(`/api/v1/peers/neighbours?org=${p.ags}`)],
   getRingHistory: [(p) => get(`/api/v1/peers/history?org=${p.ags}`)],
   listPractices: [(p) => get(`/api/v1/practices?organisation=${p.id}`)],
