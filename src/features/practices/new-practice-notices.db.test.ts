@@ -184,7 +184,7 @@ describe('publishing a practice card', () => {
     )
     for (const part of [composed.subject, composed.text, composed.html]) expect(part).not.toContain('Aachtal')
     expect(composed.text).toContain(`Jobcoaching im Quartier (${pseudonym})`)
-    expect(composed.text).toContain('New good practice in your ring')
+    expect(`${composed.subject}\n${composed.html}`).toContain('New good practice in your ring')
     expect(composed.text).toContain(`https://benchlearn.example/practices/${practiceId}`)
   })
 })
