@@ -1,7 +1,8 @@
 /**
  * Two server processes on one PostgreSQL (docs/operations.md, "Two or more servers"): two apps, each
  * with its own connection pool and LISTEN connection, as two processes behind a proxy would have.
- * What one of them changes, the other answers at once. PostgreSQL only: PGlite is one process's.
+ * What one of them changes, the other answers at once, and a message both mail workers could send
+ * arrives once. PostgreSQL only: PGlite is one process's.
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -9,7 +10,10 @@ import { openDatabase, type Database } from '../db/connect'
 import { createTestDatabaseLocation } from '../test/database'
 import { createJobcentre, createUser, seedReferenceData, TEST_PASSWORD } from '../test/factories'
 import { signIn, type SignedIn } from '../test/sign-in'
+import { startSmtpSink, type SmtpSink } from '../test/smtp-sink'
 import { buildApp } from './app'
+
+const WORKER_INTERVAL_MS = 40
 
 describe.skipIf(!process.env.DATABASE_URL)('two servers on one PostgreSQL', () => {
   let location: Awaited<ReturnType<typeof createTestDatabaseLocation>>
@@ -17,8 +21,10 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers on one PostgreSQL', () =
   let one: FastifyInstance
   let two: FastifyInstance
   let leadId: number
+  let smtp: SmtpSink
 
   beforeAll(async () => {
+    smtp = await startSmtpSink()
     location = await createTestDatabaseLocation(inject('testTemplate'))
     for (let i = 0; i < 2; i++) databases.push(await openDatabase({ databaseUrl: location.env.DATABASE_URL }))
     const { db } = databases[0]!
@@ -28,14 +34,17 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers on one PostgreSQL', () =
     leadId = await createUser(db, { email: 'lead@test.example', role: 'member_lead', organisationId })
     // One clock for both, standing still: the sign-in backoff's wait cannot pass during the test.
     const startedAt = new Date()
-    one = await buildApp({ database: databases[0]!, now: () => startedAt })
-    two = await buildApp({ database: databases[1]!, now: () => startedAt })
+    // Both send through one mail server, each with its own worker polling the shared outbox.
+    const mail = { settings: smtp.settings(), intervalMs: WORKER_INTERVAL_MS }
+    one = await buildApp({ database: databases[0]!, now: () => startedAt, mail })
+    two = await buildApp({ database: databases[1]!, now: () => startedAt, mail })
   })
   afterAll(async () => {
     await one?.close()
     await two?.close()
     for (const database of databases) await database.close()
     await location?.drop()
+    await smtp?.stop()
   })
 
   /** The same session's cookie sent to the other server. */
@@ -87,6 +96,33 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers on one PostgreSQL', () =
   it('sees a sign-out of the other at once', async () => {
     expect((await lead.inject({ method: 'DELETE', url: '/api/v1/session' })).statusCode).toBe(200)
     expect((await sessionOnTwo(lead)).statusCode).toBe(401)
+  })
+
+  it('sends a message queued on either server once', async () => {
+    smtp.received.length = 0
+    const invitees = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `invitee-${n}@test.example`)
+    // Invitations made alternately on both servers; each queues its mail in its own transaction.
+    for (const [i, email] of invitees.entries()) {
+      const app = i % 2 === 0 ? one : two
+      const invited = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations',
+        payload: { role: 'viewer', email },
+        headers: admin.headers,
+      })
+      expect(invited.statusCode, invited.body).toBe(200)
+    }
+    const mails = await smtp.waitFor(invitees.length, 10_000)
+    // Both workers keep polling: give them many more passes to send anything a second time.
+    await new Promise((resolve) => setTimeout(resolve, 20 * WORKER_INTERVAL_MS))
+    expect(smtp.received).toHaveLength(invitees.length)
+    expect(mails.map((m) => m.envelopeTo.join(',')).sort()).toEqual(invitees)
+    const pending = await databases[0]!.db
+      .selectFrom('mail_outbox')
+      .select(['recipient', 'status', 'attempts'])
+      .where('recipient', 'in', invitees)
+      .execute()
+    expect(pending.map((r) => [r.status, r.attempts])).toEqual(invitees.map(() => ['sent', 1]))
   })
 
   it('counts failed sign-ins of both servers against one limit', async () => {

@@ -71,15 +71,22 @@ export async function loadOrganisationLabeller(
   return {
     confidentiality,
     canSeeFigures: (id) => confidentiality.visibilityOf(viewer, id) !== 'none',
-    label(id) {
-      const visibility = confidentiality.visibilityOf(viewer, id)
-      if (visibility === 'full' || visibility === 'named')
-        return { id, name: names.get(id) ?? `#${id}`, kind: 'named' }
-      if (visibility === 'pseudonymised') {
-        const pseudonym = confidentiality.pseudonymFor(viewer, id)
-        if (pseudonym) return { id: pseudonym.id, name: pseudonym.name, kind: 'pseudonymised' }
-      }
-      return ANONYMOUS_ORGANISATION
-    },
+    label: (id) => labelOrganisation(confidentiality, viewer, { id, name: names.get(id) ?? `#${id}` }),
   }
+}
+
+/** An organisation as the viewer may see it: by name, by pseudonym, or as a job centre of the network. */
+export function labelOrganisation(
+  confidentiality: Confidentiality,
+  viewer: Viewer,
+  organisation: { id: number; name: string },
+): OrganisationLabel {
+  const { id, name } = organisation
+  const visibility = confidentiality.visibilityOf(viewer, id)
+  if (visibility === 'full' || visibility === 'named') return { id, name, kind: 'named' }
+  if (visibility === 'pseudonymised') {
+    const pseudonym = confidentiality.pseudonymFor(viewer, id)
+    if (pseudonym) return { id: pseudonym.id, name: pseudonym.name, kind: 'pseudonymised' }
+  }
+  return ANONYMOUS_ORGANISATION
 }

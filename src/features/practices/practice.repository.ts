@@ -385,3 +385,21 @@ export async function insertAdoption(
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** The active accounts of these organisations that belong to them as members (not network roles). */
+export async function findActiveMembersOf(db: Kysely<DB>, organisationIds: readonly number[]) {
+  if (organisationIds.length === 0) return []
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'organisation_id'])
+    .where('organisation_id', 'in', [...organisationIds])
+    .where('role', 'in', ['member_lead', 'member_analyst', 'viewer'])
+    .where('is_disabled', '=', false)
+    .orderBy('id')
+    .execute()
+}
+
+export async function findOrganisationName(db: Kysely<DB>, id: number): Promise<string> {
+  const row = await db.selectFrom('organisation').select('name').where('id', '=', id).executeTakeFirst()
+  return row?.name ?? `#${id}`
+}

@@ -33,6 +33,7 @@ import {
   type PracticeRow,
 } from './practice.repository'
 import { isoDate } from '../../core/periods/dates'
+import { notifyNewPractice } from './notify-new-practice'
 
 /** Attachments are handouts and flyers, not archives: the database keeps them. */
 export const MAX_ATTACHMENT_BYTES = UPLOAD_LIMITS.attachmentMaxBytes
@@ -146,6 +147,12 @@ export async function createPractice(
       now: options.now,
     })
     await replacePracticeLinks(db, id, { topics: request.topics, figureCodes })
+    if (request.status === 'published')
+      await notifyNewPractice(
+        db,
+        { id, organisationId, ringId, authorUserId: viewer.userId, ...writtenAsGiven(request) },
+        options.now,
+      )
     await audit(db, options, {
       action: 'practice.create',
       entity: 'practice',
@@ -193,6 +200,16 @@ export async function updatePractice(
       now: options.now,
     })
     await replacePracticeLinks(db, options.id, { topics: request.topics, figureCodes })
+    if (publishedAt)
+      await notifyNewPractice(
+        db,
+        {
+          ...before,
+          title: request.title ?? before.title,
+          visibility: request.visibility ?? before.visibility,
+        },
+        options.now,
+      )
     await audit(db, options, {
       action: 'practice.update',
       entity: 'practice',
