@@ -170,7 +170,7 @@ describe('calendar invitations', () => {
 
     const backlog = await countOutboxBacklog(db)
     const cancel = (reason: string) => cancelAs(admin, meetingId, reason)
-    expect((await cancel('   ')).statusCode).toBe(400)
+    expect((await cancel('   ')).statusCode).toBe(422)
     const cancelled = await cancel('  Der Saal ist nicht verfügbar. ')
     expect(cancelled.statusCode, cancelled.body).toBe(200)
     // Queued with the cancellation, before any worker runs: one message per invitee of the REQUEST.
