@@ -21,8 +21,8 @@ export const meetingKindSchema = z
   .enum(['ring_meeting', 'annual_day', 'thematic_forum'])
   .describe('ring_meeting: one ring; annual_day / thematic_forum: network-wide, open to all rings')
 export const meetingStatusSchema = z
-  .enum(['planned', 'invited', 'held', 'minutes_approved'])
-  .describe('planned → invited → held → minutes_approved (forward only)')
+  .enum(['planned', 'invited', 'held', 'minutes_approved', 'cancelled'])
+  .describe('planned → invited → held → minutes_approved (forward only); cancelled before held')
 export const agendaItemKindSchema = z.enum([
   'key_figure_review',
   'practice_presentation',
@@ -46,6 +46,7 @@ export const MEETING_STATUS_LABELS_DE: Record<z.infer<typeof meetingStatusSchema
   invited: 'eingeladen',
   held: 'durchgeführt',
   minutes_approved: 'Protokoll freigegeben',
+  cancelled: 'abgesagt',
 }
 export const AGENDA_KIND_LABELS_DE: Record<z.infer<typeof agendaItemKindSchema>, string> = {
   key_figure_review: 'Kennzahlen-Review',
@@ -127,6 +128,16 @@ export const updateMeetingRequestSchema = z.object({
     .describe('forward only; "invited" notifies participants; "minutes_approved" use approve-minutes'),
 })
 export type UpdateMeetingRequest = z.infer<typeof updateMeetingRequestSchema>
+
+export const cancelMeetingRequestSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .describe('why the meeting does not take place; shown on the meeting and sent to the invited'),
+})
+export type CancelMeetingRequest = z.infer<typeof cancelMeetingRequestSchema>
 
 export const registrationRequestSchema = z.object({
   status: z.enum(['registered', 'declined']),
@@ -403,6 +414,10 @@ export const meetingDetailSchema = meetingSummarySchema
     actions: z.array(actionItemSchema),
     comments: z.array(commentSchema),
     minutesApprovedAt: z.string().nullable(),
+    cancellation: z
+      .object({ reason: z.string(), at: z.string() })
+      .nullable()
+      .describe('why and when the meeting was cancelled; null unless cancelled'),
   })
   .meta({ id: 'MeetingDetail' })
 export type MeetingDetailDto = z.infer<typeof meetingDetailSchema>

@@ -536,7 +536,7 @@ export interface SelfAssessmentResponseTable {
 // ---- Meetings, topics, minutes, notifications (migration 0005) ----
 
 export type MeetingKind = 'ring_meeting' | 'annual_day' | 'thematic_forum'
-export type MeetingStatus = 'planned' | 'invited' | 'held' | 'minutes_approved'
+export type MeetingStatus = 'planned' | 'invited' | 'held' | 'minutes_approved' | 'cancelled'
 export type AgendaItemKind = 'key_figure_review' | 'practice_presentation' | 'discussion' | 'input'
 export type AgendaItemSource = 'manual' | 'topic' | 'spotlight' | 'open_action'
 export type ActionItemStatus = 'open' | 'in_progress' | 'done' | 'cancelled'
@@ -560,6 +560,10 @@ export interface MeetingTable {
   status: ColumnType<MeetingStatus, MeetingStatus | undefined, MeetingStatus>
   minutes_approved_at: NullableTimestamp
   minutes_approved_by: number | null
+  // Migration 0016: why and when a meeting was cancelled (null unless cancelled).
+  cancel_reason: string | null
+  cancelled_at: NullableTimestamp
+  cancelled_by: number | null
   is_demo: ColumnType<boolean, boolean | undefined, boolean>
   created_at: Timestamp
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isAppError } from '../errors/app-error'
 import {
   checkAgendaEditable,
+  checkCancellation,
   checkCommentsOpen,
   checkFollowUpsOpen,
   checkDateChange,
@@ -133,6 +134,14 @@ describe('what each state allows', () => {
     expect(Object.values(allowed('minutes_approved')).some(Boolean)).toBe(false)
   })
 
+  it('cancelled: nothing, and never upcoming', () => {
+    expect(Object.values(allowed('cancelled')).some(Boolean)).toBe(false)
+    expect(isUpcoming(meeting('cancelled'), '2027-01-01')).toBe(false)
+    expect(refusal(() => checkAgendaEditable(meeting('cancelled')))?.message).toBe(
+      'agenda: meeting 7 was cancelled; nothing more is recorded for it',
+    )
+  })
+
   it('upcoming: not held and not over', () => {
     expect(isUpcoming(meeting('invited'), '2027-01-21')).toBe(true)
     expect(isUpcoming(meeting('invited'), '2027-01-22')).toBe(false)
@@ -160,5 +169,48 @@ describe('dates', () => {
     expect(
       refusal(() => checkDateChange({ meeting: meeting('held'), before: dates, next: dates })),
     ).toBeNull()
+  })
+})
+
+describe('cancellation', () => {
+  it('is allowed while planned or invited, with the reason trimmed', () => {
+    expect(checkCancellation(meeting('planned'), '  Raum nicht verfügbar ')).toBe('Raum nicht verfügbar')
+    expect(checkCancellation(meeting('invited'), 'Streik')).toBe('Streik')
+  })
+
+  it('is refused once the meeting was held, or when it is already cancelled', () => {
+    for (const status of ['held', 'minutes_approved'] as const)
+      expect(refusal(() => checkCancellation(meeting(status), 'zu spät'))).toEqual({
+        code: 'conflict',
+        message: `status: meeting 7 is ${status}; a meeting is cancelled before it is held, never after`,
+      })
+    expect(refusal(() => checkCancellation(meeting('cancelled'), 'noch einmal'))?.message).toBe(
+      'status: meeting 7 is already cancelled',
+    )
+  })
+
+  it('needs a reason of 1 to 1000 characters', () => {
+    expect(refusal(() => checkCancellation(meeting('planned'), '   '))?.code).toBe('invalid_input')
+    expect(refusal(() => checkCancellation(meeting('planned'), 'x'.repeat(1001)))?.code).toBe('invalid_input')
+    expect(checkCancellation(meeting('planned'), 'x'.repeat(1000))).toHaveLength(1000)
+  })
+
+  it('is its own step: not a status change, and a cancelled meeting changes no more', () => {
+    const options = { today: '2027-01-20', registeredCount: 3 }
+    expect(refuseStatusChange({ ...options, meeting: meeting('invited'), to: 'cancelled' })?.message).toBe(
+      'status: a meeting is cancelled by its own step, with a reason (POST /api/v1/meetings/:id/cancel)',
+    )
+    expect(refuseStatusChange({ ...options, meeting: meeting('cancelled'), to: 'held' })?.code).toBe(
+      'conflict',
+    )
+    expect(nextStatusAllowed({ ...options, meeting: meeting('cancelled') })).toBeNull()
+  })
+
+  it('fixes the dates', () => {
+    const before = { startsOn: '2027-01-20', endsOn: '2027-01-21', startTime: null, endTime: null }
+    const next = { ...before, startsOn: '2027-01-19' }
+    expect(refusal(() => checkDateChange({ meeting: meeting('cancelled'), before, next }))?.message).toBe(
+      'startsOn: meeting 7 is cancelled; its dates can no longer change',
+    )
   })
 })

@@ -1,6 +1,7 @@
 /**
  * A meeting's life, as a state machine: planned → invited → held → minutes_approved, one step at a
- * time and forward only. What each state allows:
+ * time and forward only; before it is held a meeting may instead be cancelled (with a reason, by its
+ * own step, cancel-meeting), which ends it. What each state allows:
  *
  * | state            | agenda   | minutes of items | decisions, actions | registration | comments |
  * | ---------------- | -------- | ---------------- | ------------------ | ------------ | -------- |
@@ -8,6 +9,7 @@
  * | invited          | editable | –                | recorded           | open         | –        |
  * | held             | closed   | editable         | recorded           | closed       | open     |
  * | minutes_approved | closed   | closed           | closed             | closed       | closed   |
+ * | cancelled        | closed   | –                | closed             | closed       | –        |
  *
  * Decisions and actions may be agreed ahead (in preparation) and are closed with the minutes;
  * the status of an action is followed up after approval too (by its owner).
@@ -18,8 +20,12 @@
  */
 import { conflict, invalidInput, type AppError } from '../errors/app-error'
 
-export const MEETING_STATUSES = ['planned', 'invited', 'held', 'minutes_approved'] as const
+export const MEETING_STATUSES = ['planned', 'invited', 'held', 'minutes_approved', 'cancelled'] as const
 export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+/** The statuses of the forward path, in order (cancelled is a way out of it, not a step on it). */
+const FORWARD: readonly MeetingStatus[] = ['planned', 'invited', 'held', 'minutes_approved']
+/** The most characters of a cancellation's reason. */
+export const CANCEL_REASON_MAX = 1000
 
 /** What the rules read of a meeting. */
 export interface MeetingFacts {
@@ -35,13 +41,16 @@ const NEXT: Record<MeetingStatus, MeetingStatus | null> = {
   invited: 'held',
   held: 'minutes_approved',
   minutes_approved: null,
+  cancelled: null,
 }
 
 export const isAgendaEditable = (status: MeetingStatus) => status === 'planned' || status === 'invited'
 export const areMinutesEditable = (status: MeetingStatus) => status === 'held'
 export const isRegistrationOpen = (status: MeetingStatus) => status === 'planned' || status === 'invited'
 export const areCommentsOpen = (status: MeetingStatus) => status === 'held'
-export const areDatesFixed = (status: MeetingStatus) => status === 'held' || status === 'minutes_approved'
+export const areDatesFixed = (status: MeetingStatus) => !isAgendaEditable(status)
+/** A meeting is cancelled before it is held (planned or invited), never after. */
+export const isCancellable = (status: MeetingStatus) => status === 'planned' || status === 'invited'
 
 /** Upcoming: not yet held and not over (a held meeting is past even on its own day). */
 export function isUpcoming(meeting: Pick<MeetingFacts, 'status' | 'endsOn'>, today: string): boolean {
@@ -71,9 +80,19 @@ export function refuseStatusChange(change: StatusChange): AppError | null {
       'status: the minutes are approved by their own step (POST /api/v1/meetings/:id/approve-minutes)',
       detail('use approve-minutes'),
     )
-  if (MEETING_STATUSES.indexOf(to) < MEETING_STATUSES.indexOf(from))
+  if (to === 'cancelled')
+    return invalidInput(
+      'status: a meeting is cancelled by its own step, with a reason (POST /api/v1/meetings/:id/cancel)',
+      detail('use cancel'),
+    )
+  if (from === 'cancelled')
     return conflict(
-      `status: a meeting goes forward only (${MEETING_STATUSES.join(' → ')}); meeting ${meeting.id} is ${from}`,
+      `status: meeting ${meeting.id} was cancelled; its status no longer changes`,
+      detail('none'),
+    )
+  if (FORWARD.indexOf(to) < FORWARD.indexOf(from))
+    return conflict(
+      `status: a meeting goes forward only (${FORWARD.join(' → ')}); meeting ${meeting.id} is ${from}`,
       detail(`expected ${from} or later`),
     )
   if (NEXT[from] !== to)
@@ -148,6 +167,7 @@ export function checkDateChange(options: {
 
 /** The agenda (items, their order and texts) is built before the meeting; once held it is closed. */
 export function checkAgendaEditable(meeting: MeetingFacts): void {
+  if (meeting.status === 'cancelled') throw cancelledClosed(meeting, 'agenda')
   if (!isAgendaEditable(meeting.status))
     throw conflict(
       meeting.status === 'held'
@@ -168,10 +188,13 @@ export function checkMinutesEditable(meeting: MeetingFacts): void {
 /** Decisions and actions are recorded until the minutes are approved. */
 export function checkFollowUpsOpen(meeting: MeetingFacts, what: 'decision' | 'action'): void {
   if (meeting.status === 'minutes_approved') throw minutesClosed(meeting, what)
+  if (meeting.status === 'cancelled') throw cancelledClosed(meeting, what)
 }
 
 const minutesClosed = (meeting: MeetingFacts, what: string) =>
   conflict(`${what}: the minutes of meeting ${meeting.id} are approved and closed`)
+const cancelledClosed = (meeting: MeetingFacts, what: string) =>
+  conflict(`${what}: meeting ${meeting.id} was cancelled; nothing more is recorded for it`)
 
 export function checkRegistrationOpen(meeting: MeetingFacts): void {
   if (!isRegistrationOpen(meeting.status))
@@ -193,4 +216,23 @@ export function checkMinutesApprovable(meeting: MeetingFacts): void {
     throw conflict(
       `minutes: approved once meeting ${meeting.id} was held and before approval (it is ${meeting.status})`,
     )
+}
+
+/**
+ * A cancellation: allowed while the meeting is planned or invited, with a reason (trimmed, 1 to
+ * CANCEL_REASON_MAX characters). Returns the reason to store.
+ */
+export function checkCancellation(meeting: MeetingFacts, reason: string): string {
+  if (meeting.status === 'cancelled') throw conflict(`status: meeting ${meeting.id} is already cancelled`)
+  if (!isCancellable(meeting.status))
+    throw conflict(
+      `status: meeting ${meeting.id} is ${meeting.status}; a meeting is cancelled before it is held, never after`,
+      [{ field: 'status', value: meeting.status, message: 'expected planned or invited' }],
+    )
+  const trimmed = reason.trim()
+  if (trimmed.length === 0 || trimmed.length > CANCEL_REASON_MAX)
+    throw invalidInput(`reason: give why the meeting is cancelled (1 to ${CANCEL_REASON_MAX} characters)`, [
+      { field: 'reason', message: `expected 1 to ${CANCEL_REASON_MAX} characters, got ${trimmed.length}` },
+    ])
+  return trimmed
 }

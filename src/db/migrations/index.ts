@@ -13,6 +13,7 @@ import * as dataCollections from './0011-data-collections'
 import * as publishedFigures from './0012-published-figures'
 import * as mail from './0014-mail'
 import * as singleSignOn from './0015-single-sign-on'
+import * as meetingCancellation from './0016-meeting-cancellation'
 import * as confidentialityClasses from './0013-confidentiality-classes'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012-published-figures': publishedFigures,
   '0014-mail': mail,
   '0015-single-sign-on': singleSignOn,
+  '0016-meeting-cancellation': meetingCancellation,
   '0013-confidentiality-classes': confidentialityClasses,
 }

@@ -83,6 +83,9 @@ async function inviteTo(meetingId: number) {
   expect(response.statusCode, response.body).toBe(200)
 }
 
+const cancelAs = (caller: SignedIn, meetingId: number, reason: string) =>
+  caller.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/cancel`, payload: { reason } })
+
 describe('calendar invitations', () => {
   test('go to the invited in their language, with a link and an ICS REQUEST that updates', async () => {
     smtp.received.length = 0
@@ -138,6 +141,90 @@ describe('calendar invitations', () => {
       DTEND: '20260416T133000Z',
     })
     expect(changedGerman.parsed.text).toContain('16.04.2026, 10:00–15:30')
+  })
+
+  test('are cancelled with the same UID and a higher SEQUENCE when the meeting is cancelled', async () => {
+    smtp.received.length = 0
+    const db = t.database.db
+    const meetingId = await createMeeting(db, {
+      ringId: ids.ring,
+      title: 'Ringtreffen Sommer',
+      startsOn: '2026-06-10',
+    })
+    await inviteTo(meetingId)
+    await worker.runOnce()
+    const requests = await smtp.waitFor(2)
+    expect(calendarOf(requests[0]!)).toMatchObject({ METHOD: 'REQUEST', SEQUENCE: '0' })
+    smtp.received.length = 0
+
+    const lead = await signIn(app, 'lead@a.test')
+    const register = (status: string) =>
+      lead.inject({
+        method: 'PUT',
+        url: `/api/v1/meetings/${meetingId}/registration`,
+        payload: { status, note: null },
+      })
+    expect((await register('registered')).statusCode).toBe(200)
+    const refused = await cancelAs(lead, meetingId, 'Raum fehlt')
+    expect(refused.statusCode).toBe(403)
+
+    const backlog = await countOutboxBacklog(db)
+    const cancel = (reason: string) => cancelAs(admin, meetingId, reason)
+    expect((await cancel('   ')).statusCode).toBe(422)
+    const cancelled = await cancel('  Der Saal ist nicht verfügbar. ')
+    expect(cancelled.statusCode, cancelled.body).toBe(200)
+    // Queued with the cancellation, before any worker runs: one message per invitee of the REQUEST.
+    expect((await countOutboxBacklog(db)) - backlog).toBe(2)
+    expect((await cancel('noch einmal')).statusCode).toBe(409)
+
+    expect((await worker.runOnce()).sent).toBe(2)
+    const mails = await smtp.waitFor(2)
+    expect(mails.map(to).sort()).toEqual(['analyst@b.test', 'lead@a.test'])
+    const german = mails.find((m) => to(m) === 'lead@a.test')!
+    expect(german.parsed.subject).toBe('Abgesagt: Ringtreffen Sommer')
+    expect(mails.find((m) => to(m) === 'analyst@b.test')!.parsed.subject).toBe(
+      'Cancelled: Ringtreffen Sommer',
+    )
+    expect(calendarOf(german)).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: `meeting-${meetingId}@benchlearn`,
+      SEQUENCE: '1',
+      STATUS: 'CANCELLED',
+    })
+    expect(german.raw).toMatch(/text\/calendar;[^\n]*method=CANCEL/i)
+
+    const detail = await admin.inject({ method: 'GET', url: `/api/v1/meetings/${meetingId}` })
+    expect(detail.json()).toMatchObject({
+      status: 'cancelled',
+      isUpcoming: false,
+      cancellation: { reason: 'Der Saal ist nicht verfügbar.', at: clock.toISOString() },
+      abilities: { canCancel: false, canRegister: false, canInvite: false },
+    })
+    expect((await register('declined')).statusCode).toBe(409)
+    const held = await admin.inject({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${meetingId}`,
+      payload: { status: 'held' },
+    })
+    expect(held.statusCode).toBe(409)
+  })
+
+  test('are not sent for a planned meeting that is cancelled (it was never sent as an invitation)', async () => {
+    smtp.received.length = 0
+    const db = t.database.db
+    const meetingId = await createMeeting(db, {
+      ringId: ids.ring,
+      title: 'Ringtreffen Herbst',
+      startsOn: '2026-09-10',
+    })
+    const backlog = await countOutboxBacklog(db)
+    const cancelled = await cancelAs(admin, meetingId, 'Termin entfällt')
+    expect(cancelled.statusCode, cancelled.body).toBe(200)
+    expect(await countOutboxBacklog(db)).toEqual(backlog)
+    const list = await admin.inject({ method: 'GET', url: '/api/v1/meetings' })
+    const listed = (list.json() as { meetings: { id: number; status: string; isUpcoming: boolean }[] })
+      .meetings
+    expect(listed.find((m) => m.id === meetingId)).toMatchObject({ status: 'cancelled', isUpcoming: false })
   })
 
   test('in a pseudonymised ring do not name the hosting organisation to the others', async () => {

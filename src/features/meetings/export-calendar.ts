@@ -38,6 +38,6 @@ export function meetingCalendarEvent(m: MeetingSummaryDto, baseUrl?: string): Ca
     endsOn: m.endsOn,
     startTime: m.startTime,
     endTime: m.endTime,
-    status: m.status === 'planned' ? 'TENTATIVE' : 'CONFIRMED',
+    status: m.status === 'cancelled' ? 'CANCELLED' : m.status === 'planned' ? 'TENTATIVE' : 'CONFIRMED',
   }
 }

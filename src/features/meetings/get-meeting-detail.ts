@@ -65,6 +65,10 @@ export async function getMeetingDetail(
       createdAt: c.created_at.toISOString(),
     })),
     minutesApprovedAt: meeting.minutes_approved_at?.toISOString() ?? null,
+    cancellation:
+      meeting.cancel_reason !== null && meeting.cancelled_at !== null
+        ? { reason: meeting.cancel_reason, at: meeting.cancelled_at.toISOString() }
+        : null,
   }
 }
 

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
 import * as contract from '../../contracts/meetings'
 import { nameWarningsField } from '../../contracts/name-warnings'
+import { cancelMeeting } from './cancel-meeting'
 import { exportMeetingsCalendar } from './export-calendar'
 import { getMeetingDetail } from './get-meeting-detail'
 import { listMeetings } from './list-meetings'
@@ -90,6 +91,23 @@ export const updateMeetingRoute = meetingRoute('PATCH /api/v1/meetings/:id', {
     const meeting = await getMeetingDetail(context.database.db, { ...caller, id: params.id })
     const fields = { title: body.title, venue: body.venue }
     return withWarnings(input, meeting, { owner: { meetingId: params.id }, fields })
+  },
+})
+
+export const cancelMeetingRoute = meetingRoute('POST /api/v1/meetings/:id/cancel', {
+  operationId: 'cancelMeeting',
+  summary: 'Cancel a planned or invited meeting with a reason; the invited get a calendar cancellation',
+  access: FOR_MANAGERS,
+  params: contract.idParamsSchema,
+  body: contract.cancelMeetingRequestSchema,
+  response: parts.doneTextSchema,
+  async handler(input) {
+    const { params, body, context } = input
+    await cancelMeeting(context.database, { ...writerOf(input), meetingId: params.id, request: body })
+    return withWarnings(input, parts.DONE, {
+      owner: { meetingId: params.id },
+      fields: { reason: body.reason },
+    })
   },
 })
 

@@ -313,6 +313,15 @@ export function createMeetingAccessCases(world: MeetingAccessWorld): Record<stri
       }),
       expect: (c, r) => managerWrite(c, r),
     },
+    cancelMeeting: {
+      targets: MEETING_TARGETS,
+      call: async ({ org: o }) => ({
+        method: 'POST',
+        url: `/api/v1/meetings/${await freshMeeting(o!, 'invited')}/cancel`,
+        payload: { reason: 'Der Saal ist nicht verfügbar' },
+      }),
+      expect: (c, r) => managerWrite(c, r),
+    },
     getMeetingPackHtml: {
       targets: MEETING_TARGETS,
       call: async ({ org: o }) => ({

@@ -214,3 +214,5 @@ export async function downloadFile(path: string, fileName: string): Promise<void
   }
   saveBlob(await response.blob(), fileName)
 }
+export const cancelMeeting = (id: number, reason: string) =>
+  write<Done>('POST', `${MEETINGS}/${id}/cancel`, { reason }, MEETING_KEYS)

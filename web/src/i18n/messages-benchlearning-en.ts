@@ -28,6 +28,7 @@ export const en: BenchlearningMessages = {
   'meetings.status.invited': 'invited',
   'meetings.status.held': 'held',
   'meetings.status.minutes_approved': 'minutes approved',
+  'meetings.status.cancelled': 'cancelled',
   'meetings.plan': 'Plan a meeting',
   'meetings.ring': 'Comparison ring',
   'meetings.networkEvent': 'Network-wide event (no ring)',
@@ -71,6 +72,21 @@ export const en: BenchlearningMessages = {
   'meeting.heldNotYet':
     'The meeting can be marked as held from its first day on, once someone has registered.',
   'meeting.statusNow': 'Current status: {status}',
+  'meeting.cancel': 'Cancel the meeting',
+  'meeting.cancelHint':
+    'A meeting can be cancelled as long as it has not been held. Registration closes; the reason is shown on the meeting page.',
+  'meeting.cancelHintInvited':
+    'A meeting can be cancelled as long as it has not been held. Registration closes; everyone invited gets a cancellation for their calendar.',
+  'meeting.cancelReason': 'Reason for the cancellation',
+  'meeting.cancelButton': 'Cancel …',
+  'meeting.cancelConfirmTitle': 'Really cancel the meeting?',
+  'meeting.cancelConfirmText':
+    'The meeting “{title}” will be cancelled. This cannot be undone; for a new date, plan a new meeting.',
+  'meeting.cancelConfirm': 'Yes, cancel the meeting',
+  'meeting.cancelKeep': 'Keep the meeting',
+  'meeting.cancelled': 'This meeting is cancelled',
+  'meeting.cancelledAt': 'Cancelled on {at}.',
+  'meeting.cancelledReason': 'Reason: {reason}',
   'meeting.hostProposal': 'Host by the rotation',
   'meeting.hostOverrideLabel': 'Set another host',
   'meeting.chooseHost': 'Choose a job centre …',

@@ -28,6 +28,7 @@ export const de = {
   'meetings.status.invited': 'eingeladen',
   'meetings.status.held': 'durchgeführt',
   'meetings.status.minutes_approved': 'Protokoll freigegeben',
+  'meetings.status.cancelled': 'abgesagt',
   'meetings.plan': 'Treffen planen',
   'meetings.ring': 'Vergleichsring',
   'meetings.networkEvent': 'Netzwerkweite Veranstaltung (kein Ring)',
@@ -73,6 +74,21 @@ export const de = {
   'meeting.heldNotYet':
     'Als durchgeführt markieren lässt sich das Treffen ab seinem ersten Tag, wenn sich jemand angemeldet hat.',
   'meeting.statusNow': 'Aktueller Status: {status}',
+  'meeting.cancel': 'Treffen absagen',
+  'meeting.cancelHint':
+    'Ein Treffen kann abgesagt werden, solange es nicht durchgeführt ist. Die Anmeldung schließt; der Grund ist auf der Seite des Treffens zu lesen.',
+  'meeting.cancelHintInvited':
+    'Ein Treffen kann abgesagt werden, solange es nicht durchgeführt ist. Die Anmeldung schließt; alle Eingeladenen erhalten eine Absage für ihren Kalender.',
+  'meeting.cancelReason': 'Grund der Absage',
+  'meeting.cancelButton': 'Absagen …',
+  'meeting.cancelConfirmTitle': 'Treffen wirklich absagen?',
+  'meeting.cancelConfirmText':
+    'Das Treffen „{title}“ wird abgesagt. Das lässt sich nicht rückgängig machen; für einen neuen Termin planen Sie ein neues Treffen.',
+  'meeting.cancelConfirm': 'Ja, Treffen absagen',
+  'meeting.cancelKeep': 'Nicht absagen',
+  'meeting.cancelled': 'Dieses Treffen ist abgesagt',
+  'meeting.cancelledAt': 'Abgesagt am {at}.',
+  'meeting.cancelledReason': 'Grund: {reason}',
   'meeting.hostProposal': 'Gastgeber nach Rotation',
   'meeting.hostOverrideLabel': 'Anderen Gastgeber festlegen',
   'meeting.chooseHost': 'Jobcenter wählen …',

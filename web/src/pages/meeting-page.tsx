@@ -16,6 +16,7 @@ import {
   formatMeetingWhen,
   useAction,
 } from '../components/benchlearning/common'
+import { CancelMeeting, CancellationNote } from '../components/benchlearning/cancel-meeting'
 import { MeetingAgenda } from '../components/benchlearning/meeting-agenda'
 import { MeetingMinutes } from '../components/benchlearning/meeting-minutes'
 import { Page } from '../components/page'
@@ -95,9 +96,10 @@ function MeetingView({ meeting }: { meeting: MeetingDetailDto }) {
           </div>
         </dl>
       </section>
-      {meeting.abilities.canManage === true && meeting.status !== 'minutes_approved' && (
-        <Manage meeting={meeting} />
-      )}
+      {meeting.cancellation && <CancellationNote cancellation={meeting.cancellation} />}
+      {meeting.abilities.canManage === true &&
+        meeting.status !== 'minutes_approved' &&
+        meeting.status !== 'cancelled' && <Manage meeting={meeting} />}
       <Participants meeting={meeting} />
       <MeetingAgenda meeting={meeting} />
       <MeetingMinutes meeting={meeting} />
@@ -181,6 +183,7 @@ function Manage({ meeting }: { meeting: MeetingDetailDto }) {
       {!next && meeting.status === 'invited' && <p className="hint">{t('meeting.heldNotYet')}</p>}
       <ActionError error={action.error} />
       {meeting.ring && meeting.status !== 'minutes_approved' && <HostProposal meeting={meeting} />}
+      {meeting.abilities.canCancel === true && <CancelMeeting meeting={meeting} />}
     </section>
   )
 }

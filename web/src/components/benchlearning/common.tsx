@@ -125,6 +125,7 @@ export const MEETING_STATUS_KEYS: Record<MeetingStatus, MessageKey> = {
   invited: 'meetings.status.invited',
   held: 'meetings.status.held',
   minutes_approved: 'meetings.status.minutes_approved',
+  cancelled: 'meetings.status.cancelled',
 }
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
