@@ -14,6 +14,7 @@ import * as publishedFigures from './0012-published-figures'
 import * as mail from './0014-mail'
 import * as singleSignOn from './0015-single-sign-on'
 import * as confidentialityClasses from './0013-confidentiality-classes'
+import * as topicPractice from './0017-topic-practice'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0014-mail': mail,
   '0015-single-sign-on': singleSignOn,
   '0013-confidentiality-classes': confidentialityClasses,
+  '0017-topic-practice': topicPractice,
 }

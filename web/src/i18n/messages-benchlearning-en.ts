@@ -169,6 +169,7 @@ export const en: BenchlearningMessages = {
   'topics.myVote': 'your vote',
   'topics.votes': '{votes} votes from {organisations} job centres',
   'topics.votesShort': '{votes} votes, {organisations} job centres',
+  'topics.practice': 'To the practice card to be tried',
   'topics.proposedBy': 'proposed by {name}',
   'topics.status.open': 'open',
   'topics.status.scheduled': 'scheduled',

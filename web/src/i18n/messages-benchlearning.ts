@@ -172,6 +172,7 @@ export const de = {
   'topics.myVote': 'Ihre Stimme',
   'topics.votes': '{votes} Stimmen aus {organisations} Jobcentern',
   'topics.votesShort': '{votes} Stimmen, {organisations} Jobcenter',
+  'topics.practice': 'Zum Praxisbeispiel, das ausprobiert werden soll',
   'topics.proposedBy': 'vorgeschlagen von {name}',
   'topics.status.open': 'offen',
   'topics.status.scheduled': 'eingeplant',
