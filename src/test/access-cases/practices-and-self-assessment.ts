@@ -212,7 +212,7 @@ export function createPracticeAccessCases(world: AccessWorld): Record<string, Ca
         if (!seesRing1(caller)) return expect(status(r)).toBe(404)
         // Members of ring 1 propose it (again: the same topic); network roles belong to no ring.
         const isMember = allowed(caller, ['member_lead', 'member_analyst'])
-        expect(status(r)).toBe(isMember ? 200 : 400)
+        expect(status(r)).toBe(isMember ? 200 : 422)
       },
     },
     createPractice: {
