@@ -88,6 +88,11 @@ describe('improvement potential', () => {
     await again.getByRole('link', { name: 'Zu den Themen' }).click()
     await page.getByRole('heading', { level: 1, name: 'Themen' }).waitFor()
     await page.getByText(`Ausprobieren: ${CARD}`).first().waitFor()
+    // The topic keeps the card it came from.
+    await page
+      .getByRole('link', { name: 'Zum Praxisbeispiel, das ausprobiert werden soll' })
+      .first()
+      .waitFor()
 
     await page.goto(`${demo.url}/potentials`)
     const report = page.locator('section', {

@@ -223,6 +223,9 @@ export const topicSchema = z
     rank: z.number().int().describe('1 = most support; equal support shares a rank'),
     hasMyVote: z.boolean(),
     isDemo: z.boolean(),
+    practiceId: id
+      .nullable()
+      .describe('the practice card the topic was proposed from ("we want to try this")'),
     abilities: abilitiesSchema,
   })
   .meta({ id: 'Topic' })
@@ -240,6 +243,10 @@ export const proposeTopicRequestSchema = z.object({
   ringId: id.nullable().describe('null = a network-wide topic'),
   title: z.string().trim().min(3).max(200),
   description: z.string().max(4000).nullable().default(null),
+})
+export const tryPracticeResponseSchema = z.object({
+  topicId: id.describe("the topic for the caller's ring's next meeting, linked to the card"),
+  isNew: z.boolean().describe('false: the organisation had proposed this card before (nothing changed)'),
 })
 export const updateTopicRequestSchema = z.object({
   status: z.enum(['open', 'scheduled', 'done', 'rejected']),

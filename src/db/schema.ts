@@ -590,6 +590,8 @@ export interface TopicTable {
     'open' | 'scheduled' | 'done' | 'rejected' | undefined
   >
   is_demo: ColumnType<boolean, boolean | undefined, boolean>
+  /** The practice card the topic was proposed from ("Das wollen wir ausprobieren", migration 0017). */
+  practice_id: ColumnType<number | null, number | null | undefined, number | null>
   created_at: Timestamp
 }
 

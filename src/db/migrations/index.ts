@@ -15,6 +15,7 @@ import * as mail from './0014-mail'
 import * as singleSignOn from './0015-single-sign-on'
 import * as meetingCancellation from './0016-meeting-cancellation'
 import * as confidentialityClasses from './0013-confidentiality-classes'
+import * as topicPractice from './0017-topic-practice'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0015-single-sign-on': singleSignOn,
   '0016-meeting-cancellation': meetingCancellation,
   '0013-confidentiality-classes': confidentialityClasses,
+  '0017-topic-practice': topicPractice,
 }

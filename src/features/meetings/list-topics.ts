@@ -51,6 +51,7 @@ export async function listTopics(
       rank: tally.rank,
       hasMyVote: votes.some((v) => v.topic_id === t.id && v.user_id === viewer.userId),
       isDemo: t.is_demo,
+      practiceId: t.practice_id,
       abilities: {
         canVote: t.status === 'open' && canProposeTopic(viewer, item),
         canChangeStatus: canManageRingScoped(viewer, item),

@@ -14,6 +14,8 @@ export async function proposeTopic(
     title: string
     description: string | null
     isDemo?: boolean
+    /** The practice card the topic comes from ("Das wollen wir ausprobieren"). */
+    practiceId?: number
   },
 ): Promise<number> {
   const { viewer } = options
@@ -32,6 +34,7 @@ export async function proposeTopic(
       proposed_by_user_id: viewer.userId || null,
       proposed_by_organisation_id: viewer.organisationId,
       is_demo: options.isDemo ?? false,
+      practice_id: options.practiceId ?? null,
       created_at: options.now,
     })
     await recordCreation(db, options, { entity: 'topic', row })

@@ -25,6 +25,19 @@ export async function findTopic(db: Kysely<DB>, id: number): Promise<TopicRow | 
   return db.selectFrom('topic').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** The topic an organisation proposed from a practice card, if any. */
+export async function findPracticeTopic(
+  db: Kysely<DB>,
+  options: { organisationId: number; practiceId: number },
+): Promise<TopicRow | undefined> {
+  return db
+    .selectFrom('topic')
+    .selectAll()
+    .where('proposed_by_organisation_id', '=', options.organisationId)
+    .where('practice_id', '=', options.practiceId)
+    .executeTakeFirst()
+}
+
 export async function insertTopic(db: Kysely<DB>, values: Insertable<TopicTable>): Promise<TopicRow> {
   return db.insertInto('topic').values(values).returningAll().executeTakeFirstOrThrow()
 }

@@ -1,14 +1,19 @@
-/** Routes of improvement potentials: the organisation's potentials and the ring's learning spotlight. */
-import { idParamsSchema } from '../../contracts/meetings'
+/**
+ * Routes of improvement potentials: the organisation's potentials, the ring's learning spotlight
+ * and "we want to try this" (a practice card as a topic for the ring's next meeting).
+ */
+import { PERMISSIONS } from '../../core/permissions'
+import { idParamsSchema, tryPracticeResponseSchema } from '../../contracts/meetings'
 import {
   learningSpotlightQuerySchema,
   learningSpotlightSchema,
   potentialsQuerySchema,
   potentialsSchema,
 } from '../../contracts/potentials'
-import { defineRoute } from '../../server/route'
+import { defineRoute, writerOf } from '../../server/route'
 import { findImprovementPotentials } from './find-improvement-potentials'
 import { findLearningSpotlight } from './find-learning-spotlight'
+import { tryPractice } from './try-practice'
 
 const TAG = 'improvement potential'
 
@@ -47,4 +52,19 @@ export const getLearningSpotlightRoute = defineRoute({
   },
 })
 
-export const potentialRoutes = [getPotentialsRoute, getLearningSpotlightRoute]
+export const tryPracticeRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/practices/:id/try',
+  operationId: 'tryPractice',
+  summary:
+    "We want to try this: the practice card as a topic for the caller's ring's next meeting, once per organisation",
+  tag: TAG,
+  access: { roles: PERMISSIONS.proposeTopics },
+  params: idParamsSchema,
+  response: tryPracticeResponseSchema,
+  async handler(input) {
+    return tryPractice(input.context.database, { ...writerOf(input), practiceId: input.params.id })
+  },
+})
+
+export const potentialRoutes = [getPotentialsRoute, getLearningSpotlightRoute, tryPracticeRoute]

@@ -39,6 +39,7 @@ const VISIBLE = [
 let started: StartedApp<'leadA' | 'leadH' | 'moderatorR1'>
 let ids: { a: number; b: number; c: number; h1: number; ring1: number; ring2: number }
 let hiddenNames: string[]
+let cards: { fromB: number; ringOnlyOfH1: number }
 
 async function load(database: Database) {
   const lines = ['org;indicator;period;breakdown;value']
@@ -90,6 +91,14 @@ beforeAll(async () => {
     title: 'Arbeitgeberservice verstärkt',
     visibility: 'network',
   })
+  // A card only ring R2 may read: A's people get the answer of an unknown card.
+  const ringOnlyOfH1 = await createPractice(db, {
+    organisationId: h1,
+    ringId: ring2.ringId,
+    title: 'Nur im Ring R2',
+    visibility: 'ring',
+  })
+  cards = { fromB: fromB.practiceId, ringOnlyOfH1: ringOnlyOfH1.practiceId }
   await replacePracticeLinks(db, fromB.practiceId, { figureCodes: ['K2'] })
   await replacePracticeLinks(db, fromH1.practiceId, { figureCodes: ['K2'] })
   await insertAdoption(db, {
@@ -180,6 +189,58 @@ describe('GET /api/v1/rings/:id/learning-spotlight', () => {
     })
     expect(response.statusCode).toBe(404)
     expect(response.body).not.toContain('Sichtbar')
+  })
+})
+
+describe('POST /api/v1/practices/:id/try (Das wollen wir ausprobieren)', () => {
+  it("proposes the card as a topic of the caller's ring, linked to it, once per organisation", async () => {
+    const first = await started.as.leadA.inject({
+      method: 'POST',
+      url: `/api/v1/practices/${cards.fromB}/try`,
+    })
+    expect(first.statusCode).toBe(200)
+    const { topicId, isNew } = first.json() as { topicId: number; isNew: boolean }
+    expect(isNew).toBe(true)
+    const again = await started.as.leadA.inject({
+      method: 'POST',
+      url: `/api/v1/practices/${cards.fromB}/try`,
+    })
+    expect(again.json()).toEqual({ topicId, isNew: false })
+    const topics = await t.database.db
+      .selectFrom('topic')
+      .select(['id', 'ring_id', 'practice_id', 'proposed_by_organisation_id', 'title'])
+      .where('practice_id', '=', cards.fromB)
+      .execute()
+    expect(topics).toEqual([
+      {
+        id: topicId,
+        ring_id: ids.ring1,
+        practice_id: cards.fromB,
+        proposed_by_organisation_id: ids.a,
+        title: 'Ausprobieren: Jobcoaching im Betrieb',
+      },
+    ])
+    const list = await started.as.leadA.inject({ method: 'GET', url: '/api/v1/topics' })
+    const listed = (list.json() as { topics: { id: number; practiceId: number | null }[] }).topics
+    expect(listed.find((topic) => topic.id === topicId)?.practiceId).toBe(cards.fromB)
+  })
+
+  it('answers a card the caller may not read exactly like an unknown one, and writes nothing', async () => {
+    const hidden = await started.as.leadA.inject({
+      method: 'POST',
+      url: `/api/v1/practices/${cards.ringOnlyOfH1}/try`,
+    })
+    const unknown = await started.as.leadA.inject({ method: 'POST', url: '/api/v1/practices/999999/try' })
+    expect(hidden.statusCode).toBe(404)
+    expect(unknown.statusCode).toBe(404)
+    expect(hidden.json().error.code).toBe(unknown.json().error.code)
+    expect(hidden.body).not.toContain('Nur im Ring R2')
+    const linked = await t.database.db
+      .selectFrom('topic')
+      .select('id')
+      .where('practice_id', '=', cards.ringOnlyOfH1)
+      .execute()
+    expect(linked).toEqual([])
   })
 })
 

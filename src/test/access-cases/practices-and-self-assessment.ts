@@ -200,6 +200,21 @@ export function createPracticeAccessCases(world: AccessWorld): Record<string, Ca
         if (seesRing1(caller)) expect(r.json().adoptions).toHaveLength(1)
       },
     },
+    tryPractice: {
+      targets: ['none'],
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/practices/${(await ensureFixture()).ringCardId}/try`,
+      }),
+      expect: ({ caller }, r) => {
+        if (!allowed(caller, WRITERS)) return expect(status(r)).toBe(403)
+        // A card of ring 1 is for ring 2's people an unknown card.
+        if (!seesRing1(caller)) return expect(status(r)).toBe(404)
+        // Members of ring 1 propose it (again: the same topic); network roles belong to no ring.
+        const isMember = allowed(caller, ['member_lead', 'member_analyst'])
+        expect(status(r)).toBe(isMember ? 200 : 422)
+      },
+    },
     createPractice: {
       targets: ['own', 'outside'],
       call: ({ org: o }) => ({

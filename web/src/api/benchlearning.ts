@@ -22,6 +22,7 @@ import type {
   registrationRequestSchema,
   scheduleRequestSchema,
   updateAgendaItemRequestSchema,
+  tryPracticeResponseSchema,
   updateTopicRequestSchema,
   AddAgendaItemRequest,
   CreateMeetingRequest,
@@ -155,6 +156,12 @@ export const approveMinutes = (meetingId: number) =>
 
 export const proposeTopic = (ringId: number | null, title: string, description: string | null) =>
   write<CreatedWithWarnings>('POST', TOPICS, { ringId, title, description }, [TOPICS, MEETINGS])
+/** "Das wollen wir ausprobieren": the card as a topic of the caller's ring, once per organisation. */
+export const tryPractice = (practiceId: number) =>
+  write<Answer<typeof tryPracticeResponseSchema>>('POST', `/api/v1/practices/${practiceId}/try`, undefined, [
+    TOPICS,
+    MEETINGS,
+  ])
 export const voteForTopic = (topicId: number, isVote: boolean) =>
   write<Done>(isVote ? 'PUT' : 'DELETE', `${TOPICS}/${topicId}/vote`, undefined, [TOPICS, MEETINGS])
 export const setTopicStatus = (topicId: number, status: z.infer<typeof updateTopicRequestSchema>['status']) =>

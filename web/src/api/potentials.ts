@@ -1,5 +1,5 @@
 /** Improvement potential with its evidence, and the council report's download address. */
-import type { CouncilSection, PotentialsDto } from '../../../src/contracts/potentials'
+import type { CouncilSection, LearningSpotlightDto, PotentialsDto } from '../../../src/contracts/potentials'
 import { useApiQuery } from './use-query'
 
 export type PotentialGroup = 'ring' | 'type' | 'neighbours'
@@ -9,6 +9,10 @@ export const usePotentials = (org: string | null, group: PotentialGroup) =>
     org === null ? null : '/api/v1/potentials',
     org === null ? undefined : { org, group },
   )
+
+/** The ring's learning spotlight (null: not asked for yet, so nothing is fetched). */
+export const useLearningSpotlight = (ringId: number | null) =>
+  useApiQuery<LearningSpotlightDto>(ringId === null ? null : `/api/v1/rings/${ringId}/learning-spotlight`)
 
 /** Where the server renders the council report of `org` in the chosen format, language and sections. */
 export function councilReportPath(options: {

@@ -26,9 +26,6 @@ export const en: LearningMessages = {
   'learning.adoptions': '{count} visible adoptions',
   'learning.noEffect': 'No effect check of a visible adoption yet.',
   'learning.try': 'We want to try this',
-  'learning.tryTitle': 'Try out: {practice}',
-  'learning.tryDescription':
-    'Improvement potential on {figure}. We want to try the practice "{practice}" and would like to discuss it at the next meeting.',
   'learning.tried': 'Proposed as a topic for the next meeting.',
   'learning.toTopics': 'Go to topics',
   'learning.adopt': 'Record the adoption once started',

@@ -30,9 +30,6 @@ export const de = {
   'learning.adoptions': '{count} sichtbare Übernahmen',
   'learning.noEffect': 'Noch keine Wirkungsprüfung einer sichtbaren Übernahme.',
   'learning.try': 'Das wollen wir ausprobieren',
-  'learning.tryTitle': 'Ausprobieren: {practice}',
-  'learning.tryDescription':
-    'Verbesserungspotenzial bei {figure}. Wir wollen das Praxisbeispiel „{practice}“ ausprobieren und möchten es beim nächsten Treffen besprechen.',
   'learning.tried': 'Als Thema für das nächste Treffen vorgeschlagen.',
   'learning.toTopics': 'Zu den Themen',
   'learning.adopt': 'Übernahme erfassen, sobald gestartet',

@@ -9,7 +9,7 @@ import {
   describePooledEffect,
   describeRange,
 } from '../../../src/core/benchlearning/describe-potential'
-import { downloadFile, proposeTopic } from '../api/benchlearning'
+import { downloadFile, tryPractice } from '../api/benchlearning'
 import { councilReportPath, usePotentials, type PotentialGroup } from '../api/potentials'
 import { useSession } from '../api/resources'
 import { Link } from '../app/router'
@@ -145,7 +145,7 @@ function PotentialPanel({ potential: p, data }: { potential: FigurePotentialDto;
                 {t('learning.adoptions', { count: e.adoptionsVisible })} ·{' '}
                 {e.pooledEffect ? describePooledEffect(locale, e.pooledEffect) : t('learning.noEffect')}
               </span>
-              <TryPractice potential={p} practice={e.practice} ringId={data.ringId} />
+              <TryPractice practice={e.practice} ringId={data.ringId} />
             </li>
           ))}
         </ul>
@@ -155,29 +155,18 @@ function PotentialPanel({ potential: p, data }: { potential: FigurePotentialDto;
 }
 
 function TryPractice({
-  potential,
   practice,
   ringId,
 }: {
-  potential: FigurePotentialDto
   practice: FigurePotentialDto['evidence'][number]['practice']
   ringId: number | null
 }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const action = useAction()
   const [isProposed, setIsProposed] = useState(false)
   if (ringId === null) return null
-  const figure = `${potential.figure.code} ${pick(locale, { de: potential.figure.nameDe, en: potential.figure.nameEn })}`
   const propose = () =>
-    void action
-      .run(() =>
-        proposeTopic(
-          ringId,
-          t('learning.tryTitle', { practice: practice.title }).slice(0, 200),
-          t('learning.tryDescription', { figure, practice: practice.title }),
-        ),
-      )
-      .then((isDone) => setIsProposed(isDone))
+    void action.run(() => tryPractice(practice.id)).then((isDone) => setIsProposed(isDone))
   return (
     <div className="button-row">
       {isProposed ? (

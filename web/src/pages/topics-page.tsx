@@ -3,6 +3,7 @@ import type { TopicDto } from '../../../src/contracts/meetings'
 import { proposeTopic, setTopicStatus, useTopics, voteForTopic } from '../api/benchlearning'
 import { useSession } from '../api/resources'
 import { can } from '../app/access'
+import { Link } from '../app/router'
 import type { PageProps } from '../app/routes'
 import type { NameWarningDto } from '../../../src/contracts/name-warnings'
 import { ActionError, FormSubmit, NameWarnings, useAction } from '../components/benchlearning/common'
@@ -98,6 +99,11 @@ function TopicItem({ topic }: { topic: TopicDto }) {
           {formatDate(locale, topic.proposedAt)}
         </p>
         {topic.description && <p>{topic.description}</p>}
+        {topic.practiceId !== null && (
+          <p>
+            <Link href={`/practices/${topic.practiceId}`}>{t('topics.practice')}</Link>
+          </p>
+        )}
         <ActionError error={action.error} />
       </div>
       <div className="stack">

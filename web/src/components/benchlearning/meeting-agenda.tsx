@@ -1,18 +1,23 @@
 /**
  * The agenda of a meeting and, for the moderation, the agenda builder: voted topics, data
- * spotlights the platform proposes and open actions from earlier meetings become items with one
- * click; items can be added by hand, moved and removed.
+ * spotlights the platform proposes, open actions from earlier meetings and, once opened, the ring's
+ * learning spotlight (Lern-Schlaglicht) become items with one click; items can be added by hand,
+ * moved and removed.
  */
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type SyntheticEvent } from 'react'
 import type {
   AddAgendaItemRequest,
   AgendaItemDto,
   MeetingDetailDto,
   SpotlightDto,
 } from '../../../../src/contracts/meetings'
+import type { LearningSpotlightDto } from '../../../../src/contracts/potentials'
 import { addAgendaItem, removeAgendaItem, updateAgendaItem, useAgendaProposal } from '../../api/benchlearning'
-import { useI18n } from '../../i18n/i18n'
+import { useLearningSpotlight } from '../../api/potentials'
+import { useI18n, useTexts } from '../../i18n/i18n'
+import { learningTexts } from '../../i18n/learning-texts'
 import type { MessageKey } from '../../i18n/messages'
+import { formatNumber, pick } from '../../i18n/translate'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
@@ -252,6 +257,7 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
           </>
         )}
       </QueryView>
+      {meeting.ring && <LearningSpotlightBlock meeting={meeting} ringId={meeting.ring.id} />}
       <ManualItem meeting={meeting} />
     </div>
   )
@@ -288,6 +294,84 @@ function SpotlightOption({ spotlight, ...add }: AddProps & { spotlight: Spotligh
       </div>
       <p className="item-meta">{spotlight.sentenceDe}</p>
     </li>
+  )
+}
+
+/**
+ * The learning spotlight as a building block: computed (and its texts fetched) only when the
+ * moderator opens it, not on every agenda view. The server leaves out members the caller may not
+ * see by name, so everything shown here may be shown.
+ */
+function LearningSpotlightBlock({ meeting, ringId }: { meeting: MeetingDetailDto; ringId: number }) {
+  const { t } = useI18n()
+  const [isOpen, setIsOpen] = useState(false)
+  const toggle = (event: SyntheticEvent<HTMLDetailsElement>) => setIsOpen(event.currentTarget.open)
+  return (
+    <details className="agenda-learning" onToggle={toggle}>
+      <summary>
+        <strong>{t('agenda.learning')}</strong>
+      </summary>
+      <p className="hint">{t('agenda.learningIntro')}</p>
+      {isOpen && <LearningSpotlightOptions meeting={meeting} ringId={ringId} />}
+    </details>
+  )
+}
+
+function LearningSpotlightOptions({ meeting, ringId }: { meeting: MeetingDetailDto; ringId: number }) {
+  useTexts(learningTexts)
+  const { t, locale } = useI18n()
+  const spotlight = useLearningSpotlight(ringId)
+  const action = useAction()
+  const titles = new Set(meeting.agenda.map((i) => i.title))
+  const toItem = (item: LearningSpotlightDto['items'][number]): Partial<AddAgendaItemRequest> => {
+    const p = item.potential
+    const figure = `${p.figure.code} ${pick(locale, { de: p.figure.nameDe, en: p.figure.nameEn })}`
+    const practices = p.evidence.map((e) => `„${e.practice.title}“ (${e.practice.organisation.name})`)
+    return {
+      kind: 'discussion',
+      title: t('agenda.learningTitle', { organisation: item.organisation.name, figure }).slice(0, 200),
+      description: t('agenda.learningDescription', {
+        tier: t(`learning.tier.${p.tier}` as MessageKey),
+        actual: `${formatNumber(locale, p.actual, 1)} %`,
+        practices: practices.length > 0 ? practices.join(', ') : t('agenda.learningNoPractices'),
+      }),
+      durationMinutes: 30,
+      presenterOrganisationId: item.organisation.id,
+      source: 'manual',
+    }
+  }
+  return (
+    <>
+      <ActionError error={action.error} />
+      <QueryView query={spotlight} loadingLabel={t('agenda.learningLoading')}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty>{t('agenda.noLearning')}</Empty>
+          ) : (
+            <ul className="item-list" aria-label={t('agenda.learning')}>
+              {data.items.map((item) => {
+                const proposed = toItem(item)
+                const title = proposed.title ?? ''
+                return (
+                  <li key={item.organisation.id}>
+                    <div className="item-head">
+                      <strong>{title}</strong>
+                      <AddButton
+                        title={title}
+                        isAdded={titles.has(title)}
+                        isBusy={action.isBusy}
+                        onAdd={() => void action.run(() => addAgendaItem(meeting.id, proposed))}
+                      />
+                    </div>
+                    <p className="item-meta">{proposed.description}</p>
+                  </li>
+                )
+              })}
+            </ul>
+          )
+        }
+      </QueryView>
+    </>
   )
 }
 
