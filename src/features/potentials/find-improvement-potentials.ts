@@ -66,6 +66,9 @@ export async function findImprovementPotentials(
     now,
   })
   const { organisation, month, scope, group, memo } = prepared
+  // Potentials join figures with the organisation's peers, cards and adoptions (network data): only
+  // for an organisation the caller sees by name under the network rules, public figures or not.
+  scope.forClass('network').requireNamed(organisation.id, query.org)
   const catalogue = await memo('catalogue', () => readCatalogue(db))
   const codes = catalogue.figures.filter((f) => f.current.isOfficial).map((f) => f.code)
   const unavailable: PotentialsDto['unavailable'] = []

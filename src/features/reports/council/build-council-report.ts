@@ -99,6 +99,9 @@ export async function buildCouncilReport(
     now,
   })
   const { organisation, month, memo } = prepared
+  // The report holds potentials and adoptions (network data): as for potentials, only an organisation
+  // the caller sees by name under the network rules.
+  prepared.scope.forClass('network').requireNamed(organisation.id, options.org)
   const catalogue = await memo('catalogue', () => readCatalogue(db))
   const official = catalogue.figures.filter((f) => f.current.isOfficial).map((f) => f.code)
   const summaries: FigureSummaryDto[] = []
