@@ -283,9 +283,19 @@ describe('GET /api/v1/observations/revisions', () => {
     expect(seen.json().revisions.map((r: { value: number }) => r.value)).toEqual([10480, 10490, 10495])
     // Uploads of another organisation are not in a peer's history.
     expect(seen.json().revisions.every((r: { createdBy: string | null }) => r.createdBy === null)).toBe(true)
-    const hidden = await revisionsOf(outsider, 'org=06435&indicator=elb&period=2021-02')
-    expect(hidden.statusCode).toBe(404)
-    expect(hidden.body).not.toContain('10495')
+    // elb is published by the statistics office (public): an outsider reads it by name too …
+    expect((await revisionsOf(outsider, 'org=06435&indicator=elb&period=2021-02')).statusCode).toBe(200)
+    // … but not once it is network-confidential (docs/security.md, confidentiality classes).
+    const db = t.database.db
+    await db.updateTable('indicator').set({ confidentiality: 'network' }).where('code', '=', 'elb').execute()
+    try {
+      const hidden = await revisionsOf(outsider, 'org=06435&indicator=elb&period=2021-02')
+      expect(hidden.statusCode).toBe(404)
+      expect(hidden.body).not.toContain('10495')
+      expect((await revisionsOf(peer, 'org=06435&indicator=elb&period=2021-02')).statusCode).toBe(200)
+    } finally {
+      await db.updateTable('indicator').set({ confidentiality: 'public' }).where('code', '=', 'elb').execute()
+    }
   })
 
   it('is empty for a value that was never imported', async () => {

@@ -63,7 +63,7 @@ describe.skipIf(!hasData)('real data through shipped mappings', () => {
       'bbsr-kreistypen',
     )) as ImportSummary
     const eisenach = summary.notices.find((n) => n.kind === 'territorial_change')
-    expect(eisenach?.message).toMatch(/Eisenach.*16056.*Wartburgkreis/)
+    expect(eisenach?.message).toMatch(/16056 Eisenach.*→ 16063 Wartburgkreis/)
     expect(summary).toMatchObject({ rowsImported: 0, rowsUnchanged: 104 })
   })
 

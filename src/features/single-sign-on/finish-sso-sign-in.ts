@@ -63,9 +63,9 @@ export async function finishSsoSignIn(
   const { now } = options
   const redirectUri = redirectUriOf(options.settings)
   if (redirectUri === null)
-    throw new AppError(
-      'unavailable',
-      'sign-in with an organisation account is off (BENCHLEARN_PUBLIC_URL is not set)',
+    // Not set up is not a passing outage: 404 like any other thing this server does not have.
+    throw notFound(
+      'sign-in with an organisation account is not set up here (BENCHLEARN_PUBLIC_URL is not set)',
     )
   const query = new URLSearchParams(options.callbackQuery.replace(/^\?/, ''))
   const state = query.get('state') ?? ''

@@ -269,7 +269,7 @@ describe('signing in with the organisation provider', () => {
         url: '/api/v1/sso/start',
         payload: { organisationId: kcaId },
       })
-      expect(start.statusCode).toBe(503)
+      expect(start.statusCode).toBe(404)
     } finally {
       await off.close()
     }

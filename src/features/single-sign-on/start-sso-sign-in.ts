@@ -3,7 +3,7 @@
  * with PKCE, state and nonce; the server keeps the state's hash, the nonce and the verifier for ten
  * minutes (in the database, so any server of several may finish it).
  */
-import { AppError, notFound } from '../../core/errors/app-error'
+import { notFound } from '../../core/errors/app-error'
 import type { Database } from '../../db/connect'
 import { hashToken } from '../auth/tokens'
 import { buildAuthorizationRequest, discoverProvider } from './oidc-client'
@@ -18,9 +18,9 @@ export async function startSsoSignIn(
 ): Promise<{ authorizationUrl: string; state: string }> {
   const redirectUri = redirectUriOf(options.settings)
   if (redirectUri === null)
-    throw new AppError(
-      'unavailable',
-      'sign-in with an organisation account is off (BENCHLEARN_PUBLIC_URL is not set)',
+    // Not set up is not a passing outage: 404 like any other thing this server does not have.
+    throw notFound(
+      'sign-in with an organisation account is not set up here (BENCHLEARN_PUBLIC_URL is not set)',
     )
   const provider = await findSsoProvider(database.db, options.organisationId)
   if (!provider) throw notFound(`organisation ${options.organisationId} has no sign-in provider`)
