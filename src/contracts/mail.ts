@@ -65,7 +65,13 @@ export const outboxSchema = z
   .object({
     /** Whether a mail server is configured; without one the messages wait here. */
     isSmtpConfigured: z.boolean(),
-    counts: z.record(z.enum(MAIL_STATUSES), z.number().int()),
+    // Every status named (not a record over the enum): the OpenAPI document then defines each count.
+    counts: z.object(
+      Object.fromEntries(MAIL_STATUSES.map((status) => [status, z.number().int()])) as Record<
+        (typeof MAIL_STATUSES)[number],
+        z.ZodNumber
+      >,
+    ),
     messages: z.array(
       z.object({
         id: z.number().int(),

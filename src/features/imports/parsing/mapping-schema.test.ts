@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../core/errors/app-error'
 import { BUILT_IN_INDICATORS } from '../../indicators/catalogue'
 import { parseMappingJson, validateMapping } from './mapping-schema'
+import { publishedFigureMappingSchema } from './published-figure-mapping'
 
 const MAPPINGS = join(import.meta.dirname, '../../../../mappings')
 
@@ -22,9 +23,12 @@ const wirtschaft = () =>
 
 describe('shipped mappings', () => {
   const files = readdirSync(MAPPINGS).filter((f) => f.endsWith('.json'))
-  // Lists of organisations have their own schema (src/features/organisations/organisation-list-mapping.ts).
+  // Lists of organisations (src/features/organisations/organisation-list-mapping.ts) and published
+  // figure values (./published-figure-mapping.ts) have their own schemas.
+  const textOf = (f: string) => readFileSync(join(MAPPINGS, f), 'utf8')
+  const publishedMappings = files.filter((f) => textOf(f).includes('"published-figures"'))
   const valueMappings = files.filter(
-    (f) => !readFileSync(join(MAPPINGS, f), 'utf8').includes('"organisation-list"'),
+    (f) => !textOf(f).includes('"organisation-list"') && !publishedMappings.includes(f),
   )
 
   it('ships the documented set', () => {
@@ -34,8 +38,14 @@ describe('shipped mappings', () => {
       'inkar-sozialleistungen.json',
       'inkar-wirtschaft.json',
       'long-csv.json',
+      'sgb2-kennzahlen-48a.json',
       'zkt-optionskommunen.json',
     ])
+    expect(publishedMappings).toEqual(['sgb2-kennzahlen-48a.json'])
+  })
+
+  it.each(publishedMappings)('%s is a valid mapping of published figure values', (file) => {
+    expect(publishedFigureMappingSchema.safeParse(JSON.parse(textOf(file))).success).toBe(true)
   })
 
   it.each(valueMappings)('%s is valid and maps to built-in indicators', (file) => {
