@@ -70,7 +70,7 @@ describe('key figures for a member', () => {
     await screenshot(page, 'figures-k2-neighbours')
 
     // The demo brings synthetic comparison types (no official ones are imported): labelled so.
-    await page.getByRole('radio', { name: 'Vergleichstyp' }).check()
+    await page.getByRole('radio', { name: 'Vergleichstyp', exact: true }).check()
     await page.waitForURL(/group=type/)
     await settle(page)
     await expect(stats.innerText()).resolves.toMatch(
