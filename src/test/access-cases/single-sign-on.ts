@@ -1,7 +1,8 @@
 /**
  * Access cases of sign-in with organisations' providers and of the TOTP second factor for
  * src/server/access.db.test.ts (spread in there). The access test's app has sign-in with providers
- * off (no BENCHLEARN_PUBLIC_URL): the sign-in page gets no choices and start/finish answer 503.
+ * off (no BENCHLEARN_PUBLIC_URL): the sign-in page gets no choices and start/finish answer 404,
+ * like anything else this server does not have.
  * Providers are managed by administrators only. The second-factor writes are called with input their
  * schema refuses (422), so that no caller's failed-attempt count grows for the other cases.
  */
@@ -23,7 +24,7 @@ export function createSingleSignOnAccessCases(world: AccessWorld): Record<string
         url: '/api/v1/sso/start',
         payload: { organisationId: world.org('A1').id },
       }),
-      expect: (_c, r) => expect(r.statusCode).toBe(503),
+      expect: (_c, r) => expect(r.statusCode).toBe(404),
     },
     finishSsoSignIn: {
       targets: ['none'],
@@ -32,7 +33,7 @@ export function createSingleSignOnAccessCases(world: AccessWorld): Record<string
         url: '/api/v1/sso/finish',
         payload: { callbackQuery: '?code=x&state=y' },
       }),
-      expect: (_c, r) => expect(r.statusCode).toBe(503),
+      expect: (_c, r) => expect(r.statusCode).toBe(404),
     },
     listSsoProviders: {
       targets: ['none'],
