@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react'
-import type { OrganisationDto } from '../../../src/contracts/organisations'
-import { describeError } from '../api/describe-error'
+import type { FormEvent } from 'react'
 import { useOrganisations } from '../api/resources'
 import { deleteSsoProvider, saveSsoProvider, useSsoProviders } from '../api/single-sign-on'
 import { useI18n } from '../i18n/i18n'
 import { formatDateTime } from '../i18n/translate'
-import { SelectField, TextField } from './form-field'
+import { TextField, useActionStatus, useFormValues } from './form-field'
+import { OrganisationField } from './organisation-field'
 import { QueryView } from './state-views'
 
 /**
@@ -16,39 +15,40 @@ export function SsoAdminSection() {
   const { t, locale } = useI18n()
   const providers = useSsoProviders()
   const organisations = useOrganisations()
-  const [organisationId, setOrganisationId] = useState('')
-  const [displayName, setDisplayName] = useState('')
-  const [issuer, setIssuer] = useState('')
-  const [clientId, setClientId] = useState('')
-  const [clientSecret, setClientSecret] = useState('')
-  const [domains, setDomains] = useState('')
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  const orgs: OrganisationDto[] =
-    organisations.status === 'success' ? organisations.data.organisations.filter((o) => o.id > 0) : []
+  const form = useFormValues({
+    organisationId: '',
+    displayName: '',
+    issuer: '',
+    clientId: '',
+    clientSecret: '',
+    domains: '',
+  })
+  const { run, view } = useActionStatus()
+  const { organisationId, displayName, issuer, clientId, clientSecret, domains } = form.values
   const list = providers.status === 'success' ? providers.data.providers : []
   const existing = list.find((p) => String(p.organisationId) === organisationId)
 
   const choose = (value: string) => {
-    setOrganisationId(value)
     const provider = list.find((p) => String(p.organisationId) === value)
-    setDisplayName(provider?.displayName ?? orgs.find((o) => String(o.id) === value)?.name ?? '')
-    setIssuer(provider?.issuer ?? '')
-    setClientId(provider?.clientId ?? '')
-    setClientSecret('')
-    setDomains(provider?.allowedDomains.join(', ') ?? '')
+    const organisation = organisations.data?.organisations.find((o) => String(o.id) === value)
+    form.set({
+      organisationId: value,
+      displayName: provider?.displayName ?? organisation?.name ?? '',
+      issuer: provider?.issuer ?? '',
+      clientId: provider?.clientId ?? '',
+      clientSecret: '',
+      domains: provider?.allowedDomains.join(', ') ?? '',
+    })
   }
-  const run = async (action: () => Promise<string>) => {
-    try {
-      setStatus({ kind: 'ok', text: await action() })
+  const write = (action: () => Promise<string>) =>
+    run(async () => {
+      const text = await action()
       providers.reload()
-    } catch (error) {
-      const readable = describeError(t, error)
-      setStatus({ kind: 'error', text: [readable.title, readable.message, ...readable.lines].join(': ') })
-    }
-  }
+      return text
+    })
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    void run(async () => {
+    void write(async () => {
       const saved = await saveSsoProvider(Number(organisationId), {
         displayName,
         issuer: issuer.trim(),
@@ -59,7 +59,7 @@ export function SsoAdminSection() {
           .map((d) => d.trim())
           .filter(Boolean),
       })
-      setClientSecret('')
+      form.set({ clientSecret: '' })
       return t('admin.ssoSaved', { name: saved.organisationName })
     })
   }
@@ -108,7 +108,7 @@ export function SsoAdminSection() {
                           className="button secondary"
                           aria-label={t('admin.ssoRemoveNamed', { name: p.organisationName })}
                           onClick={() =>
-                            void run(async () => {
+                            void write(async () => {
                               await deleteSsoProvider(p.organisationId)
                               return t('admin.ssoRemoved', { name: p.organisationName })
                             })
@@ -127,52 +127,37 @@ export function SsoAdminSection() {
       </QueryView>
       <form className="form admin-form" onSubmit={submit}>
         <div className="form-row">
-          <SelectField
+          <OrganisationField
             id="sso-org"
             label={t('admin.organisation')}
+            emptyLabel={t('admin.ssoChoose')}
+            required
             value={organisationId}
             onChange={choose}
-            required
-          >
-            <option value="">{t('admin.ssoChoose')}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
+          />
           <TextField
             id="sso-name"
             label={t('admin.ssoDisplayName')}
             required
-            value={displayName}
-            onChange={setDisplayName}
+            {...form.field('displayName')}
           />
           <TextField
             id="sso-issuer"
             label={t('admin.ssoIssuer')}
             type="url"
             required
-            value={issuer}
-            onChange={setIssuer}
+            {...form.field('issuer')}
           />
-          <TextField
-            id="sso-client"
-            label={t('admin.ssoClientId')}
-            required
-            value={clientId}
-            onChange={setClientId}
-          />
+          <TextField id="sso-client" label={t('admin.ssoClientId')} required {...form.field('clientId')} />
           <TextField
             id="sso-secret"
             label={existing ? t('admin.ssoClientSecretKeep') : t('admin.ssoClientSecret')}
             type="password"
             autoComplete="off"
             required={!existing}
-            value={clientSecret}
-            onChange={setClientSecret}
+            {...form.field('clientSecret')}
           />
-          <TextField id="sso-domains" label={t('admin.ssoDomains')} value={domains} onChange={setDomains} />
+          <TextField id="sso-domains" label={t('admin.ssoDomains')} {...form.field('domains')} />
         </div>
         <div className="button-row">
           <button type="submit" className="button primary">
@@ -180,14 +165,7 @@ export function SsoAdminSection() {
           </button>
         </div>
       </form>
-      {status && (
-        <p
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          className={status.kind === 'error' ? 'inline-error' : 'ok-text'}
-        >
-          {status.text}
-        </p>
-      )}
+      {view}
     </section>
   )
 }

@@ -2,8 +2,6 @@ import { useState, type FormEvent } from 'react'
 import type { UserDto } from '../../../src/contracts/auth'
 import type { OutboxDto } from '../../../src/contracts/mail'
 import { ROLE_LABELS, ROLES, type Role } from '../../../src/core/permissions/permissions'
-import type { OrganisationDto } from '../../../src/contracts/organisations'
-import { describeError } from '../api/describe-error'
 import { createInvitation, updateRingSharing, updateUser, useAuditLog, useUsers } from '../api/figures'
 import { useMailOutbox } from '../api/mail'
 import { useOrganisations, useRings, useSession } from '../api/resources'
@@ -17,7 +15,8 @@ import { useI18n } from '../i18n/i18n'
 import { formatDateTime, pick } from '../i18n/translate'
 import { describeChange } from '../lib/audit-change'
 import { landName } from '../lib/labels'
-import { SelectField, TextField } from '../components/form-field'
+import { SelectField, TextField, useActionStatus, useFormValues } from '../components/form-field'
+import { OrganisationField } from '../components/organisation-field'
 import { SsoAdminSection } from '../components/sso-admin-section'
 
 /**
@@ -59,31 +58,6 @@ export default function AdminPage() {
       {can(state, 'manageNetwork') && <SsoAdminSection />}
     </Page>
   )
-}
-
-function useActionStatus() {
-  const { t } = useI18n()
-  const [status, setStatus] = useState<{ kind: 'idle' } | { kind: 'ok' | 'error'; text: string }>({
-    kind: 'idle',
-  })
-  const run = async (action: () => Promise<string>) => {
-    try {
-      setStatus({ kind: 'ok', text: await action() })
-    } catch (error) {
-      const readable = describeError(t, error)
-      setStatus({ kind: 'error', text: `${readable.title}: ${readable.message}` })
-    }
-  }
-  const view =
-    status.kind === 'idle' ? null : (
-      <p
-        role={status.kind === 'error' ? 'alert' : 'status'}
-        className={status.kind === 'error' ? 'inline-error' : 'ok-text'}
-      >
-        {status.text}
-      </p>
-    )
-  return { run, view }
 }
 
 function Users({ ownUserId }: { ownUserId: number | null }) {
@@ -196,21 +170,18 @@ function Users({ ownUserId }: { ownUserId: number | null }) {
 
 function Invitations({ canInviteNetworkRoles }: { canInviteNetworkRoles: boolean }) {
   const { t, locale } = useI18n()
-  const organisations = useOrganisations()
   const roles = canInviteNetworkRoles ? ROLES : ROLES.filter((r) => r !== 'admin' && r !== 'moderator')
-  const [role, setRole] = useState<Role>('member_analyst')
-  const [organisationId, setOrganisationId] = useState('')
-  const [email, setEmail] = useState('')
-  const [validDays, setValidDays] = useState('7')
+  const form = useFormValues({ role: 'member_analyst', organisationId: '', email: '', validDays: '7' })
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null)
   const [isCopied, setIsCopied] = useState(false)
   const { run, view } = useActionStatus()
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setIsCopied(false)
+    const { role, organisationId, email, validDays } = form.values
     void run(async () => {
       const invitation = await createInvitation({
-        role,
+        role: role as Role,
         organisationId: organisationId ? Number(organisationId) : null,
         email: email.trim() || undefined,
         validHours: Math.max(1, Math.min(30, Number(validDays) || 7)) * 24,
@@ -219,45 +190,30 @@ function Invitations({ canInviteNetworkRoles }: { canInviteNetworkRoles: boolean
       return t('admin.invitationCreated')
     })
   }
-  const orgs: OrganisationDto[] =
-    organisations.status === 'success' ? organisations.data.organisations.filter((o) => o.id > 0) : []
   return (
     <section className="panel" id="admin-invitations" aria-labelledby="admin-invitations-heading">
       <h2 id="admin-invitations-heading">{t('admin.invitations')}</h2>
       <p className="muted">{t('admin.invitationsIntro')}</p>
       <form className="form admin-form" onSubmit={submit}>
         <div className="form-row">
-          <SelectField
-            id="invite-role"
-            label={t('admin.role')}
-            value={role}
-            onChange={(value) => setRole(value as Role)}
-          >
+          <SelectField id="invite-role" label={t('admin.role')} {...form.field('role')}>
             {roles.map((r) => (
               <option key={r} value={r}>
                 {pick(locale, ROLE_LABELS[r])}
               </option>
             ))}
           </SelectField>
-          <SelectField
+          <OrganisationField
             id="invite-org"
             label={t('admin.organisation')}
-            value={organisationId}
-            onChange={setOrganisationId}
-          >
-            <option value="">{t('admin.noOrganisation')}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
+            emptyLabel={t('admin.noOrganisation')}
+            {...form.field('organisationId')}
+          />
           <TextField
             id="invite-email"
             label={t('admin.emailOptional')}
             type="email"
-            value={email}
-            onChange={setEmail}
+            {...form.field('email')}
           />
           <TextField
             id="invite-days"
@@ -265,8 +221,7 @@ function Invitations({ canInviteNetworkRoles }: { canInviteNetworkRoles: boolean
             type="number"
             min={1}
             max={30}
-            value={validDays}
-            onChange={setValidDays}
+            {...form.field('validDays')}
           />
         </div>
         <div className="button-row">

@@ -7,7 +7,7 @@ import {
   uploadAttachment,
   usePractice,
 } from '../api/benchlearning'
-import { useOrganisations, useSession } from '../api/resources'
+import { useSession } from '../api/resources'
 import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
 import { ActionError, FormSubmit, useAction } from '../components/benchlearning/common'
@@ -18,7 +18,14 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
-import { LabelledOptions, SelectField, TextAreaField, TextField } from '../components/form-field'
+import {
+  LabelledOptions,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormValues,
+} from '../components/form-field'
+import { OrganisationField } from '../components/organisation-field'
 
 /** New practice card (/practices/new) or editing one (/practices/:id/edit) with its attachments. */
 export default function PracticeEditPage({ params }: PageProps) {
@@ -60,22 +67,21 @@ const TEXT_FIELDS: {
 function PracticeForm({ practice }: { practice: PracticeDto | null }) {
   const { t } = useI18n()
   const session = useSession()
-  const organisations = useOrganisations()
   const action = useAction()
   const ownOrganisation = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
-  const [title, setTitle] = useState(practice?.title ?? '')
-  const [texts, setTexts] = useState({
+  const form = useFormValues({
+    title: practice?.title ?? '',
     problem: practice?.problem ?? '',
     approach: practice?.approach ?? '',
     resources: practice?.resources ?? '',
     results: practice?.results ?? '',
     contact: practice?.contact ?? '',
+    visibility: practice?.visibility ?? 'ring',
+    topics: practice?.topics.join(', ') ?? '',
+    figures: practice?.figureCodes.join(', ') ?? '',
+    status: practice?.status ?? 'draft',
+    organisationId: '',
   })
-  const [visibility, setVisibility] = useState<PracticeDto['visibility']>(practice?.visibility ?? 'ring')
-  const [topics, setTopics] = useState(practice?.topics.join(', ') ?? '')
-  const [figures, setFigures] = useState(practice?.figureCodes.join(', ') ?? '')
-  const [status, setStatus] = useState<PracticeDto['status']>(practice?.status ?? 'draft')
-  const [organisationId, setOrganisationId] = useState('')
   // Texts that name an organisation: saved, but the author sees why and may edit them first.
   const [nameWarnings, setNameWarnings] = useState<{ id: number; fields: string[]; names: string[] } | null>(
     null,
@@ -84,13 +90,13 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
     event.preventDefault()
     let savedId = practice?.id ?? 0
     let hasWarnings = false
+    const { organisationId, topics, figures, visibility, status, ...texts } = form.values
     const fields = {
-      title,
       ...texts,
-      visibility,
+      visibility: visibility as PracticeDto['visibility'],
       topics: splitList(topics),
       figureCodes: splitList(figures).map((code) => code.toUpperCase()),
-      status,
+      status: status as PracticeDto['status'],
     }
     const ok = await action.run(async () => {
       const saved = practice
@@ -136,24 +142,16 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
             label={t('practiceEdit.titleField')}
             required
             minLength={3}
-            value={title}
-            onChange={setTitle}
+            {...form.field('title')}
           />
           {!practice && ownOrganisation === null && (
-            <SelectField
+            <OrganisationField
               id="practice-org"
               label={t('practice.organisation')}
+              emptyLabel={t('practiceEdit.chooseOrganisation')}
               required
-              value={organisationId}
-              onChange={setOrganisationId}
-            >
-              <option value="">{t('practiceEdit.chooseOrganisation')}</option>
-              {organisations.data?.organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </SelectField>
+              {...form.field('organisationId')}
+            />
           )}
         </div>
         {TEXT_FIELDS.map(({ key, label }) => (
@@ -162,40 +160,35 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
             id={`practice-${key}`}
             label={t(label)}
             rows={key === 'contact' ? 2 : 4}
-            value={texts[key]}
-            onChange={(value) => setTexts((before) => ({ ...before, [key]: value }))}
+            {...form.field(key)}
           />
         ))}
         <div className="form-row">
           <TextField
             id="practice-topics"
             label={t('practices.topics')}
-            value={topics}
-            onChange={setTopics}
             hint={t('practiceEdit.listHint')}
+            {...form.field('topics')}
           />
           <TextField
             id="practice-figures"
             label={t('practices.figures')}
-            value={figures}
-            onChange={setFigures}
             hint={t('practiceEdit.figuresHint')}
+            {...form.field('figures')}
           />
         </div>
         <div className="form-row">
           <SelectField
             id="practice-visibility-field"
             label={t('practices.visibility')}
-            value={visibility}
-            onChange={(value) => setVisibility(value as PracticeDto['visibility'])}
+            {...form.field('visibility')}
           >
             <LabelledOptions labels={VISIBILITY_KEYS} />
           </SelectField>
           <SelectField
             id="practice-status-field"
             label={t('practices.statusLabel')}
-            value={status}
-            onChange={(value) => setStatus(value as PracticeDto['status'])}
+            {...form.field('status')}
           >
             <option value="draft">{t('practices.draft')}</option>
             <option value="published">{t('practiceEdit.publish')}</option>

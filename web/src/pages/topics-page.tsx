@@ -14,7 +14,13 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatDate } from '../i18n/translate'
-import { LabelledOptions, SelectField, TextAreaField, TextField } from '../components/form-field'
+import {
+  LabelledOptions,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormValues,
+} from '../components/form-field'
 
 const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
   open: 'topics.status.open',
@@ -141,9 +147,8 @@ function TopicItem({ topic }: { topic: TopicDto }) {
 function ProposeTopic({ rings }: { rings: { id: number; code: string; name: string }[] }) {
   const { t } = useI18n()
   const action = useAction()
-  const [ringId, setRingId] = useState('')
-  const [title, setTitle] = useState('')
-  const [description, setDescription] = useState('')
+  const form = useFormValues({ ringId: '', title: '', description: '' })
+  const { ringId, title, description } = form.values
   const [isSent, setIsSent] = useState(false)
   const [warnings, setWarnings] = useState<NameWarningDto[]>([])
   const ring = ringId || (rings[0] ? String(rings[0].id) : 'network')
@@ -156,8 +161,7 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
       setWarnings(created.warnings ?? [])
     })
     if (isDone) {
-      setTitle('')
-      setDescription('')
+      form.set({ title: '', description: '' })
       setIsSent(true)
     }
   }
@@ -171,10 +175,9 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
             label={t('topics.titleField')}
             required
             minLength={3}
-            value={title}
-            onChange={setTitle}
+            {...form.field('title')}
           />
-          <SelectField id="topic-ring" label={t('topics.forRing')} value={ring} onChange={setRingId}>
+          <SelectField id="topic-ring" label={t('topics.forRing')} {...form.field('ringId')} value={ring}>
             <RingOptions rings={rings} by="id" />
             <option value="network">{t('topics.networkWide')}</option>
           </SelectField>
@@ -182,9 +185,8 @@ function ProposeTopic({ rings }: { rings: { id: number; code: string; name: stri
         <TextAreaField
           id="topic-description"
           label={t('topics.description')}
-          value={description}
-          onChange={setDescription}
           rows={3}
+          {...form.field('description')}
         />
         <FormSubmit
           action={action}

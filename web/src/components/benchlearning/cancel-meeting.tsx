@@ -1,23 +1,17 @@
 /** Cancelling a meeting (moderation), with a reason and after an explicit confirmation dialog. */
-import { useId, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { MeetingDetailDto } from '../../../../src/contracts/meetings'
 import { cancelMeeting } from '../../api/benchlearning'
 import { useI18n } from '../../i18n/i18n'
 import { formatDateTime } from '../../i18n/translate'
-import { TextAreaField } from '../form-field'
+import { ConfirmButton, TextAreaField } from '../form-field'
 import { ActionError, useAction } from './common'
 
 export function CancelMeeting({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useI18n()
-  const id = useId()
-  const dialog = useRef<HTMLDialogElement>(null)
   const [reason, setReason] = useState('')
   const action = useAction()
   const hasReason = reason.trim().length > 0
-  const confirm = () => {
-    dialog.current?.close()
-    void action.run(() => cancelMeeting(meeting.id, reason.trim()))
-  }
   return (
     <div className="stack">
       <h3>{t('meeting.cancel')}</h3>
@@ -26,38 +20,17 @@ export function CancelMeeting({ meeting }: { meeting: MeetingDetailDto }) {
       </p>
       <TextAreaField label={t('meeting.cancelReason')} value={reason} onChange={setReason} maxLength={1000} />
       <div className="button-row">
-        <button
-          type="button"
-          className="button secondary"
+        <ConfirmButton
+          label={t('meeting.cancelButton')}
           disabled={!hasReason || action.isBusy}
-          onClick={() => dialog.current?.showModal()}
-        >
-          {t('meeting.cancelButton')}
-        </button>
+          title={t('meeting.cancelConfirmTitle')}
+          text={t('meeting.cancelConfirmText', { title: meeting.title })}
+          confirmLabel={t('meeting.cancelConfirm')}
+          keepLabel={t('meeting.cancelKeep')}
+          onConfirm={() => void action.run(() => cancelMeeting(meeting.id, reason.trim()))}
+        />
       </div>
       <ActionError error={action.error} />
-      <dialog
-        ref={dialog}
-        className="confirm-dialog"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-text`}
-      >
-        <h2 id={`${id}-title`}>{t('meeting.cancelConfirmTitle')}</h2>
-        <p id={`${id}-text`}>{t('meeting.cancelConfirmText', { title: meeting.title })}</p>
-        <div className="button-row">
-          <button type="button" className="button primary" onClick={confirm}>
-            {t('meeting.cancelConfirm')}
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => dialog.current?.close()}
-            autoFocus
-          >
-            {t('meeting.cancelKeep')}
-          </button>
-        </div>
-      </dialog>
     </div>
   )
 }

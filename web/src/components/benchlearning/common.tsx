@@ -1,103 +1,16 @@
 /**
- * Small pieces the benchlearning pages share: running a write with its busy and error state, the
- * meeting status badge, dates of a meeting, an inline error that says what the server said and
- * the submit end of a form.
+ * Small pieces the benchlearning pages share: the meeting status badge, dates of a meeting and the
+ * warnings about named organisations. Running a write with its busy and error state, the inline
+ * error and the submit end of a form live in `../form-field` (re-exported here).
  */
-import { useCallback, useState, type ReactNode } from 'react'
 import type { MeetingSummaryDto } from '../../../../src/contracts/meetings'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
-import { describeError } from '../../api/describe-error'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { formatDate, formatNumber, type Locale } from '../../i18n/translate'
 import './benchlearning.css'
 
-export interface ActionState {
-  isBusy: boolean
-  error: unknown
-  /** Runs `task`; resolves true when it succeeded. */
-  run: (task: () => Promise<unknown>) => Promise<boolean>
-  reset: () => void
-}
-
-export function useAction(): ActionState {
-  const [isBusy, setIsBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const run = useCallback(async (task: () => Promise<unknown>) => {
-    setIsBusy(true)
-    setError(null)
-    try {
-      await task()
-      return true
-    } catch (caught) {
-      setError(caught)
-      return false
-    } finally {
-      setIsBusy(false)
-    }
-  }, [])
-  const reset = useCallback(() => setError(null), [])
-  return { isBusy, error, run, reset }
-}
-
-/** The server's refusal next to the control that caused it (without what a form shows by its fields). */
-export function ActionError({ error, shownByField }: { error: unknown; shownByField?: readonly string[] }) {
-  const { t } = useI18n()
-  if (!error) return null
-  const readable = describeError(t, error, shownByField)
-  return (
-    <div className="inline-error-box" role="alert">
-      <strong>{readable.title}:</strong> {readable.message}
-      {readable.lines.length > 0 && (
-        <ul>
-          {readable.lines.slice(0, 5).map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  )
-}
-
-/**
- * The end of a form that writes through `action`: the server's refusal, an optional notice, then
- * the submit button, further buttons and, once the write is done, a short note.
- */
-export function FormSubmit({
-  action,
-  label,
-  buttonClass = 'button primary',
-  shownByField,
-  notice,
-  doneNote,
-  children,
-}: {
-  action: ActionState
-  label: ReactNode
-  buttonClass?: string
-  shownByField?: readonly string[]
-  notice?: ReactNode
-  doneNote?: string | false
-  children?: ReactNode
-}) {
-  return (
-    <>
-      <ActionError error={action.error} shownByField={shownByField} />
-      {notice}
-      <div className="button-row">
-        <button type="submit" className={buttonClass} disabled={action.isBusy}>
-          {label}
-        </button>
-        {children}
-        {doneNote && (
-          <span role="status" className="muted">
-            {doneNote}
-          </span>
-        )}
-      </div>
-    </>
-  )
-}
+export { ActionError, FormSubmit, useAction, type ActionState } from '../form-field'
 
 /**
  * After a text was saved that names an organisation while peers see organisations only under

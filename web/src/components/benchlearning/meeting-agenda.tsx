@@ -21,7 +21,7 @@ import { formatNumber, pick } from '../../i18n/translate'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
-import { LabelledOptions, SelectField, TextField } from '../form-field'
+import { LabelledOptions, SelectField, TextField, useFormValues } from '../form-field'
 
 type AgendaKind = AgendaItemDto['kind']
 const KIND_KEYS: Record<AgendaKind, MessageKey> = {
@@ -378,34 +378,27 @@ function LearningSpotlightOptions({ meeting, ringId }: { meeting: MeetingDetailD
 function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useI18n()
   const action = useAction()
-  const [kind, setKind] = useState<AgendaKind>('discussion')
-  const [title, setTitle] = useState('')
-  const [presenter, setPresenter] = useState('')
-  const [duration, setDuration] = useState('30')
+  const form = useFormValues({ kind: 'discussion', title: '', presenter: '', duration: '30' })
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    const { kind, title, presenter, duration } = form.values
     const isDone = await action.run(() =>
       addAgendaItem(meeting.id, {
-        kind,
+        kind: kind as AgendaKind,
         title,
         durationMinutes: Number(duration),
         presenterOrganisationId: presenter ? Number(presenter) : null,
         source: 'manual',
       }),
     )
-    if (isDone) setTitle('')
+    if (isDone) form.set({ title: '' })
   }
   return (
     <form className="form" onSubmit={submit} aria-labelledby="manual-item-heading">
       <h4 id="manual-item-heading">{t('agenda.manual')}</h4>
       <div className="form-row">
-        <TextField id="item-title" label={t('agenda.itemTitle')} required value={title} onChange={setTitle} />
-        <SelectField
-          id="item-kind"
-          label={t('agenda.kind')}
-          value={kind}
-          onChange={(value) => setKind(value as AgendaKind)}
-        >
+        <TextField id="item-title" label={t('agenda.itemTitle')} required {...form.field('title')} />
+        <SelectField id="item-kind" label={t('agenda.kind')} {...form.field('kind')}>
           <LabelledOptions labels={KIND_KEYS} />
         </SelectField>
       </div>
@@ -413,8 +406,7 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
         <ParticipantSelect
           id="item-presenter"
           label={t('agenda.presenter')}
-          value={presenter}
-          onChange={setPresenter}
+          {...form.field('presenter')}
           noneLabel={t('agenda.noPresenter')}
           meeting={meeting}
         />
@@ -426,8 +418,7 @@ function ManualItem({ meeting }: { meeting: MeetingDetailDto }) {
           max={600}
           step={5}
           required
-          value={duration}
-          onChange={setDuration}
+          {...form.field('duration')}
         />
       </div>
       <FormSubmit action={action} label={t('agenda.addItem')} buttonClass="button secondary" />

@@ -20,7 +20,7 @@ import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { ActionError, FormSubmit, NameWarnings, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
-import { LabelledOptions, SelectField, TextAreaField, TextField } from '../form-field'
+import { LabelledOptions, SelectField, TextAreaField, TextField, useFormValues } from '../form-field'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -154,12 +154,13 @@ function ItemSelect({
 function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useI18n()
   const action = useAction()
-  const [text, setText] = useState('')
-  const [itemId, setItemId] = useState('')
+  const form = useFormValues({ text: '', itemId: '' })
   const canEdit = meeting.abilities.canEditMinutes === true
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (await action.run(() => addDecision(meeting.id, itemId ? Number(itemId) : null, text))) setText('')
+    const { text, itemId } = form.values
+    if (await action.run(() => addDecision(meeting.id, itemId ? Number(itemId) : null, text)))
+      form.set({ text: '' })
   }
   return (
     <section aria-labelledby="decisions-heading">
@@ -176,14 +177,8 @@ function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
       {canEdit && (
         <form className="form" onSubmit={submit}>
           <div className="form-row">
-            <TextField
-              id="decision-text"
-              label={t('minutes.newDecision')}
-              required
-              value={text}
-              onChange={setText}
-            />
-            <ItemSelect id="decision-item" meeting={meeting} value={itemId} onChange={setItemId} />
+            <TextField id="decision-text" label={t('minutes.newDecision')} required {...form.field('text')} />
+            <ItemSelect id="decision-item" meeting={meeting} {...form.field('itemId')} />
           </div>
           <FormSubmit action={action} label={t('minutes.addDecision')} buttonClass="button secondary small" />
         </form>
@@ -195,13 +190,11 @@ function Decisions({ meeting }: { meeting: MeetingDetailDto }) {
 function Actions({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useI18n()
   const action = useAction()
-  const [title, setTitle] = useState('')
-  const [owner, setOwner] = useState('')
-  const [dueOn, setDueOn] = useState('')
-  const [itemId, setItemId] = useState('')
+  const form = useFormValues({ title: '', owner: '', dueOn: '', itemId: '' })
   const canEdit = meeting.abilities.canEditMinutes === true
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    const { title, owner, dueOn, itemId } = form.values
     const isDone = await action.run(() =>
       addActionItem(meeting.id, {
         agendaItemId: itemId ? Number(itemId) : null,
@@ -210,10 +203,7 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
         dueOn: dueOn || null,
       }),
     )
-    if (isDone) {
-      setTitle('')
-      setDueOn('')
-    }
+    if (isDone) form.set({ title: '', dueOn: '' })
   }
   return (
     <section aria-labelledby="actions-heading">
@@ -226,32 +216,19 @@ function Actions({ meeting }: { meeting: MeetingDetailDto }) {
       {canEdit && (
         <form className="form" onSubmit={submit}>
           <div className="form-row">
-            <TextField
-              id="action-title"
-              label={t('minutes.newAction')}
-              required
-              value={title}
-              onChange={setTitle}
-            />
+            <TextField id="action-title" label={t('minutes.newAction')} required {...form.field('title')} />
             <ParticipantSelect
               id="action-owner"
               label={t('actions.owner')}
               required
-              value={owner}
-              onChange={setOwner}
+              {...form.field('owner')}
               noneLabel={t('actions.chooseOwner')}
               meeting={meeting}
             />
           </div>
           <div className="form-row">
-            <TextField
-              id="action-due"
-              label={t('actions.dueOn')}
-              type="date"
-              value={dueOn}
-              onChange={setDueOn}
-            />
-            <ItemSelect id="action-item" meeting={meeting} value={itemId} onChange={setItemId} />
+            <TextField id="action-due" label={t('actions.dueOn')} type="date" {...form.field('dueOn')} />
+            <ItemSelect id="action-item" meeting={meeting} {...form.field('itemId')} />
           </div>
           <FormSubmit action={action} label={t('minutes.addAction')} buttonClass="button secondary small" />
         </form>

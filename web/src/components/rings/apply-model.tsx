@@ -1,5 +1,5 @@
 /** Making a saved model the rings from a day, after a confirmation dialog. */
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ApplyPeerModelResultDto, PeerModelDto } from '../../../../src/contracts/peers'
 import { addMonths } from '../../../../src/core/periods/period'
 import { applyPeerModel } from '../../api/rings-api'
@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n'
 import { formatDate } from '../../i18n/translate'
 import { addDays } from '../../lib/cycle-dates'
 import { currentMonth } from '../../lib/series'
-import { TextField } from '../form-field'
+import { ConfirmButton, TextField } from '../form-field'
 import { ErrorView, Loading } from '../state-views'
 import type { Task } from './forming-task'
 
@@ -16,14 +16,11 @@ const firstOfNextMonth = () => `${addMonths(currentMonth(), 1)}-01`
 
 export function ApplyModel({ model }: { model: PeerModelDto }) {
   const { t, locale } = useI18n()
-  const id = useId()
-  const dialog = useRef<HTMLDialogElement>(null)
   const [validFrom, setValidFrom] = useState(firstOfNextMonth)
   const [task, setTask] = useState<Task<ApplyPeerModelResultDto>>({ kind: 'idle' })
   const resultRef = useRef<HTMLHeadingElement>(null)
   const isValidDate = /^\d{4}-\d{2}-\d{2}$/.test(validFrom)
   const confirm = async () => {
-    dialog.current?.close()
     setTask({ kind: 'running' })
     try {
       setTask({ kind: 'done', data: await applyPeerModel(model.id, validFrom) })
@@ -37,45 +34,25 @@ export function ApplyModel({ model }: { model: PeerModelDto }) {
       <h3>{t('forming.apply')}</h3>
       <div className="toolbar">
         <TextField type="date" label={t('forming.validFrom')} value={validFrom} onChange={setValidFrom} />
-        <button
-          type="button"
+        <ConfirmButton
+          label={t('forming.applyButton')}
           className="button primary"
           disabled={!isValidDate || task.kind === 'running'}
-          onClick={() => dialog.current?.showModal()}
-        >
-          {t('forming.applyButton')}
-        </button>
-      </div>
-      <dialog
-        ref={dialog}
-        className="confirm-dialog"
-        aria-labelledby={`${id}-dialog-title`}
-        aria-describedby={`${id}-dialog-text`}
-      >
-        <h2 id={`${id}-dialog-title`}>{t('forming.confirmTitle')}</h2>
-        <p id={`${id}-dialog-text`}>
-          {isValidDate &&
+          title={t('forming.confirmTitle')}
+          text={
+            isValidDate &&
             t('forming.confirmText', {
               name: model.name,
               count: model.groups.length,
               date: formatDate(locale, validFrom),
               end: formatDate(locale, addDays(validFrom, -1)),
-            })}
-        </p>
-        <div className="button-row">
-          <button type="button" className="button primary" onClick={() => void confirm()}>
-            {t('forming.confirm')}
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => dialog.current?.close()}
-            autoFocus
-          >
-            {t('forming.cancel')}
-          </button>
-        </div>
-      </dialog>
+            })
+          }
+          confirmLabel={t('forming.confirm')}
+          keepLabel={t('forming.cancel')}
+          onConfirm={() => void confirm()}
+        />
+      </div>
       {task.kind === 'running' && <Loading />}
       {task.kind === 'failed' && <ErrorView error={task.error} />}
       {task.kind === 'done' && <AppliedResult result={task.data} headingRef={resultRef} />}
