@@ -86,15 +86,14 @@ async function inviteTo(meetingId: number) {
 const cancelAs = (caller: SignedIn, meetingId: number, reason: string) =>
   caller.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/cancel`, payload: { reason } })
 
+/** A meeting of the test ring (title, day and venue as given), planned and not yet sent. */
+const meetingOfRing = (title: string, startsOn: string, venue?: string) =>
+  createMeeting(t.database.db, { ringId: ids.ring, title, startsOn, ...(venue ? { venue } : {}) })
+
 describe('calendar invitations', () => {
   test('go to the invited in their language, with a link and an ICS REQUEST that updates', async () => {
     smtp.received.length = 0
-    const meetingId = await createMeeting(t.database.db, {
-      ringId: ids.ring,
-      title: 'Ringtreffen Frühjahr',
-      startsOn: '2026-04-15',
-      venue: 'Rathaus, Saal 2',
-    })
+    const meetingId = await meetingOfRing('Ringtreffen Frühjahr', '2026-04-15', 'Rathaus, Saal 2')
     await inviteTo(meetingId)
     expect(smtp.received).toHaveLength(0)
     expect((await worker.runOnce()).sent).toBe(2)
@@ -146,11 +145,7 @@ describe('calendar invitations', () => {
   test('are cancelled with the same UID and a higher SEQUENCE when the meeting is cancelled', async () => {
     smtp.received.length = 0
     const db = t.database.db
-    const meetingId = await createMeeting(db, {
-      ringId: ids.ring,
-      title: 'Ringtreffen Sommer',
-      startsOn: '2026-06-10',
-    })
+    const meetingId = await meetingOfRing('Ringtreffen Sommer', '2026-06-10')
     await inviteTo(meetingId)
     await worker.runOnce()
     const requests = await smtp.waitFor(2)
@@ -212,11 +207,7 @@ describe('calendar invitations', () => {
   test('are not sent for a planned meeting that is cancelled (it was never sent as an invitation)', async () => {
     smtp.received.length = 0
     const db = t.database.db
-    const meetingId = await createMeeting(db, {
-      ringId: ids.ring,
-      title: 'Ringtreffen Herbst',
-      startsOn: '2026-09-10',
-    })
+    const meetingId = await meetingOfRing('Ringtreffen Herbst', '2026-09-10')
     const backlog = await countOutboxBacklog(db)
     const cancelled = await cancelAs(admin, meetingId, 'Termin entfällt')
     expect(cancelled.statusCode, cancelled.body).toBe(200)
@@ -263,7 +254,7 @@ describe('a mail server that is down', () => {
     await smtp.stop()
     const meetings: number[] = []
     for (const title of ['Treffen eins', 'Treffen zwei', 'Treffen drei']) {
-      const id = await createMeeting(t.database.db, { ringId: ids.ring, title, startsOn: '2026-06-10' })
+      const id = await meetingOfRing(title, '2026-06-10')
       meetings.push(id)
       await inviteTo(id)
     }
@@ -303,11 +294,7 @@ describe('a mail server that is down', () => {
 
   test('a claim of a worker that died is sent again with the same Message-ID', async () => {
     smtp.received.length = 0
-    const id = await createMeeting(t.database.db, {
-      ringId: ids.ring,
-      title: 'Nach dem Absturz',
-      startsOn: '2026-06-20',
-    })
+    const id = await meetingOfRing('Nach dem Absturz', '2026-06-20')
     await inviteTo(id)
     // A worker claims the messages and dies before sending: the claim runs out after CLAIM_MS.
     const claimed = await t.database.db
@@ -356,16 +343,8 @@ describe('choices per kind and the daily digest', () => {
       payload: { preferences: [{ kind: 'meeting_invitation', delivery: 'app' }] },
     })
 
-    const first = await createMeeting(t.database.db, {
-      ringId: ids.ring,
-      title: 'Sommertreffen',
-      startsOn: '2026-07-20',
-    })
-    const second = await createMeeting(t.database.db, {
-      ringId: ids.ring,
-      title: 'Herbsttreffen',
-      startsOn: '2026-09-20',
-    })
+    const first = await meetingOfRing('Sommertreffen', '2026-07-20')
+    const second = await meetingOfRing('Herbsttreffen', '2026-09-20')
     await inviteTo(first)
     await inviteTo(second)
     expect(await worker.runOnce()).toMatchObject({ sent: 0 })

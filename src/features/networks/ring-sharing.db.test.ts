@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createRing, seedReferenceData } from '../../test/factories'
-import type { SignedIn } from '../../test/sign-in'
-import { useTestApp } from '../../test/start-app'
+import { useTestApp, type StartedApp } from '../../test/start-app'
 
 const t = useTestApp()
-let admin: SignedIn
-let moderatorOfOther: SignedIn
-let member: SignedIn
+const PEER_NAME = 'Teilungs-Jobcenter 06431'
+let as: StartedApp<'admin' | 'moderatorOfOther' | 'member'>['as']
 let ringId: number
-let peerName: string
 
 beforeAll(async () => {
   const db = t.database.db
@@ -23,10 +20,7 @@ beforeAll(async () => {
   })
   ringId = ring.ringId
   const other = await createRing(db, { networkId: ring.networkId, code: 'S2' })
-  peerName = 'Teilungs-Jobcenter 06431'
-  ;({
-    as: { admin, moderatorOfOther, member },
-  } = await t.start({
+  ;({ as } = await t.start({
     now: () => new Date('2024-03-01T12:00:00Z'),
     accounts: {
       admin: { role: 'admin', email: 'admin@sharing.test' },
@@ -37,14 +31,14 @@ beforeAll(async () => {
 })
 
 const memberSeesPeerByName = async () => {
-  const response = await member.inject({ method: 'GET', url: '/api/v1/organisations' })
-  return (response.json().organisations as { name: string }[]).some((o) => o.name === peerName)
+  const response = await as.member.inject({ method: 'GET', url: '/api/v1/organisations' })
+  return (response.json().organisations as { name: string }[]).some((o) => o.name === PEER_NAME)
 }
 
 describe('PATCH /api/v1/rings/:id/sharing', () => {
   it('lets an administrator switch a ring to named sharing, audits it, and members then see names', async () => {
     expect(await memberSeesPeerByName()).toBe(false)
-    const response = await admin.inject({
+    const response = await as.admin.inject({
       method: 'PATCH',
       url: `/api/v1/rings/${ringId}/sharing`,
       payload: { sharing: 'named' },
@@ -52,7 +46,7 @@ describe('PATCH /api/v1/rings/:id/sharing', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ code: 'S1', sharing: 'named', previousSharing: 'pseudonymised' })
     expect(await memberSeesPeerByName()).toBe(true)
-    const audit = await admin.inject({ method: 'GET', url: '/api/v1/audit?entity=ring' })
+    const audit = await as.admin.inject({ method: 'GET', url: '/api/v1/audit?entity=ring' })
     expect(audit.json().entries[0]).toMatchObject({
       action: 'ring.update_sharing',
       entity: 'ring',
@@ -65,13 +59,17 @@ describe('PATCH /api/v1/rings/:id/sharing', () => {
 
   it('hides rings a moderator does not moderate (404), refuses members (403) and checks the value', async () => {
     const url = `/api/v1/rings/${ringId}/sharing`
-    const byModerator = await moderatorOfOther.inject({ method: 'PATCH', url, payload: { sharing: 'named' } })
+    const byModerator = await as.moderatorOfOther.inject({
+      method: 'PATCH',
+      url,
+      payload: { sharing: 'named' },
+    })
     expect(byModerator.statusCode).toBe(404)
-    const byMember = await member.inject({ method: 'PATCH', url, payload: { sharing: 'named' } })
+    const byMember = await as.member.inject({ method: 'PATCH', url, payload: { sharing: 'named' } })
     expect(byMember.statusCode).toBe(403)
-    const invalid = await admin.inject({ method: 'PATCH', url, payload: { sharing: 'public' } })
+    const invalid = await as.admin.inject({ method: 'PATCH', url, payload: { sharing: 'public' } })
     expect(invalid.statusCode).toBe(422)
-    const unknown = await admin.inject({
+    const unknown = await as.admin.inject({
       method: 'PATCH',
       url: '/api/v1/rings/999999/sharing',
       payload: { sharing: 'named' },
