@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openDatabase, type Database } from '../db/connect'
 import { createTestDatabaseLocation } from '../test/database'
 import { createJobcentre, createUser, seedReferenceData, TEST_PASSWORD } from '../test/factories'
-import { signIn, type SignedIn } from '../test/sign-in'
+import { postSession, signIn, type SignedIn } from '../test/sign-in'
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink'
 import { buildApp } from './app'
 
@@ -127,11 +127,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers on one PostgreSQL', () =
 
   it('counts failed sign-ins of both servers against one limit', async () => {
     const attempt = (app: FastifyInstance, password: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/api/v1/session',
-        payload: { email: 'admin@test.example', password },
-      })
+      postSession(app, 'admin@test.example', password)
     // The five free failures, spread over both servers: after them the right password must wait on either.
     for (const app of [one, two, one, two, one])
       expect((await attempt(app, 'wrong password')).statusCode).toBe(401)

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createJobcentre, createUser, seedReferenceData } from '../test/factories'
-import { signIn, type SignedIn } from '../test/sign-in'
+import { postSession, signIn, type SignedIn } from '../test/sign-in'
 import { useTestDatabase } from '../test/use-test-database'
 import { zipBomb, zipOfManyEntries } from '../test/zip-files'
 import { RAW_INDICATORS } from '../features/indicators/catalogue'
@@ -104,11 +104,7 @@ describe('upload limits', () => {
   })
 
   it('refuses a JSON body over the limit with 413 naming the limit', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/session',
-      payload: { email: 'x@example.org', password: 'p'.repeat(2 * MB) },
-    })
+    const response = await postSession(app, 'x@example.org', 'p'.repeat(2 * MB))
     expect(response.statusCode).toBe(413)
     expect(response.json().error).toMatchObject({
       code: 'too_large',

@@ -11,13 +11,26 @@ export interface SignedIn {
   inject(options: InjectOptions): Promise<LightMyRequestResponse>
 }
 
+/**
+ * One sign-in attempt (POST /api/v1/session) with an address and a password; `options` adds to the
+ * request (a proxy's headers, the client's address).
+ */
+export function postSession(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  options: Omit<InjectOptions, 'method' | 'url' | 'payload'> = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({ ...options, method: 'POST', url: '/api/v1/session', payload: { email, password } })
+}
+
 /** Signs in through the API (POST /api/v1/session) and returns what later requests need. */
 export async function signIn(
   app: FastifyInstance,
   email: string,
   password = TEST_PASSWORD,
 ): Promise<SignedIn> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } })
+  const response = await postSession(app, email, password)
   if (response.statusCode !== 200)
     throw new Error(`sign-in as ${email} failed: ${response.statusCode} ${response.body}`)
   const sessionCookie = response.cookies.find((c) => c.name === 'bl_session')

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app'
 import { createJobcentre, createUser, seedReferenceData, TEST_PASSWORD } from '../../test/factories'
-import { signIn, type SignedIn } from '../../test/sign-in'
+import { postSession, signIn, type SignedIn } from '../../test/sign-in'
 import { useTestDatabase } from '../../test/use-test-database'
 
 const t = useTestDatabase()
@@ -40,11 +40,7 @@ afterAll(async () => app?.close())
 
 describe('sign-in and sessions', () => {
   it('signs in case-insensitively with an HttpOnly, SameSite cookie and returns session, CSRF token and abilities', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/session',
-      payload: { email: 'ADMIN@example.org', password: TEST_PASSWORD },
-    })
+    const response = await postSession(app, 'ADMIN@example.org', TEST_PASSWORD)
     expect(response.statusCode).toBe(200)
     const cookie = response.cookies.find((c) => c.name === 'bl_session')!
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
@@ -59,11 +55,8 @@ describe('sign-in and sessions', () => {
 
   it('sets a Secure cookie when the request came over TLS through a trusted proxy', async () => {
     const proxied = await buildApp({ database: t.database, trustProxy: true })
-    const response = await proxied.inject({
-      method: 'POST',
-      url: '/api/v1/session',
+    const response = await postSession(proxied, 'admin@example.org', TEST_PASSWORD, {
       headers: { 'x-forwarded-proto': 'https' },
-      payload: { email: 'admin@example.org', password: TEST_PASSWORD },
     })
     expect(response.cookies.find((c) => c.name === 'bl_session')?.secure).toBe(true)
     await proxied.close()
@@ -71,12 +64,7 @@ describe('sign-in and sessions', () => {
 
   it('answers unknown address and wrong password alike, then makes the next attempt wait (429)', async () => {
     const attempt = (email: string, password: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/api/v1/session',
-        remoteAddress: '10.0.0.7',
-        payload: { email, password },
-      })
+      postSession(app, email, password, { remoteAddress: '10.0.0.7' })
     const unknown = await attempt('nobody@example.org', 'whatever')
     const wrong = await attempt('analyst@example.org', 'wrong password')
     expect(unknown.statusCode).toBe(401)
@@ -90,11 +78,8 @@ describe('sign-in and sessions', () => {
       message: expect.stringMatching(/try again in 1 seconds/),
     })
     // Another address (IP) is not affected; the right password gets in once the wait is over.
-    const elsewhere = await app.inject({
-      method: 'POST',
-      url: '/api/v1/session',
+    const elsewhere = await postSession(app, 'analyst@example.org', TEST_PASSWORD, {
       remoteAddress: '10.0.0.8',
-      payload: { email: 'analyst@example.org', password: TEST_PASSWORD },
     })
     expect(elsewhere.statusCode).toBe(200)
     clock = new Date(clock.getTime() + 2_000)

@@ -65,6 +65,10 @@ async function signInAs(login: string, organisationId = kcaId) {
   return { finished, callbackQuery, cookie }
 }
 
+/** The administrator sets the provider of an organisation (PUT /api/v1/sso/providers/:id). */
+const putProvider = (organisationId: number, payload: Record<string, unknown>) =>
+  admin.inject({ method: 'PUT', url: `/api/v1/sso/providers/${organisationId}`, payload })
+
 async function accountOf(email: string) {
   return t.database.db
     .selectFrom('app_user')
@@ -75,16 +79,12 @@ async function accountOf(email: string) {
 
 describe('configuring providers', () => {
   it('lets the administrator set a provider; the secret is never answered', async () => {
-    const response = await admin.inject({
-      method: 'PUT',
-      url: `/api/v1/sso/providers/${kcaId}`,
-      payload: {
-        displayName: 'KCA Main-Kinzig',
-        issuer: `${provider.issuer}/`,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        allowedDomains: ['KCA.example'],
-      },
+    const response = await putProvider(kcaId, {
+      displayName: 'KCA Main-Kinzig',
+      issuer: `${provider.issuer}/`,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      allowedDomains: ['KCA.example'],
     })
     expect(response.statusCode, response.body).toBe(200)
     expect(response.json()).toMatchObject({
@@ -101,15 +101,11 @@ describe('configuring providers', () => {
   })
 
   it('keeps the stored secret when an update leaves it out, and needs one for a new provider', async () => {
-    const update = await admin.inject({
-      method: 'PUT',
-      url: `/api/v1/sso/providers/${kcaId}`,
-      payload: {
-        displayName: 'KCA',
-        issuer: provider.issuer,
-        clientId: provider.clientId,
-        allowedDomains: ['kca.example'],
-      },
+    const update = await putProvider(kcaId, {
+      displayName: 'KCA',
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      allowedDomains: ['kca.example'],
     })
     expect(update.statusCode, update.body).toBe(200)
     const row = await t.database.db
@@ -117,20 +113,21 @@ describe('configuring providers', () => {
       .select('client_secret')
       .executeTakeFirstOrThrow()
     expect(row.client_secret).toBe(provider.clientSecret)
-    const missing = await admin.inject({
-      method: 'PUT',
-      url: `/api/v1/sso/providers/${otherId}`,
-      payload: { displayName: 'Bergstraße', issuer: provider.issuer, clientId: 'x' },
+    const missing = await putProvider(otherId, {
+      displayName: 'Bergstraße',
+      issuer: provider.issuer,
+      clientId: 'x',
     })
     expect(missing.statusCode).toBe(422)
     expect(missing.json().error.details).toEqual([{ field: 'clientSecret', message: 'required' }])
   })
 
   it('refuses plain-http issuers unless they are on localhost and allowed', async () => {
-    const response = await admin.inject({
-      method: 'PUT',
-      url: `/api/v1/sso/providers/${otherId}`,
-      payload: { displayName: 'B', issuer: 'http://idp.example.org', clientId: 'x', clientSecret: 'y' },
+    const response = await putProvider(otherId, {
+      displayName: 'B',
+      issuer: 'http://idp.example.org',
+      clientId: 'x',
+      clientSecret: 'y',
     })
     expect(response.statusCode).toBe(422)
     expect(response.json().error.details[0]).toMatchObject({
