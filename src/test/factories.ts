@@ -4,6 +4,7 @@
  * ring and organisation), so that a test says only what matters to it.
  */
 import type { Kysely } from 'kysely'
+import type { CreatePracticeRequest } from '../contracts/practices'
 import type { DB, MeetingKind, MeetingStatus, PracticeVisibility } from '../db/schema'
 import type { Role } from '../core/permissions'
 import { ensureReferenceData } from '../features/areas/ensure-reference-data'
@@ -178,6 +179,29 @@ export async function createPractice(
     now: options.now ?? new Date('2024-01-01T00:00:00Z'),
   })
   return { practiceId, organisationId, ringId }
+}
+
+/**
+ * What a member sends to create a practice card (for the `createPractice` use case): a published card
+ * for the network with only its title and approach written, unless `extra` says otherwise.
+ */
+export function practiceRequest(
+  title: string,
+  extra: Partial<CreatePracticeRequest> = {},
+): CreatePracticeRequest {
+  return {
+    title,
+    problem: '',
+    approach: 'Sprechstunde im Quartier',
+    resources: '',
+    results: '',
+    contact: '',
+    visibility: 'network',
+    status: 'published',
+    topics: [],
+    figureCodes: [],
+    ...extra,
+  }
 }
 
 /** A password every test account gets unless a test says otherwise. */

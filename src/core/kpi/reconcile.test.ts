@@ -13,6 +13,11 @@ const published = (
   denominator,
   denominatorDecimals: 1,
 })
+const computed = (value: number, numerator: number, denominator: number) => ({
+  value,
+  numerator,
+  denominator,
+})
 
 describe('reconcileFigureValues', () => {
   it('states the tolerance as half a unit of the last published decimal', () => {
@@ -24,37 +29,17 @@ describe('reconcileFigureValues', () => {
   it('accepts values that round to the published ones and reports the others with all parts', () => {
     const result = reconcileFigureValues([
       // 2 345 / 10 250.5 = 22.8769… % rounds to 22.9: agrees.
-      {
-        key: 'a',
-        published: published(22.9, 2345, 10250.5),
-        computed: { value: 22.8769, numerator: 2345, denominator: 10250.5 },
-      },
+      { key: 'a', published: published(22.9, 2345, 10250.5), computed: computed(22.8769, 2345, 10250.5) },
       // An exact tie at the rounding border (22.85 → 22.9 or 22.8) counts as agreement.
-      {
-        key: 'b',
-        published: published(22.9, 100, 437.6),
-        computed: { value: 22.85, numerator: 100, denominator: 437.6 },
-      },
+      { key: 'b', published: published(22.9, 100, 437.6), computed: computed(22.85, 100, 437.6) },
       // 22.75 is 0.15 away from 22.9: beyond 0.05; the numerator is 10 away, beyond 0.5.
-      {
-        key: 'c',
-        published: published(22.9, 2345, 10250.5),
-        computed: { value: 22.75, numerator: 2335, denominator: 10250.5 },
-      },
+      { key: 'c', published: published(22.9, 2345, 10250.5), computed: computed(22.75, 2335, 10250.5) },
       // Same value, different denominator (0.1 away, beyond 0.05).
-      {
-        key: 'd',
-        published: published(20, 50, 250),
-        computed: { value: 20, numerator: 50, denominator: 250.1 },
-      },
+      { key: 'd', published: published(20, 50, 250), computed: computed(20, 50, 250.1) },
       // No computation: not compared.
       { key: 'e', published: published(18.2, 1, 1), computed: null },
       // Published gap: not compared.
-      {
-        key: 'f',
-        published: published(null, null, null),
-        computed: { value: 3, numerator: 3, denominator: 100 },
-      },
+      { key: 'f', published: published(null, null, null), computed: computed(3, 3, 100) },
     ])
     expect(result.compared).toBe(4)
     expect(result.findings.map((f) => [f.key, f.differs])).toEqual([

@@ -31,21 +31,8 @@ export {
   type NeighbourExplanation,
   type NeighbourList,
 } from './neighbours'
-export {
-  assessBootstrapStability,
-  comparePartitions,
-  computeAdjustedRandIndex,
-  computeExplainedVariance,
-  computeGroupSpread,
-  computeSilhouette,
-  type BootstrapStability,
-  type ColumnSpread,
-  type ExplainedVariance,
-  type GroupSpread,
-  type PartitionComparison,
-  type PartitionMove,
-  type Silhouette,
-} from './quality'
+// Everything quality.ts exports (measures of a partition) belongs to the package's surface.
+export * from './quality'
 export {
   assessPartition,
   createRecluster,

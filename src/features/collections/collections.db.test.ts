@@ -53,16 +53,20 @@ async function expectError(promise: Promise<unknown>, code: string, message: Reg
 }
 
 let collectionId = 0
+/** Who writes the form of the organisation at `index`, and which form: what every write of it takes. */
+const asLead = (index: number) => ({
+  viewer: lead(index),
+  actor,
+  now: NOW,
+  collectionId,
+  organisationId: orgIds[index]!,
+})
 const save = (
   index: number,
   cells: { indicator: string; breakdown?: string; value: number | null; comment?: string }[],
 ) =>
   saveCollectionForm(t.database, {
-    viewer: lead(index),
-    actor,
-    now: NOW,
-    collectionId,
-    organisationId: orgIds[index]!,
+    ...asLead(index),
     request: {
       organisationId: orgIds[index]!,
       cells: cells.map((c) => ({ period: '2025', breakdown: 'total', comment: '', ...c })),
@@ -187,13 +191,7 @@ describe('a collection cycle', () => {
     expect(draft.findings.map((f) => f.code).sort()).toEqual(['breakdown_sum', 'outlier'])
     expect(draft.uncommentedWarnings).toBe(2)
     await expectError(
-      submitCollectionForm(t.database, {
-        viewer: lead(0),
-        actor,
-        now: NOW,
-        collectionId,
-        organisationId: orgIds[0]!,
-      }),
+      submitCollectionForm(t.database, asLead(0)),
       'invalid_input',
       /2 findings need a correction or a comment/,
     )
@@ -203,26 +201,13 @@ describe('a collection cycle', () => {
       { indicator: 'objections', breakdown: 'women', value: 30 },
       { indicator: 'objections', breakdown: 'men', value: 25 },
     ])
-    const submitted = await submitCollectionForm(t.database, {
-      viewer: lead(0),
-      actor,
-      now: NOW,
-      collectionId,
-      organisationId: orgIds[0]!,
-    })
+    const submitted = await submitCollectionForm(t.database, asLead(0))
     expect(submitted).toMatchObject({ status: 'submitted', isEditable: false })
     await expectError(save(0, [{ indicator: 'caseload_staff', value: 300 }]), 'conflict', /submitted/)
   })
 
   it('shows the moderator the matrix, reminds the late ones and reopens a submission', async () => {
-    for (const i of [1, 2, 3, 4])
-      await submitCollectionForm(t.database, {
-        viewer: lead(i),
-        actor,
-        now: NOW,
-        collectionId,
-        organisationId: orgIds[i]!,
-      })
+    for (const i of [1, 2, 3, 4]) await submitCollectionForm(t.database, asLead(i))
     const matrix = await readCollectionMatrix(t.database.db, { viewer: moderator(), collectionId })
     const row = (i: number) => matrix.rows.find((r) => r.organisation.id === orgIds[i])!
     expect(row(0).cells).toEqual([
@@ -260,13 +245,7 @@ describe('a collection cycle', () => {
       organisationId: orgIds[4]!,
     })
     expect(reopened).toMatchObject({ status: 'draft', isEditable: true })
-    await submitCollectionForm(t.database, {
-      viewer: lead(4),
-      actor,
-      now: NOW,
-      collectionId,
-      organisationId: orgIds[4]!,
-    })
+    await submitCollectionForm(t.database, asLead(4))
   })
 
   it('round-trips the XLSX template: download, fill, upload', async () => {
@@ -299,15 +278,7 @@ describe('a collection cycle', () => {
       fileName: 'erhebung.xlsx',
       organisationId: orgIds[5]!,
     })
-    const saved = await saveCollectionForm(t.database, {
-      viewer: lead(5),
-      actor,
-      now: NOW,
-      collectionId,
-      organisationId: orgIds[5]!,
-      request,
-      origin,
-    })
+    const saved = await saveCollectionForm(t.database, { ...asLead(5), request, origin })
     expect(saved.cells.slice(0, 2).map((c) => c.value)).toEqual([149.5, 41])
     sheet.getRow(2).getCell(7).value = 999
     const outOfRange = new Uint8Array(await workbook.xlsx.writeBuffer())
@@ -316,14 +287,7 @@ describe('a collection cycle', () => {
       organisationId: orgIds[5]!,
     })
     const refused = await expectError(
-      saveCollectionForm(t.database, {
-        viewer: lead(5),
-        actor,
-        now: NOW,
-        collectionId,
-        organisationId: orgIds[5]!,
-        ...parsed,
-      }),
+      saveCollectionForm(t.database, { ...asLead(5), ...parsed }),
       'invalid_input',
       /row 2, column G \(value\): caseload_staff: 999 is above the allowed maximum 400/,
     )

@@ -4,9 +4,14 @@
  * organisation by pseudonym where the ring shares under pseudonyms, and tells no one twice.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CreatePracticeRequest } from '../../contracts/practices'
 import type { Viewer } from '../../core/permissions'
-import { createJobcentre, createRing, createUser, seedReferenceData } from '../../test/factories'
+import {
+  createJobcentre,
+  createRing,
+  createUser,
+  practiceRequest,
+  seedReferenceData,
+} from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
 import { composeMail } from '../mail/compose-mail'
 import { loadConfidentiality } from '../networks/load-confidentiality'
@@ -38,22 +43,6 @@ const authorViewer = (): Viewer => ({
   ringIds: [pseudoRing, namedRing],
   moderatedRingIds: [],
 })
-
-function request(title: string, extra: Partial<CreatePracticeRequest> = {}): CreatePracticeRequest {
-  return {
-    title,
-    problem: '',
-    approach: 'Sprechstunde im Quartier',
-    resources: '',
-    results: '',
-    contact: '',
-    visibility: 'network',
-    status: 'published',
-    topics: [],
-    figureCodes: [],
-    ...extra,
-  }
-}
 
 async function noticesOf(practiceId: number) {
   const rows = await t.database.db
@@ -132,7 +121,7 @@ describe('publishing a practice card', () => {
       viewer: authorViewer(),
       actor,
       now: NOW,
-      request: request('Jobcoaching im Quartier'),
+      request: practiceRequest('Jobcoaching im Quartier'),
     })
     const confidentiality = await loadConfidentiality(t.database.db, AT)
     const seenFromPseudoRing: Viewer = {
@@ -196,7 +185,7 @@ describe('cards that are not published at once', () => {
       viewer,
       actor,
       now: NOW,
-      request: request('Entwurf', { status: 'draft' }),
+      request: practiceRequest('Entwurf', { status: 'draft' }),
     })
     expect((await noticesOf(id)).size).toBe(0)
     const publish = (status: 'draft' | 'published') =>
@@ -215,7 +204,7 @@ describe('cards that are not published at once', () => {
       viewer: authorViewer(),
       actor,
       now: NOW,
-      request: request('Nur für Ring N', { visibility: 'ring', ringId: namedRing }),
+      request: practiceRequest('Nur für Ring N', { visibility: 'ring', ringId: namedRing }),
     })
     expect([...(await noticesOf(id)).keys()].sort((a, b) => a - b)).toEqual(
       [user.colleague, user.namedLead].sort((a, b) => a - b),

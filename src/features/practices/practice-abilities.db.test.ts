@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Viewer } from '../../core/permissions'
-import { createRing, createUser, seedReferenceData } from '../../test/factories'
+import { createRing, createUser, practiceRequest, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
 import { readPractice } from './read-practice'
 import { adoptPractice, createPractice } from './write-practice'
@@ -48,18 +48,7 @@ beforeAll(async () => {
     viewer: member(0),
     actor,
     now: NOW,
-    request: {
-      title: 'Nachbetreuung',
-      problem: '',
-      approach: 'Anrufe in Woche 1, 4 und 12',
-      resources: '',
-      results: '',
-      contact: '',
-      visibility: 'network',
-      status: 'published',
-      topics: [],
-      figureCodes: [],
-    },
+    request: practiceRequest('Nachbetreuung', { approach: 'Anrufe in Woche 1, 4 und 12' }),
   })
 })
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../core/errors/app-error'
-import { validateMapping } from './mapping-schema'
+import { validateMapping, type ColumnMapping } from './mapping-schema'
 import { MAX_LISTED_ERRORS } from './read-rows'
 import { parseImportFile } from './parse-import-file'
 import type { ParseOptions, ParseResult } from './types'
@@ -29,6 +29,14 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
+
+/** A mapping given as its JSON, checked as the file `<name>.json`. */
+const mappingOf = (json: { name: string } & Record<string, unknown>) =>
+  validateMapping(json, `${json.name}.json`)
+
+/** Parses `text` as the UTF-8 file `fileName`, with `mapping` when one is given. */
+const parseText = (text: string, fileName: string, mapping?: ColumnMapping) =>
+  parseImportFile(utf8(text), { fileName, ...(mapping ? { mapping } : {}) })
 
 describe('long CSV', () => {
   it('reads the default layout with breakdown, status and statistics symbols', async () => {
@@ -146,22 +154,17 @@ describe('long CSV', () => {
   })
 
   it('maps "-" to zero when a mapping says so, and skips empty cells when asked', async () => {
-    const mapping = validateMapping(
-      {
-        name: 'counts',
-        format: 'long',
-        key: { column: 'AGS', type: 'ags' },
-        empty: 'skip',
-        symbols: { '-': 'zero' },
-      },
-      'counts.json',
-    )
-    const result = await parseImportFile(
-      utf8('AGS;Kennzahl;Jahr;Wert\n06435;elb;2021;-\n06435;lzb;2021;\n'),
-      {
-        fileName: 'counts.csv',
-        mapping,
-      },
+    const mapping = mappingOf({
+      name: 'counts',
+      format: 'long',
+      key: { column: 'AGS', type: 'ags' },
+      empty: 'skip',
+      symbols: { '-': 'zero' },
+    })
+    const result = await parseText(
+      'AGS;Kennzahl;Jahr;Wert\n06435;elb;2021;-\n06435;lzb;2021;\n',
+      'counts.csv',
+      mapping,
     )
     expect(result.records.map((r) => [r.indicator, r.value, r.missingReason])).toEqual([['elb', 0, null]])
     expect(result.notices.find((n) => n.kind === 'empty_cells')?.message).toContain('skipped')
@@ -171,7 +174,7 @@ describe('long CSV', () => {
   it('reads a missing-reason column and rejects a value together with a reason', async () => {
     const text =
       'org;indicator;period;value;missing_reason\n06435;elb;2021-01;;geheim\n06435;elb;2021-02;5;\n06435;elb;2021-03;5;suppressed\n'
-    const result = await parseImportFile(utf8(text), { fileName: 'm.csv' })
+    const result = await parseText(text, 'm.csv')
     expect(result.records.map((r) => [r.period, r.value, r.missingReason])).toEqual([
       ['2021-01', null, 'suppressed'],
       ['2021-02', 5, null],
@@ -228,22 +231,16 @@ describe('wide tables', () => {
   })
 
   it('applies a mapping with indicator, breakdown, scale and year range to period columns', async () => {
-    const mapping = validateMapping(
-      {
-        name: 'wide',
-        format: 'wide-periods',
-        key: { column: 'ags', type: 'ags' },
-        indicator: 'llu',
-        breakdown: 'women',
-        scale: 1000,
-        years: { from: 2021 },
-      },
-      'wide.json',
-    )
-    const result = await parseImportFile(utf8('AGS;2020;2021;2022\n06435;1,1;1,2;\n'), {
-      fileName: 'w.csv',
-      mapping,
+    const mapping = mappingOf({
+      name: 'wide',
+      format: 'wide-periods',
+      key: { column: 'ags', type: 'ags' },
+      indicator: 'llu',
+      breakdown: 'women',
+      scale: 1000,
+      years: { from: 2021 },
     })
+    const result = await parseText('AGS;2020;2021;2022\n06435;1,1;1,2;\n', 'w.csv', mapping)
     expect(result.records.map((r) => [r.period, r.breakdown, r.value])).toEqual([
       ['2021', 'women', 1200],
       ['2022', 'women', null],
@@ -278,19 +275,16 @@ describe('wide tables', () => {
       definitionDe: 'Vollzeitäquivalente',
       definitionEn: 'Full-time equivalents',
     }
-    const mapping = validateMapping(
-      {
-        name: 'staff',
-        format: 'wide-indicators',
-        key: { column: 'id', type: 'id' },
-        period: { fixed: '2023' },
-        columns: [{ column: 'VZÄ', indicator: 'staff' }],
-        indicators: [definition],
-        unmatchedKeys: 'report',
-      },
-      'staff.json',
-    )
-    const result = await parseImportFile(utf8('id,VZÄ\nkca-mkk,400.5\n'), { fileName: 's.csv', mapping })
+    const mapping = mappingOf({
+      name: 'staff',
+      format: 'wide-indicators',
+      key: { column: 'id', type: 'id' },
+      period: { fixed: '2023' },
+      columns: [{ column: 'VZÄ', indicator: 'staff' }],
+      indicators: [definition],
+      unmatchedKeys: 'report',
+    })
+    const result = await parseText('id,VZÄ\nkca-mkk,400.5\n', 's.csv', mapping)
     expect(result.indicators).toEqual([definition])
     expect(result.records[0]).toMatchObject({
       orgKey: 'kca-mkk',
@@ -317,10 +311,12 @@ describe('XLSX', () => {
   }
 
   it('reads the sheet a mapping names, with typed numbers, dates, formulas and leading zeros lost', async () => {
-    const mapping = validateMapping(
-      { name: 'x', format: 'long', sheet: 'Daten', key: { column: 'AGS', type: 'ags' } },
-      'x.json',
-    )
+    const mapping = mappingOf({
+      name: 'x',
+      format: 'long',
+      sheet: 'Daten',
+      key: { column: 'AGS', type: 'ags' },
+    })
     const result = await parseImportFile(await workbook(), { fileName: 'kennzahlen.xlsx', mapping })
     expect(result).toMatchObject({ fileType: 'xlsx', format: 'long', rowsRead: 4 })
     expect(
@@ -337,10 +333,12 @@ describe('XLSX', () => {
     const bytes = await workbook()
     const error = await rejection(parseImportFile(bytes, { fileName: 'k.xlsx' }))
     expect(error.message).toContain('Quelle: eigene Berechnung')
-    const mapping = validateMapping(
-      { name: 'x', format: 'long', sheet: 'Tabelle1', key: { column: 'AGS', type: 'ags' } },
-      'x.json',
-    )
+    const mapping = mappingOf({
+      name: 'x',
+      format: 'long',
+      sheet: 'Tabelle1',
+      key: { column: 'AGS', type: 'ags' },
+    })
     const missing = await rejection(parseImportFile(bytes, { fileName: 'k.xlsx', mapping }))
     expect(missing.message).toContain('worksheet "Tabelle1" not found; the workbook has: Hinweise, Daten')
   })
@@ -356,21 +354,15 @@ describe('broken files', () => {
   })
 
   it('rejects a mapped file that lacks a mapped value column', async () => {
-    const mapping = validateMapping(
-      {
-        name: 'inkar',
-        format: 'wide-indicators',
-        key: { column: 'kennziffer', type: 'ags' },
-        period: { column: 'zeitbezug' },
-        columns: [{ column: 'q_SGBII', indicator: 'sgb2_rate' }],
-      },
-      'inkar.json',
-    )
+    const mapping = mappingOf({
+      name: 'inkar',
+      format: 'wide-indicators',
+      key: { column: 'kennziffer', type: 'ags' },
+      period: { column: 'zeitbezug' },
+      columns: [{ column: 'q_SGBII', indicator: 'sgb2_rate' }],
+    })
     const error = await rejection(
-      parseImportFile(utf8('kennziffer,zeitbezug,q_bip_et\n01001000,2020,1\n'), {
-        fileName: 'w.csv',
-        mapping,
-      }),
+      parseText('kennziffer,zeitbezug,q_bip_et\n01001000,2020,1\n', 'w.csv', mapping),
     )
     expect(error.details.map((d) => d.column)).toEqual(['q_SGBII'])
     expect(error.message).toContain('(mapping "inkar")')
@@ -411,7 +403,7 @@ describe('broken files', () => {
   it('reports a missing quote that swallows the next line instead of reading shifted fields', async () => {
     const text =
       'org;name;indicator;period;value\n08336;"Lörrach;elb;2021-01;13\n06433;"Groß-Gerau";elb;2021-01;14\n'
-    const result = await parseImportFile(utf8(text), { fileName: 'q.csv' })
+    const result = await parseText(text, 'q.csv')
     expect(result.records).toEqual([])
     expect(result.errors).toEqual([expect.objectContaining({ row: 2, column: 'name' })])
     expect(result.errors[0]?.message).toContain('a quote is missing')
@@ -455,7 +447,7 @@ describe('broken files', () => {
     await expect(parseImportFile(new Uint8Array(), { fileName: 'e.csv' })).rejects.toThrow(
       'e.csv: the file is empty',
     )
-    await expect(parseImportFile(utf8('\r\n \n'), { fileName: 'e.csv' })).rejects.toThrow('the file is empty')
+    await expect(parseText('\r\n \n', 'e.csv')).rejects.toThrow('the file is empty')
     await expect(parseFixture('broken-header-only.csv')).rejects.toThrow(
       'has a header (row 1) but no data rows',
     )
@@ -490,9 +482,7 @@ describe('broken files', () => {
       { length: MAX_LISTED_ERRORS + 500 },
       (_, i) => `06435;elb;${1990 + (i % 50)}-01;n/v${i}`,
     )
-    const result = await parseImportFile(utf8(`org;indicator;period;value\n${rows.join('\n')}`), {
-      fileName: 'bad.csv',
-    })
+    const result = await parseText(`org;indicator;period;value\n${rows.join('\n')}`, 'bad.csv')
     expect(result.errorCount).toBe(MAX_LISTED_ERRORS + 500)
     expect(result.errors).toHaveLength(MAX_LISTED_ERRORS + 1)
     expect(result.errors.at(-1)?.message).toBe('bad.csv: 500 further errors not listed')
