@@ -6,9 +6,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
-import type { BrowserContext, Page } from 'playwright-core'
-import { expect, inject } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { WEB_ROOT } from '../src/cli/commands/start'
 import { latestCompleteMonth } from '../src/core/periods/period'
 import type { Database } from '../src/db/connect'
@@ -16,19 +15,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-a
 import { createDemoNetwork } from '../src/features/demo/create-demo-network'
 import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
 import type { SingleSignOnSettings } from '../src/features/single-sign-on/sso-settings'
-import { buildApp } from '../src/server/app'
-import { createTestDatabase } from '../src/test/database'
-import { seedReferenceData } from '../src/test/factories'
 import { findSeriousViolations } from './axe'
-import { launchBrowser } from './browser'
+import { startSmallWorld, type SmallWorld } from './small-world'
 
-export interface DemoApp {
-  database: Database
-  app: FastifyInstance
-  browser: BrowserContext
-  url: string
-  close(): Promise<void>
-}
+export type DemoApp = SmallWorld
 
 const ROOT = join(import.meta.dirname, '..')
 
@@ -56,30 +46,17 @@ export async function startDemoApp(
     singleSignOn?: SingleSignOnSettings
   } = {},
 ): Promise<DemoApp> {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('build the UI first: npm run build:web')
-  const database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
-  await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
-  if (options.keyFigures ?? true) await computeKeyFigures(database)
-  await options.prepare?.(database)
-  const app = await buildApp({
-    database,
-    webRoot: options.webRoot ?? WEB_ROOT,
-    singleSignOn: options.singleSignOn,
-  })
-  const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  const browser = await launchBrowser()
-  return {
-    database,
-    app,
-    browser,
-    url,
-    async close() {
-      await browser.close()
-      await app.close()
-      await database.close()
+  return startSmallWorld({
+    prepare: async (database) => {
+      await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
+      if (options.keyFigures ?? true) await computeKeyFigures(database)
+      await options.prepare?.(database)
     },
-  }
+    app: {
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+      ...(options.singleSignOn ? { singleSignOn: options.singleSignOn } : {}),
+    },
+  })
 }
 
 export function demoAccount(role: string) {
@@ -88,11 +65,16 @@ export function demoAccount(role: string) {
   return account
 }
 
+/** Fills in the sign-in form on `page` with an address and a password and sends it. */
+export async function fillCredentials(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-Mail-Adresse').fill(email)
+  await page.getByLabel('Passwort', { exact: true }).fill(password)
+  await page.getByLabel('Passwort', { exact: true }).press('Enter')
+}
+
 /** Fills in the sign-in form on `page` as the demo account of `role` and sends it. */
 export async function fillSignInForm(page: Page, role: string): Promise<void> {
-  await page.getByLabel('E-Mail-Adresse').fill(demoAccount(role).email)
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
-  await page.getByLabel('Passwort').press('Enter')
+  await fillCredentials(page, demoAccount(role).email, DEMO_PASSWORD)
 }
 
 /**

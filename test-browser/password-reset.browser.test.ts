@@ -3,49 +3,38 @@
  * (to a real SMTP server in the test process, through the outbox and the app's mail worker); the link
  * of the received message opens the reset page, the new password signs in, and the link is spent.
  */
-import type { FastifyInstance } from 'fastify'
-import type { BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { WEB_ROOT } from '../src/cli/commands/start'
-import type { Database } from '../src/db/connect'
-import { buildApp } from '../src/server/app'
-import { createTestDatabase } from '../src/test/database'
-import { createUser, seedReferenceData } from '../src/test/factories'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUser } from '../src/test/factories'
 import { startSmtpSink, type SmtpSink } from '../src/test/smtp-sink'
-import { launchBrowser, screenshot } from './browser'
-import { expectAccessible, settle } from './demo-app'
+import { screenshot } from './browser'
+import { expectAccessible, fillCredentials, settle } from './demo-app'
+import { startSmallWorld, type SmallWorld } from './small-world'
 
 // A small world (one account) instead of the demo network: the test is about mail, not data.
 const EMAIL = 'anna.analyst@jobcenter.example'
 const NEW_PASSWORD = 'ein neues langes Passwort'
-let database: Database
-let app: FastifyInstance
-let browser: BrowserContext
+let world: SmallWorld
 let smtp: SmtpSink
-let url: string
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
-  database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
-  await createUser(database.db, { email: EMAIL, role: 'viewer', name: 'Anna Analyst' })
-  // The links need the app's address, known once it listens: the settings are read when a mail is sent.
   const settings = smtp.settings()
-  app = await buildApp({ database, webRoot: WEB_ROOT, mail: { settings, intervalMs: 100 } })
-  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  settings.publicUrl = url
-  browser = await launchBrowser()
+  world = await startSmallWorld({
+    prepare: (database) => createUser(database.db, { email: EMAIL, role: 'viewer', name: 'Anna Analyst' }),
+    app: { mail: { settings, intervalMs: 100 } },
+  })
+  // The links need the app's address, known once it listens: the settings are read when a mail is sent.
+  settings.publicUrl = world.url
 })
 afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await database?.close()
+  await world?.close()
   await smtp?.stop()
 })
 
 describe('password reset', () => {
   it('sets a new password from the link of the received mail', async () => {
-    const page = await browser.newPage()
+    const { url } = world
+    const page = await world.browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(`${url}/sign-in`)
@@ -72,9 +61,7 @@ describe('password reset', () => {
     expect(new URL(page.url()).hash).toBe('')
 
     await page.getByRole('link', { name: 'Zur Anmeldung' }).click()
-    await page.getByLabel('E-Mail-Adresse').fill(EMAIL)
-    await page.getByLabel('Passwort', { exact: true }).fill(NEW_PASSWORD)
-    await page.getByLabel('Passwort', { exact: true }).press('Enter')
+    await fillCredentials(page, EMAIL, NEW_PASSWORD)
     await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
     await settle(page)
 

@@ -12,7 +12,7 @@ import type { SingleSignOnSettings } from '../src/features/single-sign-on/sso-se
 import { createUser, TEST_PASSWORD } from '../src/test/factories'
 import { startTestOidcProvider, type TestOidcProvider } from '../src/test/oidc-provider'
 import { screenshot } from './browser'
-import { expectAccessible, settle, startDemoApp, type DemoApp } from './demo-app'
+import { expectAccessible, fillCredentials, settle, startDemoApp, type DemoApp } from './demo-app'
 
 let demo: DemoApp
 let provider: TestOidcProvider
@@ -115,14 +115,17 @@ describe('second factor of an administrator', () => {
   const codeNow = (secret: string, offsetSeconds = 0) =>
     totpCode(decodeBase32(secret)!, Math.floor(Date.now() / 1000) + offsetSeconds)
   let secret = ''
-
-  it('sets up an authenticator app at the first sign-in and shows the recovery codes once', async () => {
+  /** A fresh page on which Ada has sent her address and password. */
+  const signInAsAda = async () => {
     await demo.browser.clearCookies()
     const page = await demo.browser.newPage()
     await page.goto(`${demo.url}/sign-in`)
-    await page.getByLabel('E-Mail-Adresse').fill('ada@network.example')
-    await page.getByLabel('Passwort').fill(TEST_PASSWORD)
-    await page.getByLabel('Passwort').press('Enter')
+    await fillCredentials(page, 'ada@network.example', TEST_PASSWORD)
+    return page
+  }
+
+  it('sets up an authenticator app at the first sign-in and shows the recovery codes once', async () => {
+    const page = await signInAsAda()
     await page.getByText('Ihre Rolle braucht einen zweiten Faktor').waitFor()
     await page.getByRole('button', { name: 'Authenticator-App einrichten' }).click()
     secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '')
@@ -139,12 +142,7 @@ describe('second factor of an administrator', () => {
   })
 
   it('signs in with the next code of the app', async () => {
-    await demo.browser.clearCookies()
-    const page = await demo.browser.newPage()
-    await page.goto(`${demo.url}/sign-in`)
-    await page.getByLabel('E-Mail-Adresse').fill('ada@network.example')
-    await page.getByLabel('Passwort').fill(TEST_PASSWORD)
-    await page.getByLabel('Passwort').press('Enter')
+    const page = await signInAsAda()
     await page.getByText('Bitte geben Sie den sechsstelligen Code').waitFor()
     // The step of the first code is used up; the next step's code is within the drift the server allows.
     await page.getByLabel('Code der Authenticator-App').fill(codeNow(secret, 30))
