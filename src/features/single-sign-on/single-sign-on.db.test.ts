@@ -69,6 +69,14 @@ async function signInAs(login: string, organisationId = kcaId) {
 const putProvider = (organisationId: number, payload: Record<string, unknown>) =>
   admin.inject({ method: 'PUT', url: `/api/v1/sso/providers/${organisationId}`, payload })
 
+/** Signs in as `login` at the provider, expects the app to accept it, and returns the account it answers. */
+async function signedInUser(login: string, organisationId = kcaId) {
+  const { finished } = await signInAs(login, organisationId)
+  expect(finished.statusCode, finished.body).toBe(200)
+  expect(finished.cookies.some((c) => c.name === 'bl_session')).toBe(true)
+  return finished.json().user as { id: number; email: string; role: string; organisationId: number | null }
+}
+
 async function accountOf(email: string) {
   return t.database.db
     .selectFrom('app_user')
@@ -139,10 +147,7 @@ describe('configuring providers', () => {
 
 describe('signing in with the organisation provider', () => {
   it('binds an existing account of the organisation by its verified address, then by issuer and subject', async () => {
-    const { finished } = await signInAs('lena')
-    expect(finished.statusCode, finished.body).toBe(200)
-    expect(finished.json().user).toMatchObject({ email: 'lena@kca.example', role: 'member_lead' })
-    expect(finished.cookies.some((c) => c.name === 'bl_session')).toBe(true)
+    expect(await signedInUser('lena')).toMatchObject({ email: 'lena@kca.example', role: 'member_lead' })
     const lena = await accountOf('lena@kca.example')
     const identity = await t.database.db
       .selectFrom('sso_identity')
@@ -156,9 +161,7 @@ describe('signing in with the organisation provider', () => {
       .set({ email: 'lena.renamed@kca.example' })
       .where('id', '=', lena!.id)
       .execute()
-    const again = await signInAs('lena')
-    expect(again.finished.statusCode, again.finished.body).toBe(200)
-    expect(again.finished.json().user.id).toBe(lena!.id)
+    expect((await signedInUser('lena')).id).toBe(lena!.id)
   })
 
   it('accepts an open invitation: its role and organisation, and the invitation is used', async () => {
@@ -168,9 +171,8 @@ describe('signing in with the organisation provider', () => {
       payload: { role: 'member_analyst', organisationId: kcaId, email: 'ina@partner.example' },
     })
     expect(invitation.statusCode, invitation.body).toBe(200)
-    const { finished } = await signInAs('invited')
-    expect(finished.statusCode, finished.body).toBe(200)
-    expect(finished.json().user).toMatchObject({
+    const user = await signedInUser('invited')
+    expect(user).toMatchObject({
       email: 'ina@partner.example',
       role: 'member_analyst',
       organisationId: kcaId,
@@ -181,14 +183,12 @@ describe('signing in with the organisation provider', () => {
       .select('used_by')
       .where('id', '=', invitation.json().id)
       .executeTakeFirstOrThrow()
-    expect(used.used_by).toBe(finished.json().user.id)
+    expect(used.used_by).toBe(user.id)
     expect((await accountOf('ina@partner.example'))!.password_hash).toBe(null)
   })
 
   it('creates a reader of the organisation for an allowed domain, never more', async () => {
-    const { finished } = await signInAs('newcomer')
-    expect(finished.statusCode, finished.body).toBe(200)
-    expect(finished.json().user).toMatchObject({
+    expect(await signedInUser('newcomer')).toMatchObject({
       email: 'neu@kca.example',
       role: 'viewer',
       organisationId: kcaId,
