@@ -3,8 +3,9 @@
  * - a field: label, control, hint and error, wired to each other (`htmlFor`, `aria-describedby`,
  *   `aria-invalid`); the controls take the value's text in `onChange`;
  * - `useFormValues`: the texts of a form's fields in one state, `field(name)` wiring a control to one;
- * - `useAction` / `FormSubmit` / `ActionError`: running a write with its busy and error state and the
- *   submit end of a form; `useActionStatus`: a write that ends in a sentence (saved, or why not);
+ * - `useAction` / `FormSubmit` / `ActionError` / `ActionButton`: running a write with its busy and
+ *   error state, the submit end of a form and a button that runs one write; `useActionStatus`: a
+ *   write that ends in a sentence (saved, or why not);
  * - `ConfirmButton`: a button that asks in a dialog before it acts.
  */
 import {
@@ -12,6 +13,7 @@ import {
   useId,
   useRef,
   useState,
+  type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -220,6 +222,28 @@ export function FormSubmit({
         )}
       </div>
     </>
+  )
+}
+
+/** A button that runs `task` through `action`; disabled while a write of the action runs. */
+export function ActionButton({
+  action,
+  task,
+  className = 'button secondary',
+  ...button
+}: {
+  action: ActionState
+  task: () => Promise<unknown>
+  className?: string
+} & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'disabled' | 'onClick' | 'className'>) {
+  return (
+    <button
+      {...button}
+      type="button"
+      className={className}
+      disabled={action.isBusy}
+      onClick={() => void action.run(task)}
+    />
   )
 }
 

@@ -17,6 +17,7 @@ import {
 import { downloadFile } from '../api/benchlearning'
 import type { PageProps } from '../app/routes'
 import { ActionError, useAction } from '../components/benchlearning/common'
+import { ActionButton } from '../components/form-field'
 import { CollectionResultsTable } from '../components/collections/collection-results'
 import '../components/collections/collections.css'
 import { CollectionReminder } from '../components/collections/collection-reminder'
@@ -438,19 +439,15 @@ function Moderation({ collection }: { collection: CollectionDto }) {
       <ActionError error={action.error} />
       {isOpen && (
         <div className="button-row">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={action.isBusy}
-            onClick={() =>
-              void action.run(async () => {
-                const reminded = await remindCollectionMembers(collection.id)
-                setNotice(t('collections.reminded', { count: reminded.reminded }))
-              })
-            }
+          <ActionButton
+            action={action}
+            task={async () => {
+              const reminded = await remindCollectionMembers(collection.id)
+              setNotice(t('collections.reminded', { count: reminded.reminded }))
+            }}
           >
             {t('collections.remindLate')}
-          </button>
+          </ActionButton>
           <button
             type="button"
             className="button primary"

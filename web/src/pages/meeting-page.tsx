@@ -23,7 +23,7 @@ import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
-import { SelectField } from '../components/form-field'
+import { ActionButton, SelectField } from '../components/form-field'
 
 /** One meeting: facts, registrations, agenda (builder), minutes and follow-ups, downloads. */
 export default function MeetingPage({ params }: PageProps) {
@@ -126,21 +126,15 @@ function Downloads({ meeting }: { meeting: MeetingDetailDto }) {
             >
               {t('meeting.packHtml')}
             </a>
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               className="button primary small"
-              disabled={action.isBusy}
-              onClick={() =>
-                void action.run(() =>
-                  downloadFile(
-                    `/api/v1/meetings/${meeting.id}/pack.pdf`,
-                    `sitzungsunterlage-${meeting.id}.pdf`,
-                  ),
-                )
+              task={() =>
+                downloadFile(`/api/v1/meetings/${meeting.id}/pack.pdf`, `sitzungsunterlage-${meeting.id}.pdf`)
               }
             >
               {action.isBusy ? t('meeting.packWorking') : t('meeting.packPdf')}
-            </button>
+            </ActionButton>
           </>
         )}
       </div>
@@ -166,14 +160,13 @@ function Manage({ meeting }: { meeting: MeetingDetailDto }) {
         <div className="stack">
           <p className="hint">{t(next === 'invited' ? 'meeting.inviteHint' : 'meeting.heldHint')}</p>
           <div className="button-row">
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               className="button primary"
-              disabled={action.isBusy}
-              onClick={() => void action.run(() => updateMeeting(meeting.id, { status: next }))}
+              task={() => updateMeeting(meeting.id, { status: next })}
             >
               {t(next === 'invited' ? 'meeting.invite' : 'meeting.markHeld')}
-            </button>
+            </ActionButton>
           </div>
           <p className="muted">
             {t('meeting.statusNow', { status: t(MEETING_STATUS_KEYS[meeting.status]) })}
@@ -252,16 +245,15 @@ function Participants({ meeting }: { meeting: MeetingDetailDto }) {
         {canRegister && (
           <div className="panel-actions">
             {REGISTRATION_ANSWERS.map(({ answer, label, className }) => (
-              <button
+              <ActionButton
                 key={answer}
-                type="button"
+                action={action}
                 className={className}
-                disabled={action.isBusy}
                 aria-pressed={meeting.myRegistration === answer}
-                onClick={() => void action.run(() => registerForMeeting(meeting.id, answer))}
+                task={() => registerForMeeting(meeting.id, answer)}
               >
                 {t(label)}
-              </button>
+              </ActionButton>
             ))}
           </div>
         )}

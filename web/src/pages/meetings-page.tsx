@@ -17,7 +17,7 @@ import { Empty, QueryView } from '../components/state-views'
 import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
-import { SelectField, TextField } from '../components/form-field'
+import { SelectField, TextField, useFormValues } from '../components/form-field'
 
 /**
  * Treffen: the meetings of the caller's rings and the network-wide events, upcoming first; the
@@ -138,17 +138,20 @@ function PlanMeeting() {
   const { t } = useI18n()
   const rings = useRings()
   const action = useAction()
-  const [ringId, setRingId] = useState('')
-  const [title, setTitle] = useState('')
-  const [startsOn, setStartsOn] = useState('')
-  const [endsOn, setEndsOn] = useState('')
-  const [startTime, setStartTime] = useState('10:00')
-  const [endTime, setEndTime] = useState('16:00')
-  const [venue, setVenue] = useState('')
-  const [hostId, setHostId] = useState('')
-  const ring = rings.data?.rings.find((r) => String(r.id) === ringId)
+  const form = useFormValues({
+    ringId: '',
+    title: '',
+    startsOn: '',
+    endsOn: '',
+    startTime: '10:00',
+    endTime: '16:00',
+    venue: '',
+    hostId: '',
+  })
+  const ring = rings.data?.rings.find((r) => String(r.id) === form.values.ringId)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    const { ringId, title, startsOn, endsOn, startTime, endTime, venue, hostId } = form.values
     let created = 0
     const isDone = await action.run(async () => {
       const answer = await createMeeting({
@@ -171,17 +174,11 @@ function PlanMeeting() {
       <summary>{t('meetings.plan')}</summary>
       <form className="form" onSubmit={submit}>
         <div className="form-row">
-          <SelectField id="plan-ring" label={t('meetings.ring')} value={ringId} onChange={setRingId}>
+          <SelectField id="plan-ring" label={t('meetings.ring')} {...form.field('ringId')}>
             <option value="">{t('meetings.networkEvent')}</option>
             <RingOptions rings={rings.data?.rings ?? []} by="id" />
           </SelectField>
-          <TextField
-            id="plan-title"
-            label={t('meetings.titleField')}
-            required
-            value={title}
-            onChange={setTitle}
-          />
+          <TextField id="plan-title" label={t('meetings.titleField')} required {...form.field('title')} />
         </div>
         <div className="form-row">
           <TextField
@@ -189,44 +186,39 @@ function PlanMeeting() {
             label={t('meetings.startsOn')}
             type="date"
             required
-            value={startsOn}
-            onChange={setStartsOn}
+            {...form.field('startsOn')}
           />
-          <div className="field">
-            <label htmlFor="plan-to">{t('meetings.endsOn')}</label>
-            <input id="plan-to" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
-            <p className="hint">{t('meetings.endsOnHint')}</p>
-          </div>
+          <TextField
+            id="plan-to"
+            label={t('meetings.endsOn')}
+            type="date"
+            hint={t('meetings.endsOnHint')}
+            {...form.field('endsOn')}
+          />
           <TextField
             id="plan-start"
             label={t('meetings.startTime')}
             type="time"
-            value={startTime}
-            onChange={setStartTime}
+            {...form.field('startTime')}
           />
-          <TextField
-            id="plan-end"
-            label={t('meetings.endTime')}
-            type="time"
-            value={endTime}
-            onChange={setEndTime}
-          />
+          <TextField id="plan-end" label={t('meetings.endTime')} type="time" {...form.field('endTime')} />
         </div>
         <div className="form-row">
-          <TextField id="plan-venue" label={t('meetings.venue')} value={venue} onChange={setVenue} />
+          <TextField id="plan-venue" label={t('meetings.venue')} {...form.field('venue')} />
           {ring && ring.members.length > 0 && (
-            <div className="field">
-              <label htmlFor="plan-host">{t('meetings.host')}</label>
-              <select id="plan-host" value={hostId} onChange={(e) => setHostId(e.target.value)}>
-                <option value="">{t('meetings.hostByRotation')}</option>
-                {ring.members.map((m) => (
-                  <option key={m.organisationId} value={m.organisationId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-              <p className="hint">{t('meetings.hostHint')}</p>
-            </div>
+            <SelectField
+              id="plan-host"
+              label={t('meetings.host')}
+              hint={t('meetings.hostHint')}
+              {...form.field('hostId')}
+            >
+              <option value="">{t('meetings.hostByRotation')}</option>
+              {ring.members.map((m) => (
+                <option key={m.organisationId} value={m.organisationId}>
+                  {m.name}
+                </option>
+              ))}
+            </SelectField>
           )}
         </div>
         <FormSubmit action={action} label={action.isBusy ? t('meetings.saving') : t('meetings.create')} />

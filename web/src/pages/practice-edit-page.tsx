@@ -19,6 +19,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import {
+  ActionButton,
   LabelledOptions,
   SelectField,
   TextAreaField,
@@ -218,15 +219,14 @@ function Attachments({ practice }: { practice: PracticeDto }) {
       <AttachmentList
         attachments={practice.attachments}
         action={(a) => (
-          <button
-            type="button"
+          <ActionButton
+            action={action}
             className="button secondary small"
-            disabled={action.isBusy}
             aria-label={t('practiceEdit.removeAttachment', { name: a.fileName })}
-            onClick={() => void action.run(() => deleteAttachment(practice.id, a.id))}
+            task={() => deleteAttachment(practice.id, a.id)}
           >
             {t('agenda.removeShort')}
-          </button>
+          </ActionButton>
         )}
       />
       <form className="toolbar" onSubmit={submit}>

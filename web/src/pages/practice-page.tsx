@@ -13,7 +13,7 @@ import { ErrorView, Loading } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
-import { SelectField, TextAreaField, TextField } from '../components/form-field'
+import { SelectField, TextAreaField, TextField, useFormValues } from '../components/form-field'
 
 /** One practice card: the text, attachments, adoptions with their effect check, and the adopt form. */
 export default function PracticePage({ params }: PageProps) {
@@ -149,9 +149,7 @@ function AdoptForm({ practice }: { practice: PracticeDto }) {
   const session = useSession()
   const rings = useRings()
   const action = useAction()
-  const [startedOn, setStartedOn] = useState(todayIso())
-  const [note, setNote] = useState('')
-  const [organisationId, setOrganisationId] = useState('')
+  const form = useFormValues(() => ({ startedOn: todayIso(), note: '', organisationId: '' }))
   const [isDone, setIsDone] = useState(false)
   const ownOrganisation = session.data?.kind === 'signed-in' ? session.data.session.user.organisationId : null
   // Without an own organisation (moderation, administration) the adopter is chosen.
@@ -164,6 +162,7 @@ function AdoptForm({ practice }: { practice: PracticeDto }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setIsDone(false)
+    const { startedOn, note, organisationId } = form.values
     const ok = await action.run(() =>
       adoptPractice(practice.id, {
         startedOn,
@@ -184,8 +183,7 @@ function AdoptForm({ practice }: { practice: PracticeDto }) {
               id="adopt-org"
               label={t('practice.adopter')}
               required
-              value={organisationId}
-              onChange={setOrganisationId}
+              {...form.field('organisationId')}
             >
               <option value="">{t('practice.chooseAdopter')}</option>
               {candidates.map((m) => (
@@ -200,11 +198,10 @@ function AdoptForm({ practice }: { practice: PracticeDto }) {
             label={t('practice.startDate')}
             type="date"
             required
-            value={startedOn}
-            onChange={setStartedOn}
+            {...form.field('startedOn')}
           />
         </div>
-        <TextAreaField id="adopt-note" label={t('practice.note')} value={note} onChange={setNote} rows={2} />
+        <TextAreaField id="adopt-note" label={t('practice.note')} rows={2} {...form.field('note')} />
         <FormSubmit
           action={action}
           label={t('practice.adoptSubmit')}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { usePractices } from '../api/benchlearning'
 import { useSession } from '../api/resources'
 import { can } from '../app/access'
@@ -11,7 +11,7 @@ import { Empty, QueryView } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
-import { SelectField, TextField } from '../components/form-field'
+import { SelectField, TextField, useFormValues } from '../components/form-field'
 
 /** Praxisbeispiele: German full-text search with topic, key-figure and visibility filters. */
 export default function PracticesPage({ location }: PageProps) {
@@ -27,13 +27,13 @@ export default function PracticesPage({ location }: PageProps) {
     status: params.get('status') ?? undefined,
   }
   const practices = usePractices(filters)
-  const [query, setQuery] = useState(filters.q ?? '')
-  const [figure, setFigure] = useState(filters.figure ?? '')
+  const form = useFormValues({ query: filters.q ?? '', figure: filters.figure ?? '' })
   const canWrite = can(session.data, 'writePractices')
   const set = (changes: Record<string, string | undefined>) =>
     navigate(withSearchParams(location, changes), { replace: true })
   const search = (event: FormEvent) => {
     event.preventDefault()
+    const { query, figure } = form.values
     set({ q: query.trim() || undefined, figure: figure.trim().toUpperCase() || undefined })
   }
   return (
@@ -58,15 +58,13 @@ export default function PracticesPage({ location }: PageProps) {
           id="practice-q"
           label={t('practices.searchLabel')}
           type="search"
-          value={query}
-          onChange={setQuery}
+          {...form.field('query')}
         />
         <TextField
           id="practice-figure"
           label={t('practices.figure')}
-          value={figure}
           placeholder="K2"
-          onChange={setFigure}
+          {...form.field('figure')}
         />
         <SelectField
           id="practice-topic"

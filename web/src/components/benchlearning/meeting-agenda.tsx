@@ -21,7 +21,7 @@ import { formatNumber, pick } from '../../i18n/translate'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
-import { LabelledOptions, SelectField, TextField, useFormValues } from '../form-field'
+import { ActionButton, LabelledOptions, SelectField, TextField, useFormValues } from '../form-field'
 
 type AgendaKind = AgendaItemDto['kind']
 const KIND_KEYS: Record<AgendaKind, MessageKey> = {
@@ -92,15 +92,14 @@ export function MeetingAgenda({ meeting }: { meeting: MeetingDetailDto }) {
                   >
                     ↓
                   </button>
-                  <button
-                    type="button"
+                  <ActionButton
+                    action={action}
                     className="button secondary small"
-                    disabled={action.isBusy}
-                    onClick={() => void action.run(() => removeAgendaItem(item.id))}
+                    task={() => removeAgendaItem(item.id)}
                     aria-label={t('agenda.remove', { title: item.title })}
                   >
                     {t('agenda.removeShort')}
-                  </button>
+                  </ActionButton>
                 </div>
               )}
             </li>

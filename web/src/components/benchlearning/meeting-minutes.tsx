@@ -20,7 +20,14 @@ import { Empty } from '../state-views'
 import type { NameWarningDto } from '../../../../src/contracts/name-warnings'
 import { ActionError, FormSubmit, NameWarnings, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
-import { LabelledOptions, SelectField, TextAreaField, TextField, useFormValues } from '../form-field'
+import {
+  ActionButton,
+  LabelledOptions,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormValues,
+} from '../form-field'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -294,19 +301,19 @@ export function ActionTable({ actions, caption }: { actions: ActionItemDto[]; ca
 function Comments({ meeting }: { meeting: MeetingDetailDto }) {
   const { t, locale } = useI18n()
   const action = useAction()
-  const [text, setText] = useState('')
-  const [itemId, setItemId] = useState('')
+  const form = useFormValues({ text: '', itemId: '' })
   const [warnings, setWarnings] = useState<NameWarningDto[]>([])
   const canComment = meeting.abilities.canComment === true
   if (!canComment && meeting.comments.length === 0) return null
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setWarnings([])
+    const { text, itemId } = form.values
     const isDone = await action.run(async () => {
       const created = await addComment(meeting.id, itemId ? Number(itemId) : null, text)
       setWarnings(created.warnings ?? [])
     })
-    if (isDone) setText('')
+    if (isDone) form.set({ text: '' })
   }
   return (
     <section aria-labelledby="comments-heading">
@@ -336,11 +343,10 @@ function Comments({ meeting }: { meeting: MeetingDetailDto }) {
             id="comment-text"
             label={t('minutes.newComment')}
             required
-            value={text}
-            onChange={setText}
             rows={3}
+            {...form.field('text')}
           />
-          <ItemSelect id="comment-item" meeting={meeting} value={itemId} onChange={setItemId} />
+          <ItemSelect id="comment-item" meeting={meeting} {...form.field('itemId')} />
           <FormSubmit
             action={action}
             label={t('minutes.addComment')}
@@ -364,14 +370,9 @@ function Approve({ meeting }: { meeting: MeetingDetailDto }) {
       <ActionError error={action.error} />
       {isConfirming ? (
         <div className="button-row">
-          <button
-            type="button"
-            className="button primary"
-            disabled={action.isBusy}
-            onClick={() => void action.run(() => approveMinutes(meeting.id))}
-          >
+          <ActionButton action={action} className="button primary" task={() => approveMinutes(meeting.id)}>
             {t('minutes.approveConfirm')}
-          </button>
+          </ActionButton>
           <button type="button" className="button secondary" onClick={() => setIsConfirming(false)}>
             {t('meetings.cancel')}
           </button>

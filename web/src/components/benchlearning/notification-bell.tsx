@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n'
 import { formatDateTime, pick } from '../../i18n/translate'
 import { QueryView } from '../state-views'
 import { ActionError, useAction } from './common'
+import { ActionButton } from '../form-field'
 
 export function NotificationBell() {
   const { t } = useI18n()
@@ -131,15 +132,14 @@ function NotificationList({
                     </Link>
                   )}
                   {n.readAt === null && (
-                    <button
-                      type="button"
+                    <ActionButton
+                      action={action}
                       className="button secondary small"
-                      disabled={action.isBusy}
                       aria-label={t('notifications.markReadNamed', { title })}
-                      onClick={() => void action.run(() => markNotificationRead(n.id))}
+                      task={() => markNotificationRead(n.id)}
                     >
                       {t('notifications.markRead')}
-                    </button>
+                    </ActionButton>
                   )}
                 </div>
               </li>
