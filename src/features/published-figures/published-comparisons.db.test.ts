@@ -8,16 +8,19 @@
  *   A (adopter of a practice from 2022-04): 18 → 21 (+3)    P1: 20 → 20 (0)    P2: 22 → 23 (+1)
  *   P3: 25 → 24 (−1)                                         P4: 27 → 27 (0)
  * March 2023: A 21, P1 20, P2 23, P3 24, P4 27; a year earlier A 18, P1 20, P2 22, P3 25, P4 27.
+ * Outside the network, a gE job centre of the ring's comparison type has published K2 = 19 only.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Viewer } from '../../core/permissions'
 import {
   createMeeting,
   createPractice,
+  createJobcentre,
   createRing,
   createUser,
   seedReferenceData,
 } from '../../test/factories'
+import { startApp, type StartedApp } from '../../test/start-app'
 import { useTestDatabase } from '../../test/use-test-database'
 import { importFile } from '../imports/import-file'
 import { loadShippedMapping } from '../imports/load-mapping'
@@ -52,6 +55,8 @@ let meetingId = 0
 let practiceId = 0
 let adoptionId = 0
 let viewer: Viewer
+let gE = 0
+let started: StartedApp<'admin' | 'moderator' | 'lead' | 'analyst' | 'viewer'>
 
 function months(): string[] {
   const list: string[] = []
@@ -66,7 +71,18 @@ beforeAll(async () => {
   const ring = await createRing(db, {
     validFrom: '2020-01-01',
     isNetworkMember: true,
-    members: CENTRES.map((c) => ({ ags5: c.ags, name: `Jobcenter ${c.key}`, shortName: c.key })),
+    members: CENTRES.map((c) => ({
+      ags5: c.ags,
+      name: `Jobcenter ${c.key}`,
+      shortName: c.key,
+      comparisonType: 'IIIa',
+    })),
+  })
+  gE = await createJobcentre(db, {
+    ags5: '06411',
+    name: 'Jobcenter Darmstadt (gE)',
+    carrierType: 'gE',
+    comparisonType: 'IIIa',
   })
   ringId = ring.ringId
   CENTRES.forEach((c, i) => (id[c.key] = ring.memberIds[i]!))
@@ -82,6 +98,7 @@ beforeAll(async () => {
       const [year, mm] = month.split('-')
       rows.push(`${c.ags};K2;Insgesamt;${mm}/${year};${value},0;${value * 10};1.000;endgültig;IIIa`)
     }
+  rows.push('06411;K2;Insgesamt;03/2023;19,0;190;1.000;endgültig;IIIa')
   const published = await importPublishedFigures(t.database, {
     fileName: 'dl_48a_k2.csv',
     bytes: new TextEncoder().encode(
@@ -115,7 +132,17 @@ beforeAll(async () => {
     createdByUserId: userId,
     now: NOW,
   })
+  started = await startApp(t.database, {
+    accounts: {
+      admin: { role: 'admin' },
+      moderator: { role: 'moderator', moderatedRingIds: [ringId] },
+      lead: { role: 'member_lead', organisationId: id.A },
+      analyst: { role: 'member_analyst', organisationId: id.A },
+      viewer: { role: 'viewer', organisationId: id.A },
+    },
+  })
 })
+afterAll(async () => started?.app.close())
 
 const ringGroup = () => ({
   kind: 'ring' as const,
@@ -253,5 +280,32 @@ describe('a network with only the official publication', () => {
     expect(html).toMatch(/K2: [^·]*Werte veröffentlicht\)/)
     expect(pack.spotlights.every((s) => s.source === 'published')).toBe(true)
     expect(html).toContain('Größte Veränderung · K2 · Werte veröffentlicht')
+  })
+
+  it("shows the gE job centre's published K2 by name to every role, marked published", async () => {
+    for (const [role, session] of Object.entries(started.as)) {
+      const res = await session.inject({
+        method: 'GET',
+        url: '/api/v1/kpi/values?figure=K2&org=06411&from=2023-03&to=2023-03',
+      })
+      expect(res.statusCode, role).toBe(200)
+      expect(res.json().organisation.name, role).toBe('Jobcenter Darmstadt (gE)')
+      expect(res.json().values[0], role).toMatchObject({
+        value: 19,
+        numerator: 190,
+        denominator: 1000,
+        source: 'published',
+      })
+    }
+    // A among every job centre of its comparison type: the gE by name, its value published.
+    const group = await started.as.lead.inject({
+      method: 'GET',
+      url: '/api/v1/kpi/group-statistics?figure=K2&org=06435&group=comparison_type&period=2023-03',
+    })
+    expect(group.statusCode).toBe(200)
+    const member = group.json().members.find((m: { organisationId: number }) => m.organisationId === gE)
+    expect(member).toMatchObject({ name: 'Jobcenter Darmstadt (gE)', value: 19, source: 'published' })
+    // 19, 20, 21, 23, 24, 27: the median of six is (21 + 23) / 2 = 22.
+    expect(group.json()).toMatchObject({ n: 6, median: 22 })
   })
 })
