@@ -84,7 +84,8 @@ export async function findFigureExcellence(
     beyondContext: result.beyondContext.map(({ orgId, favourableResidual: _f, ...rest }) => ({
       ...named(orgId),
       ...rest,
-      source: combineSources([modelSource.get(Number(orgId)) ?? 'computed']),
+      // Beyond context rests on the organisation's value in the model's month only.
+      source: modelSource.get(Number(orgId)) ?? 'computed',
     })),
     consistency: result.consistency.map(({ orgId, ...rest }) => ({ ...named(orgId), ...rest })),
     source: combineSources([...ids.flatMap(sourcesOf), ...modelSource.values()]),

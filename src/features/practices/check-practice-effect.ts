@@ -10,6 +10,7 @@ import {
   EFFECT_WINDOW,
   type MonthlyValues,
 } from '../../core/benchlearning/effect-check'
+import { combineSources, type ValueSource } from '../../core/kpi'
 import type { Viewer } from '../../core/permissions'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { EffectCheckDto, FigureEffectDto } from '../../contracts/practices'
@@ -17,7 +18,6 @@ import type { DB } from '../../db/schema'
 import { findLatestComputedMonth } from '../kpi/kpi-value.repository'
 import { findLatestObservedMonth, monthIndexOf } from '../kpi/load-series'
 import { findFigureDefinition, findLatestFigureMonth, readFigureValues } from '../kpi/read-figure-values'
-import { combineSources, type ValueSource } from '../../core/kpi'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { listRingsAt } from '../networks/network.repository'
 import { listAdoptions } from './practice.repository'
