@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { MISSING_REASONS } from '../core/kpi/evaluate'
 import { POLARITIES } from '../core/kpi/polarity'
 import { confidentialitySchema, isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
-import { valueSourceSchema } from './published-figures'
+import { sourceMixSchema, valueSourceSchema } from './published-figures'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 const figureCode = z
@@ -233,6 +233,7 @@ export const contextObservationSchema = z.object({
     'below_expected',
   ]),
   contextYear: z.record(z.string(), z.number().int()).describe('year of each context value used'),
+  source: valueSourceSchema,
 })
 
 export const contextModelSchema = z
@@ -258,6 +259,7 @@ export const contextModelSchema = z
     adjustedRSquared: z.number(),
     residualStandardError: z.number(),
     observations: z.array(contextObservationSchema),
+    source: sourceMixSchema.describe('where the figure values the model was fitted on come from'),
     howToReadDe: z.string(),
     howToReadEn: z.string(),
     organisation: z
@@ -288,6 +290,7 @@ export const excellenceSchema = z
         groupMedian: z.number(),
         gapToMedian: z.number(),
         percentile: z.number().nullable(),
+        source: sourceMixSchema,
       }),
     ),
     byImprovement: z.array(
@@ -300,6 +303,7 @@ export const excellenceSchema = z
         rank: z.number().int(),
         n: z.number().int(),
         groupMedianImprovement: z.number(),
+        source: sourceMixSchema,
       }),
     ),
     beyondContext: z.array(
@@ -312,6 +316,7 @@ export const excellenceSchema = z
         upper: z.number(),
         classification: contextObservationSchema.shape.classification,
         rank: z.number().int(),
+        source: sourceMixSchema,
       }),
     ),
     consistency: z.array(
@@ -321,7 +326,11 @@ export const excellenceSchema = z
         monthsConsidered: z.number().int(),
         monthsMissing: z.number().int(),
         latestValue: z.number().nullable(),
+        source: sourceMixSchema,
       }),
+    ),
+    source: sourceMixSchema.describe(
+      "where the group's values of the 13 months and the context model's values come from",
     ),
     notes: z.array(z.string()),
   })
@@ -373,6 +382,7 @@ export const figureSummarySchema = z
         classification: contextObservationSchema.shape.classification,
         explanationDe: z.string(),
         explanationEn: z.string(),
+        source: sourceMixSchema.describe('where the values the context model was fitted on come from'),
       })
       .nullable(),
     contextUnavailable: z

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod'
 import { abilitiesSchema } from './auth'
+import { sourceMixSchema } from './published-figures'
 import { idText, isoDate, keyText, listText, MAX_LIST_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './common'
 
 const id = z.number().int()
@@ -264,6 +265,11 @@ export const spotlightSchema = z
     numbers: z.record(keyText(), z.number()),
     titleDe: z.string().max(MAX_SHORT_TEXT),
     sentenceDe: z.string().max(MAX_LONG_TEXT),
+    source: sourceMixSchema
+      .optional()
+      .describe(
+        'where the values behind the numbers come from (absent on spotlights frozen before it was recorded)',
+      ),
   })
   .meta({ id: 'Spotlight' })
 export type SpotlightDto = z.infer<typeof spotlightSchema>

@@ -10,6 +10,7 @@ import { COUNCIL_SECTIONS, type CouncilSection } from '../core/benchlearning/cou
 import { keyText } from './common'
 import { disclosureSchema, polaritySchema } from './kpi'
 import { practiceSummarySchema } from './practices'
+import { valueSourceSchema } from './published-figures'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 
@@ -68,6 +69,7 @@ export const figurePotentialSchema = z
     actual: z.number(),
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
+    source: valueSourceSchema.describe('where the actual value comes from'),
     tier: z.enum(['worse_than_expected', 'below_expected', 'behind_peers']),
     standardisedGap: z.number().nullable(),
     toExpected: z
@@ -92,7 +94,9 @@ export const figurePotentialSchema = z
       .nullable(),
     disclosure: disclosureSchema,
     betterPeers: z
-      .array(z.object({ id: z.number().int(), name: z.string(), value: z.number() }))
+      .array(
+        z.object({ id: z.number().int(), name: z.string(), value: z.number(), source: valueSourceSchema }),
+      )
       .describe('peers of the group with a better value that the caller may see by name'),
     evidence: z.array(potentialEvidenceSchema),
   })

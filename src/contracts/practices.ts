@@ -11,6 +11,7 @@
 import { z } from 'zod'
 import { isoDate, MAX_OFFSET } from './common'
 import { polaritySchema } from './kpi'
+import { sourceMixSchema } from './published-figures'
 
 export const practiceVisibilitySchema = z
   .enum(['ring', 'network', 'public'])
@@ -229,6 +230,7 @@ export const figureEffectSchema = z
     direction: z.enum(['favourable', 'unfavourable', 'unclear', 'no_polarity']).nullable(),
     /** Plain-language result; always says it is an indication, not proof. */
     wording: effectWordingSchema,
+    source: sourceMixSchema.describe('where the adopter’s and the peers’ values in the window come from'),
     /** Monthly values for a chart: the adopter and the mean of the peers used. */
     series: z.array(
       z.object({ period: z.string(), adopter: z.number().nullable(), peerMean: z.number().nullable() }),

@@ -14,6 +14,12 @@ export const valueSourceSchema = z
   .describe('computed: from the raw series on this platform; published: the official publication')
 export type ValueSource = z.infer<typeof valueSourceSchema>
 
+/** The sources of the values a comparison used: one of them, or both (mixed). */
+export const sourceMixSchema = z
+  .enum(['computed', 'published', 'mixed'])
+  .describe('computed or published: every value used came from there; mixed: some from each')
+export type SourceMixDto = z.infer<typeof sourceMixSchema>
+
 const partsSchema = z.object({
   value: z.number().nullable(),
   numerator: z.number().nullable(),

@@ -9,6 +9,8 @@ const K1: SpotlightFigure = {
 }
 const K3E2: SpotlightFigure = { code: 'K3E2', nameDe: 'Aktivierungsquote LZB', polarity: 'context' }
 const period = '2025-06'
+/** Most candidates rest on computed values; one below on published ones. */
+const source = 'computed' as const
 const name = (id: number) => `Jobcenter ${id}`
 
 describe('selectSpotlights', () => {
@@ -22,6 +24,7 @@ describe('selectSpotlights', () => {
         valuePreviousYear: 18,
         ringSpread: 1.5,
         period,
+        source: 'published',
       },
       {
         figure: K2,
@@ -31,8 +34,18 @@ describe('selectSpotlights', () => {
         valuePreviousYear: 16,
         ringSpread: 1.5,
         period,
+        source,
       },
-      { figure: K1, organisationId: 2, name: name(2), value: 3, valuePreviousYear: 1, ringSpread: 1, period },
+      {
+        figure: K1,
+        organisationId: 2,
+        name: name(2),
+        value: 3,
+        valuePreviousYear: 1,
+        ringSpread: 1,
+        period,
+        source,
+      },
       {
         figure: K1,
         organisationId: 3,
@@ -41,6 +54,7 @@ describe('selectSpotlights', () => {
         valuePreviousYear: 0,
         ringSpread: 1,
         period,
+        source,
       },
     ],
     residuals: [
@@ -53,6 +67,7 @@ describe('selectSpotlights', () => {
         lower: 17,
         upper: 23,
         period,
+        source,
       },
       {
         figure: K2,
@@ -63,8 +78,19 @@ describe('selectSpotlights', () => {
         lower: 17,
         upper: 23,
         period,
+        source,
       },
-      { figure: K1, organisationId: 4, name: name(4), actual: -5, expected: 1, lower: -2, upper: 4, period },
+      {
+        figure: K1,
+        organisationId: 4,
+        name: name(4),
+        actual: -5,
+        expected: 1,
+        lower: -2,
+        upper: 4,
+        period,
+        source,
+      },
     ],
     leaders: [
       {
@@ -78,6 +104,7 @@ describe('selectSpotlights', () => {
         monthsInTopQuartile: 10,
         monthsConsidered: 12,
         period,
+        source,
       },
       {
         figure: K1,
@@ -90,6 +117,7 @@ describe('selectSpotlights', () => {
         monthsInTopQuartile: 8,
         monthsConsidered: 12,
         period,
+        source,
       },
       {
         figure: K3E2,
@@ -102,6 +130,7 @@ describe('selectSpotlights', () => {
         monthsInTopQuartile: 12,
         monthsConsidered: 12,
         period,
+        source,
       },
     ],
   })
@@ -114,6 +143,8 @@ describe('selectSpotlights', () => {
       ['K2', 1, 2 / 1.5],
     ])
     expect(changes[0]!.numbers).toEqual({ value: 3, valuePreviousYear: 1, change: 2 })
+    // Each spotlight says where its values come from (K2 of organisation 1 rests on published ones).
+    expect(changes.map((s) => s.source)).toEqual(['computed', 'published'])
     expect(changes[0]!.sentenceDe).toBe(
       'Jobcenter 2: Veränderung der Summe der Leistungen (K1) 3,0 % im 06/2025 nach 1,0 % ein Jahr zuvor ' +
         '(+2,0 Prozentpunkte) – eine Verschlechterung; die größte Veränderung dieser Kennzahl im Ring.',
@@ -157,6 +188,7 @@ describe('selectSpotlights', () => {
           valuePreviousYear: 18,
           ringSpread: 1,
           period,
+          source,
         },
         {
           figure: K1,
@@ -166,6 +198,7 @@ describe('selectSpotlights', () => {
           valuePreviousYear: 1,
           ringSpread: 1,
           period,
+          source,
         },
       ],
       residuals: [],

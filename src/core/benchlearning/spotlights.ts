@@ -12,6 +12,7 @@
  * at most once per kind, so that the spotlights spread over the ring. Ties: figure code, then id.
  */
 import { judgeDifference, type Polarity } from '../kpi/polarity'
+import type { SourceMix } from '../kpi/value-source'
 
 export type SpotlightKind = 'largest_change' | 'beyond_expectation' | 'excellence'
 
@@ -30,6 +31,8 @@ export interface ChangeCandidate {
   /** Standard deviation of the year-on-year changes across the ring (scales the score). */
   ringSpread: number
   period: string
+  /** Where the values behind the numbers come from (computed, published or both). */
+  source: SourceMix
 }
 
 export interface ResidualCandidate {
@@ -41,6 +44,7 @@ export interface ResidualCandidate {
   lower: number
   upper: number
   period: string
+  source: SourceMix
 }
 
 export interface LeaderCandidate {
@@ -54,6 +58,7 @@ export interface LeaderCandidate {
   monthsInTopQuartile: number
   monthsConsidered: number
   period: string
+  source: SourceMix
 }
 
 export interface Spotlight {
@@ -68,6 +73,7 @@ export interface Spotlight {
   score: number
   titleDe: string
   sentenceDe: string
+  source: SourceMix
 }
 
 export const MIN_CONSISTENT_MONTHS = 9
@@ -97,6 +103,7 @@ export function describeChange(c: ChangeCandidate): Spotlight {
     organisationId: c.organisationId,
     organisationName: c.name,
     period: c.period,
+    source: c.source,
     numbers: { value: c.value, valuePreviousYear: c.valuePreviousYear, change },
     score: c.ringSpread > 0 ? Math.abs(change) / c.ringSpread : Math.abs(change),
     titleDe: `Größte Veränderung: ${c.figure.nameDe} (${c.figure.code}) bei ${c.name}`,
@@ -124,6 +131,7 @@ export function describeResidual(c: ResidualCandidate, polarity: Polarity): Spot
     organisationId: c.organisationId,
     organisationName: c.name,
     period: c.period,
+    source: c.source,
     numbers: { actual: c.actual, expected: c.expected, lower: c.lower, upper: c.upper },
     score: halfWidth > 0 ? outside / halfWidth : outside,
     titleDe: `Abweichung vom Erwartungswert: ${c.figure.nameDe} (${c.figure.code}) bei ${c.name}`,
@@ -142,6 +150,7 @@ export function describeLeader(c: LeaderCandidate): Spotlight {
     organisationId: c.organisationId,
     organisationName: c.name,
     period: c.period,
+    source: c.source,
     numbers: {
       value: c.value,
       rank: c.rank,

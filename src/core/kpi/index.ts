@@ -111,3 +111,4 @@ export {
   type ReconciliationFinding,
   type ReconciliationPair,
 } from './reconcile'
+export { combineSources, type SourceMix, type ValueSource } from './value-source'

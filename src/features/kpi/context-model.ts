@@ -1,6 +1,13 @@
 import { sql, type Kysely } from 'kysely'
 import { invalidInput } from '../../core/errors/app-error'
-import { classifyResidual, explainExpectation, fitOls, type OlsResult } from '../../core/kpi'
+import {
+  classifyResidual,
+  combineSources,
+  explainExpectation,
+  fitOls,
+  type OlsResult,
+  type ValueSource,
+} from '../../core/kpi'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { ContextModelDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
@@ -104,7 +111,13 @@ export async function fitContextModel(
     asOf: request.asOf,
   })
   const excluded: ContextModelDto['excluded'] = []
-  const included: { id: number; y: number; x: number[]; years: Record<string, number> }[] = []
+  const included: {
+    id: number
+    y: number
+    x: number[]
+    years: Record<string, number>
+    source: ValueSource
+  }[] = []
   for (const id of allIds) {
     const v = values.get(id)![0]!
     if (v.value === null) {
@@ -124,7 +137,7 @@ export async function fitContextModel(
     }
     const x = context.map((c) => (LOG_CONTEXT.has(c) ? Math.log(ctx!.get(c)!.value) : ctx!.get(c)!.value))
     const years = Object.fromEntries(context.map((c) => [c, ctx!.get(c)!.year]))
-    included.push({ id, y: v.value, x, years })
+    included.push({ id, y: v.value, x, years, source: v.source })
   }
   const predictorNames = context.map((c) => (LOG_CONTEXT.has(c) ? `log(${c})` : c))
   const fit = fitOls({
@@ -157,6 +170,7 @@ export async function fitContextModel(
       polarity: definition.polarity,
     }),
     contextYear: included[k]!.years,
+    source: included[k]!.source,
   }))
   const mine = observations.find((o) => o.organisationId === request.organisationId)
   const explain = (locale: 'de' | 'en') =>
@@ -189,6 +203,7 @@ export async function fitContextModel(
       adjustedRSquared: fit.adjustedRSquared,
       residualStandardError: fit.residualStandardError,
       observations,
+      source: combineSources(included.map((o) => o.source)),
       howToReadDe: HOW_TO_READ_DE,
       howToReadEn: HOW_TO_READ_EN,
       organisation: mine

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { isAppError } from '../../core/errors/app-error'
-import { findExcellence } from '../../core/kpi'
+import { combineSources, findExcellence, type ValueSource } from '../../core/kpi'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { ExcellenceDto } from '../../contracts/kpi'
 import type { DB } from '../../db/schema'
@@ -30,6 +30,13 @@ export async function findFigureExcellence(
   const { definition, ids, values } = await loadGroupHistory(db, request)
   const notes: string[] = []
   let regression
+  // Where the values each organisation's places rest on come from: its months with a value.
+  const sourcesOf = (id: number): ValueSource[] =>
+    values
+      .get(id)!
+      .filter((v) => v.value !== null)
+      .map((v) => v.source)
+  const modelSource = new Map<number, ValueSource>()
   try {
     const model = await fitContextModel(db, {
       code: request.code,
@@ -40,6 +47,7 @@ export async function findFigureExcellence(
     })
     const inGroup = new Set(ids.map(String))
     regression = model.fit.observations.filter((o) => inGroup.has(o.id))
+    for (const o of model.dto.observations) modelSource.set(o.organisationId, o.source)
     notes.push(
       `beyond context: OLS on ${model.dto.context.join(', ')} across ${model.fit.n} organisations, R² = ${model.fit.rSquared.toFixed(3)}`,
     )
@@ -63,6 +71,7 @@ export async function findFigureExcellence(
   const named = (orgId: string) => ({
     organisationId: Number(orgId),
     name: names.get(Number(orgId)) ?? orgId,
+    source: combineSources(sourcesOf(Number(orgId))),
   })
   return {
     figure: figureRef(definition),
@@ -75,8 +84,11 @@ export async function findFigureExcellence(
     beyondContext: result.beyondContext.map(({ orgId, favourableResidual: _f, ...rest }) => ({
       ...named(orgId),
       ...rest,
+      // Beyond context rests on the organisation's value in the model's month only.
+      source: modelSource.get(Number(orgId)) ?? 'computed',
     })),
     consistency: result.consistency.map(({ orgId, ...rest }) => ({ ...named(orgId), ...rest })),
+    source: combineSources([...ids.flatMap(sourcesOf), ...modelSource.values()]),
     notes,
   }
 }

@@ -76,13 +76,21 @@ export async function resolvePeriod(
     if (known === undefined) throw notFound(`no monthly values were known on ${asOf.toISOString()}`)
     return Math.min(known, present, monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1))
   }
-  // A network that loads the official publication only has published months, no computed ones.
+  const latest = await findLatestFigureMonth(db)
+  if (latest === undefined)
+    throw notFound('no key figures have been computed or published yet (run: benchlearn kpi compute)')
+  return Math.min(latest, present)
+}
+
+/**
+ * The latest month with a computed or a published figure value. A network that loads the official
+ * publication only has published months, no computed ones.
+ */
+export async function findLatestFigureMonth(db: Kysely<DB>): Promise<number | undefined> {
   const computed = await findLatestComputedMonth(db)
   const published = await findLatestPublishedMonth(db)
   const latest = Math.max(computed ?? -1, published === undefined ? -1 : monthIndexOf(published))
-  if (latest < 0)
-    throw notFound('no key figures have been computed or published yet (run: benchlearn kpi compute)')
-  return Math.min(latest, present)
+  return latest < 0 ? undefined : latest
 }
 
 const MISSING: FigureValueDto = {

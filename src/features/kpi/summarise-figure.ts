@@ -95,6 +95,7 @@ export async function summariseFigure(
         classification: mine.classification,
         explanationDe: explain('de'),
         explanationEn: explain('en'),
+        source: model.dto.source,
       }
     } else {
       contextUnavailable =

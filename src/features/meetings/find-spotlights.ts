@@ -12,11 +12,12 @@ import {
   type Spotlight,
 } from '../../core/benchlearning'
 import { isAppError } from '../../core/errors/app-error'
+import { combineSources } from '../../core/kpi'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { DB } from '../../db/schema'
 import { fitContextModel } from '../kpi/context-model'
 import { findFigureExcellence } from '../kpi/excellence'
-import { computeFigureGroupStatistics } from '../kpi/group-statistics'
+import { computeFigureGroupStatistics, HISTORY_MONTHS } from '../kpi/group-statistics'
 import { monthIndexOf, monthStart } from '../kpi/load-series'
 import { resolvePeriod } from '../kpi/read-figure-values'
 import { listMemberIds } from '../networks/network.repository'
@@ -70,6 +71,11 @@ export async function findRingSpotlights(
       const figure = { code, nameDe: stats.dto.figure.nameDe, polarity: stats.dto.figure.polarity }
       const withChange = stats.dto.members.filter((m) => m.value !== null && m.changeToPreviousYear !== null)
       const spread = standardDeviation(withChange.map((m) => m.changeToPreviousYear!))
+      // The change compares the month with the same month a year earlier: both values count.
+      const changeSource = (id: number) => {
+        const series = stats.values.get(id)!
+        return combineSources([series[HISTORY_MONTHS - 1]!.source, series[HISTORY_MONTHS - 13]!.source])
+      }
       for (const m of withChange)
         changes.push({
           figure,
@@ -79,6 +85,7 @@ export async function findRingSpotlights(
           valuePreviousYear: m.value! - m.changeToPreviousYear!,
           ringSpread: spread,
           period,
+          source: changeSource(m.organisationId),
         })
       try {
         const model = await fitContextModel(db, { code, breakdown: 'total', month })
@@ -93,6 +100,8 @@ export async function findRingSpotlights(
               lower: o.lower,
               upper: o.upper,
               period,
+              // The expectation rests on every value the model was fitted on.
+              source: combineSources([o.source, model.dto.source]),
             })
       } catch (error) {
         if (!isAppError(error)) throw error
@@ -112,6 +121,7 @@ export async function findRingSpotlights(
           monthsInTopQuartile: consistency?.monthsInTopQuartile ?? 0,
           monthsConsidered: consistency?.monthsConsidered ?? 0,
           period,
+          source: leader.source,
         })
       }
     } catch (error) {

@@ -40,6 +40,7 @@ export async function loadAgendaBlocks(
         numbers: s.numbers,
         titleDe: s.titleDe,
         sentenceDe: s.sentenceDe,
+        source: s.source,
       }),
     )
     .filter((s): s is SpotlightDto => s !== null)

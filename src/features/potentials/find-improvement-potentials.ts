@@ -106,8 +106,13 @@ export async function findImprovementPotentials(
     })
     const sign = betterSign(potential.polarity)
     const betterPeers = namedPeers
-      .map((id) => ({ id, name: names.get(id) ?? String(id), value: values.get(id)?.[0]?.value ?? null }))
-      .filter((p): p is { id: number; name: string; value: number } => p.value !== null)
+      .map((id) => {
+        const cell = values.get(id)?.[0]
+        return { id, name: names.get(id) ?? String(id), value: cell?.value ?? null, source: cell?.source }
+      })
+      .filter(
+        (p): p is FigurePotentialDto['betterPeers'][number] => p.value !== null && p.source !== undefined,
+      )
       .filter((p) => sign * (p.value - potential.actual) > 0)
       .sort((a, b) => sign * (b.value - a.value) || a.name.localeCompare(b.name))
     const { figure } = summary
@@ -122,6 +127,7 @@ export async function findImprovementPotentials(
       actual: potential.actual,
       numerator: summary.numerator,
       denominator: summary.denominator,
+      source: summary.source,
       tier: potential.tier!,
       standardisedGap: potential.standardisedGap,
       toExpected: potential.toExpected,

@@ -10,13 +10,14 @@ import {
   EFFECT_WINDOW,
   type MonthlyValues,
 } from '../../core/benchlearning/effect-check'
+import { combineSources, type ValueSource } from '../../core/kpi'
 import type { Viewer } from '../../core/permissions'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { EffectCheckDto, FigureEffectDto } from '../../contracts/practices'
 import type { DB } from '../../db/schema'
 import { findLatestComputedMonth } from '../kpi/kpi-value.repository'
 import { findLatestObservedMonth, monthIndexOf } from '../kpi/load-series'
-import { findFigureDefinition, readFigureValues } from '../kpi/read-figure-values'
+import { findFigureDefinition, findLatestFigureMonth, readFigureValues } from '../kpi/read-figure-values'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { listRingsAt } from '../networks/network.repository'
 import { listAdoptions } from './practice.repository'
@@ -70,15 +71,18 @@ export async function checkPracticeEffect(
     .filter((id) => id !== adoption.organisationId && !otherAdopters.has(id))
 
   // Stored figures when they have been computed; otherwise computed on the fly from the raw series.
+  // Either way the official publication fills the months without a computed value.
   const computed = await findLatestComputedMonth(db)
   const asOf = computed === undefined ? options.now : undefined
-  const lastAvailable = computed ?? (await findLatestObservedMonth(db, options.now)) ?? from - 1
+  const observed = computed === undefined ? await findLatestObservedMonth(db, options.now) : undefined
+  const lastAvailable = Math.max((await findLatestFigureMonth(db)) ?? from - 1, observed ?? from - 1)
   const to = Math.min(windowEnd, lastAvailable)
 
   const figures: FigureEffectDto[] = []
   for (const code of practice.figureCodes) {
     const definition = await findFigureDefinition(db, code)
     const values = new Map<number, Map<number, number | null>>()
+    const sources: ValueSource[] = []
     if (to >= from) {
       const table = await readFigureValues(db, {
         code,
@@ -88,7 +92,10 @@ export async function checkPracticeEffect(
         to,
         asOf,
       })
-      for (const [id, list] of table) values.set(id, new Map(list.map((v, i) => [from + i, v.value])))
+      for (const [id, list] of table) {
+        values.set(id, new Map(list.map((v, i) => [from + i, v.value])))
+        for (const v of list) if (v.value !== null) sources.push(v.source)
+      }
     }
     const empty: MonthlyValues = new Map()
     const adopterValues = values.get(adoption.organisationId) ?? empty
@@ -139,6 +146,7 @@ export async function checkPracticeEffect(
       favourableEffect: result.isEstimated ? result.favourableEffect : null,
       direction: result.isEstimated ? result.direction : null,
       wording: describeEffect({ result, figureCode: code }),
+      source: combineSources(sources),
       series,
     })
   }

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
 import { formatNumber, formatPeriod, pick } from '../i18n/translate'
 import type { Polarity } from '../lib/figures'
+import { SourceLabel } from './figures/source-label'
 
 type Missing = NonNullable<FigureSummaryDto['missing']>
 type Classification = NonNullable<FigureSummaryDto['context']>['classification']
@@ -95,6 +96,7 @@ export function ContextVerdict({
           lower: format(context.lower),
           upper: format(context.upper),
         })}
+        <SourceLabel source={context.source} />
       </p>
       {!isCompact && <p>{pick(locale, { de: context.explanationDe, en: context.explanationEn })}</p>}
       <ContextExplainer rSquared={context.rSquared} n={context.n} />

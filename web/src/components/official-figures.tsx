@@ -19,6 +19,7 @@ import {
 import { DataTable } from './data-table'
 import { Empty, Loading, ErrorView } from './state-views'
 import type { TableRow } from './table-data'
+import { SourceLabel } from './figures/source-label'
 
 /** Shown large on top; the others follow in the table. */
 const HEADLINE_FIGURES = ['K1', 'K2', 'K3'] as const
@@ -114,6 +115,7 @@ export function OfficialFigures({
                 ) : (
                   <>
                     {format(s, s.value)} {s.figure.unit}
+                    <SourceLabel source={s.source} />
                   </>
                 )}
                 <span className="muted"> · {formatPeriod(locale, s.period)}</span>{' '}

@@ -446,6 +446,9 @@ export const en: Messages = {
   'published.sourceHint': 'Value from the official publication; the platform has no raw series for it.',
   'source.published': 'published',
   'source.computed': 'computed',
+  'source.mixed': 'partly published',
+  'source.mixedHint':
+    'Partly from the official publication, partly computed on the platform: where there are no raw series, the published value is used.',
   'fig.sourceColumn': 'Source',
   'fig.publishedHint':
     '{count} values come from the official publication (source “published”): the platform has no raw series for them.',

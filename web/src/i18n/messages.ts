@@ -467,6 +467,9 @@ export const de = {
     'Wert aus der amtlichen Veröffentlichung; auf der Plattform liegen dafür keine Rohdaten vor.',
   'source.published': 'veröffentlicht',
   'source.computed': 'berechnet',
+  'source.mixed': 'teils veröffentlicht',
+  'source.mixedHint':
+    'Teils aus der amtlichen Veröffentlichung, teils auf der Plattform berechnet: Wo keine Rohdaten vorliegen, wird der veröffentlichte Wert verwendet.',
   'fig.sourceColumn': 'Quelle',
   'fig.publishedHint':
     '{count} Werte stammen aus der amtlichen Veröffentlichung (Quelle „veröffentlicht“): Für sie liegen auf der Plattform keine Rohdaten vor.',

@@ -15,6 +15,7 @@ import { useSession } from '../api/resources'
 import { Link } from '../app/router'
 import type { PageProps } from '../app/routes'
 import { ActionError, useAction } from '../components/benchlearning/common'
+import { SourceLabel } from '../components/figures/source-label'
 import { SelectField } from '../components/form-field'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
@@ -94,7 +95,10 @@ function PotentialPanel({ potential: p, data }: { potential: FigurePotentialDto;
       <dl className="facts wide">
         <div>
           <dt>{t('learning.actual')}</dt>
-          <dd>{percent(p.actual)}</dd>
+          <dd>
+            {percent(p.actual)}
+            <SourceLabel source={p.source} />
+          </dd>
         </div>
         {p.toExpected && (
           <div>
@@ -126,6 +130,7 @@ function PotentialPanel({ potential: p, data }: { potential: FigurePotentialDto;
           {p.betterPeers.map((peer) => (
             <li key={peer.id}>
               {peer.name}: {percent(peer.value)}
+              <SourceLabel source={peer.source} />
             </li>
           ))}
         </ul>

@@ -21,6 +21,7 @@ import { findMeeting, findPreviousMeetingStart } from '../../meetings/meeting.re
 import { listMemberIds } from '../../networks/network.repository'
 import { loadPartnerSections, type PartnerSections } from './partner-sections'
 import type { Polarity } from '../../../core/kpi/polarity'
+import { combineSources, type SourceMix } from '../../../core/kpi/value-source'
 
 /** The figures of the overview table, in this order. */
 export const PACK_FIGURES = ['K2', 'K2E4', 'K3E1', 'K1', 'K3', 'K1E4'] as const
@@ -30,6 +31,8 @@ export interface FigureColumn {
   nameDe: string
   polarity: Polarity
   median: number | null
+  /** Where the ring's values of the month come from (computed, published or both). */
+  source: SourceMix
 }
 
 export interface MeetingPack {
@@ -81,6 +84,7 @@ export async function buildMeetingPack(
           nameDe: stats.dto.figure.nameDe,
           polarity: stats.dto.figure.polarity,
           median: stats.dto.median,
+          source: combineSources(stats.dto.members.filter((m) => m.value !== null).map((m) => m.source)),
         })
         for (const id of ids)
           values.get(id)!.push(stats.dto.members.find((m) => m.organisationId === id)?.value ?? null)

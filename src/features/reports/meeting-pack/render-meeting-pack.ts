@@ -6,6 +6,7 @@
 import { AGENDA_KIND_LABELS_DE, MEETING_STATUS_LABELS_DE } from '../../../contracts/meetings'
 import type { MeetingPack } from './build-meeting-pack'
 import { POLARITY_NAMES } from '../../../core/kpi/polarity'
+import { SOURCE_NAMES_DE } from '../../../core/kpi/value-source'
 import { isoDate } from '../../../core/periods/dates'
 
 export function escapeHtml(value: unknown): string {
@@ -101,12 +102,15 @@ export function renderMeetingPackHtml(pack: MeetingPack): string {
     .join('')
   const medianRow = `<tr class="median"><td>Median des Rings</td>${pack.figures.map((f) => `<td class="num">${fmt(f.median)}</td>`).join('')}</tr>`
   const legend = pack.figures
-    .map((f) => `${e(f.code)}: ${e(f.nameDe)} (${POLARITY_NAMES[f.polarity].de})`)
+    .map(
+      (f) =>
+        `${e(f.code)}: ${e(f.nameDe)} (${POLARITY_NAMES[f.polarity].de}; Werte ${SOURCE_NAMES_DE[f.source]})`,
+    )
     .join(' · ')
   const spotlights = pack.spotlights
     .map(
       (s) =>
-        `<div class="spotlight"><div class="kind">${e(SPOTLIGHT_KIND_DE[s.kind] ?? s.kind)} · ${e(s.figureCode)}</div><div>${e(s.sentenceDe)}</div></div>`,
+        `<div class="spotlight"><div class="kind">${e(SPOTLIGHT_KIND_DE[s.kind] ?? s.kind)} · ${e(s.figureCode)}${s.source ? ` · Werte ${SOURCE_NAMES_DE[s.source]}` : ''}</div><div>${e(s.sentenceDe)}</div></div>`,
     )
     .join('')
   const actionRows = pack.openActions

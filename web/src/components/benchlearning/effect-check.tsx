@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n'
 import { formatNumber, formatPeriodShort, pick } from '../../i18n/translate'
 import { PALETTE } from '../../lib/chart-options'
 import { EChart } from '../echart'
+import { SourceLabel } from '../figures/source-label'
 import { QueryView } from '../state-views'
 
 export function EffectCheck({ effectUrl, adopter }: { effectUrl: string; adopter: string }) {
@@ -44,6 +45,7 @@ function FigureEffect({ figure, adopter }: { figure: FigureEffectDto; adopter: s
     <div className={`effect-box ${figure.direction ?? 'unclear'}`}>
       <h4>
         {name} <code className="code-tag">{figure.figureCode}</code>
+        <SourceLabel source={figure.source} />
       </h4>
       <p>{pick(locale, figure.wording)}</p>
       {figure.isEstimated && figure.estimate !== null && (

@@ -18,6 +18,7 @@ import { useI18n, useTexts } from '../../i18n/i18n'
 import { learningTexts } from '../../i18n/learning-texts'
 import type { MessageKey } from '../../i18n/messages'
 import { formatNumber, pick } from '../../i18n/translate'
+import { SourceLabel } from '../figures/source-label'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
@@ -68,6 +69,7 @@ export function MeetingAgenda({ meeting }: { meeting: MeetingDetailDto }) {
               </div>
               <p className="item-meta">
                 {t(KIND_KEYS[item.kind])} · {t(SOURCE_KEYS[item.source])}
+                <SourceLabel source={item.spotlight?.source} />
                 {(item.presenter || item.presenterName) &&
                   ` · ${t('agenda.presenter')}: ${[item.presenterName, item.presenter?.name].filter(Boolean).join(', ')}`}
               </p>
@@ -291,7 +293,10 @@ function SpotlightOption({ spotlight, ...add }: AddProps & { spotlight: Spotligh
         <strong>{spotlight.titleDe}</strong>
         <AddButton title={spotlight.titleDe} {...add} />
       </div>
-      <p className="item-meta">{spotlight.sentenceDe}</p>
+      <p className="item-meta">
+        {spotlight.sentenceDe}
+        <SourceLabel source={spotlight.source} />
+      </p>
     </li>
   )
 }

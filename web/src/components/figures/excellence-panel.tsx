@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n/i18n'
 import { formatNumber } from '../../i18n/translate'
 import { signed } from '../../lib/figures'
 import { QueryView } from '../state-views'
+import type { SourceMixDto } from '../../../../src/contracts/published-figures'
+import { SourceLabel } from './source-label'
 
 /** How many are named in each list. */
 const TOP = 3
@@ -91,7 +93,7 @@ export function ExcellencePanel({
   )
 }
 
-function ExcellenceList<E extends { organisationId: number; name: string }>({
+function ExcellenceList<E extends { organisationId: number; name: string; source: SourceMixDto }>({
   title,
   entries,
   claim,
@@ -111,6 +113,7 @@ function ExcellenceList<E extends { organisationId: number; name: string }>({
           {entries.slice(0, TOP).map((e) => (
             <li key={e.organisationId}>
               <strong>{e.name}</strong>: {claim(e)}
+              <SourceLabel source={e.source} />
             </li>
           ))}
         </ol>
