@@ -3,45 +3,29 @@
  * (to a real SMTP server in the test process, through the outbox and the app's mail worker); the link
  * of the received message opens the reset page, the new password signs in, and the link is spent.
  */
-import type { FastifyInstance } from 'fastify'
 import type { BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { WEB_ROOT } from '../src/cli/commands/start'
-import type { Database } from '../src/db/connect'
-import { buildApp } from '../src/server/app'
-import { createTestDatabase } from '../src/test/database'
-import { createUser, seedReferenceData } from '../src/test/factories'
-import { startSmtpSink, type SmtpSink } from '../src/test/smtp-sink'
-import { launchBrowser, screenshot } from './browser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUser } from '../src/test/factories'
+import type { SmtpSink } from '../src/test/smtp-sink'
+import { screenshot } from './browser'
 import { expectAccessible, settle } from './demo-app'
+import { startMailApp, type MailApp } from './mail-app'
 
 // A small world (one account) instead of the demo network: the test is about mail, not data.
 const EMAIL = 'anna.analyst@jobcenter.example'
 const NEW_PASSWORD = 'ein neues langes Passwort'
-let database: Database
-let app: FastifyInstance
+let mail: MailApp
 let browser: BrowserContext
 let smtp: SmtpSink
 let url: string
 
 beforeAll(async () => {
-  smtp = await startSmtpSink()
-  database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
-  await createUser(database.db, { email: EMAIL, role: 'viewer', name: 'Anna Analyst' })
-  // The links need the app's address, known once it listens: the settings are read when a mail is sent.
-  const settings = smtp.settings()
-  app = await buildApp({ database, webRoot: WEB_ROOT, mail: { settings, intervalMs: 100 } })
-  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  settings.publicUrl = url
-  browser = await launchBrowser()
+  mail = await startMailApp((database) =>
+    createUser(database.db, { email: EMAIL, role: 'viewer', name: 'Anna Analyst' }),
+  )
+  ;({ browser, smtp, url } = mail)
 })
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await database?.close()
-  await smtp?.stop()
-})
+afterAll(async () => mail?.close())
 
 describe('password reset', () => {
   it('sets a new password from the link of the received mail', async () => {

@@ -133,6 +133,12 @@ export const ROUTES: RouteDefinition[] = [
     Page: lazy(() => import('../pages/password-reset-page')),
   },
   {
+    id: 'invitation',
+    path: '/invitation',
+    isPublic: true,
+    Page: lazy(() => import('../pages/invitation-page')),
+  },
+  {
     id: 'settings',
     path: '/settings',
     navLabel: 'nav.settings',

@@ -815,4 +815,21 @@ export const en: Messages = {
   'mailState.held': 'for the digest',
   'mailState.digested': 'in a digest',
   // ---- end of mail block ----
+  // ---- invitation page ----
+  'invitation.title': 'Accept the invitation',
+  'invitation.intro': 'Choose your name and a password. You are signed in afterwards.',
+  'invitation.forRole': 'You are invited as {role}.',
+  'invitation.forRoleAt': 'You are invited as {role} for {organisation}.',
+  'invitation.validUntil': 'The link is valid until {date}.',
+  'invitation.name': 'Your name',
+  'invitation.emailFixed': 'You sign in with {email}.',
+  'invitation.submit': 'Create the account and sign in',
+  'invitation.working': 'Creating …',
+  'invitation.spent':
+    'This invitation link is unknown, used or expired. Ask the person who invited you for a new one.',
+  'invitation.noToken':
+    'This page is opened by the link in your invitation. Without it there is nothing to do here.',
+  'invitation.ssoHeading': "Or with your organisation's account",
+  'invitation.ssoIntro':
+    'Your organisation has connected its own sign-in. Sign in there with {email}; then you need no password here.',
 }

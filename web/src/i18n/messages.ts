@@ -844,6 +844,23 @@ export const de = {
   'mailState.held': 'für Zusammenfassung',
   'mailState.digested': 'in Zusammenfassung',
   // ---- end of mail block ----
+  // ---- invitation page ----
+  'invitation.title': 'Einladung annehmen',
+  'invitation.intro': 'Legen Sie Ihren Namen und ein Passwort fest. Danach sind Sie angemeldet.',
+  'invitation.forRole': 'Sie sind eingeladen als {role}.',
+  'invitation.forRoleAt': 'Sie sind eingeladen als {role} für {organisation}.',
+  'invitation.validUntil': 'Der Link gilt bis {date}.',
+  'invitation.name': 'Ihr Name',
+  'invitation.emailFixed': 'Sie melden sich an mit {email}.',
+  'invitation.submit': 'Konto anlegen und anmelden',
+  'invitation.working': 'Wird angelegt …',
+  'invitation.spent':
+    'Dieser Einladungslink ist unbekannt, schon verwendet oder abgelaufen. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen.',
+  'invitation.noToken':
+    'Diese Seite öffnet der Link aus Ihrer Einladung. Ohne ihn gibt es hier nichts zu tun.',
+  'invitation.ssoHeading': 'Oder mit dem Konto Ihrer Organisation',
+  'invitation.ssoIntro':
+    'Ihre Organisation hat die Anmeldung mit dem eigenen Konto eingerichtet. Melden Sie sich dort mit {email} an; dann brauchen Sie hier kein Passwort.',
 }
 
 /** A key of the core table (the entry chunk). */

@@ -7,6 +7,7 @@ import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
 import { TextField } from '../components/form-field'
+import { EmailField } from '../components/account-fields'
 import { secondFactorDemandOf, startTotpEnrolment, type TotpEnrolment } from '../api/single-sign-on'
 import { RecoveryCodes } from '../components/recovery-codes'
 import { SsoChoices } from '../components/sso-choices'
@@ -105,15 +106,7 @@ export default function SignInPage({ location }: PageProps) {
   return (
     <Page title={t('signIn.title')} intro={t('signIn.intro')}>
       <form className="panel form narrow" onSubmit={(event) => void submit(event)} noValidate={false}>
-        <TextField
-          id="sign-in-email"
-          label={t('signIn.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={setEmail}
-        />
+        <EmailField id="sign-in-email" value={email} onChange={setEmail} />
         <TextField
           id="sign-in-password"
           label={t('signIn.password')}
