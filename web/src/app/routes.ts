@@ -138,13 +138,14 @@ export const ROUTES: RouteDefinition[] = [
     isPublic: true,
     Page: lazy(() => import('../pages/invitation-page')),
   },
+  // The own account: password, second factor and mail choices; the former /settings leads there.
+  { id: 'settings', path: '/settings', Page: lazy(() => import('../pages/settings-page')) },
   {
-    id: 'settings',
-    path: '/settings',
+    id: 'account',
+    path: '/account',
     navLabel: 'nav.settings',
-    Page: lazy(() => import('../pages/settings-page')),
+    Page: lazy(() => import('../pages/account-page')),
   },
-  { id: 'account', path: '/account', Page: lazy(() => import('../pages/account-page')) },
   {
     id: 'sign-in-sso',
     path: '/sign-in/sso',

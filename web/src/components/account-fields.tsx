@@ -5,6 +5,7 @@
  */
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/messages'
 import { TextField } from './form-field'
 
 export interface NewPassword {
@@ -65,26 +66,33 @@ export function NewPasswordFields({ idPrefix, value }: { idPrefix: string; value
   )
 }
 
-/** The address a person signs in with. */
-export function EmailField({
-  id,
-  value,
-  onChange,
-}: {
+interface AccountFieldProps {
   id: string
   value: string
   onChange: (value: string) => void
-}) {
-  const { t } = useI18n()
-  return (
-    <TextField
-      id={id}
-      label={t('signIn.email')}
-      type="email"
-      autoComplete="username"
-      required
-      value={value}
-      onChange={onChange}
-    />
-  )
+  /** Another label than the sign-in page's. */
+  label?: string
 }
+
+/** A required field of the sign-in kind, with what password managers need to fill it. */
+function accountField(type: 'email' | 'password', autoComplete: string, labelKey: MessageKey) {
+  return function AccountField({ id, value, onChange, label }: AccountFieldProps) {
+    const { t } = useI18n()
+    return (
+      <TextField
+        id={id}
+        label={label ?? t(labelKey)}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        value={value}
+        onChange={onChange}
+      />
+    )
+  }
+}
+
+/** The address a person signs in with. */
+export const EmailField = accountField('email', 'username', 'signIn.email')
+/** The password a person signs in with now (to sign in, or to confirm a change of the account). */
+export const CurrentPasswordField = accountField('password', 'current-password', 'signIn.password')

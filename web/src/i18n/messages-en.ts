@@ -763,8 +763,6 @@ export const en: Messages = {
   'reset.invalid': 'This link is unknown, used or expired. Request a new one.',
   'reset.toSignIn': 'To sign-in',
   'nav.settings': 'Settings',
-  'settings.title': 'Settings',
-  'settings.intro': 'How benchlearn reaches you.',
   'settings.mail': 'Messages by e-mail',
   'settings.mailIntro':
     'Choose for each kind: immediately by e-mail, once a day collected (daily digest), or only here in the app.',
@@ -815,6 +813,13 @@ export const en: Messages = {
   'mailState.held': 'for the digest',
   'mailState.digested': 'in a digest',
   // ---- end of mail block ----
+  // ---- account page ----
+  'account.title': 'Account and settings',
+  'account.intro': 'Your password, the second factor and how benchlearn reaches you.',
+  'account.sections': 'Sections of the page',
+  'account.password': 'Change password',
+  'account.changePassword': 'Change password',
+  'account.passwordChanged': 'Your password is changed. Your sessions on other devices have ended.',
   // ---- invitation page ----
   'invitation.title': 'Accept the invitation',
   'invitation.intro': 'Choose your name and a password. You are signed in afterwards.',

@@ -792,8 +792,6 @@ export const de = {
   'reset.invalid': 'Dieser Link ist unbekannt, schon verwendet oder abgelaufen. Fordern Sie einen neuen an.',
   'reset.toSignIn': 'Zur Anmeldung',
   'nav.settings': 'Einstellungen',
-  'settings.title': 'Einstellungen',
-  'settings.intro': 'Wie benchlearn Sie erreicht.',
   'settings.mail': 'Nachrichten per E-Mail',
   'settings.mailIntro':
     'Wählen Sie je Art: sofort als E-Mail, einmal täglich gesammelt (Tageszusammenfassung) oder nur hier in der Anwendung.',
@@ -844,6 +842,13 @@ export const de = {
   'mailState.held': 'für Zusammenfassung',
   'mailState.digested': 'in Zusammenfassung',
   // ---- end of mail block ----
+  // ---- account page ----
+  'account.title': 'Konto und Einstellungen',
+  'account.intro': 'Ihr Passwort, der zweite Faktor und wie benchlearn Sie erreicht.',
+  'account.sections': 'Abschnitte der Seite',
+  'account.password': 'Passwort ändern',
+  'account.changePassword': 'Passwort ändern',
+  'account.passwordChanged': 'Ihr Passwort ist geändert. Ihre Anmeldungen auf anderen Geräten sind beendet.',
   // ---- invitation page ----
   'invitation.title': 'Einladung annehmen',
   'invitation.intro': 'Legen Sie Ihren Namen und ein Passwort fest. Danach sind Sie angemeldet.',
