@@ -21,10 +21,18 @@ export async function backupThroughServer(control: ServerControl, file: string):
       `the server (process ${control.pid}) refused the backup: ${response.statusCode} ${text}`,
     )
   }
-  await pipeline(response, createWriteStream(file, { mode: 0o600 }))
+  const brokeOff = (reason: string) =>
+    new AppError(
+      'internal',
+      `the server (process ${control.pid}) broke off the backup (${reason}); see its log`,
+    )
+  try {
+    await pipeline(response, createWriteStream(file, { mode: 0o600 }))
+  } catch (error) {
+    throw brokeOff((error as Error).message)
+  }
   const summary = response.trailers[BACKUP_SUMMARY_TRAILER]
-  if (!response.complete || !summary)
-    throw new AppError('internal', `the server (process ${control.pid}) broke off the backup; see its log`)
+  if (!response.complete || !summary) throw brokeOff('no summary at the end')
   return JSON.parse(summary) as BackupSummary
 }
 

@@ -3,8 +3,10 @@
  * control file in the data folder) takes the backup, also while imports write; restored into an empty
  * database it gives the same data. `benchlearn restore` refuses while the server runs.
  */
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs'
-import { request } from 'node:http'
+import { once } from 'node:events'
+import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { createServer, request } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -18,8 +20,13 @@ import { contentsOf, importYear as importYearOfValues } from '../test/backup-che
 import { createTestDatabase } from '../test/database'
 import { createRing, createUser, seedReferenceData } from '../test/factories'
 import { useTestDatabase } from '../test/use-test-database'
-import { controlFileOf, readControlFile } from './operations-control'
-import { BACKUP_PATH, startOperationsEndpoint, type OperationsEndpoint } from './operations-endpoint'
+import { controlFileOf, readControlFile, writeControlFile } from './operations-control'
+import {
+  BACKUP_PATH,
+  BACKUP_SUMMARY_TRAILER,
+  startOperationsEndpoint,
+  type OperationsEndpoint,
+} from './operations-endpoint'
 
 const source = useTestDatabase()
 const dataDir = mkdtempSync(join(tmpdir(), 'benchlearn-operations-'))
@@ -108,6 +115,27 @@ describe('backup through the running server', () => {
     expect(Object.keys(actual)).toEqual(Object.keys(expected))
     for (const table of Object.keys(expected)) expect(actual[table], table).toEqual(expected[table])
     expect(existsSync(join(dataDir, `after.backup.partial-${process.pid}`))).toBe(false)
+  })
+
+  it('leaves no file when the server breaks off the backup', async () => {
+    // A stand-in for a server that fails half-way: some bytes, then the connection ends without the trailer.
+    const broken = createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/gzip', trailer: BACKUP_SUMMARY_TRAILER })
+      response.write(Buffer.alloc(4096, 1), () => response.destroy())
+    })
+    broken.listen(0, '127.0.0.1')
+    await once(broken, 'listening')
+    const real = readControlFile(dataDir)!
+    writeControlFile(dataDir, { ...real, port: (broken.address() as AddressInfo).port })
+    try {
+      await expect(backup(['broken.backup', '--data-dir', dataDir], io)).rejects.toThrow(
+        /the server \(process \d+\) broke off the backup/,
+      )
+      expect(readdirSync(dataDir).filter((name) => name.startsWith('broken.backup'))).toEqual([])
+    } finally {
+      writeControlFile(dataDir, real)
+      broken.close()
+    }
   })
 
   it('refuses to restore into the data folder of a running server', async () => {
