@@ -46,8 +46,13 @@ describe('account page', () => {
     expect(await sections.getByRole('link').allInnerTexts()).toEqual([
       'Passwort ändern',
       'Zweiter Faktor (Authenticator-App)',
+      'Anmeldeverfahren',
       'Nachrichten per E-Mail',
     ])
+    await page
+      .getByRole('region', { name: 'Anmeldeverfahren' })
+      .getByText('kein Konto einer Organisation ist verbunden')
+      .waitFor()
     await page
       .getByRole('region', { name: 'Zweiter Faktor (Authenticator-App)' })
       .getByText('Ausgeschaltet')

@@ -116,6 +116,12 @@ describe('sign-in with the organisation account', () => {
     await expect(page.locator('.account-name').innerText()).resolves.toMatch(
       /Ina Eingeladen[\s\S]*Controlling Jobcenter/,
     )
+    // The account page names the organisation account among the ways to sign in.
+    await page.goto(`${demo.url}/account`)
+    await page
+      .getByRole('region', { name: 'Anmeldeverfahren' })
+      .getByText(/Mit dem Konto von KCA Main-Kinzig \(verbunden am/)
+      .waitFor()
     await page.goto(`${demo.url}${invitation.path}`)
     await page.getByText('Dieser Einladungslink ist unbekannt, schon verwendet oder abgelaufen').waitFor()
     await page.close()

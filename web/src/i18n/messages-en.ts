@@ -820,6 +820,10 @@ export const en: Messages = {
   'account.password': 'Change password',
   'account.changePassword': 'Change password',
   'account.passwordChanged': 'Your password is changed. Your sessions on other devices have ended.',
+  'account.methods': 'Ways to sign in',
+  'account.methodsPasswordOnly':
+    "You sign in with e-mail address and password; no organisation's account is connected.",
+  'account.methodOrganisation': 'With the account of {name} (connected on {date})',
   // ---- invitation page ----
   'invitation.title': 'Accept the invitation',
   'invitation.intro': 'Choose your name and a password. You are signed in afterwards.',

@@ -849,6 +849,10 @@ export const de = {
   'account.password': 'Passwort ändern',
   'account.changePassword': 'Passwort ändern',
   'account.passwordChanged': 'Ihr Passwort ist geändert. Ihre Anmeldungen auf anderen Geräten sind beendet.',
+  'account.methods': 'Anmeldeverfahren',
+  'account.methodsPasswordOnly':
+    'Sie melden sich mit E-Mail-Adresse und Passwort an; kein Konto einer Organisation ist verbunden.',
+  'account.methodOrganisation': 'Mit dem Konto von {name} (verbunden am {date})',
   // ---- invitation page ----
   'invitation.title': 'Einladung annehmen',
   'invitation.intro': 'Legen Sie Ihren Namen und ein Passwort fest. Danach sind Sie angemeldet.',

@@ -8,6 +8,7 @@ import {
   disableOwnTotp,
   startOwnTotpEnrolment,
   useSecondFactor,
+  useSignInMethods,
   type TotpEnrolment,
 } from '../api/single-sign-on'
 import type { PageProps } from '../app/routes'
@@ -18,6 +19,7 @@ import { RecoveryCodes } from '../components/recovery-codes'
 import { QueryView } from '../components/state-views'
 import { TotpSecret } from '../components/totp-secret'
 import { useI18n } from '../i18n/i18n'
+import { formatDate } from '../i18n/translate'
 import type { MessageKey } from '../i18n/messages'
 
 type Message = { kind: 'ok' | 'error'; text: string } | null
@@ -63,6 +65,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 const SECTIONS: readonly { id: string; title: MessageKey }[] = [
   { id: 'account-password', title: 'account.password' },
   { id: 'account-second-factor', title: 'secondFactor.title' },
+  { id: 'account-methods', title: 'account.methods' },
   { id: 'account-mail', title: 'settings.mail' },
 ]
 
@@ -86,6 +89,7 @@ export default function AccountPage(_props: PageProps) {
       </nav>
       <PasswordSection />
       <SecondFactorSection />
+      <SignInMethodsSection />
       <MailSection />
     </Page>
   )
@@ -225,6 +229,34 @@ function SecondFactorSection() {
       </QueryView>
       {recoveryCodes && <RecoveryCodes codes={recoveryCodes} />}
       <MessageLine message={message} />
+    </Section>
+  )
+}
+
+/** Besides the password: the organisation accounts bound at a first sign-in with them. */
+function SignInMethodsSection() {
+  const { t, locale } = useI18n()
+  const methods = useSignInMethods()
+  return (
+    <Section id="account-methods" title={t('account.methods')}>
+      <QueryView query={methods}>
+        {(data) =>
+          data.organisationAccounts.length === 0 ? (
+            <p>{t('account.methodsPasswordOnly')}</p>
+          ) : (
+            <ul>
+              {data.organisationAccounts.map((a) => (
+                <li key={`${a.organisationName}-${a.boundAt}`}>
+                  {t('account.methodOrganisation', {
+                    name: a.organisationName,
+                    date: formatDate(locale, a.boundAt),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
     </Section>
   )
 }
