@@ -3,38 +3,33 @@
  * (to a real SMTP server in the test process, through the outbox and the app's mail worker); the link
  * of the received message opens the reset page, the new password signs in, and the link is spent.
  */
+import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser } from '../src/test/factories'
-import { startSmtpSink, type SmtpSink } from '../src/test/smtp-sink'
+import type { SmtpSink } from '../src/test/smtp-sink'
 import { screenshot } from './browser'
 import { expectAccessible, fillCredentials, settle } from './demo-app'
-import { startSmallWorld, type SmallWorld } from './small-world'
+import { startMailApp, type MailApp } from './mail-app'
 
 // A small world (one account) instead of the demo network: the test is about mail, not data.
 const EMAIL = 'anna.analyst@jobcenter.example'
 const NEW_PASSWORD = 'ein neues langes Passwort'
-let world: SmallWorld
+let mail: MailApp
+let browser: BrowserContext
 let smtp: SmtpSink
+let url: string
 
 beforeAll(async () => {
-  smtp = await startSmtpSink()
-  const settings = smtp.settings()
-  world = await startSmallWorld({
-    prepare: (database) => createUser(database.db, { email: EMAIL, role: 'viewer', name: 'Anna Analyst' }),
-    app: { mail: { settings, intervalMs: 100 } },
-  })
-  // The links need the app's address, known once it listens: the settings are read when a mail is sent.
-  settings.publicUrl = world.url
+  mail = await startMailApp((database) =>
+    createUser(database.db, { email: EMAIL, role: 'viewer', name: 'Anna Analyst' }),
+  )
+  ;({ browser, smtp, url } = mail)
 })
-afterAll(async () => {
-  await world?.close()
-  await smtp?.stop()
-})
+afterAll(async () => mail?.close())
 
 describe('password reset', () => {
   it('sets a new password from the link of the received mail', async () => {
-    const { url } = world
-    const page = await world.browser.newPage()
+    const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(`${url}/sign-in`)

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeBase32, totpCode } from '../src/core/accounts/totp'
+import { inviteUser } from '../src/features/auth/invite-user'
 import { configureSsoProvider } from '../src/features/single-sign-on/configure-sso-provider'
 import type { SingleSignOnSettings } from '../src/features/single-sign-on/sso-settings'
 import { createUser, TEST_PASSWORD } from '../src/test/factories'
@@ -16,6 +17,7 @@ import { expectAccessible, fillCredentials, settle, startDemoApp, type DemoApp }
 
 let demo: DemoApp
 let provider: TestOidcProvider
+let kca: { id: number }
 const settings: SingleSignOnSettings = { publicUrl: null, isHttpLocalhostAllowed: true }
 
 beforeAll(async () => {
@@ -38,9 +40,10 @@ beforeAll(async () => {
       { subject: 'lena', email: 'lead.kca@demo.benchlearn.de', name: 'Lena Leitung' },
       { subject: 'nils', email: 'nils.neu@kca.example', name: 'Nils Neu' },
       { subject: 'eve', email: 'eve@elsewhere.example', name: 'Eve Fremd' },
+      { subject: 'ina', email: 'ina@partner.example', name: 'Ina Eingeladen' },
     ],
   })
-  const kca = await demo.database.db
+  kca = await demo.database.db
     .selectFrom('organisation_area as a')
     .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
     .select('o.id')
@@ -66,12 +69,12 @@ afterAll(async () => {
   await provider?.close()
 })
 
-/** From the app's sign-in page through the provider's login form back into the app. */
-async function signInAtOrganisation(login: string): Promise<Page> {
+/** From the app's sign-in page (or `path`) through the provider's login form back into the app. */
+async function signInAtOrganisation(login: string, path = '/sign-in'): Promise<Page> {
   // Neither the app's nor the provider's session of the previous sign-in may carry over.
   await demo.browser.clearCookies()
   const page = await demo.browser.newPage()
-  await page.goto(`${demo.url}/sign-in`)
+  await page.goto(`${demo.url}${path}`)
   await page.getByRole('button', { name: 'Mit KCA Main-Kinzig anmelden' }).click()
   await page.locator('input[name="login"]').fill(login)
   await page.locator('input[name="password"]').fill('any password')
@@ -94,6 +97,33 @@ describe('sign-in with the organisation account', () => {
     const page = await signInAtOrganisation('nils')
     await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
     await expect(page.locator('.account-name').innerText()).resolves.toMatch(/Nils Neu[\s\S]*Lesezugriff/)
+    await page.close()
+  })
+
+  it("accepts an invitation from its link with the organisation's account", async () => {
+    const invitation = await inviteUser(demo.database, {
+      role: 'member_analyst',
+      organisationId: kca.id,
+      email: 'ina@partner.example',
+      validHours: 24,
+      inviter: null,
+      actor: { userId: null, label: 'test' },
+      now: new Date(),
+    })
+    // The invitation page offers the organisation's sign-in next to choosing a password.
+    const page = await signInAtOrganisation('ina', invitation.path)
+    await page.getByRole('heading', { level: 1, name: /Willkommen|Übersicht/ }).waitFor()
+    await expect(page.locator('.account-name').innerText()).resolves.toMatch(
+      /Ina Eingeladen[\s\S]*Controlling Jobcenter/,
+    )
+    // The account page names the organisation account among the ways to sign in.
+    await page.goto(`${demo.url}/account`)
+    await page
+      .getByRole('region', { name: 'Anmeldeverfahren' })
+      .getByText(/Mit dem Konto von KCA Main-Kinzig \(verbunden am/)
+      .waitFor()
+    await page.goto(`${demo.url}${invitation.path}`)
+    await page.getByText('Dieser Einladungslink ist unbekannt, schon verwendet oder abgelaufen').waitFor()
     await page.close()
   })
 

@@ -124,6 +124,20 @@ export const acceptInvitationRequestSchema = z
   })
   .strict()
 
+/** Opening an invitation link: whose invitation it is, before the person sets name and password. */
+export const invitationTokenRequestSchema = z.object({ token: z.string().min(10).max(200) }).strict()
+
+export const invitationPreviewSchema = z
+  .object({
+    role: roleSchema,
+    organisationId: z.number().int().nullable(),
+    organisationName: z.string().nullable(),
+    /** The address the invitation was sent to; null when the person gives one. */
+    email: z.string().nullable(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'InvitationPreview' })
+
 export const auditEntrySchema = z
   .object({
     id: z.number().int(),

@@ -89,3 +89,12 @@ export const secondFactorStatusSchema = z.object({
 })
 export type SecondFactorStatus = z.infer<typeof secondFactorStatusSchema>
 export const secondFactorDisabledSchema = z.object({ isDisabled: z.literal(true) })
+
+/** The own account's ways to sign in besides the password: organisation accounts bound to it. */
+export const signInMethodsSchema = z
+  .object({
+    organisationAccounts: z
+      .array(z.object({ organisationName: z.string(), boundAt: z.string() }))
+      .max(MAX_LIST_ITEMS),
+  })
+  .meta({ id: 'SignInMethods' })

@@ -211,6 +211,15 @@ const ACCESS_CASES: Record<string, AccessCase> = {
     }),
     expect: (_c, r) => expect(status(r)).toBe(404),
   },
+  previewInvitation: {
+    targets: ['none'],
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/invitations/preview',
+      payload: { token: 'not-a-real-invitation-token' },
+    }),
+    expect: (_c, r) => expect(status(r)).toBe(404),
+  },
   createInvitation: {
     targets: ORG_TARGETS,
     call: ({ org: o }) => ({

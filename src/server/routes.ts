@@ -4,7 +4,11 @@ import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from 
 import { boundaryRoutes } from '../features/areas/boundary.routes'
 import { collectionRoutes } from '../features/collections/collection.routes'
 import { listAuditRoute } from '../features/audit/audit.routes'
-import { acceptInvitationRoute, createInvitationRoute } from '../features/auth/invitation.routes'
+import {
+  acceptInvitationRoute,
+  createInvitationRoute,
+  previewInvitationRoute,
+} from '../features/auth/invitation.routes'
 import { passwordResetRoutes } from '../features/auth/password-reset.routes'
 import { listUsersRoute, updateUserRoute } from '../features/auth/user.routes'
 import { mailRoutes } from '../features/mail/mail.routes'
@@ -69,6 +73,7 @@ export const allRoutes: AnyRoute[] = [
   signOutRoute,
   changePasswordRoute,
   acceptInvitationRoute,
+  previewInvitationRoute,
   createInvitationRoute,
   listUsersRoute,
   updateUserRoute,

@@ -1,28 +1,47 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openDatabase } from '../../db/connect'
-import { writeBackup } from '../../features/backup/write-backup'
+import { writeBackup, type BackupSummary } from '../../features/backup/write-backup'
+import { findRunningServer } from '../../server/operations-control'
 import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs } from '../io'
+import { backupThroughServer } from '../operations-client'
 
-/** `benchlearn backup <file>`: a consistent, compressed backup of the whole database (docs/operations.md). */
+/**
+ * `benchlearn backup <file>`: a consistent, compressed backup of the whole database (docs/operations.md).
+ * While `benchlearn start` runs on the embedded database's data folder, the running server takes it
+ * (PGlite belongs to one process); otherwise this process opens the database itself.
+ */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {})
   if (positionals.length !== 1) throw new CliUsageError('expected exactly one backup file to write')
   const file = resolve(io.cwd, positionals[0]!)
   // Written next to the target and renamed when complete: a failed backup leaves no file that looks whole.
   const partial = `${file}.partial-${process.pid}`
-  const database = await openDatabase(databaseOptions(io, values['data-dir']))
+  const target = databaseOptions(io, values['data-dir'])
+  const server = target.dataDir ? findRunningServer(target.dataDir) : null
   try {
-    // The backup holds password hashes and session tokens: readable by its owner only.
-    const summary = await writeBackup(database, { output: createWriteStream(partial, { mode: 0o600 }) })
+    const summary = server
+      ? await backupThroughServer(server, partial)
+      : await backupDirectly(target, partial)
     renameSync(partial, file)
     io.out(
-      `Sicherung geschrieben / backup written: ${file} (Schema ${summary.schema}, ${summary.tables} Tabellen / tables, ${summary.rows.toLocaleString('de-DE')} Zeilen / rows)`,
+      `Sicherung geschrieben / backup written: ${file} (Schema ${summary.schema}, ${summary.tables} Tabellen / tables, ${summary.rows.toLocaleString('de-DE')} Zeilen / rows${server ? `, vom laufenden Server / by the running server, process ${server.pid}` : ''})`,
     )
     return 0
   } catch (error) {
     rmSync(partial, { force: true })
     throw error
+  }
+}
+
+async function backupDirectly(
+  target: ReturnType<typeof databaseOptions>,
+  partial: string,
+): Promise<BackupSummary> {
+  const database = await openDatabase(target)
+  try {
+    // The backup holds password hashes and session tokens: readable by its owner only.
+    return await writeBackup(database, { output: createWriteStream(partial, { mode: 0o600 }) })
   } finally {
     await database.close()
   }

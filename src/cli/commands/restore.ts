@@ -1,8 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { notFound } from '../../core/errors/app-error'
+import { conflict, notFound } from '../../core/errors/app-error'
 import { openDatabase } from '../../db/connect'
 import { restoreBackup } from '../../features/backup/restore-backup'
+import { findRunningServer } from '../../server/operations-control'
 import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs } from '../io'
 
 /** `benchlearn restore <file>`: loads a backup into an empty database (docs/operations.md). */
@@ -11,7 +12,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new CliUsageError('expected exactly one backup file to restore')
   const file = resolve(io.cwd, positionals[0]!)
   if (!existsSync(file)) throw notFound(`no such backup file: ${file}`)
-  const database = await openDatabase(databaseOptions(io, values['data-dir']))
+  const target = databaseOptions(io, values['data-dir'])
+  const server = target.dataDir ? findRunningServer(target.dataDir) : null
+  if (server)
+    throw conflict(
+      `a server runs on ${target.dataDir} (process ${server.pid}): stop it before restoring / ein Server läuft auf diesem Datenordner: vorher beenden`,
+    )
+  const database = await openDatabase(target)
   try {
     const summary = await restoreBackup(database, {
       input: createReadStream(file),

@@ -11,6 +11,7 @@ import { prepareDatabase } from '../../features/setup/prepare-database'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { invalidInput } from '../../core/errors/app-error'
 import { buildApp, logOptions } from '../../server/app'
+import { startOperationsEndpoint } from '../../server/operations-endpoint'
 import { type CliIo, databaseOptions, parseCommandArgs } from '../io'
 
 export const WEB_ROOT = join(import.meta.dirname, '../../../dist/web')
@@ -30,7 +31,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const singleSignOn = singleSignOnSettingsFromEnv(io.env)
   const operations = operationsFromEnv(io.env)
   const started = Date.now()
-  const database = await prepareDatabase(databaseOptions(io, values['data-dir']))
+  const target = databaseOptions(io, values['data-dir'])
+  const database = await prepareDatabase(target)
   const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
   if (isNewDemo) {
     io.err('Leere Datenbank: lege das Demo-Netzwerk an … / empty database: creating the demo network …')
@@ -63,6 +65,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     isRunningWorkers: true,
   })
   await app.listen({ port, host })
+  // The embedded database belongs to this process: `benchlearn backup` asks it through this endpoint.
+  const operationsEndpoint = target.dataDir
+    ? await startOperationsEndpoint({
+        database,
+        dataDir: target.dataDir,
+        log: (message, error) => app.log.error({ err: error }, message),
+      })
+    : null
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
   // Only a demo network has accounts with public passwords; real passwords are never printed.
   const demoNetwork = await database.db
@@ -99,6 +109,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  await operationsEndpoint?.close()
   await app.close()
   await database.close()
   return 0

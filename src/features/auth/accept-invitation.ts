@@ -5,6 +5,7 @@ import { addUser } from './create-user'
 import { findInvitationForUpdate, markInvitationUsed } from './invitation.repository'
 import { hashPassword } from './password'
 import { startSession, type NewSession } from './sign-in'
+import { SPENT_INVITATION_MESSAGE } from './preview-invitation'
 import { hashToken } from './tokens'
 
 export interface AcceptInvitationOptions {
@@ -28,7 +29,7 @@ export async function acceptInvitation(
     const invitation = await findInvitationForUpdate(tx.db, hashToken(options.token))
     // One answer for unknown, used and expired links: the token is the only secret here.
     if (!invitation || invitation.used_at !== null || invitation.expires_at <= now)
-      throw notFound('this invitation link is unknown, used or expired; ask for a new one')
+      throw notFound(SPENT_INVITATION_MESSAGE)
     const email = (invitation.email ?? options.email ?? '').trim()
     if (!email) throw invalidInput('an e-mail address is needed', [{ field: 'email', message: 'required' }])
     const user = await addUser(tx.db, {

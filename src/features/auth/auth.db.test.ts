@@ -131,8 +131,20 @@ describe('invitations and account administration', () => {
       payload: { role: 'member_analyst', organisationId: kcaId },
     })
     expect(created.statusCode).toBe(200)
-    const { token, path } = created.json()
+    const { token, path, expiresAt } = created.json()
     expect(path).toBe(`/invitation#${token}`)
+    const preview = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/preview',
+      payload: { token },
+    })
+    expect(preview.json()).toEqual({
+      role: 'member_analyst',
+      organisationId: kcaId,
+      organisationName: 'KCA Main-Kinzig-Kreis',
+      email: null,
+      expiresAt,
+    })
     const accepted = await app.inject({
       method: 'POST',
       url: '/api/v1/invitations/accept',
@@ -150,6 +162,41 @@ describe('invitations and account administration', () => {
       payload: { token, name: 'Someone', email: 'other@example.org', password: 'twelve chars long' },
     })
     expect(again.statusCode).toBe(404)
+    const spent = await app.inject({ method: 'POST', url: '/api/v1/invitations/preview', payload: { token } })
+    expect(spent.statusCode).toBe(404)
+  })
+
+  it('answers an expired invitation link with 404 before and when it is accepted', async () => {
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      payload: { role: 'viewer', organisationId: kcaId, email: 'late@example.org', validHours: 1 },
+    })
+    const { token } = created.json()
+    const previewed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/preview',
+      payload: { token },
+    })
+    expect(previewed.json()).toMatchObject({ role: 'viewer', email: 'late@example.org' })
+    const saved = clock
+    clock = new Date(clock.getTime() + 61 * 60_000)
+    try {
+      const preview = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/preview',
+        payload: { token },
+      })
+      expect(preview.statusCode).toBe(404)
+      const accepted = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/accept',
+        payload: { token, name: 'Zu spät', password: 'twelve chars long' },
+      })
+      expect(accepted.statusCode).toBe(404)
+    } finally {
+      clock = saved
+    }
   })
 
   it('disables an account: its sessions end and it cannot sign in', async () => {

@@ -53,3 +53,20 @@ export async function markInvitationUsed(
     .where('id', '=', invitation.id)
     .execute()
 }
+
+/** The invitation of a token hash with its organisation's name, for the page the link opens. */
+export async function findInvitationWithOrganisation(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .selectFrom('invitation as i')
+    .leftJoin('organisation as o', 'o.id', 'i.organisation_id')
+    .select([
+      'i.role',
+      'i.organisation_id',
+      'o.name as organisation_name',
+      'i.email',
+      'i.expires_at',
+      'i.used_at',
+    ])
+    .where('i.token_hash', '=', tokenHash)
+    .executeTakeFirst()
+}

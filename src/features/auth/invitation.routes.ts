@@ -2,7 +2,9 @@
 import {
   acceptInvitationRequestSchema,
   createInvitationRequestSchema,
+  invitationPreviewSchema,
   invitationSchema,
+  invitationTokenRequestSchema,
   sessionSchema,
 } from '../../contracts/auth'
 import { PERMISSIONS } from '../../core/permissions'
@@ -10,6 +12,7 @@ import { definePublicRoute, route } from '../../server/route'
 import { acceptInvitation } from './accept-invitation'
 import { answerNewSession, clientOf } from './auth.routes'
 import { inviteUser } from './invite-user'
+import { previewInvitation } from './preview-invitation'
 
 export const createInvitationRoute = route('users', 'POST /api/v1/invitations', {
   operationId: 'createInvitation',
@@ -44,5 +47,16 @@ export const acceptInvitationRoute = definePublicRoute({
     const { body, context, request, now } = input
     const session = await acceptInvitation(context.database, { ...body, ...clientOf(request), now })
     return answerNewSession(input, session)
+  },
+})
+
+export const previewInvitationRoute = route.public('session', 'POST /api/v1/invitations/preview', {
+  operationId: 'previewInvitation',
+  summary: 'What an invitation link offers (role, organisation, address); 404 when unknown, used or expired',
+  access: { isPublic: true },
+  body: invitationTokenRequestSchema,
+  response: invitationPreviewSchema,
+  async handler({ body, context, now }) {
+    return previewInvitation(context.database, { token: body.token, now })
   },
 })

@@ -5,6 +5,7 @@ import { isAppError } from '../../core/errors/app-error'
 import { openDatabase, type Database } from '../../db/connect'
 import { readEmptyCluster } from '../../db/empty-cluster'
 import { KNOWN_MIGRATIONS } from '../../db/migrate'
+import { contentsOf, importYear as importYearOfValues } from '../../test/backup-checks'
 import { createTestDatabase } from '../../test/database'
 import {
   createMeeting,
@@ -16,9 +17,7 @@ import {
 } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
 import { signIn } from '../auth/sign-in'
-import { importFile } from '../imports/import-file'
 import { computeKeyFigures } from '../kpi/compute-key-figures'
-import { listTablesWithColumns } from './backup.repository'
 import { restoreBackup } from './restore-backup'
 import { writeBackup } from './write-backup'
 
@@ -49,19 +48,6 @@ async function backupOf(database: Database): Promise<Buffer> {
 const restore = (database: Database, bytes: Buffer, options: { isSigningOutEveryone?: boolean } = {}) =>
   restoreBackup(database, { input: Readable.from([bytes]), file: 'test.backup', ...options })
 
-/** Every table's rows, each sorted: what "identical data" means here. */
-async function contentsOf(database: Database): Promise<Record<string, string[]>> {
-  return database.transaction(async (tx) => {
-    const contents: Record<string, string[]> = {}
-    for (const [table, columns] of [...(await listTablesWithColumns(tx.db))].sort()) {
-      let text = ''
-      for await (const chunk of tx.copyOut(table, columns)) text += chunk
-      contents[table] = text.split('\n').filter(Boolean).sort()
-    }
-    return contents
-  })
-}
-
 /** Replaces the backup's header line (after it, the checksum no longer matches). */
 function withHeader(bytes: Buffer, change: (header: Record<string, unknown>) => void): Buffer {
   const lines = gunzipSync(bytes).toString('utf8').split('\n')
@@ -80,15 +66,9 @@ async function expectError(promise: Promise<unknown>, code: string, message: Reg
   expect((error as Error).message).toMatch(message)
 }
 
-const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join('\n')}\n`)
-
 /** An import of one value per organisation and month of `year`, all tagged with `value`. */
-function importYear(database: Database, year: number, value: number, ags: string[]) {
-  const lines = ['org;indicator;period;value']
-  for (const key of ags)
-    for (let m = 1; m <= 12; m++) lines.push(`${key};elb;${year}-${String(m).padStart(2, '0')};${value}`)
-  return importFile(database, { fileName: `concurrent-${year}.csv`, bytes: csv(lines) })
-}
+const importYear = (database: Database, year: number, value: number, ags: string[]) =>
+  importYearOfValues(database, { prefix: 'concurrent', year, value, ags })
 
 let backup: Buffer
 const members = ['06435', '06411', '06412', '06413', '06414', '06431']

@@ -135,3 +135,15 @@ export async function findOpenInvitationForEmail(
     .forUpdate()
     .executeTakeFirst()
 }
+
+/** The organisation accounts bound to a user, named by their provider (or, without one, the organisation). */
+export async function listSsoIdentitiesOfUser(db: Kysely<DB>, userId: number) {
+  return db
+    .selectFrom('sso_identity as i')
+    .innerJoin('organisation as o', 'o.id', 'i.organisation_id')
+    .leftJoin('sso_provider as p', 'p.organisation_id', 'i.organisation_id')
+    .select(['p.display_name', 'o.name as organisation_name', 'i.created_at'])
+    .where('i.user_id', '=', userId)
+    .orderBy('i.created_at')
+    .execute()
+}

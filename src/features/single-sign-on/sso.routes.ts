@@ -10,12 +10,14 @@ import {
   ssoProviderSchema,
   ssoStartRequestSchema,
   ssoStartSchema,
+  signInMethodsSchema,
 } from '../../contracts/single-sign-on'
 import { PERMISSIONS } from '../../core/permissions'
-import { definePublicRoute, defineRoute } from '../../server/route'
+import { definePublicRoute, defineRoute, FOR_ANY, route } from '../../server/route'
 import { answerNewSession, clientOf, sessionCookieOptions } from '../auth/auth.routes'
 import { configureSsoProvider, removeSsoProvider } from './configure-sso-provider'
 import { finishSsoSignIn } from './finish-sso-sign-in'
+import { listSignInMethods } from './list-sign-in-methods'
 import { listSsoChoices, listSsoProviderSettings } from './list-sso-providers'
 import { SSO_SIGN_IN_MINUTES, startSsoSignIn } from './start-sso-sign-in'
 
@@ -141,7 +143,18 @@ export const deleteSsoProviderRoute = defineRoute({
   },
 })
 
+export const listSignInMethodsRoute = route('session', 'GET /api/v1/session/sign-in-methods', {
+  operationId: 'listSignInMethods',
+  summary: 'The organisation accounts bound to the own account (signing in besides the password)',
+  access: FOR_ANY,
+  response: signInMethodsSchema,
+  async handler({ context, session }) {
+    return listSignInMethods(context.database.db, session.user.id)
+  },
+})
+
 export const ssoRoutes = [
+  listSignInMethodsRoute,
   listSsoChoicesRoute,
   startSsoSignInRoute,
   finishSsoSignInRoute,

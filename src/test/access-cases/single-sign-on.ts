@@ -76,6 +76,12 @@ export function createSingleSignOnAccessCases(world: AccessWorld): Record<string
       }),
       expect: (_c, r) => expect(r.statusCode).toBe(401),
     },
+    listSignInMethods: {
+      targets: ['none'],
+      call: () => ({ method: 'GET', url: '/api/v1/session/sign-in-methods' }),
+      // Only the caller's own bindings; the access test's accounts have none.
+      expect: (_c, r) => expect(r.json()).toEqual({ organisationAccounts: [] }),
+    },
     getSecondFactor: {
       targets: ['none'],
       call: () => ({ method: 'GET', url: '/api/v1/session/second-factor' }),

@@ -3,6 +3,7 @@ import type { SessionDto } from '../../../src/contracts/auth'
 import type {
   recoveryCodesSchema,
   secondFactorStatusSchema,
+  signInMethodsSchema,
   ssoChoiceListSchema,
   ssoProviderListSchema,
   ssoProviderSchema,
@@ -17,6 +18,8 @@ import { useApiQuery } from './use-query'
 export const useSsoChoices = () => useApiQuery<Answer<typeof ssoChoiceListSchema>>('/api/v1/sso/choices')
 export const useSsoProviders = () =>
   useApiQuery<Answer<typeof ssoProviderListSchema>>('/api/v1/sso/providers')
+export const useSignInMethods = () =>
+  useApiQuery<Answer<typeof signInMethodsSchema>>('/api/v1/session/sign-in-methods')
 export const useSecondFactor = () =>
   useApiQuery<Answer<typeof secondFactorStatusSchema>>('/api/v1/session/second-factor')
 

@@ -133,12 +133,19 @@ export const ROUTES: RouteDefinition[] = [
     Page: lazy(() => import('../pages/password-reset-page')),
   },
   {
-    id: 'settings',
-    path: '/settings',
-    navLabel: 'nav.settings',
-    Page: lazy(() => import('../pages/settings-page')),
+    id: 'invitation',
+    path: '/invitation',
+    isPublic: true,
+    Page: lazy(() => import('../pages/invitation-page')),
   },
-  { id: 'account', path: '/account', Page: lazy(() => import('../pages/account-page')) },
+  // The own account: password, second factor and mail choices; the former /settings leads there.
+  { id: 'settings', path: '/settings', Page: lazy(() => import('../pages/settings-page')) },
+  {
+    id: 'account',
+    path: '/account',
+    navLabel: 'nav.settings',
+    Page: lazy(() => import('../pages/account-page')),
+  },
   {
     id: 'sign-in-sso',
     path: '/sign-in/sso',

@@ -766,8 +766,6 @@ export const en: Messages = {
   'reset.invalid': 'This link is unknown, used or expired. Request a new one.',
   'reset.toSignIn': 'To sign-in',
   'nav.settings': 'Settings',
-  'settings.title': 'Settings',
-  'settings.intro': 'How benchlearn reaches you.',
   'settings.mail': 'Messages by e-mail',
   'settings.mailIntro':
     'Choose for each kind: immediately by e-mail, once a day collected (daily digest), or only here in the app.',
@@ -818,4 +816,32 @@ export const en: Messages = {
   'mailState.held': 'for the digest',
   'mailState.digested': 'in a digest',
   // ---- end of mail block ----
+  // ---- account page ----
+  'account.title': 'Account and settings',
+  'account.intro': 'Your password, the second factor and how benchlearn reaches you.',
+  'account.sections': 'Sections of the page',
+  'account.password': 'Change password',
+  'account.changePassword': 'Change password',
+  'account.passwordChanged': 'Your password is changed. Your sessions on other devices have ended.',
+  'account.methods': 'Ways to sign in',
+  'account.methodsPasswordOnly':
+    "You sign in with e-mail address and password; no organisation's account is connected.",
+  'account.methodOrganisation': 'With the account of {name} (connected on {date})',
+  // ---- invitation page ----
+  'invitation.title': 'Accept the invitation',
+  'invitation.intro': 'Choose your name and a password. You are signed in afterwards.',
+  'invitation.forRole': 'You are invited as {role}.',
+  'invitation.forRoleAt': 'You are invited as {role} for {organisation}.',
+  'invitation.validUntil': 'The link is valid until {date}.',
+  'invitation.name': 'Your name',
+  'invitation.emailFixed': 'You sign in with {email}.',
+  'invitation.submit': 'Create the account and sign in',
+  'invitation.working': 'Creating …',
+  'invitation.spent':
+    'This invitation link is unknown, used or expired. Ask the person who invited you for a new one.',
+  'invitation.noToken':
+    'This page is opened by the link in your invitation. Without it there is nothing to do here.',
+  'invitation.ssoHeading': "Or with your organisation's account",
+  'invitation.ssoIntro':
+    'Your organisation has connected its own sign-in. Sign in there with {email}; then you need no password here.',
 }

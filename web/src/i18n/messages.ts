@@ -795,8 +795,6 @@ export const de = {
   'reset.invalid': 'Dieser Link ist unbekannt, schon verwendet oder abgelaufen. Fordern Sie einen neuen an.',
   'reset.toSignIn': 'Zur Anmeldung',
   'nav.settings': 'Einstellungen',
-  'settings.title': 'Einstellungen',
-  'settings.intro': 'Wie benchlearn Sie erreicht.',
   'settings.mail': 'Nachrichten per E-Mail',
   'settings.mailIntro':
     'Wählen Sie je Art: sofort als E-Mail, einmal täglich gesammelt (Tageszusammenfassung) oder nur hier in der Anwendung.',
@@ -847,6 +845,34 @@ export const de = {
   'mailState.held': 'für Zusammenfassung',
   'mailState.digested': 'in Zusammenfassung',
   // ---- end of mail block ----
+  // ---- account page ----
+  'account.title': 'Konto und Einstellungen',
+  'account.intro': 'Ihr Passwort, der zweite Faktor und wie benchlearn Sie erreicht.',
+  'account.sections': 'Abschnitte der Seite',
+  'account.password': 'Passwort ändern',
+  'account.changePassword': 'Passwort ändern',
+  'account.passwordChanged': 'Ihr Passwort ist geändert. Ihre Anmeldungen auf anderen Geräten sind beendet.',
+  'account.methods': 'Anmeldeverfahren',
+  'account.methodsPasswordOnly':
+    'Sie melden sich mit E-Mail-Adresse und Passwort an; kein Konto einer Organisation ist verbunden.',
+  'account.methodOrganisation': 'Mit dem Konto von {name} (verbunden am {date})',
+  // ---- invitation page ----
+  'invitation.title': 'Einladung annehmen',
+  'invitation.intro': 'Legen Sie Ihren Namen und ein Passwort fest. Danach sind Sie angemeldet.',
+  'invitation.forRole': 'Sie sind eingeladen als {role}.',
+  'invitation.forRoleAt': 'Sie sind eingeladen als {role} für {organisation}.',
+  'invitation.validUntil': 'Der Link gilt bis {date}.',
+  'invitation.name': 'Ihr Name',
+  'invitation.emailFixed': 'Sie melden sich an mit {email}.',
+  'invitation.submit': 'Konto anlegen und anmelden',
+  'invitation.working': 'Wird angelegt …',
+  'invitation.spent':
+    'Dieser Einladungslink ist unbekannt, schon verwendet oder abgelaufen. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen.',
+  'invitation.noToken':
+    'Diese Seite öffnet der Link aus Ihrer Einladung. Ohne ihn gibt es hier nichts zu tun.',
+  'invitation.ssoHeading': 'Oder mit dem Konto Ihrer Organisation',
+  'invitation.ssoIntro':
+    'Ihre Organisation hat die Anmeldung mit dem eigenen Konto eingerichtet. Melden Sie sich dort mit {email} an; dann brauchen Sie hier kein Passwort.',
 }
 
 /** A key of the core table (the entry chunk). */

@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
 import { confirmPasswordReset, requestPasswordReset } from '../api/mail'
 import { Link } from '../app/router'
 import type { PageProps } from '../app/routes'
-import { TextField } from '../components/form-field'
+import { EmailField, NewPasswordFields, useNewPassword } from '../components/account-fields'
 import { Page } from '../components/page'
 import { ErrorView } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
+import { useFragmentToken } from '../lib/fragment-token'
 
 type State = { kind: 'idle' | 'working' | 'done' } | { kind: 'failed'; error: unknown }
 
@@ -16,17 +17,7 @@ type State = { kind: 'idle' | 'working' | 'done' } | { kind: 'failed'; error: un
  */
 export default function PasswordResetPage(_props: PageProps) {
   const { t } = useI18n()
-  const [token, setToken] = useState(() => window.location.hash.slice(1))
-  // A link opened in a tab that shows this page already changes only the fragment.
-  useEffect(() => {
-    const follow = () => setToken(window.location.hash.slice(1))
-    window.addEventListener('hashchange', follow)
-    return () => window.removeEventListener('hashchange', follow)
-  }, [])
-  const forgetToken = () => {
-    window.history.replaceState(null, '', window.location.pathname)
-    setToken('')
-  }
+  const [token, forgetToken] = useFragmentToken()
   return (
     <Page title={t('reset.title')} intro={token ? t('reset.setIntro') : t('reset.intro')}>
       {token ? <SetPassword token={token} onNewLink={forgetToken} /> : <RequestLink />}
@@ -59,15 +50,7 @@ function RequestLink() {
     )
   return (
     <form className="panel form narrow" onSubmit={(event) => void submit(event)}>
-      <TextField
-        id="reset-email"
-        label={t('reset.email')}
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={setEmail}
-      />
+      <EmailField id="reset-email" value={email} onChange={setEmail} />
       {state.kind === 'failed' && <ErrorView error={state.error} />}
       <button type="submit" className="button primary" disabled={state.kind === 'working'}>
         {state.kind === 'working' ? t('reset.working') : t('reset.request')}
@@ -78,16 +61,14 @@ function RequestLink() {
 
 function SetPassword({ token, onNewLink }: { token: string; onNewLink: () => void }) {
   const { t } = useI18n()
-  const [password, setPassword] = useState('')
-  const [repeated, setRepeated] = useState('')
+  const newPassword = useNewPassword()
   const [state, setState] = useState<State>({ kind: 'idle' })
-  const isMismatch = repeated !== '' && repeated !== password
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (password !== repeated) return
+    if (!newPassword.isConfirmed) return
     setState({ kind: 'working' })
     try {
-      await confirmPasswordReset(token, password)
+      await confirmPasswordReset(token, newPassword.password)
       // The token is spent: it must not stay in the address bar or the history.
       window.history.replaceState(null, '', window.location.pathname)
       setState({ kind: 'done' })
@@ -111,27 +92,7 @@ function SetPassword({ token, onNewLink }: { token: string; onNewLink: () => voi
     state.error.details.some((d) => d.field === 'token')
   return (
     <form className="panel form narrow" onSubmit={(event) => void submit(event)}>
-      <TextField
-        id="reset-password"
-        label={t('reset.password')}
-        hint={t('reset.passwordHint')}
-        type="password"
-        autoComplete="new-password"
-        minLength={12}
-        required
-        value={password}
-        onChange={setPassword}
-      />
-      <TextField
-        id="reset-repeat"
-        label={t('reset.confirm')}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={repeated}
-        onChange={setRepeated}
-        error={isMismatch ? t('reset.mismatch') : undefined}
-      />
+      <NewPasswordFields idPrefix="reset" value={newPassword} />
       {isInvalidLink ? (
         <p className="inline-error" role="alert">
           {t('reset.invalid')}{' '}
@@ -142,7 +103,11 @@ function SetPassword({ token, onNewLink }: { token: string; onNewLink: () => voi
       ) : (
         state.kind === 'failed' && <ErrorView error={state.error} />
       )}
-      <button type="submit" className="button primary" disabled={state.kind === 'working' || isMismatch}>
+      <button
+        type="submit"
+        className="button primary"
+        disabled={state.kind === 'working' || newPassword.isMismatch}
+      >
         {t('reset.save')}
       </button>
     </form>

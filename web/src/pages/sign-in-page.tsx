@@ -7,6 +7,7 @@ import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
 import { TextField } from '../components/form-field'
+import { CurrentPasswordField, EmailField } from '../components/account-fields'
 import { secondFactorDemandOf, startTotpEnrolment, type TotpEnrolment } from '../api/single-sign-on'
 import { RecoveryCodes } from '../components/recovery-codes'
 import { SsoChoices } from '../components/sso-choices'
@@ -105,24 +106,8 @@ export default function SignInPage({ location }: PageProps) {
   return (
     <Page title={t('signIn.title')} intro={t('signIn.intro')}>
       <form className="panel form narrow" onSubmit={(event) => void submit(event)} noValidate={false}>
-        <TextField
-          id="sign-in-email"
-          label={t('signIn.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={setEmail}
-        />
-        <TextField
-          id="sign-in-password"
-          label={t('signIn.password')}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={setPassword}
-        />
+        <EmailField id="sign-in-email" value={email} onChange={setEmail} />
+        <CurrentPasswordField id="sign-in-password" value={password} onChange={setPassword} />
         {demand && DEMANDS[demand] && (
           <p className={demand === 'code_wrong' ? 'inline-error' : undefined} role="alert">
             {t(DEMANDS[demand])}

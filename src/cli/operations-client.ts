@@ -1,0 +1,55 @@
+/**
+ * The CLI's side of the operations endpoint (server/operations-endpoint.ts): a backup taken by the
+ * server that runs on the data folder, streamed into a file.
+ */
+import { createWriteStream } from 'node:fs'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
+import { pipeline } from 'node:stream/promises'
+import { AppError } from '../core/errors/app-error'
+import type { BackupSummary } from '../features/backup/write-backup'
+import type { ServerControl } from '../server/operations-control'
+import { BACKUP_PATH, BACKUP_SUMMARY_TRAILER } from '../server/operations-endpoint'
+
+/** Writes the running server's backup to `file` (mode 0600); throws unless the server sent it whole. */
+export async function backupThroughServer(control: ServerControl, file: string): Promise<BackupSummary> {
+  const response = await get(control, BACKUP_PATH)
+  if (response.statusCode !== 200) {
+    let text = ''
+    for await (const chunk of response) text += String(chunk)
+    throw new AppError(
+      'unavailable',
+      `the server (process ${control.pid}) refused the backup: ${response.statusCode} ${text}`,
+    )
+  }
+  const brokeOff = (reason: string) =>
+    new AppError(
+      'internal',
+      `the server (process ${control.pid}) broke off the backup (${reason}); see its log`,
+    )
+  try {
+    await pipeline(response, createWriteStream(file, { mode: 0o600 }))
+  } catch (error) {
+    throw brokeOff((error as Error).message)
+  }
+  const summary = response.trailers[BACKUP_SUMMARY_TRAILER]
+  if (!response.complete || !summary) throw brokeOff('no summary at the end')
+  return JSON.parse(summary) as BackupSummary
+}
+
+function get(control: ServerControl, path: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: '127.0.0.1', port: control.port, path, headers: { authorization: `Bearer ${control.token}` } },
+      resolve,
+    )
+    request.on('error', (error) =>
+      reject(
+        new AppError(
+          'unavailable',
+          `the server on this data folder (process ${control.pid}) does not answer on 127.0.0.1:${control.port}: ${error.message}`,
+        ),
+      ),
+    )
+    request.end()
+  })
+}
