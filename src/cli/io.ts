@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { resolve } from 'node:path'
+import { conflict } from '../core/errors/app-error'
 import { prepareDatabase } from '../features/setup/prepare-database'
+import { findRunningServer } from '../server/operations-control'
 import type { Database } from '../db/connect'
 
 /** Where a command writes; tests pass their own to capture output. */
@@ -62,13 +64,28 @@ export function databaseOptions(io: CliIo, dataDir: string | undefined) {
     : { dataDir: resolve(io.cwd, dataDir ?? io.env.BENCHLEARN_DATA_DIR ?? 'data') }
 }
 
+/**
+ * Refuses to open an embedded PGlite data folder that a running `benchlearn start` holds: PGlite
+ * is one process's database, a second process on the same folder would corrupt it. Backups go
+ * through the running server instead (`benchlearn backup`).
+ */
+export function refuseWhileServerRuns(target: { dataDir?: string }, what: string): void {
+  const server = target.dataDir ? findRunningServer(target.dataDir) : null
+  if (server)
+    throw conflict(
+      `a server runs on ${target.dataDir} (process ${server.pid}): stop it before ${what} / ein Server läuft auf diesem Datenordner: vorher beenden`,
+    )
+}
+
 /** Opens (and migrates) the database for the duration of `body`, always closing it. */
 export async function withDatabase<T>(
   io: CliIo,
   dataDir: string | undefined,
   body: (database: Database) => Promise<T>,
 ): Promise<T> {
-  const database = await prepareDatabase(databaseOptions(io, dataDir))
+  const target = databaseOptions(io, dataDir)
+  refuseWhileServerRuns(target, 'running this command')
+  const database = await prepareDatabase(target)
   try {
     return await body(database)
   } finally {

@@ -1,7 +1,8 @@
 /**
  * `benchlearn backup` while the server runs: the server's operations endpoint (loopback, token of the
  * control file in the data folder) takes the backup, also while imports write; restored into an empty
- * database it gives the same data. `benchlearn restore` refuses while the server runs.
+ * database it gives the same data. `benchlearn restore` and every other command that would open the
+ * folder refuse while the server runs (PGlite is one process's database).
  */
 import { once } from 'node:events'
 import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
@@ -11,7 +12,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { run as backup } from '../cli/commands/backup'
+import { run as migrate } from '../cli/commands/db'
+import { run as orgs } from '../cli/commands/orgs'
 import { run as restore } from '../cli/commands/restore'
+import { run as start } from '../cli/commands/start'
 import type { CliIo } from '../cli/io'
 import { isAppError } from '../core/errors/app-error'
 import type { Database } from '../db/connect'
@@ -145,6 +149,21 @@ describe('backup through the running server', () => {
     )
     expect(isAppError(error) && error.code).toBe('conflict')
     expect((error as Error).message).toMatch(/a server runs on .* \(process \d+\): stop it before restoring/)
+  })
+
+  it('refuses every other command that would open the data folder of a running server', async () => {
+    for (const [name, run, args] of [
+      ['db migrate', migrate, ['migrate']],
+      ['orgs list', orgs, ['list']],
+      ['start', start, ['--port', '0']],
+    ] as const) {
+      const error = await run([...args, '--data-dir', dataDir], io).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      expect(isAppError(error) && error.code, name).toBe('conflict')
+      expect((error as Error).message, name).toMatch(/a server runs on .* \(process \d+\): stop it before/)
+    }
   })
 
   it('removes the control file when the server stops; a backup then opens the folder itself', async () => {

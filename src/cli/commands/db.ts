@@ -1,12 +1,14 @@
 import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { openDatabase } from '../../db/connect'
-import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs } from '../io'
+import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { down: { type: 'boolean' } })
   if (positionals[0] !== 'migrate')
     throw new CliUsageError(`expected 'migrate', got '${positionals[0] ?? ''}'`)
-  const database = await openDatabase(databaseOptions(io, values['data-dir']))
+  const target = databaseOptions(io, values['data-dir'])
+  refuseWhileServerRuns(target, 'migrating')
+  const database = await openDatabase(target)
   try {
     const report = values.down ? await migrateDown(database.db) : await migrateToLatest(database.db)
     io.out(

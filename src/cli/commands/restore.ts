@@ -1,10 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { conflict, notFound } from '../../core/errors/app-error'
+import { notFound } from '../../core/errors/app-error'
 import { openDatabase } from '../../db/connect'
 import { restoreBackup } from '../../features/backup/restore-backup'
-import { findRunningServer } from '../../server/operations-control'
-import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs } from '../io'
+import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
 
 /** `benchlearn restore <file>`: loads a backup into an empty database (docs/operations.md). */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -13,11 +12,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const file = resolve(io.cwd, positionals[0]!)
   if (!existsSync(file)) throw notFound(`no such backup file: ${file}`)
   const target = databaseOptions(io, values['data-dir'])
-  const server = target.dataDir ? findRunningServer(target.dataDir) : null
-  if (server)
-    throw conflict(
-      `a server runs on ${target.dataDir} (process ${server.pid}): stop it before restoring / ein Server läuft auf diesem Datenordner: vorher beenden`,
-    )
+  refuseWhileServerRuns(target, 'restoring')
   const database = await openDatabase(target)
   try {
     const summary = await restoreBackup(database, {

@@ -12,7 +12,7 @@ import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-s
 import { invalidInput } from '../../core/errors/app-error'
 import { buildApp, logOptions } from '../../server/app'
 import { startOperationsEndpoint } from '../../server/operations-endpoint'
-import { type CliIo, databaseOptions, parseCommandArgs } from '../io'
+import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
 
 export const WEB_ROOT = join(import.meta.dirname, '../../../dist/web')
 
@@ -32,6 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const operations = operationsFromEnv(io.env)
   const started = Date.now()
   const target = databaseOptions(io, values['data-dir'])
+  refuseWhileServerRuns(target, 'starting a second one')
   const database = await prepareDatabase(target)
   const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
   if (isNewDemo) {
