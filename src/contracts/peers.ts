@@ -157,8 +157,19 @@ export const peerQualitySchema = z
     /** Mean silhouette width (−1…1) and per group; null when it is undefined (1 group, singletons only). */
     silhouette: z.number().nullable(),
     silhouetteByGroup: z.record(z.string(), z.number().nullable()),
-    /** Mean adjusted Rand index of re-clusterings of bootstrap samples (1 = perfectly stable). */
-    stability: z.object({ meanAdjustedRandIndex: z.number(), replicates: z.number().int() }).nullable(),
+    /**
+     * Mean adjusted Rand index of re-clusterings of bootstrap samples (1 = perfectly stable), with
+     * the rows drawn per sample (fewer than the organisations only for very large tables) and the
+     * standard error of the mean (absent in models saved before they were reported).
+     */
+    stability: z
+      .object({
+        meanAdjustedRandIndex: z.number(),
+        replicates: z.number().int(),
+        sampleRows: z.number().int().optional(),
+        standardError: z.number().optional(),
+      })
+      .nullable(),
     /** Per group and indicator: mean, population sd, min, max of the untransformed values. */
     spread: z.array(
       z.object({

@@ -33,6 +33,9 @@ export {
 } from './neighbours'
 export {
   assessBootstrapStability,
+  runBootstrapReplicates,
+  summariseBootstrap,
+  type BootstrapInput,
   comparePartitions,
   computeAdjustedRandIndex,
   computeExplainedVariance,
@@ -48,6 +51,8 @@ export {
 } from './quality'
 export {
   assessPartition,
+  assessPartitionAsync,
+  clusterDistinctRows,
   createRecluster,
   defaultRingBounds,
   formPeerPartition,

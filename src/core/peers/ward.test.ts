@@ -65,6 +65,25 @@ describe('computeWardLinkage', () => {
     expect(linkage[4][2]).toBeCloseTo(Math.sqrt(325 / 3), 12)
   })
 
+  it('treats a weighted row as that many copies', () => {
+    const random = createRandom(9)
+    const distinct = Array.from({ length: 12 }, () => [random(), random()])
+    const weights = distinct.map((_, i) => 1 + (i % 3))
+    const expanded = distinct.flatMap((row, i) => Array.from({ length: weights[i] }, () => row))
+    const weighted = computeWardLinkage(distinct, { weights })
+    // The expanded data first merges its copies at height 0, then follows the weighted merges.
+    const copies = expanded.length - distinct.length
+    const full = computeWardLinkage(expanded)
+    expect(full.slice(0, copies).every((row) => row[2] === 0)).toBe(true)
+    weighted.forEach((row, i) => {
+      expect(row[2]).toBeCloseTo(full[copies + i][2], 12)
+      expect(row[3]).toBe(full[copies + i][3])
+    })
+    expect(weighted.at(-1)?.[3]).toBe(expanded.length)
+    expect(() => computeWardLinkage(distinct, { weights: [1, 2] })).toThrow(/2 weights for 12 rows/)
+    expect(() => computeWardLinkage([[0], [1]], { weights: [1, 0.5] })).toThrow(/weight of row 1/)
+  })
+
   it('handles trivial inputs', () => {
     expect(computeWardLinkage([])).toEqual([])
     expect(computeWardLinkage([[3, 4]])).toEqual([])

@@ -23,16 +23,40 @@ import { flattenPoints, type Points } from './matrix'
 /** One merge: clusters a < b (ids as in scipy), merge height, size of the new cluster. */
 export type LinkageRow = [a: number, b: number, height: number, size: number]
 
-/** Ward linkage (scipy layout, n − 1 rows sorted by height) of the rows of `points`. */
-export function computeWardLinkage(points: Points): LinkageRow[] {
+/**
+ * Ward linkage (scipy layout, n − 1 rows sorted by height) of the rows of `points`. With
+ * `weights`, row i stands for weights[i] identical points (a positive whole number): the result
+ * is the linkage of the expanded data after its zero-height merges of the copies, which lets a
+ * bootstrap sample be clustered on its distinct rows only. Sizes in the result count copies.
+ */
+export function computeWardLinkage(
+  points: Points,
+  options: { weights?: ArrayLike<number> } = {},
+): LinkageRow[] {
   const { data, rows: n, cols: d } = flattenPoints(points)
   if (n === 0) return []
+  const { weights } = options
+  if (weights && weights.length !== n)
+    throw new AppError('invalid_input', `${weights.length} weights for ${n} rows`)
 
   // Active clusters live in slots 0..active−1; removing one moves the last slot into its place,
   // so every scan runs over a dense block. ids are stable (leaf i = id i, merges get n, n+1, …).
   const centroid = data // reused in place: slot i starts as point i
   const size = new Float64Array(n).fill(1)
   const inverseSize = new Float64Array(n).fill(1) // 1/size, so the scan needs no division
+  if (weights) {
+    for (let i = 0; i < n; i++) {
+      const weight = weights[i]
+      if (!Number.isInteger(weight) || weight < 1)
+        throw new AppError(
+          'invalid_input',
+          `weight of row ${i} must be a positive whole number, got ${weight}`,
+        )
+      size[i] = weight
+      inverseSize[i] = 1 / weight
+    }
+  }
+  const leafSize = Float64Array.from(size)
   const slotOfId = new Int32Array(2 * n).fill(-1)
   const idOfSlot = new Int32Array(n)
   const leafOfSlot = new Int32Array(n) // any leaf inside the cluster, for the scipy relabelling
@@ -113,7 +137,7 @@ export function computeWardLinkage(points: Points): LinkageRow[] {
     active--
   }
 
-  return relabelLikeScipy({ n, mergeA, mergeB, mergeDelta })
+  return relabelLikeScipy({ n, mergeA, mergeB, mergeDelta, leafSize })
 }
 
 /**
@@ -199,13 +223,15 @@ function relabelLikeScipy(input: {
   mergeA: Int32Array
   mergeB: Int32Array
   mergeDelta: Float64Array
+  leafSize: Float64Array
 }): LinkageRow[] {
-  const { n, mergeA, mergeB, mergeDelta } = input
+  const { n, mergeA, mergeB, mergeDelta, leafSize } = input
   const order = Array.from({ length: n - 1 }, (_, i) => i)
   order.sort((x, y) => mergeDelta[x] - mergeDelta[y] || x - y)
   // Union–find over 2n − 1 ids: parent[id] = id of the cluster that absorbed it.
   const parent = new Int32Array(2 * n - 1).fill(-1)
-  const clusterSize = new Float64Array(2 * n - 1).fill(1)
+  const clusterSize = new Float64Array(2 * n - 1)
+  clusterSize.set(leafSize)
   const find = (x: number): number => {
     let root = x
     while (parent[root] >= 0) root = parent[root]
