@@ -92,6 +92,13 @@ export const formPeerGroupsRequestSchema = contextProfileRequestSchema.extend({
     .max(200)
     .optional()
     .describe('stability check (mean adjusted Rand index); default 20, 0 = skip'),
+  progressToken: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional()
+    .describe(
+      'random token chosen by the caller; GET /api/v1/peers/progress/{token} reports the stability check',
+    ),
 })
 export type FormPeerGroupsRequest = z.infer<typeof formPeerGroupsRequestSchema>
 
@@ -436,3 +443,12 @@ export const importPeerTypesSummarySchema = z
   })
   .meta({ id: 'ImportPeerTypesSummary' })
 export type ImportPeerTypesSummaryDto = z.infer<typeof importPeerTypesSummarySchema>
+
+export const proposalProgressParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })
+
+/** How far the stability check of a running proposal is: replicates done of total. */
+export const proposalProgressSchema = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+})
+export type ProposalProgressDto = z.infer<typeof proposalProgressSchema>
