@@ -48,13 +48,12 @@ describe('formPeerPartition', () => {
 })
 
 describe('assessPartition', () => {
+  // The three clusters with their true labels.
+  const clusters = { matrix: points, raw: points, columns: ['a', 'b'], labels: points.map((_, i) => i % 3) }
+
   it('reports R², silhouette, spread and a stable bootstrap for clear clusters', () => {
-    const labels = points.map((_, i) => i % 3)
     const quality = assessPartition({
-      matrix: points,
-      raw: points,
-      columns: ['a', 'b'],
-      labels,
+      ...clusters,
       recluster: createRecluster({ method: 'ward', k: 3 }),
       replicates: 10,
     })
@@ -70,13 +69,9 @@ describe('assessPartition', () => {
   })
 
   it('reports bootstrap progress, and the asynchronous form gives the same quality', async () => {
-    const labels = points.map((_, i) => i % 3)
     const progress: [number, number][] = []
     const options = {
-      matrix: points,
-      raw: points,
-      columns: ['a', 'b'],
-      labels,
+      ...clusters,
       recluster: createRecluster({ method: 'kmeans', k: 3 }),
       replicates: 3,
       seed: 4,
