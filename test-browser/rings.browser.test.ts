@@ -86,11 +86,20 @@ describe('moderator forms rings', () => {
     await page.getByLabel('Anzahl der Ringe').fill('10')
     await page.getByLabel('Mindestens Mitglieder je Ring').fill('9')
     await page.getByLabel('Höchstens Mitglieder je Ring').fill('12')
+    // The page sends a progress token and polls the stability check's progress while it runs.
+    const progress: { done: number; total: number }[] = []
+    page.on('response', (response) => {
+      if (response.url().includes('/api/v1/peers/progress/') && response.ok())
+        void response.json().then((answer: { done: number; total: number }) => progress.push(answer))
+    })
+    const proposalRequest = page.waitForRequest((r) => r.url().endsWith('/api/v1/peers/proposals'))
     await page.getByRole('button', { name: 'Vorschlag berechnen' }).click()
+    expect((await proposalRequest).postDataJSON().progressToken).toMatch(/^[0-9a-f-]{36}$/)
     await page
       .getByRole('heading', { level: 2, name: 'Vorschlag (noch nicht gespeichert)' })
       .waitFor({ timeout: 60_000 })
     await settle(page, 60_000)
+    for (const answer of progress) expect(answer.done).toBeLessThanOrEqual(answer.total)
     const quality = await page.locator('.quality-list').innerText()
     expect(quality).toMatch(/Die Gruppen erklären \d+ % der Unterschiede/)
     expect(quality).toMatch(/Trennschärfe/)

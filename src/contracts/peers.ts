@@ -92,6 +92,13 @@ export const formPeerGroupsRequestSchema = contextProfileRequestSchema.extend({
     .max(200)
     .optional()
     .describe('stability check (mean adjusted Rand index); default 20, 0 = skip'),
+  progressToken: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional()
+    .describe(
+      'random token chosen by the caller; GET /api/v1/peers/progress/{token} reports the stability check',
+    ),
 })
 export type FormPeerGroupsRequest = z.infer<typeof formPeerGroupsRequestSchema>
 
@@ -157,8 +164,19 @@ export const peerQualitySchema = z
     /** Mean silhouette width (−1…1) and per group; null when it is undefined (1 group, singletons only). */
     silhouette: z.number().nullable(),
     silhouetteByGroup: z.record(z.string(), z.number().nullable()),
-    /** Mean adjusted Rand index of re-clusterings of bootstrap samples (1 = perfectly stable). */
-    stability: z.object({ meanAdjustedRandIndex: z.number(), replicates: z.number().int() }).nullable(),
+    /**
+     * Mean adjusted Rand index of re-clusterings of bootstrap samples (1 = perfectly stable), with
+     * the rows drawn per sample (fewer than the organisations only for very large tables) and the
+     * standard error of the mean (absent in models saved before they were reported).
+     */
+    stability: z
+      .object({
+        meanAdjustedRandIndex: z.number(),
+        replicates: z.number().int(),
+        sampleRows: z.number().int().optional(),
+        standardError: z.number().optional(),
+      })
+      .nullable(),
     /** Per group and indicator: mean, population sd, min, max of the untransformed values. */
     spread: z.array(
       z.object({
@@ -425,3 +443,12 @@ export const importPeerTypesSummarySchema = z
   })
   .meta({ id: 'ImportPeerTypesSummary' })
 export type ImportPeerTypesSummaryDto = z.infer<typeof importPeerTypesSummarySchema>
+
+export const proposalProgressParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })
+
+/** How far the stability check of a running proposal is: replicates done of total. */
+export const proposalProgressSchema = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+})
+export type ProposalProgressDto = z.infer<typeof proposalProgressSchema>

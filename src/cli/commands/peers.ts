@@ -169,10 +169,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const isJson = values.json ?? false
   const dataDir = values['data-dir']
   const print = (json: unknown, text: () => string) => io.out(isJson ? JSON.stringify(json, null, 2) : text())
+  // The stability check (bootstrap replicates) is the long part: shown as a bar on a terminal.
+  const onProgress = (done: number, total: number) => io.progress('Bootstrap', done, total)
   switch (sub) {
     case 'form': {
       if (values.input) {
-        const result = formFromTable(values, resolve(io.cwd, values.input))
+        const result = formFromTable(values, resolve(io.cwd, values.input), onProgress)
         print(result, () => describeTableResult(result))
         return 0
       }
@@ -180,7 +182,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const proposal = await withDatabase(
         io,
         dataDir,
-        async (d) => (await proposePeerGroups(d.db, request)).dto,
+        async (d) => (await proposePeerGroups(d.db, request, { onProgress })).dto,
       )
       print(toCliJson(proposal), () =>
         describeProposal(proposal, 'Vorschlag / proposal (nicht gespeichert / not saved)'),
@@ -191,7 +193,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (!values.name) throw new CliUsageError('--name <name of the model> is required')
       const request = buildRequest(values)
       const model = await withDatabase(io, dataDir, (d) =>
-        savePeerModel(d, { request, name: values.name!, actor: actorOf(io), now: new Date() }),
+        savePeerModel(d, { request, name: values.name!, actor: actorOf(io), now: new Date(), onProgress }),
       )
       print(
         toCliJson(model),
@@ -314,7 +316,11 @@ interface TableResult {
   heights: number[] | null
 }
 
-function formFromTable(values: Values, path: string): TableResult {
+function formFromTable(
+  values: Values,
+  path: string,
+  onProgress: (done: number, total: number) => void,
+): TableResult {
   if (!values.method || !['ward', 'kmeans', 'rings'].includes(values.method))
     throw new CliUsageError('--method ward|kmeans|rings is required')
   const method = values.method as 'ward' | 'kmeans' | 'rings'
@@ -381,6 +387,7 @@ function formFromTable(values: Values, path: string): TableResult {
     recluster: createRecluster({ method, k, minSize: partition.minSize, maxSize: partition.maxSize, seed }),
     replicates: integer(values.bootstrap, 'bootstrap') ?? 20,
     seed,
+    onProgress,
   })
   return {
     method,
@@ -440,6 +447,17 @@ const METHOD_LABEL: Record<string, string> = {
   imported: 'importierte Typen / imported types',
 }
 
+/** "0.083 ± 0.003 (SE; 4,000 Zeilen je Stichprobe / rows per sample)"; SE and rows when known. */
+function describeStability(stability: NonNullable<PeerQualityDto['stability']>): string {
+  const { meanAdjustedRandIndex, standardError, sampleRows } = stability
+  const precision = standardError === undefined ? '' : ` ± ${fmt(standardError, 3)}`
+  const rows =
+    sampleRows === undefined
+      ? ''
+      : ` (SE; ${sampleRows.toLocaleString('en-GB')} Zeilen je Stichprobe / rows per sample)`
+  return `${fmt(meanAdjustedRandIndex, 3)}${precision}${rows}`
+}
+
 function describeQuality(quality: PeerQualityDto | null): string {
   if (!quality) return 'Güte / quality: – (kein Kontextprofil / no context profile)'
   const lines = [
@@ -447,7 +465,7 @@ function describeQuality(quality: PeerQualityDto | null): string {
     `  erklärte Varianz / variance explained R² = ${fmt(quality.rSquared, 3)}  (innerhalb / within ${fmt(quality.withinSS, 1)} von / of ${fmt(quality.totalSS, 1)})`,
     `  Silhouette (−1…1)                 = ${fmt(quality.silhouette, 3)}`,
     quality.stability
-      ? `  Stabilität / stability (Bootstrap ${quality.stability.replicates}×): mittlerer / mean ARI = ${fmt(quality.stability.meanAdjustedRandIndex, 3)}`
+      ? `  Stabilität / stability (Bootstrap ${quality.stability.replicates}×): mittlerer / mean ARI = ${describeStability(quality.stability)}`
       : '  Stabilität / stability: – (nicht geprüft / not checked)',
   ]
   if (quality.spread.length > 0) {
@@ -544,7 +562,7 @@ function describeTableResult(r: TableResult): string {
       [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([g, ids]) => [g, ids.length, ids.join(', ')]),
     ),
     '',
-    `R² = ${fmt(r.quality.rSquared, 3)}; Silhouette = ${fmt(r.quality.silhouette, 3)}; Stabilität / stability (mean ARI) = ${fmt(r.quality.stability?.meanAdjustedRandIndex ?? null, 3)}`,
+    `R² = ${fmt(r.quality.rSquared, 3)}; Silhouette = ${fmt(r.quality.silhouette, 3)}; Stabilität / stability (mean ARI) = ${r.quality.stability ? describeStability(r.quality.stability) : '–'}`,
   ].join('\n')
 }
 

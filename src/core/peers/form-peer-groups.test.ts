@@ -3,6 +3,8 @@ import { AppError } from '../errors/app-error'
 import { createRandom } from '../random'
 import {
   assessPartition,
+  assessPartitionAsync,
+  clusterDistinctRows,
   createRecluster,
   defaultRingBounds,
   formPeerPartition,
@@ -46,20 +48,47 @@ describe('formPeerPartition', () => {
 })
 
 describe('assessPartition', () => {
+  // The three clusters with their true labels.
+  const clusters = { matrix: points, raw: points, columns: ['a', 'b'], labels: points.map((_, i) => i % 3) }
+
   it('reports R², silhouette, spread and a stable bootstrap for clear clusters', () => {
-    const labels = points.map((_, i) => i % 3)
     const quality = assessPartition({
-      matrix: points,
-      raw: points,
-      columns: ['a', 'b'],
-      labels,
+      ...clusters,
       recluster: createRecluster({ method: 'ward', k: 3 }),
       replicates: 10,
     })
     expect(quality.rSquared).toBeGreaterThan(0.98)
     expect(quality.silhouette!).toBeGreaterThan(0.8)
-    expect(quality.stability).toEqual({ meanAdjustedRandIndex: 1, replicates: 10 })
+    expect(quality.stability).toEqual({
+      meanAdjustedRandIndex: 1,
+      replicates: 10,
+      sampleRows: 24,
+      standardError: 0,
+    })
     expect(quality.spread[1]!.columns[0]!.mean).toBeCloseTo(10.5, 0)
+  })
+
+  it('reports bootstrap progress, and the asynchronous form gives the same quality', async () => {
+    const progress: [number, number][] = []
+    const options = {
+      ...clusters,
+      recluster: createRecluster({ method: 'kmeans', k: 3 }),
+      replicates: 3,
+      seed: 4,
+    }
+    const quality = assessPartition({ ...options, onProgress: (done, total) => progress.push([done, total]) })
+    expect(progress).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ])
+    let pauses = 0
+    const later = await assessPartitionAsync(options, async () => {
+      pauses++
+    })
+    expect(pauses).toBe(3)
+    expect(later).toEqual(quality)
   })
 
   it('has no silhouette for a single group', () => {
@@ -71,6 +100,28 @@ describe('assessPartition', () => {
     })
     expect(quality.silhouette).toBeNull()
     expect(quality.rSquared).toBe(0)
+  })
+})
+
+describe('clusterDistinctRows', () => {
+  it('gives the Ward labels of every copy while clustering each distinct row once', () => {
+    const sampleRandom = createRandom(11)
+    const base = Array.from({ length: 40 }, () => [sampleRandom(), sampleRandom(), sampleRandom()])
+    const sample = Array.from({ length: 40 }, () => base[Math.floor(sampleRandom() * 40)]!)
+    const distinct = new Set(sample).size
+    expect(distinct).toBeLessThan(40)
+    for (const k of [2, 5, 9]) {
+      const full = formPeerPartition({ ids: sample.map(String), matrix: sample, method: 'ward', k }).labels
+      expect(clusterDistinctRows(sample, k)).toEqual(full)
+    }
+    // More groups than distinct rows: copies are split apart as the full clustering does.
+    const full = formPeerPartition({
+      ids: sample.map(String),
+      matrix: sample,
+      method: 'ward',
+      k: distinct + 1,
+    })
+    expect(clusterDistinctRows(sample, distinct + 1)).toEqual(full.labels)
   })
 })
 

@@ -35,6 +35,8 @@ export {
 export * from './quality'
 export {
   assessPartition,
+  assessPartitionAsync,
+  clusterDistinctRows,
   createRecluster,
   defaultRingBounds,
   formPeerPartition,

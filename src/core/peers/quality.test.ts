@@ -111,5 +111,32 @@ describe('assessBootstrapStability', () => {
     const recluster = (sample: number[][]) => sample.map(() => (coin() < 0.5 ? 0 : 1))
     const result = assessBootstrapStability({ points: blobs, labels: truth, recluster, replicates: 20 })
     expect(Math.abs(result.meanAdjustedRandIndex)).toBeLessThan(0.1)
+    // Standard error = sample sd / √20, recomputed from the replicates.
+    const values = result.adjustedRandIndices
+    const mean = values.reduce((s, v) => s + v, 0) / values.length
+    const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1))
+    expect(result.standardError).toBeCloseTo(sd / Math.sqrt(20), 12)
+    expect(result.standardError).toBeGreaterThan(0)
+  })
+
+  it('draws sampleRows rows per replicate when asked (m out of n)', () => {
+    const sizes: number[] = []
+    const recluster = (sample: number[][]) => {
+      sizes.push(sample.length)
+      return sample.map((row) => (row[0] < 10 ? 0 : 1))
+    }
+    const result = assessBootstrapStability({
+      points: blobs,
+      labels: truth,
+      recluster,
+      replicates: 3,
+      sampleRows: 10,
+    })
+    expect(sizes).toEqual([10, 10, 10])
+    expect(result.meanAdjustedRandIndex).toBe(1)
+    expect(result.standardError).toBe(0)
+    expect(() =>
+      assessBootstrapStability({ points: blobs, labels: truth, recluster, replicates: 1, sampleRows: 0 }),
+    ).toThrow(/sampleRows must be a positive whole number/)
   })
 })

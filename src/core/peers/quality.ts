@@ -62,20 +62,28 @@ export function computeSilhouette(points: Points, labels: ArrayLike<number>): Si
   if (nonEmpty < 2 || nonEmpty > n - 1) {
     throw new AppError('invalid_input', `silhouette needs 2 to n − 1 groups, got ${nonEmpty} for ${n} points`)
   }
-  const sumTo = new Float64Array(k)
+  // Each pair's distance is computed once and added to both sides: sumTo[i·k + g] is the sum of
+  // distances from point i to the points of group g (an n × k table, not n × n).
+  const sumTo = new Float64Array(n * k)
+  for (let i = 0; i < n; i++) {
+    const rowI = i * k
+    const labelI = labels[i]
+    for (let o = i + 1; o < n; o++) {
+      const distance = Math.sqrt(squaredDistance(data, i, data, o, cols))
+      sumTo[rowI + labels[o]] += distance
+      sumTo[o * k + labelI] += distance
+    }
+  }
   const perPoint = new Array<number>(n)
   for (let i = 0; i < n; i++) {
-    sumTo.fill(0)
-    for (let o = 0; o < n; o++)
-      if (o !== i) sumTo[labels[o]] += Math.sqrt(squaredDistance(data, i, data, o, cols))
     const own = labels[i]
     if (sizes[own] === 1) {
       perPoint[i] = 0
       continue
     }
-    const a = sumTo[own] / (sizes[own] - 1)
+    const a = sumTo[i * k + own] / (sizes[own] - 1)
     let b = Infinity
-    for (let g = 0; g < k; g++) if (g !== own && sizes[g] > 0) b = Math.min(b, sumTo[g] / sizes[g])
+    for (let g = 0; g < k; g++) if (g !== own && sizes[g] > 0) b = Math.min(b, sumTo[i * k + g] / sizes[g])
     perPoint[i] = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0
   }
   const groupSum = new Float64Array(k)
@@ -223,39 +231,74 @@ export function comparePartitions(input: {
 export interface BootstrapStability {
   /** Mean adjusted Rand index between the original labels and the re-clustering, over replicates. */
   meanAdjustedRandIndex: number
+  /** Standard error of that mean (sd of the replicates / √replicates; 0 for one replicate). */
+  standardError: number
   adjustedRandIndices: number[]
 }
 
-/**
- * Stability under bootstrap: B times, draw n rows with replacement (seeded), re-cluster them with
- * `recluster`, and compare to the original labels of the drawn rows by adjusted Rand index.
- */
-export function assessBootstrapStability(input: {
+/** Input of assessBootstrapStability and runBootstrapReplicates. */
+export interface BootstrapInput {
   points: Points
   labels: ArrayLike<number>
+  /** Re-clusters one sample; rows drawn more than once appear as separate, equal rows. */
   recluster: (points: number[][]) => ArrayLike<number>
   replicates?: number
   seed?: number
-}): BootstrapStability {
+  /**
+   * Rows drawn per replicate (default: all n). Fewer make an m-out-of-n bootstrap: each replicate
+   * costs about (m/n)² of a full one for Ward, and the standard error states the precision.
+   */
+  sampleRows?: number
+  /** Called after each replicate with the number done and the total. */
+  onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * The bootstrap one replicate at a time: B times, draw n (or `sampleRows`) rows with replacement (seeded),
+ * re-cluster them with `recluster`, and yield the adjusted Rand index between the original labels
+ * of the drawn rows and the new ones. A generator, so that an asynchronous caller can give the
+ * event loop a turn between replicates (and report progress) without a second copy of the loop.
+ */
+export function* runBootstrapReplicates(input: BootstrapInput): Generator<number, void, void> {
   const { points, labels, recluster } = input
   const n = points.length
   checkLabels(n, labels)
   const replicates = input.replicates ?? 50
   const random = createRandom(input.seed ?? 1)
-  const adjustedRandIndices: number[] = []
+  const sampleRows = Math.min(n, input.sampleRows ?? n)
+  if (!Number.isInteger(sampleRows) || sampleRows < 1)
+    throw new AppError('invalid_input', `sampleRows must be a positive whole number, got ${input.sampleRows}`)
+  const rows = points.map((row) => Array.from(row))
   for (let b = 0; b < replicates; b++) {
-    const drawn = Array.from({ length: n }, () => drawInteger(random, n))
-    const sample = drawn.map((i) => Array.from(points[i]))
-    const relabelled = recluster(sample)
-    if (relabelled.length !== n)
-      throw new AppError('invalid_input', `recluster returned ${relabelled.length} labels for ${n} rows`)
-    adjustedRandIndices.push(
-      computeAdjustedRandIndex(
-        drawn.map((i) => labels[i]),
-        relabelled,
-      ),
+    const drawn = Array.from({ length: sampleRows }, () => drawInteger(random, n))
+    const relabelled = recluster(drawn.map((i) => rows[i]))
+    if (relabelled.length !== sampleRows)
+      throw new AppError(
+        'invalid_input',
+        `recluster returned ${relabelled.length} labels for ${sampleRows} rows`,
+      )
+    const ari = computeAdjustedRandIndex(
+      drawn.map((i) => labels[i]),
+      relabelled,
     )
+    input.onProgress?.(b + 1, replicates)
+    yield ari
   }
-  const mean = adjustedRandIndices.reduce((s, v) => s + v, 0) / Math.max(1, replicates)
-  return { meanAdjustedRandIndex: mean, adjustedRandIndices }
+}
+
+/** Mean adjusted Rand index over the replicates of runBootstrapReplicates. */
+export function summariseBootstrap(adjustedRandIndices: number[]): BootstrapStability {
+  const count = adjustedRandIndices.length
+  const mean = adjustedRandIndices.reduce((s, v) => s + v, 0) / Math.max(1, count)
+  const variance = count > 1 ? adjustedRandIndices.reduce((s, v) => s + (v - mean) ** 2, 0) / (count - 1) : 0
+  return {
+    meanAdjustedRandIndex: mean,
+    standardError: Math.sqrt(variance / Math.max(1, count)),
+    adjustedRandIndices,
+  }
+}
+
+/** Stability under bootstrap (runBootstrapReplicates run to the end). */
+export function assessBootstrapStability(input: BootstrapInput): BootstrapStability {
+  return summariseBootstrap([...runBootstrapReplicates(input)])
 }

@@ -32,6 +32,58 @@ describe('computeWardLinkage', () => {
     expect(totalDelta).toBeCloseTo(257.2, 10)
   })
 
+  it('gives the same heights as fastcluster on a small 2-D example', () => {
+    // Heights from fastcluster 1.2 (Debian python3-fastcluster), computed once with
+    //   fastcluster.linkage_vector(np.array(points, dtype=float), method='ward')
+    // and checked by hand (Δ = |A||B|/(|A|+|B|)·‖cA − cB‖², height = sqrt(2Δ)):
+    //   {0,1} and {3,4}: distance 1 → 1 and 1 (new ids 6 and 7, centroids (0.5, 0) and (4.5, 4))
+    //   {2} + id 6:  Δ = 2/3·(0.25 + 4)           = 2.8333… → sqrt(17/3)
+    //   {5} + id 7:  Δ = 2/3·(20.25 + 16)         = 24.166… → sqrt(145/3)
+    //   id 8 + id 9: Δ = 9/6·((17/3)² + 2²)       = 54.166… → sqrt(325/3)
+    const points = [
+      [0, 0],
+      [1, 0],
+      [0, 2],
+      [4, 4],
+      [5, 4],
+      [9, 0],
+    ]
+    const fastcluster: LinkageRow[] = [
+      [0, 1, 1.0, 2],
+      [3, 4, 1.0, 2],
+      [2, 6, 2.3804761428476167, 3],
+      [5, 7, 6.95221787153807, 3],
+      [8, 9, 10.408329997330663, 6],
+    ]
+    const linkage = computeWardLinkage(points)
+    expect(linkage.map((row) => [row[0], row[1], row[3]])).toEqual(
+      fastcluster.map((row) => [row[0], row[1], row[3]]),
+    )
+    linkage.forEach((row, i) =>
+      expect(Math.abs(row[2] - fastcluster[i][2]) / fastcluster[i][2]).toBeLessThan(1e-12),
+    )
+    expect(linkage[4][2]).toBeCloseTo(Math.sqrt(325 / 3), 12)
+  })
+
+  it('treats a weighted row as that many copies', () => {
+    const random = createRandom(9)
+    const distinct = Array.from({ length: 12 }, () => [random(), random()])
+    const weights = distinct.map((_, i) => 1 + (i % 3))
+    const expanded = distinct.flatMap((row, i) => Array.from({ length: weights[i] }, () => row))
+    const weighted = computeWardLinkage(distinct, { weights })
+    // The expanded data first merges its copies at height 0, then follows the weighted merges.
+    const copies = expanded.length - distinct.length
+    const full = computeWardLinkage(expanded)
+    expect(full.slice(0, copies).every((row) => row[2] === 0)).toBe(true)
+    weighted.forEach((row, i) => {
+      expect(row[2]).toBeCloseTo(full[copies + i][2], 12)
+      expect(row[3]).toBe(full[copies + i][3])
+    })
+    expect(weighted.at(-1)?.[3]).toBe(expanded.length)
+    expect(() => computeWardLinkage(distinct, { weights: [1, 2] })).toThrow(/2 weights for 12 rows/)
+    expect(() => computeWardLinkage([[0], [1]], { weights: [1, 0.5] })).toThrow(/weight of row 1/)
+  })
+
   it('handles trivial inputs', () => {
     expect(computeWardLinkage([])).toEqual([])
     expect(computeWardLinkage([[3, 4]])).toEqual([])

@@ -5,7 +5,7 @@
  * (its own members, moderators of its ring, administrators). Neighbours the caller may not see by
  * name appear as "a job centre outside your ring" with distance and indicator shares only.
  */
-import { invalidInput } from '../../core/errors/app-error'
+import { invalidInput, notFound } from '../../core/errors/app-error'
 import { isoDate } from '../../core/periods/dates'
 import { organisationVisibility, PERMISSIONS, type Viewer } from '../../core/permissions'
 import {
@@ -24,6 +24,8 @@ import {
   peerModelSchema,
   peerMovePreviewSchema,
   peerProposalSchema,
+  proposalProgressParamsSchema,
+  proposalProgressSchema,
   ringHistoryQuerySchema,
   ringHistorySchema,
   savePeerModelRequestSchema,
@@ -39,6 +41,7 @@ import { importPeerTypes } from './import-peer-types'
 import { movePeerMembers, previewPeerMoves } from './move-peer-members'
 import { listPeerModels } from './peer-model.repository'
 import { proposePeerGroups } from './propose-peer-groups'
+import { readProposalProgress, trackProposalProgress } from './proposal-progress'
 import { readPeerModel } from './read-peer-model'
 import { readRingHistory } from './read-ring-history'
 import { savePeerModel } from './save-peer-model'
@@ -62,6 +65,21 @@ async function findFullyVisible(database: Database, viewer: Viewer, key: string,
   return { organisation, rings }
 }
 
+/** Runs `compute` with its progress readable under `token` (if given) until it ends. */
+async function withProgress<T>(
+  token: string | undefined,
+  viewer: Viewer,
+  compute: (onProgress?: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  if (!token) return compute()
+  const progress = trackProposalProgress(token, viewer.userId)
+  try {
+    return await compute(progress.onProgress)
+  } finally {
+    progress.finish()
+  }
+}
+
 export const proposePeerGroupsRoute = route('peers', 'POST /api/v1/peers/proposals', {
   operationId: 'proposePeerGroups',
   summary: 'Form peer groups or rings (Ward, k-means, bounded rings) with their quality; saves nothing',
@@ -70,7 +88,25 @@ export const proposePeerGroupsRoute = route('peers', 'POST /api/v1/peers/proposa
   response: peerProposalSchema,
   async handler({ body, context, viewer }) {
     requireNetworkModerator(viewer)
-    return (await proposePeerGroups(context.database.db, body)).dto
+    return withProgress(
+      body.progressToken,
+      viewer,
+      async (onProgress) => (await proposePeerGroups(context.database.db, body, { onProgress })).dto,
+    )
+  },
+})
+
+export const getProposalProgressRoute = route('peers', 'GET /api/v1/peers/progress/:token', {
+  operationId: 'getProposalProgress',
+  summary: "Progress of the caller's running proposal or model computation sent with this progressToken",
+  access: MANAGE,
+  params: proposalProgressParamsSchema,
+  response: proposalProgressSchema,
+  async handler({ params, viewer }) {
+    requireNetworkModerator(viewer)
+    const progress = readProposalProgress(params.token, viewer.userId)
+    if (!progress) throw notFound('no running computation with this progress token')
+    return progress
   },
 })
 
@@ -83,12 +119,9 @@ export const savePeerModelRoute = route('peers', 'POST /api/v1/peers/models', {
   async handler({ body, context, viewer, actor, now }) {
     requireNetworkModerator(viewer)
     const { name, ...request } = body
-    return savePeerModel(context.database, {
-      request,
-      name,
-      actor,
-      now,
-    })
+    return withProgress(body.progressToken, viewer, (onProgress) =>
+      savePeerModel(context.database, { request, name, actor, now, onProgress }),
+    )
   },
 })
 
@@ -240,6 +273,7 @@ export const getRingHistoryRoute = route('peers', 'GET /api/v1/peers/history', {
 
 export const peerRoutes = [
   proposePeerGroupsRoute,
+  getProposalProgressRoute,
   savePeerModelRoute,
   listPeerModelsRoute,
   getPeerModelRoute,

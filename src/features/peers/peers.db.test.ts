@@ -90,12 +90,17 @@ const INDICATORS = ['sgb2_rate', 'population_density', 'gdp_per_employed']
 
 describe('proposals', () => {
   it('finds the three clusters with Ward and lists the organisation without complete data', async () => {
-    const { dto } = await proposePeerGroups(t.database.db, {
-      method: 'ward',
-      k: 3,
-      indicators: INDICATORS,
-      weighting: 'manual',
-    })
+    const progress: number[] = []
+    const { dto } = await proposePeerGroups(
+      t.database.db,
+      { method: 'ward', k: 3, indicators: INDICATORS, weighting: 'manual' },
+      { onProgress: (done, total) => progress.push(done / total) },
+    )
+    // 20 replicates by default, reported from 0 before the first to 1 after the last.
+    expect(progress).toHaveLength(21)
+    expect(progress.at(0)).toBe(0)
+    expect(progress.at(-1)).toBe(1)
+    expect(dto.quality!.stability).toMatchObject({ replicates: 20, sampleRows: 30 })
     expect(dto.inputs.referenceYear).toBe(2022)
     expect(dto.groups.map((g) => g.size)).toEqual([10, 10, 10])
     expect(dto.quality!.rSquared).toBeGreaterThan(0.9)
@@ -315,15 +320,17 @@ describe('models, moves, rings and history', () => {
 })
 
 describe('CLI peers form --input', () => {
-  function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  function capture(): CliIo & { stdout: string[]; stderr: string[]; bars: string[] } {
     const stdout: string[] = []
     const stderr: string[] = []
+    const bars: string[] = []
     return {
       stdout,
       stderr,
+      bars,
       out: (s) => stdout.push(s),
       err: (s) => stderr.push(s),
-      progress: () => {},
+      progress: (label, done, total) => bars.push(`${label} ${done}/${total}`),
       env: {},
       cwd: process.cwd(),
     }
@@ -358,6 +365,10 @@ describe('CLI peers form --input', () => {
     expect(result.assignments).toHaveLength(12)
     expect(result.assignments[0]).toEqual({ id: 'x0', group: 1 })
     expect(result.quality.rSquared).toBeGreaterThan(0.99)
+    // The stability check shows its progress: 20 replicates by default.
+    expect(io.bars.at(0)).toBe('Bootstrap 0/20')
+    expect(io.bars.at(-1)).toBe('Bootstrap 20/20')
+    expect(result.quality.stability).toMatchObject({ replicates: 20, sampleRows: 12 })
     writeFileSync(join(dir, 'bad.csv'), 'id;a\nx;1,5\ny;zwei\n')
     const bad = capture()
     expect(

@@ -4,7 +4,8 @@
  */
 import type { Kysely } from 'kysely'
 import { invalidInput } from '../../core/errors/app-error'
-import { assessPartition, createRecluster, formPeerPartition } from '../../core/peers'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { assessPartitionAsync, createRecluster, formPeerPartition } from '../../core/peers'
 import type { FormPeerGroupsRequest, PeerProposalDto } from '../../contracts/peers'
 import type { DB } from '../../db/schema'
 import { findOrganisationByKey } from '../organisations/find-organisation'
@@ -42,10 +43,14 @@ const member = (o: PeerOrganisation) => ({
   landCode: o.landCode,
 })
 
-/** Forms peer groups as requested and describes them with their quality. */
+/**
+ * Forms peer groups as requested and describes them with their quality. The stability check
+ * gives the event loop a turn after each bootstrap replicate and reports to `onProgress`.
+ */
 export async function proposePeerGroups(
   db: Kysely<DB>,
   request: FormPeerGroupsRequest,
+  options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<PeerProposal> {
   const profile = await loadContextProfile(db, request)
   const parameters = await resolveParameters(db, request, profile)
@@ -68,15 +73,19 @@ export async function proposePeerGroups(
   parameters.minSize = partition.minSize
   parameters.maxSize = partition.maxSize
   const groups = nameGroups(request.method, request.k)
-  const quality = assessPartition({
-    matrix: profile.matrix,
-    raw: profile.raw,
-    columns: profile.indicators.map((i) => i.code),
-    labels: partition.labels,
-    recluster: createRecluster({ ...parameters, method: request.method }),
-    replicates: parameters.bootstrapReplicates,
-    seed: parameters.seed,
-  })
+  const quality = await assessPartitionAsync(
+    {
+      matrix: profile.matrix,
+      raw: profile.raw,
+      columns: profile.indicators.map((i) => i.code),
+      labels: partition.labels,
+      recluster: createRecluster({ ...parameters, method: request.method }),
+      replicates: parameters.bootstrapReplicates,
+      seed: parameters.seed,
+      onProgress: options.onProgress,
+    },
+    () => nextTurn(),
+  )
   const dto: PeerProposalDto = {
     method: request.method,
     parameters: { ...parameters },

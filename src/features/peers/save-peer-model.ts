@@ -13,11 +13,18 @@ import { readPeerModel } from './read-peer-model'
  */
 export async function savePeerModel(
   database: Database,
-  options: { request: FormPeerGroupsRequest; name: string; actor: AuditActor; now: Date },
+  options: {
+    request: FormPeerGroupsRequest
+    name: string
+    actor: AuditActor
+    now: Date
+    /** Progress of the stability check (replicates done, total). */
+    onProgress?: (done: number, total: number) => void
+  },
 ): Promise<PeerModelDto> {
   const { request, actor, now } = options
   return database.transaction(async (tx) => {
-    const proposal = await proposePeerGroups(tx.db, request)
+    const proposal = await proposePeerGroups(tx.db, request, { onProgress: options.onProgress })
     const { dto, profile } = proposal
     const id = await insertPeerModel(tx.db, {
       networkId: profile.networkId,

@@ -95,6 +95,15 @@ export function createPeerAccessCases(world: AccessWorld): Record<string, Case> 
         expect(r.json().assignments).toHaveLength(12)
       },
     },
+    getProposalProgress: {
+      targets: ['none'],
+      // No computation runs under this token: managers learn that (404), others may not ask (403).
+      call: async () => ({ method: 'GET', url: '/api/v1/peers/progress/no-such-token' }),
+      expect: ({ caller }, r) => {
+        if (!manages(caller, r)) return
+        expect(r.statusCode).toBe(404)
+      },
+    },
     listPeerModels: {
       targets: ['none'],
       call: async () => {

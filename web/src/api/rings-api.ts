@@ -14,6 +14,7 @@ import type {
   peerModelSchema,
   peerMovePreviewSchema,
   peerProposalSchema,
+  proposalProgressSchema,
   ApplyPeerModelResultDto,
   FormPeerGroupsRequest,
   MovePeerMembersRequest,
@@ -32,6 +33,10 @@ export const useBoundaries = () => useApiQuery<Answer<typeof boundaryListSchema>
 
 export const proposePeerGroups = (request: FormPeerGroupsRequest): Promise<PeerProposalDto> =>
   apiRequest<Answer<typeof peerProposalSchema>>('/api/v1/peers/proposals', { method: 'POST', json: request })
+
+/** How far the stability check of the proposal sent with `progressToken` is (404 once it has ended). */
+export const readProposalProgress = (token: string) =>
+  apiRequest<Answer<typeof proposalProgressSchema>>(`/api/v1/peers/progress/${encodeURIComponent(token)}`)
 
 export const savePeerModel = (request: FormPeerGroupsRequest & { name: string }): Promise<PeerModelDto> =>
   apiRequest<Answer<typeof peerModelSchema>>('/api/v1/peers/models', { method: 'POST', json: request })

@@ -262,6 +262,7 @@ export const en: Messages = {
     'One line per pair, two keys separated by a comma (district key, NUTS-3 or id), e.g. "06435, 06431".',
   'forming.submit': 'Compute proposal',
   'forming.running': 'Computing the proposal (with a stability check) …',
+  'forming.progress': 'Stability check: {done} of {total} samples computed',
   'forming.error.k': 'Please give a whole number of rings from 1.',
   'forming.error.indicators': 'Please choose at least one indicator.',
   'forming.error.weight': 'The weight of {code} must be a number from 0.',

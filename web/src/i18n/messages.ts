@@ -279,6 +279,7 @@ export const de = {
     'Eine Zeile je Paar, zwei Kennungen mit Komma getrennt (Kreisschlüssel, NUTS-3 oder ID), z. B. „06435, 06431“.',
   'forming.submit': 'Vorschlag berechnen',
   'forming.running': 'Vorschlag wird berechnet (mit Stabilitätsprüfung) …',
+  'forming.progress': 'Stabilitätsprüfung: {done} von {total} Stichproben berechnet',
   'forming.error.k': 'Bitte eine ganze Zahl von Ringen ab 1 angeben.',
   'forming.error.indicators': 'Bitte mindestens ein Merkmal wählen.',
   'forming.error.weight': 'Das Gewicht für {code} muss eine Zahl ab 0 sein.',

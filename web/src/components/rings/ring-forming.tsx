@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { IndicatorDto } from '../../../../src/contracts/indicators'
 import type { FormPeerGroupsRequest, PeerModelDto, PeerProposalDto } from '../../../../src/contracts/peers'
-import { proposePeerGroups } from '../../api/rings-api'
+import { proposePeerGroups, readProposalProgress } from '../../api/rings-api'
 import { useI18n } from '../../i18n/i18n'
 import { ErrorView, Loading } from '../state-views'
 import { FormingFormView } from './forming-form'
@@ -34,6 +34,8 @@ export function RingForming({
     Task<{ request: FormPeerGroupsRequest; proposal: PeerProposalDto }>
   >({ kind: 'idle' })
   const [model, setModel] = useState<PeerModelDto | null>(null)
+  // Bootstrap replicates done of total while the proposal runs (polled from the server).
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const resultHeading = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
@@ -43,12 +45,20 @@ export function RingForming({
   const propose = async (request: FormPeerGroupsRequest) => {
     setModel(null)
     setProposal({ kind: 'running' })
+    setProgress(null)
+    const progressToken = crypto.randomUUID()
+    const poll = window.setInterval(() => {
+      // Before the server has started, and after it has ended, the token is unknown (404): ignored.
+      readProposalProgress(progressToken).then(setProgress, () => undefined)
+    }, 700)
     try {
-      const result = await proposePeerGroups(request)
+      const result = await proposePeerGroups({ ...request, progressToken })
       setProposal({ kind: 'done', data: { request, proposal: result } })
       requestAnimationFrame(() => resultHeading.current?.focus())
     } catch (error) {
       setProposal({ kind: 'failed', error })
+    } finally {
+      window.clearInterval(poll)
     }
   }
 
@@ -63,6 +73,14 @@ export function RingForming({
           onSubmit={(request) => void propose(request)}
         />
         {proposal.kind === 'running' && <Loading label={t('forming.running')} />}
+        {proposal.kind === 'running' && progress !== null && progress.total > 0 && (
+          <p className="forming-progress">
+            <label htmlFor={`${id}-progress`}>
+              {t('forming.progress', { done: progress.done, total: progress.total })}
+            </label>{' '}
+            <progress id={`${id}-progress`} max={progress.total} value={progress.done} />
+          </p>
+        )}
         {proposal.kind === 'failed' && <ErrorView error={proposal.error} />}
       </section>
       {proposal.kind === 'done' && (
