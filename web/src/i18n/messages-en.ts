@@ -815,4 +815,10 @@ export const en: Messages = {
   'mailState.held': 'for the digest',
   'mailState.digested': 'in a digest',
   // ---- end of mail block ----
+  // ---- changes that take effect only when saved (components/confirmed-select.tsx) ----
+  'confirm.save': 'Save',
+  'confirm.discard': 'Discard',
+  'confirm.saveOf': 'Save: {what}',
+  'confirm.discardOf': 'Discard: {what}',
+  'confirm.pending': 'Changed, not saved yet.',
 }

@@ -844,6 +844,12 @@ export const de = {
   'mailState.held': 'für Zusammenfassung',
   'mailState.digested': 'in Zusammenfassung',
   // ---- end of mail block ----
+  // ---- changes that take effect only when saved (components/confirmed-select.tsx) ----
+  'confirm.save': 'Speichern',
+  'confirm.discard': 'Verwerfen',
+  'confirm.saveOf': 'Speichern: {what}',
+  'confirm.discardOf': 'Verwerfen: {what}',
+  'confirm.pending': 'Geändert, noch nicht gespeichert.',
 }
 
 /** A key of the core table (the entry chunk). */

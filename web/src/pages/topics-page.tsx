@@ -15,6 +15,7 @@ import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatDate } from '../i18n/translate'
 import { LabelledOptions, SelectField, TextAreaField, TextField } from '../components/form-field'
+import { ConfirmedSelect } from '../components/confirmed-select'
 
 const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
   open: 'topics.status.open',
@@ -122,16 +123,14 @@ function TopicItem({ topic }: { topic: TopicDto }) {
           </button>
         )}
         {topic.abilities.canChangeStatus === true && (
-          <select
-            aria-label={t('topics.statusOf', { title: topic.title })}
+          <ConfirmedSelect
+            label={t('topics.statusOf', { title: topic.title })}
             value={topic.status}
             disabled={action.isBusy}
-            onChange={(e) =>
-              void action.run(() => setTopicStatus(topic.id, e.target.value as TopicDto['status']))
-            }
+            onSave={(status) => action.run(() => setTopicStatus(topic.id, status as TopicDto['status']))}
           >
             <LabelledOptions labels={STATUS_KEYS} />
-          </select>
+          </ConfirmedSelect>
         )}
       </div>
     </li>
