@@ -220,7 +220,8 @@ export const en: Messages = {
   'rings.lands': '{count} Länder',
   'rings.own': 'Your ring',
   'rings.membersUnknown': 'members hidden',
-  'rings.membersHidden': 'The members of this ring are not visible to you.',
+  'rings.membersHidden':
+    'The members of this ring are not visible to you; their values count only pooled in figures over several job centres.',
   'rings.sharingNamed': 'values shared by name',
   'rings.sharingPseudonymised': 'values shared under pseudonyms',
   'rings.compare': 'Compare {name}',
@@ -359,6 +360,7 @@ export const en: Messages = {
   'map.ags': 'District key',
   'map.organisation': 'Job centre',
   'map.none': 'The district boundaries for the map are missing.',
+  'map.noneAsk': 'The network administrators import them; until then the list below shows the rings.',
   'map.howTo':
     'An administrator imports them once on the server, e.g. the districts of the BKG (VG5000, GeoJSON):',
   'map.howToDetails':
@@ -397,6 +399,8 @@ export const en: Messages = {
   'compare.status': 'Status',
   'data.title': 'Data',
   'data.intro': 'Upload files, check them first, and see the import history.',
+  'data.introHistoryOnly':
+    "Which data were imported when, and what changed with them. Files are uploaded by the job centres' analysts and the network administrators.",
   'data.upload': 'Upload a file',
   'data.file': 'File',
   'data.fileHint': 'CSV (UTF-8 or Windows-1252) or XLSX, up to 512 MB.',
@@ -540,6 +544,9 @@ export const en: Messages = {
   'fig.groupLabel': 'Group',
   'fig.rank': 'Rank',
   'fig.rankOf': 'rank {rank} of {n}',
+  'fig.start.noRankContext': 'no rank (context figure: neither higher nor lower is better)',
+  'fig.plainFormula': 'How it is calculated:',
+  'fig.technicalFormula': 'Formula for analysts',
   'fig.numerator': 'Numerator',
   'fig.denominator': 'Denominator',
   'fig.vsMedian': 'against the median',
@@ -604,6 +611,7 @@ export const en: Messages = {
   'fig.context.plainR2':
     'Here the conditions explain {r2} % of the differences between the {n} job centres; the smaller that share, the rougher the expected value.',
   'fig.excellence.title': 'Who does it better?',
+  'fig.excellence.practices': 'What others do for {name}: good practices with their effect checks',
   'fig.excellence.intro':
     'Examples of good practice in "{name}" in this group, each with the numbers behind the claim.',
   'fig.excellence.byLevel': 'Highest level',
