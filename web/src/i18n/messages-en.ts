@@ -340,6 +340,12 @@ export const en: Messages = {
   'forming.applied': '{count} rings apply from {date}.',
   'forming.appliedDetails': '{ended} memberships end the day before; {newRings} rings were created.',
   'forming.withoutRing': 'Without a ring (no complete context data): {names}',
+  'forming.meetingsToCheck':
+    'Planned meetings that no longer fit the new rings ({count}); please check hosts, registrations and invitations:',
+  'forming.meetingRingEnded': 'ring {ring} ends before the meeting',
+  'forming.meetingHostOutside': 'the host will no longer belong to {ring}',
+  'forming.meetingRegistrationsOutside':
+    'registrations of job centres that will no longer belong to {ring}: {count}',
   'map.title': 'Map of rings',
   'map.show': 'The map shows',
   'map.today': 'today’s rings',

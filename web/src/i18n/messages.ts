@@ -357,6 +357,12 @@ export const de = {
   'forming.applied': '{count} Ringe gelten ab {date}.',
   'forming.appliedDetails': '{ended} Mitgliedschaften enden am Vortag; {newRings} Ringe sind neu angelegt.',
   'forming.withoutRing': 'Ohne Ring (keine vollständigen Kontextdaten): {names}',
+  'forming.meetingsToCheck':
+    'Geplante Treffen, die nicht mehr zu den neuen Ringen passen ({count}); bitte Gastgeber, Anmeldungen und Einladungen prüfen:',
+  'forming.meetingRingEnded': 'Ring {ring} endet vor dem Treffen',
+  'forming.meetingHostOutside': 'der Gastgeber gehört dann nicht mehr zu {ring}',
+  'forming.meetingRegistrationsOutside':
+    'Anmeldungen von Jobcentern, die dann nicht mehr zu {ring} gehören: {count}',
   'map.title': 'Karte der Ringe',
   'map.show': 'Die Karte zeigt',
   'map.today': 'heutige Ringe',
