@@ -363,6 +363,8 @@ describe('a full benchlearning cycle in the UI', () => {
     await screenshot(lead, 'benchlearning-practice-new')
     await lead.getByRole('button', { name: 'Anlegen' }).click()
     await lead.getByRole('heading', { level: 1, name: 'Praxisbeispiel bearbeiten' }).waitFor()
+    // Created: the edit page confirms it.
+    await lead.getByRole('status').filter({ hasText: 'Das Praxisbeispiel ist angelegt.' }).waitFor()
     const attachment = join(RESULTS, 'jobcoaching-leitfaden.txt')
     mkdirSync(RESULTS, { recursive: true })
     writeFileSync(attachment, 'Leitfaden Jobcoaching (Test)\n')

@@ -98,6 +98,11 @@ describe('key figures for a member', () => {
         .filter({ has: page.locator('h3') })
         .count(),
     ).toBe(15)
+    // Plain words for everyone; the formula for analysts behind "Formel für Fachleute".
+    await expect(figures.innerText()).resolves.toMatch(
+      /So wird gerechnet: Summe von .+ der letzten 12 Monate geteilt durch Durchschnitt von .+, in Prozent\./,
+    )
+    await figures.locator('#figure-K2').getByText('Formel für Fachleute').click()
     await expect(figures.innerText()).resolves.toMatch(/sum\(integrations, 12\)/)
     await expectAccessible(page, 'catalogue with figures')
     await screenshot(page, 'figures-catalogue')

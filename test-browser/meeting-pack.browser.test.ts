@@ -1,7 +1,9 @@
 /**
  * The meeting pack as a PDF, printed by Debian's chromium through the API route, on the demo
- * network: its text (pdftotext from poppler-utils), its page count and page numbers, and
- * screenshots of its first pages (pdftoppm) in test-results/screenshots/meeting-pack-*.png.
+ * network: tagged (pdfinfo), its text (pdftotext from poppler-utils) in German and English without
+ * ISO dates, hyphen minus signs or the other language's decimal mark, its page count, page numbers
+ * and layout (the ring's figure table on one page), and screenshots of its first pages (pdftoppm)
+ * in test-results/screenshots/meeting-pack-*.png.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
@@ -25,6 +27,27 @@ const RESULTS = join(import.meta.dirname, '../test-results')
 let database: Database
 let app: FastifyInstance
 let moderator: SignedIn
+let lead: SignedIn
+
+/** Saves the PDF of a response and returns its page count, tagging and text (per page too). */
+function readPdf(payload: Buffer, name: string) {
+  const file = join(RESULTS, `${name}.pdf`)
+  writeFileSync(file, payload)
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1])
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+  const page = (n: number) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })
+  return { file, pages, isTagged: /Tagged:\s+yes/.test(info), text, page }
+}
+
+/** Formatting slips that must not be in a pack: ISO dates, hyphen minus signs, the other decimal mark. */
+function expectFormatted(text: string, locale: 'de' | 'en') {
+  expect(text, 'no ISO dates or months').not.toMatch(/\b\d{4}-\d{2}(-\d{2})?\b/)
+  expect(text, 'a true minus sign before numbers').not.toMatch(/(^|[\s(])-\d/m)
+  if (locale === 'de') expect(text, 'German decimal commas').not.toMatch(/\b\d+\.\d\b(?!\.)/)
+  else expect(text, 'English decimal points').not.toMatch(/\b\d+,\d\b/)
+}
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('testTemplate'))
@@ -33,6 +56,7 @@ beforeAll(async () => {
   await computeKeyFigures(database, { isFull: true })
   app = await buildApp({ database, now: () => NOW })
   moderator = await signIn(app, 'moderator@demo.benchlearn.de', DEMO_PASSWORD)
+  lead = await signIn(app, 'lead.kca@demo.benchlearn.de', DEMO_PASSWORD)
 })
 
 afterAll(async () => {
@@ -52,18 +76,16 @@ describe('meeting pack', () => {
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('application/pdf')
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    const file = join(RESULTS, 'meeting-pack.pdf')
-    writeFileSync(file, response.rawPayload)
-
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
+    const { file, pages, isTagged, text, page } = readPdf(response.rawPayload, 'meeting-pack')
+    expect(isTagged, 'pdfinfo says "Tagged: yes" (BITV 2.0 / PDF/UA)').toBe(true)
+    // The demo ring's pack: agenda, figures, spotlights, actions, self-assessment and minutes.
     expect(pages).toBeGreaterThanOrEqual(3)
-    expect(pages).toBeLessThanOrEqual(8)
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    expect(pages).toBeLessThanOrEqual(5)
     for (const heading of [
       'Sitzungsunterlage',
       held.title,
       'Demo-Inhalt',
-      'Datenstand: 10/2026',
+      'Datenstand: Oktober 2026',
       'Tagesordnung',
       'Kennzahlen des Rings',
       'Median des Rings',
@@ -74,8 +96,19 @@ describe('meeting pack', () => {
       expect(text, `the pack shows "${heading}"`).toContain(heading)
     // Every page carries "Seite n von N" and the Datenstand in its footer.
     for (let n = 1; n <= pages; n++) expect(text).toContain(`Seite ${n} von ${pages}`)
-    expect(text.split('Datenstand: 10/2026').length - 1).toBeGreaterThanOrEqual(pages)
+    expect(text.split('Datenstand: Oktober 2026').length - 1).toBeGreaterThanOrEqual(pages)
     expect(text).toMatch(/Integrationsquote \(K2\)/)
+    expectFormatted(text, 'de')
+    // Layout: the ring's whole figure table (11 members and the median) stands on one page.
+    const figurePage = [...Array(pages).keys()]
+      .map((i) => i + 1)
+      .find((n) => page(n).includes('Kennzahlen des Rings'))!
+    const figureText = page(figurePage)
+    expect(figureText).toContain('Median des Rings')
+    expect(figureText.match(/^\s*(Jobcenter|Kommunales|Kreisjobcenter)\b.*\d,\d\s*$/gm)?.length).toBe(11)
+    // The moderator has no organisation: no "eigener Wert" column, the members' values instead.
+    expect(text).not.toContain('eigener Wert')
+    expect(text).toContain('Werte der Mitglieder')
 
     screenshotPdf(file, 3, 'meeting-pack')
     // pdftoppm numbers pages with leading zeros depending on the count; normalise to -1, -2, -3.
@@ -84,6 +117,49 @@ describe('meeting pack', () => {
       renameSync(join(SCREENSHOT_DIR, name), join(SCREENSHOT_DIR, `meeting-pack-${n}.png`))
     }
     expect(readdirSync(SCREENSHOT_DIR)).toContain('meeting-pack-1.png')
+  })
+
+  it("prints the pack in English, and a member's pack shows their own self-assessment values", async () => {
+    const list = await lead.inject({ method: 'GET', url: '/api/v1/meetings' })
+    expect(list.statusCode).toBe(200)
+    const held = list
+      .json()
+      .meetings.find((m: { status: string; ring: unknown }) => m.status === 'held' && m.ring)
+    expect(held, "the lead's ring has a held meeting").toBeDefined()
+    const response = await lead.inject({ method: 'GET', url: `/api/v1/meetings/${held.id}/pack.pdf?lang=en` })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-disposition']).toContain(`meeting-pack-${held.id}.pdf`)
+    const { pages, isTagged, text } = readPdf(response.rawPayload, 'meeting-pack-en')
+    expect(isTagged).toBe(true)
+    for (const heading of [
+      'Meeting pack',
+      'Data as of: October 2026',
+      'Agenda',
+      'Key figures of the ring',
+      'Open actions',
+    ])
+      expect(text, `the pack shows "${heading}"`).toContain(heading)
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`)
+    // The pack's own words are English; agenda titles, minutes and names are the members' own text.
+    for (const german of [
+      'Tagesordnung',
+      'Datenstand',
+      'Seite ',
+      'fällig',
+      'Prozentpunkte',
+      'Gesamtdauer',
+      'eigener Wert',
+      'Beschlüsse',
+    ])
+      expect(text, `no German "${german}" in the English pack`).not.toContain(german)
+    expectFormatted(text, 'en')
+    // "own value": one number per area (scale 1–5), not a column of dashes.
+    expect(text).toContain('own value')
+    const ownValues = [
+      ...text.matchAll(/^\s*\d\. .*?\s(\d\.\d|–)\s+(\d\.\d|–)\s+(\d\.\d|–)\s+(\d\.\d|–)\s+\d+\s*$/gm),
+    ]
+    expect(ownValues.length).toBe(7)
+    expect(ownValues.every((row) => row[1] !== '–')).toBe(true)
   })
 
   it('serves the same pack as an HTML page with everything escaped', async () => {

@@ -181,7 +181,10 @@ describe('group comparison', () => {
     expect(options[0]).toMatch(/\(Ihr Ring\)$/)
     await page.goto(`${demo.url}/rings`)
     await settle(page)
-    expect(await page.getByText('Die Mitglieder dieses Rings sind für Sie nicht sichtbar.').count()).toBe(9)
+    expect(await page.getByText(/^Die Mitglieder dieses Rings sind für Sie nicht sichtbar;/).count()).toBe(9)
+    // No sharing text beside hidden members, no administrator's command line for a lead.
+    expect(await page.getByText(/Werte (mit Namen|pseudonymisiert) geteilt/).count()).toBe(1)
+    expect(await page.locator('pre.command').count()).toBe(0)
     await screenshot(page, 'rings-member-lead')
     await signOut(page)
   })

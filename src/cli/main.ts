@@ -67,7 +67,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   report: {
     summary:
-      'report meeting <id> --pdf <file> [--html <file>] [--period YYYY-MM]: the meeting pack | ' +
+      'report meeting <id> --pdf <file> [--html <file>] [--period YYYY-MM] [--lang de|en]: the meeting pack | ' +
       'report organisation <key> --pdf <file> --pptx <file> [--lang de|en] [--period YYYY-MM] ' +
       '[--sections position,context,potentials,measures]: the council report',
     load: () => import('./commands/report'),

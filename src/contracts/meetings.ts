@@ -474,6 +474,7 @@ export const meetingPackQuerySchema = z.object({
     .regex(/^\d{4}-\d{2}$/)
     .optional()
     .describe('month of the key figures; default: the latest computed month'),
+  lang: z.enum(['de', 'en']).default('de').describe('language of the pack'),
 })
 
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() })

@@ -338,6 +338,21 @@ export const applyPeerModelResultSchema = z
     endedRings: z.array(z.string()),
     /** Network members the model has no group for (e.g. excluded for missing data): now in no ring. */
     withoutRing: z.array(peerMemberSchema),
+    /**
+     * Meetings still to come that were planned under the old membership and no longer fit: their
+     * ring ended, their host or registered organisations are not members of the ring on the day.
+     */
+    meetingsToCheck: z.array(
+      z.object({
+        meetingId: z.number().int(),
+        title: z.string(),
+        startsOn: isoDate,
+        ringCode: z.string(),
+        isRingEnded: z.boolean(),
+        isHostOutside: z.boolean(),
+        registrationsOutside: z.number().int(),
+      }),
+    ),
   })
   .meta({ id: 'ApplyPeerModelResult' })
 export type ApplyPeerModelResultDto = z.infer<typeof applyPeerModelResultSchema>

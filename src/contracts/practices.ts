@@ -206,8 +206,9 @@ export const figureEffectSchema = z
     isEstimated: z.boolean(),
     /** Why there is no estimate (after_window_not_over, adopter_too_few_months, too_few_peers, no_peer_spread). */
     refusalReason: z.string().nullable(),
-    /** First and last month of each window, YYYY-MM. */
+    /** First and last month of each window and the adoption's start month, YYYY-MM. */
     window: z.object({
+      start: z.string(),
       beforeFrom: z.string(),
       beforeTo: z.string(),
       afterFrom: z.string(),

@@ -37,11 +37,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(id) || id <= 0)
     throw new CliUsageError(`expected a meeting id, got '${positionals[1] ?? ''}'`)
   if (!values.pdf && !values.html) throw new CliUsageError('give --pdf <file> and/or --html <file>')
+  const lang = parseLang(values.lang)
   const rendered = await withDatabase(io, values['data-dir'], (database) =>
     renderMeetingPack(database.db, {
       viewer: SYSTEM_VIEWER,
       meetingId: id,
       period: values.period,
+      locale: lang,
       now: new Date(),
     }),
   )
@@ -74,8 +76,7 @@ async function reportOrganisation(
 ): Promise<number> {
   if (!key) throw new CliUsageError('expected an organisation key (id, AGS or NUTS-3) after organisation')
   if (!values.pdf && !values.pptx) throw new CliUsageError('give --pdf <file> and/or --pptx <file>')
-  const lang = values.lang ?? 'de'
-  if (lang !== 'de' && lang !== 'en') throw new CliUsageError(`--lang must be de or en, got '${lang}'`)
+  const lang = parseLang(values.lang)
   const sections = parseSections(values.sections)
   const deck = await withDatabase(io, values['data-dir'], (database) =>
     buildCouncilReport(database.db, {
@@ -99,4 +100,11 @@ async function reportOrganisation(
     io.out(`PPTX: ${path} (${deck.slides.length + 1} slides)`)
   }
   return 0
+}
+
+/** `--lang de|en`, German when left out. */
+function parseLang(value: string | undefined): 'de' | 'en' {
+  const lang = value ?? 'de'
+  if (lang !== 'de' && lang !== 'en') throw new CliUsageError(`--lang must be de or en, got '${lang}'`)
+  return lang
 }

@@ -145,11 +145,62 @@ describe('describeEffect', () => {
       polarity: 'higher_is_better',
     })
     const text = describeEffect({ result, figureCode: 'K2' })
-    expect(text.de).toContain('um 4,0 Prozentpunkte stärker gestiegen als im Mittel der 5 Vergleichspartner')
-    expect(text.de).toContain('95-%-Intervall 1,8 bis 6,2 Prozentpunkte')
+    expect(text.de).toContain(
+      'beim übernehmenden Jobcenter um 5,0 Prozentpunkte gestiegen, im Mittel der 5 Vergleichspartner um 1,0 Prozentpunkte gestiegen.',
+    )
+    expect(text.de).toContain(
+      'Der Unterschied beträgt +4,0 Prozentpunkte (95-%-Intervall 1,8 bis 6,2 Prozentpunkte)',
+    )
     expect(text.de).toContain('Hinweis, kein Beweis')
-    expect(text.en).toContain('risen more by 4.0 percentage points than the mean of its 5 peers')
+    expect(text.en).toContain(
+      'has risen by 5.0 percentage points; on average, its 5 peers have risen by 1.0 percentage points.',
+    )
+    expect(text.en).toContain('The difference is +4.0 percentage points')
     expect(text.en).toContain('An indication, not proof')
+  })
+
+  it('words two falling lines as falling, from the rounded numbers the page shows (no "stärker gestiegen")', () => {
+    // Adopter −0.16, peers −0.34, −0.14, −0.24 … (mean −0.24): both show −0,2; the estimate +0.08 shows +0,1.
+    const peers = new Map<number, MonthlyValues>(
+      [-0.34, -0.14, -0.24, -0.2, -0.28].map((change, i) => [i + 1, series(20, 20 + change)]),
+    )
+    const result = checkEffect({
+      startMonth: START,
+      lastAvailableMonth: 120,
+      adopter: series(20, 19.84),
+      peers,
+      polarity: 'higher_is_better',
+    }) as EffectEstimate
+    expect(result.adopter.change).toBeCloseTo(-0.16, 10)
+    expect(result.peerMeanChange).toBeCloseTo(-0.24, 10)
+    const text = describeEffect({ result, figureCode: 'K2' })
+    expect(text.de).not.toMatch(/gestiegen|stärker/)
+    expect(text.de).toContain(
+      'beim übernehmenden Jobcenter um 0,2 Prozentpunkte gesunken, im Mittel der 5 Vergleichspartner um 0,2 Prozentpunkte gesunken.',
+    )
+    expect(text.de).toContain('Der Unterschied beträgt +0,1 Prozentpunkte')
+    expect(text.de).not.toMatch(/-\d/) // a true minus sign where there is one
+    expect(text.en).not.toMatch(/risen/)
+    expect(text.en).toContain(
+      'has fallen by 0.2 percentage points; on average, its 5 peers have fallen by 0.2',
+    )
+  })
+
+  it('says "unverändert" and "gleich groß" when the shown changes are zero, never "-0,0"', () => {
+    const peers = new Map<number, MonthlyValues>(
+      [-0.02, 0.03, 0.01, -0.01, 0].map((change, i) => [i + 1, series(20, 20 + change)]),
+    )
+    const result = checkEffect({
+      startMonth: START,
+      lastAvailableMonth: 120,
+      adopter: series(20, 19.99),
+      peers,
+      polarity: 'higher_is_better',
+    })
+    const text = describeEffect({ result, figureCode: 'K2' })
+    expect(text.de).toContain('beim übernehmenden Jobcenter unverändert geblieben')
+    expect(text.de).toContain('Die beiden Veränderungen sind gleich groß')
+    expect(text.de).not.toMatch(/[-−]0,0/)
   })
 
   it('explains a refusal', () => {

@@ -22,6 +22,7 @@
  */
 import { betterSign, type Polarity } from '../kpi/polarity'
 import { studentTQuantile } from '../kpi/student-t'
+import { formatFixed, type Locale } from '../format/format'
 
 export const EFFECT_WINDOW = {
   /** First and last month of the before window, relative to the start month. */
@@ -201,11 +202,24 @@ export interface EffectWording {
   en: string
 }
 
-function formatNumber(value: number, locale: 'de' | 'en'): string {
-  return value.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  })
+/** Rounded to one decimal as shown; −0 becomes 0. */
+function roundOne(value: number): number {
+  // Halves away from zero, as Intl.NumberFormat rounds.
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10
+  return rounded === 0 ? 0 : rounded
+}
+
+/** How one line moved, by its change as shown (rounded to one decimal). */
+function movement(change: number, unit: { de: string; en: string }): EffectWording {
+  const shown = roundOne(change)
+  if (shown === 0) return { de: 'unverändert geblieben', en: 'stayed the same' }
+  const size = {
+    de: `${formatFixed('de', Math.abs(shown))} ${unit.de}`,
+    en: `${formatFixed('en', Math.abs(shown))} ${unit.en}`,
+  }
+  return shown > 0
+    ? { de: `um ${size.de} gestiegen`, en: `risen by ${size.en}` }
+    : { de: `um ${size.de} gesunken`, en: `fallen by ${size.en}` }
 }
 
 /**
@@ -239,15 +253,25 @@ export function describeEffect(options: {
     }
     return { de: de[result.reason], en: en[result.reason] }
   }
+  // The sentence is made of the numbers the page shows beside it (each line's change and the
+  // estimate, rounded to one decimal), so that it never says "risen more" where both fell alike.
   const pct = Math.round(result.confidence * 100)
-  const intervalDe = `${pct}-%-Intervall ${formatNumber(result.lower, 'de')} bis ${formatNumber(result.upper, 'de')} ${unit.de}`
-  const intervalEn = `${pct} % interval ${formatNumber(result.lower, 'en')} to ${formatNumber(result.upper, 'en')} ${unit.en}`
-  const sizeDe = `${formatNumber(Math.abs(result.estimate), 'de')} ${unit.de}`
-  const sizeEn = `${formatNumber(Math.abs(result.estimate), 'en')} ${unit.en}`
-  const moreDe = result.estimate >= 0 ? 'stärker gestiegen' : 'stärker gesunken'
-  const moreEn = result.estimate >= 0 ? 'risen more' : 'fallen more'
-  const factDe = `Nach der Einführung ist ${figureCode} beim übernehmenden Jobcenter um ${sizeDe} ${moreDe} als im Mittel der ${result.peerCount} Vergleichspartner (${intervalDe}).`
-  const factEn = `After the start, ${figureCode} of the adopting job centre has ${moreEn} by ${sizeEn} than the mean of its ${result.peerCount} peers (${intervalEn}).`
+  const intervalDe = `${pct}-%-Intervall ${formatFixed('de', result.lower)} bis ${formatFixed('de', result.upper)} ${unit.de}`
+  const intervalEn = `${pct} % interval ${formatFixed('en', result.lower)} to ${formatFixed('en', result.upper)} ${unit.en}`
+  const adopterMove = movement(result.adopter.change, unit)
+  const peerMove = movement(result.peerMeanChange, unit)
+  const estimate = roundOne(result.estimate)
+  const signed = (locale: Locale) => `${estimate > 0 ? '+' : ''}${formatFixed(locale, estimate)}`
+  const factDe =
+    `Nach der Einführung ist ${figureCode} beim übernehmenden Jobcenter ${adopterMove.de}, im Mittel der ${result.peerCount} Vergleichspartner ${peerMove.de}. ` +
+    (estimate === 0
+      ? `Die beiden Veränderungen sind gleich groß (${intervalDe}).`
+      : `Der Unterschied beträgt ${signed('de')} ${unit.de} (${intervalDe}).`)
+  const factEn =
+    `After the start, ${figureCode} of the adopting job centre has ${adopterMove.en}; on average, its ${result.peerCount} peers have ${peerMove.en}. ` +
+    (estimate === 0
+      ? `The two changes are the same size (${intervalEn}).`
+      : `The difference is ${signed('en')} ${unit.en} (${intervalEn}).`)
   const judgementDe: Record<EffectDirection, string> = {
     favourable: 'Das spricht für eine günstige Wirkung.',
     unfavourable: 'Das spricht eher gegen eine günstige Wirkung.',

@@ -86,6 +86,68 @@ describe('proposeNextHost', () => {
   })
 })
 
+describe('proposeNextHost: never the same host twice in a row, and a true reason', () => {
+  it('does not propose the host of the meeting after, when a meeting is planned between others', () => {
+    // Celle hosts November; a meeting in September is added later. The round rule alone would
+    // pick Celle (the only one open in round 1): Celle twice in a row.
+    const history = hostings([1, '2025-03-12'], [2, '2025-07-09'])
+    const later = hostings([3, '2025-11-12'])
+    expect(proposeNextHost({ members, history }).organisationId).toBe(3)
+    const proposal = proposeNextHost({ members, history, later })
+    // Not Celle (next) and not Bonn (before): Aachen, the least recently hosted.
+    expect(proposal.organisationId).toBe(1)
+    expect(proposal.lastHostedOn).toBe('2025-03-12')
+    expect(proposal.reasonDe).toBe(
+      'Aachen war am längsten nicht Gastgeber (zuletzt am 12.03.2025 Gastgeber); Celle richtet schon das Treffen am 12.11.2025 aus (nie zweimal hintereinander).',
+    )
+  })
+
+  it('never proposes the previous host again while anyone else can host', () => {
+    // Round 1 open: Celle, unavailable. Aachen hosted last (by override): Bonn, not Aachen.
+    const history = [
+      { organisationId: 2, date: '2025-03-12' },
+      { organisationId: 1, date: '2025-07-09', isOverride: true },
+    ]
+    const proposal = proposeNextHost({ members, history, unavailable: [3] })
+    expect(proposal.organisationId).toBe(2)
+    expect(proposal.reasonDe).toContain(
+      'Bonn war am längsten nicht Gastgeber (zuletzt am 12.03.2025 Gastgeber)',
+    )
+    // Only the previous host is available: it hosts again, and the reason says why.
+    const only = proposeNextHost({ members, history, unavailable: [2, 3] })
+    expect(only.organisationId).toBe(1)
+    expect(only.reasonDe).toContain('Niemand sonst kann diesmal Gastgeber sein')
+  })
+
+  it('never calls a member that hosted before or is planned to host "noch nie Gastgeber"', () => {
+    const history = hostings([1, '2025-03-12'], [3, '2025-11-12'])
+    const proposal = proposeNextHost({ members, history })
+    expect(proposal.organisationId).toBe(2)
+    expect(proposal.reasonDe).toBe(
+      'Bonn ist in Runde 1 noch nicht Gastgeber gewesen und war noch nie Gastgeber.',
+    )
+    // Bonn is already planned for a later meeting (not the next one): "bisher nicht", with the date.
+    const planned = proposeNextHost({
+      members,
+      history: hostings([1, '2025-03-12']),
+      later: hostings([3, '2025-11-12'], [2, '2026-03-11']),
+    })
+    expect(planned.organisationId).toBe(2)
+    expect(planned.reasonDe).toContain('war bisher nicht Gastgeber (erst am 11.03.2026 vorgesehen)')
+    expect(planned.reasonDe).not.toContain('noch nie')
+    // Every proposal in a sequence of meetings: no host twice in a row, every reason true.
+    const sequence = proposeHostSequence({
+      members,
+      history: hostings([3, '2024-11-13']),
+      dates: ['2025-03-12', '2025-07-09', '2025-11-12', '2026-03-11', '2026-07-08'],
+    })
+    const ids = [3, ...sequence.map((h) => h.organisationId)]
+    for (let i = 1; i < ids.length; i++) expect(ids[i]).not.toBe(ids[i - 1])
+    for (const h of sequence)
+      if (h.lastHostedOn !== null) expect(h.reasonDe).not.toContain('noch nie Gastgeber')
+  })
+})
+
 describe('proposeHostSequence', () => {
   it('plans a year and the first meeting of the next round', () => {
     const hosts = proposeHostSequence({

@@ -12,6 +12,9 @@
  *    collation), then the lower organisation id: a rule anyone can check by looking at the list.
  *    In a ring that shares under pseudonyms the caller passes each member's pseudonym as
  *    `tieBreakName`, so that ties go by pseudonym and the proposal tells peers nothing about names.
+ * 4. Never the same host twice in a row: the host of the meeting before (the latest in the history)
+ *    and of the meeting after (the earliest of `later`, when a meeting is planned between others)
+ *    are left out while anyone else can host; the round's open members wait for the next meeting.
  * Members the moderator marks unavailable for this meeting are skipped this time only.
  * An override (the moderator chose another host) is simply a history entry like any other.
  */
@@ -50,6 +53,8 @@ export interface ProposeHostOptions {
   history: readonly HostingRecord[]
   /** Members that cannot host this time (they stay first in line for the next meeting). */
   unavailable?: readonly number[]
+  /** Hosts of the ring's meetings after this one (already planned), for rule 4 and a true reason. */
+  later?: readonly HostingRecord[]
 }
 
 interface RoundState {
@@ -84,16 +89,27 @@ export function proposeNextHost(options: ProposeHostOptions): HostProposal {
   if (members.length === 0) throw new Error('host rotation: the ring has no members')
   const unavailable = new Set(options.unavailable ?? [])
   const state = replayHistory(members, history)
+  const byDate = (a: HostingRecord, b: HostingRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
+  const previous = [...history].sort(byDate).at(-1)
+  const next = [...(options.later ?? [])].sort(byDate)[0]
+  const neighbours = new Map<number, HostingRecord>()
+  if (previous) neighbours.set(previous.organisationId, previous)
+  if (next) neighbours.set(next.organisationId, next)
+  const available = members.filter((m) => !unavailable.has(m.organisationId))
+  if (available.length === 0) throw new Error('host rotation: every member is marked unavailable')
+  // Rule 4 first: a neighbour hosts again only when nobody else is available at all.
+  const notNeighbour = available.filter((m) => !neighbours.has(m.organisationId))
+  const pool = notNeighbour.length > 0 ? notNeighbour : available
   const open = members.filter((m) => !state.hostedInRound.has(m.organisationId))
-  let candidates = open.filter((m) => !unavailable.has(m.organisationId))
+  let candidates = pool.filter((m) => !state.hostedInRound.has(m.organisationId))
   let isOutsideRound = false
   if (candidates.length === 0) {
-    // Everyone still open in this round is unavailable: the fairest fallback is the least
-    // recently hosted of the others; the open members keep their place for the next meeting.
-    candidates = members.filter((m) => !unavailable.has(m.organisationId))
+    // Everyone still open in this round is unavailable or hosts the meeting before or after:
+    // the fairest fallback is the least recently hosted of the others; the open members keep
+    // their place for the next meeting.
+    candidates = pool
     isOutsideRound = true
   }
-  if (candidates.length === 0) throw new Error('host rotation: every member is marked unavailable')
   const sorted = [...candidates].sort((a, b) => {
     const la = state.lastHosted.get(a.organisationId) ?? ''
     const lb = state.lastHosted.get(b.organisationId) ?? ''
@@ -104,13 +120,40 @@ export function proposeNextHost(options: ProposeHostOptions): HostProposal {
   const chosen = sorted[0]!
   const last = state.lastHosted.get(chosen.organisationId) ?? null
   const tied = sorted.filter((m) => (state.lastHosted.get(m.organisationId) ?? null) === last).length
-  const when = last ? `zuletzt am ${formatDateDe(last)} Gastgeber` : 'noch nie Gastgeber'
-  const reasonDe = isOutsideRound
-    ? `${chosen.name} war am längsten nicht Gastgeber (${when}); alle, die in Runde ${state.round} noch offen sind, sind diesmal verhindert.`
-    : `${chosen.name} ist in Runde ${state.round} noch nicht Gastgeber gewesen und war ${when}` +
-      (tied > 1
-        ? `; bei Gleichstand mit ${tied - 1} weiteren entscheidet ${chosen.tieBreakName !== undefined ? 'das Pseudonym' : 'der Name'} (alphabetisch).`
-        : '.')
+  const planned = [...(options.later ?? [])]
+    .sort(byDate)
+    .find((h) => h.organisationId === chosen.organisationId)
+  const when = last
+    ? `zuletzt am ${formatDateDe(last)} Gastgeber`
+    : planned
+      ? `bisher nicht Gastgeber (erst am ${formatDateDe(planned.date)} vorgesehen)`
+      : 'noch nie Gastgeber'
+  const openNeighbours = open.filter((m) => neighbours.has(m.organisationId))
+  const openOthersAway = open.length > openNeighbours.length
+  const hostsNeighbour = (m: RotationMember) =>
+    `${m.name} richtet schon das Treffen am ${formatDateDe(neighbours.get(m.organisationId)!.date)} aus`
+  const whyOutside = [
+    ...(openOthersAway
+      ? [
+          openNeighbours.length > 0
+            ? `die anderen, die in Runde ${state.round} noch offen sind, sind diesmal verhindert`
+            : `alle, die in Runde ${state.round} noch offen sind, sind diesmal verhindert`,
+        ]
+      : []),
+    ...(openNeighbours.length > 0
+      ? [`${openNeighbours.map(hostsNeighbour).join(' und ')} (nie zweimal hintereinander)`]
+      : []),
+  ].join('; ')
+  const onlyChoice = neighbours.has(chosen.organisationId)
+    ? ` Niemand sonst kann diesmal Gastgeber sein (${hostsNeighbour(chosen)}).`
+    : ''
+  const reasonDe =
+    (isOutsideRound
+      ? `${chosen.name} war am längsten nicht Gastgeber (${when}); ${whyOutside}.`
+      : `${chosen.name} ist in Runde ${state.round} noch nicht Gastgeber gewesen und war ${when}` +
+        (tied > 1
+          ? `; bei Gleichstand mit ${tied - 1} weiteren entscheidet ${chosen.tieBreakName !== undefined ? 'das Pseudonym' : 'der Name'} (alphabetisch).`
+          : '.')) + onlyChoice
   return {
     organisationId: chosen.organisationId,
     round: state.round,

@@ -65,3 +65,16 @@ export function formatEuros(locale: Locale, value: number): string {
     maximumFractionDigits: isLarge ? 1 : 0,
   }).format(value)
 }
+
+/**
+ * A number with exactly `digits` decimals and a true minus sign ("−1,9", never "-1,9"); values that
+ * round to zero read "0,0", never "−0,0".
+ */
+export function formatFixed(locale: Locale, value: number, digits = 1): string {
+  const text = new Intl.NumberFormat(BCP47[locale], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'negative',
+  }).format(value)
+  return text.replace('-', '−')
+}

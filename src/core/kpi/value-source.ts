@@ -18,9 +18,3 @@ export function combineSources(sources: Iterable<SourceMix>): SourceMix {
   return 'computed'
 }
 
-/** German words for the sources, for German-only documents such as the meeting pack. */
-export const SOURCE_NAMES_DE: Record<SourceMix, string> = {
-  computed: 'berechnet',
-  published: 'veröffentlicht',
-  mixed: 'teils veröffentlicht, teils berechnet',
-}

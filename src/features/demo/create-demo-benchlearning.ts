@@ -182,12 +182,20 @@ export async function createDemoBenchlearning(
         .executeTakeFirstOrThrow()
       summary.meetings += 1
       // The demo accounts of the ring's members registered (the analyst not yet for the next one).
-      const registrations = demoUsers
+      // A meeting that took place had people registered in every ring (a held meeting without
+      // participants is a state meeting-life.ts refuses): there the leads of all members came.
+      const signedUp = demoUsers
         .filter(
           (u) =>
             u.organisation_id !== null && ring.members.some((m) => m.organisationId === u.organisation_id),
         )
         .filter((u) => u.role === 'member_lead' || (u.role === 'member_analyst' && !isNext))
+      const leads = isNext
+        ? []
+        : ring.members
+            .map((m) => ({ id: voters.get(m.organisationId)!, organisation_id: m.organisationId }))
+            .filter((lead) => !signedUp.some((u) => u.id === lead.id))
+      const registrations = [...signedUp, ...leads]
       if (registrations.length > 0)
         await db
           .insertInto('meeting_registration')

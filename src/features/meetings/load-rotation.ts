@@ -1,6 +1,11 @@
 /** What the host rotation (core/benchlearning/host-rotation.ts) needs of a ring: members and history. */
 import type { Kysely } from 'kysely'
-import type { HostingRecord, RotationMember } from '../../core/benchlearning'
+import {
+  proposeNextHost,
+  type HostingRecord,
+  type HostProposal,
+  type RotationMember,
+} from '../../core/benchlearning'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import { loadConfidentiality } from '../networks/load-confidentiality'
@@ -31,10 +36,13 @@ export async function loadRotationMembers(
   }))
 }
 
-/** Hosts of the ring's other meetings that start before `before` (the rotation's history). */
+/**
+ * Hosts of the ring's other meetings that start before `before` (the rotation's history), or with
+ * `after`, those planned after a meeting (so that no one hosts twice in a row).
+ */
 export async function loadHostingHistory(
   db: Kysely<DB>,
-  options: { ringId: number; before: string; exceptMeetingId?: number },
+  options: { ringId: number; exceptMeetingId?: number } & ({ before: string } | { after: string }),
 ): Promise<(HostingRecord & { meetingId: number })[]> {
   return (await findHostedMeetings(db, options)).map((r) => ({
     meetingId: r.id,
@@ -42,4 +50,29 @@ export async function loadHostingHistory(
     date: r.starts_on,
     isOverride: r.host_source === 'override',
   }))
+}
+
+/**
+ * The rotation's proposal for a ring meeting on `startsOn`, with the hosts before it (history) and
+ * after it (planned), so that a meeting added between others never repeats a neighbour's host.
+ * `members` is empty (and `proposal` null) when the ring has no members that day.
+ */
+export async function proposeHostOn(
+  db: Kysely<DB>,
+  options: { ringId: number; startsOn: string; exceptMeetingId?: number; unavailable?: number[] },
+): Promise<{
+  members: RotationMember[]
+  history: (HostingRecord & { meetingId: number })[]
+  proposal: HostProposal | null
+}> {
+  const { ringId, exceptMeetingId } = options
+  const members = await loadRotationMembers(db, ringId, options.startsOn)
+  const history = await loadHostingHistory(db, { ringId, before: options.startsOn, exceptMeetingId })
+  if (members.length === 0) return { members, history, proposal: null }
+  const later = await loadHostingHistory(db, { ringId, after: options.startsOn, exceptMeetingId })
+  return {
+    members,
+    history,
+    proposal: proposeNextHost({ members, history, later, unavailable: options.unavailable }),
+  }
 }

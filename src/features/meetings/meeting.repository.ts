@@ -77,14 +77,15 @@ export async function updateMeetingRow(
 /** Hosts of the ring's meetings that start before `before` (the rotation's history), oldest first. */
 export async function findHostedMeetings(
   db: Kysely<DB>,
-  options: { ringId: number; before: string; exceptMeetingId?: number },
+  options: { ringId: number; before?: string; after?: string; exceptMeetingId?: number },
 ) {
   return db
     .selectFrom('meeting')
     .select(['id', 'starts_on', 'host_organisation_id', 'host_source'])
     .where('ring_id', '=', options.ringId)
     .where('host_organisation_id', 'is not', null)
-    .where('starts_on', '<', options.before)
+    .$if(options.before !== undefined, (qb) => qb.where('starts_on', '<', options.before!))
+    .$if(options.after !== undefined, (qb) => qb.where('starts_on', '>', options.after!))
     .$if(options.exceptMeetingId !== undefined, (qb) => qb.where('id', '!=', options.exceptMeetingId!))
     .orderBy('starts_on')
     .orderBy('id')

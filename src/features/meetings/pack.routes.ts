@@ -1,4 +1,4 @@
-/** Routes of the meeting pack: the German HTML page and the PDF printed from it. */
+/** Routes of the meeting pack: the HTML page (German or English) and the PDF printed from it. */
 import { z } from 'zod'
 import { idParamsSchema, meetingPackQuerySchema } from '../../contracts/meetings'
 import type { RouteInput } from '../../server/route'
@@ -13,12 +13,13 @@ const render = (input: PackInput) =>
     ...readerOf(input),
     meetingId: input.params.id,
     period: input.query.period,
+    locale: input.query.lang,
   })
 const pack = { access: FOR_ANY, params: idParamsSchema, query: meetingPackQuerySchema }
 
 export const getMeetingPackHtmlRoute = meetingRoute('GET /api/v1/meetings/:id/pack.html', {
   operationId: 'getMeetingPackHtml',
-  summary: 'The meeting pack as a German HTML page (agenda, ring figures, spotlights, actions …)',
+  summary: 'The meeting pack as an HTML page, German or English (agenda, ring figures, spotlights, actions …)',
   ...pack,
   response: z.string().describe('text/html'),
   produces: 'text/html',
@@ -33,7 +34,7 @@ export const getMeetingPackPdfRoute = meetingRoute('GET /api/v1/meetings/:id/pac
   produces: 'application/pdf',
   async handler(input) {
     const pdf = await printMeetingPack(await render(input))
-    const fileName = `sitzungsunterlage-${input.params.id}.pdf`
+    const fileName = `${input.query.lang === 'en' ? 'meeting-pack' : 'sitzungsunterlage'}-${input.params.id}.pdf`
     return input.reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="${fileName}"`)

@@ -1,13 +1,12 @@
 /** The next host of a ring meeting by the rotation rule, with the reason and the hosting history. */
 import type { Kysely } from 'kysely'
-import { proposeNextHost } from '../../core/benchlearning'
 import { invalidInput } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import { orderAsSeen } from '../../core/pseudonymity/order-as-seen'
 import type { HostProposalDto } from '../../contracts/meetings'
 import type { DB } from '../../db/schema'
 import { orgOrHidden } from './load-meeting-scope'
-import { loadHostingHistory, loadRotationMembers } from './load-rotation'
+import { proposeHostOn } from './load-rotation'
 import { loadVisibleMeeting } from './load-visible-meeting'
 
 export async function proposeHostForMeeting(
@@ -19,13 +18,16 @@ export async function proposeHostForMeeting(
     throw invalidInput('network-wide events have no host rotation; set the host by hand', [
       { field: 'id', value: String(meeting.id), message: 'expected a ring meeting' },
     ])
-  const members = await loadRotationMembers(db, meeting.ring_id, meeting.starts_on)
-  const history = await loadHostingHistory(db, {
+  const { history, proposal } = await proposeHostOn(db, {
     ringId: meeting.ring_id,
-    before: meeting.starts_on,
+    startsOn: meeting.starts_on,
     exceptMeetingId: meeting.id,
+    unavailable: options.unavailable,
   })
-  const proposal = proposeNextHost({ members, history, unavailable: options.unavailable })
+  if (proposal === null)
+    throw invalidInput(`ring ${meeting.ring_id} has no members on ${meeting.starts_on}`, [
+      { field: 'id', value: String(meeting.id), message: 'the ring has no members on the meeting day' },
+    ])
   const ref = (id: number) => orgOrHidden(scope, id)
   return {
     host: ref(proposal.organisationId),

@@ -1,13 +1,13 @@
 /** Plans one meeting; a ring meeting without a given host gets the rotation's proposal. */
 import type { Insertable, Kysely } from 'kysely'
-import { canManageRingScoped, checkMeetingDates, proposeNextHost } from '../../core/benchlearning'
+import { canManageRingScoped, checkMeetingDates } from '../../core/benchlearning'
 import { forbidden, invalidInput } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import type { CreateMeetingRequest } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
 import type { DB, MeetingTable } from '../../db/schema'
 import type { AuditActor } from '../audit/record-audit'
-import { loadHostingHistory, loadRotationMembers } from './load-rotation'
+import { proposeHostOn } from './load-rotation'
 import { findNetworkIdFor, insertMeeting, type MeetingRow } from './meeting.repository'
 import { recordCreation } from './record-creation'
 
@@ -42,10 +42,9 @@ export async function scheduleMeeting(database: Database, options: ScheduleMeeti
     let host = request.hostOrganisationId ?? null
     let hostSource: 'rotation' | 'override' | 'none' = host !== null ? 'override' : 'none'
     if (request.hostOrganisationId === undefined && ringId !== null) {
-      const members = await loadRotationMembers(db, ringId, request.startsOn)
-      if (members.length > 0) {
-        const history = await loadHostingHistory(db, { ringId, before: request.startsOn })
-        host = proposeNextHost({ members, history }).organisationId
+      const { proposal } = await proposeHostOn(db, { ringId, startsOn: request.startsOn })
+      if (proposal !== null) {
+        host = proposal.organisationId
         hostSource = 'rotation'
       }
     }

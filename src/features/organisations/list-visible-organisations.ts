@@ -25,6 +25,9 @@ export async function listVisibleOrganisations(
       canViewFigures: true,
       canSeeName: visibility !== 'pseudonymised',
       canUploadData: visibility === 'full' && canUploadFor(viewer, o.id),
+      // Neighbours by context show the organisation's context values: only for full visibility
+      // (GET /api/v1/peers/neighbours answers 404 otherwise).
+      canViewNeighbours: visibility === 'full',
     }
     if (visibility !== 'pseudonymised') {
       result.push({ ...o, isPseudonymised: false, abilities })

@@ -10,6 +10,7 @@ import { addDays, isCalendarDay } from '../../core/periods/dates'
 import type { ApplyPeerModelResultDto } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { findMeetingsOffRings } from '../meetings/find-meetings-off-rings'
 import { insertRing, insertRingMemberships } from '../networks/network.repository'
 import { findPeerModel } from './peer-model.repository'
 import { listPeerOrganisations } from './peer-organisation.repository'
@@ -109,6 +110,7 @@ export async function applyPeerModel(
       endedMemberships,
       endedRings: endedRings.map((r) => r.code),
       withoutRing,
+      meetingsToCheck: await findMeetingsOffRings(db, { networkId, from: validFrom }),
     }
     await recordAudit(db, {
       actor: options.actor,

@@ -216,12 +216,49 @@ describe('models, moves, rings and history', () => {
       .execute()
     expect(audit.map((a) => a.action)).toEqual(['peer_model.create', 'peer_model.move'])
 
+    // A meeting planned under the old membership: R01's September meeting, hosted by the
+    // organisation that moves to R03 with the new rings.
+    const r01 = await t.database.db
+      .selectFrom('ring')
+      .select(['id', 'network_id'])
+      .where('code', '=', 'R01')
+      .executeTakeFirstOrThrow()
+    const planned = await t.database.db
+      .insertInto('meeting')
+      .values({
+        network_id: r01.network_id,
+        ring_id: r01.id,
+        kind: 'ring_meeting',
+        title: 'R01 September',
+        starts_on: '2024-09-11',
+        ends_on: '2024-09-11',
+        start_time: null,
+        end_time: null,
+        venue: null,
+        host_organisation_id: ids.get(incompleteAgs)!,
+        host_source: 'rotation',
+        moderator_user_id: null,
+        is_demo: false,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     const applied = await applyPeerModel(t.database, {
       modelId: model.id,
       validFrom: '2024-07-01',
       actor,
       now,
     })
+    expect(applied.meetingsToCheck).toEqual([
+      {
+        meetingId: planned.id,
+        title: 'R01 September',
+        startsOn: '2024-09-11',
+        ringCode: 'R01',
+        isRingEnded: false,
+        isHostOutside: true,
+        registrationsOutside: 0,
+      },
+    ])
     expect(applied.rings.map((r) => [r.code, r.isNew])).toEqual([
       ['R01', false],
       ['R02', true],

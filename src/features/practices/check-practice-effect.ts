@@ -128,6 +128,7 @@ export async function checkPracticeEffect(
       isEstimated,
       refusalReason: result.isEstimated ? null : result.reason,
       window: {
+        start: label(start),
         beforeFrom: label(start + EFFECT_WINDOW.beforeFrom),
         beforeTo: label(start + EFFECT_WINDOW.beforeTo),
         afterFrom: label(start + EFFECT_WINDOW.afterFrom),

@@ -175,6 +175,7 @@ describe('effect check through the service', () => {
     const k2 = result.figures[0]!
     expect(k2).toMatchObject({ figureCode: 'K2', isEstimated: true, peerCount: 5, direction: 'unclear' })
     expect(k2.window).toEqual({
+      start: '2022-07',
       beforeFrom: '2021-07',
       beforeTo: '2022-06',
       afterFrom: '2022-10',

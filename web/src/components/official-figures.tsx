@@ -168,6 +168,12 @@ export function OfficialFigures({
               </Link>
             )
           if (column.key === 'period') return formatPeriod(locale, String(row.period))
+          // A context figure has no better direction, so no rank: say so instead of a bare "–".
+          if (
+            column.key === 'rank' &&
+            list.find((s) => s.figure.code === row.code)?.figure.polarity === 'context'
+          )
+            return <span className="muted">{t('fig.start.noRankContext')}</span>
           if (column.key === 'change' && typeof row.change === 'number')
             return signed(row.change, (v) => formatNumber(locale, v, 1))
           return undefined

@@ -294,6 +294,9 @@ export const en: BenchlearningMessages = {
   'practiceEdit.fileHint': 'PDF, images, Office documents or text.',
   'practiceEdit.upload': 'Upload',
   'practiceEdit.removeAttachment': 'Remove: attachment “{name}”',
+  'practiceEdit.created':
+    'The good practice has been created. Here you can edit it further and add attachments.',
+  'practiceEdit.updated': 'Your changes have been saved.',
   'selfAssessment.title': 'Self-assessment',
   'selfAssessment.intro':
     "Your job centre's maturity in the enabler areas, with evidence, compared with the ring and with the last cycle.",

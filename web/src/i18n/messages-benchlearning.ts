@@ -299,6 +299,9 @@ export const de = {
   'practiceEdit.fileHint': 'PDF, Bilder, Office-Dokumente oder Text.',
   'practiceEdit.upload': 'Hochladen',
   'practiceEdit.removeAttachment': 'Entfernen: Anhang „{name}“',
+  'practiceEdit.created':
+    'Das Praxisbeispiel ist angelegt. Hier können Sie es weiter bearbeiten und Anhänge hinzufügen.',
+  'practiceEdit.updated': 'Die Änderungen sind gespeichert.',
   'selfAssessment.title': 'Selbstbewertung',
   'selfAssessment.intro':
     'Der Reifegrad Ihres Jobcenters in den Gestaltungsfeldern, mit Belegen, im Vergleich mit dem Ring und mit der letzten Runde.',

@@ -220,7 +220,8 @@ export const en: Messages = {
   'rings.lands': '{count} Länder',
   'rings.own': 'Your ring',
   'rings.membersUnknown': 'members hidden',
-  'rings.membersHidden': 'The members of this ring are not visible to you.',
+  'rings.membersHidden':
+    'The members of this ring are not visible to you; their values count only pooled in figures over several job centres.',
   'rings.sharingNamed': 'values shared by name',
   'rings.sharingPseudonymised': 'values shared under pseudonyms',
   'rings.compare': 'Compare {name}',
@@ -340,6 +341,12 @@ export const en: Messages = {
   'forming.applied': '{count} rings apply from {date}.',
   'forming.appliedDetails': '{ended} memberships end the day before; {newRings} rings were created.',
   'forming.withoutRing': 'Without a ring (no complete context data): {names}',
+  'forming.meetingsToCheck':
+    'Planned meetings that no longer fit the new rings ({count}); please check hosts, registrations and invitations:',
+  'forming.meetingRingEnded': 'ring {ring} ends before the meeting',
+  'forming.meetingHostOutside': 'the host will no longer belong to {ring}',
+  'forming.meetingRegistrationsOutside':
+    'registrations of job centres that will no longer belong to {ring}: {count}',
   'map.title': 'Map of rings',
   'map.show': 'The map shows',
   'map.today': 'today’s rings',
@@ -360,6 +367,7 @@ export const en: Messages = {
   'map.ags': 'District key',
   'map.organisation': 'Job centre',
   'map.none': 'The district boundaries for the map are missing.',
+  'map.noneAsk': 'The network administrators import them; until then the list below shows the rings.',
   'map.howTo':
     'An administrator imports them once on the server, e.g. the districts of the BKG (VG5000, GeoJSON):',
   'map.howToDetails':
@@ -398,6 +406,8 @@ export const en: Messages = {
   'compare.status': 'Status',
   'data.title': 'Data',
   'data.intro': 'Upload files, check them first, and see the import history.',
+  'data.introHistoryOnly':
+    "Which data were imported when, and what changed with them. Files are uploaded by the job centres' analysts and the network administrators.",
   'data.upload': 'Upload a file',
   'data.file': 'File',
   'data.fileHint': 'CSV (UTF-8 or Windows-1252) or XLSX, up to 512 MB.',
@@ -544,6 +554,9 @@ export const en: Messages = {
   'fig.groupLabel': 'Group',
   'fig.rank': 'Rank',
   'fig.rankOf': 'rank {rank} of {n}',
+  'fig.start.noRankContext': 'no rank (context figure: neither higher nor lower is better)',
+  'fig.plainFormula': 'How it is calculated:',
+  'fig.technicalFormula': 'Formula for analysts',
   'fig.numerator': 'Numerator',
   'fig.denominator': 'Denominator',
   'fig.vsMedian': 'against the median',
@@ -608,6 +621,7 @@ export const en: Messages = {
   'fig.context.plainR2':
     'Here the conditions explain {r2} % of the differences between the {n} job centres; the smaller that share, the rougher the expected value.',
   'fig.excellence.title': 'Who does it better?',
+  'fig.excellence.practices': 'What others do for {name}: good practices with their effect checks',
   'fig.excellence.intro':
     'Examples of good practice in "{name}" in this group, each with the numbers behind the claim.',
   'fig.excellence.byLevel': 'Highest level',
@@ -845,4 +859,10 @@ export const en: Messages = {
   'invitation.ssoHeading': "Or with your organisation's account",
   'invitation.ssoIntro':
     'Your organisation has connected its own sign-in. Sign in there with {email}; then you need no password here.',
+  // ---- changes that take effect only when saved (components/confirmed-select.tsx) ----
+  'confirm.save': 'Save',
+  'confirm.discard': 'Discard',
+  'confirm.saveOf': 'Save: {what}',
+  'confirm.discardOf': 'Discard: {what}',
+  'confirm.pending': 'Changed, not saved yet.',
 }

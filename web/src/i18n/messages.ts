@@ -237,7 +237,8 @@ export const de = {
   'rings.lands': '{count} Länder',
   'rings.own': 'Ihr Ring',
   'rings.membersUnknown': 'Mitglieder verborgen',
-  'rings.membersHidden': 'Die Mitglieder dieses Rings sind für Sie nicht sichtbar.',
+  'rings.membersHidden':
+    'Die Mitglieder dieses Rings sind für Sie nicht sichtbar; ihre Werte gehen nur zusammengefasst in Kennzahlen über mehrere Jobcenter ein.',
   'rings.sharingNamed': 'Werte mit Namen geteilt',
   'rings.sharingPseudonymised': 'Werte pseudonymisiert geteilt',
   'rings.compare': '{name} vergleichen',
@@ -357,6 +358,12 @@ export const de = {
   'forming.applied': '{count} Ringe gelten ab {date}.',
   'forming.appliedDetails': '{ended} Mitgliedschaften enden am Vortag; {newRings} Ringe sind neu angelegt.',
   'forming.withoutRing': 'Ohne Ring (keine vollständigen Kontextdaten): {names}',
+  'forming.meetingsToCheck':
+    'Geplante Treffen, die nicht mehr zu den neuen Ringen passen ({count}); bitte Gastgeber, Anmeldungen und Einladungen prüfen:',
+  'forming.meetingRingEnded': 'Ring {ring} endet vor dem Treffen',
+  'forming.meetingHostOutside': 'der Gastgeber gehört dann nicht mehr zu {ring}',
+  'forming.meetingRegistrationsOutside':
+    'Anmeldungen von Jobcentern, die dann nicht mehr zu {ring} gehören: {count}',
   'map.title': 'Karte der Ringe',
   'map.show': 'Die Karte zeigt',
   'map.today': 'heutige Ringe',
@@ -377,6 +384,7 @@ export const de = {
   'map.ags': 'Kreisschlüssel',
   'map.organisation': 'Jobcenter',
   'map.none': 'Für die Karte fehlen noch die Kreisgrenzen.',
+  'map.noneAsk': 'Die Netzwerk-Administration spielt sie ein; bis dahin zeigt die Liste unten die Ringe.',
   'map.howTo':
     'Eine Administratorin oder ein Administrator importiert sie einmal auf dem Server, z. B. die Kreise des BKG (VG5000, GeoJSON):',
   'map.howToDetails':
@@ -415,6 +423,8 @@ export const de = {
   'compare.status': 'Status',
   'data.title': 'Daten',
   'data.intro': 'Dateien hochladen, vorher prüfen und die Importhistorie einsehen.',
+  'data.introHistoryOnly':
+    'Welche Daten wann eingespielt wurden und was sich dabei geändert hat. Dateien laden das Controlling der Jobcenter und die Netzwerk-Administration hoch.',
   'data.upload': 'Datei hochladen',
   'data.file': 'Datei',
   'data.fileHint': 'CSV (UTF-8 oder Windows-1252) oder XLSX, bis 512 MB.',
@@ -566,6 +576,9 @@ export const de = {
   'fig.groupLabel': 'Gruppe',
   'fig.rank': 'Rang',
   'fig.rankOf': 'Rang {rank} von {n}',
+  'fig.start.noRankContext': 'kein Rang (Kontextkennzahl: weder höher noch niedriger ist besser)',
+  'fig.plainFormula': 'So wird gerechnet:',
+  'fig.technicalFormula': 'Formel für Fachleute',
   'fig.numerator': 'Zähler',
   'fig.denominator': 'Nenner',
   'fig.vsMedian': 'zum Median',
@@ -631,6 +644,7 @@ export const de = {
   'fig.context.plainR2':
     'Die Rahmenbedingungen erklären hier {r2} % der Unterschiede zwischen den {n} Jobcentern; je kleiner dieser Anteil, desto grober ist der Erwartungswert.',
   'fig.excellence.title': 'Wer macht es besser?',
+  'fig.excellence.practices': 'Was andere bei {name} tun: Praxisbeispiele mit ihren Wirkungsprüfungen',
   'fig.excellence.intro':
     'Beispiele guter Praxis bei „{name}“ in dieser Gruppe, jeweils mit den Zahlen hinter der Aussage.',
   'fig.excellence.byLevel': 'Höchstes Niveau',
@@ -874,6 +888,12 @@ export const de = {
   'invitation.ssoHeading': 'Oder mit dem Konto Ihrer Organisation',
   'invitation.ssoIntro':
     'Ihre Organisation hat die Anmeldung mit dem eigenen Konto eingerichtet. Melden Sie sich dort mit {email} an; dann brauchen Sie hier kein Passwort.',
+  // ---- changes that take effect only when saved (components/confirmed-select.tsx) ----
+  'confirm.save': 'Speichern',
+  'confirm.discard': 'Verwerfen',
+  'confirm.saveOf': 'Speichern: {what}',
+  'confirm.discardOf': 'Verwerfen: {what}',
+  'confirm.pending': 'Geändert, noch nicht gespeichert.',
 }
 
 /** A key of the core table (the entry chunk). */

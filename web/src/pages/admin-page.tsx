@@ -7,6 +7,7 @@ import { useMailOutbox } from '../api/mail'
 import { useOrganisations, useRings, useSession } from '../api/resources'
 import { can } from '../app/access'
 import { Link } from '../app/router'
+import { ConfirmedSelect } from '../components/confirmed-select'
 import { DataTable } from '../components/data-table'
 import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
@@ -131,17 +132,17 @@ function Users({ ownUserId }: { ownUserId: number | null }) {
                   return user.lastSeenAt ? formatDateTime(locale, user.lastSeenAt) : '–'
                 if (column.key === 'role' && !isSelf)
                   return (
-                    <select
-                      aria-label={t('admin.roleOf', { name: user.name })}
+                    <ConfirmedSelect
+                      label={t('admin.roleOf', { name: user.name })}
                       value={user.role}
-                      onChange={(e) => void changeRole(user, e.target.value as Role)}
+                      onSave={(role) => changeRole(user, role as Role)}
                     >
                       {ROLES.map((role) => (
                         <option key={role} value={role}>
                           {pick(locale, ROLE_LABELS[role])}
                         </option>
                       ))}
-                    </select>
+                    </ConfirmedSelect>
                   )
                 if (column.key === 'state' && !isSelf)
                   return (
@@ -335,16 +336,16 @@ function Rings() {
             rowKey={(row) => String(row.id)}
             renderCell={(row, column) =>
               column.key === 'sharing' ? (
-                <select
-                  aria-label={t('admin.sharingOf', { ring: String(row.name) })}
+                <ConfirmedSelect
+                  label={t('admin.sharingOf', { ring: String(row.name) })}
                   value={String(row.sharing)}
-                  onChange={(e) =>
-                    void change(Number(row.id), String(row.name), e.target.value as 'named' | 'pseudonymised')
+                  onSave={(sharing) =>
+                    change(Number(row.id), String(row.name), sharing as 'named' | 'pseudonymised')
                   }
                 >
                   <option value="named">{t('admin.sharing.named')}</option>
                   <option value="pseudonymised">{t('admin.sharing.pseudonymised')}</option>
-                </select>
+                </ConfirmedSelect>
               ) : undefined
             }
           />

@@ -41,7 +41,10 @@ export default function DataPage({ location }: PageProps) {
     })
   const canViewImports = state !== undefined && can(state, 'viewImports')
   return (
-    <Page title={t('data.title')} intro={t('data.intro')}>
+    <Page
+      title={t('data.title')}
+      intro={state && can(state, 'uploadData') ? t('data.intro') : t('data.introHistoryOnly')}
+    >
       {state && can(state, 'uploadData') && (
         <Upload
           onOpenChanges={canViewImports ? openChanges : undefined}

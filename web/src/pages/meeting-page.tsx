@@ -108,7 +108,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetailDto }) {
 }
 
 function Downloads({ meeting }: { meeting: MeetingDetailDto }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const action = useAction()
   return (
     <div className="stack">
@@ -120,7 +120,7 @@ function Downloads({ meeting }: { meeting: MeetingDetailDto }) {
           <>
             <a
               className="button secondary small"
-              href={`/api/v1/meetings/${meeting.id}/pack.html`}
+              href={`/api/v1/meetings/${meeting.id}/pack.html?lang=${locale}`}
               target="_blank"
               rel="noopener"
             >
@@ -130,7 +130,10 @@ function Downloads({ meeting }: { meeting: MeetingDetailDto }) {
               action={action}
               className="button primary small"
               task={() =>
-                downloadFile(`/api/v1/meetings/${meeting.id}/pack.pdf`, `sitzungsunterlage-${meeting.id}.pdf`)
+                downloadFile(
+                  `/api/v1/meetings/${meeting.id}/pack.pdf?lang=${locale}`,
+                  `${locale === 'en' ? 'meeting-pack' : 'sitzungsunterlage'}-${meeting.id}.pdf`,
+                )
               }
             >
               {action.isBusy ? t('meeting.packWorking') : t('meeting.packPdf')}

@@ -71,7 +71,9 @@ function Profile({ organisation }: { organisation: OrganisationDto }) {
       <Facts organisation={organisation} />
       <ContextIndicators organisationId={organisation.id} />
       {organisation.abilities.canViewFigures !== false && <ProfileFigures organisationId={organisation.id} />}
-      <ProfileNeighbours organisationId={organisation.id} />
+      {organisation.abilities.canViewNeighbours === true && (
+        <ProfileNeighbours organisationId={organisation.id} />
+      )}
       <RawSeries organisation={organisation} />
     </Page>
   )

@@ -12,6 +12,7 @@ import { Link, navigate } from '../app/router'
 import type { PageProps } from '../app/routes'
 import { ActionError, FormSubmit, useAction } from '../components/benchlearning/common'
 import { AttachmentList } from '../components/benchlearning/attachment-list'
+import { SavedNotice } from '../components/benchlearning/saved-notice'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
@@ -113,13 +114,16 @@ function PracticeForm({ practice }: { practice: PracticeDto | null }) {
       )
       hasWarnings = names.length > 0
     })
-    if (ok && !hasWarnings) navigate(practice ? `/practices/${savedId}` : `/practices/${savedId}/edit`)
+    // A confirmation on the page it goes to (components/benchlearning/saved-notice.tsx).
+    if (ok && !hasWarnings)
+      navigate(practice ? `/practices/${savedId}?saved=updated` : `/practices/${savedId}/edit?saved=created`)
   }
   return (
     <Page
       title={practice ? t('practiceEdit.editTitle') : t('practiceEdit.newTitle')}
       intro={t('practiceEdit.intro')}
     >
+      <SavedNotice messages={{ created: 'practiceEdit.created' }} />
       <p>
         <Link href={practice ? `/practices/${practice.id}` : '/practices'}>{t('practiceEdit.back')}</Link>
       </p>

@@ -7,6 +7,7 @@ import type { PageProps } from '../app/routes'
 import { FormSubmit, todayIso, useAction } from '../components/benchlearning/common'
 import { AttachmentList } from '../components/benchlearning/attachment-list'
 import { EffectCheck } from '../components/benchlearning/effect-check'
+import { SavedNotice } from '../components/benchlearning/saved-notice'
 import { VISIBILITY_KEYS } from '../components/benchlearning/practice-labels'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
@@ -58,6 +59,7 @@ function PracticeView({ practice }: { practice: PracticeDto }) {
         )
       }
     >
+      <SavedNotice messages={{ updated: 'practiceEdit.updated' }} />
       <p>
         <Link href="/practices">{t('practice.back')}</Link>
       </p>

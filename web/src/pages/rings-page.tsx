@@ -129,11 +129,17 @@ function NoBoundaries({ canImport }: { canImport: boolean }) {
   return (
     <div className="no-boundaries">
       <p>{t('map.none')}</p>
-      <p>{t('map.howTo')}</p>
-      <pre className="command">
-        <code>{COMMAND}</code>
-      </pre>
-      <p className="hint">{t('map.howToDetails')}</p>
+      {/* The server's command line is for administrators; the others learn who fills the gap. */}
+      {!canImport && <p>{t('map.noneAsk')}</p>}
+      {canImport && (
+        <>
+          <p>{t('map.howTo')}</p>
+          <pre className="command">
+            <code>{COMMAND}</code>
+          </pre>
+          <p className="hint">{t('map.howToDetails')}</p>
+        </>
+      )}
       {canImport && (
         <form className="toolbar" onSubmit={submit}>
           <div className="field">
@@ -183,8 +189,10 @@ function RingList({ data }: { data: RingListDto }) {
                 {ring.members.length > 0
                   ? t('rings.members', { count: ring.members.length })
                   : t('rings.membersUnknown')}
-                {lands.size > 0 && ` · ${t('rings.lands', { count: lands.size })}`} ·{' '}
-                {ring.sharing === 'named' ? t('rings.sharingNamed') : t('rings.sharingPseudonymised')}
+                {lands.size > 0 && ` · ${t('rings.lands', { count: lands.size })}`}
+                {/* How a ring shares is among its members; to others its members stay hidden. */}
+                {ring.members.length > 0 &&
+                  ` · ${ring.sharing === 'named' ? t('rings.sharingNamed') : t('rings.sharingPseudonymised')}`}
               </p>
               {ring.members.length === 0 && <p>{t('rings.membersHidden')}</p>}
               <ul className="member-list">

@@ -21,6 +21,7 @@ import {
   TextField,
   useFormValues,
 } from '../components/form-field'
+import { ConfirmedSelect } from '../components/confirmed-select'
 
 const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
   open: 'topics.status.open',
@@ -128,16 +129,14 @@ function TopicItem({ topic }: { topic: TopicDto }) {
           </button>
         )}
         {topic.abilities.canChangeStatus === true && (
-          <select
-            aria-label={t('topics.statusOf', { title: topic.title })}
+          <ConfirmedSelect
+            label={t('topics.statusOf', { title: topic.title })}
             value={topic.status}
             disabled={action.isBusy}
-            onChange={(e) =>
-              void action.run(() => setTopicStatus(topic.id, e.target.value as TopicDto['status']))
-            }
+            onSave={(status) => action.run(() => setTopicStatus(topic.id, status as TopicDto['status']))}
           >
             <LabelledOptions labels={STATUS_KEYS} />
-          </select>
+          </ConfirmedSelect>
         )}
       </div>
     </li>

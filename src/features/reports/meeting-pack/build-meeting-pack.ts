@@ -11,7 +11,7 @@ import { isAppError } from '../../../core/errors/app-error'
 import type { DB } from '../../../db/schema'
 import { computeFigureGroupStatistics } from '../../kpi/group-statistics'
 import { monthIndexOf, monthStart } from '../../kpi/load-series'
-import { resolvePeriod } from '../../kpi/read-figure-values'
+import { findFigureDefinition, resolvePeriod } from '../../kpi/read-figure-values'
 import { formatPeriod, monthFromIndex } from '../../../core/periods/period'
 import { isoDate } from '../../../core/periods/dates'
 import { getMeetingDetail } from '../../meetings/get-meeting-detail'
@@ -29,6 +29,7 @@ export const PACK_FIGURES = ['K2', 'K2E4', 'K3E1', 'K1', 'K3', 'K1E4'] as const
 export interface FigureColumn {
   code: string
   nameDe: string
+  nameEn: string
   polarity: Polarity
   median: number | null
   /** Where the ring's values of the month come from (computed, published or both). */
@@ -42,6 +43,8 @@ export interface MeetingPack {
   figures: FigureColumn[]
   rows: { organisation: OrgRef; values: (number | null)[]; isHost: boolean }[]
   spotlights: SpotlightDto[]
+  /** Figure names and polarity by code, for the spotlights' sentences in either language. */
+  figureNames: Record<string, { de: string; en: string; polarity: Polarity }>
   openActions: ActionItemDto[]
   partner: PartnerSections
   notes: string[]
@@ -82,6 +85,7 @@ export async function buildMeetingPack(
         figures.push({
           code,
           nameDe: stats.dto.figure.nameDe,
+          nameEn: stats.dto.figure.nameEn,
           polarity: stats.dto.figure.polarity,
           median: stats.dto.median,
           source: combineSources(stats.dto.members.filter((m) => m.value !== null).map((m) => m.source)),
@@ -109,6 +113,17 @@ export async function buildMeetingPack(
     today,
   })
   const spotlights = month !== null ? blocks.spotlights : []
+  const figureNames: MeetingPack['figureNames'] = {}
+  for (const f of figures) figureNames[f.code] = { de: f.nameDe, en: f.nameEn, polarity: f.polarity }
+  for (const s of spotlights)
+    if (!figureNames[s.figureCode]) {
+      const definition = await findFigureDefinition(db, s.figureCode)
+      figureNames[s.figureCode] = {
+        de: definition.nameDe,
+        en: definition.nameEn,
+        polarity: definition.polarity,
+      }
+    }
   const openActions = [
     ...blocks.openActions,
     ...detail.actions.filter((a) => a.status === 'open' || a.status === 'in_progress'),
@@ -125,6 +140,7 @@ export async function buildMeetingPack(
     figures,
     rows,
     spotlights,
+    figureNames,
     openActions,
     partner,
     notes: [...notes, ...partner.notes],

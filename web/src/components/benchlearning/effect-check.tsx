@@ -142,11 +142,12 @@ function EffectChart({ figure, adopter, name }: { figure: FigureEffectDto; adopt
           data: figure.series.map((p) => p.adopter),
           color: PALETTE.accent,
           showSymbol: false,
+          // The marker sits at the adoption's start month; the after window begins three months later.
           markLine: {
             symbol: 'none',
             label: { formatter: t('effect.start') },
             lineStyle: { color: PALETTE.median, type: 'dashed' },
-            data: [{ xAxis: formatPeriodShort(figure.window.afterFrom) }],
+            data: [{ xAxis: formatPeriodShort(figure.window.start) }],
           },
         },
         {

@@ -28,6 +28,7 @@ import {
   TextField,
   useFormValues,
 } from '../form-field'
+import { ConfirmedSelect } from '../confirmed-select'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -272,18 +273,16 @@ export function ActionTable({ actions, caption }: { actions: ActionItemDto[]; ca
                 </td>
                 <td>
                   {a.abilities.canUpdateStatus === true || a.abilities.canEdit === true ? (
-                    <select
-                      aria-label={t('actions.statusOf', { title: a.title })}
+                    <ConfirmedSelect
+                      label={t('actions.statusOf', { title: a.title })}
                       value={a.status}
                       disabled={action.isBusy}
-                      onChange={(e) =>
-                        void action.run(() =>
-                          updateActionStatus(a.id, e.target.value as ActionItemDto['status']),
-                        )
+                      onSave={(status) =>
+                        action.run(() => updateActionStatus(a.id, status as ActionItemDto['status']))
                       }
                     >
                       <LabelledOptions labels={ACTION_STATUS_KEYS} />
-                    </select>
+                    </ConfirmedSelect>
                   ) : (
                     t(ACTION_STATUS_KEYS[a.status])
                   )}

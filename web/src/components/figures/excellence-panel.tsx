@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import type { FigureQuery } from '../../api/figures'
 import { useExcellence } from '../../api/figures'
+import { Link } from '../../app/router'
 import { useI18n } from '../../i18n/i18n'
 import { formatNumber } from '../../i18n/translate'
 import { signed } from '../../lib/figures'
@@ -79,6 +80,11 @@ export function ExcellencePanel({
                 })
               }
             />
+            <p className="excellence-practices">
+              <Link href={`/practices?figure=${encodeURIComponent(query.figure)}`}>
+                {t('fig.excellence.practices', { name: figureName })}
+              </Link>
+            </p>
             {data.notes.length > 0 && (
               <ul className="plain-list muted excellence-notes">
                 {data.notes.map((note) => (
@@ -112,7 +118,10 @@ function ExcellenceList<E extends { organisationId: number; name: string; source
         <ol className="plain-list">
           {entries.slice(0, TOP).map((e) => (
             <li key={e.organisationId}>
-              <strong>{e.name}</strong>: {claim(e)}
+              <Link href={`/organisations/${e.organisationId}`}>
+                <strong>{e.name}</strong>
+              </Link>
+              : {claim(e)}
               <SourceLabel source={e.source} />
             </li>
           ))}

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import type { ApplyPeerModelResultDto, PeerModelDto } from '../../../../src/contracts/peers'
 import { addMonths } from '../../../../src/core/periods/period'
 import { applyPeerModel } from '../../api/rings-api'
+import { Link } from '../../app/router'
 import { useI18n } from '../../i18n/i18n'
 import { formatDate } from '../../i18n/translate'
 import { addDays } from '../../lib/cycle-dates'
@@ -81,6 +82,29 @@ function AppliedResult({
       </p>
       {result.withoutRing.length > 0 && (
         <p>{t('forming.withoutRing', { names: result.withoutRing.map((m) => m.name).join(', ') })}</p>
+      )}
+      {result.meetingsToCheck.length > 0 && (
+        <div className="panel warning" role="alert">
+          <p>{t('forming.meetingsToCheck', { count: result.meetingsToCheck.length })}</p>
+          <ul>
+            {result.meetingsToCheck.map((m) => (
+              <li key={m.meetingId}>
+                <Link href={`/meetings/${m.meetingId}`}>{m.title}</Link> ({formatDate(locale, m.startsOn)}):{' '}
+                {[
+                  m.isRingEnded && t('forming.meetingRingEnded', { ring: m.ringCode }),
+                  m.isHostOutside && t('forming.meetingHostOutside', { ring: m.ringCode }),
+                  m.registrationsOutside > 0 &&
+                    t('forming.meetingRegistrationsOutside', {
+                      count: m.registrationsOutside,
+                      ring: m.ringCode,
+                    }),
+                ]
+                  .filter(Boolean)
+                  .join('; ')}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   )
