@@ -12,6 +12,7 @@ export const en: Messages = {
   'shell.signOut': 'Sign out',
   'shell.demoData': 'Demo data: synthetic, not real figures',
   'shell.api': 'API description (OpenAPI)',
+  'shell.menu': 'Menu',
   'shell.noAccounts':
     'This server has no sign-in yet: you see the data it serves without signing in. Uploads and administration appear once accounts exist.',
   'nav.start': 'Start',
@@ -38,6 +39,8 @@ export const en: Messages = {
   'download.xlsx': 'XLSX',
   'download.working': 'Creating XLSX …',
   'download.failed': 'The XLSX file could not be created.',
+  'download.raw': 'Add unrounded values',
+  'download.rawColumn': '{header} (unrounded)',
   'error.code.invalid_input': 'The input is not valid',
   'error.code.not_found': 'Not found',
   'error.code.conflict': 'Conflict with existing data',

@@ -23,6 +23,7 @@ export const de = {
   'shell.signOut': 'Abmelden',
   'shell.demoData': 'Demo-Daten: synthetisch, keine echten Kennzahlen',
   'shell.api': 'API-Beschreibung (OpenAPI)',
+  'shell.menu': 'Menü',
   'shell.noAccounts':
     'Dieser Server hat noch keine Anmeldung: Sie sehen die Daten, die er ohne Anmeldung ausliefert. Hochladen und Verwaltung erscheinen erst mit Benutzerkonten.',
   'nav.start': 'Start',
@@ -50,6 +51,8 @@ export const de = {
   'download.xlsx': 'XLSX',
   'download.working': 'XLSX wird erstellt …',
   'download.failed': 'Die XLSX-Datei konnte nicht erstellt werden.',
+  'download.raw': 'Zusätzlich ungerundete Werte',
+  'download.rawColumn': '{header} (ungerundet)',
   'error.code.invalid_input': 'Die Eingabe ist nicht gültig',
   'error.code.not_found': 'Nicht gefunden',
   'error.code.conflict': 'Konflikt mit vorhandenen Daten',
