@@ -86,6 +86,13 @@ describe('plurals', () => {
     expect(formatCount('en', 1, { one: '{count} vote', other: '{count} votes' })).toBe('1 vote')
     expect(pluralCategory('en', 2)).toBe('other')
   })
+
+  it('picks plural words inside catalogue texts', () => {
+    const text = '{votes} {votes|Stimme|Stimmen} aus {organisations} {organisations|Jobcenter|Jobcentern}'
+    expect(interpolate(text, { votes: 1, organisations: 1 })).toBe('1 Stimme aus 1 Jobcenter')
+    expect(interpolate(text, { votes: '1.200', organisations: 3 })).toBe('1.200 Stimmen aus 3 Jobcentern')
+    expect(interpolate('{n|value|values}', {})).toBe('{n|value|values}')
+  })
 })
 
 describe('dates and periods', () => {

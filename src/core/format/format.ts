@@ -8,12 +8,18 @@ export type MessageParams = Record<string, string | number>
 
 /**
  * Replaces `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed.
+ * `{name|one|other}` picks a word by the plural of the value of `name` ("{count} {count|Wert|Werte}"
+ * reads "1 Wert", "2 Werte", "1.200 Werte"): German and English both use the singular for exactly 1.
  * A space between a number and "%" (or percentage points) becomes a no-break space, so "−0,7 %" never
  * breaks before its unit, whatever the catalogue text wrote.
  */
 export function interpolate(template: string, params?: MessageParams): string {
   const filled = params
-    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    ? template
+        .replace(/\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (whole, name: string, one: string, other: string) =>
+          name in params ? (String(params[name]) === '1' ? one : other) : whole,
+        )
+        .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
     : template
   return keepUnitsTogether(filled)
 }
