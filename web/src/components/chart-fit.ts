@@ -1,0 +1,31 @@
+/**
+ * Fits a chart's option to the width it is drawn at: the names on a horizontal bar chart's category
+ * axis may take at most a third of the width, so the bars keep room on a 390 px phone (with 260 px of
+ * names they collapse to nothing). Applied by useEChart to every chart, at every resize.
+ */
+import type { EChartsCoreOption } from 'echarts/core'
+
+/** The share of the chart's width the category names may take. */
+export const LABEL_SHARE = 1 / 3
+const MIN_LABEL_WIDTH = 72
+
+type Axis = { type?: unknown; axisLabel?: { width?: unknown } & Record<string, unknown> } & Record<
+  string,
+  unknown
+>
+
+function fitAxis(axis: Axis, maxWidth: number): Axis {
+  const width = axis.axisLabel?.width
+  if (axis.type !== 'category' || typeof width !== 'number' || width <= maxWidth) return axis
+  return { ...axis, axisLabel: { ...axis.axisLabel, width: maxWidth } }
+}
+
+export function fitToWidth(option: EChartsCoreOption, width: number): EChartsCoreOption {
+  const yAxis = option.yAxis as Axis | Axis[] | undefined
+  if (!yAxis || width <= 0) return option
+  const maxWidth = Math.max(MIN_LABEL_WIDTH, Math.floor(width * LABEL_SHARE))
+  const axes = Array.isArray(yAxis) ? yAxis : [yAxis]
+  const fitted = axes.map((axis) => fitAxis(axis, maxWidth))
+  if (fitted.every((axis, index) => axis === axes[index])) return option
+  return { ...option, yAxis: Array.isArray(yAxis) ? fitted : fitted[0] }
+}
