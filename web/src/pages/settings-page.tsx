@@ -30,35 +30,37 @@ export default function SettingsPage(_props: PageProps) {
         <p className="muted">{t('settings.mailIntro')}</p>
         <QueryView query={preferences}>
           {(data) => (
-            <table>
-              <caption className="visually-hidden">{t('settings.mailCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('settings.kind')}</th>
-                  <th scope="col">{t('settings.delivery')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.preferences.map((p) => (
-                  <tr key={p.kind}>
-                    <th scope="row">{t(`mailKind.${p.kind}`)}</th>
-                    <td>
-                      <select
-                        aria-label={t('settings.deliveryOf', { kind: t(`mailKind.${p.kind}`) })}
-                        value={p.delivery}
-                        onChange={(e) => void change(p.kind, e.target.value as MailDeliveryChoice)}
-                      >
-                        {DELIVERIES.map((d) => (
-                          <option key={d} value={d}>
-                            {t(`delivery.${d}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{t('settings.mailCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('settings.kind')}</th>
+                    <th scope="col">{t('settings.delivery')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.preferences.map((p) => (
+                    <tr key={p.kind}>
+                      <th scope="row">{t(`mailKind.${p.kind}`)}</th>
+                      <td>
+                        <select
+                          aria-label={t('settings.deliveryOf', { kind: t(`mailKind.${p.kind}`) })}
+                          value={p.delivery}
+                          onChange={(e) => void change(p.kind, e.target.value as MailDeliveryChoice)}
+                        >
+                          {DELIVERIES.map((d) => (
+                            <option key={d} value={d}>
+                              {t(`delivery.${d}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </QueryView>
         {status && (
