@@ -140,7 +140,7 @@ async function snapshot(page: Page): Promise<PageSnapshot> {
     const width = window.innerWidth
     const overflowing: string[] = []
     if (document.documentElement.scrollWidth > width) {
-      for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      for (const element of Array.from(document.querySelectorAll('body, body *'))) {
         const box = element.getBoundingClientRect()
         if (box.right <= width + 1 || box.width === 0) continue
         // Report the outermost element that sticks out, not every descendant of it.

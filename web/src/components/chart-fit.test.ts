@@ -22,6 +22,15 @@ describe('fitting a chart to its width', () => {
     expect(fitToWidth(line, 300)).toEqual(line)
   })
 
+  it('thins the value axis on a phone so its ticks do not run together', () => {
+    expect(fitToWidth(bars, 342).xAxis).toEqual({
+      type: 'value',
+      splitNumber: 3,
+      axisLabel: { hideOverlap: true },
+    })
+    expect(fitToWidth(bars, 900).xAxis).toEqual({ type: 'value' })
+  })
+
   it('keeps a minimum width for the names', () => {
     expect(fitToWidth(bars, 120).yAxis).toMatchObject({ axisLabel: { width: 72 } })
   })
