@@ -85,8 +85,9 @@ export const KNOWN_SERVER_TEXTS: readonly { text: RegExp; languages: readonly La
     },
     ...mappingDescriptions().map((description) => ({
       text: new RegExp(escapeRegExp(description), 'g'),
-      languages: ['de'] as const,
-      source: 'mappings/*.json (description of a shipped column mapping, English only)',
+      // English, with German proper names (the BBSR's district types) that English pages show too.
+      languages: ['de', 'en'] as const,
+      source: 'mappings/*.json (description of a shipped column mapping)',
     })),
     {
       // "<indicator> <period>: -39.9 % against <period> (143); more than ±30 %"
