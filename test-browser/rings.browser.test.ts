@@ -101,7 +101,7 @@ describe('moderator forms rings', () => {
     await settle(page, 60_000)
     for (const answer of progress) expect(answer.done).toBeLessThanOrEqual(answer.total)
     const quality = await page.locator('.quality-list').innerText()
-    expect(quality).toMatch(/Die Gruppen erklären \d+ % der Unterschiede/)
+    expect(quality).toMatch(/Die Gruppen erklären \d+\s% der Unterschiede/)
     expect(quality).toMatch(/Trennschärfe/)
     expect(quality).toMatch(/Wiederholungen/)
     const sizes = await page.locator('.proposal-groups .card .muted').allInnerTexts()

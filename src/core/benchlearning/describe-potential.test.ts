@@ -25,7 +25,7 @@ describe('describing potentials', () => {
     expect(describeAmount('de', money)).toBe('etwa 3,6\u00a0Mio.\u00a0€ weniger im Jahr')
     expect(describeAmount('en', money)).toBe('about €3.6m less a year')
     expect(describeRange('de', { low: -70, high: 350 }, false)).toBe(
-      'über das Prognoseintervall zwischen -70 und 350',
+      'über das Prognoseintervall zwischen \u221270 und 350',
     )
   })
 

@@ -6,25 +6,126 @@ export type Locale = 'de' | 'en'
 
 export type MessageParams = Record<string, string | number>
 
-/** Replaces `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed. */
+/**
+ * Replaces `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed.
+ * `{name|one|other}` picks a word by the plural of the value of `name` ("{count} {count|Wert|Werte}"
+ * reads "1 Wert", "2 Werte", "1.200 Werte"): German and English both use the singular for exactly 1.
+ * A space between a number and "%" (or percentage points) becomes a no-break space, so "−0,7 %" never
+ * breaks before its unit, whatever the catalogue text wrote.
+ */
 export function interpolate(template: string, params?: MessageParams): string {
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
+  const filled = params
+    ? template
+        .replace(/\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (whole, name: string, one: string, other: string) =>
+          name in params ? (String(params[name]) === '1' ? one : other) : whole,
+        )
+        .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    : template
+  return keepUnitsTogether(filled)
+}
+
+/** "26,0 %" with a no-break space: a number never ends a line apart from its percent sign. */
+function keepUnitsTogether(text: string): string {
+  return text.replace(/(\d) (%|Pp\.|pp\b)/g, '$1\u00a0$2')
 }
 
 const BCP47: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
 
-export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(BCP47[locale], { maximumFractionDigits }).format(value)
+/** The true minus sign (U+2212): Intl writes a hyphen-minus, which reads as a dash and may break. */
+export const MINUS = '\u2212'
+/** A no-break space, between a number and its unit ("26,0 %"), so the unit never wraps alone. */
+export const NBSP = '\u00a0'
+
+/**
+ * A number in the locale's notation with at most `maximumFractionDigits` decimals (at least
+ * `minimumFractionDigits`, default none). Negative numbers carry the true minus sign; a value that
+ * rounds to zero is "0", never "-0".
+ */
+export function formatNumber(
+  locale: Locale,
+  value: number,
+  maximumFractionDigits = 1,
+  minimumFractionDigits = 0,
+): string {
+  return new Intl.NumberFormat(BCP47[locale], {
+    maximumFractionDigits,
+    minimumFractionDigits: Math.min(minimumFractionDigits, maximumFractionDigits),
+    signDisplay: 'negative',
+  })
+    .format(value)
+    .replace('-', MINUS)
 }
 
-/** A change in percent with its sign; values that round to zero read "±0". */
+/** A formatted number and its unit, joined by a no-break space: "1.234 Personen", "−0,7 %". */
+export function withUnit(number: string, unit: string): string {
+  return unit ? `${number}${NBSP}${unit}` : number
+}
+
+/** A number with exactly `digits` decimals: every value of one column or axis reads alike. */
+export function formatFixed(locale: Locale, value: number, digits = 1): string {
+  return formatNumber(locale, value, digits, digits)
+}
+
+/** A percentage (the value is already in percent): "26,0 %" / "26.0 %", with a no-break space. */
+export function formatPercent(locale: Locale, percent: number, digits = 1): string {
+  return `${formatFixed(locale, percent, digits)}${NBSP}%`
+}
+
+/**
+ * A signed change: "+1,2", "−0,7", and "±0" where it rounds to zero (no "-0", no "+0"). `unit` is
+ * appended after a no-break space.
+ */
+export function formatSigned(locale: Locale, value: number, digits = 1, unit?: string): string {
+  const suffix = unit ? `${NBSP}${unit}` : ''
+  const magnitude = formatFixed(locale, Math.abs(value), digits)
+  if (formatFixed(locale, 0, digits) === magnitude) return `±${formatNumber(locale, 0)}${suffix}`
+  return `${value > 0 ? '+' : MINUS}${magnitude}${suffix}`
+}
+
+/** A change in percent with its sign: "+3,5 %", "−0,7 %", "±0 %". */
 export function formatChange(locale: Locale, percent: number, digits = 1): string {
-  const rounded = Number(percent.toFixed(digits))
-  if (rounded === 0) return `±${formatNumber(locale, 0)} %`
-  return `${rounded > 0 ? '+' : '−'}${formatNumber(locale, Math.abs(rounded), digits)} %`
+  return formatSigned(locale, percent, digits, '%')
+}
+
+const POINTS: Record<Locale, string> = { de: 'Pp.', en: 'pp' }
+
+/** A difference of two percentages, in percentage points: "+1,2 Pp." / "−0.4 pp". */
+export function formatPercentagePoints(locale: Locale, points: number, digits = 1): string {
+  return formatSigned(locale, points, digits, POINTS[locale])
+}
+
+/** A range of two numbers with an en dash between spaces, so "−3,6 – −0,1" never reads "-3,6–-0". */
+export function formatRange(locale: Locale, lower: number, upper: number, digits = 1): string {
+  return `${formatFixed(locale, lower, digits)}${NBSP}– ${formatFixed(locale, upper, digits)}`
+}
+
+/**
+ * A value rounded as a page shows it, for downloads (CSV, XLSX): `digits` decimals, no "-0". Full
+ * precision belongs in a separate raw column, only where the user asks for it.
+ */
+export function roundAsShown(value: number, digits: number): number {
+  // toFixed rounds the exact binary value as Intl.NumberFormat does, so the download matches the page.
+  const rounded = Number(Math.abs(value).toFixed(digits))
+  return rounded === 0 ? 0 : Math.sign(value) * rounded
+}
+
+/** The plural category of `count` in the language ("one", "other"), for "1 Stimme" / "2 Stimmen". */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(BCP47[locale]).select(count)
+}
+
+/**
+ * Picks the form for `count` (`one` or `other`, both catalogue texts with `{count}`) and fills in the
+ * formatted count: "1 Stimme", "2 Stimmen", "1.200 Stimmen".
+ */
+export function formatCount(
+  locale: Locale,
+  count: number,
+  forms: { one: string; other: string },
+  params: MessageParams = {},
+): string {
+  const form = pluralCategory(locale, count) === 'one' ? forms.one : forms.other
+  return interpolate(form, { ...params, count: formatNumber(locale, count, 0) })
 }
 
 /** "2026-03" → "03/2026" for axis labels, where long month names collide. */
@@ -66,15 +167,3 @@ export function formatEuros(locale: Locale, value: number): string {
   }).format(value)
 }
 
-/**
- * A number with exactly `digits` decimals and a true minus sign ("−1,9", never "-1,9"); values that
- * round to zero read "0,0", never "−0,0".
- */
-export function formatFixed(locale: Locale, value: number, digits = 1): string {
-  const text = new Intl.NumberFormat(BCP47[locale], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: 'negative',
-  }).format(value)
-  return text.replace('-', '−')
-}

@@ -1,9 +1,10 @@
 /**
  * The application shell: skip link, header with language switch and account, the main navigation
  * (only the pages this person may use), the routed page, and a footer. Landmarks follow the
- * banner / navigation / main / contentinfo pattern.
+ * banner / navigation / main / contentinfo pattern. On a phone the header is one compact line and
+ * the navigation folds behind a menu button (styles.css), so the content starts near the top.
  */
-import { Suspense, lazy, useEffect } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import { ROLE_LABELS } from '../../../src/core/permissions/permissions'
 import { signOut, useHealth, useSession, type SessionState } from '../api/resources'
 import { ErrorView, Loading } from '../components/state-views'
@@ -47,6 +48,9 @@ function Shell() {
   const location = useLocation()
   const session = useSession()
   const path = location.split('?')[0]!
+  const [isNavOpen, setNavOpen] = useState(false)
+  // A chosen page closes the folded navigation.
+  useEffect(() => setNavOpen(false), [path])
 
   useEffect(() => {
     // Signed out on a protected page: go to the sign-in page and come back afterwards.
@@ -83,6 +87,9 @@ function Shell() {
     ? ROUTES.filter((route) => route.navLabel && isRouteAllowed(route, sessionState) && !route.isPublic)
     : []
   const showNav = sessionState !== undefined && sessionState.kind !== 'signed-out'
+  const currentNav = navRoutes.find((route) =>
+    route.path === '/' ? path === '/' : path === route.path || path.startsWith(`${route.path}/`),
+  )
 
   return (
     <div className={showNav ? 'app' : 'app no-nav'}>
@@ -125,11 +132,19 @@ function Shell() {
         </div>
       </header>
       {showNav && (
-        <nav className="app-nav" aria-label={t('shell.navLabel')}>
-          <ul>
+        <nav className={isNavOpen ? 'app-nav open' : 'app-nav'} aria-label={t('shell.navLabel')}>
+          <button
+            type="button"
+            className="button secondary small nav-toggle"
+            aria-expanded={isNavOpen}
+            aria-controls="main-navigation"
+            onClick={() => setNavOpen(!isNavOpen)}
+          >
+            {currentNav ? `${t('shell.menu')}: ${t(currentNav.navLabel!)}` : t('shell.menu')}
+          </button>
+          <ul id="main-navigation">
             {navRoutes.map((route) => {
-              const isCurrent =
-                route.path === '/' ? path === '/' : path === route.path || path.startsWith(`${route.path}/`)
+              const isCurrent = route === currentNav
               return (
                 <li key={route.id}>
                   <Link href={route.path} aria-current={isCurrent ? 'page' : undefined}>

@@ -2,11 +2,16 @@
  * An accessible data table: a caption, column headers with scope, sortable columns as buttons that
  * announce their state through aria-sort, numbers right-aligned in the reader's locale. Cells can be
  * rendered richly (links, marks) while sorting and downloads use the plain values.
+ *
+ * The one responsive table of the UI: headers and cells wrap, the first column stays in view while a
+ * wide table scrolls inside its own box (never the page), and below 600 px a table of four or more
+ * columns becomes a stack of cards, one per row, each cell under its column's name (styles.css,
+ * "responsive tables"), so no page scrolls sideways on a phone.
  */
 import { useMemo, useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { formatNumber } from '../i18n/translate'
-import { sortRows, type CellValue, type TableColumn, type TableRow } from './table-data'
+import { columnDigits, sortRows, type CellValue, type TableColumn, type TableRow } from './table-data'
 
 export interface DataTableProps {
   caption: string
@@ -22,7 +27,15 @@ export interface DataTableProps {
   isSortable?: boolean
   initialSort?: { key: string; direction: 'ascending' | 'descending' }
   maxRows?: number
+  /**
+   * On a phone: `stack` shows each row as a card, `scroll` keeps the table (scrolling in its box).
+   * Default: stack from four columns on.
+   */
+  narrowLayout?: 'stack' | 'scroll'
 }
+
+/** Tables with at least this many columns become cards on a phone unless told otherwise. */
+const STACK_FROM_COLUMNS = 4
 
 export function DataTable({
   caption,
@@ -35,6 +48,7 @@ export function DataTable({
   isSortable = true,
   initialSort,
   maxRows,
+  narrowLayout,
 }: DataTableProps) {
   const { t, locale } = useI18n()
   const [sort, setSort] = useState(initialSort)
@@ -46,13 +60,19 @@ export function DataTable({
 
   const format = (value: CellValue, column: TableColumn): string => {
     if (value === null || value === undefined) return '–'
-    if (typeof value === 'number') return formatNumber(locale, value, column.digits ?? 2)
+    if (typeof value === 'number') return formatNumber(locale, value, columnDigits(column))
     return value
   }
 
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="data-table">
+      <table
+        className={
+          (narrowLayout ?? (columns.length >= STACK_FROM_COLUMNS ? 'stack' : 'scroll')) === 'stack'
+            ? 'data-table stackable'
+            : 'data-table'
+        }
+      >
         <caption className={isCaptionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
@@ -100,11 +120,11 @@ export function DataTable({
                 const content = renderCell?.(row, column) ?? format(row[column.key] ?? null, column)
                 const className = column.type === 'number' ? 'numeric' : undefined
                 return columnIndex === 0 ? (
-                  <th key={column.key} scope="row" className={className}>
+                  <th key={column.key} scope="row" className={className} data-label={column.header}>
                     {content}
                   </th>
                 ) : (
-                  <td key={column.key} className={className}>
+                  <td key={column.key} className={className} data-label={column.header}>
                     {content}
                   </td>
                 )

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
 import { useI18n } from '../i18n/i18n'
 import { withCanvasTooltip } from './canvas-tooltip'
+import { fitToWidth } from './chart-fit'
 
 type EChartsInit = typeof import('echarts/core').init
 type EChartsInstance = ReturnType<EChartsInit>
@@ -22,12 +23,14 @@ export type ChartStatus = 'loading' | 'ready' | 'failed'
 
 /**
  * An ECharts instance in the returned box, made once `loadCharts` has loaded (again when another
- * loader is passed: keep it stable), resized with the box, with `option` drawn into it.
+ * loader is passed: keep it stable), resized with the box, with `option` drawn into it as fitted to
+ * the box's width (chart-fit.ts).
  */
 export function useEChart(loadCharts: ChartsLoader, option: EChartsCoreOption) {
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsInstance | null>(null)
   const [status, setStatus] = useState<ChartStatus>('loading')
+  const [width, setWidth] = useState(0)
 
   useEffect(() => {
     let isCancelled = false
@@ -37,8 +40,12 @@ export function useEChart(loadCharts: ChartsLoader, option: EChartsCoreOption) {
       ({ init }) => {
         if (isCancelled || !box.current) return
         chart.current = init(box.current, null, { renderer: 'canvas' })
-        observer = new ResizeObserver(() => chart.current?.resize())
+        observer = new ResizeObserver(() => {
+          chart.current?.resize()
+          setWidth(box.current?.clientWidth ?? 0)
+        })
         observer.observe(box.current)
+        setWidth(box.current.clientWidth)
         setStatus('ready')
       },
       () => !isCancelled && setStatus('failed'),
@@ -52,8 +59,9 @@ export function useEChart(loadCharts: ChartsLoader, option: EChartsCoreOption) {
   }, [loadCharts])
 
   useEffect(() => {
-    if (status === 'ready') chart.current?.setOption(withCanvasTooltip(option), { notMerge: true })
-  }, [option, status])
+    if (status === 'ready')
+      chart.current?.setOption(fitToWidth(withCanvasTooltip(option), width), { notMerge: true })
+  }, [option, status, width])
 
   return { box, status }
 }

@@ -7,7 +7,7 @@ import type { FigureSummaryDto } from '../../../src/contracts/kpi'
 import { useFigureSummaries, useValuesKnownAt } from '../api/figures'
 import { Link } from '../app/router'
 import { useI18n } from '../i18n/i18n'
-import { formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatDateTime, formatFixed, formatNumber, formatPeriod, pick, withUnit } from '../i18n/translate'
 import { figureDigits, judgeAgainstMedian, signed } from '../lib/figures'
 import {
   ConfidentialityTag,
@@ -62,7 +62,7 @@ export function OfficialFigures({
     return null
   }
   const format = (s: FigureSummaryDto, value: number) =>
-    formatNumber(locale, value, figureDigits(s.figure.unit))
+    formatFixed(locale, value, figureDigits(s.figure.unit))
   const rows: TableRow[] = list.map((s) => ({
     code: s.figure.code,
     name: pick(locale, { de: s.figure.nameDe, en: s.figure.nameEn }),
@@ -114,7 +114,7 @@ export function OfficialFigures({
                   <span className="missing-value">{missingText(s.missing)}</span>
                 ) : (
                   <>
-                    {format(s, s.value)} {s.figure.unit}
+                    {withUnit(format(s, s.value), s.figure.unit)}
                     <SourceLabel source={s.source} />
                   </>
                 )}
@@ -127,7 +127,10 @@ export function OfficialFigures({
                   <div>
                     <dt>{t('fig.start.change')}</dt>
                     <dd>
-                      {signed(s.group.changeToPreviousYear, (v) => format(s, v))} {t('fig.points')}
+                      {withUnit(
+                        signed(s.group.changeToPreviousYear, (v) => format(s, v)),
+                        t('fig.points'),
+                      )}
                     </dd>
                   </div>
                 )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HOSTILE_TEXTS, startsFormula } from '../../../src/test/hostile-cells'
-import { safeFileName, sortRows, toCsv, type TableData } from './table-data'
+import { forDownload, safeFileName, sortRows, toCsv, type TableData } from './table-data'
 
 const data: TableData = {
   columns: [
@@ -23,6 +23,34 @@ describe('toCsv', () => {
 
   it('writes English CSV with commas and decimal points', () => {
     expect(toCsv(data, 'en').split('\r\n')[1]).toBe('"KCA ""Main-Kinzig""",21.5')
+  })
+})
+
+describe('downloads', () => {
+  const precise: TableData = {
+    columns: [
+      { key: 'name', header: 'Jobcenter' },
+      { key: 'rate', header: 'Quote', type: 'number', digits: 1 },
+    ],
+    rows: [
+      { name: 'A', rate: 28.716915468449493 },
+      { name: 'B', rate: -0.04 },
+      { name: 'C', rate: null },
+    ],
+  }
+
+  it('round numbers as the page shows them, without "-0"', () => {
+    expect(toCsv(forDownload(precise), 'de')).toBe('\uFEFFJobcenter;Quote\r\nA;28,7\r\nB;0\r\nC;\r\n')
+  })
+
+  it('add the unrounded values as a column of their own only when asked', () => {
+    const withRaw = forDownload(precise, (header) => `${header} (ungerundet)`)
+    expect(withRaw.columns.map((column) => column.header)).toEqual([
+      'Jobcenter',
+      'Quote',
+      'Quote (ungerundet)',
+    ])
+    expect(toCsv(withRaw, 'en').split('\r\n')[1]).toBe('A,28.7,28.716915468449493')
   })
 })
 

@@ -2,6 +2,7 @@
  * Tabular data as the accessible tables, the chart table alternatives and the CSV/XLSX downloads
  * share it: columns with a header and a type, rows as plain values.
  */
+import { roundAsShown } from '../../../src/core/format/format'
 import { toCsvRow, type CsvRowOptions } from '../../../src/core/spreadsheet/spreadsheet-cell'
 
 export type CellValue = string | number | null
@@ -40,6 +41,41 @@ export function sortRows(
     if (typeof x === 'number' && typeof y === 'number') return sign * (x - y)
     return sign * collator.compare(String(x), String(y))
   })
+}
+
+/** Decimal places a number column is shown with (DataTable's default too). */
+export function columnDigits(column: TableColumn): number {
+  return column.digits ?? 2
+}
+
+/**
+ * The table as a download: numbers rounded as the page shows them (no 17-digit floats, no "-0").
+ * With `rawHeader`, every number column is followed by a column of the unrounded values, headed
+ * `rawHeader(header)`: full precision only where the reader asked for it.
+ */
+export function forDownload(data: TableData, rawHeader?: (header: string) => string): TableData {
+  const columns: TableColumn[] = []
+  for (const column of data.columns) {
+    columns.push(column)
+    if (rawHeader && column.type === 'number')
+      columns.push({
+        key: `${column.key}\u0000raw`,
+        header: rawHeader(column.header),
+        type: 'number',
+        digits: 15,
+      })
+  }
+  const rows = data.rows.map((row) => {
+    const rounded: TableRow = { ...row }
+    for (const column of data.columns) {
+      const value = row[column.key]
+      if (column.type !== 'number' || typeof value !== 'number') continue
+      rounded[column.key] = roundAsShown(value, columnDigits(column))
+      if (rawHeader) rounded[`${column.key}\u0000raw`] = value
+    }
+    return rounded
+  })
+  return { columns, rows }
 }
 
 /**

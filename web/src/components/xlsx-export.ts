@@ -1,7 +1,7 @@
 /** Loaded on demand by DownloadButtons: builds an XLSX workbook with exceljs. */
 import ExcelJS from 'exceljs'
 import { toSpreadsheetCell } from '../../../src/core/spreadsheet/spreadsheet-cell'
-import type { TableData } from './table-data'
+import { columnDigits, type TableData } from './table-data'
 
 export async function buildXlsx(data: TableData, title: string): Promise<Blob> {
   const workbook = new ExcelJS.Workbook()
@@ -12,7 +12,16 @@ export async function buildXlsx(data: TableData, title: string): Promise<Blob> {
     header: String(toSpreadsheetCell(column.header)),
     key: column.key,
     width: Math.min(60, Math.max(10, column.header.length + 2)),
-    style: column.type === 'number' ? { numFmt: '#,##0.00' } : {},
+    // The decimals the page shows; unrounded columns keep Excel's general format.
+    style:
+      column.type === 'number'
+        ? {
+            numFmt:
+              columnDigits(column) > 6
+                ? 'General'
+                : `#,##0${columnDigits(column) > 0 ? '.' : ''}${'0'.repeat(columnDigits(column))}`,
+          }
+        : {},
   }))
   sheet.getRow(1).font = { bold: true }
   // Text a member entered must not become a formula when the workbook is opened or edited.

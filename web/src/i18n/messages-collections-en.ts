@@ -74,7 +74,7 @@ export const en: CollectionsMessages = {
   'collections.severity.error': 'Error',
   'collections.severity.warning': 'Warning',
   'collections.commented': 'commented',
-  'collections.uncommented': '{count} warnings without a comment',
+  'collections.uncommented': '{count} {count|warning|warnings} without a comment',
   'collections.template': 'Download the Excel template',
   'collections.upload': 'Upload the filled template',
   'collections.uploaded': 'Template taken over: saved as a draft.',
@@ -94,7 +94,7 @@ export const en: CollectionsMessages = {
   'collections.close': 'Close the collection',
   'collections.closeConfirm':
     'Closing takes the submitted values as observations and recomputes the key figures. Drafts not submitted are not taken. Continue?',
-  'collections.closed': 'Closed: {count} values taken.',
+  'collections.closed': 'Closed: {count} {count|value|values} taken.',
   'collections.warnings': 'Warnings and comments',
   'collections.noWarnings': 'No warnings.',
   'collections.results': 'Results',

@@ -76,7 +76,7 @@ export const de = {
   'collections.severity.error': 'Fehler',
   'collections.severity.warning': 'Warnung',
   'collections.commented': 'kommentiert',
-  'collections.uncommented': '{count} Warnungen ohne Kommentar',
+  'collections.uncommented': '{count} {count|Warnung|Warnungen} ohne Kommentar',
   'collections.template': 'Excel-Vorlage herunterladen',
   'collections.upload': 'Ausgefüllte Vorlage hochladen',
   'collections.uploaded': 'Vorlage übernommen: als Entwurf gespeichert.',
@@ -96,7 +96,7 @@ export const de = {
   'collections.close': 'Erhebung abschließen',
   'collections.closeConfirm':
     'Abschließen übernimmt die eingereichten Werte als Beobachtungen und berechnet die Kennzahlen neu. Nicht eingereichte Entwürfe werden nicht übernommen. Fortfahren?',
-  'collections.closed': 'Abgeschlossen: {count} Werte übernommen.',
+  'collections.closed': 'Abgeschlossen: {count} {count|Wert|Werte} übernommen.',
   'collections.warnings': 'Warnungen und Kommentare',
   'collections.noWarnings': 'Keine Warnungen.',
   'collections.results': 'Ergebnisse',

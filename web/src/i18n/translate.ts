@@ -21,9 +21,17 @@ export function pick<T>(locale: Locale, pair: { de: T; en: T }): T {
 export {
   interpolate,
   formatChange,
+  formatCount,
   formatDate,
   formatDateTime,
+  formatFixed,
   formatNumber,
+  formatPercent,
+  formatPercentagePoints,
   formatPeriod,
   formatPeriodShort,
+  formatRange,
+  formatSigned,
+  roundAsShown,
+  withUnit,
 } from '../../../src/core/format/format'

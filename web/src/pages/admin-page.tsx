@@ -399,6 +399,12 @@ function AuditLog() {
                 caption={t('admin.auditCaption', { count: entries.length })}
                 isCaptionHidden
                 isSortable={false}
+                // Actions, targets and changes are the record as stored: machine text, shown as code.
+                renderCell={(row, column) =>
+                  column.key === 'action' || column.key === 'target' || column.key === 'change' ? (
+                    <code className="audit-code">{String(row[column.key] ?? '')}</code>
+                  ) : undefined
+                }
                 columns={[
                   { key: 'at', header: t('admin.auditAt') },
                   { key: 'actor', header: t('admin.auditActor') },

@@ -21,7 +21,7 @@ import { Page } from '../components/page'
 import { Empty, ErrorView, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
-import { formatChange, formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatChange, formatNumber, formatPeriod, pick, withUnit } from '../i18n/translate'
 import { buildGroupBarOption, seriesColour, summariseGroup } from '../lib/chart-options'
 import { unitLabel } from '../lib/labels'
 import { currentMonth, pickComparisonPeriod, previousYearPeriod } from '../lib/series'
@@ -257,14 +257,14 @@ function GroupCharts({
         <Stat label={t('compare.period')} value={formatPeriod(locale, period)} />
         <Stat
           label={t('compare.median')}
-          value={summary.median === null ? '–' : `${formatValue(summary.median)} ${unit}`}
+          value={summary.median === null ? '–' : withUnit(formatValue(summary.median), unit)}
         />
         <Stat label={t('compare.middleHalf')} value={formatMiddleHalf(summary.q1, summary.q3, formatValue)} />
         <Stat label={t('compare.reporting')} value={`${summary.n} / ${members.length}`} />
         {own && (
           <Stat
             label={own.name}
-            value={own.value === null ? '–' : `${formatValue(own.value)} ${unit}`}
+            value={own.value === null ? '–' : withUnit(formatValue(own.value), unit)}
             isAccent
           />
         )}

@@ -22,7 +22,7 @@ import { Empty, QueryView } from '../components/state-views'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { learningTexts } from '../i18n/learning-texts'
 import type { MessageKey } from '../i18n/messages'
-import { formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatPercent, formatPeriod, pick } from '../i18n/translate'
 
 const GROUPS: readonly PotentialGroup[] = ['ring', 'type', 'neighbours']
 
@@ -83,7 +83,7 @@ export default function PotentialsPage({ location }: PageProps) {
 
 function PotentialPanel({ potential: p, data }: { potential: FigurePotentialDto; data: PotentialsDto }) {
   const { t, locale } = useI18n()
-  const percent = (value: number) => `${formatNumber(locale, value, 1)} %`
+  const percent = (value: number) => formatPercent(locale, value)
   const amount = (gap: TranslatedGap | null) => (gap ? describeAmount(locale, gap) : t('learning.noAmount'))
   const headingId = `potential-${p.figure.code}`
   return (

@@ -8,7 +8,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import type { FigureEffectDto } from '../../../../src/contracts/practices'
 import { useEffectCheck } from '../../api/benchlearning'
 import { useI18n } from '../../i18n/i18n'
-import { formatNumber, formatPeriodShort, pick } from '../../i18n/translate'
+import { formatNumber, formatPeriodShort, formatSigned, pick } from '../../i18n/translate'
 import { PALETTE } from '../../lib/chart-options'
 import { EChart } from '../echart'
 import { SourceLabel } from '../figures/source-label'
@@ -37,10 +37,7 @@ export function EffectCheck({ effectUrl, adopter }: { effectUrl: string; adopter
 function FigureEffect({ figure, adopter }: { figure: FigureEffectDto; adopter: string }) {
   const { t, locale } = useI18n()
   const name = pick(locale, { de: figure.nameDe, en: figure.nameEn })
-  const pp = (value: number | null) =>
-    value === null
-      ? '–'
-      : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(value), 1)}`
+  const pp = (value: number | null) => (value === null ? '–' : formatSigned(locale, value, 1))
   return (
     <div className={`effect-box ${figure.direction ?? 'unclear'}`}>
       <h4>
@@ -123,18 +120,22 @@ function IntervalBar({ figure }: { figure: FigureEffectDto }) {
 }
 
 function EffectChart({ figure, adopter, name }: { figure: FigureEffectDto; adopter: string; name: string }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const option = useMemo<EChartsCoreOption>(
     () => ({
       animation: false,
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatNumber(locale, value, 1) },
       xAxis: {
         type: 'category',
         data: figure.series.map((p) => formatPeriodShort(p.period)),
         axisLabel: { color: '#3d4a57' },
       },
-      yAxis: { type: 'value', scale: true, axisLabel: { color: '#3d4a57' } },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        axisLabel: { color: '#3d4a57', formatter: (value: number) => formatNumber(locale, value, 1) },
+      },
       series: [
         {
           name: adopter,
@@ -159,7 +160,7 @@ function EffectChart({ figure, adopter, name }: { figure: FigureEffectDto; adopt
         },
       ],
     }),
-    [figure, adopter, t],
+    [figure, adopter, t, locale],
   )
   return (
     <div>

@@ -17,7 +17,7 @@ import { useLearningSpotlight } from '../../api/potentials'
 import { useI18n, useTexts } from '../../i18n/i18n'
 import { learningTexts } from '../../i18n/learning-texts'
 import type { MessageKey } from '../../i18n/messages'
-import { formatNumber, pick } from '../../i18n/translate'
+import { formatDate, formatPercent, formatPeriod, pick } from '../../i18n/translate'
 import { SourceLabel } from '../figures/source-label'
 import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
@@ -115,7 +115,7 @@ export function MeetingAgenda({ meeting }: { meeting: MeetingDetailDto }) {
 }
 
 function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const proposal = useAgendaProposal(meeting.id)
   const action = useAction()
   const add = (item: Partial<AddAgendaItemRequest>) => void action.run(() => addAgendaItem(meeting.id, item))
@@ -174,7 +174,7 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
             <section aria-labelledby="builder-spotlights">
               <h4 id="builder-spotlights">
                 {t('agenda.spotlights')}
-                {data.dataPeriod && <span className="muted"> ({data.dataPeriod})</span>}
+                {data.dataPeriod && <span className="muted"> ({formatPeriod(locale, data.dataPeriod)})</span>}
               </h4>
               {data.spotlightNotes.map((note) => (
                 <p key={note} className="hint">
@@ -225,7 +225,9 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                               {[open.ownerOrganisation?.name, open.ownerUser?.name]
                                 .filter(Boolean)
                                 .join(', ')}
-                              {open.dueOn ? ` · ${t('actions.due', { date: open.dueOn })}` : ''}
+                              {open.dueOn
+                                ? ` · ${t('actions.due', { date: formatDate(locale, open.dueOn) })}`
+                                : ''}
                             </span>
                           </span>
                           <AddButton
@@ -336,7 +338,7 @@ function LearningSpotlightOptions({ meeting, ringId }: { meeting: MeetingDetailD
       title: t('agenda.learningTitle', { organisation: item.organisation.name, figure }).slice(0, 200),
       description: t('agenda.learningDescription', {
         tier: t(`learning.tier.${p.tier}` as MessageKey),
-        actual: `${formatNumber(locale, p.actual, 1)} %`,
+        actual: formatPercent(locale, p.actual),
         practices: practices.length > 0 ? practices.join(', ') : t('agenda.learningNoPractices'),
       }),
       durationMinutes: 30,

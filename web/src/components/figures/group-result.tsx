@@ -9,7 +9,7 @@ import type { OrganisationDto } from '../../../../src/contracts/organisations'
 import { addMonths } from '../../../../src/core/periods/period'
 import { useFigureSummary, useFigureValuesOf, useGroupStatistics, type FigureQuery } from '../../api/figures'
 import { useI18n } from '../../i18n/i18n'
-import { formatDateTime, formatNumber, formatPeriod } from '../../i18n/translate'
+import { formatDateTime, formatNumber, formatPeriod, withUnit } from '../../i18n/translate'
 import {
   FIGURE_COLOURS,
   buildFigureBarOption,
@@ -138,11 +138,11 @@ export function GroupResult({
         <Stat label={t('compare.period')} value={formatPeriod(locale, period)} />
         <Stat label={t('fig.groupLabel')} value={groupLabel} />
         {statistics.disclosure.level === 'mean_only' && statistics.mean !== null ? (
-          <Stat label={t('fig.mean')} value={`${formatValue(statistics.mean)} ${unit}`} />
+          <Stat label={t('fig.mean')} value={withUnit(formatValue(statistics.mean), unit)} />
         ) : (
           <Stat
             label={t('compare.median')}
-            value={statistics.median === null ? '–' : `${formatValue(statistics.median)} ${unit}`}
+            value={statistics.median === null ? '–' : withUnit(formatValue(statistics.median), unit)}
           />
         )}
         <Stat
@@ -159,7 +159,7 @@ export function GroupResult({
             value={
               own.value === null
                 ? missingText(own.missing)
-                : `${formatValue(own.value)} ${unit}${
+                : `${withUnit(formatValue(own.value), unit)}${
                     own.rank !== null && statistics.isPerformanceRanking
                       ? ` · ${t('fig.rankOf', { rank: own.rank, n: statistics.n })}`
                       : ''
