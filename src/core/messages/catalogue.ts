@@ -147,6 +147,10 @@ export const SERVER_MESSAGES = {
     de: '{file}: mehr als {limit} Werte (erreicht in Zeile {row}); das ist die Grenze eines Imports, bitte die Datei teilen',
     en: '{file}: more than {limit} values (reached at row {row}); that is the limit of one import, split the file',
   },
+  'import.rejected': {
+    de: '{file}: {count} Wert(e) abgelehnt; nichts wurde eingelesen',
+    en: '{file}: {count} value(s) rejected; nothing was imported',
+  },
   'import.furtherErrors': {
     de: '{file}: {count} weitere Fehler nicht aufgeführt',
     en: '{file}: {count} further errors not listed',
