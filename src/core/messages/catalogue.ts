@@ -221,6 +221,103 @@ export const SERVER_MESSAGES = {
     de: 'Dezimaltrennzeichen „{decimal}“ aus dem Feldtrenner geschlossen: {count} Werte wie „{sample}“ lassen beide Lesarten zu; falls das falsch ist, „decimal“ in der Zuordnung setzen',
     en: 'decimal separator "{decimal}" assumed from the field separator: {count} values such as "{sample}" could be read either way; set "decimal" in the mapping if this is wrong',
   },
+  // Meetings: the state machine's rules (core/benchlearning/meeting-life.ts)
+  'meeting.status.planned': { de: 'geplant', en: 'planned' },
+  'meeting.status.invited': { de: 'eingeladen', en: 'invited' },
+  'meeting.status.held': { de: 'durchgeführt', en: 'held' },
+  'meeting.status.minutes_approved': { de: 'Protokoll freigegeben', en: 'minutes approved' },
+  'meeting.status.cancelled': { de: 'abgesagt', en: 'cancelled' },
+  'meeting.approveByOwnStep': {
+    de: 'Status: Das Protokoll wird in einem eigenen Schritt freigegeben (POST /api/v1/meetings/:id/approve-minutes)',
+    en: 'status: the minutes are approved by their own step (POST /api/v1/meetings/:id/approve-minutes)',
+  },
+  'meeting.useApproveMinutes': {
+    de: 'Protokoll über „Protokoll freigeben“ abschließen',
+    en: 'use approve-minutes',
+  },
+  'meeting.cancelByOwnStep': {
+    de: 'Status: Ein Treffen wird in einem eigenen Schritt mit Begründung abgesagt (POST /api/v1/meetings/:id/cancel)',
+    en: 'status: a meeting is cancelled by its own step, with a reason (POST /api/v1/meetings/:id/cancel)',
+  },
+  'meeting.useCancel': { de: 'über „Absagen“ absagen', en: 'use cancel' },
+  'meeting.cancelledNoChange': {
+    de: 'Status: Treffen {id} wurde abgesagt; sein Status ändert sich nicht mehr',
+    en: 'status: meeting {id} was cancelled; its status no longer changes',
+  },
+  'meeting.statusFinal': { de: 'keine Änderung mehr', en: 'none' },
+  'meeting.forwardOnly': {
+    de: 'Status: Ein Treffen geht nur vorwärts (geplant → eingeladen → durchgeführt → Protokoll freigegeben); Treffen {id} ist {from:meetingStatus}',
+    en: 'status: a meeting goes forward only (planned → invited → held → minutes_approved); meeting {id} is {from:meetingStatus}',
+  },
+  'meeting.expectedFromOrLater': {
+    de: 'erwartet: {from:meetingStatus} oder später',
+    en: 'expected {from:meetingStatus} or later',
+  },
+  'meeting.stepFirst': {
+    de: 'Status: Treffen {id} ist {from:meetingStatus}; es wird erst {next:meetingStatus}, bevor es {to:meetingStatus} sein kann',
+    en: 'status: meeting {id} is {from:meetingStatus}; it becomes {next:meetingStatus} before it can be {to:meetingStatus}',
+  },
+  'meeting.expectedStatus': { de: 'erwartet: {status:meetingStatus}', en: 'expected {status:meetingStatus}' },
+  'meeting.heldBeforeStart': {
+    de: 'Status: Treffen {id} beginnt am {startsOn:date}; es kann ab diesem Tag als durchgeführt markiert werden (heute ist der {today:date})',
+    en: 'status: meeting {id} starts on {startsOn:date}; it can be marked held from that day on (today is {today:date})',
+  },
+  'meeting.expectedOnOrAfter': {
+    de: 'erwartet: am {day:date} oder später',
+    en: 'expected on or after {day:date}',
+  },
+  'meeting.heldWithoutParticipants': {
+    de: 'Status: Für Treffen {id} ist niemand angemeldet; ein Treffen ohne Teilnehmende kann nicht als durchgeführt markiert werden',
+    en: 'status: no one is registered for meeting {id}; a meeting without participants cannot be marked held',
+  },
+  'meeting.expectedRegistration': {
+    de: 'erwartet: mindestens eine Anmeldung',
+    en: 'expected at least one registration',
+  },
+  'meeting.agendaClosedHeld': {
+    de: 'Tagesordnung: Treffen {id} wurde durchgeführt; die Tagesordnung ist geschlossen (jetzt wird nur noch das Protokoll der Punkte geschrieben)',
+    en: 'agenda: meeting {id} was held; its agenda is closed (only the minutes of its items are written now)',
+  },
+  'meeting.agendaClosedApproved': {
+    de: 'Tagesordnung: Das Protokoll von Treffen {id} ist freigegeben; die Tagesordnung ist geschlossen',
+    en: 'agenda: the minutes of meeting {id} are approved; the agenda is closed',
+  },
+  'meeting.registrationClosed': {
+    de: 'Anmeldung: geschlossen, Treffen {id} ist {status:meetingStatus}',
+    en: 'registration: closed, meeting {id} is {status:meetingStatus}',
+  },
+  'meeting.commentsClosedApproved': {
+    de: 'Kommentare: Das Protokoll von Treffen {id} ist freigegeben; Kommentare sind geschlossen',
+    en: 'comments: the minutes of meeting {id} are approved; comments are closed',
+  },
+  'meeting.commentsNotYet': {
+    de: 'Kommentare: möglich, sobald Treffen {id} durchgeführt wurde (es ist {status:meetingStatus})',
+    en: 'comments: open once meeting {id} was held (it is {status:meetingStatus})',
+  },
+  'meeting.minutesApprovableOnlyHeld': {
+    de: 'Protokoll: wird freigegeben, wenn Treffen {id} durchgeführt und noch nicht freigegeben ist (es ist {status:meetingStatus})',
+    en: 'minutes: approved once meeting {id} was held and before approval (it is {status:meetingStatus})',
+  },
+  'meeting.alreadyCancelled': {
+    de: 'Status: Treffen {id} ist schon abgesagt',
+    en: 'status: meeting {id} is already cancelled',
+  },
+  'meeting.cancelOnlyBeforeHeld': {
+    de: 'Status: Treffen {id} ist {status:meetingStatus}; ein Treffen wird abgesagt, bevor es stattfindet, nie danach',
+    en: 'status: meeting {id} is {status:meetingStatus}; a meeting is cancelled before it is held, never after',
+  },
+  'meeting.expectedPlannedOrInvited': {
+    de: 'erwartet: geplant oder eingeladen',
+    en: 'expected planned or invited',
+  },
+  'meeting.cancelReasonMissing': {
+    de: 'Begründung: Bitte angeben, warum das Treffen abgesagt wird (1 bis {max} Zeichen)',
+    en: 'reason: give why the meeting is cancelled (1 to {max} characters)',
+  },
+  'meeting.cancelReasonLength': {
+    de: 'erwartet 1 bis {max} Zeichen, erhalten {length}',
+    en: 'expected 1 to {max} characters, got {length}',
+  },
   // Names and lines the server shows
   'demo.networkName': { de: 'Demo-Netzwerk (erzeugt)', en: 'demo network (generated)' },
   'practice.authorOfNetwork': {

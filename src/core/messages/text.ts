@@ -3,7 +3,8 @@
  * server's error mapping (caller's language), the web UI (UI language) and the CLI (German first, or
  * `LANG`). Parameters keep raw values; numbers, dates and periods are formatted here per language by
  * the one formatting module. Placeholders: `{name}` (strings as given, numbers formatted),
- * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026").
+ * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026"), `{name:meetingStatus}` (a meeting's
+ * status by its name in the language).
  */
 import { formatDate, formatNumber, formatPeriod, type Locale } from '../format/format'
 import { SERVER_MESSAGES } from './catalogue'
@@ -51,6 +52,10 @@ function formatParam(
   if (value === undefined) return undefined
   if (format === 'date' && typeof value === 'string') return formatDate(locale, value)
   if (format === 'period' && typeof value === 'string') return formatPeriod(locale, value)
+  if (format === 'meetingStatus') {
+    const key = `meeting.status.${value}`
+    return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)
+  }
   if (typeof value === 'number') return formatNumber(locale, value, 3)
   return value
 }
