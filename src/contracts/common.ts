@@ -29,6 +29,9 @@ export function serverMessageFields() {
   }
 }
 
+/** A text the server produced, sent in English with its catalogue key for the reader's language. */
+export const serverTextSchema = z.object({ message: z.string(), ...serverMessageFields() })
+
 export const errorDetailSchema = z.object({
   file: z.string().optional(),
   row: z.number().int().optional(),

@@ -5,7 +5,15 @@
 import { z } from 'zod'
 import { MISSING_REASONS } from '../core/kpi/evaluate'
 import { POLARITIES } from '../core/kpi/polarity'
-import { confidentialitySchema, isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
+import {
+  confidentialitySchema,
+  isoDate,
+  keyText,
+  listText,
+  MAX_KEY,
+  MAX_LIST_CHARS,
+  serverTextSchema,
+} from './common'
 import { valueSourceSchema } from './published-figures'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
@@ -323,7 +331,7 @@ export const excellenceSchema = z
         latestValue: z.number().nullable(),
       }),
     ),
-    notes: z.array(z.string()),
+    notes: z.array(serverTextSchema),
   })
   .meta({ id: 'Excellence' })
 export type ExcellenceDto = z.infer<typeof excellenceSchema>

@@ -318,6 +318,19 @@ export const SERVER_MESSAGES = {
     de: 'erwartet 1 bis {max} Zeichen, erhalten {length}',
     en: 'expected 1 to {max} characters, got {length}',
   },
+  // Key figures
+  'kpi.beyondContextModel': {
+    de: 'Über dem Kontext: Regression (OLS) auf {context} über {n} Jobcenter, Bestimmtheitsmaß R² = {rSquared}',
+    en: 'beyond context: OLS on {context} across {n} organisations, R² = {rSquared}',
+  },
+  'kpi.noContextComparison': {
+    de: 'kein Vergleich mit dem Kontext möglich: {reason}',
+    en: 'no context comparison: {reason}',
+  },
+  'kpi.contextFigureNoPraise': {
+    de: '{code} beschreibt die Lage (Kontextkennzahl); die Listen ordnen nach dem Wert und loben niemanden',
+    en: '{code} describes the situation (polarity: context); the lists order by value and praise nobody',
+  },
   // Names and lines the server shows
   'demo.networkName': { de: 'Demo-Netzwerk (erzeugt)', en: 'demo network (generated)' },
   'practice.authorOfNetwork': {

@@ -68,6 +68,11 @@ export function text(locale: Locale, key: ServerMessageKey, params: Record<strin
   })
 }
 
+/** A message as sent to clients: English text with the key and raw parameters to render it again. */
+export function toSent(m: Message): { message: string; key: string; params: Record<string, ParamValue> } {
+  return { message: render('en', m), key: m.key, params: m.params }
+}
+
 /** Renders a message in a language. */
 export function render(locale: Locale, m: Message): string {
   return text(locale, m.key, m.params)

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n'
 import { formatNumber } from '../../i18n/translate'
 import { signed } from '../../lib/figures'
 import { QueryView } from '../state-views'
+import { renderSent } from '../../../../src/core/messages/text'
 
 /** How many are named in each list. */
 const TOP = 3
@@ -80,7 +81,7 @@ export function ExcellencePanel({
             {data.notes.length > 0 && (
               <ul className="plain-list muted excellence-notes">
                 {data.notes.map((note) => (
-                  <li key={note}>{note}</li>
+                  <li key={note.message}>{renderSent(locale, note)}</li>
                 ))}
               </ul>
             )}
