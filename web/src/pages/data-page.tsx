@@ -424,7 +424,8 @@ function History({ onOpenChanges }: { onOpenChanges: (batchId: number) => void }
               rows={data.batches.map((b) => ({
                 id: b.id,
                 createdAt: b.createdAt,
-                fileName: b.fileName,
+                // The generated demo network has no file; its batch is named in the reader's language.
+                fileName: b.format === 'generated' ? text(locale, 'demo.networkName') : b.fileName,
                 mapping: b.mapping,
                 createdBy: b.createdBy,
                 rowsRead: b.rowsRead,
