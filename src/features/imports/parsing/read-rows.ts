@@ -59,7 +59,10 @@ export interface RowReader {
 const INDICATOR_CODE = /^[A-Za-z][A-Za-z0-9_]*$/
 
 /** The messages for an empty and for a wrong key, by key type: `import.keyEmptyAgs`, `import.keyInvalidAgs` … */
-const KEY_SUFFIX = { ags: 'Ags', nuts3: 'Nuts3', id: 'Id', auto: 'Auto' } as const satisfies Record<KeyType, string>
+const KEY_SUFFIX = { ags: 'Ags', nuts3: 'Nuts3', id: 'Id', auto: 'Auto' } as const satisfies Record<
+  KeyType,
+  string
+>
 
 function cellText(cell: Cell | undefined): string {
   if (cell === undefined) return ''
@@ -296,7 +299,12 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     }
     const orgKeyNormalised = normaliseKey(rawKey)
     if (orgKeyNormalised === null) {
-      addError(row, keyColumn, rawKey, message(`import.keyInvalid${KEY_SUFFIX[layout.keyType]}`, { key: rawKey }))
+      addError(
+        row,
+        keyColumn,
+        rawKey,
+        message(`import.keyInvalid${KEY_SUFFIX[layout.keyType]}`, { key: rawKey }),
+      )
       return
     }
 
