@@ -3,6 +3,7 @@
  * loaded on demand. Errors become a plain message and an exit code (a stack trace only with --debug).
  */
 import { isAppError, type AppErrorCode } from '../core/errors/app-error'
+import { localeFromEnvironment, renderSent } from '../core/messages/text'
 import { CliUsageError, type CliIo, defaultIo } from './io'
 
 type CommandModule = { run(args: string[], io: CliIo): Promise<number> }
@@ -146,7 +147,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       return 2
     }
     if (isAppError(error)) {
-      io.err(`benchlearn ${name}: ${error.message}`)
+      // German first; English where LANG asks for it. Texts without a catalogue key as they are.
+      const locale = localeFromEnvironment(io.env)
+      io.err(
+        `benchlearn ${name}: ${renderSent(locale, { message: error.message, key: error.key, params: error.params })}`,
+      )
       for (const d of error.details.slice(0, 50)) {
         const where = [
           d.file,
@@ -156,7 +161,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         ]
           .filter(Boolean)
           .join(', ')
-        io.err(`  ${where ? `${where}: ` : ''}${d.value !== undefined ? `'${d.value}': ` : ''}${d.message}`)
+        io.err(
+          `  ${where ? `${where}: ` : ''}${d.value !== undefined ? `'${d.value}': ` : ''}${renderSent(locale, d)}`,
+        )
       }
       if (isDebug) io.err(error.stack ?? '')
       return EXIT_CODES[error.code]

@@ -18,6 +18,20 @@ export const MAX_OFFSET = REQUEST_LIMITS.maxOffset
 /** A key, code, id or short name in a request. */
 export const keyText = () => z.string().max(MAX_KEY)
 
+/**
+ * A server text as a key of the server catalogue (src/core/messages) with raw parameters, next to
+ * `message` (already in the caller's language); clients render the key in their UI language.
+ */
+export function serverMessageFields() {
+  return {
+    key: z.string().optional().describe('the message as a key of the server catalogue (src/core/messages)'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }
+}
+
+/** A text the server produced, sent in English with its catalogue key for the reader's language. */
+export const serverTextSchema = z.object({ message: z.string(), ...serverMessageFields() })
+
 export const errorDetailSchema = z.object({
   file: z.string().optional(),
   row: z.number().int().optional(),
@@ -25,6 +39,7 @@ export const errorDetailSchema = z.object({
   field: z.string().optional(),
   value: z.string().optional(),
   message: z.string(),
+  ...serverMessageFields(),
 })
 
 /** The one error shape of every API error. */
@@ -44,6 +59,7 @@ export const errorResponseSchema = z
         'internal',
       ]),
       message: z.string(),
+      ...serverMessageFields(),
       details: z.array(errorDetailSchema).default([]),
     }),
   })

@@ -7,15 +7,21 @@ export const importErrorSchema = z.object({
   column: z.string().optional(),
   value: z.string().optional(),
   message: z.string(),
-  messageKey: z.string().optional().describe('the message as a key of the web catalogues'),
-  params: z.record(z.string(), z.string()).optional(),
+  messageKey: z
+    .string()
+    .optional()
+    .describe('the message as a key of the server catalogue (src/core/messages) or of the web catalogues'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 })
 
 export const importNoticeSchema = z.object({
   kind: z.string(),
   message: z.string(),
-  messageKey: z.string().optional().describe('the message as a key of the web catalogues'),
-  params: z.record(z.string(), z.string()).optional(),
+  messageKey: z
+    .string()
+    .optional()
+    .describe('the message as a key of the server catalogue (src/core/messages) or of the web catalogues'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   count: z.number().int(),
   keys: z.array(z.string()).optional(),
 })

@@ -5,7 +5,15 @@
 import { z } from 'zod'
 import { MISSING_REASONS } from '../core/kpi/evaluate'
 import { POLARITIES } from '../core/kpi/polarity'
-import { confidentialitySchema, isoDate, keyText, listText, MAX_KEY, MAX_LIST_CHARS } from './common'
+import {
+  confidentialitySchema,
+  isoDate,
+  keyText,
+  listText,
+  MAX_KEY,
+  MAX_LIST_CHARS,
+  serverTextSchema,
+} from './common'
 import { sourceMixSchema, valueSourceSchema } from './published-figures'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
@@ -332,7 +340,7 @@ export const excellenceSchema = z
     source: sourceMixSchema.describe(
       "where the group's values of the 13 months and the context model's values come from",
     ),
-    notes: z.array(z.string()),
+    notes: z.array(serverTextSchema),
   })
   .meta({ id: 'Excellence' })
 export type ExcellenceDto = z.infer<typeof excellenceSchema>

@@ -25,6 +25,7 @@ export const practiceOrganisationSchema = z
     id: z.number().int().nullable(),
     name: z.string(),
     kind: z.enum(['named', 'pseudonymised', 'anonymous']),
+    key: z.string().optional().describe('for the anonymous label: its key in the server catalogue'),
   })
   .meta({ id: 'PracticeOrganisation' })
 

@@ -135,17 +135,17 @@ export interface ImportErrorRow {
   column?: string
   value?: string
   message: string
-  /** The message as a key of the web UI's catalogues, with its parameters (German and English). */
+  /** The message as a key of the server catalogue (core/messages) or the web UI's, with raw parameters. */
   messageKey?: string
-  params?: Record<string, string>
+  params?: Record<string, string | number>
 }
 
 export interface ImportNotice {
   kind: string
   message: string
-  /** The message as a key of the web UI's catalogues, with its parameters (German and English). */
+  /** The message as a key of the server catalogue (core/messages) or the web UI's, with raw parameters. */
   messageKey?: string
-  params?: Record<string, string>
+  params?: Record<string, string | number>
   count: number
   keys?: string[]
 }

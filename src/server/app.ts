@@ -31,6 +31,8 @@ import type { MailTransport } from '../features/mail/smtp-transport'
 import { SSO_OFF, type SingleSignOnSettings } from '../features/single-sign-on/sso-settings'
 import type { AppContext } from './context'
 import { sendError } from './errors'
+import { pickLocale } from '../core/messages/text'
+import type { Locale } from '../core/format/format'
 import { buildOpenApiDocument } from './openapi'
 import { CachedAnswer, chooseEncoding, createAnswerCache } from './answer-cache'
 import { isPublicRoute, rolesOf, type AnyRoute, type RouteInput, type RouteSession } from './route'
@@ -231,7 +233,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(compress, { threshold: 1024 })
   await app.register(multipart)
   await app.register(cookie)
-  app.setErrorHandler((error, _request, reply) => sendError(reply, error))
+  // The language a route's handler found for its caller, for errors its use cases throw.
+  const callerLocales = new WeakMap<object, Locale>()
+  app.setErrorHandler((error, request, reply) =>
+    sendError(
+      reply,
+      error,
+      undefined,
+      callerLocales.get(request) ?? pickLocale(undefined, request.headers['accept-language']),
+    ),
+  )
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
       error: {
@@ -260,14 +271,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         const auth = await authenticate(context.database.db, request.cookies[SESSION_COOKIE], now)
         if (auth) reply.header('x-abilities', JSON.stringify(abilitiesFor(auth.viewer)))
         const refusal = refuseAccess(route, auth, request)
-        if (refusal) return sendError(reply, refusal)
+        // Errors speak the caller's language: their setting, else Accept-Language, else German.
+        const locale = pickLocale(auth?.user.locale, request.headers['accept-language'])
+        callerLocales.set(request, locale)
+        if (refusal) return sendError(reply, refusal, undefined, locale)
         let query: unknown, params: unknown, body: unknown
         try {
           query = route.query ? route.query.parse(request.query ?? {}) : undefined
           params = route.params ? route.params.parse(request.params ?? {}) : undefined
           body = route.body ? route.body.parse(request.body ?? {}) : undefined
         } catch (error) {
-          return sendError(reply, error, `request to ${route.operationId}`)
+          return sendError(reply, error, `request to ${route.operationId}`, locale)
         }
         const bound = bindHandler(route, auth, { query, params, body, context, now, request, reply })
         const cacheKey = route.method === 'GET' ? bound.cacheKey() : undefined

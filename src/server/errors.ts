@@ -3,6 +3,8 @@ import { ZodError } from 'zod'
 import { AppError, type AppErrorCode } from '../core/errors/app-error'
 import type { ErrorResponse } from '../contracts/common'
 import { formatBytes, JSON_BODY_LIMIT_BYTES } from '../core/limits/input-limits'
+import type { Locale } from '../core/format/format'
+import { renderSent } from '../core/messages/text'
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<AppErrorCode, number> = {
@@ -42,11 +44,35 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   )
 }
 
-export function toErrorResponse(error: unknown, where?: string): { status: number; body: ErrorResponse } {
+/** A message or detail in the caller's language where it carries a catalogue key, with the key kept. */
+function localised<T extends { message: string; key?: string; params?: Record<string, string | number> }>(
+  locale: Locale,
+  sent: T,
+): T {
+  if (sent.key === undefined) return sent
+  return { ...sent, message: renderSent(locale, sent) }
+}
+
+/**
+ * The one error mapping: status by code, `message` and details in the caller's language (`locale`:
+ * the signed-in user's setting, else Accept-Language, else German), `key` + `params` for clients.
+ */
+export function toErrorResponse(
+  error: unknown,
+  where?: string,
+  locale: Locale = 'de',
+): { status: number; body: ErrorResponse } {
   if (error instanceof AppError) {
+    const head = localised(locale, { message: error.message, key: error.key, params: error.params })
     return {
       status: STATUS[error.code],
-      body: { error: { code: error.code, message: error.message, details: error.details } },
+      body: {
+        error: {
+          code: error.code,
+          ...(head.key === undefined ? { message: head.message } : head),
+          details: error.details.map((d) => localised(locale, d)),
+        },
+      },
     }
   }
   if (error instanceof ZodError) {
@@ -88,8 +114,8 @@ export function toErrorResponse(error: unknown, where?: string): { status: numbe
   return { status: 500, body: { error: { code: 'internal', message: 'internal error', details: [] } } }
 }
 
-export function sendError(reply: FastifyReply, error: unknown, where?: string) {
-  const { status, body } = toErrorResponse(error, where)
+export function sendError(reply: FastifyReply, error: unknown, where?: string, locale?: Locale) {
+  const { status, body } = toErrorResponse(error, where, locale)
   if (status >= 500) reply.log.error(error)
   return reply.status(status).send(body)
 }

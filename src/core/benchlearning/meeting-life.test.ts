@@ -1,3 +1,4 @@
+import { render, type ServerMessageKey } from '../messages/text'
 import { describe, expect, it } from 'vitest'
 import { isAppError } from '../errors/app-error'
 import {
@@ -69,9 +70,15 @@ describe('status changes', () => {
   })
 
   it('mark a meeting held on its first day or later, not before', () => {
-    expect(change('invited', 'held', '2027-01-19')?.message).toBe(
-      'status: meeting 7 starts on 2027-01-20; it can be marked held from that day on (today is 2027-01-19)',
+    const early = change('invited', 'held', '2027-01-19')
+    expect(early?.message).toBe(
+      'status: meeting 7 starts on 20 Jan 2027; it can be marked held from that day on (today is 19 Jan 2027)',
     )
+    // The same refusal for a German reader: dates and words in German, raw values in the parameters.
+    expect(render('de', { key: early!.key as ServerMessageKey, params: early!.params! })).toBe(
+      'Status: Treffen 7 beginnt am 20.01.2027; es kann ab diesem Tag als durchgeführt markiert werden (heute ist der 19.01.2027)',
+    )
+    expect(early?.params).toEqual({ id: 7, startsOn: '2027-01-20', today: '2027-01-19' })
     expect(change('invited', 'held', '2027-03-01')).toBeNull()
   })
 
@@ -179,10 +186,13 @@ describe('cancellation', () => {
   })
 
   it('is refused once the meeting was held, or when it is already cancelled', () => {
-    for (const status of ['held', 'minutes_approved'] as const)
+    for (const [status, label] of [
+      ['held', 'held'],
+      ['minutes_approved', 'minutes approved'],
+    ] as const)
       expect(refusal(() => checkCancellation(meeting(status), 'zu spät'))).toEqual({
         code: 'conflict',
-        message: `status: meeting 7 is ${status}; a meeting is cancelled before it is held, never after`,
+        message: `status: meeting 7 is ${label}; a meeting is cancelled before it is held, never after`,
       })
     expect(refusal(() => checkCancellation(meeting('cancelled'), 'noch einmal'))?.message).toBe(
       'status: meeting 7 is already cancelled',

@@ -18,7 +18,8 @@
  * (registrations are how attendance is recorded). The minutes are approved by their own step
  * (approve-minutes), not by a status change. Once held, the dates stay as they were.
  */
-import { conflict, invalidInput, type AppError } from '../errors/app-error'
+import { conflict, detail, invalidInput, type AppError } from '../errors/app-error'
+import { message, type Message } from '../messages/text'
 
 export const MEETING_STATUSES = ['planned', 'invited', 'held', 'minutes_approved', 'cancelled'] as const
 export type MeetingStatus = (typeof MEETING_STATUSES)[number]
@@ -74,41 +75,34 @@ export function refuseStatusChange(change: StatusChange): AppError | null {
   const { meeting, to, today } = change
   const from = meeting.status
   if (to === from) return null
-  const detail = (message: string) => [{ field: 'status', value: to, message }]
+  const onStatus = (text: Message) => [detail(text, { field: 'status', value: to })]
+  const id = meeting.id
   if (to === 'minutes_approved')
-    return invalidInput(
-      'status: the minutes are approved by their own step (POST /api/v1/meetings/:id/approve-minutes)',
-      detail('use approve-minutes'),
-    )
+    return invalidInput(message('meeting.approveByOwnStep'), onStatus(message('meeting.useApproveMinutes')))
   if (to === 'cancelled')
-    return invalidInput(
-      'status: a meeting is cancelled by its own step, with a reason (POST /api/v1/meetings/:id/cancel)',
-      detail('use cancel'),
-    )
+    return invalidInput(message('meeting.cancelByOwnStep'), onStatus(message('meeting.useCancel')))
   if (from === 'cancelled')
-    return conflict(
-      `status: meeting ${meeting.id} was cancelled; its status no longer changes`,
-      detail('none'),
-    )
+    return conflict(message('meeting.cancelledNoChange', { id }), onStatus(message('meeting.statusFinal')))
   if (FORWARD.indexOf(to) < FORWARD.indexOf(from))
     return conflict(
-      `status: a meeting goes forward only (${FORWARD.join(' → ')}); meeting ${meeting.id} is ${from}`,
-      detail(`expected ${from} or later`),
+      message('meeting.forwardOnly', { id, from }),
+      onStatus(message('meeting.expectedFromOrLater', { from })),
     )
-  if (NEXT[from] !== to)
+  const next = NEXT[from]
+  if (next !== to)
     return conflict(
-      `status: meeting ${meeting.id} is ${from}; it becomes ${NEXT[from]} before it can be ${to}`,
-      detail(`expected ${NEXT[from]}`),
+      message('meeting.stepFirst', { id, from, next: String(next), to }),
+      onStatus(message('meeting.expectedStatus', { status: String(next) })),
     )
   if (to === 'held' && today < meeting.startsOn)
     return conflict(
-      `status: meeting ${meeting.id} starts on ${meeting.startsOn}; it can be marked held from that day on (today is ${today})`,
-      detail(`expected on or after ${meeting.startsOn}`),
+      message('meeting.heldBeforeStart', { id, startsOn: meeting.startsOn, today }),
+      onStatus(message('meeting.expectedOnOrAfter', { day: meeting.startsOn })),
     )
   if (to === 'held' && change.registeredCount === 0)
     return conflict(
-      `status: no one is registered for meeting ${meeting.id}; a meeting without participants cannot be marked held`,
-      detail('expected at least one registration'),
+      message('meeting.heldWithoutParticipants', { id }),
+      onStatus(message('meeting.expectedRegistration')),
     )
   return null
 }
@@ -170,9 +164,9 @@ export function checkAgendaEditable(meeting: MeetingFacts): void {
   if (meeting.status === 'cancelled') throw cancelledClosed(meeting, 'agenda')
   if (!isAgendaEditable(meeting.status))
     throw conflict(
-      meeting.status === 'held'
-        ? `agenda: meeting ${meeting.id} was held; its agenda is closed (only the minutes of its items are written now)`
-        : `agenda: the minutes of meeting ${meeting.id} are approved; the agenda is closed`,
+      message(meeting.status === 'held' ? 'meeting.agendaClosedHeld' : 'meeting.agendaClosedApproved', {
+        id: meeting.id,
+      }),
     )
 }
 
@@ -198,24 +192,22 @@ const cancelledClosed = (meeting: MeetingFacts, what: string) =>
 
 export function checkRegistrationOpen(meeting: MeetingFacts): void {
   if (!isRegistrationOpen(meeting.status))
-    throw conflict(`registration: closed, meeting ${meeting.id} is ${meeting.status}`)
+    throw conflict(message('meeting.registrationClosed', { id: meeting.id, status: meeting.status }))
 }
 
 export function checkCommentsOpen(meeting: MeetingFacts): void {
   if (!areCommentsOpen(meeting.status))
     throw conflict(
       meeting.status === 'minutes_approved'
-        ? `comments: the minutes of meeting ${meeting.id} are approved; comments are closed`
-        : `comments: open once meeting ${meeting.id} was held (it is ${meeting.status})`,
+        ? message('meeting.commentsClosedApproved', { id: meeting.id })
+        : message('meeting.commentsNotYet', { id: meeting.id, status: meeting.status }),
     )
 }
 
 /** Approval closes the minutes of a held meeting. */
 export function checkMinutesApprovable(meeting: MeetingFacts): void {
   if (meeting.status !== 'held')
-    throw conflict(
-      `minutes: approved once meeting ${meeting.id} was held and before approval (it is ${meeting.status})`,
-    )
+    throw conflict(message('meeting.minutesApprovableOnlyHeld', { id: meeting.id, status: meeting.status }))
 }
 
 /**
@@ -223,16 +215,16 @@ export function checkMinutesApprovable(meeting: MeetingFacts): void {
  * CANCEL_REASON_MAX characters). Returns the reason to store.
  */
 export function checkCancellation(meeting: MeetingFacts, reason: string): string {
-  if (meeting.status === 'cancelled') throw conflict(`status: meeting ${meeting.id} is already cancelled`)
+  if (meeting.status === 'cancelled') throw conflict(message('meeting.alreadyCancelled', { id: meeting.id }))
   if (!isCancellable(meeting.status))
-    throw conflict(
-      `status: meeting ${meeting.id} is ${meeting.status}; a meeting is cancelled before it is held, never after`,
-      [{ field: 'status', value: meeting.status, message: 'expected planned or invited' }],
-    )
+    throw conflict(message('meeting.cancelOnlyBeforeHeld', { id: meeting.id, status: meeting.status }), [
+      detail(message('meeting.expectedPlannedOrInvited'), { field: 'status', value: meeting.status }),
+    ])
   const trimmed = reason.trim()
-  if (trimmed.length === 0 || trimmed.length > CANCEL_REASON_MAX)
-    throw invalidInput(`reason: give why the meeting is cancelled (1 to ${CANCEL_REASON_MAX} characters)`, [
-      { field: 'reason', message: `expected 1 to ${CANCEL_REASON_MAX} characters, got ${trimmed.length}` },
+  const max = CANCEL_REASON_MAX
+  if (trimmed.length === 0 || trimmed.length > max)
+    throw invalidInput(message('meeting.cancelReasonMissing', { max }), [
+      detail(message('meeting.cancelReasonLength', { max, length: trimmed.length }), { field: 'reason' }),
     ])
   return trimmed
 }

@@ -1,3 +1,5 @@
+import { render, type Message, type ParamValue } from '../messages/text'
+
 /**
  * The one error type of the domain. Shells map `code` to an HTTP status (server) or an exit code
  * (CLI) in exactly one place each; domain code never knows about either.
@@ -21,18 +23,39 @@ export interface ErrorDetail {
   column?: string
   field?: string
   value?: string
+  /** The English text, for logs and where no language is known; shells render `key` + `params`. */
   message: string
+  /** The text as a key of the server catalogue (core/messages) with raw parameters. */
+  key?: string
+  params?: Record<string, ParamValue>
 }
+
+/** A detail whose text is a catalogue message: `message` is its English rendering. */
+export function detail(
+  text: Message,
+  where: Omit<ErrorDetail, 'message' | 'key' | 'params'> = {},
+): ErrorDetail {
+  return { ...where, message: render('en', text), key: text.key, params: text.params }
+}
+
+/** A message given as a catalogue message or (not yet converted) as an English literal. */
+export type ErrorText = string | Message
 
 export class AppError extends Error {
   readonly code: AppErrorCode
   readonly details: ErrorDetail[]
+  /** The message as a key of the server catalogue with raw parameters (absent for old literals). */
+  readonly key: string | undefined
+  readonly params: Record<string, ParamValue> | undefined
 
-  constructor(code: AppErrorCode, message: string, details: ErrorDetail[] = []) {
-    super(message)
+  /** `message` is English for logs; shells render `key` + `params` in the reader's language. */
+  constructor(code: AppErrorCode, text: ErrorText, details: ErrorDetail[] = []) {
+    super(typeof text === 'string' ? text : render('en', text))
     this.name = 'AppError'
     this.code = code
     this.details = details
+    this.key = typeof text === 'string' ? undefined : text.key
+    this.params = typeof text === 'string' ? undefined : text.params
   }
 }
 
@@ -40,12 +63,12 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError
 }
 
-export const invalidInput = (message: string, details: ErrorDetail[] = []) =>
+export const invalidInput = (message: ErrorText, details: ErrorDetail[] = []) =>
   new AppError('invalid_input', message, details)
-export const notFound = (message: string) => new AppError('not_found', message)
-export const conflict = (message: string, details: ErrorDetail[] = []) =>
+export const notFound = (message: ErrorText) => new AppError('not_found', message)
+export const conflict = (message: ErrorText, details: ErrorDetail[] = []) =>
   new AppError('conflict', message, details)
-export const forbidden = (message: string) => new AppError('forbidden', message)
-export const tooLarge = (message: string, details: ErrorDetail[] = []) =>
+export const forbidden = (message: ErrorText) => new AppError('forbidden', message)
+export const tooLarge = (message: ErrorText, details: ErrorDetail[] = []) =>
   new AppError('too_large', message, details)
-export const unauthenticated = (message: string) => new AppError('unauthenticated', message)
+export const unauthenticated = (message: ErrorText) => new AppError('unauthenticated', message)

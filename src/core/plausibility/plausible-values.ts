@@ -4,6 +4,7 @@
  * file must not be able to change what every other member sees (e.g. move the default month to 2099).
  */
 import { formatPeriod, monthIndex, type Period } from '../periods/period'
+import { message, render, type Message } from '../messages/text'
 
 /** What the checks need to know of an indicator (a row of the catalogue). */
 export interface PlausibilityIndicator {
@@ -34,29 +35,56 @@ const earliestPeriod = (indicator: PlausibilityIndicator): Period =>
 /** Compares periods of one frequency by their first month. */
 const startIndex = (p: Period) => monthIndex(p.year, p.month ?? 1)
 
-/** Why a period cannot carry a value of this indicator, or null when it can. `now` is the clock. */
+/** Why a period cannot carry a value of this indicator (English), or null when it can. */
 export function implausiblePeriod(
   indicator: PlausibilityIndicator,
   period: Period,
   now: Date,
 ): string | null {
+  const why = implausiblePeriodMessage(indicator, period, now)
+  return why && render('en', why)
+}
+
+/** Why a number cannot be a value of this indicator (English), or null when it can. */
+export function implausibleValue(indicator: PlausibilityIndicator, value: number): string | null {
+  const why = implausibleValueMessage(indicator, value)
+  return why && render('en', why)
+}
+
+/** Why a period cannot carry a value of this indicator, or null when it can. `now` is the clock. */
+export function implausiblePeriodMessage(
+  indicator: PlausibilityIndicator,
+  period: Period,
+  now: Date,
+): Message | null {
   const current: Period =
     indicator.frequency === 'monthly'
       ? { frequency: 'monthly', year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 }
       : { frequency: 'yearly', year: now.getUTCFullYear() }
   if (startIndex(period) > startIndex(current))
-    return `${formatPeriod(period)} is in the future: ${indicator.code} can be reported up to ${formatPeriod(current)}, the current ${indicator.frequency === 'monthly' ? 'month' : 'year'}`
+    return message(
+      indicator.frequency === 'monthly' ? 'import.periodInFutureMonth' : 'import.periodInFutureYear',
+      {
+        period: formatPeriod(period),
+        code: indicator.code,
+        current: formatPeriod(current),
+      },
+    )
   const earliest = earliestPeriod(indicator)
   if (startIndex(period) < startIndex(earliest))
-    return `${formatPeriod(period)} is before ${formatPeriod(earliest)}, the earliest plausible period of ${indicator.kind} indicators such as ${indicator.code}`
+    return message('import.periodTooEarly', {
+      period: formatPeriod(period),
+      earliest: formatPeriod(earliest),
+      kind: indicator.kind,
+      code: indicator.code,
+    })
   return null
 }
 
 /** Why a number cannot be a value of this indicator, or null when it can. */
-export function implausibleValue(indicator: PlausibilityIndicator, value: number): string | null {
-  if (!Number.isFinite(value))
-    return `${indicator.code}: not a finite number (too large for a value, or not a number)`
+export function implausibleValueMessage(indicator: PlausibilityIndicator, value: number): Message | null {
+  if (!Number.isFinite(value)) return message('import.notFinite', { code: indicator.code })
   if (value < 0 && NON_NEGATIVE_UNITS.has(indicator.unit))
-    return `${indicator.code} counts ${indicator.unit} and cannot be negative`
+    return message('import.negativeCount', { code: indicator.code, unit: indicator.unit })
   return null
 }

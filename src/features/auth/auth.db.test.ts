@@ -226,9 +226,12 @@ describe('invitations and account administration', () => {
       expect.objectContaining({
         row: 3,
         value: '06431',
+        // In the account's language (German by default), with the catalogue key for the web.
         message: expect.stringMatching(
-          /another organisation; you may upload data only for KCA Main-Kinzig-Kreis/,
+          /anderen Organisation; Sie dürfen nur Daten für KCA Main-Kinzig-Kreis hochladen/,
         ),
+        key: 'import.otherOrganisation',
+        params: { name: 'KCA Main-Kinzig-Kreis' },
       }),
     ])
     const own = multipart('own.csv', 'org;indicator;period;value\n06435;elb;2024-01;100\n')

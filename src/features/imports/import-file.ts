@@ -10,13 +10,15 @@ import { sql } from 'kysely'
 import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
-import { implausiblePeriod, implausibleValue } from '../../core/plausibility/plausible-values'
+import { implausiblePeriodMessage, implausibleValueMessage } from '../../core/plausibility/plausible-values'
 import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import { parseImportFile } from './parsing/parse-import-file'
 import type { ColumnMapping, ParsedRecord, ParseResult } from './parsing/types'
 import { MergerAttribution } from './attribute-merged-districts'
 import { KeyResolver } from './resolve-keys'
+import { importMessage } from './import-message'
+import { message, type Message } from '../../core/messages/text'
 
 export interface ImportFileOptions {
   fileName: string
@@ -124,21 +126,21 @@ async function writeParsed(
   const accepted: Accepted[] = []
   let rejected = parsed.errorCount
   // Files repeat the same few keys and periods many times: resolve each distinct one once.
-  const periodCache = new Map<string, { day: string | null; implausible: string | null }>()
+  const periodCache = new Map<string, { day: string | null; implausible: Message | null }>()
   const now = options.now ?? new Date()
   const resolutionCache = new Map<string, ReturnType<KeyResolver['resolve']>>()
 
   for (const record of parsed.records) {
-    const problem = (column: string, value: string, message: string) => {
+    const problem = (column: string, value: string, text: Message) => {
       rejected++
-      if (errors.length < MAX_ERRORS) errors.push({ row: record.row, column, value, message })
+      if (errors.length < MAX_ERRORS) errors.push({ row: record.row, column, value, ...importMessage(text) })
     }
     const indicator = indicators.get(record.indicator)
     if (!indicator) {
       problem(
         record.indicatorColumn ?? record.valueColumn,
         record.indicator,
-        `unknown indicator '${record.indicator}'`,
+        message('import.unknownIndicator', { code: record.indicator }),
       )
       continue
     }
@@ -149,21 +151,27 @@ async function writeParsed(
       const isRightKind = period !== undefined && period.frequency === indicator.frequency
       checked = {
         day: isRightKind ? periodStartDate(period) : null,
-        implausible: isRightKind ? implausiblePeriod(indicator, period, now) : null,
+        implausible: isRightKind ? implausiblePeriodMessage(indicator, period, now) : null,
       }
       periodCache.set(periodKey, checked)
     }
     const day = checked.day
     if (day === null) {
-      const expected = indicator.frequency === 'monthly' ? 'a month such as 2021-05' : 'a year such as 2021'
-      problem('period', record.period, `${indicator.code} is ${indicator.frequency}: expected ${expected}`)
+      const code = indicator.code
+      problem(
+        'period',
+        record.period,
+        indicator.frequency === 'monthly'
+          ? message('import.wrongFrequencyMonthly', { code })
+          : message('import.wrongFrequencyYearly', { code }),
+      )
       continue
     }
     if (checked.implausible !== null) {
       problem('period', record.period, checked.implausible)
       continue
     }
-    const implausible = record.value === null ? null : implausibleValue(indicator, record.value)
+    const implausible = record.value === null ? null : implausibleValueMessage(indicator, record.value)
     if (implausible !== null) {
       problem(record.valueColumn, String(record.value), implausible)
       continue
@@ -172,7 +180,10 @@ async function writeParsed(
       problem(
         'breakdown',
         record.breakdown,
-        `${indicator.code} has the breakdowns ${indicator.breakdowns.join(', ')}`,
+        message('import.unknownBreakdown', {
+          code: indicator.code,
+          breakdowns: indicator.breakdowns.join(', '),
+        }),
       )
       continue
     }
@@ -186,11 +197,7 @@ async function writeParsed(
     // An uploader for one organisation learns nothing about other keys: an organisation hidden from
     // them, a district nobody serves and an unknown key all get the same answer.
     if (only && (resolution.kind !== 'organisation' || resolution.organisationId !== only.id)) {
-      problem(
-        record.keyColumn,
-        record.orgKey,
-        `this row belongs to another organisation; you may upload data only for ${only.name}`,
-      )
+      problem(record.keyColumn, record.orgKey, message('import.otherOrganisation', { name: only.name }))
       continue
     }
     if (resolution.kind === 'invalid') {
@@ -215,7 +222,7 @@ async function writeParsed(
           problem(
             record.keyColumn,
             record.orgKey,
-            `${resolution.label}: no organisation in benchlearn serves this district`,
+            message('import.districtNotServed', { label: resolution.label }),
           )
         continue
       }
@@ -234,7 +241,7 @@ async function writeParsed(
               }
             : {
                 kind: resolution.kind,
-                message: 'districts that no organisation in benchlearn serves (not imported)',
+                ...importMessage(message('import.districtsNotServed')),
                 count: 0,
               }
         group = { notice, keys: new Set<string>() }
@@ -374,7 +381,14 @@ function findDuplicates(accepted: Accepted[]): ImportErrorRow[] {
       row: a.record.row,
       column: a.record.keyColumn,
       value: a.record.orgKey,
-      message: `row ${earlier} already gives ${a.record.indicator} ${a.record.period} (${a.record.breakdown}) for the same organisation`,
+      ...importMessage(
+        message('import.duplicateInBatch', {
+          earlier,
+          indicator: a.record.indicator,
+          period: a.record.period,
+          breakdown: a.record.breakdown,
+        }),
+      ),
     })
   }
   return duplicates

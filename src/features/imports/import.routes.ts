@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { forbidden, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import {
   importBatchListSchema,
   importBatchParamsSchema,
@@ -83,8 +84,8 @@ export const uploadImportRoute = route('imports', 'POST /api/v1/imports', {
     context.metrics.imports.observe({ outcome }, (performance.now() - started) / 1000)
     if (!summary.isCommitted && !summary.isDryRun) {
       throw invalidInput(
-        `${summary.fileName}: ${summary.rowsRejected} value(s) rejected; nothing was imported`,
-        summary.errors.map((e) => ({ file: summary.fileName, ...e })),
+        message('import.rejected', { file: summary.fileName, count: summary.rowsRejected }),
+        summary.errors.map(({ messageKey, ...e }) => ({ file: summary.fileName, ...e, key: messageKey })),
       )
     }
     return summary

@@ -6,6 +6,7 @@
 import { normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
 import { districtLabel, findEndedDistrict, type EndedDistrict } from '../../core/keys/territorial-changes'
 import type { KeyIndexRows } from '../organisations/organisation.repository'
+import { message, type Message } from '../../core/messages/text'
 
 export type KeyType = 'ags' | 'nuts3' | 'id' | 'auto'
 
@@ -29,7 +30,7 @@ export type Resolution =
       /** What the register of territorial changes knows of the key (null: ended before 2000). */
       ended: EndedDistrict | null
     }
-  | { kind: 'invalid'; message: string }
+  | { kind: 'invalid'; message: Message }
 
 interface AreaSpan {
   organisationId: number
@@ -62,25 +63,24 @@ export class KeyResolver {
     if (type === 'id') {
       const id = Number(rawKey)
       if (!Number.isInteger(id) || !this.orgIds.has(id)) {
-        return { kind: 'invalid', message: `no organisation with id ${rawKey}` }
+        return { kind: 'invalid', message: message('import.noOrganisationWithId', { key: rawKey }) }
       }
       return { kind: 'organisation', organisationId: id }
     }
     if (type === 'nuts3') {
       const nuts = normaliseNuts3(rawKey)
-      if (!nuts)
-        return { kind: 'invalid', message: `'${rawKey}' is not a German NUTS-3 code (expected e.g. DE112)` }
+      if (!nuts) return { kind: 'invalid', message: message('import.notNuts3', { key: rawKey }) }
       const orgId = this.orgByNuts.get(nuts)
       if (orgId !== undefined) return { kind: 'organisation', organisationId: orgId }
       const ags = this.agsByNuts.get(nuts)
-      if (!ags) return { kind: 'invalid', message: `NUTS-3 code ${nuts} matches no German district (Kreis)` }
+      if (!ags) return { kind: 'invalid', message: message('import.nuts3NoDistrict', { key: nuts }) }
       return this.resolveAgs(ags, day)
     }
     const ags = normaliseKreisAgs(rawKey)
     if (!ags) {
       return {
         kind: 'invalid',
-        message: `'${rawKey}' is not a district key (expected a 5-digit AGS like 06435 or 8 digits like 06435000)`,
+        message: message('import.notDistrictKey', { key: rawKey }),
       }
     }
     return this.resolveAgs(ags, day)
@@ -91,8 +91,7 @@ export class KeyResolver {
     const covering = spans.find((s) => s.from <= day && (s.to === null || s.to >= day))
     if (covering) return { kind: 'organisation', organisationId: covering.organisationId, ags5: ags }
     const kreis = this.kreise.get(ags)
-    if (!kreis)
-      return { kind: 'invalid', message: `AGS ${ags} is not a German district (Kreis) known to benchlearn` }
+    if (!kreis) return { kind: 'invalid', message: message('import.unknownDistrict', { key: ags }) }
     const label = `${ags} ${kreis.name}`
     if (kreis.valid_to) {
       // A district whose territory changed is reported with its successors, whichever side of the

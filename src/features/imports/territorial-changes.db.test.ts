@@ -136,7 +136,7 @@ describe('old district keys', () => {
       value: old[0],
       messageKey: 'import.territorialChange',
     })
-    expect(error!.params!.successors.startsWith(r.successor)).toBe(true)
+    expect(String(error!.params!.successors).startsWith(r.successor)).toBe(true)
   })
 
   it.each(REFORMS)('$reform: a pure merger is attributed as the sum when the mapping asks', async (r) => {
@@ -149,7 +149,7 @@ describe('old district keys', () => {
     expect(summary).toMatchObject({ isCommitted: true, newValues: 1 })
     const notice = summary.notices.find((n) => n.kind === 'territorial_attributed')!
     expect(notice).toMatchObject({ messageKey: 'import.territorialAttributed', count: 1 })
-    expect(notice.params!.successor.startsWith(r.successor)).toBe(true)
+    expect(String(notice.params!.successor).startsWith(r.successor)).toBe(true)
     const read = await readObservations(t.database.db, {
       org: r.successor,
       indicator: r.indicator,

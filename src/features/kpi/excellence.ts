@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { message, toSent } from '../../core/messages/text'
 import { isAppError } from '../../core/errors/app-error'
 import { combineSources, findExcellence, type ValueSource } from '../../core/kpi'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
@@ -28,7 +29,7 @@ export async function findFigureExcellence(
   request: ExcellenceRequest,
 ): Promise<ExcellenceDto> {
   const { definition, ids, values } = await loadGroupHistory(db, request)
-  const notes: string[] = []
+  const notes: ReturnType<typeof toSent>[] = []
   let regression
   // Where the values each organisation's places rest on come from: its months with a value.
   const sourcesOf = (id: number): ValueSource[] =>
@@ -49,11 +50,17 @@ export async function findFigureExcellence(
     regression = model.fit.observations.filter((o) => inGroup.has(o.id))
     for (const o of model.dto.observations) modelSource.set(o.organisationId, o.source)
     notes.push(
-      `beyond context: OLS on ${model.dto.context.join(', ')} across ${model.fit.n} organisations, R² = ${model.fit.rSquared.toFixed(3)}`,
+      toSent(
+        message('kpi.beyondContextModel', {
+          context: model.dto.context.join(', '),
+          n: model.fit.n,
+          rSquared: Number(model.fit.rSquared.toFixed(3)),
+        }),
+      ),
     )
   } catch (error) {
     if (!isAppError(error)) throw error
-    notes.push(`no context comparison: ${error.message}`)
+    notes.push(toSent(message('kpi.noContextComparison', { reason: error.message })))
   }
   const result = findExcellence({
     polarity: definition.polarity,
@@ -64,9 +71,7 @@ export async function findFigureExcellence(
     regression,
   })
   if (!result.isPerformanceRanking)
-    notes.push(
-      `${definition.code} describes the situation (polarity: context); the lists order by value and praise nobody`,
-    )
+    notes.push(toSent(message('kpi.contextFigureNoPraise', { code: definition.code })))
   const names = await findOrganisationNames(db, ids)
   const named = (orgId: string) => ({
     organisationId: Number(orgId),

@@ -7,6 +7,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app'
+import { formatDate } from '../../core/format/format'
 import { createJobcentre, createUser, seedReferenceData } from '../../test/factories'
 import { signIn, type SignedIn } from '../../test/sign-in'
 import { useTestDatabase } from '../../test/use-test-database'
@@ -56,6 +57,8 @@ beforeAll(async () => {
   await networks.insertNetworkMemberships(db, networkId, memberships)
   await createUser(db, { email: 'moderator@life.test', role: 'moderator', moderatedRingIds: [ringId] })
   await createUser(db, { email: 'lead@life.test', role: 'member_lead', organisationId: a })
+  // The rules are checked in English texts here; the German ones in core/benchlearning/meeting-life.test.ts.
+  await db.updateTable('app_user').set({ locale: 'en' }).execute()
   app = await buildApp({ database: t.database, now: () => clock })
   await setClock('2027-01-10T09:00:00Z')
 })
@@ -104,7 +107,7 @@ describe('a meeting from planning to approved minutes', () => {
   it('is not held before its first day, nor with no one registered', async () => {
     expectRefused(
       await setStatus('held'),
-      `status: meeting ${meetingId} starts on ${MEETING_DAY}; it can be marked held from that day on (today is 2027-01-10)`,
+      `status: meeting ${meetingId} starts on ${formatDate('en', MEETING_DAY)}; it can be marked held from that day on (today is 10 Jan 2027)`,
     )
     await setClock(`${MEETING_DAY}T08:00:00Z`)
     expect((await meeting()).abilities.canMarkHeld).toBe(false)
@@ -200,7 +203,7 @@ describe('a meeting from planning to approved minutes', () => {
     )
     expectRefused(
       await send(moderator, 'POST', `/api/v1/meetings/${meetingId}/approve-minutes`),
-      /minutes: approved once meeting \d+ was held and before approval \(it is minutes_approved\)/,
+      /minutes: approved once meeting \d+ was held and before approval \(it is minutes approved\)/,
     )
   })
 })

@@ -12,6 +12,7 @@ import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
 import { normaliseHeader } from '../imports/parsing/cell-values'
 import { KeyResolver } from '../imports/resolve-keys'
+import { importMessage } from '../imports/import-message'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import { describeBasis } from './describe-quality'
 import { loadContextProfile } from './load-context-profile'
@@ -123,7 +124,7 @@ export async function importPeerTypes(
       }
       const resolution = resolver.resolve(key, 'auto', day)
       if (resolution.kind === 'invalid') {
-        errors.push({ row, column: keyName, value: key, message: resolution.message })
+        errors.push({ row, column: keyName, value: key, ...importMessage(resolution.message) })
         continue
       }
       if (resolution.kind !== 'organisation') {

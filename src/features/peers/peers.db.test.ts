@@ -292,7 +292,14 @@ describe('models, moves, rings and history', () => {
     expect(badSummary.isCommitted).toBe(false)
     expect(badSummary.errors).toEqual([
       { row: 3, column: 'Vergleichstyp', value: '', message: 'expected a type code' },
-      { row: 4, column: 'AGS', value: 'abc', message: expect.stringMatching(/no organisation with id abc/) },
+      {
+        row: 4,
+        column: 'AGS',
+        value: 'abc',
+        message: expect.stringMatching(/no organisation with id abc/),
+        messageKey: 'import.noOrganisationWithId',
+        params: { key: 'abc' },
+      },
     ])
     const summary = await importPeerTypes(t.database, {
       fileName: 'types.csv',

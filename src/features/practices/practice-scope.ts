@@ -2,6 +2,7 @@
  * The caller's view of the library: which cards they may read (as SQL scope) and how each
  * organisation is shown to them (by name, pseudonym or not at all), following the ring rules.
  */
+import { text, type ServerMessageKey } from '../../core/messages/text'
 import type { Kysely } from 'kysely'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
@@ -38,12 +39,16 @@ export type OrganisationLabel = {
   id: number | null
   name: string
   kind: 'named' | 'pseudonymised' | 'anonymous'
+  /** For the anonymous label: its catalogue key, which clients render in the reader's language. */
+  key?: ServerMessageKey
 }
 
+/** German in `name` (German first), the key for the reader's language. */
 export const ANONYMOUS_ORGANISATION: OrganisationLabel = {
   id: null,
-  name: 'Jobcenter im Benchlearning-Netzwerk / a job centre of the network',
+  name: text('de', 'practice.authorOfNetwork'),
   kind: 'anonymous',
+  key: 'practice.authorOfNetwork',
 }
 
 /** Labels organisations for one caller on one day. */

@@ -13,6 +13,8 @@ import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import { parsePublishedFigures, type PublishedParseResult } from '../imports/parsing/parse-published-figures'
 import type { PublishedFigureMapping } from '../imports/parsing/published-figure-mapping'
 import { KeyResolver } from '../imports/resolve-keys'
+import { importMessage } from '../imports/import-message'
+import type { Message } from '../../core/messages/text'
 import { listFigureDefinitions } from '../kpi/kpi-definition.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import {
@@ -103,9 +105,10 @@ async function writeParsed(
   const firstRow = new Map<string, number>()
 
   for (const r of parsed.records) {
-    const problem = (column: string, value: string, message: string) => {
+    const problem = (column: string, value: string, text: string | Message) => {
       rejected++
-      if (errors.length < MAX_ERRORS) errors.push({ row: r.row, column, value, message })
+      const sent = typeof text === 'string' ? { message: text } : importMessage(text)
+      if (errors.length < MAX_ERRORS) errors.push({ row: r.row, column, value, ...sent })
     }
     const breakdowns = definitions.get(r.figure)
     if (!breakdowns) {

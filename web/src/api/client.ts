@@ -19,17 +19,42 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: ErrorCode
   readonly details: ErrorDetail[]
+  /** The message as a key of the server catalogue (src/core/messages) with raw parameters. */
+  readonly key: string | undefined
+  readonly params: Record<string, string | number> | undefined
 
-  constructor(options: { status: number; code: ErrorCode; message: string; details?: ErrorDetail[] }) {
+  constructor(options: {
+    status: number
+    code: ErrorCode
+    message: string
+    details?: ErrorDetail[]
+    key?: string
+    params?: Record<string, string | number>
+  }) {
     super(options.message)
     this.name = 'ApiError'
     this.status = options.status
     this.code = options.code
     this.details = options.details ?? []
+    this.key = options.key
+    this.params = options.params
   }
 }
 
 let csrfToken: string | null = null
+let uiLanguage: 'de' | 'en' = 'de'
+
+/**
+ * Set by the i18n provider when the UI language changes: requests ask for it (Accept-Language, for
+ * callers not signed in) and server errors sent as catalogue keys are rendered in it.
+ */
+export function setUiLanguage(locale: 'de' | 'en'): void {
+  uiLanguage = locale
+}
+
+export function currentUiLanguage(): 'de' | 'en' {
+  return uiLanguage
+}
 
 /** Set by the session hook after signing in (and cleared on sign-out). */
 export function setCsrfToken(token: string | null): void {
@@ -62,7 +87,7 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 /** Requests `path` and returns the JSON body as `T` (the route's contract); throws ApiError otherwise. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET'
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': uiLanguage }
   let body: BodyInit | undefined
   if (options.form) body = options.form
   else if (options.json !== undefined) {
@@ -119,8 +144,15 @@ async function readJson(response: Response): Promise<unknown> {
 /** Maps any error body to an ApiError; bodies not in the one error shape keep the HTTP status. */
 export function toApiError(status: number, payload: unknown): ApiError {
   if (isErrorResponse(payload)) {
-    const { code, message, details } = payload.error
-    return new ApiError({ status, code, message, details: Array.isArray(details) ? details : [] })
+    const { code, message, details, key, params } = payload.error
+    return new ApiError({
+      status,
+      code,
+      message,
+      key,
+      params,
+      details: Array.isArray(details) ? details : [],
+    })
   }
   const code: ErrorCode =
     status === 401
@@ -149,6 +181,7 @@ export function apiUpload<T>(
     const request = new XMLHttpRequest()
     request.open('POST', buildUrl(path, options.query))
     request.setRequestHeader('accept', 'application/json')
+    request.setRequestHeader('accept-language', uiLanguage)
     if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken)
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onProgress?.(event.loaded / event.total)

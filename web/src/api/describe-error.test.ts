@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { ApiError } from './client'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ApiError, setUiLanguage } from './client'
 import { describeError, fieldMessages } from './describe-error'
 
 const t = (key: string, params?: Record<string, unknown>) => `${key}${params ? JSON.stringify(params) : ''}`
@@ -31,5 +31,36 @@ describe('describeError', () => {
       'error.field{"field":"scale.max"}: min is 1',
     ])
     expect(describeError(t, refusal).lines).toHaveLength(4)
+  })
+})
+
+describe('server texts sent as catalogue keys', () => {
+  const keyed = new ApiError({
+    status: 422,
+    code: 'invalid_input',
+    message: 'bad.csv: 2 value(s) rejected; nothing was imported',
+    key: 'import.rejected',
+    params: { file: 'bad.csv', count: 2 },
+    details: [
+      {
+        row: 3,
+        message: "unknown indicator 'x1'",
+        key: 'import.unknownIndicator',
+        params: { code: 'x1' },
+      },
+      { field: 'code', message: 'as sent', key: 'no.such.key' },
+    ],
+  })
+  afterEach(() => setUiLanguage('de'))
+
+  it('renders message and details in the UI language, others as sent', () => {
+    setUiLanguage('de')
+    const german = describeError(t, keyed)
+    expect(german.message).toBe('bad.csv: 2 Wert(e) abgelehnt; nichts wurde eingelesen')
+    expect(german.lines[0]).toBe('error.row{"row":3}: unbekannte Kennzahl ‚x1‘')
+    expect(fieldMessages(keyed, ['code'])).toEqual({ code: 'as sent' })
+    setUiLanguage('en')
+    expect(describeError(t, keyed).message).toBe('bad.csv: 2 value(s) rejected; nothing was imported')
+    expect(describeError(t, keyed).lines[0]).toBe('error.row{"row":3}: unknown indicator \'x1\'')
   })
 })

@@ -4,7 +4,8 @@
  */
 import type { MessageKey } from '../i18n/messages'
 import type { MessageParams } from '../i18n/translate'
-import { ApiError, type ErrorDetail } from './client'
+import { renderSent } from '../../../src/core/messages/text'
+import { ApiError, currentUiLanguage, type ErrorDetail } from './client'
 
 export interface ReadableError {
   title: string
@@ -21,7 +22,8 @@ export function describeDetail(t: T, detail: ErrorDetail): string {
   if (detail.column) where.push(t('error.column', { column: detail.column }))
   if (detail.field && !detail.column) where.push(t('error.field', { field: detail.field }))
   const value = detail.value !== undefined ? ` (${t('error.value', { value: detail.value })})` : ''
-  return where.length > 0 ? `${where.join(', ')}: ${detail.message}${value}` : `${detail.message}${value}`
+  const message = renderSent(currentUiLanguage(), detail)
+  return where.length > 0 ? `${where.join(', ')}: ${message}${value}` : `${message}${value}`
 }
 
 /** `shownByField`: fields whose details a form shows next to the field itself, left out of the lines. */
@@ -29,7 +31,12 @@ export function describeError(t: T, error: unknown, shownByField: readonly strin
   if (error instanceof ApiError) {
     return {
       title: t(`error.code.${error.code}`),
-      message: error.message,
+      // Server texts sent as catalogue keys are rendered in the UI language; others as sent.
+      message: renderSent(currentUiLanguage(), {
+        message: error.message,
+        key: error.key,
+        params: error.params,
+      }),
       lines: error.details
         .filter((detail) => !shownByField.includes(detail.field ?? ''))
         .map((detail) => describeDetail(t, detail)),
@@ -46,7 +53,9 @@ export function fieldMessages<F extends string>(
   const messages: Partial<Record<F, string>> = {}
   if (!(error instanceof ApiError)) return messages
   for (const field of fields) {
-    const found = error.details.filter((d) => d.field === field).map((d) => d.message)
+    const found = error.details
+      .filter((d) => d.field === field)
+      .map((d) => renderSent(currentUiLanguage(), d))
     if (found.length > 0) messages[field] = found.join('; ')
   }
   return messages

@@ -27,6 +27,7 @@ import {
 } from 'react'
 import { de, type MessageKey } from './messages'
 import { interpolate, isLocale, type Locale, type MessageParams } from './translate'
+import { setUiLanguage } from '../api/client'
 
 export interface I18n {
   locale: Locale
@@ -125,6 +126,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
+  // Before children render: their requests and server errors then use this language.
+  setUiLanguage(locale)
   const value = useMemo<I18n>(
     () => ({
       locale,

@@ -1,6 +1,12 @@
 /** Display names for codes the API sends (Länder, units, breakdowns, statuses). */
 import { LAND_NAMES } from '../../../src/core/keys/ags'
 import type { Locale } from '../i18n/translate'
+import { renderSent } from '../../../src/core/messages/text'
+
+/** An organisation as the server labelled it; the anonymous label in the reader's language. */
+export function organisationName(locale: Locale, organisation: { name: string; key?: string }): string {
+  return renderSent(locale, { message: organisation.name, key: organisation.key })
+}
 
 /** Land names stay German in both languages: they are proper names. */
 export function landName(code: string | null): string {

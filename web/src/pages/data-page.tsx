@@ -18,6 +18,7 @@ import type { MessageKey } from '../i18n/messages'
 import { formatDate, formatDateTime, formatNumber } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 import { SelectField } from '../components/form-field'
+import { isServerMessageKey, text } from '../../../src/core/messages/text'
 
 type UploadState =
   | { kind: 'idle' }
@@ -327,16 +328,22 @@ const DATE_PARAMS = ['validTo', 'effective']
 
 interface ServerMessage {
   message: string
+  /** A key of the server catalogue (src/core/messages) or of the web's import texts. */
   messageKey?: string
-  params?: Record<string, string>
+  /** Error details name their catalogue key `key`. */
+  key?: string
+  params?: Record<string, string | number>
 }
 
 /** A server message in the reader's language where the server sent its key, else as sent. */
 function useImportMessage(): (m: ServerMessage) => string {
   const { t, locale } = useI18n()
   return (m) => {
+    const key = m.key ?? m.messageKey
+    if (isServerMessageKey(key)) return text(locale, key, m.params)
     if (!m.messageKey || !IMPORT_MESSAGE_KEYS.has(m.messageKey)) return m.message
-    const params: Record<string, string> = { ...m.params }
+    const params: Record<string, string> = {}
+    for (const [name, value] of Object.entries(m.params ?? {})) params[name] = String(value)
     for (const name of DATE_PARAMS) if (params[name]) params[name] = formatDate(locale, params[name])
     return t(m.messageKey as MessageKey, params)
   }
@@ -420,7 +427,8 @@ function History({ onOpenChanges }: { onOpenChanges: (batchId: number) => void }
               rows={data.batches.map((b) => ({
                 id: b.id,
                 createdAt: b.createdAt,
-                fileName: b.fileName,
+                // The generated demo network has no file; its batch is named in the reader's language.
+                fileName: b.format === 'generated' ? text(locale, 'demo.networkName') : b.fileName,
                 mapping: b.mapping,
                 createdBy: b.createdBy,
                 rowsRead: b.rowsRead,

@@ -23,6 +23,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { learningTexts } from '../i18n/learning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatPercent, formatPeriod, pick } from '../i18n/translate'
+import { organisationName } from '../lib/labels'
 
 const GROUPS: readonly PotentialGroup[] = ['ring', 'type', 'neighbours']
 
@@ -143,7 +144,7 @@ function PotentialPanel({ potential: p, data }: { potential: FigurePotentialDto;
           {p.evidence.map((e) => (
             <li key={e.practice.id}>
               <Link href={`/practices/${e.practice.id}`}>{e.practice.title}</Link> ·{' '}
-              {e.practice.organisation.name}
+              {organisationName(locale, e.practice.organisation)}
               {e.isFromBetterPeer && <strong> · {t('learning.fromBetterPeer')}</strong>}
               <br />
               <span className="muted">

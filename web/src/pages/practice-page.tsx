@@ -15,6 +15,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
 import { SelectField, TextAreaField, TextField, useFormValues } from '../components/form-field'
+import { organisationName } from '../lib/labels'
 
 /** One practice card: the text, attachments, adoptions with their effect check, and the adopt form. */
 export default function PracticePage({ params }: PageProps) {
@@ -50,7 +51,7 @@ function PracticeView({ practice }: { practice: PracticeDto }) {
   return (
     <Page
       title={practice.title}
-      intro={`${practice.organisation.name} · ${t(VISIBILITY_KEYS[practice.visibility])}`}
+      intro={`${organisationName(locale, practice.organisation)} · ${t(VISIBILITY_KEYS[practice.visibility])}`}
       actions={
         practice.abilities.canEdit && (
           <Link className="button secondary small" href={`/practices/${practice.id}/edit`}>
@@ -73,7 +74,7 @@ function PracticeView({ practice }: { practice: PracticeDto }) {
         <dl className="facts wide">
           <div>
             <dt>{t('practice.organisation')}</dt>
-            <dd>{practice.organisation.name}</dd>
+            <dd>{organisationName(locale, practice.organisation)}</dd>
           </div>
           {practice.ring && (
             <div>
@@ -126,7 +127,7 @@ function Adoptions({ practice }: { practice: PracticeDto }) {
           {practice.adoptions.map((a) => (
             <li key={a.id}>
               <div className="item-head">
-                <h3>{a.organisation.name}</h3>
+                <h3>{organisationName(locale, a.organisation)}</h3>
                 <span className="muted">
                   {t('practice.startedOn', { date: formatDate(locale, a.startedOn) })}
                 </span>
@@ -134,7 +135,7 @@ function Adoptions({ practice }: { practice: PracticeDto }) {
               {a.note && <p>{a.note}</p>}
               <h4>{t('effect.title')}</h4>
               {a.canViewEffect && a.effectUrl ? (
-                <EffectCheck effectUrl={a.effectUrl} adopter={a.organisation.name} />
+                <EffectCheck effectUrl={a.effectUrl} adopter={organisationName(locale, a.organisation)} />
               ) : (
                 <p className="muted">{t('effect.hidden')}</p>
               )}

@@ -12,6 +12,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate } from '../i18n/translate'
 import { SelectField, TextField, useFormValues } from '../components/form-field'
+import { organisationName } from '../lib/labels'
 
 /** Praxisbeispiele: German full-text search with topic, key-figure and visibility filters. */
 export default function PracticesPage({ location }: PageProps) {
@@ -124,7 +125,7 @@ export default function PracticesPage({ location }: PageProps) {
                       {p.status === 'draft' && <span className="tag">{t('practices.draft')}</span>}
                     </h2>
                     <p className="item-meta">
-                      {p.organisation.name} · {t(VISIBILITY_KEYS[p.visibility])}
+                      {organisationName(locale, p.organisation)} · {t(VISIBILITY_KEYS[p.visibility])}
                       {p.publishedAt ? ` · ${formatDate(locale, p.publishedAt)}` : ''}
                     </p>
                     <p>{p.excerpt}</p>

@@ -379,6 +379,8 @@ describe('broken files', () => {
         message: expect.stringMatching(
           /^broken-text-in-number\.csv, row 3, column "value": "zwölf" is not a number; expected/,
         ),
+        messageKey: 'import.notANumberPoint',
+        params: { text: 'zwölf', example: '1,234.5', symbols: '- – — . / *' },
       },
     ])
   })

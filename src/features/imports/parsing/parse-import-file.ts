@@ -1,4 +1,6 @@
 import { AppError } from '../../../core/errors/app-error'
+import { message } from '../../../core/messages/text'
+import { importMessage } from '../import-message'
 import { FILE_LIMITS, type FileLimits } from '../../../core/limits/input-limits'
 import type { ImportNotice } from '../../../db/schema'
 import { DEFAULT_SYMBOLS, decimalEvidence } from './cell-values'
@@ -66,7 +68,13 @@ export function chooseDecimal(samples: string[], delimiter: string | undefined):
     decimal,
     notice: {
       kind: 'decimal_assumed',
-      message: `decimal separator "${decimal}" assumed from the field separator: ${ambiguous} values such as "${samples.find((s) => decimalEvidence(s) === 'ambiguous')}" could be read either way; set "decimal" in the mapping if this is wrong`,
+      ...importMessage(
+        message('import.notice.decimalAssumed', {
+          decimal,
+          count: ambiguous,
+          sample: samples.find((s) => decimalEvidence(s) === 'ambiguous') ?? '',
+        }),
+      ),
       count: ambiguous,
     },
   }

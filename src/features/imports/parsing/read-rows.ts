@@ -1,4 +1,6 @@
-import { AppError } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
+import { message, type Message } from '../../../core/messages/text'
+import { importMessage } from '../import-message'
 import { IMPORT_LIMITS, type ImportLimits } from '../../../core/limits/input-limits'
 import { formatPeriod, parsePeriod } from '../../../core/periods/period'
 import { normaliseKreisAgs, normaliseNuts3 } from '../../../core/keys/ags'
@@ -49,20 +51,18 @@ export interface RowReader {
     row: number | undefined,
     column: string | undefined,
     value: string | undefined,
-    message: string,
+    message: string | Message,
   ): void
   finish(): RowReaderResult
 }
 
 const INDICATOR_CODE = /^[A-Za-z][A-Za-z0-9_]*$/
-const count = new Intl.NumberFormat('en-US')
 
-const KEY_EXPECTATIONS: Record<KeyType, string> = {
-  ags: 'a Kreis key (AGS) of 5 digits such as 06435, or 8 digits ending in 000 such as 06435000',
-  nuts3: 'a German NUTS-3 code such as DE71E',
-  id: 'an organisation id',
-  auto: 'an organisation key (AGS, NUTS-3 or id)',
-}
+/** The messages for an empty and for a wrong key, by key type: `import.keyEmptyAgs`, `import.keyInvalidAgs` … */
+const KEY_SUFFIX = { ags: 'Ags', nuts3: 'Nuts3', id: 'Id', auto: 'Auto' } as const satisfies Record<
+  KeyType,
+  string
+>
 
 function cellText(cell: Cell | undefined): string {
   if (cell === undefined) return ''
@@ -114,16 +114,20 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   const yearTo = options.years?.to
   const limits = options.limits ?? IMPORT_LIMITS
 
-  function overLimit(row: number, what: string, limit: number): AppError {
-    const message = `more than ${count.format(limit)} ${what} (reached at row ${row}); that is the limit of one import, split the file`
-    return new AppError('invalid_input', `${fileName}: ${message}`, [{ file: fileName, row, message }])
+  function overLimit(row: number, what: 'rows' | 'values', limit: number): AppError {
+    const text = message(what === 'rows' ? 'import.tooManyRows' : 'import.tooManyValues', {
+      file: fileName,
+      limit,
+      row,
+    })
+    return new AppError('invalid_input', text, [detail(text, { file: fileName, row })])
   }
 
   function addError(
     row: number | undefined,
     column: string | undefined,
     value: string | undefined,
-    message: string,
+    text: string | Message,
   ) {
     errorCount++
     if (errors.length >= MAX_LISTED_ERRORS) return
@@ -134,7 +138,8 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     ]
       .filter((p) => p !== '')
       .join(', ')
-    const error: ImportErrorRow = { message: `${where}: ${message}` }
+    const sent = typeof text === 'string' ? { message: text } : importMessage(text)
+    const error: ImportErrorRow = { ...sent, message: `${where}: ${sent.message}` }
     if (row !== undefined) error.row = row
     if (column !== undefined) error.column = column
     if (value !== undefined) error.value = value
@@ -190,7 +195,11 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       row,
       column,
       text,
-      `"${text}" is not a number; expected a number such as ${example} (decimal ${decimal === ',' ? 'comma' : 'point'}), an empty cell or a statistics symbol (${Object.keys(symbols).slice(0, 6).join(' ')})`,
+      message(decimal === ',' ? 'import.notANumberComma' : 'import.notANumberPoint', {
+        text,
+        example,
+        symbols: Object.keys(symbols).slice(0, 6).join(' '),
+      }),
     )
     return { kind: 'error' }
   }
@@ -201,14 +210,14 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       let extraIsEmpty = true
       for (let i = headerLength; i < cells.length; i++) if (cellText(cells[i]) !== '') extraIsEmpty = false
       if (extraIsEmpty) return true
-      const hint = options.delimiter
-        ? `; is a value containing "${options.delimiter}" missing its quotes?`
-        : ''
+      const counts = { expected: headerLength, found: cells.length }
       addError(
         row,
         undefined,
         undefined,
-        `expected ${headerLength} fields as in the header, found ${cells.length}${hint}`,
+        options.delimiter
+          ? message('import.fieldCountQuotes', { ...counts, delimiter: options.delimiter })
+          : message('import.fieldCount', counts),
       )
       return false
     }
@@ -219,14 +228,14 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         row,
         headers[cells.length]?.trim(),
         found,
-        `the last row has ${cells.length} of ${headerLength} fields ("${found}"): the file looks truncated (cut off while downloading or saving); export it again`,
+        message('import.truncated', { found: cells.length, expected: headerLength, cells: found }),
       )
     else
       addError(
         row,
         undefined,
         found,
-        `expected ${headerLength} fields as in the header, found ${cells.length}`,
+        message('import.fieldCount', { expected: headerLength, found: cells.length }),
       )
     return false
   }
@@ -247,7 +256,13 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       record.row,
       record.valueColumn,
       record.value === null ? '' : String(record.value),
-      `duplicate: row ${earlier} already holds ${record.orgKey} / ${record.indicator} / ${record.period} / ${record.breakdown}; each organisation, indicator, period and breakdown may appear once per file`,
+      message('import.duplicateInFile', {
+        earlier,
+        key: record.orgKey,
+        indicator: record.indicator,
+        period: record.period,
+        breakdown: record.breakdown,
+      }),
     )
     return true
   }
@@ -266,9 +281,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       row,
       indicatorColumn,
       raw,
-      raw === ''
-        ? 'the indicator is empty; expected an indicator code such as integrations or K2'
-        : `"${raw}" is not an indicator code; expected letters, digits and _ (such as integrations or K2), or a mapping with long.indicatorCodes`,
+      raw === '' ? message('import.indicatorEmpty') : message('import.notIndicatorCode', { raw }),
     )
     return undefined
   }
@@ -278,15 +291,20 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     const rawKey = cellText(cells[layout.keyIndex])
     if (rawKey === '' && isBlank(cells)) return
     rowsRead++
-    if (rowsRead > limits.maxRows) throw overLimit(row, 'data rows', limits.maxRows)
+    if (rowsRead > limits.maxRows) throw overLimit(row, 'rows', limits.maxRows)
     if (!checkFieldCount(cells, row, isLast)) return
     if (rawKey === '') {
-      addError(row, keyColumn, '', `the key is empty; expected ${KEY_EXPECTATIONS[layout.keyType]}`)
+      addError(row, keyColumn, '', message(`import.keyEmpty${KEY_SUFFIX[layout.keyType]}`))
       return
     }
     const orgKeyNormalised = normaliseKey(rawKey)
     if (orgKeyNormalised === null) {
-      addError(row, keyColumn, rawKey, `"${rawKey}" is not ${KEY_EXPECTATIONS[layout.keyType]}`)
+      addError(
+        row,
+        keyColumn,
+        rawKey,
+        message(`import.keyInvalid${KEY_SUFFIX[layout.keyType]}`, { key: rawKey }),
+      )
       return
     }
 
@@ -295,12 +313,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       const raw = cellText(cells[layout.periodIndex])
       const period = readPeriod(raw)
       if (period === null) {
-        addError(
-          row,
-          periodColumn,
-          raw,
-          `"${raw}" is not a period; expected a month such as 2021-05, 05/2021 or Mai 2021, or a year such as 2021`,
-        )
+        addError(row, periodColumn, raw, message('import.notAPeriod', { raw }))
         return
       }
       rowPeriod = period
@@ -326,12 +339,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         const raw = cellText(cells[layout.statusIndex])
         const parsed = parseStatus(raw)
         if (parsed === undefined) {
-          addError(
-            row,
-            headers[layout.statusIndex]!.trim(),
-            raw,
-            `"${raw}" is not a status; expected vorläufig/provisional, endgültig/final, korrigiert/corrected or empty`,
-          )
+          addError(row, headers[layout.statusIndex]!.trim(), raw, message('import.notAStatus', { raw }))
           return
         }
         status = parsed
@@ -344,7 +352,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
             row,
             headers[layout.missingIndex]!.trim(),
             raw,
-            `"${raw}" is not a missing reason; expected not_delivered, suppressed, not_applicable (or nicht geliefert, geheim, nicht zutreffend) or empty`,
+            message('import.notAMissingReason', { raw }),
           )
           return
         }
@@ -365,7 +373,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
             row,
             vc.column,
             String(outcome.value),
-            `a value and the missing reason "${missingFromColumn}" are both given; expected one of them`,
+            message('import.valueAndMissingReason', { reason: missingFromColumn }),
           )
           continue
         }
@@ -401,20 +409,37 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   function finish(): RowReaderResult {
     const notices: ImportNotice[] = []
     for (const [vc, n] of emptyCounts) {
-      const why = vc.emptyNote ?? 'no value in the file'
-      const outcome = options.empty === 'skip' ? 'skipped' : 'recorded as missing (not_delivered), not as 0'
+      // The mapping's note on why cells are empty is quoted as its author wrote it.
+      const isSkipped = options.empty === 'skip'
+      const params = { column: vc.column, count: n }
+      const text =
+        vc.emptyNote === undefined
+          ? message(
+              isSkipped ? 'import.notice.emptyCellsSkippedNoValue' : 'import.notice.emptyCellsMissingNoValue',
+              params,
+            )
+          : message(isSkipped ? 'import.notice.emptyCellsSkipped' : 'import.notice.emptyCellsMissing', {
+              ...params,
+              why: vc.emptyNote,
+            })
       notices.push({
         kind: 'empty_cells',
-        message: `${vc.column}: ${count.format(n)} empty cells (${why}); ${outcome}`,
+        ...importMessage(text),
         count: n,
       })
     }
     for (const [symbol, n] of symbolCounts) {
       const meaning = symbols[symbol]!
       const explanation = SYMBOL_EXPLANATIONS[symbol]
+      // The official legend of the symbol, quoted in German (Destatis' wording) in both languages.
+      const explained = explanation ? ` (${explanation})` : ''
       notices.push({
         kind: 'missing_symbols',
-        message: `${count.format(n)} cells "${symbol}"${explanation ? ` (${explanation})` : ''} read as ${meaning === 'zero' ? '0' : `missing (${meaning})`}`,
+        ...importMessage(
+          meaning === 'zero'
+            ? message('import.notice.symbolAsZero', { count: n, symbol, explanation: explained })
+            : message('import.notice.symbolAsMissing', { count: n, symbol, explanation: explained, meaning }),
+        ),
         count: n,
       })
     }
@@ -422,34 +447,45 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       const range = `${yearFrom ?? '…'}–${yearTo ?? '…'}`
       notices.push({
         kind: 'outside_years',
-        message: `${count.format(rowsOutsideYears)} rows outside the years ${range} of the mapping were skipped`,
+        ...importMessage(message('import.notice.rowsOutsideYears', { count: rowsOutsideYears, range })),
         count: rowsOutsideYears,
       })
     }
     if (layout.periodColumnsOutsideYears.length > 0)
       notices.push({
         kind: 'outside_years',
-        message: `${layout.periodColumnsOutsideYears.length} period columns outside the mapping's years were skipped`,
+        ...importMessage(
+          message('import.notice.columnsOutsideYears', { count: layout.periodColumnsOutsideYears.length }),
+        ),
         count: layout.periodColumnsOutsideYears.length,
         keys: layout.periodColumnsOutsideYears,
       })
     if (layout.ignoredColumns.length > 0)
       notices.push({
         kind: 'ignored_columns',
-        message: `${layout.ignoredColumns.length} columns not used: ${layout.ignoredColumns.slice(0, 10).join(', ')}${layout.ignoredColumns.length > 10 ? ', …' : ''}`,
+        ...importMessage(
+          message('import.notice.ignoredColumns', {
+            count: layout.ignoredColumns.length,
+            columns: `${layout.ignoredColumns.slice(0, 10).join(', ')}${layout.ignoredColumns.length > 10 ? ', …' : ''}`,
+          }),
+        ),
         count: layout.ignoredColumns.length,
         keys: layout.ignoredColumns,
       })
     if (unknownIndicators.size > 0)
       notices.push({
         kind: 'unknown_indicators',
-        message: `indicator codes neither built in nor declared by the mapping (they must exist in the database): ${[...unknownIndicators].join(', ')}`,
+        ...importMessage(
+          message('import.notice.unknownIndicators', { codes: [...unknownIndicators].join(', ') }),
+        ),
         count: unknownIndicators.size,
         keys: [...unknownIndicators],
       })
     if (errorCount > errors.length)
       errors.push({
-        message: `${fileName}: ${count.format(errorCount - errors.length)} further errors not listed`,
+        ...importMessage(
+          message('import.furtherErrors', { file: fileName, count: errorCount - errors.length }),
+        ),
       })
     return { rowsRead, records, errors, errorCount, notices }
   }

@@ -23,6 +23,7 @@ import { Empty, QueryView } from '../state-views'
 import { ActionError, FormSubmit, useAction } from './common'
 import { ParticipantSelect } from './participant-options'
 import { ActionButton, LabelledOptions, SelectField, TextField, useFormValues } from '../form-field'
+import { organisationName } from '../../lib/labels'
 
 type AgendaKind = AgendaItemDto['kind']
 const KIND_KEYS: Record<AgendaKind, MessageKey> = {
@@ -332,7 +333,9 @@ function LearningSpotlightOptions({ meeting, ringId }: { meeting: MeetingDetailD
   const toItem = (item: LearningSpotlightDto['items'][number]): Partial<AddAgendaItemRequest> => {
     const p = item.potential
     const figure = `${p.figure.code} ${pick(locale, { de: p.figure.nameDe, en: p.figure.nameEn })}`
-    const practices = p.evidence.map((e) => `„${e.practice.title}“ (${e.practice.organisation.name})`)
+    const practices = p.evidence.map(
+      (e) => `„${e.practice.title}“ (${organisationName(locale, e.practice.organisation)})`,
+    )
     return {
       kind: 'discussion',
       title: t('agenda.learningTitle', { organisation: item.organisation.name, figure }).slice(0, 200),

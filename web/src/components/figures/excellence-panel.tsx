@@ -9,6 +9,7 @@ import { signed } from '../../lib/figures'
 import { QueryView } from '../state-views'
 import type { SourceMixDto } from '../../../../src/contracts/published-figures'
 import { SourceLabel } from './source-label'
+import { renderSent } from '../../../../src/core/messages/text'
 
 /** How many are named in each list. */
 const TOP = 3
@@ -88,7 +89,7 @@ export function ExcellencePanel({
             {data.notes.length > 0 && (
               <ul className="plain-list muted excellence-notes">
                 {data.notes.map((note) => (
-                  <li key={note}>{note}</li>
+                  <li key={note.message}>{renderSent(locale, note)}</li>
                 ))}
               </ul>
             )}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest'
+import { SERVER_MESSAGES } from './catalogue'
+import {
+  message,
+  pickLocale,
+  localeFromEnvironment,
+  render,
+  renderSent,
+  text,
+  type ServerMessageKey,
+} from './text'
+
+/** Words that give a text away as English or German (outside parentheses, where accepted spellings are quoted). */
+const ENGLISH_WORDS = [
+  'the',
+  'is',
+  'are',
+  'not',
+  'expected',
+  'and',
+  'of',
+  'with',
+  'row',
+  'rows',
+  'values',
+  'found',
+  'file',
+  'cannot',
+  'already',
+  'same',
+  'each',
+  'may',
+  'only',
+  'this',
+  'that',
+  'be',
+  'was',
+  'skipped',
+  'read',
+  'such',
+  'no',
+  'network',
+  'generated',
+]
+const GERMAN_WORDS = [
+  'der',
+  'die',
+  'das',
+  'ist',
+  'sind',
+  'nicht',
+  'und',
+  'eine',
+  'ein',
+  'einen',
+  'wird',
+  'werden',
+  'zeile',
+  'zeilen',
+  'werte',
+  'mit',
+  'für',
+  'bei',
+  'keine',
+  'kein',
+  'oder',
+  'als',
+  'auf',
+  'gelesen',
+  'übersprungen',
+  'netzwerk',
+  'erzeugt',
+  'im',
+]
+
+const keys = Object.keys(SERVER_MESSAGES) as ServerMessageKey[]
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]!).sort()
+}
+
+/** The words of a text outside placeholders, parentheses and quotes (where foreign spellings are quoted). */
+function words(template: string): string[] {
+  const plain = template
+    .replace(/\{[^}]*\}/g, ' ')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/„[^“]*“|"[^"]*"|‚[^‘]*‘|'[^']*'/g, ' ')
+  return plain
+    .toLowerCase()
+    .split(/[^a-zäöüß]+/)
+    .filter((w) => w !== '')
+}
+
+/** A word list only works if it finds the language it is for. */
+function hits(text: string, list: string[]): string[] {
+  return words(text).filter((w) => list.includes(w))
+}
+
+describe('the server catalogue', () => {
+  it.each(keys)('%s has German and English with the same parameters', (key) => {
+    const { de, en } = SERVER_MESSAGES[key]
+    expect(de.trim()).not.toBe('')
+    expect(en.trim()).not.toBe('')
+    expect(placeholders(en)).toEqual(placeholders(de))
+  })
+
+  it.each(keys)('%s reads German in German and English in English', (key) => {
+    const { de, en } = SERVER_MESSAGES[key]
+    expect({ key, englishInGerman: hits(de, ENGLISH_WORDS) }).toEqual({ key, englishInGerman: [] })
+    expect({ key, germanInEnglish: hits(en, GERMAN_WORDS) }).toEqual({ key, germanInEnglish: [] })
+  })
+
+  it('has word lists that catch the other language', () => {
+    expect(hits('this row belongs to another organisation', ENGLISH_WORDS)).not.toEqual([])
+    expect(hits('diese Zeile gehört zu einer anderen Organisation', GERMAN_WORDS)).not.toEqual([])
+    expect(
+      hits('Jobcenter im Benchlearning-Netzwerk / a job centre of the network', ENGLISH_WORDS),
+    ).not.toEqual([])
+  })
+})
+
+describe('text', () => {
+  it('renders parameters per language: numbers with the language’s marks, raw strings as given', () => {
+    const m = message('import.furtherErrors', { file: 'a.csv', count: 12345 })
+    expect(render('de', m)).toBe('a.csv: 12.345 weitere Fehler nicht aufgeführt')
+    expect(render('en', m)).toBe('a.csv: 12,345 further errors not listed')
+    expect(text('en', 'import.unknownIndicator', { code: 'x1' })).toBe("unknown indicator 'x1'")
+  })
+
+  it('keeps a missing parameter visible', () => {
+    expect(text('de', 'import.unknownIndicator', {})).toContain('{code}')
+  })
+
+  it('renders what was sent by its key where it knows the key, else the text as sent', () => {
+    expect(renderSent('de', { message: 'x', key: 'demo.networkName' })).toBe('Demo-Netzwerk (erzeugt)')
+    expect(renderSent('de', { message: 'as sent', key: 'no.such.key' })).toBe('as sent')
+    expect(renderSent('en', { message: 'as sent' })).toBe('as sent')
+  })
+
+  it('picks the caller’s language: the account, else Accept-Language, else German', () => {
+    expect(pickLocale('en', 'de-DE')).toBe('en')
+    expect(pickLocale(undefined, 'en-GB,en;q=0.9,de;q=0.8')).toBe('en')
+    expect(pickLocale(undefined, 'fr-FR, de;q=0.5, en;q=0.4')).toBe('de')
+    expect(pickLocale(undefined, 'de;q=0.2, en;q=0.9')).toBe('en')
+    expect(pickLocale(undefined, 'fr')).toBe('de')
+    expect(pickLocale(undefined, undefined)).toBe('de')
+  })
+
+  it('gives the CLI German unless LANG asks for English', () => {
+    expect(localeFromEnvironment({})).toBe('de')
+    expect(localeFromEnvironment({ LANG: 'C.UTF-8' })).toBe('de')
+    expect(localeFromEnvironment({ LANG: 'en_GB.UTF-8' })).toBe('en')
+    expect(localeFromEnvironment({ LANG: 'en_GB.UTF-8', LC_ALL: 'de_DE.UTF-8' })).toBe('de')
+  })
+})

@@ -1,0 +1,117 @@
+/**
+ * Server texts as keys with parameters, rendered in the reader's language at the last moment: the
+ * server's error mapping (caller's language), the web UI (UI language) and the CLI (German first, or
+ * `LANG`). Parameters keep raw values; numbers, dates and periods are formatted here per language by
+ * the one formatting module. Placeholders: `{name}` (strings as given, numbers formatted),
+ * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026"), `{name:meetingStatus}` (a meeting's
+ * status by its name in the language).
+ */
+import { formatDate, formatNumber, formatPeriod, type Locale } from '../format/format'
+import { SERVER_MESSAGES } from './catalogue'
+
+export type ServerMessageKey = keyof typeof SERVER_MESSAGES
+
+/** The placeholder names of a template, `{name}` and `{name:format}`. */
+type PlaceholderNames<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? (P extends `${infer N}:${string}` ? N : P) | PlaceholderNames<Rest>
+  : never
+
+export type ParamValue = string | number
+/** The parameters a key's texts name (taken from the German text; the catalogue test checks English). */
+export type ParamsOf<K extends ServerMessageKey> = Record<
+  PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>,
+  ParamValue
+>
+
+/** A text as key and raw parameters: what errors, notices, reasons and spotlights carry. */
+export interface Message<K extends ServerMessageKey = ServerMessageKey> {
+  key: K
+  params: Record<string, ParamValue>
+}
+
+type ArgsOf<K extends ServerMessageKey> = [PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>] extends [
+  never,
+]
+  ? [params?: Record<string, never>]
+  : [params: ParamsOf<K>]
+
+/** A message with typed parameters: `message('import.unknownIndicator', { code })`. */
+export function message<K extends ServerMessageKey>(key: K, ...[params]: ArgsOf<K>): Message<K> {
+  return { key, params: { ...(params ?? {}) } }
+}
+
+export function isServerMessageKey(key: unknown): key is ServerMessageKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(SERVER_MESSAGES, key)
+}
+
+function formatParam(
+  locale: Locale,
+  value: ParamValue | undefined,
+  format: string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined
+  if (format === 'date' && typeof value === 'string') return formatDate(locale, value)
+  if (format === 'period' && typeof value === 'string') return formatPeriod(locale, value)
+  if (format === 'meetingStatus') {
+    const key = `meeting.status.${value}`
+    return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)
+  }
+  if (typeof value === 'number') return formatNumber(locale, value, 3)
+  return value
+}
+
+/** The text of a key in a language; an unknown placeholder stays visible so a missing value is noticed. */
+export function text(locale: Locale, key: ServerMessageKey, params: Record<string, ParamValue> = {}): string {
+  const template: string = SERVER_MESSAGES[key][locale]
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) => {
+    return formatParam(locale, params[name], format) ?? whole
+  })
+}
+
+/** A message as sent to clients: English text with the key and raw parameters to render it again. */
+export function toSent(m: Message): { message: string; key: string; params: Record<string, ParamValue> } {
+  return { message: render('en', m), key: m.key, params: m.params }
+}
+
+/** Renders a message in a language. */
+export function render(locale: Locale, m: Message): string {
+  return text(locale, m.key, m.params)
+}
+
+/**
+ * A server text sent as key + params (maybe from an older server or an unknown key): the text in the
+ * reader's language where the key is known, else the text as sent.
+ */
+export function renderSent(
+  locale: Locale,
+  sent: { message: string; key?: string; params?: Record<string, ParamValue> },
+): string {
+  return isServerMessageKey(sent.key) ? text(locale, sent.key, sent.params ?? {}) : sent.message
+}
+
+/** The language of a request: the signed-in user's setting, else Accept-Language, else German. */
+export function pickLocale(userLocale: Locale | undefined, acceptLanguage: string | undefined): Locale {
+  if (userLocale) return userLocale
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .map((part, index) => {
+        const [tag = '', ...rest] = part.trim().split(';')
+        const q = rest.map((r) => /^\s*q=([\d.]+)/.exec(r)?.[1]).find((v) => v !== undefined)
+        return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), index }
+      })
+      .filter((p) => p.q > 0)
+      .sort((a, b) => b.q - a.q || a.index - b.index)
+    for (const { tag } of ranked) {
+      if (tag.startsWith('de')) return 'de'
+      if (tag.startsWith('en')) return 'en'
+    }
+  }
+  return 'de'
+}
+
+/** The CLI's language: German first, English where `LANG`/`LC_ALL`/`LC_MESSAGES` asks for it. */
+export function localeFromEnvironment(env: Record<string, string | undefined>): Locale {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  return /^en/i.test(lang) ? 'en' : 'de'
+}
