@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { resolve } from 'node:path'
 import { conflict } from '../core/errors/app-error'
+import { message, text } from '../core/messages/text'
 import { prepareDatabase } from '../features/setup/prepare-database'
 import { findRunningServer } from '../server/operations-control'
 import type { Database } from '../db/connect'
@@ -69,11 +70,18 @@ export function databaseOptions(io: CliIo, dataDir: string | undefined) {
  * is one process's database, a second process on the same folder would corrupt it. Backups go
  * through the running server instead (`benchlearn backup`).
  */
-export function refuseWhileServerRuns(target: { dataDir?: string }, what: string): void {
+export function refuseWhileServerRuns(
+  target: { dataDir?: string },
+  action: 'ops.actionRestore' | 'ops.actionMigrate' | 'ops.actionStart' | 'ops.actionCommand',
+): void {
   const server = target.dataDir ? findRunningServer(target.dataDir) : null
   if (server)
     throw conflict(
-      `a server runs on ${target.dataDir} (process ${server.pid}): stop it before ${what} / ein Server läuft auf diesem Datenordner: vorher beenden`,
+      message('ops.serverRunsOnFolder', {
+        folder: target.dataDir!,
+        pid: String(server.pid),
+        action: text('en', action),
+      }),
     )
 }
 
@@ -84,7 +92,7 @@ export async function withDatabase<T>(
   body: (database: Database) => Promise<T>,
 ): Promise<T> {
   const target = databaseOptions(io, dataDir)
-  refuseWhileServerRuns(target, 'running this command')
+  refuseWhileServerRuns(target, 'ops.actionCommand')
   const database = await prepareDatabase(target)
   try {
     return await body(database)

@@ -9,6 +9,7 @@ import { AppError } from '../core/errors/app-error'
 import type { BackupSummary } from '../features/backup/write-backup'
 import type { ServerControl } from '../server/operations-control'
 import { BACKUP_PATH, BACKUP_SUMMARY_TRAILER } from '../server/operations-endpoint'
+import { message } from '../core/messages/text'
 
 /** Writes the running server's backup to `file` (mode 0600); throws unless the server sent it whole. */
 export async function backupThroughServer(control: ServerControl, file: string): Promise<BackupSummary> {
@@ -18,14 +19,15 @@ export async function backupThroughServer(control: ServerControl, file: string):
     for await (const chunk of response) text += String(chunk)
     throw new AppError(
       'unavailable',
-      `the server (process ${control.pid}) refused the backup: ${response.statusCode} ${text}`,
+      message('ops.backupRefused', {
+        pid: String(control.pid),
+        status: String(response.statusCode),
+        answer: text,
+      }),
     )
   }
   const brokeOff = (reason: string) =>
-    new AppError(
-      'internal',
-      `the server (process ${control.pid}) broke off the backup (${reason}); see its log`,
-    )
+    new AppError('internal', message('ops.backupBrokenOff', { pid: String(control.pid), reason }))
   try {
     await pipeline(response, createWriteStream(file, { mode: 0o600 }))
   } catch (error) {
@@ -46,7 +48,11 @@ function get(control: ServerControl, path: string): Promise<IncomingMessage> {
       reject(
         new AppError(
           'unavailable',
-          `the server on this data folder (process ${control.pid}) does not answer on 127.0.0.1:${control.port}: ${error.message}`,
+          message('ops.serverNotAnswering', {
+            pid: String(control.pid),
+            port: String(control.port),
+            reason: error.message,
+          }),
         ),
       ),
     )

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { invalidInput } from '../core/errors/app-error'
+import { message } from '../core/messages/text'
 
 export const CONTROL_FILE_NAME = 'benchlearn-server.json'
 
@@ -53,7 +54,7 @@ export function readControlFile(dataDir: string): ServerControl | null {
     !Number.isInteger(parsed.port) ||
     typeof parsed.token !== 'string'
   )
-    throw invalidInput(`${file} is damaged: remove it if no server runs on this data folder`)
+    throw invalidInput(message('ops.controlFileDamaged', { file }))
   return { pid: parsed.pid!, port: parsed.port!, token: parsed.token }
 }
 

@@ -7,7 +7,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (positionals[0] !== 'migrate')
     throw new CliUsageError(`expected 'migrate', got '${positionals[0] ?? ''}'`)
   const target = databaseOptions(io, values['data-dir'])
-  refuseWhileServerRuns(target, 'migrating')
+  refuseWhileServerRuns(target, 'ops.actionMigrate')
   const database = await openDatabase(target)
   try {
     const report = values.down ? await migrateDown(database.db) : await migrateToLatest(database.db)

@@ -12,7 +12,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const file = resolve(io.cwd, positionals[0]!)
   if (!existsSync(file)) throw notFound(`no such backup file: ${file}`)
   const target = databaseOptions(io, values['data-dir'])
-  refuseWhileServerRuns(target, 'restoring')
+  refuseWhileServerRuns(target, 'ops.actionRestore')
   const database = await openDatabase(target)
   try {
     const summary = await restoreBackup(database, {

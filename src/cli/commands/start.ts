@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const operations = operationsFromEnv(io.env)
   const started = Date.now()
   const target = databaseOptions(io, values['data-dir'])
-  refuseWhileServerRuns(target, 'starting a second one')
+  refuseWhileServerRuns(target, 'ops.actionStart')
   const database = await prepareDatabase(target)
   const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
   if (isNewDemo) {

@@ -331,6 +331,64 @@ export const SERVER_MESSAGES = {
     de: '{code} beschreibt die Lage (Kontextkennzahl); die Listen ordnen nach dem Wert und loben niemanden',
     en: '{code} describes the situation (polarity: context); the lists order by value and praise nobody',
   },
+  // Operations: the CLI beside a running server
+  'ops.serverRunsOnFolder': {
+    de: 'auf {folder} läuft ein Server (Prozess {pid}): erst beenden, dann {action}',
+    en: 'a server runs on {folder} (process {pid}): stop it first, then {action}',
+  },
+  'ops.actionRestore': { de: 'wiederherstellen', en: 'restore' },
+  'ops.actionMigrate': { de: 'die Datenbank aktualisieren', en: 'migrate' },
+  'ops.actionStart': { de: 'neu starten', en: 'start it again' },
+  'ops.actionCommand': { de: 'diesen Befehl ausführen', en: 'run this command' },
+  'ops.backupRefused': {
+    de: 'der Server (Prozess {pid}) hat die Sicherung abgelehnt: {status} {answer}',
+    en: 'the server (process {pid}) refused the backup: {status} {answer}',
+  },
+  'ops.backupBrokenOff': {
+    de: 'der Server (Prozess {pid}) hat die Sicherung abgebrochen ({reason}); siehe sein Protokoll',
+    en: 'the server (process {pid}) broke off the backup ({reason}); see its log',
+  },
+  'ops.serverNotAnswering': {
+    de: 'der Server dieses Datenordners (Prozess {pid}) antwortet nicht auf 127.0.0.1:{port}: {reason}',
+    en: 'the server on this data folder (process {pid}) does not answer on 127.0.0.1:{port}: {reason}',
+  },
+  'ops.controlFileDamaged': {
+    de: '{file} ist beschädigt: löschen, wenn auf diesem Datenordner kein Server läuft',
+    en: '{file} is damaged: remove it if no server runs on this data folder',
+  },
+  // Peer groups: statistics inputs and the host rotation
+  'peers.weightsPerRow': {
+    de: '{weights} Gewichte für {rows} Zeilen',
+    en: '{weights} weights for {rows} rows',
+  },
+  'peers.sampleRowsPositive': {
+    de: 'Stichprobengröße: erwartet eine positive ganze Zahl, erhalten {value}',
+    en: 'sampleRows must be a positive whole number, got {value}',
+  },
+  'peers.cannotCut': {
+    de: '{n} Punkte lassen sich nicht in {k} Gruppen teilen',
+    en: 'cannot cut {n} points into {k} clusters',
+  },
+  'peers.noProgress': {
+    de: 'keine laufende Berechnung mit diesem Fortschrittszeichen',
+    en: 'no running computation with this progress token',
+  },
+  'meeting.noHostRotationForNetwork': {
+    de: 'netzwerkweite Veranstaltungen haben keine Gastgeber-Rotation; den Gastgeber bitte von Hand festlegen',
+    en: 'network-wide events have no host rotation; set the host by hand',
+  },
+  'meeting.expectedRingMeeting': {
+    de: 'erwartet ein Treffen eines Vergleichsrings',
+    en: 'expected a ring meeting',
+  },
+  'meeting.ringWithoutMembers': {
+    de: 'Vergleichsring {ring} hat am {day:date} keine Mitglieder',
+    en: 'ring {ring} has no members on {day:date}',
+  },
+  'meeting.ringWithoutMembersOnDay': {
+    de: 'der Vergleichsring hat am Tag des Treffens keine Mitglieder',
+    en: 'the ring has no members on the meeting day',
+  },
   // Names and lines the server shows
   'demo.networkName': { de: 'Demo-Netzwerk (erzeugt)', en: 'demo network (generated)' },
   'practice.authorOfNetwork': {

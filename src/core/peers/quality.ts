@@ -5,6 +5,7 @@
  * matrix given (normally the standardised, weighted one); standard deviations are population sds
  * (divide by n), consistent with the standardisation in transform.ts.
  */
+import { message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 import { createRandom, drawInteger } from '../random'
 import { computeGroupMeans, countGroups, flattenPoints, squaredDistance, type Points } from './matrix'
@@ -267,7 +268,10 @@ export function* runBootstrapReplicates(input: BootstrapInput): Generator<number
   const random = createRandom(input.seed ?? 1)
   const sampleRows = Math.min(n, input.sampleRows ?? n)
   if (!Number.isInteger(sampleRows) || sampleRows < 1)
-    throw new AppError('invalid_input', `sampleRows must be a positive whole number, got ${input.sampleRows}`)
+    throw new AppError(
+      'invalid_input',
+      message('peers.sampleRowsPositive', { value: String(input.sampleRows) }),
+    )
   const rows = points.map((row) => Array.from(row))
   for (let b = 0; b < replicates; b++) {
     const drawn = Array.from({ length: sampleRows }, () => drawInteger(random, n))

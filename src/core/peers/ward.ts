@@ -19,6 +19,7 @@
  */
 import { AppError } from '../errors/app-error'
 import { flattenPoints, type Points } from './matrix'
+import { message } from '../messages/text'
 
 /** One merge: clusters a < b (ids as in scipy), merge height, size of the new cluster. */
 export type LinkageRow = [a: number, b: number, height: number, size: number]
@@ -37,7 +38,7 @@ export function computeWardLinkage(
   if (n === 0) return []
   const { weights } = options
   if (weights && weights.length !== n)
-    throw new AppError('invalid_input', `${weights.length} weights for ${n} rows`)
+    throw new AppError('invalid_input', message('peers.weightsPerRow', { weights: weights.length, rows: n }))
 
   // Active clusters live in slots 0..active−1; removing one moves the last slot into its place,
   // so every scan runs over a dense block. ids are stable (leaf i = id i, merges get n, n+1, …).
@@ -260,7 +261,7 @@ function relabelLikeScipy(input: {
 export function cutTree(linkage: readonly LinkageRow[], k: number): number[] {
   const n = linkage.length + 1
   if (!Number.isInteger(k) || k < 1 || k > n) {
-    throw new AppError('invalid_input', `cannot cut ${n} points into ${k} clusters`)
+    throw new AppError('invalid_input', message('peers.cannotCut', { n, k }))
   }
   const parent = new Int32Array(2 * n - 1).fill(-1)
   for (let i = 0; i < n - k; i++) {

@@ -1,6 +1,6 @@
 /** The next host of a ring meeting by the rotation rule, with the reason and the hosting history. */
 import type { Kysely } from 'kysely'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import { orderAsSeen } from '../../core/pseudonymity/order-as-seen'
 import type { HostProposalDto } from '../../contracts/meetings'
@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema'
 import { orgOrHidden } from './load-meeting-scope'
 import { proposeHostOn } from './load-rotation'
 import { loadVisibleMeeting } from './load-visible-meeting'
+import { message } from '../../core/messages/text'
 
 export async function proposeHostForMeeting(
   db: Kysely<DB>,
@@ -15,8 +16,8 @@ export async function proposeHostForMeeting(
 ): Promise<HostProposalDto> {
   const { meeting, scope } = await loadVisibleMeeting(db, { ...options, meetingId: options.id })
   if (meeting.ring_id === null)
-    throw invalidInput('network-wide events have no host rotation; set the host by hand', [
-      { field: 'id', value: String(meeting.id), message: 'expected a ring meeting' },
+    throw invalidInput(message('meeting.noHostRotationForNetwork'), [
+      detail(message('meeting.expectedRingMeeting'), { field: 'id', value: String(meeting.id) }),
     ])
   const { history, proposal } = await proposeHostOn(db, {
     ringId: meeting.ring_id,
@@ -25,9 +26,10 @@ export async function proposeHostForMeeting(
     unavailable: options.unavailable,
   })
   if (proposal === null)
-    throw invalidInput(`ring ${meeting.ring_id} has no members on ${meeting.starts_on}`, [
-      { field: 'id', value: String(meeting.id), message: 'the ring has no members on the meeting day' },
-    ])
+    throw invalidInput(
+      message('meeting.ringWithoutMembers', { ring: meeting.ring_id, day: meeting.starts_on }),
+      [detail(message('meeting.ringWithoutMembersOnDay'), { field: 'id', value: String(meeting.id) })],
+    )
   const ref = (id: number) => orgOrHidden(scope, id)
   return {
     host: ref(proposal.organisationId),

@@ -47,6 +47,7 @@ import { readRingHistory } from './read-ring-history'
 import { savePeerModel } from './save-peer-model'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
+import { message } from '../../core/messages/text'
 
 const MANAGE = { roles: PERMISSIONS.manageRings }
 
@@ -105,7 +106,7 @@ export const getProposalProgressRoute = route('peers', 'GET /api/v1/peers/progre
   async handler({ params, viewer }) {
     requireNetworkModerator(viewer)
     const progress = readProposalProgress(params.token, viewer.userId)
-    if (!progress) throw notFound('no running computation with this progress token')
+    if (!progress) throw notFound(message('peers.noProgress'))
     return progress
   },
 })
