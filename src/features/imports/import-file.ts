@@ -17,9 +17,10 @@ import { parseImportFile } from './parsing/parse-import-file'
 import type { ColumnMapping, ParsedRecord, ParseResult } from './parsing/types'
 import { MergerAttribution } from './attribute-merged-districts'
 import { KeyResolver } from './resolve-keys'
-import { countDiff, insertFileImportBatch, type DiffCounts } from './import-batch.repository'
+import { countDiff, type DiffCounts } from './import-batch.repository'
 import {
   fileChecksum,
+  recordChanges,
   type FileImportSummary,
   NOTHING_WRITTEN,
   RollbackWithSummary,
@@ -269,16 +270,12 @@ async function writeParsed(
 
   const counts = await diffAgainstCurrent(tx)
   const changes = await sampleChanges(tx)
-  const changed = counts.new + counts.changed
-  let batchId: number | null = null
-  if (changed > 0 && !isDryRun) {
-    batchId = await insertFileImportBatch(
-      tx.db,
-      { summary: base, parsed, options, now, counts },
-      { hasRawValues: true },
-    )
-    await applyDiff(tx, batchId, now)
-  }
+  const batchId = await recordChanges(
+    tx,
+    { summary: base, parsed, options, now, counts },
+    { isDryRun, hasRawValues: true },
+    (id) => applyDiff(tx, id, now),
+  )
   const summary: ImportSummary = { ...base, ...writtenCounts(counts, batchId, isDryRun), changes }
   if (isDryRun) throw new RollbackWithSummary(summary)
   await options.onCommitted?.(tx, summary)

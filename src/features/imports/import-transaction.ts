@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
-import type { DiffCounts } from './import-batch.repository'
+import { insertFileImportBatch, type DiffCounts, type FileImportBatch } from './import-batch.repository'
 
 /** The sha-256 of an uploaded file, recorded with its batch. */
 export function fileChecksum(bytes: Uint8Array): string {
@@ -71,4 +71,20 @@ export function writtenCounts(counts: DiffCounts, batchId: number | null, isDryR
     isCommitted: !isDryRun,
     batchId,
   }
+}
+
+/**
+ * Records the import batch and writes the revisions (`write`, given the batch id) when the file
+ * changes anything and is no dry run; answers the batch id, or null when nothing was recorded.
+ */
+export async function recordChanges(
+  tx: TransactionContext,
+  batch: FileImportBatch,
+  options: { isDryRun: boolean; hasRawValues: boolean },
+  write: (batchId: number) => Promise<void>,
+): Promise<number | null> {
+  if (batch.counts.new + batch.counts.changed === 0 || options.isDryRun) return null
+  const batchId = await insertFileImportBatch(tx.db, batch, options)
+  await write(batchId)
+  return batchId
 }

@@ -12,9 +12,9 @@ import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import { parsePublishedFigures, type PublishedParseResult } from '../imports/parsing/parse-published-figures'
 import type { PublishedFigureMapping } from '../imports/parsing/published-figure-mapping'
-import { insertFileImportBatch } from '../imports/import-batch.repository'
 import {
   fileChecksum,
+  recordChanges,
   type FileImportSummary,
   NOTHING_WRITTEN,
   RollbackWithSummary,
@@ -191,17 +191,15 @@ async function writeParsed(
   await stagePublishedValues(tx, accepted)
   const counts = await diffPublishedValues(tx)
   const reconciliation = await reconcileStaged(tx.db, accepted, names)
-  const changed = counts.new + counts.changed
-  let batchId: number | null = null
-  if (changed > 0 && !isDryRun) {
-    batchId = await insertFileImportBatch(
-      tx.db,
-      { summary: base, parsed, options, now, counts },
-      { hasRawValues: false },
-    )
-    await applyPublishedDiff(tx, batchId, now)
-    await insertReconciliation(tx.db, batchId, reconciliation.compared, reconciliation.stored)
-  }
+  const batchId = await recordChanges(
+    tx,
+    { summary: base, parsed, options, now, counts },
+    { isDryRun, hasRawValues: false },
+    async (id) => {
+      await applyPublishedDiff(tx, id, now)
+      await insertReconciliation(tx.db, id, reconciliation.compared, reconciliation.stored)
+    },
+  )
   const summary: PublishedFiguresSummary = {
     ...base,
     ...writtenCounts(counts, batchId, isDryRun),
