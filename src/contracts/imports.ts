@@ -26,24 +26,32 @@ export const importNoticeSchema = z.object({
   keys: z.array(z.string()).optional(),
 })
 
+/**
+ * What every file import answers (observations below, published figures in published-figures.ts):
+ * the file, the counts of the diff against the current revisions, the refused rows and the batch.
+ */
+export const fileImportSummarySchema = z.object({
+  fileName: z.string(),
+  checksum: z.string(),
+  rowsRead: z.number().int(),
+  rowsImported: z.number().int().describe('values written (new or revised)'),
+  rowsUnchanged: z.number().int(),
+  rowsRejected: z.number().int(),
+  newValues: z.number().int(),
+  revisedValues: z.number().int(),
+  errors: z.array(importErrorSchema),
+  notices: z.array(importNoticeSchema),
+  isDryRun: z.boolean(),
+  isCommitted: z.boolean(),
+  batchId: z.number().int().nullable(),
+})
+
 /** The result of an import; `--json` of the CLI prints exactly this. */
-export const importSummarySchema = z
-  .object({
-    fileName: z.string(),
-    checksum: z.string(),
+export const importSummarySchema = fileImportSummarySchema
+  .extend({
     format: z.string(),
-    rowsRead: z.number().int(),
     valuesRead: z.number().int(),
     rowsImported: z.number().int().describe('values written (new or revised); counts below count values'),
-    rowsUnchanged: z.number().int(),
-    rowsRejected: z.number().int(),
-    newValues: z.number().int(),
-    revisedValues: z.number().int(),
-    errors: z.array(importErrorSchema),
-    notices: z.array(importNoticeSchema),
-    isDryRun: z.boolean(),
-    isCommitted: z.boolean(),
-    batchId: z.number().int().nullable(),
     keyFigureValuesWritten: z
       .number()
       .int()

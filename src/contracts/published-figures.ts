@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { keyText, MAX_KEY } from './common'
-import { importErrorSchema, importNoticeSchema } from './imports'
+import { fileImportSummarySchema } from './imports'
 
 const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
 
@@ -53,22 +53,9 @@ export const reconciliationSchema = z
 export type ReconciliationDto = z.infer<typeof reconciliationSchema>
 
 /** The result of importing published figure values (mapping kind "published-figures"). */
-export const publishedFiguresSummarySchema = z
-  .object({
-    fileName: z.string(),
-    checksum: z.string(),
+export const publishedFiguresSummarySchema = fileImportSummarySchema
+  .extend({
     format: z.literal('published-figures'),
-    rowsRead: z.number().int(),
-    rowsImported: z.number().int().describe('values written (new or revised)'),
-    rowsUnchanged: z.number().int(),
-    rowsRejected: z.number().int(),
-    newValues: z.number().int(),
-    revisedValues: z.number().int(),
-    errors: z.array(importErrorSchema),
-    notices: z.array(importNoticeSchema),
-    isDryRun: z.boolean(),
-    isCommitted: z.boolean(),
-    batchId: z.number().int().nullable(),
     reconciliation: reconciliationSchema,
   })
   .meta({ id: 'PublishedFiguresSummary' })

@@ -41,7 +41,7 @@ import { registerMetrics } from './metrics-route'
 import { createMetrics, startPendingKeyFiguresWorker } from './monitoring'
 import { registerSecurityHeaders } from './security-headers'
 import { renderStartPage } from './start-page'
-import { isoDate } from '../core/periods/dates'
+import { isoDate, systemNow } from '../core/periods/dates'
 
 export interface BuildAppOptions {
   database: Database
@@ -205,7 +205,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const context: AppContext = {
     database: options.database,
     version: PACKAGE_VERSION,
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? systemNow,
     maxUploadBytes: options.maxUploadBytes ?? UPLOAD_LIMITS.defaultMaxFileBytes,
     parsePool: options.parsePool ?? createParsePool({ workers: options.parseWorkers }),
     mail: startMailWorker(options, app),

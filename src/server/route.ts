@@ -9,7 +9,9 @@
  * read once from the app's clock.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import type { DB } from '../db/schema'
 import type { Account, AuditActor } from '../core/accounts/account'
 import { AppError } from '../core/errors/app-error'
 import { viewerScopeKey, type Permission, type PERMISSIONS, type Viewer } from '../core/permissions'
@@ -204,4 +206,24 @@ export function readerOf(input: { viewer: Viewer; now: Date }): { viewer: Viewer
 /** The signed-in caller, the actor for the audit and the request's instant, for writes. */
 export function writerOf(input: { viewer: Viewer; actor: AuditActor; now: Date }) {
   return { viewer: input.viewer, actor: input.actor, now: input.now }
+}
+
+/**
+ * The handler of a route that lists what the caller may read: `list(db, { viewer, now, ...query })`,
+ * answered as `{ [key]: items }` (e.g. `listedAs('meetings', listMeetings)`).
+ */
+export function listedAs<K extends string, O extends { viewer: Viewer; now: Date }, T>(
+  key: K,
+  list: (db: Kysely<DB>, options: O) => Promise<T[]>,
+) {
+  return async (input: {
+    context: AppContext
+    viewer: Viewer
+    now: Date
+    query: Omit<O, 'viewer' | 'now'>
+  }) => {
+    // The query schema gives every option but the caller's, which readerOf adds.
+    const options = { ...input.query, ...readerOf(input) } as O
+    return { [key]: await list(input.context.database.db, options) } as { [k in K]: T[] }
+  }
 }

@@ -2,7 +2,7 @@
  * An account as the server knows it, and who audit entries name. Types only: the auth feature reads
  * accounts (features/auth/user.repository.ts), the app hands the signed-in one to every route.
  */
-import type { Role } from '../permissions'
+import type { Role, Viewer } from '../permissions'
 
 export interface Account {
   id: number
@@ -29,4 +29,11 @@ export interface AuditActor {
 /** Audit entries name a signed-in user by their e-mail address. */
 export function actorOf(account: Pick<Account, 'id' | 'email'>): AuditActor {
   return { userId: account.id, label: account.email }
+}
+
+/** The caller of a write use case: what they may see, whom the audit names, and the request's instant. */
+export interface WriteCaller {
+  viewer: Viewer
+  actor: AuditActor
+  now: Date
 }

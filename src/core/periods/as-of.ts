@@ -17,3 +17,8 @@ export function parseAsOf(text: string, field = 'asOf'): Date {
     { field, value: text, message: 'not a date' },
   ])
 }
+
+/** `parseAsOf` of an optional query field: undefined (now) when it is not given. */
+export function parseOptionalAsOf(text: string | undefined, field = 'asOf'): Date | undefined {
+  return text ? parseAsOf(text, field) : undefined
+}

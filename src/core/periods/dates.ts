@@ -37,3 +37,16 @@ export function formatDayText(iso: string, locale: 'de' | 'en'): string | null {
   const [, year, mm, dd] = match
   return locale === 'de' ? `${dd}.${mm}.${year}` : `${Number(dd)} ${month} ${year}`
 }
+
+/** The first day of the month of an ISO day (`2026-03-17` → `2026-03-01`). */
+export function firstOfMonth(day: string): string {
+  return `${day.slice(0, 7)}-01`
+}
+
+/**
+ * The machine's clock: the default of the shells (app, CLI, workers) when no clock is injected.
+ * Features take `now` from their caller and read no other clock.
+ */
+export function systemNow(): Date {
+  return new Date()
+}

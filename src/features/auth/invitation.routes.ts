@@ -8,7 +8,7 @@ import {
   sessionSchema,
 } from '../../contracts/auth'
 import { PERMISSIONS } from '../../core/permissions'
-import { definePublicRoute, route } from '../../server/route'
+import { route } from '../../server/route'
 import { acceptInvitation } from './accept-invitation'
 import { answerNewSession, clientOf } from './auth.routes'
 import { inviteUser } from './invite-user'
@@ -34,12 +34,9 @@ export const createInvitationRoute = route('users', 'POST /api/v1/invitations', 
   },
 })
 
-export const acceptInvitationRoute = definePublicRoute({
-  method: 'POST',
-  url: '/api/v1/invitations/accept',
+export const acceptInvitationRoute = route.public('session', 'POST /api/v1/invitations/accept', {
   operationId: 'acceptInvitation',
   summary: 'Accept an invitation: set name and password, and be signed in',
-  tag: 'session',
   access: { isPublic: true },
   body: acceptInvitationRequestSchema,
   response: sessionSchema,

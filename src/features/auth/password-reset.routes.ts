@@ -5,18 +5,15 @@ import {
   passwordResetRequestedSchema,
   requestPasswordResetSchema,
 } from '../../contracts/mail'
-import { definePublicRoute } from '../../server/route'
+import { route } from '../../server/route'
 import { clientOf } from './auth.routes'
 import { requestPasswordReset } from './request-password-reset'
 import { resetPassword } from './reset-password'
 
-export const requestPasswordResetRoute = definePublicRoute({
-  method: 'POST',
-  url: '/api/v1/password-reset',
+export const requestPasswordResetRoute = route.public('session', 'POST /api/v1/password-reset', {
   operationId: 'requestPasswordReset',
   summary:
     'Mail a single-use link to set a new password; the same answer whether or not the address is known',
-  tag: 'session',
   access: { isPublic: true },
   body: requestPasswordResetSchema,
   response: passwordResetRequestedSchema,
@@ -26,12 +23,9 @@ export const requestPasswordResetRoute = definePublicRoute({
   },
 })
 
-export const confirmPasswordResetRoute = definePublicRoute({
-  method: 'POST',
-  url: '/api/v1/password-reset/confirm',
+export const confirmPasswordResetRoute = route.public('session', 'POST /api/v1/password-reset/confirm', {
   operationId: 'confirmPasswordReset',
   summary: 'Set a new password with the token of a reset link (once, before it expires)',
-  tag: 'session',
   access: { isPublic: true },
   body: confirmPasswordResetSchema,
   response: passwordResetDoneSchema,

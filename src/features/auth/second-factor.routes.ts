@@ -8,19 +8,16 @@ import {
   totpEnrolmentRequestSchema,
   totpEnrolmentSchema,
 } from '../../contracts/single-sign-on'
-import { definePublicRoute, defineRoute } from '../../server/route'
+import { route } from '../../server/route'
 import { confirmTotpEnrolment } from './confirm-totp-enrolment'
 import { disableTotp, readSecondFactorStatus } from './disable-totp'
 import { startTotpEnrolment } from './start-totp-enrolment'
 
-export const startTotpEnrolmentRoute = definePublicRoute({
-  method: 'POST',
-  url: '/api/v1/session/totp-enrolment',
+export const startTotpEnrolmentRoute = route.public('session', 'POST /api/v1/session/totp-enrolment', {
   operationId: 'startTotpEnrolment',
   isRateLimited: true,
   summary:
     'Set up an authenticator app while signing in (needs the password): a new secret to confirm with a code',
-  tag: 'session',
   access: { isPublic: true },
   body: totpEnrolmentRequestSchema,
   response: totpEnrolmentSchema,
@@ -29,12 +26,9 @@ export const startTotpEnrolmentRoute = definePublicRoute({
   },
 })
 
-export const getSecondFactorRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/session/second-factor',
+export const getSecondFactorRoute = route('session', 'GET /api/v1/session/second-factor', {
   operationId: 'getSecondFactor',
   summary: 'Whether the own account has a second factor, must have one, and how many recovery codes are left',
-  tag: 'session',
   access: { roles: 'any' },
   response: secondFactorStatusSchema,
   async handler({ context, session }) {
@@ -42,13 +36,10 @@ export const getSecondFactorRoute = defineRoute({
   },
 })
 
-export const startOwnTotpEnrolmentRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/session/second-factor',
+export const startOwnTotpEnrolmentRoute = route('session', 'POST /api/v1/session/second-factor', {
   operationId: 'startOwnTotpEnrolment',
   isRateLimited: true,
   summary: 'Set up an authenticator app for the own account (needs the password); confirm with a code',
-  tag: 'session',
   access: { roles: 'any' },
   body: ownTotpEnrolmentRequestSchema,
   response: totpEnrolmentSchema,
@@ -62,13 +53,10 @@ export const startOwnTotpEnrolmentRoute = defineRoute({
   },
 })
 
-export const confirmOwnTotpEnrolmentRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/session/second-factor/confirm',
+export const confirmOwnTotpEnrolmentRoute = route('session', 'POST /api/v1/session/second-factor/confirm', {
   operationId: 'confirmOwnTotpEnrolment',
   isRateLimited: true,
   summary: 'Confirm the new authenticator app with a code; answers the recovery codes (shown once)',
-  tag: 'session',
   access: { roles: 'any' },
   body: totpCodeRequestSchema,
   response: recoveryCodesSchema,
@@ -83,13 +71,10 @@ export const confirmOwnTotpEnrolmentRoute = defineRoute({
   },
 })
 
-export const disableOwnTotpRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/session/second-factor/disable',
+export const disableOwnTotpRoute = route('session', 'POST /api/v1/session/second-factor/disable', {
   operationId: 'disableOwnTotp',
   isRateLimited: true,
   summary: 'Switch the own second factor off (needs the password; not for administrators and moderators)',
-  tag: 'session',
   access: { roles: 'any' },
   body: ownTotpEnrolmentRequestSchema,
   response: secondFactorDisabledSchema,

@@ -9,6 +9,7 @@ import {
   type BackupHeader,
   type BackupTrailer,
 } from '../../core/backup/backup-format'
+import { systemNow } from '../../core/periods/dates'
 import { invalidInput } from '../../core/errors/app-error'
 import type { Database } from '../../db/connect'
 import { listAppliedMigrations, listTablesWithColumns } from './backup.repository'
@@ -47,7 +48,7 @@ export async function writeBackup(
           format: BACKUP_FORMAT,
           schema,
           migrations,
-          createdAt: (options.now?.() ?? new Date()).toISOString(),
+          createdAt: (options.now ?? systemNow)().toISOString(),
           source: database.kind,
         }
         await write(`${JSON.stringify(header)}\n`)

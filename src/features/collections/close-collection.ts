@@ -1,6 +1,6 @@
+import type { WriteCaller } from '../../core/accounts/account'
 import { sql } from 'kysely'
 import { conflict, invalidInput } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import { toCsvRow } from '../../core/spreadsheet/spreadsheet-cell'
 import type { Database, TransactionContext } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
@@ -46,10 +46,7 @@ async function closeIn(
  */
 export async function closeCollection(
   database: Database,
-  options: {
-    viewer: Viewer
-    actor: AuditActor
-    now: Date
+  options: WriteCaller & {
     collectionId: number
     /** False leaves the batch marked pending for a computation that follows anyway (the demo's). */
     isComputingFigures?: boolean

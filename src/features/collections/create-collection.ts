@@ -1,10 +1,11 @@
+import type { WriteCaller } from '../../core/accounts/account'
 import type { CreateCollectionRequest } from '../../contracts/collections'
 import { conflict, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
-import { canManageCollection, type Viewer } from '../../core/permissions'
+import { canManageCollection } from '../../core/permissions'
 import { parsePeriod } from '../../core/periods/period'
 import { implausiblePeriod } from '../../core/plausibility/plausible-values'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit } from '../audit/record-audit'
 import {
   findIndicatorsByCode,
   findNetworkOrganisationIds,
@@ -23,10 +24,7 @@ import { isoDate } from '../../core/periods/dates'
  */
 export async function createCollection(
   database: Database,
-  options: {
-    viewer: Viewer
-    actor: AuditActor
-    now: Date
+  options: WriteCaller & {
     request: CreateCollectionRequest
     isDemo?: boolean
   },

@@ -1,7 +1,7 @@
+import type { WriteCaller } from '../../core/accounts/account'
 import { conflict } from '../../core/errors/app-error'
-import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit } from '../audit/record-audit'
 import { queueCollectionReminder } from '../mail/queue-collection-reminder'
 import { markReminded } from './collection.repository'
 import { loadCollection, requireOpen } from './load-collection'
@@ -14,10 +14,7 @@ import { requireManager } from './read-collection-matrix'
  */
 export async function remindCollectionMembers(
   database: Database,
-  options: {
-    viewer: Viewer
-    actor: AuditActor
-    now: Date
+  options: WriteCaller & {
     collectionId: number
     organisationIds?: readonly number[]
   },

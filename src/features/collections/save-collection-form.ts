@@ -1,9 +1,10 @@
+import type { WriteCaller } from '../../core/accounts/account'
 import type { CollectionFormDto, SaveCollectionFormRequest } from '../../contracts/collections'
 import { conflict, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
-import { canFillCollectionForm, type Viewer } from '../../core/permissions'
+import { canFillCollectionForm } from '../../core/permissions'
 import { cellKey, checkRange } from '../../core/plausibility/collection-checks'
 import type { Database } from '../../db/connect'
-import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { recordAudit } from '../audit/record-audit'
 import { lockCollection, replaceEntries, updateMemberStatus, type EntryRow } from './collection.repository'
 import { findMember, loadCollection, requireOpen, type LoadedCollection } from './load-collection'
 import { readCollectionForm, requireReadableForm } from './read-collection-form'
@@ -16,10 +17,7 @@ export type CellOrigin = (
 
 const formField: CellOrigin = (index, column) => ({ field: `cells[${index}].${column}` })
 
-export interface WriteFormOptions {
-  viewer: Viewer
-  actor: AuditActor
-  now: Date
+export interface WriteFormOptions extends WriteCaller {
   collectionId: number
   organisationId: number
 }

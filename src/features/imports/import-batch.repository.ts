@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { DB, ImportBatchTable } from '../../db/schema'
 
 function toImportBatch(b: Selectable<ImportBatchTable>) {
@@ -55,4 +55,80 @@ export async function findImportBatchOrigins(db: Kysely<DB>, ids: readonly numbe
     .where('id', 'in', ids)
     .execute()
   return new Map(rows.map((r) => [r.id, { fileName: r.file_name, organisationId: r.organisation_id }]))
+}
+
+/** What staged values are against the current revisions (file imports, import-transaction.ts). */
+export interface DiffCounts {
+  new: number
+  changed: number
+  unchanged: number
+}
+
+/** Counts the rows of a diff table by its `change` column ('new', 'changed', 'unchanged'). */
+export async function countDiff(
+  db: Kysely<DB>,
+  table: 'import_diff' | 'published_diff',
+): Promise<DiffCounts> {
+  const result = await sql<{ change: string; n: number }>`
+    select change, count(*)::int as n from ${sql.table(table)} group by change
+  `.execute(db)
+  const count = (kind: string) => result.rows.find((r) => r.change === kind)?.n ?? 0
+  return { new: count('new'), changed: count('changed'), unchanged: count('unchanged') }
+}
+
+/** What a committed file import records about itself. */
+export interface FileImportBatch {
+  /** The summary so far: the file, its checksum, what it refused and why. */
+  summary: {
+    fileName: string
+    checksum: string
+    format: string
+    rowsRead: number
+    rowsRejected: number
+    errors: unknown[]
+    notices: unknown[]
+  }
+  parsed: { fileType: string; mapping?: { source?: string } }
+  options: {
+    mappingName?: string
+    createdBy?: string
+    uploadedByUserId?: number | null
+    /** The one organisation an upload was made for (a member's own upload). */
+    onlyOrganisation?: { id: number }
+  }
+  now: Date
+  counts: DiffCounts
+}
+
+/**
+ * Inserts the import batch of a committed file import; returns its id. A batch without raw values
+ * (published figures) has nothing for the key-figure computation to take in.
+ */
+export async function insertFileImportBatch(
+  db: Kysely<DB>,
+  batch: FileImportBatch,
+  { hasRawValues }: { hasRawValues: boolean },
+): Promise<number> {
+  const { summary, options, counts } = batch
+  const row: Insertable<ImportBatchTable> = {
+    file_name: summary.fileName,
+    checksum: summary.checksum,
+    format: `${batch.parsed.fileType}/${summary.format}`,
+    mapping: options.mappingName ?? null,
+    source: batch.parsed.mapping?.source ?? null,
+    created_by: options.createdBy ?? 'cli',
+    created_at: batch.now,
+    rows_read: summary.rowsRead,
+    rows_imported: counts.new + counts.changed,
+    rows_unchanged: counts.unchanged,
+    rows_rejected: summary.rowsRejected,
+    rows_skipped: 0,
+    errors: JSON.stringify(summary.errors),
+    notices: JSON.stringify(summary.notices),
+    uploaded_by_user_id: options.uploadedByUserId ?? null,
+    organisation_id: options.onlyOrganisation?.id ?? null,
+    ...(hasRawValues ? {} : { key_figures_pending: false }),
+  }
+  const inserted = await db.insertInto('import_batch').values(row).returning('id').executeTakeFirstOrThrow()
+  return inserted.id
 }

@@ -5,12 +5,12 @@
  * A file with any rejected row writes nothing, unless the mapping says that rows of districts
  * without an organisation are to be reported and skipped.
  */
-import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
 import { implausiblePeriodMessage, implausibleValueMessage } from '../../core/plausibility/plausible-values'
+import { systemNow } from '../../core/periods/dates'
 import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import { parseImportFile } from './parsing/parse-import-file'
@@ -19,6 +19,16 @@ import { MergerAttribution } from './attribute-merged-districts'
 import { KeyResolver } from './resolve-keys'
 import { importMessage } from './import-message'
 import { message, type Message } from '../../core/messages/text'
+import { countDiff, type DiffCounts } from './import-batch.repository'
+import {
+  fileChecksum,
+  recordChanges,
+  type FileImportSummary,
+  NOTHING_WRITTEN,
+  RollbackWithSummary,
+  writeInOneTransaction,
+  writtenCounts,
+} from './import-transaction'
 
 export interface ImportFileOptions {
   fileName: string
@@ -56,23 +66,10 @@ export interface ValueChange {
   after: number | string
 }
 
-export interface ImportSummary {
-  fileName: string
-  checksum: string
+export interface ImportSummary extends FileImportSummary {
   format: string
-  rowsRead: number
-  /** Values in the file (a wide row carries several). The counts below count values. */
+  /** Values in the file (a wide row carries several). The counts of the summary count values. */
   valuesRead: number
-  rowsImported: number
-  rowsUnchanged: number
-  rowsRejected: number
-  newValues: number
-  revisedValues: number
-  errors: ImportErrorRow[]
-  notices: ImportNotice[]
-  isDryRun: boolean
-  isCommitted: boolean
-  batchId: number | null
   /** Up to 20 examples of what changes (or would change, in a dry run). */
   changes: ValueChange[]
   /** Key-figure values recomputed after the import (set by runImport). */
@@ -82,15 +79,8 @@ export interface ImportSummary {
 const MAX_ERRORS = 1000
 const CHANGE_SAMPLE = 20
 
-/** Thrown inside the transaction to roll it back while still returning a summary. */
-class RollbackWithSummary extends Error {
-  constructor(readonly summary: ImportSummary) {
-    super('import rolled back')
-  }
-}
-
 export async function importFile(database: Database, options: ImportFileOptions): Promise<ImportSummary> {
-  const checksum = createHash('sha256').update(options.bytes).digest('hex')
+  const checksum = fileChecksum(options.bytes)
   const parse = options.parse ?? parseImportFile
   const parsed = await parse(options.bytes, {
     fileName: options.fileName,
@@ -100,12 +90,7 @@ export async function importFile(database: Database, options: ImportFileOptions)
     decimal: options.decimal,
     onProgress: options.onProgress ? (done, total) => options.onProgress!('parse', done, total) : undefined,
   })
-  try {
-    return await database.transaction((tx) => writeParsed(tx, parsed, checksum, options))
-  } catch (error) {
-    if (error instanceof RollbackWithSummary) return error.summary
-    throw error
-  }
+  return writeInOneTransaction(database, (tx) => writeParsed(tx, parsed, checksum, options))
 }
 
 async function writeParsed(
@@ -127,7 +112,7 @@ async function writeParsed(
   let rejected = parsed.errorCount
   // Files repeat the same few keys and periods many times: resolve each distinct one once.
   const periodCache = new Map<string, { day: string | null; implausible: Message | null }>()
-  const now = options.now ?? new Date()
+  const now = options.now ?? systemNow()
   const resolutionCache = new Map<string, ReturnType<KeyResolver['resolve']>>()
 
   for (const record of parsed.records) {
@@ -287,59 +272,18 @@ async function writeParsed(
   if (errors.length === 0) await stageRecords(tx, accepted, options.onProgress)
   if (errors.length > 0) {
     // Nothing is written: the transaction is rolled back.
-    throw new RollbackWithSummary({
-      ...base,
-      rowsImported: 0,
-      rowsUnchanged: 0,
-      newValues: 0,
-      revisedValues: 0,
-      isCommitted: false,
-      batchId: null,
-      changes: [],
-    })
+    throw new RollbackWithSummary<ImportSummary>({ ...base, ...NOTHING_WRITTEN, changes: [] })
   }
 
   const counts = await diffAgainstCurrent(tx)
   const changes = await sampleChanges(tx)
-  const changed = counts.new + counts.changed
-  let batchId: number | null = null
-  if (changed > 0 && !isDryRun) {
-    batchId = (
-      await tx.db
-        .insertInto('import_batch')
-        .values({
-          file_name: parsed.fileName,
-          checksum,
-          format: `${parsed.fileType}/${parsed.format}`,
-          mapping: options.mappingName ?? null,
-          source: parsed.mapping?.source ?? null,
-          created_by: options.createdBy ?? 'cli',
-          created_at: now,
-          rows_read: parsed.rowsRead,
-          rows_imported: changed,
-          rows_unchanged: counts.unchanged,
-          rows_rejected: rejected,
-          rows_skipped: 0,
-          errors: JSON.stringify(errors),
-          notices: JSON.stringify(notices),
-          uploaded_by_user_id: options.uploadedByUserId ?? null,
-          organisation_id: options.onlyOrganisation?.id ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-    await applyDiff(tx, batchId, now)
-  }
-  const summary: ImportSummary = {
-    ...base,
-    rowsImported: changed,
-    rowsUnchanged: counts.unchanged,
-    newValues: counts.new,
-    revisedValues: counts.changed,
-    isCommitted: !isDryRun,
-    batchId,
-    changes,
-  }
+  const batchId = await recordChanges(
+    tx,
+    { summary: base, parsed, options, now, counts },
+    { isDryRun, hasRawValues: true },
+    (id) => applyDiff(tx, id, now),
+  )
+  const summary: ImportSummary = { ...base, ...writtenCounts(counts, batchId, isDryRun), changes }
   if (isDryRun) throw new RollbackWithSummary(summary)
   await options.onCommitted?.(tx, summary)
   return summary
@@ -441,9 +385,7 @@ async function stageRecords(
   )
 }
 
-async function diffAgainstCurrent(
-  tx: TransactionContext,
-): Promise<{ new: number; changed: number; unchanged: number }> {
+async function diffAgainstCurrent(tx: TransactionContext): Promise<DiffCounts> {
   await sql`
     create temp table import_diff on commit drop as
     select s.*, o.revision as old_revision, o.value as old_value,
@@ -463,11 +405,7 @@ async function diffAgainstCurrent(
      and o.period = s.period
      and o.breakdown = s.breakdown
   `.execute(tx.db)
-  const result = await sql<{ change: string; n: number }>`
-    select change, count(*)::int as n from import_diff group by change
-  `.execute(tx.db)
-  const count = (kind: string) => result.rows.find((r) => r.change === kind)?.n ?? 0
-  return { new: count('new'), changed: count('changed'), unchanged: count('unchanged') }
+  return countDiff(tx.db, 'import_diff')
 }
 
 async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {

@@ -30,21 +30,21 @@ const INKAR_LICENCE = 'Datenlizenz Deutschland – Namensnennung 2.0; Datenquell
 type IndicatorNames = Pick<IndicatorDefinition, 'code' | 'nameDe' | 'nameEn' | 'unit' | 'definitionEn'>
 
 /** The German definition of a built-in indicator is its German name. */
-function describe(
-  names: IndicatorNames,
+function describe<C extends string>(
+  names: IndicatorNames & { code: C },
   rest: Omit<IndicatorDefinition, keyof IndicatorNames | 'definitionDe'>,
-): IndicatorDefinition {
+): IndicatorDefinition & { code: C } {
   return { ...names, ...rest, definitionDe: names.nameDe }
 }
 
-function raw(
-  code: string,
+function raw<C extends string>(
+  code: C,
   nameDe: string,
   nameEn: string,
   unit: string,
   definitionEn: string,
   breakdowns: string[] = SEX_BREAKDOWNS,
-): IndicatorDefinition {
+): IndicatorDefinition & { code: C } {
   return describe(
     { code, nameDe, nameEn, unit, definitionEn },
     {
@@ -58,15 +58,15 @@ function raw(
   )
 }
 
-function context(
-  code: string,
+function context<C extends string>(
+  code: C,
   nameDe: string,
   nameEn: string,
   unit: string,
   definitionEn: string,
   source = INKAR,
   licence = INKAR_LICENCE,
-): IndicatorDefinition {
+): IndicatorDefinition & { code: C } {
   return describe(
     { code, nameDe, nameEn, unit, definitionEn },
     {
@@ -80,7 +80,7 @@ function context(
   )
 }
 
-export const RAW_INDICATORS: IndicatorDefinition[] = [
+export const RAW_INDICATORS = [
   raw(
     'llu',
     'Leistungen zum Lebensunterhalt (LLU)',
@@ -197,7 +197,7 @@ export const RAW_INDICATORS: IndicatorDefinition[] = [
   ),
 ]
 
-export const CONTEXT_INDICATORS: IndicatorDefinition[] = [
+export const CONTEXT_INDICATORS = [
   context(
     'sgb2_rate',
     'SGB II-Quote',
@@ -261,5 +261,20 @@ export const CONTEXT_INDICATORS: IndicatorDefinition[] = [
     'dl-de/by-2-0, © BBSR Bonn 2020',
   ),
 ]
+
+/** The code of a raw monthly series of the catalogue (what the demo generator produces). */
+export type RawIndicatorCode = (typeof RAW_INDICATORS)[number]['code']
+/** The code of a yearly context indicator of the catalogue. */
+export type ContextIndicatorCode = (typeof CONTEXT_INDICATORS)[number]['code']
+
+/** The codes of the raw series split by sex (given as total, women and men). */
+export const SEX_SPLIT_RAW_CODES: RawIndicatorCode[] = RAW_INDICATORS.filter((i) =>
+  i.breakdowns.includes('women'),
+).map((i) => i.code)
+/** The codes of the raw series given as a total only (the euro series). */
+export const TOTAL_ONLY_RAW_CODES: RawIndicatorCode[] = RAW_INDICATORS.filter(
+  (i) => !i.breakdowns.includes('women'),
+).map((i) => i.code)
+export const CONTEXT_CODES: ContextIndicatorCode[] = CONTEXT_INDICATORS.map((i) => i.code)
 
 export const BUILT_IN_INDICATORS: IndicatorDefinition[] = [...RAW_INDICATORS, ...CONTEXT_INDICATORS]

@@ -19,7 +19,7 @@ import {
 } from '../../contracts/kpi'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import { parseAsOf } from '../../core/periods/as-of'
+import { parseOptionalAsOf } from '../../core/periods/as-of'
 import type { DB } from '../../db/schema'
 import { isAppError } from '../../core/errors/app-error'
 import { keepMeanOnly, PERMISSIONS, type Viewer } from '../../core/permissions'
@@ -98,7 +98,7 @@ export const listFigureValuesRoute = route('key figures', 'GET /api/v1/kpi/value
   response: figureValuesSchema,
   async handler({ query, context, viewer, now }) {
     const db = context.database.db
-    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+    const asOf = parseOptionalAsOf(query.asOf)
     const organisation = await findOrganisationByKey(db, query.org)
     const definition = await findFigureDefinition(db, query.figure)
     checkBreakdown(definition, query.breakdown)
@@ -138,7 +138,7 @@ async function resolveGroupQuestion(
   options: { query: GroupQuestion; viewer: Viewer; now: Date },
 ) {
   const { query, viewer, now } = options
-  const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+  const asOf = parseOptionalAsOf(query.asOf)
   const organisation = await findOrganisationByKey(db, query.org)
   const month = await resolvePeriod(db, query.period, asOf, now)
   // What the caller sees depends on the figure's class: public values of anyone, by name.
@@ -205,7 +205,7 @@ export const contextModelRoute = route('key figures', 'GET /api/v1/kpi/context-m
   response: contextModelSchema,
   async handler({ query, context, viewer, now }) {
     const db = context.database.db
-    const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+    const asOf = parseOptionalAsOf(query.asOf)
     const month = await resolvePeriod(db, query.period, asOf, now)
     const { confidentiality } = await findFigureDefinition(db, query.figure)
     const scope = await loadKpiScope(db, { viewer, month, confidentiality })

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { FigureSummaryDto } from '../../contracts/kpi'
-import { parseAsOf } from '../../core/periods/as-of'
+import { parseOptionalAsOf } from '../../core/periods/as-of'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import { findLatestRecordedAt } from '../observations/observation.repository'
@@ -57,7 +57,7 @@ export async function prepareFigureSummaries(
   },
 ): Promise<FigureSummaries> {
   const { request, viewer, now } = options
-  const requestedAsOf = request.asOf ? parseAsOf(request.asOf) : undefined
+  const requestedAsOf = parseOptionalAsOf(request.asOf)
   // As of an instant after the newest revision, what was known then is what is known now: answered
   // from the current (cached) figures instead of evaluating every figure from the raw series as of
   // then (seconds for the 15 official ones). A returning member's last visit is mostly such an instant.

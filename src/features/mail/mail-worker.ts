@@ -4,7 +4,7 @@
  * processes may run one each (the outbox claims rows with SKIP LOCKED). Stoppable: stop() waits for
  * the pass under way.
  */
-import { isoDate } from '../../core/periods/dates'
+import { isoDate, systemNow } from '../../core/periods/dates'
 import type { Database } from '../../db/connect'
 import { collectDigests } from './collect-digests'
 import type { MailSettings } from './mail-settings'
@@ -46,7 +46,7 @@ export function createMailWorker(options: {
   const smtp = settings.smtp
   if (!smtp && !options.transport) throw new Error('the mail worker needs BENCHLEARN_SMTP_HOST')
   const transport = options.transport ?? createSmtpTransport(smtp!)
-  const now = options.now ?? (() => new Date())
+  const now = options.now ?? systemNow
   const status: MailWorkerStatus = {
     isSmtpConfigured: true,
     isRunning: false,

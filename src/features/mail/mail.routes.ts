@@ -6,28 +6,22 @@ import {
   updateMailPreferencesRequestSchema,
 } from '../../contracts/mail'
 import { PERMISSIONS } from '../../core/permissions'
-import { defineRoute } from '../../server/route'
+import { route } from '../../server/route'
 import { getMailPreferences } from './get-mail-preferences'
 import { listOutbox } from './list-outbox'
 import { updateMailPreferences } from './update-mail-preferences'
 
-export const getMailPreferencesRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/me/mail-preferences',
+export const getMailPreferencesRoute = route('session', 'GET /api/v1/me/mail-preferences', {
   operationId: 'getMailPreferences',
   summary: 'How the caller gets each kind of message: immediately, in a daily digest, or only in the app',
-  tag: 'session',
   access: { roles: 'any' },
   response: mailPreferencesSchema,
   handler: ({ context, viewer }) => getMailPreferences(context.database.db, viewer.userId),
 })
 
-export const updateMailPreferencesRoute = defineRoute({
-  method: 'PUT',
-  url: '/api/v1/me/mail-preferences',
+export const updateMailPreferencesRoute = route('session', 'PUT /api/v1/me/mail-preferences', {
   operationId: 'updateMailPreferences',
   summary: "Change the caller's delivery of some kinds of message",
-  tag: 'session',
   access: { roles: 'any' },
   body: updateMailPreferencesRequestSchema,
   response: mailPreferencesSchema,
@@ -40,12 +34,9 @@ export const updateMailPreferencesRoute = defineRoute({
     }),
 })
 
-export const listOutboxRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/admin/mail-outbox',
+export const listOutboxRoute = route('users', 'GET /api/v1/admin/mail-outbox', {
   operationId: 'listMailOutbox',
   summary: 'The mail outbox: every message with its status, attempts and last error (not its content)',
-  tag: 'users',
   access: { roles: PERMISSIONS.manageNetwork },
   query: outboxQuerySchema,
   response: outboxSchema,

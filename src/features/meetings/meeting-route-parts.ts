@@ -8,6 +8,7 @@ import type { Database } from '../../db/connect'
 import type { AppContext } from '../../server/context'
 import {
   FOR_ANY,
+  listedAs,
   readerOf,
   route,
   writerOf,
@@ -41,7 +42,7 @@ export const DONE = { isDone: true as const }
 export const createdTextSchema = createdSchema.extend(nameWarningsField)
 export const doneTextSchema = doneSchema.extend(nameWarningsField)
 
-export { FOR_ANY, readerOf, writerOf }
+export { FOR_ANY, listedAs, readerOf, writerOf }
 
 /** A handler for a write that answers { isDone: true }. */
 export function answerDone<Q, P, B>(write: (input: RouteInput<Q, P, B>) => Promise<unknown>) {

@@ -115,28 +115,28 @@ export async function findRingOfMeetingPart(
 
 // ---- Registrations ----
 
+/** The answers to the given meetings; with `userId` only that person's. */
 export async function listRegistrations(
   db: Kysely<DB>,
   meetingIds: readonly number[],
+  filter: { userId?: number } = {},
 ): Promise<RegistrationRow[]> {
   if (meetingIds.length === 0) return []
   return db
     .selectFrom('meeting_registration')
     .selectAll()
     .where('meeting_id', 'in', [...meetingIds])
+    .$if(filter.userId !== undefined, (qb) => qb.where('user_id', '=', filter.userId!))
     .execute()
 }
 
+/** One person's answer to one meeting (a person answers once: meeting and user are unique). */
 export async function findRegistration(
   db: Kysely<DB>,
   key: { meetingId: number; userId: number },
 ): Promise<RegistrationRow | undefined> {
-  return db
-    .selectFrom('meeting_registration')
-    .selectAll()
-    .where('meeting_id', '=', key.meetingId)
-    .where('user_id', '=', key.userId)
-    .executeTakeFirst()
+  const [row] = await listRegistrations(db, [key.meetingId], { userId: key.userId })
+  return row
 }
 
 /** Writes the person's answer; a second answer replaces the first. */

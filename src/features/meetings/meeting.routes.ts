@@ -14,7 +14,7 @@ import { registerForMeeting } from './register-for-meeting'
 import { scheduleMeeting } from './schedule-meeting'
 import { updateMeeting } from './update-meeting'
 
-const { meetingRoute, readerOf, writerOf, withWarnings, FOR_ANY, FOR_MANAGERS } = parts
+const { meetingRoute, listedAs, readerOf, writerOf, withWarnings, FOR_ANY, FOR_MANAGERS } = parts
 const calendar = { response: z.string().describe('text/calendar (RFC 5545)'), produces: 'text/calendar' }
 const sendCalendar = (reply: FastifyReply, ics: string, fileName: string) =>
   reply
@@ -28,9 +28,7 @@ export const listMeetingsRoute = meetingRoute('GET /api/v1/meetings', {
   access: FOR_ANY,
   query: contract.meetingListQuerySchema,
   response: contract.meetingListSchema,
-  handler: async (input) => ({
-    meetings: await listMeetings(input.context.database.db, { ...readerOf(input), ...input.query }),
-  }),
+  handler: listedAs('meetings', listMeetings),
 })
 
 export const createMeetingRoute = meetingRoute('POST /api/v1/meetings', {

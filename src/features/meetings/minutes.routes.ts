@@ -11,7 +11,7 @@ import * as parts from './meeting-route-parts'
 import type { RouteDoc } from './meeting-route-parts'
 import { updateActionItem } from './update-action-item'
 
-const { meetingRoute, readerOf, writerOf, withWarnings, FOR_ANY, FOR_MANAGERS } = parts
+const { meetingRoute, listedAs, writerOf, withWarnings, FOR_ANY, FOR_MANAGERS } = parts
 const params = contract.idParamsSchema
 
 /**
@@ -52,9 +52,7 @@ export const listActionsRoute = meetingRoute('GET /api/v1/actions', {
   access: FOR_ANY,
   query: contract.actionListQuerySchema,
   response: contract.actionListSchema,
-  handler: async (input) => ({
-    actions: await listActionItems(input.context.database.db, { ...readerOf(input), ...input.query }),
-  }),
+  handler: listedAs('actions', listActionItems),
 })
 
 export const updateActionRoute = meetingRoute('PATCH /api/v1/actions/:id', {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { invalidInput, notFound } from '../../core/errors/app-error'
-import { parseAsOf } from '../../core/periods/as-of'
+import { parseOptionalAsOf } from '../../core/periods/as-of'
 import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
 import type {
   ObservationListDto,
@@ -73,7 +73,7 @@ export async function readObservations(
 ): Promise<ObservationListDto> {
   const organisation = await findOrganisationByKey(db, query.org)
   const indicator = findIndicator(await listIndicators(db), query.indicator)
-  const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+  const asOf = parseOptionalAsOf(query.asOf)
   const series = await readSeries(db, { organisationId: organisation.id, indicator, bounds: query, asOf })
   return { organisation, ...series, asOf: asOf ? asOf.toISOString() : null }
 }
@@ -89,7 +89,7 @@ export async function readObservationSeries(
   const organisation = await findOrganisationByKey(db, query.org)
   const catalogue = await listIndicators(db)
   const indicators = query.indicators.map((code) => findIndicator(catalogue, code))
-  const asOf = query.asOf ? parseAsOf(query.asOf) : undefined
+  const asOf = parseOptionalAsOf(query.asOf)
   const series = await Promise.all(
     indicators.map((indicator) =>
       readSeries(db, { organisationId: organisation.id, indicator, bounds: query, asOf }),

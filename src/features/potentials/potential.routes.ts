@@ -10,20 +10,17 @@ import {
   potentialsQuerySchema,
   potentialsSchema,
 } from '../../contracts/potentials'
-import { defineRoute, writerOf } from '../../server/route'
+import { route, writerOf } from '../../server/route'
 import { findImprovementPotentials } from './find-improvement-potentials'
 import { findLearningSpotlight } from './find-learning-spotlight'
 import { tryPractice } from './try-practice'
 
 const TAG = 'improvement potential'
 
-export const getPotentialsRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/potentials',
+export const getPotentialsRoute = route(TAG, 'GET /api/v1/potentials', {
   operationId: 'getImprovementPotentials',
   summary:
     'Improvement potential of one organisation per figure (to its expected value and to better peers) with its evidence',
-  tag: TAG,
   access: { roles: 'any' },
   query: potentialsQuerySchema,
   response: potentialsSchema,
@@ -32,12 +29,9 @@ export const getPotentialsRoute = defineRoute({
   },
 })
 
-export const getLearningSpotlightRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/rings/:id/learning-spotlight',
+export const getLearningSpotlightRoute = route(TAG, 'GET /api/v1/rings/:id/learning-spotlight', {
   operationId: 'getLearningSpotlight',
   summary: "The ring's learning spotlight: each member's most realistic potential with practices and effects",
-  tag: TAG,
   access: { roles: 'any' },
   params: idParamsSchema,
   query: learningSpotlightQuerySchema,
@@ -52,13 +46,10 @@ export const getLearningSpotlightRoute = defineRoute({
   },
 })
 
-export const tryPracticeRoute = defineRoute({
-  method: 'POST',
-  url: '/api/v1/practices/:id/try',
+export const tryPracticeRoute = route(TAG, 'POST /api/v1/practices/:id/try', {
   operationId: 'tryPractice',
   summary:
     "We want to try this: the practice card as a topic for the caller's ring's next meeting, once per organisation",
-  tag: TAG,
   access: { roles: PERMISSIONS.proposeTopics },
   params: idParamsSchema,
   response: tryPracticeResponseSchema,

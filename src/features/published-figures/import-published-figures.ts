@@ -6,12 +6,21 @@
  * and reconcile every value with the platform's own computation where one exists. A file with any
  * rejected row writes nothing; a dry run reports everything, the reconciliation included.
  */
-import { createHash } from 'node:crypto'
 import { listFigureBreakdowns } from '../../core/kpi'
+import { firstOfMonth, isoDate, systemNow } from '../../core/periods/dates'
 import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import { parsePublishedFigures, type PublishedParseResult } from '../imports/parsing/parse-published-figures'
 import type { PublishedFigureMapping } from '../imports/parsing/published-figure-mapping'
+import {
+  fileChecksum,
+  recordChanges,
+  type FileImportSummary,
+  NOTHING_WRITTEN,
+  RollbackWithSummary,
+  writeInOneTransaction,
+  writtenCounts,
+} from '../imports/import-transaction'
 import { KeyResolver } from '../imports/resolve-keys'
 import { importMessage } from '../imports/import-message'
 import type { Message } from '../../core/messages/text'
@@ -40,45 +49,21 @@ export interface ImportPublishedFiguresOptions {
   onCommitted?: (tx: TransactionContext, summary: PublishedFiguresSummary) => Promise<void>
 }
 
-export interface PublishedFiguresSummary {
-  fileName: string
-  checksum: string
+export interface PublishedFiguresSummary extends FileImportSummary {
   format: 'published-figures'
-  rowsRead: number
-  rowsImported: number
-  rowsUnchanged: number
-  rowsRejected: number
-  newValues: number
-  revisedValues: number
-  errors: ImportErrorRow[]
-  notices: ImportNotice[]
-  isDryRun: boolean
-  isCommitted: boolean
-  batchId: number | null
   reconciliation: ReconciliationReport
 }
 
 const MAX_ERRORS = 1000
 
-class RollbackWithSummary extends Error {
-  constructor(readonly summary: PublishedFiguresSummary) {
-    super('import rolled back')
-  }
-}
-
 export async function importPublishedFigures(
   database: Database,
   options: ImportPublishedFiguresOptions,
 ): Promise<PublishedFiguresSummary> {
-  const checksum = createHash('sha256').update(options.bytes).digest('hex')
+  const checksum = fileChecksum(options.bytes)
   const parse = options.parse ?? parsePublishedFigures
   const parsed = await parse(options.bytes, { fileName: options.fileName, mapping: options.mapping })
-  try {
-    return await database.transaction((tx) => writeParsed(tx, parsed, checksum, options))
-  } catch (error) {
-    if (error instanceof RollbackWithSummary) return error.summary
-    throw error
-  }
+  return writeInOneTransaction(database, (tx) => writeParsed(tx, parsed, checksum, options))
 }
 
 async function writeParsed(
@@ -88,8 +73,8 @@ async function writeParsed(
   options: ImportPublishedFiguresOptions,
 ): Promise<PublishedFiguresSummary> {
   const isDryRun = options.isDryRun ?? false
-  const now = options.now ?? new Date()
-  const currentMonth = `${now.toISOString().slice(0, 7)}-01`
+  const now = options.now ?? systemNow()
+  const currentMonth = firstOfMonth(isoDate(now))
   const definitions = new Map<string, string[]>()
   for (const d of await listFigureDefinitions(tx.db)) definitions.set(d.code, listFigureBreakdowns(d))
   const knownCodes = [...definitions.keys()].sort().join(', ')
@@ -200,60 +185,27 @@ async function writeParsed(
   }
   const nothing = { compared: 0, differing: 0, findings: [] }
   if (errors.length > 0)
-    throw new RollbackWithSummary({
+    throw new RollbackWithSummary<PublishedFiguresSummary>({
       ...base,
-      rowsImported: 0,
-      rowsUnchanged: 0,
-      newValues: 0,
-      revisedValues: 0,
-      isCommitted: false,
-      batchId: null,
+      ...NOTHING_WRITTEN,
       reconciliation: nothing,
     })
 
   await stagePublishedValues(tx, accepted)
   const counts = await diffPublishedValues(tx)
   const reconciliation = await reconcileStaged(tx.db, accepted, names)
-  const changed = counts.new + counts.changed
-  let batchId: number | null = null
-  if (changed > 0 && !isDryRun) {
-    batchId = (
-      await tx.db
-        .insertInto('import_batch')
-        .values({
-          file_name: parsed.fileName,
-          checksum,
-          format: `${parsed.fileType}/published-figures`,
-          mapping: options.mappingName ?? null,
-          source: parsed.mapping.source ?? null,
-          created_by: options.createdBy ?? 'cli',
-          created_at: now,
-          rows_read: parsed.rowsRead,
-          rows_imported: changed,
-          rows_unchanged: counts.unchanged,
-          rows_rejected: rejected,
-          rows_skipped: 0,
-          errors: JSON.stringify(errors),
-          notices: JSON.stringify(notices),
-          uploaded_by_user_id: options.uploadedByUserId ?? null,
-          organisation_id: null,
-          // No raw values: nothing for the key-figure computation to take in.
-          key_figures_pending: false,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-    await applyPublishedDiff(tx, batchId, now)
-    await insertReconciliation(tx.db, batchId, reconciliation.compared, reconciliation.stored)
-  }
+  const batchId = await recordChanges(
+    tx,
+    { summary: base, parsed, options, now, counts },
+    { isDryRun, hasRawValues: false },
+    async (id) => {
+      await applyPublishedDiff(tx, id, now)
+      await insertReconciliation(tx.db, id, reconciliation.compared, reconciliation.stored)
+    },
+  )
   const summary: PublishedFiguresSummary = {
     ...base,
-    rowsImported: changed,
-    rowsUnchanged: counts.unchanged,
-    newValues: counts.new,
-    revisedValues: counts.changed,
-    isCommitted: !isDryRun,
-    batchId,
+    ...writtenCounts(counts, batchId, isDryRun),
     reconciliation: {
       compared: reconciliation.compared,
       differing: reconciliation.findings.length,

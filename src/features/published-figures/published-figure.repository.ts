@@ -5,20 +5,21 @@
 import { sql, type Kysely } from 'kysely'
 import type { TransactionContext } from '../../db/connect'
 import type { DB, MissingReason, ObservationStatus } from '../../db/schema'
+import type { PublishedParts } from '../../core/kpi'
+import { countDiff, type DiffCounts } from '../imports/import-batch.repository'
 
-export interface StagedPublishedValue {
+/** A published value of one organisation, figure, month and breakdown, with its published decimals. */
+interface PublishedValueBase extends PublishedParts {
   organisationId: number
   figure: string
   /** First day of the month (ISO date). */
   period: string
   breakdown: string
-  value: number | null
-  valueDecimals: number
-  numerator: number | null
-  numeratorDecimals: number
-  denominator: number | null
-  denominatorDecimals: number
   missingReason: MissingReason | null
+}
+
+export interface StagedPublishedValue extends PublishedValueBase {
+  /** Null where the file gives no status (the diff then keeps the stored one). */
   status: ObservationStatus | null
   comparisonType: string | null
   row: number
@@ -105,9 +106,7 @@ export async function stagePublishedValues(
  * denominator, missing reason, or a status the file gives — provisional → final is a revision) or
  * unchanged. Leaves the result in `published_diff` for the writes below.
  */
-export async function diffPublishedValues(
-  tx: TransactionContext,
-): Promise<{ new: number; changed: number; unchanged: number }> {
+export async function diffPublishedValues(tx: TransactionContext): Promise<DiffCounts> {
   await sql`
     create temp table published_diff on commit drop as
     select s.*, p.revision as old_revision, p.value as old_value, p.status as old_status,
@@ -129,11 +128,7 @@ export async function diffPublishedValues(
      and p.breakdown = s.breakdown
      and p.organisation_id = s.organisation_id
   `.execute(tx.db)
-  const result = await sql<{ change: string; n: number }>`
-    select change, count(*)::int as n from published_diff group by change
-  `.execute(tx.db)
-  const count = (kind: string) => result.rows.find((r) => r.change === kind)?.n ?? 0
-  return { new: count('new'), changed: count('changed'), unchanged: count('unchanged') }
+  return countDiff(tx.db, 'published_diff')
 }
 
 /** Writes new values as revision 1 and changed ones as the next revision; the old one stays. */
@@ -158,19 +153,7 @@ export async function applyPublishedDiff(tx: TransactionContext, batchId: number
   `.execute(tx.db)
 }
 
-export interface PublishedValueRow {
-  organisationId: number
-  figure: string
-  /** First day of the month. */
-  period: string
-  breakdown: string
-  value: number | null
-  valueDecimals: number
-  numerator: number | null
-  numeratorDecimals: number
-  denominator: number | null
-  denominatorDecimals: number
-  missingReason: MissingReason | null
+export interface PublishedValueRow extends PublishedValueBase {
   status: ObservationStatus
 }
 

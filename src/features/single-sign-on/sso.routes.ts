@@ -13,7 +13,7 @@ import {
   signInMethodsSchema,
 } from '../../contracts/single-sign-on'
 import { PERMISSIONS } from '../../core/permissions'
-import { definePublicRoute, defineRoute, FOR_ANY, route } from '../../server/route'
+import { FOR_ANY, route } from '../../server/route'
 import { answerNewSession, clientOf, sessionCookieOptions } from '../auth/auth.routes'
 import { configureSsoProvider, removeSsoProvider } from './configure-sso-provider'
 import { finishSsoSignIn } from './finish-sso-sign-in'
@@ -27,12 +27,9 @@ const SSO_COOKIE_PATH = '/api/v1/sso'
 
 const organisationParamsSchema = z.object({ organisationId: z.coerce.number().int().positive() })
 
-export const listSsoChoicesRoute = definePublicRoute({
-  method: 'GET',
-  url: '/api/v1/sso/choices',
+export const listSsoChoicesRoute = route.public('session', 'GET /api/v1/sso/choices', {
   operationId: 'listSsoChoices',
   summary: 'The organisations whose own accounts can be used to sign in (for the sign-in page)',
-  tag: 'session',
   access: { isPublic: true },
   response: ssoChoiceListSchema,
   async handler({ context }) {
@@ -40,12 +37,9 @@ export const listSsoChoicesRoute = definePublicRoute({
   },
 })
 
-export const startSsoSignInRoute = definePublicRoute({
-  method: 'POST',
-  url: '/api/v1/sso/start',
+export const startSsoSignInRoute = route.public('session', 'POST /api/v1/sso/start', {
   operationId: 'startSsoSignIn',
   summary: "Start signing in with an organisation's provider: answers the URL to send the browser to",
-  tag: 'session',
   access: { isPublic: true },
   body: ssoStartRequestSchema,
   response: ssoStartSchema,
@@ -64,12 +58,9 @@ export const startSsoSignInRoute = definePublicRoute({
   },
 })
 
-export const finishSsoSignInRoute = definePublicRoute({
-  method: 'POST',
-  url: '/api/v1/sso/finish',
+export const finishSsoSignInRoute = route.public('session', 'POST /api/v1/sso/finish', {
   operationId: 'finishSsoSignIn',
   summary: "Finish signing in with an organisation's provider (the query it sent the browser back with)",
-  tag: 'session',
   access: { isPublic: true },
   body: ssoFinishRequestSchema,
   response: sessionSchema,
@@ -88,12 +79,9 @@ export const finishSsoSignInRoute = definePublicRoute({
   },
 })
 
-export const listSsoProvidersRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/sso/providers',
+export const listSsoProvidersRoute = route('users', 'GET /api/v1/sso/providers', {
   operationId: 'listSsoProviders',
   summary: "The organisations' sign-in providers (without client secrets) and the redirect URI to register",
-  tag: 'users',
   access: { roles: PERMISSIONS.manageNetwork },
   response: ssoProviderListSchema,
   async handler({ context }) {
@@ -101,12 +89,9 @@ export const listSsoProvidersRoute = defineRoute({
   },
 })
 
-export const putSsoProviderRoute = defineRoute({
-  method: 'PUT',
-  url: '/api/v1/sso/providers/:organisationId',
+export const putSsoProviderRoute = route('users', 'PUT /api/v1/sso/providers/:organisationId', {
   operationId: 'putSsoProvider',
   summary: "Set an organisation's OpenID Connect provider (the client secret is write-only)",
-  tag: 'users',
   access: { roles: PERMISSIONS.manageNetwork },
   params: organisationParamsSchema,
   body: ssoProviderRequestSchema,
@@ -123,12 +108,9 @@ export const putSsoProviderRoute = defineRoute({
   },
 })
 
-export const deleteSsoProviderRoute = defineRoute({
-  method: 'DELETE',
-  url: '/api/v1/sso/providers/:organisationId',
+export const deleteSsoProviderRoute = route('users', 'DELETE /api/v1/sso/providers/:organisationId', {
   operationId: 'deleteSsoProvider',
   summary: "Remove an organisation's provider (bound accounts keep their binding for a later provider)",
-  tag: 'users',
   access: { roles: PERMISSIONS.manageNetwork },
   params: organisationParamsSchema,
   response: ssoProviderDeletedSchema,

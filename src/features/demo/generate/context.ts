@@ -5,20 +5,13 @@
  */
 import { gdpGrowthOf, tourismFactorOf } from './macro'
 import type { OrgProfile } from './profiles'
+import { CONTEXT_CODES, type ContextIndicatorCode } from '../../indicators/catalogue'
 import { createNormal, createRandom, deriveNamedSeed } from '../../../core/random'
 import type { DemoOrganisation } from './types'
 
-export const CONTEXT_CODES = [
-  'sgb2_rate',
-  'unemployment_rate',
-  'gdp_per_employed',
-  'gdp_per_inhabitant',
-  'population_density',
-  'tourism_intensity',
-  'population',
-  'settlement_type',
-] as const
-export type ContextCode = (typeof CONTEXT_CODES)[number]
+/** The context indicators generated: those of the catalogue. */
+export { CONTEXT_CODES }
+export type ContextCode = ContextIndicatorCode
 
 /** Extra unemployment (percentage points) from the pandemic. */
 const COVID_UNEMPLOYMENT: Record<number, number> = { 2020: 0.8, 2021: 0.6, 2022: 0.15 }

@@ -18,28 +18,13 @@ import {
   regelsatzOf,
 } from './macro'
 import type { OrgProfile } from './profiles'
+import { SEX_SPLIT_RAW_CODES, TOTAL_ONLY_RAW_CODES, type RawIndicatorCode } from '../../indicators/catalogue'
 import { createNormal, createRandom, deriveNamedSeed } from '../../../core/random'
 
-/** Count series split by sex; stored as [total, women, men]. */
-export const SPLIT_SERIES = [
-  'elb',
-  'elb_inflows',
-  'elb_outflows',
-  'integrations',
-  'marginal_entries',
-  'subsidised_entries',
-  'continuous_after_integration',
-  'ae_elb',
-  'ae_integrations',
-  'lzb',
-  'lzb_inflows',
-  'lzb_outflows',
-  'lzb_integrations',
-  'lzb_active',
-] as const
-/** Euro series, total only. */
-export const TOTAL_SERIES = ['llu', 'luh'] as const
-export type SeriesCode = (typeof SPLIT_SERIES)[number] | (typeof TOTAL_SERIES)[number]
+/** Count series split by sex, stored as [total, women, men]; euro series, total only: the catalogue's raw series. */
+export const SPLIT_SERIES = SEX_SPLIT_RAW_CODES
+export const TOTAL_SERIES = TOTAL_ONLY_RAW_CODES
+export type SeriesCode = RawIndicatorCode
 
 export interface OrgMonthlySeries {
   /** code → [total] or [total, women, men], each one value per month from the first month. */

@@ -1,20 +1,17 @@
 /** The council report of one organisation as a tagged landscape PDF or an editable PowerPoint file. */
 import { z } from 'zod'
 import { councilReportParamsSchema, councilReportQuerySchema } from '../../../contracts/potentials'
-import { defineRoute } from '../../../server/route'
+import { route } from '../../../server/route'
 import { buildCouncilPptx } from './build-council-pptx'
 import { buildCouncilReport, parseSections } from './build-council-report'
 import { printCouncilPdf } from './print-council-report'
 
 const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
 
-export const getCouncilReportRoute = defineRoute({
-  method: 'GET',
-  url: '/api/v1/reports/organisation/:org',
+export const getCouncilReportRoute = route('improvement potential', 'GET /api/v1/reports/organisation/:org', {
   operationId: 'getCouncilReport',
   summary:
     'Report for the district council (Kreistag, Sozialausschuss): position, context, potentials, measures as PDF slides or PPTX',
-  tag: 'improvement potential',
   access: { roles: 'any' },
   params: councilReportParamsSchema,
   query: councilReportQuerySchema,
