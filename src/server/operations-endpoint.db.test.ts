@@ -148,7 +148,9 @@ describe('backup through the running server', () => {
       (e: unknown) => e,
     )
     expect(isAppError(error) && error.code).toBe('conflict')
-    expect((error as Error).message).toMatch(/a server runs on .* \(process \d+\): stop it first, then restore/)
+    expect((error as Error).message).toMatch(
+      /a server runs on .* \(process \d+\): stop it first, then restore/,
+    )
   })
 
   it('refuses every other command that would open the data folder of a running server', async () => {

@@ -166,4 +166,3 @@ export function formatEuros(locale: Locale, value: number): string {
     maximumFractionDigits: isLarge ? 1 : 0,
   }).format(value)
 }
-

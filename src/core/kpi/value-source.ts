@@ -17,4 +17,3 @@ export function combineSources(sources: Iterable<SourceMix>): SourceMix {
   if (hasPublished) return hasComputed ? 'mixed' : 'published'
   return 'computed'
 }
-

@@ -19,7 +19,8 @@ const pack = { access: FOR_ANY, params: idParamsSchema, query: meetingPackQueryS
 
 export const getMeetingPackHtmlRoute = meetingRoute('GET /api/v1/meetings/:id/pack.html', {
   operationId: 'getMeetingPackHtml',
-  summary: 'The meeting pack as an HTML page, German or English (agenda, ring figures, spotlights, actions …)',
+  summary:
+    'The meeting pack as an HTML page, German or English (agenda, ring figures, spotlights, actions …)',
   ...pack,
   response: z.string().describe('text/html'),
   produces: 'text/html',
