@@ -417,7 +417,7 @@ describe('a full benchlearning cycle in the UI', () => {
     await screenshot(lead, 'benchlearning-self-assessment')
 
     const year = String(new Date().getUTCFullYear())
-    await lead.getByLabel('Runde').selectOption(year)
+    await lead.getByLabel('Runde', { exact: true }).selectOption(year)
     // The running cycle's questionnaire can be filled in.
     const firstArea = lead.locator('fieldset:not([disabled])').first()
     await firstArea.waitFor()

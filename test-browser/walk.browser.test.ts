@@ -26,7 +26,7 @@ const ROLES = ['admin', 'moderator', 'member_lead', 'member_analyst', 'viewer'] 
 type Role = (typeof ROLES)[number]
 
 /** Routes the walk does not open signed in: the sign-in pages are walked signed out. */
-const SIGNED_OUT_ROUTES = new Set(['sign-in', 'password-reset'])
+const SIGNED_OUT_ROUTES = new Set(['sign-in', 'password-reset', 'invitation'])
 /** The single sign-on callback needs a provider's answer; single-sign-on.browser.test.ts opens it. */
 const NOT_WALKED = new Set(['sign-in-sso'])
 
@@ -38,6 +38,7 @@ const EXPECTED_FAILURES: Record<string, RegExp[]> = {
   // Signed out, the shell asks for the session and learns that there is none.
   'sign-in': [/^GET 401 \/api\/v1\/session$/],
   'password-reset': [/^GET 401 \/api\/v1\/session$/],
+  invitation: [/^GET 401 \/api\/v1\/session$/],
 }
 
 let demo: DemoApp
@@ -251,6 +252,8 @@ describe('the walk', () => {
       const pages = walker(page, language, 'signed-out')
       await pages.walk('sign-in', '/sign-in')
       await pages.walk('password-reset', '/password-reset')
+      // Without the link's token the page says what it is for.
+      await pages.walk('invitation', '/invitation')
       await chooseLanguage(page, 'de')
       await page.close()
       expect(pages.findings).toEqual([])

@@ -76,6 +76,9 @@ export function defineTexts<K extends string>(load: {
   return { load }
 }
 
+/** A settled promise that React's `use` reads without suspending (marked as React marks those it tracked). */
+const READY: Promise<void> = Object.assign(Promise.resolve(), { status: 'fulfilled', value: undefined })
+
 function isReady(locale: Locale, texts: Texts): boolean {
   return settled[locale].has(texts)
 }
@@ -161,5 +164,8 @@ export function useTexts(texts: Texts): void {
       else textsInUse.delete(texts)
     }
   }, [texts])
-  if (!isReady(locale, texts)) use(fetchTexts(locale, texts))
+  // `use` is called on every render, never conditionally: a component that suspended in `use` is
+  // replayed when the texts arrive, and a replay that does not call `use` again runs under React's
+  // update dispatcher and fails ("Update hook called on initial render", React errors #467/#520).
+  use(isReady(locale, texts) ? READY : fetchTexts(locale, texts))
 }
