@@ -430,6 +430,11 @@ export const en: Messages = {
   'data.dryRunErrors': '{count} values would be rejected. Please correct the file; nothing was saved.',
   'data.importOk': 'Import finished: {count} {count|value|values} written or corrected.',
   'data.format': 'Format',
+  'data.formatLong': 'long table (one row per value)',
+  'data.formatWidePeriods': 'wide table (periods as columns)',
+  'data.formatWideIndicators': 'wide table (indicators as columns)',
+  'data.formatPublished': 'published key figures',
+  'data.formatOrganisationList': 'list of organisations',
   'data.rowsRead': 'Rows read',
   'data.valuesRead': 'Values read',
   'data.newValues': 'new values',
@@ -440,7 +445,7 @@ export const en: Messages = {
   'data.errorsCaption': 'Errors by row',
   'published.reconciliation': 'Reconciliation with the own computation',
   'published.reconciliationSummary':
-    '{compared} published values have a value computed on the platform; {differing} of them differ beyond rounding.',
+    '{compared} published {compared|value has|values have} a value computed on the platform; {differing} of them {differing|differs|differ} beyond rounding.',
   'published.tolerance':
     'Tolerance: half a unit of the last published decimal (±0.05 for one decimal). Numerators and denominators are compared the same way, each with its own decimals.',
   'published.findingsCaption': 'Differences between publication and computation',

@@ -450,6 +450,11 @@ export const de = {
     '{count} Werte würden abgewiesen. Bitte korrigieren Sie die Datei; nichts wurde gespeichert.',
   'data.importOk': 'Import abgeschlossen: {count} {count|Wert|Werte} neu geschrieben oder korrigiert.',
   'data.format': 'Format',
+  'data.formatLong': 'lange Tabelle (eine Zeile je Wert)',
+  'data.formatWidePeriods': 'breite Tabelle (Zeiträume als Spalten)',
+  'data.formatWideIndicators': 'breite Tabelle (Kennzahlen als Spalten)',
+  'data.formatPublished': 'veröffentlichte Kennzahlen',
+  'data.formatOrganisationList': 'Liste der Organisationen',
   'data.rowsRead': 'Zeilen gelesen',
   'data.valuesRead': 'Werte gelesen',
   'data.newValues': 'neue Werte',
@@ -460,7 +465,7 @@ export const de = {
   'data.errorsCaption': 'Fehler je Zeile',
   'published.reconciliation': 'Abgleich mit der eigenen Berechnung',
   'published.reconciliationSummary':
-    '{compared} veröffentlichte Werte haben einen auf der Plattform berechneten Wert; {differing} davon weichen über die Rundung hinaus ab.',
+    '{compared} {compared|veröffentlichter Wert hat|veröffentlichte Werte haben} einen auf der Plattform berechneten Wert; {differing} davon {differing|weicht|weichen} über die Rundung hinaus ab.',
   'published.tolerance':
     'Toleranz: eine halbe Einheit der letzten veröffentlichten Nachkommastelle (bei einer Stelle ±0,05). Zähler und Nenner werden ebenso mit ihren eigenen Stellen verglichen.',
   'published.findingsCaption': 'Abweichungen zwischen Veröffentlichung und Berechnung',

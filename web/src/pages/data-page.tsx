@@ -15,7 +15,7 @@ import { Empty, ErrorView, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
-import { formatDate, formatDateTime, formatNumber } from '../i18n/translate'
+import { formatDate, formatDateTime, formatNumber, formatPeriod } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 import { SelectField } from '../components/form-field'
 import { isServerMessageKey, text } from '../../../src/core/messages/text'
@@ -202,6 +202,19 @@ function Upload({
   )
 }
 
+const FORMAT_KEYS = {
+  long: 'data.formatLong',
+  'wide-periods': 'data.formatWidePeriods',
+  'wide-indicators': 'data.formatWideIndicators',
+  'published-figures': 'data.formatPublished',
+  'organisation-list': 'data.formatOrganisationList',
+} as const
+
+/** The file's layout in words; a layout this page does not know yet is shown as the server names it. */
+function formatLabel(t: ReturnType<typeof useI18n>['t'], format: string): string {
+  return format in FORMAT_KEYS ? t(FORMAT_KEYS[format as keyof typeof FORMAT_KEYS]) : format
+}
+
 function ImportResult({
   summary,
   onImport,
@@ -235,7 +248,7 @@ function ImportResult({
       <dl className="facts stats">
         <div>
           <dt>{t('data.format')}</dt>
-          <dd>{summary.format}</dd>
+          <dd>{formatLabel(t, summary.format)}</dd>
         </div>
         <div>
           <dt>{t('data.rowsRead')}</dt>
@@ -291,14 +304,14 @@ function ImportResult({
             { key: 'indicator', header: t('data.indicator') },
             { key: 'period', header: t('common.period') },
             { key: 'breakdown', header: t('data.breakdown') },
-            { key: 'before', header: t('data.before') },
-            { key: 'after', header: t('data.after') },
+            { key: 'before', header: t('data.before'), type: 'number' },
+            { key: 'after', header: t('data.after'), type: 'number' },
           ]}
           rows={summary.changes.slice(0, 100).map((c) => ({
             ...c,
+            period: formatPeriod(locale, c.period),
             breakdown: breakdownLabel(locale, c.breakdown),
-            before: c.before === null ? t('data.new') : String(c.before),
-            after: String(c.after),
+            before: c.before === null ? t('data.new') : c.before,
           }))}
         />
       )}
