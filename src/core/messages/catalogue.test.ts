@@ -127,6 +127,14 @@ describe('text', () => {
     expect(text('en', 'import.unknownIndicator', { code: 'x1' })).toBe("unknown indicator 'x1'")
   })
 
+  it('renders a share as percent, the way R² reads everywhere', () => {
+    const m = message('kpi.beyondContextModel', { n: 104, rSquared: 0.2294 })
+    expect(render('de', m)).toContain('über 104 Jobcenter; die Lage erklärt 22,9\u00a0% der Unterschiede')
+    expect(render('en', m)).toContain(
+      'across 104 organisations; the situation explains 22.9\u00a0% of the differences',
+    )
+  })
+
   it('keeps a missing parameter visible', () => {
     expect(text('de', 'import.unknownIndicator', {})).toContain('{code}')
   })

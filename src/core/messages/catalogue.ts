@@ -320,8 +320,8 @@ export const SERVER_MESSAGES = {
   },
   // Key figures
   'kpi.beyondContextModel': {
-    de: 'Über dem Kontext: Regression (OLS) auf {context} über {n} Jobcenter, Bestimmtheitsmaß R² = {rSquared}',
-    en: 'beyond context: OLS on {context} across {n} organisations, R² = {rSquared}',
+    de: 'Über dem Kontext: wer mehr erreicht, als die Lage erwarten lässt (dieselbe Rechnung wie bei „Erwartet und erreicht“, über {n} Jobcenter; die Lage erklärt {rSquared:percent} der Unterschiede)',
+    en: 'beyond context: who achieves more than their situation leads one to expect (the same calculation as in "Expected and achieved", across {n} organisations; the situation explains {rSquared:percent} of the differences)',
   },
   'kpi.noContextComparison': {
     de: 'kein Vergleich mit dem Kontext möglich: {reason}',

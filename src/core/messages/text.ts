@@ -3,10 +3,10 @@
  * server's error mapping (caller's language), the web UI (UI language) and the CLI (German first, or
  * `LANG`). Parameters keep raw values; numbers, dates and periods are formatted here per language by
  * the one formatting module. Placeholders: `{name}` (strings as given, numbers formatted),
- * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026"), `{name:meetingStatus}` (a meeting's
+ * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026"), `{name:percent}` (a share as percent), `{name:meetingStatus}` (a meeting's
  * status by its name in the language).
  */
-import { formatDate, formatNumber, formatPeriod, type Locale } from '../format/format'
+import { formatDate, formatNumber, formatPercent, formatPeriod, type Locale } from '../format/format'
 import { SERVER_MESSAGES } from './catalogue'
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES
@@ -52,6 +52,8 @@ function formatParam(
   if (value === undefined) return undefined
   if (format === 'date' && typeof value === 'string') return formatDate(locale, value)
   if (format === 'period' && typeof value === 'string') return formatPeriod(locale, value)
+  // A share (0.229) as the percent everyone reads ("22,9 %"), like R² everywhere in the UI.
+  if (format === 'percent' && typeof value === 'number') return formatPercent(locale, value * 100, 1)
   if (format === 'meetingStatus') {
     const key = `meeting.status.${value}`
     return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)

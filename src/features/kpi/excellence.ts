@@ -49,15 +49,7 @@ export async function findFigureExcellence(
     const inGroup = new Set(ids.map(String))
     regression = model.fit.observations.filter((o) => inGroup.has(o.id))
     for (const o of model.dto.observations) modelSource.set(o.organisationId, o.source)
-    notes.push(
-      toSent(
-        message('kpi.beyondContextModel', {
-          context: model.dto.context.join(', '),
-          n: model.fit.n,
-          rSquared: Number(model.fit.rSquared.toFixed(3)),
-        }),
-      ),
-    )
+    notes.push(toSent(message('kpi.beyondContextModel', { n: model.fit.n, rSquared: model.fit.rSquared })))
   } catch (error) {
     if (!isAppError(error)) throw error
     notes.push(toSent(message('kpi.noContextComparison', { reason: error.message })))

@@ -3,7 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import type { PeerModelDto, PeerMovePreviewDto } from '../../../../src/contracts/peers'
 import { movePeerMembers, previewPeerMoves } from '../../api/rings-api'
 import { useI18n, type I18n } from '../../i18n/i18n'
-import { formatNumber, type Locale } from '../../i18n/translate'
+import { formatNumber, formatPercent, type Locale } from '../../i18n/translate'
 import { SelectField } from '../form-field'
 import { ErrorView, Loading } from '../state-views'
 import type { Task } from './forming-task'
@@ -116,6 +116,9 @@ function MovePreview({
   const id = useId()
   const n = (value: number | null | undefined) =>
     value === null || value === undefined ? '–' : formatNumber(locale, value, 3)
+  // R² as a share in percent, as everywhere else (its change below is in points).
+  const percent = (share: number | null | undefined) =>
+    share === null || share === undefined ? '–' : formatPercent(locale, share * 100, 1)
   return (
     <div className="move-preview" aria-labelledby={`${id}-preview`} role="group">
       <h4 id={`${id}-preview`} ref={headingRef} tabIndex={-1}>
@@ -133,8 +136,8 @@ function MovePreview({
         <tbody>
           <tr>
             <th scope="row">{t('forming.rSquaredLabel').replace(/:$/, '')}</th>
-            <td className="numeric">{n(p.before?.rSquared)}</td>
-            <td className="numeric">{n(p.after?.rSquared)}</td>
+            <td className="numeric">{percent(p.before?.rSquared)}</td>
+            <td className="numeric">{percent(p.after?.rSquared)}</td>
           </tr>
           <tr>
             <th scope="row">{t('forming.silhouetteLabel').replace(/:$/, '')}</th>
