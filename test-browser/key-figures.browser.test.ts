@@ -42,6 +42,10 @@ describe('key figures for a member', () => {
     const stats = page.getByRole('group', { name: 'Kennwerte der Gruppe' })
     await expect(stats.innerText()).resolves.toMatch(/Vergleichsring/)
     await expect(page.getByRole('heading', { name: 'Wer macht es besser?' }).count()).resolves.toBe(1)
+    // The leader reads the calculation in words; the formula waits behind "Formel für Fachleute".
+    const main = page.getByRole('main')
+    await expect(main.innerText()).resolves.toMatch(/So wird gerechnet: Summe von .+ der letzten 12 Monate/)
+    expect(await main.getByText('sum(integrations, 12)').isVisible()).toBe(false)
     await expectAccessible(page, 'figure K2 ring')
     await screenshot(page, 'figures-k2-ring')
 

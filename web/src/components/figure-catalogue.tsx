@@ -3,14 +3,13 @@
  * numerator and denominator, polarity, legal source and an explanation in plain words.
  */
 import type { FigureDto } from '../../../src/contracts/kpi'
-import { describeFigureFormula } from '../../../src/core/kpi/describe-formula'
 import { useFigureCatalogue } from '../api/figures'
-import { useIndicators } from '../api/resources'
 import { Link } from '../app/router'
 import { useI18n } from '../i18n/i18n'
 import { formatDate, pick } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 import { ConfidentialityTag, ContextExplainer, PolarityTag } from './figure-parts'
+import { FigureFormula, useFormulaNames } from './figure-formula'
 import { QueryView } from './state-views'
 
 export function FigureCatalogue({ filter }: { filter: string }) {
@@ -30,19 +29,7 @@ export function FigureCatalogue({ filter }: { filter: string }) {
 
 function FigureCards({ figures, filter }: { figures: FigureDto[]; filter: string }) {
   const { t, locale } = useI18n()
-  const indicators = useIndicators()
-  const names = new Map<string, string>([
-    ...(indicators.data?.indicators ?? []).map((i): [string, string] => [
-      i.code,
-      pick(locale, { de: i.nameDe, en: i.nameEn }),
-    ]),
-    ...figures.map((f): [string, string] => [
-      f.code,
-      pick(locale, { de: f.current.nameDe, en: f.current.nameEn }),
-    ]),
-  ])
-  const plainFormula = (f: FigureDto) =>
-    describeFigureFormula(f.current, locale, (code) => names.get(code) ?? code)
+  const nameOf = useFormulaNames()
   const needle = filter.trim().toLocaleLowerCase(locale)
   const visible = needle
     ? figures.filter((f) =>
@@ -74,33 +61,7 @@ function FigureCards({ figures, filter }: { figures: FigureDto[]; filter: string
             <ConfidentialityTag confidentiality={f.current.confidentiality} />
             {!f.current.isOfficial && <span className="tag">{t('fig.catalogue.own')}</span>}
           </p>
-          <p className="plain-formula">
-            <strong>{t('fig.plainFormula')}</strong> {plainFormula(f)}
-          </p>
-          {/* The formula itself is for analysts: behind a disclosure, not the first thing a leader reads. */}
-          <details className="explainer">
-            <summary>{t('fig.technicalFormula')}</summary>
-            <dl className="facts">
-              <div>
-                <dt>{t('fig.numerator')}</dt>
-                <dd>
-                  <code>{f.current.numerator}</code>
-                </dd>
-              </div>
-              <div>
-                <dt>{t('fig.denominator')}</dt>
-                <dd>
-                  <code>{f.current.denominator}</code>
-                </dd>
-              </div>
-              <div>
-                <dt>{t('fig.display')}</dt>
-                <dd>
-                  {f.display} ({f.current.unit})
-                </dd>
-              </div>
-            </dl>
-          </details>
+          <FigureFormula figure={f} nameOf={nameOf} />
           <dl className="facts">
             <div>
               <dt>{t('fig.catalogue.window')}</dt>

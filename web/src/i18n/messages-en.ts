@@ -531,7 +531,6 @@ export const en: Messages = {
   'fig.noOrganisation': 'No job centre visible to show key figures for.',
   'fig.rawComparison': 'Compare raw data',
   'fig.toCatalogue': 'Definition in the catalogue',
-  'fig.formula': 'Formula',
   'fig.display': 'Shown as',
   'fig.controls': 'Choice of key figure and comparison group',
   'fig.figure': 'Key figure',

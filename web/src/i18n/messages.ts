@@ -552,7 +552,6 @@ export const de = {
   'fig.noOrganisation': 'Kein Jobcenter sichtbar, für das Kennzahlen gezeigt werden können.',
   'fig.rawComparison': 'Rohdaten vergleichen',
   'fig.toCatalogue': 'Definition im Katalog',
-  'fig.formula': 'Formel',
   'fig.display': 'Darstellung',
   'fig.controls': 'Auswahl der Kennzahl und der Vergleichsgruppe',
   'fig.figure': 'Kennzahl',

@@ -9,6 +9,7 @@ import type { PageProps } from '../app/routes'
 import { ConfidentialityTag, PolarityTag } from '../components/figure-parts'
 import { GroupResult } from '../components/figures/group-result'
 import { SelectField } from '../components/form-field'
+import { FigureFormula, useFormulaNames } from '../components/figure-formula'
 import { FigureReconciliation } from '../components/published/figure-reconciliation'
 import { BreakdownField, GroupControls, OwnMarkedField } from '../components/groups/group-controls'
 import { Page } from '../components/page'
@@ -101,6 +102,7 @@ function FigureView({
   const change = (changes: Record<string, string | undefined>) =>
     navigate(withSearchParams(location, changes), { replace: true })
   const name = pick(locale, { de: figure.current.nameDe, en: figure.current.nameEn })
+  const nameOf = useFormulaNames()
   const path = location.split('?')[0]!
   const query = location.includes('?') ? location.slice(location.indexOf('?')) : ''
 
@@ -117,12 +119,9 @@ function FigureView({
       <p className="figure-facts">
         <PolarityTag polarity={figure.current.polarity} />{' '}
         <ConfidentialityTag confidentiality={figure.current.confidentiality} />{' '}
-        <span>
-          {t('fig.formula')}: <code>{figure.current.numerator}</code> /{' '}
-          <code>{figure.current.denominator}</code> · {t('fig.display')}: {figure.display}
-        </span>{' '}
         <Link href={`/catalogue#figure-${figure.code}`}>{t('fig.toCatalogue')}</Link>
       </p>
+      <FigureFormula figure={figure} nameOf={nameOf} />
       <GroupControls label={t('fig.controls')}>
         <SelectField
           id="figure-code"
