@@ -47,13 +47,24 @@ export function formatNumber(
   maximumFractionDigits = 1,
   minimumFractionDigits = 0,
 ): string {
-  return new Intl.NumberFormat(BCP47[locale], {
-    maximumFractionDigits,
-    minimumFractionDigits: Math.min(minimumFractionDigits, maximumFractionDigits),
-    signDisplay: 'negative',
-  })
-    .format(value)
-    .replace('-', MINUS)
+  return numberFormat(locale, maximumFractionDigits, minimumFractionDigits).format(value).replace('-', MINUS)
+}
+
+/** Creating an Intl.NumberFormat costs far more than formatting with one (servers format thousands). */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: Locale, maximumFractionDigits: number, minimumFractionDigits: number) {
+  const key = `${locale}:${maximumFractionDigits}:${minimumFractionDigits}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(BCP47[locale], {
+      maximumFractionDigits,
+      minimumFractionDigits: Math.min(minimumFractionDigits, maximumFractionDigits),
+      signDisplay: 'negative',
+    })
+    numberFormats.set(key, format)
+  }
+  return format
 }
 
 /** A formatted number and its unit, joined by a no-break space: "1.234 Personen", "−0,7 %". */

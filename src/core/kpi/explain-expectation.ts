@@ -1,35 +1,14 @@
+import { formatFixed, formatNumber, formatPercent, withUnit, type Locale } from '../format/format'
 import type { ResidualClass } from './ols'
 
-export type ExplanationLocale = 'de' | 'en'
+export type ExplanationLocale = Locale
 
-/** Creating an Intl.NumberFormat costs far more than formatting with one, so they are kept. */
-const numberFormats = new Map<string, Intl.NumberFormat>()
-
-function numberFormat(locale: ExplanationLocale, decimals: number): Intl.NumberFormat {
-  const key = `${locale}:${decimals}`
-  let format = numberFormats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: true,
-    })
-    numberFormats.set(key, format)
-  }
-  return format
-}
-
-function formatNumber(options: {
-  value: number
-  unit: string
-  decimals: number
-  locale: ExplanationLocale
-}): string {
+/** A value with its unit through the one formatting module: true minus, no-break space before the unit. */
+function formatValue(options: { value: number; unit: string; decimals: number; locale: Locale }): string {
   const { value, unit, decimals, locale } = options
-  const text = numberFormat(locale, decimals).format(value)
-  // German typesetting puts a space before %, English does not.
-  if (unit === '%') return locale === 'de' ? `${text} %` : `${text}%`
-  return unit ? `${text} ${unit}` : text
+  return unit === '%'
+    ? formatPercent(locale, value, decimals)
+    : withUnit(formatFixed(locale, value, decimals), unit)
 }
 
 function joinNames(names: readonly string[], locale: ExplanationLocale): string {
@@ -81,7 +60,7 @@ export function explainExpectation(options: {
 }): string {
   const { locale, classification } = options
   const format = (value: number) =>
-    formatNumber({ value, unit: options.unit ?? '%', decimals: options.decimals ?? 1, locale })
+    formatValue({ value, unit: options.unit ?? '%', decimals: options.decimals ?? 1, locale })
   // The position (above/below) and the judgement (better/worse) are separate: below the interval is
   // worse for an integration rate but better for a change in benefit spending.
   const position =
@@ -90,12 +69,12 @@ export function explainExpectation(options: {
     (locale === 'de' ? 'Das liegt ' : 'That is ') +
     POSITION[locale][position] +
     JUDGEMENT[locale][classification]
-  const level = Math.round(options.confidence * 1000) / 10
+  const level = formatNumber(locale, options.confidence * 100, 1)
   const context = options.contextNames?.length ? joinNames(options.contextNames, locale) : undefined
   if (locale === 'de') {
     return (
       `${options.figureName}: Erwartet wären${context ? ` angesichts von ${context}` : ''} ${format(options.expected)} ` +
-      `(${String(level).replace('.', ',')}-%-Prognoseintervall ${format(options.lower)} bis ${format(options.upper)}), ` +
+      `(${level}-%-Prognoseintervall ${format(options.lower)} bis ${format(options.upper)}), ` +
       `erreicht wurden ${format(options.actual)}. ${verdict}`
     )
   }

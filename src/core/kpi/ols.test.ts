@@ -131,7 +131,7 @@ describe('explainExpectation', () => {
         contextNames: ['SGB II-Quote', 'BIP je Erwerbstätigen'],
       }),
     ).toBe(
-      'Integrationsquote: Erwartet wären angesichts von SGB II-Quote und BIP je Erwerbstätigen 21,3 % (95-%-Prognoseintervall 18,0 % bis 24,6 %), erreicht wurden 24,9 %. Das liegt über dem Intervall: besser als unter diesen Rahmenbedingungen zu erwarten.',
+      'Integrationsquote: Erwartet wären angesichts von SGB II-Quote und BIP je Erwerbstätigen 21,3\u00a0% (95-%-Prognoseintervall 18,0\u00a0% bis 24,6\u00a0%), erreicht wurden 24,9\u00a0%. Das liegt über dem Intervall: besser als unter diesen Rahmenbedingungen zu erwarten.',
     )
   })
 
@@ -148,8 +148,24 @@ describe('explainExpectation', () => {
         classification: 'better_than_expected',
       }),
     ).toBe(
-      'Change in benefits for living costs: 3.5% would be expected (95% prediction interval 2.1% to 4.9%); the actual value is 1.2%. That is below the interval: better than expected under these conditions.',
+      'Change in benefits for living costs: 3.5\u00a0% would be expected (95% prediction interval 2.1\u00a0% to 4.9\u00a0%); the actual value is 1.2\u00a0%. That is below the interval: better than expected under these conditions.',
     )
+  })
+
+  it('writes negative values with the true minus sign, through the one formatting module', () => {
+    const text = explainExpectation({
+      ...base,
+      locale: 'en',
+      classification: 'as_expected',
+      actual: 0.3,
+      expected: -1.1,
+      lower: -3.2,
+      upper: 1,
+    })
+    expect(text).toContain(
+      '−1.1\u00a0% would be expected (95% prediction interval −3.2\u00a0% to 1.0\u00a0%)',
+    )
+    expect(text).not.toMatch(/-\d/)
   })
 
   it('does not judge context figures', () => {

@@ -64,13 +64,13 @@ describe('explainNeighbour', () => {
     })
     expect(text.de).toBe(
       'Kreis C ist der 2. nächste Nachbar von Kreis B (Abstand 1; 1 = die unähnlichste Organisation). ' +
-        'Am ähnlichsten sind sie bei SGB II-Quote (10 % des Abstands), am stärksten unterscheiden sie sich ' +
-        'bei Bevölkerungsdichte (90 % des Abstands; Kreis C: 400, Kreis B: 100).',
+        'Am ähnlichsten sind sie bei SGB II-Quote (10\u00a0% des Abstands), am stärksten unterscheiden sie sich ' +
+        'bei Bevölkerungsdichte (90\u00a0% des Abstands; Kreis C: 400, Kreis B: 100).',
     )
     expect(text.en).toBe(
       'Kreis C is the 2nd nearest neighbour of Kreis B (distance 1; 1 = the least similar organisation). ' +
-        'They are most alike in SGB II-Quote (10 % of the distance) and differ most in ' +
-        'Bevölkerungsdichte (90 % of the distance; Kreis C: 400, Kreis B: 100).',
+        'They are most alike in SGB II-Quote (10\u00a0% of the distance) and differ most in ' +
+        'Bevölkerungsdichte (90\u00a0% of the distance; Kreis C: 400, Kreis B: 100).',
     )
   })
 
@@ -87,7 +87,7 @@ describe('explainNeighbour', () => {
     })
     expect(explainNeighbour({ id: 'x', neighbour: list.neighbours[0] }).en).toBe(
       'y is the 1st nearest neighbour of x (distance 1; 1 = the least similar organisation). ' +
-        'They are most alike in a (7 % of the distance) and differ most in c (64 % of the distance) and b (29 % of the distance).',
+        'They are most alike in a (7\u00a0% of the distance) and differ most in c (64\u00a0% of the distance) and b (29\u00a0% of the distance).',
     )
   })
 

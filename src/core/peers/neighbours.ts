@@ -6,6 +6,7 @@
  * are most alike. `explainNeighbour` turns that into one honest sentence in German and English.
  */
 import { AppError } from '../errors/app-error'
+import { formatNumber, withUnit } from '../format/format'
 import { flattenPoints, type Points } from './matrix'
 
 /** Input of findNearestNeighbours. */
@@ -133,9 +134,10 @@ export function explainNeighbour(options: ExplainNeighbourOptions): NeighbourExp
   const name = (key: string) => options.names?.[key] ?? key
   const self = name(id)
   const other = name(neighbour.id)
-  const de = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 })
-  const en = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
-  const percent = (share: number) => (share < 0.5 && share > 0 ? '< 1' : String(Math.round(share)))
+  const de = (value: number) => formatNumber('de', value, 2)
+  const en = (value: number) => formatNumber('en', value, 2)
+  const percent = (share: number) =>
+    withUnit(share < 0.5 && share > 0 ? '<\u00a01' : String(Math.round(share)), '%')
 
   if (neighbour.distance === 0) {
     return {
@@ -151,26 +153,24 @@ export function explainNeighbour(options: ExplainNeighbourOptions): NeighbourExp
     .reverse()
     .slice(0, options.alikeCount ?? 2)
 
-  const values = (c: IndicatorContribution, format: Intl.NumberFormat) =>
+  const values = (c: IndicatorContribution, format: (value: number) => string) =>
     c.value !== undefined && c.neighbourValue !== undefined
-      ? `; ${other}: ${format.format(c.neighbourValue)}, ${self}: ${format.format(c.value)}`
+      ? `; ${other}: ${format(c.neighbourValue)}, ${self}: ${format(c.value)}`
       : ''
   const listDe = (items: string[]) =>
     items.slice(0, -1).join(', ') + (items.length > 1 ? ' und ' : '') + items.at(-1)
   const listEn = (items: string[]) =>
     items.slice(0, -1).join(', ') + (items.length > 1 ? ' and ' : '') + items.at(-1)
-  const alikeDe = listDe(alike.map((c) => `${name(c.column)} (${percent(c.sharePercent)} % des Abstands)`))
-  const alikeEn = listEn(alike.map((c) => `${name(c.column)} (${percent(c.sharePercent)} % of the distance)`))
+  const alikeDe = listDe(alike.map((c) => `${name(c.column)} (${percent(c.sharePercent)} des Abstands)`))
+  const alikeEn = listEn(alike.map((c) => `${name(c.column)} (${percent(c.sharePercent)} of the distance)`))
   const diffDe = listDe(
-    differences.map((c) => `${name(c.column)} (${percent(c.sharePercent)} % des Abstands${values(c, de)})`),
+    differences.map((c) => `${name(c.column)} (${percent(c.sharePercent)} des Abstands${values(c, de)})`),
   )
   const diffEn = listEn(
-    differences.map(
-      (c) => `${name(c.column)} (${percent(c.sharePercent)} % of the distance${values(c, en)})`,
-    ),
+    differences.map((c) => `${name(c.column)} (${percent(c.sharePercent)} of the distance${values(c, en)})`),
   )
-  const introDe = `${other} ist der ${neighbour.rank}. nächste Nachbar von ${self} (Abstand ${de.format(neighbour.rebasedDistance)}; 1 = die unähnlichste Organisation).`
-  const introEn = `${other} is the ${ordinal(neighbour.rank)} nearest neighbour of ${self} (distance ${en.format(neighbour.rebasedDistance)}; 1 = the least similar organisation).`
+  const introDe = `${other} ist der ${neighbour.rank}. nächste Nachbar von ${self} (Abstand ${de(neighbour.rebasedDistance)}; 1 = die unähnlichste Organisation).`
+  const introEn = `${other} is the ${ordinal(neighbour.rank)} nearest neighbour of ${self} (distance ${en(neighbour.rebasedDistance)}; 1 = the least similar organisation).`
   return {
     de:
       alike.length > 0

@@ -5,7 +5,7 @@
  * sign, no ISO dates). Every value from the database goes through `escapeHtml`.
  */
 import type { SpotlightDto } from '../../../contracts/meetings'
-import { formatDate, formatFixed, formatPeriod, type Locale } from '../../../core/format/format'
+import { formatDate, formatFixed, formatPeriod, formatSigned, type Locale } from '../../../core/format/format'
 import { betterSign } from '../../../core/kpi/polarity'
 import { isoDate } from '../../../core/periods/dates'
 import type { MeetingPack } from './build-meeting-pack'
@@ -25,7 +25,7 @@ function formatters(locale: Locale) {
   return {
     t: (key: PackTextKey, params?: Record<string, string | number>) => packText(locale, key, params),
     value: (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatFixed(locale, v)),
-    signed: (v: number) => `${Number(v.toFixed(1)) > 0 ? '+' : ''}${formatFixed(locale, v)}`,
+    signed: (v: number) => formatSigned(locale, v),
     date: (iso: string | null | undefined) => (iso ? formatDate(locale, iso.slice(0, 10)) : '–'),
     period: (period: string) => formatPeriod(locale, period),
   }
