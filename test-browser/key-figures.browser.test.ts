@@ -29,6 +29,10 @@ describe('key figures for a member', () => {
     expect(text).toMatch(/Ihr erster Besuch|Seit Ihrem letzten Besuch/)
     const table = panel.getByRole('table', { name: /Alle 15 amtlichen Kennzahlen/ })
     expect(await table.getByRole('row').count()).toBe(16)
+    // One column reads alike: every value with one decimal ("26,0" beside "0,3", never "26").
+    const values = await table.locator('tbody tr > :nth-child(3)').allInnerTexts()
+    expect(values).toHaveLength(15)
+    for (const value of values) expect(value).toMatch(/^(−?\d{1,3}(\.\d{3})*,\d|–)$/)
     await expectAccessible(page, 'start with key figures')
     await screenshot(page, 'figures-start-member')
     await page.close()

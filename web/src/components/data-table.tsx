@@ -60,7 +60,8 @@ export function DataTable({
 
   const format = (value: CellValue, column: TableColumn): string => {
     if (value === null || value === undefined) return '–'
-    if (typeof value === 'number') return formatNumber(locale, value, columnDigits(column))
+    if (typeof value === 'number')
+      return formatNumber(locale, value, columnDigits(column), column.isFixed ? columnDigits(column) : 0)
     return value
   }
 

@@ -5,7 +5,7 @@
 import type { FigureSummaryDto } from '../../../src/contracts/kpi'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
-import { formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatFixed, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import type { Polarity } from '../lib/figures'
 import { SourceLabel } from './figures/source-label'
 
@@ -84,7 +84,7 @@ export function ContextVerdict({
         {summary.contextUnavailable ? ` (${summary.contextUnavailable})` : ''}
       </p>
     )
-  const format = (value: number) => formatNumber(locale, value, 1)
+  const format = (value: number) => formatFixed(locale, value, 1)
   return (
     <div className={`context-verdict verdict-${context.classification}`}>
       <p className="verdict-line">

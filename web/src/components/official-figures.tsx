@@ -154,7 +154,7 @@ export function OfficialFigures({
         columns={[
           { key: 'name', header: t('fig.figure') },
           { key: 'period', header: t('common.period') },
-          { key: 'value', header: t('organisation.value'), type: 'number', digits: 1 },
+          { key: 'value', header: t('organisation.value'), type: 'number', digits: 1, isFixed: true },
           { key: 'change', header: t('fig.start.changeColumn'), type: 'number', digits: 1 },
           { key: 'rank', header: t('fig.start.rankInRing') },
           { key: 'context', header: t('fig.start.contextColumn') },

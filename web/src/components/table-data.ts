@@ -12,8 +12,10 @@ export interface TableColumn {
   header: string
   /** Numbers align right, sort numerically and are written as numbers to XLSX. */
   type?: 'text' | 'number'
-  /** Decimal places for display (numbers only). */
+  /** Decimal places for display (numbers only): at most these, unless `isFixed`. */
   digits?: number
+  /** Every value of the column with exactly `digits` decimals ("26,0" beside "0,3", not "26"). */
+  isFixed?: boolean
 }
 
 export type TableRow = Record<string, CellValue>

@@ -4,7 +4,7 @@ import type { FigureQuery } from '../../api/figures'
 import { useExcellence } from '../../api/figures'
 import { Link } from '../../app/router'
 import { useI18n } from '../../i18n/i18n'
-import { formatNumber } from '../../i18n/translate'
+import { formatFixed } from '../../i18n/translate'
 import { signed } from '../../lib/figures'
 import { QueryView } from '../state-views'
 import type { SourceMixDto } from '../../../../src/contracts/published-figures'
@@ -25,7 +25,7 @@ export function ExcellencePanel({
 }) {
   const { t, locale } = useI18n()
   const excellence = useExcellence(query)
-  const format = (value: number) => formatNumber(locale, value, digits)
+  const format = (value: number) => formatFixed(locale, value, digits)
   const points = (value: number) => signed(value, format)
   return (
     <section className="panel excellence" aria-labelledby="excellence-heading">

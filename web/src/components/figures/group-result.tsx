@@ -9,7 +9,7 @@ import type { OrganisationDto } from '../../../../src/contracts/organisations'
 import { addMonths } from '../../../../src/core/periods/period'
 import { useFigureSummary, useFigureValuesOf, useGroupStatistics, type FigureQuery } from '../../api/figures'
 import { useI18n } from '../../i18n/i18n'
-import { formatDateTime, formatNumber, formatPeriod, withUnit } from '../../i18n/translate'
+import { formatDateTime, formatFixed, formatNumber, formatPeriod, withUnit } from '../../i18n/translate'
 import {
   FIGURE_COLOURS,
   buildFigureBarOption,
@@ -53,7 +53,7 @@ export function GroupResult({
   const polarity = figure.current.polarity
   const digits = figureDigits(figure.current.unit)
   const unit = figure.current.unit
-  const formatValue = (value: number) => formatNumber(locale, value, digits)
+  const formatValue = (value: number) => formatFixed(locale, value, digits)
   const period = statistics.period
   // What was known at the last visit, for the revision marks (same month, values as of then).
   const earlier = useGroupStatistics(previousVisitAt ? { ...query, period, asOf: previousVisitAt } : null)
@@ -111,7 +111,13 @@ export function GroupResult({
   const barTable = {
     columns: [
       { key: 'name', header: t('compare.member') },
-      { key: 'value', header: `${formatPeriod(locale, period)} (${unit})`, type: 'number' as const, digits },
+      {
+        key: 'value',
+        header: `${formatPeriod(locale, period)} (${unit})`,
+        type: 'number' as const,
+        digits,
+        isFixed: true,
+      },
       { key: 'numerator', header: t('fig.numerator'), type: 'number' as const, digits: 1 },
       { key: 'denominator', header: t('fig.denominator'), type: 'number' as const, digits: 1 },
       { key: 'rank', header: t('fig.rank'), type: 'number' as const, digits: 0 },
