@@ -83,7 +83,7 @@ function MeetingList({ id, title, meetings }: { id: string; title: string; meeti
         <Empty>{t('meetings.none')}</Empty>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-heading`} tabIndex={0}>
-          <table className="data-table">
+          <table className="data-table stackable">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
@@ -99,21 +99,21 @@ function MeetingList({ id, title, meetings }: { id: string; title: string; meeti
             <tbody>
               {meetings.map((m) => (
                 <tr key={m.id}>
-                  <td>{formatMeetingWhen(locale, m)}</td>
-                  <th scope="row">
+                  <td data-label={t('meetings.when')}>{formatMeetingWhen(locale, m)}</td>
+                  <th scope="row" data-label={t('meetings.meeting')}>
                     <Link href={`/meetings/${m.id}`}>{m.title}</Link>
                     <div className="item-meta">
                       {m.ring ? m.ring.name : t('meetings.networkWide')}
                       {m.venue ? ` · ${m.venue}` : ''}
                     </div>
                   </th>
-                  <td>
+                  <td data-label={t('meetings.host')}>
                     {m.host?.name ?? '–'}
                     {m.hostSource === 'rotation' && (
                       <div className="item-meta">{t('meetings.byRotation')}</div>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('meetings.statusLabel')}>
                     <MeetingStatusBadge status={m.status} />
                     {m.myRegistration && (
                       <div className="item-meta">
@@ -123,7 +123,9 @@ function MeetingList({ id, title, meetings }: { id: string; title: string; meeti
                       </div>
                     )}
                   </td>
-                  <td className="numeric">{m.registeredCount}</td>
+                  <td className="numeric" data-label={t('meetings.registered')}>
+                    {m.registeredCount}
+                  </td>
                 </tr>
               ))}
             </tbody>
