@@ -3,6 +3,7 @@ import {
   formatChange,
   formatCount,
   formatDate,
+  formatEuros,
   formatFixed,
   formatNumber,
   formatPercent,
@@ -111,5 +112,15 @@ describe('units', () => {
     expect(interpolate('Hochladen: {percent} %', { percent: '40' })).toBe('Hochladen: 40\u00a0%')
     expect(interpolate('{points} Pp. besser', { points: '1,2' })).toBe('1,2\u00a0Pp. besser')
     expect(interpolate('{name} kam', { name: 'Anna' })).toBe('Anna kam')
+  })
+})
+
+describe('euros', () => {
+  it('write negative amounts with the minus sign, small and compact', () => {
+    expect(formatEuros('en', -5_300_000)).toBe('\u2212€5.3m')
+    expect(formatEuros('en', 1_100_000)).toBe('€1.1m')
+    expect(formatEuros('de', -5_300_000)).toBe('\u22125,3\u00a0Mio.\u00a0€')
+    expect(formatEuros('de', -1234)).toBe('\u22121.234\u00a0€')
+    expect(formatEuros('de', 0)).toBe('0\u00a0€')
   })
 })

@@ -170,10 +170,13 @@ export function formatDate(locale: Locale, iso: string): string {
 /** Euros, short for large amounts: "1,2 Mio. €" / "€1.2M", "140.000 €" below a million. */
 export function formatEuros(locale: Locale, value: number): string {
   const isLarge = Math.abs(value) >= 1_000_000
-  return new Intl.NumberFormat(BCP47[locale], {
+  const text = new Intl.NumberFormat(BCP47[locale], {
     style: 'currency',
     currency: 'EUR',
     notation: isLarge ? 'compact' : 'standard',
     maximumFractionDigits: isLarge ? 1 : 0,
+    signDisplay: 'negative',
   }).format(value)
+  // The true minus sign, as for every other number ("−5,3 Mio. €", "−€5.3m").
+  return text.replace('-', MINUS)
 }
