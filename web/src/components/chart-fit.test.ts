@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fitToWidth } from './chart-fit'
+import { fitToWidth, wrapWords } from './chart-fit'
 
 const bars = {
   xAxis: { type: 'value' },
@@ -33,5 +33,21 @@ describe('fitting a chart to its width', () => {
 
   it('keeps a minimum width for the names', () => {
     expect(fitToWidth(bars, 120).yAxis).toMatchObject({ axisLabel: { width: 72 } })
+  })
+
+  it('keeps a radar and its names inside a phone-wide box', () => {
+    const radar = { radar: { radius: '62%', axisName: { color: '#3d4a57', fontSize: 12 } } }
+    const fitted = fitToWidth(radar, 342).radar as { radius: string; axisName: Record<string, unknown> }
+    expect(fitted).toMatchObject({ radius: '36%', axisName: { color: '#3d4a57', fontSize: 10 } })
+    const formatter = fitted.axisName.formatter as (name: string) => string
+    expect(formatter('Strategic performance management')).toBe('Strategic\nperformance\nmanagement')
+    expect(formatter('Relations with employers')).toBe('Relations with\nemployers')
+    expect(fitToWidth(radar, 900)).toBe(radar)
+  })
+
+  it('wraps words at spaces within a number of characters', () => {
+    expect(wrapWords('Gestaltung von Übergängen', 14)).toBe('Gestaltung von\nÜbergängen')
+    expect(wrapWords('Arbeitgeberbeziehungen', 8)).toBe('Arbeitgeberbeziehungen')
+    expect(wrapWords('a b c', 3)).toBe('a b\nc')
   })
 })

@@ -35,9 +35,49 @@ export function fitToWidth(option: EChartsCoreOption, width: number): EChartsCor
     xAxis && width > 0 && width < NARROW_CHART
       ? { ...option, xAxis: Array.isArray(xAxis) ? xAxis.map(thinValueAxis) : thinValueAxis(xAxis) }
       : option
-  return fitCategoryNames(fitted, width)
+  return fitRadarNames(fitCategoryNames(fitted, width), width)
 }
 
+/** A narrow radar's radius as a share of half its width: the rest is room for the names. */
+const NARROW_RADAR_RADIUS = 0.36
+/** About the width of one character of the 10 px axis font. */
+const CHARACTER_WIDTH = 5.5
+
+type Radar = { axisName?: Record<string, unknown> } & Record<string, unknown>
+
+/**
+ * A radar's names sit outside its circle: on a phone they ran off both edges ("…al processes",
+ * "Allocation of r…"). Below 600 px the circle is smaller and each name wraps at spaces within the
+ * room left beside it.
+ */
+function fitRadarNames(option: EChartsCoreOption, width: number): EChartsCoreOption {
+  const radar = option.radar as Radar | Radar[] | undefined
+  if (!radar || width <= 0 || width >= NARROW_CHART) return option
+  const room = (width / 2) * (1 - NARROW_RADAR_RADIUS) - 8
+  const maxCharacters = Math.max(8, Math.floor(room / CHARACTER_WIDTH))
+  const fit = (r: Radar): Radar => ({
+    ...r,
+    radius: `${NARROW_RADAR_RADIUS * 100}%`,
+    axisName: {
+      ...r.axisName,
+      fontSize: 10,
+      lineHeight: 12,
+      formatter: (name: string) => wrapWords(name, maxCharacters),
+    },
+  })
+  return { ...option, radar: Array.isArray(radar) ? radar.map(fit) : fit(radar) }
+}
+
+/** Breaks a text into lines of at most `maxCharacters` at spaces (a longer word keeps its own line). */
+export function wrapWords(text: string, maxCharacters: number): string {
+  const lines: string[] = []
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= maxCharacters) lines[last] += ` ${word}`
+    else lines.push(word)
+  }
+  return lines.join('\n')
+}
 function fitCategoryNames(option: EChartsCoreOption, width: number): EChartsCoreOption {
   const yAxis = option.yAxis as Axis | Axis[] | undefined
   if (!yAxis || width <= 0) return option
