@@ -3,9 +3,21 @@
  * and names the server produces. Keys are typed (core/messages/text.ts), so a missing key fails the
  * type check; catalogue.test.ts checks that both languages name the same parameters and that no
  * text reads in the other language. Placeholders: `{name}`, `{name:date}`, `{name:period}`.
- * English texts keep the wording the server used before it had this catalogue.
+ * English texts keep the wording the server used before it had this catalogue. Each feature area keeps
+ * its texts in a part (catalogue-*.ts) spread in here.
  */
+import { BENCHLEARNING_MESSAGES } from './catalogue-benchlearning'
+import { DATA_MESSAGES } from './catalogue-data'
+import { FEATURE_MESSAGES } from './catalogue-features'
+import { IMPORT_MESSAGES } from './catalogue-imports'
+import { ROUTE_MESSAGES } from './catalogue-routes'
+
 export const SERVER_MESSAGES = {
+  ...DATA_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...FEATURE_MESSAGES,
+  ...BENCHLEARNING_MESSAGES,
+  ...ROUTE_MESSAGES,
   // Import: values, periods, keys and indicators of a row
   'import.unknownIndicator': {
     de: 'unbekannte Kennzahl ‚{code}‘',
