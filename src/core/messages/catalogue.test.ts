@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { SERVER_MESSAGES } from './catalogue'
+import { formatEuros } from '../format/format'
 import {
+  fillTemplate,
   message,
   pickLocale,
   localeFromEnvironment,
@@ -76,7 +78,7 @@ const GERMAN_WORDS = [
 const keys = Object.keys(SERVER_MESSAGES) as ServerMessageKey[]
 
 function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]!).sort()
+  return [...template.matchAll(/\{(\w+)(?::\w+|\|[^{}]*)?\}/g)].map((m) => m[1]!).sort()
 }
 
 /** The words of a text outside placeholders, parentheses and quotes (where foreign spellings are quoted). */
@@ -133,6 +135,21 @@ describe('text', () => {
     expect(render('en', m)).toContain(
       'across 104 organisations; the situation explains 22.9\u00a0% of the differences',
     )
+  })
+
+  it('picks the plural form by the language and formats the count', () => {
+    const votes = '{n|# Stimme|# Stimmen} von {total}'
+    expect(fillTemplate('de', votes, { n: 1, total: 12 })).toBe('1 Stimme von 12')
+    expect(fillTemplate('de', votes, { n: 1200, total: 12 })).toBe('1.200 Stimmen von 12')
+    expect(fillTemplate('en', '{n|# vote|# votes}', { n: 0 })).toBe('0 votes')
+    expect(fillTemplate('en', '{n|# vote|# votes}', { n: 'x' })).toBe('{n|# vote|# votes}')
+  })
+
+  it('formats fixed, signed, percentage-point and euro parameters per language', () => {
+    const t = '{a:fixed}; {b:signed}; {c:signed}; {d:points}; {e:euros}'
+    const params = { a: 26, b: -0.04, c: -3.56, d: 1.25, e: -1200 }
+    expect(fillTemplate('de', t, params)).toBe('26,0; ±0; −3,6; +1,3\u00a0Pp.; ' + formatEuros('de', -1200))
+    expect(fillTemplate('en', t, params)).toBe('26.0; ±0; −3.6; +1.3\u00a0pp; ' + formatEuros('en', -1200))
   })
 
   it('keeps a missing parameter visible', () => {

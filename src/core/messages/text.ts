@@ -3,17 +3,31 @@
  * server's error mapping (caller's language), the web UI (UI language) and the CLI (German first, or
  * `LANG`). Parameters keep raw values; numbers, dates and periods are formatted here per language by
  * the one formatting module. Placeholders: `{name}` (strings as given, numbers formatted),
- * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026"), `{name:percent}` (a share as percent), `{name:meetingStatus}` (a meeting's
- * status by its name in the language).
+ * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026"), `{name:percent}` (a share as percent),
+ * `{name:fixed}` (one decimal), `{name:signed}` (one decimal with a true sign, never "-0"),
+ * `{name:points}` (signed percentage points), `{name:euros}`, `{name:meetingStatus}` (a meeting's
+ * status by its name in the language), and plurals `{name|# Stimme|# Stimmen}` (the form by the
+ * language's plural rule, `#` the formatted count).
  */
-import { formatDate, formatNumber, formatPercent, formatPeriod, type Locale } from '../format/format'
+import {
+  formatDate,
+  formatEuros,
+  formatFixed,
+  formatNumber,
+  formatPercent,
+  formatPercentagePoints,
+  formatPeriod,
+  formatSigned,
+  pluralCategory,
+  type Locale,
+} from '../format/format'
 import { SERVER_MESSAGES } from './catalogue'
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES
 
 /** The placeholder names of a template, `{name}` and `{name:format}`. */
 type PlaceholderNames<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? (P extends `${infer N}:${string}` ? N : P) | PlaceholderNames<Rest>
+  ? (P extends `${infer N}:${string}` ? N : P extends `${infer N}|${string}` ? N : P) | PlaceholderNames<Rest>
   : never
 
 export type ParamValue = string | number
@@ -54,6 +68,12 @@ function formatParam(
   if (format === 'period' && typeof value === 'string') return formatPeriod(locale, value)
   // A share (0.229) as the percent everyone reads ("22,9 %"), like R² everywhere in the UI.
   if (format === 'percent' && typeof value === 'number') return formatPercent(locale, value * 100, 1)
+  if (typeof value === 'number') {
+    if (format === 'fixed') return formatFixed(locale, value, 1)
+    if (format === 'signed') return formatSigned(locale, value, 1)
+    if (format === 'points') return formatPercentagePoints(locale, value, 1)
+    if (format === 'euros') return formatEuros(locale, value)
+  }
   if (format === 'meetingStatus') {
     const key = `meeting.status.${value}`
     return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)
@@ -64,10 +84,21 @@ function formatParam(
 
 /** The text of a key in a language; an unknown placeholder stays visible so a missing value is noticed. */
 export function text(locale: Locale, key: ServerMessageKey, params: Record<string, ParamValue> = {}): string {
-  const template: string = SERVER_MESSAGES[key][locale]
-  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) => {
-    return formatParam(locale, params[name], format) ?? whole
-  })
+  return fillTemplate(locale, SERVER_MESSAGES[key][locale], params)
+}
+
+/** Fills a catalogue template's placeholders and plurals with raw parameters, formatted for the language. */
+export function fillTemplate(locale: Locale, template: string, params: Record<string, ParamValue>): string {
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+      const count = params[name]
+      if (typeof count !== 'number') return whole
+      const form = pluralCategory(locale, count) === 'one' ? one : other
+      return form.replace(/#/g, formatNumber(locale, count, 3))
+    })
+    .replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) => {
+      return formatParam(locale, params[name], format) ?? whole
+    })
 }
 
 /** A message as sent to clients: English text with the key and raw parameters to render it again. */
