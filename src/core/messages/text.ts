@@ -9,18 +9,8 @@
  * status by its name in the language), and plurals `{name|# Stimme|# Stimmen}` (the form by the
  * language's plural rule, `#` the formatted count).
  */
-import {
-  formatDate,
-  formatEuros,
-  formatFixed,
-  formatNumber,
-  formatPercent,
-  formatPercentagePoints,
-  formatPeriod,
-  formatSigned,
-  pluralCategory,
-  type Locale,
-} from '../format/format'
+import * as fmt from '../format/format'
+import type { Locale } from '../format/format'
 import { SERVER_MESSAGES } from './catalogue'
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES
@@ -64,21 +54,21 @@ function formatParam(
   format: string | undefined,
 ): string | undefined {
   if (value === undefined) return undefined
-  if (format === 'date' && typeof value === 'string') return formatDate(locale, value)
-  if (format === 'period' && typeof value === 'string') return formatPeriod(locale, value)
+  if (format === 'date' && typeof value === 'string') return fmt.formatDate(locale, value)
+  if (format === 'period' && typeof value === 'string') return fmt.formatPeriod(locale, value)
   // A share (0.229) as the percent everyone reads ("22,9 %"), like R² everywhere in the UI.
-  if (format === 'percent' && typeof value === 'number') return formatPercent(locale, value * 100, 1)
+  if (format === 'percent' && typeof value === 'number') return fmt.formatPercent(locale, value * 100, 1)
   if (typeof value === 'number') {
-    if (format === 'fixed') return formatFixed(locale, value, 1)
-    if (format === 'signed') return formatSigned(locale, value, 1)
-    if (format === 'points') return formatPercentagePoints(locale, value, 1)
-    if (format === 'euros') return formatEuros(locale, value)
+    if (format === 'fixed') return fmt.formatFixed(locale, value, 1)
+    if (format === 'signed') return fmt.formatSigned(locale, value, 1)
+    if (format === 'points') return fmt.formatPercentagePoints(locale, value, 1)
+    if (format === 'euros') return fmt.formatEuros(locale, value)
   }
   if (format === 'meetingStatus') {
     const key = `meeting.status.${value}`
     return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)
   }
-  if (typeof value === 'number') return formatNumber(locale, value, 3)
+  if (typeof value === 'number') return fmt.formatNumber(locale, value, 3)
   return value
 }
 
@@ -93,8 +83,8 @@ export function fillTemplate(locale: Locale, template: string, params: Record<st
     .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) => {
       const count = params[name]
       if (typeof count !== 'number') return whole
-      const form = pluralCategory(locale, count) === 'one' ? one : other
-      return form.replace(/#/g, formatNumber(locale, count, 3))
+      const form = fmt.pluralCategory(locale, count) === 'one' ? one : other
+      return form.replace(/#/g, fmt.formatNumber(locale, count, 3))
     })
     .replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) => {
       return formatParam(locale, params[name], format) ?? whole
