@@ -6,7 +6,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { VOTING_RULE_DE } from '../src/features/meetings/list-topics'
 
 export type Language = 'de' | 'en'
 
@@ -59,24 +58,6 @@ export const FOREIGN_WORDS: Record<Language, readonly string[]> = {
  */
 export const KNOWN_SERVER_TEXTS: readonly { text: RegExp; languages: readonly Language[]; source: string }[] =
   [
-    {
-      // The author line of a practice whose organisation the viewer may not see by name.
-      text: /Jobcenter im Benchlearning-Netzwerk \/ a job centre of the network/g,
-      languages: ['de', 'en'],
-      source: 'src/features/practices/practice-scope.ts (hidden author name)',
-    },
-    {
-      // The topic list's voting rule, German only.
-      text: new RegExp(escapeRegExp(VOTING_RULE_DE), 'g'),
-      languages: ['en'],
-      source: 'src/features/meetings/list-topics.ts (VOTING_RULE_DE)',
-    },
-    {
-      // The reason for the proposed host, German only.
-      text: /[^\n]*(?:ist in Runde \d+ noch nicht Gastgeber gewesen|war am längsten nicht Gastgeber)[^\n]*/g,
-      languages: ['en'],
-      source: 'src/core/benchlearning/host-rotation.ts (reasonDe)',
-    },
     {
       // Data spotlights in the agenda builder: titleDe and sentenceDe only, with German decimals.
       text: /[^\n]*\b(?:im|nach) \d{2}\/\d{4}\b[^\n]*/g,

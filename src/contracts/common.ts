@@ -29,6 +29,9 @@ export function serverMessageFields() {
   }
 }
 
+/** A text the server produced in both languages (a sentence built from parts); clients pick theirs. */
+export const localizedTextSchema = z.object({ de: z.string(), en: z.string() })
+
 /** A text the server produced, sent in English with its catalogue key for the reader's language. */
 export const serverTextSchema = z.object({ message: z.string(), ...serverMessageFields() })
 

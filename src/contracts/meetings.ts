@@ -13,7 +13,17 @@
 import { z } from 'zod'
 import { abilitiesSchema } from './auth'
 import { sourceMixSchema } from './published-figures'
-import { idText, isoDate, keyText, listText, MAX_LIST_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './common'
+import {
+  idText,
+  isoDate,
+  keyText,
+  listText,
+  MAX_LIST_ITEMS,
+  MAX_LONG_TEXT,
+  MAX_SHORT_TEXT,
+  localizedTextSchema,
+  serverTextSchema,
+} from './common'
 
 const id = z.number().int()
 const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
@@ -163,7 +173,7 @@ export const hostProposalSchema = z
     hostedInRound: z.array(orgRefSchema),
     remainingInRound: z.array(orgRefSchema),
     lastHostedOn: isoDate.nullable(),
-    reasonDe: z.string(),
+    reason: localizedTextSchema,
     history: z.array(
       z.object({
         meetingId: id,
@@ -190,7 +200,7 @@ export const scheduleProposalSchema = z
   .object({
     ring: z.object({ id, code: z.string(), name: z.string() }),
     year: z.number().int(),
-    note: z.string(),
+    note: serverTextSchema,
     slots: z.array(
       z.object({
         number: z.number().int(),
@@ -200,7 +210,7 @@ export const scheduleProposalSchema = z
         startTime: timeText,
         endTime: timeText,
         host: orgRefSchema,
-        reasonDe: z.string(),
+        reason: localizedTextSchema,
       }),
     ),
     createdMeetingIds: z.array(id),
@@ -238,7 +248,7 @@ export const topicListQuerySchema = z.object({
 })
 export const topicListSchema = z.object({
   topics: z.array(topicSchema),
-  votingRule: z.string().describe('the rule in one German sentence, for the UI to show'),
+  votingRule: serverTextSchema.describe('the ranking rule, for the UI to show in its language'),
 })
 export const proposeTopicRequestSchema = z.object({
   ringId: id.nullable().describe('null = a network-wide topic'),

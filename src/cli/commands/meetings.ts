@@ -1,6 +1,7 @@
 import { MEETING_STATUS_LABELS_DE } from '../../contracts/meetings'
 import { listMeetings } from '../../features/meetings/list-meetings'
 import { proposeSchedule } from '../../features/meetings/propose-schedule'
+import { localeFromEnvironment, renderSent } from '../../core/messages/text'
 import { SYSTEM_VIEWER } from '../../features/meetings/load-meeting-scope'
 import { resolveRing } from '../../features/meetings/meeting.repository'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
@@ -69,9 +70,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(`${proposal.ring.code} ${proposal.ring.name}, ${proposal.year}:`)
     for (const s of proposal.slots)
       io.out(
-        `  ${s.number}. ${s.startsOn} ${s.startTime} – ${s.endsOn} ${s.endTime}  Gastgeber: ${s.host.name}\n     ${s.reasonDe}`,
+        `  ${s.number}. ${s.startsOn} ${s.startTime} – ${s.endsOn} ${s.endTime}  Gastgeber: ${s.host.name}\n     ${s.reason[localeFromEnvironment(io.env)]}`,
       )
-    io.out(proposal.note)
+    io.out(renderSent(localeFromEnvironment(io.env), proposal.note))
     io.out(
       proposal.createdMeetingIds.length > 0
         ? `angelegt / created: ${proposal.createdMeetingIds.join(', ')}`

@@ -18,10 +18,11 @@ describe('proposeNextHost', () => {
     ]
     const proposal = proposeNextHost({ members: pseudonymised, history: [] })
     expect(proposal.organisationId).toBe(2)
-    expect(proposal.reasonDe).toMatch(
+    expect(proposal.reason.de).toMatch(
       /bei Gleichstand mit 2 weiteren entscheidet das Pseudonym \(alphabetisch\)\.$/,
     )
-    expect(proposeNextHost({ members, history: [] }).reasonDe).toMatch(/entscheidet der Name/)
+    expect(proposal.reason.en).toMatch(/; tied with 2 others, the pseudonym decides \(alphabetically\)\.$/)
+    expect(proposeNextHost({ members, history: [] }).reason.de).toMatch(/entscheidet der Name/)
   })
 
   it('proposes the member that has not hosted in the current round', () => {
@@ -34,9 +35,10 @@ describe('proposeNextHost', () => {
       remainingInRound: [3],
     })
     expect(proposal.lastHostedOn).toBeNull()
-    expect(proposal.reasonDe).toBe(
+    expect(proposal.reason.de).toBe(
       'Celle ist in Runde 1 noch nicht Gastgeber gewesen und war noch nie Gastgeber.',
     )
+    expect(proposal.reason.en).toBe('Celle has not hosted in round 1 yet and has never hosted.')
   })
 
   it('starts a new round once everyone hosted, with the least recently hosted first', () => {
@@ -48,7 +50,7 @@ describe('proposeNextHost', () => {
       hostedInRound: [],
       lastHostedOn: '2025-03-12',
     })
-    expect(proposal.reasonDe).toContain('zuletzt am 12.03.2025 Gastgeber')
+    expect(proposal.reason.de).toContain('zuletzt am 12.03.2025 Gastgeber')
   })
 
   it('breaks ties by name in German collation, then by id', () => {
@@ -82,7 +84,7 @@ describe('proposeNextHost', () => {
     const history = hostings([2, '2025-03-12'], [1, '2025-07-09'])
     const fallback = proposeNextHost({ members, history, unavailable: [3] })
     expect(fallback.organisationId).toBe(2)
-    expect(fallback.reasonDe).toContain('verhindert')
+    expect(fallback.reason.de).toContain('verhindert')
   })
 })
 
@@ -97,8 +99,11 @@ describe('proposeNextHost: never the same host twice in a row, and a true reason
     // Not Celle (next) and not Bonn (before): Aachen, the least recently hosted.
     expect(proposal.organisationId).toBe(1)
     expect(proposal.lastHostedOn).toBe('2025-03-12')
-    expect(proposal.reasonDe).toBe(
+    expect(proposal.reason.de).toBe(
       'Aachen war am längsten nicht Gastgeber (zuletzt am 12.03.2025 Gastgeber); Celle richtet schon das Treffen am 12.11.2025 aus (nie zweimal hintereinander).',
+    )
+    expect(proposal.reason.en).toBe(
+      'Aachen has gone longest without hosting (last hosted on 12 Mar 2025); Celle already hosts the meeting on 12 Nov 2025 (never twice in a row).',
     )
   })
 
@@ -110,20 +115,20 @@ describe('proposeNextHost: never the same host twice in a row, and a true reason
     ]
     const proposal = proposeNextHost({ members, history, unavailable: [3] })
     expect(proposal.organisationId).toBe(2)
-    expect(proposal.reasonDe).toContain(
+    expect(proposal.reason.de).toContain(
       'Bonn war am längsten nicht Gastgeber (zuletzt am 12.03.2025 Gastgeber)',
     )
     // Only the previous host is available: it hosts again, and the reason says why.
     const only = proposeNextHost({ members, history, unavailable: [2, 3] })
     expect(only.organisationId).toBe(1)
-    expect(only.reasonDe).toContain('Niemand sonst kann diesmal Gastgeber sein')
+    expect(only.reason.de).toContain('Niemand sonst kann diesmal Gastgeber sein')
   })
 
   it('never calls a member that hosted before or is planned to host "noch nie Gastgeber"', () => {
     const history = hostings([1, '2025-03-12'], [3, '2025-11-12'])
     const proposal = proposeNextHost({ members, history })
     expect(proposal.organisationId).toBe(2)
-    expect(proposal.reasonDe).toBe(
+    expect(proposal.reason.de).toBe(
       'Bonn ist in Runde 1 noch nicht Gastgeber gewesen und war noch nie Gastgeber.',
     )
     // Bonn is already planned for a later meeting (not the next one): "bisher nicht", with the date.
@@ -133,8 +138,8 @@ describe('proposeNextHost: never the same host twice in a row, and a true reason
       later: hostings([3, '2025-11-12'], [2, '2026-03-11']),
     })
     expect(planned.organisationId).toBe(2)
-    expect(planned.reasonDe).toContain('war bisher nicht Gastgeber (erst am 11.03.2026 vorgesehen)')
-    expect(planned.reasonDe).not.toContain('noch nie')
+    expect(planned.reason.de).toContain('war bisher nicht Gastgeber (erst am 11.03.2026 vorgesehen)')
+    expect(planned.reason.de).not.toContain('noch nie')
     // Every proposal in a sequence of meetings: no host twice in a row, every reason true.
     const sequence = proposeHostSequence({
       members,
@@ -144,7 +149,7 @@ describe('proposeNextHost: never the same host twice in a row, and a true reason
     const ids = [3, ...sequence.map((h) => h.organisationId)]
     for (let i = 1; i < ids.length; i++) expect(ids[i]).not.toBe(ids[i - 1])
     for (const h of sequence)
-      if (h.lastHostedOn !== null) expect(h.reasonDe).not.toContain('noch nie Gastgeber')
+      if (h.lastHostedOn !== null) expect(h.reason.de).not.toContain('noch nie Gastgeber')
   })
 })
 

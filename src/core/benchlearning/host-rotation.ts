@@ -19,6 +19,9 @@
  * An override (the moderator chose another host) is simply a history entry like any other.
  */
 
+import { formatList, type Locale } from '../format/format'
+import { text } from '../messages/text'
+
 export interface RotationMember {
   organisationId: number
   name: string
@@ -44,8 +47,8 @@ export interface HostProposal {
   remainingInRound: number[]
   /** The proposed host's last hosting, or null when it never hosted. */
   lastHostedOn: string | null
-  /** Why this member: one German sentence. */
-  reasonDe: string
+  /** Why this member: one sentence in each language. */
+  reason: { de: string; en: string }
 }
 
 export interface ProposeHostOptions {
@@ -123,44 +126,29 @@ export function proposeNextHost(options: ProposeHostOptions): HostProposal {
   const planned = [...(options.later ?? [])]
     .sort(byDate)
     .find((h) => h.organisationId === chosen.organisationId)
-  const when = last
-    ? `zuletzt am ${formatDateDe(last)} Gastgeber`
-    : planned
-      ? `bisher nicht Gastgeber (erst am ${formatDateDe(planned.date)} vorgesehen)`
-      : 'noch nie Gastgeber'
-  const openNeighbours = open.filter((m) => neighbours.has(m.organisationId))
-  const openOthersAway = open.length > openNeighbours.length
-  const hostsNeighbour = (m: RotationMember) =>
-    `${m.name} richtet schon das Treffen am ${formatDateDe(neighbours.get(m.organisationId)!.date)} aus`
-  const whyOutside = [
-    ...(openOthersAway
-      ? [
-          openNeighbours.length > 0
-            ? `die anderen, die in Runde ${state.round} noch offen sind, sind diesmal verhindert`
-            : `alle, die in Runde ${state.round} noch offen sind, sind diesmal verhindert`,
-        ]
-      : []),
-    ...(openNeighbours.length > 0
-      ? [`${openNeighbours.map(hostsNeighbour).join(' und ')} (nie zweimal hintereinander)`]
-      : []),
-  ].join('; ')
-  const onlyChoice = neighbours.has(chosen.organisationId)
-    ? ` Niemand sonst kann diesmal Gastgeber sein (${hostsNeighbour(chosen)}).`
-    : ''
-  const reasonDe =
-    (isOutsideRound
-      ? `${chosen.name} war am längsten nicht Gastgeber (${when}); ${whyOutside}.`
-      : `${chosen.name} ist in Runde ${state.round} noch nicht Gastgeber gewesen und war ${when}` +
-        (tied > 1
-          ? `; bei Gleichstand mit ${tied - 1} weiteren entscheidet ${chosen.tieBreakName !== undefined ? 'das Pseudonym' : 'der Name'} (alphabetisch).`
-          : '.')) + onlyChoice
+  const facts: ReasonFacts = {
+    name: chosen.name,
+    round: state.round,
+    last,
+    planned: planned?.date ?? null,
+    isOutsideRound,
+    othersOpenAway: open.length > open.filter((m) => neighbours.has(m.organisationId)).length,
+    openNeighbours: open
+      .filter((m) => neighbours.has(m.organisationId))
+      .map((m) => ({ name: m.name, date: neighbours.get(m.organisationId)!.date })),
+    onlyChoice: neighbours.has(chosen.organisationId)
+      ? { name: chosen.name, date: neighbours.get(chosen.organisationId)!.date }
+      : null,
+    tiedWith: tied - 1,
+    tieBy: chosen.tieBreakName !== undefined ? 'pseudonym' : 'name',
+  }
   return {
     organisationId: chosen.organisationId,
     round: state.round,
     hostedInRound: members.map((m) => m.organisationId).filter((id) => state.hostedInRound.has(id)),
     remainingInRound: open.map((m) => m.organisationId),
     lastHostedOn: last,
-    reasonDe,
+    reason: { de: hostReason('de', facts), en: hostReason('en', facts) },
   }
 }
 
@@ -181,6 +169,54 @@ export function proposeHostSequence(options: {
   })
 }
 
-function formatDateDe(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
+/** What the reason for a proposal says, before it is worded in a language. */
+interface ReasonFacts {
+  name: string
+  round: number
+  /** The proposed host's last hosting, its planned one (when it never hosted yet), or neither. */
+  last: string | null
+  planned: string | null
+  isOutsideRound: boolean
+  /** Members still open in the round were left out because they are unavailable this time. */
+  othersOpenAway: boolean
+  /** Members still open in the round left out because they host the meeting before or after. */
+  openNeighbours: { name: string; date: string }[]
+  /** The proposed host hosts the meeting before or after, and nobody else can host. */
+  onlyChoice: { name: string; date: string } | null
+  tiedWith: number
+  tieBy: 'name' | 'pseudonym'
+}
+
+/** The reason for a proposal in one language, from the same facts as the proposal. */
+function hostReason(locale: Locale, f: ReasonFacts): string {
+  const hostsMeeting = (m: { name: string; date: string }) =>
+    text(locale, 'host.hostsMeeting', { name: m.name, day: m.date })
+  const when = f.last
+    ? text(locale, 'host.lastHosted', { day: f.last })
+    : f.planned
+      ? text(locale, 'host.plannedOnly', { day: f.planned })
+      : text(locale, 'host.neverHosted')
+  const onlyChoice = f.onlyChoice ? text(locale, 'host.onlyChoice', { why: hostsMeeting(f.onlyChoice) }) : ''
+  if (f.isOutsideRound) {
+    const why = [
+      ...(f.othersOpenAway
+        ? [
+            text(locale, f.openNeighbours.length > 0 ? 'host.othersAway' : 'host.allAway', {
+              round: f.round,
+            }),
+          ]
+        : []),
+      ...(f.openNeighbours.length > 0
+        ? [text(locale, 'host.neverTwice', { hosts: formatList(locale, f.openNeighbours.map(hostsMeeting)) })]
+        : []),
+    ].join('; ')
+    return text(locale, 'host.longestAgo', { name: f.name, when, why }) + onlyChoice
+  }
+  const tie =
+    f.tiedWith > 0
+      ? text(locale, f.tieBy === 'pseudonym' ? 'host.tieByPseudonym' : 'host.tieByName', {
+          others: f.tiedWith,
+        })
+      : '.'
+  return text(locale, 'host.openInRound', { name: f.name, round: f.round, when }) + tie + onlyChoice
 }

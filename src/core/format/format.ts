@@ -139,6 +139,11 @@ export function formatCount(
   return interpolate(form, { ...params, count: formatNumber(locale, count, 0) })
 }
 
+/** "A, B und C" / "A, B, and C": a list joined the way the language joins it. */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return new Intl.ListFormat(BCP47[locale], { style: 'long', type: 'conjunction' }).format(items)
+}
+
 /** "2026-03" → "03/2026" for axis labels, where long month names collide. */
 export function formatPeriodShort(period: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period)

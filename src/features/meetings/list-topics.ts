@@ -9,11 +9,6 @@ import { loadMeetingScope } from './load-meeting-scope'
 import { listRingRefs, resolveRing } from './meeting.repository'
 import { listTopicRows, listVotes, type TopicStatus } from './topic.repository'
 
-export const VOTING_RULE_DE =
-  'Jede Person kann jedes Thema einmal unterstützen. Die Reihenfolge ergibt sich zuerst aus der Zahl der ' +
-  'unterstützenden Jobcenter, dann aus der Zahl der Stimmen; bei Gleichstand teilen sich Themen einen Rang ' +
-  '(das früher vorgeschlagene steht oben).'
-
 export async function listTopics(
   db: Kysely<DB>,
   options: { viewer: Viewer; ring?: string; ringId?: number | null; status?: TopicStatus; now: Date },

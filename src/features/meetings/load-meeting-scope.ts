@@ -5,6 +5,8 @@
  */
 import type { Kysely } from 'kysely'
 import type { Viewer } from '../../core/permissions'
+import type { Locale } from '../../core/format/format'
+import { text as renderText } from '../../core/messages/text'
 import type { OrgRef } from '../../contracts/meetings'
 import type { DB } from '../../db/schema'
 import { loadConfidentiality } from '../networks/load-confidentiality'
@@ -22,9 +24,11 @@ export interface MeetingScope {
   /**
    * A text the server wrote (a spotlight's title, "Offene Aufgabe: … (Jobcenter X)", a host
    * rotation's reason) with every organisation name the caller may not read replaced by what they
-   * see: the pseudonym, or "eine Organisation".
+   * see: the pseudonym, or "eine Organisation" ("an organisation" in English texts).
    */
-  maskNames(text: string): string
+  maskNames(text: string, locale?: Locale): string
+  /** `maskNames` of a text written in both languages. */
+  maskLocalized(text: { de: string; en: string }): { de: string; en: string }
 }
 
 /** Everything visible by name: for the CLI and other local, trusted callers. */
@@ -64,17 +68,22 @@ export async function loadMeetingScope(
   }
   // Longest names first, so that "Jobcenter Kassel" does not break up "Jobcenter Kassel Stadt".
   const byLength = [...names].sort(([, a], [, b]) => b.length - a.length)
+  const maskNames = (text: string, locale: Locale = 'de') => {
+    let result = text
+    for (const [id, name] of byLength) {
+      if (!result.includes(name)) continue
+      const ref = orgRef(id)
+      if (!ref || ref.isPseudonymised)
+        result = result.split(name).join(ref?.name ?? renderText(locale, 'meeting.hiddenOrganisation'))
+    }
+    return result
+  }
   return {
     viewer,
     orgRef,
-    maskNames(text) {
-      let result = text
-      for (const [id, name] of byLength) {
-        if (!result.includes(name)) continue
-        const ref = orgRef(id)
-        if (!ref || ref.isPseudonymised) result = result.split(name).join(ref?.name ?? 'eine Organisation')
-      }
-      return result
+    maskNames,
+    maskLocalized(text) {
+      return { de: maskNames(text.de, 'de'), en: maskNames(text.en, 'en') }
     },
     personRef(user) {
       if (!user) return null

@@ -37,7 +37,7 @@ export async function proposeHostForMeeting(
     hostedInRound: orderAsSeen(proposal.hostedInRound.map(ref), (o) => o.name),
     remainingInRound: orderAsSeen(proposal.remainingInRound.map(ref), (o) => o.name),
     lastHostedOn: proposal.lastHostedOn,
-    reasonDe: scope.maskNames(proposal.reasonDe),
+    reason: scope.maskLocalized(proposal.reason),
     history: history.map((h) => ({
       meetingId: h.meetingId,
       startsOn: h.date,

@@ -5,6 +5,7 @@
 import { canManageRingScoped, proposeHostSequence, proposeYearSchedule } from '../../core/benchlearning'
 import { conflict, forbidden, invalidInput } from '../../core/errors/app-error'
 import { isoDate } from '../../core/periods/dates'
+import { message, toSent } from '../../core/messages/text'
 import type { Viewer } from '../../core/permissions'
 import type { ScheduleProposalDto } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
@@ -55,7 +56,7 @@ export async function proposeSchedule(
       title: `${ring.name}: Treffen ${slot.number}/${year}`,
       host: orgOrHidden(scope, hosts[i]!.organisationId),
       hostId: hosts[i]!.organisationId,
-      reasonDe: scope.maskNames(hosts[i]!.reasonDe),
+      reason: scope.maskLocalized(hosts[i]!.reason),
     }))
     const createdMeetingIds: number[] = []
     if (options.isCreate)
@@ -84,9 +85,7 @@ export async function proposeSchedule(
     return {
       ring: { id: ring.id, code: ring.code, name: ring.name },
       year,
-      note:
-        'Vorschlag: Termine gleichmäßig über das Jahr (jeweils zweiter Mittwoch), Gastgeber nach der Rotationsregel. ' +
-        'Schulferien und Feiertage werden nicht berücksichtigt – bitte bei Bedarf von Hand verschieben.',
+      note: toSent(message('meeting.scheduleNote')),
       slots: proposed.map(({ hostId: _hostId, ...slot }) => slot),
       createdMeetingIds,
     }

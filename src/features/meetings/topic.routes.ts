@@ -1,7 +1,8 @@
 /** Routes of topics: the ranked list, proposals, votes and the moderation's status. */
 import { z } from 'zod'
 import * as contract from '../../contracts/meetings'
-import { listTopics, VOTING_RULE_DE } from './list-topics'
+import { message, toSent } from '../../core/messages/text'
+import { listTopics } from './list-topics'
 import * as parts from './meeting-route-parts'
 import { proposeTopic } from './propose-topic'
 import { updateTopicStatus } from './update-topic-status'
@@ -18,7 +19,7 @@ export const listTopicsRoute = meetingRoute('GET /api/v1/topics', {
   response: contract.topicListSchema,
   handler: async (input) => ({
     topics: await listTopics(input.context.database.db, { ...readerOf(input), ...input.query }),
-    votingRule: VOTING_RULE_DE,
+    votingRule: toSent(message('topic.votingRule')),
   }),
 })
 

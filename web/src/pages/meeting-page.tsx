@@ -185,7 +185,7 @@ function Manage({ meeting }: { meeting: MeetingDetailDto }) {
 }
 
 function HostProposal({ meeting }: { meeting: MeetingDetailDto }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const proposal = useHostProposal(meeting.id)
   const action = useAction()
   const [hostId, setHostId] = useState('')
@@ -198,7 +198,7 @@ function HostProposal({ meeting }: { meeting: MeetingDetailDto }) {
       {proposal.status === 'success' && (
         <p>
           <strong>{t('meetings.proposedHost', { host: proposal.data.host.name })}</strong> –{' '}
-          {proposal.data.reasonDe}
+          {proposal.data.reason[locale]}
         </p>
       )}
       <form

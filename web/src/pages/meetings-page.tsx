@@ -16,6 +16,7 @@ import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
 import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
+import { renderSent } from '../../../src/core/messages/text'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { SelectField, TextField, useFormValues } from '../components/form-field'
 
@@ -284,7 +285,7 @@ function YearSchedule() {
       <ActionError error={action.error} />
       {proposal && (
         <div className="stack">
-          <p className="hint">{proposal.note}</p>
+          <p className="hint">{renderSent(locale, proposal.note)}</p>
           <ol className="item-list">
             {proposal.slots.map((slot) => (
               <li key={slot.number}>
@@ -293,7 +294,7 @@ function YearSchedule() {
                   <span>{formatMeetingWhen(locale, slot)}</span>
                 </div>
                 <p className="item-meta">
-                  {t('meetings.proposedHost', { host: slot.host.name })} – {slot.reasonDe}
+                  {t('meetings.proposedHost', { host: slot.host.name })} – {slot.reason[locale]}
                 </p>
               </li>
             ))}
