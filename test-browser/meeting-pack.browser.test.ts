@@ -41,6 +41,32 @@ function readPdf(payload: Buffer, name: string) {
   return { file, pages, isTagged: /Tagged:\s+yes/.test(info), text, page }
 }
 
+/** The first held meeting the user sees in `meetings` (a query string) and its pack as a PDF response. */
+async function fetchHeldPack(user: SignedIn, meetings: string, language = '') {
+  const list = await user.inject({ method: 'GET', url: `/api/v1/meetings${meetings}` })
+  expect(list.statusCode).toBe(200)
+  const held = list
+    .json()
+    .meetings.find((m: { status: string; ring: unknown }) => m.status === 'held' && m.ring)
+  expect(held, `a held ring meeting in ${meetings || 'the list'}`).toBeDefined()
+  const response = await user.inject({
+    method: 'GET',
+    url: `/api/v1/meetings/${held.id}/pack.pdf${language}`,
+  })
+  expect(response.statusCode).toBe(200)
+  return { held, response }
+}
+
+/** The pack shows every one of `words`, and every page its number in the footer (`footer(n, pages)`). */
+function expectShows(
+  pdf: { text: string; pages: number },
+  words: readonly string[],
+  footer: (n: number, pages: number) => string,
+) {
+  for (const word of words) expect(pdf.text, `the pack shows "${word}"`).toContain(word)
+  for (let n = 1; n <= pdf.pages; n++) expect(pdf.text).toContain(footer(n, pdf.pages))
+}
+
 /** Formatting slips that must not be in a pack: ISO dates, hyphen minus signs, the other decimal mark. */
 function expectFormatted(text: string, locale: 'de' | 'en') {
   expect(text, 'no ISO dates or months').not.toMatch(/\b\d{4}-\d{2}(-\d{2})?\b/)
@@ -67,35 +93,32 @@ afterAll(async () => {
 
 describe('meeting pack', () => {
   it('prints the pack of a held ring meeting as a German PDF with page numbers and Datenstand', async () => {
-    const list = await moderator.inject({ method: 'GET', url: '/api/v1/meetings?ring=R01' })
-    expect(list.statusCode).toBe(200)
-    const held = list.json().meetings.find((m: { status: string }) => m.status === 'held')
-    expect(held, 'the demo year has a held meeting in R01').toBeDefined()
-
-    const response = await moderator.inject({ method: 'GET', url: `/api/v1/meetings/${held.id}/pack.pdf` })
-    expect(response.statusCode).toBe(200)
+    const { held, response } = await fetchHeldPack(moderator, '?ring=R01')
     expect(response.headers['content-type']).toBe('application/pdf')
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    const { file, pages, isTagged, text, page } = readPdf(response.rawPayload, 'meeting-pack')
+    const pdf = readPdf(response.rawPayload, 'meeting-pack')
+    const { file, pages, isTagged, text, page } = pdf
     expect(isTagged, 'pdfinfo says "Tagged: yes" (BITV 2.0 / PDF/UA)').toBe(true)
     // The demo ring's pack: agenda, figures, spotlights, actions, self-assessment and minutes.
     expect(pages).toBeGreaterThanOrEqual(3)
     expect(pages).toBeLessThanOrEqual(5)
-    for (const heading of [
-      'Sitzungsunterlage',
-      held.title,
-      'Demo-Inhalt',
-      'Datenstand: Oktober 2026',
-      'Tagesordnung',
-      'Kennzahlen des Rings',
-      'Median des Rings',
-      'Datenschlaglichter',
-      'Offene Aufgaben',
-      'Protokoll (Entwurf, noch nicht freigegeben)',
-    ])
-      expect(text, `the pack shows "${heading}"`).toContain(heading)
+    expectShows(
+      pdf,
+      [
+        'Sitzungsunterlage',
+        held.title,
+        'Demo-Inhalt',
+        'Datenstand: Oktober 2026',
+        'Tagesordnung',
+        'Kennzahlen des Rings',
+        'Median des Rings',
+        'Datenschlaglichter',
+        'Offene Aufgaben',
+        'Protokoll (Entwurf, noch nicht freigegeben)',
+      ],
+      (n, all) => `Seite ${n} von ${all}`,
+    )
     // Every page carries "Seite n von N" and the Datenstand in its footer.
-    for (let n = 1; n <= pages; n++) expect(text).toContain(`Seite ${n} von ${pages}`)
     expect(text.split('Datenstand: Oktober 2026').length - 1).toBeGreaterThanOrEqual(pages)
     expect(text).toMatch(/Integrationsquote \(K2\)/)
     expectFormatted(text, 'de')
@@ -120,26 +143,16 @@ describe('meeting pack', () => {
   })
 
   it("prints the pack in English, and a member's pack shows their own self-assessment values", async () => {
-    const list = await lead.inject({ method: 'GET', url: '/api/v1/meetings' })
-    expect(list.statusCode).toBe(200)
-    const held = list
-      .json()
-      .meetings.find((m: { status: string; ring: unknown }) => m.status === 'held' && m.ring)
-    expect(held, "the lead's ring has a held meeting").toBeDefined()
-    const response = await lead.inject({ method: 'GET', url: `/api/v1/meetings/${held.id}/pack.pdf?lang=en` })
-    expect(response.statusCode).toBe(200)
+    const { held, response } = await fetchHeldPack(lead, '', '?lang=en')
     expect(response.headers['content-disposition']).toContain(`meeting-pack-${held.id}.pdf`)
-    const { pages, isTagged, text } = readPdf(response.rawPayload, 'meeting-pack-en')
+    const pdf = readPdf(response.rawPayload, 'meeting-pack-en')
+    const { isTagged, text } = pdf
     expect(isTagged).toBe(true)
-    for (const heading of [
-      'Meeting pack',
-      'Data as of: October 2026',
-      'Agenda',
-      'Key figures of the ring',
-      'Open actions',
-    ])
-      expect(text, `the pack shows "${heading}"`).toContain(heading)
-    for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`)
+    expectShows(
+      pdf,
+      ['Meeting pack', 'Data as of: October 2026', 'Agenda', 'Key figures of the ring', 'Open actions'],
+      (n, all) => `Page ${n} of ${all}`,
+    )
     // The pack's own words are English; agenda titles, minutes and names are the members' own text.
     for (const german of [
       'Tagesordnung',

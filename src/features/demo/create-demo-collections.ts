@@ -59,12 +59,12 @@ export async function createDemoCollections(
 ): Promise<void> {
   const { now } = options
   const year = now.getUTCFullYear()
+  // Every step of the demo collections is the administrator's, at the demo's clock.
+  const asAdmin = { viewer: ADMIN, actor, now }
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
   const define = (title: string, period: number, deadline: string, isFirst: boolean) =>
     createCollection(database, {
-      viewer: ADMIN,
-      actor,
-      now,
+      ...asAdmin,
       isDemo: true,
       request: {
         title,
@@ -85,9 +85,7 @@ export async function createDemoCollections(
     comment = '',
   ) =>
     saveCollectionForm(database, {
-      viewer: ADMIN,
-      actor,
-      now,
+      ...asAdmin,
       collectionId,
       organisationId,
       request: {
@@ -102,7 +100,7 @@ export async function createDemoCollections(
       },
     })
   const submit = (collectionId: number, organisationId: number) =>
-    submitCollectionForm(database, { viewer: ADMIN, actor, now, collectionId, organisationId })
+    submitCollectionForm(database, { ...asAdmin, collectionId, organisationId })
   const collectionPeriod = new Map<number, number>()
 
   const closedId = await define(
@@ -118,9 +116,7 @@ export async function createDemoCollections(
   }
   // Key figures: computed by whoever loads the demo (the batch stays marked pending until then).
   await closeCollection(database, {
-    viewer: ADMIN,
-    actor,
-    now,
+    ...asAdmin,
     collectionId: closedId,
     isComputingFigures: false,
   })
@@ -148,9 +144,7 @@ export async function createDemoCollections(
     }
   }
   await remindCollectionMembers(database, {
-    viewer: ADMIN,
-    actor,
-    now,
+    ...asAdmin,
     collectionId: openId,
     organisationIds: [lateId],
   })

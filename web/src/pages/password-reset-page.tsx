@@ -6,10 +6,9 @@ import type { PageProps } from '../app/routes'
 import { EmailField, NewPasswordFields, useNewPassword } from '../components/account-fields'
 import { Page } from '../components/page'
 import { ErrorView } from '../components/state-views'
+import { useAction } from '../components/form-field'
 import { useI18n } from '../i18n/i18n'
 import { useFragmentToken } from '../lib/fragment-token'
-
-type State = { kind: 'idle' | 'working' | 'done' } | { kind: 'failed'; error: unknown }
 
 /**
  * "Forgot password": without a token, the form that requests a link by mail; with the link's token
@@ -28,32 +27,18 @@ export default function PasswordResetPage(_props: PageProps) {
 function RequestLink() {
   const { t } = useI18n()
   const [email, setEmail] = useState('')
-  const [state, setState] = useState<State>({ kind: 'idle' })
-  const submit = async (event: FormEvent) => {
+  const step = useResetStep()
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    setState({ kind: 'working' })
-    try {
-      await requestPasswordReset(email.trim())
-      setState({ kind: 'done' })
-    } catch (error) {
-      setState({ kind: 'failed', error })
-    }
+    void step.send(() => requestPasswordReset(email.trim()))
   }
-  if (state.kind === 'done')
-    return (
-      <div className="panel narrow">
-        <p role="status">{t('reset.requested')}</p>
-        <p>
-          <Link href="/sign-in">{t('reset.toSignIn')}</Link>
-        </p>
-      </div>
-    )
+  if (step.isDone) return <ResetDone text={t('reset.requested')} />
   return (
-    <form className="panel form narrow" onSubmit={(event) => void submit(event)}>
+    <form className="panel form narrow" onSubmit={submit}>
       <EmailField id="reset-email" value={email} onChange={setEmail} />
-      {state.kind === 'failed' && <ErrorView error={state.error} />}
-      <button type="submit" className="button primary" disabled={state.kind === 'working'}>
-        {state.kind === 'working' ? t('reset.working') : t('reset.request')}
+      {step.error !== null && <ErrorView error={step.error} />}
+      <button type="submit" className="button primary" disabled={step.isBusy}>
+        {step.isBusy ? t('reset.working') : t('reset.request')}
       </button>
     </form>
   )
@@ -62,36 +47,23 @@ function RequestLink() {
 function SetPassword({ token, onNewLink }: { token: string; onNewLink: () => void }) {
   const { t } = useI18n()
   const newPassword = useNewPassword()
-  const [state, setState] = useState<State>({ kind: 'idle' })
-  const submit = async (event: FormEvent) => {
+  const step = useResetStep()
+  const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!newPassword.isConfirmed) return
-    setState({ kind: 'working' })
-    try {
+    void step.send(async () => {
       await confirmPasswordReset(token, newPassword.password)
       // The token is spent: it must not stay in the address bar or the history.
       window.history.replaceState(null, '', window.location.pathname)
-      setState({ kind: 'done' })
-    } catch (error) {
-      setState({ kind: 'failed', error })
-    }
+    })
   }
-  if (state.kind === 'done')
-    return (
-      <div className="panel narrow">
-        <p role="status">{t('reset.done')}</p>
-        <p>
-          <Link href="/sign-in">{t('reset.toSignIn')}</Link>
-        </p>
-      </div>
-    )
+  if (step.isDone) return <ResetDone text={t('reset.done')} />
   const isInvalidLink =
-    state.kind === 'failed' &&
-    state.error instanceof ApiError &&
-    state.error.code === 'invalid_input' &&
-    state.error.details.some((d) => d.field === 'token')
+    step.error instanceof ApiError &&
+    step.error.code === 'invalid_input' &&
+    step.error.details.some((d) => d.field === 'token')
   return (
-    <form className="panel form narrow" onSubmit={(event) => void submit(event)}>
+    <form className="panel form narrow" onSubmit={submit}>
       <NewPasswordFields idPrefix="reset" value={newPassword} />
       {isInvalidLink ? (
         <p className="inline-error" role="alert">
@@ -101,15 +73,33 @@ function SetPassword({ token, onNewLink }: { token: string; onNewLink: () => voi
           </button>
         </p>
       ) : (
-        state.kind === 'failed' && <ErrorView error={state.error} />
+        step.error !== null && <ErrorView error={step.error} />
       )}
-      <button
-        type="submit"
-        className="button primary"
-        disabled={state.kind === 'working' || newPassword.isMismatch}
-      >
+      <button type="submit" className="button primary" disabled={step.isBusy || newPassword.isMismatch}>
         {t('reset.save')}
       </button>
     </form>
+  )
+}
+
+/** One step of the reset: `send` runs the request, and once it succeeded the step is done. */
+function useResetStep() {
+  const action = useAction()
+  const [isDone, setIsDone] = useState(false)
+  const send = async (task: () => Promise<unknown>) => {
+    if (await action.run(task)) setIsDone(true)
+  }
+  return { isBusy: action.isBusy, error: action.error, isDone, send }
+}
+
+function ResetDone({ text }: { text: string }) {
+  const { t } = useI18n()
+  return (
+    <div className="panel narrow">
+      <p role="status">{text}</p>
+      <p>
+        <Link href="/sign-in">{t('reset.toSignIn')}</Link>
+      </p>
+    </div>
   )
 }

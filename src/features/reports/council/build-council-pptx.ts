@@ -11,70 +11,34 @@ const TEAL = '0B7A75'
 const GREY = '44505C'
 const FONT = 'Arial'
 
+/** A text box across the slide's width (0.6 in margins) at `y`, `h` inches high, in the deck's font. */
+function across(y: number, h: number, style: PptxGenJS.TextPropsOptions): PptxGenJS.TextPropsOptions {
+  return { x: 0.6, y, w: 12.1, h, fontFace: FONT, ...style }
+}
+
 export async function buildCouncilPptx(deck: CouncilDeck): Promise<Buffer> {
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_WIDE' // 13.33 × 7.5 in
   pptx.title = deck.title
   const pages = deck.slides.length + 1
   const footer = (slide: PptxGenJS.Slide, page: number) =>
-    slide.addText(`${deck.footer}    ${page} / ${pages}`, {
-      x: 0.6,
-      y: 6.95,
-      w: 12.1,
-      h: 0.35,
-      fontFace: FONT,
-      fontSize: 10,
-      color: GREY,
-    })
+    slide.addText(`${deck.footer}    ${page} / ${pages}`, across(6.95, 0.35, { fontSize: 10, color: GREY }))
 
   const title = pptx.addSlide()
-  title.addText(deck.subtitle, { x: 0.6, y: 0.5, w: 12.1, h: 0.5, fontFace: FONT, fontSize: 14, color: TEAL })
-  title.addText(deck.title, {
-    x: 0.6,
-    y: 2.2,
-    w: 12.1,
-    h: 1.6,
-    fontFace: FONT,
-    fontSize: 34,
-    bold: true,
-    color: BLUE,
-  })
-  title.addText(deck.created, { x: 0.6, y: 4.0, w: 12.1, h: 0.8, fontFace: FONT, fontSize: 14 })
+  title.addText(deck.subtitle, across(0.5, 0.5, { fontSize: 14, color: TEAL }))
+  title.addText(deck.title, across(2.2, 1.6, { fontSize: 34, bold: true, color: BLUE }))
+  title.addText(deck.created, across(4.0, 0.8, { fontSize: 14 }))
   if (deck.isDemo)
-    title.addText(deck.demoNote, {
-      x: 0.6,
-      y: 5.0,
-      w: 8,
-      h: 0.5,
-      fontFace: FONT,
-      fontSize: 14,
-      bold: true,
-      fill: { color: 'FFF3CD' },
-    })
+    title.addText(
+      deck.demoNote,
+      across(5.0, 0.5, { w: 8, fontSize: 14, bold: true, fill: { color: 'FFF3CD' } }),
+    )
   footer(title, 1)
 
   deck.slides.forEach((content, i) => {
     const slide = pptx.addSlide()
-    slide.addText(content.section, {
-      x: 0.6,
-      y: 0.35,
-      w: 12.1,
-      h: 0.4,
-      fontFace: FONT,
-      fontSize: 12,
-      color: TEAL,
-    })
-    slide.addText(content.title, {
-      x: 0.6,
-      y: 0.75,
-      w: 12.1,
-      h: 1.1,
-      fontFace: FONT,
-      fontSize: 24,
-      bold: true,
-      color: BLUE,
-      valign: 'top',
-    })
+    slide.addText(content.section, across(0.35, 0.4, { fontSize: 12, color: TEAL }))
+    slide.addText(content.title, across(0.75, 1.1, { fontSize: 24, bold: true, color: BLUE, valign: 'top' }))
     let y = 2.0
     if (content.lines.length > 0) {
       const height = Math.min(0.5 * content.lines.length + 0.3, 3.2)
@@ -83,7 +47,7 @@ export async function buildCouncilPptx(deck: CouncilDeck): Promise<Buffer> {
           text,
           options: { bullet: content.lines.length > 1, breakLine: true },
         })),
-        { x: 0.6, y, w: 12.1, h: height, fontFace: FONT, fontSize: 15, valign: 'top' },
+        across(y, height, { fontSize: 15, valign: 'top' }),
       )
       y += height + 0.1
     }
@@ -109,16 +73,7 @@ export async function buildCouncilPptx(deck: CouncilDeck): Promise<Buffer> {
         },
       )
     }
-    if (content.note)
-      slide.addText(content.note, {
-        x: 0.6,
-        y: 6.3,
-        w: 12.1,
-        h: 0.6,
-        fontFace: FONT,
-        fontSize: 10,
-        color: GREY,
-      })
+    if (content.note) slide.addText(content.note, across(6.3, 0.6, { fontSize: 10, color: GREY }))
     footer(slide, i + 2)
   })
   return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer
