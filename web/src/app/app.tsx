@@ -8,6 +8,7 @@ import { Suspense, lazy, useEffect, useState } from 'react'
 import { ROLE_LABELS } from '../../../src/core/permissions/permissions'
 import { signOut, useHealth, useSession, type SessionState } from '../api/resources'
 import { ErrorView, Loading } from '../components/state-views'
+import { ToggleButton } from '../components/toggle-button'
 import { I18nProvider, useI18n } from '../i18n/i18n'
 import { LOCALES, pick } from '../i18n/translate'
 import { can } from './access'
@@ -133,15 +134,14 @@ function Shell() {
       </header>
       {showNav && (
         <nav className={isNavOpen ? 'app-nav open' : 'app-nav'} aria-label={t('shell.navLabel')}>
-          <button
-            type="button"
+          <ToggleButton
             className="button secondary small nav-toggle"
-            aria-expanded={isNavOpen}
-            aria-controls="main-navigation"
-            onClick={() => setNavOpen(!isNavOpen)}
+            isOpen={isNavOpen}
+            controls="main-navigation"
+            onToggle={setNavOpen}
           >
             {currentNav ? `${t('shell.menu')}: ${t(currentNav.navLabel!)}` : t('shell.menu')}
-          </button>
+          </ToggleButton>
           <ul id="main-navigation">
             {navRoutes.map((route) => {
               const isCurrent = route === currentNav

@@ -75,7 +75,7 @@ interface AccountFieldProps {
 }
 
 /** A required field of the sign-in kind, with what password managers need to fill it. */
-function accountField(type: 'email' | 'password', autoComplete: string, labelKey: MessageKey) {
+function accountField(type: 'email' | 'password' | 'text', autoComplete: string, labelKey: MessageKey) {
   return function AccountField({ id, value, onChange, label }: AccountFieldProps) {
     const { t } = useI18n()
     return (
@@ -96,3 +96,5 @@ function accountField(type: 'email' | 'password', autoComplete: string, labelKey
 export const EmailField = accountField('email', 'username', 'signIn.email')
 /** The password a person signs in with now (to sign in, or to confirm a change of the account). */
 export const CurrentPasswordField = accountField('password', 'current-password', 'signIn.password')
+/** The code of the authenticator app (or a recovery code): the second factor. */
+export const TotpCodeField = accountField('text', 'one-time-code', 'signIn.code')

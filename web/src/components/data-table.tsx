@@ -12,6 +12,7 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { formatNumber } from '../i18n/translate'
 import { columnDigits, sortRows, type CellValue, type TableColumn, type TableRow } from './table-data'
+import { ToggleButton } from './toggle-button'
 
 export interface DataTableProps {
   caption: string
@@ -153,14 +154,8 @@ export function TableToggle({
 }) {
   const { t } = useI18n()
   return (
-    <button
-      type="button"
-      className="button secondary small"
-      aria-expanded={isShown}
-      aria-controls={tableId}
-      onClick={() => onToggle(!isShown)}
-    >
+    <ToggleButton className="button secondary small" isOpen={isShown} controls={tableId} onToggle={onToggle}>
       {isShown ? t('chart.hideTable') : t('chart.showTable')}
-    </button>
+    </ToggleButton>
   )
 }

@@ -12,8 +12,13 @@ import {
   type TotpEnrolment,
 } from '../api/single-sign-on'
 import type { PageProps } from '../app/routes'
-import { CurrentPasswordField, NewPasswordFields, useNewPassword } from '../components/account-fields'
-import { LabelledOptions, TextField } from '../components/form-field'
+import {
+  CurrentPasswordField,
+  NewPasswordFields,
+  TotpCodeField,
+  useNewPassword,
+} from '../components/account-fields'
+import { LabelledOptions } from '../components/form-field'
 import { Page } from '../components/page'
 import { RecoveryCodes } from '../components/recovery-codes'
 import { QueryView } from '../components/state-views'
@@ -194,14 +199,7 @@ function SecondFactorSection() {
                 }
               >
                 <TotpSecret enrolment={enrolment} />
-                <TextField
-                  id="account-code"
-                  label={t('signIn.code')}
-                  autoComplete="one-time-code"
-                  required
-                  value={code}
-                  onChange={setCode}
-                />
+                <TotpCodeField id="account-code" value={code} onChange={setCode} />
                 <button type="submit" className="button primary">
                   {t('secondFactor.confirm')}
                 </button>

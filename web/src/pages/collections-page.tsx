@@ -8,6 +8,7 @@ import type { PageProps } from '../app/routes'
 import { FormSubmit, useAction } from '../components/benchlearning/common'
 import { CollectionReminder } from '../components/collections/collection-reminder'
 import { Page } from '../components/page'
+import { ToggleButton } from '../components/toggle-button'
 import { Empty, QueryView } from '../components/state-views'
 import { collectionsTexts } from '../i18n/collections-texts'
 import { useI18n, useTexts } from '../i18n/i18n'
@@ -31,14 +32,9 @@ export default function CollectionsPage(_props: PageProps) {
       intro={t('collections.intro')}
       actions={
         canManage && (
-          <button
-            type="button"
-            className="button secondary"
-            aria-expanded={isDefining}
-            onClick={() => setIsDefining(!isDefining)}
-          >
+          <ToggleButton isOpen={isDefining} onToggle={setIsDefining}>
             {t('collections.define')}
-          </button>
+          </ToggleButton>
         )
       }
     >

@@ -17,6 +17,7 @@ import { Page } from '../components/page'
 import { Empty, Loading, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { RingFilter, useRingChoice } from '../components/ring-filter'
+import { ToggleButton } from '../components/toggle-button'
 import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { formatDate, formatNumber, pick } from '../i18n/translate'
@@ -98,15 +99,9 @@ function ManageCycles({ cycle, location }: { cycle: CycleDto | undefined; locati
   return (
     <>
       <div className="button-row">
-        <button
-          type="button"
-          className="button secondary"
-          aria-expanded={isOpen}
-          aria-controls="cycle-manager"
-          onClick={() => setIsOpen(!isOpen)}
-        >
+        <ToggleButton isOpen={isOpen} controls="cycle-manager" onToggle={setIsOpen}>
           {t('cycles.title')}
-        </button>
+        </ToggleButton>
       </div>
       <div id="cycle-manager">
         {isOpen && (

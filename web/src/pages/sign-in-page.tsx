@@ -6,8 +6,7 @@ import type { PageProps } from '../app/routes'
 import { Page } from '../components/page'
 import { ErrorView, Loading } from '../components/state-views'
 import { useI18n } from '../i18n/i18n'
-import { TextField } from '../components/form-field'
-import { CurrentPasswordField, EmailField } from '../components/account-fields'
+import { CurrentPasswordField, EmailField, TotpCodeField } from '../components/account-fields'
 import { secondFactorDemandOf, startTotpEnrolment, type TotpEnrolment } from '../api/single-sign-on'
 import { RecoveryCodes } from '../components/recovery-codes'
 import { SsoChoices } from '../components/sso-choices'
@@ -119,16 +118,7 @@ export default function SignInPage({ location }: PageProps) {
           </button>
         )}
         {enrolment && <TotpSecret enrolment={enrolment} />}
-        {isCodeAsked && (
-          <TextField
-            id="sign-in-code"
-            label={t('signIn.code')}
-            autoComplete="one-time-code"
-            required
-            value={code}
-            onChange={setCode}
-          />
-        )}
+        {isCodeAsked && <TotpCodeField id="sign-in-code" value={code} onChange={setCode} />}
         {state.kind === 'failed' &&
           (isWrongCredentials ? (
             <p className="inline-error" role="alert">
