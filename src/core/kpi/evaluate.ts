@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error'
+import { message } from '../messages/text'
 import { formatPeriod, monthFromIndex, monthIndex, parsePeriod } from '../periods/period'
 import type { FormulaNode } from './formula-ast'
 import { computeRequiredHistory } from './formula-validate'
@@ -416,7 +417,8 @@ export interface CompiledFigure {
 
 function parseMonth(month: string): number {
   const period = parsePeriod(month)
-  if (!period || period.frequency !== 'monthly') throw new AppError('invalid_input', `Not a month: ${month}`)
+  if (!period || period.frequency !== 'monthly')
+    throw new AppError('invalid_input', message('kpi.notAMonth', { month }))
   return monthIndex(period.year, period.month!)
 }
 
@@ -687,7 +689,7 @@ export function evaluateFigure(options: {
   if (!found) {
     throw new AppError(
       'not_found',
-      `Figure ${options.code} has no definition or no data for breakdown ${options.breakdown}`,
+      message('kpi.noDefinitionOrData', { code: options.code, breakdown: options.breakdown }),
     )
   }
   const { orgId: _orgId, ...result } = found

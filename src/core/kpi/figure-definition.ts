@@ -1,4 +1,5 @@
-import { AppError } from '../errors/app-error'
+import { AppError, detail } from '../errors/app-error'
+import { message } from '../messages/text'
 import type { FormulaNode } from './formula-ast'
 import { parseFormula } from './formula-parser'
 import {
@@ -100,7 +101,7 @@ export function checkFigureDefinitions(options: {
     if (seen.has(key)) {
       throw new AppError(
         'conflict',
-        `Figure ${definition.code} version ${definition.version} is defined twice`,
+        message('kpi.definedTwice', { code: definition.code, version: definition.version }),
       )
     }
     seen.add(key)
@@ -203,13 +204,20 @@ export function checkNewFigureDefinition(options: {
     if (isAffected && f.requiredHistory > MAX_REQUIRED_MONTHS)
       throw new AppError(
         'invalid_input',
-        `${f.definition.code} v${f.definition.version}: needs ${f.requiredHistory} months of data, at most ${MAX_REQUIRED_MONTHS} are allowed`,
+        message('kpi.historyTooLong', {
+          code: f.definition.code,
+          version: f.definition.version,
+          months: f.requiredHistory,
+          max: MAX_REQUIRED_MONTHS,
+        }),
         [
-          {
-            field: 'formula',
-            value: f.definition.code,
-            message: `position 1: expected a figure needing at most ${MAX_REQUIRED_MONTHS} months of data, found ${f.requiredHistory}`,
-          },
+          detail(
+            message('kpi.historyTooLongDetail', { max: MAX_REQUIRED_MONTHS, months: f.requiredHistory }),
+            {
+              field: 'formula',
+              value: f.definition.code,
+            },
+          ),
         ],
       )
   }
@@ -231,11 +239,12 @@ function orderByDependencies(figures: CheckedFigure[]): CheckedFigure[] {
     if (s === 'done') return
     if (s === 'visiting') {
       const cycle = [...stack.slice(stack.indexOf(code)), code]
-      throw new AppError(
-        'invalid_input',
-        `Figure definitions reference each other in a cycle: ${cycle.join(' → ')}`,
-        [{ field: 'formula', value: cycle.join(' → '), message: `cycle ${cycle.join(' → ')}` }],
-      )
+      throw new AppError('invalid_input', message('kpi.definitionCycle', { cycle: cycle.join(' → ') }), [
+        detail(message('kpi.definitionCycleDetail', { cycle: cycle.join(' → ') }), {
+          field: 'formula',
+          value: cycle.join(' → '),
+        }),
+      ])
     }
     state.set(code, 'visiting')
     stack.push(code)

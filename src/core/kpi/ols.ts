@@ -1,4 +1,5 @@
-import { AppError } from '../errors/app-error'
+import { AppError, detail } from '../errors/app-error'
+import { message } from '../messages/text'
 import { judgeDifference, type Polarity } from './polarity'
 import { studentTQuantile, studentTTwoSidedP } from './student-t'
 
@@ -68,10 +69,7 @@ export function fitOls(options: {
   const names = ['(intercept)', ...predictors.map((x) => x.name)]
   validateInput({ y, predictors, ids: options.ids, confidence })
   if (n <= p) {
-    throw new AppError(
-      'invalid_input',
-      `A regression with ${p} coefficients needs more than ${p} observations; got ${n}`,
-    )
+    throw new AppError('invalid_input', message('kpi.olsTooFewObservations', { p, n }))
   }
 
   // Column-major copy of the design matrix; it is overwritten by the Householder vectors.
@@ -89,8 +87,8 @@ export function fitOls(options: {
     if (originalNorm === 0 || norm <= RANK_TOLERANCE * originalNorm) {
       throw new AppError(
         'invalid_input',
-        `The regression is rank deficient: ${names[k]} is constant or a linear combination of ${names.slice(0, k).join(', ')}; remove it or one of those`,
-        [{ field: names[k], message: 'collinear predictor' }],
+        message('kpi.olsRankDeficient', { name: names[k]!, others: names.slice(0, k).join(', ') }),
+        [detail(message('kpi.collinearPredictor'), { field: names[k] })],
       )
     }
     // Reflect x onto −sign(x_k)·‖x‖·e_k; choosing the sign away from x_k avoids cancellation.
@@ -203,30 +201,27 @@ function validateInput(options: {
 }): void {
   const { y, predictors, ids, confidence } = options
   if (!(confidence > 0 && confidence < 1)) {
-    throw new AppError('invalid_input', `The confidence level must be between 0 and 1, got ${confidence}`)
+    throw new AppError('invalid_input', message('kpi.confidenceRange', { confidence: String(confidence) }))
   }
   if (ids && ids.length !== y.length) {
-    throw new AppError('invalid_input', `Got ${ids.length} observation ids for ${y.length} observations`)
+    throw new AppError('invalid_input', message('kpi.idsForObservations', { ids: ids.length, n: y.length }))
   }
   const bad = y.findIndex((v) => !Number.isFinite(v))
   if (bad >= 0) {
-    throw new AppError(
-      'invalid_input',
-      `The target value of observation ${ids?.[bad] ?? bad + 1} is missing or not finite`,
-    )
+    throw new AppError('invalid_input', message('kpi.targetMissing', { id: ids?.[bad] ?? bad + 1 }))
   }
   for (const x of predictors) {
     if (x.values.length !== y.length) {
       throw new AppError(
         'invalid_input',
-        `Predictor ${x.name} has ${x.values.length} values for ${y.length} observations`,
+        message('kpi.predictorLength', { name: x.name, values: x.values.length, n: y.length }),
       )
     }
     const i = x.values.findIndex((v) => !Number.isFinite(v))
     if (i >= 0) {
       throw new AppError(
         'invalid_input',
-        `Predictor ${x.name} is missing or not finite for observation ${ids?.[i] ?? i + 1}`,
+        message('kpi.predictorMissing', { name: x.name, id: ids?.[i] ?? i + 1 }),
       )
     }
   }

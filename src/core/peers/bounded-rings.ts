@@ -30,6 +30,7 @@
  * `apart` members together, or (for groups mixing Lands) exceeds a spread cap, the unit is fixed
  * to its best ring or forbidden from the offending ring and the flow is solved again.
  */
+import { message, type Message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 import { createRandom, deriveSeed } from '../random'
 import { refineKMeans, seedKMeansPlusPlus } from './kmeans'
@@ -98,7 +99,7 @@ interface Problem {
   landCount: number
 }
 
-const fail = (message: string) => new AppError('infeasible', message)
+const fail = (text: Message) => new AppError('infeasible', text)
 
 /** Forms k rings with size bounds and hard constraints, minimising the within-ring sum of squares. */
 export function formBoundedRings(options: FormBoundedRingsOptions): BoundedRingsResult {
@@ -127,7 +128,7 @@ export function formBoundedRings(options: FormBoundedRingsOptions): BoundedRings
     if (!best || found.objective < best.objective - 1e-9 * Math.abs(best.objective)) best = found
   }
   if (!best && firstFailure) throw firstFailure
-  if (!best) throw new AppError('internal', 'no restart ran')
+  if (!best) throw new AppError('internal', message('peers.noRestart'))
   assertConstraints(problem, best.ringOfUnit)
   return describeResult({ problem, options, ringOfUnit: best.ringOfUnit, restartsUsed: restarts })
 }
@@ -136,9 +137,10 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   const { ids, k, minSize, maxSize } = options
   const base = flattenPoints(options.points)
   const n = ids.length
-  if (base.rows !== n) throw new AppError('invalid_input', `${base.rows} point rows for ${n} ids`)
+  if (base.rows !== n)
+    throw new AppError('invalid_input', message('peers.rowsForIds', { rows: base.rows, ids: n }))
   if (!Number.isInteger(k) || k < 1)
-    throw new AppError('invalid_input', `k must be a positive integer, got ${k}`)
+    throw new AppError('invalid_input', message('peers.kPositive', { k: String(k) }))
   if (
     !Number.isInteger(minSize) ||
     !Number.isInteger(maxSize) ||
@@ -148,28 +150,24 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   ) {
     throw new AppError(
       'invalid_input',
-      `ring sizes must be integers with 0 ≤ min ≤ max, got ${minSize}–${maxSize}`,
+      message('peers.ringSizes', { min: String(minSize), max: String(maxSize) }),
     )
   }
-  if (k > n) throw fail(`${k} rings need at least ${k} organisations, but there are ${n}`)
+  if (k > n) throw fail(message('peers.ringsNeedOrganisations', { k, n }))
   if (k * minSize > n) {
-    throw fail(
-      `${k} rings of at least ${minSize} members need at least ${k * minSize} members, but there are ${n}`,
-    )
+    throw fail(message('peers.ringsMinTooLarge', { k, min: minSize, needed: k * minSize, n }))
   }
   if (k * maxSize < n) {
-    throw fail(
-      `${k} rings of at most ${maxSize} members hold at most ${k * maxSize} members, but there are ${n}`,
-    )
+    throw fail(message('peers.ringsMaxTooSmall', { k, max: maxSize, held: k * maxSize, n }))
   }
   const index = new Map<string, number>()
   ids.forEach((id, i) => {
-    if (index.has(id)) throw new AppError('invalid_input', `id "${id}" appears twice`)
+    if (index.has(id)) throw new AppError('invalid_input', message('peers.idTwice', { id }))
     index.set(id, i)
   })
   const indexOf = (id: string, what: string): number => {
     const i = index.get(id)
-    if (i === undefined) throw new AppError('invalid_input', `${what} refers to unknown id "${id}"`)
+    if (i === undefined) throw new AppError('invalid_input', message('peers.unknownId', { what, id }))
     return i
   }
 
@@ -178,7 +176,7 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   const landNames: string[] = []
   if (options.land) {
     const landOf = options.landOf
-    if (!landOf) throw new AppError('invalid_input', `land: '${options.land}' needs landOf(id)`)
+    if (!landOf) throw new AppError('invalid_input', message('peers.landNeedsLandOf', { land: options.land }))
     const landIndex = new Map<string, number>()
     ids.forEach((id, i) => {
       const name = landOf(id)
@@ -195,7 +193,8 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   let matrix = base
   if (options.land === 'group') {
     const weight = options.landWeight ?? 1
-    if (!(weight >= 0)) throw new AppError('invalid_input', `landWeight must be ≥ 0, got ${weight}`)
+    if (!(weight >= 0))
+      throw new AppError('invalid_input', message('peers.landWeight', { weight: String(weight) }))
     const cols = base.cols + landCount
     const data = new Float64Array(n * cols)
     for (let i = 0; i < n; i++) {
@@ -237,7 +236,11 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   for (const unit of units) {
     if (unit.members.length > maxSize) {
       throw fail(
-        `${unit.members.length} organisations must be together (${describeUnit(unit)}), but a ring holds at most ${maxSize}`,
+        message('peers.togetherTooLarge', {
+          count: unit.members.length,
+          members: describeUnit(unit),
+          max: maxSize,
+        }),
       )
     }
     if (options.land) {
@@ -248,9 +251,7 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
     if (landCap) {
       for (const [l, count] of unit.landCounts) {
         if (count > landCap[l]) {
-          throw fail(
-            `${count} organisations from ${landNames[l]} must be together, but 'spread' allows at most ${landCap[l]} of that Land per ring`,
-          )
+          throw fail(message('peers.togetherLandCap', { count, land: landNames[l], cap: landCap[l] }))
         }
       }
     }
@@ -261,24 +262,21 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   for (const { id, ring } of options.pinned ?? []) {
     const unit = units[unitOf[indexOf(id, 'pinned')]]
     if (!Number.isInteger(ring) || ring < 0 || ring >= k) {
-      throw fail(`"${id}" is pinned to ring ${ring}, but rings are numbered 0..${k - 1}`)
+      throw fail(message('peers.pinOutOfRange', { id, ring: String(ring), last: k - 1 }))
     }
     if (unit.pinnedRing >= 0 && unit.pinnedRing !== ring && unit.members.length === 1) {
-      throw fail(`"${id}" is pinned to both ring ${unit.pinnedRing} and ring ${ring}`)
+      throw fail(message('peers.pinnedTwice', { id, first: unit.pinnedRing, second: ring }))
     }
     if (unit.pinnedRing >= 0 && unit.pinnedRing !== ring) {
       throw fail(
-        `"${id}" is pinned to ring ${ring}, but its together-group (${describeUnit(unit)}) is pinned to ring ${unit.pinnedRing}`,
+        message('peers.pinConflictsGroup', { id, ring, members: describeUnit(unit), other: unit.pinnedRing }),
       )
     }
     unit.pinnedRing = ring
   }
   for (const unit of units) if (unit.pinnedRing >= 0) pinnedCount[unit.pinnedRing] += unit.members.length
   pinnedCount.forEach((count, ring) => {
-    if (count > maxSize)
-      throw fail(
-        `ring ${ring} has ${count} pinned members (with their together-groups), but the maximum is ${maxSize}`,
-      )
+    if (count > maxSize) throw fail(message('peers.pinnedTooMany', { ring, count, max: maxSize }))
   })
   if (landCap) {
     for (let ring = 0; ring < k; ring++) {
@@ -289,9 +287,7 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
       }
       for (const [l, c] of perLand) {
         if (c > landCap[l])
-          throw fail(
-            `ring ${ring} has ${c} pinned members from ${landNames[l]}, but 'spread' allows ${landCap[l]}`,
-          )
+          throw fail(message('peers.pinnedLandCap', { ring, count: c, land: landNames[l], cap: landCap[l] }))
       }
     }
   }
@@ -301,13 +297,10 @@ function buildProblem(options: FormBoundedRingsOptions): Problem {
   for (const [a, b] of options.apart ?? []) {
     const ua = unitOf[indexOf(a, 'apart')]
     const ub = unitOf[indexOf(b, 'apart')]
-    if (a === b) throw fail(`"${a}" cannot be apart from itself`)
-    if (ua === ub)
-      throw fail(
-        `"${a}" and "${b}" must be apart, but together constraints link them (${describeUnit(units[ua])})`,
-      )
+    if (a === b) throw fail(message('peers.apartFromItself', { id: a }))
+    if (ua === ub) throw fail(message('peers.apartButTogether', { a, b, members: describeUnit(units[ua]) }))
     if (units[ua].pinnedRing >= 0 && units[ua].pinnedRing === units[ub].pinnedRing) {
-      throw fail(`"${a}" and "${b}" must be apart, but both are pinned to ring ${units[ua].pinnedRing}`)
+      throw fail(message('peers.apartButPinned', { a, b, ring: units[ua].pinnedRing }))
     }
     if (!apartOf[ua].includes(ub)) {
       apartOf[ua].push(ub)
@@ -491,12 +484,12 @@ function assignWithRepair(input: {
           chosen = u
         }
       }
-      if (chosen < 0) throw fail(`cannot satisfy the constraints: ${violation.message}`)
+      if (chosen < 0) throw fail(violation.message)
       allowed[chosen * k + violation.ring] = 0
       touched.add(chosen)
     }
   }
-  throw fail('cannot satisfy the together/apart/Land constraints together with the ring sizes')
+  throw fail(message('peers.cannotSatisfyAll'))
 }
 
 /** Runs the min-cost flow; returns flow per (unit, ring), or throws if the bounds cannot be met. */
@@ -545,15 +538,11 @@ function solveAssignmentFlow(input: {
   }
   const sent = flow.solve({ source, sink, amount: total })
   if (sent < total) {
-    throw fail(
-      `only ${sent} of ${total} organisations can be placed in ${k} rings of at most ${maxSize} with the pins and Land limits`,
-    )
+    throw fail(message('peers.cannotPlaceAll', { placed: sent, total, k, max: maxSize }))
   }
   mandatory.forEach((arc, r) => {
     if (flow.flowOn(arc) < minSize) {
-      throw fail(
-        `ring ${r} can get only ${flow.flowOn(arc)} members under the pins and constraints, but needs at least ${minSize}`,
-      )
+      throw fail(message('peers.ringTooSmall', { ring: r, count: flow.flowOn(arc), min: minSize }))
     }
   })
   const result = new Int32Array(units.length * k)
@@ -564,7 +553,7 @@ function solveAssignmentFlow(input: {
 interface Violation {
   ring: number
   units: number[]
-  message: string
+  message: Message
 }
 
 /** Violated apart and spread constraints (spread only for mixed-Land together-groups, which the flow cannot see). */
@@ -577,7 +566,10 @@ function findViolations(problem: Problem, ringOfUnit: Int32Array): Violation[] {
         violations.push({
           ring: ringOfUnit[u],
           units: [v, u],
-          message: `"${problem.ids[units[u].members[0]]}" and "${problem.ids[units[v].members[0]]}" must be apart`,
+          message: message('peers.mustBeApart', {
+            a: problem.ids[units[u].members[0]],
+            b: problem.ids[units[v].members[0]],
+          }),
         })
       }
     }
@@ -597,7 +589,12 @@ function findViolations(problem: Problem, ringOfUnit: Int32Array): Violation[] {
           violations.push({
             ring: r,
             units: offenders,
-            message: `ring ${r} has ${c} members from ${problem.landNames[l]}, but 'spread' allows ${landCap[l]}`,
+            message: message('peers.landCapInRing', {
+              ring: r,
+              count: c,
+              land: problem.landNames[l],
+              cap: landCap[l],
+            }),
           })
         }
       }
@@ -779,16 +776,16 @@ function assertConstraints(problem: Problem, ringOfUnit: Int32Array): void {
   const { size } = new RingLedger(problem, ringOfUnit)
   for (let r = 0; r < problem.k; r++) {
     if (size[r] < problem.minSize || size[r] > problem.maxSize) {
-      throw new AppError('internal', `ring ${r} ended with ${size[r]} members`)
+      throw new AppError('internal', message('peers.ringSizeBroken', { ring: r, size: size[r] }))
     }
   }
   problem.units.forEach((unit, u) => {
     if (ringOfUnit[u] < 0 || (unit.pinnedRing >= 0 && ringOfUnit[u] !== unit.pinnedRing)) {
-      throw new AppError('internal', `unit ${u} is not in its pinned ring`)
+      throw new AppError('internal', message('peers.unitNotPinned', { unit: u }))
     }
   })
   const [violation] = findViolations(problem, ringOfUnit)
-  if (violation) throw new AppError('internal', `result violates a constraint: ${violation.message}`)
+  if (violation) throw new AppError('internal', violation.message)
 }
 
 function describeResult(input: {

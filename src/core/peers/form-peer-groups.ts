@@ -4,6 +4,7 @@
  * of the untransformed values, bootstrap stability). Used by the database path and by the CLI's
  * `peers form --input <csv>`, so both give the same answer for the same table.
  */
+import { message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 import { formBoundedRings } from './bounded-rings'
 import { refineKMeans } from './kmeans'
@@ -73,12 +74,13 @@ export function defaultRingBounds(n: number, k: number): { minSize: number; maxS
 export function formPeerPartition(options: FormPeerPartitionOptions): PeerPartition {
   const { ids, matrix, method, k } = options
   const n = ids.length
-  if (matrix.length !== n) throw new AppError('invalid_input', `${matrix.length} rows for ${n} ids`)
+  if (matrix.length !== n)
+    throw new AppError('invalid_input', message('peers.rowsForIds', { rows: matrix.length, ids: n }))
   if (!Number.isInteger(k) || k < 1)
-    throw new AppError('invalid_input', `k must be a positive integer, got ${k}`)
-  if (n === 0) throw new AppError('invalid_input', 'no organisation with complete data to group')
+    throw new AppError('invalid_input', message('peers.kPositive', { k: String(k) }))
+  if (n === 0) throw new AppError('invalid_input', message('peers.noCompleteData'))
   if (method !== 'rings' && k > n)
-    throw new AppError('infeasible', `${k} groups need at least ${k} organisations, but there are ${n}`)
+    throw new AppError('infeasible', message('peers.groupsNeedOrganisations', { k, n }))
   if (method === 'ward' || method === 'kmeans') {
     const linkage = computeWardLinkage(matrix)
     const ward = cutTree(linkage, k)

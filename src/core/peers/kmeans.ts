@@ -9,6 +9,7 @@
  * Standalone k-means also applies Hartigan's exact single-point moves after Lloyd (see
  * polishHartigan), which escapes many of Lloyd's poor local optima at little cost.
  */
+import { message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 import { createRandom, deriveSeed, type Random } from '../random'
 import {
@@ -103,7 +104,7 @@ function fillEmptyGroups(input: { labels: Int32Array; nearest: Float64Array; k: 
       if (sizes[labels[i]] > 1 && (far < 0 || nearest[i] > nearest[far])) far = i
     }
     if (far < 0)
-      throw new AppError('invalid_input', `cannot form ${k} non-empty clusters from ${labels.length} points`)
+      throw new AppError('invalid_input', message('peers.cannotFormNonEmpty', { k, n: labels.length }))
     sizes[labels[far]]--
     labels[far] = g
     sizes[g] = 1
@@ -137,13 +138,19 @@ export function refineKMeans(points: Points, options: RefineKMeansOptions): KMea
   if (options.centroids) {
     const start = flattenPoints(options.centroids)
     if (start.cols !== matrix.cols) {
-      throw new AppError('invalid_input', `centroids have ${start.cols} columns, points ${matrix.cols}`)
+      throw new AppError(
+        'invalid_input',
+        message('peers.centroidColumns', { centroids: start.cols, points: matrix.cols }),
+      )
     }
     centroids = start.data
     k = start.rows
   } else if (options.labels) {
     if (options.labels.length !== matrix.rows) {
-      throw new AppError('invalid_input', `${options.labels.length} labels for ${matrix.rows} points`)
+      throw new AppError(
+        'invalid_input',
+        message('peers.labelsForPoints', { labels: options.labels.length, points: matrix.rows }),
+      )
     }
     k = countGroups(options.labels)
     const labels = Int32Array.from(options.labels)
@@ -154,10 +161,10 @@ export function refineKMeans(points: Points, options: RefineKMeansOptions): KMea
     fillEmptyGroups({ labels, nearest, k })
     centroids = computeGroupMeans(matrix, labels, k).means
   } else {
-    throw new AppError('invalid_input', 'refineKMeans needs start labels or start centroids')
+    throw new AppError('invalid_input', message('peers.refineNeedsStart'))
   }
   if (k < 1 || k > matrix.rows)
-    throw new AppError('invalid_input', `cannot form ${k} clusters from ${matrix.rows} points`)
+    throw new AppError('invalid_input', message('peers.cannotFormClusters', { k, n: matrix.rows }))
   const run = iterateLloyd(matrix, centroids, k, maxIterations)
   if (options.isPolished) polishHartigan(matrix, run.labels, k)
   return finish(matrix, run, k)
@@ -265,7 +272,7 @@ export function runKMeans(points: Points, options: RunKMeansOptions): KMeansResu
   const matrix = flattenPoints(points)
   const { k } = options
   if (!Number.isInteger(k) || k < 1 || k > matrix.rows) {
-    throw new AppError('invalid_input', `cannot form ${k} clusters from ${matrix.rows} points`)
+    throw new AppError('invalid_input', message('peers.cannotFormClusters', { k, n: matrix.rows }))
   }
   const seed = options.seed ?? 1
   const starts = options.starts ?? 10
@@ -278,6 +285,6 @@ export function runKMeans(points: Points, options: RunKMeansOptions): KMeansResu
     const result = finish(matrix, run, k)
     if (!best || result.inertia < best.inertia) best = result
   }
-  if (!best) throw new AppError('invalid_input', 'runKMeans needs at least one start')
+  if (!best) throw new AppError('invalid_input', message('peers.kmeansNeedsStart'))
   return best
 }

@@ -3,6 +3,7 @@
  * and work internally on one flat row-major Float64Array, which is several times faster to scan
  * than an array of arrays and keeps memory at 8 bytes per value.
  */
+import { message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 
 /** Rows of equal length: number[][] or an array of Float64Array. */
@@ -23,12 +24,18 @@ export function flattenPoints(points: Points): FlatMatrix {
   for (let i = 0; i < rows; i++) {
     const row = points[i]
     if (row.length !== cols) {
-      throw new AppError('invalid_input', `row ${i} has ${row.length} values, expected ${cols}`)
+      throw new AppError(
+        'invalid_input',
+        message('peers.rowLength', { row: i, count: row.length, columns: cols }),
+      )
     }
     for (let j = 0; j < cols; j++) {
       const value = row[j]
       if (!Number.isFinite(value)) {
-        throw new AppError('invalid_input', `row ${i}, column ${j} is not a finite number (${value})`)
+        throw new AppError(
+          'invalid_input',
+          message('peers.notFinite', { row: i, column: j, value: String(value) }),
+        )
       }
       data[i * cols + j] = value
     }
@@ -80,7 +87,7 @@ export function countGroups(labels: ArrayLike<number>): number {
   for (let i = 0; i < labels.length; i++) {
     const g = labels[i]
     if (!Number.isInteger(g) || g < 0) {
-      throw new AppError('invalid_input', `label ${i} is ${g}; labels must be integers ≥ 0`)
+      throw new AppError('invalid_input', message('peers.labelNotInteger', { index: i, label: String(g) }))
     }
     if (g + 1 > k) k = g + 1
   }

@@ -5,6 +5,7 @@
  * the squared distance. Large shares are where the two DIFFER most; small shares are where they
  * are most alike. `explainNeighbour` turns that into one honest sentence in German and English.
  */
+import { message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 import { formatNumber, withUnit } from '../format/format'
 import { flattenPoints, type Points } from './matrix'
@@ -58,12 +59,17 @@ export function findNearestNeighbours(options: FindNearestNeighboursOptions): Ne
   const { ids, columns, k } = options
   const { data, rows: n, cols } = flattenPoints(options.matrix)
   const raw = options.raw ? flattenPoints(options.raw) : undefined
-  if (n !== ids.length) throw new AppError('invalid_input', `${n} matrix rows for ${ids.length} ids`)
+  if (n !== ids.length)
+    throw new AppError('invalid_input', message('peers.rowsForIds', { rows: n, ids: ids.length }))
   if (n > 0 && cols !== columns.length)
-    throw new AppError('invalid_input', `${cols} matrix columns for ${columns.length} names`)
+    throw new AppError(
+      'invalid_input',
+      message('peers.columnsForNames', { columns: cols, names: columns.length }),
+    )
   if (raw && (raw.rows !== n || raw.cols !== cols))
-    throw new AppError('invalid_input', 'raw values must have the shape of the matrix')
-  if (!Number.isInteger(k) || k < 0) throw new AppError('invalid_input', `k must be an integer ≥ 0, got ${k}`)
+    throw new AppError('invalid_input', message('peers.rawShape'))
+  if (!Number.isInteger(k) || k < 0)
+    throw new AppError('invalid_input', message('peers.kNonNegative', { k: String(k) }))
 
   const squared = new Float64Array(n)
   const order: number[] = []

@@ -20,7 +20,8 @@ export interface ExplainedVariance {
 }
 
 function checkLabels(rows: number, labels: ArrayLike<number>): number {
-  if (labels.length !== rows) throw new AppError('invalid_input', `${labels.length} labels for ${rows} rows`)
+  if (labels.length !== rows)
+    throw new AppError('invalid_input', message('peers.labelsForRows', { labels: labels.length, rows }))
   return countGroups(labels)
 }
 
@@ -61,7 +62,7 @@ export function computeSilhouette(points: Points, labels: ArrayLike<number>): Si
   for (let i = 0; i < n; i++) sizes[labels[i]]++
   const nonEmpty = Array.from(sizes).filter((s) => s > 0).length
   if (nonEmpty < 2 || nonEmpty > n - 1) {
-    throw new AppError('invalid_input', `silhouette needs 2 to n − 1 groups, got ${nonEmpty} for ${n} points`)
+    throw new AppError('invalid_input', message('peers.silhouetteGroups', { groups: nonEmpty, n }))
   }
   // Each pair's distance is computed once and added to both sides: sumTo[i·k + g] is the sum of
   // distances from point i to the points of group g (an n × k table, not n × n).
@@ -121,7 +122,10 @@ export function computeGroupSpread(input: {
   const matrix = flattenPoints(input.points)
   const k = checkLabels(matrix.rows, input.labels)
   if (matrix.rows > 0 && input.columns.length !== matrix.cols) {
-    throw new AppError('invalid_input', `${input.columns.length} column names for ${matrix.cols} columns`)
+    throw new AppError(
+      'invalid_input',
+      message('peers.columnsForNames', { columns: matrix.cols, names: input.columns.length }),
+    )
   }
   const { means, sizes } = computeGroupMeans(matrix, input.labels, k)
   return Array.from({ length: k }, (_, g) => ({
@@ -154,7 +158,7 @@ const pairs = (x: number) => (x * (x - 1)) / 2
 /** Contingency table of two labelings (rows: groups of a, columns: groups of b). */
 function buildContingency(a: ArrayLike<number>, b: ArrayLike<number>): number[][] {
   if (a.length !== b.length)
-    throw new AppError('invalid_input', `partitions of ${a.length} and ${b.length} items`)
+    throw new AppError('invalid_input', message('peers.partitionSizes', { a: a.length, b: b.length }))
   const ka = countGroups(a)
   const kb = countGroups(b)
   const table = Array.from({ length: ka }, () => new Array<number>(kb).fill(0))
@@ -207,7 +211,10 @@ export function comparePartitions(input: {
 }): PartitionComparison {
   const { ids, before, after } = input
   if (ids.length !== before.length)
-    throw new AppError('invalid_input', `${before.length} labels for ${ids.length} ids`)
+    throw new AppError(
+      'invalid_input',
+      message('peers.labelsForRows', { labels: before.length, rows: ids.length }),
+    )
   const contingency = buildContingency(before, after)
   const cells: [number, number, number][] = []
   contingency.forEach((row, i) => row.forEach((v, j) => v > 0 && cells.push([v, i, j])))
@@ -279,7 +286,7 @@ export function* runBootstrapReplicates(input: BootstrapInput): Generator<number
     if (relabelled.length !== sampleRows)
       throw new AppError(
         'invalid_input',
-        `recluster returned ${relabelled.length} labels for ${sampleRows} rows`,
+        message('peers.labelsForRows', { labels: relabelled.length, rows: sampleRows }),
       )
     const ari = computeAdjustedRandIndex(
       drawn.map((i) => labels[i]),

@@ -6,6 +6,7 @@
  * the mean of its shares over the targets that have any significant candidate. Weights are then
  * scaled to a mean of 1 over the kept candidates, so they read like hand-set weights.
  */
+import { message, type Message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 import { fitOls } from '../kpi/ols'
 
@@ -28,7 +29,8 @@ export interface RegressionWeights {
   weights: number[]
   fits: TargetFit[]
   /** Targets without enough values or without any significant candidate. */
-  skipped: { code: string; reason: string }[]
+  /** Targets left out, with the reason as a message (its text names the target). */
+  skipped: { code: string; reason: Message }[]
 }
 
 function zScores(values: readonly number[]): number[] | null {
@@ -53,17 +55,17 @@ export function deriveRegressionWeights(options: {
     if (c.values.length !== rows)
       throw new AppError(
         'invalid_input',
-        `candidate "${c.name}" has ${c.values.length} values for ${rows} rows`,
+        message('peers.valuesForRows', { name: c.name, values: c.values.length, rows }),
       )
   const shares = new Array<number>(candidates.length).fill(0)
   const fits: TargetFit[] = []
-  const skipped: { code: string; reason: string }[] = []
+  const skipped: RegressionWeights['skipped'] = []
   let counted = 0
   for (const target of targets) {
     if (target.values.length !== rows)
       throw new AppError(
         'invalid_input',
-        `target "${target.code}" has ${target.values.length} values for ${rows} rows`,
+        message('peers.valuesForRows', { name: target.code, values: target.values.length, rows }),
       )
     const kept = target.values.flatMap((v, i) => (v !== null && Number.isFinite(v) ? [i] : []))
     const y = zScores(kept.map((i) => target.values[i] as number))
@@ -73,7 +75,11 @@ export function deriveRegressionWeights(options: {
     if (!y || kept.length <= usable.length + 2) {
       skipped.push({
         code: target.code,
-        reason: `${kept.length} organisations with a value: too few for ${usable.length} indicators`,
+        reason: message('peers.regressionTooFew', {
+          code: target.code,
+          count: kept.length,
+          indicators: usable.length,
+        }),
       })
       continue
     }
@@ -93,7 +99,10 @@ export function deriveRegressionWeights(options: {
     fits.push({ code: target.code, n: fit.n, rSquared: fit.rSquared, coefficients })
     const total = coefficients.reduce((s, c) => s + (c.isSignificant ? Math.abs(c.standardisedEffect) : 0), 0)
     if (!(total > 0)) {
-      skipped.push({ code: target.code, reason: `no indicator is significant at ${alpha}` })
+      skipped.push({
+        code: target.code,
+        reason: message('peers.regressionNotSignificant', { code: target.code, alpha }),
+      })
       continue
     }
     counted++
@@ -105,7 +114,7 @@ export function deriveRegressionWeights(options: {
   if (counted === 0) {
     throw new AppError(
       'invalid_input',
-      `weights from regression: no target figure has a significant context indicator (${skipped.map((s) => `${s.code}: ${s.reason}`).join('; ')}); set weights by hand instead`,
+      message('peers.noSignificantContext', { skipped: skipped.map((s) => s.code).join(', ') }),
     )
   }
   const mean = shares.map((s) => s / counted)

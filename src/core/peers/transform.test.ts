@@ -89,7 +89,7 @@ describe('buildStandardisedMatrix', () => {
       buildStandardisedMatrix({ ids: ['a'], columns: [{ name: 'd', values: [1], weight: -1 }] }),
     ).toThrow(/weight/)
     expect(() => buildStandardisedMatrix({ ids: ['a', 'b'], columns: [{ name: 'd', values: [1] }] })).toThrow(
-      /1 values for 2 ids/,
+      /"d" has 1 values for 2 rows/,
     )
   })
 })

@@ -9,6 +9,7 @@
  * Rows with a missing value (null, undefined, NaN) are not dropped silently: they are listed in
  * `excluded` with the names of the missing columns, and means/sds are computed from complete rows.
  */
+import { message } from '../messages/text'
 import { AppError } from '../errors/app-error'
 
 /** Per-column transform before standardising: none, natural log (values must be > 0), or average rank. */
@@ -76,12 +77,12 @@ export function buildStandardisedMatrix(options: BuildStandardisedMatrixOptions)
     if (column.values.length !== ids.length) {
       throw new AppError(
         'invalid_input',
-        `column "${column.name}" has ${column.values.length} values for ${ids.length} ids`,
+        message('peers.valuesForRows', { name: column.name, values: column.values.length, rows: ids.length }),
       )
     }
     const weight = column.weight ?? 1
     if (!Number.isFinite(weight) || weight < 0) {
-      throw new AppError('invalid_input', `column "${column.name}" has weight ${weight}; weights must be ≥ 0`)
+      throw new AppError('invalid_input', message('peers.negativeWeight', { column: column.name, weight }))
     }
   }
 
@@ -103,7 +104,7 @@ export function buildStandardisedMatrix(options: BuildStandardisedMatrixOptions)
           if (value <= 0) {
             throw new AppError(
               'invalid_input',
-              `column "${column.name}": log transform needs positive values, but "${ids[keptRows[r]]}" has ${value}`,
+              message('peers.logNeedsPositive', { column: column.name, id: String(ids[keptRows[r]]), value }),
             )
           }
           return Math.log(value)

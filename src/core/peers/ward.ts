@@ -49,10 +49,7 @@ export function computeWardLinkage(
     for (let i = 0; i < n; i++) {
       const weight = weights[i]
       if (!Number.isInteger(weight) || weight < 1)
-        throw new AppError(
-          'invalid_input',
-          `weight of row ${i} must be a positive whole number, got ${weight}`,
-        )
+        throw new AppError('invalid_input', message('peers.wardWeight', { row: i, weight: String(weight) }))
       size[i] = weight
       inverseSize[i] = 1 / weight
     }

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import { invalidInput } from '../../core/errors/app-error'
+import { render } from '../../core/messages/text'
 import {
   buildStandardisedMatrix,
   computeAverageRanks,
@@ -187,7 +188,7 @@ export async function loadContextProfile(
     })
     weights = derived.weights
     regression = derived.fits
-    for (const s of derived.skipped) notes.push(`Regression ${s.code}: ${s.reason}`)
+    for (const s of derived.skipped) notes.push(`${render('de', s.reason)} / ${render('en', s.reason)}`)
     const dropped = used.filter((_, j) => weights[j] === 0)
     if (dropped.length > 0)
       notes.push(`Nicht signifikant, Gewicht 0 / not significant, weight 0: ${dropped.join(', ')}`)
