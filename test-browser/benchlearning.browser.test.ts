@@ -461,8 +461,9 @@ describe('a full benchlearning cycle in the UI', () => {
     await codeField.fill(code)
     await manager.getByRole('button', { name: 'Runde eröffnen' }).click()
     await manager.getByText(`Runde ${name} eröffnet.`).waitFor()
-    await expect(moderator.getByLabel('Runde', { exact: true }).inputValue()).resolves.toBe(code)
-    await expect(moderator.locator('main .toolbar .status-badge').innerText()).resolves.toBe('läuft')
+    // The list of cycles is fetched again after opening: the selection follows once it has arrived.
+    await expect.poll(() => moderator.getByLabel('Runde', { exact: true }).inputValue()).toBe(code)
+    await expect.poll(() => moderator.locator('main .toolbar .status-badge').innerText()).toBe('läuft')
 
     await manager.getByRole('button', { name: 'Runde schließen' }).click()
     await manager.getByText(`Runde ${name} geschlossen.`).waitFor()

@@ -72,7 +72,7 @@ describe('moderator forms rings', () => {
     const alert = page.getByRole('alert').filter({ hasText: '120' })
     await alert.waitFor()
     await expect(alert.innerText()).resolves.toMatch(
-      /at least 12 members need at least 120 members, but there are 104/,
+      /10 Vergleichsringe mit je mindestens 12 Mitgliedern brauchen mindestens 120 Mitglieder, es gibt aber nur 104/,
     )
     await expectAccessible(page, 'rings infeasible')
     await screenshot(page, 'rings-infeasible')
