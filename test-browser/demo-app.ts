@@ -7,12 +7,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { expect, inject } from 'vitest'
 import { WEB_ROOT } from '../src/cli/commands/start'
-import { latestCompleteMonth } from '../src/core/periods/period'
 import type { Database } from '../src/db/connect'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
-import { createDemoNetwork } from '../src/features/demo/create-demo-network'
 import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
 import type { SingleSignOnSettings } from '../src/features/single-sign-on/sso-settings'
 import { findSeriousViolations } from './axe'
@@ -47,8 +45,9 @@ export async function startDemoApp(
   } = {},
 ): Promise<DemoApp> {
   return startSmallWorld({
+    // The demo network, generated once per run by the global setup (test-browser/global-setup.ts).
+    snapshot: inject('demoSnapshot'),
     prepare: async (database) => {
-      await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
       if (options.keyFigures ?? true) await computeKeyFigures(database)
       await options.prepare?.(database)
     },

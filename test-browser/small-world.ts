@@ -32,12 +32,14 @@ export async function startSmallWorld(
   options: {
     prepare?: (database: Database) => Promise<unknown>
     app?: Omit<BuildAppOptions, 'database'>
+    /** A snapshot that holds the reference data and more (the demo network), instead of the empty one. */
+    snapshot?: string
   } = {},
 ): Promise<SmallWorld> {
   const webRoot = options.app?.webRoot ?? WEB_ROOT
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error('build the UI first: npm run build:web')
-  const database = await createTestDatabase(inject('testTemplate'))
-  await seedReferenceData(database.db)
+  const database = await createTestDatabase(options.snapshot ?? inject('testTemplate'))
+  if (!options.snapshot) await seedReferenceData(database.db)
   await options.prepare?.(database)
   const app = await buildApp({ webRoot, ...options.app, database })
   const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')

@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test-browser/**/*.browser.test.ts'],
-    globalSetup: ['src/test/global-setup.ts'],
+    // The database snapshot, and the demo network generated once for the run.
+    globalSetup: ['test-browser/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: true,

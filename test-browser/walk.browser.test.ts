@@ -219,13 +219,24 @@ function walker(page: Page, language: Language, prefix: string): Walker {
       for (const finding of await findOverflow(page)) add(finding)
       current = `${name} ${NARROW}`
       await resize(NARROW)
-      // Charts redraw after their box's resize; their animation ends within ECharts' default second.
-      if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(1_000)
       for (const finding of await findOverflow(page)) add(finding)
-      for (const finding of await findEmptyCharts(page)) add(finding)
+      for (const finding of await chartsAfterResize(page)) add(finding)
       for (const finding of await checkPageText(page, language, dataTexts)) add(finding)
       await shot(name, NARROW)
     },
+  }
+}
+
+/**
+ * Charts redraw after their box's resize (without animation): empty charts, asked again every 100 ms
+ * until they are drawn or a second and a half has passed.
+ */
+async function chartsAfterResize(page: Page): Promise<string[]> {
+  const deadline = Date.now() + 1_500
+  for (;;) {
+    const empty = await findEmptyCharts(page)
+    if (empty.length === 0 || Date.now() > deadline) return empty
+    await page.waitForTimeout(100)
   }
 }
 
