@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config'
 // by default and on PostgreSQL when DATABASE_URL is set (see src/test/database.ts).
 export default defineConfig({
   test: {
+    // Vitest's default in a run is one worker less than the cores: one on the 2-core CI machine. The
+    // database tests spend much of their time waiting on the database, so two workers share it well.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -1,5 +1,5 @@
 /**
- * The checks of the browser walk (walk.browser.test.ts): what a page must not show, measured in the
+ * The checks of the browser walk (walk-pages.ts, run by walk-de and walk-en.browser.test.ts): what a page must not show, measured in the
  * page itself. Each check returns findings as short sentences, so a failing walk prints one list of
  * every page, role, language and width with what is wrong there.
  */

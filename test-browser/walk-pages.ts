@@ -1,5 +1,6 @@
 /**
- * The walk: every page of the web router, as each demo role, in German and English, at 1440 px and
+ * The walk: every page of the web router, as each demo role, in one language (walk-de and walk-en
+ * run as two files, so the two workers share them), at 1440 px and
  * on a 390 px phone (and at 1280 px by resizing), on the demo network with its key figures. Saves a
  * screenshot of each page at both widths (test-results/walk/<role>-<lang>-<width>-<page>.png) and fails
  * with one list of everything it found: sideways scrolling, text of the other language, raw catalogue
@@ -85,33 +86,36 @@ async function collectDataTexts(): Promise<string[]> {
   return dataTextForms(texts.filter((text): text is string => text !== null))
 }
 
-beforeAll(async () => {
-  buildUiIfMissing()
-  mkdirSync(WALK_DIR, { recursive: true })
-  demo = await startDemoApp()
-  const db = demo.database.db
-  const kca = await db
-    .selectFrom('organisation_area')
-    .select('organisation_id')
-    .where('ags5', '=', DEMO_MEMBER_AGS)
-    .executeTakeFirstOrThrow()
-  const peer = await db
-    .selectFrom('organisation')
-    .select('id')
-    .where('is_demo', '=', true)
-    .where('id', '!=', kca.organisation_id)
-    .orderBy('id')
-    .executeTakeFirstOrThrow()
-  const figure = await db
-    .selectFrom('kpi_definition')
-    .select('code')
-    .orderBy('code')
-    .executeTakeFirstOrThrow()
-  shared = { kcaId: kca.organisation_id, peerId: peer.id, figureCode: figure.code }
-  dataTexts = await collectDataTexts()
-})
+/** Starts the demo app and reads the shared ids: called inside the walk's describe block. */
+function startTheDemo(): void {
+  beforeAll(async () => {
+    buildUiIfMissing()
+    mkdirSync(WALK_DIR, { recursive: true })
+    demo = await startDemoApp()
+    const db = demo.database.db
+    const kca = await db
+      .selectFrom('organisation_area')
+      .select('organisation_id')
+      .where('ags5', '=', DEMO_MEMBER_AGS)
+      .executeTakeFirstOrThrow()
+    const peer = await db
+      .selectFrom('organisation')
+      .select('id')
+      .where('is_demo', '=', true)
+      .where('id', '!=', kca.organisation_id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const figure = await db
+      .selectFrom('kpi_definition')
+      .select('code')
+      .orderBy('code')
+      .executeTakeFirstOrThrow()
+    shared = { kcaId: kca.organisation_id, peerId: peer.id, figureCode: figure.code }
+    dataTexts = await collectDataTexts()
+  })
 
-afterAll(async () => demo?.close())
+  afterAll(async () => demo?.close())
+}
 
 /** Ids the signed-in role can see, read through the API as the pages do. */
 async function roleIds(
@@ -244,17 +248,20 @@ async function chooseLanguage(page: Page, language: Language): Promise<void> {
   await page.evaluate((chosen) => window.localStorage.setItem('benchlearn.locale', chosen), language)
 }
 
-describe('the walk', () => {
-  it('every route is walked or has its reason not to be', () => {
-    for (const route of ROUTES) expect(route.id).toMatch(/\S/)
-    expect(
-      ROUTES.filter((route) => route.isPublic)
-        .map((route) => route.id)
-        .sort(),
-    ).toEqual([...SIGNED_OUT_ROUTES, ...NOT_WALKED].sort())
-  })
+/** The walk in `language`: the sign-in pages signed out, then every page as each role. */
+export function describeWalk(language: Language): void {
+  describe(`the walk in ${language === 'de' ? 'German' : 'English'}`, () => {
+    startTheDemo()
 
-  for (const language of ['de', 'en'] as const) {
+    it('every route is walked or has its reason not to be', () => {
+      for (const route of ROUTES) expect(route.id).toMatch(/\S/)
+      expect(
+        ROUTES.filter((route) => route.isPublic)
+          .map((route) => route.id)
+          .sort(),
+      ).toEqual([...SIGNED_OUT_ROUTES, ...NOT_WALKED].sort())
+    })
+
     it(`signed out, ${language}: the sign-in pages`, async () => {
       await demo.browser.clearCookies()
       const page = await demo.browser.newPage()
@@ -285,5 +292,5 @@ describe('the walk', () => {
         expect(pages.findings).toEqual([])
       })
     }
-  }
-})
+  })
+}
