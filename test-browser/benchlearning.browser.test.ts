@@ -454,7 +454,9 @@ describe('a full benchlearning cycle in the UI', () => {
     const codeField = manager.getByLabel(/^Kürzel/)
     await manager.locator('.field-error').waitFor()
     await expect(codeField.getAttribute('aria-invalid')).resolves.toBe('true')
-    await expect(manager.locator('.field-error').innerText()).resolves.toContain(`'${year}' exists already`)
+    await expect(manager.locator('.field-error').innerText()).resolves.toContain(
+      `Eine Runde mit dem Kürzel ${year} gibt es schon.`,
+    )
     await expectAccessible(moderator, 'cycle form with a field error')
     await screenshot(moderator, 'benchlearning-self-assessment-cycle-error')
 

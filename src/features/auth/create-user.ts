@@ -2,6 +2,7 @@
  * Creating an account: by the CLI (`users create`, with a password from stdin) or by accepting an
  * invitation. One rule for both: a free address, an organisation for member roles, an audit entry.
  */
+import { message } from '../../core/messages/text'
 import type { Kysely } from 'kysely'
 import { actorOf, type Account, type AuditActor } from '../../core/accounts/account'
 import { conflict } from '../../core/errors/app-error'
@@ -39,7 +40,7 @@ export async function addUser(
 ): Promise<Account> {
   requireOrganisationForRole(options.role, options.organisationId)
   const email = options.email.trim()
-  if (await findUserByEmail(db, email)) throw conflict(`an account for ${email} exists already`)
+  if (await findUserByEmail(db, email)) throw conflict(message('account.exists', { email }))
   const id = await insertUser(db, {
     email,
     name: options.name,

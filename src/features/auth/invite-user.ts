@@ -6,6 +6,7 @@
  * The token is in the URL fragment (#…), so it reaches neither server logs nor Referer headers; the
  * database keeps only its hash.
  */
+import { message } from '../../core/messages/text'
 import type { AuditActor } from '../../core/accounts/account'
 import { conflict, forbidden } from '../../core/errors/app-error'
 import { isoDate } from '../../core/periods/dates'
@@ -52,8 +53,7 @@ export async function inviteUser(database: Database, options: InviteUserOptions)
     if (inviter && !canManageAccount(inviter, account))
       throw forbidden(`you may not invite a ${role}${organisationId ? ' for this organisation' : ''}`)
     const email = options.email?.trim() ?? null
-    if (email && (await findUserByEmail(tx.db, email)))
-      throw conflict(`an account for ${email} exists already`)
+    if (email && (await findUserByEmail(tx.db, email))) throw conflict(message('account.exists', { email }))
     const token = createToken()
     const expiresAt = new Date(now.getTime() + options.validHours * 3600_000)
     const id = await insertInvitation(tx.db, {

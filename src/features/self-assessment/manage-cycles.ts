@@ -1,6 +1,7 @@
 /** Self-assessment cycles: the template (enabler areas, maturity scale) per cycle. */
 import type { Kysely } from 'kysely'
-import { conflict, invalidInput, notFound } from '../../core/errors/app-error'
+import { conflict, detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type {
   CreateCycleRequest,
   CycleDto,
@@ -23,14 +24,20 @@ import {
 
 function checkScale(scale: ScaleDto): void {
   if (scale.max <= scale.min || scale.max - scale.min > 10)
-    throw invalidInput('scale: max must be above min, with at most 11 levels', [
-      { field: 'scale.max', value: String(scale.max), message: `min is ${scale.min}` },
+    throw invalidInput(message('cycle.scaleRange', { min: scale.min }), [
+      detail(message('cycle.scaleRange', { min: scale.min }), {
+        field: 'scale.max',
+        value: String(scale.max),
+      }),
     ])
   const expected = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i)
   const given = scale.levels.map((l) => l.level)
   if (given.length !== expected.length || !expected.every((level, i) => given[i] === level))
-    throw invalidInput(`scale.levels: one entry per level ${expected.join(', ')} in order`, [
-      { field: 'scale.levels', value: given.join(','), message: `expected ${expected.join(',')}` },
+    throw invalidInput(message('cycle.scaleLevels', { expected: expected.join(', ') }), [
+      detail(message('cycle.scaleLevels', { expected: expected.join(', ') }), {
+        field: 'scale.levels',
+        value: given.join(','),
+      }),
     ])
 }
 
@@ -38,8 +45,8 @@ function checkAreaCodes(areas: readonly { code: string }[]): void {
   const seen = new Set<string>()
   for (const a of areas) {
     if (seen.has(a.code))
-      throw invalidInput(`areas: the code ${a.code} appears twice`, [
-        { field: 'areas.code', value: a.code, message: 'duplicate' },
+      throw invalidInput(message('cycle.areaTwice', { code: a.code }), [
+        detail(message('cycle.areaTwice', { code: a.code }), { field: 'areas.code', value: a.code }),
       ])
     seen.add(a.code)
   }
@@ -90,7 +97,7 @@ export async function resolveCycle(db: Kysely<DB>, key: string | number | undefi
   const cycles = await listCycleRows(db)
   if (key === undefined || key === '') {
     const latest = cycles[cycles.length - 1]
-    if (!latest) throw notFound('no self-assessment cycle exists yet')
+    if (!latest) throw notFound(message('cycle.none'))
     return latest
   }
   const text = String(key)
@@ -99,7 +106,7 @@ export async function resolveCycle(db: Kysely<DB>, key: string | number | undefi
     (/^\d+$/.test(text) ? cycles.find((c) => c.id === Number(text)) : undefined)
   if (!found)
     throw notFound(
-      `no self-assessment cycle '${text}' (codes: ${cycles.map((c) => c.code).join(', ') || 'none'})`,
+      message('cycle.unknown', { cycle: text, codes: cycles.map((c) => c.code).join(', ') || '–' }),
     )
   return found
 }
@@ -120,13 +127,16 @@ export async function createCycle(
   checkScale(scale)
   checkAreaCodes(areas)
   if (request.endsOn < request.startsOn)
-    throw invalidInput('endsOn: before startsOn', [
-      { field: 'endsOn', value: request.endsOn, message: `before the start ${request.startsOn}` },
+    throw invalidInput(message('cycle.endsBeforeStart', { startsOn: request.startsOn }), [
+      detail(message('cycle.endsBeforeStart', { startsOn: request.startsOn }), {
+        field: 'endsOn',
+        value: request.endsOn,
+      }),
     ])
   return database.transaction(async ({ db }) => {
     const networkId =
       request.networkId ?? (await db.selectFrom('network').select('id').orderBy('id').executeTakeFirst())?.id
-    if (networkId === undefined) throw notFound('networkId: there is no network yet')
+    if (networkId === undefined) throw notFound(message('cycle.noNetwork'))
     const exists = await db
       .selectFrom('self_assessment_cycle')
       .select('id')
@@ -134,8 +144,8 @@ export async function createCycle(
       .where('code', '=', request.code)
       .executeTakeFirst()
     if (exists)
-      throw conflict(`code: a cycle '${request.code}' exists already`, [
-        { field: 'code', value: request.code, message: `the cycle '${request.code}' exists already` },
+      throw conflict(message('cycle.codeExists', { code: request.code }), [
+        detail(message('cycle.codeExists', { code: request.code }), { field: 'code', value: request.code }),
       ])
     const id = await insertCycle(db, {
       networkId,
@@ -180,7 +190,7 @@ export async function updateCycle(
   if (request.areas) checkAreaCodes(request.areas)
   await database.transaction(async ({ db }) => {
     const before = (await listCycleRows(db)).find((c) => c.id === options.id)
-    if (!before) throw notFound(`no self-assessment cycle ${options.id}`)
+    if (!before) throw notFound(message('cycle.unknown', { cycle: options.id, codes: '–' }))
     const answered = await db
       .selectFrom('self_assessment_response as r')
       .innerJoin('self_assessment_area as a', 'a.id', 'r.area_id')
@@ -192,23 +202,22 @@ export async function updateCycle(
       request.scale !== undefined &&
       (request.scale.min !== before.scaleMin || request.scale.max !== before.scaleMax)
     if (scaleChanged && answered.length > 0)
-      throw conflict(
-        'scale: answers exist already; the scale can no longer change (labels and descriptions can)',
-        [{ field: 'scale', message: 'answers exist' }],
-      )
+      throw conflict(message('cycle.scaleFixed'), [detail(message('cycle.scaleFixed'), { field: 'scale' })])
     if (request.areas) {
       const kept = new Set(request.areas.map((a) => a.code))
       const dropped = answered.map((a) => a.code).filter((code) => !kept.has(code))
       if (dropped.length > 0)
-        throw conflict(`areas: ${dropped.join(', ')} have answers and cannot be removed`, [
-          ...dropped.map((code) => ({ field: 'areas', value: code, message: 'has answers' })),
+        throw conflict(message('cycle.areaAnswered', { code: dropped.join(', ') }), [
+          ...dropped.map((code) =>
+            detail(message('cycle.areaAnswered', { code }), { field: 'areas', value: code }),
+          ),
         ])
     }
     const startsOn = request.startsOn ?? before.startsOn
     const endsOn = request.endsOn ?? before.endsOn
     if (endsOn < startsOn)
-      throw invalidInput('endsOn: before startsOn', [
-        { field: 'endsOn', value: endsOn, message: `before the start ${startsOn}` },
+      throw invalidInput(message('cycle.endsBeforeStart', { startsOn }), [
+        detail(message('cycle.endsBeforeStart', { startsOn }), { field: 'endsOn', value: endsOn }),
       ])
     await updateCycleRow(db, options.id, {
       name: request.name,

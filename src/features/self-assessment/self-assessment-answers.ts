@@ -1,4 +1,5 @@
 /** Reading and saving one organisation's self-assessment answers. */
+import { message } from '../../core/messages/text'
 import type { Kysely } from 'kysely'
 import { conflict, forbidden, invalidInput, notFound } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
@@ -34,7 +35,7 @@ export async function readAnswers(
       { field: 'org', message: 'required' },
     ])
   const cycle = (await listCycleRows(db)).find((c) => c.id === options.cycleId)
-  if (!cycle) throw notFound(`no self-assessment cycle ${options.cycleId}`)
+  if (!cycle) throw notFound(message('cycle.unknown', { cycle: options.cycleId, codes: '–' }))
   const confidentiality = await loadConfidentiality(db, options.at)
   const visibility = confidentiality.visibilityOf(viewer, organisationId)
   if (visibility === 'none') throw notFound(`no answers of organisation ${organisationId} that you may see`)
@@ -90,7 +91,7 @@ export async function saveAnswers(
     throw forbidden('you answer only for your own organisation (as lead or analyst)')
   return database.transaction(async ({ db }) => {
     const cycle = (await listCycleRows(db)).find((c) => c.id === options.cycleId)
-    if (!cycle) throw notFound(`no self-assessment cycle ${options.cycleId}`)
+    if (!cycle) throw notFound(message('cycle.unknown', { cycle: options.cycleId, codes: '–' }))
     const today = isoDate(options.now)
     if (viewer.role !== 'admin' && (today < cycle.startsOn || today > cycle.endsOn))
       throw conflict(`cycle ${cycle.code} takes answers from ${cycle.startsOn} to ${cycle.endsOn}`)

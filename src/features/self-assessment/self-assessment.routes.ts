@@ -1,3 +1,4 @@
+import { message } from '../../core/messages/text'
 import {
   answerSheetSchema,
   answersQuerySchema,
@@ -20,7 +21,7 @@ import { readAnswers, saveAnswers } from './self-assessment-answers'
 
 async function readCycle(db: Parameters<typeof listCycles>[0], id: number) {
   const cycle = (await listCycles(db)).find((c) => c.id === id)
-  if (!cycle) throw notFound(`no self-assessment cycle ${id}`)
+  if (!cycle) throw notFound(message('cycle.unknown', { cycle: id, codes: '–' }))
   return cycle
 }
 
