@@ -166,6 +166,27 @@ describe('dates', () => {
     expect(refusal(() => checkMeetingDates({ ...dates, endTime: '09:00' }))?.message).toMatch(/not after/)
   })
 
+  it("are refused in the reader's language", () => {
+    const german = (thrower: () => void): string => {
+      try {
+        thrower()
+      } catch (error) {
+        if (isAppError(error) && error.key)
+          return render('de', { key: error.key as ServerMessageKey, params: error.params ?? {} })
+      }
+      return 'no catalogue message'
+    }
+    expect(german(() => checkMeetingDates({ ...dates, endsOn: '2027-01-19' }))).toBe(
+      'Ende: Der letzte Tag 19.01.2027 liegt vor dem ersten Tag 20.01.2027',
+    )
+    expect(german(() => checkMeetingDates({ ...dates, endTime: '09:00' }))).toBe(
+      'Ende: 09:00 Uhr liegt nicht nach dem Beginn um 10:00 Uhr am selben Tag',
+    )
+    expect(german(() => checkAgendaEditable(meeting('cancelled')))).toBe(
+      'Tagesordnung: Treffen 7 wurde abgesagt; dazu wird nichts mehr festgehalten',
+    )
+  })
+
   it('stay as they were once the meeting was held', () => {
     const next = { ...dates, startsOn: '2027-01-19' }
     expect(refusal(() => checkDateChange({ meeting: meeting('invited'), before: dates, next }))).toBeNull()

@@ -129,17 +129,18 @@ export interface MeetingDates {
 /** The dates of a meeting: the last day not before the first, both times or neither, in order. */
 export function checkMeetingDates(dates: MeetingDates): void {
   if (dates.endsOn < dates.startsOn)
-    throw invalidInput(`endsOn: the last day ${dates.endsOn} is before the first day ${dates.startsOn}`, [
-      { field: 'endsOn', value: dates.endsOn, message: 'expected a day on or after startsOn' },
-    ])
+    throw invalidInput(
+      message('meeting.lastDayBeforeFirst', { endsOn: dates.endsOn, startsOn: dates.startsOn }),
+      [detail(message('meeting.expectedDayOnOrAfterStart'), { field: 'endsOn', value: dates.endsOn })],
+    )
   if ((dates.startTime === null) !== (dates.endTime === null))
-    throw invalidInput('startTime and endTime: give both (a timed meeting) or neither (all-day)', [
-      { field: dates.startTime === null ? 'startTime' : 'endTime', message: 'missing' },
+    throw invalidInput(message('meeting.timesBothOrNeither'), [
+      detail(message('meeting.timeMissing'), { field: dates.startTime === null ? 'startTime' : 'endTime' }),
     ])
   if (dates.startTime && dates.endTime && dates.startsOn === dates.endsOn && dates.endTime <= dates.startTime)
     throw invalidInput(
-      `endTime: ${dates.endTime} is not after startTime ${dates.startTime} on the same day`,
-      [{ field: 'endTime', value: dates.endTime, message: 'expected a later time' }],
+      message('meeting.endNotAfterStart', { endTime: dates.endTime, startTime: dates.startTime }),
+      [detail(message('meeting.expectedLaterTime'), { field: 'endTime', value: dates.endTime })],
     )
 }
 
@@ -153,8 +154,13 @@ export function checkDateChange(options: {
   const changed = (Object.keys(next) as (keyof MeetingDates)[]).filter((key) => next[key] !== before[key])
   if (changed.length > 0 && areDatesFixed(meeting.status))
     throw conflict(
-      `${changed.join(', ')}: meeting ${meeting.id} is ${meeting.status}; its dates can no longer change`,
-      changed.map((field) => ({ field, value: String(next[field]), message: `expected ${before[field]}` })),
+      message('meeting.datesFixed', { fields: changed.join(', '), id: meeting.id, status: meeting.status }),
+      changed.map((field) =>
+        detail(message('meeting.expectedUnchanged', { before: String(before[field]) }), {
+          field,
+          value: String(next[field]),
+        }),
+      ),
     )
   checkMeetingDates(next)
 }
@@ -174,8 +180,8 @@ export function checkAgendaEditable(meeting: MeetingFacts): void {
 export function checkMinutesEditable(meeting: MeetingFacts): void {
   if (meeting.status === 'minutes_approved') throw minutesClosed(meeting, 'minutes')
   if (!areMinutesEditable(meeting.status))
-    throw conflict(`minutes: written once meeting ${meeting.id} was held (it is ${meeting.status})`, [
-      { field: 'minutes', message: 'set the status to held first' },
+    throw conflict(message('meeting.minutesOnlyHeld', { id: meeting.id, status: meeting.status }), [
+      detail(message('meeting.setHeldFirst'), { field: 'minutes' }),
     ])
 }
 
@@ -185,10 +191,12 @@ export function checkFollowUpsOpen(meeting: MeetingFacts, what: 'decision' | 'ac
   if (meeting.status === 'cancelled') throw cancelledClosed(meeting, what)
 }
 
-const minutesClosed = (meeting: MeetingFacts, what: string) =>
-  conflict(`${what}: the minutes of meeting ${meeting.id} are approved and closed`)
-const cancelledClosed = (meeting: MeetingFacts, what: string) =>
-  conflict(`${what}: meeting ${meeting.id} was cancelled; nothing more is recorded for it`)
+/** What a closed meeting refuses to record, by the part it was asked to change. */
+type ClosedPart = 'agenda' | 'minutes' | 'decision' | 'action'
+const minutesClosed = (meeting: MeetingFacts, what: ClosedPart) =>
+  conflict(message(`meeting.approvedClosed.${what}`, { id: meeting.id }))
+const cancelledClosed = (meeting: MeetingFacts, what: ClosedPart) =>
+  conflict(message(`meeting.cancelledClosed.${what}`, { id: meeting.id }))
 
 export function checkRegistrationOpen(meeting: MeetingFacts): void {
   if (!isRegistrationOpen(meeting.status))

@@ -54,4 +54,68 @@ export const BENCHLEARNING_MESSAGES = {
     de: 'Vorschlag: Termine gleichmäßig über das Jahr (jeweils zweiter Mittwoch), Gastgeber nach der Rotationsregel. Schulferien und Feiertage werden nicht berücksichtigt – bitte bei Bedarf von Hand verschieben.',
     en: 'Proposal: dates spread evenly over the year (each on the second Wednesday), hosts by the rotation rule. School holidays and public holidays are not taken into account – please move dates by hand where needed.',
   },
+  // Meeting dates and records closed (core/benchlearning/meeting-life.ts).
+  'meeting.lastDayBeforeFirst': {
+    de: 'Ende: Der letzte Tag {endsOn:date} liegt vor dem ersten Tag {startsOn:date}',
+    en: 'endsOn: the last day {endsOn:date} is before the first day {startsOn:date}',
+  },
+  'meeting.expectedDayOnOrAfterStart': {
+    de: 'erwartet: ein Tag am oder nach dem ersten Tag',
+    en: 'expected a day on or after startsOn',
+  },
+  'meeting.timesBothOrNeither': {
+    de: 'Uhrzeiten: Beginn und Ende angeben (ein Treffen mit Uhrzeit) oder keine von beiden (ganztägig)',
+    en: 'startTime and endTime: give both (a timed meeting) or neither (all-day)',
+  },
+  'meeting.timeMissing': { de: 'fehlt', en: 'missing' },
+  'meeting.endNotAfterStart': {
+    de: 'Ende: {endTime} Uhr liegt nicht nach dem Beginn um {startTime} Uhr am selben Tag',
+    en: 'endTime: {endTime} is not after startTime {startTime} on the same day',
+  },
+  'meeting.expectedLaterTime': { de: 'erwartet: eine spätere Uhrzeit', en: 'expected a later time' },
+  'meeting.datesFixed': {
+    de: 'Termin: Treffen {id} ist {status:meetingStatus}; sein Termin kann sich nicht mehr ändern ({fields})',
+    en: '{fields}: meeting {id} is {status:meetingStatus}; its dates can no longer change',
+  },
+  'meeting.expectedUnchanged': { de: 'erwartet: {before}', en: 'expected {before}' },
+  'meeting.minutesOnlyHeld': {
+    de: 'Protokoll: wird geschrieben, sobald Treffen {id} durchgeführt wurde (es ist {status:meetingStatus})',
+    en: 'minutes: written once meeting {id} was held (it is {status:meetingStatus})',
+  },
+  'meeting.setHeldFirst': {
+    de: 'zuerst das Treffen als durchgeführt markieren',
+    en: 'set the status to held first',
+  },
+  'meeting.approvedClosed.agenda': {
+    de: 'Tagesordnung: Das Protokoll von Treffen {id} ist freigegeben und geschlossen',
+    en: 'agenda: the minutes of meeting {id} are approved and closed',
+  },
+  'meeting.approvedClosed.minutes': {
+    de: 'Protokoll: Das Protokoll von Treffen {id} ist freigegeben und geschlossen',
+    en: 'minutes: the minutes of meeting {id} are approved and closed',
+  },
+  'meeting.approvedClosed.decision': {
+    de: 'Beschluss: Das Protokoll von Treffen {id} ist freigegeben und geschlossen',
+    en: 'decision: the minutes of meeting {id} are approved and closed',
+  },
+  'meeting.approvedClosed.action': {
+    de: 'Aufgabe: Das Protokoll von Treffen {id} ist freigegeben und geschlossen',
+    en: 'action: the minutes of meeting {id} are approved and closed',
+  },
+  'meeting.cancelledClosed.agenda': {
+    de: 'Tagesordnung: Treffen {id} wurde abgesagt; dazu wird nichts mehr festgehalten',
+    en: 'agenda: meeting {id} was cancelled; nothing more is recorded for it',
+  },
+  'meeting.cancelledClosed.minutes': {
+    de: 'Protokoll: Treffen {id} wurde abgesagt; dazu wird nichts mehr festgehalten',
+    en: 'minutes: meeting {id} was cancelled; nothing more is recorded for it',
+  },
+  'meeting.cancelledClosed.decision': {
+    de: 'Beschluss: Treffen {id} wurde abgesagt; dazu wird nichts mehr festgehalten',
+    en: 'decision: meeting {id} was cancelled; nothing more is recorded for it',
+  },
+  'meeting.cancelledClosed.action': {
+    de: 'Aufgabe: Treffen {id} wurde abgesagt; dazu wird nichts mehr festgehalten',
+    en: 'action: meeting {id} was cancelled; nothing more is recorded for it',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -49,4 +49,35 @@ export const FEATURE_MESSAGES = {
     de: 'Ein Konto für {email} gibt es schon.',
     en: 'An account for {email} exists already.',
   },
+  // Self-assessment answers (features/self-assessment/self-assessment-answers.ts).
+  'selfAssessment.noOrganisation': {
+    de: 'Ihr Konto gehört zu keiner Organisation: Bitte eine Organisation angeben.',
+    en: 'Your account belongs to no organisation: name one.',
+  },
+  'selfAssessment.required': { de: 'erforderlich', en: 'required' },
+  'selfAssessment.notVisible': {
+    de: 'Antworten dieser Organisation können Sie nicht sehen.',
+    en: 'There are no answers of this organisation that you may see.',
+  },
+  'selfAssessment.ownOrganisationOnly': {
+    de: 'Sie antworten nur für Ihre eigene Organisation (als Leitung oder Analyse).',
+    en: 'You answer only for your own organisation (as lead or analyst).',
+  },
+  'selfAssessment.closed': {
+    de: 'Die Runde {cycle} nimmt Antworten vom {startsOn:date} bis zum {endsOn:date} an.',
+    en: 'The cycle {cycle} takes answers from {startsOn:date} to {endsOn:date}.',
+  },
+  'selfAssessment.unknownArea': {
+    de: 'Einen Bereich {area} gibt es in der Runde {cycle} nicht.',
+    en: "There is no area '{area}' in the cycle {cycle}.",
+  },
+  'selfAssessment.oneOf': { de: 'erwartet: eines von {codes}', en: 'expected one of {codes}' },
+  'selfAssessment.answeredTwice': {
+    de: 'Der Bereich {area} ist zweimal beantwortet.',
+    en: "The area '{area}' is answered twice.",
+  },
+  'selfAssessment.outsideScale': {
+    de: 'Die Stufe {score} liegt außerhalb der Skala {min} bis {max}.',
+    en: 'The level {score} is outside the scale {min} to {max}.',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

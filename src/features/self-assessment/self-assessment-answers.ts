@@ -1,7 +1,7 @@
 /** Reading and saving one organisation's self-assessment answers. */
 import { message } from '../../core/messages/text'
 import type { Kysely } from 'kysely'
-import { conflict, forbidden, invalidInput, notFound } from '../../core/errors/app-error'
+import { conflict, detail, forbidden, invalidInput, notFound } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import type { AnswerSheetDto, SaveAnswersRequest } from '../../contracts/self-assessment'
 import type { Database } from '../../db/connect'
@@ -31,20 +31,20 @@ export async function readAnswers(
   const { viewer } = options
   const organisationId = options.organisationId ?? viewer.organisationId
   if (organisationId === null || organisationId === undefined)
-    throw invalidInput('org: your account belongs to no organisation; name one', [
-      { field: 'org', message: 'required' },
+    throw invalidInput(message('selfAssessment.noOrganisation'), [
+      detail(message('selfAssessment.required'), { field: 'org' }),
     ])
   const cycle = (await listCycleRows(db)).find((c) => c.id === options.cycleId)
   if (!cycle) throw notFound(message('cycle.unknown', { cycle: options.cycleId, codes: '–' }))
   const confidentiality = await loadConfidentiality(db, options.at)
   const visibility = confidentiality.visibilityOf(viewer, organisationId)
-  if (visibility === 'none') throw notFound(`no answers of organisation ${organisationId} that you may see`)
+  if (visibility === 'none') throw notFound(message('selfAssessment.notVisible'))
   const org = await db
     .selectFrom('organisation')
     .select(['id', 'name'])
     .where('id', '=', organisationId)
     .executeTakeFirst()
-  if (!org) throw notFound(`no organisation ${organisationId}`)
+  if (!org) throw notFound(message('selfAssessment.notVisible'))
   const pseudonym =
     visibility === 'pseudonymised' ? confidentiality.pseudonymFor(viewer, organisationId) : undefined
   const responses = await listResponses(db, { cycleId: cycle.id, organisationIds: [organisationId] })
@@ -84,46 +84,54 @@ export async function saveAnswers(
   const { viewer, request } = options
   const organisationId = request.organisationId ?? viewer.organisationId
   if (organisationId === null || organisationId === undefined)
-    throw invalidInput('organisationId: your account belongs to no organisation; name one', [
-      { field: 'organisationId', message: 'required' },
+    throw invalidInput(message('selfAssessment.noOrganisation'), [
+      detail(message('selfAssessment.required'), { field: 'organisationId' }),
     ])
-  if (!canAnswerFor(viewer, organisationId))
-    throw forbidden('you answer only for your own organisation (as lead or analyst)')
+  if (!canAnswerFor(viewer, organisationId)) throw forbidden(message('selfAssessment.ownOrganisationOnly'))
   return database.transaction(async ({ db }) => {
     const cycle = (await listCycleRows(db)).find((c) => c.id === options.cycleId)
     if (!cycle) throw notFound(message('cycle.unknown', { cycle: options.cycleId, codes: '–' }))
     const today = isoDate(options.now)
     if (viewer.role !== 'admin' && (today < cycle.startsOn || today > cycle.endsOn))
-      throw conflict(`cycle ${cycle.code} takes answers from ${cycle.startsOn} to ${cycle.endsOn}`)
+      throw conflict(
+        message('selfAssessment.closed', {
+          cycle: cycle.code,
+          startsOn: cycle.startsOn,
+          endsOn: cycle.endsOn,
+        }),
+      )
     const areas = new Map((await listAreaRows(db, [cycle.id])).map((a) => [a.code, a]))
     const seen = new Set<string>()
     for (const [i, answer] of request.answers.entries()) {
       const field = `answers.${i}`
       const area = areas.get(answer.areaCode)
       if (!area)
-        throw invalidInput(`${field}.areaCode: no area '${answer.areaCode}' in cycle ${cycle.code}`, [
-          {
-            field: `${field}.areaCode`,
-            value: answer.areaCode,
-            message: `one of ${[...areas.keys()].join(', ')}`,
-          },
-        ])
-      if (seen.has(answer.areaCode))
-        throw invalidInput(`${field}.areaCode: '${answer.areaCode}' answered twice`, [
-          { field: `${field}.areaCode`, value: answer.areaCode, message: 'duplicate' },
-        ])
-      seen.add(answer.areaCode)
-      if (answer.score < cycle.scaleMin || answer.score > cycle.scaleMax)
         throw invalidInput(
-          `${field}.score: ${answer.score} is outside the scale ${cycle.scaleMin}–${cycle.scaleMax}`,
+          message('selfAssessment.unknownArea', { area: answer.areaCode, cycle: cycle.code }),
           [
-            {
-              field: `${field}.score`,
-              value: String(answer.score),
-              message: `${cycle.scaleMin} to ${cycle.scaleMax}`,
-            },
+            detail(message('selfAssessment.oneOf', { codes: [...areas.keys()].join(', ') }), {
+              field: `${field}.areaCode`,
+              value: answer.areaCode,
+            }),
           ],
         )
+      if (seen.has(answer.areaCode))
+        throw invalidInput(message('selfAssessment.answeredTwice', { area: answer.areaCode }), [
+          detail(message('selfAssessment.answeredTwice', { area: answer.areaCode }), {
+            field: `${field}.areaCode`,
+            value: answer.areaCode,
+          }),
+        ])
+      seen.add(answer.areaCode)
+      const outsideScale = message('selfAssessment.outsideScale', {
+        score: answer.score,
+        min: cycle.scaleMin,
+        max: cycle.scaleMax,
+      })
+      if (answer.score < cycle.scaleMin || answer.score > cycle.scaleMax)
+        throw invalidInput(outsideScale, [
+          detail(outsideScale, { field: `${field}.score`, value: String(answer.score) }),
+        ])
       await upsertResponse(db, {
         cycleId: cycle.id,
         areaId: area.id,
