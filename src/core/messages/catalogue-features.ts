@@ -80,4 +80,91 @@ export const FEATURE_MESSAGES = {
     de: 'Die Stufe {score} liegt außerhalb der Skala {min} bis {max}.',
     en: 'The level {score} is outside the scale {min} to {max}.',
   },
+  // Practice cards (features/practices/write-practice.ts).
+  'practice.unknownFigures': {
+    de: 'Unbekannte Kennzahl(en): {codes}',
+    en: 'Unknown key figure(s): {codes}',
+  },
+  'practice.noSuchFigure': { de: 'keine Kennzahl mit diesem Kürzel', en: 'no key figure with this code' },
+  'practice.nameOrganisation': {
+    de: 'Bitte die Organisation angeben, für die Sie handeln.',
+    en: 'Name the organisation you act for.',
+  },
+  'practice.required': { de: 'erforderlich', en: 'required' },
+  'practice.noOrganisation': {
+    de: 'Eine Organisation {id} gibt es nicht.',
+    en: 'There is no organisation {id}.',
+  },
+  'practice.outsideRings': {
+    de: 'Die Organisation {id} liegt außerhalb der Ringe, die Sie moderieren.',
+    en: 'The organisation {id} is outside the rings you moderate.',
+  },
+  'practice.accountWithoutOrganisation': {
+    de: 'Ihr Konto gehört zu keiner Organisation.',
+    en: 'Your account belongs to no organisation.',
+  },
+  'practice.ownOrganisationOnly': {
+    de: 'Sie handeln nur für Ihre eigene Organisation.',
+    en: 'You act only for your own organisation.',
+  },
+  'practice.viewersDoNotWrite': {
+    de: 'Mit einem Lesezugang schreiben Sie keine Praxisbeispiele.',
+    en: 'Viewers do not write practice cards.',
+  },
+  'practice.notInRing': {
+    de: 'Die Organisation {organisation} gehört heute nicht zum Ring {ring}.',
+    en: 'The organisation {organisation} is not in the ring {ring} today.',
+  },
+  'practice.notARingOfOrganisation': {
+    de: 'kein Ring der Organisation',
+    en: 'not a ring of the organisation',
+  },
+  'practice.ringNeededOrganisation': {
+    de: 'Sichtbarkeit „Ring“ braucht einen Ring, und die Organisation gehört heute zu keinem.',
+    en: "Visibility 'ring' needs a ring, and the organisation is in none today.",
+  },
+  'practice.ringNeededCard': {
+    de: 'Sichtbarkeit „Ring“ braucht einen Ring, und das Praxisbeispiel hat keinen.',
+    en: "Visibility 'ring' needs a ring, and the card has none.",
+  },
+  'practice.chooseNetworkOrPublic': {
+    de: 'bitte „Netzwerk“ oder „öffentlich“ wählen',
+    en: "choose 'network' or 'public'",
+  },
+  'practice.none': { de: 'Ein Praxisbeispiel {id} gibt es nicht.', en: 'There is no practice card {id}.' },
+  'practice.otherOrganisation': {
+    de: 'Das Praxisbeispiel {id} gehört einer anderen Organisation.',
+    en: 'The practice card {id} belongs to another organisation.',
+  },
+  'practice.fileEmpty': { de: 'Die Datei ist leer.', en: 'The file is empty.' },
+  'practice.fileTooLarge': {
+    de: 'Höchstens {mb} MB je Anhang.',
+    en: 'At most {mb} MB per attachment.',
+  },
+  'practice.fileType': {
+    de: 'Dateien vom Typ {type} werden nicht angenommen (PDF, PNG, JPEG, Text, CSV, Word, PowerPoint, Excel).',
+    en: 'Files of type {type} are not accepted (PDF, PNG, JPEG, text, CSV, Word, PowerPoint, Excel).',
+  },
+  'practice.noAttachment': {
+    de: 'Einen Anhang {attachment} gibt es am Praxisbeispiel {id} nicht.',
+    en: 'There is no attachment {attachment} on the practice card {id}.',
+  },
+  'practice.onlyPublishedAdopted': {
+    de: 'Nur veröffentlichte Praxisbeispiele können übernommen werden.',
+    en: 'Only published cards can be adopted.',
+  },
+  'practice.draft': { de: 'Entwurf', en: 'draft' },
+  'practice.mayNotRecordAdoption': {
+    de: 'Sie dürfen keine Übernahmen festhalten.',
+    en: 'You may not record adoptions.',
+  },
+  'practice.ownCard': {
+    de: 'Eine Organisation übernimmt nicht ihr eigenes Praxisbeispiel.',
+    en: 'An organisation does not adopt its own practice.',
+  },
+  'practice.startInFuture': {
+    de: 'Der Beginn {day:date} liegt in der Zukunft.',
+    en: 'The start {day:date} lies in the future.',
+  },
+  'practice.notAfterToday': { de: 'erwartet: heute oder früher', en: 'expected today or earlier' },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -105,7 +105,7 @@ describe('German full-text search (PostgreSQL german configuration)', () => {
 
   it('refuses unknown figure codes, naming the field', async () => {
     await expect(write(0, 'Karte mit falscher Kennzahl', '', { figureCodes: ['K99'] })).rejects.toThrow(
-      /figureCodes: unknown key figure\(s\) K99/,
+      /Unknown key figure\(s\): K99/,
     )
   })
 })

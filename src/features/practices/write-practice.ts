@@ -3,7 +3,8 @@
  * audit entry.
  */
 import type { Kysely } from 'kysely'
-import { forbidden, invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, forbidden, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import {
   canEditPractice,
@@ -71,8 +72,8 @@ async function checkFigureCodes(db: Kysely<DB>, codes: readonly string[]): Promi
   )
   const unknown = upper.filter((c) => !known.has(c))
   if (unknown.length > 0)
-    throw invalidInput(`figureCodes: unknown key figure(s) ${unknown.join(', ')}`, [
-      ...unknown.map((c) => ({ field: 'figureCodes', value: c, message: 'no key figure with this code' })),
+    throw invalidInput(message('practice.unknownFigures', { codes: unknown.join(', ') }), [
+      ...unknown.map((c) => detail(message('practice.noSuchFigure'), { field: 'figureCodes', value: c })),
     ])
   return upper
 }
@@ -98,17 +99,19 @@ async function resolveActingOrganisation(
   if (viewer.role === 'admin' || viewer.role === 'moderator') {
     const id = requested ?? viewer.organisationId
     if (id === null || id === undefined)
-      throw invalidInput(`${field}: name the organisation you act for`, [{ field, message: 'required' }])
+      throw invalidInput(message('practice.nameOrganisation'), [
+        detail(message('practice.required'), { field }),
+      ])
     const exists = await db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()
-    if (!exists) throw notFound(`${field}: no organisation ${id}`)
+    if (!exists) throw notFound(message('practice.noOrganisation', { id }))
     const confidentiality = await loadConfidentiality(db, isoDate(context.now))
     if (confidentiality.visibilityOf(viewer, id) !== 'full')
-      throw forbidden(`${field}: organisation ${id} is outside the rings you moderate`)
+      throw forbidden(message('practice.outsideRings', { id }))
     return id
   }
-  if (viewer.organisationId === null) throw forbidden('your account belongs to no organisation')
+  if (viewer.organisationId === null) throw forbidden(message('practice.accountWithoutOrganisation'))
   if (requested !== undefined && requested !== viewer.organisationId)
-    throw forbidden(`${field}: you act only for your own organisation`)
+    throw forbidden(message('practice.ownOrganisationOnly'))
   return viewer.organisationId
 }
 
@@ -117,7 +120,7 @@ export async function createPractice(
   options: WriteContext & { request: CreatePracticeRequest },
 ): Promise<number> {
   const { request, viewer } = options
-  if (viewer.role === 'viewer') throw forbidden('viewers do not write practice cards')
+  if (viewer.role === 'viewer') throw forbidden(message('practice.viewersDoNotWrite'))
   return database.transaction(async ({ db }) => {
     const organisationId = await resolveActingOrganisation(
       db,
@@ -130,13 +133,19 @@ export async function createPractice(
         organisationId,
       )?.rings ?? []
     if (request.ringId !== undefined && !rings.some((r) => r.id === request.ringId))
-      throw invalidInput(`ringId: organisation ${organisationId} is not in ring ${request.ringId} today`, [
-        { field: 'ringId', value: String(request.ringId), message: 'not a ring of the organisation' },
-      ])
+      throw invalidInput(
+        message('practice.notInRing', { organisation: organisationId, ring: request.ringId }),
+        [
+          detail(message('practice.notARingOfOrganisation'), {
+            field: 'ringId',
+            value: String(request.ringId),
+          }),
+        ],
+      )
     const ringId = request.ringId ?? rings[0]?.id ?? null
     if (request.visibility === 'ring' && ringId === null)
-      throw invalidInput("visibility: 'ring' needs a ring, and the organisation is in none today", [
-        { field: 'visibility', value: 'ring', message: "choose 'network' or 'public'" },
+      throw invalidInput(message('practice.ringNeededOrganisation'), [
+        detail(message('practice.chooseNetworkOrPublic'), { field: 'visibility', value: 'ring' }),
       ])
     const figureCodes = await checkFigureCodes(db, request.figureCodes)
     const id = await insertPractice(db, {
@@ -165,12 +174,12 @@ export async function createPractice(
 
 async function findEditablePractice(db: Kysely<DB>, viewer: Viewer, id: number): Promise<PracticeRow> {
   const row = await findPracticeById(db, id)
-  if (!row) throw notFound(`no practice card ${id}`)
+  if (!row) throw notFound(message('practice.none', { id }))
   if (!canEditPractice(viewer, row)) {
     // Readers learn that they may not edit; others do not learn that the card exists.
     throw row.status === 'published' && row.visibility !== 'ring'
-      ? forbidden(`practice card ${id} belongs to another organisation`)
-      : notFound(`no practice card ${id}`)
+      ? forbidden(message('practice.otherOrganisation', { id }))
+      : notFound(message('practice.none', { id }))
   }
   return row
 }
@@ -183,8 +192,8 @@ export async function updatePractice(
   await database.transaction(async ({ db }) => {
     const before = await findEditablePractice(db, options.viewer, options.id)
     if (request.visibility === 'ring' && before.ringId === null)
-      throw invalidInput("visibility: 'ring' needs a ring, and the card has none", [
-        { field: 'visibility', value: 'ring', message: "choose 'network' or 'public'" },
+      throw invalidInput(message('practice.ringNeededCard'), [
+        detail(message('practice.chooseNetworkOrPublic'), { field: 'visibility', value: 'ring' }),
       ])
     const figureCodes = request.figureCodes ? await checkFigureCodes(db, request.figureCodes) : undefined
     // The first publication sets published_at; later edits keep it (the meeting pack lists new cards by it).
@@ -242,17 +251,21 @@ export async function addAttachment(
 ): Promise<number> {
   const { content } = options
   if (content.length === 0)
-    throw invalidInput('file: the file is empty', [{ field: 'file', message: 'empty' }])
+    throw invalidInput(message('practice.fileEmpty'), [
+      detail(message('practice.fileEmpty'), { field: 'file' }),
+    ])
   if (content.length > MAX_ATTACHMENT_BYTES)
-    throw invalidInput(`file: at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB per attachment`, [
-      { field: 'file', value: String(content.length), message: 'too large' },
+    throw invalidInput(message('practice.fileTooLarge', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }), [
+      detail(message('practice.fileTooLarge', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }), {
+        field: 'file',
+        value: String(content.length),
+      }),
     ])
   const mimeType = options.mimeType.split(';')[0]!.trim().toLowerCase()
   if (!ALLOWED_ATTACHMENT_TYPES.includes(mimeType))
-    throw invalidInput(
-      `file: type ${mimeType} is not accepted (PDF, PNG, JPEG, text, CSV, Word, PowerPoint, Excel)`,
-      [{ field: 'file', value: mimeType, message: 'type not accepted' }],
-    )
+    throw invalidInput(message('practice.fileType', { type: mimeType }), [
+      detail(message('practice.fileType', { type: mimeType }), { field: 'file', value: mimeType }),
+    ])
   const fileName = options.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'attachment'
   return database.transaction(async ({ db }) => {
     await findEditablePractice(db, options.viewer, options.practiceId)
@@ -282,7 +295,9 @@ export async function deleteAttachment(
     await findEditablePractice(db, options.viewer, options.practiceId)
     const isDeleted = await deleteAttachmentRow(db, options)
     if (!isDeleted)
-      throw notFound(`no attachment ${options.attachmentId} on practice card ${options.practiceId}`)
+      throw notFound(
+        message('practice.noAttachment', { attachment: options.attachmentId, id: options.practiceId }),
+      )
     await audit(db, options, {
       action: 'practice.attachment.delete',
       entity: 'practice_attachment',
@@ -301,10 +316,10 @@ export async function adoptPractice(
   return database.transaction(async ({ db }) => {
     const practice = await findPracticeById(db, options.practiceId)
     if (!practice || !canReadPractice(viewer, practice))
-      throw notFound(`no practice card ${options.practiceId}`)
+      throw notFound(message('practice.none', { id: options.practiceId }))
     if (practice.status !== 'published')
-      throw invalidInput('practice: only published cards can be adopted', [
-        { field: 'practiceId', message: 'draft' },
+      throw invalidInput(message('practice.onlyPublishedAdopted'), [
+        detail(message('practice.draft'), { field: 'practiceId' }),
       ])
     const organisationId = await resolveActingOrganisation(
       db,
@@ -312,14 +327,14 @@ export async function adoptPractice(
       request.organisationId,
       'organisationId',
     )
-    if (!canRecordAdoption(viewer, organisationId)) throw forbidden('you may not record adoptions')
+    if (!canRecordAdoption(viewer, organisationId)) throw forbidden(message('practice.mayNotRecordAdoption'))
     if (organisationId === practice.organisationId)
-      throw invalidInput('organisationId: an organisation does not adopt its own practice', [
-        { field: 'organisationId', value: String(organisationId), message: 'the card is its own' },
+      throw invalidInput(message('practice.ownCard'), [
+        detail(message('practice.ownCard'), { field: 'organisationId', value: String(organisationId) }),
       ])
     if (request.startedOn > isoDate(options.now))
-      throw invalidInput(`startedOn: ${request.startedOn} lies in the future`, [
-        { field: 'startedOn', value: request.startedOn, message: 'not after today' },
+      throw invalidInput(message('practice.startInFuture', { day: request.startedOn }), [
+        detail(message('practice.notAfterToday'), { field: 'startedOn', value: request.startedOn }),
       ])
     const id = await insertAdoption(db, {
       practiceId: practice.id,
