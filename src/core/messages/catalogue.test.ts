@@ -152,6 +152,17 @@ describe('text', () => {
     expect(fillTemplate('en', t, params)).toBe('26.0; ±0; −3.6; +1.3\u00a0pp; ' + formatEuros('en', -1200))
   })
 
+  it('writes identifiers and years as labels, never grouped like quantities', () => {
+    expect(text('de', 'practice.none', { id: 987654 })).toBe('Ein Praxisbeispiel 987654 gibt es nicht.')
+    expect(
+      fillTemplate('de', 'Treffen {meetingId}, Jahr {year}, {count}', {
+        meetingId: 12345,
+        year: 2026,
+        count: 12345,
+      }),
+    ).toBe('Treffen 12345, Jahr 2026, 12.345')
+  })
+
   it('keeps a missing parameter visible', () => {
     expect(text('de', 'import.unknownIndicator', {})).toContain('{code}')
   })

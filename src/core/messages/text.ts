@@ -48,12 +48,17 @@ export function isServerMessageKey(key: unknown): key is ServerMessageKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(SERVER_MESSAGES, key)
 }
 
+/** Identifiers (`id`, `meetingId` …) and years are labels, not quantities: never grouped ("987.654", "2.026"). */
+const IDENTIFIER = /^(id|year)$|Id$/
+
 function formatParam(
   locale: Locale,
+  name: string,
   value: ParamValue | undefined,
   format: string | undefined,
 ): string | undefined {
   if (value === undefined) return undefined
+  if (IDENTIFIER.test(name) && typeof value === 'number' && !format) return String(value)
   if (format === 'date' && typeof value === 'string') return fmt.formatDate(locale, value)
   if (format === 'period' && typeof value === 'string') return fmt.formatPeriod(locale, value)
   // A share (0.229) as the percent everyone reads ("22,9 %"), like R² everywhere in the UI.
@@ -87,7 +92,7 @@ export function fillTemplate(locale: Locale, template: string, params: Record<st
       return form.replace(/#/g, fmt.formatNumber(locale, count, 3))
     })
     .replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) => {
-      return formatParam(locale, params[name], format) ?? whole
+      return formatParam(locale, name, params[name], format) ?? whole
     })
 }
 
