@@ -118,4 +118,156 @@ export const BENCHLEARNING_MESSAGES = {
     de: 'Aufgabe: Treffen {id} wurde abgesagt; dazu wird nichts mehr festgehalten',
     en: 'action: meeting {id} was cancelled; nothing more is recorded for it',
   },
+  // Agenda items (features/meetings/add-agenda-item.ts, load-managed-agenda-item.ts, agenda.repository.ts).
+  'agenda.topicRequired': {
+    de: 'topicId: Ein Punkt aus einem Thema nennt das Thema',
+    en: 'topicId: an item from a topic names the topic',
+  },
+  'agenda.actionRequired': {
+    de: 'actionItemId: Ein Punkt aus einer offenen Aufgabe nennt die Aufgabe',
+    en: 'actionItemId: an item from an open action names the action',
+  },
+  'agenda.spotlightRequired': {
+    de: 'spotlight: Ein Punkt aus einem Schlaglicht enthält das Schlaglicht',
+    en: 'spotlight: an item from a spotlight carries it',
+  },
+  'agenda.requiredForSource': {
+    de: 'erforderlich für die Quelle {source}',
+    en: 'required for source {source}',
+  },
+  'agenda.spotlightPseudonymised': {
+    de: 'spotlight: Ein pseudonymisiertes Schlaglicht kann nicht gespeichert werden',
+    en: 'spotlight: a pseudonymised spotlight cannot be stored',
+  },
+  'agenda.askModeration': { de: 'Bitte wenden Sie sich an die Moderation', en: 'ask the moderation' },
+  'agenda.noItem': {
+    de: 'Einen Tagesordnungspunkt {id} gibt es nicht',
+    en: 'no agenda item with the id {id}',
+  },
+  'agenda.notOfMeeting': {
+    de: 'agendaItemId: Punkt {itemId} steht nicht auf der Tagesordnung von Treffen {meetingId}',
+    en: 'agendaItemId: item {itemId} is not on the agenda of meeting {meetingId}',
+  },
+  'agenda.expectedItemOfMeeting': {
+    de: 'erwartet: ein Punkt dieses Treffens',
+    en: 'expected an item of this meeting',
+  },
+  // Meetings: finding, scheduling and moderating them (features/meetings).
+  'meeting.none': { de: 'Ein Treffen {id} gibt es nicht', en: 'no meeting with the id {id}' },
+  'meeting.onlyModeration.editAgenda': {
+    de: 'Nur die Moderation bearbeitet die Tagesordnung',
+    en: 'only the moderation edits the agenda',
+  },
+  'meeting.onlyModeration.writeMinutes': {
+    de: 'Nur die Moderation schreibt das Protokoll',
+    en: 'only the moderation writes the minutes',
+  },
+  'meeting.onlyModeration.cancel': {
+    de: 'Nur die Moderation sagt ein Treffen ab',
+    en: 'only the moderation cancels a meeting',
+  },
+  'meeting.onlyModeration.approveMinutes': {
+    de: 'Nur die Moderation gibt ein Protokoll frei',
+    en: 'only the moderation approves minutes',
+  },
+  'meeting.onlyModeration.change': {
+    de: 'Nur die Moderation ändert ein Treffen',
+    en: 'only the moderation changes a meeting',
+  },
+  'meeting.unknownRingKey': {
+    de: '{field}: Einen Ring mit dem Kürzel oder der Nummer „{key}“ gibt es nicht',
+    en: "{field}: no ring with the code or id '{key}'",
+  },
+  'meeting.expectedRing': { de: 'erwartet: einer von {codes}', en: 'expected one of {codes}' },
+  'meeting.unknownRingId': {
+    de: 'ringId: Einen Ring {ringId} gibt es nicht',
+    en: 'ringId: no ring with the id {ringId}',
+  },
+  'meeting.unknownRing': { de: 'unbekannter Ring', en: 'unknown ring' },
+  'meeting.noNetwork': {
+    de: 'Es gibt noch kein Netzwerk für eine netzwerkweite Veranstaltung oder ein Thema',
+    en: 'there is no network yet to hold a network-wide event or topic in',
+  },
+  'meeting.notYourRing': {
+    de: 'Sie moderieren Ring {ringId} nicht',
+    en: 'you do not moderate ring {ringId}',
+  },
+  'meeting.ringWithoutMembers': {
+    de: 'Ring {ring} hat am {day:date} keine Mitglieder',
+    en: 'ring {ring} has no members on {day:date}',
+  },
+  'meeting.registerOnlyInvited': {
+    de: 'Nur Leitungen und Analysten einer eingeladenen Organisation melden sich zu einem Treffen an',
+    en: 'only leads and analysts of an invited organisation register for a meeting',
+  },
+  'meeting.ringNeeded': {
+    de: 'ringId: Ein Ringtreffen braucht seinen Ring',
+    en: 'ringId: a ring meeting needs its ring',
+  },
+  'meeting.requiredForRingMeeting': {
+    de: 'erforderlich für ein Ringtreffen',
+    en: 'required for kind ring_meeting',
+  },
+  'meeting.networkWideNoRing': {
+    de: 'ringId: Eine Veranstaltung der Art {kind} gilt für das ganze Netzwerk und hat keinen Ring',
+    en: 'ringId: a {kind} is network-wide and has no ring',
+  },
+  'meeting.expectedNoRing': { de: 'erwartet: kein Ring (null)', en: 'expected null' },
+  // Topics (features/meetings/vote-for-topic.ts, update-topic-status.ts, find-visible-topic.ts).
+  'topic.none': { de: 'Ein Thema {id} gibt es nicht', en: 'no topic with the id {id}' },
+  'topic.onlyModeration': {
+    de: 'Nur die Moderation ändert ein Thema',
+    en: 'only the moderation changes a topic',
+  },
+  'topic.voteRoles': {
+    de: 'Nur Leitungen, Analysten und die Moderation des Rings stimmen ab',
+    en: 'only leads, analysts and moderators of the ring vote',
+  },
+  'topic.notOpen': {
+    de: 'Das Thema ist {status:topicStatus}; abgestimmt wird nur über offene Themen',
+    en: 'the topic is {status:topicStatus}; only open topics take votes',
+  },
+  'topic.status.open': { de: 'offen', en: 'open' },
+  'topic.status.scheduled': { de: 'eingeplant', en: 'scheduled' },
+  'topic.status.done': { de: 'erledigt', en: 'done' },
+  'topic.status.rejected': { de: 'abgelehnt', en: 'rejected' },
+  // Action items (features/meetings/add-action-item.ts, update-action-item.ts, minutes.repository.ts).
+  'action.none': { de: 'Eine Aufgabe {id} gibt es nicht', en: 'no action item with the id {id}' },
+  'action.ownerRequired': {
+    de: 'ownerOrganisationId: Eine Aufgabe braucht eine verantwortliche Organisation oder Person',
+    en: 'ownerOrganisationId: an action needs an owner organisation or person',
+  },
+  'action.requiredUnlessUser': {
+    de: 'erforderlich, wenn keine ownerUserId angegeben ist',
+    en: 'required unless ownerUserId is given',
+  },
+  'action.cannotRemoveBothOwners': {
+    de: 'Beide Verantwortlichen können nicht entfernt werden',
+    en: 'cannot remove both owners',
+  },
+  'action.organisationNotInvited': {
+    de: 'ownerOrganisationId: Organisation {organisationId} nimmt an diesem Treffen nicht teil',
+    en: 'ownerOrganisationId: organisation {organisationId} does not take part in this meeting',
+  },
+  'action.expectedInvitedOrganisation': {
+    de: 'erwartet: eine eingeladene Organisation',
+    en: 'expected an invited organisation',
+  },
+  'action.userNotInvited': {
+    de: 'ownerUserId: Person {userId} nimmt an diesem Treffen nicht teil',
+    en: 'ownerUserId: user {userId} does not take part in this meeting',
+  },
+  'action.expectedInvitedPerson': {
+    de: 'erwartet: eine Person einer eingeladenen Organisation',
+    en: 'expected a person of an invited organisation',
+  },
+  'action.onlyModerationOrOwner': {
+    de: 'Nur die Moderation – beim Status auch die Verantwortlichen – ändert eine Aufgabe',
+    en: 'only the moderation, or the owner for the status, changes an action item',
+  },
+  // Names in free text (core/pseudonymity/find-organisation-names.ts).
+  'names.inText': {
+    de: '{field}: Dieser Text nennt {names} – in einem Ring, der unter Pseudonymen teilt, sehen die anderen Organisationen nur unter Pseudonymen',
+    en: '{field}: this text names {names} — peers in a ring that shares under pseudonyms see organisations only under pseudonyms',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -146,8 +146,8 @@ export const FEATURE_MESSAGES = {
     en: 'Files of type {type} are not accepted (PDF, PNG, JPEG, text, CSV, Word, PowerPoint, Excel).',
   },
   'practice.noAttachment': {
-    de: 'Einen Anhang {attachment} gibt es am Praxisbeispiel {id} nicht.',
-    en: 'There is no attachment {attachment} on the practice card {id}.',
+    de: 'Einen Anhang {attachmentId} gibt es am Praxisbeispiel {id} nicht.',
+    en: 'There is no attachment {attachmentId} on the practice card {id}.',
   },
   'practice.onlyPublishedAdopted': {
     de: 'Nur veröffentlichte Praxisbeispiele können übernommen werden.',
@@ -167,4 +167,16 @@ export const FEATURE_MESSAGES = {
     en: 'The start {day:date} lies in the future.',
   },
   'practice.notAfterToday': { de: 'erwartet: heute oder früher', en: 'expected today or earlier' },
+  'practice.noAdoption': {
+    de: 'Eine Übernahme {adoptionId} des Praxisbeispiels {id} gibt es nicht.',
+    en: 'There is no adoption {adoptionId} of the practice card {id}.',
+  },
+  'practice.organisationHidden': {
+    de: 'organisation: {organisationId} ist keine Organisation, die Sie mit Namen sehen dürfen.',
+    en: 'organisation: {organisationId} is not an organisation you may see by name',
+  },
+  'practice.ringNotYours': {
+    de: 'Ring {ringId} ist weder Ihr Ring noch einer, den Sie moderieren.',
+    en: 'ring {ringId} is neither your ring nor one you moderate',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -69,8 +69,9 @@ function formatParam(
     if (format === 'points') return fmt.formatPercentagePoints(locale, value, 1)
     if (format === 'euros') return fmt.formatEuros(locale, value)
   }
-  if (format === 'meetingStatus') {
-    const key = `meeting.status.${value}`
+  // {status:meetingStatus} reads meeting.status.<value>, {status:topicStatus} topic.status.<value> …
+  if (format?.endsWith('Status')) {
+    const key = `${format.slice(0, -'Status'.length)}.status.${value}`
     return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)
   }
   if (typeof value === 'number') return fmt.formatNumber(locale, value, 3)

@@ -11,6 +11,7 @@
  * district key or its e-mail domain occurs as whole words. "Kreis Main-Kinzig", "Landkreis
  * Main-Kinzig" and "Main-Kinzig-Kreis" all contain the distinctive words "main kinzig".
  */
+import { message, render } from '../messages/text'
 
 /** Everything of one organisation that would name it in a text. */
 export interface NameRegisterEntry {
@@ -197,7 +198,7 @@ export function warnAboutNames(
     warnings.push({
       field,
       organisations: mentions.map((m) => ({ id: m.organisationId, name: m.name })),
-      message: `${field}: this text names ${names.join(', ')} — peers in a ring that shares under pseudonyms see organisations only under pseudonyms`,
+      message: render('en', message('names.inText', { field, names: names.join(', ') })),
     })
   }
   return warnings

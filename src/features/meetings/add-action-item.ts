@@ -3,7 +3,7 @@
  * with a due day, until the minutes are approved.
  */
 import { checkFollowUpsOpen } from '../../core/benchlearning'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
 import type { Database } from '../../db/connect'
 import { checkItemOfMeeting } from './load-managed-agenda-item'
 import { loadManagedMeeting, type MeetingWriter } from './load-visible-meeting'
@@ -11,6 +11,7 @@ import { toMeetingFacts } from './meeting-dto'
 import { findInvitedOrganisations, findUserOrganisation } from './meeting.repository'
 import { insertActionItem } from './minutes.repository'
 import { recordCreation } from './record-creation'
+import { message, type Message } from '../../core/messages/text'
 
 export interface NewActionItem {
   agendaItemId: number | null
@@ -20,10 +21,8 @@ export interface NewActionItem {
   dueOn: string | null
 }
 
-export const ownerRequired = (message: string) =>
-  invalidInput('ownerOrganisationId: an action needs an owner organisation or person', [
-    { field: 'ownerOrganisationId', message },
-  ])
+export const ownerRequired = (why: Message) =>
+  invalidInput(message('action.ownerRequired'), [detail(why, { field: 'ownerOrganisationId' })])
 
 export async function addActionItem(
   database: Database,
@@ -31,32 +30,30 @@ export async function addActionItem(
 ): Promise<number> {
   const { action } = options
   if (action.ownerOrganisationId === null && action.ownerUserId === null)
-    throw ownerRequired('required unless ownerUserId is given')
+    throw ownerRequired(message('action.requiredUnlessUser'))
   return database.transaction(async ({ db }) => {
-    const { meeting } = await loadManagedMeeting(db, { ...options, what: 'writes the minutes' })
+    const { meeting } = await loadManagedMeeting(db, { ...options, what: 'writeMinutes' })
     checkFollowUpsOpen(toMeetingFacts(meeting), 'action')
     await checkItemOfMeeting(db, { meetingId: meeting.id, agendaItemId: action.agendaItemId })
     const invited = await findInvitedOrganisations(db, meeting)
     if (action.ownerOrganisationId !== null && !invited.includes(action.ownerOrganisationId))
       throw invalidInput(
-        `ownerOrganisationId: organisation ${action.ownerOrganisationId} does not take part in this meeting`,
+        message('action.organisationNotInvited', { organisationId: action.ownerOrganisationId }),
         [
-          {
+          detail(message('action.expectedInvitedOrganisation'), {
             field: 'ownerOrganisationId',
             value: String(action.ownerOrganisationId),
-            message: 'expected an invited organisation',
-          },
+          }),
         ],
       )
     if (action.ownerUserId !== null) {
       const user = await findUserOrganisation(db, action.ownerUserId)
       if (!user || (user.organisation_id !== null && !invited.includes(user.organisation_id)))
-        throw invalidInput(`ownerUserId: user ${action.ownerUserId} does not take part in this meeting`, [
-          {
+        throw invalidInput(message('action.userNotInvited', { userId: action.ownerUserId }), [
+          detail(message('action.expectedInvitedPerson'), {
             field: 'ownerUserId',
             value: String(action.ownerUserId),
-            message: 'expected a person of an invited organisation',
-          },
+          }),
         ])
     }
     const row = await insertActionItem(db, {

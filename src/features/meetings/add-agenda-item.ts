@@ -1,6 +1,6 @@
 /** Adds an item to a meeting's agenda (at a position, by default at the end) while the agenda is open. */
 import { checkAgendaEditable } from '../../core/benchlearning'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
 import type { AddAgendaItemRequest } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
 import { findEndPosition, insertAgendaItem, shiftAgendaItems } from './agenda.repository'
@@ -8,23 +8,24 @@ import { loadManagedMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { setTopicStatus } from './topic.repository'
 import { recordCreation } from './record-creation'
+import { message } from '../../core/messages/text'
 
 function checkSource(request: AddAgendaItemRequest): void {
   if (request.source === 'topic' && request.topicId === null)
-    throw invalidInput('topicId: an item from a topic names the topic', [
-      { field: 'topicId', message: 'required for source topic' },
+    throw invalidInput(message('agenda.topicRequired'), [
+      detail(message('agenda.requiredForSource', { source: 'topic' }), { field: 'topicId' }),
     ])
   if (request.source === 'open_action' && request.actionItemId === null)
-    throw invalidInput('actionItemId: an item from an open action names the action', [
-      { field: 'actionItemId', message: 'required for source open_action' },
+    throw invalidInput(message('agenda.actionRequired'), [
+      detail(message('agenda.requiredForSource', { source: 'open_action' }), { field: 'actionItemId' }),
     ])
   if (request.source === 'spotlight' && request.spotlight === null)
-    throw invalidInput('spotlight: an item from a spotlight carries it', [
-      { field: 'spotlight', message: 'required for source spotlight' },
+    throw invalidInput(message('agenda.spotlightRequired'), [
+      detail(message('agenda.requiredForSource', { source: 'spotlight' }), { field: 'spotlight' }),
     ])
   if (request.spotlight?.organisation.isPseudonymised)
-    throw invalidInput('spotlight: a pseudonymised spotlight cannot be stored', [
-      { field: 'spotlight', message: 'ask the moderation' },
+    throw invalidInput(message('agenda.spotlightPseudonymised'), [
+      detail(message('agenda.askModeration'), { field: 'spotlight' }),
     ])
 }
 
@@ -34,7 +35,7 @@ export async function addAgendaItem(
 ): Promise<number> {
   const { request } = options
   return database.transaction(async ({ db }) => {
-    const { meeting } = await loadManagedMeeting(db, { ...options, what: 'edits the agenda' })
+    const { meeting } = await loadManagedMeeting(db, { ...options, what: 'editAgenda' })
     checkAgendaEditable(toMeetingFacts(meeting))
     checkSource(request)
     const end = await findEndPosition(db, meeting.id)

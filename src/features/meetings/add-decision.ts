@@ -16,7 +16,7 @@ export interface MinutesText {
 
 export async function addDecision(database: Database, options: MeetingWriter & MinutesText): Promise<number> {
   return database.transaction(async ({ db }) => {
-    const { meeting } = await loadManagedMeeting(db, { ...options, what: 'writes the minutes' })
+    const { meeting } = await loadManagedMeeting(db, { ...options, what: 'writeMinutes' })
     checkFollowUpsOpen(toMeetingFacts(meeting), 'decision')
     await checkItemOfMeeting(db, options)
     const row = await insertDecision(db, minutesTextRow(options))

@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
 import type { AgendaItemTable, DB } from '../../db/schema'
+import { message } from '../../core/messages/text'
 
 export type AgendaItemRow = Selectable<AgendaItemTable>
 
@@ -17,7 +18,7 @@ export async function listAgendaItems(db: Kysely<DB>, meetingId: number): Promis
 
 export async function findAgendaItem(db: Kysely<DB>, id: number): Promise<AgendaItemRow> {
   const item = await db.selectFrom('agenda_item').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!item) throw notFound(`no agenda item with the id ${id}`)
+  if (!item) throw notFound(message('agenda.noItem', { id }))
   return item
 }
 

@@ -13,7 +13,7 @@ export async function approveMinutes(
   options: MeetingWriter & { meetingId: number },
 ): Promise<void> {
   await database.transaction(async ({ db }) => {
-    const { meeting: before } = await loadManagedMeeting(db, { ...options, what: 'approves minutes' })
+    const { meeting: before } = await loadManagedMeeting(db, { ...options, what: 'approveMinutes' })
     checkMinutesApprovable(toMeetingFacts(before))
     const after = await updateMeetingRow(db, before.id, {
       status: 'minutes_approved',

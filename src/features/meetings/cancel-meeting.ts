@@ -17,7 +17,7 @@ export async function cancelMeeting(
   options: MeetingWriter & { meetingId: number; request: CancelMeetingRequest },
 ): Promise<void> {
   await database.transaction(async ({ db }) => {
-    const { meeting: before } = await loadManagedMeeting(db, { ...options, what: 'cancels a meeting' })
+    const { meeting: before } = await loadManagedMeeting(db, { ...options, what: 'cancel' })
     const reason = checkCancellation(toMeetingFacts(before), options.request.reason)
     const after = await updateMeetingRow(db, before.id, {
       status: 'cancelled',

@@ -5,10 +5,11 @@ import { notFound } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import { findTopic, type TopicRow } from './topic.repository'
+import { message } from '../../core/messages/text'
 
 export async function findVisibleTopic(db: Kysely<DB>, viewer: Viewer, id: number): Promise<TopicRow> {
   const topic = await findTopic(db, id)
   if (!topic || !canViewRingScoped(viewer, { ringId: topic.ring_id }))
-    throw notFound(`no topic with the id ${id}`)
+    throw notFound(message('topic.none', { id }))
   return topic
 }

@@ -1,10 +1,11 @@
 /** Agenda items as parts of their meeting: loaded for the moderation, or checked as a reference. */
 import type { Kysely } from 'kysely'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import { findAgendaItem, findAgendaItemMeetingId, type AgendaItemRow } from './agenda.repository'
 import { loadManagedMeeting, type VisibleMeeting } from './load-visible-meeting'
+import { message } from '../../core/messages/text'
 
 /** An agenda item with its meeting, for the moderation; hidden meetings' items are not found. */
 export async function loadManagedAgendaItem(
@@ -15,8 +16,8 @@ export async function loadManagedAgendaItem(
   const visible = await loadManagedMeeting(db, {
     ...options,
     meetingId: item.meeting_id,
-    what: 'edits the agenda',
-    hiddenAs: `no agenda item with the id ${options.itemId}`,
+    what: 'editAgenda',
+    hiddenAs: message('agenda.noItem', { id: options.itemId }),
   })
   return { ...visible, item }
 }
@@ -29,7 +30,7 @@ export async function checkItemOfMeeting(
   const { meetingId, agendaItemId } = options
   if (agendaItemId === null) return
   if ((await findAgendaItemMeetingId(db, agendaItemId)) !== meetingId)
-    throw invalidInput(`agendaItemId: item ${agendaItemId} is not on the agenda of meeting ${meetingId}`, [
-      { field: 'agendaItemId', value: String(agendaItemId), message: 'expected an item of this meeting' },
+    throw invalidInput(message('agenda.notOfMeeting', { itemId: agendaItemId, meetingId }), [
+      detail(message('agenda.expectedItemOfMeeting'), { field: 'agendaItemId', value: String(agendaItemId) }),
     ])
 }

@@ -9,6 +9,7 @@ import type { AuditActor } from '../audit/record-audit'
 import { loadMeetingScope, type MeetingScope } from './load-meeting-scope'
 import { requireVisibleMeeting } from './meeting-dto'
 import { findMeeting, type MeetingRow } from './meeting.repository'
+import { message, type Message } from '../../core/messages/text'
 
 /** Who writes, for the audit, and when (the request's clock): what every write use case gets. */
 export interface MeetingWriter {
@@ -30,7 +31,7 @@ export interface VisibleMeeting {
  */
 export async function loadVisibleMeeting(
   db: Kysely<DB>,
-  options: { viewer: Viewer; meetingId: number; now: Date; hiddenAs?: string },
+  options: { viewer: Viewer; meetingId: number; now: Date; hiddenAs?: Message },
 ): Promise<VisibleMeeting> {
   const meeting = await findMeeting(db, options.meetingId)
   const today = isoDate(options.now)
@@ -43,16 +44,19 @@ export async function loadVisibleMeeting(
   return { meeting, scope, today }
 }
 
+/** What only a meeting's moderation does; each names its refusal (`meeting.onlyModeration.*`). */
+export type ModeratedWork = 'editAgenda' | 'writeMinutes' | 'cancel' | 'approveMinutes' | 'change'
+
 /** Managing a meeting (its agenda, minutes, status) is for its moderation; `what` says what was refused. */
-export function requireModeration(viewer: Viewer, meeting: MeetingRow, what: string): void {
+export function requireModeration(viewer: Viewer, meeting: MeetingRow, what: ModeratedWork): void {
   if (!canManageRingScoped(viewer, { ringId: meeting.ring_id }))
-    throw forbidden(`only the moderation ${what}`)
+    throw forbidden(message(`meeting.onlyModeration.${what}`))
 }
 
 /** loadVisibleMeeting and requireModeration in one. */
 export async function loadManagedMeeting(
   db: Kysely<DB>,
-  options: { viewer: Viewer; meetingId: number; now: Date; what: string; hiddenAs?: string },
+  options: { viewer: Viewer; meetingId: number; now: Date; what: ModeratedWork; hiddenAs?: Message },
 ): Promise<VisibleMeeting> {
   const visible = await loadVisibleMeeting(db, options)
   requireModeration(options.viewer, visible.meeting, options.what)

@@ -20,11 +20,12 @@ import type { ActionItemDto, MeetingSummaryDto, OrgRef, SpotlightDto } from '../
 import type { ActionItemTable } from '../../db/schema'
 import type { MeetingScope } from './load-meeting-scope'
 import type { MeetingRow, RingRef, UserRef } from './meeting.repository'
+import { message } from '../../core/messages/text'
 
 export function requireVisibleMeeting(scope: MeetingScope, meeting: MeetingRow): void {
   // Not found rather than forbidden: the caller learns nothing about other rings' meetings.
   if (!canViewRingScoped(scope.viewer, { ringId: meeting.ring_id }))
-    throw notFound(`no meeting with the id ${meeting.id}`)
+    throw notFound(message('meeting.none', { id: meeting.id }))
 }
 
 /** What the rules of core/benchlearning/meeting-life.ts read of a meeting row. */

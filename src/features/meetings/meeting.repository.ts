@@ -1,16 +1,17 @@
 /** Meetings, their registrations, rings and people: plain queries, `db` first so that they work in a transaction. */
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, invalidInput, notFound } from '../../core/errors/app-error'
 import type { DB, MeetingRegistrationTable, MeetingStatus, MeetingTable } from '../../db/schema'
 import { validOn } from '../../db/valid-on'
 import { listMemberIds } from '../networks/network.repository'
+import { message } from '../../core/messages/text'
 
 export type MeetingRow = Selectable<MeetingTable>
 export type RegistrationRow = Selectable<MeetingRegistrationTable>
 
 export async function findMeeting(db: Kysely<DB>, id: number): Promise<MeetingRow> {
   const row = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw notFound(`no meeting with the id ${id}`)
+  if (!row) throw notFound(message('meeting.none', { id }))
   return row
 }
 
@@ -182,8 +183,11 @@ export async function resolveRing(db: Kysely<DB>, key: string, field = 'ring'): 
     rings.find((r) => r.code.toLowerCase() === key.trim().toLowerCase()) ??
     (/^\d+$/.test(key.trim()) ? rings.find((r) => r.id === Number(key)) : undefined)
   if (!found)
-    throw invalidInput(`${field}: no ring with the code or id '${key}'`, [
-      { field, value: key, message: `expected one of ${rings.map((r) => r.code).join(', ')}` },
+    throw invalidInput(message('meeting.unknownRingKey', { field, key }), [
+      detail(message('meeting.expectedRing', { codes: rings.map((r) => r.code).join(', ') }), {
+        field,
+        value: key,
+      }),
     ])
   return found
 }
@@ -192,8 +196,8 @@ export async function resolveRing(db: Kysely<DB>, key: string, field = 'ring'): 
 export async function requireRing(db: Kysely<DB>, ringId: number): Promise<RingRef> {
   const ring = (await listRingRefs(db)).get(ringId)
   if (!ring)
-    throw invalidInput(`ringId: no ring with the id ${ringId}`, [
-      { field: 'ringId', value: String(ringId), message: 'unknown ring' },
+    throw invalidInput(message('meeting.unknownRingId', { ringId }), [
+      detail(message('meeting.unknownRing'), { field: 'ringId', value: String(ringId) }),
     ])
   return ring
 }
@@ -202,7 +206,7 @@ export async function requireRing(db: Kysely<DB>, ringId: number): Promise<RingR
 export async function findNetworkIdFor(db: Kysely<DB>, ringId: number | null): Promise<number> {
   if (ringId !== null) return (await requireRing(db, ringId)).networkId
   const network = await db.selectFrom('network').select('id').orderBy('id').executeTakeFirst()
-  if (!network) throw invalidInput('there is no network yet to hold a network-wide event or topic in')
+  if (!network) throw invalidInput(message('meeting.noNetwork'))
   return network.id
 }
 

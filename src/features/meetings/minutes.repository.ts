@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
 import type { ActionItemTable, DB, DecisionTable, MinutesCommentTable } from '../../db/schema'
+import { message } from '../../core/messages/text'
 
 export type ActionItemRow = Selectable<ActionItemTable>
 /** An action with the meeting it was agreed in. */
@@ -27,7 +28,7 @@ export async function listMeetingActions(db: Kysely<DB>, meetingId: number): Pro
 
 export async function findActionItem(db: Kysely<DB>, id: number): Promise<ActionItemRow> {
   const row = await db.selectFrom('action_item').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw notFound(`no action item with the id ${id}`)
+  if (!row) throw notFound(message('action.none', { id }))
   return row
 }
 

@@ -29,7 +29,7 @@ export async function proposeAgenda(
   db: Kysely<DB>,
   options: { viewer: Viewer; meetingId: number; period?: string; now: Date },
 ) {
-  const { meeting, scope, today } = await loadManagedMeeting(db, { ...options, what: 'edits the agenda' })
+  const { meeting, scope, today } = await loadManagedMeeting(db, { ...options, what: 'editAgenda' })
   const topics = (
     await listTopics(db, {
       viewer: options.viewer,

@@ -31,7 +31,7 @@ export async function proposeSchedule(
 ): Promise<ScheduleProposalDto> {
   const { viewer, year } = options
   if (!canManageRingScoped(viewer, { ringId: options.ringId }))
-    throw forbidden(`you do not moderate ring ${options.ringId}`)
+    throw forbidden(message('meeting.notYourRing', { ringId: options.ringId }))
   return database.transaction(async ({ db }) => {
     const ring = await requireRing(db, options.ringId)
     let slots
@@ -47,7 +47,8 @@ export async function proposeSchedule(
       )
     const firstDay = slots[0]!.startsOn
     const members = await loadRotationMembers(db, ring.id, firstDay)
-    if (members.length === 0) throw invalidInput(`ring ${ring.code} has no members on ${firstDay}`)
+    if (members.length === 0)
+      throw invalidInput(message('meeting.ringWithoutMembers', { ring: ring.code, day: firstDay }))
     const history = await loadHostingHistory(db, { ringId: ring.id, before: firstDay })
     const hosts = proposeHostSequence({ members, history, dates: slots.map((s) => s.startsOn) })
     const scope = await loadMeetingScope(db, { viewer, at: isoDate(options.now) })

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit'
 import { loadVisibleMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toMeetingFacts } from './meeting-dto'
 import { findInvitedOrganisations, findRegistration, upsertRegistration } from './meeting.repository'
+import { message } from '../../core/messages/text'
 
 export async function registerForMeeting(
   database: Database,
@@ -22,7 +23,7 @@ export async function registerForMeeting(
       !canTakePart(viewer, { ringId: meeting.ring_id }) ||
       !(await findInvitedOrganisations(db, meeting)).includes(viewer.organisationId!)
     )
-      throw forbidden('only leads and analysts of an invited organisation register for a meeting')
+      throw forbidden(message('meeting.registerOnlyInvited'))
     checkRegistrationOpen(toMeetingFacts(meeting))
     const before = await findRegistration(db, { meetingId: meeting.id, userId: viewer.userId })
     const values = {

@@ -1,7 +1,7 @@
 /** Plans one meeting; a ring meeting without a given host gets the rotation's proposal. */
 import type { Insertable, Kysely } from 'kysely'
 import { canManageRingScoped, checkMeetingDates } from '../../core/benchlearning'
-import { forbidden, invalidInput } from '../../core/errors/app-error'
+import { detail, forbidden, invalidInput } from '../../core/errors/app-error'
 import type { Viewer } from '../../core/permissions'
 import type { CreateMeetingRequest } from '../../contracts/meetings'
 import type { Database } from '../../db/connect'
@@ -10,6 +10,7 @@ import type { AuditActor } from '../audit/record-audit'
 import { proposeHostOn } from './load-rotation'
 import { findNetworkIdFor, insertMeeting, type MeetingRow } from './meeting.repository'
 import { recordCreation } from './record-creation'
+import { message } from '../../core/messages/text'
 
 export interface ScheduleMeetingOptions {
   viewer: Viewer
@@ -24,12 +25,12 @@ export async function scheduleMeeting(database: Database, options: ScheduleMeeti
   checkMeetingDates(request)
   const ringId = request.kind === 'ring_meeting' ? request.ringId : null
   if (request.kind === 'ring_meeting' && ringId === null)
-    throw invalidInput('ringId: a ring meeting needs its ring', [
-      { field: 'ringId', message: 'required for kind ring_meeting' },
+    throw invalidInput(message('meeting.ringNeeded'), [
+      detail(message('meeting.requiredForRingMeeting'), { field: 'ringId' }),
     ])
   if (request.kind !== 'ring_meeting' && request.ringId !== null)
-    throw invalidInput(`ringId: a ${request.kind} is network-wide and has no ring`, [
-      { field: 'ringId', value: String(request.ringId), message: 'expected null' },
+    throw invalidInput(message('meeting.networkWideNoRing', { kind: request.kind }), [
+      detail(message('meeting.expectedNoRing'), { field: 'ringId', value: String(request.ringId) }),
     ])
   if (!canManageRingScoped(viewer, { ringId }))
     throw forbidden(

@@ -7,6 +7,7 @@ import { ownerRequired } from './add-action-item'
 import { loadVisibleMeeting, type MeetingWriter } from './load-visible-meeting'
 import { toActionDto } from './meeting-dto'
 import { findActionItem, updateActionItemRow } from './minutes.repository'
+import { message } from '../../core/messages/text'
 
 export async function updateActionItem(
   database: Database,
@@ -27,12 +28,12 @@ export async function updateActionItem(
     const { meeting, scope, today } = await loadVisibleMeeting(db, {
       ...options,
       meetingId: before.meeting_id,
-      hiddenAs: `no action item with the id ${options.actionId}`,
+      hiddenAs: message('action.none', { id: options.actionId }),
     })
     const dto = toActionDto({ scope, action: before, meeting, users: new Map(), today })
     const isStatusOnly = Object.keys(changes).every((k) => k === 'status')
     if (!(dto.abilities.canEdit || (isStatusOnly && dto.abilities.canUpdateStatus)))
-      throw forbidden('only the moderation, or the owner for the status, changes an action item')
+      throw forbidden(message('action.onlyModerationOrOwner'))
     const status = changes.status ?? before.status
     const isDone = status === 'done' || status === 'cancelled'
     const after = await updateActionItemRow(db, before.id, {
@@ -46,7 +47,7 @@ export async function updateActionItem(
       completed_at: isDone ? (before.completed_at ?? options.now) : null,
     })
     if (after.owner_organisation_id === null && after.owner_user_id === null)
-      throw ownerRequired('cannot remove both owners')
+      throw ownerRequired(message('action.cannotRemoveBothOwners'))
     await recordAudit(db, {
       actor: options.actor,
       action: 'action_item.update',

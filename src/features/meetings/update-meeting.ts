@@ -36,7 +36,7 @@ export async function updateMeeting(
     const { meeting: before, today } = await loadManagedMeeting(db, {
       ...options,
       meetingId: options.id,
-      what: 'changes a meeting',
+      what: 'change',
     })
     const facts = toMeetingFacts(before)
     if (request.status !== undefined) {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit'
 import type { MeetingWriter } from './load-visible-meeting'
 import { findVisibleTopic } from './find-visible-topic'
 import { setTopicStatus, type TopicStatus } from './topic.repository'
+import { message } from '../../core/messages/text'
 
 export async function updateTopicStatus(
   database: Database,
@@ -14,7 +15,7 @@ export async function updateTopicStatus(
   await database.transaction(async ({ db }) => {
     const before = await findVisibleTopic(db, options.viewer, options.topicId)
     if (!canManageRingScoped(options.viewer, { ringId: before.ring_id }))
-      throw forbidden('only the moderation changes a topic')
+      throw forbidden(message('topic.onlyModeration'))
     await setTopicStatus(db, { id: before.id, status: options.status })
     const change = { before: { status: before.status }, after: { status: options.status } }
     const { actor, now: at } = options

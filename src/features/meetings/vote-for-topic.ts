@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit'
 import type { MeetingWriter } from './load-visible-meeting'
 import { findVisibleTopic } from './find-visible-topic'
 import { deleteVote, insertVote } from './topic.repository'
+import { message } from '../../core/messages/text'
 
 export async function voteForTopic(
   database: Database,
@@ -14,10 +15,8 @@ export async function voteForTopic(
   const { viewer } = options
   await database.transaction(async ({ db }) => {
     const topic = await findVisibleTopic(db, viewer, options.topicId)
-    if (!canProposeTopic(viewer, { ringId: topic.ring_id }))
-      throw forbidden('only leads, analysts and moderators of the ring vote')
-    if (topic.status !== 'open')
-      throw invalidInput(`the topic is ${topic.status}; only open topics take votes`)
+    if (!canProposeTopic(viewer, { ringId: topic.ring_id })) throw forbidden(message('topic.voteRoles'))
+    if (topic.status !== 'open') throw invalidInput(message('topic.notOpen', { status: topic.status }))
     const vote = { topicId: topic.id, userId: viewer.userId }
     if (options.isVote)
       await insertVote(db, { ...vote, organisationId: viewer.organisationId, at: options.now })

@@ -24,6 +24,7 @@ import { listAdoptions } from './practice.repository'
 import { loadOrganisationLabeller } from './practice-scope'
 import { findReadablePractice } from './read-practice'
 import { isoDate } from '../../core/periods/dates'
+import { message } from '../../core/messages/text'
 
 export const EFFECT_CAVEAT = {
   de: 'Hinweis, kein Beweis: Der Vergleich mit den Ringpartnern vorher und nachher zeigt, ob sich die Kennzahl nach der Einführung anders entwickelt hat. Er kann nicht ausschließen, dass andere Ursachen den Unterschied erklären.',
@@ -47,7 +48,7 @@ export async function checkPracticeEffect(
   })
   // The check shows the adopter's figures: only for callers who may see them (by name or pseudonym).
   if (!adoption || !labeller.canSeeFigures(adoption.organisationId))
-    throw notFound(`no adoption ${options.adoptionId} of practice card ${practice.id}`)
+    throw notFound(message('practice.noAdoption', { adoptionId: options.adoptionId, id: practice.id }))
 
   const start = monthIndexOf(adoption.startedOn)
   const from = start + EFFECT_WINDOW.beforeFrom

@@ -5,6 +5,7 @@ import type { PracticeListDto, PracticeListQuery, PracticeSummaryDto } from '../
 import type { DB } from '../../db/schema'
 import { findPractices, listTopicsInScope, type PracticeRow } from './practice.repository'
 import { loadOrganisationLabeller, practiceScopeFor, type OrganisationLabeller } from './practice-scope'
+import { message } from '../../core/messages/text'
 
 const EXCERPT_LENGTH = 240
 
@@ -48,7 +49,7 @@ export async function listPractices(
       organisationIds: [query.organisation],
     })
     if (check.label(query.organisation).kind !== 'named')
-      throw forbidden(`organisation: ${query.organisation} is not an organisation you may see by name`)
+      throw forbidden(message('practice.organisationHidden', { organisationId: query.organisation }))
   }
   const { rows, total } = await findPractices(db, scope, {
     q: query.q?.trim() || undefined,
@@ -84,7 +85,7 @@ export async function listPracticesPublishedSince(
   const { viewer } = options
   const isOwnRing = viewer.ringIds.includes(options.ringId)
   if (!isOwnRing && !canModerateRing(viewer, options.ringId))
-    throw forbidden(`ring ${options.ringId} is neither your ring nor one you moderate`)
+    throw forbidden(message('practice.ringNotYours', { ringId: options.ringId }))
   const scope = {
     ...practiceScopeFor(options.viewer),
     isAllRings: false,

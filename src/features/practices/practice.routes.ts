@@ -35,6 +35,7 @@ import {
 import { readUpload } from '../../server/read-upload'
 import { nameWarningsField } from '../../contracts/name-warnings'
 import { warnAboutPracticeTexts } from './warn-about-practice-texts'
+import { message } from '../../core/messages/text'
 
 const WRITERS = PERMISSIONS.writePractices
 
@@ -202,12 +203,16 @@ async function sendAttachment<Q, B>(
 ): Promise<undefined> {
   const db = input.context.database.db
   const practice = await findReadablePractice(db, { viewer, id: input.params.id })
-  if (isPublicPath && practice.visibility !== 'public') throw notFound(`no practice card ${input.params.id}`)
+  if (isPublicPath && practice.visibility !== 'public')
+    throw notFound(message('practice.none', { id: input.params.id }))
   const file = await findAttachmentContent(db, {
     practiceId: practice.id,
     attachmentId: input.params.attachmentId,
   })
-  if (!file) throw notFound(`no attachment ${input.params.attachmentId} on practice card ${practice.id}`)
+  if (!file)
+    throw notFound(
+      message('practice.noAttachment', { attachmentId: input.params.attachmentId, id: practice.id }),
+    )
   await input.reply
     .type(file.mimeType)
     .header('x-content-type-options', 'nosniff')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import {
   canEditPractice,
   canReadPractice,
@@ -19,7 +20,8 @@ export async function findReadablePractice(
 ): Promise<PracticeRow> {
   const row = await findPracticeById(db, options.id)
   // One answer for "absent" and "not yours": the caller learns nothing about cards they may not read.
-  if (!row || !canReadPractice(options.viewer, row)) throw notFound(`no practice card ${options.id}`)
+  if (!row || !canReadPractice(options.viewer, row))
+    throw notFound(message('practice.none', { id: options.id }))
   return row
 }
 
@@ -30,7 +32,8 @@ export async function readPractice(
 ): Promise<PracticeDto> {
   const { viewer } = options
   const row = await findReadablePractice(db, options)
-  if (options.isPublicPath && row.visibility !== 'public') throw notFound(`no practice card ${options.id}`)
+  if (options.isPublicPath && row.visibility !== 'public')
+    throw notFound(message('practice.none', { id: options.id }))
   const adoptions = await listAdoptions(db, row.id)
   const labeller = await loadOrganisationLabeller(db, {
     viewer,

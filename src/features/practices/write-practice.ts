@@ -296,7 +296,7 @@ export async function deleteAttachment(
     const isDeleted = await deleteAttachmentRow(db, options)
     if (!isDeleted)
       throw notFound(
-        message('practice.noAttachment', { attachment: options.attachmentId, id: options.practiceId }),
+        message('practice.noAttachment', { attachmentId: options.attachmentId, id: options.practiceId }),
       )
     await audit(db, options, {
       action: 'practice.attachment.delete',
