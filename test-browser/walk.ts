@@ -58,12 +58,6 @@ export const FOREIGN_WORDS: Record<Language, readonly string[]> = {
  */
 export const KNOWN_SERVER_TEXTS: readonly { text: RegExp; languages: readonly Language[]; source: string }[] =
   [
-    {
-      // Data spotlights in the agenda builder: titleDe and sentenceDe only, with German decimals.
-      text: /[^\n]*\b(?:im|nach) \d{2}\/\d{4}\b[^\n]*/g,
-      languages: ['en'],
-      source: 'src/core/benchlearning/spotlights.ts (titleDe, sentenceDe)',
-    },
     ...mappingDescriptions().map((description) => ({
       text: new RegExp(escapeRegExp(description), 'g'),
       // English, with German proper names (the BBSR's district types) that English pages show too.

@@ -270,11 +270,18 @@ export const spotlightSchema = z
     kind: z.enum(['largest_change', 'beyond_expectation', 'excellence']),
     figureCode: keyText(),
     figureNameDe: z.string().max(MAX_SHORT_TEXT),
+    figureNameEn: z
+      .string()
+      .max(MAX_SHORT_TEXT)
+      .optional()
+      .describe('absent on spotlights frozen before it was kept (the German name stands in)'),
     organisation: orgRefSchema,
     period: keyText(),
     numbers: z.record(keyText(), z.number()),
-    titleDe: z.string().max(MAX_SHORT_TEXT),
-    sentenceDe: z.string().max(MAX_LONG_TEXT),
+    judgement: z
+      .enum(['better', 'worse', 'neutral'])
+      .optional()
+      .describe("better or worse for the figure's direction; absent on spotlights frozen before it was kept"),
     source: sourceMixSchema
       .optional()
       .describe(

@@ -1,17 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { selectSpotlights, type SpotlightFigure } from './spotlights'
+import { spotlightWords } from './spotlight-text'
+import { selectSpotlights, type Spotlight, type SpotlightFigure } from './spotlights'
 
-const K2: SpotlightFigure = { code: 'K2', nameDe: 'Integrationsquote', polarity: 'higher_is_better' }
+const K2: SpotlightFigure = {
+  code: 'K2',
+  nameDe: 'Integrationsquote',
+  nameEn: 'Integration rate',
+  polarity: 'higher_is_better',
+}
 const K1: SpotlightFigure = {
   code: 'K1',
   nameDe: 'Veränderung der Summe der Leistungen',
+  nameEn: 'Change in the sum of benefits',
   polarity: 'lower_is_better',
 }
-const K3E2: SpotlightFigure = { code: 'K3E2', nameDe: 'Aktivierungsquote LZB', polarity: 'context' }
+const K3E2: SpotlightFigure = {
+  code: 'K3E2',
+  nameDe: 'Aktivierungsquote LZB',
+  nameEn: 'Activation rate LTB',
+  polarity: 'context',
+}
 const period = '2025-06'
 /** Most candidates rest on computed values; one below on published ones. */
 const source = 'computed' as const
 const name = (id: number) => `Jobcenter ${id}`
+/** A spotlight's sentence as a reader of the language sees it. */
+const sentence = (s: Spotlight, locale: 'de' | 'en' = 'de') =>
+  spotlightWords(locale, { ...s, organisation: { name: s.organisationName } }).sentence
 
 describe('selectSpotlights', () => {
   const spotlights = selectSpotlights({
@@ -145,8 +160,8 @@ describe('selectSpotlights', () => {
     expect(changes[0]!.numbers).toEqual({ value: 3, valuePreviousYear: 1, change: 2 })
     // Each spotlight says where its values come from (K2 of organisation 1 rests on published ones).
     expect(changes.map((s) => s.source)).toEqual(['computed', 'published'])
-    expect(changes[0]!.sentenceDe).toBe(
-      'Jobcenter 2: Veränderung der Summe der Leistungen (K1) 3,0 % im 06/2025 nach 1,0 % ein Jahr zuvor ' +
+    expect(sentence(changes[0]!)).toBe(
+      'Jobcenter 2: Veränderung der Summe der Leistungen (K1) 3,0\u00a0% im Juni 2025 nach 1,0\u00a0% ein Jahr zuvor ' +
         '(+2,0 Prozentpunkte) – eine Verschlechterung; die größte Veränderung dieser Kennzahl im Ring.',
     )
   })
@@ -159,19 +174,24 @@ describe('selectSpotlights', () => {
       ['K2', 3],
     ])
     expect(residuals[0]!.score).toBe(1)
-    expect(residuals[1]!.sentenceDe).toBe(
-      'Jobcenter 3: Integrationsquote (K2) 25,0 % im 06/2025, über dem erwarteten Wert von 20,0 % und außerhalb ' +
-        'des 95-%-Prognoseintervalls (17,0 – 23,0 %) – besser als unter diesen Rahmenbedingungen erwartet.',
+    expect(sentence(residuals[1]!)).toBe(
+      'Jobcenter 3: Integrationsquote (K2) 25,0\u00a0% im Juni 2025, über dem erwarteten Wert von 20,0\u00a0% und außerhalb ' +
+        'des 95-%-Prognoseintervalls (17,0 bis 23,0\u00a0%) – besser als unter diesen Rahmenbedingungen erwartet.',
     )
-    expect(residuals[0]!.sentenceDe).toContain('unter dem erwarteten Wert von 1,0 %')
-    expect(residuals[0]!.sentenceDe).toContain('besser als')
+    expect(sentence(residuals[0]!)).toContain('unter dem erwarteten Wert von 1,0\u00a0%')
+    expect(sentence(residuals[0]!)).toContain('besser als')
+    // The same numbers in English: English names, decimal points, the month written out.
+    expect(sentence(residuals[1]!, 'en')).toBe(
+      'Jobcenter 3: Integration rate (K2) 25.0\u00a0% in June 2025, above the expected value of 20.0\u00a0% and outside ' +
+        'the 95\u00a0% prediction interval (17.0 to 23.0\u00a0%) – better than expected under these conditions.',
+    )
   })
 
   it('names consistent leaders only (rank 1, at least 9 of 12 months), never for context figures', () => {
     const leaders = spotlights.filter((s) => s.kind === 'excellence')
     expect(leaders.map((s) => [s.figureCode, s.organisationId])).toEqual([['K2', 1]])
-    expect(leaders[0]!.sentenceDe).toBe(
-      'Jobcenter 1 führt den Ring bei Integrationsquote (K2) mit 20,0 % im 06/2025 (Median des Rings 17,5 %) ' +
+    expect(sentence(leaders[0]!)).toBe(
+      'Jobcenter 1 führt den Ring bei Integrationsquote (K2) mit 20,0\u00a0% im Juni 2025 (Median des Rings 17,5\u00a0%) ' +
         'und lag in 10 von 12 Monaten im besten Viertel.',
     )
   })

@@ -1,7 +1,7 @@
 /**
  * Data spotlights: what the key-figure engine suggests the ring should look at in a meeting.
  * Pure selection over results the caller has computed (group statistics, context model,
- * excellence). Three kinds, each with its numbers and one German sentence:
+ * excellence). Three kinds, each with its numbers (its words: spotlight-text.ts):
  * - `largest_change`: the largest change on the same month a year earlier (in either direction),
  *   scored by the size of the change in units of the ring's spread of changes;
  * - `beyond_expectation`: an actual value outside the 95 % prediction interval of the context
@@ -11,7 +11,7 @@
  * At most `perKind` spotlights of each kind, at most one per figure and kind, and one organisation
  * at most once per kind, so that the spotlights spread over the ring. Ties: figure code, then id.
  */
-import { judgeDifference, type Polarity } from '../kpi/polarity'
+import { judgeDifference, type Judgement, type Polarity } from '../kpi/polarity'
 import type { SourceMix } from '../kpi/value-source'
 
 export type SpotlightKind = 'largest_change' | 'beyond_expectation' | 'excellence'
@@ -19,6 +19,7 @@ export type SpotlightKind = 'largest_change' | 'beyond_expectation' | 'excellenc
 export interface SpotlightFigure {
   code: string
   nameDe: string
+  nameEn: string
   polarity: Polarity
 }
 
@@ -65,52 +66,34 @@ export interface Spotlight {
   kind: SpotlightKind
   figureCode: string
   figureNameDe: string
+  figureNameEn: string
   organisationId: number
   organisationName: string
   period: string
   /** The numbers behind the sentence (display units: percent, percentage points, months). */
   numbers: Record<string, number>
   score: number
-  titleDe: string
-  sentenceDe: string
+  /** Better or worse for the figure's direction (neutral for context figures). */
+  judgement: Judgement
   source: SourceMix
 }
 
 export const MIN_CONSISTENT_MONTHS = 9
 
-const number1 = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-/** "21,3" */
-export function formatDe(value: number): string {
-  return number1.format(value)
-}
-function signedDe(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatDe(Math.abs(value))}`
-}
-function periodDe(period: string): string {
-  return `${period.slice(5, 7)}/${period.slice(0, 4)}`
-}
-
 export function describeChange(c: ChangeCandidate): Spotlight {
   const change = c.value - c.valuePreviousYear
-  const judgement = judgeDifference(c.figure.polarity, change)
-  const verdict = { better: ' – eine Verbesserung', worse: ' – eine Verschlechterung', neutral: '' }[
-    judgement
-  ]
   return {
     kind: 'largest_change',
     figureCode: c.figure.code,
     figureNameDe: c.figure.nameDe,
+    figureNameEn: c.figure.nameEn,
     organisationId: c.organisationId,
     organisationName: c.name,
     period: c.period,
     source: c.source,
     numbers: { value: c.value, valuePreviousYear: c.valuePreviousYear, change },
     score: c.ringSpread > 0 ? Math.abs(change) / c.ringSpread : Math.abs(change),
-    titleDe: `Größte Veränderung: ${c.figure.nameDe} (${c.figure.code}) bei ${c.name}`,
-    sentenceDe:
-      `${c.name}: ${c.figure.nameDe} (${c.figure.code}) ${formatDe(c.value)} % im ${periodDe(c.period)} ` +
-      `nach ${formatDe(c.valuePreviousYear)} % ein Jahr zuvor (${signedDe(change)} Prozentpunkte)${verdict}; ` +
-      `die größte Veränderung dieser Kennzahl im Ring.`,
+    judgement: judgeDifference(c.figure.polarity, change),
   }
 }
 
@@ -118,27 +101,18 @@ export function describeResidual(c: ResidualCandidate, polarity: Polarity): Spot
   const isAbove = c.actual > c.upper
   const halfWidth = (c.upper - c.lower) / 2
   const outside = isAbove ? c.actual - c.upper : c.lower - c.actual
-  const direction = isAbove ? 'über' : 'unter'
-  const verdict = {
-    better: ' – besser als unter diesen Rahmenbedingungen erwartet',
-    worse: ' – schlechter als unter diesen Rahmenbedingungen erwartet',
-    neutral: '',
-  }[judgeDifference(polarity, isAbove ? 1 : -1)]
   return {
     kind: 'beyond_expectation',
     figureCode: c.figure.code,
     figureNameDe: c.figure.nameDe,
+    figureNameEn: c.figure.nameEn,
     organisationId: c.organisationId,
     organisationName: c.name,
     period: c.period,
     source: c.source,
     numbers: { actual: c.actual, expected: c.expected, lower: c.lower, upper: c.upper },
     score: halfWidth > 0 ? outside / halfWidth : outside,
-    titleDe: `Abweichung vom Erwartungswert: ${c.figure.nameDe} (${c.figure.code}) bei ${c.name}`,
-    sentenceDe:
-      `${c.name}: ${c.figure.nameDe} (${c.figure.code}) ${formatDe(c.actual)} % im ${periodDe(c.period)}, ` +
-      `${direction} dem erwarteten Wert von ${formatDe(c.expected)} % und außerhalb des ` +
-      `95-%-Prognoseintervalls (${formatDe(c.lower)} – ${formatDe(c.upper)} %)${verdict}.`,
+    judgement: judgeDifference(polarity, isAbove ? 1 : -1),
   }
 }
 
@@ -147,6 +121,7 @@ export function describeLeader(c: LeaderCandidate): Spotlight {
     kind: 'excellence',
     figureCode: c.figure.code,
     figureNameDe: c.figure.nameDe,
+    figureNameEn: c.figure.nameEn,
     organisationId: c.organisationId,
     organisationName: c.name,
     period: c.period,
@@ -160,11 +135,7 @@ export function describeLeader(c: LeaderCandidate): Spotlight {
       monthsConsidered: c.monthsConsidered,
     },
     score: c.monthsInTopQuartile,
-    titleDe: `Beispiel guter Praxis: ${c.figure.nameDe} (${c.figure.code}) bei ${c.name}`,
-    sentenceDe:
-      `${c.name} führt den Ring bei ${c.figure.nameDe} (${c.figure.code}) mit ${formatDe(c.value)} % ` +
-      `im ${periodDe(c.period)} (Median des Rings ${formatDe(c.groupMedian)} %) und lag in ` +
-      `${c.monthsInTopQuartile} von ${c.monthsConsidered} Monaten im besten Viertel.`,
+    judgement: 'better',
   }
 }
 

@@ -270,4 +270,65 @@ export const BENCHLEARNING_MESSAGES = {
     de: '{field}: Dieser Text nennt {names} – in einem Ring, der unter Pseudonymen teilt, sehen die anderen Organisationen nur unter Pseudonymen',
     en: '{field}: this text names {names} — peers in a ring that shares under pseudonyms see organisations only under pseudonyms',
   },
+  // Data spotlights (core/benchlearning/spotlight-text.ts): titles and sentences from their numbers.
+  'spotlight.title.largest_change': {
+    de: 'Größte Veränderung: {figure} ({code}) bei {organisation}',
+    en: 'Largest change: {figure} ({code}) at {organisation}',
+  },
+  'spotlight.title.beyond_expectation': {
+    de: 'Abweichung vom Erwartungswert: {figure} ({code}) bei {organisation}',
+    en: 'Beyond the expected value: {figure} ({code}) at {organisation}',
+  },
+  'spotlight.title.excellence': {
+    de: 'Beispiel guter Praxis: {figure} ({code}) bei {organisation}',
+    en: 'Example of good practice: {figure} ({code}) at {organisation}',
+  },
+  'spotlight.change.better': {
+    de: '{organisation}: {figure} ({code}) {value:fixed}\u00a0% im {period:period} nach {previous:fixed}\u00a0% ein Jahr zuvor ({change:signed} Prozentpunkte) – eine Verbesserung; die größte Veränderung dieser Kennzahl im Ring.',
+    en: '{organisation}: {figure} ({code}) {value:fixed}\u00a0% in {period:period} after {previous:fixed}\u00a0% a year before ({change:signed} percentage points) – an improvement; the largest change of this figure in the ring.',
+  },
+  'spotlight.change.worse': {
+    de: '{organisation}: {figure} ({code}) {value:fixed}\u00a0% im {period:period} nach {previous:fixed}\u00a0% ein Jahr zuvor ({change:signed} Prozentpunkte) – eine Verschlechterung; die größte Veränderung dieser Kennzahl im Ring.',
+    en: '{organisation}: {figure} ({code}) {value:fixed}\u00a0% in {period:period} after {previous:fixed}\u00a0% a year before ({change:signed} percentage points) – a deterioration; the largest change of this figure in the ring.',
+  },
+  'spotlight.change.neutral': {
+    de: '{organisation}: {figure} ({code}) {value:fixed}\u00a0% im {period:period} nach {previous:fixed}\u00a0% ein Jahr zuvor ({change:signed} Prozentpunkte); die größte Veränderung dieser Kennzahl im Ring.',
+    en: '{organisation}: {figure} ({code}) {value:fixed}\u00a0% in {period:period} after {previous:fixed}\u00a0% a year before ({change:signed} percentage points); the largest change of this figure in the ring.',
+  },
+  'spotlight.above.better': {
+    de: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% im {period:period}, über dem erwarteten Wert von {expected:fixed}\u00a0% und außerhalb des 95-%-Prognoseintervalls ({lower:fixed} bis {upper:fixed}\u00a0%) – besser als unter diesen Rahmenbedingungen erwartet.',
+    en: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% in {period:period}, above the expected value of {expected:fixed}\u00a0% and outside the 95\u00a0% prediction interval ({lower:fixed} to {upper:fixed}\u00a0%) – better than expected under these conditions.',
+  },
+  'spotlight.above.worse': {
+    de: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% im {period:period}, über dem erwarteten Wert von {expected:fixed}\u00a0% und außerhalb des 95-%-Prognoseintervalls ({lower:fixed} bis {upper:fixed}\u00a0%) – schlechter als unter diesen Rahmenbedingungen erwartet.',
+    en: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% in {period:period}, above the expected value of {expected:fixed}\u00a0% and outside the 95\u00a0% prediction interval ({lower:fixed} to {upper:fixed}\u00a0%) – worse than expected under these conditions.',
+  },
+  'spotlight.above.neutral': {
+    de: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% im {period:period}, über dem erwarteten Wert von {expected:fixed}\u00a0% und außerhalb des 95-%-Prognoseintervalls ({lower:fixed} bis {upper:fixed}\u00a0%).',
+    en: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% in {period:period}, above the expected value of {expected:fixed}\u00a0% and outside the 95\u00a0% prediction interval ({lower:fixed} to {upper:fixed}\u00a0%).',
+  },
+  'spotlight.below.better': {
+    de: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% im {period:period}, unter dem erwarteten Wert von {expected:fixed}\u00a0% und außerhalb des 95-%-Prognoseintervalls ({lower:fixed} bis {upper:fixed}\u00a0%) – besser als unter diesen Rahmenbedingungen erwartet.',
+    en: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% in {period:period}, below the expected value of {expected:fixed}\u00a0% and outside the 95\u00a0% prediction interval ({lower:fixed} to {upper:fixed}\u00a0%) – better than expected under these conditions.',
+  },
+  'spotlight.below.worse': {
+    de: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% im {period:period}, unter dem erwarteten Wert von {expected:fixed}\u00a0% und außerhalb des 95-%-Prognoseintervalls ({lower:fixed} bis {upper:fixed}\u00a0%) – schlechter als unter diesen Rahmenbedingungen erwartet.',
+    en: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% in {period:period}, below the expected value of {expected:fixed}\u00a0% and outside the 95\u00a0% prediction interval ({lower:fixed} to {upper:fixed}\u00a0%) – worse than expected under these conditions.',
+  },
+  'spotlight.below.neutral': {
+    de: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% im {period:period}, unter dem erwarteten Wert von {expected:fixed}\u00a0% und außerhalb des 95-%-Prognoseintervalls ({lower:fixed} bis {upper:fixed}\u00a0%).',
+    en: '{organisation}: {figure} ({code}) {actual:fixed}\u00a0% in {period:period}, below the expected value of {expected:fixed}\u00a0% and outside the 95\u00a0% prediction interval ({lower:fixed} to {upper:fixed}\u00a0%).',
+  },
+  'spotlight.leader': {
+    de: '{organisation} führt den Ring bei {figure} ({code}) mit {value:fixed}\u00a0% im {period:period} (Median des Rings {median:fixed}\u00a0%) und lag in {months} von {considered} Monaten im besten Viertel.',
+    en: '{organisation} leads the ring in {figure} ({code}) with {value:fixed}\u00a0% in {period:period} (ring median {median:fixed}\u00a0%) and was in the best quarter in {months} of {considered} months.',
+  },
+  // The agenda proposal's items from open actions (features/meetings/propose-agenda.ts).
+  'agenda.openAction': { de: 'Offene Aufgabe: {title}', en: 'Open action: {title}' },
+  'agenda.openActionOwned': { de: 'Offene Aufgabe: {title} ({owner})', en: 'Open action: {title} ({owner})' },
+  'agenda.openActionFrom': { de: 'Aus {meeting}. Stand berichten.', en: 'From {meeting}. Report progress.' },
+  'agenda.openActionFromDue': {
+    de: 'Aus {meeting}, fällig am {due:date}. Stand berichten.',
+    en: 'From {meeting}, due on {due:date}. Report progress.',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

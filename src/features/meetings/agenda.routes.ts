@@ -21,6 +21,7 @@ export const proposeAgendaRoute = meetingRoute('GET /api/v1/meetings/:id/agenda-
       ...readerOf(input),
       meetingId: input.params.id,
       period: input.query.period,
+      locale: input.query.lang,
     }),
 })
 

@@ -68,7 +68,8 @@ export async function findRingSpotlights(
   for (const code of options.figures ?? SPOTLIGHT_FIGURES) {
     try {
       const stats = await computeFigureGroupStatistics(db, { code, breakdown: 'total', month, group })
-      const figure = { code, nameDe: stats.dto.figure.nameDe, polarity: stats.dto.figure.polarity }
+      const { nameDe, nameEn, polarity } = stats.dto.figure
+      const figure = { code, nameDe, nameEn, polarity }
       const withChange = stats.dto.members.filter((m) => m.value !== null && m.changeToPreviousYear !== null)
       const spread = standardDeviation(withChange.map((m) => m.changeToPreviousYear!))
       // The change compares the month with the same month a year earlier: both values count.

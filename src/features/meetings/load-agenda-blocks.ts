@@ -35,11 +35,11 @@ export async function loadAgendaBlocks(
         kind: s.kind,
         figureCode: s.figureCode,
         figureNameDe: s.figureNameDe,
+        figureNameEn: s.figureNameEn,
         organisation: { id: s.organisationId, name: s.organisationName, isPseudonymised: false },
         period: s.period,
         numbers: s.numbers,
-        titleDe: s.titleDe,
-        sentenceDe: s.sentenceDe,
+        judgement: s.judgement,
         source: s.source,
       }),
     )

@@ -3,6 +3,9 @@
  * items the moderation can take over with one click each.
  */
 import type { Kysely } from 'kysely'
+import { spotlightWords } from '../../core/benchlearning/spotlight-text'
+import type { Locale } from '../../core/format/format'
+import { message, render } from '../../core/messages/text'
 import type { Viewer } from '../../core/permissions'
 import type { AddAgendaItemRequest } from '../../contracts/meetings'
 import type { DB } from '../../db/schema'
@@ -27,7 +30,7 @@ const SUGGESTION = {
 
 export async function proposeAgenda(
   db: Kysely<DB>,
-  options: { viewer: Viewer; meetingId: number; period?: string; now: Date },
+  options: { viewer: Viewer; meetingId: number; period?: string; now: Date; locale?: Locale },
 ) {
   const { meeting, scope, today } = await loadManagedMeeting(db, { ...options, what: 'editAgenda' })
   const topics = (
@@ -38,13 +41,24 @@ export async function proposeAgenda(
       now: options.now,
     })
   ).filter((t) => (meeting.ring_id === null ? t.ring === null : true))
+  const locale = options.locale ?? 'de'
   const blocks = await loadAgendaBlocks(db, { scope, meeting, period: options.period, today })
   const suggestedItems: AddAgendaItemRequest[] = [
     ...blocks.openActions.map((a) => ({
       ...SUGGESTION,
       kind: 'discussion' as const,
-      title: `Offene Aufgabe: ${a.title}${a.ownerOrganisation ? ` (${a.ownerOrganisation.name})` : ''}`,
-      description: `Aus ${a.meetingTitle}${a.dueOn ? `, fällig am ${a.dueOn}` : ''}. Stand berichten.`,
+      title: render(
+        locale,
+        a.ownerOrganisation
+          ? message('agenda.openActionOwned', { title: a.title, owner: a.ownerOrganisation.name })
+          : message('agenda.openAction', { title: a.title }),
+      ),
+      description: render(
+        locale,
+        a.dueOn
+          ? message('agenda.openActionFromDue', { meeting: a.meetingTitle, due: a.dueOn })
+          : message('agenda.openActionFrom', { meeting: a.meetingTitle }),
+      ),
       presenterOrganisationId:
         a.ownerOrganisation && !a.ownerOrganisation.isPseudonymised ? a.ownerOrganisation.id : null,
       durationMinutes: MINUTES_PER_OPEN_ACTION,
@@ -54,8 +68,8 @@ export async function proposeAgenda(
     ...blocks.spotlights.map((s) => ({
       ...SUGGESTION,
       kind: 'key_figure_review' as const,
-      title: s.titleDe,
-      description: s.sentenceDe,
+      title: spotlightWords(locale, s).title,
+      description: spotlightWords(locale, s).sentence,
       durationMinutes: MINUTES_PER_SPOTLIGHT,
       source: 'spotlight' as const,
       spotlight: s,

@@ -65,8 +65,11 @@ export const useMeeting = (id: number | null) =>
   useApiQuery<Answer<typeof meetingDetailSchema>>(id === null ? null : `${MEETINGS}/${id}`)
 export const useHostProposal = (id: number | null) =>
   useApiQuery<Answer<typeof hostProposalSchema>>(id === null ? null : `${MEETINGS}/${id}/host-proposal`)
-export const useAgendaProposal = (id: number | null) =>
-  useApiQuery<Answer<typeof agendaProposalSchema>>(id === null ? null : `${MEETINGS}/${id}/agenda-proposal`)
+/** The proposal's suggested items are written in the reader's language (`lang`). */
+export const useAgendaProposal = (id: number | null, lang: 'de' | 'en') =>
+  useApiQuery<Answer<typeof agendaProposalSchema>>(id === null ? null : `${MEETINGS}/${id}/agenda-proposal`, {
+    lang,
+  })
 export const useTopics = (ring?: string) => useApiQuery<Answer<typeof topicListSchema>>(TOPICS, { ring })
 export const useMyActions = () =>
   useApiQuery<Answer<typeof actionListSchema>>(ACTIONS, { scope: 'mine', status: 'open' })

@@ -63,16 +63,6 @@ const de = {
   'spotlight.largest_change': 'Größte Veränderung',
   'spotlight.beyond_expectation': 'Abweichung vom Erwartungswert',
   'spotlight.excellence': 'Beispiel guter Praxis',
-  'spotlight.change':
-    '{organisation}: {figure} {value} % im {period} nach {previous} % ein Jahr zuvor ({change} Prozentpunkte){verdict}; die größte Veränderung dieser Kennzahl im Ring.',
-  'spotlight.changeBetter': ' – eine Verbesserung',
-  'spotlight.changeWorse': ' – eine Verschlechterung',
-  'spotlight.residualAbove':
-    '{organisation}: {figure} {value} % im {period}, über dem erwarteten Wert von {expected} % und außerhalb des 95-%-Prognoseintervalls ({lower} bis {upper} %).',
-  'spotlight.residualBelow':
-    '{organisation}: {figure} {value} % im {period}, unter dem erwarteten Wert von {expected} % und außerhalb des 95-%-Prognoseintervalls ({lower} bis {upper} %).',
-  'spotlight.leader':
-    '{organisation} führt den Ring bei {figure} mit {value} % im {period} (Median des Rings {median} %) und lag in {months} von {considered} Monaten im besten Viertel.',
   'actions.heading': 'Offene Aufgaben',
   'actions.none': 'Keine offenen Aufgaben.',
   'actions.title': 'Aufgabe',
@@ -178,16 +168,6 @@ const en: Record<PackTextKey, string> = {
   'spotlight.largest_change': 'Largest change',
   'spotlight.beyond_expectation': 'Beyond the expected value',
   'spotlight.excellence': 'Example of good practice',
-  'spotlight.change':
-    '{organisation}: {figure} {value} % in {period} after {previous} % a year before ({change} percentage points){verdict}; the largest change of this figure in the ring.',
-  'spotlight.changeBetter': ' – an improvement',
-  'spotlight.changeWorse': ' – a deterioration',
-  'spotlight.residualAbove':
-    '{organisation}: {figure} {value} % in {period}, above the expected value of {expected} % and outside the 95 % prediction interval ({lower} to {upper} %).',
-  'spotlight.residualBelow':
-    '{organisation}: {figure} {value} % in {period}, below the expected value of {expected} % and outside the 95 % prediction interval ({lower} to {upper} %).',
-  'spotlight.leader':
-    '{organisation} leads the ring in {figure} with {value} % in {period} (ring median {median} %) and was in the best quarter in {months} of {considered} months.',
   'actions.heading': 'Open actions',
   'actions.none': 'No open actions.',
   'actions.title': 'Action',

@@ -6,7 +6,8 @@
  */
 import type { SpotlightDto } from '../../../contracts/meetings'
 import { formatDate, formatFixed, formatPeriod, formatSigned, type Locale } from '../../../core/format/format'
-import { betterSign } from '../../../core/kpi/polarity'
+import { spotlightWords } from '../../../core/benchlearning/spotlight-text'
+import { judgeDifference } from '../../../core/kpi/polarity'
 import { isoDate } from '../../../core/periods/dates'
 import type { MeetingPack } from './build-meeting-pack'
 import { packText, type PackTextKey } from './pack-texts'
@@ -71,40 +72,23 @@ export const MEETING_PACK_STYLE = `
   @media screen { body { background: #f4f6f8; } main { background: white; padding: 12mm 14mm; margin: 6mm auto; box-shadow: 0 1px 4px rgba(0,0,0,.15); } }
 `
 
-/** A spotlight's sentence in the pack's language, from its numbers (the stored sentence is German). */
+/**
+ * A spotlight's sentence in the pack's language (core/benchlearning/spotlight-text.ts), with the
+ * figure's names from the pack; a spotlight frozen before its judgement was kept is judged by the
+ * figure's direction here.
+ */
 function spotlightSentence(pack: MeetingPack, s: SpotlightDto, locale: Locale): string {
-  const f = formatters(locale)
   const names = pack.figureNames[s.figureCode]
-  const figure = `${names?.[locale] ?? s.figureNameDe} (${s.figureCode})`
-  const n = (key: string) => s.numbers[key] ?? 0
-  const common = { organisation: s.organisation.name, figure, period: f.period(s.period) }
-  if (s.kind === 'largest_change') {
-    const judged = names ? betterSign(names.polarity) * n('change') : 0
-    const verdict =
-      judged > 0 ? f.t('spotlight.changeBetter') : judged < 0 ? f.t('spotlight.changeWorse') : ''
-    return f.t('spotlight.change', {
-      ...common,
-      value: f.value(n('value')),
-      previous: f.value(n('valuePreviousYear')),
-      change: f.signed(n('change')),
-      verdict,
-    })
-  }
-  if (s.kind === 'beyond_expectation')
-    return f.t(n('actual') > n('upper') ? 'spotlight.residualAbove' : 'spotlight.residualBelow', {
-      ...common,
-      value: f.value(n('actual')),
-      expected: f.value(n('expected')),
-      lower: f.value(n('lower')),
-      upper: f.value(n('upper')),
-    })
-  return f.t('spotlight.leader', {
-    ...common,
-    value: f.value(n('value')),
-    median: f.value(n('groupMedian')),
-    months: n('monthsInTopQuartile'),
-    considered: n('monthsConsidered'),
-  })
+  const change = s.numbers.change ?? 0
+  const judgement =
+    s.judgement ??
+    (s.kind === 'largest_change' && names ? judgeDifference(names.polarity, change) : undefined)
+  return spotlightWords(locale, {
+    ...s,
+    figureNameDe: names?.de ?? s.figureNameDe,
+    figureNameEn: names?.en ?? s.figureNameEn,
+    judgement,
+  }).sentence
 }
 
 export function renderMeetingPackHtml(pack: MeetingPack, locale: Locale = 'de'): string {

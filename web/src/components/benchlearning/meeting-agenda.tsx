@@ -5,6 +5,7 @@
  * moved and removed.
  */
 import { useState, type FormEvent, type SyntheticEvent } from 'react'
+import { spotlightWords } from '../../../../src/core/benchlearning/spotlight-text'
 import type {
   AddAgendaItemRequest,
   AgendaItemDto,
@@ -117,12 +118,14 @@ export function MeetingAgenda({ meeting }: { meeting: MeetingDetailDto }) {
 
 function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
   const { t, locale } = useI18n()
-  const proposal = useAgendaProposal(meeting.id)
+  const proposal = useAgendaProposal(meeting.id, locale)
   const action = useAction()
   const add = (item: Partial<AddAgendaItemRequest>) => void action.run(() => addAgendaItem(meeting.id, item))
   const topicIds = new Set(meeting.agenda.map((i) => i.topicId).filter((id) => id !== null))
   const actionIds = new Set(meeting.agenda.map((i) => i.actionItemId).filter((id) => id !== null))
-  const spotlightTitles = new Set(meeting.agenda.map((i) => i.spotlight?.titleDe).filter(Boolean))
+  const spotlightKeys = new Set(
+    meeting.agenda.flatMap((i) => (i.spotlight ? [spotlightKey(i.spotlight)] : [])),
+  )
   return (
     <div className="stack agenda-builder">
       <h3>{t('agenda.builder')}</h3>
@@ -188,15 +191,15 @@ function AgendaBuilder({ meeting }: { meeting: MeetingDetailDto }) {
                 <ul className="item-list">
                   {data.spotlights.map((spotlight) => (
                     <SpotlightOption
-                      key={spotlight.titleDe}
+                      key={spotlightKey(spotlight)}
                       spotlight={spotlight}
-                      isAdded={spotlightTitles.has(spotlight.titleDe)}
+                      isAdded={spotlightKeys.has(spotlightKey(spotlight))}
                       isBusy={action.isBusy}
                       onAdd={() =>
                         add({
                           kind: 'key_figure_review',
-                          title: spotlight.titleDe,
-                          description: spotlight.sentenceDe,
+                          title: spotlightWords(locale, spotlight).title,
+                          description: spotlightWords(locale, spotlight).sentence,
                           durationMinutes: 30,
                           source: 'spotlight',
                           spotlight,
@@ -289,15 +292,22 @@ function AddButton({ title, isAdded, isBusy, onAdd }: AddProps & { title: string
   )
 }
 
+/** One spotlight on the agenda once: the same kind, figure, organisation and month. */
+function spotlightKey(s: SpotlightDto): string {
+  return [s.kind, s.figureCode, s.organisation.id, s.period].join('|')
+}
+
 function SpotlightOption({ spotlight, ...add }: AddProps & { spotlight: SpotlightDto }) {
+  const { locale } = useI18n()
+  const { title, sentence } = spotlightWords(locale, spotlight)
   return (
     <li>
       <div className="item-head">
-        <strong>{spotlight.titleDe}</strong>
-        <AddButton title={spotlight.titleDe} {...add} />
+        <strong>{title}</strong>
+        <AddButton title={title} {...add} />
       </div>
       <p className="item-meta">
-        {spotlight.sentenceDe}
+        {sentence}
         <SourceLabel source={spotlight.source} />
       </p>
     </li>
