@@ -101,6 +101,12 @@ export function formatChange(locale: Locale, percent: number, digits = 1): strin
 const POINTS: Record<Locale, string> = { de: 'Pp.', en: 'pp' }
 
 /** A difference of two percentages, in percentage points: "+1,2 Pp." / "−0.4 pp". */
+/** A wait in words: "1 Sekunde", "45 seconds", "3 Minuten" (whole seconds below two minutes, else whole minutes). */
+export function formatDuration(locale: Locale, seconds: number): string {
+  const [amount, unit] = seconds < 120 ? [Math.ceil(seconds), 'second'] : [Math.ceil(seconds / 60), 'minute']
+  return new Intl.NumberFormat(BCP47[locale], { style: 'unit', unit, unitDisplay: 'long' }).format(amount)
+}
+
 export function formatPercentagePoints(locale: Locale, points: number, digits = 1): string {
   return formatSigned(locale, points, digits, POINTS[locale])
 }

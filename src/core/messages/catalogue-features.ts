@@ -179,4 +179,21 @@ export const FEATURE_MESSAGES = {
     de: 'Ring {ringId} ist weder Ihr Ring noch einer, den Sie moderieren.',
     en: 'ring {ringId} is neither your ring nor one you moderate',
   },
+  // Sign-in and password-reset limits (features/auth/sign-in-limits.ts, request-password-reset.ts).
+  'signIn.wait.account': {
+    de: 'Zu viele Fehlversuche für dieses Konto; bitte in {wait:seconds} erneut versuchen',
+    en: 'too many failed attempts for this account; try again in {wait:seconds}',
+  },
+  'signIn.wait.accountFromAddresses': {
+    de: 'Zu viele Fehlversuche für dieses Konto von mehreren Adressen; bitte in {wait:seconds} erneut versuchen',
+    en: 'too many failed attempts for this account from several addresses; try again in {wait:seconds}',
+  },
+  'signIn.wait.address': {
+    de: 'Von dieser Adresse sind zu viele verschiedene Konten gescheitert; bitte in {wait:seconds} erneut versuchen',
+    en: 'too many different accounts failed from this address; try again in {wait:seconds}',
+  },
+  'signIn.wait.resets': {
+    de: 'Zu viele Anfragen zum Zurücksetzen des Passworts; bitte in {wait:seconds} erneut versuchen',
+    en: 'too many password reset requests; try again in {wait:seconds}',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -163,6 +163,16 @@ describe('text', () => {
     ).toBe('Treffen 12345, Jahr 2026, 12.345')
   })
 
+  it('writes waits in words per language, seconds below two minutes, else minutes', () => {
+    expect(fillTemplate('de', '{w:seconds}', { w: 1 })).toBe('1 Sekunde')
+    expect(fillTemplate('de', '{w:seconds}', { w: 44.2 })).toBe('45 Sekunden')
+    expect(fillTemplate('en', '{w:seconds}', { w: 1 })).toBe('1 second')
+    expect(fillTemplate('en', '{w:seconds}', { w: 900 })).toBe('15 minutes')
+    expect(text('de', 'signIn.wait.resets', { wait: 900 })).toBe(
+      'Zu viele Anfragen zum Zurücksetzen des Passworts; bitte in 15 Minuten erneut versuchen',
+    )
+  })
+
   it('keeps a missing parameter visible', () => {
     expect(text('de', 'import.unknownIndicator', {})).toContain('{code}')
   })

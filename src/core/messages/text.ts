@@ -68,6 +68,7 @@ function formatParam(
     if (format === 'signed') return fmt.formatSigned(locale, value, 1)
     if (format === 'points') return fmt.formatPercentagePoints(locale, value, 1)
     if (format === 'euros') return fmt.formatEuros(locale, value)
+    if (format === 'seconds') return fmt.formatDuration(locale, value)
   }
   // {status:meetingStatus} reads meeting.status.<value>, {status:topicStatus} topic.status.<value> …
   if (format?.endsWith('Status')) {

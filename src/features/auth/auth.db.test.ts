@@ -75,7 +75,8 @@ describe('sign-in and sessions', () => {
     expect(limited.statusCode).toBe(429)
     expect(limited.json().error).toMatchObject({
       code: 'rate_limited',
-      message: expect.stringMatching(/try again in 1 seconds/),
+      message: 'Zu viele Fehlversuche für dieses Konto; bitte in 1 Sekunde erneut versuchen',
+      key: 'signIn.wait.account',
     })
     // Another address (IP) is not affected; the right password gets in once the wait is over.
     const elsewhere = await postSession(app, 'analyst@example.org', TEST_PASSWORD, {

@@ -5,6 +5,7 @@
  * limit tells a stranger which addresses have accounts.
  */
 import { AppError } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import { queueMailToAddress } from '../mail/queue-mail'
@@ -29,10 +30,7 @@ export async function requestPasswordReset(
     const since = new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000)
     const counts = await countResetRequests(db, { email, ip, since })
     if (counts.byEmail >= RESETS_PER_ADDRESS || counts.byIp >= RESETS_PER_IP)
-      throw new AppError(
-        'rate_limited',
-        `too many password reset requests; try again in ${RESET_WINDOW_MINUTES} minutes / zu viele Anfragen, bitte in ${RESET_WINDOW_MINUTES} Minuten erneut versuchen`,
-      )
+      throw new AppError('rate_limited', message('signIn.wait.resets', { wait: RESET_WINDOW_MINUTES * 60 }))
     await recordResetRequest(db, { email, ip, now, forgetBefore: since })
     const user = await findUserByEmail(db, email)
     if (!user || user.isDisabled) return

@@ -16,6 +16,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import { AppError } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { DB } from '../../db/schema'
 
 export const FREE_FAILURES = 5
@@ -34,13 +35,10 @@ export function backoffSeconds(failures: number, free: number): number {
   return Math.min(2 ** (failures - free), MAX_WAIT_SECONDS)
 }
 
-function waitMessage(seconds: number, why: string): AppError {
-  const text = seconds < 120 ? `${Math.ceil(seconds)} seconds` : `${Math.ceil(seconds / 60)} minutes`
-  const textDe = seconds < 120 ? `${Math.ceil(seconds)} Sekunden` : `${Math.ceil(seconds / 60)} Minuten`
-  return new AppError(
-    'rate_limited',
-    `${why}; try again in ${text} / zu viele Fehlversuche, bitte in ${textDe} erneut versuchen`,
-  )
+type WaitReason = 'account' | 'accountFromAddresses' | 'address'
+
+function waitMessage(seconds: number, why: WaitReason): AppError {
+  return new AppError('rate_limited', message(`signIn.wait.${why}`, { wait: seconds }))
 }
 
 async function failuresOf(db: Kysely<DB>, where: { email: string; ip?: string; since: Date }) {
@@ -82,13 +80,12 @@ export async function assertNotRateLimited(
 
   const pair = await failuresOf(db, { email, ip: options.ip, since })
   const pairWait = remaining(pair, FREE_FAILURES)
-  if (pairWait > 0) throw waitMessage(pairWait, 'too many failed attempts for this account')
+  if (pairWait > 0) throw waitMessage(pairWait, 'account')
 
   if (await isKnownAddress(db, { email, ip: options.ip, now: options.now })) return
 
   const accountWait = remaining(await failuresOf(db, { email, since }), ACCOUNT_FREE_FAILURES)
-  if (accountWait > 0)
-    throw waitMessage(accountWait, 'too many failed attempts for this account from several addresses')
+  if (accountWait > 0) throw waitMessage(accountWait, 'accountFromAddresses')
 
   if (pair.n > 0) return
   const spreadSince = new Date(now - ACCOUNT_SPREAD_MINUTES * 60_000)
@@ -100,7 +97,7 @@ export async function assertNotRateLimited(
     .executeTakeFirstOrThrow()
   if (spread.accounts >= MAX_ACCOUNTS_PER_ADDRESS) {
     const free = new Date(spread.first).getTime() + ACCOUNT_SPREAD_MINUTES * 60_000
-    throw waitMessage((free - now) / 1000, 'too many different accounts failed from this address')
+    throw waitMessage((free - now) / 1000, 'address')
   }
 }
 

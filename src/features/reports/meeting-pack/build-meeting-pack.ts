@@ -3,6 +3,7 @@
  * with agenda, the ring's key figures, spotlights, open actions, new practices and the
  * self-assessment comparison. "Datenstand" is the latest month of the key figures used.
  */
+import { sentOf, type PackNote } from './pack-note'
 import { orderAsSeen } from '../../../core/pseudonymity/order-as-seen'
 import type { Kysely } from 'kysely'
 import type { Viewer } from '../../../core/permissions'
@@ -47,7 +48,7 @@ export interface MeetingPack {
   figureNames: Record<string, { de: string; en: string; polarity: Polarity }>
   openActions: ActionItemDto[]
   partner: PartnerSections
-  notes: string[]
+  notes: PackNote[]
   generatedAt: Date
 }
 
@@ -60,13 +61,13 @@ export async function buildMeetingPack(
   const meeting = await findMeeting(db, options.meetingId)
   const today = isoDate(now)
   const scope = await loadMeetingScope(db, { viewer, at: today })
-  const notes: string[] = []
+  const notes: PackNote[] = []
   let month: number | null = null
   try {
     month = options.period ? monthIndexOf(options.period) : await resolvePeriod(db, undefined)
   } catch (error) {
     if (!isAppError(error)) throw error
-    notes.push(`Keine Kennzahlen: ${error.message}`)
+    notes.push({ about: 'figures', reason: sentOf(error) })
   }
   const figures: FigureColumn[] = []
   const rows: MeetingPack['rows'] = []
@@ -94,7 +95,7 @@ export async function buildMeetingPack(
           values.get(id)!.push(stats.dto.members.find((m) => m.organisationId === id)?.value ?? null)
       } catch (error) {
         if (!isAppError(error)) throw error
-        notes.push(`${code}: ${error.message}`)
+        notes.push({ about: 'figure', code, reason: sentOf(error) })
       }
     }
     for (const id of ids) {
@@ -104,7 +105,7 @@ export async function buildMeetingPack(
     }
     rows.splice(0, rows.length, ...orderAsSeen(rows, (r) => r.organisation.name))
   } else if (meeting.ring_id === null) {
-    notes.push('Netzwerkweite Veranstaltung: keine Kennzahlenübersicht eines Rings.')
+    notes.push({ about: 'networkWide' })
   }
   const blocks = await loadAgendaBlocks(db, {
     scope,

@@ -105,6 +105,10 @@ const de = {
   'minutes.actions': 'Aufgaben:',
   'minutes.action': '{title} – {owner}, fällig {date}',
   'notes.heading': 'Hinweise',
+  'notes.figures': 'Keine Kennzahlen',
+  'notes.networkWide': 'Netzwerkweite Veranstaltung: keine Kennzahlenübersicht eines Rings.',
+  'notes.practices': 'Neue Praxisbeispiele',
+  'notes.selfAssessment': 'Selbstbewertung',
   'footer.demo': 'Demo',
   'footer.page': 'Seite {page} von {pages}',
 }
@@ -210,6 +214,10 @@ const en: Record<PackTextKey, string> = {
   'minutes.actions': 'Actions:',
   'minutes.action': '{title} – {owner}, due {date}',
   'notes.heading': 'Notes',
+  'notes.figures': 'No key figures',
+  'notes.networkWide': 'Network-wide event: no key-figure overview of a ring.',
+  'notes.practices': 'New practices',
+  'notes.selfAssessment': 'Self-assessment',
   'footer.demo': 'Demo',
   'footer.page': 'Page {page} of {pages}',
 }

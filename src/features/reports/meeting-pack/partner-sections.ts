@@ -14,20 +14,21 @@ import type { DB } from '../../../db/schema'
 import { listPracticesPublishedSince } from '../../practices/list-practices'
 import { compareSelfAssessments } from '../../self-assessment/compare-self-assessments'
 import { isoDate } from '../../../core/periods/dates'
+import { sentOf, type PackNote } from './pack-note'
 
 export interface PartnerSections {
   newPractices: PracticeSummaryDto[] | null
   selfAssessment: SelfAssessmentComparisonDto | null
   /** Results of the data collections that asked the ring and closed since its last meeting. */
   collections: CollectionResultsDto[] | null
-  notes: string[]
+  notes: PackNote[]
 }
 
 export async function loadPartnerSections(
   db: Kysely<DB>,
   options: { ringId: number | null; since: Date; viewer: Viewer; now: Date },
 ): Promise<PartnerSections> {
-  const notes: string[] = []
+  const notes: PackNote[] = []
   const at = isoDate(options.now)
   if (options.ringId === null) return { newPractices: null, selfAssessment: null, collections: null, notes }
   let newPractices: PracticeSummaryDto[] | null = null
@@ -41,7 +42,7 @@ export async function loadPartnerSections(
     })
   } catch (error) {
     if (!isAppError(error)) throw error
-    notes.push(`Neue Praxisbeispiele: ${error.message}`)
+    notes.push({ about: 'practices', reason: sentOf(error) })
   }
   try {
     selfAssessment = await compareSelfAssessments(db, {
@@ -51,7 +52,7 @@ export async function loadPartnerSections(
     })
   } catch (error) {
     if (!isAppError(error)) throw error
-    notes.push(`Selbstbewertung: ${error.message}`)
+    notes.push({ about: 'selfAssessment', reason: sentOf(error) })
   }
   const collections = await listClosedCollectionResults(db, {
     viewer: options.viewer,

@@ -10,6 +10,7 @@ import { spotlightWords } from '../../../core/benchlearning/spotlight-text'
 import { judgeDifference } from '../../../core/kpi/polarity'
 import { isoDate } from '../../../core/periods/dates'
 import type { MeetingPack } from './build-meeting-pack'
+import { noteText } from './pack-note'
 import { packText, type PackTextKey } from './pack-texts'
 
 export function escapeHtml(value: unknown): string {
@@ -206,7 +207,7 @@ ${practiceSection}
 ${renderSelfAssessment(pack.partner.selfAssessment, locale)}
 ${collectionSection}
 ${minutesSection}
-${pack.notes.length ? `<h2>${e(t('notes.heading'))}</h2><ul class="notes">${pack.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : ''}
+${pack.notes.length ? `<h2>${e(t('notes.heading'))}</h2><ul class="notes">${pack.notes.map((n) => `<li>${e(noteText(n, locale))}</li>`).join('')}</ul>` : ''}
 </main></body></html>`
 }
 
