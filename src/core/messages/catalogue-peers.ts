@@ -221,4 +221,151 @@ export const PEER_MESSAGES = {
     de: '{file}: keine Datenzeilen unter der Kopfzeile',
     en: '{file}: no data rows below the header',
   },
+  // Peer groups: official comparison types (features/peers/import-peer-types.ts)
+  'peers.typesColumnsMissing': {
+    de: '{file}: erwartet werden eine Schlüsselspalte und eine Typspalte',
+    en: '{file}: expected a key column and a type column',
+  },
+  'peers.typesNoKeyColumn': {
+    de: 'Schlüsselspalte fehlt: bitte eine davon benennen: {names} (AGS, NUTS-3 oder Nummer)',
+    en: 'no key column: name one of {names} (AGS, NUTS-3 or id)',
+  },
+  'peers.typesNoTypeColumn': {
+    de: 'Typspalte fehlt: bitte eine davon benennen: {names}',
+    en: 'no type column: name one of {names}',
+  },
+  'peers.typesExpectedKey': {
+    de: 'erwartet: ein Organisationsschlüssel (AGS, NUTS-3 oder Nummer)',
+    en: 'expected an organisation key (AGS, NUTS-3 or id)',
+  },
+  'peers.typesExpectedCode': { de: 'erwartet: ein Typ-Kürzel', en: 'expected a type code' },
+  'peers.typesNoOrganisation': {
+    de: '{label}: keine Organisation in benchlearn',
+    en: '{label}: no organisation in benchlearn',
+  },
+  'peers.typesOtherType': {
+    de: 'dieselbe Organisation hat in Zeile {earlier} den Typ ‚{code}‘',
+    en: "the same organisation has type '{code}' in row {earlier}",
+  },
+  'peers.typesOtherName': {
+    de: 'Typ ‚{code}‘ heißt in Zeile {earlier} ‚{name}‘',
+    en: "type '{code}' is named '{name}' in row {earlier}",
+  },
+  'peers.typesNothing': {
+    de: 'keine Zeile nennt eine Organisation in benchlearn; nichts einzulesen',
+    en: 'no row names an organisation in benchlearn; nothing to import',
+  },
+  // Peer groups: applying a model as rings (features/peers/apply-peer-model.ts)
+  'peers.notCalendarDay': {
+    de: 'Gültig ab: ‚{day}‘ ist kein Kalendertag',
+    en: "validFrom: '{day}' is not a calendar day",
+  },
+  'peers.expectedIsoDate': {
+    de: 'erwartet: ein Datum als JJJJ-MM-TT',
+    en: 'expected a date as YYYY-MM-DD',
+  },
+  'peers.modelWithoutNetwork': {
+    de: 'Modell {modelId} gehört zu keinem Netzwerk, daraus können keine Vergleichsringe werden',
+    en: 'model {modelId} belongs to no network, so it cannot become rings',
+  },
+  'peers.laterRingChanges': {
+    de: 'Ringe oder Mitgliedschaften dieses Netzwerks beginnen am {validFrom} oder später ({rings}); bitte einen späteren Tag wählen',
+    en: 'rings or memberships of this network start on or after {validFrom} ({rings}); choose a later day',
+  },
+  'peers.expectedAfterLatestChange': {
+    de: 'erwartet: ein Tag nach der letzten Änderung der Ringe',
+    en: 'expected a day after the latest ring change',
+  },
+  'peers.twoRingsAfterApply': {
+    de: 'nach dem Übernehmen wären am {validFrom} {count|# Organisation|# Organisationen} in zwei Ringen',
+    en: 'after applying, {count} organisation(s) would be in two rings on {validFrom}',
+  },
+  // Peer groups: moving members (features/peers/move-peer-members.ts)
+  'peers.moveNoGroup': {
+    de: '{field}: Modell {modelId} hat keine Gruppe ‚{group}‘',
+    en: "{field}: model {modelId} has no group '{group}'",
+  },
+  'peers.moveNotMember': {
+    de: '{field}: {name} ist kein Mitglied des Netzwerks dieses Modells',
+    en: "{field}: {name} is not a member of the model's network",
+  },
+  'peers.expectedNetworkMember': {
+    de: 'erwartet: ein Mitglied des Netzwerks',
+    en: 'expected a member of the network',
+  },
+  'peers.movesBreakBounds': {
+    de: 'die Verschiebungen verletzen {count|# Grenze oder Bedingung|# Grenzen oder Bedingungen} des Modells; nichts wurde gespeichert',
+    en: 'the moves break {count} bound(s) or constraint(s) of the model; nothing was saved',
+  },
+  // Peer groups: proposals (features/peers/propose-peer-groups.ts)
+  'peers.constraintsRingsOnly': {
+    de: '{field}: Bedingungen und Größengrenzen gelten nur für das Verfahren ‚rings‘',
+    en: "{field}: constraints and size bounds apply to method 'rings' only",
+  },
+  'peers.useRingsOrLeaveOut': {
+    de: 'bitte das Verfahren ‚rings‘ wählen oder {field} weglassen',
+    en: "use method 'rings', or leave {field} out",
+  },
+  'peers.incompleteContext': {
+    de: '{field}: {name} ({key}) hat keine vollständigen Kontextdaten (es fehlen: {missing}) und wird daher nicht gruppiert',
+    en: '{field}: {name} ({key}) has no complete context data (missing: {missing}), so it is not grouped',
+  },
+  'peers.notInGroupedNetwork': {
+    de: '{field}: {name} ({key}) gehört nicht zum Netzwerk, das gruppiert wird',
+    en: '{field}: {name} ({key}) is not a member of the network being grouped',
+  },
+  'peers.expectedGroupedOrganisation': {
+    de: 'erwartet: eine Organisation, die gruppiert wird',
+    en: 'expected an organisation that is grouped',
+  },
+  'peers.pinnedRingMissing': {
+    de: 'pinned: Ring {ring} gibt es bei k = {k} nicht',
+    en: 'pinned: ring {ring} does not exist with k = {k}',
+  },
+  'peers.expectedRingNumber': {
+    de: 'erwartet: eine Ringnummer 1…{k}',
+    en: 'expected a ring number 1…{k}',
+  },
+  // Peer groups: neighbours, networks and a person's group (find-peer-neighbours.ts,
+  // peer-organisation.repository.ts, resolve-peer-group.ts)
+  'peers.modelWithoutProfile': {
+    de: 'Modell: {name} ({modelId}) hat kein eigenes Kontextprofil; bitte ein berechnetes Modell wählen',
+    en: 'model: {name} ({modelId}) has no context profile of its own; choose a computed model',
+  },
+  'peers.expectedComputedModel': {
+    de: 'erwartet: ein berechnetes Vergleichsmodell',
+    en: 'expected a computed peer model',
+  },
+  'peers.neighboursIncomplete': {
+    de: 'diese Organisation hat keine vollständigen Kontextdaten (es fehlen: {missing}) und daher keine berechneten Nachbarn',
+    en: 'this organisation has no complete context data (missing: {missing}), so it has no computed neighbours',
+  },
+  'peers.neighboursNotInProfile': {
+    de: 'diese Organisation gehört nicht zum Kontextprofil (kein Mitglied des Netzwerks)',
+    en: 'this organisation is not part of the context profile (not a member of the network)',
+  },
+  'peers.expectedCompleteOrganisation': {
+    de: 'erwartet: eine Organisation mit vollständigen Kontextdaten',
+    en: 'expected an organisation with complete context data',
+  },
+  'peers.noNetworkWithId': {
+    de: 'Ein Netzwerk mit der Nummer {networkId} gibt es nicht',
+    en: 'no network with the id {networkId}',
+  },
+  'peers.chooseNetwork': {
+    de: 'Es gibt {count} Netzwerke ({networks}); bitte eines wählen',
+    en: 'there are {count} networks ({networks}); choose one',
+  },
+  'peers.expectedNetworkId': {
+    de: 'erwartet: die Nummer des Netzwerks, dessen Mitglieder gruppiert werden',
+    en: 'expected the id of the network whose members are grouped',
+  },
+  'peers.noModelYet': {
+    de: 'Noch kein Vergleichsmodell: bitte amtliche Typen einlesen (benchlearn peers import-types) oder eines speichern (benchlearn peers save)',
+    en: 'no peer model yet: import official types (benchlearn peers import-types) or save one (benchlearn peers save)',
+  },
+  'peers.organisationWithoutGroup': {
+    de: 'Organisation {organisationId} hat keine Gruppe im Vergleichsmodell {model}',
+    en: 'organisation {organisationId} has no group in the peer model {model}',
+  },
 } as const satisfies Record<string, { de: string; en: string }>
