@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { isoDate } from './common'
+import { importErrorSchema } from './imports'
 
 const position = z.tuple([z.number(), z.number()])
 const linearRing = z.array(position)
@@ -58,10 +59,20 @@ export const importBoundariesSummarySchema = z
         field: z.string().optional(),
         value: z.string().optional(),
         message: z.string(),
+        messageKey: importErrorSchema.shape.messageKey,
+        params: importErrorSchema.shape.params,
       }),
     ),
     /** AGS the district register does not know (listed, not stored, not an error). */
-    unmatched: z.array(z.object({ row: z.number().int(), value: z.string(), message: z.string() })),
+    unmatched: z.array(
+      z.object({
+        row: z.number().int(),
+        value: z.string(),
+        message: z.string(),
+        messageKey: importErrorSchema.shape.messageKey,
+        params: importErrorSchema.shape.params,
+      }),
+    ),
   })
   .meta({ id: 'ImportBoundariesSummary' })
 export type ImportBoundariesSummaryDto = z.infer<typeof importBoundariesSummarySchema>

@@ -243,7 +243,13 @@ describe('importing', () => {
     })
     expect(summary).toMatchObject({ isCommitted: true, featuresRead: 6, imported: 5, errors: [] })
     expect(summary.unmatched).toEqual([
-      { row: 6, value: '99999', message: expect.stringMatching(/not in the district register/) },
+      {
+        row: 6,
+        value: '99999',
+        message: expect.stringMatching(/not in the district register/),
+        messageKey: 'area.agsNotInRegister',
+        params: { ags: '99999' },
+      },
     ])
     expect(await count()).toBe(5)
     const audit = await t.database.db

@@ -4,6 +4,7 @@
  * districts of organisations they see by name (read-boundaries.ts).
  */
 import { invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import {
   boundaryListSchema,
   importBoundariesQuerySchema,
@@ -39,8 +40,13 @@ export const importBoundariesRoute = route('areas', 'POST /api/v1/areas/boundari
     })
     if (summary.errors.length > 0)
       throw invalidInput(
-        `${summary.fileName}: ${summary.errors.length} problem(s); nothing was imported`,
-        summary.errors.map((e) => ({ file: summary.fileName, ...e })),
+        message('area.problems', { file: summary.fileName, count: summary.errors.length }),
+        // Details carry the catalogue key as `key`, so every reader renders them in its language.
+        summary.errors.map(({ messageKey, params, ...e }) => ({
+          file: summary.fileName,
+          ...e,
+          ...(messageKey ? { key: messageKey, params } : {}),
+        })),
       )
     return summary
   },

@@ -11,6 +11,8 @@
 import type { BoundaryGeometry, ImportBoundariesSummaryDto } from '../../contracts/areas'
 import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { message } from '../../core/messages/text'
+import { importMessage } from '../imports/import-message'
 import { countPositions, simplifyGeometry } from './simplify-geometry'
 
 export const DEFAULT_AGS_PROPERTY = 'ags5'
@@ -19,6 +21,8 @@ const MAX_FEATURES = 20_000
 const MAX_ERRORS = 200
 
 type ImportError = ImportBoundariesSummaryDto['errors'][number]
+/** A problem of a feature: where, and the catalogue message (with its English text). */
+type Problem = { field: string; value?: string } & ReturnType<typeof importMessage>
 
 export interface ImportBoundariesOptions {
   fileName: string
@@ -47,27 +51,26 @@ const show = (value: unknown): string => {
 }
 
 /** The first problem of a ring, or null. `path` is like "geometry.coordinates[0]". */
-function checkRing(ring: unknown, path: string): { field: string; value?: string; message: string } | null {
-  if (!Array.isArray(ring)) return { field: path, message: 'expected a ring (an array of positions)' }
+function checkRing(ring: unknown, path: string): Problem | null {
+  if (!Array.isArray(ring)) return { field: path, ...importMessage(message('area.expectedRing')) }
   if (ring.length < 4)
     return {
       field: path,
       value: String(ring.length),
-      message: `a ring needs at least 4 positions (first = last), got ${ring.length}`,
+      ...importMessage(message('area.ringTooShort', { count: ring.length })),
     }
   for (const [i, position] of ring.entries()) {
     const at = `${path}[${i}]`
     if (!Array.isArray(position) || position.length < 2)
-      return { field: at, value: show(position), message: 'expected a position [longitude, latitude]' }
+      return { field: at, value: show(position), ...importMessage(message('area.expectedPosition')) }
     const [lon, lat] = position as unknown[]
     if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat))
-      return { field: at, value: show(position), message: 'longitude and latitude must be numbers' }
+      return { field: at, value: show(position), ...importMessage(message('area.coordinatesNotNumbers')) }
     if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
       return {
         field: at,
         value: show(position),
-        message:
-          'not a longitude/latitude in degrees: expected WGS 84 (EPSG:4326); projected coordinates (UTM, Gauß-Krüger) are not supported',
+        ...importMessage(message('area.notDegrees')),
       }
   }
   const first = ring[0] as number[]
@@ -76,29 +79,29 @@ function checkRing(ring: unknown, path: string): { field: string; value?: string
     return {
       field: path,
       value: `${show(first)} … ${show(last)}`,
-      message: 'the ring is not closed: its last position must equal its first',
+      ...importMessage(message('area.ringNotClosed')),
     }
   return null
 }
 
-function checkGeometry(geometry: unknown): { field: string; value?: string; message: string } | null {
-  if (!isRecord(geometry)) return { field: 'geometry', message: 'the feature has no geometry' }
+function checkGeometry(geometry: unknown): Problem | null {
+  if (!isRecord(geometry)) return { field: 'geometry', ...importMessage(message('area.noGeometry')) }
   const { type, coordinates } = geometry
   if (type !== 'Polygon' && type !== 'MultiPolygon')
     return {
       field: 'geometry.type',
       value: show(type),
-      message: 'expected a Polygon or MultiPolygon (a district is an area)',
+      ...importMessage(message('area.expectedPolygon')),
     }
   if (!Array.isArray(coordinates) || coordinates.length === 0)
-    return { field: 'geometry.coordinates', message: 'expected a non-empty array of coordinates' }
+    return { field: 'geometry.coordinates', ...importMessage(message('area.expectedCoordinates')) }
   const polygons: [unknown, string][] =
     type === 'Polygon'
       ? [[coordinates, 'geometry.coordinates']]
       : coordinates.map((p, i) => [p, `geometry.coordinates[${i}]`])
   for (const [polygon, path] of polygons) {
     if (!Array.isArray(polygon) || polygon.length === 0)
-      return { field: path, message: 'expected a polygon (an array of rings)' }
+      return { field: path, ...importMessage(message('area.expectedPolygonRings')) }
     for (const [i, ring] of polygon.entries()) {
       const problem = checkRing(ring, `${path}[${i}]`)
       if (problem) return problem
@@ -119,7 +122,11 @@ export function readBoundaryFile(
     return {
       count: 0,
       features: [],
-      errors: [{ message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }],
+      errors: [
+        importMessage(
+          message('area.notJson', { reason: error instanceof Error ? error.message : String(error) }),
+        ),
+      ],
     }
   }
   if (!isRecord(document) || document.type !== 'FeatureCollection' || !Array.isArray(document.features))
@@ -130,18 +137,17 @@ export function readBoundaryFile(
         {
           field: 'type',
           value: isRecord(document) ? show(document.type) : show(document),
-          message: 'expected a GeoJSON FeatureCollection with a "features" array',
+          ...importMessage(message('area.expectedFeatureCollection')),
         },
       ],
     }
   const raw: unknown[] = document.features
-  if (raw.length === 0)
-    return { count: 0, features: [], errors: [{ message: 'the FeatureCollection has no features' }] }
+  if (raw.length === 0) return { count: 0, features: [], errors: [importMessage(message('area.noFeatures'))] }
   if (raw.length > MAX_FEATURES)
     return {
       count: raw.length,
       features: [],
-      errors: [{ message: `${raw.length} features: more than ${MAX_FEATURES} cannot be districts` }],
+      errors: [importMessage(message('area.tooManyFeatures', { count: raw.length, max: MAX_FEATURES }))],
     }
   const errors: ImportError[] = []
   const features: ValidFeature[] = []
@@ -153,7 +159,7 @@ export function readBoundaryFile(
         row,
         field: 'type',
         value: show(isRecord(feature) ? feature.type : feature),
-        message: 'expected a Feature',
+        ...importMessage(message('area.expectedFeature')),
       })
       continue
     }
@@ -164,7 +170,11 @@ export function readBoundaryFile(
       errors.push({
         row,
         field: `properties.${property}`,
-        message: `property '${property}' is missing; the feature has ${names.length > 0 ? names.map((n) => `'${n}'`).join(', ') : 'no properties'} (choose one with --property)`,
+        ...importMessage(
+          names.length > 0
+            ? message('area.propertyMissing', { property, names: names.map((n) => `'${n}'`).join(', ') })
+            : message('area.propertyMissingNone', { property }),
+        ),
       })
       continue
     }
@@ -173,10 +183,9 @@ export function readBoundaryFile(
         row,
         field: `properties.${property}`,
         value: show(value),
-        message:
-          typeof value === 'number'
-            ? 'the AGS is a number: write it as text with its leading zero, e.g. "01001"'
-            : 'expected a 5-digit AGS (Kreis key), e.g. "06435"',
+        ...importMessage(
+          typeof value === 'number' ? message('area.agsIsNumber') : message('area.expectedAgs'),
+        ),
       })
       continue
     }
@@ -191,7 +200,7 @@ export function readBoundaryFile(
         row,
         field: `properties.${property}`,
         value,
-        message: `AGS ${value} appears twice (first in feature ${previous})`,
+        ...importMessage(message('area.agsTwice', { ags: value, firstFeatureId: previous })),
       })
       continue
     }
@@ -250,7 +259,7 @@ export async function importBoundaries(
       summary.unmatched.push({
         row: feature.row,
         value: feature.ags5,
-        message: `AGS ${feature.ags5} is not in the district register: not imported`,
+        ...importMessage(message('area.agsNotInRegister', { ags: feature.ags5 })),
       })
       continue
     }
@@ -266,7 +275,7 @@ export async function importBoundaries(
   if (rows.length === 0)
     return {
       ...summary,
-      errors: [{ message: 'no feature matches a district of the register: nothing to import' }],
+      errors: [importMessage(message('area.nothingMatches'))],
     }
 
   await database.transaction(async (tx) => {

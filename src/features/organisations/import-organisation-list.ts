@@ -11,7 +11,9 @@ import { landOfAgs, normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ag
 import { detectDelimiter, tokenizeCsv } from '../imports/parsing/csv-tokenizer'
 import { decodeText } from '../imports/parsing/decode-text'
 import { normaliseHeader } from '../imports/parsing/cell-values'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
+import { importMessage } from '../imports/import-message'
 import { insertNetwork, insertNetworkMemberships } from '../networks/network.repository'
 import { insertOrganisation } from './organisation.repository'
 import type { OrganisationListMapping } from './organisation-list-mapping'
@@ -92,8 +94,17 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
         ].filter(([, i]) => i === -1)
         if (missing.length > 0) {
           throw invalidInput(
-            `${fileName}: missing column(s) ${missing.map(([c]) => `'${c}'`).join(', ')}; found ${fields.join(', ')}`,
-            [{ file: fileName, row: 1, message: `expected the columns of mapping '${mapping.name}'` }],
+            message('organisationList.missingColumns', {
+              file: fileName,
+              columns: missing.map(([c]) => `'${c}'`).join(', '),
+              found: fields.join(', '),
+            }),
+            [
+              detail(message('organisationList.expectedMappingColumns', { mapping: mapping.name }), {
+                file: fileName,
+                row: 1,
+              }),
+            ],
           )
         }
         return
@@ -107,13 +118,18 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
           row: info.row,
           column: mapping.key.column,
           value: keyText,
-          message: 'expected a district key (5-digit AGS)',
+          ...importMessage(message('organisationList.expectedAgs')),
         })
         return
       }
       const name = cell(index!.name)
       if (!name) {
-        errors.push({ row: info.row, column: mapping.columns.name, value: '', message: 'the name is empty' })
+        errors.push({
+          row: info.row,
+          column: mapping.columns.name,
+          value: '',
+          ...importMessage(message('organisationList.nameEmpty')),
+        })
         return
       }
       const nutsText = cell(index!.nuts3)
@@ -123,7 +139,7 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
           row: info.row,
           column: mapping.columns.nuts3,
           value: nutsText,
-          message: 'expected a German NUTS-3 code such as DE719',
+          ...importMessage(message('organisationList.expectedNuts3')),
         })
         return
       }
@@ -134,8 +150,7 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
           row: info.row,
           column: mapping.columns.carrierType,
           value: carrierText,
-          message:
-            'expected the carrier type zkT (zugelassener kommunaler Träger) or gE (gemeinsame Einrichtung)',
+          ...importMessage(message('organisationList.expectedCarrierType')),
         })
         return
       }
@@ -145,7 +160,7 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
           row: info.row,
           column: mapping.columns.comparisonType,
           value: comparisonType.slice(0, 40),
-          message: 'expected a comparison type of at most 40 characters, e.g. IIIb',
+          ...importMessage(message('organisationList.expectedComparisonType')),
         })
         return
       }
@@ -164,10 +179,10 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
   if (result.unterminatedQuote) {
     errors.push({
       row: result.unterminatedQuote.row,
-      message: 'the file ends inside a quoted field: it is truncated or a quote is missing',
+      ...importMessage(message('organisationList.unterminatedQuote')),
     })
   }
-  if (!header) throw invalidInput(`${fileName}: the file is empty`)
+  if (!header) throw invalidInput(message('organisationList.fileEmpty', { file: fileName }))
   return { rows, errors, rowsRead: Math.max(0, result.rows - 1) }
 }
 
@@ -213,7 +228,7 @@ export async function importOrganisationList(
             row: r.row,
             column: mapping.key.column,
             value: r.ags5,
-            message: `AGS ${r.ags5} is not a German district (Kreis) known to benchlearn`,
+            ...importMessage(message('organisationList.unknownDistrict', { ags: r.ags5 })),
           })
         const earlier = seen.get(r.ags5)
         if (earlier !== undefined)
@@ -221,7 +236,7 @@ export async function importOrganisationList(
             row: r.row,
             column: mapping.key.column,
             value: r.ags5,
-            message: `row ${earlier} already lists AGS ${r.ags5}`,
+            ...importMessage(message('organisationList.agsTwice', { earlier, ags: r.ags5 })),
           })
         seen.set(r.ags5, r.row)
       }
@@ -259,7 +274,7 @@ export async function importOrganisationList(
           })
           summary.notices.push({
             kind: 'network_created',
-            message: `network '${mapping.network}' created`,
+            ...importMessage(message('organisationList.networkCreated', { network: mapping.network })),
             count: 1,
           })
         }
@@ -325,7 +340,7 @@ export async function importOrganisationList(
       if (territorial.length > 0) {
         summary.notices.push({
           kind: 'territorial_change',
-          message: 'districts that have since changed territory',
+          ...importMessage(message('organisationList.territorialChange')),
           count: territorial.length,
           keys: territorial,
         })
@@ -333,7 +348,7 @@ export async function importOrganisationList(
       const lands = new Set(rows.map((r) => landOfAgs(r.ags5)))
       summary.notices.push({
         kind: 'summary',
-        message: `${rows.length} organisations in ${lands.size} Länder`,
+        ...importMessage(message('organisationList.summary', { count: rows.length, lands: lands.size })),
         count: rows.length,
       })
       summary.rowsImported = summary.created + summary.updated

@@ -5,7 +5,8 @@
  * An organisation's ring history is then the sequence of its memberships.
  */
 import { sql } from 'kysely'
-import { conflict, invalidInput } from '../../core/errors/app-error'
+import { conflict, detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { addDays, isCalendarDay } from '../../core/periods/dates'
 import type { ApplyPeerModelResultDto } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
@@ -17,8 +18,8 @@ import { listPeerOrganisations } from './peer-organisation.repository'
 
 function dayBefore(day: string): string {
   if (!isCalendarDay(day))
-    throw invalidInput(`validFrom: '${day}' is not a calendar day`, [
-      { field: 'validFrom', value: day, message: 'expected a date as YYYY-MM-DD' },
+    throw invalidInput(message('peers.notCalendarDay', { day }), [
+      detail(message('peers.expectedIsoDate'), { field: 'validFrom', value: day }),
     ])
   return addDays(day, -1)
 }
@@ -34,8 +35,7 @@ export async function applyPeerModel(
     const db = tx.db
     const model = await findPeerModel(db, options.modelId)
     const networkId = model.networkId
-    if (networkId === null)
-      throw invalidInput(`model ${model.id} belongs to no network, so it cannot become rings`)
+    if (networkId === null) throw invalidInput(message('peers.modelWithoutNetwork', { modelId: model.id }))
     const rings = await db
       .selectFrom('ring')
       .select(['id', 'code', 'name', 'valid_from', 'valid_to'])
@@ -51,8 +51,13 @@ export async function applyPeerModel(
     const laterRings = rings.filter((r) => r.valid_from >= validFrom)
     if (later.length > 0 || laterRings.length > 0)
       throw conflict(
-        `rings or memberships of this network start on or after ${validFrom} (${[...new Set([...later, ...laterRings].map((r) => `${r.code} from ${r.valid_from}`))].slice(0, 5).join(', ')}); choose a later day`,
-        [{ field: 'validFrom', value: validFrom, message: 'expected a day after the latest ring change' }],
+        message('peers.laterRingChanges', {
+          validFrom,
+          rings: [...new Set([...later, ...laterRings].map((r) => `${r.code} from ${r.valid_from}`))]
+            .slice(0, 5)
+            .join(', '),
+        }),
+        [detail(message('peers.expectedAfterLatestChange'), { field: 'validFrom', value: validFrom })],
       )
     const open = rings.filter((r) => r.valid_to === null || r.valid_to >= validFrom)
     const ringIds = rings.map((r) => r.id)
@@ -131,9 +136,7 @@ export async function applyPeerModel(
       group by m.organisation_id having count(*) > 1
     `.execute(db)
     if (doubled.rows.length > 0)
-      throw conflict(
-        `after applying, ${doubled.rows.length} organisation(s) would be in two rings on ${validFrom}`,
-      )
+      throw conflict(message('peers.twoRingsAfterApply', { count: doubled.rows.length, validFrom }))
     return summary
   })
 }

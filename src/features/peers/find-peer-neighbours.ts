@@ -3,7 +3,8 @@
  * indicator in the distance and a sentence (German and English) on why it is a neighbour.
  */
 import type { Kysely } from 'kysely'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { explainNeighbour, findNearestNeighbours, type Neighbour } from '../../core/peers'
 import type { NeighboursDto, PeerInputsDto } from '../../contracts/peers'
 import type { DB } from '../../db/schema'
@@ -28,10 +29,9 @@ async function loadBasis(db: Kysely<DB>, modelId: number | undefined): Promise<N
     const model = await findPeerModel(db, id)
     const profile = model.result.profile
     if (!profile || model.kind !== 'computed')
-      throw invalidInput(
-        `model: ${model.name} (${model.id}) has no context profile of its own; choose a computed model`,
-        [{ field: 'model', value: String(id), message: 'expected a computed peer model' }],
-      )
+      throw invalidInput(message('peers.modelWithoutProfile', { name: model.name, modelId: model.id }), [
+        detail(message('peers.expectedComputedModel'), { field: 'model', value: String(id) }),
+      ])
     return {
       modelId: model.id,
       referenceYear: model.inputs.referenceYear,
@@ -69,9 +69,9 @@ function computeNeighbours(basis: NeighbourBasis, options: { organisationId: num
     const lacking = basis.excluded.find((e) => e.organisationId === options.organisationId)
     throw invalidInput(
       lacking
-        ? `this organisation has no complete context data (missing: ${lacking.missing.join(', ')}), so it has no computed neighbours`
-        : 'this organisation is not part of the context profile (not a member of the network)',
-      [{ field: 'org', message: 'expected an organisation with complete context data' }],
+        ? message('peers.neighboursIncomplete', { missing: lacking.missing.join(', ') })
+        : message('peers.neighboursNotInProfile'),
+      [detail(message('peers.expectedCompleteOrganisation'), { field: 'org' })],
     )
   }
   const lists = findNearestNeighbours({

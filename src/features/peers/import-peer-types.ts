@@ -6,7 +6,8 @@
  * organisation serves are listed, never dropped silently.
  */
 import { createHash } from 'node:crypto'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { ImportPeerTypesSummaryDto } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
@@ -79,18 +80,22 @@ export async function importPeerTypes(
   const typeColumn = findColumn(header, TYPE_HEADERS)
   const nameColumn = findColumn(header, NAME_HEADERS)
   if (keyColumn < 0 || typeColumn < 0)
-    throw invalidInput(`${fileName}: expected a key column and a type column`, [
+    throw invalidInput(message('peers.typesColumnsMissing', { file: fileName }), [
       ...(keyColumn < 0
         ? [
-            {
+            detail(message('peers.typesNoKeyColumn', { names: KEY_HEADERS.join(', ') }), {
               file: fileName,
               row: 1,
-              message: `no key column: name one of ${KEY_HEADERS.join(', ')} (AGS, NUTS-3 or id)`,
-            },
+            }),
           ]
         : []),
       ...(typeColumn < 0
-        ? [{ file: fileName, row: 1, message: `no type column: name one of ${TYPE_HEADERS.join(', ')}` }]
+        ? [
+            detail(message('peers.typesNoTypeColumn', { names: TYPE_HEADERS.join(', ') }), {
+              file: fileName,
+              row: 1,
+            }),
+          ]
         : []),
     ])
   const keyName = header[keyColumn]!
@@ -114,12 +119,17 @@ export async function importPeerTypes(
           row,
           column: keyName,
           value: '',
-          message: 'expected an organisation key (AGS, NUTS-3 or id)',
+          ...importMessage(message('peers.typesExpectedKey')),
         })
         continue
       }
       if (code === '') {
-        errors.push({ row, column: typeName, value: '', message: 'expected a type code' })
+        errors.push({
+          row,
+          column: typeName,
+          value: '',
+          ...importMessage(message('peers.typesExpectedCode')),
+        })
         continue
       }
       const resolution = resolver.resolve(key, 'auto', day)
@@ -131,10 +141,13 @@ export async function importPeerTypes(
         unmatched.push({
           row,
           value: key,
-          message:
-            resolution.kind === 'territorial_change'
-              ? resolution.message
-              : `${resolution.label}: no organisation in benchlearn`,
+          ...(resolution.kind === 'territorial_change'
+            ? {
+                message: resolution.message,
+                messageKey: resolution.messageKey,
+                params: resolution.params,
+              }
+            : importMessage(message('peers.typesNoOrganisation', { label: resolution.label }))),
         })
         continue
       }
@@ -144,7 +157,7 @@ export async function importPeerTypes(
           row,
           column: typeName,
           value: code,
-          message: `the same organisation has type '${previous.code}' in row ${previous.row}`,
+          ...importMessage(message('peers.typesOtherType', { code: previous.code, earlier: previous.row })),
         })
         continue
       }
@@ -156,7 +169,7 @@ export async function importPeerTypes(
             row,
             column: header[nameColumn]!,
             value: label,
-            message: `type '${code}' is named '${known.name}' in row ${known.row}`,
+            ...importMessage(message('peers.typesOtherName', { code, name: known.name, earlier: known.row })),
           })
         else names.set(code, { name: label, row })
       }
@@ -173,8 +186,7 @@ export async function importPeerTypes(
     const withoutType = members
       .filter((m) => !typeOf.has(m.id))
       .map((m) => ({ organisationId: m.id, name: m.name, ags5: m.ags5, landCode: m.landCode }))
-    if (typeOf.size === 0 && errors.length === 0)
-      errors.push({ message: 'no row names an organisation in benchlearn; nothing to import' })
+    if (typeOf.size === 0 && errors.length === 0) errors.push(importMessage(message('peers.typesNothing')))
     const summary: ImportPeerTypesSummaryDto = {
       fileName,
       isDryRun: options.isDryRun ?? false,

@@ -4,8 +4,8 @@
  * Organisations without complete data are listed with what is missing, never dropped silently.
  */
 import { sql, type Kysely } from 'kysely'
-import { invalidInput } from '../../core/errors/app-error'
-import { render } from '../../core/messages/text'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message, render } from '../../core/messages/text'
 import {
   buildStandardisedMatrix,
   computeAverageRanks,
@@ -82,7 +82,9 @@ export async function loadContextProfile(
   const organisations = await listPeerOrganisations(db, { networkId })
   if (organisations.length === 0)
     throw invalidInput(
-      networkId === null ? 'there are no organisations yet' : `network ${networkId} has no members today`,
+      networkId === null
+        ? message('peers.noOrganisationsYet')
+        : message('peers.networkWithoutMembers', { networkId }),
     )
   const isStandard = !request.indicators
   const codes = [...new Set(request.indicators ?? STANDARD_INDICATORS)]
@@ -94,10 +96,9 @@ export async function loadContextProfile(
   for (const code of codes) {
     const found = catalogue.find((i) => i.code === code)
     if (!found || found.frequency !== 'yearly')
-      throw invalidInput(
-        `indicators: '${code}' is not a yearly context indicator (see: benchlearn indicators list)`,
-        [{ field: 'indicators', value: code, message: 'expected a yearly indicator code such as sgb2_rate' }],
-      )
+      throw invalidInput(message('peers.notYearlyContext', { code }), [
+        detail(message('peers.expectedYearlyCode'), { field: 'indicators', value: code }),
+      ])
   }
   checkKeys('transforms', request.transforms, codes)
   checkKeys('weights', request.weights, codes)
@@ -119,14 +120,12 @@ export async function loadContextProfile(
   const noData = codes.filter((c) => yearsOf.get(c)!.size === 0)
   if (noData.length > 0) {
     if (!isStandard)
-      throw invalidInput(
-        `indicators: no values at all for ${noData.join(', ')}; import them first or leave them out`,
-        [{ field: 'indicators', value: noData.join(','), message: 'no values stored' }],
-      )
+      throw invalidInput(message('peers.noValuesAtAll', { codes: noData.join(', ') }), [
+        detail(message('peers.noValuesStored'), { field: 'indicators', value: noData.join(',') }),
+      ])
     notes.push(`Ohne Werte, daher nicht verwendet / no values, left out: ${noData.join(', ')}`)
   }
-  if (withData.length === 0)
-    throw invalidInput('none of the context indicators has values; import context data first (e.g. INKAR)')
+  if (withData.length === 0) throw invalidInput(message('peers.noContextValues'))
   const used = withData
 
   const referenceYear =
@@ -165,10 +164,18 @@ export async function loadContextProfile(
   }
   if (complete.length < 2)
     throw invalidInput(
-      `only ${complete.length} of ${organisations.length} organisations have values of ${used.join(', ')} up to ${referenceYear}; choose another year or other indicators`,
-      excluded
-        .slice(0, 20)
-        .map((e) => ({ field: 'indicators', value: e.name, message: `missing: ${e.missing.join(', ')}` })),
+      message('peers.tooFewComplete', {
+        complete: complete.length,
+        total: organisations.length,
+        codes: used.join(', '),
+        year: referenceYear,
+      }),
+      excluded.slice(0, 20).map((e) =>
+        detail(message('peers.missingValues', { codes: e.missing.join(', ') }), {
+          field: 'indicators',
+          value: e.name,
+        }),
+      ),
     )
 
   let weights = used.map((c) => request.weights?.[c] ?? 1)
@@ -245,8 +252,8 @@ export async function loadContextProfile(
 function checkKeys(field: string, record: Record<string, unknown> | undefined, codes: readonly string[]) {
   for (const key of Object.keys(record ?? {}))
     if (!codes.includes(key))
-      throw invalidInput(`${field}: '${key}' is not one of the chosen indicators (${codes.join(', ')})`, [
-        { field, value: key, message: `expected one of ${codes.join(', ')}` },
+      throw invalidInput(message('peers.notChosenIndicator', { field, key, codes: codes.join(', ') }), [
+        detail(message('peers.expectedOneOf', { codes: codes.join(', ') }), { field, value: key }),
       ])
 }
 
@@ -302,16 +309,12 @@ async function deriveWeightsFromFigures(
       return months.length >= 6 ? months.reduce((s, v) => s + v, 0) / months.length : null
     })
     if (values.every((v) => v === null))
-      throw invalidInput(
-        `weights from regression: no values of ${code} in ${input.referenceYear} (compute key figures first: benchlearn kpi compute, or set weights by hand)`,
-        [
-          {
-            field: 'weighting',
-            value: 'regression',
-            message: `${code} has no values in ${input.referenceYear}`,
-          },
-        ],
-      )
+      throw invalidInput(message('peers.regressionNoValues', { code, year: input.referenceYear }), [
+        detail(message('peers.figureNoValuesInYear', { code, year: input.referenceYear }), {
+          field: 'weighting',
+          value: 'regression',
+        }),
+      ])
     targets.push({ code, values })
   }
   return deriveRegressionWeights({ candidates: input.candidates, targets })

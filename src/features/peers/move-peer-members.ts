@@ -4,7 +4,8 @@
  * in the model's move history and in the audit log.
  */
 import type { Kysely } from 'kysely'
-import { conflict, invalidInput } from '../../core/errors/app-error'
+import { conflict, detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { MovePeerMembersRequest, PeerModelDto, PeerMovePreviewDto } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
 import type { DB } from '../../db/schema'
@@ -44,20 +45,27 @@ async function buildPreview(
   for (const [index, move] of options.request.moves.entries()) {
     const group = model.groups.find((g) => g.code === move.toGroup)
     if (!group)
-      throw invalidInput(`moves[${index}].toGroup: model ${model.id} has no group '${move.toGroup}'`, [
-        {
+      throw invalidInput(
+        message('peers.moveNoGroup', {
           field: `moves[${index}].toGroup`,
-          value: move.toGroup,
-          message: `expected one of ${codes.join(', ')}`,
-        },
-      ])
+          modelId: model.id,
+          group: move.toGroup,
+        }),
+        [
+          detail(message('peers.expectedOneOf', { codes: codes.join(', ') }), {
+            field: `moves[${index}].toGroup`,
+            value: move.toGroup,
+          }),
+        ],
+      )
     const found = await findOrganisationByKey(db, move.org)
     if (!before.has(found.id) && model.networkId !== null) {
       const inNetwork = await listPeerOrganisations(db, { networkId: model.networkId })
       if (!inNetwork.some((o) => o.id === found.id))
-        throw invalidInput(`moves[${index}].org: ${found.name} is not a member of the model's network`, [
-          { field: `moves[${index}].org`, value: move.org, message: 'expected a member of the network' },
-        ])
+        throw invalidInput(
+          message('peers.moveNotMember', { field: `moves[${index}].org`, name: found.name }),
+          [detail(message('peers.expectedNetworkMember'), { field: `moves[${index}].org`, value: move.org })],
+        )
     }
     const [details] = await listPeerOrganisations(db, { networkId: null, ids: [found.id] })
     moves.push({
@@ -180,7 +188,7 @@ export async function movePeerMembers(
     const { model, dto, moves } = await buildPreview(tx.db, options)
     if (dto.violations.length > 0)
       throw conflict(
-        `the moves break ${dto.violations.length} bound(s) or constraint(s) of the model; nothing was saved`,
+        message('peers.movesBreakBounds', { count: dto.violations.length }),
         dto.violations.map((message) => ({ field: 'moves', message })),
       )
     const at = options.now.toISOString()

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { DB } from '../../db/schema'
 import { validOn } from '../../db/valid-on'
 import { isoDate } from '../../core/periods/dates'
@@ -21,14 +22,18 @@ const today = () => isoDate(new Date())
 export async function resolvePeerNetwork(db: Kysely<DB>, networkId?: number): Promise<number | null> {
   const networks = await db.selectFrom('network').select(['id', 'name']).orderBy('id').execute()
   if (networkId !== undefined) {
-    if (!networks.some((n) => n.id === networkId)) throw notFound(`no network with the id ${networkId}`)
+    if (!networks.some((n) => n.id === networkId))
+      throw notFound(message('peers.noNetworkWithId', { networkId }))
     return networkId
   }
   if (networks.length === 0) return null
   if (networks.length > 1)
     throw invalidInput(
-      `there are ${networks.length} networks (${networks.map((n) => `${n.id} ${n.name}`).join(', ')}); choose one`,
-      [{ field: 'networkId', message: 'expected the id of the network whose members are grouped' }],
+      message('peers.chooseNetwork', {
+        count: networks.length,
+        networks: networks.map((n) => `${n.id} ${n.name}`).join(', '),
+      }),
+      [detail(message('peers.expectedNetworkId'), { field: 'networkId' })],
     )
   return networks[0]!.id
 }

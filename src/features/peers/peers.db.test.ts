@@ -291,7 +291,14 @@ describe('models, moves, rings and history', () => {
     })
     expect(badSummary.isCommitted).toBe(false)
     expect(badSummary.errors).toEqual([
-      { row: 3, column: 'Vergleichstyp', value: '', message: 'expected a type code' },
+      {
+        row: 3,
+        column: 'Vergleichstyp',
+        value: '',
+        message: 'expected a type code',
+        messageKey: 'peers.typesExpectedCode',
+        params: {},
+      },
       {
         row: 4,
         column: 'AGS',
@@ -418,7 +425,8 @@ describe('CLI peers form --input', () => {
     expect(
       await main(['peers', 'form', '--method', 'ward', '--k', '2', '--input', join(dir, 'bad.csv')], bad),
     ).toBe(2)
-    expect(bad.stderr.join('\n')).toMatch(/row 3, column a: 'zwei': expected a number/)
+    // The CLI speaks German first: the catalogue's text of the bad cell, with row and column.
+    expect(bad.stderr.join('\n')).toMatch(/row 3, column a: 'zwei': erwartet: eine Zahl/)
   })
 })
 

@@ -3,7 +3,8 @@
  * not saved (save-peer-model.ts saves the same computation).
  */
 import type { Kysely } from 'kysely'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { assessPartitionAsync, createRecluster, formPeerPartition } from '../../core/peers'
 import type { FormPeerGroupsRequest, PeerProposalDto } from '../../contracts/peers'
@@ -146,8 +147,8 @@ async function resolveParameters(
   if (!isRings)
     for (const field of constraintFields)
       if (request[field] !== undefined)
-        throw invalidInput(`${field}: constraints and size bounds apply to method 'rings' only`, [
-          { field, message: `use method 'rings', or leave ${field} out` },
+        throw invalidInput(message('peers.constraintsRingsOnly', { field }), [
+          detail(message('peers.useRingsOrLeaveOut', { field }), { field }),
         ])
   const inProfile = new Map(profile.organisations.map((o) => [o.id, o]))
   const excluded = new Map(profile.excluded.map((o) => [o.id, o]))
@@ -157,9 +158,14 @@ async function resolveParameters(
     const lacking = excluded.get(found.id)
     throw invalidInput(
       lacking
-        ? `${field}: ${found.name} (${key}) has no complete context data (missing: ${lacking.missing.join(', ')}), so it is not grouped`
-        : `${field}: ${found.name} (${key}) is not a member of the network being grouped`,
-      [{ field, value: key, message: 'expected an organisation that is grouped' }],
+        ? message('peers.incompleteContext', {
+            field,
+            name: found.name,
+            key,
+            missing: lacking.missing.join(', '),
+          })
+        : message('peers.notInGroupedNetwork', { field, name: found.name, key }),
+      [detail(message('peers.expectedGroupedOrganisation'), { field, value: key })],
     )
   }
   const pairs = async (field: string, list: readonly (readonly [string, string])[] | undefined) => {
@@ -170,8 +176,11 @@ async function resolveParameters(
   const pinned: PeerParameters['pinned'] = []
   for (const p of request.pinned ?? []) {
     if (p.ring > request.k)
-      throw invalidInput(`pinned: ring ${p.ring} does not exist with k = ${request.k}`, [
-        { field: 'pinned', value: `${p.org}=${p.ring}`, message: `expected a ring number 1…${request.k}` },
+      throw invalidInput(message('peers.pinnedRingMissing', { ring: p.ring, k: request.k }), [
+        detail(message('peers.expectedRingNumber', { k: request.k }), {
+          field: 'pinned',
+          value: `${p.org}=${p.ring}`,
+        }),
       ])
     pinned.push({ organisationId: await resolve('pinned', p.org), ring: p.ring })
   }

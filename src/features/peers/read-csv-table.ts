@@ -2,7 +2,8 @@
  * Reads a small CSV table (bytes → header and rows with their row numbers), with the importer's
  * decoder and tokenizer: UTF-8 or Windows-1252, `;`, `,` or tab, quoted fields.
  */
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { parseDecimal } from '../imports/parsing/cell-values'
 import { detectDelimiter, tokenizeCsv } from '../imports/parsing/csv-tokenizer'
 import { decodeText } from '../imports/parsing/decode-text'
@@ -29,15 +30,14 @@ export function readCsvTable(bytes: Uint8Array, fileName: string): CsvTable {
     },
   })
   if (result.unterminatedQuote)
-    throw invalidInput(`${fileName}: a quoted field is not closed`, [
-      {
+    throw invalidInput(message('peers.csvQuoteNotClosed', { file: fileName }), [
+      detail(message('peers.csvQuoteNeverCloses', { field: result.unterminatedQuote.field }), {
         file: fileName,
         row: result.unterminatedQuote.row,
-        message: `field ${result.unterminatedQuote.field} opens a quote that never closes`,
-      },
+      }),
     ])
   if (!header || header.every((h) => h === ''))
-    throw invalidInput(`${fileName}: the file is empty; expected a header row`)
+    throw invalidInput(message('peers.csvEmpty', { file: fileName }))
   return { header, rows }
 }
 
@@ -55,54 +55,56 @@ export interface NumericTable {
 export function readNumericTable(bytes: Uint8Array, fileName: string): NumericTable {
   const { header, rows } = readCsvTable(bytes, fileName)
   if (header.length < 2)
-    throw invalidInput(
-      `${fileName}: expected an id column and at least one numeric column, found ${header.length} column(s)`,
-    )
+    throw invalidInput(message('peers.csvColumns', { file: fileName, count: header.length }))
   const columns = header.slice(1).map((h, j) => h || `column ${j + 2}`)
   // A decimal comma only when the separator is not a comma: "1,5" in a ';' file is 1.5.
   const isCommaDecimal = rows.some((r) => r.fields.slice(1).some((f) => /^-?\d+,\d+$/.test(f.trim())))
-  const errors: { file: string; row: number; column: string; value: string; message: string }[] = []
+  const errors: ErrorDetail[] = []
   const seen = new Map<string, number>()
   const ids: string[] = []
   const values: number[][] = []
   for (const { row, fields } of rows) {
     const id = (fields[0] ?? '').trim()
     if (id === '')
-      errors.push({
-        file: fileName,
-        row,
-        column: header[0] || 'column 1',
-        value: '',
-        message: 'expected an id',
-      })
+      errors.push(
+        detail(message('peers.csvExpectedId'), {
+          file: fileName,
+          row,
+          column: header[0] || 'column 1',
+          value: '',
+        }),
+      )
     else if (seen.has(id))
-      errors.push({
-        file: fileName,
-        row,
-        column: header[0] || 'column 1',
-        value: id,
-        message: `id also in row ${seen.get(id)}`,
-      })
+      errors.push(
+        detail(message('peers.csvIdTwice', { earlier: seen.get(id)! }), {
+          file: fileName,
+          row,
+          column: header[0] || 'column 1',
+          value: id,
+        }),
+      )
     seen.set(id, row)
     if (fields.length !== header.length)
-      errors.push({
-        file: fileName,
-        row,
-        column: '',
-        value: String(fields.length),
-        message: `expected ${header.length} fields like the header, found ${fields.length}`,
-      })
+      errors.push(
+        detail(message('peers.csvFieldCount', { expected: header.length, found: fields.length }), {
+          file: fileName,
+          row,
+          column: '',
+          value: String(fields.length),
+        }),
+      )
     const numbers = columns.map((column, j) => {
       const text = (fields[j + 1] ?? '').trim()
       const value = text === '' ? Number.NaN : parseDecimal(text, isCommaDecimal ? ',' : '.')
       if (!Number.isFinite(value))
-        errors.push({
-          file: fileName,
-          row,
-          column,
-          value: text,
-          message: text === '' ? 'expected a number, the cell is empty' : 'expected a number',
-        })
+        errors.push(
+          detail(text === '' ? message('peers.csvExpectedNumberEmpty') : message('peers.csvExpectedNumber'), {
+            file: fileName,
+            row,
+            column,
+            value: text,
+          }),
+        )
       return value
     })
     ids.push(id)
@@ -110,9 +112,9 @@ export function readNumericTable(bytes: Uint8Array, fileName: string): NumericTa
   }
   if (errors.length > 0)
     throw invalidInput(
-      `${fileName}: ${errors.length} bad cell(s); nothing was clustered`,
+      message('peers.csvBadCells', { file: fileName, count: errors.length }),
       errors.slice(0, 100),
     )
-  if (ids.length === 0) throw invalidInput(`${fileName}: no data rows below the header`)
+  if (ids.length === 0) throw invalidInput(message('peers.csvNoRows', { file: fileName }))
   return { ids, columns, values }
 }

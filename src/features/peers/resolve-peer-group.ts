@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { DB } from '../../db/schema'
 import { findNeighbourIds } from './find-peer-neighbours'
 import { findLatestPeerModelId, findPeerModel } from './peer-model.repository'
@@ -18,14 +19,16 @@ export async function resolvePeerTypeGroup(
     options.modelId ??
     (await findLatestPeerModelId(db, ['official_types'])) ??
     (await findLatestPeerModelId(db, ['computed', 'manual']))
-  if (modelId === undefined)
-    throw notFound(
-      'no peer model yet: import official types (benchlearn peers import-types) or save one (benchlearn peers save)',
-    )
+  if (modelId === undefined) throw notFound(message('peers.noModelYet'))
   const model = await findPeerModel(db, modelId)
   const group = model.groups.find((g) => g.members.some((m) => m.id === options.organisationId))
   if (!group)
-    throw notFound(`organisation ${options.organisationId} has no group in the peer model ${model.name}`)
+    throw notFound(
+      message('peers.organisationWithoutGroup', {
+        organisationId: options.organisationId,
+        model: model.name,
+      }),
+    )
   return {
     label: `${model.name}: ${group.name}`,
     organisationIds: group.members.map((m) => m.id).sort((a, b) => a - b),
