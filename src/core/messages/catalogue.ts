@@ -10,6 +10,7 @@ import { BENCHLEARNING_MESSAGES } from './catalogue-benchlearning'
 import { DATA_MESSAGES } from './catalogue-data'
 import { FEATURE_MESSAGES } from './catalogue-features'
 import { IMPORT_MESSAGES } from './catalogue-imports'
+import { KPI_MESSAGES } from './catalogue-kpi'
 import { ROUTE_MESSAGES } from './catalogue-routes'
 
 export const SERVER_MESSAGES = {
@@ -18,6 +19,7 @@ export const SERVER_MESSAGES = {
   ...FEATURE_MESSAGES,
   ...BENCHLEARNING_MESSAGES,
   ...ROUTE_MESSAGES,
+  ...KPI_MESSAGES,
   // Import: values, periods, keys and indicators of a row
   'import.unknownIndicator': {
     de: 'unbekannte Kennzahl ‚{code}‘',

@@ -1,0 +1,159 @@
+/**
+ * Server texts of data collections, key figures, formulas and reports, in German and English. Part
+ * of SERVER_MESSAGES (catalogue.ts); the same placeholders and rules apply.
+ */
+export const KPI_MESSAGES = {
+  // Data collections: defining (features/collections/create-collection.ts).
+  'collection.wholeNetworkManagers': {
+    de: 'Eine Datenabfrage für das ganze Netzwerk legen Administratoren und die Moderatoren aller Ringe an.',
+    en: 'a collection of the whole network is defined by administrators and moderators of all rings',
+  },
+  'collection.ownRingsOnly': {
+    de: 'Sie dürfen Datenabfragen nur für Ringe anlegen, die Sie moderieren.',
+    en: 'you may define collections only for rings you moderate',
+  },
+  'collection.expectedYear': { de: 'erwartet: ein Jahr wie 2025', en: 'expected a year such as 2025' },
+  'collection.expectedMonth': {
+    de: 'erwartet: ein Monat wie 2025-06',
+    en: 'expected a month such as 2025-06',
+  },
+  'collection.periodTwice': { de: 'Ein Zeitraum ist doppelt angegeben.', en: 'a period is listed twice' },
+  'collection.indicatorTwice': {
+    de: 'Eine Kennzahl ist doppelt angegeben.',
+    en: 'an indicator is listed twice',
+  },
+  'collection.indicatorExists': {
+    de: 'Die Kennzahl {code} gibt es schon: Lassen Sie ihre Beschreibung weg, um sie erneut abzufragen.',
+    en: 'indicator {code} exists already: leave out its definition to ask for it again',
+  },
+  'collection.indicatorUnknown': {
+    de: 'Unbekannte Kennzahl {code}: Bitte beschreiben Sie sie (Einheit, Definition, erlaubter Bereich, Polarität).',
+    en: 'unknown indicator {code}: define it (unit, definition, allowed range, polarity)',
+  },
+  'collection.officialSeries': {
+    de: '{code} ist eine amtliche Reihe: Datenabfragen fragen nur nach den eigenen Kennzahlen des Netzwerks.',
+    en: "{code} is an official series: collections ask only for the network's own indicators",
+  },
+  'collection.frequencyMonthlyYearly': {
+    de: '{code} wird monatlich geführt, die Datenabfrage jährlich.',
+    en: '{code} is monthly, the collection yearly',
+  },
+  'collection.frequencyYearlyMonthly': {
+    de: '{code} wird jährlich geführt, die Datenabfrage monatlich.',
+    en: '{code} is yearly, the collection monthly',
+  },
+  'collection.noRing': { de: 'Einen Ring {id} gibt es nicht.', en: 'no ring {id}' },
+  'collection.cannotDefine': {
+    de: 'Die Datenabfrage lässt sich nicht anlegen: {n|# Angabe ist|# Angaben sind} zu korrigieren.',
+    en: 'the collection cannot be defined: {n|# entry needs|# entries need} a correction',
+  },
+  'collection.ringsWithoutMembers': {
+    de: 'Die gewählten Ringe haben heute keine Mitglieder: Niemand könnte das Formular ausfüllen.',
+    en: 'the rings asked have no members today: nobody could fill the form',
+  },
+  // Data collections: the workbook of a form (features/collections/collection-workbook.ts).
+  'collection.workbookHeader': {
+    de: '{file}: Zeile 1 des Blatts „{sheet}“ ist nicht die Kopfzeile der Vorlage; bitte laden Sie die Vorlage neu herunter.',
+    en: '{file}: row 1 of sheet "{sheet}" is not the template\'s header; download the template again',
+  },
+  'collection.expectedColumns': {
+    de: 'erwartet werden die Spalten {columns}',
+    en: 'expected the columns {columns}',
+  },
+  'collection.notANumber': { de: '„{value}“ ist keine Zahl', en: "'{value}' is not a number" },
+  'collection.commentTooLong': {
+    de: 'Ein Kommentar hat höchstens {max} Zeichen.',
+    en: 'a comment has at most {max} characters',
+  },
+  'collection.formTooManyRows': {
+    de: 'Ein Formular hat höchstens {max} Zeilen.',
+    en: 'a form has at most {max} rows',
+  },
+  'collection.workbookRejected': {
+    de: '{file}: Das Formular lässt sich nicht lesen ({n|# Problem|# Probleme}); nichts wurde übernommen',
+    en: '{file}: the form cannot be read ({n|# problem|# problems}); nothing was taken',
+  },
+  // Data collections: loading, saving, submitting and closing a form.
+  'collection.none': { de: 'Eine Datenabfrage {id} gibt es nicht.', en: 'no data collection {id}' },
+  'collection.closed': {
+    de: 'Die Datenabfrage {id} ist abgeschlossen: Ihre Werte sind jetzt Beobachtungen.',
+    en: 'data collection {id} is closed: its values are observations now',
+  },
+  'collection.notAsked': {
+    de: 'Die Organisation {organisationId} wird in der Datenabfrage {id} nicht gefragt.',
+    en: 'organisation {organisationId} is not asked by data collection {id}',
+  },
+  'collection.fillersOnly': {
+    de: 'Das Formular füllen die Leitungen und Analystinnen und Analysten der Organisation aus.',
+    en: 'the form is filled by the organisation’s leads and analysts',
+  },
+  'collection.submitted': {
+    de: 'Das Formular ist eingereicht: Für eine Korrektur öffnet die Moderation es wieder.',
+    en: 'the form is submitted: the moderator reopens it for a correction',
+  },
+  'collection.notAnIndicator': {
+    de: 'keine Kennzahl dieser Datenabfrage ({codes})',
+    en: 'not an indicator of this collection ({codes})',
+  },
+  'collection.notAPeriod': {
+    de: 'kein Zeitraum dieser Datenabfrage ({periods})',
+    en: 'not a period of this collection ({periods})',
+  },
+  'collection.breakdowns': {
+    de: '{code} hat die Aufgliederungen {breakdowns}',
+    en: '{code} has the breakdowns {breakdowns}',
+  },
+  'collection.cellTwice': {
+    de: '{code} {period:period} ({breakdown}) ist doppelt angegeben',
+    en: '{code} {period:period} ({breakdown}) is given twice',
+  },
+  'collection.valuesRefused': {
+    de: '{n|# Wert kann|# Werte können} nicht übernommen werden; nichts wurde gespeichert',
+    en: '{n|# value|# values} cannot be taken; nothing was saved',
+  },
+  'collection.findingsOpen': {
+    de: 'Das Formular lässt sich noch nicht einreichen: {n|# Hinweis braucht|# Hinweise brauchen} eine Korrektur oder einen Kommentar.',
+    en: 'the form cannot be submitted yet: {n|# finding needs|# findings need} a correction or a comment',
+  },
+  'collection.formEmpty': {
+    de: 'Das Formular ist leer: Bitte tragen Sie die Werte ein (oder begründen Sie im Kommentar, warum einer fehlt), bevor Sie es einreichen.',
+    en: 'the form is empty: enter the values (or comment why one is missing) before submitting',
+  },
+  'collection.closedAlready': {
+    de: 'Die Datenabfrage {id} ist schon abgeschlossen.',
+    en: 'data collection {id} is closed already',
+  },
+  'collection.notWritten': {
+    de: 'Die eingereichten Werte ließen sich nicht schreiben: {n|# Fehler|# Fehler}; nichts wurde übernommen',
+    en: 'the submitted values could not be written: {n|# error|# errors}; nothing was imported',
+  },
+  // Data collections: plausibility findings (core/plausibility/collection-checks.ts).
+  'collection.belowMinimum': {
+    de: '{code}: {value} liegt unter dem erlaubten Mindestwert {min}',
+    en: '{code}: {value} is below the allowed minimum {min}',
+  },
+  'collection.aboveMaximum': {
+    de: '{code}: {value} liegt über dem erlaubten Höchstwert {max}',
+    en: '{code}: {value} is above the allowed maximum {max}',
+  },
+  'collection.missingAgain': {
+    de: '{code} {period:period}: kein Wert, aber {previousPeriod:period} hatte einen ({previous})',
+    en: '{code} {period:period}: no value, but {previousPeriod:period} had one ({previous})',
+  },
+  'collection.change': {
+    de: '{code} {period:period}: {change:signed} % gegenüber {previousPeriod:period} ({previous}); mehr als ±{threshold} %',
+    en: '{code} {period:period}: {change:signed} % against {previousPeriod:period} ({previous}); more than ±{threshold} %',
+  },
+  'collection.outlierAbove': {
+    de: '{code} {period:period}: weit über den Werten der Gruppe (robuster z-Wert {z:fixed}; mehr als {limit})',
+    en: '{code} {period:period}: far above the values of the group (robust z-score {z:fixed}; more than {limit})',
+  },
+  'collection.outlierBelow': {
+    de: '{code} {period:period}: weit unter den Werten der Gruppe (robuster z-Wert {z:fixed}; mehr als {limit})',
+    en: '{code} {period:period}: far below the values of the group (robust z-score {z:fixed}; more than {limit})',
+  },
+  'collection.breakdownSum': {
+    de: '{code} {period:period}: {parts} = {sum}, aber die Summe ist {total}',
+    en: '{code} {period:period}: {parts} = {sum}, but the total is {total}',
+  },
+} as const satisfies Record<string, { de: string; en: string }>
