@@ -156,4 +156,114 @@ export const KPI_MESSAGES = {
     de: '{code} {period:period}: {parts} = {sum}, aber die Summe ist {total}',
     en: '{code} {period:period}: {parts} = {sum}, but the total is {total}',
   },
+  // Key figures: the catalogue and own figures (features/kpi/figure-catalogue.ts).
+  'kpi.noFigure': {
+    de: 'Eine Kennzahl mit dem Kürzel „{code}“ gibt es nicht (siehe: benchlearn kpi list).',
+    en: "no key figure with the code '{code}' (see: benchlearn kpi list)",
+  },
+  'kpi.officialNotRedefined': {
+    de: '{code} ist eine amtliche Kennzahl nach § 48a SGB II und lässt sich nicht neu definieren.',
+    en: '{code} is an official figure of § 48a SGB II and cannot be redefined',
+  },
+  'kpi.officialFigure': { de: 'amtliche Kennzahl', en: 'official figure' },
+  'kpi.confusedWithIndicator': {
+    de: 'Das Kürzel {code} wäre mit der Kennzahl {indicator} zu verwechseln.',
+    en: 'code {code} would be confused with the indicator {indicator}',
+  },
+  'kpi.sameNameAsIndicator': {
+    de: 'gleicher Name wie eine Kennzahl der Datenbasis',
+    en: 'same name as an indicator',
+  },
+  'kpi.versionStartsTooEarly': {
+    de: 'Eine neue Version von {code} muss nach {month:period} beginnen, als Version {version} in Kraft trat.',
+    en: 'a new version of {code} must start after {month:period}, when version {version} took effect',
+  },
+  'kpi.expectedMonthAfter': { de: 'erwartet: ein Monat nach {month}', en: 'expected a month after {month}' },
+  'kpi.tooManyVersions': {
+    de: '{code} hat {versions} Versionen, höchstens {max} sind erlaubt; bitte definieren Sie stattdessen eine Kennzahl mit neuem Kürzel.',
+    en: '{code} has {versions} versions, at most {max} are allowed; define a figure with a new code instead',
+  },
+  'kpi.expectedFewerVersions': {
+    de: 'erwartet: eine Kennzahl mit weniger als {max} Versionen',
+    en: 'expected a figure with fewer than {max} versions',
+  },
+  'kpi.networkFigureLimit': {
+    de: 'Das Netzwerk darf höchstens {max} eigene Kennzahlen definieren, und {max} sind definiert; keine Kennzahl wurde hinzugefügt.',
+    en: 'the network may define at most {max} own figures and {max} are defined; no figure was added',
+  },
+  'kpi.organisationFigureLimit': {
+    de: 'Eine Organisation darf höchstens {max} eigene Kennzahlen definieren, und {max} sind definiert; keine Kennzahl wurde hinzugefügt.',
+    en: 'an organisation may define at most {max} own figures and {max} are defined; no figure was added',
+  },
+  'kpi.accountFigureLimit': {
+    de: 'Ein Konto darf höchstens {max} eigene Kennzahlen definieren, und {max} sind definiert; keine Kennzahl wurde hinzugefügt.',
+    en: 'an account may define at most {max} own figures and {max} are defined; no figure was added',
+  },
+  'kpi.networkFigureLimitDetail': {
+    de: 'erwartet: höchstens {max} eigene Kennzahlen im Netzwerk',
+    en: 'expected at most {max} own figures the network',
+  },
+  'kpi.organisationFigureLimitDetail': {
+    de: 'erwartet: höchstens {max} eigene Kennzahlen je Organisation',
+    en: 'expected at most {max} own figures an organisation',
+  },
+  'kpi.accountFigureLimitDetail': {
+    de: 'erwartet: höchstens {max} eigene Kennzahlen je Konto',
+    en: 'expected at most {max} own figures an account',
+  },
+  // Key figures: values, periods, groups and context models (features/kpi).
+  'kpi.breakdownNotOfFigure': {
+    de: 'breakdown: {code} hat die Aufgliederungen {breakdowns}, angegeben war „{breakdown}“',
+    en: "breakdown: {code} has the breakdowns {breakdowns}, got '{breakdown}'",
+  },
+  'kpi.expectedOneOf': { de: 'erwartet: eines von {options}', en: 'expected one of {options}' },
+  'kpi.noValuesKnownAt': {
+    de: 'Zum Zeitpunkt {at} waren keine Monatswerte bekannt.',
+    en: 'no monthly values were known on {at}',
+  },
+  'kpi.nothingComputed': {
+    de: 'Es sind noch keine Kennzahlen berechnet oder veröffentlicht (ausführen: benchlearn kpi compute).',
+    en: 'no key figures have been computed or published yet (run: benchlearn kpi compute)',
+  },
+  'kpi.noRingInMonth': {
+    de: 'Die Organisation {organisationId} gehört im Monat {month:period} zu keinem Ring.',
+    en: 'organisation {organisationId} belongs to no ring in {month:period}',
+  },
+  'kpi.noComparisonType': {
+    de: 'Die Organisation {organisationId} hat keinen Vergleichstyp: Bitte lesen Sie die Organisationsliste mit einer Spalte für den Vergleichstyp ein.',
+    en: 'organisation {organisationId} has no comparison type: import the organisation list with a comparison type column',
+  },
+  'kpi.setNeedsKeys': {
+    de: 'orgs: Eine selbst gewählte Gruppe braucht eine durch Kommas getrennte Liste von Organisationsschlüsseln.',
+    en: 'orgs: a hand-picked group needs a comma-separated list of organisation keys',
+  },
+  'kpi.setKeysExample': { de: 'erwartet z. B. 06435,06433,09162', en: 'expected e.g. 06435,06433,09162' },
+  'kpi.contextListEmpty': {
+    de: 'context: erwartet werden durch Kommas getrennte Kürzel von Rahmenbedingungen',
+    en: 'context: expected comma-separated context indicator codes',
+  },
+  'kpi.notYearlyContext': {
+    de: 'context: „{code}“ ist keine jährliche Rahmenbedingung (siehe: benchlearn indicators list)',
+    en: "context: '{code}' is not a yearly context indicator (see: benchlearn indicators list)",
+  },
+  'kpi.expectedYearlyContext': {
+    de: 'erwartet: das Kürzel einer jährlichen Kennzahl wie sgb2_rate',
+    en: 'expected a yearly indicator code such as sgb2_rate',
+  },
+  // Reports: the council report (features/reports/council/build-council-report.ts).
+  'council.notASection': {
+    de: 'sections: „{section}“ ist kein Abschnitt des Berichts für Kreistag und Sozialausschuss',
+    en: "sections: '{section}' is not a section of the council report",
+  },
+  'council.chooseSection': {
+    de: 'sections: Bitte wählen Sie mindestens einen Abschnitt.',
+    en: 'sections: choose at least one section',
+  },
+  'council.expectedSections': { de: 'erwartet: beliebige von {sections}', en: 'expected any of {sections}' },
+  // Self-assessments compared in a ring (features/self-assessment/compare-self-assessments.ts).
+  'selfAssessment.compareNoRing': { de: 'Einen Ring „{ring}“ gibt es nicht.', en: "no ring '{ring}'" },
+  'selfAssessment.compareNotVisibleMember': {
+    de: 'org: {organisationId} ist kein Mitglied von {ring}, das Sie sehen dürfen.',
+    en: 'org: {organisationId} is not a member of {ring} that you may see',
+  },
 } as const satisfies Record<string, { de: string; en: string }>
