@@ -266,4 +266,61 @@ export const KPI_MESSAGES = {
     de: 'org: {organisationId} ist kein Mitglied von {ring}, das Sie sehen dürfen.',
     en: 'org: {organisationId} is not a member of {ring} that you may see',
   },
+  // Formulas of key figures: unknown codes and limits (core/kpi/formula-validate.ts, formula-limits.ts).
+  'formula.invalid': {
+    de: 'Ungültige Formel „{formula}“: {n|# Fehler|# Fehler}',
+    en: 'Invalid formula "{formula}": {n|# problem|# problems}',
+  },
+  'formula.unknownCode': {
+    de: 'Position {position}: erwartet wird das Kürzel einer bekannten Kennzahl, gefunden „{name}“',
+    en: "position {position}: expected a known indicator or figure code, found '{name}'",
+  },
+  'formula.unknownCodeHint': {
+    de: 'Position {position}: erwartet wird das Kürzel einer bekannten Kennzahl, gefunden „{name}“ (meinten Sie {hint}?)',
+    en: "position {position}: expected a known indicator or figure code, found '{name}' (did you mean {hint}?)",
+  },
+  'formula.unknownBreakdown': {
+    de: 'Position {position}: erwartet wird eine Aufgliederung ({breakdowns}), gefunden „{name}“',
+    en: "position {position}: expected a breakdown ({breakdowns}), found '{name}'",
+  },
+  'formula.unknownBreakdownHint': {
+    de: 'Position {position}: erwartet wird eine Aufgliederung ({breakdowns}), gefunden „{name}“ (meinten Sie {hint}?)',
+    en: "position {position}: expected a breakdown ({breakdowns}), found '{name}' (did you mean {hint}?)",
+  },
+  'formula.tooLong': {
+    de: 'Position {position}: erwartet wird eine Formel mit höchstens {max} Zeichen, gefunden {length} Zeichen',
+    en: 'position {position}: expected a formula of at most {max} characters, found {length} characters',
+  },
+  'formula.tooDeep': {
+    de: 'Position {position}: erwartet werden höchstens {max} Schachtelungsebenen, gefunden Ebene {depth}',
+    en: 'position {position}: expected at most {max} levels of nesting, found level {depth} here',
+  },
+  'formula.numberTooLarge': {
+    de: 'Position {position}: erwartet wird eine Zahl zwischen −1,8 · 10³⁰⁸ und 1,8 · 10³⁰⁸, gefunden eine Zahl, die zum Rechnen zu groß ist',
+    en: 'position {position}: expected a number between -1.8e308 and 1.8e308, found a number too large to compute with',
+  },
+  'formula.numberTooSmall': {
+    de: 'Position {position}: erwartet wird eine Zahl von mindestens 10⁻³⁰⁷, gefunden eine Zahl, die so klein ist, dass sie 0 würde',
+    en: 'position {position}: expected a number of at least 1e-307, found a number so small it would be 0',
+  },
+  'formula.windowTooLong': {
+    de: 'Position {position}: erwartet werden höchstens {max} Monate in {name}, gefunden {name}(…, {months})',
+    en: 'position {position}: expected at most {max} months in {name}, found {name}(…, {months})',
+  },
+  'formula.windowsNested': {
+    de: 'Position {position}: erwartet werden höchstens {max} Fensterfunktionen (lag, change, sum, mean) ineinander, gefunden {name} auf Ebene {level}',
+    en: 'position {position}: expected at most {max} window functions (lag, change, sum, mean) inside each other, found {name} at level {level}',
+  },
+  'formula.tooManyNodes': {
+    de: 'Position {position}: erwartet werden höchstens {max} Zahlen, Kürzel, Rechenzeichen und Funktionen, gefunden {nodes}',
+    en: 'position {position}: expected at most {max} numbers, codes, operators and functions, found {nodes}',
+  },
+  'formula.expandedTooLarge': {
+    de: 'Position {position}: erwartet werden höchstens {max} Bestandteile mit ausgeschriebenen verwendeten Kennzahlen, gefunden {nodes}',
+    en: 'position {position}: expected at most {max} nodes with the referenced figures written out, found {nodes}',
+  },
+  'formula.expandedNesting': {
+    de: 'Position {position}: erwartet werden höchstens {max} Fensterfunktionen ineinander, die der verwendeten Kennzahlen mitgezählt, gefunden {nesting}',
+    en: 'position {position}: expected at most {max} window functions inside each other, counting those of referenced figures, found {nesting}',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

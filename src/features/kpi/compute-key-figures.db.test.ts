@@ -12,6 +12,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { sql } from 'kysely'
+import type { AppError } from '../../core/errors/app-error'
 import { createJobcentre, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
 import { importFile } from '../imports/import-file'
@@ -270,12 +271,18 @@ describe('computing key figures from imported data', () => {
         createdBy: 'test',
       }),
     ).rejects.toThrow(/position \d+: expected/)
-    await expect(
-      createFigure(t.database, {
-        request: { ...base, code: 'BAD', numerator: 'integratons', denominator: 'elb' },
-        createdBy: 'test',
-      }),
-    ).rejects.toThrow(/did you mean integrations/)
+    const misspelt = await createFigure(t.database, {
+      request: { ...base, code: 'BAD', numerator: 'integratons', denominator: 'elb' },
+      createdBy: 'test',
+    }).then(
+      () => null,
+      (error: unknown) => error as AppError,
+    )
+    expect(misspelt?.message).toMatch(/Invalid formula "integratons": 1 problem/)
+    expect(misspelt?.details[0]).toMatchObject({
+      key: 'formula.unknownCodeHint',
+      message: expect.stringMatching(/did you mean integrations/),
+    })
     await expect(
       createFigure(t.database, {
         request: { ...base, code: 'K2', numerator: 'elb', denominator: '1' },
