@@ -265,12 +265,15 @@ describe('computing key figures from imported data', () => {
       validFrom: '2011-01',
       legalSource: '',
     }
-    await expect(
-      createFigure(t.database, {
-        request: { ...base, code: 'BAD', numerator: 'sum(integrations 12)', denominator: '1' },
-        createdBy: 'test',
-      }),
-    ).rejects.toThrow(/position \d+: expected/)
+    const broken = await createFigure(t.database, {
+      request: { ...base, code: 'BAD', numerator: 'sum(integrations 12)', denominator: '1' },
+      createdBy: 'test',
+    }).then(
+      () => null,
+      (error: unknown) => error as AppError,
+    )
+    expect(broken?.message).toMatch(/BAD v1 numerator: Invalid formula "sum\(integrations 12\)": 1 problem/)
+    expect(broken?.details[0]?.message).toMatch(/position \d+: expected/)
     const misspelt = await createFigure(t.database, {
       request: { ...base, code: 'BAD', numerator: 'integratons', denominator: 'elb' },
       createdBy: 'test',
