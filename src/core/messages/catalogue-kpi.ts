@@ -5,11 +5,11 @@
 export const KPI_MESSAGES = {
   // Data collections: defining (features/collections/create-collection.ts).
   'collection.wholeNetworkManagers': {
-    de: 'Eine Datenabfrage für das ganze Netzwerk legen Administratoren und die Moderatoren aller Ringe an.',
+    de: 'Eine Erhebung für das ganze Netzwerk legen Administratoren und die Moderatoren aller Ringe an.',
     en: 'a collection of the whole network is defined by administrators and moderators of all rings',
   },
   'collection.ownRingsOnly': {
-    de: 'Sie dürfen Datenabfragen nur für Ringe anlegen, die Sie moderieren.',
+    de: 'Sie dürfen Erhebungen nur für Ringe anlegen, die Sie moderieren.',
     en: 'you may define collections only for rings you moderate',
   },
   'collection.expectedYear': { de: 'erwartet: ein Jahr wie 2025', en: 'expected a year such as 2025' },
@@ -31,20 +31,20 @@ export const KPI_MESSAGES = {
     en: 'unknown indicator {code}: define it (unit, definition, allowed range, polarity)',
   },
   'collection.officialSeries': {
-    de: '{code} ist eine amtliche Reihe: Datenabfragen fragen nur nach den eigenen Kennzahlen des Netzwerks.',
+    de: '{code} ist eine amtliche Reihe: Erhebungen fragen nur nach den eigenen Kennzahlen des Netzwerks.',
     en: "{code} is an official series: collections ask only for the network's own indicators",
   },
   'collection.frequencyMonthlyYearly': {
-    de: '{code} wird monatlich geführt, die Datenabfrage jährlich.',
+    de: '{code} wird monatlich geführt, die Erhebung jährlich.',
     en: '{code} is monthly, the collection yearly',
   },
   'collection.frequencyYearlyMonthly': {
-    de: '{code} wird jährlich geführt, die Datenabfrage monatlich.',
+    de: '{code} wird jährlich geführt, die Erhebung monatlich.',
     en: '{code} is yearly, the collection monthly',
   },
   'collection.noRing': { de: 'Einen Ring {id} gibt es nicht.', en: 'no ring {id}' },
   'collection.cannotDefine': {
-    de: 'Die Datenabfrage lässt sich nicht anlegen: {n|# Angabe ist|# Angaben sind} zu korrigieren.',
+    de: 'Die Erhebung lässt sich nicht anlegen: {n|# Angabe ist|# Angaben sind} zu korrigieren.',
     en: 'the collection cannot be defined: {n|# entry needs|# entries need} a correction',
   },
   'collection.ringsWithoutMembers': {
@@ -74,13 +74,13 @@ export const KPI_MESSAGES = {
     en: '{file}: the form cannot be read ({n|# problem|# problems}); nothing was taken',
   },
   // Data collections: loading, saving, submitting and closing a form.
-  'collection.none': { de: 'Eine Datenabfrage {id} gibt es nicht.', en: 'no data collection {id}' },
+  'collection.none': { de: 'Eine Erhebung {id} gibt es nicht.', en: 'no data collection {id}' },
   'collection.closed': {
-    de: 'Die Datenabfrage {id} ist abgeschlossen: Ihre Werte sind jetzt Beobachtungen.',
+    de: 'Die Erhebung {id} ist abgeschlossen; ihre Werte sind jetzt Beobachtungen.',
     en: 'data collection {id} is closed: its values are observations now',
   },
   'collection.notAsked': {
-    de: 'Die Organisation {organisationId} wird in der Datenabfrage {id} nicht gefragt.',
+    de: 'Die Organisation {organisationId} wird in der Erhebung {id} nicht gefragt.',
     en: 'organisation {organisationId} is not asked by data collection {id}',
   },
   'collection.fillersOnly': {
@@ -92,11 +92,11 @@ export const KPI_MESSAGES = {
     en: 'the form is submitted: the moderator reopens it for a correction',
   },
   'collection.notAnIndicator': {
-    de: 'keine Kennzahl dieser Datenabfrage ({codes})',
+    de: 'keine Kennzahl dieser Erhebung ({codes})',
     en: 'not an indicator of this collection ({codes})',
   },
   'collection.notAPeriod': {
-    de: 'kein Zeitraum dieser Datenabfrage ({periods})',
+    de: 'kein Zeitraum dieser Erhebung ({periods})',
     en: 'not a period of this collection ({periods})',
   },
   'collection.breakdowns': {
@@ -112,7 +112,7 @@ export const KPI_MESSAGES = {
     en: '{n|# value|# values} cannot be taken; nothing was saved',
   },
   'collection.findingsOpen': {
-    de: 'Das Formular lässt sich noch nicht einreichen: {n|# Hinweis braucht|# Hinweise brauchen} eine Korrektur oder einen Kommentar.',
+    de: 'Das Formular lässt sich noch nicht einreichen: {n|# Auffälligkeit braucht|# Auffälligkeiten brauchen} eine Korrektur oder einen Kommentar.',
     en: 'the form cannot be submitted yet: {n|# finding needs|# findings need} a correction or a comment',
   },
   'collection.formEmpty': {
@@ -120,7 +120,7 @@ export const KPI_MESSAGES = {
     en: 'the form is empty: enter the values (or comment why one is missing) before submitting',
   },
   'collection.closedAlready': {
-    de: 'Die Datenabfrage {id} ist schon abgeschlossen.',
+    de: 'Die Erhebung {id} ist schon abgeschlossen.',
     en: 'data collection {id} is closed already',
   },
   'collection.notWritten': {
@@ -259,7 +259,10 @@ export const KPI_MESSAGES = {
     de: 'sections: Bitte wählen Sie mindestens einen Abschnitt.',
     en: 'sections: choose at least one section',
   },
-  'council.expectedSections': { de: 'erwartet: beliebige von {sections}', en: 'expected any of {sections}' },
+  'council.expectedSections': {
+    de: 'erwartet: einer oder mehrere von {sections}',
+    en: 'expected any of {sections}',
+  },
   // Self-assessments compared in a ring (features/self-assessment/compare-self-assessments.ts).
   'selfAssessment.compareNoRing': { de: 'Einen Ring „{ring}“ gibt es nicht.', en: "no ring '{ring}'" },
   'selfAssessment.compareNotVisibleMember': {
