@@ -9,7 +9,15 @@
  * that delivered.
  */
 import { z } from 'zod'
-import { isoDate, MAX_KEY, MAX_LIST_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT, periodText } from './common'
+import {
+  isoDate,
+  MAX_KEY,
+  MAX_LIST_ITEMS,
+  MAX_LONG_TEXT,
+  MAX_SHORT_TEXT,
+  periodText,
+  serverMessageFields,
+} from './common'
 
 export const indicatorPolaritySchema = z
   .enum(['higher_is_better', 'lower_is_better', 'neutral'])
@@ -156,6 +164,7 @@ export const findingSchema = z
     period: z.string(),
     breakdown: z.string(),
     message: z.string(),
+    ...serverMessageFields(),
   })
   .meta({ id: 'CollectionFinding' })
 export type FindingDto = z.infer<typeof findingSchema>

@@ -213,7 +213,15 @@ describe('definitions beyond the official ones', () => {
     const bad = custom('BAD', 'sum(intgrations, 12)', 'elb')
     const run = () => evaluate('BAD', org, [bad])
     expect(run).toThrowError(AppError)
-    expect(run).toThrowError(/did you mean integrations/)
+    expect(run).toThrowError(/Invalid formula "sum\(intgrations, 12\)": 1 problem/)
+    const details = (() => {
+      try {
+        run()
+      } catch (error) {
+        return (error as AppError).details
+      }
+    })()
+    expect(details?.[0]?.message).toMatch(/did you mean integrations/)
   })
 })
 

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error'
+import { message } from '../messages/text'
 
 export type TokenKind = 'number' | 'identifier' | 'operator' | '(' | ')' | '[' | ']' | ',' | 'end'
 
@@ -14,7 +15,10 @@ export interface Token {
 const OPERATOR_ALIASES: Record<string, string> = { '−': '-', '×': '*', '·': '*', '÷': '/' }
 const PUNCTUATION = new Set(['(', ')', '[', ']', ','])
 
-/** Throws the language's one error shape: position, what was expected, what was found. */
+/**
+ * Throws the language's one error shape: position, what was expected, what was found. The head is a
+ * catalogue message; the detail is still English, as the parser words what it expected.
+ */
 export function throwFormulaError(options: {
   formula: string
   position: number
@@ -22,9 +26,9 @@ export function throwFormulaError(options: {
   found: string
 }): never {
   const { formula, position, expected, found } = options
-  const message = `position ${position}: expected ${expected}, found ${found}`
-  throw new AppError('invalid_input', `Invalid formula "${formula}": ${message}`, [
-    { field: 'formula', value: formula, message },
+  const problem = `position ${position}: expected ${expected}, found ${found}`
+  throw new AppError('invalid_input', message('formula.invalid', { formula, n: 1 }), [
+    { field: 'formula', value: formula, message: problem },
   ])
 }
 

@@ -1,4 +1,5 @@
-import { AppError, type ErrorDetail } from '../errors/app-error'
+import { AppError, detail, type ErrorDetail } from '../errors/app-error'
+import { message, type Message } from '../messages/text'
 import type { FormulaNode } from './formula-ast'
 
 /**
@@ -38,17 +39,16 @@ export const OWN_FIGURE_LIMITS = {
 /** Depth the parser descends at most, whatever else: keeps the call stack safe for any input. */
 export const MAX_PARSE_NESTING = 64
 
-function detail(position: number, expected: string, found: string): ErrorDetail {
-  return { field: 'formula', message: `position ${position}: expected ${expected}, found ${found}` }
-}
+/** A position is a place in the formula, read as it is (never grouped like a quantity). */
+const at = (position: number) => String(position)
 
-function throwProblems(formula: string, problems: ErrorDetail[]): void {
+function throwProblems(formula: string, problems: Message[]): void {
   if (problems.length === 0) return
-  const shown = problems.slice(0, 5)
+  const shown = formula.length > 80 ? `${formula.slice(0, 80)}…` : formula
   throw new AppError(
     'invalid_input',
-    `Invalid formula "${formula.length > 80 ? `${formula.slice(0, 80)}…` : formula}": ${shown.map((p) => p.message).join('; ')}${problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : ''}`,
-    shown.map((p) => ({ ...p, value: formula })),
+    message('formula.invalid', { formula: shown, n: problems.length }),
+    problems.slice(0, 5).map((p): ErrorDetail => detail(p, { field: 'formula', value: formula })),
   )
 }
 
@@ -56,11 +56,11 @@ function throwProblems(formula: string, problems: ErrorDetail[]): void {
 export function checkFormulaLength(formula: string): void {
   if (formula.length <= FORMULA_LIMITS.maxLength) return
   throwProblems(formula, [
-    detail(
-      FORMULA_LIMITS.maxLength + 1,
-      `a formula of at most ${FORMULA_LIMITS.maxLength} characters`,
-      `${formula.length} characters`,
-    ),
+    message('formula.tooLong', {
+      position: at(FORMULA_LIMITS.maxLength + 1),
+      max: FORMULA_LIMITS.maxLength,
+      length: formula.length,
+    }),
   ])
 }
 
@@ -70,7 +70,7 @@ export function checkFormulaLength(formula: string): void {
  */
 export function checkFormulaLimits(options: { formula: string; node: FormulaNode }): void {
   const { formula, node } = options
-  const problems: ErrorDetail[] = []
+  const problems: Message[] = []
   let nodes = 0
   let isDepthReported = false
   let isNestingReported = false
@@ -79,17 +79,15 @@ export function checkFormulaLimits(options: { formula: string; node: FormulaNode
     if (depth > FORMULA_LIMITS.maxDepth && !isDepthReported) {
       isDepthReported = true
       problems.push(
-        detail(n.position, `at most ${FORMULA_LIMITS.maxDepth} levels of nesting`, `level ${depth} here`),
+        message('formula.tooDeep', { position: at(n.position), max: FORMULA_LIMITS.maxDepth, depth }),
       )
     }
     switch (n.kind) {
       case 'number':
         if (!Number.isFinite(n.value))
-          problems.push(
-            detail(n.position, 'a number between -1.8e308 and 1.8e308', 'a number too large to compute with'),
-          )
+          problems.push(message('formula.numberTooLarge', { position: at(n.position) }))
         else if (n.value === 0 && /[1-9]/.test(mantissaOf(formula, n.position)))
-          problems.push(detail(n.position, 'a number of at least 1e-307', 'a number so small it would be 0'))
+          problems.push(message('formula.numberTooSmall', { position: at(n.position) }))
         return
       case 'identifier':
         return
@@ -102,20 +100,22 @@ export function checkFormulaLimits(options: { formula: string; node: FormulaNode
       case 'call':
         if (n.months > FORMULA_LIMITS.maxWindowMonths)
           problems.push(
-            detail(
-              n.position,
-              `at most ${FORMULA_LIMITS.maxWindowMonths} months in ${n.name}`,
-              `${n.name}(…, ${n.months})`,
-            ),
+            message('formula.windowTooLong', {
+              position: at(n.position),
+              max: FORMULA_LIMITS.maxWindowMonths,
+              name: n.name,
+              months: n.months,
+            }),
           )
         if (windows + 1 > FORMULA_LIMITS.maxWindowNesting && !isNestingReported) {
           isNestingReported = true
           problems.push(
-            detail(
-              n.position,
-              `at most ${FORMULA_LIMITS.maxWindowNesting} window functions (lag, change, sum, mean) inside each other`,
-              `${n.name} as the ${windows + 1}${ordinalSuffix(windows + 1)}`,
-            ),
+            message('formula.windowsNested', {
+              position: at(n.position),
+              max: FORMULA_LIMITS.maxWindowNesting,
+              name: n.name,
+              level: windows + 1,
+            }),
           )
         }
         return visit(n.argument, depth + 1, windows + 1)
@@ -124,7 +124,7 @@ export function checkFormulaLimits(options: { formula: string; node: FormulaNode
   visit(node, 1, 0)
   if (nodes > FORMULA_LIMITS.maxNodes)
     problems.unshift(
-      detail(1, `at most ${FORMULA_LIMITS.maxNodes} numbers, codes, operators and functions`, `${nodes}`),
+      message('formula.tooManyNodes', { position: at(1), max: FORMULA_LIMITS.maxNodes, nodes }),
     )
   throwProblems(formula, problems)
 }
@@ -133,10 +133,6 @@ export function checkFormulaLimits(options: { formula: string; node: FormulaNode
 function mantissaOf(formula: string, position: number): string {
   const match = /^[0-9.]*/.exec(formula.slice(position - 1))
   return match ? match[0] : ''
-}
-
-function ordinalSuffix(n: number): string {
-  return n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'
 }
 
 /** What a formula costs once referenced figures are written out. */
@@ -195,22 +191,22 @@ export function checkExpandedLimits(options: {
 }): FormulaSize {
   const { formula, node, figureSize } = options
   const size = measureFormula(node, figureSize)
-  const problems: ErrorDetail[] = []
+  const problems: Message[] = []
   if (size.expandedNodes > FORMULA_LIMITS.maxExpandedNodes)
     problems.push(
-      detail(
-        1,
-        `at most ${FORMULA_LIMITS.maxExpandedNodes} nodes with the referenced figures written out`,
-        `${size.expandedNodes}`,
-      ),
+      message('formula.expandedTooLarge', {
+        position: at(1),
+        max: FORMULA_LIMITS.maxExpandedNodes,
+        nodes: size.expandedNodes,
+      }),
     )
   if (size.windowNesting > FORMULA_LIMITS.maxWindowNesting)
     problems.push(
-      detail(
-        1,
-        `at most ${FORMULA_LIMITS.maxWindowNesting} window functions inside each other, counting those of referenced figures`,
-        `${size.windowNesting}`,
-      ),
+      message('formula.expandedNesting', {
+        position: at(1),
+        max: FORMULA_LIMITS.maxWindowNesting,
+        nesting: size.windowNesting,
+      }),
     )
   throwProblems(formula, problems)
   return size

@@ -1,4 +1,5 @@
-import { AppError, type ErrorDetail } from '../errors/app-error'
+import { AppError, detail, type ErrorDetail } from '../errors/app-error'
+import { message } from '../messages/text'
 import { walkFormula, type FormulaNode } from './formula-ast'
 
 export interface FormulaVocabulary {
@@ -39,30 +40,38 @@ export function validateFormula(options: {
       else if (figures.has(n.name)) pushOnce(found.figures, n.name)
       else {
         const hint = suggestCode(n.name, [...indicators, ...figures])
-        problems.push({
-          field: 'formula',
-          value: n.name,
-          message: `position ${n.position}: expected a known indicator or figure code, found '${n.name}'${hint ? ` (did you mean ${hint}?)` : ''}`,
-        })
+        const position = String(n.position)
+        problems.push(
+          detail(
+            hint
+              ? message('formula.unknownCodeHint', { position, name: n.name, hint })
+              : message('formula.unknownCode', { position, name: n.name }),
+            { field: 'formula', value: n.name },
+          ),
+        )
       }
     } else if (n.kind === 'breakdown') {
       if (breakdowns.has(n.breakdown)) pushOnce(found.breakdowns, n.breakdown)
       else {
         const hint = suggestCode(n.breakdown, breakdowns)
-        problems.push({
-          field: 'formula',
-          value: n.breakdown,
-          message: `position ${n.position + 1}: expected a breakdown (${[...breakdowns].join(', ')}), found '${n.breakdown}'${hint ? ` (did you mean ${hint}?)` : ''}`,
-        })
+        const where = {
+          position: String(n.position + 1),
+          breakdowns: [...breakdowns].join(', '),
+          name: n.breakdown,
+        }
+        problems.push(
+          detail(
+            hint
+              ? message('formula.unknownBreakdownHint', { ...where, hint })
+              : message('formula.unknownBreakdown', where),
+            { field: 'formula', value: n.breakdown },
+          ),
+        )
       }
     }
   })
   if (problems.length > 0) {
-    throw new AppError(
-      'invalid_input',
-      `Invalid formula "${formula}": ${problems.map((p) => p.message).join('; ')}`,
-      problems,
-    )
+    throw new AppError('invalid_input', message('formula.invalid', { formula, n: problems.length }), problems)
   }
   return found
 }

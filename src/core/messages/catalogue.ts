@@ -11,6 +11,7 @@ import { DATA_MESSAGES } from './catalogue-data'
 import { FEATURE_MESSAGES } from './catalogue-features'
 import { IMPORT_MESSAGES } from './catalogue-imports'
 import { PEER_MESSAGES } from './catalogue-peers'
+import { KPI_MESSAGES } from './catalogue-kpi'
 import { ROUTE_MESSAGES } from './catalogue-routes'
 
 export const SERVER_MESSAGES = {
@@ -20,6 +21,7 @@ export const SERVER_MESSAGES = {
   ...BENCHLEARNING_MESSAGES,
   ...ROUTE_MESSAGES,
   ...PEER_MESSAGES,
+  ...KPI_MESSAGES,
   // Import: values, periods, keys and indicators of a row
   'import.unknownIndicator': {
     de: 'unbekannte Kennzahl ‚{code}‘',

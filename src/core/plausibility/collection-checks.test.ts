@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { message, render } from '../messages/text'
 import {
   breakdownDifference,
   cellKey,
@@ -32,8 +33,14 @@ describe('the allowed range', () => {
     expect(checkRange(caseload, 400)).toBeNull()
     expect(checkRange(caseload, 401)).toEqual({
       code: 'above_maximum',
-      message: 'caseload_staff: 401 is above the allowed maximum 400',
+      text: message('collection.aboveMaximum', { code: 'caseload_staff', value: 401, max: 400 }),
     })
+    expect(render('en', checkRange(caseload, 401)!.text)).toBe(
+      'caseload_staff: 401 is above the allowed maximum 400',
+    )
+    expect(render('de', checkRange(caseload, 4000)!.text)).toBe(
+      'caseload_staff: 4.000 liegt über dem erlaubten Höchstwert 400',
+    )
     expect(checkRange({ ...caseload, allowedMin: 10 }, 9.5)?.code).toBe('below_minimum')
     expect(checkRange(objections, -1)?.code).toBe('negative')
     expect(checkRange(objections, Number.NaN)?.code).toBe('not_finite')
@@ -131,14 +138,15 @@ describe('a whole form', () => {
       previous: new Map(),
       group: new Map(),
     })
-    expect(findings).toEqual([
+    expect(findings).toMatchObject([
       {
         severity: 'error',
         code: 'above_maximum',
         indicator: 'caseload_staff',
         period: '2025',
         breakdown: 'total',
-        message: 'caseload_staff: 4000 is above the allowed maximum 400',
+        message: 'caseload_staff: 4,000 is above the allowed maximum 400',
+        key: 'collection.aboveMaximum',
       },
       {
         severity: 'warning',
@@ -147,6 +155,7 @@ describe('a whole form', () => {
         period: '2025',
         breakdown: 'total',
         message: 'objections 2025: women + men = 55, but the total is 50',
+        key: 'collection.breakdownSum',
       },
     ])
   })

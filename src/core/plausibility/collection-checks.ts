@@ -7,7 +7,8 @@
  */
 import { computeQuantile } from '../kpi/group-stats'
 import { addMonths, parsePeriod } from '../periods/period'
-import { implausibleValue } from './plausible-values'
+import { message, toSent, type Message, type ParamValue } from '../messages/text'
+import { implausibleValueMessage } from './plausible-values'
 
 /** What the checks need to know of an indicator of the collection. */
 export interface CollectedIndicator {
@@ -46,7 +47,16 @@ export interface Finding {
   indicator: string
   period: string
   breakdown: string
+  /** The English text; `key` and `params` render it in the reader's language (core/messages). */
   message: string
+  key: string
+  params: Record<string, ParamValue>
+}
+
+/** A value that cannot be taken: what kind of error, and why. */
+export interface RangeProblem {
+  code: FindingCode
+  text: Message
 }
 
 export interface CollectionCheckSettings {
@@ -77,25 +87,22 @@ export function previousPeriod(period: string): string {
 }
 
 /** A value that cannot be taken: not finite, negative where counted, or outside the allowed range. */
-export function checkRange(
-  indicator: CollectedIndicator,
-  value: number,
-): Omit<Finding, 'severity' | 'indicator' | 'period' | 'breakdown'> | null {
-  const implausible = implausibleValue(
+export function checkRange(indicator: CollectedIndicator, value: number): RangeProblem | null {
+  const implausible = implausibleValueMessage(
     { code: indicator.code, kind: 'raw', frequency: 'yearly', unit: indicator.unit },
     value,
   )
   if (implausible !== null)
-    return { code: Number.isFinite(value) ? 'negative' : 'not_finite', message: implausible }
+    return { code: Number.isFinite(value) ? 'negative' : 'not_finite', text: implausible }
   if (indicator.allowedMin !== null && value < indicator.allowedMin)
     return {
       code: 'below_minimum',
-      message: `${indicator.code}: ${value} is below the allowed minimum ${indicator.allowedMin}`,
+      text: message('collection.belowMinimum', { code: indicator.code, value, min: indicator.allowedMin }),
     }
   if (indicator.allowedMax !== null && value > indicator.allowedMax)
     return {
       code: 'above_maximum',
-      message: `${indicator.code}: ${value} is above the allowed maximum ${indicator.allowedMax}`,
+      text: message('collection.aboveMaximum', { code: indicator.code, value, max: indicator.allowedMax }),
     }
   return null
 }
@@ -161,14 +168,14 @@ export function checkCollectedValues(options: {
   const indicators = new Map(options.indicators.map((i) => [i.code, i]))
   const byKey = new Map(options.values.map((v) => [cellKey(v), v]))
   const findings: Finding[] = []
-  const add = (cell: CollectedValue, severity: Finding['severity'], code: FindingCode, message: string) =>
+  const add = (cell: CollectedValue, severity: Finding['severity'], code: FindingCode, text: Message) =>
     findings.push({
       severity,
       code,
       indicator: cell.indicator,
       period: cell.period,
       breakdown: cell.breakdown,
-      message,
+      ...toSent(text),
     })
 
   for (const cell of options.values) {
@@ -182,13 +189,18 @@ export function checkCollectedValues(options: {
           cell,
           'warning',
           'missing_again',
-          `${cell.indicator} ${cell.period}: no value, but ${previousPeriod(cell.period)} had one (${previous})`,
+          message('collection.missingAgain', {
+            code: cell.indicator,
+            period: cell.period,
+            previousPeriod: previousPeriod(cell.period),
+            previous,
+          }),
         )
       continue
     }
     const range = checkRange(indicator, cell.value)
     if (range) {
-      add(cell, 'error', range.code, range.message)
+      add(cell, 'error', range.code, range.text)
       continue
     }
     const change = changeBeyondThreshold(cell.value, previous, settings.changeThresholdPercent)
@@ -197,7 +209,14 @@ export function checkCollectedValues(options: {
         cell,
         'warning',
         'change',
-        `${cell.indicator} ${cell.period}: ${change > 0 ? '+' : ''}${round(change)} % against ${previousPeriod(cell.period)} (${previous}); more than ±${settings.changeThresholdPercent} %`,
+        message('collection.change', {
+          code: cell.indicator,
+          period: cell.period,
+          change,
+          previousPeriod: previousPeriod(cell.period),
+          previous: previous!,
+          threshold: settings.changeThresholdPercent,
+        }),
       )
     const z = robustZScore(cell.value, options.group.get(key) ?? [], settings.minGroupSize)
     if (z !== null && Math.abs(z) > settings.outlierLimit)
@@ -205,7 +224,12 @@ export function checkCollectedValues(options: {
         cell,
         'warning',
         'outlier',
-        `${cell.indicator} ${cell.period}: far ${z > 0 ? 'above' : 'below'} the values of the group (robust z-score ${round(z)}; more than ${settings.outlierLimit})`,
+        message(z > 0 ? 'collection.outlierAbove' : 'collection.outlierBelow', {
+          code: cell.indicator,
+          period: cell.period,
+          z,
+          limit: settings.outlierLimit,
+        }),
       )
   }
 
@@ -222,7 +246,13 @@ export function checkCollectedValues(options: {
           { indicator: indicator.code, period, breakdown: 'total', value: valueOf('total') },
           'warning',
           'breakdown_sum',
-          `${indicator.code} ${period}: ${parts.join(' + ')} = ${round(difference + valueOf('total')!, 2)}, but the total is ${valueOf('total')}`,
+          message('collection.breakdownSum', {
+            code: indicator.code,
+            period,
+            parts: parts.join(' + '),
+            sum: round(difference + valueOf('total')!, 2),
+            total: valueOf('total')!,
+          }),
         )
     }
   }

@@ -1,6 +1,7 @@
 import type { WriteCaller } from '../../core/accounts/account'
 import { sql } from 'kysely'
 import { conflict, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { toCsvRow } from '../../core/spreadsheet/spreadsheet-cell'
 import type { Database, TransactionContext } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
@@ -20,7 +21,7 @@ async function closeIn(
     select status from data_collection where id = ${options.collectionId} for update
   `.execute(tx.db)
   if (row.rows[0]?.status !== 'open')
-    throw conflict(`data collection ${options.collectionId} is closed already`)
+    throw conflict(message('collection.closedAlready', { id: options.collectionId }))
   const batchId = options.summary?.batchId ?? null
   await markClosed(tx.db, { collectionId: options.collectionId, at: options.now, batchId })
   if (options.summary)
@@ -86,8 +87,15 @@ export async function closeCollection(
   })
   if (!summary.isCommitted)
     throw invalidInput(
-      `the submitted values could not be written: ${summary.errors.map((e) => e.message).join('; ')}`,
-      summary.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: e.message })),
+      message('collection.notWritten', { n: summary.errors.length }),
+      summary.errors.map((e) => ({
+        row: e.row,
+        column: e.column,
+        value: e.value,
+        message: e.message,
+        key: e.messageKey,
+        params: e.params,
+      })),
     )
   if (options.isComputingFigures ?? true) await finishPendingKeyFigures(database, { now: () => options.now })
   return { valuesWritten: summary.rowsImported, batchId: summary.batchId }

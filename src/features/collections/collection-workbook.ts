@@ -4,7 +4,8 @@
  * "comment" to fill. Uploading it saves the form as a draft, as the web form does; a cell that
  * cannot be read is refused with its row and column.
  */
-import { invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { detail, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { FILE_LIMITS } from '../../core/limits/input-limits'
 import { toSpreadsheetCell } from '../../core/spreadsheet/spreadsheet-cell'
 import { parseDecimal } from '../imports/parsing/cell-values'
@@ -82,10 +83,12 @@ export async function readCollectionWorkbook(
   const [header, ...rows] = sheet.rows
   const expected = COLUMNS.map((c) => c.header)
   if (!header || header.row !== 1 || expected.some((h, i) => text(header.cells[i]) !== h))
-    throw invalidInput(
-      `${options.fileName}: row 1 of sheet "${SHEET_NAME}" is not the template's header; download the template again`,
-      [{ file: options.fileName, row: 1, message: `expected the columns ${expected.join(', ')}` }],
-    )
+    throw invalidInput(message('collection.workbookHeader', { file: options.fileName, sheet: SHEET_NAME }), [
+      detail(message('collection.expectedColumns', { columns: expected.join(', ') }), {
+        file: options.fileName,
+        row: 1,
+      }),
+    ])
   const details: ErrorDetail[] = []
   const rowNumbers: number[] = []
   const cells: SaveCollectionFormRequest['cells'] = []
@@ -97,24 +100,26 @@ export async function readCollectionWorkbook(
       const t = text(raw)
       value = parseDecimal(t, t.includes(',') ? ',' : '.')
       if (Number.isNaN(value)) {
-        details.push({
-          file: options.fileName,
-          row,
-          column: columnName('value'),
-          value: t,
-          message: `'${t}' is not a number`,
-        })
+        details.push(
+          detail(message('collection.notANumber', { value: t }), {
+            file: options.fileName,
+            row,
+            column: columnName('value'),
+            value: t,
+          }),
+        )
         continue
       }
     }
     const comment = text(values[letter('comment').charCodeAt(0) - 65])
     if (comment.length > MAX_SHORT_TEXT) {
-      details.push({
-        file: options.fileName,
-        row,
-        column: columnName('comment'),
-        message: `a comment has at most ${MAX_SHORT_TEXT} characters`,
-      })
+      details.push(
+        detail(message('collection.commentTooLong', { max: MAX_SHORT_TEXT }), {
+          file: options.fileName,
+          row,
+          column: columnName('comment'),
+        }),
+      )
       continue
     }
     rowNumbers.push(row)
@@ -127,13 +132,12 @@ export async function readCollectionWorkbook(
     })
   }
   if (cells.length > MAX_FORM_CELLS)
-    details.push({ file: options.fileName, message: `a form has at most ${MAX_FORM_CELLS} rows` })
+    details.push(
+      detail(message('collection.formTooManyRows', { max: MAX_FORM_CELLS }), { file: options.fileName }),
+    )
   if (details.length > 0)
     throw invalidInput(
-      `${options.fileName}: ${details
-        .map((d) => (d.row ? `row ${d.row}, column ${d.column}: ${d.message}` : d.message))
-        .slice(0, 5)
-        .join('; ')}`,
+      message('collection.workbookRejected', { file: options.fileName, n: details.length }),
       details,
     )
   const origin: CellOrigin = (index, column) => ({

@@ -269,9 +269,14 @@ describe('a collection cycle', () => {
     const error = await expectError(
       readCollectionWorkbook(broken, { fileName: 'erhebung.xlsx', organisationId: orgIds[5]! }),
       'invalid_input',
-      /row 3, column G \(value\): 'viele' is not a number/,
+      /erhebung\.xlsx: the form cannot be read \(1 problem\)/,
     )
-    expect(error?.details[0]).toMatchObject({ row: 3, column: 'G (value)' })
+    expect(error?.details[0]).toMatchObject({
+      row: 3,
+      column: 'G (value)',
+      message: "'viele' is not a number",
+      key: 'collection.notANumber',
+    })
     sheet.getRow(3).getCell(7).value = 41
     const filled = new Uint8Array(await workbook.xlsx.writeBuffer())
     const { request, origin } = await readCollectionWorkbook(filled, {
@@ -289,9 +294,13 @@ describe('a collection cycle', () => {
     const refused = await expectError(
       saveCollectionForm(t.database, { ...asLead(5), ...parsed }),
       'invalid_input',
-      /row 2, column G \(value\): caseload_staff: 999 is above the allowed maximum 400/,
+      /1 value cannot be taken/,
     )
-    expect(refused?.details[0]).toMatchObject({ file: 'erhebung.xlsx', row: 2 })
+    expect(refused?.details[0]).toMatchObject({
+      file: 'erhebung.xlsx',
+      row: 2,
+      message: 'caseload_staff: 999 is above the allowed maximum 400',
+    })
   })
 
   it('closes: submitted values become observations in one audited batch, results follow the rules', async () => {

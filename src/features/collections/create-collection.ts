@@ -1,9 +1,10 @@
 import type { WriteCaller } from '../../core/accounts/account'
 import type { CreateCollectionRequest } from '../../contracts/collections'
-import { conflict, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { conflict, detail, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { canManageCollection } from '../../core/permissions'
 import { parsePeriod } from '../../core/periods/period'
-import { implausiblePeriod } from '../../core/plausibility/plausible-values'
+import { implausiblePeriodMessage } from '../../core/plausibility/plausible-values'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import {
@@ -33,80 +34,78 @@ export async function createCollection(
   const ringIds = [...new Set(request.ringIds)]
   if (!canManageCollection(viewer, { ringIds }))
     throw forbidden(
-      ringIds.length === 0
-        ? 'a collection of the whole network is defined by administrators and moderators of all rings'
-        : 'you may define collections only for rings you moderate',
+      ringIds.length === 0 ? message('collection.wholeNetworkManagers') : message('collection.ownRingsOnly'),
     )
   const today = isoDate(now)
   const details: ErrorDetail[] = []
   for (const [i, text] of request.periods.entries()) {
     const period = parsePeriod(text)
     if (!period || period.frequency !== request.frequency) {
-      details.push({
-        field: `periods[${i}]`,
-        value: text,
-        message: `expected ${request.frequency === 'yearly' ? 'a year such as 2025' : 'a month such as 2025-06'}`,
-      })
+      details.push(
+        detail(
+          message(request.frequency === 'yearly' ? 'collection.expectedYear' : 'collection.expectedMonth'),
+          {
+            field: `periods[${i}]`,
+            value: text,
+          },
+        ),
+      )
       continue
     }
-    const implausible = implausiblePeriod(
+    const implausible = implausiblePeriodMessage(
       { code: 'collection', kind: 'raw', frequency: request.frequency, unit: '' },
       period,
       now,
     )
-    if (implausible) details.push({ field: `periods[${i}]`, value: text, message: implausible })
+    if (implausible) details.push(detail(implausible, { field: `periods[${i}]`, value: text }))
   }
   if (new Set(request.periods).size !== request.periods.length)
-    details.push({ field: 'periods', message: 'a period is listed twice' })
+    details.push(detail(message('collection.periodTwice'), { field: 'periods' }))
   const codes = request.indicators.map((i) => i.code)
   if (new Set(codes).size !== codes.length)
-    details.push({ field: 'indicators', message: 'an indicator is listed twice' })
+    details.push(detail(message('collection.indicatorTwice'), { field: 'indicators' }))
   const existing = new Map((await findIndicatorsByCode(database.db, codes)).map((i) => [i.code, i]))
   for (const [i, item] of request.indicators.entries()) {
     const known = existing.get(item.code)
     const field = `indicators[${i}].code`
     if (item.definition && known)
-      details.push({
-        field,
-        value: item.code,
-        message: `indicator ${item.code} exists already: leave out its definition to ask for it again`,
-      })
+      details.push(
+        detail(message('collection.indicatorExists', { code: item.code }), { field, value: item.code }),
+      )
     else if (!item.definition && !known)
-      details.push({
-        field,
-        value: item.code,
-        message: `unknown indicator ${item.code}: define it (unit, definition, allowed range, polarity)`,
-      })
+      details.push(
+        detail(message('collection.indicatorUnknown', { code: item.code }), { field, value: item.code }),
+      )
     else if (known && !known.is_own)
-      details.push({
-        field,
-        value: item.code,
-        message: `${item.code} is an official series: collections ask only for the network's own indicators`,
-      })
+      details.push(
+        detail(message('collection.officialSeries', { code: item.code }), { field, value: item.code }),
+      )
     else if (known && known.frequency !== request.frequency)
-      details.push({
-        field,
-        value: item.code,
-        message: `${item.code} is ${known.frequency}, the collection ${request.frequency}`,
-      })
+      details.push(
+        detail(
+          message(
+            known.frequency === 'monthly'
+              ? 'collection.frequencyMonthlyYearly'
+              : 'collection.frequencyYearlyMonthly',
+            { code: item.code },
+          ),
+          { field, value: item.code },
+        ),
+      )
   }
   const rings = await findRings(database.db, ringIds)
   for (const id of ringIds)
     if (!rings.some((r) => r.id === id))
-      details.push({ field: 'ringIds', value: String(id), message: `no ring ${id}` })
+      details.push(detail(message('collection.noRing', { id }), { field: 'ringIds', value: String(id) }))
   if (details.length > 0)
-    throw invalidInput(
-      `the collection cannot be defined: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
-      details,
-    )
+    throw invalidInput(message('collection.cannotDefine', { n: details.length }), details)
 
   return database.transaction(async (tx) => {
     const organisationIds =
       ringIds.length === 0
         ? await findNetworkOrganisationIds(tx.db, today)
         : await findRingOrganisationIds(tx.db, { ringIds, at: today })
-    if (organisationIds.length === 0)
-      throw conflict('the rings asked have no members today: nobody could fill the form')
+    if (organisationIds.length === 0) throw conflict(message('collection.ringsWithoutMembers'))
     const indicators: { indicatorId: number; figureCode: string | null }[] = []
     for (const item of request.indicators) {
       const indicatorId = item.definition

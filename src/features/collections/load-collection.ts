@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import { conflict, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { canSeeCollection, type CollectionInRings, type Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import {
@@ -33,10 +34,10 @@ export async function loadCollection(
   options: { viewer: Viewer; id: number },
 ): Promise<LoadedCollection> {
   const row = await findCollectionRow(db, options.id)
-  if (!row) throw notFound(`no data collection ${options.id}`)
+  if (!row) throw notFound(message('collection.none', { id: options.id }))
   const members = (await listCollectionMembers(db, [row.id])).get(row.id)!
   const rules = toRules(row, members)
-  if (!canSeeCollection(options.viewer, rules)) throw notFound(`no data collection ${options.id}`)
+  if (!canSeeCollection(options.viewer, rules)) throw notFound(message('collection.none', { id: options.id }))
   const indicators = (await listCollectionIndicators(db, [row.id])).get(row.id)!
   return { row, indicators, members, rules }
 }
@@ -44,12 +45,11 @@ export async function loadCollection(
 /** Refuses a change to a collection that is closed. */
 export function requireOpen(collection: LoadedCollection): void {
   if (collection.row.status === 'closed')
-    throw conflict(`data collection ${collection.row.id} is closed: its values are observations now`)
+    throw conflict(message('collection.closed', { id: collection.row.id }))
 }
 
 export function findMember(collection: LoadedCollection, organisationId: number): CollectionMemberRow {
   const member = collection.members.find((m) => m.organisationId === organisationId)
-  if (!member)
-    throw notFound(`organisation ${organisationId} is not asked by data collection ${collection.row.id}`)
+  if (!member) throw notFound(message('collection.notAsked', { organisationId, id: collection.row.id }))
   return member
 }

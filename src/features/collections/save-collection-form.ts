@@ -1,6 +1,7 @@
 import type { WriteCaller } from '../../core/accounts/account'
 import type { CollectionFormDto, SaveCollectionFormRequest } from '../../contracts/collections'
-import { conflict, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { conflict, detail, forbidden, invalidInput, type ErrorDetail } from '../../core/errors/app-error'
+import { message, type Message } from '../../core/messages/text'
 import { canFillCollectionForm } from '../../core/permissions'
 import { cellKey, checkRange } from '../../core/plausibility/collection-checks'
 import type { Database } from '../../db/connect'
@@ -30,10 +31,10 @@ export async function loadWritableForm(
   const collection = await loadCollection(database.db, { viewer: options.viewer, id: options.collectionId })
   requireReadableForm(options.viewer, collection, options.organisationId)
   if (!canFillCollectionForm(options.viewer, collection.rules, options.organisationId))
-    throw forbidden('the form is filled by the organisation’s leads and analysts')
+    throw forbidden(message('collection.fillersOnly'))
   requireOpen(collection)
   if (findMember(collection, options.organisationId).status === 'submitted')
-    throw conflict('the form is submitted: the moderator reopens it for a correction')
+    throw conflict(message('collection.submitted'))
   return collection
 }
 
@@ -55,25 +56,32 @@ export async function saveCollectionForm(
   const entries: Omit<EntryRow, 'organisationId'>[] = []
   for (const [index, cell] of options.request.cells.entries()) {
     const indicator = indicators.get(cell.indicator)
-    const problem = (column: Parameters<CellOrigin>[1], value: string, message: string) =>
-      details.push({ ...origin(index, column), value, message })
+    const problem = (column: Parameters<CellOrigin>[1], value: string, text: Message) =>
+      details.push(detail(text, { ...origin(index, column), value }))
     if (!indicator) {
       problem(
         'indicator',
         cell.indicator,
-        `not an indicator of this collection (${[...indicators.keys()].join(', ')})`,
+        message('collection.notAnIndicator', { codes: [...indicators.keys()].join(', ') }),
       )
       continue
     }
     if (!periods.has(cell.period)) {
-      problem('period', cell.period, `not a period of this collection (${collection.row.periods.join(', ')})`)
+      problem(
+        'period',
+        cell.period,
+        message('collection.notAPeriod', { periods: collection.row.periods.join(', ') }),
+      )
       continue
     }
     if (!indicator.breakdowns.includes(cell.breakdown)) {
       problem(
         'breakdown',
         cell.breakdown,
-        `${indicator.code} has the breakdowns ${indicator.breakdowns.join(', ')}`,
+        message('collection.breakdowns', {
+          code: indicator.code,
+          breakdowns: indicator.breakdowns.join(', '),
+        }),
       )
       continue
     }
@@ -82,14 +90,18 @@ export async function saveCollectionForm(
       problem(
         'indicator',
         cell.indicator,
-        `${cell.indicator} ${cell.period} (${cell.breakdown}) is given twice`,
+        message('collection.cellTwice', {
+          code: cell.indicator,
+          period: cell.period,
+          breakdown: cell.breakdown,
+        }),
       )
       continue
     }
     seen.add(key)
     const range = cell.value === null ? null : checkRange(indicator, cell.value)
     if (range) {
-      problem('value', String(cell.value), range.message)
+      problem('value', String(cell.value), range.text)
       continue
     }
     if (cell.value === null && cell.comment.trim() === '') continue
@@ -102,13 +114,7 @@ export async function saveCollectionForm(
     })
   }
   if (details.length > 0)
-    throw invalidInput(
-      `${details.length} ${details.length === 1 ? 'value' : 'values'} cannot be taken: ${details
-        .slice(0, 5)
-        .map((d) => `${d.field ?? `row ${d.row}, column ${d.column}`}: ${d.message}`)
-        .join('; ')}`,
-      details,
-    )
+    throw invalidInput(message('collection.valuesRefused', { n: details.length }), details)
   await database.transaction(async (tx) => {
     await lockCollection(tx.db, collection.row.id)
     await replaceEntries(tx.db, { ...options, entries, userId: options.actor.userId })

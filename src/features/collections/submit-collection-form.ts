@@ -1,5 +1,6 @@
 import type { CollectionFormDto } from '../../contracts/collections'
 import { invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import { findingsFor, formCells, loadCheckFacts, uncommentedWarnings } from './check-collection-form'
@@ -22,13 +23,15 @@ export async function submitCollectionForm(
   const open = [...findings.filter((f) => f.severity === 'error'), ...uncommentedWarnings(findings, cells)]
   if (open.length > 0)
     throw invalidInput(
-      `the form cannot be submitted yet: ${open.length} ${open.length === 1 ? 'finding needs' : 'findings need'} a correction or a comment`,
-      open.map((f) => ({ field: `${f.indicator}/${f.period}/${f.breakdown}`, message: f.message })),
+      message('collection.findingsOpen', { n: open.length }),
+      open.map((f) => ({
+        field: `${f.indicator}/${f.period}/${f.breakdown}`,
+        message: f.message,
+        key: f.key,
+        params: f.params,
+      })),
     )
-  if (cells.every((c) => c.value === null))
-    throw invalidInput(
-      'the form is empty: enter the values (or comment why one is missing) before submitting',
-    )
+  if (cells.every((c) => c.value === null)) throw invalidInput(message('collection.formEmpty'))
   await database.transaction(async (tx) => {
     await lockCollection(tx.db, collection.row.id)
     await updateMemberStatus(tx.db, {

@@ -12,6 +12,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { sql } from 'kysely'
+import type { AppError } from '../../core/errors/app-error'
 import { createJobcentre, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
 import { importFile } from '../imports/import-file'
@@ -264,18 +265,27 @@ describe('computing key figures from imported data', () => {
       validFrom: '2011-01',
       legalSource: '',
     }
-    await expect(
-      createFigure(t.database, {
-        request: { ...base, code: 'BAD', numerator: 'sum(integrations 12)', denominator: '1' },
-        createdBy: 'test',
-      }),
-    ).rejects.toThrow(/position \d+: expected/)
-    await expect(
-      createFigure(t.database, {
-        request: { ...base, code: 'BAD', numerator: 'integratons', denominator: 'elb' },
-        createdBy: 'test',
-      }),
-    ).rejects.toThrow(/did you mean integrations/)
+    const broken = await createFigure(t.database, {
+      request: { ...base, code: 'BAD', numerator: 'sum(integrations 12)', denominator: '1' },
+      createdBy: 'test',
+    }).then(
+      () => null,
+      (error: unknown) => error as AppError,
+    )
+    expect(broken?.message).toMatch(/BAD v1 numerator: Invalid formula "sum\(integrations 12\)": 1 problem/)
+    expect(broken?.details[0]?.message).toMatch(/position \d+: expected/)
+    const misspelt = await createFigure(t.database, {
+      request: { ...base, code: 'BAD', numerator: 'integratons', denominator: 'elb' },
+      createdBy: 'test',
+    }).then(
+      () => null,
+      (error: unknown) => error as AppError,
+    )
+    expect(misspelt?.message).toMatch(/Invalid formula "integratons": 1 problem/)
+    expect(misspelt?.details[0]).toMatchObject({
+      key: 'formula.unknownCodeHint',
+      message: expect.stringMatching(/did you mean integrations/),
+    })
     await expect(
       createFigure(t.database, {
         request: { ...base, code: 'K2', numerator: 'elb', denominator: '1' },

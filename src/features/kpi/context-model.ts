@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import {
   classifyResidual,
   combineSources,
@@ -54,7 +55,7 @@ export function parseContextList(text: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-  if (list.length === 0) throw invalidInput('context: expected comma-separated context indicator codes')
+  if (list.length === 0) throw invalidInput(message('kpi.contextListEmpty'))
   return [...new Set(list)]
 }
 
@@ -79,10 +80,9 @@ export async function fitContextModel(
   for (const code of context) {
     const found = indicators.find((i) => i.code === code)
     if (!found || found.frequency !== 'yearly') {
-      throw invalidInput(
-        `context: '${code}' is not a yearly context indicator (see: benchlearn indicators list)`,
-        [{ field: 'context', value: code, message: 'expected a yearly indicator code such as sgb2_rate' }],
-      )
+      throw invalidInput(message('kpi.notYearlyContext', { code }), [
+        detail(message('kpi.expectedYearlyContext'), { field: 'context', value: code }),
+      ])
     }
   }
   const year = Math.floor(request.month / 12)

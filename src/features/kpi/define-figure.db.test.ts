@@ -126,9 +126,12 @@ describe('defining own figures', () => {
     const refused = await post(analystA, 'ORG_A_MORE')
     expect(refused.statusCode).toBe(422)
     expect(refused.json().error.details[0]).toMatchObject({ field: 'code', value: 'ORG_A_MORE' })
-    expect(refused.json().error.message).toBe(
-      `an organisation may define at most ${OWN_FIGURE_LIMITS.perOrganisation} own figures and ${OWN_FIGURE_LIMITS.perOrganisation} are defined; no figure was added`,
-    )
+    // In the caller's language (German by default), with the catalogue key for other readers.
+    expect(refused.json().error).toMatchObject({
+      key: 'kpi.organisationFigureLimit',
+      params: { max: OWN_FIGURE_LIMITS.perOrganisation },
+      message: `Eine Organisation darf höchstens ${OWN_FIGURE_LIMITS.perOrganisation} eigene Kennzahlen definieren, und ${OWN_FIGURE_LIMITS.perOrganisation} sind definiert; keine Kennzahl wurde hinzugefügt.`,
+    })
     expect(await countWrites()).toEqual(before)
     // Another organisation still may, until the network's limit.
     expect((await post(analystB, 'ORG_B_FIRST')).statusCode).toBe(200)
@@ -139,7 +142,8 @@ describe('defining own figures', () => {
       await storeDirectly(`NET_${i}`, { createdBy: 'cli:someone' })
     const full = await post(analystB, 'ORG_B_SECOND')
     expect(full.statusCode).toBe(422)
-    expect(full.json().error.message).toContain(`the network may define at most ${OWN_FIGURE_LIMITS.total}`)
+    expect(full.json().error.key).toBe('kpi.networkFigureLimit')
+    expect(full.json().error.message).toContain(`Das Netzwerk darf höchstens ${OWN_FIGURE_LIMITS.total}`)
     // Versions: a figure with the maximum number of versions takes no further one.
     for (let v = 2; v <= OWN_FIGURE_LIMITS.versionsPerFigure; v++)
       await storeDirectly('ORG_B_FIRST', { version: v, createdBy: `user:${idOf('analyst@b.test')}` })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import { conflict, invalidInput, notFound } from '../../core/errors/app-error'
+import { conflict, detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import {
   checkFigureDefinitions,
   checkNewFigureDefinition,
@@ -78,7 +79,7 @@ function toFigureDto(versions: readonly StoredFigureDefinition[], requiredMonths
 
 export async function readFigure(db: Kysely<DB>, code: string): Promise<FigureDto> {
   const figure = (await readCatalogue(db)).figures.find((f) => f.code === code)
-  if (!figure) throw notFound(`no key figure with the code '${code}' (see: benchlearn kpi list)`)
+  if (!figure) throw notFound(message('kpi.noFigure', { code }))
   return figure
 }
 
@@ -108,28 +109,31 @@ export async function createFigure(
     const existing = await listFigureDefinitions(tx.db)
     const versions = existing.filter((d) => d.code === request.code)
     if (versions.some((v) => v.isOfficial)) {
-      throw conflict(`${request.code} is an official figure of § 48a SGB II and cannot be redefined`, [
-        { field: 'code', value: request.code, message: 'official figure' },
+      throw conflict(message('kpi.officialNotRedefined', { code: request.code }), [
+        detail(message('kpi.officialFigure'), { field: 'code', value: request.code }),
       ])
     }
     const indicatorCodes = await listMonthlyIndicatorCodes(tx.db)
     if (indicatorCodes.some((c) => c.toUpperCase() === request.code)) {
       throw invalidInput(
-        `code ${request.code} would be confused with the indicator ${request.code.toLowerCase()}`,
-        [{ field: 'code', value: request.code, message: 'same name as an indicator' }],
+        message('kpi.confusedWithIndicator', { code: request.code, indicator: request.code.toLowerCase() }),
+        [detail(message('kpi.sameNameAsIndicator'), { field: 'code', value: request.code })],
       )
     }
     const validFrom = `${request.validFrom}-01`
     const latest = versions[versions.length - 1]
     if (latest && validFrom <= latest.validFrom) {
       throw conflict(
-        `a new version of ${request.code} must start after ${latest.validFrom.slice(0, 7)}, when version ${latest.version} took effect`,
+        message('kpi.versionStartsTooEarly', {
+          code: request.code,
+          month: latest.validFrom.slice(0, 7),
+          version: latest.version,
+        }),
         [
-          {
+          detail(message('kpi.expectedMonthAfter', { month: latest.validFrom.slice(0, 7) }), {
             field: 'validFrom',
             value: request.validFrom,
-            message: `expected a month after ${latest.validFrom.slice(0, 7)}`,
-          },
+          }),
         ],
       )
     }
@@ -186,23 +190,25 @@ async function checkOwnFigureCount(
   const { code } = options
   if (options.versions >= OWN_FIGURE_LIMITS.versionsPerFigure)
     throw invalidInput(
-      `${code} has ${options.versions} versions, at most ${OWN_FIGURE_LIMITS.versionsPerFigure} are allowed; define a figure with a new code instead`,
+      message('kpi.tooManyVersions', {
+        code,
+        versions: options.versions,
+        max: OWN_FIGURE_LIMITS.versionsPerFigure,
+      }),
       [
-        {
+        detail(message('kpi.expectedFewerVersions', { max: OWN_FIGURE_LIMITS.versionsPerFigure }), {
           field: 'code',
           value: code,
-          message: `expected a figure with fewer than ${OWN_FIGURE_LIMITS.versionsPerFigure} versions`,
-        },
+        }),
       ],
     )
   if (options.versions > 0) return
   const count = await countOwnFigures(db, options)
-  const limit = (what: string, max: number) =>
-    invalidInput(
-      `${what} may define at most ${max} own figures and ${max} are defined; no figure was added`,
-      [{ field: 'code', value: code, message: `expected at most ${max} own figures ${what}` }],
-    )
-  if (count.total >= OWN_FIGURE_LIMITS.total) throw limit('the network', OWN_FIGURE_LIMITS.total)
+  const limit = (who: 'network' | 'organisation' | 'account', max: number) =>
+    invalidInput(message(`kpi.${who}FigureLimit`, { max }), [
+      detail(message(`kpi.${who}FigureLimitDetail`, { max }), { field: 'code', value: code }),
+    ])
+  if (count.total >= OWN_FIGURE_LIMITS.total) throw limit('network', OWN_FIGURE_LIMITS.total)
   if (count.mine >= OWN_FIGURE_LIMITS.perOrganisation)
-    throw limit(options.organisationId ? 'an organisation' : 'an account', OWN_FIGURE_LIMITS.perOrganisation)
+    throw limit(options.organisationId ? 'organisation' : 'account', OWN_FIGURE_LIMITS.perOrganisation)
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { checkFigureDefinitions, evaluateFigures, listFigureBreakdowns } from '../../core/kpi'
 import { formatPeriod, monthFromIndex, monthIndex } from '../../core/periods/period'
 import type { FigureValueDto } from '../../contracts/kpi'
@@ -39,7 +40,7 @@ export type FigureValueTable = Map<number, FigureValueDto[]>
 export async function findFigureDefinition(db: Kysely<DB>, code: string): Promise<StoredFigureDefinition> {
   const versions = await listFigureDefinitions(db, { code })
   const current = versions[versions.length - 1]
-  if (!current) throw notFound(`no key figure with the code '${code}' (see: benchlearn kpi list)`)
+  if (!current) throw notFound(message('kpi.noFigure', { code }))
   return current
 }
 
@@ -53,8 +54,17 @@ export function checkBreakdown(definition: StoredFigureDefinition, breakdown: st
   const allowed = listFigureBreakdowns(definition)
   if (!allowed.includes(breakdown))
     throw invalidInput(
-      `breakdown: ${definition.code} has the breakdowns ${allowed.join(', ')}, got '${breakdown}'`,
-      [{ field: 'breakdown', value: breakdown, message: `expected one of ${allowed.join(', ')}` }],
+      message('kpi.breakdownNotOfFigure', {
+        code: definition.code,
+        breakdowns: allowed.join(', '),
+        breakdown,
+      }),
+      [
+        detail(message('kpi.expectedOneOf', { options: allowed.join(', ') }), {
+          field: 'breakdown',
+          value: breakdown,
+        }),
+      ],
     )
 }
 
@@ -73,12 +83,11 @@ export async function resolvePeriod(
   const present = monthIndex(now.getUTCFullYear(), now.getUTCMonth() + 1)
   if (asOf) {
     const known = await findLatestObservedMonth(db, asOf)
-    if (known === undefined) throw notFound(`no monthly values were known on ${asOf.toISOString()}`)
+    if (known === undefined) throw notFound(message('kpi.noValuesKnownAt', { at: asOf.toISOString() }))
     return Math.min(known, present, monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1))
   }
   const latest = await findLatestFigureMonth(db)
-  if (latest === undefined)
-    throw notFound('no key figures have been computed or published yet (run: benchlearn kpi compute)')
+  if (latest === undefined) throw notFound(message('kpi.nothingComputed'))
   return Math.min(latest, present)
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { addDays } from '../../core/periods/dates'
 import type { DB } from '../../db/schema'
 import { validDuring } from '../../db/valid-on'
@@ -58,7 +59,7 @@ export async function resolveGroup(
       .where(validDuring('m', first, last))
       .orderBy('r.code')
       .executeTakeFirst()
-    if (!ring) throw notFound(`organisation ${organisationId} belongs to no ring in ${label}`)
+    if (!ring) throw notFound(message('kpi.noRingInMonth', { organisationId, month: label }))
     return {
       kind,
       label: `${ring.code} ${ring.name}`,
@@ -80,10 +81,7 @@ export async function resolveGroup(
       .where('id', '=', organisationId)
       .executeTakeFirst()
     const type = own?.comparison_type
-    if (!type)
-      throw notFound(
-        `organisation ${organisationId} has no comparison type: import the organisation list with a comparison type column`,
-      )
+    if (!type) throw notFound(message('kpi.noComparisonType', { organisationId }))
     const members = await db
       .selectFrom('organisation')
       .select('id')
@@ -124,8 +122,8 @@ export async function resolveGroup(
     .map((k) => k.trim())
     .filter(Boolean)
   if (keys.length === 0)
-    throw invalidInput('orgs: a hand-picked group needs a comma-separated list of organisation keys', [
-      { field: 'orgs', message: 'expected e.g. 06435,06433,09162' },
+    throw invalidInput(message('kpi.setNeedsKeys'), [
+      detail(message('kpi.setKeysExample'), { field: 'orgs' }),
     ])
   const ids = new Set([organisationId])
   for (const key of keys) {

@@ -10,6 +10,7 @@ import {
   type ScoreTable,
 } from '../../core/benchlearning/self-assessment-compare'
 import { forbidden, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { canShowAggregate, type Viewer } from '../../core/permissions'
 import type { SelfAssessmentComparisonDto } from '../../contracts/self-assessment'
 import type { DB } from '../../db/schema'
@@ -41,7 +42,7 @@ async function resolveRing(db: Kysely<DB>, key: string | number) {
         : eb('code', '=', text),
     )
     .executeTakeFirst()
-  if (!ring) throw notFound(`no ring '${text}'`)
+  if (!ring) throw notFound(message('selfAssessment.compareNoRing', { ring: text }))
   return ring
 }
 
@@ -96,7 +97,9 @@ export async function compareSelfAssessments(
         ? members.find((id) => confidentiality.pseudonymFor(viewer, id)?.id === requested)
         : requested
     if (focusId === undefined || !members.includes(focusId) || visibilityOf(focusId) === 'none')
-      throw forbidden(`org: ${requested} is not a member of ${ring.code} that you may see`)
+      throw forbidden(
+        message('selfAssessment.compareNotVisibleMember', { organisationId: requested, ring: ring.code }),
+      )
   } else if (viewer.organisationId !== null && members.includes(viewer.organisationId)) {
     focusId = viewer.organisationId
   }

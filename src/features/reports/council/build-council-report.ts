@@ -12,7 +12,8 @@ import {
   describeExpectedTarget,
   describePeerTarget,
 } from '../../../core/benchlearning/describe-potential'
-import { invalidInput, isAppError } from '../../../core/errors/app-error'
+import { detail, invalidInput, isAppError } from '../../../core/errors/app-error'
+import { message } from '../../../core/messages/text'
 import { formatDate, formatNumber, formatPeriod, type Locale } from '../../../core/format/format'
 import { isoDate } from '../../../core/periods/dates'
 import { formatPeriod as monthKey, monthFromIndex } from '../../../core/periods/period'
@@ -66,12 +67,17 @@ export function parseSections(text: string | undefined): CouncilSection[] {
   ]
   for (const section of list)
     if (!(COUNCIL_SECTIONS as readonly string[]).includes(section))
-      throw invalidInput(`sections: '${section}' is not a section of the council report`, [
-        { field: 'sections', value: section, message: `expected any of ${COUNCIL_SECTIONS.join(', ')}` },
+      throw invalidInput(message('council.notASection', { section }), [
+        detail(message('council.expectedSections', { sections: COUNCIL_SECTIONS.join(', ') }), {
+          field: 'sections',
+          value: section,
+        }),
       ])
   if (list.length === 0)
-    throw invalidInput('sections: choose at least one section', [
-      { field: 'sections', message: `expected any of ${COUNCIL_SECTIONS.join(', ')}` },
+    throw invalidInput(message('council.chooseSection'), [
+      detail(message('council.expectedSections', { sections: COUNCIL_SECTIONS.join(', ') }), {
+        field: 'sections',
+      }),
     ])
   return COUNCIL_SECTIONS.filter((s) => list.includes(s))
 }
