@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_MEMBER_AGS } from '../src/features/demo/create-demo-accounts'
 import { ROUTES } from '../web/src/app/routes'
 import { buildUiIfMissing, settle, signInAs, startDemoApp, type DemoApp } from './demo-app'
+import { findSeriousViolations } from './axe'
 import { checkPageText, dataTextForms, findEmptyCharts, findOverflow, type Language } from './walk'
 
 const WALK_DIR = join(import.meta.dirname, '../test-results/walk')
@@ -179,8 +180,13 @@ interface Walker {
   walk(name: string, path: string): Promise<void>
 }
 
-/** Walks pages in one language on `page`, collecting findings; screenshots are named by `prefix`. */
+/**
+ * Walks pages in one language on `page`, collecting findings; screenshots are named by `prefix`.
+ * axe runs on every page at the widest and the narrowest width in the German walk (the markup is the
+ * same in both languages; the English walk checks its texts).
+ */
 function walker(page: Page, language: Language, prefix: string): Walker {
+  const withAxe = language === 'de'
   const findings: string[] = []
   let current = ''
   const add = (what: string) => {
@@ -217,6 +223,7 @@ function walker(page: Page, language: Language, prefix: string): Walker {
       await settle(page)
       for (const finding of await findOverflow(page)) add(finding)
       for (const finding of await checkPageText(page, language, dataTexts)) add(finding)
+      if (withAxe) for (const finding of await findSeriousViolations(page)) add(`axe: ${finding}`)
       await shot(name, WIDE)
       current = `${name} ${LAPTOP}`
       await resize(LAPTOP)
@@ -226,6 +233,7 @@ function walker(page: Page, language: Language, prefix: string): Walker {
       for (const finding of await findOverflow(page)) add(finding)
       for (const finding of await chartsAfterResize(page)) add(finding)
       for (const finding of await checkPageText(page, language, dataTexts)) add(finding)
+      if (withAxe) for (const finding of await findSeriousViolations(page)) add(`axe: ${finding}`)
       await shot(name, NARROW)
     },
   }
@@ -278,19 +286,23 @@ export function describeWalk(language: Language): void {
     })
 
     for (const role of ROLES) {
-      it(`${role}, ${language}: every page at ${WIDE}, ${LAPTOP} and ${NARROW} px`, async () => {
-        const page = await signInAs(demo, role satisfies Role)
-        await chooseLanguage(page, language)
-        const pages = walker(page, language, role)
-        try {
-          for (const [name, path] of await pagesFor(page)) await pages.walk(name, path)
-        } finally {
-          // signInAs expects the German start page.
-          await chooseLanguage(page, 'de')
-          await page.close()
-        }
-        expect(pages.findings).toEqual([])
-      })
+      it(
+        `${role}, ${language}: every page at ${WIDE}, ${LAPTOP} and ${NARROW} px`,
+        { timeout: 300_000 },
+        async () => {
+          const page = await signInAs(demo, role satisfies Role)
+          await chooseLanguage(page, language)
+          const pages = walker(page, language, role)
+          try {
+            for (const [name, path] of await pagesFor(page)) await pages.walk(name, path)
+          } finally {
+            // signInAs expects the German start page.
+            await chooseLanguage(page, 'de')
+            await page.close()
+          }
+          expect(pages.findings).toEqual([])
+        },
+      )
     }
   })
 }

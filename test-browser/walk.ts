@@ -64,12 +64,6 @@ export const KNOWN_SERVER_TEXTS: readonly { text: RegExp; languages: readonly La
       languages: ['de', 'en'] as const,
       source: 'mappings/*.json (description of a shipped column mapping)',
     })),
-    {
-      // "<indicator> <period>: -39.9 % against <period> (143); more than ±30 %"
-      text: /\w+ \d{4}(?:-\d{2})?: [+-]?\d+(?:\.\d+)? % against \d{4}(?:-\d{2})? \([\d.]+\); more than ±\d+ %/g,
-      languages: ['de'],
-      source: 'src/core/plausibility/collection-checks.ts (change warning of a collection value)',
-    },
   ]
 
 function escapeRegExp(text: string): string {

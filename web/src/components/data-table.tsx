@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n'
 import { formatNumber } from '../i18n/translate'
 import { columnDigits, sortRows, type CellValue, type TableColumn, type TableRow } from './table-data'
 import { ToggleButton } from './toggle-button'
+import { TableScroll } from './table-scroll'
 
 export interface DataTableProps {
   caption: string
@@ -67,7 +68,7 @@ export function DataTable({
   }
 
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <TableScroll label={caption}>
       <table
         className={
           (narrowLayout ?? (columns.length >= STACK_FROM_COLUMNS ? 'stack' : 'scroll')) === 'stack'
@@ -138,7 +139,7 @@ export function DataTable({
       {maxRows !== undefined && sorted.length > maxRows && (
         <p className="table-note">{t('table.truncated', { shown: maxRows, total: sorted.length })}</p>
       )}
-    </div>
+    </TableScroll>
   )
 }
 

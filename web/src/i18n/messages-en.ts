@@ -30,6 +30,7 @@ export const en: Messages = {
   'state.retry': 'Try again',
   'table.sort': 'sort',
   'table.truncated': '{shown} of {total} rows shown',
+  'table.region': 'Table: {name}',
   'chart.loading': 'Loading chart …',
   'chart.failed': 'The chart could not be loaded. The table shows the same numbers.',
   'chart.showTable': 'Show as table',

@@ -42,6 +42,7 @@ export const de = {
   'state.retry': 'Erneut versuchen',
   'table.sort': 'sortieren',
   'table.truncated': '{shown} von {total} Zeilen angezeigt',
+  'table.region': 'Tabelle: {name}',
   'chart.loading': 'Diagramm wird geladen …',
   'chart.failed': 'Das Diagramm konnte nicht geladen werden. Die Tabelle zeigt dieselben Zahlen.',
   'chart.showTable': 'Als Tabelle zeigen',

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { CollectionDto, SaveCollectionFormRequest } from '../../../src/contracts/collections'
+import { renderSent } from '../../../src/core/messages/text'
 import {
   closeCollection,
   remindCollectionMembers,
@@ -23,9 +24,10 @@ import '../components/collections/collections.css'
 import { CollectionReminder } from '../components/collections/collection-reminder'
 import { Page } from '../components/page'
 import { QueryView } from '../components/state-views'
+import { TableScroll } from '../components/table-scroll'
 import { collectionsTexts } from '../i18n/collections-texts'
 import { useI18n, useTexts } from '../i18n/i18n'
-import { formatDate, formatDateTime, formatNumber, pick } from '../i18n/translate'
+import { formatDate, formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 
 /**
@@ -223,7 +225,7 @@ function FormTable({ collection, form }: { collection: CollectionDto; form: Coll
         )}
       </div>
       <form className="collection-form" onSubmit={save}>
-        <div className="table-scroll">
+        <TableScroll label={t('collections.formFor', { name: current.organisation.name })}>
           <table className="data-table">
             <thead>
               <tr>
@@ -275,7 +277,7 @@ function FormTable({ collection, form }: { collection: CollectionDto; form: Coll
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {current.findings.length > 0 && (
           <div aria-labelledby="findings-heading">
             <h3 id="findings-heading">{t('collections.findings')}</h3>
@@ -286,7 +288,7 @@ function FormTable({ collection, form }: { collection: CollectionDto; form: Coll
                 return (
                   <li key={`${f.code}|${keyOf(f)}`} className={`finding ${f.severity}`}>
                     <strong>{t(`collections.severity.${f.severity}`)}:</strong> {names.get(f.indicator)}{' '}
-                    {f.period} – {f.message}
+                    {formatPeriod(locale, f.period)} – {renderSent(locale, f)}
                     {f.severity === 'warning' && comment && ` (${t('collections.commented')})`}
                   </li>
                 )
@@ -365,7 +367,7 @@ function Moderation({ collection }: { collection: CollectionDto }) {
       <QueryView query={matrix}>
         {(data) => (
           <>
-            <div className="table-scroll">
+            <TableScroll label={t('collections.matrix')}>
               <table className="data-table">
                 <thead>
                   <tr>
@@ -417,7 +419,7 @@ function Moderation({ collection }: { collection: CollectionDto }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <h3>{t('collections.warnings')}</h3>
             {data.rows.every((r) => r.warnings.length === 0) ? (
               <p className="muted">{t('collections.noWarnings')}</p>
@@ -426,7 +428,7 @@ function Moderation({ collection }: { collection: CollectionDto }) {
                 {data.rows.flatMap((row) =>
                   row.warnings.map((w) => (
                     <li key={`${row.organisation.id}|${w.code}|${keyOf(w)}`}>
-                      <strong>{row.organisation.name}</strong>: {w.message}
+                      <strong>{row.organisation.name}</strong>: {renderSent(locale, w)}
                       {w.comment ? ` – „${w.comment}“` : ` – ${t('collections.state.warning')}`}
                     </li>
                   )),

@@ -19,6 +19,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { renderSent } from '../../../src/core/messages/text'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { SelectField, TextField, useFormValues } from '../components/form-field'
+import { TableScroll } from '../components/table-scroll'
 
 /**
  * Treffen: the meetings of the caller's rings and the network-wide events, upcoming first; the
@@ -83,7 +84,7 @@ function MeetingList({ id, title, meetings }: { id: string; title: string; meeti
       {meetings.length === 0 ? (
         <Empty>{t('meetings.none')}</Empty>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={`${id}-heading`} tabIndex={0}>
+        <TableScroll label={title}>
           <table className="data-table stackable">
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -131,7 +132,7 @@ function MeetingList({ id, title, meetings }: { id: string; title: string; meeti
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   )

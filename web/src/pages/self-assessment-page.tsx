@@ -24,6 +24,7 @@ import { formatDate, formatNumber, pick } from '../i18n/translate'
 import { PALETTE } from '../lib/chart-options'
 import { cycleStatus } from '../lib/cycle-dates'
 import { SelectField } from '../components/form-field'
+import { TableScroll } from '../components/table-scroll'
 
 /** The comparison is a radar chart: its ECharts parts are loaded by this page only. */
 const loadRadarCharts: ChartsLoader = () => import('../components/echarts-radar-setup')
@@ -463,12 +464,12 @@ function TablePanel({
   return (
     <section className="panel" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
-      <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <TableScroll label={title}>
         <table className="data-table">
           <caption className="visually-hidden">{title}</caption>
           {children}
         </table>
-      </div>
+      </TableScroll>
       {footer}
     </section>
   )

@@ -29,6 +29,7 @@ import {
   useFormValues,
 } from '../form-field'
 import { ConfirmedSelect } from '../confirmed-select'
+import { TableScroll } from '../table-scroll'
 
 export const ACTION_STATUS_KEYS: Record<ActionItemDto['status'], MessageKey> = {
   open: 'actions.status.open',
@@ -251,7 +252,7 @@ export function ActionTable({ actions, caption }: { actions: ActionItemDto[]; ca
   const action = useAction()
   return (
     <>
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <TableScroll label={caption}>
         <table className="data-table">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -291,7 +292,7 @@ export function ActionTable({ actions, caption }: { actions: ActionItemDto[]; ca
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ActionError error={action.error} />
     </>
   )

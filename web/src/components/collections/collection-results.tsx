@@ -7,6 +7,7 @@ import { useI18n, useTexts } from '../../i18n/i18n'
 import { collectionsTexts } from '../../i18n/collections-texts'
 import { formatNumber, pick } from '../../i18n/translate'
 import { breakdownLabel } from '../../lib/labels'
+import { TableScroll } from '../table-scroll'
 
 export function CollectionResultsTable({ results }: { results: CollectionResults }) {
   useTexts(collectionsTexts)
@@ -15,7 +16,7 @@ export function CollectionResultsTable({ results }: { results: CollectionResults
   return (
     <>
       {results.isRestricted && <p className="hint">{t('collections.resultsRestricted')}</p>}
-      <div className="table-scroll">
+      <TableScroll label={results.title}>
         <table className="data-table">
           <caption className="visually-hidden">{results.title}</caption>
           <thead>
@@ -71,7 +72,7 @@ export function CollectionResultsTable({ results }: { results: CollectionResults
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   )
 }

@@ -63,7 +63,7 @@ export function SpreadTable({ quality, inputs }: { quality: PeerQualityDto; inpu
   }
   const codes = quality.spread[0]?.indicators.map((i) => i.code) ?? []
   return (
-    <div className="table-scroll">
+    <>
       <DataTable
         caption={t('forming.spreadCaption')}
         isSortable={false}
@@ -85,6 +85,6 @@ export function SpreadTable({ quality, inputs }: { quality: PeerQualityDto; inpu
           ...Object.fromEntries(g.indicators.map((i) => [i.code, `${n(i.mean)} (${n(i.min)}–${n(i.max)})`])),
         }))}
       />
-    </div>
+    </>
   )
 }
