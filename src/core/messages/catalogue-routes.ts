@@ -103,4 +103,168 @@ export const ROUTE_MESSAGES = {
     de: 'erwartet: {expected}, berechnet: {actual}',
     en: 'expected {expected}, computed {actual}',
   },
+  // Sign-in with an organisation's provider (features/single-sign-on).
+  'sso.publicUrlNotUrl': {
+    de: 'BENCHLEARN_PUBLIC_URL ist keine URL: {raw}',
+    en: 'BENCHLEARN_PUBLIC_URL is not a URL: {raw}',
+  },
+  'sso.publicUrlExample': {
+    de: 'erwartet z. B. https://benchlearn.example.de',
+    en: 'expected e.g. https://benchlearn.example.de',
+  },
+  'sso.publicUrlScheme': {
+    de: 'BENCHLEARN_PUBLIC_URL muss mit https:// beginnen (oder http://): {raw}',
+    en: 'BENCHLEARN_PUBLIC_URL must start with https:// (or http://): {raw}',
+  },
+  'sso.allowHttpBoolean': {
+    de: 'BENCHLEARN_SSO_ALLOW_HTTP_LOCALHOST muss „true“ oder „false“ sein, nicht {value}',
+    en: 'BENCHLEARN_SSO_ALLOW_HTTP_LOCALHOST must be true or false, not {value}',
+  },
+  'sso.issuerNotHttps': {
+    de: 'Der Aussteller muss eine https://-URL sein: {issuer}',
+    en: 'the issuer must be an https:// URL: {issuer}',
+  },
+  'sso.issuerExpected': {
+    de: 'erwartet: https://… (http nur auf localhost, wenn erlaubt)',
+    en: 'expected https://… (http only on localhost when allowed)',
+  },
+  'sso.noOrganisation': {
+    de: 'Eine Organisation {id} gibt es nicht.',
+    en: 'organisation {id} not found',
+  },
+  'sso.clientSecretNeeded': {
+    de: 'Für einen neuen Anbieter wird ein Client-Secret gebraucht.',
+    en: 'a client secret is needed for a new provider',
+  },
+  'sso.required': { de: 'erforderlich', en: 'required' },
+  'sso.noProvider': {
+    de: 'Die Organisation {organisationId} hat keinen Anmeldeanbieter.',
+    en: 'organisation {organisationId} has no sign-in provider',
+  },
+  'sso.notSetUp': {
+    de: 'Die Anmeldung mit einem Organisationskonto ist hier nicht eingerichtet (BENCHLEARN_PUBLIC_URL ist nicht gesetzt).',
+    en: 'sign-in with an organisation account is not set up here (BENCHLEARN_PUBLIC_URL is not set)',
+  },
+  'sso.otherBrowser': {
+    de: 'Diese Anmeldung wurde nicht in diesem Browser begonnen; bitte beginnen Sie neu.',
+    en: 'this sign-in was not started in this browser; please start again',
+  },
+  'sso.signInExpired': {
+    de: 'Diese Anmeldung ist unbekannt, schon benutzt oder abgelaufen; bitte beginnen Sie neu.',
+    en: 'this sign-in is unknown, used or expired; please start again',
+  },
+  'sso.providerGone': {
+    de: 'Die Organisation hat keinen Anmeldeanbieter mehr.',
+    en: 'the organisation no longer has a sign-in provider',
+  },
+  'sso.providerUnreachable': {
+    de: 'Der Anmeldeanbieter von {name} ist nicht erreichbar ({reason}).',
+    en: 'the sign-in provider of {name} cannot be reached ({reason})',
+  },
+  'sso.answerNotVerified': {
+    de: 'Die Antwort des Anmeldeanbieters ließ sich nicht prüfen ({reason}).',
+    en: 'the answer of the sign-in provider could not be verified ({reason})',
+  },
+  'sso.noIdToken': {
+    de: 'Der Anmeldeanbieter hat kein ID-Token gesendet.',
+    en: 'the sign-in provider sent no ID token',
+  },
+  'sso.refusedEmailMissing': {
+    de: 'Der Anbieter hat keine E-Mail-Adresse übermittelt.',
+    en: 'the provider sent no e-mail address',
+  },
+  'sso.refusedEmailUnverified': {
+    de: 'Der Anbieter hat diese E-Mail-Adresse nicht bestätigt.',
+    en: 'the provider has not verified this e-mail address',
+  },
+  'sso.refusedDomainNotAllowed': {
+    de: 'Kein Konto und keine Einladung für diese Adresse, und ihre Domain ist nicht freigegeben.',
+    en: 'no account and no invitation for this address, and its domain is not allowed',
+  },
+  'sso.refusedOtherOrganisation': {
+    de: 'Dieses Konto gehört nicht zur Organisation dieses Anbieters.',
+    en: 'this account does not belong to the organisation of this provider',
+  },
+  'sso.refusedAccountDisabled': { de: 'Dieses Konto ist gesperrt.', en: 'this account is disabled' },
+  // Mail settings and preferences (features/mail).
+  'mail.expectedBooleanFor': {
+    de: '{name}: erwartet „true“ oder „false“',
+    en: '{name}: expected true or false',
+  },
+  'mail.expectedBoolean': { de: 'erwartet „true“ oder „false“', en: 'expected true or false' },
+  'mail.expectedPortFor': { de: '{name}: erwartet eine Portnummer', en: '{name}: expected a port number' },
+  'mail.expectedPort': { de: 'erwartet eine Portnummer', en: 'expected a port number' },
+  'mail.expectedPortRangeFor': {
+    de: '{name}: erwartet ein Port von 1 bis 65535',
+    en: '{name}: expected a port between 1 and 65535',
+  },
+  'mail.expectedPortRange': {
+    de: 'erwartet ein Port von 1 bis 65535',
+    en: 'expected a port between 1 and 65535',
+  },
+  'mail.expectedEmailFor': {
+    de: '{name}: erwartet eine E-Mail-Adresse wie benchlearn@example.org',
+    en: '{name}: expected an e-mail address such as benchlearn@example.org',
+  },
+  'mail.expectedEmail': {
+    de: 'erwartet eine E-Mail-Adresse wie benchlearn@example.org',
+    en: 'expected an e-mail address such as benchlearn@example.org',
+  },
+  'mail.expectedUrlFor': {
+    de: '{name}: erwartet eine http(s)-URL wie https://benchlearn.example.org',
+    en: '{name}: expected an http(s) URL such as https://benchlearn.example.org',
+  },
+  'mail.expectedUrl': {
+    de: 'erwartet eine http(s)-URL wie https://benchlearn.example.org',
+    en: 'expected an http(s) URL such as https://benchlearn.example.org',
+  },
+  'mail.wrongLengthFor': { de: '{name}: zu kurz oder zu lang', en: '{name}: too short or too long' },
+  'mail.wrongLength': { de: 'zu kurz oder zu lang', en: 'too short or too long' },
+  'mail.needsHostFor': {
+    de: '{name} ist gesetzt, BENCHLEARN_SMTP_HOST aber nicht',
+    en: '{name} is set but BENCHLEARN_SMTP_HOST is not',
+  },
+  'mail.needsHost': { de: 'braucht BENCHLEARN_SMTP_HOST', en: 'needs BENCHLEARN_SMTP_HOST' },
+  'mail.userAndPassword': {
+    de: 'BENCHLEARN_SMTP_USER und BENCHLEARN_SMTP_PASSWORD werden zusammen gesetzt oder gar nicht',
+    en: 'BENCHLEARN_SMTP_USER and BENCHLEARN_SMTP_PASSWORD are set together or not at all',
+  },
+  'mail.bothOrNeither': { de: 'beide setzen oder keine', en: 'set both or neither' },
+  'mail.kindTwice': {
+    de: 'Einstellungen: {kind} ist doppelt aufgeführt',
+    en: 'preferences: {kind} is listed twice',
+  },
+  'mail.eachKindOnce': { de: 'jede Art nur einmal', en: 'each kind once' },
+  // Accounts and passwords (features/auth).
+  'userUpdate.noAccount': {
+    de: 'Ein Konto mit der Nummer {id} gibt es nicht.',
+    en: 'no account with the id {id}',
+  },
+  'userUpdate.ownAccount': {
+    de: 'Die Rolle Ihres eigenen Kontos können Sie nicht ändern, und sperren können Sie es auch nicht.',
+    en: 'you cannot change the role of your own account or disable it',
+  },
+  'userUpdate.onlyAdminsLimitModerators': {
+    de: 'Nur Administratorinnen und Administratoren beschränken Moderierende auf Ringe.',
+    en: 'only administrators limit moderators to rings',
+  },
+  'userUpdate.roleNotAllowed': {
+    de: 'Diese Rolle oder Organisation dürfen Sie einem Konto nicht geben.',
+    en: 'you may not give an account this role or organisation',
+  },
+  'acceptInvitation.emailNeeded': {
+    de: 'Eine E-Mail-Adresse wird gebraucht.',
+    en: 'an e-mail address is needed',
+  },
+  'acceptInvitation.required': { de: 'erforderlich', en: 'required' },
+  'passwordChange.currentWrong': {
+    de: 'Das aktuelle Passwort ist falsch.',
+    en: 'the current password is wrong',
+  },
+  'passwordChange.wrong': { de: 'falsch', en: 'wrong' },
+  'passwordReset.linkSpent': {
+    de: 'Dieser Link ist unbekannt, verbraucht oder abgelaufen; bitte fordern Sie einen neuen an.',
+    en: 'this reset link is unknown, used or expired; request a new one',
+  },
+  'passwordReset.spent': { de: 'unbekannt, verbraucht oder abgelaufen', en: 'unknown, used or expired' },
 } as const satisfies Record<string, { de: string; en: string }>
