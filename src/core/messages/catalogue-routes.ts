@@ -267,4 +267,55 @@ export const ROUTE_MESSAGES = {
     en: 'this reset link is unknown, used or expired; request a new one',
   },
   'passwordReset.spent': { de: 'unbekannt, verbraucht oder abgelaufen', en: 'unknown, used or expired' },
+  // Settings and rules of the pure core (core/limits, core/permissions, core/periods).
+  'limits.uploadMb': {
+    de: 'BENCHLEARN_MAX_UPLOAD_MB: erwartet eine ganze Zahl Megabyte von 1 bis {max}, erhalten „{value}“',
+    en: 'BENCHLEARN_MAX_UPLOAD_MB: expected a whole number of megabytes from 1 to {max}, got "{value}"',
+  },
+  'limits.parseWorkers': {
+    de: 'BENCHLEARN_PARSE_WORKERS: erwartet eine ganze Zahl von 1 bis {max}, erhalten „{value}“',
+    en: 'BENCHLEARN_PARSE_WORKERS: expected a whole number from 1 to {max}, got "{value}"',
+  },
+  'limits.expectedRange': { de: 'erwartet 1 … {max}', en: 'expected 1 … {max}' },
+  'permissions.roleNeedsOrganisation': {
+    de: 'Die Rolle {role} braucht eine Organisation.',
+    en: 'the role {role} needs an organisation',
+  },
+  'permissions.required': { de: 'erforderlich', en: 'required' },
+  'asOf.notADate': {
+    de: '{field}: erwartet ein Datum JJJJ-MM-TT oder einen ISO-Zeitpunkt, erhalten „{text}“',
+    en: "{field}: expected a date YYYY-MM-DD or an ISO instant, got '{text}'",
+  },
+  'asOf.notADateDetail': { de: 'kein Datum', en: 'not a date' },
+  // Request values (contracts/common.ts); the nouns come from the schemas, in English.
+  'request.notAnItem': {
+    de: '„{value}“ ist ungültig (erwartet: {noun})',
+    en: 'not {noun}: {value}',
+  },
+  'request.tooManyItems': {
+    de: 'höchstens {max} je Anfrage ({plural})',
+    en: 'at most {max} {plural} per request',
+  },
+  // The demo network's months (features/demo/generate).
+  'demoNetwork.notAMonth': {
+    de: '{field} muss ein Monat wie 2019-12 sein, erhalten „{text}“',
+    en: '{field} must be a month like 2019-12, got "{text}"',
+  },
+  'demoNetwork.lastBeforeFirst': {
+    de: 'lastMonth darf nicht vor firstMonth liegen',
+    en: 'lastMonth must not be before firstMonth',
+  },
+  // Starting the server (cli/commands/start.ts).
+  'startup.logLevel': {
+    de: 'BENCHLEARN_LOG_LEVEL: erwartet einer von {levels}, erhalten „{value}“',
+    en: "BENCHLEARN_LOG_LEVEL: expected one of {levels}, got '{value}'",
+  },
+  'startup.secureCookies': {
+    de: 'BENCHLEARN_SECURE_COOKIES: erwartet „true“ oder „false“, erhalten „{value}“',
+    en: "BENCHLEARN_SECURE_COOKIES: expected true or false, got '{value}'",
+  },
+  'startup.metricsTokenShort': {
+    de: 'BENCHLEARN_METRICS_TOKEN: Verwenden Sie mindestens {min} Zeichen.',
+    en: 'BENCHLEARN_METRICS_TOKEN: use at least {min} characters',
+  },
 } as const satisfies Record<string, { de: string; en: string }>
