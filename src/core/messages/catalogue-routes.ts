@@ -318,4 +318,32 @@ export const ROUTE_MESSAGES = {
     de: 'BENCHLEARN_METRICS_TOKEN: Verwenden Sie mindestens {min} Zeichen.',
     en: 'BENCHLEARN_METRICS_TOKEN: use at least {min} characters',
   },
+  // The route shell (server/app.ts, server/errors.ts, server/metrics-route.ts).
+  'route.signInFirst': { de: 'Bitte melden Sie sich zuerst an.', en: 'sign in first' },
+  'route.csrfToken': {
+    de: 'Der Header x-csrf-token fehlt oder ist falsch (zu holen über GET /api/v1/session).',
+    en: 'missing or wrong x-csrf-token header (take it from GET /api/v1/session)',
+  },
+  'route.roleNotAllowed': {
+    de: 'Für die Rolle {role} nicht erlaubt.',
+    en: 'not allowed for the role {role}',
+  },
+  'route.noRoute': { de: 'Keine Route {method} {path}', en: 'no route {method} {path}' },
+  'route.noSuchRoute': { de: 'Diese Route gibt es nicht.', en: 'no such route' },
+  'request.invalidInput': { de: 'ungültige Eingabe', en: 'invalid input' },
+  'request.invalidRequest': {
+    de: 'ungültige Anfrage an {operationId}',
+    en: 'invalid request to {operationId}',
+  },
+  'request.databaseUnavailable': { de: 'Datenbank nicht erreichbar', en: 'database unavailable' },
+  'request.internalError': { de: 'interner Fehler', en: 'internal error' },
+  'metrics.wrongToken': { de: 'falsches Metrik-Token', en: 'wrong metrics token' },
+  'metrics.signInOrToken': {
+    de: 'Melden Sie sich als Administrator an oder senden Sie das Metrik-Token.',
+    en: 'sign in as an administrator or send the metrics token',
+  },
+  'metrics.adminsOnly': {
+    de: 'Die Metriken sind nur für Administratorinnen und Administratoren.',
+    en: 'metrics are for administrators',
+  },
 } as const satisfies Record<string, { de: string; en: string }>
