@@ -195,11 +195,11 @@ export const ROUTE_MESSAGES = {
   'mail.expectedPortFor': { de: '{name}: erwartet eine Portnummer', en: '{name}: expected a port number' },
   'mail.expectedPort': { de: 'erwartet eine Portnummer', en: 'expected a port number' },
   'mail.expectedPortRangeFor': {
-    de: '{name}: erwartet ein Port von 1 bis 65535',
+    de: '{name}: erwartet einen Port von 1 bis 65535',
     en: '{name}: expected a port between 1 and 65535',
   },
   'mail.expectedPortRange': {
-    de: 'erwartet ein Port von 1 bis 65535',
+    de: 'erwartet einen Port von 1 bis 65535',
     en: 'expected a port between 1 and 65535',
   },
   'mail.expectedEmailFor': {
@@ -307,7 +307,7 @@ export const ROUTE_MESSAGES = {
   },
   // Starting the server (cli/commands/start.ts).
   'startup.logLevel': {
-    de: 'BENCHLEARN_LOG_LEVEL: erwartet einer von {levels}, erhalten „{value}“',
+    de: 'BENCHLEARN_LOG_LEVEL: erwartet wird einer von {levels}, erhalten „{value}“',
     en: "BENCHLEARN_LOG_LEVEL: expected one of {levels}, got '{value}'",
   },
   'startup.secureCookies': {
