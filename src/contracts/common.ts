@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { REQUEST_LIMITS } from '../core/limits/input-limits'
+import { message, render, type Message } from '../core/messages/text'
 import { CONFIDENTIALITY_CLASSES } from '../core/permissions/confidentiality'
 
 /** Lengths of request values (core/limits): every string and list a request carries is bounded. */
@@ -80,6 +81,19 @@ export const idText = z
   .pipe(z.number().int().positive().max(2_147_483_647))
 
 /**
+ * A custom schema issue whose text is a catalogue message: its English rendering as the issue's text,
+ * and the key with parameters in `params.message`, which the server's error mapping renders in the
+ * caller's language.
+ */
+export function customIssue(text: Message): {
+  code: 'custom'
+  message: string
+  params: { message: Message }
+} {
+  return { code: 'custom', message: render('en', text), params: { message: text } }
+}
+
+/**
  * A comma-separated list (`K1,K2`, `elb,lzb` or ids `12,15`) → its distinct items in the order
  * given. Every item must be a valid `item`: one that is not refuses the request (422, naming the
  * field) instead of being dropped; and there may be at most `max` of them.
@@ -98,14 +112,16 @@ export function listText<T>(options: {
       for (const part of text.split(',')) {
         const parsed = options.item.safeParse(part.trim())
         if (!parsed.success) {
-          ctx.addIssue({ code: 'custom', message: `not ${options.noun}: ${part.trim()}` })
+          ctx.addIssue(customIssue(message('request.notAnItem', { noun: options.noun, value: part.trim() })))
           return z.NEVER
         }
         items.push(parsed.data)
       }
       const distinct = [...new Set(items)]
       if (distinct.length > options.max) {
-        ctx.addIssue({ code: 'custom', message: `at most ${options.max} ${options.plural} per request` })
+        ctx.addIssue(
+          customIssue(message('request.tooManyItems', { max: options.max, plural: options.plural })),
+        )
         return z.NEVER
       }
       return distinct

@@ -17,7 +17,7 @@ import Fastify, {
 } from 'fastify'
 import { sql } from 'kysely'
 import { actorOf, type AuditActor } from '../core/accounts/account'
-import { forbidden, unauthenticated, type AppError } from '../core/errors/app-error'
+import { forbidden, notFound, unauthenticated, type AppError } from '../core/errors/app-error'
 import { JSON_BODY_LIMIT_BYTES, UPLOAD_LIMITS } from '../core/limits/input-limits'
 import { abilitiesFor, type Viewer } from '../core/permissions'
 import type { Database } from '../db/connect'
@@ -31,7 +31,7 @@ import type { MailTransport } from '../features/mail/smtp-transport'
 import { SSO_OFF, type SingleSignOnSettings } from '../features/single-sign-on/sso-settings'
 import type { AppContext } from './context'
 import { sendError } from './errors'
-import { pickLocale } from '../core/messages/text'
+import { message, pickLocale, toSent } from '../core/messages/text'
 import type { Locale } from '../core/format/format'
 import { buildOpenApiDocument } from './openapi'
 import { CachedAnswer, chooseEncoding, createAnswerCache } from './answer-cache'
@@ -127,15 +127,15 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, an
  */
 function refuseAccess(route: AnyRoute, auth: Authenticated | null, request: FastifyRequest): AppError | null {
   if (isPublicRoute(route)) return null
-  if (!auth) return unauthenticated('sign in first / bitte anmelden')
+  if (!auth) return unauthenticated(message('route.signInFirst'))
   if (route.method !== 'GET') {
     const sent = request.headers['x-csrf-token']
     if (typeof sent !== 'string' || !isSameSecret(sent, auth.csrfToken))
-      return forbidden('missing or wrong x-csrf-token header (take it from GET /api/v1/session)')
+      return forbidden(message('route.csrfToken'))
   }
   const roles = rolesOf(route)
   if (roles && !roles.includes(auth.viewer.role))
-    return forbidden(`not allowed for the role ${auth.viewer.role}`)
+    return forbidden(message('route.roleNotAllowed', { role: auth.viewer.role }))
   return null
 }
 
@@ -167,7 +167,7 @@ function bindHandler(
     }
   }
   // refuseAccess has answered 401 to callers without a session.
-  if (!auth) throw unauthenticated('sign in first / bitte anmelden')
+  if (!auth) throw unauthenticated(message('route.signInFirst'))
   const caller = signedInOf(auth)
   return {
     run: () => route.handler({ ...input, ...caller }),
@@ -243,11 +243,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       callerLocales.get(request) ?? pickLocale(undefined, request.headers['accept-language']),
     ),
   )
+  // In English with its key: the web UI tells a missing route by "no route …" and renders the key.
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
       error: {
         code: 'not_found',
-        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+        ...toSent(
+          message('route.noRoute', { method: request.method, path: request.url.split('?')[0] ?? '' }),
+        ),
         details: [],
       },
     }),
@@ -281,7 +284,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           params = route.params ? route.params.parse(request.params ?? {}) : undefined
           body = route.body ? route.body.parse(request.body ?? {}) : undefined
         } catch (error) {
-          return sendError(reply, error, `request to ${route.operationId}`, locale)
+          return sendError(reply, error, route.operationId, locale)
         }
         const bound = bindHandler(route, auth, { query, params, body, context, now, request, reply })
         const cacheKey = route.method === 'GET' ? bound.cacheKey() : undefined
@@ -315,7 +318,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Client-side routes: any non-API path that is not a file gets the app shell.
     app.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/'))
-        return sendError(reply, { statusCode: 404, message: 'no such route' })
+        return sendError(
+          reply,
+          notFound(message('route.noSuchRoute')),
+          undefined,
+          pickLocale(undefined, request.headers['accept-language']),
+        )
       return reply.sendFile('index.html')
     })
   } else {

@@ -19,7 +19,15 @@ describe('toErrorResponse', () => {
     expect(isDatabaseUnavailable(error)).toBe(true)
     expect(toErrorResponse(error)).toEqual({
       status: 503,
-      body: { error: { code: 'unavailable', message: 'database unavailable', details: [] } },
+      body: {
+        error: {
+          code: 'unavailable',
+          message: 'Datenbank nicht erreichbar',
+          key: 'request.databaseUnavailable',
+          params: {},
+          details: [],
+        },
+      },
     })
   })
 
@@ -34,5 +42,26 @@ describe('toErrorResponse', () => {
 
   it('maps the unavailable code of the domain to 503', () => {
     expect(toErrorResponse(new AppError('unavailable', 'database unavailable')).status).toBe(503)
+  })
+})
+
+describe('the texts of the mapping itself', () => {
+  it('answers in the caller’s language with the key, also for request lists', async () => {
+    const { z } = await import('zod')
+    const { listText } = await import('../contracts/common')
+    const schema = z.object({
+      ids: listText({ item: z.string().regex(/^\d+$/), max: 2, noun: 'an id', plural: 'ids' }),
+    })
+    const invalid = schema.safeParse({ ids: '1,x' }).error
+    expect(toErrorResponse(invalid, 'listThings', 'en').body.error).toMatchObject({
+      message: 'invalid request to listThings',
+      key: 'request.invalidRequest',
+      details: [{ field: 'ids', message: 'not an id: x', key: 'request.notAnItem' }],
+    })
+    expect(toErrorResponse(invalid, undefined, 'de').body.error.message).toBe('ungültige Eingabe')
+    expect(toErrorResponse(new TypeError('x'), undefined, 'en').body.error).toMatchObject({
+      code: 'internal',
+      message: 'internal error',
+    })
   })
 })

@@ -4,7 +4,7 @@ import { AppError, type AppErrorCode } from '../core/errors/app-error'
 import type { ErrorResponse } from '../contracts/common'
 import { formatBytes, JSON_BODY_LIMIT_BYTES } from '../core/limits/input-limits'
 import type { Locale } from '../core/format/format'
-import { renderSent } from '../core/messages/text'
+import { isServerMessageKey, message, render, renderSent, type Message } from '../core/messages/text'
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<AppErrorCode, number> = {
@@ -53,13 +53,27 @@ function localised<T extends { message: string; key?: string; params?: Record<st
   return { ...sent, message: renderSent(locale, sent) }
 }
 
+/** A text of the mapping itself: in the caller's language, with its key and parameters. */
+function said(locale: Locale, text: Message): { message: string; key: string; params: Message['params'] } {
+  return { message: render(locale, text), key: text.key, params: text.params }
+}
+
+/** The catalogue message a custom schema issue carries in its params (contracts/common.ts customIssue). */
+function messageOfIssue(issue: { code: string; params?: unknown }): Message | undefined {
+  if (issue.code !== 'custom') return undefined
+  const text = (issue.params as { message?: Partial<Message> } | undefined)?.message
+  return isServerMessageKey(text?.key) && typeof text.params === 'object' && text.params !== null
+    ? { key: text.key, params: text.params }
+    : undefined
+}
+
 /**
  * The one error mapping: status by code, `message` and details in the caller's language (`locale`:
  * the signed-in user's setting, else Accept-Language, else German), `key` + `params` for clients.
  */
 export function toErrorResponse(
   error: unknown,
-  where?: string,
+  operationId?: string,
   locale: Locale = 'de',
 ): { status: number; body: ErrorResponse } {
   if (error instanceof AppError) {
@@ -81,11 +95,17 @@ export function toErrorResponse(
       body: {
         error: {
           code: 'invalid_input',
-          message: `invalid ${where ?? 'input'}`,
-          details: error.issues.map((issue) => ({
-            field: issue.path.join('.') || undefined,
-            message: issue.message,
-          })),
+          ...said(
+            locale,
+            operationId === undefined
+              ? message('request.invalidInput')
+              : message('request.invalidRequest', { operationId }),
+          ),
+          details: error.issues.map((issue) => {
+            const field = issue.path.join('.') || undefined
+            const text = messageOfIssue(issue)
+            return text ? { field, ...said(locale, text) } : { field, message: issue.message }
+          }),
         },
       },
     }
@@ -93,7 +113,9 @@ export function toErrorResponse(
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
-      body: { error: { code: 'unavailable', message: 'database unavailable', details: [] } },
+      body: {
+        error: { code: 'unavailable', ...said(locale, message('request.databaseUnavailable')), details: [] },
+      },
     }
   }
   const fastifyError = error as { statusCode?: number; message?: string; code?: string }
@@ -111,11 +133,15 @@ export function toErrorResponse(
       body: { error: { code, message: fastifyError.message ?? 'bad request', details: [] } },
     }
   }
-  return { status: 500, body: { error: { code: 'internal', message: 'internal error', details: [] } } }
+  return {
+    status: 500,
+    body: { error: { code: 'internal', ...said(locale, message('request.internalError')), details: [] } },
+  }
 }
 
-export function sendError(reply: FastifyReply, error: unknown, where?: string, locale?: Locale) {
-  const { status, body } = toErrorResponse(error, where, locale)
+/** `operationId`: the route whose request failed validation, named in the answer. */
+export function sendError(reply: FastifyReply, error: unknown, operationId?: string, locale?: Locale) {
+  const { status, body } = toErrorResponse(error, operationId, locale)
   if (status >= 500) reply.log.error(error)
   return reply.status(status).send(body)
 }

@@ -45,7 +45,13 @@ describe('GET /api/health', () => {
     const response = await down.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(503)
     expect(response.json()).toEqual({
-      error: { code: 'unavailable', message: 'database unavailable', details: [] },
+      error: {
+        code: 'unavailable',
+        message: 'Datenbank nicht erreichbar',
+        key: 'request.databaseUnavailable',
+        params: {},
+        details: [],
+      },
     })
   })
 

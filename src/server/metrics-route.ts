@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { forbidden, unauthenticated } from '../core/errors/app-error'
+import { message, pickLocale } from '../core/messages/text'
 import { authenticate, SESSION_COOKIE } from '../features/auth/authenticate'
 import { isSameSecret } from '../features/auth/tokens'
 import type { AppContext } from './context'
@@ -34,11 +35,29 @@ export function registerMetrics(
     const isTokenValid =
       options.token !== undefined && bearer !== undefined && isSameSecret(bearer, options.token)
     if (!isTokenValid) {
-      if (bearer !== undefined) return sendError(reply, unauthenticated('wrong metrics token'))
+      const acceptLanguage = request.headers['accept-language']
+      if (bearer !== undefined)
+        return sendError(
+          reply,
+          unauthenticated(message('metrics.wrongToken')),
+          undefined,
+          pickLocale(undefined, acceptLanguage),
+        )
       const auth = await authenticate(context.database.db, request.cookies[SESSION_COOKIE], context.now())
       if (!auth)
-        return sendError(reply, unauthenticated('sign in as an administrator or send the metrics token'))
-      if (auth.viewer.role !== 'admin') return sendError(reply, forbidden('metrics are for administrators'))
+        return sendError(
+          reply,
+          unauthenticated(message('metrics.signInOrToken')),
+          undefined,
+          pickLocale(undefined, acceptLanguage),
+        )
+      if (auth.viewer.role !== 'admin')
+        return sendError(
+          reply,
+          forbidden(message('metrics.adminsOnly')),
+          undefined,
+          pickLocale(auth.user.locale, acceptLanguage),
+        )
     }
     return reply
       .type('text/plain; version=0.0.4; charset=utf-8')

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { openDatabase } from '../../db/connect'
 import { restoreBackup } from '../../features/backup/restore-backup'
 import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
@@ -10,7 +11,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { 'sign-out-everyone': { type: 'boolean' } })
   if (positionals.length !== 1) throw new CliUsageError('expected exactly one backup file to restore')
   const file = resolve(io.cwd, positionals[0]!)
-  if (!existsSync(file)) throw notFound(`no such backup file: ${file}`)
+  if (!existsSync(file)) throw notFound(message('restore.noSuchFile', { file }))
   const target = databaseOptions(io, values['data-dir'])
   refuseWhileServerRuns(target, 'ops.actionRestore')
   const database = await openDatabase(target)

@@ -10,6 +10,7 @@ import { readMailSettings } from '../../features/mail/mail-settings'
 import { prepareDatabase } from '../../features/setup/prepare-database'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { buildApp, logOptions } from '../../server/app'
 import { startOperationsEndpoint } from '../../server/operations-endpoint'
 import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
@@ -133,16 +134,16 @@ export function operationsFromEnv(env: NodeJS.ProcessEnv): {
 } {
   const logLevel = env.BENCHLEARN_LOG_LEVEL || 'info'
   if (!LOG_LEVELS.includes(logLevel))
-    throw invalidInput(`BENCHLEARN_LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`)
+    throw invalidInput(message('startup.logLevel', { levels: LOG_LEVELS.join(', '), value: logLevel }))
   const secure = env.BENCHLEARN_SECURE_COOKIES
   if (secure && !['true', '1', 'false', '0'].includes(secure))
-    throw invalidInput(`BENCHLEARN_SECURE_COOKIES: expected true or false, got '${secure}'`)
+    throw invalidInput(message('startup.secureCookies', { value: secure }))
   const publicUrl = env.BENCHLEARN_PUBLIC_URL
   const isSecureCookies = secure
     ? secure === 'true' || secure === '1'
     : (publicUrl?.startsWith('https://') ?? false)
   const metricsToken = env.BENCHLEARN_METRICS_TOKEN || undefined
   if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_LENGTH)
-    throw invalidInput(`BENCHLEARN_METRICS_TOKEN: use at least ${MIN_METRICS_TOKEN_LENGTH} characters`)
+    throw invalidInput(message('startup.metricsTokenShort', { min: MIN_METRICS_TOKEN_LENGTH }))
   return { logLevel, isSecureCookies, metricsToken }
 }

@@ -12,7 +12,8 @@
  * a line `\.` can only end a table. The checksum covers the uncompressed text before the last line.
  */
 import { z } from 'zod'
-import { invalidInput, type ErrorDetail } from '../errors/app-error'
+import { detail, invalidInput } from '../errors/app-error'
+import { message, type Message } from '../messages/text'
 
 export const BACKUP_FORMAT = 'benchlearn-backup/1'
 export const END_OF_TABLE = '\\.'
@@ -40,11 +41,30 @@ export const backupTrailerSchema = z.object({
 })
 export type BackupTrailer = z.infer<typeof backupTrailerSchema>
 
+/** The kinds of JSON line a backup holds: its header, a table's header and its end line. */
+export type BackupLineKind = 'header' | 'table' | 'end'
+
+/** What a line of a kind should look like: the description, plain or for a line that is no JSON at all. */
+const EXPECTED_LINE: Record<BackupLineKind, { line: Message; notJson: Message }> = {
+  header: {
+    line: message('backupFile.expectedHeader', { shape: `{"format":"${BACKUP_FORMAT}", …}` }),
+    notJson: message('backupFile.expectedHeaderJson', { shape: `{"format":"${BACKUP_FORMAT}", …}` }),
+  },
+  table: {
+    line: message('backupFile.expectedTable', { shape: '{"table":…, "columns":[…]}' }),
+    notJson: message('backupFile.expectedTableJson', { shape: '{"table":…, "columns":[…]}' }),
+  },
+  end: {
+    line: message('backupFile.expectedEnd', { shape: '{"end":true, "rows":…, "sha256":…}' }),
+    notJson: message('backupFile.expectedEndJson', { shape: '{"end":true, "rows":…, "sha256":…}' }),
+  },
+}
+
 /** Parses one JSON line of a backup against its schema; a bad line names the file, line and problem. */
 export function parseBackupLine<T>(
   schema: z.ZodType<T>,
   line: string,
-  where: { file: string; line: number; expected: string },
+  where: { file: string; line: number; expected: BackupLineKind },
 ): T {
   let value: unknown
   try {
@@ -54,14 +74,10 @@ export function parseBackupLine<T>(
   }
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
-  const details: ErrorDetail[] = [
-    {
-      file: where.file,
-      row: where.line,
-      message: `expected ${where.expected}${value === undefined ? ' (a JSON line)' : ''}`,
-    },
-  ]
-  throw invalidInput(`${where.file} is not a benchlearn backup or is damaged (line ${where.line})`, details)
+  const expected = EXPECTED_LINE[where.expected]
+  throw invalidInput(message('backupFile.damaged', { file: where.file, line: where.line }), [
+    detail(value === undefined ? expected.notJson : expected.line, { file: where.file, row: where.line }),
+  ])
 }
 
 /**

@@ -3,7 +3,8 @@
  * why. They are checked before the work they guard (docs/security.md, "Input limits"), and their
  * errors say the limit. Only the upload size can be changed, by environment (uploadLimitFromEnv).
  */
-import { AppError } from '../errors/app-error'
+import { detail, invalidInput } from '../errors/app-error'
+import { message } from '../messages/text'
 
 const KB = 1024
 const MB = 1024 * KB
@@ -140,11 +141,9 @@ export function uploadLimitFromEnv(value: string | undefined): number {
   const mb = Number(value)
   const maxMb = UPLOAD_LIMITS.maxConfigurableFileBytes / MB
   if (!Number.isInteger(mb) || mb < 1 || mb > maxMb)
-    throw new AppError(
-      'invalid_input',
-      `BENCHLEARN_MAX_UPLOAD_MB: expected a whole number of megabytes from 1 to ${maxMb}, got "${value}"`,
-      [{ field: 'BENCHLEARN_MAX_UPLOAD_MB', value, message: `expected 1 … ${maxMb}` }],
-    )
+    throw invalidInput(message('limits.uploadMb', { max: maxMb, value }), [
+      detail(message('limits.expectedRange', { max: maxMb }), { field: 'BENCHLEARN_MAX_UPLOAD_MB', value }),
+    ])
   return mb * MB
 }
 
@@ -153,16 +152,11 @@ export function parseWorkersFromEnv(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return PARSE_WORKER_LIMITS.defaultWorkers
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1 || n > PARSE_WORKER_LIMITS.maxWorkers)
-    throw new AppError(
-      'invalid_input',
-      `BENCHLEARN_PARSE_WORKERS: expected a whole number from 1 to ${PARSE_WORKER_LIMITS.maxWorkers}, got "${value}"`,
-      [
-        {
-          field: 'BENCHLEARN_PARSE_WORKERS',
-          value,
-          message: `expected 1 … ${PARSE_WORKER_LIMITS.maxWorkers}`,
-        },
-      ],
-    )
+    throw invalidInput(message('limits.parseWorkers', { max: PARSE_WORKER_LIMITS.maxWorkers, value }), [
+      detail(message('limits.expectedRange', { max: PARSE_WORKER_LIMITS.maxWorkers }), {
+        field: 'BENCHLEARN_PARSE_WORKERS',
+        value,
+      }),
+    ])
   return n
 }

@@ -1,4 +1,5 @@
-import { invalidInput } from '../errors/app-error'
+import { detail, invalidInput } from '../errors/app-error'
+import { message } from '../messages/text'
 import { isCalendarDay } from './dates'
 
 /**
@@ -13,8 +14,8 @@ export function parseAsOf(text: string, field = 'asOf'): Date {
     const instant = new Date(t)
     if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(instant.getTime())) return instant
   }
-  throw invalidInput(`${field}: expected a date YYYY-MM-DD or an ISO instant, got '${text}'`, [
-    { field, value: text, message: 'not a date' },
+  throw invalidInput(message('asOf.notADate', { field, text }), [
+    detail(message('asOf.notADateDetail'), { field, value: text }),
   ])
 }
 

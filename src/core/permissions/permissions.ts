@@ -2,7 +2,8 @@
  * Who may do what, in one place. Pure: no database, no HTTP. The server builds a `Viewer` for the
  * signed-in user and asks these predicates; the UI only reads the abilities derived from them.
  */
-import { invalidInput } from '../errors/app-error'
+import { detail, invalidInput } from '../errors/app-error'
+import { message } from '../messages/text'
 import { canManageNetworkWide } from './network-wide'
 
 export const ROLES = ['admin', 'moderator', 'member_lead', 'member_analyst', 'viewer'] as const
@@ -101,8 +102,8 @@ export function roleNeedsOrganisation(role: Role): boolean {
 /** Refuses an account (or invitation) of such a role without an organisation. */
 export function requireOrganisationForRole(role: Role, organisationId: number | null): void {
   if (roleNeedsOrganisation(role) && organisationId === null)
-    throw invalidInput(`the role ${role} needs an organisation`, [
-      { field: 'organisationId', message: 'required' },
+    throw invalidInput(message('permissions.roleNeedsOrganisation', { role }), [
+      detail(message('permissions.required'), { field: 'organisationId' }),
     ])
 }
 

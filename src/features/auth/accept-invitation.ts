@@ -1,5 +1,6 @@
 /** Accepting an invitation link (invite-user.ts): the new account is created and signed in at once. */
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { addUser } from './create-user'
 import { findInvitationForUpdate, markInvitationUsed } from './invitation.repository'
@@ -31,7 +32,10 @@ export async function acceptInvitation(
     if (!invitation || invitation.used_at !== null || invitation.expires_at <= now)
       throw notFound(SPENT_INVITATION_MESSAGE)
     const email = (invitation.email ?? options.email ?? '').trim()
-    if (!email) throw invalidInput('an e-mail address is needed', [{ field: 'email', message: 'required' }])
+    if (!email)
+      throw invalidInput(message('acceptInvitation.emailNeeded'), [
+        detail(message('acceptInvitation.required'), { field: 'email' }),
+      ])
     const user = await addUser(tx.db, {
       email,
       name: options.name,

@@ -4,7 +4,8 @@
  * other sessions end.
  */
 import { actorOf, type Account } from '../../core/accounts/account'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import { hashPassword, verifyPassword } from './password'
@@ -30,8 +31,8 @@ export async function changePassword(database: Database, options: ChangePassword
   const stored = await findPasswordHash(db, account.id)
   if (!stored || !(await verifyPassword(options.currentPassword, stored))) {
     await recordFailedAttempt(db, { email: account.email, ip, now })
-    throw invalidInput('the current password is wrong / das aktuelle Passwort ist falsch', [
-      { field: 'currentPassword', message: 'wrong' },
+    throw invalidInput(message('passwordChange.currentWrong'), [
+      detail(message('passwordChange.wrong'), { field: 'currentPassword' }),
     ])
   }
   const passwordHash = await hashPassword(options.newPassword)

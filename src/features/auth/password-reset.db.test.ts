@@ -72,7 +72,14 @@ describe('password reset', () => {
     expect((await confirm(token, 'ein ganz neues Passwort')).statusCode).toBe(200)
     const again = await confirm(token, 'noch ein anderes Passwort')
     expect(again.statusCode).toBe(422)
-    expect(again.json().error.details).toEqual([{ field: 'token', message: 'unknown, used or expired' }])
+    expect(again.json().error.details).toEqual([
+      {
+        field: 'token',
+        message: 'unbekannt, verbraucht oder abgelaufen',
+        key: 'passwordReset.spent',
+        params: {},
+      },
+    ])
     // Every session ended; the new password signs in, the old one no longer.
     expect((await session.inject({ method: 'GET', url: '/api/v1/me/mail-preferences' })).statusCode).toBe(401)
     await signIn(app, 'anna@example.test', 'ein ganz neues Passwort')

@@ -3,7 +3,8 @@
  * every session of the account and every other open link.
  */
 import { actorOf } from '../../core/accounts/account'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import { hashPassword } from './password'
@@ -22,10 +23,9 @@ export async function resetPassword(
     const reset = await takePasswordReset(db, { tokenHash: hashToken(options.token), now })
     const user = reset ? await findUserById(db, reset.user_id) : undefined
     if (!reset || !user || user.isDisabled)
-      throw invalidInput(
-        'this reset link is unknown, used or expired; request a new one / dieser Link ist unbekannt, verbraucht oder abgelaufen; bitte einen neuen anfordern',
-        [{ field: 'token', message: 'unknown, used or expired' }],
-      )
+      throw invalidInput(message('passwordReset.linkSpent'), [
+        detail(message('passwordReset.spent'), { field: 'token' }),
+      ])
     await updateUserRow(db, user.id, { passwordHash })
     await closePasswordResets(db, { userId: user.id, now })
     await deleteSessionsOfUser(db, user.id)

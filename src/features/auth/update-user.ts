@@ -5,6 +5,7 @@
  */
 import type { Account, AuditActor } from '../../core/accounts/account'
 import { forbidden, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { isoDate } from '../../core/periods/dates'
 import { canManageAccount, requireOrganisationForRole, type Viewer } from '../../core/permissions'
 import type { UserDto } from '../../contracts/auth'
@@ -43,18 +44,17 @@ export async function updateUser(database: Database, options: UpdateUserOptions)
     const before = await findUserById(tx.db, options.id)
     // An account the caller may not manage does not exist for them.
     if (!before || !canManageAccount(viewer, await loadAccountInRings(tx.db, before, at)))
-      throw notFound(`no account with the id ${options.id}`)
+      throw notFound(message('userUpdate.noAccount', { id: options.id }))
     if (before.id === viewer.userId && (changes.role !== undefined || changes.isDisabled !== undefined))
-      throw forbidden('you cannot change the role of your own account or disable it')
+      throw forbidden(message('userUpdate.ownAccount'))
     if (changes.moderatedRingIds !== undefined && viewer.role !== 'admin')
-      throw forbidden('only administrators limit moderators to rings')
+      throw forbidden(message('userUpdate.onlyAdminsLimitModerators'))
     const role = changes.role ?? before.role
     const organisationId =
       changes.organisationId !== undefined ? changes.organisationId : before.organisationId
     requireOrganisationForRole(role, organisationId)
     const account = await loadAccountInRings(tx.db, { role, organisationId }, at)
-    if (!canManageAccount(viewer, account))
-      throw forbidden('you may not give an account this role or organisation')
+    if (!canManageAccount(viewer, account)) throw forbidden(message('userUpdate.roleNotAllowed'))
     await updateUserRow(tx.db, before.id, { ...changes, organisationId })
     if (changes.isDisabled) await deleteSessionsOfUser(tx.db, before.id)
     const after = (await findUserById(tx.db, before.id))!

@@ -10,7 +10,8 @@ import {
   tableHeaderSchema,
   unknownMigrations,
 } from '../../core/backup/backup-format'
-import { AppError, conflict, invalidInput } from '../../core/errors/app-error'
+import { conflict, detail, invalidInput } from '../../core/errors/app-error'
+import { message, type Message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { KNOWN_MIGRATIONS, migrateTo, migrateToLatest } from '../../db/migrate'
 import {
@@ -52,30 +53,33 @@ const COPY_BATCH_CHARS = 1 << 20
 export async function restoreBackup(database: Database, options: RestoreOptions): Promise<RestoreSummary> {
   const lines = new LineReader(options.input, options.file)
   try {
-    const headerLine = await lines.next('the backup header')
+    const headerLine = await lines.next(message('restore.cutOffHeader'))
     lines.hashLine(headerLine)
     const header = parseBackupLine(backupHeaderSchema, headerLine, {
       file: options.file,
       line: lines.number,
-      expected: 'the backup header {"format":"benchlearn-backup/1", …}',
+      expected: 'header',
     })
     const unknown = unknownMigrations(header.migrations, KNOWN_MIGRATIONS)
     if (unknown.length > 0)
       throw conflict(
-        `${options.file} is a backup of schema ${header.schema}, newer than this program knows (up to ${KNOWN_MIGRATIONS.at(-1)}): install the newer benchlearn, then restore`,
-        unknown.map((name) => ({
+        message('restore.newerSchema', {
           file: options.file,
-          field: 'migrations',
-          value: name,
-          message: 'unknown migration',
-        })),
+          schema: header.schema,
+          known: KNOWN_MIGRATIONS.at(-1) ?? '',
+        }),
+        unknown.map((name) =>
+          detail(message('restore.unknownMigration'), {
+            file: options.file,
+            field: 'migrations',
+            value: name,
+          }),
+        ),
       )
     const content =
       (await listAppliedMigrations(database.db)).length > 0 ? await findContent(database.db) : []
     if (content.length > 0)
-      throw conflict(
-        `${database.location} is not empty (it has rows in ${content.join(', ')}): restore only into a new database or an empty data folder`,
-      )
+      throw conflict(message('restore.notEmpty', { location: database.location, tables: content.join(', ') }))
     await migrateTo(database.db, header.schema)
     const loaded = await database.transaction(async (tx) => {
       const tables = await listTablesWithColumns(tx.db)
@@ -83,36 +87,36 @@ export async function restoreBackup(database: Database, options: RestoreOptions)
       const foreignKeys = await dropForeignKeys(tx.db)
       const rows: Record<string, number> = {}
       for (;;) {
-        const line = await lines.next('a table or the end line')
+        const line = await lines.next(message('restore.cutOffTable'))
         if (line.startsWith('{"end"')) {
           const trailer = parseBackupLine(backupTrailerSchema, line, {
             file: options.file,
             line: lines.number,
-            expected: 'the end line {"end":true, "rows":…, "sha256":…}',
+            expected: 'end',
           })
           lines.assertChecksum(trailer.sha256)
           assertSameCounts(options.file, trailer.rows, rows)
           break
         }
         lines.hashLine(line)
-        const where = {
-          file: options.file,
-          line: lines.number,
-          expected: 'a table {"table":…, "columns":[…]}',
-        }
+        const where = { file: options.file, line: lines.number, expected: 'table' as const }
         const { table, columns } = parseBackupLine(tableHeaderSchema, line, where)
         const expected = tables.get(table)
         if (!expected || expected.join(',') !== columns.join(','))
-          throw invalidInput(`${options.file}: table ${table} does not match schema ${header.schema}`, [
-            {
-              file: options.file,
-              row: lines.number,
-              field: table,
-              message: expected
-                ? `expected the columns ${expected.join(', ')}, the backup has ${columns.join(', ')}`
-                : 'no such table in this schema',
-            },
-          ])
+          throw invalidInput(
+            message('restore.tableMismatch', { file: options.file, table, schema: header.schema }),
+            [
+              detail(
+                expected
+                  ? message('restore.otherColumns', {
+                      expected: expected.join(', '),
+                      columns: columns.join(', '),
+                    })
+                  : message('restore.noSuchTable'),
+                { file: options.file, row: lines.number, field: table },
+              ),
+            ],
+          )
         const counter = { rows: 0 }
         await tx.copyText(table, columns, lines.tableRows(counter))
         rows[table] = counter.rows
@@ -144,13 +148,16 @@ function assertSameCounts(
   const wrong = [...tables].filter((t) => stated[t] !== loaded[t])
   if (wrong.length > 0)
     throw invalidInput(
-      `${file} is damaged: row counts differ from its end line`,
-      wrong.map((t) => ({
-        file,
-        field: t,
-        message: `the end line says ${stated[t] ?? 'nothing'}, the file holds ${loaded[t] ?? 'no table'}`,
-      })),
+      message('restore.countsDiffer', { file }),
+      wrong.map((t) => detail(countDifference(stated[t], loaded[t]), { file, field: t })),
     )
+}
+
+/** How a table's row count in the end line differs from the rows the file holds. */
+function countDifference(stated: number | undefined, loaded: number | undefined): Message {
+  if (stated === undefined) return message('restore.countUnstated', { loaded: loaded ?? 0 })
+  if (loaded === undefined) return message('restore.countNoTable', { stated })
+  return message('restore.countDiffers', { stated, loaded })
 }
 
 /** The backup's lines, uncompressed, with the running checksum and line number for messages. */
@@ -173,24 +180,20 @@ class LineReader {
     this.#file = file
   }
 
-  async next(expected: string): Promise<string> {
+  /** `cutOff` says what was expected, for a file that ends before it. */
+  async next(cutOff: Message): Promise<string> {
     let result: IteratorResult<string>
     try {
       result = await this.#iterator.next()
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      throw invalidInput(
-        `${this.#file} is not a gzip-compressed benchlearn backup or is damaged: ${reason}`,
-        [{ file: this.#file, row: this.number + 1, message: reason }],
-      )
+      throw invalidInput(message('restore.notGzip', { file: this.#file, reason }), [
+        detail(message('restore.unreadable', { reason }), { file: this.#file, row: this.number + 1 }),
+      ])
     }
     if (result.done)
-      throw invalidInput(`${this.#file} ends too early: the backup is cut off`, [
-        {
-          file: this.#file,
-          row: this.number + 1,
-          message: `expected ${expected}, found the end of the file`,
-        },
+      throw invalidInput(message('restore.cutOff', { file: this.#file }), [
+        detail(cutOff, { file: this.#file, row: this.number + 1 }),
       ])
     this.number++
     return result.value
@@ -205,7 +208,7 @@ class LineReader {
     let batch: string[] = []
     let size = 0
     for (;;) {
-      const line = await this.next(`a row or ${END_OF_TABLE}`)
+      const line = await this.next(message('restore.cutOffRow', { end: END_OF_TABLE }))
       this.hashLine(line)
       if (line === END_OF_TABLE) break
       batch.push(line, '\n')
@@ -223,13 +226,12 @@ class LineReader {
   assertChecksum(expected: string): void {
     const actual = this.#hash.digest('hex')
     if (actual !== expected)
-      throw new AppError('invalid_input', `${this.#file} is damaged: its checksum does not match`, [
-        {
+      throw invalidInput(message('restore.checksum', { file: this.#file }), [
+        detail(message('restore.checksumDiffers', { expected, actual }), {
           file: this.#file,
           row: this.number,
           field: 'sha256',
-          message: `expected ${expected}, computed ${actual}`,
-        },
+        }),
       ])
   }
 

@@ -4,7 +4,8 @@
  * and an administrator sees them there.
  */
 import { z } from 'zod'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message, type Message } from '../../core/messages/text'
 
 export interface SmtpSettings {
   host: string
@@ -23,23 +24,60 @@ export interface MailSettings {
   publicUrl: string
 }
 
-const booleanText = z.enum(['true', 'false'], { error: 'expected true or false' })
+/**
+ * What a setting should look like, as the schema's issue names it: the error's head (with the
+ * variable's name) and its detail, both catalogue messages.
+ */
+type Expectation = 'boolean' | 'port' | 'portRange' | 'email' | 'url' | 'length'
+const EXPECTATIONS: Record<Expectation, { head: (name: string) => Message; detail: Message }> = {
+  boolean: {
+    head: (name) => message('mail.expectedBooleanFor', { name }),
+    detail: message('mail.expectedBoolean'),
+  },
+  port: { head: (name) => message('mail.expectedPortFor', { name }), detail: message('mail.expectedPort') },
+  portRange: {
+    head: (name) => message('mail.expectedPortRangeFor', { name }),
+    detail: message('mail.expectedPortRange'),
+  },
+  email: {
+    head: (name) => message('mail.expectedEmailFor', { name }),
+    detail: message('mail.expectedEmail'),
+  },
+  url: { head: (name) => message('mail.expectedUrlFor', { name }), detail: message('mail.expectedUrl') },
+  length: {
+    head: (name) => message('mail.wrongLengthFor', { name }),
+    detail: message('mail.wrongLength'),
+  },
+}
+
+const booleanText = z.enum(['true', 'false'], { error: 'boolean' satisfies Expectation })
 
 const envSchema = z.object({
-  BENCHLEARN_SMTP_HOST: z.string().trim().min(1).max(253).optional(),
+  BENCHLEARN_SMTP_HOST: z
+    .string()
+    .trim()
+    .min(1, 'length' satisfies Expectation)
+    .max(253, 'length' satisfies Expectation)
+    .optional(),
   BENCHLEARN_SMTP_PORT: z
     .string()
-    .regex(/^\d{1,5}$/, 'expected a port number')
+    .regex(/^\d{1,5}$/, 'port' satisfies Expectation)
     .transform(Number)
-    .refine((port) => port >= 1 && port <= 65535, 'expected a port between 1 and 65535')
+    .refine((port) => port >= 1 && port <= 65535, 'portRange' satisfies Expectation)
     .optional(),
   BENCHLEARN_SMTP_SECURE: booleanText.optional(),
-  BENCHLEARN_SMTP_USER: z.string().min(1).max(254).optional(),
-  BENCHLEARN_SMTP_PASSWORD: z.string().min(1).max(1000).optional(),
-  BENCHLEARN_MAIL_FROM: z.email('expected an e-mail address such as benchlearn@example.org').optional(),
-  BENCHLEARN_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://benchlearn.example.org' })
+  BENCHLEARN_SMTP_USER: z
+    .string()
+    .min(1, 'length' satisfies Expectation)
+    .max(254, 'length' satisfies Expectation)
     .optional(),
+  BENCHLEARN_SMTP_PASSWORD: z
+    .string()
+    .min(1, 'length' satisfies Expectation)
+    .max(1000, 'length' satisfies Expectation)
+    .optional(),
+  BENCHLEARN_MAIL_FROM: z.email('email' satisfies Expectation).optional(),
+  BENCHLEARN_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'url' satisfies Expectation }).optional(),
 })
 
 /**
@@ -57,19 +95,21 @@ export function readMailSettings(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const name = String(issue.path[0])
-    throw invalidInput(`${name}: ${issue.message}`, [{ field: name, message: issue.message }])
+    // Every check of the schema names its expectation; anything else (not a string) is of the wrong length.
+    const expected = EXPECTATIONS[issue.message as Expectation] ?? EXPECTATIONS.length
+    throw invalidInput(expected.head(name), [detail(expected.detail, { field: name })])
   }
   const values = parsed.data
   if (!values.BENCHLEARN_SMTP_HOST) {
     for (const name of ['BENCHLEARN_SMTP_PORT', 'BENCHLEARN_SMTP_USER', 'BENCHLEARN_SMTP_PASSWORD'] as const)
       if (values[name] !== undefined)
-        throw invalidInput(`${name} is set but BENCHLEARN_SMTP_HOST is not`, [
-          { field: name, message: 'needs BENCHLEARN_SMTP_HOST' },
+        throw invalidInput(message('mail.needsHostFor', { name }), [
+          detail(message('mail.needsHost'), { field: name }),
         ])
   }
   if ((values.BENCHLEARN_SMTP_USER === undefined) !== (values.BENCHLEARN_SMTP_PASSWORD === undefined))
-    throw invalidInput('BENCHLEARN_SMTP_USER and BENCHLEARN_SMTP_PASSWORD are set together or not at all', [
-      { field: 'BENCHLEARN_SMTP_PASSWORD', message: 'set both or neither' },
+    throw invalidInput(message('mail.userAndPassword'), [
+      detail(message('mail.bothOrNeither'), { field: 'BENCHLEARN_SMTP_PASSWORD' }),
     ])
   const isSecure = values.BENCHLEARN_SMTP_SECURE === 'true'
   const publicUrl = (values.BENCHLEARN_PUBLIC_URL ?? defaultPublicUrl).replace(/\/+$/, '')

@@ -1,6 +1,7 @@
 /** Saves a person's choices (only the kinds sent; the others keep theirs). */
 import type { AuditActor } from '../../core/accounts/account'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { MailPreferencesDto } from '../../contracts/mail'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
@@ -19,8 +20,8 @@ export async function updateMailPreferences(
   const kinds = options.preferences.map((p) => p.kind)
   const twice = kinds.find((kind, index) => kinds.indexOf(kind) !== index)
   if (twice)
-    throw invalidInput(`preferences: ${twice} is listed twice`, [
-      { field: 'preferences', value: twice, message: 'each kind once' },
+    throw invalidInput(message('mail.kindTwice', { kind: twice }), [
+      detail(message('mail.eachKindOnce'), { field: 'preferences', value: twice }),
     ])
   return database.transaction(async ({ db }) => {
     const before = await getMailPreferences(db, options.userId)

@@ -4,7 +4,8 @@
  * exchange and never shown again; an update without one keeps the stored one.
  */
 import type { AuditActor } from '../../core/accounts/account'
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import type { SsoProviderDto, SsoProviderRequest } from '../../contracts/single-sign-on'
 import { recordAudit } from '../audit/record-audit'
@@ -40,12 +41,12 @@ export async function configureSsoProvider(
       .select('id')
       .where('id', '=', organisationId)
       .executeTakeFirst()
-    if (!organisation) throw notFound(`organisation ${organisationId} not found`)
+    if (!organisation) throw notFound(message('sso.noOrganisation', { id: organisationId }))
     const before = await findSsoProvider(tx.db, organisationId)
     const clientSecret = provider.clientSecret ?? before?.client_secret
     if (!clientSecret)
-      throw invalidInput('a client secret is needed for a new provider', [
-        { field: 'clientSecret', message: 'required' },
+      throw invalidInput(message('sso.clientSecretNeeded'), [
+        detail(message('sso.required'), { field: 'clientSecret' }),
       ])
     await upsertSsoProvider(tx.db, {
       organisationId,
@@ -86,7 +87,7 @@ export async function removeSsoProvider(
 ): Promise<void> {
   await database.transaction(async (tx) => {
     if (!(await deleteSsoProvider(tx.db, options.organisationId)))
-      throw notFound(`organisation ${options.organisationId} has no sign-in provider`)
+      throw notFound(message('sso.noProvider', { organisationId: options.organisationId }))
     await recordAudit(tx.db, {
       actor: options.actor,
       action: 'sso_provider.delete',

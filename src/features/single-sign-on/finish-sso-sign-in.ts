@@ -8,7 +8,8 @@
 import type { Kysely } from 'kysely'
 import { actorOf, type Account, type AuditActor } from '../../core/accounts/account'
 import { decideSsoBinding, type SsoBinding, type SsoRefusal } from '../../core/accounts/sso-binding'
-import { AppError, notFound } from '../../core/errors/app-error'
+import { AppError, detail, notFound } from '../../core/errors/app-error'
+import { message, type Message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import type { DB } from '../../db/schema'
 import { recordAudit } from '../audit/record-audit'
@@ -38,21 +39,18 @@ export interface FinishSsoSignInOptions {
   now: Date
 }
 
-/** Why a sign-in was refused, in both languages; the web UI names the reason from its catalogue. */
-const REFUSAL_TEXTS: Record<SsoRefusal, string> = {
-  email_missing: 'the provider sent no e-mail address / der Anbieter hat keine E-Mail-Adresse übermittelt',
-  email_unverified:
-    'the provider has not verified this e-mail address / der Anbieter hat diese E-Mail-Adresse nicht bestätigt',
-  domain_not_allowed:
-    'no account and no invitation for this address, and its domain is not allowed / kein Konto und keine Einladung für diese Adresse, und ihre Domain ist nicht freigegeben',
-  other_organisation:
-    'this account does not belong to the organisation of this provider / dieses Konto gehört nicht zur Organisation dieses Anbieters',
-  account_disabled: 'this account is disabled / dieses Konto ist gesperrt',
+/** Why a sign-in was refused, as catalogue messages; the web UI names the reason from its catalogue. */
+const REFUSAL_TEXTS: Record<SsoRefusal, Message> = {
+  email_missing: message('sso.refusedEmailMissing'),
+  email_unverified: message('sso.refusedEmailUnverified'),
+  domain_not_allowed: message('sso.refusedDomainNotAllowed'),
+  other_organisation: message('sso.refusedOtherOrganisation'),
+  account_disabled: message('sso.refusedAccountDisabled'),
 }
 
 export function ssoRefusal(reason: SsoRefusal): AppError {
   return new AppError('forbidden', REFUSAL_TEXTS[reason], [
-    { field: 'reason', value: reason, message: REFUSAL_TEXTS[reason] },
+    detail(REFUSAL_TEXTS[reason], { field: 'reason', value: reason }),
   ])
 }
 
@@ -64,20 +62,18 @@ export async function finishSsoSignIn(
   const redirectUri = redirectUriOf(options.settings)
   if (redirectUri === null)
     // Not set up is not a passing outage: 404 like any other thing this server does not have.
-    throw notFound(
-      'sign-in with an organisation account is not set up here (BENCHLEARN_PUBLIC_URL is not set)',
-    )
+    throw notFound(message('sso.notSetUp'))
   const query = new URLSearchParams(options.callbackQuery.replace(/^\?/, ''))
   const state = query.get('state') ?? ''
   // Bound to the browser that started it: nobody can make a victim finish the attacker's sign-in.
   if (!state || !options.browserState || !isSameSecret(state, options.browserState))
-    throw new AppError('unauthenticated', 'this sign-in was not started in this browser; please start again')
+    throw new AppError('unauthenticated', message('sso.otherBrowser'))
   // Taken (deleted) before anything else: a state works once, also when the rest fails.
   const started = await takeSsoSignIn(database.db, hashToken(state))
   if (!started || started.expires_at <= now)
-    throw new AppError('unauthenticated', 'this sign-in is unknown, used or expired; please start again')
+    throw new AppError('unauthenticated', message('sso.signInExpired'))
   const provider = await findSsoProvider(database.db, started.organisation_id)
-  if (!provider) throw notFound('the organisation no longer has a sign-in provider')
+  if (!provider) throw notFound(message('sso.providerGone'))
   const claims = await exchangeCode(await discoverProvider(provider), {
     callbackUrl: new URL(`${redirectUri}?${query.toString()}`),
     state,

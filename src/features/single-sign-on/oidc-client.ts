@@ -5,6 +5,7 @@
  */
 import * as client from 'openid-client'
 import { AppError } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { SsoProviderRow } from './sso.repository'
 
 /** Seconds to wait for the provider before the sign-in fails with "unavailable". */
@@ -21,7 +22,7 @@ export async function discoverProvider(provider: SsoProviderRow): Promise<client
   } catch (error) {
     throw new AppError(
       'unavailable',
-      `the sign-in provider of ${provider.display_name} cannot be reached (${(error as Error).message})`,
+      message('sso.providerUnreachable', { name: provider.display_name, reason: (error as Error).message }),
     )
   }
 }
@@ -77,10 +78,10 @@ export async function exchangeCode(
   } catch (error) {
     throw new AppError(
       'unauthenticated',
-      `the answer of the sign-in provider could not be verified (${(error as Error).message})`,
+      message('sso.answerNotVerified', { reason: (error as Error).message }),
     )
   }
-  if (!claims) throw new AppError('unauthenticated', 'the sign-in provider sent no ID token')
+  if (!claims) throw new AppError('unauthenticated', message('sso.noIdToken'))
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
   return {
     issuer: claims.iss,

@@ -127,7 +127,9 @@ describe('configuring providers', () => {
       clientId: 'x',
     })
     expect(missing.statusCode).toBe(422)
-    expect(missing.json().error.details).toEqual([{ field: 'clientSecret', message: 'required' }])
+    expect(missing.json().error.details).toEqual([
+      { field: 'clientSecret', message: 'erforderlich', key: 'sso.required', params: {} },
+    ])
   })
 
   it('refuses plain-http issuers unless they are on localhost and allowed', async () => {
@@ -242,7 +244,7 @@ describe('signing in with the organisation provider', () => {
       payload: { callbackQuery },
     })
     expect(replay.statusCode).toBe(401)
-    expect(replay.json().error.message).toContain('unknown, used or expired')
+    expect(replay.json().error.message).toContain('unbekannt, schon benutzt oder abgelaufen')
 
     const { url } = await startAt(kcaId)
     const query = await signInAtProvider(url, 'lena')
@@ -252,7 +254,7 @@ describe('signing in with the organisation provider', () => {
       payload: { callbackQuery: query },
     })
     expect(foreign.statusCode).toBe(401)
-    expect(foreign.json().error.message).toContain('not started in this browser')
+    expect(foreign.json().error.message).toContain('nicht in diesem Browser begonnen')
   })
 
   it('offers nothing and starts nothing while BENCHLEARN_PUBLIC_URL is unset', async () => {

@@ -3,7 +3,8 @@
  * reach the app (the redirect URI is built from it) and whether plain-http issuers on this machine
  * are accepted (tests and trials only; otherwise issuers must use HTTPS).
  */
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 
 export interface SingleSignOnSettings {
   /** BENCHLEARN_PUBLIC_URL without a trailing slash; null: sign-in with OpenID Connect is off. */
@@ -28,21 +29,17 @@ export function singleSignOnSettingsFromEnv(env: Record<string, string | undefin
     try {
       url = new URL(raw)
     } catch {
-      throw invalidInput(`BENCHLEARN_PUBLIC_URL is not a URL: ${raw}`, [
-        {
-          field: 'BENCHLEARN_PUBLIC_URL',
-          value: raw,
-          message: 'expected e.g. https://benchlearn.example.de',
-        },
+      throw invalidInput(message('sso.publicUrlNotUrl', { raw }), [
+        detail(message('sso.publicUrlExample'), { field: 'BENCHLEARN_PUBLIC_URL', value: raw }),
       ])
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw invalidInput(`BENCHLEARN_PUBLIC_URL must start with https:// (or http://): ${raw}`)
+      throw invalidInput(message('sso.publicUrlScheme', { raw }))
     publicUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, '')
   }
   const allowHttp = env.BENCHLEARN_SSO_ALLOW_HTTP_LOCALHOST?.trim()
   if (allowHttp && allowHttp !== 'true' && allowHttp !== 'false')
-    throw invalidInput(`BENCHLEARN_SSO_ALLOW_HTTP_LOCALHOST must be true or false, not ${allowHttp}`)
+    throw invalidInput(message('sso.allowHttpBoolean', { value: allowHttp }))
   return { publicUrl, isHttpLocalhostAllowed: allowHttp === 'true' }
 }
 
@@ -64,7 +61,7 @@ export function isAcceptedIssuer(issuer: string, settings: SingleSignOnSettings)
 
 export function assertAcceptedIssuer(issuer: string, settings: SingleSignOnSettings): void {
   if (!isAcceptedIssuer(issuer, settings))
-    throw invalidInput(`the issuer must be an https:// URL: ${issuer}`, [
-      { field: 'issuer', value: issuer, message: 'expected https://… (http only on localhost when allowed)' },
+    throw invalidInput(message('sso.issuerNotHttps', { issuer }), [
+      detail(message('sso.issuerExpected'), { field: 'issuer', value: issuer }),
     ])
 }

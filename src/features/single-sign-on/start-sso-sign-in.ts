@@ -4,6 +4,7 @@
  * minutes (in the database, so any server of several may finish it).
  */
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { hashToken } from '../auth/tokens'
 import { buildAuthorizationRequest, discoverProvider } from './oidc-client'
@@ -19,11 +20,9 @@ export async function startSsoSignIn(
   const redirectUri = redirectUriOf(options.settings)
   if (redirectUri === null)
     // Not set up is not a passing outage: 404 like any other thing this server does not have.
-    throw notFound(
-      'sign-in with an organisation account is not set up here (BENCHLEARN_PUBLIC_URL is not set)',
-    )
+    throw notFound(message('sso.notSetUp'))
   const provider = await findSsoProvider(database.db, options.organisationId)
-  if (!provider) throw notFound(`organisation ${options.organisationId} has no sign-in provider`)
+  if (!provider) throw notFound(message('sso.noProvider', { organisationId: options.organisationId }))
   assertAcceptedIssuer(provider.issuer, options.settings)
   const request = await buildAuthorizationRequest(await discoverProvider(provider), redirectUri)
   await insertSsoSignIn(database.db, {

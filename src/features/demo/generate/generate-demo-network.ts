@@ -4,6 +4,7 @@
  * writing it to the database is someone else's job.
  */
 import { invalidInput } from '../../../core/errors/app-error'
+import { message } from '../../../core/messages/text'
 import {
   formatPeriod,
   monthFromIndex,
@@ -47,8 +48,7 @@ const SUPPRESSED_MONTH = '2018-06'
 
 function parseMonth(text: string, field: string): number {
   const p = parsePeriod(text)
-  if (!p || p.frequency !== 'monthly')
-    throw invalidInput(`${field} must be a month like 2019-12, got "${text}"`)
+  if (!p || p.frequency !== 'monthly') throw invalidInput(message('demoNetwork.notAMonth', { field, text }))
   return monthIndex(p.year, p.month!)
 }
 
@@ -66,7 +66,7 @@ export function generateDemoNetwork(options: GenerateDemoNetworkOptions = {}): D
     options.lastMonth !== undefined
       ? parseMonth(options.lastMonth, 'lastMonth')
       : monthIndex(today.getUTCFullYear(), today.getUTCMonth() + 1) - 3
-  if (last < first) throw invalidInput('lastMonth must not be before firstMonth')
+  if (last < first) throw invalidInput(message('demoNetwork.lastBeforeFirst'))
   const months = last - first + 1
   const years: number[] = []
   for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) years.push(y)
