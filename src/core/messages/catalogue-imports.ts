@@ -59,7 +59,7 @@ export const IMPORT_MESSAGES = {
   'import.givenTwice': { de: 'doppelt angegeben', en: 'given twice' },
   // Column mappings (features/imports/load-mapping.ts).
   'mapping.issue': { de: 'Zuordnung {file}: {field}: {reason}', en: 'mapping {file}: {field}: {reason}' },
-  'mapping.issueReason': { de: '{reason}', en: '{reason}' },
+  'import.reason': { de: '{reason}', en: '{reason}' },
   'mapping.notJson': {
     de: 'Zuordnung {file}: kein gültiges JSON ({reason})',
     en: 'mapping {file}: not valid JSON ({reason})',
@@ -91,5 +91,174 @@ export const IMPORT_MESSAGES = {
   'mapping.fileTooLarge': {
     de: 'Zuordnung ‚{name}‘: {size} Byte; eine Zuordnungsdatei darf höchstens {max} Byte haben',
     en: "mapping '{name}': {size} bytes; a mapping file may have at most {max} bytes",
+  },
+  // Uploads (server/read-upload.ts). {limit} is a size such as "12 MB"; {hint} is empty or " (VARIABLE)".
+  'upload.maxFiles': {
+    de: 'Hochladen: höchstens {max} Datei je Upload',
+    en: 'upload: at most {max} file per upload',
+  },
+  'upload.maxFilesDetail': { de: 'höchstens {max} Datei je Upload', en: 'at most {max} file per upload' },
+  'upload.maxParts': {
+    de: 'Hochladen: höchstens {max} Teile (eine Datei und Formularfelder) je Upload',
+    en: 'upload: at most {max} parts (a file and form fields) per upload',
+  },
+  'upload.maxPartsDetail': {
+    de: 'höchstens {max} Teile (eine Datei und Formularfelder) je Upload',
+    en: 'at most {max} parts (a file and form fields) per upload',
+  },
+  'upload.maxFields': {
+    de: 'Hochladen: höchstens {max} Formularfelder je Upload',
+    en: 'upload: at most {max} form fields per upload',
+  },
+  'upload.maxFieldsDetail': {
+    de: 'höchstens {max} Formularfelder je Upload',
+    en: 'at most {max} form fields per upload',
+  },
+  'upload.declaredTooLarge': {
+    de: 'Hochladen: Der Upload ist {size} groß; höchstens {limit} je Datei{hint}',
+    en: 'upload: the upload is {size}; at most {limit} per file{hint}',
+  },
+  'upload.declaredTooLargeDetail': {
+    de: 'Der Upload ist {size} groß; höchstens {limit} je Datei{hint}',
+    en: 'the upload is {size}; at most {limit} per file{hint}',
+  },
+  'upload.noFile': {
+    de: 'Erwartet wird ein Multipart-Upload mit einem Feld „file“.',
+    en: 'expected a multipart upload with a field "file"',
+  },
+  'upload.missing': { de: 'fehlt', en: 'missing' },
+  'upload.partTooLarge': { de: '{name}: höchstens {limit}', en: '{name}: at most {limit}' },
+  'upload.partTooLargeDetail': { de: 'höchstens {limit}', en: 'at most {limit}' },
+  'upload.unexpectedPart': {
+    de: 'Unerwarteter Multipart-Teil ‚{field}‘: Bitte „file“ und auf Wunsch „{name}“ senden, jeweils einmal.',
+    en: `unexpected multipart part '{field}': send "file" and optionally "{name}", once each`,
+  },
+  'upload.expectedFileOrPart': {
+    de: 'erwartet wird „file“ oder „{name}“',
+    en: 'expected "file" or "{name}"',
+  },
+  'upload.fileTooLarge': {
+    de: '{file}: größer als erlaubt: höchstens {limit} je Datei{hint}',
+    en: '{file}: larger than the limit: at most {limit} per file{hint}',
+  },
+  'upload.fileTooLargeDetail': {
+    de: 'größer als erlaubt: höchstens {limit} je Datei{hint}',
+    en: 'larger than the limit: at most {limit} per file{hint}',
+  },
+  // Encodings of imported files (features/imports/parsing/decode-text.ts).
+  'import.encodingIsUtf8': {
+    de: '{file}: Die Kodierung {forced} wurde verlangt, aber die Datei ist in UTF-8 (sie enthält „{sample}“, was {forced} in Zeichensalat verwandeln würde); bitte die Vorgabe der Kodierung entfernen',
+    en: '{file}: encoding {forced} was requested, but the file is UTF-8 (it contains "{sample}", which {forced} would turn into mojibake); remove the encoding override',
+  },
+  'import.fileIsUtf8': { de: 'die Datei ist in UTF-8', en: 'the file is UTF-8' },
+  'import.mojibake': {
+    de: '{file}: Zeile {line} enthält „{sample}“, UTF-8-Text, der als Windows-1252 gelesen und wieder gespeichert wurde (Zeichensalat); bitte die Datei neu aus ihrer Quelle exportieren',
+    en: '{file}: line {line} contains "{sample}", UTF-8 text that was decoded as Windows-1252 and saved again (mojibake); re-export the file from its source',
+  },
+  'import.doubleEncoded': { de: 'doppelt kodiertes UTF-8', en: 'double-encoded UTF-8' },
+  'import.notUtf8': {
+    de: '{file}: Die Kodierung utf-8 wurde verlangt, aber Zeile {line} (Byte {offset}) enthält das Byte 0x{hex}, das kein UTF-8 ist; die Datei ist vermutlich in Windows-1252 (z. B. ein Excel-Export „CSV (Trennzeichen-getrennt)“): bitte windows-1252 wählen oder die Kodierung erkennen lassen',
+    en: '{file}: encoding utf-8 was requested, but line {line} (byte {offset}) holds byte 0x{hex}, which is not UTF-8; the file is probably Windows-1252 (e.g. an Excel "CSV (Trennzeichen-getrennt)" export): choose windows-1252 or let the encoding be detected',
+  },
+  'import.notUtf8Short': { de: 'kein UTF-8', en: 'not UTF-8' },
+  // Workbooks (features/imports/parsing/read-xlsx.ts).
+  'import.xlsxUnreadable': {
+    de: '{file}: keine lesbare .xlsx-Arbeitsmappe ({reason})',
+    en: '{file}: not a readable .xlsx workbook ({reason})',
+  },
+  'import.workbookEmpty': {
+    de: '{file}: kein Arbeitsblatt gefunden; die Arbeitsmappe enthält keine Arbeitsblätter',
+    en: '{file}: a worksheet not found; the workbook has: no worksheets',
+  },
+  'import.worksheetNotFoundEmpty': {
+    de: '{file}: Arbeitsblatt „{sheet}“ nicht gefunden; die Arbeitsmappe enthält keine Arbeitsblätter',
+    en: '{file}: worksheet "{sheet}" not found; the workbook has: no worksheets',
+  },
+  'import.worksheetNotFound': {
+    de: '{file}: Arbeitsblatt „{sheet}“ nicht gefunden; die Arbeitsmappe enthält: {names}',
+    en: '{file}: worksheet "{sheet}" not found; the workbook has: {names}',
+  },
+  'import.worksheetsFound': { de: 'gefunden: {names}', en: 'found {names}' },
+  // Whole files refused (features/imports/parsing/parse-import-file.ts, parse-published-figures.ts):
+  // the text names the file, the detail says the same without it.
+  'import.oldExcel': {
+    de: '{file}: Dies ist eine alte Excel-Arbeitsmappe (.xls); bitte als .xlsx oder als CSV (Semikolon-getrennt) speichern und diese Datei importieren',
+    en: '{file}: this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
+  },
+  'import.oldExcelDetail': {
+    de: 'Dies ist eine alte Excel-Arbeitsmappe (.xls); bitte als .xlsx oder als CSV (Semikolon-getrennt) speichern und diese Datei importieren',
+    en: 'this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
+  },
+  'import.fileEmpty': { de: '{file}: die Datei ist leer', en: '{file}: the file is empty' },
+  'import.fileEmptyDetail': { de: 'die Datei ist leer', en: 'the file is empty' },
+  'import.fileEmptyZero': {
+    de: '{file}: die Datei ist leer (0 Byte)',
+    en: '{file}: the file is empty (0 bytes)',
+  },
+  'import.fileEmptyZeroDetail': { de: 'die Datei ist leer (0 Byte)', en: 'the file is empty (0 bytes)' },
+  'import.headerQuoteOpen': {
+    de: '{file}: die Kopfzeile öffnet ein Anführungszeichen, das nie geschlossen wird; die Datei wirkt abgeschnitten',
+    en: '{file}: the header row opens a quote that never closes; the file looks truncated',
+  },
+  'import.headerQuoteOpenDetail': {
+    de: 'die Kopfzeile öffnet ein Anführungszeichen, das nie geschlossen wird; die Datei wirkt abgeschnitten',
+    en: 'the header row opens a quote that never closes; the file looks truncated',
+  },
+  'import.noHeaderRow': {
+    de: '{file}: die Datei hat keine Kopfzeile',
+    en: '{file}: the file has no header row',
+  },
+  'import.noHeaderRowDetail': { de: 'die Datei hat keine Kopfzeile', en: 'the file has no header row' },
+  'import.headerNoData': {
+    de: '{file}: die Datei hat eine Kopfzeile (Zeile {row}), aber keine Datenzeilen',
+    en: '{file}: the file has a header (row {row}) but no data rows',
+  },
+  'import.headerNoDataDetail': {
+    de: 'die Datei hat eine Kopfzeile (Zeile {row}), aber keine Datenzeilen',
+    en: 'the file has a header (row {row}) but no data rows',
+  },
+  'import.worksheetEmpty': {
+    de: '{file}: das Arbeitsblatt „{sheet}“ ist leer',
+    en: '{file}: worksheet "{sheet}" is empty',
+  },
+  'import.worksheetEmptyDetail': {
+    de: 'das Arbeitsblatt „{sheet}“ ist leer',
+    en: 'worksheet "{sheet}" is empty',
+  },
+  'import.worksheetTooManyRows': {
+    de: '{file}: das Arbeitsblatt „{sheet}“ hat {rows} Datenzeilen; höchstens {max} werden in einem Import angenommen, bitte die Datei teilen',
+    en: '{file}: worksheet "{sheet}" has {rows} data rows; at most {max} are accepted in one import, split the file',
+  },
+  'import.worksheetTooManyRowsDetail': {
+    de: 'das Arbeitsblatt „{sheet}“ hat {rows} Datenzeilen; höchstens {max} werden in einem Import angenommen, bitte die Datei teilen',
+    en: 'worksheet "{sheet}" has {rows} data rows; at most {max} are accepted in one import, split the file',
+  },
+  'import.worksheetNoData': {
+    de: '{file}: das Arbeitsblatt „{sheet}“ hat eine Kopfzeile (Zeile {row}), aber keine Datenzeilen',
+    en: '{file}: worksheet "{sheet}" has a header (row {row}) but no data rows',
+  },
+  'import.worksheetNoDataDetail': {
+    de: 'das Arbeitsblatt „{sheet}“ hat eine Kopfzeile (Zeile {row}), aber keine Datenzeilen',
+    en: 'worksheet "{sheet}" has a header (row {row}) but no data rows',
+  },
+  'import.tooManyRowsDetail': {
+    de: 'mehr als {limit} Datenzeilen (erreicht in Zeile {row}); das ist die Grenze eines Imports, bitte die Datei teilen',
+    en: 'more than {limit} data rows (reached at row {row}); that is the limit of one import, split the file',
+  },
+  'import.publishedMissingColumns': {
+    de: '{file}: Spalte(n) {columns} der Zuordnung ‚{mapping}‘ fehlen in der Kopfzeile (Zeile {row}); gefunden: {found}',
+    en: "{file}: missing column(s) {columns} of mapping '{mapping}' in the header (row {row}); found {found}",
+  },
+  'import.publishedMissingColumnsDetail': {
+    de: 'Spalte(n) {columns} der Zuordnung ‚{mapping}‘ fehlen in der Kopfzeile (Zeile {row}); gefunden: {found}',
+    en: "missing column(s) {columns} of mapping '{mapping}' in the header (row {row}); found {found}",
+  },
+  'import.notice.readAsWindows1252': {
+    de: 'die Datei ist kein gültiges UTF-8 und wurde als Windows-1252 gelesen (Excel-Export „CSV“)',
+    en: 'the file is not valid UTF-8 and was read as Windows-1252 (Excel "CSV" export)',
+  },
+  'import.notice.publishedSymbol': {
+    de: '{count} Wert(e) „{symbol}“ als fehlend ({meaning}) gelesen',
+    en: '{count} value(s) "{symbol}" read as missing ({meaning})',
   },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -35,7 +35,7 @@ function checkKind<T>(schema: z.ZodType<T>, json: unknown, fileName: string): T 
   const issue = result.error.issues[0]!
   const where = issue.path.join('.') || '(root)'
   throw invalidInput(message('mapping.issue', { file: fileName, field: where, reason: issue.message }), [
-    detail(message('mapping.issueReason', { reason: issue.message }), { file: fileName, field: where }),
+    detail(message('import.reason', { reason: issue.message }), { file: fileName, field: where }),
   ])
 }
 
