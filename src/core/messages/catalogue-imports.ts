@@ -261,4 +261,107 @@ export const IMPORT_MESSAGES = {
     de: '{count} Wert(e) „{symbol}“ als fehlend ({meaning}) gelesen',
     en: '{count} value(s) "{symbol}" read as missing ({meaning})',
   },
+  // Values of merged districts attributed to the successor (features/imports/attribute-merged-districts.ts).
+  'import.attributionDuplicate': {
+    de: 'eine andere Zeile enthält schon {indicator} {period} ({breakdown}) für {district}',
+    en: 'another row already gives {indicator} {period} ({breakdown}) for {district}',
+  },
+  'import.attributionMissing': {
+    de: '{indicator} {period} kann {successor} nicht zugerechnet werden: In der Datei fehlt ein Wert für {missing}',
+    en: '{indicator} {period} cannot be attributed to {successor}: no value of {missing} in the file',
+  },
+  'import.attributionNotAdditive': {
+    de: '{indicator} {period} kann {successor} nicht zugerechnet werden: {unit} lassen sich ohne Zähler und Nenner nicht addieren',
+    en: '{indicator} {period} cannot be attributed to {successor}: {unit} do not add up without numerator and denominator',
+  },
+  'import.territorialAttributed': {
+    de: 'Werte von {predecessors} in {successor} aufsummiert (vor dem {effective:date})',
+    en: 'values of {predecessors} summed into {successor} (before {effective:date})',
+  },
+  // Header rows that lack columns (features/imports/parsing/resolve-layout.ts). The detail names the
+  // column expected and the columns found; the text says what the whole header should hold.
+  'import.expectedKeyColumnNamed': {
+    de: 'erwartet wird die Schlüsselspalte „{column}“; gefundene Spalten: {found}',
+    en: 'expected the key column "{column}"; found columns: {found}',
+  },
+  'import.expectedPeriodColumnNamed': {
+    de: 'erwartet wird die Zeitraumspalte „{column}“; gefundene Spalten: {found}',
+    en: 'expected the period column "{column}"; found columns: {found}',
+  },
+  'import.expectedKeyColumn': {
+    de: 'erwartet wird eine Schlüsselspalte (org, AGS, Kennziffer, NUTS3 oder id); gefundene Spalten: {found}',
+    en: 'expected a key column (org, AGS, Kennziffer, NUTS3 or id); found columns: {found}',
+  },
+  'import.expectedIndicatorColumn': {
+    de: 'erwartet wird die Kennzahlspalte ({names}); gefundene Spalten: {found}',
+    en: 'expected the indicator column ({names}); found columns: {found}',
+  },
+  'import.expectedPeriodColumn': {
+    de: 'erwartet wird die Zeitraumspalte ({names}); gefundene Spalten: {found}',
+    en: 'expected the period column ({names}); found columns: {found}',
+  },
+  'import.expectedValueColumn': {
+    de: 'erwartet wird die Wertspalte ({names}); gefundene Spalten: {found}',
+    en: 'expected the value column ({names}); found columns: {found}',
+  },
+  'import.expectedBreakdownColumnNamed': {
+    de: 'erwartet wird die Spalte der Aufgliederung „{column}“; gefundene Spalten: {found}',
+    en: 'expected the breakdown column "{column}"; found columns: {found}',
+  },
+  'import.expectedStatusColumnNamed': {
+    de: 'erwartet wird die Statusspalte „{column}“; gefundene Spalten: {found}',
+    en: 'expected the status column "{column}"; found columns: {found}',
+  },
+  'import.expectedMissingColumnNamed': {
+    de: 'erwartet wird die Spalte der Gründe für fehlende Werte „{column}“; gefundene Spalten: {found}',
+    en: 'expected the missing column "{column}"; found columns: {found}',
+  },
+  'import.expectedAPeriodColumn': {
+    de: 'erwartet wird eine Zeitraumspalte ({names}); gefundene Spalten: {found}',
+    en: 'expected a period column ({names}); found columns: {found}',
+  },
+  'import.expectedValueColumnNamed': {
+    de: 'erwartet wird die Wertspalte „{column}“ (→ {indicator}); gefundene Spalten: {found}',
+    en: 'expected the value column "{column}" (→ {indicator}); found columns: {found}',
+  },
+  'import.headerLacksAny': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names}. Erwartet wird eine lange Tabelle „org;indicator;period;value“ (deutsche Spaltennamen wie AGS, Kennzahl, Monat, Wert gehen auch), eine breite Tabelle mit einer Schlüsselspalte und einer Spalte je Zeitraum oder eine Schlüsselspalte, eine Zeitraumspalte und eine Spalte je Kennzahl-Code. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names}. Expected a long table "org;indicator;period;value" (German headers such as AGS, Kennzahl, Monat, Wert work too), a wide table with a key column and one column per period, or a key column, a period column and one column per indicator code. Found: {found}',
+  },
+  'import.headerLacksAnyMapped': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names} (Zuordnung „{mapping}“). Erwartet wird eine lange Tabelle „org;indicator;period;value“ (deutsche Spaltennamen wie AGS, Kennzahl, Monat, Wert gehen auch), eine breite Tabelle mit einer Schlüsselspalte und einer Spalte je Zeitraum oder eine Schlüsselspalte, eine Zeitraumspalte und eine Spalte je Kennzahl-Code. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names} (mapping "{mapping}"). Expected a long table "org;indicator;period;value" (German headers such as AGS, Kennzahl, Monat, Wert work too), a wide table with a key column and one column per period, or a key column, a period column and one column per indicator code. Found: {found}',
+  },
+  'import.headerLacksLong': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names}. Erwartet wird „org;indicator;period;value“. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names}. Expected org;indicator;period;value. Found: {found}',
+  },
+  'import.headerLacksLongMapped': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names} (Zuordnung „{mapping}“). Erwartet wird „org;indicator;period;value“. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names} (mapping "{mapping}"). Expected org;indicator;period;value. Found: {found}',
+  },
+  'import.headerLacksWideIndicators': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names}. Erwartet werden eine Schlüsselspalte, eine Zeitraumspalte und die zugeordneten Wertspalten. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names}. Expected a key column, a period column and the mapped value columns. Found: {found}',
+  },
+  'import.headerLacksWideIndicatorsMapped': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names} (Zuordnung „{mapping}“). Erwartet werden eine Schlüsselspalte, eine Zeitraumspalte und die zugeordneten Wertspalten. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names} (mapping "{mapping}"). Expected a key column, a period column and the mapped value columns. Found: {found}',
+  },
+  'import.headerLacksWidePeriods': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names}. Erwartet werden eine Schlüsselspalte und Zeitraumspalten. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names}. Expected a key column and period columns. Found: {found}',
+  },
+  'import.headerLacksWidePeriodsMapped': {
+    de: '{file}: der Kopfzeile in Zeile {row} fehlt {names} (Zuordnung „{mapping}“). Erwartet werden eine Schlüsselspalte und Zeitraumspalten. Gefunden: {found}',
+    en: '{file}: header in row {row} lacks {names} (mapping "{mapping}"). Expected a key column and period columns. Found: {found}',
+  },
+  'import.widePeriodsNeedIndicator': {
+    de: '{file}: Bei einer Tabelle mit einer Spalte je Zeitraum muss angegeben werden, welche Kennzahl sie enthält (bitte eine Kennzahl wählen oder eine Zuordnung mit „indicator“)',
+    en: '{file}: a table with one column per period needs to be told which indicator it holds (choose an indicator or a mapping with "indicator")',
+  },
+  'import.widePeriodsIndicatorRequired': {
+    de: 'Kennzahl erforderlich bei Tabellen mit einer Spalte je Zeitraum',
+    en: 'indicator required for wide-periods tables',
+  },
 } as const satisfies Record<string, { de: string; en: string }>
