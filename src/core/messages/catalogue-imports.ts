@@ -364,4 +364,54 @@ export const IMPORT_MESSAGES = {
     de: 'Kennzahl erforderlich bei Tabellen mit einer Spalte je Zeitraum',
     en: 'indicator required for wide-periods tables',
   },
+  // Mapping files checked field by field (features/imports/parsing/mapping-schema.ts): each names the
+  // file and the JSON path; {type} is a JSON type (string, number, object …).
+  'mapping.requiredA': {
+    de: 'Zuordnung {file}: {path}: erforderlich (erwartet wird der Typ {type})',
+    en: 'mapping {file}: {path}: required (expected a {type})',
+  },
+  'mapping.requiredAn': {
+    de: 'Zuordnung {file}: {path}: erforderlich (erwartet wird der Typ {type})',
+    en: 'mapping {file}: {path}: required (expected an {type})',
+  },
+  'mapping.expectedA': {
+    de: 'Zuordnung {file}: {path}: erwartet wird der Typ {type}',
+    en: 'mapping {file}: {path}: expected a {type}',
+  },
+  'mapping.expectedAn': {
+    de: 'Zuordnung {file}: {path}: erwartet wird der Typ {type}',
+    en: 'mapping {file}: {path}: expected an {type}',
+  },
+  'mapping.fieldOneOf': {
+    de: 'Zuordnung {file}: {path}: erwartet wird einer der Werte {values}',
+    en: 'mapping {file}: {path}: expected one of {values}',
+  },
+  'mapping.unknownFields': {
+    de: 'Zuordnung {file}: {path}: {n|unbekanntes Feld|unbekannte Felder} {keys}',
+    en: 'mapping {file}: {path}: unknown {n|field|fields} {keys}',
+  },
+  'mapping.columnOrFixed': {
+    de: 'Zuordnung {file}: {path}: erwartet wird {column} oder {fixed}',
+    en: 'mapping {file}: {path}: expected {column} or {fixed}',
+  },
+  'mapping.expectedPeriod': {
+    de: 'Zuordnung {file}: {path}: erwartet wird ein Zeitraum wie 2021, 2021-05 oder 05/2021',
+    en: 'mapping {file}: {path}: expected a period such as 2021, 2021-05 or 05/2021',
+  },
+  'mapping.requiredForFormat': {
+    de: 'Zuordnung {file}: {path}: erforderlich beim Format {format}',
+    en: 'mapping {file}: {path}: required for format {format}',
+  },
+  'mapping.yearsOrder': {
+    de: 'Zuordnung {file}: {path}: „from“ darf nicht nach „to“ liegen',
+    en: 'mapping {file}: {path}: from must not be after to',
+  },
+  'mapping.problems': {
+    de: 'Zuordnung {file}: {count|# Fehler|# Fehler}, einzeln in den Details aufgeführt',
+    en: 'mapping {file}: {count|# problem|# problems}, each listed in the details',
+  },
+  'mapping.notJsonReason': {
+    de: 'Zuordnung {file}: kein gültiges JSON: {reason}',
+    en: 'mapping {file}: not valid JSON: {reason}',
+  },
 } as const satisfies Record<string, { de: string; en: string }>
