@@ -66,7 +66,7 @@ export const IMPORT_MESSAGES = {
   },
   'mapping.notJsonShort': { de: 'kein gültiges JSON', en: 'not valid JSON' },
   'mapping.notShipped': {
-    de: '‚{name}‘ ist keine mitgelieferte Zuordnung; bekannt sind: {known}',
+    de: 'Die Zuordnung ‚{name}‘ wird nicht mitgeliefert; bekannt sind: {known}',
     en: "mapping '{name}' is not a shipped mapping; known: {known}",
   },
   'mapping.expectedOneOf': { de: 'erwartet wird eine von {known}', en: 'expected one of {known}' },
