@@ -111,7 +111,9 @@ describe('API', () => {
       ...list,
     })
     expect(refused.statusCode).toBe(403)
-    expect(refused.json().error.message).toMatch(/zkt\.csv: lists of organisations .* administration only/)
+    expect(refused.json().error.message).toMatch(
+      /zkt\.csv: Listen von Organisationen lädt nur die Netzwerkverwaltung/,
+    )
 
     const imported = await admin.inject({
       method: 'POST',

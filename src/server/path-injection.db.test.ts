@@ -229,9 +229,12 @@ describe('request values never name a file', () => {
       ...file,
     })
     expect(unknown.statusCode).toBe(422)
-    expect(unknown.json().error.message).toMatch(
-      /^mapping 'shadow' is not a shipped mapping; known: .*inkar-wirtschaft.*long-csv/,
-    )
+    expect(unknown.json().error).toMatchObject({
+      key: 'mapping.notShipped',
+      message: expect.stringMatching(
+        /^Die Zuordnung ‚shadow‘ wird nicht mitgeliefert; bekannt sind: .*inkar-wirtschaft.*long-csv/,
+      ),
+    })
   })
 
   it('takes an uploaded mapping document, with errors naming its part and JSON path', async () => {
@@ -267,7 +270,7 @@ describe('request values never name a file', () => {
       ]),
     })
     expect(broken.statusCode).toBe(422)
-    expect(broken.json().error.message).toMatch(/^mapping own\.json: format: /)
+    expect(broken.json().error.message).toMatch(/^Zuordnung own\.json: format: /)
 
     const tooBig = await sessions.analyst.inject({
       method: 'POST',
@@ -278,7 +281,7 @@ describe('request values never name a file', () => {
       ]),
     })
     expect(tooBig.statusCode).toBe(413)
-    expect(tooBig.json().error.message).toMatch(/^mapping: at most 256 kB/)
+    expect(tooBig.json().error.message).toMatch(/^mapping: höchstens 256 kB/)
 
     const both = await sessions.analyst.inject({
       method: 'POST',
@@ -289,7 +292,7 @@ describe('request values never name a file', () => {
       ]),
     })
     expect(both.statusCode).toBe(422)
-    expect(both.json().error.message).toMatch(/either/)
+    expect(both.json().error.message).toMatch(/entweder/)
   })
 
   it('serves no file from outside the web root', async () => {

@@ -6,7 +6,8 @@
  */
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyRequest } from 'fastify'
-import { invalidInput, tooLarge } from '../core/errors/app-error'
+import { detail, invalidInput, tooLarge } from '../core/errors/app-error'
+import { message, type Message } from '../core/messages/text'
 import { formatBytes, UPLOAD_LIMITS } from '../core/limits/input-limits'
 
 export interface UploadedFile {
@@ -33,21 +34,32 @@ export interface UploadWithPart {
   part?: { fileName: string; bytes: Buffer }
 }
 
-const MULTIPART_LIMIT_MESSAGES: Record<string, string> = {
-  FST_FILES_LIMIT: `at most ${UPLOAD_LIMITS.maxFiles} file per upload`,
-  FST_PARTS_LIMIT: `at most ${UPLOAD_LIMITS.maxParts} parts (a file and form fields) per upload`,
-  FST_FIELDS_LIMIT: `at most ${UPLOAD_LIMITS.maxFields} form fields per upload`,
+/** A multipart limit: the refusal ("upload: …") and its detail. */
+const MULTIPART_LIMIT_MESSAGES: Record<string, { text: Message; detail: Message }> = {
+  FST_FILES_LIMIT: {
+    text: message('upload.maxFiles', { max: UPLOAD_LIMITS.maxFiles }),
+    detail: message('upload.maxFilesDetail', { max: UPLOAD_LIMITS.maxFiles }),
+  },
+  FST_PARTS_LIMIT: {
+    text: message('upload.maxParts', { max: UPLOAD_LIMITS.maxParts }),
+    detail: message('upload.maxPartsDetail', { max: UPLOAD_LIMITS.maxParts }),
+  },
+  FST_FIELDS_LIMIT: {
+    text: message('upload.maxFields', { max: UPLOAD_LIMITS.maxFields }),
+    detail: message('upload.maxFieldsDetail', { max: UPLOAD_LIMITS.maxFields }),
+  },
 }
 
-function limitText(options: ReadUploadOptions): string {
-  return `at most ${formatBytes(options.maxBytes)} per file${options.limitHint ? ` (${options.limitHint})` : ''}`
+/** The parameters of "at most {limit} per file{hint}": the limit and how to change it, if said. */
+function limitParams(options: ReadUploadOptions): { limit: string; hint: string } {
+  return { limit: formatBytes(options.maxBytes), hint: options.limitHint ? ` (${options.limitHint})` : '' }
 }
 
 function multipartLimitError(error: unknown): Error {
   const code = (error as { code?: unknown }).code
-  const message = typeof code === 'string' ? MULTIPART_LIMIT_MESSAGES[code] : undefined
-  if (message === undefined) return error as Error
-  return tooLarge(`upload: ${message}`, [{ field: 'file', message }])
+  const limit = typeof code === 'string' ? MULTIPART_LIMIT_MESSAGES[code] : undefined
+  if (limit === undefined) return error as Error
+  return tooLarge(limit.text, [detail(limit.detail, { field: 'file' })])
 }
 
 function checkDeclaredLength(request: FastifyRequest, options: ReadUploadOptions): void {
@@ -55,8 +67,10 @@ function checkDeclaredLength(request: FastifyRequest, options: ReadUploadOptions
   const allowed =
     options.maxBytes + (options.optionalPart?.maxBytes ?? 0) + UPLOAD_LIMITS.multipartOverheadBytes
   if (Number.isFinite(declared) && declared > allowed) {
-    const message = `the upload is ${formatBytes(declared)}; ${limitText(options)}`
-    throw tooLarge(`upload: ${message}`, [{ field: 'file', message }])
+    const params = { size: formatBytes(declared), ...limitParams(options) }
+    throw tooLarge(message('upload.declaredTooLarge', params), [
+      detail(message('upload.declaredTooLargeDetail', params), { field: 'file' }),
+    ])
   }
 }
 
@@ -78,9 +92,7 @@ export async function readUpload(request: FastifyRequest, options: ReadUploadOpt
     throw multipartLimitError(error)
   })
   if (!part)
-    throw invalidInput('expected a multipart upload with a field "file"', [
-      { field: 'file', message: 'missing' },
-    ])
+    throw invalidInput(message('upload.noFile'), [detail(message('upload.missing'), { field: 'file' })])
   return readFilePart(part, options)
 }
 
@@ -95,8 +107,10 @@ export async function readUploadWithPart(
   checkDeclaredLength(request, options)
   const { name, maxBytes } = options.optionalPart
   const partTooLarge = () => {
-    const message = `at most ${formatBytes(maxBytes)}`
-    return tooLarge(`${name}: ${message}`, [{ field: name, message }])
+    const limit = formatBytes(maxBytes)
+    return tooLarge(message('upload.partTooLarge', { name, limit }), [
+      detail(message('upload.partTooLargeDetail', { limit }), { field: name }),
+    ])
   }
   let file: UploadedFile | undefined
   let extra: UploadWithPart['part']
@@ -122,26 +136,25 @@ export async function readUploadWithPart(
         }
       } else {
         const field = part.fieldname.slice(0, 64)
-        throw invalidInput(
-          `unexpected multipart part '${field}': send "file" and optionally "${name}", once each`,
-          [{ field, message: `expected "file" or "${name}"` }],
-        )
+        throw invalidInput(message('upload.unexpectedPart', { field, name }), [
+          detail(message('upload.expectedFileOrPart', { name }), { field }),
+        ])
       }
     }
   } catch (error) {
     throw multipartLimitError(error)
   }
   if (!file)
-    throw invalidInput('expected a multipart upload with a field "file"', [
-      { field: 'file', message: 'missing' },
-    ])
+    throw invalidInput(message('upload.noFile'), [detail(message('upload.missing'), { field: 'file' })])
   return { file, part: extra }
 }
 
 async function readFilePart(part: MultipartFile, options: ReadUploadOptions): Promise<UploadedFile> {
   const fileTooLarge = () => {
-    const message = `larger than the limit: ${limitText(options)}`
-    return tooLarge(`${part.filename}: ${message}`, [{ file: part.filename, field: 'file', message }])
+    const params = limitParams(options)
+    return tooLarge(message('upload.fileTooLarge', { file: part.filename, ...params }), [
+      detail(message('upload.fileTooLargeDetail', params), { file: part.filename, field: 'file' }),
+    ])
   }
   const bytes = await part.toBuffer().catch((error: unknown) => {
     throw (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE'

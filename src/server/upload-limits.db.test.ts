@@ -80,8 +80,17 @@ describe('upload limits', () => {
       expect(response.statusCode).toBe(413)
       const error = response.json().error
       expect(error.code).toBe('too_large')
-      expect(error.message).toMatch(new RegExp(`^upload: the upload is 40 MB; at most ${limit} per file`))
-      expect(error.details).toEqual([{ field: 'file', message: expect.stringContaining(limit) }])
+      expect(error.key).toBe('upload.declaredTooLarge')
+      expect(error.message).toMatch(
+        new RegExp(`^Hochladen: Der Upload ist 40 MB groß; höchstens ${limit} je Datei`),
+      )
+      expect(error.details).toEqual([
+        expect.objectContaining({
+          field: 'file',
+          key: 'upload.declaredTooLargeDetail',
+          message: expect.stringContaining(limit),
+        }),
+      ])
       // Not read into memory: at most what the transport buffers ahead (a few chunks), not 40 MB.
       expect(upload.pulled()).toBeLessThan(1 * MB)
     },
@@ -98,7 +107,8 @@ describe('upload limits', () => {
     expect(response.statusCode).toBe(413)
     expect(response.json().error).toMatchObject({
       code: 'too_large',
-      message: 'gross.csv: larger than the limit: at most 12 MB per file (BENCHLEARN_MAX_UPLOAD_MB)',
+      key: 'upload.fileTooLarge',
+      message: 'gross.csv: größer als erlaubt: höchstens 12 MB je Datei (BENCHLEARN_MAX_UPLOAD_MB)',
       details: [{ file: 'gross.csv', field: 'file' }],
     })
   })

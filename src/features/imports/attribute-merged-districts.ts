@@ -12,8 +12,10 @@ import {
   sumForSuccessor,
   type TerritorialEvent,
 } from '../../core/keys/territorial-changes'
+import { message } from '../../core/messages/text'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import type { IndicatorRow } from '../indicators/indicator.repository'
+import { importMessage } from './import-message'
 import type { ParsedRecord } from './parsing/types'
 import type { KeyResolver, Resolution } from './resolve-keys'
 
@@ -84,7 +86,14 @@ export class MergerAttribution {
           row: duplicate.record.row,
           column: duplicate.record.keyColumn,
           value: duplicate.record.orgKey,
-          message: `another row already gives ${indicator.code} ${duplicate.record.period} (${duplicate.record.breakdown}) for ${duplicate.ags5}`,
+          ...importMessage(
+            message('import.attributionDuplicate', {
+              indicator: indicator.code,
+              period: duplicate.record.period,
+              breakdown: duplicate.record.breakdown,
+              district: duplicate.ags5,
+            }),
+          ),
         })
         continue
       }
@@ -93,24 +102,19 @@ export class MergerAttribution {
       const successor = districtLabel(event.successor)
       if (outcome.kind !== 'sum') {
         const first = parts[0]!.record
-        const params: Record<string, string> = {
-          successor,
-          indicator: indicator.code,
-          period: first.period,
-          unit: indicator.unit,
-          missing: outcome.kind === 'missing' ? outcome.missing.map(districtLabel).join(', ') : '',
-        }
+        const cell = { successor, indicator: indicator.code, period: first.period }
         errors.push({
           row: first.row,
           column: first.keyColumn,
           value: first.orgKey,
-          message:
+          ...importMessage(
             outcome.kind === 'missing'
-              ? `${indicator.code} ${first.period} cannot be attributed to ${successor}: no value of ${params.missing} in the file`
-              : `${indicator.code} ${first.period} cannot be attributed to ${successor}: ${indicator.unit} do not add up without numerator and denominator`,
-          messageKey:
-            outcome.kind === 'missing' ? 'import.attributionMissing' : 'import.attributionNotAdditive',
-          params,
+              ? message('import.attributionMissing', {
+                  ...cell,
+                  missing: outcome.missing.map(districtLabel).join(', '),
+                })
+              : message('import.attributionNotAdditive', { ...cell, unit: indicator.unit }),
+          ),
         })
         continue
       }
@@ -124,9 +128,9 @@ export class MergerAttribution {
       const predecessors = event.whole.map(districtLabel).join(', ')
       const notice = notices.get(successor) ?? {
         kind: 'territorial_attributed',
-        message: `values of ${predecessors} summed into ${successor} (before ${event.effective})`,
-        messageKey: 'import.territorialAttributed',
-        params: { predecessors, successor, effective: event.effective },
+        ...importMessage(
+          message('import.territorialAttributed', { predecessors, successor, effective: event.effective }),
+        ),
         count: 0,
         keys: event.whole.map(districtLabel),
       }

@@ -307,7 +307,13 @@ describe('GET /api/v1/observations/revisions', () => {
     const year = await revisionsOf(admin, 'org=06435&indicator=elb&period=2021')
     expect(year.statusCode).toBe(422)
     expect(year.json().error.details).toEqual([
-      { field: 'period', value: '2021', message: 'expected a month as YYYY-MM' },
+      {
+        field: 'period',
+        value: '2021',
+        message: 'erwartet wird ein Monat als JJJJ-MM',
+        key: 'observation.expectedMonth',
+        params: {},
+      },
     ])
     const breakdown = await revisionsOf(admin, 'org=06435&indicator=elb&period=2021-02&breakdown=diverse')
     expect(breakdown.statusCode).toBe(422)

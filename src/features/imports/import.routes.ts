@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { forbidden, invalidInput } from '../../core/errors/app-error'
+import { detail, forbidden, invalidInput } from '../../core/errors/app-error'
 import { message } from '../../core/messages/text'
 import {
   importBatchListSchema,
@@ -39,7 +39,7 @@ export const uploadImportRoute = route('imports', 'POST /api/v1/imports', {
     let onlyOrganisation: { id: number; name: string } | undefined
     if (viewer.role !== 'admin') {
       if (viewer.organisationId === null || user.organisationName === null)
-        throw forbidden('your account belongs to no organisation; only administrators upload for others')
+        throw forbidden(message('import.accountWithoutOrganisation'))
       onlyOrganisation = { id: viewer.organisationId, name: user.organisationName }
     }
     const upload = await readUploadWithPart(request, {
@@ -49,10 +49,9 @@ export const uploadImportRoute = route('imports', 'POST /api/v1/imports', {
     })
     const mappingDocument = upload.part
     if (query.mapping && mappingDocument)
-      throw invalidInput(
-        'give either ?mapping=<shipped name> or a "mapping" part with a document, not both',
-        [{ field: 'mapping', message: 'given twice' }],
-      )
+      throw invalidInput(message('import.mappingTwice'), [
+        detail(message('import.givenTwice'), { field: 'mapping' }),
+      ])
     // A request chooses a shipped mapping by name or sends its own document; never a path.
     const loaded = query.mapping
       ? loadShippedMapping(query.mapping)

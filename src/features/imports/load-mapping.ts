@@ -8,7 +8,8 @@
 import { readFileSync, readdirSync, openSync, fstatSync, readSync, closeSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { z } from 'zod'
-import { invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { MAPPING_DOCUMENT_MAX_BYTES, MAPPING_NAME_PATTERN } from '../../contracts/imports'
 import {
   organisationListMappingSchema,
@@ -33,8 +34,8 @@ function checkKind<T>(schema: z.ZodType<T>, json: unknown, fileName: string): T 
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const where = issue.path.join('.') || '(root)'
-  throw invalidInput(`mapping ${fileName}: ${where}: ${issue.message}`, [
-    { file: fileName, field: where, message: issue.message },
+  throw invalidInput(message('mapping.issue', { file: fileName, field: where, reason: issue.message }), [
+    detail(message('import.reason', { reason: issue.message }), { file: fileName, field: where }),
   ])
 }
 
@@ -47,8 +48,8 @@ export function parseMappingDocument(text: string, fileName: string, name: strin
   try {
     json = JSON.parse(text)
   } catch (error) {
-    throw invalidInput(`mapping ${fileName}: not valid JSON (${(error as Error).message})`, [
-      { file: fileName, message: 'not valid JSON' },
+    throw invalidInput(message('mapping.notJson', { file: fileName, reason: (error as Error).message }), [
+      detail(message('mapping.notJsonShort'), { file: fileName }),
     ])
   }
   const kind = json && typeof json === 'object' ? (json as { kind?: unknown }).kind : undefined
@@ -87,8 +88,8 @@ export function loadShippedMapping(name: string): LoadedMapping {
   const known = listShippedMappingNames()
   if (!known.includes(name)) {
     const shown = name.length > 64 ? `${name.slice(0, 64)}…` : name
-    throw invalidInput(`mapping '${shown}' is not a shipped mapping; known: ${known.join(', ')}`, [
-      { field: 'mapping', message: `expected one of ${known.join(', ')}` },
+    throw invalidInput(message('mapping.notShipped', { name: shown, known: known.join(', ') }), [
+      detail(message('mapping.expectedOneOf', { known: known.join(', ') }), { field: 'mapping' }),
     ])
   }
   const fileName = `${name}.json`
@@ -104,15 +105,24 @@ export function parseUploadedMapping(bytes: Uint8Array, fileName: string): Loade
 function decodeMapping(bytes: Uint8Array, fileName: string, name: string): LoadedMapping {
   if (bytes.byteLength > MAPPING_DOCUMENT_MAX_BYTES)
     throw invalidInput(
-      `mapping ${fileName}: ${bytes.byteLength} bytes; a mapping document may have at most ${MAPPING_DOCUMENT_MAX_BYTES} bytes`,
-      [{ file: fileName, field: 'mapping', message: `at most ${MAPPING_DOCUMENT_MAX_BYTES} bytes` }],
+      message('mapping.documentTooLarge', {
+        file: fileName,
+        size: bytes.byteLength,
+        max: MAPPING_DOCUMENT_MAX_BYTES,
+      }),
+      [
+        detail(message('mapping.atMostBytes', { max: MAPPING_DOCUMENT_MAX_BYTES }), {
+          file: fileName,
+          field: 'mapping',
+        }),
+      ],
     )
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw invalidInput(`mapping ${fileName}: not UTF-8 text; a mapping document is JSON in UTF-8`, [
-      { file: fileName, field: 'mapping', message: 'expected UTF-8 JSON' },
+    throw invalidInput(message('mapping.notUtf8', { file: fileName }), [
+      detail(message('mapping.expectedUtf8Json'), { file: fileName, field: 'mapping' }),
     ])
   }
   return parseMappingDocument(text, fileName, name)
@@ -134,15 +144,19 @@ export function loadMappingForOperator(
     fd = openSync(path, 'r')
   } catch {
     throw invalidInput(
-      `mapping '${nameOrPath}': no such file (shipped mappings: ${listShippedMappingNames().join(', ')}; or give a path to a .json file)`,
+      message('mapping.noSuchFile', { name: nameOrPath, known: listShippedMappingNames().join(', ') }),
     )
   }
   try {
     const stat = fstatSync(fd)
-    if (!stat.isFile()) throw invalidInput(`mapping '${nameOrPath}': not a regular file`)
+    if (!stat.isFile()) throw invalidInput(message('mapping.notRegularFile', { name: nameOrPath }))
     if (stat.size > MAPPING_DOCUMENT_MAX_BYTES)
       throw invalidInput(
-        `mapping '${nameOrPath}': ${stat.size} bytes; a mapping file may have at most ${MAPPING_DOCUMENT_MAX_BYTES} bytes`,
+        message('mapping.fileTooLarge', {
+          name: nameOrPath,
+          size: stat.size,
+          max: MAPPING_DOCUMENT_MAX_BYTES,
+        }),
       )
     const buffer = Buffer.alloc(stat.size)
     const read = readSync(fd, buffer, 0, stat.size, 0)

@@ -1,4 +1,5 @@
 import { forbidden } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database, TransactionContext } from '../../db/connect'
 import {
   importOrganisationList,
@@ -34,8 +35,7 @@ export async function runImport(
   const { loaded, parsePublished, ...rest } = options
   if (loaded?.kind === 'published-figures') {
     // The official publication covers every job centre: never loaded on behalf of one member.
-    if (rest.onlyOrganisation)
-      throw forbidden(`${rest.fileName}: published figures are imported by the network administration only`)
+    if (rest.onlyOrganisation) throw forbidden(message('import.publishedAdminOnly', { file: rest.fileName }))
     return importPublishedFigures(database, {
       fileName: rest.fileName,
       bytes: rest.bytes,
@@ -52,9 +52,7 @@ export async function runImport(
   if (loaded?.kind === 'organisation-list') {
     // A list creates and renames organisations of the whole network: never on behalf of one member.
     if (rest.onlyOrganisation)
-      throw forbidden(
-        `${rest.fileName}: lists of organisations are imported by the network administration only`,
-      )
+      throw forbidden(message('import.organisationListAdminOnly', { file: rest.fileName }))
     return importOrganisationList(database, {
       fileName: rest.fileName,
       bytes: rest.bytes,

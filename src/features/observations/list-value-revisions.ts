@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { detail, invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Viewer } from '../../core/permissions'
 import { formatPeriod, parsePeriod, periodStartDate } from '../../core/periods/period'
 import type { ValueRevisionListDto, valueRevisionsQuerySchema } from '../../contracts/observations'
@@ -33,20 +34,34 @@ export async function listValueRevisions(
     valueClass: await classOfIndicators(db, [query.indicator]),
   })
   const indicator = (await listIndicators(db)).find((i) => i.code === query.indicator)
-  if (!indicator)
-    throw notFound(`no indicator with the code '${query.indicator}' (see: benchlearn indicators list)`)
+  if (!indicator) throw notFound(message('observation.noIndicator', { code: query.indicator }))
   const period = parsePeriod(query.period)
   if (!period || period.frequency !== indicator.frequency) {
-    const expected = indicator.frequency === 'monthly' ? 'a month as YYYY-MM' : 'a year as YYYY'
-    throw invalidInput(`period: ${indicator.code} is ${indicator.frequency}, expected ${expected}`, [
-      { field: 'period', value: query.period, message: `expected ${expected}` },
-    ])
+    const monthly = indicator.frequency === 'monthly'
+    throw invalidInput(
+      message(monthly ? 'observation.periodMonthly' : 'observation.periodYearly', { code: indicator.code }),
+      [
+        detail(message(monthly ? 'observation.expectedMonth' : 'observation.expectedYear'), {
+          field: 'period',
+          value: query.period,
+        }),
+      ],
+    )
   }
   const breakdown = query.breakdown ?? 'total'
   if (!indicator.breakdowns.includes(breakdown))
-    throw invalidInput(`breakdown: ${indicator.code} has the breakdowns ${indicator.breakdowns.join(', ')}`, [
-      { field: 'breakdown', value: breakdown, message: `one of ${indicator.breakdowns.join(', ')}` },
-    ])
+    throw invalidInput(
+      message('observation.breakdowns', {
+        code: indicator.code,
+        breakdowns: indicator.breakdowns.join(', '),
+      }),
+      [
+        detail(message('observation.oneOfBreakdowns', { breakdowns: indicator.breakdowns.join(', ') }), {
+          field: 'breakdown',
+          value: breakdown,
+        }),
+      ],
+    )
   const rows = await findRevisions(db, {
     organisationId: organisation.id,
     indicatorId: indicator.id,

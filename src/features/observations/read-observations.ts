@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { invalidInput, notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { parseOptionalAsOf } from '../../core/periods/as-of'
 import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
 import type {
@@ -17,13 +18,13 @@ import { findObservations } from './observation.repository'
 function periodBound(text: string | undefined, field: string): string | undefined {
   if (text === undefined) return undefined
   const period = parsePeriod(text)
-  if (!period) throw invalidInput(`${field}: expected YYYY-MM or YYYY, got '${text}'`)
+  if (!period) throw invalidInput(message('observation.periodBound', { field, text }))
   return periodStartDate(period)
 }
 
 function findIndicator(indicators: IndicatorRow[], code: string): IndicatorRow {
   const indicator = indicators.find((i) => i.code === code)
-  if (!indicator) throw notFound(`no indicator with the code '${code}' (see: benchlearn indicators list)`)
+  if (!indicator) throw notFound(message('observation.noIndicator', { code }))
   return indicator
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Viewer } from '../../core/permissions'
 import type { ReconciliationDto } from '../../contracts/published-figures'
 import type { DB } from '../../db/schema'
@@ -21,9 +22,9 @@ export async function loadBatchReconciliation(
   const found = await findImportBatch(db, options.batchId)
   const scope = await loadImportBatchScope(db, { viewer: options.viewer, at: options.at })
   if (!found || !isBatchInScope(scope, found))
-    throw notFound(`no import ${options.batchId} in your import history`)
+    throw notFound(message('published.noImportInHistory', { batchId: options.batchId }))
   const report = await findReconciliation(db, options.batchId)
-  if (!report) throw notFound(`import ${options.batchId} was no import of published figure values`)
+  if (!report) throw notFound(message('published.noPublishedImport', { batchId: options.batchId }))
   const names = await findOrganisationNames(db, [...new Set(report.findings.map((f) => f.organisationId))])
   return {
     compared: report.compared,

@@ -1,4 +1,5 @@
-import { AppError } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
+import { message } from '../../../core/messages/text'
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'latin1'
 
@@ -57,8 +58,8 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: TextEnc
       const sample = firstNonAscii(text)
       throw new AppError(
         'invalid_input',
-        `${fileName}: encoding ${forced} was requested, but the file is UTF-8 (it contains "${sample}", which ${forced} would turn into mojibake); remove the encoding override`,
-        [{ file: fileName, field: 'encoding', value: forced, message: 'the file is UTF-8' }],
+        message('import.encodingIsUtf8', { file: fileName, forced, sample }),
+        [detail(message('import.fileIsUtf8'), { file: fileName, field: 'encoding', value: forced })],
       )
     }
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', hasBom: false }
@@ -71,8 +72,15 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: TextEnc
         const line = text.slice(0, m.index).split('\n').length
         throw new AppError(
           'invalid_input',
-          `${fileName}: line ${line} contains "${m[0]}", UTF-8 text that was decoded as Windows-1252 and saved again (mojibake); re-export the file from its source`,
-          [{ file: fileName, row: line, field: 'encoding', value: m[0], message: 'double-encoded UTF-8' }],
+          message('import.mojibake', { file: fileName, line, sample: m[0] }),
+          [
+            detail(message('import.doubleEncoded'), {
+              file: fileName,
+              row: line,
+              field: 'encoding',
+              value: m[0],
+            }),
+          ],
         )
       }
     }
@@ -84,8 +92,15 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: TextEnc
       const hex = at.byte.toString(16).toUpperCase().padStart(2, '0')
       throw new AppError(
         'invalid_input',
-        `${fileName}: encoding utf-8 was requested, but line ${at.line} (byte ${at.offset}) holds byte 0x${hex}, which is not UTF-8; the file is probably Windows-1252 (e.g. an Excel "CSV (Trennzeichen-getrennt)" export): choose windows-1252 or let the encoding be detected`,
-        [{ file: fileName, row: at.line, field: 'encoding', value: `0x${hex}`, message: 'not UTF-8' }],
+        message('import.notUtf8', { file: fileName, line: at.line, offset: at.offset, hex }),
+        [
+          detail(message('import.notUtf8Short'), {
+            file: fileName,
+            row: at.line,
+            field: 'encoding',
+            value: `0x${hex}`,
+          }),
+        ],
       )
     }
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', hasBom: false }

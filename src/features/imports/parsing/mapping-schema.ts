@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { AppError } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
+import { message, type Message } from '../../../core/messages/text'
 import { parsePeriod } from '../../../core/periods/period'
 
 /**
@@ -11,8 +12,15 @@ import { parsePeriod } from '../../../core/periods/period'
 export const symbolMeaningSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable', 'zero'])
 export type SymbolMeaning = z.infer<typeof symbolMeaningSchema>
 
+/**
+ * The mapping's own rules name their reason in the issue's params (said by describeIssue in the
+ * reader's language), not in an English message.
+ */
+type CustomReason =
+  { reason: 'period' } | { reason: 'requiredForFormat'; format: string } | { reason: 'yearsOrder' }
+
 const periodText = z.string().refine((t) => parsePeriod(t) !== undefined, {
-  message: 'expected a period such as 2021, 2021-05 or 05/2021',
+  params: { reason: 'period' } satisfies CustomReason,
 })
 
 const indicatorCode = z
@@ -94,14 +102,19 @@ export const columnMappingSchema = z
     licence: z.string().optional(),
   })
   .superRefine((m, ctx) => {
+    const requiredFor = (format: string): CustomReason => ({ reason: 'requiredForFormat', format })
     if (m.format === 'wide-indicators' && !m.columns)
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'required for format wide-indicators' })
+      ctx.addIssue({ code: 'custom', path: ['columns'], params: requiredFor('wide-indicators') })
     if (m.format === 'wide-indicators' && !m.period)
-      ctx.addIssue({ code: 'custom', path: ['period'], message: 'required for format wide-indicators' })
+      ctx.addIssue({ code: 'custom', path: ['period'], params: requiredFor('wide-indicators') })
     if (m.format === 'wide-periods' && !m.indicator)
-      ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'required for format wide-periods' })
+      ctx.addIssue({ code: 'custom', path: ['indicator'], params: requiredFor('wide-periods') })
     if (m.years?.from !== undefined && m.years.to !== undefined && m.years.from > m.years.to)
-      ctx.addIssue({ code: 'custom', path: ['years'], message: 'from must not be after to' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['years'],
+        params: { reason: 'yearsOrder' } satisfies CustomReason,
+      })
   })
 
 export type ColumnMapping = z.infer<typeof columnMappingSchema>
@@ -119,25 +132,44 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 const ARTICLE_AN = new Set(['object', 'array', 'integer'])
 
-function describeIssue(issue: Issue): string {
+/** What is wrong at one JSON path of a mapping file, naming the file and the path. */
+function describeIssue(issue: Issue, file: string, path: string): Message {
+  const at = { file, path }
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return `required (expected ${article(issue.expected)})`
-      return `expected ${article(issue.expected)}`
+      const an = ARTICLE_AN.has(issue.expected)
+      const type = { ...at, type: issue.expected }
+      if (issue.input === undefined) return message(an ? 'mapping.requiredAn' : 'mapping.requiredA', type)
+      return message(an ? 'mapping.expectedAn' : 'mapping.expectedA', type)
     }
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+      return message('mapping.fieldOneOf', {
+        ...at,
+        values: issue.values.map((v) => JSON.stringify(v)).join(', '),
+      })
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      return message('mapping.unknownFields', {
+        ...at,
+        n: issue.keys.length,
+        keys: issue.keys.map((k) => `"${k}"`).join(', '),
+      })
     case 'invalid_union':
-      return 'expected { "column": "…" } or { "fixed": "2020" }'
+      return message('mapping.columnOrFixed', {
+        ...at,
+        column: '{ "column": "…" }',
+        fixed: '{ "fixed": "2020" }',
+      })
+    case 'custom': {
+      const custom = issue.params as CustomReason | undefined
+      if (custom?.reason === 'period') return message('mapping.expectedPeriod', at)
+      if (custom?.reason === 'requiredForFormat')
+        return message('mapping.requiredForFormat', { ...at, format: custom.format })
+      if (custom?.reason === 'yearsOrder') return message('mapping.yearsOrder', at)
+      return message('mapping.issue', { file, field: path, reason: issue.message })
+    }
     default:
-      return issue.message
+      return message('mapping.issue', { file, field: path, reason: issue.message })
   }
-}
-
-function article(type: string): string {
-  return `${ARTICLE_AN.has(type) ? 'an' : 'a'} ${type}`
 }
 
 /** Validates a parsed JSON value; throws AppError('invalid_input') naming file and JSON path. */
@@ -145,11 +177,17 @@ export function validateMapping(value: unknown, fileName: string): ColumnMapping
   // reportInput tells a missing field (input undefined) from a wrong type
   const result = columnMappingSchema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
-  const details = result.error.issues.map((issue) => {
+  const issues = result.error.issues.map((issue) => {
     const path = formatPath(issue.path)
-    return { file: fileName, field: path, message: `mapping ${fileName}: ${path}: ${describeIssue(issue)}` }
+    return { path, text: describeIssue(issue, fileName, path) }
   })
-  throw new AppError('invalid_input', details.map((d) => d.message).join('; '), details)
+  const details = issues.map((i) => detail(i.text, { file: fileName, field: i.path }))
+  // One problem is the message; several are counted, each named in the details.
+  const text =
+    issues.length === 1
+      ? issues[0]!.text
+      : message('mapping.problems', { file: fileName, count: issues.length })
+  throw new AppError('invalid_input', text, details)
 }
 
 /** Parses the text of a mapping file (JSON) and validates it. */
@@ -159,8 +197,8 @@ export function parseMappingJson(text: string, fileName: string): ColumnMapping 
     value = JSON.parse(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new AppError('invalid_input', `mapping ${fileName}: not valid JSON: ${reason}`, [
-      { file: fileName, message: reason },
+    throw new AppError('invalid_input', message('mapping.notJsonReason', { file: fileName, reason }), [
+      detail(message('import.reason', { reason }), { file: fileName }),
     ])
   }
   return validateMapping(value, fileName)

@@ -1,5 +1,5 @@
-import { AppError } from '../../../core/errors/app-error'
-import { message } from '../../../core/messages/text'
+import { AppError, detail } from '../../../core/errors/app-error'
+import { message, type Message } from '../../../core/messages/text'
 import { importMessage } from '../import-message'
 import { FILE_LIMITS, type FileLimits } from '../../../core/limits/input-limits'
 import type { ImportNotice } from '../../../db/schema'
@@ -32,12 +32,14 @@ export function rejectOldExcel(bytes: Uint8Array, fileName: string): void {
   if (startsWith(bytes, OLE_MAGIC))
     throw emptyFileError(
       fileName,
-      'this is an old Excel .xls workbook; save it as .xlsx or as CSV (semicolon-separated) and import that',
+      message('import.oldExcel', { file: fileName }),
+      message('import.oldExcelDetail'),
     )
 }
 
-function emptyFileError(fileName: string, message: string): AppError {
-  return new AppError('invalid_input', `${fileName}: ${message}`, [{ file: fileName, message }])
+/** A file-level refusal: the text names the file, the detail says the same without it. */
+function emptyFileError(fileName: string, text: Message, short: Message): AppError {
+  return new AppError('invalid_input', text, [detail(short, { file: fileName })])
 }
 
 interface DecimalChoice {
@@ -163,18 +165,19 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
   const { fileName, mapping } = settings
   const decoded = decodeText(bytes, fileName, options.encoding ?? mapping?.encoding)
   const text = decoded.text
-  if (!/\S/.test(text)) throw emptyFileError(fileName, 'the file is empty')
+  if (!/\S/.test(text))
+    throw emptyFileError(
+      fileName,
+      message('import.fileEmpty', { file: fileName }),
+      message('import.fileEmptyDetail'),
+    )
   const notices: ImportNotice[] = []
   if (
     decoded.encoding === 'windows-1252' &&
     options.encoding === undefined &&
     mapping?.encoding === undefined
   )
-    notices.push({
-      kind: 'encoding',
-      message: 'the file is not valid UTF-8 and was read as Windows-1252 (Excel "CSV" export)',
-      count: 1,
-    })
+    notices.push({ kind: 'encoding', ...importMessage(message('import.notice.readAsWindows1252')), count: 1 })
 
   let headerGuess = settings.headerRow
   while (physicalLine(text, headerGuess).trim() === '' && headerGuess < settings.headerRow + 50) headerGuess++
@@ -205,14 +208,23 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
     if (first.unterminatedQuote)
       throw emptyFileError(
         fileName,
-        'the header row opens a quote that never closes; the file looks truncated',
+        message('import.headerQuoteOpen', { file: fileName }),
+        message('import.headerQuoteOpenDetail'),
       )
-    throw emptyFileError(fileName, 'the file has no header row')
+    throw emptyFileError(
+      fileName,
+      message('import.noHeaderRow', { file: fileName }),
+      message('import.noHeaderRowDetail'),
+    )
   }
   const resolved: Layout = layout
   const hasDataRow = sample.some((cells) => !(cells.length === 1 && cells[0]!.trim() === ''))
   if (!hasDataRow && !first.unterminatedQuote)
-    throw emptyFileError(fileName, `the file has a header (row ${headerRow}) but no data rows`)
+    throw emptyFileError(
+      fileName,
+      message('import.headerNoData', { file: fileName, row: headerRow }),
+      message('import.headerNoDataDetail', { row: headerRow }),
+    )
 
   const chosen = options.decimal ?? mapping?.decimal
   const decimalChoice: DecimalChoice = chosen
@@ -284,7 +296,12 @@ async function parseXlsx(bytes: Uint8Array, options: ParseOptions, settings: Set
   const sheet = await readXlsxRows(bytes, fileName, mapping?.sheet, settings.limits.xlsx)
   const headerIndex = sheet.rows.findIndex((r) => r.row >= settings.headerRow)
   const header = sheet.rows[headerIndex]
-  if (!header) throw emptyFileError(fileName, `worksheet "${sheet.sheetName}" is empty`)
+  if (!header)
+    throw emptyFileError(
+      fileName,
+      message('import.worksheetEmpty', { file: fileName, sheet: sheet.sheetName }),
+      message('import.worksheetEmptyDetail', { sheet: sheet.sheetName }),
+    )
   const headers = header.cells.map((c) => (typeof c === 'number' ? String(c) : c))
   const layout = resolveLayout(headers, layoutOptions(settings, header.row, options))
   const dataRows = sheet.rows.slice(headerIndex + 1)
@@ -292,12 +309,23 @@ async function parseXlsx(bytes: Uint8Array, options: ParseOptions, settings: Set
   if (dataRows.length > maxRows)
     throw emptyFileError(
       fileName,
-      `worksheet "${sheet.sheetName}" has ${dataRows.length.toLocaleString('en-GB')} data rows; at most ${maxRows.toLocaleString('en-GB')} are accepted in one import, split the file`,
+      message('import.worksheetTooManyRows', {
+        file: fileName,
+        sheet: sheet.sheetName,
+        rows: dataRows.length,
+        max: maxRows,
+      }),
+      message('import.worksheetTooManyRowsDetail', {
+        sheet: sheet.sheetName,
+        rows: dataRows.length,
+        max: maxRows,
+      }),
     )
   if (dataRows.length === 0)
     throw emptyFileError(
       fileName,
-      `worksheet "${sheet.sheetName}" has a header (row ${header.row}) but no data rows`,
+      message('import.worksheetNoData', { file: fileName, sheet: sheet.sheetName, row: header.row }),
+      message('import.worksheetNoDataDetail', { sheet: sheet.sheetName, row: header.row }),
     )
   const notices: ImportNotice[] = []
   const chosen = options.decimal ?? mapping?.decimal
@@ -335,7 +363,12 @@ async function parseXlsx(bytes: Uint8Array, options: ParseOptions, settings: Set
  */
 export async function parseImportFile(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> {
   const settings = settingsOf(options)
-  if (bytes.length === 0) throw emptyFileError(options.fileName, 'the file is empty (0 bytes)')
+  if (bytes.length === 0)
+    throw emptyFileError(
+      options.fileName,
+      message('import.fileEmptyZero', { file: options.fileName }),
+      message('import.fileEmptyZeroDetail'),
+    )
   rejectOldExcel(bytes, options.fileName)
   if (isXlsxFile(bytes, options.fileName)) return parseXlsx(bytes, options, settings)
   return parseCsv(bytes, options, settings)

@@ -5,11 +5,13 @@
  * number, period, breakdown, status and key conventions, statistics symbols and the input limits.
  * Whether a figure code exists and which organisation a key names is the importer's job.
  */
-import { AppError } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
 import { normaliseKreisAgs, normaliseNuts3 } from '../../../core/keys/ags'
 import { FILE_LIMITS, type FileLimits } from '../../../core/limits/input-limits'
 import { formatPeriod, parsePeriod } from '../../../core/periods/period'
+import { message, type Message } from '../../../core/messages/text'
 import type { ImportErrorRow, ImportNotice, MissingReason, ObservationStatus } from '../../../db/schema'
+import { importMessage } from '../import-message'
 import {
   DEFAULT_SYMBOLS,
   normaliseBreakdown,
@@ -74,9 +76,10 @@ const MAX_COMPARISON_TYPE = 60
 /** Rows looked at before reading the whole file, to settle the decimal separator. */
 const SAMPLE_ROWS = 2000
 
-function fileError(fileName: string, message: string, row?: number): AppError {
-  return new AppError('invalid_input', `${fileName}: ${message}`, [
-    { file: fileName, ...(row === undefined ? {} : { row }), message },
+/** A file-level refusal: the text names the file, the detail says the same without it. */
+function fileError(fileName: string, text: Message, short: Message, row?: number): AppError {
+  return new AppError('invalid_input', text, [
+    detail(short, { file: fileName, ...(row === undefined ? {} : { row }) }),
   ])
 }
 
@@ -107,12 +110,20 @@ function locateColumns(headers: string[], mapping: PublishedFigureMapping, fileN
     if (at < 0) missing.push(`'${name}'`)
     else index.set(role, { at, name: headers[at]!.trim() })
   }
-  if (missing.length > 0)
+  if (missing.length > 0) {
+    const params = {
+      columns: missing.join(', '),
+      mapping: mapping.name,
+      row,
+      found: headers.map((h) => h.trim()).join(', '),
+    }
     throw fileError(
       fileName,
-      `missing column(s) ${missing.join(', ')} of mapping '${mapping.name}' in the header (row ${row}); found ${headers.map((h) => h.trim()).join(', ')}`,
+      message('import.publishedMissingColumns', { file: fileName, ...params }),
+      message('import.publishedMissingColumnsDetail', params),
       row,
     )
+  }
   return index
 }
 
@@ -179,7 +190,8 @@ function createPublishedReader(options: {
     if (rowsRead > options.limits.import.maxRows)
       throw fileError(
         fileName,
-        `more than ${options.limits.import.maxRows} data rows (reached at row ${row}); that is the limit of one import, split the file`,
+        message('import.tooManyRows', { file: fileName, limit: options.limits.import.maxRows, row }),
+        message('import.tooManyRowsDetail', { limit: options.limits.import.maxRows, row }),
         row,
       )
     const at = (role: Role) => columns.get(role)
@@ -272,7 +284,9 @@ function createPublishedReader(options: {
   > {
     const notices: ImportNotice[] = [...symbolCounts].map(([symbol, count]) => ({
       kind: 'symbol',
-      message: `${count} value(s) "${symbol}" read as missing (${symbols[symbol]})`,
+      ...importMessage(
+        message('import.notice.publishedSymbol', { count, symbol, meaning: symbols[symbol] ?? '' }),
+      ),
       count,
     }))
     return { rowsRead, records, errors, errorCount, notices }
@@ -299,7 +313,12 @@ async function parseCsv(
   const { fileName, mapping } = options
   const decoded = decodeText(bytes, fileName, mapping.encoding)
   const text = decoded.text
-  if (!/\S/.test(text)) throw fileError(fileName, 'the file is empty')
+  if (!/\S/.test(text))
+    throw fileError(
+      fileName,
+      message('import.fileEmpty', { file: fileName }),
+      message('import.fileEmptyDetail'),
+    )
   const firstHeaderRow = mapping.headerRow ?? 1
   const delimiter = mapping.delimiter ?? detectDelimiter(physicalLine(text, firstHeaderRow))
   // Pass 1: the header and a sample of rows, to settle the decimal separator before reading all.
@@ -322,17 +341,22 @@ async function parseCsv(
       return sample.length < SAMPLE_ROWS
     },
   })
-  if (!headers) throw fileError(fileName, 'the file has no header row')
+  if (!headers)
+    throw fileError(
+      fileName,
+      message('import.noHeaderRow', { file: fileName }),
+      message('import.noHeaderRowDetail'),
+    )
   const header: string[] = headers
   if (sample.length === 0)
-    throw fileError(fileName, `the file has a header (row ${headerRow}) but no data rows`)
+    throw fileError(
+      fileName,
+      message('import.headerNoData', { file: fileName, row: headerRow }),
+      message('import.headerNoDataDetail', { row: headerRow }),
+    )
   const notices: ImportNotice[] = []
   if (decoded.encoding === 'windows-1252' && mapping.encoding === undefined)
-    notices.push({
-      kind: 'encoding',
-      message: 'the file is not valid UTF-8 and was read as Windows-1252 (Excel "CSV" export)',
-      count: 1,
-    })
+    notices.push({ kind: 'encoding', ...importMessage(message('import.notice.readAsWindows1252')), count: 1 })
   const folded = header.map(normaliseHeader)
   const numberColumns = NUMBER_ROLES.map((r) => mapping.columns[r])
     .filter((n): n is string => n !== undefined)
@@ -405,13 +429,19 @@ async function parseXlsx(
   const sheet = await readXlsxRows(bytes, fileName, mapping.sheet, limits.xlsx)
   const headerIndex = sheet.rows.findIndex((r) => r.row >= (mapping.headerRow ?? 1))
   const header = sheet.rows[headerIndex]
-  if (!header) throw fileError(fileName, `worksheet "${sheet.sheetName}" is empty`)
+  if (!header)
+    throw fileError(
+      fileName,
+      message('import.worksheetEmpty', { file: fileName, sheet: sheet.sheetName }),
+      message('import.worksheetEmptyDetail', { sheet: sheet.sheetName }),
+    )
   const headers = header.cells.map((c) => cellText(c))
   const dataRows = sheet.rows.slice(headerIndex + 1)
   if (dataRows.length === 0)
     throw fileError(
       fileName,
-      `worksheet "${sheet.sheetName}" has a header (row ${header.row}) but no data rows`,
+      message('import.worksheetNoData', { file: fileName, sheet: sheet.sheetName, row: header.row }),
+      message('import.worksheetNoDataDetail', { sheet: sheet.sheetName, row: header.row }),
     )
   const decimal = mapping.decimal ?? ','
   const reader = createPublishedReader({ fileName, mapping, headers, headerRow: header.row, decimal, limits })
@@ -425,7 +455,12 @@ export async function parsePublishedFigures(
   options: PublishedParseOptions,
 ): Promise<PublishedParseResult> {
   const limits = options.limits ?? FILE_LIMITS
-  if (bytes.length === 0) throw fileError(options.fileName, 'the file is empty (0 bytes)')
+  if (bytes.length === 0)
+    throw fileError(
+      options.fileName,
+      message('import.fileEmptyZero', { file: options.fileName }),
+      message('import.fileEmptyZeroDetail'),
+    )
   rejectOldExcel(bytes, options.fileName)
   if (isXlsxFile(bytes, options.fileName)) return parseXlsx(bytes, options, limits)
   return parseCsv(bytes, options, limits)

@@ -1,5 +1,6 @@
 import type { CellValue } from 'exceljs'
-import { AppError } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
+import { message } from '../../../core/messages/text'
 import { XLSX_LIMITS, type XlsxLimits } from '../../../core/limits/input-limits'
 import { checkXlsxDirectory, verifyXlsxEntries } from './check-xlsx-archive'
 import { isoDate } from '../../../core/periods/dates'
@@ -43,19 +44,26 @@ export async function readXlsxRows(
     await workbook.xlsx.load(bytes.slice().buffer)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new AppError('invalid_input', `${fileName}: not a readable .xlsx workbook (${reason})`, [
-      { file: fileName, message: reason },
+    throw new AppError('invalid_input', message('import.xlsxUnreadable', { file: fileName, reason }), [
+      detail(message('import.reason', { reason }), { file: fileName }),
     ])
   }
   const names = workbook.worksheets.map((w) => w.name)
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet)
   if (!worksheet) {
-    const wanted = sheet === undefined ? 'a worksheet' : `worksheet "${sheet}"`
-    throw new AppError(
-      'invalid_input',
-      `${fileName}: ${wanted} not found; the workbook has: ${names.join(', ') || 'no worksheets'}`,
-      [{ file: fileName, field: 'sheet', value: sheet ?? '', message: `found ${names.join(', ')}` }],
-    )
+    const text =
+      sheet === undefined
+        ? message('import.workbookEmpty', { file: fileName })
+        : names.length === 0
+          ? message('import.worksheetNotFoundEmpty', { file: fileName, sheet })
+          : message('import.worksheetNotFound', { file: fileName, sheet, names: names.join(', ') })
+    throw new AppError('invalid_input', text, [
+      detail(message('import.worksheetsFound', { names: names.join(', ') }), {
+        file: fileName,
+        field: 'sheet',
+        value: sheet ?? '',
+      }),
+    ])
   }
   const rows: SheetRows['rows'] = []
   worksheet.eachRow((row, rowNumber) => {

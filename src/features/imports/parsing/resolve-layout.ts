@@ -1,4 +1,5 @@
-import { AppError, type ErrorDetail } from '../../../core/errors/app-error'
+import { AppError, detail, type ErrorDetail } from '../../../core/errors/app-error'
+import { message, type Message } from '../../../core/messages/text'
 import { formatPeriod, parsePeriod } from '../../../core/periods/period'
 import { BUILT_IN_INDICATORS } from '../../indicators/catalogue'
 import { normaliseHeader } from './cell-values'
@@ -96,25 +97,45 @@ function findHeader(normalised: string[], names: readonly string[]): number | un
   return undefined
 }
 
+/** A column the header lacks: its name and what was expected there, said with the columns found. */
+interface MissingColumn {
+  name: string
+  expected: (found: string) => Message
+}
+
+/** What the whole header was expected to hold, by the format read. */
+type Expectation = 'any' | 'long' | 'wideIndicators' | 'widePeriods'
+
+const LACKS = {
+  any: ['import.headerLacksAny', 'import.headerLacksAnyMapped'],
+  long: ['import.headerLacksLong', 'import.headerLacksLongMapped'],
+  wideIndicators: ['import.headerLacksWideIndicators', 'import.headerLacksWideIndicatorsMapped'],
+  widePeriods: ['import.headerLacksWidePeriods', 'import.headerLacksWidePeriodsMapped'],
+} as const
+
 function missingColumnsError(
   options: ResolveLayoutOptions,
   headers: string[],
-  missing: { name: string; expected: string }[],
-  expectation: string,
+  missing: MissingColumn[],
+  expectation: Expectation,
 ): AppError {
-  const found = headers.filter((h) => h.trim() !== '').join(', ') || '(nothing)'
-  const details: ErrorDetail[] = missing.map((m) => ({
-    file: options.fileName,
-    row: options.headerRow,
-    column: m.name,
-    value: found,
-    message: `expected ${m.expected}; found columns: ${found}`,
-  }))
+  const listed = headers.filter((h) => h.trim() !== '').join(', ')
+  // A header without a name in it: a dash, which reads the same in both languages.
+  const found = listed || '–'
+  const details: ErrorDetail[] = missing.map((m) =>
+    detail(m.expected(found), {
+      file: options.fileName,
+      row: options.headerRow,
+      column: m.name,
+      value: listed || '(nothing)',
+    }),
+  )
   const names = missing.map((m) => `"${m.name}"`).join(', ')
-  const via = options.mapping ? ` (mapping "${options.mapping.name}")` : ''
+  const params = { file: options.fileName, row: options.headerRow, names, found }
+  const [plain, mapped] = LACKS[expectation]
   return new AppError(
     'invalid_input',
-    `${options.fileName}: header in row ${options.headerRow} lacks ${names}${via}. Expected ${expectation}. Found: ${found}`,
+    options.mapping ? message(mapped, { ...params, mapping: options.mapping.name }) : message(plain, params),
     details,
   )
 }
@@ -133,15 +154,26 @@ function isInYears(period: string, mapping?: ColumnMapping): boolean {
   return (from === undefined || year >= from) && (to === undefined || year <= to)
 }
 
-const LONG_EXPECTATION =
-  'a long table "org;indicator;period;value" (German headers such as AGS, Kennzahl, Monat, Wert work too), a wide table with a key column and one column per period, or a key column, a period column and one column per indicator code'
+/** A column found by its aliases (or the name a mapping gives), by its role in a long table. */
+const ROLE_COLUMN = {
+  indicator: 'import.expectedIndicatorColumn',
+  period: 'import.expectedPeriodColumn',
+  value: 'import.expectedValueColumn',
+} as const
+
+/** An optional column a mapping names, by its role in a long table. */
+const NAMED_COLUMN = {
+  breakdown: 'import.expectedBreakdownColumnNamed',
+  status: 'import.expectedStatusColumnNamed',
+  missing: 'import.expectedMissingColumnNamed',
+} as const
 
 /** Works out from the header (and the mapping, when given) which column holds what. */
 export function resolveLayout(headers: string[], options: ResolveLayoutOptions): Layout {
   const mapping = options.mapping
   const normalised = headers.map(normaliseHeader)
   const used = new Set<number>()
-  const missing: { name: string; expected: string }[] = []
+  const missing: MissingColumn[] = []
   const take = (index: number | undefined): number | undefined => {
     if (index !== undefined) used.add(index)
     return index
@@ -153,7 +185,10 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
     keyIndex = take(findHeader(normalised, [mapping.key.column]))
     keyType = mapping.key.type
     if (keyIndex === undefined)
-      missing.push({ name: mapping.key.column, expected: `the key column "${mapping.key.column}"` })
+      missing.push({
+        name: mapping.key.column,
+        expected: (found) => message('import.expectedKeyColumnNamed', { column: mapping.key.column, found }),
+      })
   } else {
     const index = normalised.findIndex((h) => KEY_ALIASES[h] !== undefined)
     if (index !== -1) {
@@ -169,7 +204,11 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
   else if (periodSpec) {
     periodIndex = take(findHeader(normalised, [periodSpec.column]))
     if (periodIndex === undefined)
-      missing.push({ name: periodSpec.column, expected: `the period column "${periodSpec.column}"` })
+      missing.push({
+        name: periodSpec.column,
+        expected: (found) =>
+          message('import.expectedPeriodColumnNamed', { column: periodSpec.column, found }),
+      })
   }
 
   let format: ImportFormat | undefined = mapping?.format
@@ -192,8 +231,8 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
   }
   if (keyIndex === undefined || format === undefined) {
     if (keyIndex === undefined && !mapping)
-      missing.push({ name: 'org', expected: 'a key column (org, AGS, Kennziffer, NUTS3 or id)' })
-    throw missingColumnsError(options, headers, missing, LONG_EXPECTATION)
+      missing.push({ name: 'org', expected: (found) => message('import.expectedKeyColumn', { found }) })
+    throw missingColumnsError(options, headers, missing, 'any')
   }
 
   const layout: Layout = {
@@ -209,12 +248,12 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
   if (fixedPeriod !== undefined) layout.fixedPeriod = fixedPeriod
 
   if (format === 'long') {
-    const require = (explicit: string | undefined, aliases: string[], role: string) => {
+    const require = (explicit: string | undefined, aliases: string[], role: keyof typeof ROLE_COLUMN) => {
       const index = take(aliasIndex(explicit, aliases))
       if (index === undefined)
         missing.push({
           name: explicit ?? aliases[0]!,
-          expected: `the ${role} column (${explicit ?? aliases.join(', ')})`,
+          expected: (found) => message(ROLE_COLUMN[role], { names: explicit ?? aliases.join(', '), found }),
         })
       return index
     }
@@ -231,10 +270,13 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
       [long?.missing, 'missing'],
     ] as const) {
       if (explicit !== undefined && findHeader(normalised, [explicit]) === undefined)
-        missing.push({ name: explicit, expected: `the ${role} column "${explicit}"` })
+        missing.push({
+          name: explicit,
+          expected: (found) => message(NAMED_COLUMN[role], { column: explicit, found }),
+        })
     }
     if (missing.length > 0 || valueIndex === undefined)
-      throw missingColumnsError(options, headers, missing, 'org;indicator;period;value')
+      throw missingColumnsError(options, headers, missing, 'long')
     layout.valueColumns.push({
       index: valueIndex,
       column: headers[valueIndex]!.trim(),
@@ -245,13 +287,21 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
     if (periodIndex === undefined && fixedPeriod === undefined) {
       periodIndex = take(findHeader(normalised, PERIOD_ALIASES))
       if (periodIndex === undefined)
-        missing.push({ name: 'period', expected: `a period column (${PERIOD_ALIASES.join(', ')})` })
+        missing.push({
+          name: 'period',
+          expected: (found) =>
+            message('import.expectedAPeriodColumn', { names: PERIOD_ALIASES.join(', '), found }),
+        })
     }
     if (mapping?.columns) {
       for (const c of mapping.columns) {
         const index = take(findHeader(normalised, [c.column]))
         if (index === undefined) {
-          missing.push({ name: c.column, expected: `the value column "${c.column}" (→ ${c.indicator})` })
+          missing.push({
+            name: c.column,
+            expected: (found) =>
+              message('import.expectedValueColumnNamed', { column: c.column, indicator: c.indicator, found }),
+          })
           continue
         }
         const vc: ValueColumn = {
@@ -274,29 +324,21 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
         layout.valueColumns.push({ index, column: h.trim(), indicator: code, breakdown: 'total', scale: 1 })
       })
     }
-    if (missing.length > 0)
-      throw missingColumnsError(
-        options,
-        headers,
-        missing,
-        'a key column, a period column and the mapped value columns',
-      )
+    if (missing.length > 0) throw missingColumnsError(options, headers, missing, 'wideIndicators')
   } else {
     const indicator = options.indicator ?? mapping?.indicator
     if (indicator === undefined)
       throw new AppError(
         'invalid_input',
-        `${options.fileName}: a table with one column per period needs to be told which indicator it holds (choose an indicator or a mapping with "indicator")`,
+        message('import.widePeriodsNeedIndicator', { file: options.fileName }),
         [
-          {
+          detail(message('import.widePeriodsIndicatorRequired'), {
             file: options.fileName,
             field: 'indicator',
-            message: 'indicator required for wide-periods tables',
-          },
+          }),
         ],
       )
-    if (missing.length > 0)
-      throw missingColumnsError(options, headers, missing, 'a key column and period columns')
+    if (missing.length > 0) throw missingColumnsError(options, headers, missing, 'widePeriods')
     headers.forEach((h, index) => {
       if (used.has(index)) return
       const p = parsePeriod(h)
