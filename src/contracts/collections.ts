@@ -17,7 +17,9 @@ import {
   MAX_SHORT_TEXT,
   periodText,
   serverMessageFields,
+  refinement,
 } from './common'
+import { message } from '../core/messages/text'
 
 export const indicatorPolaritySchema = z
   .enum(['higher_is_better', 'lower_is_better', 'neutral'])
@@ -51,11 +53,11 @@ export const ownIndicatorSchema = z
       .default(['total']),
   })
   .refine((i) => i.allowedMin === null || i.allowedMax === null || i.allowedMin <= i.allowedMax, {
-    message: 'allowedMin must not be above allowedMax',
+    ...refinement(message('collection.minAboveMax')),
     path: ['allowedMax'],
   })
   .refine((i) => i.breakdowns.includes('total'), {
-    message: "breakdowns must include 'total'",
+    ...refinement(message('collection.totalRequired')),
     path: ['breakdowns'],
   })
 

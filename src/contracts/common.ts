@@ -93,6 +93,11 @@ export function customIssue(text: Message): {
   return { code: 'custom', message: render('en', text), params: { message: text } }
 }
 
+/** The options of a `.refine` whose refusal is a catalogue message (rendered like `customIssue`). */
+export function refinement(text: Message): { message: string; params: { message: Message } } {
+  return { message: render('en', text), params: { message: text } }
+}
+
 /**
  * A comma-separated list (`K1,K2`, `elb,lzb` or ids `12,15`) → its distinct items in the order
  * given. Every item must be a valid `item`: one that is not refuses the request (422, naming the

@@ -19,11 +19,12 @@ import {
   keyText,
   listText,
   MAX_LIST_ITEMS,
-  MAX_LONG_TEXT,
   MAX_SHORT_TEXT,
   localizedTextSchema,
+  refinement,
   serverTextSchema,
 } from './common'
+import { message } from '../core/messages/text'
 
 const id = z.number().int()
 const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
@@ -373,7 +374,7 @@ export const addActionItemRequestSchema = z
     dueOn: isoDate.nullable().default(null),
   })
   .refine((a) => a.ownerOrganisationId !== null || a.ownerUserId !== null, {
-    message: 'an action needs an owner: ownerOrganisationId or ownerUserId',
+    ...refinement(message('action.ownerRequired')),
     path: ['ownerOrganisationId'],
   })
 export const updateActionItemRequestSchema = z.object({

@@ -170,7 +170,7 @@ const ACCESS_CASES: Record<string, AccessCase> = {
     }),
     expect: (_c, r) => {
       expect(status(r)).toBe(401)
-      expect(r.json().error.message).toMatch(/e-mail or password is wrong/)
+      expect(r.json().error.key).toBe('signIn.wrong')
     },
   },
   getSession: {

@@ -14,6 +14,7 @@ import type { z } from 'zod'
 import type { DB } from '../db/schema'
 import type { Account, AuditActor } from '../core/accounts/account'
 import { AppError } from '../core/errors/app-error'
+import { message } from '../core/messages/text'
 import { viewerScopeKey, type Permission, type PERMISSIONS, type Viewer } from '../core/permissions'
 import { canManageNetworkWide } from '../core/permissions/network-wide'
 import type { AppContext } from './context'
@@ -185,12 +186,9 @@ export function rolesOf(route: Pick<AnyRoute, 'access'>): readonly string[] | nu
  * The viewer of a route that changes something network-wide: administrators and moderators of all
  * rings (core/permissions/network-wide.ts); everybody else gets 403 naming `what`.
  */
-export function requireNetworkWideManager(viewer: Viewer, what: string): Viewer {
+export function requireNetworkWideManager(viewer: Viewer, what: 'cycles' | 'peerModels'): Viewer {
   if (canManageNetworkWide(viewer)) return viewer
-  throw new AppError(
-    'forbidden',
-    `${what} span the whole network: only administrators and moderators of all rings change them`,
-  )
+  throw new AppError('forbidden', message(`networkWide.${what}`))
 }
 
 /** A `cacheKey` for answers that depend on the (validated) query and on what the viewer may see. */

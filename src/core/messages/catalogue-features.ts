@@ -196,4 +196,101 @@ export const FEATURE_MESSAGES = {
     de: 'Zu viele Anfragen zum Zurücksetzen des Passworts; bitte in {wait:seconds} erneut versuchen',
     en: 'too many password reset requests; try again in {wait:seconds}',
   },
+  // Remaining refusals of accounts, second factors, backups, collections, imports and network-wide settings.
+  'totp.required': {
+    de: 'Die Rolle {role} braucht einen zweiten Faktor; er lässt sich nicht abschalten',
+    en: 'the role {role} needs a second factor; it cannot be switched off',
+  },
+  'totp.alreadySetUp': {
+    de: 'Ein zweiter Faktor ist schon eingerichtet; schalten Sie ihn erst ab, um einen neuen einzurichten',
+    en: 'a second factor is set up already; switch it off first to set up a new one',
+  },
+  'invitation.role': {
+    de: 'Sie dürfen niemanden mit der Rolle {role} einladen',
+    en: 'you may not invite a {role}',
+  },
+  'invitation.roleForOrganisation': {
+    de: 'Sie dürfen niemanden mit der Rolle {role} für diese Organisation einladen',
+    en: 'you may not invite a {role} for this organisation',
+  },
+  'account.noOrganisation': {
+    de: 'Eine Organisation {organisationId} gibt es nicht',
+    en: 'no organisation with the id {organisationId}',
+  },
+  'signIn.wrong': {
+    de: 'E-Mail-Adresse oder Passwort ist falsch',
+    en: 'e-mail or password is wrong',
+  },
+  'backup.noSchema': {
+    de: '{location} hat noch kein Schema: Es gibt nichts zu sichern',
+    en: '{location} has no schema yet: there is nothing to back up',
+  },
+  'collection.noForm': {
+    de: 'Organisation {organisationId} hat in der Erhebung {collectionId} kein Formular',
+    en: 'no form of organisation {organisationId} in data collection {collectionId}',
+  },
+  'collection.onlyModerators': {
+    de: 'Nur die Moderation der befragten Ringe (und die Administration) verwaltet eine Erhebung',
+    en: 'only the moderators of the rings asked (and administrators) manage a data collection',
+  },
+  'collection.noneToRemind': {
+    de: 'Keine dieser Organisationen muss noch abgeben',
+    en: 'none of these organisations is still to submit',
+  },
+  'collection.nothingToReopen': {
+    de: 'Organisation {organisationId} hat nicht abgegeben: Es gibt nichts wieder zu öffnen',
+    en: 'organisation {organisationId} has not submitted: there is nothing to reopen',
+  },
+  'collection.resultsWhenClosed': {
+    de: 'Die Erhebung {collectionId} läuft noch: Ihre Ergebnisse erscheinen, sobald die Moderation sie schließt',
+    en: 'data collection {collectionId} is still open: its results are shown once the moderator closes it',
+  },
+  'import.noBatch': {
+    de: 'Einen Import {batchId} gibt es in Ihrem Importverlauf nicht',
+    en: 'no import {batchId} in your import history',
+  },
+  'organisation.unknownKey': {
+    de: 'Keine Organisation mit dem Schlüssel „{key}“ (eine Nummer, ein fünfstelliger AGS oder ein NUTS-3-Code)',
+    en: "no organisation with the key '{key}' (use an id, a 5-digit AGS or a NUTS-3 code)",
+  },
+  'minutes.commentRoles': {
+    de: 'Nur Leitungen und Analysten eingeladener Organisationen und die Moderation kommentieren ein Protokoll',
+    en: 'only leads and analysts of invited organisations and the moderation comment on minutes',
+  },
+  'meeting.scheduleExists': {
+    de: 'Ring {ring} hat {year} schon {count|# Treffen|# Treffen}; ändern Sie diese, statt einen neuen Plan anzulegen',
+    en: 'ring {ring} already has {count|# meeting|# meetings} in {year}; change them instead of creating a new schedule',
+  },
+  'practice.tryWithoutRing': {
+    de: 'Ihre Organisation gehört zu keinem Benchlearning-Ring: Es gibt kein Treffen, dem sie etwas vorschlagen könnte',
+    en: 'your organisation belongs to no benchlearning ring: there is no meeting to propose to',
+  },
+  'report.noChromium': {
+    de: 'Chromium wurde unter {path} nicht gefunden: Installieren Sie es (apt-get install chromium) oder setzen Sie CHROMIUM_PATH',
+    en: 'chromium not found at {path}: install it (apt-get install chromium) or set CHROMIUM_PATH',
+  },
+  'published.unregistered': {
+    de: 'Organisationen, die nicht im Register stehen (Zeilen nicht eingelesen)',
+    en: 'organisations not in the register (rows not imported)',
+  },
+  'networkWide.cycles': {
+    de: 'Runden der Selbstbewertung gelten für das ganze Netzwerk: Nur die Administration und die Moderation aller Ringe ändern sie',
+    en: 'self-assessment cycles span the whole network: only administrators and moderators of all rings change them',
+  },
+  'networkWide.peerModels': {
+    de: 'Vergleichsmodelle gelten für das ganze Netzwerk: Nur die Administration und die Moderation aller Ringe ändern sie',
+    en: 'peer models span the whole network: only administrators and moderators of all rings change them',
+  },
+  'collection.minAboveMax': {
+    de: 'allowedMin darf nicht über allowedMax liegen',
+    en: 'allowedMin must not be above allowedMax',
+  },
+  'collection.totalRequired': {
+    de: "Die Aufgliederungen müssen 'total' enthalten",
+    en: "breakdowns must include 'total'",
+  },
+  'demo.syntheticData': {
+    de: 'Synthetische Demodaten – keine echten Kennzahlen.',
+    en: 'Synthetic demo data, not real figures.',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -6,6 +6,7 @@ import type { Account } from '../../core/accounts/account'
 import { actorOf } from '../../core/accounts/account'
 import { isSecondFactorRequired } from '../../core/accounts/second-factor'
 import { forbidden } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import { checkPassword } from './sign-in'
@@ -20,7 +21,7 @@ export async function disableTotp(
   await database.transaction(async (tx) => {
     const state = await findTotpState(tx.db, account.id)
     if (isSecondFactorRequired({ role: account.role, isTotpExempt: state.isTotpExempt }))
-      throw forbidden(`the role ${account.role} needs a second factor; it cannot be switched off`)
+      throw forbidden(message('totp.required', { role: account.role }))
     await clearTotp(tx.db, account.id)
     await recordAudit(tx.db, {
       actor: actorOf(account),

@@ -51,7 +51,11 @@ export async function inviteUser(database: Database, options: InviteUserOptions)
   return database.transaction(async (tx) => {
     const account = await loadAccountInRings(tx.db, { role, organisationId }, isoDate(now))
     if (inviter && !canManageAccount(inviter, account))
-      throw forbidden(`you may not invite a ${role}${organisationId ? ' for this organisation' : ''}`)
+      throw forbidden(
+        organisationId
+          ? message('invitation.roleForOrganisation', { role })
+          : message('invitation.role', { role }),
+      )
     const email = options.email?.trim() ?? null
     if (email && (await findUserByEmail(tx.db, email))) throw conflict(message('account.exists', { email }))
     const token = createToken()

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { AccountInRings, Role } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
@@ -17,6 +18,7 @@ export async function loadAccountInRings(
   const organisation = (await findOrganisationRings(db, { at, ids: [account.organisationId] })).get(
     account.organisationId,
   )
-  if (!organisation) throw notFound(`no organisation with the id ${account.organisationId}`)
+  if (!organisation)
+    throw notFound(message('account.noOrganisation', { organisationId: account.organisationId }))
   return { role: account.role, organisation }
 }

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely'
 import { actorOf, type Account } from '../../core/accounts/account'
 import { AppError } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import type { DB } from '../../db/schema'
 import { recordAudit } from '../audit/record-audit'
@@ -54,7 +55,7 @@ export async function checkPassword(
   const isValid = await verifyPassword(options.password, stored ?? (await dummyPasswordHash()))
   if (!user || !stored || !isValid || user.isDisabled) {
     await recordFailedAttempt(db, { email, ip: options.ip, now: options.now })
-    throw new AppError('unauthenticated', 'e-mail or password is wrong / E-Mail oder Passwort ist falsch')
+    throw new AppError('unauthenticated', message('signIn.wrong'))
   }
   return user
 }

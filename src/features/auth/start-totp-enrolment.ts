@@ -7,6 +7,7 @@
 import { createTotpSecret, otpauthUri } from '../../core/accounts/totp'
 import { actorOf } from '../../core/accounts/account'
 import { conflict } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import { checkPassword } from './sign-in'
@@ -21,8 +22,7 @@ export async function startTotpEnrolment(
 ): Promise<{ secret: string; otpauthUri: string }> {
   const user = await checkPassword(database.db, options)
   return database.transaction(async (tx) => {
-    if ((await findTotpState(tx.db, user.id)).isConfirmed)
-      throw conflict('a second factor is set up already; switch it off first to set up a new one')
+    if ((await findTotpState(tx.db, user.id)).isConfirmed) throw conflict(message('totp.alreadySetUp'))
     const secret = createTotpSecret()
     await setPendingTotpSecret(tx.db, { userId: user.id, secret })
     await recordAudit(tx.db, {

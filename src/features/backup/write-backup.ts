@@ -11,6 +11,7 @@ import {
 } from '../../core/backup/backup-format'
 import { systemNow } from '../../core/periods/dates'
 import { invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { listAppliedMigrations, listTablesWithColumns } from './backup.repository'
 
@@ -43,7 +44,7 @@ export async function writeBackup(
         const migrations = await listAppliedMigrations(tx.db)
         const schema = migrations.at(-1)
         if (schema === undefined)
-          throw invalidInput(`${database.location} has no schema yet: there is nothing to back up`)
+          throw invalidInput(message('backup.noSchema', { location: database.location }))
         const header: BackupHeader = {
           format: BACKUP_FORMAT,
           schema,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CollectionFormDto } from '../../contracts/collections'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { canFillCollectionForm, canReadCollectionForm, type Viewer } from '../../core/permissions'
 import type { DB } from '../../db/schema'
 import {
@@ -22,7 +23,7 @@ export function requireReadableForm(
   organisationId: number,
 ): void {
   if (!canReadCollectionForm(viewer, collection.rules, organisationId))
-    throw notFound(`no form of organisation ${organisationId} in data collection ${collection.row.id}`)
+    throw notFound(message('collection.noForm', { organisationId, collectionId: collection.row.id }))
 }
 
 /** The form with its cells (previous values for reference) and the findings of the checks. */

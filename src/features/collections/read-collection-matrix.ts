@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CollectionMatrixDto } from '../../contracts/collections'
 import { forbidden } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { canManageCollection, type Viewer } from '../../core/permissions'
 import { cellKey } from '../../core/plausibility/collection-checks'
 import type { DB } from '../../db/schema'
@@ -9,8 +10,7 @@ import { loadCollection, type LoadedCollection } from './load-collection'
 
 /** Only the collection's managers see every organisation's state. */
 export function requireManager(viewer: Viewer, collection: LoadedCollection): void {
-  if (!canManageCollection(viewer, collection.rules))
-    throw forbidden('only the moderators of the rings asked (and administrators) manage a data collection')
+  if (!canManageCollection(viewer, collection.rules)) throw forbidden(message('collection.onlyModerators'))
 }
 
 /**

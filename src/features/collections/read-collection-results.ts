@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely'
 import type { CollectionResultsDto } from '../../contracts/collections'
 import { conflict, isAppError } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { computeQuantile } from '../../core/kpi/group-stats'
 import {
   canManageCollection,
@@ -43,9 +44,7 @@ async function buildResults(
   const { viewer } = options
   const { row } = collection
   if (row.status !== 'closed' || !row.closedAt)
-    throw conflict(
-      `data collection ${row.id} is still open: its results are shown once the moderator closes it`,
-    )
+    throw conflict(message('collection.resultsWhenClosed', { collectionId: row.id }))
   const submitted = new Set(
     collection.members.filter((m) => m.status === 'submitted').map((m) => m.organisationId),
   )

@@ -1,5 +1,6 @@
 import type { WriteCaller } from '../../core/accounts/account'
 import { conflict } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
 import { queueCollectionReminder } from '../mail/queue-collection-reminder'
@@ -24,8 +25,7 @@ export async function remindCollectionMembers(
   requireOpen(collection)
   const late = collection.members.filter((m) => m.status !== 'submitted').map((m) => m.organisationId)
   const wanted = options.organisationIds ? late.filter((id) => options.organisationIds!.includes(id)) : late
-  if (options.organisationIds && wanted.length === 0)
-    throw conflict('none of these organisations is still to submit')
+  if (options.organisationIds && wanted.length === 0) throw conflict(message('collection.noneToRemind'))
   return database.transaction(async (tx) => {
     const reminded = await markReminded(tx.db, {
       collectionId: collection.row.id,

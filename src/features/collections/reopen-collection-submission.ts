@@ -1,5 +1,6 @@
 import type { CollectionDto } from '../../contracts/collections'
 import { conflict } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
@@ -18,7 +19,7 @@ export async function reopenCollectionSubmission(
   requireManager(options.viewer, collection)
   requireOpen(collection)
   if (findMember(collection, options.organisationId).status !== 'submitted')
-    throw conflict(`organisation ${options.organisationId} has not submitted: there is nothing to reopen`)
+    throw conflict(message('collection.nothingToReopen', { organisationId: options.organisationId }))
   await database.transaction(async (tx) => {
     await lockCollection(tx.db, collection.row.id)
     await markReopened(tx.db, collection.row.id, options.organisationId, options.now)

@@ -5,6 +5,8 @@
  */
 import { sql } from 'kysely'
 import type { Database } from '../../db/connect'
+import { message } from '../../core/messages/text'
+import { importMessage } from '../imports/import-message'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import { listIndicators } from '../indicators/indicator.repository'
 import {
@@ -78,8 +80,7 @@ export async function createDemoNetwork(
         notices: JSON.stringify([
           {
             kind: 'demo',
-            message:
-              'Synthetische Demodaten – keine echten Kennzahlen. / Synthetic demo data, not real figures.',
+            ...importMessage(message('demo.syntheticData')),
             count: demo.observations.count,
           },
         ]),

@@ -172,7 +172,7 @@ describe('GET /api/v1/imports/:id/changes', () => {
     expect((await changesOf(peer, batch.kcaFix)).statusCode).toBe(404)
     const unknown = await changesOf(admin, 999_999)
     expect(unknown.statusCode).toBe(404)
-    expect(unknown.json().error.message).toBe('no import 999999 in your import history')
+    expect(unknown.json().error.message).toBe('Einen Import 999999 gibt es in Ihrem Importverlauf nicht')
   })
 
   it('lists nothing for an import that only added values', async () => {

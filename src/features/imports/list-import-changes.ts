@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Viewer } from '../../core/permissions'
 import { formatPeriod, periodFromDate } from '../../core/periods/period'
 import type { ImportChangeListDto } from '../../contracts/imports'
@@ -36,7 +37,7 @@ export async function listImportChanges(
 ): Promise<ImportChangeListDto> {
   const found = await findImportBatch(db, batchId)
   const scope = await loadImportBatchScope(db, { viewer, at })
-  if (!found || !isBatchInScope(scope, found)) throw notFound(`no import ${batchId} in your import history`)
+  if (!found || !isBatchInScope(scope, found)) throw notFound(message('import.noBatch', { batchId }))
   const confidentiality = await loadConfidentiality(db, at)
   const organisationIds = (await findOrganisationsRevisedByBatch(db, batchId)).filter((id) =>
     canReadRawValues(confidentiality, viewer, id),

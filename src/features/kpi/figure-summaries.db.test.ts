@@ -60,7 +60,7 @@ describe('batched figure summaries', () => {
     const invalid = await get('/api/v1/kpi/summaries?figures=K2,k3&org=06435')
     expect(invalid.statusCode).toBe(422)
     expect(invalid.json().error.code).toBe('invalid_input')
-    expect(invalid.json().error.details[0].message).toContain('not a figure code: k3')
+    expect(invalid.json().error.details[0].message).toContain('„k3“ ist ungültig')
     await app.close()
   })
 })

@@ -1,6 +1,7 @@
 /** Leads and analysts of invited organisations and the moderation comment on the draft minutes of a held meeting. */
 import { canManageRingScoped, canTakePart, checkCommentsOpen } from '../../core/benchlearning'
 import { forbidden } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import type { Database } from '../../db/connect'
 import { minutesTextRow, type MinutesText } from './add-decision'
 import { checkItemOfMeeting } from './load-managed-agenda-item'
@@ -21,10 +22,7 @@ export async function commentOnMinutes(
     const isParticipant =
       canTakePart(viewer, item) &&
       (await findInvitedOrganisations(db, meeting)).includes(viewer.organisationId!)
-    if (!isParticipant && !canManageRingScoped(viewer, item))
-      throw forbidden(
-        'only leads and analysts of invited organisations and the moderation comment on minutes',
-      )
+    if (!isParticipant && !canManageRingScoped(viewer, item)) throw forbidden(message('minutes.commentRoles'))
     checkCommentsOpen(toMeetingFacts(meeting))
     await checkItemOfMeeting(db, options)
     const author = { user_id: viewer.userId, organisation_id: viewer.organisationId }

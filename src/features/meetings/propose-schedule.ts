@@ -42,9 +42,7 @@ export async function proposeSchedule(
     }
     const existing = await countRingMeetingsInYear(db, ring.id, year)
     if (options.isCreate && existing > 0)
-      throw conflict(
-        `ring ${ring.code} already has ${existing} meeting(s) in ${year}; change them instead of creating a new schedule`,
-      )
+      throw conflict(message('meeting.scheduleExists', { ring: ring.code, count: existing, year }))
     const firstDay = slots[0]!.startsOn
     const members = await loadRotationMembers(db, ring.id, firstDay)
     if (members.length === 0)

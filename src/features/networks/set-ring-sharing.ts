@@ -5,6 +5,7 @@
  */
 import type { AuditActor } from '../../core/accounts/account'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { canModerateRing, type RingSharing, type Viewer } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { recordAudit } from '../audit/record-audit'
@@ -27,7 +28,7 @@ export async function setRingSharing(
     const ring = await findRingSharing(tx.db, options.ringId)
     // A ring the caller does not moderate does not exist for them.
     if (!ring || !canModerateRing(options.viewer, ring.id))
-      throw notFound(`no ring with the id ${options.ringId}`)
+      throw notFound(message('meeting.unknownRingId', { ringId: options.ringId }))
     await updateRingSharing(tx.db, ring.id, options.sharing)
     await recordAudit(tx.db, {
       actor: options.actor,

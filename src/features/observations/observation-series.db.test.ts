@@ -80,7 +80,7 @@ describe('batched observation series', () => {
     expect((await get(`/api/v1/observations/series?org=06435&indicators=elb,no_such`)).statusCode).toBe(404)
     const invalid = await get(`/api/v1/observations/series?org=06435&indicators=elb,ELB`)
     expect(invalid.statusCode).toBe(422)
-    expect(invalid.json().error.details[0].message).toContain('not an indicator code: ELB')
+    expect(invalid.json().error.details[0].message).toContain('„ELB“ ist ungültig')
     const many = Array.from({ length: 21 }, (_, i) => `x${i}`).join(',')
     expect((await get(`/api/v1/observations/series?org=06435&indicators=${many}`)).statusCode).toBe(422)
     await app.close()

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { normaliseKreisAgs, normaliseNuts3 } from '../../core/keys/ags'
 import type { DB } from '../../db/schema'
 import { isoDate } from '../../core/periods/dates'
@@ -45,5 +46,5 @@ export async function findOrganisationByKey(
 
 /** The one answer for a key that names no organisation, or one the caller may not see by name. */
 export function organisationNotFound(key: string) {
-  return notFound(`no organisation with the key '${key}' (use an id, a 5-digit AGS or a NUTS-3 code)`)
+  return notFound(message('organisation.unknownKey', { key }))
 }

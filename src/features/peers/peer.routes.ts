@@ -52,7 +52,7 @@ import { message } from '../../core/messages/text'
 const MANAGE = { roles: PERMISSIONS.manageRings }
 
 /** Peer models span the whole network: moderators limited to some rings may not form or read them. */
-const requireNetworkModerator = (viewer: Viewer) => requireNetworkWideManager(viewer, 'peer models')
+const requireNetworkModerator = (viewer: Viewer) => requireNetworkWideManager(viewer, 'peerModels')
 
 /** The organisation named by `key` if the viewer sees it in full; else not found (as for observations). */
 async function findFullyVisible(database: Database, viewer: Viewer, key: string, at: string) {

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { isoDate } from '../../core/periods/dates'
 import { canModerateRing, type Viewer } from '../../core/permissions'
 import type { LearningSpotlightDto } from '../../contracts/potentials'
@@ -24,7 +25,7 @@ export async function findLearningSpotlight(
   const ring = (await listRingsAt(db, at)).find((r) => r.id === ringId)
   // The same answer for a ring that does not exist and one the caller has no part in.
   if (!ring || !(canModerateRing(viewer, ringId) || viewer.ringIds.includes(ringId)))
-    throw notFound(`no ring ${ringId}`)
+    throw notFound(message('meeting.unknownRingId', { ringId }))
   const items: LearningSpotlightDto['items'] = []
   let period: string | null = null
   for (const member of ring.members) {

@@ -164,7 +164,9 @@ describe('GET /api/v1/potentials', () => {
     expect(hidden.statusCode).toBe(404)
     expect(unknown.statusCode).toBe(404)
     expect(hidden.json().error.code).toBe(unknown.json().error.code)
-    assertNothingHidden(hidden.body)
+    // The refusal repeats the key the caller typed (its own input), and nothing else of the organisation.
+    expect(hidden.json().error.params).toEqual({ key: '06437' })
+    assertNothingHidden(hidden.body.replace('"params":{"key":"06437"}', ''))
   })
 })
 
@@ -299,7 +301,7 @@ describe('GET /api/v1/reports/organisation/:org (the council report)', () => {
       url: '/api/v1/reports/organisation/06435?format=pptx&sections=potentials,gossip',
     })
     expect(bad.statusCode).toBe(422)
-    expect(bad.json().error.message).toContain("sections: 'gossip'")
+    expect(bad.json().error.message).toContain('sections: „gossip“ ist kein Abschnitt')
     const hidden = await started.as.leadA.inject({
       method: 'GET',
       url: '/api/v1/reports/organisation/06437?format=pptx',

@@ -4,6 +4,7 @@
  * answers the existing topic. A card the caller may not read is answered like an unknown one.
  */
 import { invalidInput } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 import { isoDate } from '../../core/periods/dates'
 import type { Database } from '../../db/connect'
 import type { MeetingWriter } from '../meetings/load-visible-meeting'
@@ -28,10 +29,7 @@ export async function tryPractice(
       : (await listRingsAt(database.db, isoDate(options.now))).find((r) =>
           r.members.some((m) => m.organisationId === organisationId),
         )
-  if (organisationId === null || !ring)
-    throw invalidInput(
-      'your organisation belongs to no benchlearning ring: there is no meeting to propose to',
-    )
+  if (organisationId === null || !ring) throw invalidInput(message('practice.tryWithoutRing'))
   const earlier = await findPracticeTopic(database.db, { organisationId, practiceId })
   if (earlier) return { topicId: earlier.id, isNew: false }
   const topicId = await proposeTopic(database, {

@@ -23,7 +23,7 @@ import {
 } from '../imports/import-transaction'
 import { KeyResolver } from '../imports/resolve-keys'
 import { importMessage } from '../imports/import-message'
-import type { Message } from '../../core/messages/text'
+import { message, type Message } from '../../core/messages/text'
 import { listFigureDefinitions } from '../kpi/kpi-definition.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import {
@@ -169,7 +169,7 @@ async function writeParsed(
   if (unmatchedRows > 0)
     notices.push({
       kind: 'no_organisation',
-      message: 'organisations not in the register (rows not imported)',
+      ...importMessage(message('published.unregistered')),
       count: unmatchedRows,
       keys: [...unmatched].sort(),
     })

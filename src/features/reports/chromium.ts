@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { AppError } from '../../core/errors/app-error'
+import { message } from '../../core/messages/text'
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -33,10 +34,7 @@ export async function launchChromium(
 ): Promise<BrowserContext> {
   const executablePath = chromiumPath()
   if (!existsSync(executablePath))
-    throw new AppError(
-      'internal',
-      `chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
-    )
+    throw new AppError('internal', message('report.noChromium', { path: executablePath }))
   // playwright-core refuses --user-data-dir among the args: a persistent context takes the folder.
   const profile = mkdtempSync(join(tmpdir(), 'benchlearn-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {

@@ -42,7 +42,7 @@ export const createCycleRoute = route('self-assessment', 'POST /api/v1/self-asse
   body: createCycleRequestSchema,
   response: cycleSchema,
   async handler({ body, context, request, actor, viewer, now }) {
-    requireNetworkWideManager(viewer, 'self-assessment cycles')
+    requireNetworkWideManager(viewer, 'cycles')
     const id = await createCycle(context.database, {
       request: body,
       actor,
@@ -61,7 +61,7 @@ export const updateCycleRoute = route('self-assessment', 'PATCH /api/v1/self-ass
   body: updateCycleRequestSchema,
   response: cycleSchema,
   async handler({ params, body, context, request, actor, viewer, now }) {
-    requireNetworkWideManager(viewer, 'self-assessment cycles')
+    requireNetworkWideManager(viewer, 'cycles')
     await updateCycle(context.database, {
       id: params.id,
       request: body,
