@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../cli/main'
 import type { CliIo } from '../../cli/io'
 import { AppError } from '../../core/errors/app-error'
+import { text } from '../../core/messages/text'
 import { createRandom } from '../../core/random'
 import { createRing, seedReferenceData } from '../../test/factories'
 import { importContextValues, type ContextValue } from '../../test/context-factory'
@@ -190,7 +191,16 @@ describe('models, moves, rings and history', () => {
       request: { moves: [{ org: member.ags5!, toGroup: 'R02' }] },
     })
     expect(preview.after!.rSquared).toBeLessThan(preview.before!.rSquared)
-    expect(preview.violations.join()).toMatch(/R01: 9 Mitglieder, mindestens 10/)
+    expect(preview.violations).toEqual([
+      {
+        message: 'R01: 9 members, at least 10',
+        messageKey: 'peers.violationTooSmall',
+        params: { group: 'R01', size: 9, min: 10 },
+      },
+    ])
+    expect(text('de', 'peers.violationTooSmall', preview.violations[0]!.params)).toBe(
+      'R01: 9 Mitglieder, mindestens 10',
+    )
     await expectError(
       movePeerMembers(t.database, {
         modelId: model.id,
