@@ -107,6 +107,12 @@ describe('proposals', () => {
     expect(dto.quality!.rSquared).toBeGreaterThan(0.9)
     expect(dto.quality!.stability!.meanAdjustedRandIndex).toBeGreaterThan(0.9)
     expect(dto.excluded).toEqual([expect.objectContaining({ ags5: incompleteAgs, missing: ['sgb2_rate'] })])
+    // Notes are catalogue messages: English text for API users, the key for the reader's language.
+    const note = dto.notes.find((n) => n.messageKey === 'peers.noteExcluded')!
+    expect(note.message).toMatch(/^1 organisation\(s\) without complete data, not grouped: .* \(sgb2_rate\)$/)
+    expect(text('de', 'peers.noteExcluded', note.params)).toMatch(
+      /^1 Organisation ohne vollständige Daten, nicht gruppiert: /,
+    )
     expect(dto.dendrogram!.merges).toHaveLength(29)
     expect(dto.inputs.indicators.find((i) => i.code === 'population_density')!.transform).toBe('log')
   })
