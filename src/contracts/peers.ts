@@ -10,6 +10,7 @@
  */
 import { z } from 'zod'
 import { isoDate, keyText, MAX_LIST_ITEMS } from './common'
+import { importErrorSchema } from './imports'
 
 export const peerMethodSchema = z
   .enum(['ward', 'kmeans', 'rings'])
@@ -151,6 +152,17 @@ export const peerVintageSchema = z.object({
   source: z.string().nullable(),
 })
 
+/**
+ * A note or violation the server wrote: `message` in English (for API users), `messageKey` and
+ * `params` to render it in the reader's language (absent in notes of models saved before).
+ */
+export const peerTextSchema = z.object({
+  message: z.string(),
+  messageKey: importErrorSchema.shape.messageKey,
+  params: importErrorSchema.shape.params,
+})
+export type PeerTextDto = z.infer<typeof peerTextSchema>
+
 export const peerQualitySchema = z
   .object({
     /** What the quality was computed on, e.g. "context profile 2021 (5 indicators)". */
@@ -225,7 +237,7 @@ export const peerProposalSchema = z
     assignments: z.array(peerMemberSchema.extend({ group: z.string() })),
     /** Organisations of the network without complete context data: listed, never dropped silently. */
     excluded: z.array(peerMemberSchema.extend({ missing: z.array(z.string()) })),
-    notes: z.array(z.string()),
+    notes: z.array(peerTextSchema),
     quality: peerQualitySchema.nullable(),
     dendrogram: dendrogramSchema.nullable(),
   })
@@ -311,7 +323,7 @@ export const peerMovePreviewSchema = z
     after: peerQualitySchema.nullable(),
     sizes: z.array(z.object({ group: z.string(), before: z.number().int(), after: z.number().int() })),
     /** Size bounds or hard constraints of the model the moves would break: a save is refused then. */
-    violations: z.array(z.string()),
+    violations: z.array(peerTextSchema),
   })
   .meta({ id: 'PeerMovePreview' })
 export type PeerMovePreviewDto = z.infer<typeof peerMovePreviewSchema>
@@ -449,10 +461,20 @@ export const importPeerTypesSummarySchema = z
         column: z.string().optional(),
         value: z.string().optional(),
         message: z.string(),
+        messageKey: importErrorSchema.shape.messageKey,
+        params: importErrorSchema.shape.params,
       }),
     ),
     /** Keys of districts no organisation in benchlearn serves (e.g. joint job centres): listed, not errors. */
-    unmatched: z.array(z.object({ row: z.number().int(), value: z.string(), message: z.string() })),
+    unmatched: z.array(
+      z.object({
+        row: z.number().int(),
+        value: z.string(),
+        message: z.string(),
+        messageKey: importErrorSchema.shape.messageKey,
+        params: importErrorSchema.shape.params,
+      }),
+    ),
     /** Network members the file assigns no type (listed, not an error). */
     withoutType: z.array(peerMemberSchema),
   })

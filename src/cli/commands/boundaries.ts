@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { ImportBoundariesSummaryDto } from '../../contracts/areas'
 import { importBoundaries } from '../../features/areas/import-boundaries'
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment, renderSent } from '../../core/messages/text'
 import { CliUsageError, type CliIo, parseCommandArgs, withDatabase } from '../io'
 
-function describe(summary: ImportBoundariesSummaryDto): string[] {
+/** The summary; errors and unmatched districts in the CLI's language. */
+function describe(summary: ImportBoundariesSummaryDto, locale: Locale): string[] {
   const lines: string[] = []
   const verb = summary.isCommitted ? 'imported' : summary.isDryRun ? 'checked (dry run)' : 'not imported'
   lines.push(
@@ -18,10 +21,13 @@ function describe(summary: ImportBoundariesSummaryDto): string[] {
     lines.push(
       `  simplified with ${summary.tolerance}°: ${summary.pointsRead} → ${summary.pointsKept} points, ${Math.round(summary.geometryBytes / 1024)} kB`,
     )
-  for (const u of summary.unmatched) lines.push(`  feature ${u.row}: '${u.value}': ${u.message}`)
+  for (const u of summary.unmatched)
+    lines.push(`  feature ${u.row}: '${u.value}': ${renderSent(locale, { ...u, key: u.messageKey })}`)
   for (const e of summary.errors) {
     const where = [e.row !== undefined ? `feature ${e.row}` : undefined, e.field].filter(Boolean).join(', ')
-    lines.push(`  ${where ? `${where}: ` : ''}${e.value !== undefined ? `'${e.value}': ` : ''}${e.message}`)
+    lines.push(
+      `  ${where ? `${where}: ` : ''}${e.value !== undefined ? `'${e.value}': ` : ''}${renderSent(locale, { ...e, key: e.messageKey })}`,
+    )
   }
   if (summary.errors.length > 0) lines.push('nothing was imported')
   return lines
@@ -64,6 +70,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }),
   )
   if (values.json) io.out(JSON.stringify(summary, null, 2))
-  else for (const line of describe(summary)) (summary.errors.length > 0 ? io.err : io.out)(line)
+  else
+    for (const line of describe(summary, localeFromEnvironment(io.env)))
+      (summary.errors.length > 0 ? io.err : io.out)(line)
   return summary.errors.length > 0 ? 2 : 0
 }

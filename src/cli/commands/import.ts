@@ -7,6 +7,16 @@ import { auditImport } from '../../features/imports/audit-import'
 import { runImport } from '../../features/imports/run-import'
 import { loadMappingForOperator } from '../../features/imports/load-mapping'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment, renderSent } from '../../core/messages/text'
+
+/** An import error's or notice's text in the CLI's language (its English text where the key is the web's). */
+function say(
+  locale: Locale,
+  m: { message: string; messageKey?: string; params?: Record<string, string | number> },
+) {
+  return renderSent(locale, { ...m, key: m.messageKey })
+}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -57,10 +67,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   else
     io.out(
       'created' in summary
-        ? describeOrganisationList(summary)
+        ? describeOrganisationList(summary, localeFromEnvironment(io.env))
         : 'reconciliation' in summary
-          ? describePublishedFigures(summary)
-          : describeImport(summary),
+          ? describePublishedFigures(summary, localeFromEnvironment(io.env))
+          : describeImport(summary, localeFromEnvironment(io.env)),
     )
   return summary.errors.length > 0 ? 2 : 0
 }
@@ -75,6 +85,7 @@ function describeVerdict(s: { errors: readonly unknown[]; isDryRun: boolean }): 
 function describeValueImport(
   s: Omit<ImportSummary, 'valuesRead' | 'changes'> & { valuesRead?: number },
   lines: string[],
+  locale: Locale,
 ): void {
   lines.push(`${s.fileName} (${s.format}): ${describeVerdict(s)}`)
   lines.push(
@@ -85,7 +96,7 @@ function describeValueImport(
     lines.push(`  Kennzahlen aktualisiert / key figures updated: ${s.keyFigureValuesWritten} values`)
   for (const n of s.notices) {
     lines.push(
-      `  note: ${n.message} (${n.count})${n.keys?.length ? `: ${n.keys.slice(0, 12).join('; ')}${n.keys.length > 12 ? ` … +${n.keys.length - 12}` : ''}` : ''}`,
+      `  note: ${say(locale, n)} (${n.count})${n.keys?.length ? `: ${n.keys.slice(0, 12).join('; ')}${n.keys.length > 12 ? ` … +${n.keys.length - 12}` : ''}` : ''}`,
     )
   }
   if (s.errors.length > 0) {
@@ -93,16 +104,16 @@ function describeValueImport(
       '',
       formatTable(
         ['row', 'column', 'value', 'problem'],
-        s.errors.slice(0, 50).map((e) => [e.row ?? null, e.column ?? null, e.value ?? null, e.message]),
+        s.errors.slice(0, 50).map((e) => [e.row ?? null, e.column ?? null, e.value ?? null, say(locale, e)]),
       ),
     )
     if (s.errors.length > 50) lines.push(`  … and ${s.errors.length - 50} more (use --json for all)`)
   }
 }
 
-export function describeImport(s: ImportSummary): string {
+export function describeImport(s: ImportSummary, locale: Locale): string {
   const lines: string[] = []
-  describeValueImport(s, lines)
+  describeValueImport(s, lines, locale)
   if (s.changes.length > 0) {
     lines.push('', s.isDryRun ? 'What would change (examples):' : 'Changes (examples):')
     lines.push(
@@ -115,13 +126,13 @@ export function describeImport(s: ImportSummary): string {
   return lines.join('\n')
 }
 
-export function describeOrganisationList(s: OrganisationListSummary): string {
+export function describeOrganisationList(s: OrganisationListSummary, locale: Locale): string {
   const verdict = describeVerdict(s)
   const lines = [
     `${s.fileName} (list of organisations): ${verdict}`,
     `  rows ${s.rowsRead} · created ${s.created} · updated ${s.updated} · unchanged ${s.rowsUnchanged} · added to network ${s.addedToNetwork} · rejected ${s.rowsRejected}`,
     ...s.notices.map(
-      (n) => `  note: ${n.message} (${n.count})${n.keys?.length ? `: ${n.keys.join('; ')}` : ''}`,
+      (n) => `  note: ${say(locale, n)} (${n.count})${n.keys?.length ? `: ${n.keys.join('; ')}` : ''}`,
     ),
   ]
   if (s.errors.length > 0) {
@@ -129,16 +140,16 @@ export function describeOrganisationList(s: OrganisationListSummary): string {
       '',
       formatTable(
         ['row', 'column', 'value', 'problem'],
-        s.errors.map((e) => [e.row ?? null, e.column ?? null, e.value ?? null, e.message]),
+        s.errors.map((e) => [e.row ?? null, e.column ?? null, e.value ?? null, say(locale, e)]),
       ),
     )
   }
   return lines.join('\n')
 }
 
-export function describePublishedFigures(s: PublishedFiguresSummary): string {
+export function describePublishedFigures(s: PublishedFiguresSummary, locale: Locale): string {
   const lines: string[] = []
-  describeValueImport(s, lines)
+  describeValueImport(s, lines, locale)
   const r = s.reconciliation
   lines.push(
     '',

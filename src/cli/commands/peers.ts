@@ -43,6 +43,8 @@ import { readNumericTable } from '../../features/peers/read-csv-table'
 import { readRingHistory } from '../../features/peers/read-ring-history'
 import { savePeerModel } from '../../features/peers/save-peer-model'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment, renderSent } from '../../core/messages/text'
 
 const SUBCOMMANDS =
   'form | save --name <name> | list | show <model> | compare <a> <b> | neighbours <org> | history <org> | move <model> <org> <group> [--save] | apply <model> --from <date> | import-types <csv> --name <name>'
@@ -169,6 +171,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const isJson = values.json ?? false
   const dataDir = values['data-dir']
   const print = (json: unknown, text: () => string) => io.out(isJson ? JSON.stringify(json, null, 2) : text())
+  // Notes, violations and import errors are catalogue messages: printed in the CLI's language.
+  const locale = localeFromEnvironment(io.env)
   // The stability check (bootstrap replicates) is the long part: shown as a bar on a terminal.
   const onProgress = (done: number, total: number) => io.progress('Bootstrap', done, total)
   switch (sub) {
@@ -185,7 +189,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         async (d) => (await proposePeerGroups(d.db, request, { onProgress })).dto,
       )
       print(toCliJson(proposal), () =>
-        describeProposal(proposal, 'Vorschlag / proposal (nicht gespeichert / not saved)'),
+        describeProposal(locale, proposal, 'Vorschlag / proposal (nicht gespeichert / not saved)'),
       )
       return 0
     }
@@ -198,7 +202,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       print(
         toCliJson(model),
         () =>
-          `${describeProposal(model, `Modell / model ${model.id} „${model.name}“ gespeichert / saved`)}\n\nbenchlearn peers apply ${model.id} --from <YYYY-MM-DD> macht daraus Ringe / makes rings of it`,
+          `${describeProposal(locale, model, `Modell / model ${model.id} „${model.name}“ gespeichert / saved`)}\n\nbenchlearn peers apply ${model.id} --from <YYYY-MM-DD> macht daraus Ringe / makes rings of it`,
       )
       return 0
     }
@@ -212,6 +216,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const model = await withDatabase(io, dataDir, (d) => readPeerModel(d.db, id))
       print(toCliJson(model), () =>
         describeProposal(
+          locale,
           model,
           `Modell / model ${model.id} „${model.name}“ (${model.kind}, ${model.createdBy}, ${model.createdAt.slice(0, 10)})`,
         ),
@@ -263,7 +268,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         const preview = await withDatabase(io, dataDir, (d) =>
           previewPeerMoves(d.db, { modelId: id, request }),
         )
-        print(preview, () => describePreview(preview))
+        print(preview, () => describePreview(locale, preview))
       }
       return 0
     }
@@ -293,7 +298,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           now: new Date(),
         }),
       )
-      print(summary, () => describeTypes(summary))
+      print(summary, () => describeTypes(locale, summary))
       return summary.errors.length > 0 ? 2 : 0
     }
     default:
@@ -489,7 +494,7 @@ function describeQuality(quality: PeerQualityDto | null): string {
   return lines.join('\n')
 }
 
-function describeProposal(dto: PeerProposalDto | PeerModelDto, title: string): string {
+function describeProposal(locale: Locale, dto: PeerProposalDto | PeerModelDto, title: string): string {
   const p = dto.parameters as { k?: number; minSize?: number | null; maxSize?: number | null }
   const organisations = dto.assignments.length
   const lines = [
@@ -540,8 +545,16 @@ function describeProposal(dto: PeerProposalDto | PeerModelDto, title: string): s
     for (const e of dto.excluded)
       lines.push(`  ${e.ags5 ?? e.organisationId} ${e.name}: fehlt / missing ${e.missing.join(', ')}`)
   }
-  const notes = dto.notes.filter((n) => !n.includes('ohne vollständige Daten'))
-  if (notes.length > 0) lines.push('', 'Hinweise / notes:', ...notes.map((n) => `  - ${n}`))
+  // The excluded organisations are listed above already; notes of older models are plain strings.
+  const notes = dto.notes.filter(
+    (n) => n.messageKey !== 'peers.noteExcluded' && !n.message.includes('ohne vollständige Daten'),
+  )
+  if (notes.length > 0)
+    lines.push(
+      '',
+      'Hinweise / notes:',
+      ...notes.map((n) => `  - ${renderSent(locale, { ...n, key: n.messageKey })}`),
+    )
   const moves = 'moves' in dto ? dto.moves : []
   if (moves.length > 0) {
     lines.push('', 'Verschiebungen von Hand / moves by hand:')
@@ -648,7 +661,7 @@ function describeHistory(h: RingHistoryDto): string {
   ].join('\n')
 }
 
-function describePreview(p: PeerMovePreviewDto): string {
+function describePreview(locale: Locale, p: PeerMovePreviewDto): string {
   const lines = [
     'Vorschau / preview (nichts gespeichert / nothing saved; mit / with --save speichern / to save):',
     ...p.moves.map((m) => `  ${m.name}: ${m.from ?? '–'} → ${m.to}`),
@@ -665,7 +678,7 @@ function describePreview(p: PeerMovePreviewDto): string {
     lines.push(
       '',
       'Verletzt / breaks (Speichern wird abgelehnt / a save is refused):',
-      ...p.violations.map((v) => `  - ${v}`),
+      ...p.violations.map((v) => `  - ${renderSent(locale, { ...v, key: v.messageKey })}`),
     )
   else lines.push('Alle Grenzen und Bedingungen eingehalten / all bounds and constraints hold')
   return lines.join('\n')
@@ -691,7 +704,7 @@ function describeApply(r: ApplyPeerModelResultDto): string {
   return lines.join('\n')
 }
 
-function describeTypes(s: ImportPeerTypesSummaryDto): string {
+function describeTypes(locale: Locale, s: ImportPeerTypesSummaryDto): string {
   const lines = [
     `${s.fileName}: ${s.rowsRead} Zeilen / rows, ${s.assigned} Organisationen zugeordnet / organisations assigned, ${s.groups.length} Typen / types${s.isDryRun ? ' (Probelauf / dry run)' : ''}`,
   ]
@@ -699,7 +712,7 @@ function describeTypes(s: ImportPeerTypesSummaryDto): string {
     lines.push(`${s.errors.length} Fehler, nichts importiert / errors, nothing imported:`)
     for (const e of s.errors.slice(0, 50))
       lines.push(
-        `  ${e.row !== undefined ? `row ${e.row}` : ''}${e.column ? `, column ${e.column}` : ''}${e.value !== undefined ? `, '${e.value}'` : ''}: ${e.message}`,
+        `  ${e.row !== undefined ? `row ${e.row}` : ''}${e.column ? `, column ${e.column}` : ''}${e.value !== undefined ? `, '${e.value}'` : ''}: ${renderSent(locale, { ...e, key: e.messageKey })}`,
       )
   } else if (s.isCommitted) lines.push(`gespeichert als Modell / saved as model ${s.modelId}`)
   lines.push(

@@ -131,8 +131,8 @@ export const PEER_MESSAGES = {
     en: "network '{network}' created",
   },
   'organisationList.territorialChange': {
-    de: 'Kreise, deren Gebiet sich seitdem geändert hat',
-    en: 'districts that have since changed territory',
+    de: '{ags} {name}: ein Kreis, dessen Gebiet sich seitdem geändert hat (gültig bis {validTo:date}, danach {successor})',
+    en: '{ags} {name}: a district that has since changed territory (until {validTo:date}, then {successor})',
   },
   'organisationList.summary': {
     de: '{count|# Organisation|# Organisationen} in {lands|# Land|# Ländern}',
@@ -367,5 +367,68 @@ export const PEER_MESSAGES = {
   'peers.organisationWithoutGroup': {
     de: 'Organisation {organisationId} hat keine Gruppe im Vergleichsmodell {model}',
     en: 'organisation {organisationId} has no group in the peer model {model}',
+  },
+  // Peer groups: notes of a context profile or proposal, violations of a move (load-context-profile.ts,
+  // import-peer-types.ts, move-peer-members.ts)
+  'peers.noteNoValues': {
+    de: 'Ohne Werte, daher nicht verwendet: {codes}',
+    en: 'no values, left out: {codes}',
+  },
+  'peers.noteNotSignificant': {
+    de: 'Nicht signifikant, Gewicht 0: {codes}',
+    en: 'not significant, weight 0: {codes}',
+  },
+  'peers.noteValuesFrom': {
+    de: '{code}: Werte aus {years} (letzter Stand bis {year})',
+    en: '{code}: values from {years} (latest up to {year})',
+  },
+  'peers.noteExcluded': {
+    de: '{count|# Organisation|# Organisationen} ohne vollständige Daten, nicht gruppiert: {list}',
+    en: '{count} organisation(s) without complete data, not grouped: {list}',
+  },
+  'peers.noteLogNeedsPositive': {
+    de: '{code}: Werte ≤ 0 lassen sich nicht logarithmieren (Logarithmus braucht > 0), daher gilt {code} als fehlend bei: {names}',
+    en: '{code}: values ≤ 0 cannot be log-transformed (log needs > 0), so {code} counts as missing for: {names}',
+  },
+  'peers.noteNoQuality': {
+    de: 'Keine Güte berechnet: Das Kontextprofil ließ sich nicht laden',
+    en: 'no quality computed: the context profile could not be loaded',
+  },
+  'peers.noteUnmatchedKeys': {
+    de: '{count} Schlüssel ohne Organisation: {keys}',
+    en: '{count} keys without an organisation: {keys}',
+  },
+  'peers.noteWithoutType': {
+    de: '{count|# Mitglied|# Mitglieder} ohne Typ: {names}',
+    en: '{count} members without a type: {names}',
+  },
+  'peers.violationTooSmall': {
+    de: '{group}: {size|# Mitglied|# Mitglieder}, mindestens {min}',
+    en: '{group}: {size} members, at least {min}',
+  },
+  'peers.violationTooLarge': {
+    de: '{group}: {size|# Mitglied|# Mitglieder}, höchstens {max}',
+    en: '{group}: {size} members, at most {max}',
+  },
+  'peers.violationTogether': {
+    de: '{a} und {b} müssen zusammen sein',
+    en: '{a} and {b} must be together',
+  },
+  'peers.violationApart': {
+    de: '{a} und {b} müssen getrennt sein',
+    en: '{a} and {b} must be apart',
+  },
+  'peers.violationPinned': {
+    de: '{name} ist {group} fest zugeordnet',
+    en: '{name} is pinned to {group}',
+  },
+  'peers.violationLand': {
+    de: '{group}: {count|# Mitglied|# Mitglieder} aus Land {land}, höchstens {max}',
+    en: '{group}: {count} members from Land {land}, at most {max}',
+  },
+  // Peer groups: the import route of official types (peer.routes.ts)
+  'peers.typesRejected': {
+    de: '{file}: {count|# Zeile abgelehnt|# Zeilen abgelehnt}; nichts wurde eingelesen',
+    en: '{file}: {count} row(s) rejected; nothing was imported',
   },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -279,13 +279,23 @@ export async function importOrganisationList(
           })
         }
       }
-      const territorial: string[] = []
+      // One notice per district whose territory changed, with its last day for the reader's language.
+      const territorial: ImportNotice[] = []
       for (const r of rows) {
         const kreis = kreise.get(r.ags5)!
         if (kreis.valid_to)
-          territorial.push(
-            `${r.ags5} ${kreis.name} (until ${kreis.valid_to}, then ${kreis.successor_ags5 ?? '–'})`,
-          )
+          territorial.push({
+            kind: 'territorial_change',
+            ...importMessage(
+              message('organisationList.territorialChange', {
+                ags: r.ags5,
+                name: kreis.name,
+                validTo: kreis.valid_to,
+                successor: kreis.successor_ags5 ?? '–',
+              }),
+            ),
+            count: 1,
+          })
         const existing = await findOrganisationByArea(tx.db, r.ags5)
         let organisationId: number
         if (!existing) {
@@ -337,14 +347,7 @@ export async function importOrganisationList(
           }
         }
       }
-      if (territorial.length > 0) {
-        summary.notices.push({
-          kind: 'territorial_change',
-          ...importMessage(message('organisationList.territorialChange')),
-          count: territorial.length,
-          keys: territorial,
-        })
-      }
+      summary.notices.push(...territorial)
       const lands = new Set(rows.map((r) => landOfAgs(r.ags5)))
       summary.notices.push({
         kind: 'summary',

@@ -6,9 +6,9 @@
  * organisation serves are listed, never dropped silently.
  */
 import { createHash } from 'node:crypto'
-import { detail, invalidInput } from '../../core/errors/app-error'
-import { message } from '../../core/messages/text'
-import type { ImportPeerTypesSummaryDto } from '../../contracts/peers'
+import { detail, invalidInput, isAppError } from '../../core/errors/app-error'
+import { isServerMessageKey, message } from '../../core/messages/text'
+import type { ImportPeerTypesSummaryDto, PeerTextDto } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
 import { normaliseHeader } from '../imports/parsing/cell-values'
@@ -203,7 +203,7 @@ export async function importPeerTypes(
 
     // Quality of the types on the standard context profile, when there is context data.
     let profile: StoredProfile | null = null
-    const notes: string[] = []
+    const notes: PeerTextDto[] = []
     try {
       const loaded = await loadContextProfile(db, { networkId: networkId ?? undefined })
       profile = {
@@ -214,22 +214,36 @@ export async function importPeerTypes(
         basis: describeBasis(loaded.referenceYear, loaded.indicators),
       }
     } catch (error) {
+      // Why, as the refusal's own catalogue message (or, for an unexpected failure, its text).
+      notes.push(importMessage(message('peers.noteNoQuality')))
       notes.push(
-        `Keine Güte berechnet / no quality computed: ${error instanceof Error ? error.message : String(error)}`,
+        isAppError(error) && isServerMessageKey(error.key)
+          ? { message: error.message, messageKey: error.key, params: error.params ?? {} }
+          : { message: error instanceof Error ? error.message : String(error) },
       )
     }
     const assignment = new Map([...typeOf.entries()].map(([id, t]) => [id, t.code]))
     const quality = profile ? assessStoredPartition({ profile, assignment, codes }) : null
     if (unmatched.length > 0)
       notes.push(
-        `${unmatched.length} Schlüssel ohne Organisation / keys without an organisation: ${unmatched
-          .slice(0, 10)
-          .map((u) => u.value)
-          .join(', ')}${unmatched.length > 10 ? ' …' : ''}`,
+        importMessage(
+          message('peers.noteUnmatchedKeys', {
+            count: unmatched.length,
+            keys: `${unmatched
+              .slice(0, 10)
+              .map((u) => u.value)
+              .join(', ')}${unmatched.length > 10 ? ' …' : ''}`,
+          }),
+        ),
       )
     if (withoutType.length > 0)
       notes.push(
-        `${withoutType.length} Mitglieder ohne Typ / members without a type: ${withoutType.map((w) => w.name).join(', ')}`,
+        importMessage(
+          message('peers.noteWithoutType', {
+            count: withoutType.length,
+            names: withoutType.map((w) => w.name).join(', '),
+          }),
+        ),
       )
     const checksum = createHash('sha256').update(options.bytes).digest('hex')
     const modelId = await insertPeerModel(db, {

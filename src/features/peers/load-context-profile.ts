@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import { detail, invalidInput } from '../../core/errors/app-error'
-import { message, render } from '../../core/messages/text'
+import { message } from '../../core/messages/text'
 import {
   buildStandardisedMatrix,
   computeAverageRanks,
@@ -13,8 +13,9 @@ import {
   type ColumnTransform,
   type TargetFit,
 } from '../../core/peers'
-import type { ContextProfileRequest, PeerInputsDto } from '../../contracts/peers'
+import type { ContextProfileRequest, PeerInputsDto, PeerTextDto } from '../../contracts/peers'
 import type { DB } from '../../db/schema'
+import { importMessage } from '../imports/import-message'
 import { readFigureValues } from '../kpi/read-figure-values'
 import { monthIndexOf } from '../kpi/load-series'
 import {
@@ -55,7 +56,8 @@ export interface ContextProfile {
   matrix: number[][]
   weighting: 'manual' | 'regression'
   regression?: TargetFit[]
-  notes: string[]
+  /** In English with their catalogue keys, for the reader's language. */
+  notes: PeerTextDto[]
   vintage: {
     referenceYear: number
     latestBatchId: number | null
@@ -77,7 +79,7 @@ export async function loadContextProfile(
   db: Kysely<DB>,
   request: Partial<ContextProfileRequest>,
 ): Promise<ContextProfile> {
-  const notes: string[] = []
+  const notes: PeerTextDto[] = []
   const networkId = await resolvePeerNetwork(db, request.networkId)
   const organisations = await listPeerOrganisations(db, { networkId })
   if (organisations.length === 0)
@@ -123,7 +125,7 @@ export async function loadContextProfile(
       throw invalidInput(message('peers.noValuesAtAll', { codes: noData.join(', ') }), [
         detail(message('peers.noValuesStored'), { field: 'indicators', value: noData.join(',') }),
       ])
-    notes.push(`Ohne Werte, daher nicht verwendet / no values, left out: ${noData.join(', ')}`)
+    notes.push(importMessage(message('peers.noteNoValues', { codes: noData.join(', ') })))
   }
   if (withData.length === 0) throw invalidInput(message('peers.noContextValues'))
   const used = withData
@@ -146,12 +148,17 @@ export async function loadContextProfile(
   const excluded: ContextProfile['excluded'] = []
   const raw: number[][] = []
   const usedRows: ValueRow[] = []
+  // Per indicator: who has a value ≤ 0 that a log cannot take (counted as missing, said in a note).
+  const notPositive = new Map<string, string[]>()
   for (const o of organisations) {
     const missing: string[] = []
     const values = used.map((c, j) => {
       const r = best.get(`${o.id}:${c}`)
       if (!r) missing.push(c)
-      else if (transforms[j] === 'log' && r.value <= 0) missing.push(`${c} (${r.value} ≤ 0, log needs > 0)`)
+      else if (transforms[j] === 'log' && r.value <= 0) {
+        missing.push(c)
+        notPositive.set(c, [...(notPositive.get(c) ?? []), o.name])
+      }
       return r?.value ?? Number.NaN
     })
     if (missing.length > 0) {
@@ -195,10 +202,10 @@ export async function loadContextProfile(
     })
     weights = derived.weights
     regression = derived.fits
-    for (const s of derived.skipped) notes.push(`${render('de', s.reason)} / ${render('en', s.reason)}`)
+    for (const s of derived.skipped) notes.push(importMessage(s.reason))
     const dropped = used.filter((_, j) => weights[j] === 0)
     if (dropped.length > 0)
-      notes.push(`Nicht signifikant, Gewicht 0 / not significant, weight 0: ${dropped.join(', ')}`)
+      notes.push(importMessage(message('peers.noteNotSignificant', { codes: dropped.join(', ') })))
   }
 
   const standardised = buildStandardisedMatrix({
@@ -228,11 +235,24 @@ export async function loadContextProfile(
   for (const i of indicators)
     if (i.yearFrom !== null && i.yearFrom < referenceYear)
       notes.push(
-        `${i.code}: Werte aus ${i.yearFrom === i.yearTo ? i.yearFrom : `${i.yearFrom}–${i.yearTo}`} (letzter Stand bis ${referenceYear}) / values from ${i.yearFrom === i.yearTo ? i.yearFrom : `${i.yearFrom}–${i.yearTo}`} (latest up to ${referenceYear})`,
+        importMessage(
+          message('peers.noteValuesFrom', {
+            code: i.code,
+            years: i.yearFrom === i.yearTo ? String(i.yearFrom) : `${i.yearFrom}–${i.yearTo}`,
+            year: referenceYear,
+          }),
+        ),
       )
+  for (const [code, names] of notPositive)
+    notes.push(importMessage(message('peers.noteLogNeedsPositive', { code, names: names.join(', ') })))
   if (excluded.length > 0)
     notes.push(
-      `${excluded.length} Organisation(en) ohne vollständige Daten, nicht gruppiert / ${excluded.length} organisation(s) without complete data, not grouped: ${excluded.map((e) => `${e.name} (${e.missing.join(', ')})`).join('; ')}`,
+      importMessage(
+        message('peers.noteExcluded', {
+          count: excluded.length,
+          list: excluded.map((e) => `${e.name} (${e.missing.join(', ')})`).join('; '),
+        }),
+      ),
     )
   return {
     networkId,

@@ -6,10 +6,16 @@
 import type { Kysely } from 'kysely'
 import { conflict, detail, invalidInput } from '../../core/errors/app-error'
 import { message } from '../../core/messages/text'
-import type { MovePeerMembersRequest, PeerModelDto, PeerMovePreviewDto } from '../../contracts/peers'
+import type {
+  MovePeerMembersRequest,
+  PeerModelDto,
+  PeerMovePreviewDto,
+  PeerTextDto,
+} from '../../contracts/peers'
 import type { Database } from '../../db/connect'
 import type { DB } from '../../db/schema'
 import { recordAudit, type AuditActor } from '../audit/record-audit'
+import { importMessage } from '../imports/import-message'
 import { findOrganisationByKey } from '../organisations/find-organisation'
 import { findPeerModel, updatePeerAssignments, type StoredModel } from './peer-model.repository'
 import { listPeerOrganisations } from './peer-organisation.repository'
@@ -104,12 +110,12 @@ async function buildPreview(
   return { model, dto, moves, assignment: after }
 }
 
-/** Which of the model's size bounds and hard constraints an assignment breaks, in words. */
+/** Which of the model's size bounds and hard constraints an assignment breaks, as catalogue messages. */
 function findViolations(input: {
   model: StoredModel
   assignment: ReadonlyMap<number, string>
   landOf: ReadonlyMap<number, string | null>
-}): string[] {
+}): PeerTextDto[] {
   const { model, assignment } = input
   const p = model.parameters as {
     minSize?: number | null
@@ -120,33 +126,31 @@ function findViolations(input: {
     land?: 'spread' | 'group' | null
     k?: number
   }
-  const violations: string[] = []
+  const violations: PeerTextDto[] = []
+  const add = (m: Parameters<typeof importMessage>[0]) => violations.push(importMessage(m))
   const nameOf = new Map<number, string>()
   for (const g of model.groups) for (const m of g.members) nameOf.set(m.id, m.name)
-  const name = (id: number) => nameOf.get(id) ?? `organisation ${id}`
+  // An organisation outside every group (never with a saved model) by its number, in any language.
+  const name = (id: number) => nameOf.get(id) ?? `#${id}`
   const sizes = new Map<string, number>()
   for (const code of assignment.values()) sizes.set(code, (sizes.get(code) ?? 0) + 1)
   for (const g of model.groups) {
     const size = sizes.get(g.code) ?? 0
     if (p.minSize && size < p.minSize)
-      violations.push(
-        `${g.code}: ${size} Mitglieder, mindestens ${p.minSize} / ${size} members, at least ${p.minSize}`,
-      )
+      add(message('peers.violationTooSmall', { group: g.code, size, min: p.minSize }))
     if (p.maxSize && size > p.maxSize)
-      violations.push(
-        `${g.code}: ${size} Mitglieder, höchstens ${p.maxSize} / ${size} members, at most ${p.maxSize}`,
-      )
+      add(message('peers.violationTooLarge', { group: g.code, size, max: p.maxSize }))
   }
   for (const [a, b] of p.together ?? [])
     if (assignment.get(a) !== assignment.get(b))
-      violations.push(`${name(a)} und ${name(b)} müssen zusammen sein / must be together`)
+      add(message('peers.violationTogether', { a: name(a), b: name(b) }))
   for (const [a, b] of p.apart ?? [])
     if (assignment.get(a) !== undefined && assignment.get(a) === assignment.get(b))
-      violations.push(`${name(a)} und ${name(b)} müssen getrennt sein / must be apart`)
+      add(message('peers.violationApart', { a: name(a), b: name(b) }))
   for (const pin of p.pinned ?? []) {
     const code = model.groups[pin.ring - 1]?.code
     if (code && assignment.get(pin.organisationId) !== code)
-      violations.push(`${name(pin.organisationId)} ist ${code} fest zugeordnet / is pinned to ${code}`)
+      add(message('peers.violationPinned', { name: name(pin.organisationId), group: code }))
   }
   if (p.land === 'spread' && p.k) {
     const perLand = new Map<string, number>()
@@ -162,10 +166,7 @@ function findViolations(input: {
     for (const [key, count] of inGroup) {
       const [code, land] = key.split(':') as [string, string]
       const cap = Math.ceil(perLand.get(land)! / p.k)
-      if (count > cap)
-        violations.push(
-          `${code}: ${count} Mitglieder aus Land ${land}, höchstens ${cap} / ${count} members from Land ${land}, at most ${cap}`,
-        )
+      if (count > cap) add(message('peers.violationLand', { group: code, count, land, max: cap }))
     }
   }
   return violations
@@ -189,7 +190,12 @@ export async function movePeerMembers(
     if (dto.violations.length > 0)
       throw conflict(
         message('peers.movesBreakBounds', { count: dto.violations.length }),
-        dto.violations.map((message) => ({ field: 'moves', message })),
+        // Details carry the catalogue key as `key`, so every reader renders them in its language.
+        dto.violations.map((v) => ({
+          field: 'moves',
+          message: v.message,
+          ...(v.messageKey ? { key: v.messageKey, params: v.params } : {}),
+        })),
       )
     const at = options.now.toISOString()
     const result = {

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import { notFound } from '../../core/errors/app-error'
-import type { PeerInputsDto, PeerQualityDto, PeerProposalDto } from '../../contracts/peers'
+import type { PeerInputsDto, PeerQualityDto, PeerProposalDto, PeerTextDto } from '../../contracts/peers'
 import type { DB } from '../../db/schema'
 import type { PeerOrganisation } from './peer-organisation.repository'
 
@@ -30,7 +30,8 @@ export interface StoredResult {
   profile: StoredProfile | null
   dendrogram: PeerProposalDto['dendrogram']
   excluded: PeerProposalDto['excluded']
-  notes: string[]
+  /** Notes with their catalogue keys; models saved before keys were kept hold plain strings. */
+  notes: (PeerTextDto | string)[]
   moves: StoredMove[]
 }
 

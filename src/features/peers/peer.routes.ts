@@ -232,8 +232,13 @@ export const importPeerTypesRoute = route('peers', 'POST /api/v1/peers/types', {
     })
     if (!summary.isCommitted && !summary.isDryRun)
       throw invalidInput(
-        `${summary.fileName}: ${summary.errors.length} row(s) rejected; nothing was imported`,
-        summary.errors.map((e) => ({ file: summary.fileName, ...e })),
+        message('peers.typesRejected', { file: summary.fileName, count: summary.errors.length }),
+        // Details carry the catalogue key as `key`, so every reader renders them in its language.
+        summary.errors.map(({ messageKey, params, ...e }) => ({
+          file: summary.fileName,
+          ...e,
+          ...(messageKey ? { key: messageKey, params } : {}),
+        })),
       )
     return summary
   },

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../cli/main'
 import type { CliIo } from '../../cli/io'
 import { AppError } from '../../core/errors/app-error'
+import { text } from '../../core/messages/text'
 import { createRandom } from '../../core/random'
 import { createRing, seedReferenceData } from '../../test/factories'
 import { importContextValues, type ContextValue } from '../../test/context-factory'
@@ -106,6 +107,12 @@ describe('proposals', () => {
     expect(dto.quality!.rSquared).toBeGreaterThan(0.9)
     expect(dto.quality!.stability!.meanAdjustedRandIndex).toBeGreaterThan(0.9)
     expect(dto.excluded).toEqual([expect.objectContaining({ ags5: incompleteAgs, missing: ['sgb2_rate'] })])
+    // Notes are catalogue messages: English text for API users, the key for the reader's language.
+    const note = dto.notes.find((n) => n.messageKey === 'peers.noteExcluded')!
+    expect(note.message).toMatch(/^1 organisation\(s\) without complete data, not grouped: .* \(sgb2_rate\)$/)
+    expect(text('de', 'peers.noteExcluded', note.params)).toMatch(
+      /^1 Organisation ohne vollständige Daten, nicht gruppiert: /,
+    )
     expect(dto.dendrogram!.merges).toHaveLength(29)
     expect(dto.inputs.indicators.find((i) => i.code === 'population_density')!.transform).toBe('log')
   })
@@ -190,7 +197,16 @@ describe('models, moves, rings and history', () => {
       request: { moves: [{ org: member.ags5!, toGroup: 'R02' }] },
     })
     expect(preview.after!.rSquared).toBeLessThan(preview.before!.rSquared)
-    expect(preview.violations.join()).toMatch(/R01: 9 Mitglieder, mindestens 10/)
+    expect(preview.violations).toEqual([
+      {
+        message: 'R01: 9 members, at least 10',
+        messageKey: 'peers.violationTooSmall',
+        params: { group: 'R01', size: 9, min: 10 },
+      },
+    ])
+    expect(text('de', 'peers.violationTooSmall', preview.violations[0]!.params)).toBe(
+      'R01: 9 Mitglieder, mindestens 10',
+    )
     await expectError(
       movePeerMembers(t.database, {
         modelId: model.id,

@@ -33,7 +33,7 @@ export function describePeerModel(model: StoredModel): PeerModelDto {
       .flatMap((g) => g.members.map((m) => ({ ...member(m), group: g.code })))
       .sort((a, b) => (a.ags5 ?? '~').localeCompare(b.ags5 ?? '~') || a.name.localeCompare(b.name)),
     excluded: model.result.excluded,
-    notes: model.result.notes,
+    notes: model.result.notes.map((n) => (typeof n === 'string' ? { message: n } : n)),
     quality: model.quality,
     dendrogram: model.result.dendrogram,
     createdBy: model.createdBy,

@@ -53,7 +53,7 @@ describe.skipIf(!hasData)('peer rings on the real INKAR data of the 104 zkT', ()
         `10 rings of 9–12 on INKAR ${dto.inputs.referenceYear} (${dto.inputs.indicators.map((i) => `${i.code}${i.transform === 'log' ? ' (log)' : ''}`).join(', ')}):`,
         `  sizes ${sizes.join(', ')}; ${dto.assignments.length} grouped, ${dto.excluded.length} without complete data`,
         `  R² ${q.rSquared.toFixed(3)}, silhouette ${q.silhouette?.toFixed(3)}, bootstrap mean ARI ${q.stability?.meanAdjustedRandIndex.toFixed(3)} (${q.stability?.replicates}×), ${seconds.toFixed(2)} s with the bootstrap`,
-        ...dto.notes.map((n) => `  note: ${n}`),
+        ...dto.notes.map((n) => `  note: ${n.message}`),
       ].join('\n'),
     )
     expect(dto.assignments.length + dto.excluded.length).toBe(104)
