@@ -116,7 +116,9 @@ export const mappingListSchema = z.object({
     z.object({
       name: z.string(),
       kind: z.enum(['observations', 'organisation-list', 'published-figures']),
-      description: z.string(),
+      description: z
+        .object({ de: z.string(), en: z.string() })
+        .describe('what the mapping reads, per language'),
     }),
   ),
 })

@@ -1,4 +1,5 @@
 import { listShippedMappings } from '../../features/imports/load-mapping'
+import { localeFromEnvironment } from '../../core/messages/text'
 import { CliUsageError, type CliIo, formatTable, parseCommandArgs } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -10,7 +11,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ? JSON.stringify({ mappings }, null, 2)
       : formatTable(
           ['name', 'description'],
-          mappings.map((m) => [m.name, m.description]),
+          mappings.map((m) => [m.name, m.description[localeFromEnvironment(process.env)]]),
         ),
   )
   return 0

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SERVER_MESSAGES } from './catalogue'
 import { formatEuros } from '../format/format'
@@ -111,6 +113,21 @@ describe('the server catalogue', () => {
     expect({ key, englishInGerman: hits(de, ENGLISH_WORDS) }).toEqual({ key, englishInGerman: [] })
     expect({ key, germanInEnglish: hits(en, GERMAN_WORDS) }).toEqual({ key, germanInEnglish: [] })
   })
+
+  // The shipped column mappings' descriptions are shown on the Data page in the reader's language.
+  const mappingFolder = join(__dirname, '..', '..', '..', 'mappings')
+  it.each(readdirSync(mappingFolder).filter((f) => f.endsWith('.json')))(
+    'mapping %s describes itself in German and in English',
+    (file) => {
+      const mapping = JSON.parse(readFileSync(join(mappingFolder, file), 'utf8')) as {
+        description?: string
+        descriptionDe?: string
+      }
+      expect(mapping.descriptionDe, 'descriptionDe').toBeTruthy()
+      expect(hits(mapping.descriptionDe!, ENGLISH_WORDS)).toEqual([])
+      expect(hits(mapping.description!, GERMAN_WORDS)).toEqual([])
+    },
+  )
 
   it('has word lists that catch the other language', () => {
     expect(hits('this row belongs to another organisation', ENGLISH_WORDS)).not.toEqual([])

@@ -69,14 +69,15 @@ export function listShippedMappingNames(): string[] {
     .sort()
 }
 
-export function listShippedMappings(): { name: string; kind: LoadedMapping['kind']; description: string }[] {
+export function listShippedMappings(): {
+  name: string
+  kind: LoadedMapping['kind']
+  description: { de: string; en: string }
+}[] {
   return listShippedMappingNames().map((name) => {
-    const loaded = loadShippedMapping(name)
-    return {
-      name: loaded.name,
-      kind: loaded.kind,
-      description: loaded.mapping.description ?? loaded.mapping.name,
-    }
+    const { mapping, ...loaded } = loadShippedMapping(name)
+    const en = mapping.description ?? mapping.name
+    return { name: loaded.name, kind: loaded.kind, description: { de: mapping.descriptionDe ?? en, en } }
   })
 }
 

@@ -9,6 +9,8 @@ export const organisationListMappingSchema = z.strictObject({
   kind: z.literal('organisation-list'),
   name: z.string().min(1),
   description: z.string().optional(),
+  /** The description in German, shown on German pages (`description` is English). */
+  descriptionDe: z.string().optional(),
   delimiter: z.enum([';', ',', '\t', '|']).optional(),
   encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).optional(),
   key: z.strictObject({ column: z.string().min(1), type: z.literal('ags') }),

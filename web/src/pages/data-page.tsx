@@ -15,7 +15,7 @@ import { Empty, ErrorView, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
-import { formatDate, formatDateTime, formatNumber, formatPeriod } from '../i18n/translate'
+import { formatDate, formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 import { SelectField } from '../components/form-field'
 import { isServerMessageKey, text } from '../../../src/core/messages/text'
@@ -148,7 +148,7 @@ function Upload({
                 .filter((m) => m.kind === 'observations' || canImportOrganisationLists)
                 .map((m) => (
                   <option key={m.name} value={m.name}>
-                    {m.name} – {m.description}
+                    {m.name} – {pick(locale, m.description)}
                   </option>
                 ))}
           </SelectField>

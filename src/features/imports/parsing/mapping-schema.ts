@@ -55,6 +55,8 @@ export const columnMappingSchema = z
   .strictObject({
     name: z.string().min(1),
     description: z.string().optional(),
+    /** The description in German, shown on German pages (`description` is English). */
+    descriptionDe: z.string().optional(),
     format: z.enum(['long', 'wide-periods', 'wide-indicators']),
     sheet: z.string().min(1).optional(),
     headerRow: z.number().int().min(1).optional(),

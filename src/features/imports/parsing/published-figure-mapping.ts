@@ -13,6 +13,8 @@ export const publishedFigureMappingSchema = z.strictObject({
   kind: z.literal('published-figures'),
   name: z.string().min(1),
   description: z.string().optional(),
+  /** The description in German, shown on German pages (`description` is English). */
+  descriptionDe: z.string().optional(),
   sheet: z.string().min(1).optional(),
   headerRow: z.number().int().min(1).optional(),
   encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).optional(),
