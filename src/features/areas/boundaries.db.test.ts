@@ -328,8 +328,9 @@ describe('importing', () => {
     // The CLI opens its own database: an embedded one in a folder of its own.
     const target = ['--data-dir', join(dir, 'data')]
     expect(await main(['boundaries', 'import', 'bad.geojson', ...target], io)).toBe(2)
+    // Without LANG the CLI writes the reasons in German.
     expect(lines.join('\n')).toMatch(
-      /feature 1, geometry.type: 'LineString': expected a Polygon or MultiPolygon/,
+      /feature 1, geometry.type: 'LineString': erwartet: ein Polygon oder MultiPolygon/,
     )
     lines.length = 0
     expect(
