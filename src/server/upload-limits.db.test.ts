@@ -127,12 +127,12 @@ describe('upload limits', () => {
       [
         'bomb.xlsx',
         zipBomb(20),
-        /^bomb\.xlsx: entry "xl\/worksheets\/sheet1\.xml" is packed [\d,]+:1; more than 200:1 is refused as a zip bomb$/,
+        /^bomb\.xlsx: Eintrag „xl\/worksheets\/sheet1\.xml“ ist [\d.]+:1 gepackt; mehr als 200:1 wird als ZIP-Bombe abgelehnt$/,
       ],
       [
         'many.xlsx',
         zipOfManyEntries(20_000),
-        /^many\.xlsx: the workbook's archive has 20,000 entries; at most 1,000 are accepted$/,
+        /^many\.xlsx: Das Archiv der Arbeitsmappe hat 20\.000 Einträge; angenommen werden höchstens 1\.000$/,
       ],
     ] as const) {
       const messages: string[] = []

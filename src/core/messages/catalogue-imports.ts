@@ -414,4 +414,77 @@ export const IMPORT_MESSAGES = {
     de: 'Zuordnung {file}: kein gültiges JSON: {reason}',
     en: 'mapping {file}: not valid JSON: {reason}',
   },
+  // Workbook archives and CSV limits (imports/parsing/check-xlsx-archive.ts, csv-tokenizer.ts).
+  'xlsx.noDirectory': {
+    de: '{file}: keine lesbare .xlsx-Arbeitsmappe: Dem ZIP-Archiv fehlt das zentrale Verzeichnis',
+    en: '{file}: not a readable .xlsx workbook: the zip archive has no central directory',
+  },
+  'xlsx.zip64Archive': {
+    de: '{file}: Die Arbeitsmappe ist ein ZIP64-Archiv; eine .xlsx-Datei von bis zu {limit} entpackt braucht keines (speichern Sie sie mit Excel oder LibreOffice neu)',
+    en: '{file}: the workbook is a ZIP64 archive; an .xlsx of up to {limit} unpacked does not need one (save it again with Excel or LibreOffice)',
+  },
+  'xlsx.tooManyEntries': {
+    de: '{file}: Das Archiv der Arbeitsmappe hat {entries} Einträge; angenommen werden höchstens {max}',
+    en: "{file}: the workbook's archive has {entries} entries; at most {max} are accepted",
+  },
+  'xlsx.directoryDamaged': {
+    de: '{file}: keine lesbare .xlsx-Arbeitsmappe: Das ZIP-Verzeichnis ist beschädigt',
+    en: '{file}: not a readable .xlsx workbook: the zip directory is damaged',
+  },
+  'xlsx.zip64Entry': {
+    de: '{file}: Eintrag „{entry}“ nutzt ZIP64-Größen; speichern Sie die Arbeitsmappe neu',
+    en: '{file}: entry "{entry}" uses ZIP64 sizes; save the workbook again',
+  },
+  'xlsx.method': {
+    de: '{file}: Eintrag „{entry}“ nutzt das Kompressionsverfahren {method}; .xlsx-Dateien nutzen Deflate (8) oder keines (0)',
+    en: '{file}: entry "{entry}" uses zip compression method {method}; .xlsx files use deflate (8) or none (0)',
+  },
+  'xlsx.entryTooLarge': {
+    de: '{file}: Eintrag „{entry}“ entpackt auf {size}; je Eintrag angenommen werden höchstens {limit} (teilen Sie die Arbeitsmappe oder speichern Sie sie als CSV)',
+    en: '{file}: entry "{entry}" unpacks to {size}; at most {limit} per entry are accepted (split the workbook or save it as CSV)',
+  },
+  'xlsx.totalTooLarge': {
+    de: '{file}: Die Arbeitsmappe entpackt auf mehr als {limit}, die Grenze (teilen Sie sie oder speichern Sie sie als CSV)',
+    en: '{file}: the workbook unpacks to more than {limit}, the limit (split it or save it as CSV)',
+  },
+  'xlsx.ratio': {
+    de: '{file}: Eintrag „{entry}“ ist {ratio}:1 gepackt; mehr als {max}:1 wird als ZIP-Bombe abgelehnt',
+    en: '{file}: entry "{entry}" is packed {ratio}:1; more than {max}:1 is refused as a zip bomb',
+  },
+  'xlsx.entryDamaged': {
+    de: '{file}: keine lesbare .xlsx-Arbeitsmappe: Eintrag „{entry}“ ist beschädigt',
+    en: '{file}: not a readable .xlsx workbook: entry "{entry}" is damaged',
+  },
+  'xlsx.entryCutOff': {
+    de: '{file}: keine lesbare .xlsx-Arbeitsmappe: Eintrag „{entry}“ ist abgeschnitten',
+    en: '{file}: not a readable .xlsx workbook: entry "{entry}" is cut off',
+  },
+  'xlsx.storedSizes': {
+    de: '{file}: Eintrag „{entry}“ ist ungepackt gespeichert, nennt aber zwei verschiedene Größen',
+    en: '{file}: entry "{entry}" is stored unpacked but declares two different sizes',
+  },
+  'xlsx.moreThanDeclared': {
+    de: '{file}: Eintrag „{entry}“ entpackt auf mehr als die angegebenen {size}; als ZIP-Bombe abgelehnt',
+    en: '{file}: entry "{entry}" unpacks to more than the {size} it declares; refused as a zip bomb',
+  },
+  'xlsx.cannotUnpack': {
+    de: '{file}: keine lesbare .xlsx-Arbeitsmappe: Eintrag „{entry}“ lässt sich nicht entpacken ({reason})',
+    en: '{file}: not a readable .xlsx workbook: entry "{entry}" cannot be unpacked ({reason})',
+  },
+  'xlsx.sizeMismatch': {
+    de: '{file}: Eintrag „{entry}“ entpackt auf {unpacked} Bytes, nennt aber {declared}; das Archiv ist beschädigt',
+    en: '{file}: entry "{entry}" unpacks to {unpacked} bytes but declares {declared}; the archive is damaged',
+  },
+  'csv.tooManyRows': {
+    de: '{file}: Zeile {row}: Die Datei hat mehr als {max} Zeilen, die Grenze einer Datei; teilen Sie sie',
+    en: '{file}: row {row}: the file has more than {max} rows, the limit of one file; split it',
+  },
+  'csv.tooManyColumns': {
+    de: '{file}: Zeile {row}: mehr als {max} Spalten, die Grenze einer Zeile (stimmt das Trennzeichen „{delimiter}“?)',
+    en: '{file}: row {row}: more than {max} columns, the limit of one row (is the separator "{delimiter}" right?)',
+  },
+  'csv.rowTooLong': {
+    de: '{file}: Zeile {row}: Die Zeile ist {length} Zeichen lang; angenommen werden höchstens {max} (ein Anführungszeichen, das nie schließt, oder keine CSV-Datei?)',
+    en: '{file}: row {row}: the row is {length} characters long; at most {max} are accepted (a quote that never closes, or not a CSV file?)',
+  },
 } as const satisfies Record<string, { de: string; en: string }>

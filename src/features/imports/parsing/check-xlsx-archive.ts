@@ -5,7 +5,8 @@
  * spreadsheet library unpack it, and it unpacks exactly the bytes checked here.
  */
 import { inflateRawSync } from 'node:zlib'
-import { AppError } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
+import { message, type Message } from '../../../core/messages/text'
 import { formatBytes, XLSX_LIMITS, type XlsxLimits } from '../../../core/limits/input-limits'
 
 const END_OF_DIRECTORY = 0x06054b50
@@ -23,9 +24,10 @@ export interface ZipEntry {
   localHeaderOffset: number
 }
 
-function refuse(fileName: string, message: string, field?: string): AppError {
-  return new AppError('invalid_input', `${fileName}: ${message}`, [
-    { file: fileName, ...(field === undefined ? {} : { field }), message },
+/** `why` names the file first ("{file}: …"): the refusal and its one detail say the same. */
+function refuse(fileName: string, why: Message, field?: string): AppError {
+  return new AppError('invalid_input', why, [
+    detail(why, { file: fileName, ...(field === undefined ? {} : { field }) }),
   ])
 }
 
@@ -48,19 +50,18 @@ export function checkXlsxDirectory(
 ): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const end = bytes.byteLength >= END_RECORD_BYTES ? findEndOfDirectory(view) : -1
-  if (end < 0)
-    throw refuse(fileName, 'not a readable .xlsx workbook: the zip archive has no central directory')
+  if (end < 0) throw refuse(fileName, message('xlsx.noDirectory', { file: fileName }))
   const declaredEntries = view.getUint16(end + 10, true)
   const directoryOffset = view.getUint32(end + 16, true)
   if (declaredEntries === 0xffff || directoryOffset === ZIP64_MARK)
     throw refuse(
       fileName,
-      `the workbook is a ZIP64 archive; an .xlsx of up to ${formatBytes(limits.maxTotalBytes)} unpacked does not need one (save it again with Excel or LibreOffice)`,
+      message('xlsx.zip64Archive', { file: fileName, limit: formatBytes(limits.maxTotalBytes) }),
     )
   if (declaredEntries > limits.maxEntries)
     throw refuse(
       fileName,
-      `the workbook's archive has ${declaredEntries.toLocaleString('en-GB')} entries; at most ${limits.maxEntries.toLocaleString('en-GB')} are accepted`,
+      message('xlsx.tooManyEntries', { file: fileName, entries: declaredEntries, max: limits.maxEntries }),
       'entries',
     )
   const entries: ZipEntry[] = []
@@ -69,7 +70,7 @@ export function checkXlsxDirectory(
   const decoder = new TextDecoder()
   for (let k = 0; k < declaredEntries; k++) {
     if (at + 46 > end || view.getUint32(at, true) !== DIRECTORY_ENTRY)
-      throw refuse(fileName, 'not a readable .xlsx workbook: the zip directory is damaged')
+      throw refuse(fileName, message('xlsx.directoryDamaged', { file: fileName }))
     const nameLength = view.getUint16(at + 28, true)
     const entry: ZipEntry = {
       method: view.getUint16(at + 10, true),
@@ -80,30 +81,40 @@ export function checkXlsxDirectory(
     }
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
     if (entry.packedBytes === ZIP64_MARK || entry.unpackedBytes === ZIP64_MARK)
-      throw refuse(fileName, `entry "${entry.name}" uses ZIP64 sizes; save the workbook again`)
+      throw refuse(fileName, message('xlsx.zip64Entry', { file: fileName, entry: entry.name }))
     if (entry.method !== 0 && entry.method !== 8)
       throw refuse(
         fileName,
-        `entry "${entry.name}" uses zip compression method ${entry.method}; .xlsx files use deflate (8) or none (0)`,
+        message('xlsx.method', { file: fileName, entry: entry.name, method: entry.method }),
       )
     if (entry.unpackedBytes > limits.maxEntryBytes)
       throw refuse(
         fileName,
-        `entry "${entry.name}" unpacks to ${formatBytes(entry.unpackedBytes)}; at most ${formatBytes(limits.maxEntryBytes)} per entry are accepted (split the workbook or save it as CSV)`,
+        message('xlsx.entryTooLarge', {
+          file: fileName,
+          entry: entry.name,
+          size: formatBytes(entry.unpackedBytes),
+          limit: formatBytes(limits.maxEntryBytes),
+        }),
         'unpackedSize',
       )
     total += entry.unpackedBytes
     if (total > limits.maxTotalBytes)
       throw refuse(
         fileName,
-        `the workbook unpacks to more than ${formatBytes(limits.maxTotalBytes)}, the limit (split it or save it as CSV)`,
+        message('xlsx.totalTooLarge', { file: fileName, limit: formatBytes(limits.maxTotalBytes) }),
         'unpackedSize',
       )
     const ratio = entry.unpackedBytes / Math.max(1, entry.packedBytes)
     if (entry.unpackedBytes >= limits.ratioCheckedFromBytes && ratio > limits.maxCompressionRatio)
       throw refuse(
         fileName,
-        `entry "${entry.name}" is packed ${Math.round(ratio).toLocaleString('en-GB')}:1; more than ${limits.maxCompressionRatio}:1 is refused as a zip bomb`,
+        message('xlsx.ratio', {
+          file: fileName,
+          entry: entry.name,
+          ratio: Math.round(ratio),
+          max: limits.maxCompressionRatio,
+        }),
         'compressionRatio',
       )
     entries.push(entry)
@@ -125,14 +136,14 @@ export function verifyXlsxEntries(
   for (const entry of entries) {
     const local = entry.localHeaderOffset
     if (local + 30 > bytes.byteLength || view.getUint32(local, true) !== LOCAL_HEADER)
-      throw refuse(fileName, `not a readable .xlsx workbook: entry "${entry.name}" is damaged`)
+      throw refuse(fileName, message('xlsx.entryDamaged', { file: fileName, entry: entry.name }))
     const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
     if (dataStart + entry.packedBytes > bytes.byteLength)
-      throw refuse(fileName, `not a readable .xlsx workbook: entry "${entry.name}" is cut off`)
+      throw refuse(fileName, message('xlsx.entryCutOff', { file: fileName, entry: entry.name }))
     const packed = bytes.subarray(dataStart, dataStart + entry.packedBytes)
     if (entry.method === 0) {
       if (entry.packedBytes !== entry.unpackedBytes)
-        throw refuse(fileName, `entry "${entry.name}" is stored unpacked but declares two different sizes`)
+        throw refuse(fileName, message('xlsx.storedSizes', { file: fileName, entry: entry.name }))
       continue
     }
     const cap = Math.min(entry.unpackedBytes, limits.maxEntryBytes)
@@ -144,18 +155,27 @@ export function verifyXlsxEntries(
       if (code === 'ERR_BUFFER_TOO_LARGE')
         throw refuse(
           fileName,
-          `entry "${entry.name}" unpacks to more than the ${formatBytes(entry.unpackedBytes)} it declares; refused as a zip bomb`,
+          message('xlsx.moreThanDeclared', {
+            file: fileName,
+            entry: entry.name,
+            size: formatBytes(entry.unpackedBytes),
+          }),
           'unpackedSize',
         )
       throw refuse(
         fileName,
-        `not a readable .xlsx workbook: entry "${entry.name}" cannot be unpacked (${(error as Error).message})`,
+        message('xlsx.cannotUnpack', { file: fileName, entry: entry.name, reason: (error as Error).message }),
       )
     }
     if (unpacked !== entry.unpackedBytes)
       throw refuse(
         fileName,
-        `entry "${entry.name}" unpacks to ${unpacked} bytes but declares ${entry.unpackedBytes}; the archive is damaged`,
+        message('xlsx.sizeMismatch', {
+          file: fileName,
+          entry: entry.name,
+          unpacked,
+          declared: entry.unpackedBytes,
+        }),
       )
   }
 }

@@ -5,7 +5,8 @@
  * once in memory; rows are handed to a callback instead of being collected. The limits of
  * CSV_LIMITS (record length, fields, records) hold for every CSV the platform reads.
  */
-import { AppError } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
+import { message, type Message } from '../../../core/messages/text'
 import { CSV_LIMITS, type CsvLimits } from '../../../core/limits/input-limits'
 
 const QUOTE = 34
@@ -41,12 +42,9 @@ export interface TokenizeCsvResult {
   unterminatedQuote?: { row: number; field: number }
 }
 
-const count = new Intl.NumberFormat('en-US')
-
-function overLimit(fileName: string, row: number, message: string): AppError {
-  return new AppError('invalid_input', `${fileName}: row ${row}: ${message}`, [
-    { file: fileName, row, message },
-  ])
+/** `why` names the file and row first ("{file}: row {row}: …"): the refusal and its detail say the same. */
+function overLimit(fileName: string, row: number, why: Message): AppError {
+  return new AppError('invalid_input', why, [detail(why, { file: fileName, row })])
 }
 
 function onlyLineBreaksFrom(text: string, from: number): boolean {
@@ -72,7 +70,7 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
       throw overLimit(
         options.fileName,
         row,
-        `the file has more than ${count.format(limits.maxRows)} rows, the limit of one file; split it`,
+        message('csv.tooManyRows', { file: options.fileName, row, max: limits.maxRows }),
       )
     const rowStart = i
     const fields: string[] = []
@@ -82,7 +80,12 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
         throw overLimit(
           options.fileName,
           row,
-          `more than ${count.format(limits.maxColumns)} columns, the limit of one row (is the separator "${options.delimiter}" right?)`,
+          message('csv.tooManyColumns', {
+            file: options.fileName,
+            row,
+            max: limits.maxColumns,
+            delimiter: options.delimiter,
+          }),
         )
       if (i < n && text.charCodeAt(i) === QUOTE) {
         i++
@@ -143,7 +146,12 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
       throw overLimit(
         options.fileName,
         row,
-        `the row is ${count.format(i - rowStart)} characters long; at most ${count.format(limits.maxRecordChars)} are accepted (a quote that never closes, or not a CSV file?)`,
+        message('csv.rowTooLong', {
+          file: options.fileName,
+          row,
+          length: i - rowStart,
+          max: limits.maxRecordChars,
+        }),
       )
     const isLast = i >= n || onlyLineBreaksFrom(text, i)
     const info: CsvRowInfo = { row, end: i, isLast }

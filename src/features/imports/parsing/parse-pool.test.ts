@@ -52,7 +52,15 @@ describe('parse pool (worker threads)', () => {
     expect(error.message).toBe(
       'r.csv: row 11: the file has more than 10 rows, the limit of one file; split it',
     )
-    expect(error.details).toEqual([{ file: 'r.csv', row: 11, message: expect.stringContaining('10 rows') }])
+    expect(error.details).toEqual([
+      {
+        file: 'r.csv',
+        row: 11,
+        message: expect.stringContaining('10 rows'),
+        key: 'csv.tooManyRows',
+        params: { file: 'r.csv', row: 11, max: 10 },
+      },
+    ])
   })
 
   it('queues parses beyond the workers and refuses one more than the queue holds as unavailable', async () => {
