@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { isoDate } from './common'
-import { importErrorSchema } from './imports'
+import { importErrorSchema, unmatchedKeySchema } from './imports'
 
 const position = z.tuple([z.number(), z.number()])
 const linearRing = z.array(position)
@@ -64,15 +64,7 @@ export const importBoundariesSummarySchema = z
       }),
     ),
     /** AGS the district register does not know (listed, not stored, not an error). */
-    unmatched: z.array(
-      z.object({
-        row: z.number().int(),
-        value: z.string(),
-        message: z.string(),
-        messageKey: importErrorSchema.shape.messageKey,
-        params: importErrorSchema.shape.params,
-      }),
-    ),
+    unmatched: z.array(unmatchedKeySchema),
   })
   .meta({ id: 'ImportBoundariesSummary' })
 export type ImportBoundariesSummaryDto = z.infer<typeof importBoundariesSummarySchema>

@@ -14,6 +14,15 @@ export const importErrorSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 })
 
+/** A key in a file that no district or organisation matches: listed with its row, not an error. */
+export const unmatchedKeySchema = z.object({
+  row: z.number().int(),
+  value: z.string(),
+  message: z.string(),
+  messageKey: importErrorSchema.shape.messageKey,
+  params: importErrorSchema.shape.params,
+})
+
 export const importNoticeSchema = z.object({
   kind: z.string(),
   message: z.string(),

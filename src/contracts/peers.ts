@@ -10,7 +10,7 @@
  */
 import { z } from 'zod'
 import { isoDate, keyText, MAX_LIST_ITEMS } from './common'
-import { importErrorSchema } from './imports'
+import { importErrorSchema, unmatchedKeySchema } from './imports'
 
 export const peerMethodSchema = z
   .enum(['ward', 'kmeans', 'rings'])
@@ -466,15 +466,7 @@ export const importPeerTypesSummarySchema = z
       }),
     ),
     /** Keys of districts no organisation in benchlearn serves (e.g. joint job centres): listed, not errors. */
-    unmatched: z.array(
-      z.object({
-        row: z.number().int(),
-        value: z.string(),
-        message: z.string(),
-        messageKey: importErrorSchema.shape.messageKey,
-        params: importErrorSchema.shape.params,
-      }),
-    ),
+    unmatched: z.array(unmatchedKeySchema),
     /** Network members the file assigns no type (listed, not an error). */
     withoutType: z.array(peerMemberSchema),
   })
