@@ -63,28 +63,26 @@ export function SpreadTable({ quality, inputs }: { quality: PeerQualityDto; inpu
   }
   const codes = quality.spread[0]?.indicators.map((i) => i.code) ?? []
   return (
-    <>
-      <DataTable
-        caption={t('forming.spreadCaption')}
-        isSortable={false}
-        columns={[
-          { key: 'group', header: t('forming.group') },
-          { key: 'size', header: t('forming.size'), type: 'number', digits: 0 },
-          {
-            key: 'silhouette',
-            header: t('forming.silhouetteLabel').replace(/:$/, ''),
-            type: 'number',
-            digits: 2,
-          },
-          ...codes.map((code) => ({ key: code, header: indicatorName(code) })),
-        ]}
-        rows={quality.spread.map((g) => ({
-          group: g.group,
-          size: g.size,
-          silhouette: quality.silhouetteByGroup[g.group] ?? null,
-          ...Object.fromEntries(g.indicators.map((i) => [i.code, `${n(i.mean)} (${n(i.min)}–${n(i.max)})`])),
-        }))}
-      />
-    </>
+    <DataTable
+      caption={t('forming.spreadCaption')}
+      isSortable={false}
+      columns={[
+        { key: 'group', header: t('forming.group') },
+        { key: 'size', header: t('forming.size'), type: 'number', digits: 0 },
+        {
+          key: 'silhouette',
+          header: t('forming.silhouetteLabel').replace(/:$/, ''),
+          type: 'number',
+          digits: 2,
+        },
+        ...codes.map((code) => ({ key: code, header: indicatorName(code) })),
+      ]}
+      rows={quality.spread.map((g) => ({
+        group: g.group,
+        size: g.size,
+        silhouette: quality.silhouetteByGroup[g.group] ?? null,
+        ...Object.fromEntries(g.indicators.map((i) => [i.code, `${n(i.mean)} (${n(i.min)}–${n(i.max)})`])),
+      }))}
+    />
   )
 }
