@@ -206,6 +206,16 @@ export function writerOf(input: { viewer: Viewer; actor: AuditActor; now: Date }
   return { viewer: input.viewer, actor: input.actor, now: input.now }
 }
 
+/** The writer as `writerOf` gives it and the caller's address, for use cases whose audit entry records it. */
+export function writerWithIpOf(input: {
+  viewer: Viewer
+  actor: AuditActor
+  now: Date
+  request: { ip: string }
+}) {
+  return { ...writerOf(input), ip: input.request.ip }
+}
+
 /**
  * The handler of a route that lists what the caller may read: `list(db, { viewer, now, ...query })`,
  * answered as `{ [key]: items }` (e.g. `listedAs('meetings', listMeetings)`).

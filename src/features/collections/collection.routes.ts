@@ -18,8 +18,10 @@ import {
 } from '../../contracts/collections'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
-import { FOR_ANY, route, writerOf } from '../../server/route'
-import { PERMISSIONS } from '../../core/permissions'
+import type { WriteCaller } from '../../core/accounts/account'
+import type { Database } from '../../db/connect'
+import { FOR_ANY, route, writerOf, type RouteInput } from '../../server/route'
+import { PERMISSIONS, type Viewer } from '../../core/permissions'
 import { isoDate } from '../../core/periods/dates'
 import { closeCollection } from './close-collection'
 import { readCollectionWorkbook, writeCollectionWorkbook } from './collection-workbook'
@@ -37,17 +39,31 @@ import { submitCollectionForm } from './submit-collection-form'
 const MANAGERS = PERMISSIONS.manageCollections
 const FILLERS = PERMISSIONS.fillCollections
 
+/** The caller and the request's day, as the collection reads take them. */
+function readerToday({ viewer, now }: { viewer: Viewer; now: Date }) {
+  return { viewer, today: isoDate(now) }
+}
+
+/** The handler of a write on the collection in the path whose other options are the body's fields. */
+function writeOnCollection<O extends WriteCaller & { collectionId: number }, R>(
+  write: (database: Database, options: O) => Promise<R>,
+) {
+  return (input: RouteInput<unknown, { id: number }, Omit<O, keyof WriteCaller | 'collectionId'>>) =>
+    // The body schema gives every option but the caller's and the path's, which are added here.
+    write(input.context.database, { ...writerOf(input), collectionId: input.params.id, ...input.body } as O)
+}
+
+/** The form a request names: the collection in the path, the organisation in the query. */
+function formOf(input: { viewer: Viewer; params: { id: number }; query: { org: number } }) {
+  return { viewer: input.viewer, collectionId: input.params.id, organisationId: input.query.org }
+}
+
 export const listCollectionsRoute = route('collections', 'GET /api/v1/collections', {
   operationId: 'listCollections',
   summary: 'Data collections the caller takes part in or manages, with the state of their own organisation',
   access: FOR_ANY,
   response: collectionListSchema,
-  async handler({ now, context, viewer }) {
-    return listCollections(context.database.db, {
-      viewer,
-      today: isoDate(now),
-    })
-  },
+  handler: (input) => listCollections(input.context.database.db, readerToday(input)),
 })
 
 export const createCollectionRoute = route('collections', 'POST /api/v1/collections', {
@@ -58,9 +74,8 @@ export const createCollectionRoute = route('collections', 'POST /api/v1/collecti
   body: createCollectionRequestSchema,
   response: collectionSchema,
   async handler(input) {
-    const write = writerOf(input)
-    const id = await createCollection(input.context.database, { ...write, request: input.body })
-    return readCollection(input.context.database.db, { viewer: write.viewer, id, today: isoDate(write.now) })
+    const id = await createCollection(input.context.database, { ...writerOf(input), request: input.body })
+    return readCollection(input.context.database.db, { ...readerToday(input), id })
   },
 })
 
@@ -70,13 +85,8 @@ export const getCollectionRoute = route('collections', 'GET /api/v1/collections/
   access: FOR_ANY,
   params: collectionIdParamsSchema,
   response: collectionSchema,
-  async handler({ now, params, context, viewer }) {
-    return readCollection(context.database.db, {
-      viewer,
-      id: params.id,
-      today: isoDate(now),
-    })
-  },
+  handler: (input) =>
+    readCollection(input.context.database.db, { ...readerToday(input), id: input.params.id }),
 })
 
 export const getCollectionFormRoute = route('collections', 'GET /api/v1/collections/:id/form', {
@@ -87,13 +97,7 @@ export const getCollectionFormRoute = route('collections', 'GET /api/v1/collecti
   params: collectionIdParamsSchema,
   query: collectionOrgQuerySchema,
   response: collectionFormSchema,
-  async handler({ params, query, context, viewer }) {
-    return readCollectionForm(context.database.db, {
-      viewer,
-      collectionId: params.id,
-      organisationId: query.org,
-    })
-  },
+  handler: (input) => readCollectionForm(input.context.database.db, formOf(input)),
 })
 
 export const saveCollectionFormRoute = route('collections', 'PUT /api/v1/collections/:id/form', {
@@ -120,13 +124,7 @@ export const submitCollectionFormRoute = route('collections', 'POST /api/v1/coll
   params: collectionIdParamsSchema,
   body: collectionOrganisationRequestSchema,
   response: collectionFormSchema,
-  async handler(input) {
-    return submitCollectionForm(input.context.database, {
-      ...writerOf(input),
-      collectionId: input.params.id,
-      organisationId: input.body.organisationId,
-    })
-  },
+  handler: writeOnCollection(submitCollectionForm),
 })
 
 export const downloadCollectionTemplateRoute = route(
@@ -140,13 +138,10 @@ export const downloadCollectionTemplateRoute = route(
     query: collectionOrgQuerySchema,
     response: z.unknown(),
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    async handler({ params, query, context, viewer, reply }) {
+    async handler(input) {
+      const { params, query, context, viewer, reply } = input
       const db = context.database.db
-      const form = await readCollectionForm(db, {
-        viewer,
-        collectionId: params.id,
-        organisationId: query.org,
-      })
+      const form = await readCollectionForm(db, formOf(input))
       const collection = await loadCollection(db, { viewer, id: params.id })
       const bytes = await writeCollectionWorkbook({
         title: collection.row.title,
@@ -171,20 +166,15 @@ export const uploadCollectionWorkbookRoute = route('collections', 'POST /api/v1/
   isUpload: true,
   response: collectionFormSchema,
   async handler(input) {
-    const write = writerOf(input)
     // A form the caller may not read is "not found" before anything of the file is read.
-    await readCollectionForm(input.context.database.db, {
-      viewer: write.viewer,
-      collectionId: input.params.id,
-      organisationId: input.query.org,
-    })
+    await readCollectionForm(input.context.database.db, formOf(input))
     const file = await readUpload(input.request, { maxBytes: UPLOAD_LIMITS.collectionWorkbookMaxBytes })
     const { request, origin } = await readCollectionWorkbook(file.bytes, {
       fileName: file.fileName,
       organisationId: input.query.org,
     })
     return saveCollectionForm(input.context.database, {
-      ...write,
+      ...writerOf(input),
       collectionId: input.params.id,
       organisationId: input.query.org,
       request,
@@ -201,12 +191,8 @@ export const getCollectionMatrixRoute = route('collections', 'GET /api/v1/collec
   access: { roles: MANAGERS },
   params: collectionIdParamsSchema,
   response: collectionMatrixSchema,
-  async handler({ params, context, viewer }) {
-    return readCollectionMatrix(context.database.db, {
-      viewer,
-      collectionId: params.id,
-    })
-  },
+  handler: ({ params, context, viewer }) =>
+    readCollectionMatrix(context.database.db, { viewer, collectionId: params.id }),
 })
 
 export const remindCollectionMembersRoute = route('collections', 'POST /api/v1/collections/:id/reminders', {
@@ -216,13 +202,7 @@ export const remindCollectionMembersRoute = route('collections', 'POST /api/v1/c
   params: collectionIdParamsSchema,
   body: remindRequestSchema,
   response: remindedSchema,
-  async handler(input) {
-    return remindCollectionMembers(input.context.database, {
-      ...writerOf(input),
-      collectionId: input.params.id,
-      organisationIds: input.body.organisationIds,
-    })
-  },
+  handler: writeOnCollection(remindCollectionMembers),
 })
 
 export const reopenCollectionSubmissionRoute = route('collections', 'POST /api/v1/collections/:id/reopen', {
@@ -232,13 +212,7 @@ export const reopenCollectionSubmissionRoute = route('collections', 'POST /api/v
   params: collectionIdParamsSchema,
   body: collectionOrganisationRequestSchema,
   response: collectionSchema,
-  async handler(input) {
-    return reopenCollectionSubmission(input.context.database, {
-      ...writerOf(input),
-      collectionId: input.params.id,
-      organisationId: input.body.organisationId,
-    })
-  },
+  handler: writeOnCollection(reopenCollectionSubmission),
 })
 
 export const closeCollectionRoute = route('collections', 'POST /api/v1/collections/:id/close', {
@@ -249,13 +223,9 @@ export const closeCollectionRoute = route('collections', 'POST /api/v1/collectio
   params: collectionIdParamsSchema,
   response: closeCollectionResponseSchema,
   async handler(input) {
-    const write = writerOf(input)
-    const closed = await closeCollection(input.context.database, { ...write, collectionId: input.params.id })
-    const collection = await readCollection(input.context.database.db, {
-      viewer: write.viewer,
-      id: input.params.id,
-      today: isoDate(write.now),
-    })
+    const { params, context } = input
+    const closed = await closeCollection(context.database, { ...writerOf(input), collectionId: params.id })
+    const collection = await readCollection(context.database.db, { ...readerToday(input), id: params.id })
     return { ...closed, collection }
   },
 })
@@ -267,13 +237,11 @@ export const getCollectionResultsRoute = route('collections', 'GET /api/v1/colle
   access: FOR_ANY,
   params: collectionIdParamsSchema,
   response: collectionResultsSchema,
-  async handler({ now, params, context, viewer }) {
-    return readCollectionResults(context.database.db, {
-      viewer,
-      collectionId: params.id,
-      today: isoDate(now),
-    })
-  },
+  handler: (input) =>
+    readCollectionResults(input.context.database.db, {
+      ...readerToday(input),
+      collectionId: input.params.id,
+    }),
 })
 
 export const listFigureCollectionResultsRoute = route('collections', 'GET /api/v1/collection-results', {
@@ -282,14 +250,9 @@ export const listFigureCollectionResultsRoute = route('collections', 'GET /api/v
   access: FOR_ANY,
   query: figureCollectionResultsQuerySchema,
   response: figureCollectionResultsSchema,
-  async handler({ now, query, context, viewer }) {
-    return {
-      results: await listClosedCollectionResults(context.database.db, {
-        viewer,
-        today: isoDate(now),
-        figureCode: query.figure,
-      }),
-    }
+  async handler(input) {
+    const options = { ...readerToday(input), figureCode: input.query.figure }
+    return { results: await listClosedCollectionResults(input.context.database.db, options) }
   },
 })
 

@@ -13,8 +13,9 @@ import {
 } from '../../contracts/self-assessment'
 import { notFound } from '../../core/errors/app-error'
 import { isoDate } from '../../core/periods/dates'
-import { PERMISSIONS } from '../../core/permissions'
-import { FOR_ANY, requireNetworkWideManager, route } from '../../server/route'
+import { PERMISSIONS, type Viewer } from '../../core/permissions'
+import type { AppContext } from '../../server/context'
+import { FOR_ANY, readerOf, requireNetworkWideManager, route, writerWithIpOf } from '../../server/route'
 import { compareSelfAssessments } from './compare-self-assessments'
 import { createCycle, listCycles, updateCycle } from './manage-cycles'
 import { readAnswers, saveAnswers } from './self-assessment-answers'
@@ -23,6 +24,23 @@ async function readCycle(db: Parameters<typeof listCycles>[0], id: number) {
   const cycle = (await listCycles(db)).find((c) => c.id === id)
   if (!cycle) throw notFound(message('cycle.unknown', { cycle: id, codes: '–' }))
   return cycle
+}
+
+const MANAGERS = { roles: PERMISSIONS.manageSelfAssessment }
+
+/** The writer of a change to a cycle's template: administrators and moderators of all rings only. */
+function cycleWriterOf(input: Parameters<typeof writerWithIpOf>[0]) {
+  requireNetworkWideManager(input.viewer, 'cycles')
+  return writerWithIpOf(input)
+}
+
+/** One organisation's answers in the cycle of the path, as the caller sees them on the request's day. */
+function readAnswersOf(
+  input: { context: AppContext; viewer: Viewer; now: Date; params: { id: number } },
+  organisationId: number | undefined,
+) {
+  const { context, viewer, params, now } = input
+  return readAnswers(context.database.db, { viewer, cycleId: params.id, organisationId, at: isoDate(now) })
 }
 
 export const listCyclesRoute = route('self-assessment', 'GET /api/v1/self-assessment/cycles', {
@@ -38,37 +56,25 @@ export const listCyclesRoute = route('self-assessment', 'GET /api/v1/self-assess
 export const createCycleRoute = route('self-assessment', 'POST /api/v1/self-assessment/cycles', {
   operationId: 'createSelfAssessmentCycle',
   summary: 'Open a cycle (default template: the seven PES enabler areas, maturity 1–5)',
-  access: { roles: PERMISSIONS.manageSelfAssessment },
+  access: MANAGERS,
   body: createCycleRequestSchema,
   response: cycleSchema,
-  async handler({ body, context, request, actor, viewer, now }) {
-    requireNetworkWideManager(viewer, 'cycles')
-    const id = await createCycle(context.database, {
-      request: body,
-      actor,
-      now,
-      ip: request.ip,
-    })
-    return readCycle(context.database.db, id)
+  async handler(input) {
+    const id = await createCycle(input.context.database, { ...cycleWriterOf(input), request: input.body })
+    return readCycle(input.context.database.db, id)
   },
 })
 
 export const updateCycleRoute = route('self-assessment', 'PATCH /api/v1/self-assessment/cycles/:id', {
   operationId: 'updateSelfAssessmentCycle',
   summary: 'Change a cycle’s template (areas, scale labels; the scale range only before the first answer)',
-  access: { roles: PERMISSIONS.manageSelfAssessment },
+  access: MANAGERS,
   params: cycleParamsSchema,
   body: updateCycleRequestSchema,
   response: cycleSchema,
-  async handler({ params, body, context, request, actor, viewer, now }) {
-    requireNetworkWideManager(viewer, 'cycles')
-    await updateCycle(context.database, {
-      id: params.id,
-      request: body,
-      actor,
-      now,
-      ip: request.ip,
-    })
+  async handler(input) {
+    const { params, body, context } = input
+    await updateCycle(context.database, { ...cycleWriterOf(input), id: params.id, request: body })
     return readCycle(context.database.db, params.id)
   },
 })
@@ -80,14 +86,7 @@ export const getAnswersRoute = route('self-assessment', 'GET /api/v1/self-assess
   params: cycleParamsSchema,
   query: answersQuerySchema,
   response: answerSheetSchema,
-  async handler({ params, query, context, viewer, now }) {
-    return readAnswers(context.database.db, {
-      viewer,
-      cycleId: params.id,
-      organisationId: query.org,
-      at: isoDate(now),
-    })
-  },
+  handler: (input) => readAnswersOf(input, input.query.org),
 })
 
 export const saveAnswersRoute = route('self-assessment', 'PUT /api/v1/self-assessment/cycles/:id/answers', {
@@ -97,21 +96,9 @@ export const saveAnswersRoute = route('self-assessment', 'PUT /api/v1/self-asses
   params: cycleParamsSchema,
   body: saveAnswersRequestSchema,
   response: answerSheetSchema,
-  async handler({ params, body, context, viewer, request, actor, now }) {
-    const organisationId = await saveAnswers(context.database, {
-      viewer,
-      cycleId: params.id,
-      request: body,
-      actor,
-      now,
-      ip: request.ip,
-    })
-    return readAnswers(context.database.db, {
-      viewer,
-      cycleId: params.id,
-      organisationId,
-      at: isoDate(now),
-    })
+  async handler(input) {
+    const options = { ...writerWithIpOf(input), cycleId: input.params.id, request: input.body }
+    return readAnswersOf(input, await saveAnswers(input.context.database, options))
   },
 })
 
@@ -121,15 +108,13 @@ export const compareSelfAssessmentsRoute = route('self-assessment', 'GET /api/v1
   access: FOR_ANY,
   query: compareQuerySchema,
   response: selfAssessmentComparisonSchema,
-  async handler({ query, context, viewer, now }) {
-    return compareSelfAssessments(context.database.db, {
+  handler: ({ query, ...input }) =>
+    compareSelfAssessments(input.context.database.db, {
+      ...readerOf(input),
       ringId: query.ring,
       cycleId: query.cycle,
       organisationId: query.org,
-      viewer,
-      now,
-    })
-  },
+    }),
 })
 
 export const selfAssessmentRoutes = [
