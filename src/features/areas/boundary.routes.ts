@@ -3,8 +3,8 @@
  * every signed-in person reads them for the map of rings, with names and rings only for the
  * districts of organisations they see by name (read-boundaries.ts).
  */
-import { invalidInput } from '../../core/errors/app-error'
 import { message } from '../../core/messages/text'
+import { rejectedFile } from '../imports/import-message'
 import {
   boundaryListSchema,
   importBoundariesQuerySchema,
@@ -39,14 +39,9 @@ export const importBoundariesRoute = route('areas', 'POST /api/v1/areas/boundari
       now,
     })
     if (summary.errors.length > 0)
-      throw invalidInput(
+      throw rejectedFile(
+        summary,
         message('area.problems', { file: summary.fileName, count: summary.errors.length }),
-        // Details carry the catalogue key as `key`, so every reader renders them in its language.
-        summary.errors.map(({ messageKey, params, ...e }) => ({
-          file: summary.fileName,
-          ...e,
-          ...(messageKey ? { key: messageKey, params } : {}),
-        })),
       )
     return summary
   },

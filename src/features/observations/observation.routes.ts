@@ -8,8 +8,7 @@ import {
 } from '../../contracts/observations'
 import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
-import type { Kysely } from 'kysely'
-import type { DB } from '../../db/schema'
+import type { AppContext } from '../../server/context'
 import { FOR_ANY, queryAndScopeKey, route } from '../../server/route'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listValueRevisions } from './list-value-revisions'
@@ -22,15 +21,16 @@ import { readObservationSeries, readObservations } from './read-observations'
  * answer as an unknown key, so that these routes tell nobody which figures belong to whom.
  */
 async function requireRawValues(
-  db: Kysely<DB>,
-  options: { viewer: Viewer; key: string; now: Date; indicators: readonly string[] },
+  input: { context: AppContext; viewer: Viewer; now: Date; query: { org: string } },
+  indicators: readonly string[],
 ) {
-  const confidentiality = await loadConfidentiality(db, isoDate(options.now))
+  const db = input.context.database.db
+  const confidentiality = await loadConfidentiality(db, isoDate(input.now))
   await findOrganisationWithRawValues(db, {
-    key: options.key,
-    viewer: options.viewer,
+    key: input.query.org,
+    viewer: input.viewer,
     confidentiality,
-    valueClass: await classOfIndicators(db, options.indicators),
+    valueClass: await classOfIndicators(db, indicators),
   })
 }
 
@@ -40,14 +40,9 @@ export const listObservationsRoute = route('observations', 'GET /api/v1/observat
   access: FOR_ANY,
   query: observationsQuerySchema,
   response: observationListSchema,
-  async handler({ query, context, viewer, now }) {
-    await requireRawValues(context.database.db, {
-      viewer,
-      key: query.org,
-      now,
-      indicators: [query.indicator],
-    })
-    return readObservations(context.database.db, query)
+  async handler(input) {
+    await requireRawValues(input, [input.query.indicator])
+    return readObservations(input.context.database.db, input.query)
   },
 })
 
@@ -59,9 +54,9 @@ export const listObservationSeriesRoute = route('observations', 'GET /api/v1/obs
   response: observationSeriesListSchema,
   // Values change only with an import batch (in the data version); as of a past instant is computed afresh.
   cacheKey: ({ query, viewer }) => (query.asOf ? undefined : queryAndScopeKey(query, viewer)),
-  async handler({ query, context, viewer, now }) {
-    await requireRawValues(context.database.db, { viewer, key: query.org, now, indicators: query.indicators })
-    return readObservationSeries(context.database.db, query)
+  async handler(input) {
+    await requireRawValues(input, input.query.indicators)
+    return readObservationSeries(input.context.database.db, input.query)
   },
 })
 
@@ -71,8 +66,7 @@ export const listValueRevisionsRoute = route('observations', 'GET /api/v1/observ
   access: FOR_ANY,
   query: valueRevisionsQuerySchema,
   response: valueRevisionListSchema,
-  async handler({ query, context, viewer, now }) {
-    // The same rule as the values themselves (listObservations).
-    return listValueRevisions(context.database.db, { viewer, query, at: isoDate(now) })
-  },
+  // The same rule as the values themselves (listObservations).
+  handler: ({ query, context, viewer, now }) =>
+    listValueRevisions(context.database.db, { viewer, query, at: isoDate(now) }),
 })

@@ -5,7 +5,7 @@
  * (its own members, moderators of its ring, administrators). Neighbours the caller may not see by
  * name appear as "a job centre outside your ring" with distance and indicator shares only.
  */
-import { invalidInput, notFound } from '../../core/errors/app-error'
+import { notFound } from '../../core/errors/app-error'
 import { isoDate } from '../../core/periods/dates'
 import { organisationVisibility, PERMISSIONS, type Viewer } from '../../core/permissions'
 import {
@@ -31,7 +31,7 @@ import {
   savePeerModelRequestSchema,
 } from '../../contracts/peers'
 import type { Database } from '../../db/connect'
-import { FOR_ANY, requireNetworkWideManager, route } from '../../server/route'
+import { FOR_ANY, requireNetworkWideManager, route, type Endpoint, type RoleRoute } from '../../server/route'
 import { findOrganisationRings } from '../networks/find-organisation-rings'
 import { findOrganisationByKey, organisationNotFound } from '../organisations/find-organisation'
 import { applyPeerModel } from './apply-peer-model'
@@ -48,11 +48,26 @@ import { savePeerModel } from './save-peer-model'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
 import { readUpload } from '../../server/read-upload'
 import { message } from '../../core/messages/text'
+import { rejectedFile } from '../imports/import-message'
 
-const MANAGE = { roles: PERMISSIONS.manageRings }
-
-/** Peer models span the whole network: moderators limited to some rings may not form or read them. */
-const requireNetworkModerator = (viewer: Viewer) => requireNetworkWideManager(viewer, 'peerModels')
+/**
+ * A route of peer models (tag "peers", for the roles of manageRings). Peer models span the whole
+ * network: moderators limited to some rings may not form or read them, so the handler runs only for
+ * network-wide managers.
+ */
+function peerModelRoute<Q, P, B, R>(
+  endpoint: Endpoint,
+  spec: Omit<RoleRoute<Q, P, B, R>, 'method' | 'url' | 'tag' | 'access'>,
+): RoleRoute<Q, P, B, R> {
+  return route('peers', endpoint, {
+    ...spec,
+    access: { roles: PERMISSIONS.manageRings },
+    async handler(input) {
+      requireNetworkWideManager(input.viewer, 'peerModels')
+      return spec.handler(input)
+    },
+  })
+}
 
 /** The organisation named by `key` if the viewer sees it in full; else not found (as for observations). */
 async function findFullyVisible(database: Database, viewer: Viewer, key: string, at: string) {
@@ -81,14 +96,12 @@ async function withProgress<T>(
   }
 }
 
-export const proposePeerGroupsRoute = route('peers', 'POST /api/v1/peers/proposals', {
+export const proposePeerGroupsRoute = peerModelRoute('POST /api/v1/peers/proposals', {
   operationId: 'proposePeerGroups',
   summary: 'Form peer groups or rings (Ward, k-means, bounded rings) with their quality; saves nothing',
-  access: MANAGE,
   body: formPeerGroupsRequestSchema,
   response: peerProposalSchema,
   async handler({ body, context, viewer }) {
-    requireNetworkModerator(viewer)
     return withProgress(
       body.progressToken,
       viewer,
@@ -97,28 +110,24 @@ export const proposePeerGroupsRoute = route('peers', 'POST /api/v1/peers/proposa
   },
 })
 
-export const getProposalProgressRoute = route('peers', 'GET /api/v1/peers/progress/:token', {
+export const getProposalProgressRoute = peerModelRoute('GET /api/v1/peers/progress/:token', {
   operationId: 'getProposalProgress',
   summary: "Progress of the caller's running proposal or model computation sent with this progressToken",
-  access: MANAGE,
   params: proposalProgressParamsSchema,
   response: proposalProgressSchema,
   async handler({ params, viewer }) {
-    requireNetworkModerator(viewer)
     const progress = readProposalProgress(params.token, viewer.userId)
     if (!progress) throw notFound(message('peers.noProgress'))
     return progress
   },
 })
 
-export const savePeerModelRoute = route('peers', 'POST /api/v1/peers/models', {
+export const savePeerModelRoute = peerModelRoute('POST /api/v1/peers/models', {
   operationId: 'savePeerModel',
   summary: 'Form peer groups as for a proposal and save them as a peer model',
-  access: MANAGE,
   body: savePeerModelRequestSchema,
   response: peerModelSchema,
   async handler({ body, context, viewer, actor, now }) {
-    requireNetworkModerator(viewer)
     const { name, ...request } = body
     return withProgress(body.progressToken, viewer, (onProgress) =>
       savePeerModel(context.database, { request, name, actor, now, onProgress }),
@@ -126,100 +135,67 @@ export const savePeerModelRoute = route('peers', 'POST /api/v1/peers/models', {
   },
 })
 
-export const listPeerModelsRoute = route('peers', 'GET /api/v1/peers/models', {
+export const listPeerModelsRoute = peerModelRoute('GET /api/v1/peers/models', {
   operationId: 'listPeerModels',
   summary: 'Saved peer models, newest first',
-  access: MANAGE,
   response: peerModelListSchema,
-  async handler({ context, viewer }) {
-    requireNetworkModerator(viewer)
-    return { models: await listPeerModels(context.database.db) }
-  },
+  handler: async ({ context }) => ({ models: await listPeerModels(context.database.db) }),
 })
 
-export const getPeerModelRoute = route('peers', 'GET /api/v1/peers/models/:id', {
+export const getPeerModelRoute = peerModelRoute('GET /api/v1/peers/models/:id', {
   operationId: 'getPeerModel',
   summary: 'One peer model: inputs, parameters, data vintage, groups, quality, hand moves',
-  access: MANAGE,
   params: peerModelParamsSchema,
   response: peerModelSchema,
-  async handler({ params, context, viewer }) {
-    requireNetworkModerator(viewer)
-    return readPeerModel(context.database.db, params.id)
-  },
+  handler: ({ params, context }) => readPeerModel(context.database.db, params.id),
 })
 
-export const comparePeerModelsRoute = route('peers', 'GET /api/v1/peers/compare', {
+export const comparePeerModelsRoute = peerModelRoute('GET /api/v1/peers/compare', {
   operationId: 'comparePeerModels',
   summary: 'Compare two peer models: adjusted Rand index, matched groups, who moved where',
-  access: MANAGE,
   query: comparePeerModelsQuerySchema,
   response: peerComparisonSchema,
-  async handler({ query, context, viewer }) {
-    requireNetworkModerator(viewer)
-    return comparePeerModels(context.database.db, query)
-  },
+  handler: ({ query, context }) => comparePeerModels(context.database.db, query),
 })
 
-export const previewPeerMoveRoute = route('peers', 'POST /api/v1/peers/models/:id/moves/preview', {
+export const previewPeerMoveRoute = peerModelRoute('POST /api/v1/peers/models/:id/moves/preview', {
   operationId: 'previewPeerMove',
   summary: 'Quality before and after moving members by hand, and the constraints the moves would break',
-  access: MANAGE,
   params: peerModelParamsSchema,
   body: movePeerMembersRequestSchema,
   response: peerMovePreviewSchema,
-  async handler({ params, body, context, viewer }) {
-    requireNetworkModerator(viewer)
-    return previewPeerMoves(context.database.db, { modelId: params.id, request: body })
-  },
+  handler: ({ params, body, context }) =>
+    previewPeerMoves(context.database.db, { modelId: params.id, request: body }),
 })
 
-export const movePeerMembersRoute = route('peers', 'POST /api/v1/peers/models/:id/moves', {
+export const movePeerMembersRoute = peerModelRoute('POST /api/v1/peers/models/:id/moves', {
   operationId: 'movePeerMembers',
   summary: 'Move members by hand (refused while a size bound or constraint is broken)',
-  access: MANAGE,
   params: peerModelParamsSchema,
   body: movePeerMembersRequestSchema,
   response: peerModelSchema,
-  async handler({ params, body, context, viewer, actor, now }) {
-    requireNetworkModerator(viewer)
-    return movePeerMembers(context.database, {
-      modelId: params.id,
-      request: body,
-      actor,
-      now,
-    })
-  },
+  handler: ({ params, body, context, actor, now }) =>
+    movePeerMembers(context.database, { modelId: params.id, request: body, actor, now }),
 })
 
-export const applyPeerModelRoute = route('peers', 'POST /api/v1/peers/models/:id/apply', {
+export const applyPeerModelRoute = peerModelRoute('POST /api/v1/peers/models/:id/apply', {
   operationId: 'applyPeerModel',
   summary: "Make the model's groups the network's rings from a day (current memberships end the day before)",
-  access: MANAGE,
   params: peerModelParamsSchema,
   body: applyPeerModelRequestSchema,
   response: applyPeerModelResultSchema,
-  async handler({ params, body, context, viewer, actor, now }) {
-    requireNetworkModerator(viewer)
-    return applyPeerModel(context.database, {
-      modelId: params.id,
-      validFrom: body.validFrom,
-      actor,
-      now,
-    })
-  },
+  handler: ({ params, body, context, actor, now }) =>
+    applyPeerModel(context.database, { modelId: params.id, validFrom: body.validFrom, actor, now }),
 })
 
-export const importPeerTypesRoute = route('peers', 'POST /api/v1/peers/types', {
+export const importPeerTypesRoute = peerModelRoute('POST /api/v1/peers/types', {
   operationId: 'importPeerTypes',
   summary:
     'Import official comparison types (CSV: organisation key → type code, optional type name) as a peer model',
-  access: MANAGE,
   query: importPeerTypesQuerySchema,
   isUpload: true,
   response: importPeerTypesSummarySchema,
-  async handler({ query, request, context, viewer, actor, now }) {
-    requireNetworkModerator(viewer)
+  async handler({ query, request, context, actor, now }) {
     const file = await readUpload(request, { maxBytes: UPLOAD_LIMITS.peerTypesMaxBytes })
     const summary = await importPeerTypes(context.database, {
       fileName: file.fileName,
@@ -231,14 +207,9 @@ export const importPeerTypesRoute = route('peers', 'POST /api/v1/peers/types', {
       now,
     })
     if (!summary.isCommitted && !summary.isDryRun)
-      throw invalidInput(
+      throw rejectedFile(
+        summary,
         message('peers.typesRejected', { file: summary.fileName, count: summary.errors.length }),
-        // Details carry the catalogue key as `key`, so every reader renders them in its language.
-        summary.errors.map(({ messageKey, params, ...e }) => ({
-          file: summary.fileName,
-          ...e,
-          ...(messageKey ? { key: messageKey, params } : {}),
-        })),
       )
     return summary
   },
