@@ -206,6 +206,11 @@ export function writerOf(input: { viewer: Viewer; actor: AuditActor; now: Date }
   return { viewer: input.viewer, actor: input.actor, now: input.now }
 }
 
+/** The caller's address and the request's instant, for use cases that check or audit an account. */
+export function addressAt(input: { now: Date; request: { ip: string } }) {
+  return { ip: input.request.ip, now: input.now }
+}
+
 /** The writer as `writerOf` gives it and the caller's address, for use cases whose audit entry records it. */
 export function writerWithIpOf(input: {
   viewer: Viewer
@@ -213,7 +218,7 @@ export function writerWithIpOf(input: {
   now: Date
   request: { ip: string }
 }) {
-  return { ...writerOf(input), ip: input.request.ip }
+  return { ...writerOf(input), ...addressAt(input) }
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 import type { SessionDto } from '../../contracts/auth'
 import { isoDate } from '../../core/periods/dates'
 import type { AppContext } from '../../server/context'
-import { FOR_ANY, route } from '../../server/route'
+import { addressAt, FOR_ANY, route } from '../../server/route'
 import { SESSION_COOKIE } from './authenticate'
 import { changePassword } from './change-password'
 import { toSessionDto } from './session-dto'
@@ -91,8 +91,9 @@ export const signOutRoute = route('session', 'DELETE /api/v1/session', {
   summary: 'Sign out: ends this session and clears the cookie',
   access: FOR_ANY,
   response: signOutResponseSchema,
-  async handler({ context, session, actor, now, request, reply }) {
-    await signOut(context.database, { sessionId: session.id, actor, ip: request.ip, now })
+  async handler(input) {
+    const { context, session, actor, request, reply } = input
+    await signOut(context.database, { sessionId: session.id, actor, ...addressAt(input) })
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request, context))
     return { isSignedOut: true as const }
   },
@@ -105,15 +106,11 @@ export const changePasswordRoute = route('session', 'POST /api/v1/session/passwo
   access: FOR_ANY,
   body: changePasswordRequestSchema,
   response: changePasswordResponseSchema,
-  async handler({ body, context, session, now, request }) {
-    await changePassword(context.database, {
-      account: session.user,
-      sessionId: session.id,
-      currentPassword: body.currentPassword,
-      newPassword: body.newPassword,
-      ip: request.ip,
-      now,
-    })
+  async handler(input) {
+    const { session, body } = input
+    const { currentPassword, newPassword } = body
+    const change = { account: session.user, sessionId: session.id, currentPassword, newPassword }
+    await changePassword(input.context.database, { ...change, ...addressAt(input) })
     return { isChanged: true as const }
   },
 })

@@ -8,7 +8,7 @@ import {
   sessionSchema,
 } from '../../contracts/auth'
 import { PERMISSIONS } from '../../core/permissions'
-import { route } from '../../server/route'
+import { addressAt, route } from '../../server/route'
 import { acceptInvitation } from './accept-invitation'
 import { answerNewSession, clientOf } from './auth.routes'
 import { inviteUser } from './invite-user'
@@ -20,18 +20,16 @@ export const createInvitationRoute = route('users', 'POST /api/v1/invitations', 
   access: { roles: PERMISSIONS.inviteUsers },
   body: createInvitationRequestSchema,
   response: invitationSchema,
-  async handler({ body, context, viewer, actor, now, request }) {
-    return inviteUser(context.database, {
+  handler: ({ body, ...input }) =>
+    inviteUser(input.context.database, {
       role: body.role,
       organisationId: body.organisationId,
       email: body.email ?? null,
       validHours: body.validHours,
-      inviter: viewer,
-      actor,
-      now,
-      ip: request.ip,
-    })
-  },
+      inviter: input.viewer,
+      actor: input.actor,
+      ...addressAt(input),
+    }),
 })
 
 export const acceptInvitationRoute = route.public('session', 'POST /api/v1/invitations/accept', {

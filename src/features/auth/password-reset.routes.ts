@@ -5,8 +5,7 @@ import {
   passwordResetRequestedSchema,
   requestPasswordResetSchema,
 } from '../../contracts/mail'
-import { route } from '../../server/route'
-import { clientOf } from './auth.routes'
+import { addressAt, route } from '../../server/route'
 import { requestPasswordReset } from './request-password-reset'
 import { resetPassword } from './reset-password'
 
@@ -17,8 +16,8 @@ export const requestPasswordResetRoute = route.public('session', 'POST /api/v1/p
   access: { isPublic: true },
   body: requestPasswordResetSchema,
   response: passwordResetRequestedSchema,
-  async handler({ body, context, request, now }) {
-    await requestPasswordReset(context.database, { email: body.email, ip: clientOf(request).ip, now })
+  async handler(input) {
+    await requestPasswordReset(input.context.database, { email: input.body.email, ...addressAt(input) })
     return { isRequested: true as const }
   },
 })
@@ -29,8 +28,8 @@ export const confirmPasswordResetRoute = route.public('session', 'POST /api/v1/p
   access: { isPublic: true },
   body: confirmPasswordResetSchema,
   response: passwordResetDoneSchema,
-  async handler({ body, context, request, now }) {
-    await resetPassword(context.database, { ...body, ip: clientOf(request).ip, now })
+  async handler(input) {
+    await resetPassword(input.context.database, { ...input.body, ...addressAt(input) })
     return { isReset: true as const }
   },
 })

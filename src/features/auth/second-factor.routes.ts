@@ -8,7 +8,7 @@ import {
   totpEnrolmentRequestSchema,
   totpEnrolmentSchema,
 } from '../../contracts/single-sign-on'
-import { route } from '../../server/route'
+import { addressAt, route } from '../../server/route'
 import { confirmTotpEnrolment } from './confirm-totp-enrolment'
 import { disableTotp, readSecondFactorStatus } from './disable-totp'
 import { startTotpEnrolment } from './start-totp-enrolment'
@@ -21,9 +21,7 @@ export const startTotpEnrolmentRoute = route.public('session', 'POST /api/v1/ses
   access: { isPublic: true },
   body: totpEnrolmentRequestSchema,
   response: totpEnrolmentSchema,
-  async handler({ body, context, request, now }) {
-    return startTotpEnrolment(context.database, { ...body, ip: request.ip, now })
-  },
+  handler: (input) => startTotpEnrolment(input.context.database, { ...input.body, ...addressAt(input) }),
 })
 
 export const getSecondFactorRoute = route('session', 'GET /api/v1/session/second-factor', {
@@ -43,14 +41,12 @@ export const startOwnTotpEnrolmentRoute = route('session', 'POST /api/v1/session
   access: { roles: 'any' },
   body: ownTotpEnrolmentRequestSchema,
   response: totpEnrolmentSchema,
-  async handler({ body, context, session, request, now }) {
-    return startTotpEnrolment(context.database, {
-      email: session.user.email,
-      password: body.currentPassword,
-      ip: request.ip,
-      now,
-    })
-  },
+  handler: (input) =>
+    startTotpEnrolment(input.context.database, {
+      email: input.session.user.email,
+      password: input.body.currentPassword,
+      ...addressAt(input),
+    }),
 })
 
 export const confirmOwnTotpEnrolmentRoute = route('session', 'POST /api/v1/session/second-factor/confirm', {
@@ -60,14 +56,9 @@ export const confirmOwnTotpEnrolmentRoute = route('session', 'POST /api/v1/sessi
   access: { roles: 'any' },
   body: totpCodeRequestSchema,
   response: recoveryCodesSchema,
-  async handler({ body, context, session, request, now }) {
-    const recoveryCodes = await confirmTotpEnrolment(context.database, {
-      account: session.user,
-      code: body.code,
-      ip: request.ip,
-      now,
-    })
-    return { recoveryCodes }
+  async handler(input) {
+    const options = { account: input.session.user, code: input.body.code, ...addressAt(input) }
+    return { recoveryCodes: await confirmTotpEnrolment(input.context.database, options) }
   },
 })
 
@@ -78,12 +69,12 @@ export const disableOwnTotpRoute = route('session', 'POST /api/v1/session/second
   access: { roles: 'any' },
   body: ownTotpEnrolmentRequestSchema,
   response: secondFactorDisabledSchema,
-  async handler({ body, context, session, request, now }) {
-    await disableTotp(context.database, {
-      account: session.user,
-      currentPassword: body.currentPassword,
-      ip: request.ip,
-      now,
+  async handler(input) {
+    const { currentPassword } = input.body
+    await disableTotp(input.context.database, {
+      account: input.session.user,
+      currentPassword,
+      ...addressAt(input),
     })
     return { isDisabled: true as const }
   },

@@ -1,7 +1,7 @@
 import { updateUserRequestSchema, userIdParamsSchema, userListSchema, userSchema } from '../../contracts/auth'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { route } from '../../server/route'
+import { route, writerWithIpOf } from '../../server/route'
 import { listVisibleUsers } from './list-visible-users'
 import { updateUser } from './update-user'
 
@@ -22,7 +22,10 @@ export const updateUserRoute = route('users', 'PATCH /api/v1/users/:id', {
   params: userIdParamsSchema,
   body: updateUserRequestSchema,
   response: userSchema,
-  async handler({ params, body, context, viewer, actor, now, request }) {
-    return updateUser(context.database, { viewer, actor, id: params.id, changes: body, now, ip: request.ip })
-  },
+  handler: (input) =>
+    updateUser(input.context.database, {
+      ...writerWithIpOf(input),
+      id: input.params.id,
+      changes: input.body,
+    }),
 })

@@ -5,7 +5,7 @@ import {
   updateRingSharingRequestSchema,
 } from '../../contracts/organisations'
 import { PERMISSIONS } from '../../core/permissions'
-import { route } from '../../server/route'
+import { route, writerWithIpOf } from '../../server/route'
 import { setRingSharing } from './set-ring-sharing'
 
 export const updateRingSharingRoute = route('organisations', 'PATCH /api/v1/rings/:id/sharing', {
@@ -15,14 +15,10 @@ export const updateRingSharingRoute = route('organisations', 'PATCH /api/v1/ring
   params: ringIdParamsSchema,
   body: updateRingSharingRequestSchema,
   response: ringSharingSchema,
-  async handler({ params, body, context, viewer, actor, now, request }) {
-    return setRingSharing(context.database, {
-      viewer,
-      actor,
-      ringId: params.id,
-      sharing: body.sharing,
-      now,
-      ip: request.ip,
-    })
-  },
+  handler: (input) =>
+    setRingSharing(input.context.database, {
+      ...writerWithIpOf(input),
+      ringId: input.params.id,
+      sharing: input.body.sharing,
+    }),
 })

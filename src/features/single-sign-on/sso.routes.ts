@@ -13,7 +13,7 @@ import {
   signInMethodsSchema,
 } from '../../contracts/single-sign-on'
 import { PERMISSIONS } from '../../core/permissions'
-import { FOR_ANY, route } from '../../server/route'
+import { addressAt, FOR_ANY, route } from '../../server/route'
 import { answerNewSession, clientOf, sessionCookieOptions } from '../auth/auth.routes'
 import { configureSsoProvider, removeSsoProvider } from './configure-sso-provider'
 import { finishSsoSignIn } from './finish-sso-sign-in'
@@ -96,16 +96,14 @@ export const putSsoProviderRoute = route('users', 'PUT /api/v1/sso/providers/:or
   params: organisationParamsSchema,
   body: ssoProviderRequestSchema,
   response: ssoProviderSchema,
-  async handler({ params, body, context, actor, now, request }) {
-    return configureSsoProvider(context.database, {
+  handler: ({ params, body, context, ...input }) =>
+    configureSsoProvider(context.database, {
       organisationId: params.organisationId,
       provider: body,
       settings: context.singleSignOn,
-      actor,
-      now,
-      ip: request.ip,
-    })
-  },
+      actor: input.actor,
+      ...addressAt(input),
+    }),
 })
 
 export const deleteSsoProviderRoute = route('users', 'DELETE /api/v1/sso/providers/:organisationId', {
@@ -114,12 +112,12 @@ export const deleteSsoProviderRoute = route('users', 'DELETE /api/v1/sso/provide
   access: { roles: PERMISSIONS.manageNetwork },
   params: organisationParamsSchema,
   response: ssoProviderDeletedSchema,
-  async handler({ params, context, actor, now, request }) {
-    await removeSsoProvider(context.database, {
-      organisationId: params.organisationId,
-      actor,
-      now,
-      ip: request.ip,
+  async handler(input) {
+    const { organisationId } = input.params
+    await removeSsoProvider(input.context.database, {
+      organisationId,
+      actor: input.actor,
+      ...addressAt(input),
     })
     return { isDeleted: true as const }
   },
