@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { CollectionMemberStatus, DB, IndicatorPolarity } from '../../db/schema'
 import { validOn } from '../../db/valid-on'
-import type { IndicatorRow } from '../indicators/indicator.repository'
+import { indicatorColumns, type IndicatorRow } from '../indicators/indicator.repository'
 
 export interface CollectionRow {
   id: number
@@ -456,17 +456,12 @@ export async function insertOwnIndicator(
   const row = await db
     .insertInto('indicator')
     .values({
-      code: i.code,
-      name_de: i.nameDe,
-      name_en: i.nameEn,
-      unit: i.unit,
-      frequency: i.frequency,
-      breakdowns: JSON.stringify(i.breakdowns),
-      kind: 'raw',
-      source: 'Erhebung im Benchlearning-Netzwerk / network data collection',
-      licence: '',
-      definition_de: i.definitionDe,
-      definition_en: i.definitionEn,
+      ...indicatorColumns({
+        ...i,
+        kind: 'raw',
+        source: 'Erhebung im Benchlearning-Netzwerk / network data collection',
+        licence: '',
+      }),
       is_own: true,
       // Delivered by the members: confidential to the network, whatever the form says.
       confidentiality: 'network',

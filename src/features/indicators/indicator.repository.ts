@@ -9,6 +9,23 @@ export interface IndicatorRow extends IndicatorDefinition {
   confidentiality: ConfidentialityClass
 }
 
+/** The columns of an indicator's definition as the table stores them (without its class). */
+export function indicatorColumns(i: Omit<IndicatorDefinition, 'confidentiality'>) {
+  return {
+    code: i.code,
+    name_de: i.nameDe,
+    name_en: i.nameEn,
+    unit: i.unit,
+    frequency: i.frequency,
+    breakdowns: JSON.stringify(i.breakdowns),
+    kind: i.kind,
+    source: i.source,
+    licence: i.licence,
+    definition_de: i.definitionDe,
+    definition_en: i.definitionEn,
+  }
+}
+
 /** Inserts indicators that are new and refreshes the texts of known ones (codes never change). */
 export async function upsertIndicators(db: Kysely<DB>, indicators: IndicatorDefinition[]): Promise<void> {
   if (indicators.length === 0) return
@@ -16,17 +33,7 @@ export async function upsertIndicators(db: Kysely<DB>, indicators: IndicatorDefi
     .insertInto('indicator')
     .values(
       indicators.map((i) => ({
-        code: i.code,
-        name_de: i.nameDe,
-        name_en: i.nameEn,
-        unit: i.unit,
-        frequency: i.frequency,
-        breakdowns: JSON.stringify(i.breakdowns),
-        kind: i.kind,
-        source: i.source,
-        licence: i.licence,
-        definition_de: i.definitionDe,
-        definition_en: i.definitionEn,
+        ...indicatorColumns(i),
         // Only a new indicator takes a class here; a known one keeps its class.
         confidentiality: i.confidentiality ?? 'network',
       })),
