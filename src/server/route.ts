@@ -17,6 +17,7 @@ import { AppError } from '../core/errors/app-error'
 import { message } from '../core/messages/text'
 import { viewerScopeKey, type Permission, type PERMISSIONS, type Viewer } from '../core/permissions'
 import { canManageNetworkWide } from '../core/permissions/network-wide'
+import { isoDate } from '../core/periods/dates'
 import type { AppContext } from './context'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -199,6 +200,14 @@ export function queryAndScopeKey(query: unknown, viewer: Viewer): string {
 /** The signed-in caller and the request's instant, as the use cases take them for reads. */
 export function readerOf(input: { viewer: Viewer; now: Date }): { viewer: Viewer; now: Date } {
   return { viewer: input.viewer, now: input.now }
+}
+
+/** The caller and the request's day, as the reads that take the day as `at` take them. */
+export function readerOnDayOf<V extends Viewer | null>(input: {
+  viewer: V
+  now: Date
+}): { viewer: V; at: string } {
+  return { viewer: input.viewer, at: isoDate(input.now) }
 }
 
 /** The signed-in caller, the actor for the audit and the request's instant, for writes. */

@@ -10,9 +10,8 @@ import {
   importBoundariesQuerySchema,
   importBoundariesSummarySchema,
 } from '../../contracts/areas'
-import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { FOR_ANY, route } from '../../server/route'
+import { FOR_ANY, readerOnDayOf, route } from '../../server/route'
 import { importBoundaries } from './import-boundaries'
 import { readBoundaries } from './read-boundaries'
 import { UPLOAD_LIMITS } from '../../core/limits/input-limits'
@@ -53,9 +52,7 @@ export const listBoundariesRoute = route('areas', 'GET /api/v1/areas/boundaries'
     "District boundaries for the map of rings: every district's outline; key, name, organisation and ring only where the caller sees the organisation by name",
   access: FOR_ANY,
   response: boundaryListSchema,
-  async handler({ context, viewer, now }) {
-    return readBoundaries(context.database.db, { viewer, at: isoDate(now) })
-  },
+  handler: (input) => readBoundaries(input.context.database.db, readerOnDayOf(input)),
 })
 
 export const boundaryRoutes = [importBoundariesRoute, listBoundariesRoute]

@@ -1,7 +1,6 @@
 import { updateUserRequestSchema, userIdParamsSchema, userListSchema, userSchema } from '../../contracts/auth'
-import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { route, writerWithIpOf } from '../../server/route'
+import { readerOnDayOf, route, writerWithIpOf } from '../../server/route'
 import { listVisibleUsers } from './list-visible-users'
 import { updateUser } from './update-user'
 
@@ -10,9 +9,9 @@ export const listUsersRoute = route('users', 'GET /api/v1/users', {
   summary: 'Accounts: all for administrators, member accounts of their rings for moderators',
   access: { roles: PERMISSIONS.manageUsers },
   response: userListSchema,
-  async handler({ context, viewer, now }) {
-    return { users: await listVisibleUsers(context.database.db, { viewer, at: isoDate(now) }) }
-  },
+  handler: async (input) => ({
+    users: await listVisibleUsers(input.context.database.db, readerOnDayOf(input)),
+  }),
 })
 
 export const updateUserRoute = route('users', 'PATCH /api/v1/users/:id', {

@@ -16,7 +16,7 @@ import { publishedFiguresSummarySchema } from '../../contracts/published-figures
 import { readUploadWithPart } from '../../server/read-upload'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
-import { FOR_ANY, queryAndScopeKey, route } from '../../server/route'
+import { FOR_ANY, queryAndScopeKey, readerOnDayOf, route } from '../../server/route'
 import { auditImport } from './audit-import'
 import { runImport } from './run-import'
 import { loadImportBatchScope } from './import-batch-scope'
@@ -121,16 +121,14 @@ export const listImportChangesRoute = route('imports', 'GET /api/v1/imports/:id/
   params: importBatchParamsSchema,
   query: importChangesQuerySchema,
   response: importChangeListSchema,
-  async handler({ params, query, context, viewer, now }) {
-    // Imports as in the history above; their values as in listObservations.
-    return listImportChanges(context.database.db, {
-      viewer,
+  // Imports as in the history above; their values as in listObservations.
+  handler: ({ params, query, ...input }) =>
+    listImportChanges(input.context.database.db, {
+      ...readerOnDayOf(input),
       batchId: params.id,
-      at: isoDate(now),
       limit: query.limit,
       offset: query.offset,
-    })
-  },
+    }),
 })
 
 export const listMappingsRoute = route('imports', 'GET /api/v1/mappings', {

@@ -9,7 +9,7 @@ import {
 import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import type { AppContext } from '../../server/context'
-import { FOR_ANY, queryAndScopeKey, route } from '../../server/route'
+import { FOR_ANY, queryAndScopeKey, readerOnDayOf, route } from '../../server/route'
 import { loadConfidentiality } from '../networks/load-confidentiality'
 import { listValueRevisions } from './list-value-revisions'
 import { classOfIndicators, findOrganisationWithRawValues } from './raw-value-access'
@@ -67,6 +67,6 @@ export const listValueRevisionsRoute = route('observations', 'GET /api/v1/observ
   query: valueRevisionsQuerySchema,
   response: valueRevisionListSchema,
   // The same rule as the values themselves (listObservations).
-  handler: ({ query, context, viewer, now }) =>
-    listValueRevisions(context.database.db, { viewer, query, at: isoDate(now) }),
+  handler: (input) =>
+    listValueRevisions(input.context.database.db, { ...readerOnDayOf(input), query: input.query }),
 })

@@ -10,7 +10,7 @@ import {
   potentialsQuerySchema,
   potentialsSchema,
 } from '../../contracts/potentials'
-import { route, writerOf } from '../../server/route'
+import { readerOf, route, writerOf } from '../../server/route'
 import { findImprovementPotentials } from './find-improvement-potentials'
 import { findLearningSpotlight } from './find-learning-spotlight'
 import { tryPractice } from './try-practice'
@@ -24,9 +24,8 @@ export const getPotentialsRoute = route(TAG, 'GET /api/v1/potentials', {
   access: { roles: 'any' },
   query: potentialsQuerySchema,
   response: potentialsSchema,
-  async handler({ query, context, viewer, now }) {
-    return findImprovementPotentials(context.database.db, { viewer, query, now })
-  },
+  handler: (input) =>
+    findImprovementPotentials(input.context.database.db, { ...readerOf(input), query: input.query }),
 })
 
 export const getLearningSpotlightRoute = route(TAG, 'GET /api/v1/rings/:id/learning-spotlight', {
@@ -36,14 +35,12 @@ export const getLearningSpotlightRoute = route(TAG, 'GET /api/v1/rings/:id/learn
   params: idParamsSchema,
   query: learningSpotlightQuerySchema,
   response: learningSpotlightSchema,
-  async handler({ params, query, context, viewer, now }) {
-    return findLearningSpotlight(context.database.db, {
-      viewer,
+  handler: ({ params, query, ...input }) =>
+    findLearningSpotlight(input.context.database.db, {
+      ...readerOf(input),
       ringId: params.id,
       period: query.period,
-      now,
-    })
-  },
+    }),
 })
 
 export const tryPracticeRoute = route(TAG, 'POST /api/v1/practices/:id/try', {
@@ -53,9 +50,8 @@ export const tryPracticeRoute = route(TAG, 'POST /api/v1/practices/:id/try', {
   access: { roles: PERMISSIONS.proposeTopics },
   params: idParamsSchema,
   response: tryPracticeResponseSchema,
-  async handler(input) {
-    return tryPractice(input.context.database, { ...writerOf(input), practiceId: input.params.id })
-  },
+  handler: (input) =>
+    tryPractice(input.context.database, { ...writerOf(input), practiceId: input.params.id }),
 })
 
 export const potentialRoutes = [getPotentialsRoute, getLearningSpotlightRoute, tryPracticeRoute]

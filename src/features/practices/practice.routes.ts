@@ -15,10 +15,11 @@ import {
   practiceSchema,
   publicPracticeListQuerySchema,
   updatePracticeRequestSchema,
+  type UpdatePracticeRequest,
 } from '../../contracts/practices'
 import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS, type Viewer } from '../../core/permissions'
-import { FOR_ANY, type PublicRouteInput, type RouteInput, route } from '../../server/route'
+import { FOR_ANY, type PublicRouteInput, readerOnDayOf, route, writerWithIpOf } from '../../server/route'
 import { checkPracticeEffect } from './check-practice-effect'
 import { listPractices } from './list-practices'
 import { findAttachmentContent } from './practice.repository'
@@ -39,9 +40,12 @@ import { message } from '../../core/messages/text'
 
 const WRITERS = PERMISSIONS.writePractices
 
-/** What the write use cases (write-practice.ts) need of the request. */
-function writeContext<Q, P, B>({ viewer, actor, now, request }: RouteInput<Q, P, B>) {
-  return { viewer, actor, now, ip: request.ip }
+type CardTexts = Readonly<Record<string, string | null | undefined>>
+
+/** The texts of a card that peers read, as written by a create or an update. */
+function cardTexts(body: UpdatePracticeRequest): CardTexts {
+  const { title, problem, approach, resources, results, contact } = body
+  return { title, problem, approach, resources, results, contact }
 }
 
 /** The card after a write, with warnings for the texts written (check-names-in-text.ts). */
@@ -51,7 +55,7 @@ async function readWithWarnings(
     viewer: Viewer
     id: number
     now: Date
-    fields: Readonly<Record<string, string | null | undefined>>
+    fields: CardTexts
   },
 ) {
   const at = isoDate(options.now)
@@ -70,13 +74,8 @@ export const listPracticesRoute = route('practices', 'GET /api/v1/practices', {
   access: FOR_ANY,
   query: practiceListQuerySchema,
   response: practiceListSchema,
-  async handler({ query, context, viewer, now }) {
-    return listPractices(context.database.db, {
-      viewer,
-      query,
-      at: isoDate(now),
-    })
-  },
+  handler: (input) =>
+    listPractices(input.context.database.db, { ...readerOnDayOf(input), query: input.query }),
 })
 
 export const listPublicPracticesRoute = route.public('practices', 'GET /api/v1/public/practices', {
@@ -113,13 +112,8 @@ export const getPracticeRoute = route('practices', 'GET /api/v1/practices/:id', 
   access: FOR_ANY,
   params: practiceIdParamsSchema,
   response: practiceSchema,
-  async handler({ params, context, viewer, now }) {
-    return readPractice(context.database.db, {
-      viewer,
-      id: params.id,
-      at: isoDate(now),
-    })
-  },
+  handler: (input) =>
+    readPractice(input.context.database.db, { ...readerOnDayOf(input), id: input.params.id }),
 })
 
 export const createPracticeRoute = route('practices', 'POST /api/v1/practices', {
@@ -129,14 +123,9 @@ export const createPracticeRoute = route('practices', 'POST /api/v1/practices', 
   body: createPracticeRequestSchema,
   response: practiceWithWarningsSchema,
   async handler(input) {
-    const write = writeContext(input)
+    const write = writerWithIpOf(input)
     const id = await createPractice(input.context.database, { ...write, request: input.body })
-    const { title, problem, approach, resources, results, contact } = input.body
-    return readWithWarnings(input.context.database.db, {
-      ...write,
-      id,
-      fields: { title, problem, approach, resources, results, contact },
-    })
+    return readWithWarnings(input.context.database.db, { ...write, id, fields: cardTexts(input.body) })
   },
 })
 
@@ -148,14 +137,9 @@ export const updatePracticeRoute = route('practices', 'PATCH /api/v1/practices/:
   body: updatePracticeRequestSchema,
   response: practiceWithWarningsSchema,
   async handler(input) {
-    const write = writeContext(input)
-    await updatePractice(input.context.database, { ...write, id: input.params.id, request: input.body })
-    const { title, problem, approach, resources, results, contact } = input.body
-    return readWithWarnings(input.context.database.db, {
-      ...write,
-      id: input.params.id,
-      fields: { title, problem, approach, resources, results, contact },
-    })
+    const write = { ...writerWithIpOf(input), id: input.params.id }
+    await updatePractice(input.context.database, { ...write, request: input.body })
+    return readWithWarnings(input.context.database.db, { ...write, fields: cardTexts(input.body) })
   },
 })
 
@@ -166,7 +150,7 @@ export const deletePracticeRoute = route('practices', 'DELETE /api/v1/practices/
   params: practiceIdParamsSchema,
   response: deletedSchema,
   async handler(input) {
-    await deletePractice(input.context.database, { ...writeContext(input), id: input.params.id })
+    await deletePractice(input.context.database, { ...writerWithIpOf(input), id: input.params.id })
     return { deleted: true as const }
   },
 })
@@ -179,20 +163,15 @@ export const uploadPracticeAttachmentRoute = route('practices', 'POST /api/v1/pr
   isUpload: true,
   response: practiceSchema,
   async handler(input) {
-    const write = writeContext(input)
     const file = await readUpload(input.request, { maxBytes: MAX_ATTACHMENT_BYTES })
     await addAttachment(input.context.database, {
-      ...write,
+      ...writerWithIpOf(input),
       practiceId: input.params.id,
       fileName: file.fileName,
       mimeType: file.mimeType,
       content: file.bytes,
     })
-    return readPractice(input.context.database.db, {
-      viewer: write.viewer,
-      id: input.params.id,
-      at: isoDate(write.now),
-    })
+    return readPractice(input.context.database.db, { ...readerOnDayOf(input), id: input.params.id })
   },
 })
 
@@ -264,7 +243,7 @@ export const deletePracticeAttachmentRoute = route(
     response: deletedSchema,
     async handler(input) {
       await deleteAttachment(input.context.database, {
-        ...writeContext(input),
+        ...writerWithIpOf(input),
         practiceId: input.params.id,
         attachmentId: input.params.attachmentId,
       })
@@ -281,7 +260,7 @@ export const adoptPracticeRoute = route('practices', 'POST /api/v1/practices/:id
   body: adoptPracticeRequestSchema,
   response: practiceWithWarningsSchema,
   async handler(input) {
-    const write = writeContext(input)
+    const write = writerWithIpOf(input)
     await adoptPractice(input.context.database, {
       ...write,
       practiceId: input.params.id,

@@ -1,4 +1,3 @@
-import { isoDate } from '../../core/periods/dates'
 import { PERMISSIONS } from '../../core/permissions'
 import { importBatchParamsSchema } from '../../contracts/imports'
 import {
@@ -7,7 +6,7 @@ import {
   figureReconciliationSchema,
   reconciliationSchema,
 } from '../../contracts/published-figures'
-import { defineRoute } from '../../server/route'
+import { defineRoute, readerOnDayOf } from '../../server/route'
 import { loadBatchReconciliation } from './load-batch-reconciliation'
 import { loadFigureReconciliation } from './load-figure-reconciliation'
 
@@ -21,9 +20,8 @@ export const getImportReconciliationRoute = defineRoute({
   access: { roles: PERMISSIONS.viewImports },
   params: importBatchParamsSchema,
   response: reconciliationSchema,
-  async handler({ params, context, viewer, now }) {
-    return loadBatchReconciliation(context.database.db, { viewer, batchId: params.id, at: isoDate(now) })
-  },
+  handler: (input) =>
+    loadBatchReconciliation(input.context.database.db, { ...readerOnDayOf(input), batchId: input.params.id }),
 })
 
 export const getFigureReconciliationRoute = defineRoute({
@@ -37,15 +35,13 @@ export const getFigureReconciliationRoute = defineRoute({
   params: figureReconciliationParamsSchema,
   query: figureReconciliationQuerySchema,
   response: figureReconciliationSchema,
-  async handler({ params, query, context, viewer, now }) {
-    return loadFigureReconciliation(context.database.db, {
-      viewer,
+  handler: ({ params, query, ...input }) =>
+    loadFigureReconciliation(input.context.database.db, {
+      ...readerOnDayOf(input),
       code: params.code,
       period: query.period,
       breakdown: query.breakdown,
-      at: isoDate(now),
-    })
-  },
+    }),
 })
 
 export const publishedFigureRoutes = [getImportReconciliationRoute, getFigureReconciliationRoute]
