@@ -2,38 +2,44 @@ import { z } from 'zod'
 import { MAX_OFFSET } from './common'
 import { missingReasonSchema } from './observations'
 
-export const importErrorSchema = z.object({
-  row: z.number().int().optional(),
-  column: z.string().optional(),
-  value: z.string().optional(),
+/** An import message: the English text with its catalogue key and raw parameters (import-message.ts). */
+const importMessageFields = {
   message: z.string(),
   messageKey: z
     .string()
     .optional()
     .describe('the message as a key of the server catalogue (src/core/messages) or of the web catalogues'),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+}
+
+export const importErrorSchema = z.object({
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  value: z.string().optional(),
+  ...importMessageFields,
 })
 
 /** A key in a file that no district or organisation matches: listed with its row, not an error. */
 export const unmatchedKeySchema = z.object({
   row: z.number().int(),
   value: z.string(),
-  message: z.string(),
-  messageKey: importErrorSchema.shape.messageKey,
-  params: importErrorSchema.shape.params,
+  ...importMessageFields,
 })
 
 export const importNoticeSchema = z.object({
   kind: z.string(),
-  message: z.string(),
-  messageKey: z
-    .string()
-    .optional()
-    .describe('the message as a key of the server catalogue (src/core/messages) or of the web catalogues'),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  ...importMessageFields,
   count: z.number().int(),
   keys: z.array(z.string()).optional(),
 })
+
+/** How a file import ended: its refused rows and notices, and whether it wrote anything. */
+const fileOutcomeFields = {
+  errors: z.array(importErrorSchema),
+  notices: z.array(importNoticeSchema),
+  isDryRun: z.boolean(),
+  isCommitted: z.boolean(),
+}
 
 /**
  * What every file import answers (observations below, published figures in published-figures.ts):
@@ -48,10 +54,7 @@ export const fileImportSummarySchema = z.object({
   rowsRejected: z.number().int(),
   newValues: z.number().int(),
   revisedValues: z.number().int(),
-  errors: z.array(importErrorSchema),
-  notices: z.array(importNoticeSchema),
-  isDryRun: z.boolean(),
-  isCommitted: z.boolean(),
+  ...fileOutcomeFields,
   batchId: z.number().int().nullable(),
 })
 
@@ -145,10 +148,7 @@ export const organisationListSummarySchema = z
     created: z.number().int(),
     updated: z.number().int(),
     addedToNetwork: z.number().int(),
-    errors: z.array(importErrorSchema),
-    notices: z.array(importNoticeSchema),
-    isDryRun: z.boolean(),
-    isCommitted: z.boolean(),
+    ...fileOutcomeFields,
   })
   .meta({ id: 'OrganisationListSummary' })
 

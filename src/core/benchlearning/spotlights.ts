@@ -80,10 +80,9 @@ export interface Spotlight {
 
 export const MIN_CONSISTENT_MONTHS = 9
 
-export function describeChange(c: ChangeCandidate): Spotlight {
-  const change = c.value - c.valuePreviousYear
+/** What every spotlight says of its candidate: the figure, the organisation, the period, the source. */
+function aboutCandidate(c: ChangeCandidate | ResidualCandidate | LeaderCandidate) {
   return {
-    kind: 'largest_change',
     figureCode: c.figure.code,
     figureNameDe: c.figure.nameDe,
     figureNameEn: c.figure.nameEn,
@@ -91,6 +90,14 @@ export function describeChange(c: ChangeCandidate): Spotlight {
     organisationName: c.name,
     period: c.period,
     source: c.source,
+  }
+}
+
+export function describeChange(c: ChangeCandidate): Spotlight {
+  const change = c.value - c.valuePreviousYear
+  return {
+    kind: 'largest_change',
+    ...aboutCandidate(c),
     numbers: { value: c.value, valuePreviousYear: c.valuePreviousYear, change },
     score: c.ringSpread > 0 ? Math.abs(change) / c.ringSpread : Math.abs(change),
     judgement: judgeDifference(c.figure.polarity, change),
@@ -103,13 +110,7 @@ export function describeResidual(c: ResidualCandidate, polarity: Polarity): Spot
   const outside = isAbove ? c.actual - c.upper : c.lower - c.actual
   return {
     kind: 'beyond_expectation',
-    figureCode: c.figure.code,
-    figureNameDe: c.figure.nameDe,
-    figureNameEn: c.figure.nameEn,
-    organisationId: c.organisationId,
-    organisationName: c.name,
-    period: c.period,
-    source: c.source,
+    ...aboutCandidate(c),
     numbers: { actual: c.actual, expected: c.expected, lower: c.lower, upper: c.upper },
     score: halfWidth > 0 ? outside / halfWidth : outside,
     judgement: judgeDifference(polarity, isAbove ? 1 : -1),
@@ -119,13 +120,7 @@ export function describeResidual(c: ResidualCandidate, polarity: Polarity): Spot
 export function describeLeader(c: LeaderCandidate): Spotlight {
   return {
     kind: 'excellence',
-    figureCode: c.figure.code,
-    figureNameDe: c.figure.nameDe,
-    figureNameEn: c.figure.nameEn,
-    organisationId: c.organisationId,
-    organisationName: c.name,
-    period: c.period,
-    source: c.source,
+    ...aboutCandidate(c),
     numbers: {
       value: c.value,
       rank: c.rank,

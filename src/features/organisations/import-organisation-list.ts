@@ -12,7 +12,7 @@ import { detectDelimiter, tokenizeCsv } from '../imports/parsing/csv-tokenizer'
 import { decodeText } from '../imports/parsing/decode-text'
 import { normaliseHeader } from '../imports/parsing/cell-values'
 import { detail, invalidInput } from '../../core/errors/app-error'
-import { message } from '../../core/messages/text'
+import { message, type Message } from '../../core/messages/text'
 import { importMessage } from '../imports/import-message'
 import { insertNetwork, insertNetworkMemberships } from '../networks/network.repository'
 import { insertOrganisation } from './organisation.repository'
@@ -111,59 +111,34 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
       }
       if (fields.length === 1 && fields[0] === '') return
       const cell = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '')
+      // A refused row is reported with the column and the value that stopped it, and not read further.
+      const refuse = (column: string | undefined, value: string, text: Message) => {
+        errors.push({ row: info.row, column, value, ...importMessage(text) })
+      }
       const keyText = cell(index!.key)
       const ags5 = normaliseKreisAgs(keyText)
-      if (!ags5) {
-        errors.push({
-          row: info.row,
-          column: mapping.key.column,
-          value: keyText,
-          ...importMessage(message('organisationList.expectedAgs')),
-        })
-        return
-      }
+      if (!ags5) return refuse(mapping.key.column, keyText, message('organisationList.expectedAgs'))
       const name = cell(index!.name)
-      if (!name) {
-        errors.push({
-          row: info.row,
-          column: mapping.columns.name,
-          value: '',
-          ...importMessage(message('organisationList.nameEmpty')),
-        })
-        return
-      }
+      if (!name) return refuse(mapping.columns.name, '', message('organisationList.nameEmpty'))
       const nutsText = cell(index!.nuts3)
       const nuts3 = nutsText ? normaliseNuts3(nutsText) : null
-      if (nutsText && !nuts3) {
-        errors.push({
-          row: info.row,
-          column: mapping.columns.nuts3,
-          value: nutsText,
-          ...importMessage(message('organisationList.expectedNuts3')),
-        })
-        return
-      }
+      if (nutsText && !nuts3)
+        return refuse(mapping.columns.nuts3, nutsText, message('organisationList.expectedNuts3'))
       const carrierText = cell(index!.carrierType)
       const carrierType = carrierText ? CARRIER_TYPES.get(carrierText.toLowerCase()) : undefined
-      if (carrierText && !carrierType) {
-        errors.push({
-          row: info.row,
-          column: mapping.columns.carrierType,
-          value: carrierText,
-          ...importMessage(message('organisationList.expectedCarrierType')),
-        })
-        return
-      }
+      if (carrierText && !carrierType)
+        return refuse(
+          mapping.columns.carrierType,
+          carrierText,
+          message('organisationList.expectedCarrierType'),
+        )
       const comparisonType = cell(index!.comparisonType)
-      if (comparisonType.length > 40) {
-        errors.push({
-          row: info.row,
-          column: mapping.columns.comparisonType,
-          value: comparisonType.slice(0, 40),
-          ...importMessage(message('organisationList.expectedComparisonType')),
-        })
-        return
-      }
+      if (comparisonType.length > 40)
+        return refuse(
+          mapping.columns.comparisonType,
+          comparisonType.slice(0, 40),
+          message('organisationList.expectedComparisonType'),
+        )
       const fullName = `${mapping.namePrefix ?? ''}${name}`
       rows.push({
         row: info.row,
