@@ -37,15 +37,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(id) || id <= 0)
     throw new CliUsageError(`expected a meeting id, got '${positionals[1] ?? ''}'`)
   if (!values.pdf && !values.html) throw new CliUsageError('give --pdf <file> and/or --html <file>')
-  const lang = parseLang(values.lang)
+  const report = reportOptions(values)
   const rendered = await withDatabase(io, values['data-dir'], (database) =>
-    renderMeetingPack(database.db, {
-      viewer: SYSTEM_VIEWER,
-      meetingId: id,
-      period: values.period,
-      locale: lang,
-      now: new Date(),
-    }),
+    renderMeetingPack(database.db, { ...report, meetingId: id, now: new Date() }),
   )
   if (values.html) {
     const path = resolve(io.cwd, values.html)
@@ -76,17 +70,10 @@ async function reportOrganisation(
 ): Promise<number> {
   if (!key) throw new CliUsageError('expected an organisation key (id, AGS or NUTS-3) after organisation')
   if (!values.pdf && !values.pptx) throw new CliUsageError('give --pdf <file> and/or --pptx <file>')
-  const lang = parseLang(values.lang)
+  const report = reportOptions(values)
   const sections = parseSections(values.sections)
   const deck = await withDatabase(io, values['data-dir'], (database) =>
-    buildCouncilReport(database.db, {
-      viewer: SYSTEM_VIEWER,
-      org: key,
-      period: values.period,
-      locale: lang,
-      sections,
-      now: new Date(),
-    }),
+    buildCouncilReport(database.db, { ...report, org: key, sections, now: new Date() }),
   )
   if (values.pdf) {
     const pdf = await writePdf(io, values.pdf, () => printCouncilPdf(deck))
@@ -100,6 +87,11 @@ async function reportOrganisation(
     io.out(`PPTX: ${path} (${deck.slides.length + 1} slides)`)
   }
   return 0
+}
+
+/** What every report is made with: the whole network's view, the month asked for, the language. */
+function reportOptions(values: { period?: string; lang?: string }) {
+  return { viewer: SYSTEM_VIEWER, period: values.period, locale: parseLang(values.lang) }
 }
 
 /** `--lang de|en`, German when left out. */
