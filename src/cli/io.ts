@@ -101,18 +101,21 @@ export async function withDatabase<T>(
   }
 }
 
-/** Prints `data` as JSON with --json, else the items as a table with one row from each. */
-export function printList<T>(
+/**
+ * Prints a named list (`{ users }`) as JSON under its name with --json, else its items as a table
+ * with one row from each.
+ */
+export function printList<K extends string, T>(
   io: CliIo,
   list: {
     json: boolean | undefined
-    data: object
-    items: readonly T[]
+    named: { [key in K]: readonly T[] }
     headers: string[]
     row: (item: T) => (string | number | null)[]
   },
 ): void {
-  io.out(list.json ? JSON.stringify(list.data, null, 2) : formatTable(list.headers, list.items.map(list.row)))
+  const items = Object.values<readonly T[]>(list.named)[0] ?? []
+  io.out(list.json ? JSON.stringify(list.named, null, 2) : formatTable(list.headers, items.map(list.row)))
 }
 
 /** Prints rows as an aligned text table. */

@@ -7,8 +7,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const indicators = await withDatabase(io, values['data-dir'], (database) => listIndicators(database.db))
   printList(io, {
     json: values.json,
-    data: { indicators },
-    items: indicators,
+    named: { indicators },
     headers: ['code', 'name', 'unit', 'frequency', 'breakdowns', 'kind', 'source'],
     row: (i) => [i.code, i.nameDe, i.unit, i.frequency, i.breakdowns.join('/'), i.kind, i.source],
   })

@@ -12,8 +12,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   )
   printList(io, {
     json: values.json,
-    data: { organisations },
-    items: organisations,
+    named: { organisations },
     headers: ['id', 'AGS', 'NUTS-3', 'name', 'kind', 'carrier', 'ring', 'demo'],
     row: (o) => [
       o.id,

@@ -33,8 +33,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     )
     printList(io, {
       json: values.json,
-      data: { providers },
-      items: providers,
+      named: { providers },
       headers: ['organisation', 'name', 'issuer', 'client id', 'allowed domains'],
       row: (p) => [p.organisationName, p.displayName, p.issuer, p.clientId, p.allowedDomains.join(', ')],
     })

@@ -55,8 +55,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const users = await withDatabase(io, values['data-dir'], (database) => listUsers(database.db))
     printList(io, {
       json: values.json,
-      data: { users },
-      items: users,
+      named: { users },
       headers: ['id', 'email', 'name', 'role', 'organisation', 'last seen', 'disabled'],
       row: (u) => [
         u.id,
