@@ -130,6 +130,22 @@ export const listFigureValuesRoute = route('key figures', 'GET /api/v1/kpi/value
 })
 
 /**
+ * The month a question about a figure is about (asked, or the latest computed as of `asOf`) and the
+ * caller's scope in it. What the caller sees depends on the figure's class: public values of anyone,
+ * by name.
+ */
+async function resolveFigureMonth(
+  db: Kysely<DB>,
+  options: { query: { figure: string; period?: string }; asOf: Date | undefined; viewer: Viewer; now: Date },
+) {
+  const { query, asOf, viewer } = options
+  const month = await resolvePeriod(db, query.period, asOf, options.now)
+  const { confidentiality } = await findFigureDefinition(db, query.figure)
+  const scope = await loadKpiScope(db, { viewer, month, confidentiality })
+  return { month, scope }
+}
+
+/**
  * What a question about an organisation in its group is about: the instant, the organisation (which
  * the caller must see by name), the month, the caller's scope and the group's members.
  */
@@ -137,13 +153,10 @@ async function resolveGroupQuestion(
   db: Kysely<DB>,
   options: { query: GroupQuestion; viewer: Viewer; now: Date },
 ) {
-  const { query, viewer, now } = options
+  const { query } = options
   const asOf = parseOptionalAsOf(query.asOf)
   const organisation = await findOrganisationByKey(db, query.org)
-  const month = await resolvePeriod(db, query.period, asOf, now)
-  // What the caller sees depends on the figure's class: public values of anyone, by name.
-  const { confidentiality } = await findFigureDefinition(db, query.figure)
-  const scope = await loadKpiScope(db, { viewer, month, confidentiality })
+  const { month, scope } = await resolveFigureMonth(db, { ...options, asOf })
   scope.requireNamed(organisation.id, query.org)
   const group = await resolveGroup(db, {
     kind: query.group,
@@ -206,9 +219,7 @@ export const contextModelRoute = route('key figures', 'GET /api/v1/kpi/context-m
   async handler({ query, context, viewer, now }) {
     const db = context.database.db
     const asOf = parseOptionalAsOf(query.asOf)
-    const month = await resolvePeriod(db, query.period, asOf, now)
-    const { confidentiality } = await findFigureDefinition(db, query.figure)
-    const scope = await loadKpiScope(db, { viewer, month, confidentiality })
+    const { month, scope } = await resolveFigureMonth(db, { query, asOf, viewer, now })
     const organisation = query.org ? await findOrganisationByKey(db, query.org) : undefined
     if (organisation && query.org) scope.requireNamed(organisation.id, query.org)
     const { dto } = await fitContextModel(db, {
