@@ -56,8 +56,7 @@ export async function findRingSpotlights(
   const period = formatPeriod(monthFromIndex(month))
   const ids = await listMemberIds(db, { ringId: options.ringId }, monthStart(month))
   const ring = (await listRingRefs(db)).get(options.ringId)
-  if (ids.length < 2)
-    return { spotlights: [], period, notes: [message('spotlight.note.tooFewMembers')] }
+  if (ids.length < 2) return { spotlights: [], period, notes: [message('spotlight.note.tooFewMembers')] }
   const group = {
     kind: 'ring' as const,
     label: `${ring?.code ?? ''} ${ring?.name ?? ''}`.trim(),
