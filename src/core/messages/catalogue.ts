@@ -13,6 +13,7 @@ import { IMPORT_MESSAGES } from './catalogue-imports'
 import { PEER_MESSAGES } from './catalogue-peers'
 import { KPI_MESSAGES } from './catalogue-kpi'
 import { ROUTE_MESSAGES } from './catalogue-routes'
+import { REQUEST_MESSAGES } from './catalogue-requests'
 
 export const SERVER_MESSAGES = {
   ...DATA_MESSAGES,
@@ -20,6 +21,7 @@ export const SERVER_MESSAGES = {
   ...FEATURE_MESSAGES,
   ...BENCHLEARNING_MESSAGES,
   ...ROUTE_MESSAGES,
+  ...REQUEST_MESSAGES,
   ...PEER_MESSAGES,
   ...KPI_MESSAGES,
   // Import: values, periods, keys and indicators of a row
@@ -194,12 +196,12 @@ export const SERVER_MESSAGES = {
   },
   // Import: notices
   'import.notice.emptyCellsSkipped': {
-    de: '{column}: {count} leere Zellen ({why}); übersprungen',
-    en: '{column}: {count} empty cells ({why}); skipped',
+    de: '{column}: {count} leere Zellen ({why:inLanguage}); übersprungen',
+    en: '{column}: {count} empty cells ({why:inLanguage}); skipped',
   },
   'import.notice.emptyCellsMissing': {
-    de: '{column}: {count} leere Zellen ({why}); als fehlend (nicht geliefert) erfasst, nicht als 0',
-    en: '{column}: {count} empty cells ({why}); recorded as missing (not_delivered), not as 0',
+    de: '{column}: {count} leere Zellen ({why:inLanguage}); als fehlend (nicht geliefert) erfasst, nicht als 0',
+    en: '{column}: {count} empty cells ({why:inLanguage}); recorded as missing (not_delivered), not as 0',
   },
   'import.notice.emptyCellsSkippedNoValue': {
     de: '{column}: {count} leere Zellen (kein Wert in der Datei); übersprungen',
