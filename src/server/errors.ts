@@ -59,7 +59,7 @@ function said(locale: Locale, text: Message): { message: string; key: string; pa
 }
 
 /** The catalogue message a custom schema issue carries in its params (contracts/common.ts customIssue). */
-function messageOfIssue(issue: { code: string; params?: unknown }): Message | undefined {
+export function messageOfIssue(issue: { code: string; params?: unknown }): Message | undefined {
   if (issue.code !== 'custom') return undefined
   const text = (issue.params as { message?: Partial<Message> } | undefined)?.message
   return isServerMessageKey(text?.key) && typeof text.params === 'object' && text.params !== null
