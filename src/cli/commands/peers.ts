@@ -98,13 +98,83 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']
 
-/** The CLI's language for the usage errors of this command (set once per run). */
-let locale: Locale = 'de'
+/**
+ * The readers of this command's arguments, refusing in the CLI's language: whole numbers, name=value
+ * pairs, organisation pairs, model ids, a schema's input and the request of `form` and `save`.
+ */
+function argumentReaders(locale: Locale) {
+  function integer(value: string | undefined, option: string): number | undefined {
+    if (value === undefined) return undefined
+    if (!/^-?\d+$/.test(value.trim())) throw usageError(locale, 'cli.peers.integer', { option, value })
+    return Number(value)
+  }
 
-function integer(value: string | undefined, option: string): number | undefined {
-  if (value === undefined) return undefined
-  if (!/^-?\d+$/.test(value.trim())) throw usageError(locale, 'cli.peers.integer', { option, value })
-  return Number(value)
+  /** "a=1,b=2" → { a: "1", b: "2" }, with the option named in errors. */
+  function pairs(value: string | undefined, option: string): Record<string, string> | undefined {
+    const items = list(value)
+    if (!items) return undefined
+    return Object.fromEntries(
+      items.map((item) => {
+        const [key, v, ...rest] = item.split('=')
+        if (!key || v === undefined || rest.length > 0)
+          throw usageError(locale, 'cli.peers.pairs', { option, value: item })
+        return [key.trim(), v.trim()]
+      }),
+    )
+  }
+
+  /** "06435+06433,06411+06412" → pairs of organisation keys. */
+  function orgPairs(value: string | undefined, option: string): [string, string][] | undefined {
+    return list(value)?.map((item) => {
+      const [a, b, ...rest] = item.split('+')
+      if (!a || !b || rest.length > 0) throw usageError(locale, 'cli.peers.orgPairs', { option, value: item })
+      return [a.trim(), b.trim()]
+    })
+  }
+
+  function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+    const parsed = schema.safeParse(value)
+    if (parsed.success) return parsed.data
+    throw new CliUsageError(describeIssues(locale, parsed.error.issues))
+  }
+
+  function buildRequest(values: Values): FormPeerGroupsRequest {
+    if (!values.method) throw usageError(locale, 'cli.peers.method')
+    if (!values.k) throw usageError(locale, 'cli.peers.k')
+    const weights = values.weights?.trim() === 'regression' ? undefined : pairs(values.weights, 'weights')
+    return parseWith(formPeerGroupsRequestSchema, {
+      method: values.method,
+      k: integer(values.k, 'k'),
+      minSize: integer(values.min, 'min'),
+      maxSize: integer(values.max, 'max'),
+      indicators: list(values.indicators),
+      weighting: values.weights?.trim() === 'regression' ? 'regression' : 'manual',
+      weights: weights
+        ? Object.fromEntries(Object.entries(weights).map(([key, v]) => [key, Number(v.replace(',', '.'))]))
+        : undefined,
+      transforms: pairs(values.transforms, 'transforms'),
+      referenceYear: integer(values.year, 'year'),
+      networkId: integer(values.network, 'network'),
+      together: orgPairs(values.together, 'together'),
+      apart: orgPairs(values.apart, 'apart'),
+      pinned: pairs(values.pin, 'pin')
+        ? Object.entries(pairs(values.pin, 'pin')!).map(([org, ring]) => ({
+            org,
+            ring: integer(ring, 'pin'),
+          }))
+        : undefined,
+      land: values.land,
+      seed: integer(values.seed, 'seed'),
+      bootstrapReplicates: integer(values.bootstrap, 'bootstrap'),
+    })
+  }
+
+  function modelId(text: string | undefined): number {
+    if (!text || !/^\d+$/.test(text)) throw usageError(locale, 'cli.peers.modelId')
+    return Number(text)
+  }
+
+  return { integer, pairs, orgPairs, parseWith, buildRequest, modelId }
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -116,79 +186,17 @@ function list(value: string | undefined): string[] | undefined {
   return items.length > 0 ? items : undefined
 }
 
-/** "a=1,b=2" → { a: "1", b: "2" }, with the option named in errors. */
-function pairs(value: string | undefined, option: string): Record<string, string> | undefined {
-  const items = list(value)
-  if (!items) return undefined
-  return Object.fromEntries(
-    items.map((item) => {
-      const [key, v, ...rest] = item.split('=')
-      if (!key || v === undefined || rest.length > 0)
-        throw usageError(locale, 'cli.peers.pairs', { option, value: item })
-      return [key.trim(), v.trim()]
-    }),
-  )
-}
-
-/** "06435+06433,06411+06412" → pairs of organisation keys. */
-function orgPairs(value: string | undefined, option: string): [string, string][] | undefined {
-  return list(value)?.map((item) => {
-    const [a, b, ...rest] = item.split('+')
-    if (!a || !b || rest.length > 0) throw usageError(locale, 'cli.peers.orgPairs', { option, value: item })
-    return [a.trim(), b.trim()]
-  })
-}
-
-function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  throw new CliUsageError(describeIssues(locale, parsed.error.issues))
-}
-
-function buildRequest(values: Values): FormPeerGroupsRequest {
-  if (!values.method) throw usageError(locale, 'cli.peers.method')
-  if (!values.k) throw usageError(locale, 'cli.peers.k')
-  const weights = values.weights?.trim() === 'regression' ? undefined : pairs(values.weights, 'weights')
-  return parseWith(formPeerGroupsRequestSchema, {
-    method: values.method,
-    k: integer(values.k, 'k'),
-    minSize: integer(values.min, 'min'),
-    maxSize: integer(values.max, 'max'),
-    indicators: list(values.indicators),
-    weighting: values.weights?.trim() === 'regression' ? 'regression' : 'manual',
-    weights: weights
-      ? Object.fromEntries(Object.entries(weights).map(([key, v]) => [key, Number(v.replace(',', '.'))]))
-      : undefined,
-    transforms: pairs(values.transforms, 'transforms'),
-    referenceYear: integer(values.year, 'year'),
-    networkId: integer(values.network, 'network'),
-    together: orgPairs(values.together, 'together'),
-    apart: orgPairs(values.apart, 'apart'),
-    pinned: pairs(values.pin, 'pin')
-      ? Object.entries(pairs(values.pin, 'pin')!).map(([org, ring]) => ({ org, ring: integer(ring, 'pin') }))
-      : undefined,
-    land: values.land,
-    seed: integer(values.seed, 'seed'),
-    bootstrapReplicates: integer(values.bootstrap, 'bootstrap'),
-  })
-}
-
 function actorOf(io: CliIo): AuditActor {
   return { userId: null, label: `cli:${io.env.USER ?? 'unknown'}` }
-}
-
-function modelId(text: string | undefined): number {
-  if (!text || !/^\d+$/.test(text)) throw usageError(locale, 'cli.peers.modelId')
-  return Number(text)
 }
 
 export async function run(
   args: string[],
   io: CliIo,
-  runLocale: Locale = localeFromEnvironment(io.env),
+  locale: Locale = localeFromEnvironment(io.env),
 ): Promise<number> {
   // Notes, violations, import errors and the command's own texts: printed in the CLI's language.
-  locale = runLocale
+  const { integer, parseWith, buildRequest, modelId } = argumentReaders(locale)
   const { values, positionals } = parseCommandArgs(args, OPTIONS, locale)
   const [sub, first, second, third] = positionals
   const isJson = values.json ?? false
@@ -200,7 +208,7 @@ export async function run(
   switch (sub) {
     case 'form': {
       if (values.input) {
-        const result = formFromTable(values, resolve(io.cwd, values.input), onProgress)
+        const result = formFromTable(locale, values, resolve(io.cwd, values.input), onProgress)
         print(result, () => describeTableResult(locale, result))
         return 0
       }
@@ -348,10 +356,12 @@ interface TableResult {
 }
 
 function formFromTable(
+  locale: Locale,
   values: Values,
   path: string,
   onProgress: (done: number, total: number) => void,
 ): TableResult {
+  const { integer, pairs } = argumentReaders(locale)
   if (!values.method || !['ward', 'kmeans', 'rings'].includes(values.method))
     throw usageError(locale, 'cli.peers.method')
   const method = values.method as 'ward' | 'kmeans' | 'rings'
