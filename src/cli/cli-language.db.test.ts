@@ -14,6 +14,7 @@ import { insertPractice } from '../features/practices/practice.repository'
 import { createTestDatabaseLocation } from '../test/database'
 import { createMeeting, createNetwork, createRing, createUser } from '../test/factories'
 import { ENGLISH_WORDS, GERMAN_WORDS, hits } from '../test/language-words'
+import { startBanner } from './commands/start'
 import type { CliIo } from './io'
 import { main } from './main'
 
@@ -58,8 +59,14 @@ const CLI_GERMAN = [
 ]
 
 const LANGUAGES = [
-  { name: 'German (no LANG)', env: {}, foreign: CLI_ENGLISH, own: CLI_GERMAN },
-  { name: 'English (LANG=en_GB.UTF-8)', env: { LANG: 'en_GB.UTF-8' }, foreign: CLI_GERMAN, own: CLI_ENGLISH },
+  { name: 'German (no LANG)', locale: 'de', env: {}, foreign: CLI_ENGLISH, own: CLI_GERMAN },
+  {
+    name: 'English (LANG=en_GB.UTF-8)',
+    locale: 'en',
+    env: { LANG: 'en_GB.UTF-8' },
+    foreign: CLI_GERMAN,
+    own: CLI_ENGLISH,
+  },
 ] as const
 
 let location: Awaited<ReturnType<typeof createTestDatabaseLocation>>
@@ -228,7 +235,7 @@ const OUTPUTS: string[][] = [
   ['export', 'ausgabe'],
 ]
 
-describe.each(LANGUAGES)('the CLI in $name', ({ env, foreign, own }) => {
+describe.each(LANGUAGES)('the CLI in $name', ({ locale, env, foreign, own }) => {
   /** Every word of the other language, and any raw key or placeholder. */
   function check(text: string) {
     // Parentheses hold text too here (the catalogue test skips them, where it quotes spellings);
@@ -253,10 +260,33 @@ describe.each(LANGUAGES)('the CLI in $name', ({ env, foreign, own }) => {
     check(result.text)
   })
 
+  // Known leak, kept visible: why a figure has no context comparison comes from the feature as an
+  // English sentence (FigureSummaryDto.contextUnavailable is a plain string, not a catalogue text).
+  // When the contract carries a key, this case passes in German too and `it.fails` flags it.
+  ;(locale === 'de' ? it.fails : it)(
+    'benchlearn kpi show K1E2 --org 06435 --period 2024-02 (context reason still English)',
+    async () => {
+      const result = await cli(env, ['kpi', 'show', 'K1E2', '--org', '06435', '--period', '2024-02'])
+      check(result.text)
+    },
+  )
+
   it('shows a practice card', async () => {
     const result = await cli(env, ['practices', 'show', String(practiceId)])
     expect(result.code, result.text).toBe(0)
     check(result.text)
+  })
+
+  it('shows the start-up banner (start itself runs until stopped)', () => {
+    const banner = startBanner(locale, {
+      url: 'http://127.0.0.1:3000/',
+      location: '/srv/benchlearn/data',
+      mailServer: null,
+      seconds: 2.4,
+      demoLogins: [{ role: 'moderator', email: 'moderation@demo.example', password: 'demo-passwort' }],
+    })
+    check(banner)
+    expect(banner).toContain(locale === 'en' ? '2.4 s' : '2,4 s')
   })
 
   it('is checked with word lists that find its own language', async () => {

@@ -99,30 +99,13 @@ export async function run(
     .executeTakeFirst()
   const demoLogins = demoNetwork ? await listDemoLogins(database.db) : []
   io.out(
-    [
-      '',
-      say(locale, 'cli.start.running', { url }),
-      `  ${say(locale, 'cli.start.database', { location: database.location })}`,
-      `  ${say(locale, 'cli.start.api', { url: `${url}api/openapi.json` })}`,
-      `  ${
-        mail.smtp
-          ? say(locale, 'cli.start.mail', { server: `${mail.smtp.host}:${mail.smtp.port}` })
-          : say(locale, 'cli.start.noMail')
-      }`,
-      `  ${say(locale, 'cli.start.startedIn', { seconds: (Date.now() - started) / 1000 })}`,
-      '',
-      ...(demoLogins.length > 0
-        ? [
-            say(locale, 'cli.start.demoLogins'),
-            ...demoLogins.map(
-              (l) =>
-                `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} ${say(locale, 'cli.start.password', { password: l.password })}`,
-            ),
-            '',
-          ]
-        : []),
-      say(locale, 'cli.start.synthetic'),
-    ].join('\n'),
+    startBanner(locale, {
+      url,
+      location: database.location,
+      mailServer: mail.smtp ? `${mail.smtp.host}:${mail.smtp.port}` : null,
+      seconds: (Date.now() - started) / 1000,
+      demoLogins,
+    }),
   )
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
@@ -133,6 +116,39 @@ export async function run(
   await app.close()
   await database.close()
   return 0
+}
+
+/** What `start` prints once the server listens: where it runs, its database, mail and the demo logins. */
+export function startBanner(
+  locale: Locale,
+  banner: {
+    url: string
+    location: string
+    mailServer: string | null
+    seconds: number
+    demoLogins: readonly { role: string; email: string; password: string }[]
+  },
+): string {
+  return [
+    '',
+    say(locale, 'cli.start.running', { url: banner.url }),
+    `  ${say(locale, 'cli.start.database', { location: banner.location })}`,
+    `  ${say(locale, 'cli.start.api', { url: `${banner.url}api/openapi.json` })}`,
+    `  ${banner.mailServer ? say(locale, 'cli.start.mail', { server: banner.mailServer }) : say(locale, 'cli.start.noMail')}`,
+    `  ${say(locale, 'cli.start.startedIn', { seconds: banner.seconds })}`,
+    '',
+    ...(banner.demoLogins.length > 0
+      ? [
+          say(locale, 'cli.start.demoLogins'),
+          ...banner.demoLogins.map(
+            (l) =>
+              `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} ${say(locale, 'cli.start.password', { password: l.password })}`,
+          ),
+          '',
+        ]
+      : []),
+    say(locale, 'cli.start.synthetic'),
+  ].join('\n')
 }
 
 function trustProxySetting(value: string | undefined): boolean | string {
