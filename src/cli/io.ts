@@ -5,7 +5,7 @@ import * as fmt from '../core/format/format'
 import type { Locale } from '../core/format/format'
 import { type ArgsOf, message, render, type ServerMessageKey } from '../core/messages/text'
 import { prepareDatabase } from '../features/setup/prepare-database'
-import { messageOfIssue } from '../server/errors'
+import { issueMessage } from '../contracts/issue-message'
 import { findRunningServer } from '../server/operations-control'
 import type { ZodError } from 'zod'
 import type { Database } from '../db/connect'
@@ -71,13 +71,12 @@ export function expectedOneOf(
     : usageError(locale, 'cli.common.expected', { expected })
 }
 
-/** A schema's refusal, one issue after the other: catalogue texts in the CLI's language, zod's own as they are. */
+/** A schema's refusal, one issue after the other, in the CLI's language. */
 export function describeIssues(locale: Locale, issues: ZodError['issues']): string {
   return issues
     .map((issue) => {
-      const text = messageOfIssue(issue)
       const field = issue.path.join('.')
-      return `${field ? `${field}: ` : ''}${text ? render(locale, text) : issue.message}`
+      return `${field ? `${field}: ` : ''}${render(locale, issueMessage(issue))}`
     })
     .join('; ')
 }

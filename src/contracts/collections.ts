@@ -18,6 +18,7 @@ import {
   periodText,
   serverMessageFields,
   refinement,
+  refusedAs,
 } from './common'
 import { message } from '../core/messages/text'
 
@@ -29,7 +30,7 @@ const ownCode = z
   .string()
   .min(2)
   .max(40)
-  .regex(/^[a-z][a-z0-9_]*$/, 'expected lower-case letters, digits and _ (starting with a letter)')
+  .regex(/^[a-z][a-z0-9_]*$/, refusedAs('pattern.code'))
 const boundedNumber = z.number().min(-1e15).max(1e15)
 /** Cells of one form at most: 50 indicators × 12 months × a few breakdowns. */
 export const MAX_FORM_CELLS = 2000

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { REQUEST_LIMITS } from '../core/limits/input-limits'
-import { message, render, type Message } from '../core/messages/text'
+import { message, render, type Message, type ParameterlessKey } from '../core/messages/text'
 import { CONFIDENTIALITY_CLASSES } from '../core/permissions/confidentiality'
 
 /** Lengths of request values (core/limits): every string and list a request carries is bounded. */
@@ -70,13 +70,13 @@ export const errorResponseSchema = z
   .meta({ id: 'Error' })
 export type ErrorResponse = z.infer<typeof errorResponseSchema>
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-export const periodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'expected a period as YYYY-MM or YYYY')
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, refusedAs('pattern.date'))
+export const periodText = z.string().regex(/^\d{4}(-\d{2})?$/, refusedAs('pattern.period'))
 
 /** A database id written in a query string: a positive whole number (PostgreSQL integer). */
 export const idText = z
   .string()
-  .regex(/^\d{1,10}$/, 'expected an id')
+  .regex(/^\d{1,10}$/, refusedAs('pattern.id'))
   .transform(Number)
   .pipe(z.number().int().positive().max(2_147_483_647))
 
@@ -91,6 +91,14 @@ export function customIssue(text: Message): {
   params: { message: Message }
 } {
   return { code: 'custom', message: render('en', text), params: { message: text } }
+}
+
+/**
+ * The refusal of a `.regex` check as a catalogue message without parameters: the issue carries the
+ * key as its text, and `issueMessage` (contracts/issue-message.ts) renders it per language.
+ */
+export function refusedAs(key: ParameterlessKey): { error: string } {
+  return { error: key }
 }
 
 /** The options of a `.refine` whose refusal is a catalogue message (rendered like `customIssue`). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MAX_OFFSET } from './common'
+import { MAX_OFFSET, refusedAs } from './common'
 import { missingReasonSchema } from './observations'
 
 export const importErrorSchema = z.object({
@@ -93,7 +93,7 @@ export const importUploadQuerySchema = z.object({
   mapping: z
     .string()
     .max(64)
-    .regex(MAPPING_NAME_PATTERN, 'expected the name of a shipped mapping (see GET /api/v1/mappings)')
+    .regex(MAPPING_NAME_PATTERN, refusedAs('pattern.mappingName'))
     .optional()
     .describe(
       'name of a shipped mapping, e.g. inkar-wirtschaft (GET /api/v1/mappings); or upload your own as the multipart part "mapping"',

@@ -13,17 +13,15 @@ import {
   MAX_KEY,
   MAX_LIST_CHARS,
   serverTextSchema,
+  refusedAs,
 } from './common'
 import { sourceMixSchema, valueSourceSchema } from './published-figures'
 
-const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
+const monthText = z.string().regex(/^\d{4}-\d{2}$/, refusedAs('pattern.month'))
 const figureCode = z
   .string()
   .max(MAX_KEY)
-  .regex(
-    /^[A-Z][A-Z0-9_]*$/,
-    'expected a figure code of capital letters, digits and _, e.g. K2 or COST_PER_CASE',
-  )
+  .regex(/^[A-Z][A-Z0-9_]*$/, refusedAs('pattern.figureCodeLong'))
 const asOfText = z
   .string()
   .max(40)
@@ -422,7 +420,15 @@ export const figureSummariesSchema = z
   .object({
     summaries: z.array(figureSummarySchema).describe('in the order of the figures asked for'),
     unavailable: z
-      .array(z.object({ figure: z.string(), code: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          figure: z.string(),
+          code: z.string(),
+          message: z.string().describe('in English; render key and params for other languages'),
+          key: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+        }),
+      )
       .describe(
         'figures without a summary and why (code as in the error shape, e.g. not_found for an unknown figure)',
       ),

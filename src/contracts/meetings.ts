@@ -23,11 +23,12 @@ import {
   localizedTextSchema,
   refinement,
   serverTextSchema,
+  refusedAs,
 } from './common'
 import { message } from '../core/messages/text'
 
 const id = z.number().int()
-const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
+const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, refusedAs('pattern.time'))
 
 export const meetingKindSchema = z
   .enum(['ring_meeting', 'annual_day', 'thematic_forum'])

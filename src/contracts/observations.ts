@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { keyText, listText, periodText, confidentialitySchema } from './common'
+import { keyText, listText, periodText, confidentialitySchema, refusedAs } from './common'
 
 export const missingReasonSchema = z.enum(['not_delivered', 'suppressed', 'not_applicable'])
 export const observationStatusSchema = z.enum(['provisional', 'final', 'corrected'])
@@ -51,7 +51,7 @@ export type ObservationListDto = z.infer<typeof observationListSchema>
 /** At most this many indicators per GET /api/v1/observations/series. */
 export const MAX_SERIES_PER_REQUEST = 20
 
-const indicatorCode = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an indicator code, e.g. elb')
+const indicatorCode = z.string().regex(/^[a-z][a-z0-9_]*$/, refusedAs('pattern.indicatorCode'))
 
 export const observationSeriesQuerySchema = observationsQuerySchema.omit({ indicator: true }).extend({
   indicators: listText({

@@ -9,7 +9,7 @@
  * one model; organisation ids identify members.
  */
 import { z } from 'zod'
-import { isoDate, keyText, MAX_LIST_ITEMS } from './common'
+import { isoDate, keyText, MAX_LIST_ITEMS, refusedAs } from './common'
 import { importErrorSchema, unmatchedKeySchema } from './imports'
 
 export const peerMethodSchema = z
@@ -25,7 +25,7 @@ export const columnTransformSchema = z
 
 export const peerModelKindSchema = z.enum(['computed', 'official_types', 'manual'])
 
-const indicatorCode = keyText().regex(/^[a-z][a-z0-9_]*$/, 'expected an indicator code such as sgb2_rate')
+const indicatorCode = keyText().regex(/^[a-z][a-z0-9_]*$/, refusedAs('pattern.indicatorCode'))
 
 /** Which context indicators, how transformed and weighted, for which year. */
 export const contextProfileRequestSchema = z.object({

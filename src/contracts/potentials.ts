@@ -7,12 +7,12 @@
  */
 import { z } from 'zod'
 import { COUNCIL_SECTIONS, type CouncilSection } from '../core/benchlearning/council-sections'
-import { keyText } from './common'
+import { keyText, refusedAs } from './common'
 import { disclosureSchema, polaritySchema } from './kpi'
 import { practiceSummarySchema } from './practices'
 import { valueSourceSchema } from './published-figures'
 
-const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
+const monthText = z.string().regex(/^\d{4}-\d{2}$/, refusedAs('pattern.month'))
 
 export const potentialGroupSchema = z
   .enum(['ring', 'type', 'neighbours'])

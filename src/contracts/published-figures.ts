@@ -3,10 +3,10 @@
  * their reconciliation with the platform's own computation.
  */
 import { z } from 'zod'
-import { keyText, MAX_KEY } from './common'
+import { keyText, MAX_KEY, refusedAs } from './common'
 import { fileImportSummarySchema } from './imports'
 
-const monthText = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM')
+const monthText = z.string().regex(/^\d{4}-\d{2}$/, refusedAs('pattern.month'))
 
 /** Where a compared value comes from: the platform's computation or the official publication. */
 export const valueSourceSchema = z
@@ -70,7 +70,7 @@ export const figureReconciliationParamsSchema = z.object({
   code: z
     .string()
     .max(MAX_KEY)
-    .regex(/^[A-Z][A-Z0-9_]*$/, 'expected a figure code such as K2'),
+    .regex(/^[A-Z][A-Z0-9_]*$/, refusedAs('pattern.figureCode')),
 })
 
 export const figureReconciliationSchema = reconciliationSchema

@@ -7,7 +7,7 @@
  * ring's sharing setting says; nobody outside the ring, except statistics over at least 5 answers.
  */
 import { z } from 'zod'
-import { isoDate, keyText, MAX_LIST_ITEMS } from './common'
+import { isoDate, keyText, MAX_LIST_ITEMS, refusedAs } from './common'
 
 export const scaleLevelSchema = z.object({
   level: z.number().int(),
@@ -30,7 +30,7 @@ export type ScaleDto = z.infer<typeof scaleSchema>
 export const enablerAreaSchema = z
   .object({
     /** Stable across cycles (lower case, digits, _): the change since the last cycle is matched by it. */
-    code: keyText().regex(/^[a-z0-9_]+$/, 'code: lower-case letters, digits and _ only'),
+    code: keyText().regex(/^[a-z0-9_]+$/, refusedAs('pattern.lowerCode')),
     nameDe: z.string().min(1).max(200),
     nameEn: z.string().min(1).max(200),
     descriptionDe: z.string().max(4_000).default(''),

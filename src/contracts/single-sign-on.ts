@@ -3,7 +3,7 @@
  * (docs/single-sign-on.md). The client secret of a provider goes in, never out.
  */
 import { z } from 'zod'
-import { MAX_LIST_ITEMS } from './common'
+import { MAX_LIST_ITEMS, refusedAs } from './common'
 import { SSO_REFUSALS } from '../core/accounts/sso-binding'
 
 export const ssoRefusalSchema = z.enum(SSO_REFUSALS as [string, ...string[]])
@@ -13,7 +13,7 @@ const domainSchema = z
   .string()
   .min(3)
   .max(253)
-  .regex(/^(?=.*\.)[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?$/, 'a domain such as jobcenter.example.de')
+  .regex(/^(?=.*\.)[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?$/, refusedAs('pattern.domain'))
   .transform((domain) => domain.toLowerCase())
 
 export const ssoProviderRequestSchema = z

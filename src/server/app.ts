@@ -280,9 +280,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         if (refusal) return sendError(reply, refusal, undefined, locale)
         let query: unknown, params: unknown, body: unknown
         try {
-          query = route.query ? route.query.parse(request.query ?? {}) : undefined
-          params = route.params ? route.params.parse(request.params ?? {}) : undefined
-          body = route.body ? route.body.parse(request.body ?? {}) : undefined
+          // With the input in each issue, a missing field reads "missing", not "expected text".
+          const check = { reportInput: true }
+          query = route.query ? route.query.parse(request.query ?? {}, check) : undefined
+          params = route.params ? route.params.parse(request.params ?? {}, check) : undefined
+          body = route.body ? route.body.parse(request.body ?? {}, check) : undefined
         } catch (error) {
           return sendError(reply, error, route.operationId, locale)
         }

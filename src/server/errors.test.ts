@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../core/errors/app-error'
+import { message } from '../core/messages/text'
 import { isDatabaseUnavailable, toErrorResponse } from './errors'
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code })
@@ -41,7 +42,9 @@ describe('toErrorResponse', () => {
   })
 
   it('maps the unavailable code of the domain to 503', () => {
-    expect(toErrorResponse(new AppError('unavailable', 'database unavailable')).status).toBe(503)
+    expect(toErrorResponse(new AppError('unavailable', message('request.databaseUnavailable'))).status).toBe(
+      503,
+    )
   })
 })
 
@@ -63,5 +66,93 @@ describe('the texts of the mapping itself', () => {
       code: 'internal',
       message: 'internal error',
     })
+  })
+})
+
+describe('what a schema refused', () => {
+  it('is said in the caller’s language for every kind of check, never in zod’s own English', async () => {
+    const { z } = await import('zod')
+    const schema = z.strictObject({
+      name: z.string().min(3),
+      note: z.string().max(2),
+      count: z.number().int().min(1),
+      share: z.number().lt(1),
+      mail: z.email(),
+      day: z.iso.date(),
+      at: z.iso.datetime(),
+      role: z.enum(['lead', 'member']),
+      ids: z.array(z.number()).min(1).max(2),
+      step: z.number().multipleOf(5),
+      either: z.union([z.string(), z.number()]),
+      required: z.string(),
+    })
+    const invalid = schema.safeParse(
+      {
+        name: 'ab',
+        note: 'abc',
+        count: 0.5,
+        share: 1,
+        mail: 'x',
+        day: '2026-13-01',
+        at: 'morgen',
+        role: 'boss',
+        ids: [1, 2, 3],
+        step: 7,
+        either: true,
+        extra: 1,
+      },
+      { reportInput: true },
+    ).error
+    const details = (locale: 'de' | 'en') =>
+      Object.fromEntries(
+        toErrorResponse(invalid, 'saveThing', locale).body.error.details.map((d) => [
+          d.field ?? '',
+          d.message,
+        ]),
+      )
+    expect(details('de')).toEqual({
+      name: 'zu kurz: mindestens 3 Zeichen',
+      note: 'zu lang: höchstens 2 Zeichen',
+      count: 'erwartet: eine ganze Zahl',
+      share: 'zu groß: kleiner als 1 erwartet',
+      mail: 'keine gültige E-Mail-Adresse',
+      day: 'erwartet: ein Datum JJJJ-MM-TT',
+      at: 'erwartet: ein Zeitpunkt wie 2026-12-04T09:30:00Z',
+      role: 'erwartet: einer von lead, member',
+      ids: 'zu viele: höchstens 2 Einträge',
+      step: 'erwartet: ein Vielfaches von 5',
+      either: 'passt zu keiner der erlaubten Formen',
+      required: 'fehlt (erforderlich)',
+      '': 'unbekannte Felder: extra',
+    })
+    expect(details('en')).toMatchObject({
+      name: 'too short: at least 3 characters',
+      required: 'missing (required)',
+    })
+  })
+
+  it('answers Fastify’s own refusals in the caller’s language', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    })
+    expect(toErrorResponse(tooLarge, undefined, 'de')).toMatchObject({
+      status: 413,
+      body: { error: { code: 'too_large', key: 'request.bodyTooLarge' } },
+    })
+    const badJson = Object.assign(new SyntaxError('Unexpected token } in JSON at position 9'), {
+      statusCode: 400,
+    })
+    expect(toErrorResponse(badJson, undefined, 'de').body.error).toMatchObject({
+      code: 'invalid_input',
+      message: 'Der Inhalt der Anfrage ist nicht lesbar (erwartet: gültiges JSON).',
+    })
+    const mediaType = Object.assign(new Error('Unsupported Media Type: text/xml'), {
+      statusCode: 415,
+      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    })
+    expect(toErrorResponse(mediaType, undefined, 'en').body.error.message).toBe(
+      'this content type is not accepted: text/xml',
+    )
   })
 })

@@ -4,7 +4,8 @@ import { AppError, type AppErrorCode } from '../core/errors/app-error'
 import type { ErrorResponse } from '../contracts/common'
 import { formatBytes, JSON_BODY_LIMIT_BYTES } from '../core/limits/input-limits'
 import type { Locale } from '../core/format/format'
-import { isServerMessageKey, message, render, renderSent, type Message } from '../core/messages/text'
+import { message, render, renderSent, type Message } from '../core/messages/text'
+import { issueMessage } from '../contracts/issue-message'
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<AppErrorCode, number> = {
@@ -58,13 +59,24 @@ function said(locale: Locale, text: Message): { message: string; key: string; pa
   return { message: render(locale, text), key: text.key, params: text.params }
 }
 
-/** The catalogue message a custom schema issue carries in its params (contracts/common.ts customIssue). */
-export function messageOfIssue(issue: { code: string; params?: unknown }): Message | undefined {
-  if (issue.code !== 'custom') return undefined
-  const text = (issue.params as { message?: Partial<Message> } | undefined)?.message
-  return isServerMessageKey(text?.key) && typeof text.params === 'object' && text.params !== null
-    ? { key: text.key, params: text.params }
-    : undefined
+/** Fastify's own refusals (body, content type), before any route ran, in the caller's language. */
+function messageOfHttpRefusal(error: { statusCode: number; code?: string; message?: string }): Message {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return message('request.bodyTooLarge', { limit: formatBytes(JSON_BODY_LIMIT_BYTES) })
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return message('request.emptyBody')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const type = (/: (.+)$/.exec(error.message ?? '')?.[1] ?? '?').slice(0, 100)
+      return message('request.unsupportedMediaType', { type })
+    }
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return message('request.unreadableBody')
+  }
+  if (error.statusCode === 404) return message('route.noSuchRoute')
+  // A JSON syntax error carries no code of its own, only the status.
+  if (error.statusCode === 400) return message('request.unreadableBody')
+  return message('request.rejected', { status: error.statusCode })
 }
 
 /**
@@ -101,11 +113,10 @@ export function toErrorResponse(
               ? message('request.invalidInput')
               : message('request.invalidRequest', { operationId }),
           ),
-          details: error.issues.map((issue) => {
-            const field = issue.path.join('.') || undefined
-            const text = messageOfIssue(issue)
-            return text ? { field, ...said(locale, text) } : { field, message: issue.message }
-          }),
+          details: error.issues.map((issue) => ({
+            field: issue.path.join('.') || undefined,
+            ...said(locale, issueMessage(issue)),
+          })),
         },
       },
     }
@@ -119,19 +130,23 @@ export function toErrorResponse(
     }
   }
   const fastifyError = error as { statusCode?: number; message?: string; code?: string }
-  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    const message = `the request body is larger than ${formatBytes(JSON_BODY_LIMIT_BYTES)}, the limit of one request`
-    return {
-      status: 413,
-      body: { error: { code: 'too_large', message, details: [{ field: 'body', message }] } },
-    }
-  }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code: AppErrorCode = fastifyError.statusCode === 404 ? 'not_found' : 'invalid_input'
-    return {
-      status: fastifyError.statusCode,
-      body: { error: { code, message: fastifyError.message ?? 'bad request', details: [] } },
-    }
+    const code: AppErrorCode =
+      fastifyError.statusCode === 404
+        ? 'not_found'
+        : fastifyError.statusCode === 413
+          ? 'too_large'
+          : 'invalid_input'
+    const text = said(
+      locale,
+      messageOfHttpRefusal({
+        statusCode: fastifyError.statusCode,
+        code: fastifyError.code,
+        message: fastifyError.message,
+      }),
+    )
+    const details = code === 'too_large' ? [{ field: 'body', ...text }] : []
+    return { status: fastifyError.statusCode, body: { error: { code, ...text, details } } }
   }
   return {
     status: 500,

@@ -219,7 +219,11 @@ describe('request values never name a file', () => {
       })
       expect(response.statusCode).toBe(422)
       expect(response.json().error.details).toEqual([
-        expect.objectContaining({ field: 'mapping', message: expect.stringMatching(/shipped mapping/) }),
+        expect.objectContaining({
+          field: 'mapping',
+          key: 'pattern.mappingName',
+          message: expect.stringMatching(/mitgelieferten Zuordnung/),
+        }),
       ])
     }
     // A well-formed name that is not shipped: one error listing the shipped names.

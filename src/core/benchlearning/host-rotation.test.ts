@@ -25,6 +25,15 @@ describe('proposeNextHost', () => {
     expect(proposeNextHost({ members, history: [] }).reason.de).toMatch(/entscheidet der Name/)
   })
 
+  it('refuses with a catalogue message when nobody can host, never with a bare error', () => {
+    expect(() => proposeNextHost({ members, history: [], unavailable: [1, 2, 3] })).toThrow(
+      expect.objectContaining({ code: 'invalid_input', key: 'host.everyoneUnavailable' }),
+    )
+    expect(() => proposeNextHost({ members: [], history: [] })).toThrow(
+      expect.objectContaining({ code: 'conflict', key: 'host.noMembers' }),
+    )
+  })
+
   it('proposes the member that has not hosted in the current round', () => {
     const history = hostings([2, '2025-03-12'], [1, '2025-07-09'])
     const proposal = proposeNextHost({ members, history })

@@ -20,7 +20,8 @@
  */
 
 import { formatList, type Locale } from '../format/format'
-import { text } from '../messages/text'
+import { message, text } from '../messages/text'
+import { conflict, invalidInput } from '../errors/app-error'
 
 export interface RotationMember {
   organisationId: number
@@ -89,7 +90,7 @@ const collator = new Intl.Collator('de')
 /** The next host by the rotation rule (see the file comment); throws when no member can host. */
 export function proposeNextHost(options: ProposeHostOptions): HostProposal {
   const { members, history } = options
-  if (members.length === 0) throw new Error('host rotation: the ring has no members')
+  if (members.length === 0) throw conflict(message('host.noMembers'))
   const unavailable = new Set(options.unavailable ?? [])
   const state = replayHistory(members, history)
   const byDate = (a: HostingRecord, b: HostingRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
@@ -99,7 +100,7 @@ export function proposeNextHost(options: ProposeHostOptions): HostProposal {
   if (previous) neighbours.set(previous.organisationId, previous)
   if (next) neighbours.set(next.organisationId, next)
   const available = members.filter((m) => !unavailable.has(m.organisationId))
-  if (available.length === 0) throw new Error('host rotation: every member is marked unavailable')
+  if (available.length === 0) throw invalidInput(message('host.everyoneUnavailable'))
   // Rule 4 first: a neighbour hosts again only when nobody else is available at all.
   const notNeighbour = available.filter((m) => !neighbours.has(m.organisationId))
   const pool = notNeighbour.length > 0 ? notNeighbour : available

@@ -30,7 +30,7 @@ describe('proposeYearSchedule', () => {
   })
 
   it('rejects impossible counts', () => {
-    expect(() => proposeYearSchedule({ year: 2027, count: 0 })).toThrow(/count/)
+    expect(() => proposeYearSchedule({ year: 2027, count: 0 })).toThrow(/1 to 12 meetings per year, got 0/)
   })
 })
 

@@ -9,6 +9,8 @@
  */
 
 import { addDays } from '../periods/dates'
+import { detail, invalidInput } from '../errors/app-error'
+import { message } from '../messages/text'
 
 export interface ScheduleSlot {
   /** 1-based number of the meeting in the year. */
@@ -53,7 +55,9 @@ export function proposeYearSchedule(options: ProposeScheduleOptions): ScheduleSl
   const count = options.count ?? 3
   const duration = options.durationDays ?? 1.5
   if (!Number.isInteger(count) || count < 1 || count > 12)
-    throw new Error(`count: expected 1 to 12 meetings per year, got ${count}`)
+    throw invalidInput(message('schedule.countRange', { count }), [
+      detail(message('schedule.countRange', { count }), { field: 'count', value: String(count) }),
+    ])
   const slots: ScheduleSlot[] = []
   for (let i = 0; i < count; i++) {
     // Middle month of the i-th of `count` equal parts of the year (0-based month).

@@ -1,4 +1,4 @@
-import { render, type Message, type ParamValue } from '../messages/text'
+import { render, type Message, type ParamValue, type ServerMessageKey } from '../messages/text'
 
 /**
  * The one error type of the domain. Shells map `code` to an HTTP status (server) or an exit code
@@ -30,7 +30,7 @@ export interface ErrorDetail {
   params?: Record<string, ParamValue>
 }
 
-/** A detail whose text is a catalogue message: `message` is its English rendering. */
+/** A detail whose text is a catalogue message; its `message` field holds the English rendering. */
 export function detail(
   text: Message,
   where: Omit<ErrorDetail, 'message' | 'key' | 'params'> = {},
@@ -38,25 +38,38 @@ export function detail(
   return { ...where, message: render('en', text), key: text.key, params: text.params }
 }
 
-/** A message given as a catalogue message or (not yet converted) as an English literal. */
-export type ErrorText = string | Message
+/** What an error says: always a catalogue message, so every reader gets it in their language. */
+export type ErrorText = Message
 
 export class AppError extends Error {
   readonly code: AppErrorCode
   readonly details: ErrorDetail[]
-  /** The message as a key of the server catalogue with raw parameters (absent for old literals). */
-  readonly key: string | undefined
-  readonly params: Record<string, ParamValue> | undefined
+  /** The message as a key of the server catalogue with raw parameters. */
+  readonly key: string
+  readonly params: Record<string, ParamValue>
 
   /** `message` is English for logs; shells render `key` + `params` in the reader's language. */
   constructor(code: AppErrorCode, text: ErrorText, details: ErrorDetail[] = []) {
-    super(typeof text === 'string' ? text : render('en', text))
+    super(render('en', text))
     this.name = 'AppError'
     this.code = code
     this.details = details
-    this.key = typeof text === 'string' ? undefined : text.key
-    this.params = typeof text === 'string' ? undefined : text.params
+    this.key = text.key
+    this.params = text.params
   }
+}
+
+/**
+ * An error's text as parameters of another message (`{reason:inLanguage}`): its English text and
+ * its German one, so the outer message reads in one language either way.
+ */
+export function reasonOf(error: AppError): { reason: string; reasonDe: string } {
+  return bothLanguages({ key: error.key as ServerMessageKey, params: error.params })
+}
+
+/** A message as `reason` (English) and `reasonDe` (German), for a `{reason:inLanguage}` placeholder. */
+export function bothLanguages(reason: Message): { reason: string; reasonDe: string } {
+  return { reason: render('en', reason), reasonDe: render('de', reason) }
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -1,4 +1,4 @@
-import { AppError, detail } from '../errors/app-error'
+import { AppError, detail, reasonOf } from '../errors/app-error'
 import { message } from '../messages/text'
 import type { FormulaNode } from './formula-ast'
 import { parseFormula } from './formula-parser'
@@ -153,7 +153,12 @@ function naming<T>(definition: FigureDefinition, side: string, check: () => T): 
     if (error instanceof AppError)
       throw new AppError(
         error.code,
-        `${definition.code} v${definition.version} ${side}: ${error.message}`,
+        message('formula.inSide', {
+          code: definition.code,
+          version: definition.version,
+          side,
+          ...reasonOf(error),
+        }),
         error.details,
       )
     throw error

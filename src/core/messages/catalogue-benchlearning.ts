@@ -188,6 +188,40 @@ export const BENCHLEARNING_MESSAGES = {
     de: 'Es gibt noch kein Netzwerk für eine netzwerkweite Veranstaltung oder ein Thema',
     en: 'there is no network yet to hold a network-wide event or topic in',
   },
+  'spotlight.note.none': {
+    de: 'keine Datenschlaglichter: {reason:inLanguage}',
+    en: 'no data spotlights: {reason:inLanguage}',
+  },
+  'spotlight.note.tooFewMembers': {
+    de: 'der Ring hat in diesem Monat weniger als zwei Mitglieder',
+    en: 'the ring has fewer than two members in this month',
+  },
+  'spotlight.note.noContextModel': {
+    de: '{code}: kein Kontextmodell ({reason:inLanguage})',
+    en: '{code}: no context model ({reason:inLanguage})',
+  },
+  'spotlight.note.figure': { de: '{code}: {reason:inLanguage}', en: '{code}: {reason:inLanguage}' },
+  'schedule.countRange': {
+    de: 'erwartet: 1 bis 12 Treffen im Jahr, erhalten {count}',
+    en: 'expected 1 to 12 meetings per year, got {count}',
+  },
+  'host.noMembers': { de: 'Der Ring hat keine Mitglieder', en: 'the ring has no members' },
+  'host.everyoneUnavailable': {
+    de: 'Alle Mitglieder sind als verhindert markiert; niemand kann Gastgeber sein',
+    en: 'every member is marked unavailable; nobody can host',
+  },
+  'meeting.networkWideRoles': {
+    de: 'Netzwerkweite Veranstaltungen planen nur Moderation und Administration',
+    en: 'only moderators and administrators plan network-wide events',
+  },
+  'topic.proposeRoles': {
+    de: 'Themen schlagen nur Leitungen, Analysten und die Moderation vor',
+    en: 'only leads, analysts and moderators propose topics',
+  },
+  'topic.proposeOwnRing': {
+    de: 'Themen schlagen Sie nur für Ihren eigenen Ring vor (Ring {ringId} ist nicht Ihrer)',
+    en: 'you may propose topics only for your own ring (ring {ringId} is not yours)',
+  },
   'meeting.notYourRing': {
     de: 'Sie moderieren Ring {ringId} nicht',
     en: 'you do not moderate ring {ringId}',

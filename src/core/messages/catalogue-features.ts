@@ -205,6 +205,22 @@ export const FEATURE_MESSAGES = {
     de: 'Ein zweiter Faktor ist schon eingerichtet; schalten Sie ihn erst ab, um einen neuen einzurichten',
     en: 'a second factor is set up already; switch it off first to set up a new one',
   },
+  'invitation.spent': {
+    de: 'Dieser Einladungslink ist unbekannt, schon verwendet oder abgelaufen; bitte um einen neuen bitten',
+    en: 'this invitation link is unknown, used or expired; ask for a new one',
+  },
+  'secondFactor.codeRequired': {
+    de: 'Bitte den Code Ihrer Authenticator-App eingeben',
+    en: 'enter the code of your authenticator app',
+  },
+  'secondFactor.enrolmentRequired': {
+    de: 'Bitte zuerst eine Authenticator-App einrichten: Ihre Rolle braucht einen zweiten Faktor',
+    en: 'set up an authenticator app first: your role needs a second factor',
+  },
+  'secondFactor.codeWrong': {
+    de: 'Der Code ist falsch oder wurde schon verwendet',
+    en: 'the code is wrong or was used already',
+  },
   'invitation.role': {
     de: 'Sie dürfen niemanden mit der Rolle {role} einladen',
     en: 'you may not invite a {role}',

@@ -58,7 +58,10 @@ export const IMPORT_MESSAGES = {
   },
   'import.givenTwice': { de: 'doppelt angegeben', en: 'given twice' },
   // Column mappings (features/imports/load-mapping.ts).
-  'mapping.issue': { de: 'Zuordnung {file}: {field}: {reason}', en: 'mapping {file}: {field}: {reason}' },
+  'mapping.issue': {
+    de: 'Zuordnung {file}: {field}: {reason:inLanguage}',
+    en: 'mapping {file}: {field}: {reason:inLanguage}',
+  },
   'import.reason': { de: '{reason}', en: '{reason}' },
   'mapping.notJson': {
     de: 'Zuordnung {file}: kein gültiges JSON ({reason})',
@@ -274,6 +277,14 @@ export const IMPORT_MESSAGES = {
     de: '{indicator} {period} kann {successor} nicht zugerechnet werden: {unit} lassen sich ohne Zähler und Nenner nicht addieren',
     en: '{indicator} {period} cannot be attributed to {successor}: {unit} do not add up without numerator and denominator',
   },
+  'import.territorialChange': {
+    de: '{district} (bis {validTo:date}) → {successors}',
+    en: '{district} (until {validTo:date}) → {successors}',
+  },
+  'import.territorialSplit': {
+    de: '{district} (bis {validTo:date}) → aufgeteilt auf {successors}; nicht zugeordnet',
+    en: '{district} (until {validTo:date}) → split between {successors}; not attributed',
+  },
   'import.territorialAttributed': {
     de: 'Werte von {predecessors} in {successor} aufsummiert (vor dem {effective:date})',
     en: 'values of {predecessors} summed into {successor} (before {effective:date})',
@@ -486,5 +497,71 @@ export const IMPORT_MESSAGES = {
   'csv.rowTooLong': {
     de: '{file}: Zeile {row}: Die Zeile ist {length} Zeichen lang; angenommen werden höchstens {max} (ein Anführungszeichen, das nie schließt, oder keine CSV-Datei?)',
     en: '{file}: row {row}: the row is {length} characters long; at most {max} are accepted (a quote that never closes, or not a CSV file?)',
+  },
+  // An import error's place, in its English text for logs (parsing/read-rows.ts).
+  'import.locatedInFile': { de: '{file}: {text}', en: '{file}: {text}' },
+  'import.locatedInRow': { de: '{file}, Zeile {row}: {text}', en: '{file}, row {row}: {text}' },
+  'import.locatedInCell': {
+    de: '{file}, Zeile {row}, Spalte „{column}“: {text}',
+    en: '{file}, row {row}, column "{column}": {text}',
+  },
+  // Reading files in worker threads (parsing/parse-pool.ts).
+  'parse.timeout': {
+    de: '{file}: Das Lesen der Datei dauerte länger als {wait:seconds}, die Grenze für eine Datei; bitte aufteilen oder als CSV speichern.',
+    en: '{file}: reading the file took longer than {wait:seconds}, the limit of one file; split it or save it as CSV',
+  },
+  'parse.outOfMemory': {
+    de: '{file}: Das Lesen der Datei braucht mehr als {megabytes} MB Speicher, die Grenze für eine Datei; bitte aufteilen oder als CSV speichern.',
+    en: '{file}: reading the file needs more than {megabytes} MB of memory, the limit of one file; split it or save it as CSV',
+  },
+  'parse.shuttingDown': {
+    de: '{file}: Der Server fährt gerade herunter; bitte gleich noch einmal versuchen.',
+    en: '{file}: the server is shutting down; try again in a moment',
+  },
+  'parse.busy': {
+    de: '{file}: Der Server liest gerade {running|# andere Datei|# andere Dateien} und {queued|# weitere wartet|# weitere warten}, mehr nimmt er nicht auf einmal an; bitte in einer Minute noch einmal versuchen.',
+    en: '{file}: the server is reading {running|# other file|# other files} and {queued|# more waits|# more wait}, the most it takes at once; try again in a minute',
+  },
+  // CSV structure (parsing/parse-import-file.ts, parse-published-figures.ts).
+  'import.strayQuote': {
+    de: 'nach einem Feld in Anführungszeichen folgt weiterer Text vor dem nächsten „{delimiter}“; erwartet wird das schließende Anführungszeichen direkt vor dem Trennzeichen: ein Anführungszeichen fehlt oder ist nicht verdoppelt',
+    en: 'a quoted field is followed by more text before the next "{delimiter}"; expected the closing quote right before the separator: a quote is missing or not doubled',
+  },
+  'import.unterminatedQuote': {
+    de: 'die Datei endet in einem Feld in Anführungszeichen, das hier beginnt (ein Anführungszeichen ohne Gegenstück): die Datei wirkt abgeschnitten, oder ein Anführungszeichen fehlt',
+    en: 'the file ends inside a quoted field that opens here (a quote without its closing quote): the file looks truncated, or a quote is missing',
+  },
+  // Published figures (parsing/parse-published-figures.ts, published-figures/import-published-figures.ts).
+  'published.figureEmpty': {
+    de: 'die Kennzahl fehlt; erwartet wird ein Kennzahl-Code wie K2 oder K2E1',
+    en: 'the figure is empty; expected a figure code such as K2 or K2E1',
+  },
+  'published.notAMonth': {
+    de: '„{raw}“ ist kein Monat; erwartet wird ein Monat wie 2024-03, 03/2024 oder März 2024',
+    en: '"{raw}" is not a month; expected a month such as 2024-03, 03/2024 or März 2024',
+  },
+  'published.comparisonTypeTooLong': {
+    de: 'zu lang: höchstens {max|# Zeichen|# Zeichen}',
+    en: 'too long: at most {max|# character|# characters}',
+  },
+  'published.unknownFigure': {
+    de: 'unbekannte Kennzahl „{figure}“; erwartet wird eine von {codes}',
+    en: "unknown figure code '{figure}'; expected one of {codes}",
+  },
+  'published.unknownBreakdown': {
+    de: '{figure} hat die Aufgliederungen {breakdowns}',
+    en: '{figure} has the breakdowns {breakdowns}',
+  },
+  'published.futureMonth': {
+    de: 'ein Monat nach dem laufenden ({current:period})',
+    en: 'a month after the current one ({current:period})',
+  },
+  'published.notRegistered': {
+    de: '{label}: nicht im Verzeichnis der Organisationen (zuerst mit einer Organisationsliste eintragen)',
+    en: '{label}: not in the register of organisations (register it with an organisation list first)',
+  },
+  'published.duplicateRow': {
+    de: 'Zeile {earlier} enthält schon {figure} {period:period} ({breakdown}) für {organisation}',
+    en: 'row {earlier} already gives {figure} {period:period} ({breakdown}) for {organisation}',
   },
 } as const satisfies Record<string, { de: string; en: string }>

@@ -270,6 +270,12 @@ export const KPI_MESSAGES = {
     en: 'org: {organisationId} is not a member of {ring} that you may see',
   },
   // Formulas of key figures: unknown codes and limits (core/kpi/formula-validate.ts, formula-limits.ts).
+  'formula.inSide': {
+    de: '{code} v{version} {side:formulaSideWord}: {reason:inLanguage}',
+    en: '{code} v{version} {side:formulaSideWord}: {reason:inLanguage}',
+  },
+  'formulaSide.word.numerator': { de: 'Zähler', en: 'numerator' },
+  'formulaSide.word.denominator': { de: 'Nenner', en: 'denominator' },
   'formula.invalid': {
     de: 'Ungültige Formel „{formula}“: {n|# Fehler|# Fehler}',
     en: 'Invalid formula "{formula}": {n|# problem|# problems}',

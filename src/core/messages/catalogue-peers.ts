@@ -139,6 +139,10 @@ export const PEER_MESSAGES = {
     en: '{count} organisations in {lands} Länder',
   },
   // Peer groups: the context profile (features/peers/load-context-profile.ts)
+  'peers.noModelWithId': {
+    de: 'Ein Vergleichsmodell mit der Nummer {id} gibt es nicht (siehe: benchlearn peers list)',
+    en: 'no peer model with the id {id} (see: benchlearn peers list)',
+  },
   'peers.noOrganisationsYet': {
     de: 'Es gibt noch keine Organisationen',
     en: 'there are no organisations yet',

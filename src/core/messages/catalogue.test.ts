@@ -50,6 +50,23 @@ describe('the server catalogue', () => {
     },
   )
 
+  // Their notes on empty cells are repeated in import notices, in the reader's language too.
+  it.each(readdirSync(mappingFolder).filter((f) => f.endsWith('.json')))(
+    'mapping %s explains empty cells in German and in English',
+    (file) => {
+      type Notes = { emptyNote?: string; emptyNoteDe?: string }
+      const mapping = JSON.parse(readFileSync(join(mappingFolder, file), 'utf8')) as Notes & {
+        columns?: unknown
+      }
+      const columns = Array.isArray(mapping.columns) ? (mapping.columns as Notes[]) : []
+      for (const notes of [mapping, ...columns].filter((n) => n.emptyNote !== undefined)) {
+        expect(notes.emptyNoteDe, `emptyNoteDe beside "${notes.emptyNote}"`).toBeTruthy()
+        expect(hits(notes.emptyNoteDe!, ENGLISH_WORDS)).toEqual([])
+        expect(hits(notes.emptyNote!, GERMAN_WORDS)).toEqual([])
+      }
+    },
+  )
+
   it('has word lists that catch the other language', () => {
     expect(hits('this row belongs to another organisation', ENGLISH_WORDS)).not.toEqual([])
     expect(hits('diese Zeile gehört zu einer anderen Organisation', GERMAN_WORDS)).not.toEqual([])
@@ -108,6 +125,18 @@ describe('text', () => {
     expect(fillTemplate('en', '{w:seconds}', { w: 900 })).toBe('15 minutes')
     expect(text('de', 'signIn.wait.resets', { wait: 900 })).toBe(
       'Zu viele Anfragen zum Zurücksetzen des Passworts; bitte in 15 Minuten erneut versuchen',
+    )
+  })
+
+  it('quotes a person’s text in the reader’s language where it was written in both', () => {
+    const both = { column: 'q', count: 2, why: 'no value', whyDe: 'kein Wert' }
+    expect(text('de', 'import.notice.emptyCellsSkipped', both)).toBe(
+      'q: 2 leere Zellen (kein Wert); übersprungen',
+    )
+    expect(text('en', 'import.notice.emptyCellsSkipped', both)).toBe('q: 2 empty cells (no value); skipped')
+    const english = { column: 'q', count: 2, why: 'no value' }
+    expect(text('de', 'import.notice.emptyCellsSkipped', english)).toBe(
+      'q: 2 leere Zellen (no value); übersprungen',
     )
   })
 

@@ -14,6 +14,7 @@ import { IMPORT_MESSAGES } from './catalogue-imports'
 import { PEER_MESSAGES } from './catalogue-peers'
 import { KPI_MESSAGES } from './catalogue-kpi'
 import { ROUTE_MESSAGES } from './catalogue-routes'
+import { REQUEST_MESSAGES } from './catalogue-requests'
 
 export const SERVER_MESSAGES = {
   ...DATA_MESSAGES,
@@ -21,6 +22,7 @@ export const SERVER_MESSAGES = {
   ...FEATURE_MESSAGES,
   ...BENCHLEARNING_MESSAGES,
   ...ROUTE_MESSAGES,
+  ...REQUEST_MESSAGES,
   ...PEER_MESSAGES,
   ...KPI_MESSAGES,
   ...CLI_MESSAGES,
@@ -196,12 +198,12 @@ export const SERVER_MESSAGES = {
   },
   // Import: notices
   'import.notice.emptyCellsSkipped': {
-    de: '{column}: {count} leere Zellen ({why}); übersprungen',
-    en: '{column}: {count} empty cells ({why}); skipped',
+    de: '{column}: {count} leere Zellen ({why:inLanguage}); übersprungen',
+    en: '{column}: {count} empty cells ({why:inLanguage}); skipped',
   },
   'import.notice.emptyCellsMissing': {
-    de: '{column}: {count} leere Zellen ({why}); als fehlend (nicht geliefert) erfasst, nicht als 0',
-    en: '{column}: {count} empty cells ({why}); recorded as missing (not_delivered), not as 0',
+    de: '{column}: {count} leere Zellen ({why:inLanguage}); als fehlend (nicht geliefert) erfasst, nicht als 0',
+    en: '{column}: {count} empty cells ({why:inLanguage}); recorded as missing (not_delivered), not as 0',
   },
   'import.notice.emptyCellsSkippedNoValue': {
     de: '{column}: {count} leere Zellen (kein Wert in der Datei); übersprungen',

@@ -20,18 +20,29 @@ type PlaceholderNames<S extends string> = S extends `${string}{${infer P}}${infe
   ? (P extends `${infer N}:${string}` ? N : P extends `${infer N}|${string}` ? N : P) | PlaceholderNames<Rest>
   : never
 
+/** `{why:inLanguage}` also takes `whyDe`, the German version of a text a person wrote. */
+type GermanVersionNames<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? (P extends `${infer N}:inLanguage` ? `${N}De` : never) | GermanVersionNames<Rest>
+  : never
+
 export type ParamValue = string | number
 /** The parameters a key's texts name (taken from the German text; the catalogue test checks English). */
 export type ParamsOf<K extends ServerMessageKey> = Record<
   PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>,
   ParamValue
->
+> &
+  Partial<Record<GermanVersionNames<(typeof SERVER_MESSAGES)[K]['de']>, ParamValue>>
 
 /** A text as key and raw parameters: what errors, notices, reasons and spotlights carry. */
 export interface Message<K extends ServerMessageKey = ServerMessageKey> {
   key: K
   params: Record<string, ParamValue>
 }
+
+/** The keys whose texts take no parameters. */
+export type ParameterlessKey = {
+  [K in ServerMessageKey]: [PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>] extends [never] ? K : never
+}[ServerMessageKey]
 
 /** The parameters `message(key, …)` takes for a key: none, or exactly the ones its texts name. */
 export type ArgsOf<K extends ServerMessageKey> = [
@@ -73,9 +84,10 @@ function formatParam(
   }
   // {action:text}: the value names another catalogue text, shown in the same language.
   if (format === 'text' && isServerMessageKey(value)) return SERVER_MESSAGES[value][locale]
-  // {status:meetingStatus} reads meeting.status.<value>, {status:topicStatus} topic.status.<value> …
-  if (format?.endsWith('Status')) {
-    const key = `${format.slice(0, -'Status'.length)}.status.${value}`
+  // {status:meetingStatus} reads meeting.status.<value>, {expected:typeWord} type.word.<value> …
+  const named = /^(\w+?)(Status|Word)$/.exec(format ?? '')
+  if (named) {
+    const key = `${named[1]}.${named[2]!.toLowerCase()}.${value}`
     return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)
   }
   if (typeof value === 'number') return fmt.formatNumber(locale, value, 3)
@@ -97,6 +109,11 @@ export function fillTemplate(locale: Locale, template: string, params: Record<st
       return form.replace(/#/g, fmt.formatNumber(locale, count, 3))
     })
     .replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) => {
+      // {why:inLanguage}: a text written by a person in English (`why`) and maybe German (`whyDe`).
+      if (format === 'inLanguage') {
+        const german = params[`${name}De`]
+        return String((locale === 'de' && typeof german === 'string' ? german : params[name]) ?? whole)
+      }
       return formatParam(locale, name, params[name], format) ?? whole
     })
 }

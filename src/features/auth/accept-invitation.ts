@@ -6,7 +6,7 @@ import { addUser } from './create-user'
 import { findInvitationForUpdate, markInvitationUsed } from './invitation.repository'
 import { hashPassword } from './password'
 import { startSession, type NewSession } from './sign-in'
-import { SPENT_INVITATION_MESSAGE } from './preview-invitation'
+import { SPENT_INVITATION } from './preview-invitation'
 import { hashToken } from './tokens'
 
 export interface AcceptInvitationOptions {
@@ -30,7 +30,7 @@ export async function acceptInvitation(
     const invitation = await findInvitationForUpdate(tx.db, hashToken(options.token))
     // One answer for unknown, used and expired links: the token is the only secret here.
     if (!invitation || invitation.used_at !== null || invitation.expires_at <= now)
-      throw notFound(SPENT_INVITATION_MESSAGE)
+      throw notFound(SPENT_INVITATION)
     const email = (invitation.email ?? options.email ?? '').trim()
     if (!email)
       throw invalidInput(message('acceptInvitation.emailNeeded'), [

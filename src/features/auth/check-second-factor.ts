@@ -9,7 +9,8 @@ import type { Kysely } from 'kysely'
 import type { Account } from '../../core/accounts/account'
 import { isSecondFactorRequired, type SecondFactorDemand } from '../../core/accounts/second-factor'
 import { createRecoveryCodes, decodeBase32, matchTotp, normaliseRecoveryCode } from '../../core/accounts/totp'
-import { AppError } from '../../core/errors/app-error'
+import { AppError, detail } from '../../core/errors/app-error'
+import { message, type Message } from '../../core/messages/text'
 import type { DB } from '../../db/schema'
 import { recordAudit } from '../audit/record-audit'
 import { actorOf } from '../../core/accounts/account'
@@ -17,16 +18,15 @@ import { recordFailedAttempt } from './sign-in-limits'
 import { hashToken } from './tokens'
 import { findTotpState, replaceRecoveryCodes, useRecoveryCode, useTotpStep } from './totp.repository'
 
-const DEMAND_TEXTS: Record<SecondFactorDemand, string> = {
-  code_required: 'enter the code of your authenticator app / bitte den Code Ihrer Authenticator-App eingeben',
-  enrolment_required:
-    'set up an authenticator app first: your role needs a second factor / bitte zuerst eine Authenticator-App einrichten: Ihre Rolle braucht einen zweiten Faktor',
-  code_wrong: 'the code is wrong or was used already / der Code ist falsch oder wurde schon verwendet',
-}
+const DEMAND_TEXTS = {
+  code_required: message('secondFactor.codeRequired'),
+  enrolment_required: message('secondFactor.enrolmentRequired'),
+  code_wrong: message('secondFactor.codeWrong'),
+} satisfies Record<SecondFactorDemand, Message>
 
 export function secondFactorDemand(demand: SecondFactorDemand): AppError {
   return new AppError('unauthenticated', DEMAND_TEXTS[demand], [
-    { field: 'code', value: demand, message: DEMAND_TEXTS[demand] },
+    detail(DEMAND_TEXTS[demand], { field: 'code', value: demand }),
   ])
 }
 

@@ -8,8 +8,10 @@ import type { Role } from '../../core/permissions'
 import type { Database } from '../../db/connect'
 import { findInvitationWithOrganisation } from './invitation.repository'
 import { hashToken } from './tokens'
+import { message } from '../../core/messages/text'
 
-export const SPENT_INVITATION_MESSAGE = 'this invitation link is unknown, used or expired; ask for a new one'
+/** One answer for unknown, used and expired links. */
+export const SPENT_INVITATION = message('invitation.spent')
 
 export interface InvitationPreview {
   role: Role
@@ -25,7 +27,7 @@ export async function previewInvitation(
 ): Promise<InvitationPreview> {
   const invitation = await findInvitationWithOrganisation(database.db, hashToken(options.token))
   if (!invitation || invitation.used_at !== null || invitation.expires_at <= options.now)
-    throw notFound(SPENT_INVITATION_MESSAGE)
+    throw notFound(SPENT_INVITATION)
   return {
     role: invitation.role,
     organisationId: invitation.organisation_id,

@@ -199,9 +199,7 @@ async function writeParsed(
               row: record.row,
               column: record.keyColumn,
               value: record.orgKey,
-              message: resolution.message,
-              messageKey: resolution.messageKey,
-              params: resolution.params,
+              ...importMessage(resolution.reason),
             })
         } else
           problem(
@@ -219,9 +217,7 @@ async function writeParsed(
           resolution.kind === 'territorial_change'
             ? {
                 kind: resolution.kind,
-                message: resolution.message,
-                messageKey: resolution.messageKey,
-                params: resolution.params,
+                ...importMessage(resolution.reason),
                 count: 0,
               }
             : {

@@ -8,7 +8,8 @@
 import { readFileSync, readdirSync, openSync, fstatSync, readSync, closeSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { z } from 'zod'
-import { detail, invalidInput } from '../../core/errors/app-error'
+import { bothLanguages, detail, invalidInput } from '../../core/errors/app-error'
+import { issueMessage } from '../../contracts/issue-message'
 import { message } from '../../core/messages/text'
 import { MAPPING_DOCUMENT_MAX_BYTES, MAPPING_NAME_PATTERN } from '../../contracts/imports'
 import {
@@ -30,12 +31,13 @@ export type LoadedMapping =
 
 /** A mapping of a kind with a schema of its own, or the error naming the JSON path of the mistake. */
 function checkKind<T>(schema: z.ZodType<T>, json: unknown, fileName: string): T {
-  const result = schema.safeParse(json)
+  const result = schema.safeParse(json, { reportInput: true })
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const where = issue.path.join('.') || '(root)'
-  throw invalidInput(message('mapping.issue', { file: fileName, field: where, reason: issue.message }), [
-    detail(message('import.reason', { reason: issue.message }), { file: fileName, field: where }),
+  const reason = issueMessage(issue)
+  throw invalidInput(message('mapping.issue', { file: fileName, field: where, ...bothLanguages(reason) }), [
+    detail(reason, { file: fileName, field: where }),
   ])
 }
 

@@ -24,9 +24,8 @@ export type Resolution =
       kind: 'territorial_change'
       key: string
       label: string
-      message: string
-      messageKey: string
-      params: Record<string, string>
+      /** "06435 X (until …) → successors", a catalogue message. */
+      reason: Message
       /** What the register of territorial changes knows of the key (null: ended before 2000). */
       ended: EndedDistrict | null
     }
@@ -104,14 +103,11 @@ export class KeyResolver {
           : '–')
       const isSplit = ended !== null && !ended.isWhole
       const params = { district: label, validTo: kreis.valid_to, successors }
-      const message = `${label} (until ${kreis.valid_to}) → ${isSplit ? 'split: ' : ''}${successors}`
       return {
         kind: 'territorial_change',
         key: ags,
         label,
-        message,
-        messageKey: isSplit ? 'import.territorialSplit' : 'import.territorialChange',
-        params,
+        reason: message(isSplit ? 'import.territorialSplit' : 'import.territorialChange', params),
         ended,
       }
     }

@@ -127,7 +127,7 @@ describe('old district keys', () => {
     expect(summary.errors).toHaveLength(1)
     const [error] = summary.errors
     expect(error!.message).toMatch(
-      new RegExp(`^${old[0]} .+ \\(until \\d{4}-\\d{2}-\\d{2}\\) → ${r.successor} `),
+      new RegExp(`^${old[0]} .+ \\(until \\d{1,2} \\w+ \\d{4}\\) → ${r.successor} `),
     )
     expect(error!.message).not.toMatch(/not a German district/)
     expect(error).toMatchObject({
@@ -197,8 +197,8 @@ describe('what is not attributed', () => {
     expect(summary.newValues).toBe(0)
     const messages = summary.notices.filter((n) => n.kind === 'territorial_change').map((n) => n.message)
     expect(messages).toEqual([
-      '15151 Anhalt-Zerbst (until 2007-06-30) → split: 15001 Dessau-Roßlau, 15082 Anhalt-Bitterfeld, 15086 Jerichower Land, 15091 Wittenberg',
-      '13052 Demmin (until 2011-09-03) → split: 13071 Mecklenburgische Seenplatte, 13075 Vorpommern-Greifswald',
+      '15151 Anhalt-Zerbst (until 30 Jun 2007) → split between 15001 Dessau-Roßlau, 15082 Anhalt-Bitterfeld, 15086 Jerichower Land, 15091 Wittenberg; not attributed',
+      '13052 Demmin (until 3 Sept 2011) → split between 13071 Mecklenburgische Seenplatte, 13075 Vorpommern-Greifswald; not attributed',
     ])
     expect(
       summary.notices.every(

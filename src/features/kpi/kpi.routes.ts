@@ -311,7 +311,8 @@ export const figureSummariesRoute = route('key figures', 'GET /api/v1/kpi/summar
           (error: unknown) => {
             // A figure that cannot be summarised (unknown code …) does not fail the others.
             if (!isAppError(error)) throw error
-            return { unavailable: { figure, code: error.code, message: error.message } }
+            const { code, message, key, params } = error
+            return { unavailable: { figure, code, message, key, params } }
           },
         ),
       ),

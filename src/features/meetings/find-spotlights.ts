@@ -11,7 +11,8 @@ import {
   type ResidualCandidate,
   type Spotlight,
 } from '../../core/benchlearning'
-import { isAppError } from '../../core/errors/app-error'
+import { isAppError, reasonOf } from '../../core/errors/app-error'
+import { message, type Message } from '../../core/messages/text'
 import { combineSources } from '../../core/kpi'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { DB } from '../../db/schema'
@@ -30,7 +31,8 @@ export interface RingSpotlights {
   spotlights: Spotlight[]
   /** "2025-06": the month of the key figures used, or null when none are computed. */
   period: string | null
-  notes: string[]
+  /** Why spotlights are missing, for the moderator. */
+  notes: Message[]
 }
 
 function standardDeviation(values: number[]): number {
@@ -43,19 +45,18 @@ export async function findRingSpotlights(
   db: Kysely<DB>,
   options: { ringId: number; period?: string; figures?: readonly string[]; perKind?: number },
 ): Promise<RingSpotlights> {
-  const notes: string[] = []
+  const notes: Message[] = []
   let month: number
   try {
     month = options.period ? monthIndexOf(options.period) : await resolvePeriod(db, undefined)
   } catch (error) {
     if (!isAppError(error)) throw error
-    return { spotlights: [], period: null, notes: [`keine Datenschlaglichter: ${error.message}`] }
+    return { spotlights: [], period: null, notes: [message('spotlight.note.none', reasonOf(error))] }
   }
   const period = formatPeriod(monthFromIndex(month))
   const ids = await listMemberIds(db, { ringId: options.ringId }, monthStart(month))
   const ring = (await listRingRefs(db)).get(options.ringId)
-  if (ids.length < 2)
-    return { spotlights: [], period, notes: ['der Ring hat in diesem Monat weniger als zwei Mitglieder'] }
+  if (ids.length < 2) return { spotlights: [], period, notes: [message('spotlight.note.tooFewMembers')] }
   const group = {
     kind: 'ring' as const,
     label: `${ring?.code ?? ''} ${ring?.name ?? ''}`.trim(),
@@ -106,7 +107,7 @@ export async function findRingSpotlights(
             })
       } catch (error) {
         if (!isAppError(error)) throw error
-        notes.push(`${code}: kein Kontextmodell (${error.message})`)
+        notes.push(message('spotlight.note.noContextModel', { code, ...reasonOf(error) }))
       }
       const excellence = await findFigureExcellence(db, { code, breakdown: 'total', month, group })
       for (const leader of excellence.byLevel.filter((l) => l.rank === 1)) {
@@ -127,7 +128,7 @@ export async function findRingSpotlights(
       }
     } catch (error) {
       if (!isAppError(error)) throw error
-      notes.push(`${code}: ${error.message}`)
+      notes.push(message('spotlight.note.figure', { code, ...reasonOf(error) }))
     }
   }
   return {

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely'
 import type { ActionItemDto, SpotlightDto } from '../../contracts/meetings'
 import type { DB } from '../../db/schema'
+import type { Message } from '../../core/messages/text'
 import { findRingSpotlights } from './find-spotlights'
 import type { MeetingScope } from './load-meeting-scope'
 import { spotlightForViewer, toActionDto } from './meeting-dto'
@@ -14,7 +15,7 @@ import { findActionsWithMeeting, type ActionWithMeetingRow } from './minutes.rep
 
 export interface AgendaBlocks {
   spotlights: SpotlightDto[]
-  spotlightNotes: string[]
+  spotlightNotes: Message[]
   /** "2025-06": the month of the key figures the spotlights are from, or null. */
   dataPeriod: string | null
   /** Open (or in progress) actions from the ring's meetings before this one. */

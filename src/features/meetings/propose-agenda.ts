@@ -89,7 +89,7 @@ export async function proposeAgenda(
     meetingId: meeting.id,
     topics,
     spotlights: blocks.spotlights,
-    spotlightNotes: blocks.spotlightNotes,
+    spotlightNotes: blocks.spotlightNotes.map((note) => render(locale, note)),
     dataPeriod: blocks.dataPeriod,
     openActions: blocks.openActions,
     suggestedItems,

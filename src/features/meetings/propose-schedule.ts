@@ -34,12 +34,7 @@ export async function proposeSchedule(
     throw forbidden(message('meeting.notYourRing', { ringId: options.ringId }))
   return database.transaction(async ({ db }) => {
     const ring = await requireRing(db, options.ringId)
-    let slots
-    try {
-      slots = proposeYearSchedule({ year, count: options.count, durationDays: options.durationDays })
-    } catch (error) {
-      throw invalidInput(error instanceof Error ? error.message : String(error))
-    }
+    const slots = proposeYearSchedule({ year, count: options.count, durationDays: options.durationDays })
     const existing = await countRingMeetingsInYear(db, ring.id, year)
     if (options.isCreate && existing > 0)
       throw conflict(message('meeting.scheduleExists', { ring: ring.code, count: existing, year }))

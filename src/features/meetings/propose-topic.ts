@@ -6,6 +6,7 @@ import type { MeetingWriter } from './load-visible-meeting'
 import { findNetworkIdFor } from './meeting.repository'
 import { insertTopic } from './topic.repository'
 import { recordCreation } from './record-creation'
+import { message } from '../../core/messages/text'
 
 export async function proposeTopic(
   database: Database,
@@ -22,8 +23,8 @@ export async function proposeTopic(
   if (!canProposeTopic(viewer, { ringId: options.ringId }))
     throw forbidden(
       options.ringId === null
-        ? 'only leads, analysts and moderators propose topics'
-        : `you may propose topics only for your own ring (ring ${options.ringId} is not yours)`,
+        ? message('topic.proposeRoles')
+        : message('topic.proposeOwnRing', { ringId: options.ringId }),
     )
   return database.transaction(async ({ db }) => {
     const row = await insertTopic(db, {

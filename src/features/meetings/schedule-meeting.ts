@@ -34,9 +34,7 @@ export async function scheduleMeeting(database: Database, options: ScheduleMeeti
     ])
   if (!canManageRingScoped(viewer, { ringId }))
     throw forbidden(
-      ringId === null
-        ? 'only moderators and administrators plan network-wide events'
-        : `you do not moderate ring ${ringId}`,
+      ringId === null ? message('meeting.networkWideRoles') : message('meeting.notYourRing', { ringId }),
     )
   return database.transaction(async ({ db }) => {
     const networkId = await findNetworkIdFor(db, ringId)

@@ -142,11 +142,7 @@ export async function importPeerTypes(
           row,
           value: key,
           ...(resolution.kind === 'territorial_change'
-            ? {
-                message: resolution.message,
-                messageKey: resolution.messageKey,
-                params: resolution.params,
-              }
+            ? importMessage(resolution.reason)
             : importMessage(message('peers.typesNoOrganisation', { label: resolution.label }))),
         })
         continue

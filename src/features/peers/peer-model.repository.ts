@@ -7,6 +7,7 @@ import { notFound } from '../../core/errors/app-error'
 import type { PeerInputsDto, PeerQualityDto, PeerProposalDto, PeerTextDto } from '../../contracts/peers'
 import type { DB } from '../../db/schema'
 import type { PeerOrganisation } from './peer-organisation.repository'
+import { message } from '../../core/messages/text'
 
 /** The standardised profile a model was formed on: quality after hand moves is computed on it. */
 export interface StoredProfile {
@@ -107,7 +108,7 @@ export async function insertPeerModel(db: Kysely<DB>, model: NewPeerModel): Prom
 /** A model with its groups and members (members ordered by AGS, then name); not_found if absent. */
 export async function findPeerModel(db: Kysely<DB>, id: number): Promise<StoredModel> {
   const row = await db.selectFrom('peer_model').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw notFound(`no peer model with the id ${id} (see: benchlearn peers list)`)
+  if (!row) throw notFound(message('peers.noModelWithId', { id }))
   const groups = await db
     .selectFrom('peer_group')
     .select(['id', 'code', 'name'])

@@ -236,9 +236,11 @@ describe('importing published figure values', () => {
     const message = (row: number) => summary.errors.find((e) => e.row === row)!.message
     expect(message(3)).toMatch(/^unknown figure code 'K9'; expected one of K1, K1E1, /)
     expect(message(4)).toMatch(/München.*not in the register of organisations/)
-    expect(message(5)).toMatch(/expected a month/)
-    expect(message(6)).toMatch(/expected a number with decimal ","/)
-    expect(message(7)).toBe('row 2 already gives K2 2024-03 (total) for KCA Main-Kinzig-Kreis')
+    expect(message(5)).toMatch(/is not a month; expected a month/)
+    expect(message(6)).toMatch(/is not a number; expected a number such as 1\.234,5 \(decimal comma\)/)
+    expect(message(7)).toBe('row 2 already gives K2 March 2024 (total) for KCA Main-Kinzig-Kreis')
+    // Every row error carries its catalogue key: German readers get it in German.
+    expect(summary.errors.every((e) => e.messageKey !== undefined)).toBe(true)
     expect(message(8)).toBe('K2 has the breakdowns total, women, men')
     expect(await databaseState()).toEqual(before)
   })

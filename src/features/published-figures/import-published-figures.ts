@@ -90,21 +90,24 @@ async function writeParsed(
   const firstRow = new Map<string, number>()
 
   for (const r of parsed.records) {
-    const problem = (column: string, value: string, text: string | Message) => {
+    const problem = (column: string, value: string, text: Message) => {
       rejected++
-      const sent = typeof text === 'string' ? { message: text } : importMessage(text)
-      if (errors.length < MAX_ERRORS) errors.push({ row: r.row, column, value, ...sent })
+      if (errors.length < MAX_ERRORS) errors.push({ row: r.row, column, value, ...importMessage(text) })
     }
     const breakdowns = definitions.get(r.figure)
     if (!breakdowns) {
-      problem(r.figureColumn, r.figure, `unknown figure code '${r.figure}'; expected one of ${knownCodes}`)
+      problem(
+        r.figureColumn,
+        r.figure,
+        message('published.unknownFigure', { figure: r.figure, codes: knownCodes }),
+      )
       continue
     }
     if (!breakdowns.includes(r.breakdown)) {
       problem(
         parsed.mapping.columns.breakdown ?? 'breakdown',
         r.breakdown,
-        `${r.figure} has the breakdowns ${breakdowns.join(', ')}`,
+        message('published.unknownBreakdown', { figure: r.figure, breakdowns: breakdowns.join(', ') }),
       )
       continue
     }
@@ -113,7 +116,7 @@ async function writeParsed(
       problem(
         parsed.mapping.columns.period,
         r.period,
-        `a month after the current one (${currentMonth.slice(0, 7)})`,
+        message('published.futureMonth', { current: currentMonth.slice(0, 7) }),
       )
       continue
     }
@@ -123,12 +126,12 @@ async function writeParsed(
       continue
     }
     if (resolution.kind !== 'organisation') {
-      const message =
+      const reason =
         resolution.kind === 'territorial_change'
-          ? resolution.message
-          : `${resolution.label}: not in the register of organisations (register it with an organisation list first)`
+          ? resolution.reason
+          : message('published.notRegistered', { label: resolution.label })
       if (!isReportingUnmatched) {
-        problem(r.keyColumn, r.orgKey, message)
+        problem(r.keyColumn, r.orgKey, reason)
         continue
       }
       rejected++
@@ -142,7 +145,13 @@ async function writeParsed(
       problem(
         r.keyColumn,
         r.orgKey,
-        `row ${earlier} already gives ${r.figure} ${r.period} (${r.breakdown}) for ${names.get(resolution.organisationId)}`,
+        message('published.duplicateRow', {
+          earlier,
+          figure: r.figure,
+          period: r.period,
+          breakdown: r.breakdown,
+          organisation: names.get(resolution.organisationId) ?? String(resolution.organisationId),
+        }),
       )
       continue
     }

@@ -549,14 +549,6 @@ export const en: Messages = {
   'confidentiality.network': 'network-confidential',
   'confidentiality.networkHint':
     'Delivered by the members: in the ring by name or pseudonym, elsewhere only pooled over at least five job centres.',
-  'import.territorialChange': '{district} (until {validTo}) → {successors}',
-  'import.territorialSplit': '{district} (until {validTo}) → split between {successors}; not attributed',
-  'import.territorialAttributed':
-    'values of {predecessors} summed for {successor} (months before {effective})',
-  'import.attributionMissing':
-    '{indicator} {period} not attributed to {successor}: the file has no value of {missing}',
-  'import.attributionNotAdditive':
-    '{indicator} {period} not attributed to {successor}: values in {unit} do not add up without numerator and denominator',
   'fig.group.typeUnavailable': 'There is no grouping by type yet (official types or a saved peer model).',
   'fig.group.unavailable': 'This comparison group is not available for this job centre.',
   'fig.groupLabel': 'Group',

@@ -570,14 +570,6 @@ export const de = {
   'confidentiality.network': 'Netzwerk-vertraulich',
   'confidentiality.networkHint':
     'Von den Mitgliedern geliefert: im Ring mit Namen oder Pseudonym, außerhalb nur zusammengefasst über mindestens fünf Jobcenter.',
-  'import.territorialChange': '{district} (bis {validTo}) → {successors}',
-  'import.territorialSplit': '{district} (bis {validTo}) → aufgeteilt auf {successors}; nicht zugeordnet',
-  'import.territorialAttributed':
-    'Werte von {predecessors} für {successor} summiert (Monate vor dem {effective})',
-  'import.attributionMissing':
-    '{indicator} {period} nicht {successor} zugeordnet: in der Datei fehlt ein Wert von {missing}',
-  'import.attributionNotAdditive':
-    '{indicator} {period} nicht {successor} zugeordnet: Werte in {unit} lassen sich ohne Zähler und Nenner nicht addieren',
   'fig.group.typeUnavailable':
     'Für den Vergleichstyp gibt es noch keine Einteilung (amtliche Typen oder ein gespeichertes Peer-Modell).',
   'fig.group.unavailable': 'Diese Vergleichsgruppe ist für dieses Jobcenter nicht verfügbar.',

@@ -14,8 +14,7 @@ import { ImportChanges } from '../components/revisions/import-changes'
 import { Empty, ErrorView, QueryView } from '../components/state-views'
 import type { TableRow } from '../components/table-data'
 import { useI18n } from '../i18n/i18n'
-import type { MessageKey } from '../i18n/messages'
-import { formatDate, formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
+import { formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 import { SelectField } from '../components/form-field'
 import { isServerMessageKey, text } from '../../../src/core/messages/text'
@@ -329,19 +328,9 @@ function ImportResult({
   )
 }
 
-/** Import messages the server also sends as a catalogue key with parameters (dates as ISO days). */
-const IMPORT_MESSAGE_KEYS: ReadonlySet<string> = new Set<MessageKey>([
-  'import.territorialChange',
-  'import.territorialSplit',
-  'import.territorialAttributed',
-  'import.attributionMissing',
-  'import.attributionNotAdditive',
-])
-const DATE_PARAMS = ['validTo', 'effective']
-
 interface ServerMessage {
   message: string
-  /** A key of the server catalogue (src/core/messages) or of the web's import texts. */
+  /** A key of the server catalogue (src/core/messages). */
   messageKey?: string
   /** Error details name their catalogue key `key`. */
   key?: string
@@ -350,15 +339,10 @@ interface ServerMessage {
 
 /** A server message in the reader's language where the server sent its key, else as sent. */
 function useImportMessage(): (m: ServerMessage) => string {
-  const { t, locale } = useI18n()
+  const { locale } = useI18n()
   return (m) => {
     const key = m.key ?? m.messageKey
-    if (isServerMessageKey(key)) return text(locale, key, m.params)
-    if (!m.messageKey || !IMPORT_MESSAGE_KEYS.has(m.messageKey)) return m.message
-    const params: Record<string, string> = {}
-    for (const [name, value] of Object.entries(m.params ?? {})) params[name] = String(value)
-    for (const name of DATE_PARAMS) if (params[name]) params[name] = formatDate(locale, params[name])
-    return t(m.messageKey as MessageKey, params)
+    return isServerMessageKey(key) ? text(locale, key, m.params) : m.message
   }
 }
 

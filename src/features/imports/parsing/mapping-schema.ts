@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { AppError, detail } from '../../../core/errors/app-error'
+import { AppError, bothLanguages, detail } from '../../../core/errors/app-error'
+import { issueMessage } from '../../../contracts/issue-message'
 import { message, type Message } from '../../../core/messages/text'
 import { parsePeriod } from '../../../core/periods/period'
 
@@ -49,6 +50,8 @@ const valueColumnSchema = z.strictObject({
   scale: z.number().positive().optional(),
   /** Why cells of this column are empty, repeated in the notice that counts them. */
   emptyNote: z.string().optional(),
+  /** The same in German, shown on German pages (`emptyNote` is English). */
+  emptyNoteDe: z.string().optional(),
 })
 
 export const columnMappingSchema = z
@@ -91,6 +94,7 @@ export const columnMappingSchema = z
     columns: z.array(valueColumnSchema).min(1).optional(),
     empty: z.enum(['missing', 'skip']).optional(),
     emptyNote: z.string().optional(),
+    emptyNoteDe: z.string().optional(),
     symbols: z.record(z.string().min(1), symbolMeaningSchema).optional(),
     unmatchedKeys: z.enum(['error', 'report']).optional(),
     /**
@@ -167,10 +171,10 @@ function describeIssue(issue: Issue, file: string, path: string): Message {
       if (custom?.reason === 'requiredForFormat')
         return message('mapping.requiredForFormat', { ...at, format: custom.format })
       if (custom?.reason === 'yearsOrder') return message('mapping.yearsOrder', at)
-      return message('mapping.issue', { file, field: path, reason: issue.message })
+      return message('mapping.issue', { file, field: path, ...bothLanguages(issueMessage(issue)) })
     }
     default:
-      return message('mapping.issue', { file, field: path, reason: issue.message })
+      return message('mapping.issue', { file, field: path, ...bothLanguages(issueMessage(issue)) })
   }
 }
 

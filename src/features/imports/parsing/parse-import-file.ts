@@ -249,12 +249,7 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
       if (info.strayQuoteField !== undefined) {
         const column = resolved.headers[info.strayQuoteField - 1]?.trim()
         const value = fields[info.strayQuoteField - 1] ?? ''
-        reader.addError(
-          info.row,
-          column,
-          value,
-          `a quoted field is followed by more text before the next "${delimiter}" ("${value.slice(0, 60)}"); expected the closing quote right before the separator: a quote is missing or not doubled`,
-        )
+        reader.addError(info.row, column, value, message('import.strayQuote', { delimiter }))
         return
       }
       reader.readRow(fields, info.row, info.isLast)
@@ -265,12 +260,7 @@ async function parseCsv(bytes: Uint8Array, options: ParseOptions, settings: Sett
   })
   if (second.unterminatedQuote) {
     const { row, field } = second.unterminatedQuote
-    reader.addError(
-      row,
-      resolved.headers[field - 1]?.trim(),
-      undefined,
-      `the file ends inside a quoted field that opens here (a " without its closing "): the file looks truncated, or a quote is missing`,
-    )
+    reader.addError(row, resolved.headers[field - 1]?.trim(), undefined, message('import.unterminatedQuote'))
   }
   onProgress?.(total, total)
   return assembleResult(

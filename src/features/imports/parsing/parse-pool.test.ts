@@ -72,7 +72,7 @@ describe('parse pool (worker threads)', () => {
     const third = await refusal(busy.parse(bytes, { fileName: 'c.csv' }))
     expect(third.code).toBe('unavailable')
     expect(third.message).toBe(
-      'c.csv: the server is reading 1 other file(s) and 1 more wait, the most it takes at once; try again in a minute',
+      'c.csv: the server is reading 1 other file and 1 more waits, the most it takes at once; try again in a minute',
     )
     expect((await first).records).toHaveLength(2000)
     expect((await second).records).toHaveLength(2000)
@@ -95,7 +95,7 @@ describe('parse pool (worker threads)', () => {
     expect(error).toMatchObject({
       code: 'too_large',
       message:
-        't.csv: reading the file took longer than 0.02 s, the limit of one file; split it or save it as CSV',
+        't.csv: reading the file took longer than 1 second, the limit of one file; split it or save it as CSV',
     })
   })
 

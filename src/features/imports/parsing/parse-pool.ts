@@ -6,7 +6,8 @@
  * refused at once even while the pool is busy.
  */
 import { Worker } from 'node:worker_threads'
-import { AppError, type AppErrorCode, type ErrorDetail } from '../../../core/errors/app-error'
+import { AppError, detail, type AppErrorCode, type ErrorDetail } from '../../../core/errors/app-error'
+import { message, type Message, type ServerMessageKey } from '../../../core/messages/text'
 import { FILE_LIMITS, PARSE_WORKER_LIMITS } from '../../../core/limits/input-limits'
 import { checkXlsxDirectory } from './check-xlsx-archive'
 import { isXlsxFile, parseImportFile } from './parse-import-file'
@@ -48,8 +49,9 @@ interface Job {
   reject: (error: unknown) => void
 }
 
-function refuse(code: AppErrorCode, fileName: string, message: string): AppError {
-  return new AppError(code, `${fileName}: ${message}`, [{ file: fileName, message }])
+/** A refusal of the file as a whole; `text` names the file. */
+function refuse(code: AppErrorCode, fileName: string, text: Message): AppError {
+  return new AppError(code, text, [detail(text, { file: fileName })])
 }
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
@@ -87,7 +89,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
             refuse(
               'too_large',
               fileName,
-              `reading the file took longer than ${timeoutMs / 1000} s, the limit of one file; split it or save it as CSV`,
+              message('parse.timeout', { file: fileName, wait: timeoutMs / 1000 }),
             ),
           ),
         ),
@@ -100,7 +102,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           job.reject(
             new AppError(
               reply.appError.code as AppErrorCode,
-              reply.appError.message,
+              { key: reply.appError.key as ServerMessageKey, params: reply.appError.params },
               reply.appError.details as ErrorDetail[],
             ),
           )
@@ -114,7 +116,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
             ? refuse(
                 'too_large',
                 fileName,
-                `reading the file needs more than ${maxHeapMb} MB of memory, the limit of one file; split it or save it as CSV`,
+                message('parse.outOfMemory', { file: fileName, megabytes: maxHeapMb }),
               )
             : error,
         ),
@@ -133,12 +135,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const isXlsx = isXlsxFile(bytes, fileName)
     if (isXlsx) checkXlsxDirectory(bytes, fileName, rest.limits?.xlsx ?? FILE_LIMITS.xlsx)
     else if (bytes.byteLength <= inlineMaxBytes && !isClosed) return parseInline()
-    if (isClosed) throw refuse('unavailable', fileName, 'the server is shutting down')
+    if (isClosed) throw refuse('unavailable', fileName, message('parse.shuttingDown', { file: fileName }))
     if (running.size >= workers && queue.length >= maxQueued)
       throw refuse(
         'unavailable',
         fileName,
-        `the server is reading ${running.size} other file(s) and ${queue.length} more wait, the most it takes at once; try again in a minute`,
+        message('parse.busy', { file: fileName, running: running.size, queued: queue.length }),
       )
     return new Promise<ParseOutcome>((resolve, reject) => {
       queue.push({ request, resolve, reject })
@@ -170,7 +172,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     async close() {
       isClosed = true
       for (const job of queue.splice(0))
-        job.reject(refuse('unavailable', job.request.options.fileName, 'the server is shutting down'))
+        job.reject(
+          refuse(
+            'unavailable',
+            job.request.options.fileName,
+            message('parse.shuttingDown', { file: job.request.options.fileName }),
+          ),
+        )
       await Promise.all([...running].map((worker) => worker.terminate()))
     },
   }

@@ -23,7 +23,7 @@ import { detectDelimiter, physicalLine, tokenizeCsv } from './csv-tokenizer'
 import { decodeText } from './decode-text'
 import { chooseDecimal, isXlsxFile, rejectOldExcel } from './parse-import-file'
 import type { PublishedFigureMapping } from './published-figure-mapping'
-import { MAX_LISTED_ERRORS } from './read-rows'
+import { KEY_SUFFIX, MAX_LISTED_ERRORS } from './read-rows'
 import { readXlsxRows, type Cell } from './read-xlsx'
 import type { KeyType } from './types'
 
@@ -149,10 +149,15 @@ function createPublishedReader(options: {
   const periodCache = new Map<string, string | null>()
   const keyType = mapping.key.type
 
-  const addError = (row: number, column: string | undefined, value: string | undefined, message: string) => {
+  const addError = (row: number, column: string | undefined, value: string | undefined, text: Message) => {
     errorCount++
     if (errors.length < MAX_LISTED_ERRORS)
-      errors.push({ row, ...(column ? { column } : {}), ...(value === undefined ? {} : { value }), message })
+      errors.push({
+        row,
+        ...(column ? { column } : {}),
+        ...(value === undefined ? {} : { value }),
+        ...importMessage(text),
+      })
   }
 
   function readNumber(
@@ -177,7 +182,11 @@ function createPublishedReader(options: {
         row,
         column.name,
         text,
-        `expected a number with decimal "${decimal}"${decimal === ',' ? ' (thousands ".", e.g. 1.234,5)' : ' (e.g. 1234.5)'} or a statistics symbol such as – or .`,
+        message(decimal === ',' ? 'import.notANumberComma' : 'import.notANumberPoint', {
+          text,
+          example: decimal === ',' ? '1.234,5' : '1234.5',
+          symbols: '– .',
+        }),
       )
       return 'error'
     }
@@ -203,25 +212,20 @@ function createPublishedReader(options: {
     const orgKey = text('key')
     let isBad = false
     if (orgKey === '') {
-      addError(row, keyColumn, '', 'expected an organisation key; the cell is empty')
+      addError(row, keyColumn, '', message(`import.keyEmpty${KEY_SUFFIX[keyType]}`))
       isBad = true
     } else if (keyType === 'ags' && !normaliseKreisAgs(orgKey)) {
-      addError(
-        row,
-        keyColumn,
-        orgKey,
-        'expected a Kreis key (AGS) of 5 digits such as 06435, or 8 digits ending in 000',
-      )
+      addError(row, keyColumn, orgKey, message('import.keyInvalidAgs', { key: orgKey }))
       isBad = true
     } else if (keyType === 'nuts3' && !normaliseNuts3(orgKey)) {
-      addError(row, keyColumn, orgKey, 'expected a German NUTS-3 code such as DE71E')
+      addError(row, keyColumn, orgKey, message('import.keyInvalidNuts3', { key: orgKey }))
       isBad = true
     }
     const figureColumn = at('figure')!.name
     const figureText = text('figure')
     const figure = figureCodes.get(normaliseHeader(figureText)) ?? figureText.toUpperCase()
     if (figureText === '') {
-      addError(row, figureColumn, '', 'expected a figure code such as K2 or K2E1; the cell is empty')
+      addError(row, figureColumn, '', message('published.figureEmpty'))
       isBad = true
     }
     const periodColumn = at('period')!.name
@@ -233,18 +237,13 @@ function createPublishedReader(options: {
       periodCache.set(periodText, period)
     }
     if (period === null) {
-      addError(row, periodColumn, periodText, 'expected a month such as 2024-03, 03/2024 or März 2024')
+      addError(row, periodColumn, periodText, message('published.notAMonth', { raw: periodText }))
       isBad = true
     }
     const statusText = text('status')
     const status = parseStatus(statusText)
     if (status === undefined) {
-      addError(
-        row,
-        at('status')!.name,
-        statusText,
-        'expected a status: vorläufig/provisional, endgültig/final or korrigiert/corrected',
-      )
+      addError(row, at('status')!.name, statusText, message('import.notAStatus', { raw: statusText }))
       isBad = true
     }
     const comparisonType = text('comparisonType')
@@ -253,7 +252,7 @@ function createPublishedReader(options: {
         row,
         at('comparisonType')!.name,
         `${comparisonType.slice(0, 60)}…`,
-        `expected at most ${MAX_COMPARISON_TYPE} characters`,
+        message('published.comparisonTypeTooLong', { max: MAX_COMPARISON_TYPE }),
       )
       isBad = true
     }
@@ -385,7 +384,7 @@ async function parseCsv(
           info.row,
           header[info.strayQuoteField - 1]?.trim(),
           fields[info.strayQuoteField - 1],
-          `a quoted field is followed by more text before the next "${delimiter}"; expected the closing quote right before the separator: a quote is missing or not doubled`,
+          message('import.strayQuote', { delimiter }),
         )
         return
       }
@@ -395,7 +394,13 @@ async function parseCsv(
           info.row,
           undefined,
           undefined,
-          `expected ${header.length} fields as in the header, found ${fields.length}${info.isLast ? ' (the last row is cut short: is the download truncated?)' : ''}`,
+          info.isLast
+            ? message('import.truncated', {
+                found: fields.length,
+                expected: header.length,
+                cells: fields.join(delimiter).slice(0, 60),
+              })
+            : message('import.fieldCount', { expected: header.length, found: fields.length }),
         )
         return
       }
@@ -407,7 +412,7 @@ async function parseCsv(
       tokenized.unterminatedQuote.row,
       header[tokenized.unterminatedQuote.field - 1]?.trim(),
       undefined,
-      'the file ends inside a quoted field that opens here: the file looks truncated, or a quote is missing',
+      message('import.unterminatedQuote'),
     )
   const read = reader.finish()
   return {

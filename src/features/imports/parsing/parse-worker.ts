@@ -22,7 +22,11 @@ export type ParseOutcome =
 
 export type ParseReply =
   | { isOk: true; result: ParseOutcome }
-  | { isOk: false; appError?: { code: string; message: string; details: unknown[] }; message: string }
+  | {
+      isOk: false
+      appError?: { code: string; key: string; params: Record<string, string | number>; details: unknown[] }
+      message: string
+    }
 
 async function parseRequest(request: ParseRequest): Promise<ParseOutcome> {
   if (request.kind === 'published-figures')
@@ -37,7 +41,7 @@ parentPort?.once('message', (request: ParseRequest) => {
       const reply: ParseReply = isAppError(error)
         ? {
             isOk: false,
-            appError: { code: error.code, message: error.message, details: error.details },
+            appError: { code: error.code, key: error.key, params: error.params, details: error.details },
             message: error.message,
           }
         : { isOk: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }

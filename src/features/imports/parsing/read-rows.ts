@@ -1,5 +1,5 @@
 import { AppError, detail } from '../../../core/errors/app-error'
-import { message, type Message } from '../../../core/messages/text'
+import { message, render, type Message } from '../../../core/messages/text'
 import { importMessage } from '../import-message'
 import { IMPORT_LIMITS, type ImportLimits } from '../../../core/limits/input-limits'
 import { formatPeriod, parsePeriod } from '../../../core/periods/period'
@@ -51,7 +51,7 @@ export interface RowReader {
     row: number | undefined,
     column: string | undefined,
     value: string | undefined,
-    message: string | Message,
+    message: Message,
   ): void
   finish(): RowReaderResult
 }
@@ -59,7 +59,7 @@ export interface RowReader {
 const INDICATOR_CODE = /^[A-Za-z][A-Za-z0-9_]*$/
 
 /** The messages for an empty and for a wrong key, by key type: `import.keyEmptyAgs`, `import.keyInvalidAgs` … */
-const KEY_SUFFIX = { ags: 'Ags', nuts3: 'Nuts3', id: 'Id', auto: 'Auto' } as const satisfies Record<
+export const KEY_SUFFIX = { ags: 'Ags', nuts3: 'Nuts3', id: 'Id', auto: 'Auto' } as const satisfies Record<
   KeyType,
   string
 >
@@ -127,19 +127,20 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     row: number | undefined,
     column: string | undefined,
     value: string | undefined,
-    text: string | Message,
+    text: Message,
   ) {
     errorCount++
     if (errors.length >= MAX_LISTED_ERRORS) return
-    const where = [
-      fileName,
-      row === undefined ? '' : `row ${row}`,
-      column === undefined ? '' : `column "${column}"`,
-    ]
-      .filter((p) => p !== '')
-      .join(', ')
-    const sent = typeof text === 'string' ? { message: text } : importMessage(text)
-    const error: ImportErrorRow = { ...sent, message: `${where}: ${sent.message}` }
+    const sent = importMessage(text)
+    // The English text for logs names the place; readers get row and column as fields of their own.
+    const place = { file: fileName, text: sent.message }
+    const located =
+      row === undefined
+        ? message('import.locatedInFile', place)
+        : column === undefined
+          ? message('import.locatedInRow', { ...place, row })
+          : message('import.locatedInCell', { ...place, row, column })
+    const error: ImportErrorRow = { ...sent, message: render('en', located) }
     if (row !== undefined) error.row = row
     if (column !== undefined) error.column = column
     if (value !== undefined) error.value = value
@@ -420,7 +421,8 @@ export function createRowReader(options: RowReaderOptions): RowReader {
             )
           : message(isSkipped ? 'import.notice.emptyCellsSkipped' : 'import.notice.emptyCellsMissing', {
               ...params,
-              why: vc.emptyNote,
+              why: vc.emptyNote.en,
+              ...(vc.emptyNote.de === undefined ? {} : { whyDe: vc.emptyNote.de }),
             })
       notices.push({
         kind: 'empty_cells',

@@ -16,7 +16,25 @@ export interface ValueColumn {
   scale: number
   /** wide-periods: the period the column holds. */
   period?: string
-  emptyNote?: string
+  /** Why cells of the column are empty, as the mapping's author wrote it (`de`: the German version). */
+  emptyNote?: EmptyNote
+}
+
+export interface EmptyNote {
+  en: string
+  de?: string
+}
+
+/** A column's own note on empty cells wins over the mapping's; each with its German version if given. */
+function emptyNoteOf(
+  column: { emptyNote?: string; emptyNoteDe?: string } | undefined,
+  mapping: { emptyNote?: string; emptyNoteDe?: string } | undefined,
+): EmptyNote | undefined {
+  const from = column?.emptyNote !== undefined ? column : mapping
+  if (from?.emptyNote === undefined) return undefined
+  return from.emptyNoteDe === undefined
+    ? { en: from.emptyNote }
+    : { en: from.emptyNote, de: from.emptyNoteDe }
 }
 
 export interface Layout {
@@ -311,7 +329,7 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
           breakdown: c.breakdown ?? mapping.breakdown ?? 'total',
           scale: c.scale ?? mapping.scale ?? 1,
         }
-        const note = c.emptyNote ?? mapping.emptyNote
+        const note = emptyNoteOf(c, mapping)
         if (note !== undefined) vc.emptyNote = note
         layout.valueColumns.push(vc)
       }
@@ -356,7 +374,9 @@ export function resolveLayout(headers: string[], options: ResolveLayoutOptions):
         breakdown: mapping?.breakdown ?? 'total',
         scale: mapping?.scale ?? 1,
         period,
-        ...(mapping?.emptyNote === undefined ? {} : { emptyNote: mapping.emptyNote }),
+        ...(emptyNoteOf(undefined, mapping) === undefined
+          ? {}
+          : { emptyNote: emptyNoteOf(undefined, mapping) }),
       })
     })
   }
