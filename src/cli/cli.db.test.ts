@@ -56,8 +56,8 @@ describe('benchlearn CLI', () => {
   it('prints usage and exits 2 for an unknown command', async () => {
     const result = await cli('frobnicate')
     expect(result.code).toBe(2)
-    expect(result.err).toMatch(/unknown command 'frobnicate'/)
-    expect(result.err).toMatch(/import <file>/)
+    expect(result.err).toMatch(/unbekannter Befehl ‚frobnicate‘/)
+    expect(result.err).toMatch(/import <Datei>/)
   })
 
   it('imports a file and prints the JSON summary', async () => {
@@ -116,7 +116,7 @@ describe('benchlearn CLI', () => {
       file('fix.csv', 'org;indicator;period;value;status\n06435;elb;2024-02;10490;corrected\n'),
     )
     expect(fix.code, fix.err).toBe(0)
-    expect(fix.out).toMatch(/revised 1/)
+    expect(fix.out).toMatch(/geändert 1/)
 
     const now = JSON.parse((await cli('observations', '06435', 'elb', '--from', '2024-02', '--json')).out)
     expect(now.observations).toEqual([
@@ -133,7 +133,7 @@ describe('benchlearn CLI', () => {
     expect(then.observations).toEqual([expect.objectContaining({ value: 10480, revision: 1, revisions: 1 })])
     const text = await cli('observations', '06435', 'elb', '--as-of', before)
     expect(text.code).toBe(0)
-    expect(text.out).toMatch(/as of/)
+    expect(text.out).toMatch(/Stand /)
   })
 
   it('rejects a broken file with a plain message, a non-zero exit code and no stack trace', async () => {
@@ -142,12 +142,12 @@ describe('benchlearn CLI', () => {
       file('bad.csv', 'org;indicator;period;value\n06435;elb;2024-03;zehn\n'),
     )
     expect(result.code).not.toBe(0)
-    expect(result.out).toMatch(/REJECTED/)
+    expect(result.out).toMatch(/ABGELEHNT/)
     expect(result.out).toMatch(/zehn/)
     expect(result.out + result.err).not.toMatch(/\n\s+at /)
     const missing = await cli('import', 'nope.csv')
     expect(missing.code).toBe(2)
-    expect(missing.err).toMatch(/no such file: nope.csv/)
+    expect(missing.err).toMatch(/Datei nicht gefunden: nope.csv/)
   })
 
   it('exports everything and the exported values re-import unchanged', async () => {
@@ -168,7 +168,7 @@ describe('benchlearn CLI', () => {
     const orgs = JSON.parse((await cli('orgs', 'list', '--json')).out)
     expect(orgs.organisations).toEqual([expect.objectContaining({ name: 'KCA Main-Kinzig-Kreis' })])
     expect((await cli('indicators', 'list')).out).toMatch(/sgb2_rate/)
-    expect((await cli('rings', 'list', '--at', '2021-03-15')).out).toMatch(/no rings on 2021-03-15/)
+    expect((await cli('rings', 'list', '--at', '2021-03-15')).out).toMatch(/keine Ringe am 15\.03\.2021/)
     expect((await cli('mappings', 'list')).out).toMatch(/inkar-wirtschaft/)
   })
 })

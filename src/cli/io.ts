@@ -1,9 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { resolve } from 'node:path'
 import { conflict } from '../core/errors/app-error'
-import { message, text } from '../core/messages/text'
+import * as fmt from '../core/format/format'
+import type { Locale } from '../core/format/format'
+import { type ArgsOf, message, render, type ServerMessageKey } from '../core/messages/text'
 import { prepareDatabase } from '../features/setup/prepare-database'
+import { issueMessage } from '../contracts/issue-message'
 import { findRunningServer } from '../server/operations-control'
+import type { ZodError } from 'zod'
 import type { Database } from '../db/connect'
 
 /** Where a command writes; tests pass their own to capture output. */
@@ -38,12 +42,58 @@ export const defaultIo: CliIo = {
 /** A mistake in how the command was called: shown with the command's usage line. */
 export class CliUsageError extends Error {}
 
+/** A text of the CLI in its language: `say(locale, 'cli.rings.none', { at })`. */
+export function say<K extends ServerMessageKey>(locale: Locale, key: K, ...params: ArgsOf<K>): string {
+  return render(locale, message(key, ...params))
+}
+
+/** A usage error in the CLI's language. */
+export function usageError<K extends ServerMessageKey>(
+  locale: Locale,
+  key: K,
+  ...params: ArgsOf<K>
+): CliUsageError {
+  return new CliUsageError(say(locale, key, ...params))
+}
+
+/** "expected 'list' or 'show', got 'x'": the words a command accepts, quoted and joined the language's way. */
+export function expectedOneOf(
+  locale: Locale,
+  choices: readonly string[],
+  got: string | undefined,
+): CliUsageError {
+  const quoted = choices.map((c) => say(locale, 'cli.common.quoted', { value: c }))
+  const expected = new Intl.ListFormat(locale === 'de' ? 'de-DE' : 'en-GB', { type: 'disjunction' }).format(
+    quoted,
+  )
+  return got
+    ? usageError(locale, 'cli.common.expectedGot', { expected, got })
+    : usageError(locale, 'cli.common.expected', { expected })
+}
+
+/** A schema's refusal, one issue after the other, in the CLI's language. */
+export function describeIssues(locale: Locale, issues: ZodError['issues']): string {
+  return issues
+    .map((issue) => {
+      const field = issue.path.join('.')
+      return `${field ? `${field}: ` : ''}${render(locale, issueMessage(issue))}`
+    })
+    .join('; ')
+}
+
+/** A number for a table or a line: `digits` decimals in the language's marks, "–" where there is none. */
+export function formatFixedOrDash(locale: Locale, value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–'
+  return fmt.formatNumber(locale, value, digits, digits)
+}
+
 const GLOBAL_OPTIONS = { 'data-dir': { type: 'string' } } as const
 
-/** Parses a command's arguments; unknown options are usage errors. */
+/** Parses a command's arguments; unknown options are usage errors, in the CLI's language. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: T,
+  locale: Locale = 'de',
 ) {
   try {
     return parseArgs({
@@ -53,8 +103,22 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
       strict: true,
     })
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error))
+    throw parseArgsError(locale, error)
   }
+}
+
+/** node:util's parseArgs explains in English: its error codes say what went wrong, the quoted part where. */
+function parseArgsError(locale: Locale, error: unknown): CliUsageError {
+  const text = error instanceof Error ? error.message : String(error)
+  const quoted = /'([^']+)'/.exec(text)?.[1] ?? ''
+  const code = (error as { code?: string }).code
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return usageError(locale, 'cli.common.unknownOption', { option: quoted })
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return usageError(locale, 'cli.common.optionValue', { option: quoted.replace(/\s.*$/, '') })
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return usageError(locale, 'cli.common.unexpectedArgument', { argument: quoted })
+  return new CliUsageError(text)
 }
 
 /** The database the CLI works on: $DATABASE_URL, else PGlite in --data-dir / $BENCHLEARN_DATA_DIR / ./data. */
@@ -80,7 +144,7 @@ export function refuseWhileServerRuns(
       message('ops.serverRunsOnFolder', {
         folder: target.dataDir!,
         pid: String(server.pid),
-        action: text('en', action),
+        action,
       }),
     )
 }

@@ -3,7 +3,9 @@ import { resolve } from 'node:path'
 import { openDatabase } from '../../db/connect'
 import { writeBackup, type BackupSummary } from '../../features/backup/write-backup'
 import { findRunningServer } from '../../server/operations-control'
-import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs } from '../io'
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import { type CliIo, databaseOptions, parseCommandArgs, say, usageError } from '../io'
 import { backupThroughServer } from '../operations-client'
 
 /**
@@ -11,9 +13,13 @@ import { backupThroughServer } from '../operations-client'
  * While `benchlearn start` runs on the embedded database's data folder, the running server takes it
  * (PGlite belongs to one process); otherwise this process opens the database itself.
  */
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {})
-  if (positionals.length !== 1) throw new CliUsageError('expected exactly one backup file to write')
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {}, locale)
+  if (positionals.length !== 1) throw usageError(locale, 'cli.backup.oneFile')
   const file = resolve(io.cwd, positionals[0]!)
   // Written next to the target and renamed when complete: a failed backup leaves no file that looks whole.
   const partial = `${file}.partial-${process.pid}`
@@ -24,8 +30,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ? await backupThroughServer(server, partial)
       : await backupDirectly(target, partial)
     renameSync(partial, file)
+    const written = { file, schema: summary.schema, tables: summary.tables, rows: summary.rows }
     io.out(
-      `Sicherung geschrieben / backup written: ${file} (Schema ${summary.schema}, ${summary.tables} Tabellen / tables, ${summary.rows.toLocaleString('de-DE')} Zeilen / rows${server ? `, vom laufenden Server / by the running server, process ${server.pid}` : ''})`,
+      server
+        ? say(locale, 'cli.backup.writtenByServer', { ...written, pid: String(server.pid) })
+        : say(locale, 'cli.backup.written', written),
     )
     return 0
   } catch (error) {

@@ -8,54 +8,84 @@ import type { ImportBoundariesSummaryDto } from '../../contracts/areas'
 import { importBoundaries } from '../../features/areas/import-boundaries'
 import type { Locale } from '../../core/format/format'
 import { localeFromEnvironment, renderSent } from '../../core/messages/text'
-import { CliUsageError, type CliIo, parseCommandArgs, withDatabase } from '../io'
+import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase } from '../io'
 
 /** The summary; errors and unmatched districts in the CLI's language. */
 function describe(summary: ImportBoundariesSummaryDto, locale: Locale): string[] {
   const lines: string[] = []
-  const verb = summary.isCommitted ? 'imported' : summary.isDryRun ? 'checked (dry run)' : 'not imported'
+  const verb = say(
+    locale,
+    summary.isCommitted
+      ? 'cli.boundaries.imported'
+      : summary.isDryRun
+        ? 'cli.boundaries.checked'
+        : 'cli.boundaries.notImported',
+  )
   lines.push(
-    `${summary.fileName}: ${summary.featuresRead} features, ${summary.imported} districts ${verb} (property '${summary.property}')`,
+    say(locale, 'cli.boundaries.summaryLine', {
+      file: summary.fileName,
+      features: summary.featuresRead,
+      districts: summary.imported,
+      verb,
+      property: summary.property,
+    }),
   )
   if (summary.errors.length === 0 && summary.imported > 0)
     lines.push(
-      `  simplified with ${summary.tolerance}°: ${summary.pointsRead} → ${summary.pointsKept} points, ${Math.round(summary.geometryBytes / 1024)} kB`,
+      `  ${say(locale, 'cli.boundaries.simplified', {
+        tolerance: summary.tolerance,
+        read: summary.pointsRead,
+        kept: summary.pointsKept,
+        size: Math.round(summary.geometryBytes / 1024),
+      })}`,
     )
+  const feature = (row: number) => say(locale, 'cli.boundaries.feature', { row: String(row) })
+  const quoted = (value: string) => say(locale, 'cli.common.quoted', { value })
   for (const u of summary.unmatched)
-    lines.push(`  feature ${u.row}: '${u.value}': ${renderSent(locale, { ...u, key: u.messageKey })}`)
+    lines.push(`  ${feature(u.row)}: ${quoted(u.value)}: ${renderSent(locale, { ...u, key: u.messageKey })}`)
   for (const e of summary.errors) {
-    const where = [e.row !== undefined ? `feature ${e.row}` : undefined, e.field].filter(Boolean).join(', ')
+    const where = [e.row !== undefined ? feature(e.row) : undefined, e.field].filter(Boolean).join(', ')
     lines.push(
-      `  ${where ? `${where}: ` : ''}${e.value !== undefined ? `'${e.value}': ` : ''}${renderSent(locale, { ...e, key: e.messageKey })}`,
+      `  ${where ? `${where}: ` : ''}${e.value !== undefined ? `${quoted(e.value)}: ` : ''}${renderSent(locale, { ...e, key: e.messageKey })}`,
     )
   }
-  if (summary.errors.length > 0) lines.push('nothing was imported')
+  if (summary.errors.length > 0) lines.push(say(locale, 'cli.boundaries.nothingImported'))
   return lines
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    property: { type: 'string' },
-    tolerance: { type: 'string' },
-    licence: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      property: { type: 'string' },
+      tolerance: { type: 'string' },
+      licence: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    locale,
+  )
   const [subcommand, file] = positionals
-  if (subcommand !== 'import') throw new CliUsageError(`expected 'import', got '${subcommand ?? ''}'`)
-  if (!file) throw new CliUsageError('expected a GeoJSON file: boundaries import <file.geojson>')
+  if (subcommand !== 'import') throw expectedOneOf(locale, ['import'], subcommand)
+  if (!file) throw usageError(locale, 'cli.boundaries.expectedFile')
   let tolerance: number | undefined
   if (values.tolerance !== undefined) {
     tolerance = Number(values.tolerance)
     if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 0.1)
-      throw new CliUsageError(`--tolerance must be degrees between 0 and 0.1, got '${values.tolerance}'`)
+      throw usageError(locale, 'cli.boundaries.tolerance', { value: values.tolerance })
   }
   const path = resolve(io.cwd, file)
   let bytes: Uint8Array
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    throw new CliUsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`)
+    // The system's reason is English prose; its code (ENOENT, EACCES …) reads the same in every language.
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error)
+    throw usageError(locale, 'cli.boundaries.cannotRead', { path, reason })
   }
   const summary = await withDatabase(io, values['data-dir'], (database) =>
     importBoundaries(database, {
@@ -70,8 +100,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }),
   )
   if (values.json) io.out(JSON.stringify(summary, null, 2))
-  else
-    for (const line of describe(summary, localeFromEnvironment(io.env)))
-      (summary.errors.length > 0 ? io.err : io.out)(line)
+  else for (const line of describe(summary, locale)) (summary.errors.length > 0 ? io.err : io.out)(line)
   return summary.errors.length > 0 ? 2 : 0
 }

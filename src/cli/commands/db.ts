@@ -1,20 +1,33 @@
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
 import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { openDatabase } from '../../db/connect'
-import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
+import {
+  type CliIo,
+  databaseOptions,
+  expectedOneOf,
+  parseCommandArgs,
+  refuseWhileServerRuns,
+  say,
+} from '../io'
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { down: { type: 'boolean' } })
-  if (positionals[0] !== 'migrate')
-    throw new CliUsageError(`expected 'migrate', got '${positionals[0] ?? ''}'`)
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { down: { type: 'boolean' } }, locale)
+  if (positionals[0] !== 'migrate') throw expectedOneOf(locale, ['migrate'], positionals[0])
   const target = databaseOptions(io, values['data-dir'])
   refuseWhileServerRuns(target, 'ops.actionMigrate')
   const database = await openDatabase(target)
   try {
     const report = values.down ? await migrateDown(database.db) : await migrateToLatest(database.db)
+    const migrations = report.applied.join(', ')
     io.out(
       report.applied.length === 0
-        ? 'Datenbank ist aktuell / database is up to date'
-        : `${values.down ? 'reverted' : 'applied'}: ${report.applied.join(', ')}`,
+        ? say(locale, 'cli.db.upToDate')
+        : say(locale, values.down ? 'cli.db.reverted' : 'cli.db.applied', { migrations }),
     )
     return 0
   } finally {

@@ -1,15 +1,41 @@
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
 import { listIndicators } from '../../features/indicators/indicator.repository'
-import { CliUsageError, type CliIo, parseCommandArgs, printList, withDatabase } from '../io'
+import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, withDatabase } from '../io'
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } })
-  if (positionals[0] !== 'list') throw new CliUsageError(`expected 'list', got '${positionals[0] ?? ''}'`)
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, locale)
+  if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const indicators = await withDatabase(io, values['data-dir'], (database) => listIndicators(database.db))
   printList(io, {
     json: values.json,
     named: { indicators },
-    headers: ['code', 'name', 'unit', 'frequency', 'breakdowns', 'kind', 'source'],
-    row: (i) => [i.code, i.nameDe, i.unit, i.frequency, i.breakdowns.join('/'), i.kind, i.source],
+    headers: [
+      say(locale, 'cli.common.colCode'),
+      say(locale, 'cli.common.colName'),
+      say(locale, 'cli.indicators.colUnit'),
+      say(locale, 'cli.indicators.colFrequency'),
+      say(locale, 'cli.indicators.colBreakdowns'),
+      say(locale, 'cli.common.colKind'),
+      say(locale, 'cli.indicators.colSource'),
+    ],
+    row: (i) => [
+      i.code,
+      locale === 'de' ? i.nameDe : i.nameEn,
+      i.unit,
+      i.frequency === 'monthly'
+        ? say(locale, 'cli.indicators.monthly')
+        : i.frequency === 'yearly'
+          ? say(locale, 'cli.indicators.yearly')
+          : i.frequency,
+      i.breakdowns.join('/'),
+      i.kind,
+      i.source,
+    ],
   })
   return 0
 }

@@ -19,33 +19,52 @@ import { resolvePeriod } from '../../features/kpi/read-figure-values'
 import { resolveGroup } from '../../features/kpi/resolve-group'
 import { summariseFigure } from '../../features/kpi/summarise-figure'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import { formatDate, formatFixed, formatPeriod, type Locale } from '../../core/format/format'
+import { localeFromEnvironment, renderSent } from '../../core/messages/text'
+import {
+  type CliIo,
+  expectedOneOf,
+  formatFixedOrDash,
+  formatTable,
+  parseCommandArgs,
+  say,
+  usageError,
+  withDatabase,
+} from '../io'
 
-const SUBCOMMANDS = 'list | compute | show <code> | excellence <code> | define <code>'
+const SUBCOMMANDS = ['list', 'compute', 'show', 'excellence', 'define']
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    full: { type: 'boolean' },
-    'as-of': { type: 'string' },
-    org: { type: 'string' },
-    group: { type: 'string' },
-    orgs: { type: 'string' },
-    period: { type: 'string' },
-    breakdown: { type: 'string' },
-    context: { type: 'string' },
-    'name-de': { type: 'string' },
-    'name-en': { type: 'string' },
-    'explanation-de': { type: 'string' },
-    'explanation-en': { type: 'string' },
-    numerator: { type: 'string' },
-    denominator: { type: 'string' },
-    unit: { type: 'string' },
-    transform: { type: 'string' },
-    polarity: { type: 'string' },
-    'sex-breakdown': { type: 'boolean' },
-    'valid-from': { type: 'string' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      full: { type: 'boolean' },
+      'as-of': { type: 'string' },
+      org: { type: 'string' },
+      group: { type: 'string' },
+      orgs: { type: 'string' },
+      period: { type: 'string' },
+      breakdown: { type: 'string' },
+      context: { type: 'string' },
+      'name-de': { type: 'string' },
+      'name-en': { type: 'string' },
+      'explanation-de': { type: 'string' },
+      'explanation-en': { type: 'string' },
+      numerator: { type: 'string' },
+      denominator: { type: 'string' },
+      unit: { type: 'string' },
+      transform: { type: 'string' },
+      polarity: { type: 'string' },
+      'sex-breakdown': { type: 'boolean' },
+      'valid-from': { type: 'string' },
+    },
+    locale,
+  )
   const [sub, code] = positionals
   const isJson = values.json ?? false
   const asOf = values['as-of'] ? parseAsOf(values['as-of'], '--as-of') : undefined
@@ -53,25 +72,25 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   switch (sub) {
     case 'list': {
       const catalogue = await withDatabase(io, values['data-dir'], (d) => readCatalogue(d.db))
-      print(catalogue, () => describeCatalogue(catalogue))
+      print(catalogue, () => describeCatalogue(locale, catalogue))
       return 0
     }
     case 'compute': {
       if (asOf) {
         const report = await withDatabase(io, values['data-dir'], (d) => computeAllAsOf(d.db, { asOf }))
-        print(report, () => describeAsOf(report))
+        print(report, () => describeAsOf(locale, report))
       } else {
         const summary = await withDatabase(io, values['data-dir'], (d) =>
           computeKeyFigures(d, { isFull: values.full }),
         )
-        print(summary, () => describeCompute(summary))
+        print(summary, () => describeCompute(locale, summary))
       }
       return 0
     }
     case 'show':
     case 'excellence': {
-      if (!code) throw new CliUsageError(`expected a figure code, e.g. kpi ${sub} K2 --org 06435`)
-      if (!values.org) throw new CliUsageError('--org <key> is required (id, 5-digit AGS or NUTS-3 code)')
+      if (!code) throw usageError(locale, 'cli.kpi.figureCode', { sub })
+      if (!values.org) throw usageError(locale, 'cli.kpi.orgRequired')
       const query = figureSummaryQuerySchema.parse({
         figure: code,
         org: values.org,
@@ -103,13 +122,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
             summariseFigure(d.db, { ...common, organisation, decision: FULL_DISCLOSURE })
           : findFigureExcellence(d.db, common)
       })
-      if ('byLevel' in result) print(result, () => describeExcellence(result))
-      else print(result, () => describeSummary(result))
+      if ('byLevel' in result) print(result, () => describeExcellence(locale, result))
+      else print(result, () => describeSummary(locale, result))
       return 0
     }
     case 'define': {
-      if (!code)
-        throw new CliUsageError('expected a figure code, e.g. kpi define CASELOAD --numerator … --polarity …')
+      if (!code) throw usageError(locale, 'cli.kpi.defineCode')
       const request = createFigureRequestSchema.parse({
         code,
         nameDe: values['name-de'] ?? code,
@@ -127,119 +145,204 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const figure = await withDatabase(io, values['data-dir'], (d) =>
         createFigure(d, { request, createdBy: `cli:${io.env.USER ?? 'unknown'}` }),
       )
-      print(
-        figure,
-        () =>
-          `defined ${figure.code} version ${figure.current.version}: ${figure.current.numerator} / ${figure.current.denominator}\nrun 'benchlearn kpi compute' to compute it`,
+      print(figure, () =>
+        say(locale, 'cli.kpi.defined', {
+          code: figure.code,
+          version: figure.current.version,
+          numerator: figure.current.numerator,
+          denominator: figure.current.denominator,
+        }),
       )
       return 0
     }
     default:
-      throw new CliUsageError(`expected ${SUBCOMMANDS}, got '${sub ?? ''}'`)
+      throw expectedOneOf(locale, SUBCOMMANDS, sub)
   }
 }
 
-function formatNumber(value: number | null | undefined, decimals = 2): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–'
-  return value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-}
+/** "März 2026" for a month, "–" where there is none. */
+const month = (locale: Locale, period: string | null | undefined) =>
+  period ? formatPeriod(locale, period) : '–'
 
-function describeCatalogue(catalogue: CatalogueDto): string {
+function describeCatalogue(locale: Locale, catalogue: CatalogueDto): string {
   return formatTable(
-    ['code', 'v', 'Name / name', 'formula', 'shown as', 'polarity', 'breakdowns'],
+    [
+      say(locale, 'cli.common.colCode'),
+      say(locale, 'cli.kpi.colVersion'),
+      say(locale, 'cli.common.colName'),
+      say(locale, 'cli.kpi.colFormula'),
+      say(locale, 'cli.kpi.colShownAs'),
+      say(locale, 'cli.kpi.colPolarity'),
+      say(locale, 'cli.indicators.colBreakdowns'),
+    ],
     catalogue.figures.map((f) => [
       f.code,
       f.current.version,
-      `${f.current.nameDe} / ${f.current.nameEn}`,
+      locale === 'de' ? f.current.nameDe : f.current.nameEn,
       `${f.current.numerator} / ${f.current.denominator}`,
       f.display,
-      POLARITY_NAMES[f.current.polarity].en,
+      POLARITY_NAMES[f.current.polarity][locale],
       f.breakdowns.join(','),
     ]),
   )
 }
 
-function describeCompute(r: ComputeSummaryDto): string {
-  if (r.kind === 'up_to_date') return `Kennzahlen aktuell / key figures up to date (${r.reason})`
+function describeCompute(locale: Locale, r: ComputeSummaryDto): string {
+  if (r.kind === 'up_to_date') return say(locale, 'cli.kpi.upToDate')
   return [
-    `Kennzahlen berechnet / key figures computed: ${r.kind} (${r.reason})`,
-    `  ${r.figures} figures, ${r.organisations} organisations, ${r.firstMonth ?? '–'} … ${r.lastMonth ?? '–'}`,
-    `  ${r.valuesWritten.toLocaleString('en-GB')} values written in ${r.seconds.toFixed(2)} s (run ${r.runId})`,
+    say(locale, 'cli.kpi.computed', { kind: r.kind }),
+    `  ${say(locale, 'cli.kpi.computedScope', {
+      figures: r.figures,
+      organisations: r.organisations,
+      first: month(locale, r.firstMonth),
+      last: month(locale, r.lastMonth),
+    })}`,
+    `  ${say(locale, 'cli.kpi.computedValues', {
+      values: r.valuesWritten,
+      seconds: formatFixed(locale, r.seconds, 2),
+      runId: r.runId ?? '–',
+    })}`,
   ].join('\n')
 }
 
-function describeAsOf(r: AsOfReport): string {
+function describeAsOf(locale: Locale, r: AsOfReport): string {
   return [
-    `Stand / as of ${r.asOf} (berechnet, nicht gespeichert / computed, not stored)`,
-    `${r.organisations} organisations, ${r.firstMonth ?? '–'} … ${r.lastMonth ?? '–'}; latest month:`,
+    say(locale, 'cli.kpi.asOf', { asOf: formatDate(locale, r.asOf) }),
+    say(locale, 'cli.kpi.asOfScope', {
+      organisations: r.organisations,
+      first: month(locale, r.firstMonth),
+      last: month(locale, r.lastMonth),
+    }),
     formatTable(
-      ['code', 'breakdown', 'with value', 'missing', 'median'],
-      r.figures.map((f) => [f.code, f.breakdown, f.present, f.missing, formatNumber(f.median)]),
+      [
+        say(locale, 'cli.common.colCode'),
+        say(locale, 'cli.common.colBreakdown'),
+        say(locale, 'cli.kpi.colWithValue'),
+        say(locale, 'cli.kpi.colMissing'),
+        say(locale, 'cli.kpi.colMedian'),
+      ],
+      r.figures.map((f) => [f.code, f.breakdown, f.present, f.missing, formatFixedOrDash(locale, f.median)]),
     ),
   ].join('\n')
 }
 
-const CLASS_LABEL: Record<NonNullable<FigureSummaryDto['context']>['classification'], string> = {
-  better_than_expected: 'besser als erwartet / better than expected',
-  worse_than_expected: 'schlechter als erwartet / worse than expected',
-  as_expected: 'im Rahmen des Erwartbaren / as expected',
-  above_expected: 'über dem Erwartbaren / above expected',
-  below_expected: 'unter dem Erwartbaren / below expected',
+type Classification = NonNullable<FigureSummaryDto['context']>['classification']
+const classLabel = (locale: Locale, c: Classification) => say(locale, `cli.kpi.class.${c}`)
+
+/** Label–value lines with the values in one column. */
+function labelled(rows: [label: string, value: string][]): string[] {
+  const width = Math.max(...rows.map(([label]) => label.length)) + 1
+  return rows.map(([label, value]) => `${`${label}:`.padEnd(width)}  ${value}`)
 }
 
-function describeSummary(s: FigureSummaryDto): string {
+function describeSummary(locale: Locale, s: FigureSummaryDto): string {
+  const n = (value: number | null | undefined, digits = 2) => formatFixedOrDash(locale, value, digits)
   const unit = s.figure.unit
-  const lines = [
-    `${s.figure.code} ${s.figure.nameDe} / ${s.figure.nameEn}`,
-    `${s.organisation.name} · ${s.period} · ${s.breakdown}${s.asOf ? ` · Stand / as of ${s.asOf}` : ''}`,
-    '',
-    s.value === null
-      ? `Wert / value:            fehlt / missing (${s.missing?.reason}${s.missing?.indicator ? `, ${s.missing.indicator}` : ''} ${s.missing?.month ?? ''}${s.missing?.cause ? `, ${s.missing.cause}` : ''})`
-      : `Wert / value:            ${formatNumber(s.value)} ${unit}`,
-    `Zähler / numerator:      ${formatNumber(s.numerator)}   (${s.figure.numerator})`,
-    `Nenner / denominator:    ${formatNumber(s.denominator)}   (${s.figure.denominator})`,
-    '',
-    `Gruppe / group:          ${s.group.label} (${s.group.kind}, n = ${s.group.n})`,
-    `Rang / rank:             ${s.group.rank ?? '–'} of ${s.group.n}${s.figure.polarity === 'context' ? ' (by value; context figure, no judgement)' : ''}`,
-    `Median (Q1–Q3):          ${formatNumber(s.group.median)} ${unit} (${formatNumber(s.group.q1)} – ${formatNumber(s.group.q3)})`,
-    `Abstand zum Median / gap to median: ${formatNumber(s.group.gapToMedian)} (positive = better)`,
-    `Trend 12 Monate / 12-month trend:  ${formatNumber(s.group.trend12, 3)} per month`,
-    `Vorjahr / change to previous year: ${formatNumber(s.group.changeToPreviousYear)}`,
-    '',
+  const missing = s.missing
+    ? [
+        s.missing.reason,
+        s.missing.indicator,
+        s.missing.month ? month(locale, s.missing.month) : undefined,
+        s.missing.cause,
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : ''
+  const asOf = s.asOf ? ` · ${say(locale, 'cli.kpi.asOfSuffix', { asOf: formatDate(locale, s.asOf) })}` : ''
+  const rows: [string, string][] = [
+    [
+      say(locale, 'cli.kpi.value'),
+      s.value === null ? say(locale, 'cli.kpi.valueMissing', { details: missing }) : `${n(s.value)} ${unit}`,
+    ],
+    [say(locale, 'cli.kpi.numerator'), `${n(s.numerator)}   (${s.figure.numerator})`],
+    [say(locale, 'cli.kpi.denominator'), `${n(s.denominator)}   (${s.figure.denominator})`],
+    [say(locale, 'cli.kpi.group'), `${s.group.label} (${s.group.kind}, n = ${s.group.n})`],
+    [
+      say(locale, 'cli.kpi.rank'),
+      say(locale, 'cli.kpi.rankOf', { rank: s.group.rank ?? '–', n: s.group.n }) +
+        (s.figure.polarity === 'context' ? ` ${say(locale, 'cli.kpi.rankContext')}` : ''),
+    ],
+    [say(locale, 'cli.kpi.median'), `${n(s.group.median)} ${unit} (${n(s.group.q1)} – ${n(s.group.q3)})`],
+    [say(locale, 'cli.kpi.gap'), say(locale, 'cli.kpi.gapValue', { gap: n(s.group.gapToMedian) })],
+    [say(locale, 'cli.kpi.trend'), say(locale, 'cli.kpi.trendValue', { trend: n(s.group.trend12, 3) })],
+    [say(locale, 'cli.kpi.previousYear'), n(s.group.changeToPreviousYear)],
   ]
-  if (s.context) {
-    lines.push(
-      `Erwartet / expected:     ${formatNumber(s.context.expected)} ${unit}  (95 % interval ${formatNumber(s.context.lower)} – ${formatNumber(s.context.upper)}; R² = ${s.context.rSquared.toFixed(3)}, n = ${s.context.n})`,
-      `Einordnung / assessment: ${CLASS_LABEL[s.context.classification]}`,
-      `  ${s.context.explanationDe}`,
-      `  ${s.context.explanationEn}`,
+  if (s.context)
+    rows.push(
+      [
+        say(locale, 'cli.kpi.expected'),
+        say(locale, 'cli.kpi.expectedValue', {
+          expected: n(s.context.expected),
+          unit,
+          lower: n(s.context.lower),
+          upper: n(s.context.upper),
+          rSquared: n(s.context.rSquared, 3),
+          n: s.context.n,
+        }),
+      ],
+      [say(locale, 'cli.kpi.assessment'), classLabel(locale, s.context.classification)],
     )
-  } else lines.push(`Kontextvergleich / context comparison: – (${s.contextUnavailable})`)
+  else
+    rows.push([
+      say(locale, 'cli.kpi.context'),
+      say(locale, 'cli.kpi.contextUnavailable', { reason: s.contextUnavailable ?? '–' }),
+    ])
+  const lines = [
+    `${s.figure.code} ${locale === 'de' ? s.figure.nameDe : s.figure.nameEn}`,
+    `${s.organisation.name} · ${month(locale, s.period)} · ${s.breakdown}${asOf}`,
+    '',
+    ...labelled(rows),
+  ]
+  if (s.context) lines.push(`  ${locale === 'de' ? s.context.explanationDe : s.context.explanationEn}`)
   return lines.join('\n')
 }
 
-function describeExcellence(e: ExcellenceDto): string {
-  const lines = [`${e.figure.code} ${e.figure.nameDe} · ${e.group.label} · ${e.period} · ${e.breakdown}`, '']
-  lines.push('Nach Niveau / by level:')
+function describeExcellence(locale: Locale, e: ExcellenceDto): string {
+  const n = (value: number | null | undefined) => formatFixedOrDash(locale, value)
+  const lines = [
+    `${e.figure.code} ${locale === 'de' ? e.figure.nameDe : e.figure.nameEn} · ${e.group.label} · ${month(locale, e.period)} · ${e.breakdown}`,
+    '',
+  ]
+  lines.push(say(locale, 'cli.kpi.byLevel'))
   for (const l of e.byLevel)
     lines.push(
-      `  ${l.rank}. ${l.name}: ${formatNumber(l.value)} (median ${formatNumber(l.groupMedian)}, n = ${l.n})`,
+      `  ${say(locale, 'cli.kpi.byLevelLine', { rank: l.rank, name: l.name, value: n(l.value), median: n(l.groupMedian), n: l.n })}`,
     )
-  lines.push('Nach Verbesserung / by improvement on a year earlier:')
+  lines.push(say(locale, 'cli.kpi.byImprovement'))
   for (const l of e.byImprovement)
     lines.push(
-      `  ${l.rank}. ${l.name}: ${formatNumber(l.valuePreviousYear)} → ${formatNumber(l.value)} (improvement ${formatNumber(l.improvement)}, median ${formatNumber(l.groupMedianImprovement)})`,
+      `  ${say(locale, 'cli.kpi.byImprovementLine', {
+        rank: l.rank,
+        name: l.name,
+        before: n(l.valuePreviousYear),
+        value: n(l.value),
+        improvement: n(l.improvement),
+        median: n(l.groupMedianImprovement),
+      })}`,
     )
-  lines.push('Über dem Kontext / beyond context:')
+  lines.push(say(locale, 'cli.kpi.beyondContext'))
   for (const l of e.beyondContext)
     lines.push(
-      `  ${l.rank}. ${l.name}: ${formatNumber(l.actual)} vs expected ${formatNumber(l.expected)} (${formatNumber(l.lower)} – ${formatNumber(l.upper)}): ${CLASS_LABEL[l.classification]}`,
+      `  ${say(locale, 'cli.kpi.beyondContextLine', {
+        rank: l.rank,
+        name: l.name,
+        actual: n(l.actual),
+        expected: n(l.expected),
+        lower: n(l.lower),
+        upper: n(l.upper),
+        class: classLabel(locale, l.classification),
+      })}`,
     )
-  lines.push('Beständig / consistently in the top quartile:')
+  lines.push(say(locale, 'cli.kpi.consistency'))
   for (const l of e.consistency)
     lines.push(
-      `  ${l.name}: ${l.monthsInTopQuartile} of ${l.monthsConsidered} months (latest ${formatNumber(l.latestValue)})`,
+      `  ${say(locale, 'cli.kpi.consistencyLine', {
+        name: l.name,
+        months: l.monthsInTopQuartile,
+        considered: l.monthsConsidered,
+        latest: n(l.latestValue),
+      })}`,
     )
-  for (const n of e.notes) lines.push(`note: ${n}`)
+  for (const note of e.notes) lines.push(say(locale, 'cli.common.note', { text: renderSent(locale, note) }))
   return lines.join('\n')
 }

@@ -1,15 +1,20 @@
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
 import { readMailSettings } from '../../features/mail/mail-settings'
 import { createMailWorker } from '../../features/mail/mail-worker'
 import { countOutboxBacklog } from '../../features/mail/outbox.repository'
-import { CliUsageError, type CliIo, parseCommandArgs, withDatabase } from '../io'
+import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase } from '../io'
 
 /** `mail send-pending`: one pass of the mail worker, for a cron job or after fixing the mail server. */
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } })
-  if (positionals[0] !== 'send-pending') throw new CliUsageError('usage: mail send-pending [--json]')
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, locale)
+  if (positionals[0] !== 'send-pending') throw expectedOneOf(locale, ['send-pending'], positionals[0])
   const settings = readMailSettings(io.env)
-  if (!settings.smtp)
-    throw new CliUsageError('BENCHLEARN_SMTP_HOST is not set: without a mail server nothing can be sent')
+  if (!settings.smtp) throw usageError(locale, 'cli.mail.noSmtp')
   const { result, backlog } = await withDatabase(io, values['data-dir'], async (database) => {
     const worker = createMailWorker({ database, settings })
     try {
@@ -22,8 +27,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.json) io.out(JSON.stringify({ ...result, backlog }, null, 2))
   else
     io.out(
-      `gesendet / sent: ${result.sent}, fehlgeschlagen / failed: ${result.failed}, wartend / waiting: ${backlog}` +
-        (result.lastError ? `\nletzter Fehler / last error: ${result.lastError}` : ''),
+      say(locale, 'cli.mail.result', { sent: result.sent, failed: result.failed, waiting: backlog }) +
+        (result.lastError ? `\n${say(locale, 'cli.mail.lastError', { error: result.lastError })}` : ''),
     )
   return result.failed > 0 ? 1 : 0
 }

@@ -1,22 +1,38 @@
-import { MEETING_STATUS_LABELS_DE } from '../../contracts/meetings'
+import { formatDate, type Locale } from '../../core/format/format'
 import { listMeetings } from '../../features/meetings/list-meetings'
 import { proposeSchedule } from '../../features/meetings/propose-schedule'
 import { localeFromEnvironment, renderSent } from '../../core/messages/text'
 import { SYSTEM_VIEWER } from '../../features/meetings/load-meeting-scope'
 import { resolveRing } from '../../features/meetings/meeting.repository'
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import {
+  type CliIo,
+  expectedOneOf,
+  formatTable,
+  parseCommandArgs,
+  say,
+  usageError,
+  withDatabase,
+} from '../io'
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    ring: { type: 'string' },
-    year: { type: 'string' },
-    count: { type: 'string' },
-    create: { type: 'boolean' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      ring: { type: 'string' },
+      year: { type: 'string' },
+      count: { type: 'string' },
+      create: { type: 'boolean' },
+    },
+    locale,
+  )
   const year = values.year === undefined ? undefined : Number(values.year)
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
-    throw new CliUsageError(`--year must be a year such as 2027, got '${values.year}'`)
+    throw usageError(locale, 'cli.meetings.year', { value: values.year! })
   const now = new Date()
   if (positionals[0] === 'list') {
     const meetings = await withDatabase(io, values['data-dir'], (database) =>
@@ -26,30 +42,38 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.out(JSON.stringify({ meetings }, null, 2))
       return 0
     }
-    if (meetings.length === 0) io.out('keine Treffen / no meetings')
+    if (meetings.length === 0) io.out(say(locale, 'cli.meetings.none'))
     else
       io.out(
         formatTable(
-          ['id', 'Ring', 'Beginn', 'Ende', 'Titel', 'Gastgeber', 'Status'],
+          [
+            say(locale, 'cli.common.colId'),
+            say(locale, 'cli.common.colRing'),
+            say(locale, 'cli.meetings.colStarts'),
+            say(locale, 'cli.meetings.colEnds'),
+            say(locale, 'cli.meetings.colTitle'),
+            say(locale, 'cli.meetings.colHost'),
+            say(locale, 'cli.common.colStatus'),
+          ],
           meetings.map((m) => [
             m.id,
-            m.ring?.code ?? 'Netzwerk',
-            `${m.startsOn}${m.startTime ? ` ${m.startTime}` : ''}`,
-            `${m.endsOn}${m.endTime ? ` ${m.endTime}` : ''}`,
-            m.isDemo ? `${m.title} (Demo)` : m.title,
+            m.ring?.code ?? say(locale, 'cli.meetings.network'),
+            dayAndTime(locale, m.startsOn, m.startTime),
+            dayAndTime(locale, m.endsOn, m.endTime),
+            m.isDemo ? `${m.title} (${say(locale, 'cli.common.demo')})` : m.title,
             m.host?.name ?? null,
-            MEETING_STATUS_LABELS_DE[m.status],
+            say(locale, 'cli.meetings.status', { status: m.status }),
           ]),
         ),
       )
     return 0
   }
   if (positionals[0] === 'propose-schedule') {
-    if (!values.ring) throw new CliUsageError('--ring is required (a ring code such as R01)')
-    if (year === undefined) throw new CliUsageError('--year is required')
+    if (!values.ring) throw usageError(locale, 'cli.common.ringRequired')
+    if (year === undefined) throw usageError(locale, 'cli.meetings.yearRequired')
     const count = values.count === undefined ? 3 : Number(values.count)
     if (!Number.isInteger(count) || count < 1 || count > 12)
-      throw new CliUsageError(`--count must be 1 to 12, got '${values.count}'`)
+      throw usageError(locale, 'cli.meetings.count', { value: values.count! })
     const proposal = await withDatabase(io, values['data-dir'], async (database) => {
       const ring = await resolveRing(database.db, values.ring!)
       return proposeSchedule(database, {
@@ -70,15 +94,25 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(`${proposal.ring.code} ${proposal.ring.name}, ${proposal.year}:`)
     for (const s of proposal.slots)
       io.out(
-        `  ${s.number}. ${s.startsOn} ${s.startTime} – ${s.endsOn} ${s.endTime}  Gastgeber: ${s.host.name}\n     ${s.reason[localeFromEnvironment(io.env)]}`,
+        `  ${say(locale, 'cli.meetings.slot', {
+          number: String(s.number),
+          starts: dayAndTime(locale, s.startsOn, s.startTime),
+          ends: dayAndTime(locale, s.endsOn, s.endTime),
+          host: s.host.name,
+        })}\n     ${s.reason[locale]}`,
       )
-    io.out(renderSent(localeFromEnvironment(io.env), proposal.note))
+    io.out(renderSent(locale, proposal.note))
     io.out(
       proposal.createdMeetingIds.length > 0
-        ? `angelegt / created: ${proposal.createdMeetingIds.join(', ')}`
-        : 'nur Vorschlag / proposal only (anlegen / create with --create)',
+        ? say(locale, 'cli.meetings.created', { ids: proposal.createdMeetingIds.join(', ') })
+        : say(locale, 'cli.meetings.proposalOnly'),
     )
     return 0
   }
-  throw new CliUsageError(`expected 'list' or 'propose-schedule', got '${positionals[0] ?? ''}'`)
+  throw expectedOneOf(locale, ['list', 'propose-schedule'], positionals[0])
+}
+
+/** A day in the language's format, with its time where there is one. */
+function dayAndTime(locale: Locale, day: string, time: string | null | undefined): string {
+  return `${formatDate(locale, day)}${time ? ` ${time}` : ''}`
 }

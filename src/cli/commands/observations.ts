@@ -1,18 +1,28 @@
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import { formatDate, formatNumber, formatPeriod, type Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import { type CliIo, formatTable, parseCommandArgs, say, usageError, withDatabase } from '../io'
 import type { ObservationListDto } from '../../contracts/observations'
 import { observationsQuerySchema } from '../../contracts/observations'
 import { readObservations } from '../../features/observations/read-observations'
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    'as-of': { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    breakdown: { type: 'string' },
-    json: { type: 'boolean' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      'as-of': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      breakdown: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    locale,
+  )
   const [org, indicator] = positionals
-  if (!org || !indicator) throw new CliUsageError('expected <org> <indicator>, e.g. observations 06435 elb')
+  if (!org || !indicator) throw usageError(locale, 'cli.observations.expected')
   const query = observationsQuerySchema.parse({
     org,
     indicator,
@@ -24,24 +34,42 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const result = await withDatabase(io, values['data-dir'], (database) =>
     readObservations(database.db, query),
   )
-  io.out(values.json ? JSON.stringify(result, null, 2) : describe(result))
+  io.out(values.json ? JSON.stringify(result, null, 2) : describe(result, locale))
   return 0
 }
 
-function describe(r: ObservationListDto): string {
+function describe(r: ObservationListDto, locale: Locale): string {
   const sources = [...new Set(r.observations.map((o) => o.source))]
+  const organisation = say(locale, 'cli.observations.organisation', {
+    name: r.organisation.name,
+    id: r.organisation.id,
+  })
+  const asOf = r.asOf
+    ? ` · ${say(locale, 'cli.observations.asOf', { asOf: formatDate(locale, r.asOf) })}`
+    : ''
   return [
-    `${r.organisation.name} (id ${r.organisation.id}) · ${r.indicator.code} [${r.indicator.unit}]${r.asOf ? ` · as of ${r.asOf}` : ''}`,
-    `source: ${sources.join('; ') || r.indicator.source}`,
+    `${organisation} · ${r.indicator.code} [${r.indicator.unit}]${asOf}`,
+    say(locale, 'cli.observations.source', { source: sources.join('; ') || r.indicator.source }),
     formatTable(
-      ['period', 'breakdown', 'value', 'status', 'revision', 'recorded'],
+      [
+        say(locale, 'cli.import.colPeriod'),
+        say(locale, 'cli.common.colBreakdown'),
+        say(locale, 'cli.common.colValue'),
+        say(locale, 'cli.common.colStatus'),
+        say(locale, 'cli.observations.colRevision'),
+        say(locale, 'cli.observations.colRecorded'),
+      ],
       r.observations.map((o) => [
-        o.period,
+        formatPeriod(locale, o.period),
         o.breakdown,
-        o.value ?? `missing (${o.missingReason})`,
+        o.value === null
+          ? say(locale, 'cli.observations.missing', { reason: o.missingReason ?? '–' })
+          : formatNumber(locale, o.value, 3),
         o.status,
-        o.revisions > 1 ? `${o.revision} of ${o.revisions}` : o.revision,
-        o.recordedAt.slice(0, 10),
+        o.revisions > 1
+          ? say(locale, 'cli.observations.revisionOf', { revision: o.revision, revisions: o.revisions })
+          : o.revision,
+        formatDate(locale, o.recordedAt),
       ]),
     ),
   ].join('\n')

@@ -1,19 +1,38 @@
 import { listOrganisations } from '../../features/organisations/organisation.repository'
-import { CliUsageError, type CliIo, parseCommandArgs, printList, withDatabase } from '../io'
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, withDatabase } from '../io'
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    at: { type: 'string' },
-  })
-  if (positionals[0] !== 'list') throw new CliUsageError(`expected 'list', got '${positionals[0] ?? ''}'`)
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      at: { type: 'string' },
+    },
+    locale,
+  )
+  if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const organisations = await withDatabase(io, values['data-dir'], (database) =>
     listOrganisations(database.db, { at: values.at }),
   )
   printList(io, {
     json: values.json,
     named: { organisations },
-    headers: ['id', 'AGS', 'NUTS-3', 'name', 'kind', 'carrier', 'ring', 'demo'],
+    headers: [
+      say(locale, 'cli.common.colId'),
+      'AGS',
+      'NUTS-3',
+      say(locale, 'cli.common.colName'),
+      say(locale, 'cli.common.colKind'),
+      say(locale, 'cli.orgs.colCarrier'),
+      say(locale, 'cli.common.colRing'),
+      say(locale, 'cli.common.demo'),
+    ],
     row: (o) => [
       o.id,
       o.areas.map((a) => a.ags5).join('+'),
@@ -22,7 +41,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       o.kind,
       o.carrierType,
       o.ring?.code ?? null,
-      o.isDemo ? 'demo' : '',
+      o.isDemo ? say(locale, 'cli.common.demo') : '',
     ],
   })
   return 0

@@ -42,12 +42,33 @@ import { readPeerModel } from '../../features/peers/read-peer-model'
 import { readNumericTable } from '../../features/peers/read-csv-table'
 import { readRingHistory } from '../../features/peers/read-ring-history'
 import { savePeerModel } from '../../features/peers/save-peer-model'
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
-import type { Locale } from '../../core/format/format'
+import {
+  CliUsageError,
+  type CliIo,
+  describeIssues,
+  expectedOneOf,
+  formatFixedOrDash,
+  formatTable,
+  parseCommandArgs,
+  say,
+  usageError,
+  withDatabase,
+} from '../io'
+import { formatDate, formatDateTime, type Locale } from '../../core/format/format'
 import { localeFromEnvironment, renderSent } from '../../core/messages/text'
 
-const SUBCOMMANDS =
-  'form | save --name <name> | list | show <model> | compare <a> <b> | neighbours <org> | history <org> | move <model> <org> <group> [--save] | apply <model> --from <date> | import-types <csv> --name <name>'
+const SUBCOMMANDS = [
+  'form',
+  'save',
+  'list',
+  'show',
+  'compare',
+  'neighbours',
+  'history',
+  'move',
+  'apply',
+  'import-types',
+]
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -77,11 +98,83 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']
 
-function integer(value: string | undefined, option: string): number | undefined {
-  if (value === undefined) return undefined
-  if (!/^-?\d+$/.test(value.trim()))
-    throw new CliUsageError(`--${option} expects a whole number, got '${value}'`)
-  return Number(value)
+/**
+ * The readers of this command's arguments, refusing in the CLI's language: whole numbers, name=value
+ * pairs, organisation pairs, model ids, a schema's input and the request of `form` and `save`.
+ */
+function argumentReaders(locale: Locale) {
+  function integer(value: string | undefined, option: string): number | undefined {
+    if (value === undefined) return undefined
+    if (!/^-?\d+$/.test(value.trim())) throw usageError(locale, 'cli.peers.integer', { option, value })
+    return Number(value)
+  }
+
+  /** "a=1,b=2" → { a: "1", b: "2" }, with the option named in errors. */
+  function pairs(value: string | undefined, option: string): Record<string, string> | undefined {
+    const items = list(value)
+    if (!items) return undefined
+    return Object.fromEntries(
+      items.map((item) => {
+        const [key, v, ...rest] = item.split('=')
+        if (!key || v === undefined || rest.length > 0)
+          throw usageError(locale, 'cli.peers.pairs', { option, value: item })
+        return [key.trim(), v.trim()]
+      }),
+    )
+  }
+
+  /** "06435+06433,06411+06412" → pairs of organisation keys. */
+  function orgPairs(value: string | undefined, option: string): [string, string][] | undefined {
+    return list(value)?.map((item) => {
+      const [a, b, ...rest] = item.split('+')
+      if (!a || !b || rest.length > 0) throw usageError(locale, 'cli.peers.orgPairs', { option, value: item })
+      return [a.trim(), b.trim()]
+    })
+  }
+
+  function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+    const parsed = schema.safeParse(value)
+    if (parsed.success) return parsed.data
+    throw new CliUsageError(describeIssues(locale, parsed.error.issues))
+  }
+
+  function buildRequest(values: Values): FormPeerGroupsRequest {
+    if (!values.method) throw usageError(locale, 'cli.peers.method')
+    if (!values.k) throw usageError(locale, 'cli.peers.k')
+    const weights = values.weights?.trim() === 'regression' ? undefined : pairs(values.weights, 'weights')
+    return parseWith(formPeerGroupsRequestSchema, {
+      method: values.method,
+      k: integer(values.k, 'k'),
+      minSize: integer(values.min, 'min'),
+      maxSize: integer(values.max, 'max'),
+      indicators: list(values.indicators),
+      weighting: values.weights?.trim() === 'regression' ? 'regression' : 'manual',
+      weights: weights
+        ? Object.fromEntries(Object.entries(weights).map(([key, v]) => [key, Number(v.replace(',', '.'))]))
+        : undefined,
+      transforms: pairs(values.transforms, 'transforms'),
+      referenceYear: integer(values.year, 'year'),
+      networkId: integer(values.network, 'network'),
+      together: orgPairs(values.together, 'together'),
+      apart: orgPairs(values.apart, 'apart'),
+      pinned: pairs(values.pin, 'pin')
+        ? Object.entries(pairs(values.pin, 'pin')!).map(([org, ring]) => ({
+            org,
+            ring: integer(ring, 'pin'),
+          }))
+        : undefined,
+      land: values.land,
+      seed: integer(values.seed, 'seed'),
+      bootstrapReplicates: integer(values.bootstrap, 'bootstrap'),
+    })
+  }
+
+  function modelId(text: string | undefined): number {
+    if (!text || !/^\d+$/.test(text)) throw usageError(locale, 'cli.peers.modelId')
+    return Number(text)
+  }
+
+  return { integer, pairs, orgPairs, parseWith, buildRequest, modelId }
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -93,93 +186,30 @@ function list(value: string | undefined): string[] | undefined {
   return items.length > 0 ? items : undefined
 }
 
-/** "a=1,b=2" → { a: "1", b: "2" }, with the option named in errors. */
-function pairs(value: string | undefined, option: string): Record<string, string> | undefined {
-  const items = list(value)
-  if (!items) return undefined
-  return Object.fromEntries(
-    items.map((item) => {
-      const [key, v, ...rest] = item.split('=')
-      if (!key || v === undefined || rest.length > 0)
-        throw new CliUsageError(`--${option} expects name=value pairs separated by commas, got '${item}'`)
-      return [key.trim(), v.trim()]
-    }),
-  )
-}
-
-/** "06435+06433,06411+06412" → pairs of organisation keys. */
-function orgPairs(value: string | undefined, option: string): [string, string][] | undefined {
-  return list(value)?.map((item) => {
-    const [a, b, ...rest] = item.split('+')
-    if (!a || !b || rest.length > 0)
-      throw new CliUsageError(`--${option} expects pairs like 06435+06433 separated by commas, got '${item}'`)
-    return [a.trim(), b.trim()]
-  })
-}
-
-function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  throw new CliUsageError(
-    parsed.error.issues
-      .map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`)
-      .join('; '),
-  )
-}
-
-function buildRequest(values: Values): FormPeerGroupsRequest {
-  if (!values.method) throw new CliUsageError('--method ward|kmeans|rings is required')
-  if (!values.k) throw new CliUsageError('--k <number of groups> is required')
-  const weights = values.weights?.trim() === 'regression' ? undefined : pairs(values.weights, 'weights')
-  return parseWith(formPeerGroupsRequestSchema, {
-    method: values.method,
-    k: integer(values.k, 'k'),
-    minSize: integer(values.min, 'min'),
-    maxSize: integer(values.max, 'max'),
-    indicators: list(values.indicators),
-    weighting: values.weights?.trim() === 'regression' ? 'regression' : 'manual',
-    weights: weights
-      ? Object.fromEntries(Object.entries(weights).map(([key, v]) => [key, Number(v.replace(',', '.'))]))
-      : undefined,
-    transforms: pairs(values.transforms, 'transforms'),
-    referenceYear: integer(values.year, 'year'),
-    networkId: integer(values.network, 'network'),
-    together: orgPairs(values.together, 'together'),
-    apart: orgPairs(values.apart, 'apart'),
-    pinned: pairs(values.pin, 'pin')
-      ? Object.entries(pairs(values.pin, 'pin')!).map(([org, ring]) => ({ org, ring: integer(ring, 'pin') }))
-      : undefined,
-    land: values.land,
-    seed: integer(values.seed, 'seed'),
-    bootstrapReplicates: integer(values.bootstrap, 'bootstrap'),
-  })
-}
-
 function actorOf(io: CliIo): AuditActor {
   return { userId: null, label: `cli:${io.env.USER ?? 'unknown'}` }
 }
 
-function modelId(text: string | undefined, what: string): number {
-  if (!text || !/^\d+$/.test(text))
-    throw new CliUsageError(`expected ${what} (a model id, see: benchlearn peers list)`)
-  return Number(text)
-}
-
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS)
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  // Notes, violations, import errors and the command's own texts: printed in the CLI's language.
+  const { integer, parseWith, buildRequest, modelId } = argumentReaders(locale)
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, locale)
   const [sub, first, second, third] = positionals
   const isJson = values.json ?? false
   const dataDir = values['data-dir']
   const print = (json: unknown, text: () => string) => io.out(isJson ? JSON.stringify(json, null, 2) : text())
-  // Notes, violations and import errors are catalogue messages: printed in the CLI's language.
-  const locale = localeFromEnvironment(io.env)
   // The stability check (bootstrap replicates) is the long part: shown as a bar on a terminal.
-  const onProgress = (done: number, total: number) => io.progress('Bootstrap', done, total)
+  const onProgress = (done: number, total: number) =>
+    io.progress(say(locale, 'cli.peers.progress'), done, total)
   switch (sub) {
     case 'form': {
       if (values.input) {
-        const result = formFromTable(values, resolve(io.cwd, values.input), onProgress)
-        print(result, () => describeTableResult(result))
+        const result = formFromTable(locale, values, resolve(io.cwd, values.input), onProgress)
+        print(result, () => describeTableResult(locale, result))
         return 0
       }
       const request = buildRequest(values)
@@ -189,12 +219,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         async (d) => (await proposePeerGroups(d.db, request, { onProgress })).dto,
       )
       print(toCliJson(proposal), () =>
-        describeProposal(locale, proposal, 'Vorschlag / proposal (nicht gespeichert / not saved)'),
+        describeProposal(locale, proposal, say(locale, 'cli.peers.proposalTitle')),
       )
       return 0
     }
     case 'save': {
-      if (!values.name) throw new CliUsageError('--name <name of the model> is required')
+      if (!values.name) throw usageError(locale, 'cli.peers.name')
       const request = buildRequest(values)
       const model = await withDatabase(io, dataDir, (d) =>
         savePeerModel(d, { request, name: values.name!, actor: actorOf(io), now: new Date(), onProgress }),
@@ -202,59 +232,64 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       print(
         toCliJson(model),
         () =>
-          `${describeProposal(locale, model, `Modell / model ${model.id} „${model.name}“ gespeichert / saved`)}\n\nbenchlearn peers apply ${model.id} --from <YYYY-MM-DD> macht daraus Ringe / makes rings of it`,
+          `${describeProposal(locale, model, say(locale, 'cli.peers.savedTitle', { id: model.id, name: model.name }))}\n\n${say(locale, 'cli.peers.applyHint', { id: model.id })}`,
       )
       return 0
     }
     case 'list': {
       const models = await withDatabase(io, dataDir, (d) => listPeerModels(d.db))
-      print({ models } satisfies PeerModelListDto, () => describeModelList(models))
+      print({ models } satisfies PeerModelListDto, () => describeModelList(locale, models))
       return 0
     }
     case 'show': {
-      const id = modelId(first, 'peers show <model>')
+      const id = modelId(first)
       const model = await withDatabase(io, dataDir, (d) => readPeerModel(d.db, id))
       print(toCliJson(model), () =>
         describeProposal(
           locale,
           model,
-          `Modell / model ${model.id} „${model.name}“ (${model.kind}, ${model.createdBy}, ${model.createdAt.slice(0, 10)})`,
+          say(locale, 'cli.peers.modelTitle', {
+            id: model.id,
+            name: model.name,
+            kind: model.kind,
+            by: model.createdBy,
+            at: model.createdAt,
+          }),
         ),
       )
       return 0
     }
     case 'compare': {
-      const a = modelId(first, 'peers compare <modelA> <modelB>')
-      const b = modelId(second, 'peers compare <modelA> <modelB>')
+      const a = modelId(first)
+      const b = modelId(second)
       const comparison = await withDatabase(io, dataDir, (d) => comparePeerModels(d.db, { a, b }))
-      print(comparison, () => describeComparison(comparison))
+      print(comparison, () => describeComparison(locale, comparison))
       return 0
     }
     case 'neighbours': {
-      if (!first) throw new CliUsageError('expected an organisation key, e.g. peers neighbours 06435')
+      if (!first) throw usageError(locale, 'cli.peers.organisationKey', { sub })
       const k = integer(values.k, 'k') ?? 10
-      if (k < 1) throw new CliUsageError('--k must be at least 1')
-      const model = values.model ? modelId(values.model, '--model <id>') : undefined
+      if (k < 1) throw usageError(locale, 'cli.peers.kAtLeastOne')
+      const model = values.model ? modelId(values.model) : undefined
       const result = await withDatabase(io, dataDir, async (d) => {
         const organisation = await findOrganisationByKey(d.db, first)
         // The command line works for the operator of the installation: every name is shown.
         return findPeerNeighbours(d.db, { organisation, k, modelId: model, canSeeByName: () => true })
       })
-      print(result, () => describeNeighbours(result))
+      print(result, () => describeNeighbours(locale, result))
       return 0
     }
     case 'history': {
-      if (!first) throw new CliUsageError('expected an organisation key, e.g. peers history 06435')
+      if (!first) throw usageError(locale, 'cli.peers.organisationKey', { sub })
       const history = await withDatabase(io, dataDir, async (d) =>
         readRingHistory(d.db, await findOrganisationByKey(d.db, first)),
       )
-      print(history, () => describeHistory(history))
+      print(history, () => describeHistory(locale, history))
       return 0
     }
     case 'move': {
-      const id = modelId(first, 'peers move <model> <org> <group>')
-      if (!second || !third)
-        throw new CliUsageError('expected peers move <model> <org> <group>, e.g. peers move 3 06435 R04')
+      const id = modelId(first)
+      if (!second || !third) throw usageError(locale, 'cli.peers.moveArgs')
       const request = parseWith(movePeerMembersRequestSchema, { moves: [{ org: second, toGroup: third }] })
       if (values.save) {
         const model = await withDatabase(io, dataDir, (d) =>
@@ -262,7 +297,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         )
         print(
           toCliJson(model),
-          () => `gespeichert / saved: ${second} → ${third}\n\n${describeQuality(model.quality)}`,
+          () =>
+            `${say(locale, 'cli.peers.movedSaved', { org: second, group: third })}\n\n${describeQuality(locale, model.quality)}`,
         )
       } else {
         const preview = await withDatabase(io, dataDir, (d) =>
@@ -273,19 +309,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 0
     }
     case 'apply': {
-      const id = modelId(first, 'peers apply <model> --from <YYYY-MM-DD>')
-      if (!values.from || !/^\d{4}-\d{2}-\d{2}$/.test(values.from))
-        throw new CliUsageError('--from <YYYY-MM-DD> (first day of the new rings) is required')
+      const id = modelId(first)
+      if (!values.from || !/^\d{4}-\d{2}-\d{2}$/.test(values.from)) throw usageError(locale, 'cli.peers.from')
       const result = await withDatabase(io, dataDir, (d) =>
         applyPeerModel(d, { modelId: id, validFrom: values.from!, actor: actorOf(io), now: new Date() }),
       )
-      print(result, () => describeApply(result))
+      print(result, () => describeApply(locale, result))
       return 0
     }
     case 'import-types': {
-      if (!first) throw new CliUsageError('expected a CSV file: peers import-types <file.csv> --name <name>')
-      if (!values.name)
-        throw new CliUsageError('--name <name of the model> is required, e.g. "IAB-Vergleichstypen 2014"')
+      if (!first) throw usageError(locale, 'cli.peers.typesFile')
+      if (!values.name) throw usageError(locale, 'cli.peers.name')
       const path = resolve(io.cwd, first)
       const summary = await withDatabase(io, dataDir, (d) =>
         importPeerTypes(d, {
@@ -302,7 +336,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return summary.errors.length > 0 ? 2 : 0
     }
     default:
-      throw new CliUsageError(`expected ${SUBCOMMANDS}, got '${sub ?? ''}'`)
+      throw expectedOneOf(locale, SUBCOMMANDS, sub)
   }
 }
 
@@ -322,40 +356,39 @@ interface TableResult {
 }
 
 function formFromTable(
+  locale: Locale,
   values: Values,
   path: string,
   onProgress: (done: number, total: number) => void,
 ): TableResult {
+  const { integer, pairs } = argumentReaders(locale)
   if (!values.method || !['ward', 'kmeans', 'rings'].includes(values.method))
-    throw new CliUsageError('--method ward|kmeans|rings is required')
+    throw usageError(locale, 'cli.peers.method')
   const method = values.method as 'ward' | 'kmeans' | 'rings'
   const k = integer(values.k, 'k')
-  if (k === undefined || k < 1) throw new CliUsageError('--k <number of groups ≥ 1> is required')
+  if (k === undefined || k < 1) throw usageError(locale, 'cli.peers.k')
   const scale = values.scale ?? 'z'
-  if (scale !== 'z' && scale !== 'none') throw new CliUsageError(`--scale expects z or none, got '${scale}'`)
-  if (values.weights?.trim() === 'regression')
-    throw new CliUsageError(
-      '--weights regression needs the key figures in the database; give name=weight pairs with --input',
-    )
+  if (scale !== 'z' && scale !== 'none') throw usageError(locale, 'cli.peers.scale', { value: scale })
+  if (values.weights?.trim() === 'regression') throw usageError(locale, 'cli.peers.weightsRegression')
   const table = readNumericTable(readFileSync(path), basename(path))
   const chosen = list(values.indicators) ?? table.columns
   for (const name of chosen)
     if (!table.columns.includes(name))
-      throw new CliUsageError(
-        `--indicators: '${name}' is not a column of ${basename(path)} (${table.columns.join(', ')})`,
-      )
+      throw usageError(locale, 'cli.peers.notAColumn', {
+        name,
+        file: basename(path),
+        columns: table.columns.join(', '),
+      })
   const weights = pairs(values.weights, 'weights') ?? {}
   const transforms = pairs(values.transforms, 'transforms') ?? {}
   for (const key of [...Object.keys(weights), ...Object.keys(transforms)])
-    if (!chosen.includes(key))
-      throw new CliUsageError(`'${key}' in --weights/--transforms is not a chosen column`)
+    if (!chosen.includes(key)) throw usageError(locale, 'cli.peers.notChosen', { key })
   const columns = chosen.map((name) => {
     const weight = weights[name] === undefined ? 1 : Number(weights[name]!.replace(',', '.'))
-    if (!(weight >= 0))
-      throw new CliUsageError(`--weights: ${name} needs a number ≥ 0, got '${weights[name]}'`)
+    if (!(weight >= 0)) throw usageError(locale, 'cli.peers.weight', { name, value: weights[name] ?? '' })
     const transform = (transforms[name] ?? 'none') as ColumnTransform
     if (!['none', 'log', 'rank'].includes(transform))
-      throw new CliUsageError(`--transforms: ${name} expects none, log or rank, got '${transform}'`)
+      throw usageError(locale, 'cli.peers.transform', { name, value: transform })
     return { name, transform, weight, index: table.columns.indexOf(name) }
   })
   const raw = table.values.map((row) => columns.map((c) => row[c.index]!))
@@ -371,7 +404,7 @@ function formFromTable(
       })),
     }).matrix
   } else {
-    if (columns.some((c) => c.transform !== 'none')) throw new CliUsageError('--transforms need --scale z')
+    if (columns.some((c) => c.transform !== 'none')) throw usageError(locale, 'cli.peers.transformsNeedZ')
     matrix = raw.map((row) => row.map((v, j) => v * Math.sqrt(columns[j]!.weight)))
   }
   const seed = integer(values.seed, 'seed') ?? 1
@@ -409,10 +442,9 @@ function formFromTable(
 
 // ---- Output ----
 
-const fmt = (value: number | null | undefined, digits = 2) =>
-  value === null || value === undefined || Number.isNaN(value)
-    ? '–'
-    : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+/** `digits` decimals in the language's marks, "–" where there is no number. */
+const fmt = (locale: Locale, value: number | null | undefined, digits = 2) =>
+  formatFixedOrDash(locale, value, digits)
 
 /** The --json shape of a proposal or model: `assignments` as {id, group} plus everything else. */
 function toCliJson(dto: PeerProposalDto | PeerModelDto) {
@@ -428,8 +460,12 @@ function toCliJson(dto: PeerProposalDto | PeerModelDto) {
 }
 
 /** Three significant digits: enough to compare groups, short enough for a table. */
-const short = (value: number) =>
-  Number.isNaN(value) ? '–' : value.toLocaleString('en-GB', { maximumSignificantDigits: 3 })
+const short = (locale: Locale, value: number) =>
+  Number.isNaN(value)
+    ? '–'
+    : new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumSignificantDigits: 3 })
+        .format(value)
+        .replace('-', '\u2212')
 
 /** Wraps text at word boundaries; continuation lines get `indent`. */
 function wrap(text: string, width: number, indent: string): string {
@@ -445,48 +481,51 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.join('\n')
 }
 
-const METHOD_LABEL: Record<string, string> = {
-  ward: 'Ward (hierarchisch / hierarchical)',
-  kmeans: 'Ward + k-means',
-  rings: 'Ringe fester Größe / rings of bounded size',
-  imported: 'importierte Typen / imported types',
+const METHODS = ['ward', 'kmeans', 'rings', 'imported'] as const
+function methodLabel(locale: Locale, method: string): string {
+  const known = METHODS.find((m) => m === method)
+  return known ? say(locale, `cli.peers.method.${known}`) : method
 }
 
-/** "0.083 ± 0.003 (SE; 4,000 Zeilen je Stichprobe / rows per sample)"; SE and rows when known. */
-function describeStability(stability: NonNullable<PeerQualityDto['stability']>): string {
+/** "0,083 ± 0,003 (SE; 4.000 Zeilen je Stichprobe)"; SE and rows when known. */
+function describeStability(locale: Locale, stability: NonNullable<PeerQualityDto['stability']>): string {
   const { meanAdjustedRandIndex, standardError, sampleRows } = stability
-  const precision = standardError === undefined ? '' : ` ± ${fmt(standardError, 3)}`
+  const precision = standardError === undefined ? '' : ` ± ${fmt(locale, standardError, 3)}`
   const rows =
-    sampleRows === undefined
-      ? ''
-      : ` (SE; ${sampleRows.toLocaleString('en-GB')} Zeilen je Stichprobe / rows per sample)`
-  return `${fmt(meanAdjustedRandIndex, 3)}${precision}${rows}`
+    sampleRows === undefined ? '' : ` ${say(locale, 'cli.peers.stabilityRows', { rows: sampleRows })}`
+  return `${fmt(locale, meanAdjustedRandIndex, 3)}${precision}${rows}`
 }
 
-function describeQuality(quality: PeerQualityDto | null): string {
-  if (!quality) return 'Güte / quality: – (kein Kontextprofil / no context profile)'
+function describeQuality(locale: Locale, quality: PeerQualityDto | null): string {
+  if (!quality) return say(locale, 'cli.peers.qualityNone')
   const lines = [
-    `Güte / quality (${quality.basis}; ${quality.organisations} Organisationen / organisations):`,
-    `  erklärte Varianz / variance explained R² = ${fmt(quality.rSquared, 3)}  (innerhalb / within ${fmt(quality.withinSS, 1)} von / of ${fmt(quality.totalSS, 1)})`,
-    `  Silhouette (−1…1)                 = ${fmt(quality.silhouette, 3)}`,
-    quality.stability
-      ? `  Stabilität / stability (Bootstrap ${quality.stability.replicates}×): mittlerer / mean ARI = ${describeStability(quality.stability)}`
-      : '  Stabilität / stability: – (nicht geprüft / not checked)',
+    say(locale, 'cli.peers.quality', { basis: quality.basis, n: quality.organisations }),
+    `  ${say(locale, 'cli.peers.variance', {
+      rSquared: fmt(locale, quality.rSquared, 3),
+      within: fmt(locale, quality.withinSS, 1),
+      total: fmt(locale, quality.totalSS, 1),
+    })}`,
+    `  ${say(locale, 'cli.peers.silhouette', { value: fmt(locale, quality.silhouette, 3) })}`,
+    `  ${
+      quality.stability
+        ? say(locale, 'cli.peers.stability', {
+            replicates: quality.stability.replicates,
+            value: describeStability(locale, quality.stability),
+          })
+        : say(locale, 'cli.peers.stabilityNone')
+    }`,
   ]
   if (quality.spread.length > 0) {
     const codes = quality.spread[0]!.indicators.map((i) => i.code)
-    lines.push(
-      '',
-      'Streuung je Gruppe / spread per group (Mittelwert ± SD der Rohwerte / mean ± sd of the raw values):',
-    )
+    lines.push('', say(locale, 'cli.peers.spread'))
     lines.push(
       formatTable(
-        ['Gruppe', 'n', 'Silh.', ...codes],
+        [say(locale, 'cli.common.colGroup'), 'n', say(locale, 'cli.peers.colSilhouette'), ...codes],
         quality.spread.map((g) => [
           g.group,
           g.size,
-          fmt(quality.silhouetteByGroup[g.group] ?? null),
-          ...g.indicators.map((i) => `${short(i.mean)} ± ${short(i.sd)}`),
+          fmt(locale, quality.silhouetteByGroup[g.group] ?? null),
+          ...g.indicators.map((i) => `${short(locale, i.mean)} ± ${short(locale, i.sd)}`),
         ]),
       ),
     )
@@ -496,28 +535,57 @@ function describeQuality(quality: PeerQualityDto | null): string {
 
 function describeProposal(locale: Locale, dto: PeerProposalDto | PeerModelDto, title: string): string {
   const p = dto.parameters as { k?: number; minSize?: number | null; maxSize?: number | null }
-  const organisations = dto.assignments.length
   const lines = [
     title,
-    `Methode / method: ${METHOD_LABEL[dto.method] ?? dto.method}; ${dto.groups.length} Gruppen / groups${p.minSize ? ` mit / of ${p.minSize}–${p.maxSize} Mitgliedern / members` : ''}; ${organisations} Organisationen / organisations${dto.inputs.referenceYear ? `; Bezugsjahr / reference year ${dto.inputs.referenceYear}` : ''}`,
+    say(locale, 'cli.peers.methodLine', {
+      method: methodLabel(locale, dto.method),
+      groups: dto.groups.length,
+      sizes: p.minSize ? say(locale, 'cli.peers.sizes', { min: p.minSize, max: p.maxSize ?? '–' }) : '',
+      n: dto.assignments.length,
+      year: dto.inputs.referenceYear
+        ? say(locale, 'cli.peers.referenceYear', { year: dto.inputs.referenceYear })
+        : '',
+    }),
   ]
   if (dto.vintage.latestBatchId !== null || dto.vintage.source)
     lines.push(
-      `Datenstand / data vintage: ${dto.vintage.source ?? '–'}${dto.vintage.latestBatchId !== null ? ` (Import / batch ${dto.vintage.latestBatchId}, ${dto.vintage.latestBatchAt?.slice(0, 10) ?? ''})` : ''}`,
+      say(locale, 'cli.peers.vintage', {
+        source: dto.vintage.source ?? '–',
+        batch:
+          dto.vintage.latestBatchId !== null
+            ? say(locale, 'cli.peers.vintageBatch', {
+                batchId: dto.vintage.latestBatchId,
+                at: dto.vintage.latestBatchAt ? formatDate(locale, dto.vintage.latestBatchAt) : '–',
+              })
+            : '',
+      }),
     )
   if (dto.inputs.indicators.length > 0) {
     lines.push(
       '',
-      `Indikatoren / indicators (Gewichte / weights: ${dto.inputs.weighting === 'regression' ? 'aus Regression auf K1–K3 / from regression on K1–K3' : 'von Hand / by hand'}):`,
+      say(locale, 'cli.peers.indicators', {
+        weighting: say(
+          locale,
+          dto.inputs.weighting === 'regression'
+            ? 'cli.peers.weightingRegression'
+            : 'cli.peers.weightingManual',
+        ),
+      }),
     )
     lines.push(
       formatTable(
-        ['code', 'Name / name', 'Transformation', 'Gewicht / weight', 'Jahre / years'],
+        [
+          say(locale, 'cli.common.colCode'),
+          say(locale, 'cli.common.colName'),
+          say(locale, 'cli.peers.colTransformation'),
+          say(locale, 'cli.peers.colWeight'),
+          say(locale, 'cli.peers.colYears'),
+        ],
         dto.inputs.indicators.map((i) => [
           i.code,
-          `${i.nameDe} / ${i.nameEn}`,
+          locale === 'de' ? i.nameDe : i.nameEn,
           i.transform,
-          fmt(i.weight),
+          fmt(locale, i.weight),
           i.yearFrom === null
             ? '–'
             : i.yearFrom === i.yearTo
@@ -529,21 +597,24 @@ function describeProposal(locale: Locale, dto: PeerProposalDto | PeerModelDto, t
   }
   for (const fit of dto.inputs.regression ?? [])
     lines.push(
-      `  ${fit.figure} (n = ${fit.n}, R² = ${fmt(fit.rSquared, 3)}): ${fit.coefficients.map((c) => `${c.code} β = ${fmt(c.standardisedEffect)}${c.isSignificant ? '*' : ''} (p = ${fmt(c.pValue, 3)})`).join(', ')}`,
+      `  ${fit.figure} (n = ${fit.n}, R² = ${fmt(locale, fit.rSquared, 3)}): ${fit.coefficients.map((c) => `${c.code} β = ${fmt(locale, c.standardisedEffect)}${c.isSignificant ? '*' : ''} (p = ${fmt(locale, c.pValue, 3)})`).join(', ')}`,
     )
-  lines.push('', 'Gruppen / groups:')
+  lines.push('', say(locale, 'cli.peers.groups'))
   for (const g of dto.groups)
     lines.push(
       wrap(`${g.code} ${g.name} (${g.size}): ${g.members.map((m) => m.name).join(', ')}`, 110, '    '),
     )
-  lines.push('', describeQuality(dto.quality))
+  lines.push('', describeQuality(locale, dto.quality))
   if (dto.excluded.length > 0) {
-    lines.push(
-      '',
-      `Nicht gruppiert, Daten unvollständig / not grouped, incomplete data (${dto.excluded.length}):`,
-    )
+    lines.push('', say(locale, 'cli.peers.excluded', { n: dto.excluded.length }))
     for (const e of dto.excluded)
-      lines.push(`  ${e.ags5 ?? e.organisationId} ${e.name}: fehlt / missing ${e.missing.join(', ')}`)
+      lines.push(
+        `  ${say(locale, 'cli.peers.excludedLine', {
+          key: e.ags5 ?? String(e.organisationId),
+          name: e.name,
+          missing: e.missing.join(', '),
+        })}`,
+      )
   }
   // The excluded organisations are listed above already; notes of older models are plain strings.
   const notes = dto.notes.filter(
@@ -552,47 +623,56 @@ function describeProposal(locale: Locale, dto: PeerProposalDto | PeerModelDto, t
   if (notes.length > 0)
     lines.push(
       '',
-      'Hinweise / notes:',
+      say(locale, 'cli.peers.notes'),
       ...notes.map((n) => `  - ${renderSent(locale, { ...n, key: n.messageKey })}`),
     )
   const moves = 'moves' in dto ? dto.moves : []
   if (moves.length > 0) {
-    lines.push('', 'Verschiebungen von Hand / moves by hand:')
+    lines.push('', say(locale, 'cli.peers.moves'))
     for (const m of moves)
-      lines.push(`  ${m.at.slice(0, 16).replace('T', ' ')} ${m.by}: ${m.name} ${m.from ?? '–'} → ${m.to}`)
+      lines.push(`  ${formatDateTime(locale, m.at)} ${m.by}: ${m.name} ${m.from ?? '–'} → ${m.to}`)
   }
   return lines.join('\n')
 }
 
-function describeTableResult(r: TableResult): string {
+function describeTableResult(locale: Locale, r: TableResult): string {
   const groups = new Map<number, string[]>()
   for (const a of r.assignments) groups.set(a.group, [...(groups.get(a.group) ?? []), a.id])
   return [
-    `Methode / method: ${METHOD_LABEL[r.method]}; k = ${r.k}${r.minSize ? `, ${r.minSize}–${r.maxSize} Mitglieder / members` : ''}; ${r.assignments.length} Zeilen / rows; Skalierung / scaling: ${r.scale === 'z' ? 'z-Werte / z-scores' : 'keine / none'}`,
+    say(locale, 'cli.peers.tableLine', {
+      method: methodLabel(locale, r.method),
+      k: r.k,
+      sizes: r.minSize ? say(locale, 'cli.peers.tableSizes', { min: r.minSize, max: r.maxSize ?? '–' }) : '',
+      rows: r.assignments.length,
+      scaling: say(locale, r.scale === 'z' ? 'cli.peers.scalingZ' : 'cli.peers.scalingNone'),
+    }),
     '',
     formatTable(
-      ['Gruppe / group', 'n', 'ids'],
+      [say(locale, 'cli.common.colGroup'), 'n', say(locale, 'cli.peers.colIds')],
       [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([g, ids]) => [g, ids.length, ids.join(', ')]),
     ),
     '',
-    `R² = ${fmt(r.quality.rSquared, 3)}; Silhouette = ${fmt(r.quality.silhouette, 3)}; Stabilität / stability (mean ARI) = ${r.quality.stability ? describeStability(r.quality.stability) : '–'}`,
+    say(locale, 'cli.peers.tableQuality', {
+      rSquared: fmt(locale, r.quality.rSquared, 3),
+      silhouette: fmt(locale, r.quality.silhouette, 3),
+      stability: r.quality.stability ? describeStability(locale, r.quality.stability) : '–',
+    }),
   ].join('\n')
 }
 
-function describeModelList(models: PeerModelListDto['models']): string {
-  if (models.length === 0)
-    return 'keine Modelle / no peer models yet (benchlearn peers save … or peers import-types …)'
+function describeModelList(locale: Locale, models: PeerModelListDto['models']): string {
+  if (models.length === 0) return say(locale, 'cli.peers.noModels')
   return formatTable(
     [
-      'id',
-      'Name / name',
-      'Art / kind',
-      'Methode / method',
-      'Gruppen / groups',
+      say(locale, 'cli.common.colId'),
+      say(locale, 'cli.common.colName'),
+      say(locale, 'cli.common.colKind'),
+      say(locale, 'cli.peers.colMethod'),
+      say(locale, 'cli.peers.colGroups'),
       'n',
-      'Jahr / year',
+      say(locale, 'cli.peers.colYear'),
       'R²',
-      'erstellt / created',
+      say(locale, 'cli.peers.colCreated'),
     ],
     models.map((m) => [
       m.id,
@@ -602,58 +682,88 @@ function describeModelList(models: PeerModelListDto['models']): string {
       m.groups,
       m.members,
       m.referenceYear,
-      fmt(m.rSquared, 3),
-      `${m.createdAt.slice(0, 10)} ${m.createdBy}`,
+      fmt(locale, m.rSquared, 3),
+      `${formatDate(locale, m.createdAt)} ${m.createdBy}`,
     ]),
   )
 }
 
-function describeComparison(c: PeerComparisonDto): string {
+function describeComparison(locale: Locale, c: PeerComparisonDto): string {
   const lines = [
-    `Vergleich / comparison: ${c.a.id} „${c.a.name}“ ↔ ${c.b.id} „${c.b.name}“`,
-    `Gemeinsame Organisationen / organisations in both: ${c.common}; nur in / only in ${c.a.id}: ${c.onlyInA.length}; nur in / only in ${c.b.id}: ${c.onlyInB.length}`,
-    `Adjustierter Rand-Index / adjusted Rand index: ${fmt(c.adjustedRandIndex, 3)} (1 = gleiche Einteilung / same partition, ≈ 0 = Zufall / chance)`,
+    say(locale, 'cli.peers.comparison', { a: c.a.id, aName: c.a.name, b: c.b.id, bName: c.b.name }),
+    say(locale, 'cli.peers.comparisonCounts', {
+      common: c.common,
+      a: c.a.id,
+      onlyInA: c.onlyInA.length,
+      b: c.b.id,
+      onlyInB: c.onlyInB.length,
+    }),
+    say(locale, 'cli.peers.randIndex', { value: fmt(locale, c.adjustedRandIndex, 3) }),
     '',
     formatTable(
-      ['Gruppe in B / group in B', 'entspricht in A / matches in A', 'Überschneidung / overlap'],
+      [
+        say(locale, 'cli.peers.colGroupInB'),
+        say(locale, 'cli.peers.colMatchesInA'),
+        say(locale, 'cli.peers.colOverlap'),
+      ],
       c.matches.map((m) => [m.b, m.a ?? '–', m.overlap]),
     ),
   ]
-  lines.push('', `Gewechselt / moved (${c.moves.length}):`)
+  lines.push('', say(locale, 'cli.peers.moved', { n: c.moves.length }))
   for (const m of c.moves) lines.push(`  ${m.ags5 ?? m.organisationId} ${m.name}: ${m.from} → ${m.to}`)
   return lines.join('\n')
 }
 
-function describeNeighbours(n: NeighboursDto): string {
+function describeNeighbours(locale: Locale, n: NeighboursDto): string {
   const lines = [
-    `Nächste Nachbarn / nearest neighbours of ${n.organisation.name}`,
-    `Grundlage / basis: ${n.basis.modelId !== null ? `Modell / model ${n.basis.modelId}` : 'Standardprofil / standard profile'}, ${n.basis.referenceYear ?? '–'}: ${n.basis.indicators.map((i) => `${i.code}${i.transform !== 'none' ? ` (${i.transform})` : ''} ×${fmt(i.weight)}`).join(', ')}`,
+    say(locale, 'cli.peers.neighbours', { name: n.organisation.name }),
+    say(locale, 'cli.peers.basis', {
+      basis:
+        n.basis.modelId !== null
+          ? say(locale, 'cli.peers.basisModel', { modelId: n.basis.modelId })
+          : say(locale, 'cli.peers.basisStandard'),
+      year: n.basis.referenceYear === null ? '–' : String(n.basis.referenceYear),
+      indicators: n.basis.indicators
+        .map((i) => `${i.code}${i.transform !== 'none' ? ` (${i.transform})` : ''} ×${fmt(locale, i.weight)}`)
+        .join(', '),
+    }),
     '',
     formatTable(
-      ['#', 'Organisation', 'Abstand / distance (0–1)', ...n.basis.indicators.map((i) => `${i.code} %`)],
+      [
+        '#',
+        say(locale, 'cli.common.colOrganisation'),
+        say(locale, 'cli.peers.colDistance'),
+        ...n.basis.indicators.map((i) => `${i.code} %`),
+      ],
       n.neighbours.map((x) => [
         x.rank,
         x.name,
-        fmt(x.rebasedDistance, 3),
-        ...x.contributions.map((c) => fmt(c.sharePercent, 0)),
+        fmt(locale, x.rebasedDistance, 3),
+        ...x.contributions.map((c) => fmt(locale, c.sharePercent, 0)),
       ]),
     ),
     '',
-    'Warum? / why? (Anteil am Abstand: groß = Unterschied / share of the distance: large = difference)',
+    say(locale, 'cli.peers.why'),
   ]
-  for (const x of n.neighbours) lines.push(`  ${x.rank}. ${x.explanationDe}`, `     ${x.explanationEn}`)
+  for (const x of n.neighbours)
+    lines.push(`  ${x.rank}. ${locale === 'de' ? x.explanationDe : x.explanationEn}`)
   return lines.join('\n')
 }
 
-function describeHistory(h: RingHistoryDto): string {
-  if (h.memberships.length === 0) return `${h.organisation.name}: in keinem Ring / in no ring`
+function describeHistory(locale: Locale, h: RingHistoryDto): string {
+  if (h.memberships.length === 0) return say(locale, 'cli.peers.inNoRing', { name: h.organisation.name })
   return [
-    `Ring-Historie / ring history of ${h.organisation.name}:`,
+    say(locale, 'cli.peers.history', { name: h.organisation.name }),
     formatTable(
-      ['von / from', 'bis / to', 'Ring', 'Netzwerk / network'],
+      [
+        say(locale, 'cli.peers.colFrom'),
+        say(locale, 'cli.peers.colTo'),
+        say(locale, 'cli.common.colRing'),
+        say(locale, 'cli.peers.colNetwork'),
+      ],
       h.memberships.map((m) => [
-        m.validFrom,
-        m.validTo ?? 'heute / today',
+        formatDate(locale, m.validFrom),
+        m.validTo ? formatDate(locale, m.validTo) : say(locale, 'cli.peers.today'),
         `${m.code} ${m.name}`,
         m.networkName,
       ]),
@@ -662,75 +772,96 @@ function describeHistory(h: RingHistoryDto): string {
 }
 
 function describePreview(locale: Locale, p: PeerMovePreviewDto): string {
+  const sizes = p.sizes
+    .filter((s) => s.before !== s.after)
+    .map((s) => `${s.group} ${s.before} → ${s.after}`)
+    .join(', ')
   const lines = [
-    'Vorschau / preview (nichts gespeichert / nothing saved; mit / with --save speichern / to save):',
+    say(locale, 'cli.peers.preview'),
     ...p.moves.map((m) => `  ${m.name}: ${m.from ?? '–'} → ${m.to}`),
     '',
-    `R²: ${fmt(p.before?.rSquared ?? null, 3)} → ${fmt(p.after?.rSquared ?? null, 3)}; Silhouette: ${fmt(p.before?.silhouette ?? null, 3)} → ${fmt(p.after?.silhouette ?? null, 3)}`,
-    `Größen / sizes: ${
-      p.sizes
-        .filter((s) => s.before !== s.after)
-        .map((s) => `${s.group} ${s.before} → ${s.after}`)
-        .join(', ') || 'unverändert / unchanged'
-    }`,
+    `R²: ${fmt(locale, p.before?.rSquared ?? null, 3)} → ${fmt(locale, p.after?.rSquared ?? null, 3)}; Silhouette: ${fmt(locale, p.before?.silhouette ?? null, 3)} → ${fmt(locale, p.after?.silhouette ?? null, 3)}`,
+    say(locale, 'cli.peers.sizesLine', { sizes: sizes || say(locale, 'cli.peers.unchanged') }),
   ]
   if (p.violations.length > 0)
     lines.push(
       '',
-      'Verletzt / breaks (Speichern wird abgelehnt / a save is refused):',
+      say(locale, 'cli.peers.violations'),
       ...p.violations.map((v) => `  - ${renderSent(locale, { ...v, key: v.messageKey })}`),
     )
-  else lines.push('Alle Grenzen und Bedingungen eingehalten / all bounds and constraints hold')
+  else lines.push(say(locale, 'cli.peers.allHold'))
   return lines.join('\n')
 }
 
-function describeApply(r: ApplyPeerModelResultDto): string {
+function describeApply(locale: Locale, r: ApplyPeerModelResultDto): string {
   const lines = [
-    `Ringe ab / rings from ${r.validFrom} (Modell / model ${r.modelId}); ${r.endedMemberships} bisherige Mitgliedschaften beendet / memberships ended`,
+    say(locale, 'cli.peers.applied', { from: r.validFrom, modelId: r.modelId, ended: r.endedMemberships }),
     formatTable(
-      ['Ring', 'n', ''],
+      [say(locale, 'cli.common.colRing'), 'n', ''],
       r.rings.map((x) => [
         `${x.code} ${x.name}`,
         x.members,
-        x.isNew ? 'neu / new' : 'fortgeführt / continued',
+        say(locale, x.isNew ? 'cli.peers.new' : 'cli.peers.continued'),
       ]),
     ),
   ]
-  if (r.endedRings.length > 0) lines.push(`Beendete Ringe / rings ended: ${r.endedRings.join(', ')}`)
+  if (r.endedRings.length > 0)
+    lines.push(say(locale, 'cli.peers.ringsEnded', { rings: r.endedRings.join(', ') }))
   if (r.withoutRing.length > 0)
     lines.push(
-      `Ohne Ring / without a ring (${r.withoutRing.length}): ${r.withoutRing.map((w) => w.name).join(', ')}`,
+      say(locale, 'cli.peers.withoutRing', {
+        n: r.withoutRing.length,
+        names: r.withoutRing.map((w) => w.name).join(', '),
+      }),
     )
   return lines.join('\n')
 }
 
 function describeTypes(locale: Locale, s: ImportPeerTypesSummaryDto): string {
   const lines = [
-    `${s.fileName}: ${s.rowsRead} Zeilen / rows, ${s.assigned} Organisationen zugeordnet / organisations assigned, ${s.groups.length} Typen / types${s.isDryRun ? ' (Probelauf / dry run)' : ''}`,
+    say(locale, 'cli.peers.typesLine', {
+      file: s.fileName,
+      rows: s.rowsRead,
+      assigned: s.assigned,
+      types: s.groups.length,
+    }) + (s.isDryRun ? ` ${say(locale, 'cli.peers.dryRun')}` : ''),
   ]
   if (s.errors.length > 0) {
-    lines.push(`${s.errors.length} Fehler, nichts importiert / errors, nothing imported:`)
-    for (const e of s.errors.slice(0, 50))
-      lines.push(
-        `  ${e.row !== undefined ? `row ${e.row}` : ''}${e.column ? `, column ${e.column}` : ''}${e.value !== undefined ? `, '${e.value}'` : ''}: ${renderSent(locale, { ...e, key: e.messageKey })}`,
-      )
-  } else if (s.isCommitted) lines.push(`gespeichert als Modell / saved as model ${s.modelId}`)
+    lines.push(say(locale, 'cli.peers.typesErrors', { n: s.errors.length }))
+    for (const e of s.errors.slice(0, 50)) {
+      const where = [
+        e.row !== undefined ? say(locale, 'cli.common.row', { row: String(e.row) }) : undefined,
+        e.column ? say(locale, 'cli.common.column', { column: e.column }) : undefined,
+        e.value !== undefined ? say(locale, 'cli.common.quoted', { value: e.value }) : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ')
+      lines.push(`  ${where}: ${renderSent(locale, { ...e, key: e.messageKey })}`)
+    }
+  } else if (s.isCommitted && s.modelId !== null)
+    lines.push(say(locale, 'cli.peers.savedAsModel', { modelId: s.modelId }))
   lines.push(
     formatTable(
-      ['Typ / type', 'Name / name', 'n'],
+      [say(locale, 'cli.peers.colType'), say(locale, 'cli.common.colName'), 'n'],
       s.groups.map((g) => [g.code, g.name, g.size]),
     ),
   )
   if (s.unmatched.length > 0)
     lines.push(
-      `Schlüssel ohne Organisation / keys without an organisation (${s.unmatched.length}): ${s.unmatched
-        .slice(0, 20)
-        .map((u) => `row ${u.row} ${u.value}`)
-        .join(', ')}${s.unmatched.length > 20 ? ' …' : ''}`,
+      say(locale, 'cli.peers.unmatched', {
+        n: s.unmatched.length,
+        list: `${s.unmatched
+          .slice(0, 20)
+          .map((u) => `${say(locale, 'cli.common.row', { row: String(u.row) })} ${u.value}`)
+          .join(', ')}${s.unmatched.length > 20 ? ' …' : ''}`,
+      }),
     )
   if (s.withoutType.length > 0)
     lines.push(
-      `Mitglieder ohne Typ / members without a type (${s.withoutType.length}): ${s.withoutType.map((w) => w.name).join(', ')}`,
+      say(locale, 'cli.peers.withoutType', {
+        n: s.withoutType.length,
+        names: s.withoutType.map((w) => w.name).join(', '),
+      }),
     )
   return lines.join('\n')
 }

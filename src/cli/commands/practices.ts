@@ -2,7 +2,17 @@ import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import { listPractices } from '../../features/practices/list-practices'
 import { readPractice } from '../../features/practices/read-practice'
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import { formatDate, formatNumber, type Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import {
+  type CliIo,
+  expectedOneOf,
+  formatTable,
+  parseCommandArgs,
+  say,
+  usageError,
+  withDatabase,
+} from '../io'
 
 /** The command line works on the local database with every right, like an administrator. */
 export const LOCAL_ADMIN: Viewer = {
@@ -13,22 +23,29 @@ export const LOCAL_ADMIN: Viewer = {
   moderatedRingIds: 'all',
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    topic: { type: 'string' },
-    figure: { type: 'string' },
-    limit: { type: 'string' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      topic: { type: 'string' },
+      figure: { type: 'string' },
+      limit: { type: 'string' },
+    },
+    locale,
+  )
   const [action, ...rest] = positionals
   const at = isoDate(new Date())
   if (action === 'list' || action === 'search') {
     const q = action === 'search' ? rest.join(' ').trim() : undefined
-    if (action === 'search' && !q)
-      throw new CliUsageError('search needs words to look for, e.g. search Beratung')
+    if (action === 'search' && !q) throw usageError(locale, 'cli.practices.searchWords')
     const limit = Number(values.limit ?? 100)
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      throw new CliUsageError(`--limit must be 1 … 200, got '${values.limit}'`)
+      throw usageError(locale, 'cli.practices.limit', { value: values.limit ?? '' })
     const list = await withDatabase(io, values['data-dir'], (database) =>
       listPractices(database.db, {
         viewer: LOCAL_ADMIN,
@@ -41,15 +58,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 0
     }
     if (list.practices.length === 0) {
-      io.out(q ? `no practice card matches '${q}'` : 'no practice cards')
+      io.out(q ? say(locale, 'cli.practices.noMatch', { q }) : say(locale, 'cli.practices.none'))
       return 0
     }
     io.out(
       formatTable(
-        ['id', 'title', 'organisation', 'visibility', 'figures', 'adoptions'],
+        [
+          say(locale, 'cli.common.colId'),
+          say(locale, 'cli.practices.colTitle'),
+          say(locale, 'cli.common.colOrganisation'),
+          say(locale, 'cli.practices.colVisibility'),
+          say(locale, 'cli.practices.colFigures'),
+          say(locale, 'cli.practices.colAdoptions'),
+        ],
         list.practices.map((p) => [
           p.id,
-          p.title + (p.isDemo ? ' [Demo]' : ''),
+          p.title + (p.isDemo ? ` [${say(locale, 'cli.common.demo')}]` : ''),
           p.organisation.name,
           p.visibility,
           p.figureCodes.join(','),
@@ -57,13 +81,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         ]),
       ),
     )
-    io.out(`${list.total} card(s)`)
+    io.out(say(locale, 'cli.practices.total', { n: list.total }))
     return 0
   }
   if (action === 'show') {
     const id = Number(rest[0])
     if (!Number.isInteger(id) || id <= 0)
-      throw new CliUsageError(`show needs a card id, got '${rest[0] ?? ''}'`)
+      throw usageError(locale, 'cli.practices.showId', { value: rest[0] ?? '' })
     const card = await withDatabase(io, values['data-dir'], (database) =>
       readPractice(database.db, { viewer: LOCAL_ADMIN, id, at }),
     )
@@ -74,23 +98,31 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const section = (title: string, text: string) => (text ? [`${title}:`, `  ${text}`] : [])
     io.out(
       [
-        `#${card.id} ${card.title}${card.isDemo ? ' [Demo]' : ''}`,
-        `${card.organisation.name} · ${card.visibility} · ${card.status}${card.publishedAt ? ` ${card.publishedAt.slice(0, 10)}` : ''}`,
-        `Themen / topics: ${card.topics.join(', ') || '–'} · Kennzahlen / figures: ${card.figureCodes.join(', ') || '–'}`,
-        ...section('Problem', card.problem),
-        ...section('Vorgehen / approach', card.approach),
-        ...section('Ressourcen / resources', card.resources),
-        ...section('Ergebnisse / results', card.results),
-        ...section('Kontakt / contact', card.contact),
-        `Anhänge / attachments: ${card.attachments.map((a) => `${a.fileName} (${a.sizeBytes} B)`).join(', ') || '–'}`,
-        `Übernahmen / adoptions (${card.adoptionCount}):`,
+        `#${card.id} ${card.title}${card.isDemo ? ` [${say(locale, 'cli.common.demo')}]` : ''}`,
+        `${card.organisation.name} · ${card.visibility} · ${card.status}${card.publishedAt ? ` ${formatDate(locale, card.publishedAt)}` : ''}`,
+        say(locale, 'cli.practices.topics', {
+          topics: card.topics.join(', ') || '–',
+          figures: card.figureCodes.join(', ') || '–',
+        }),
+        ...section(say(locale, 'cli.practices.problem'), card.problem),
+        ...section(say(locale, 'cli.practices.approach'), card.approach),
+        ...section(say(locale, 'cli.practices.resources'), card.resources),
+        ...section(say(locale, 'cli.practices.results'), card.results),
+        ...section(say(locale, 'cli.practices.contact'), card.contact),
+        say(locale, 'cli.practices.attachments', {
+          list:
+            card.attachments
+              .map((a) => `${a.fileName} (${formatNumber(locale, a.sizeBytes, 0)} B)`)
+              .join(', ') || '–',
+        }),
+        say(locale, 'cli.practices.adoptions', { n: card.adoptionCount }),
         ...card.adoptions.map(
           (a) =>
-            `  #${a.id} ${a.organisation.name} seit ${a.startedOn}${a.effectUrl ? `  → ${a.effectUrl}` : ''}`,
+            `  ${say(locale, 'cli.practices.adoption', { id: a.id, organisation: a.organisation.name, since: a.startedOn })}${a.effectUrl ? `  → ${a.effectUrl}` : ''}`,
         ),
       ].join('\n'),
     )
     return 0
   }
-  throw new CliUsageError(`expected list, search <words> or show <id>, got '${action ?? ''}'`)
+  throw expectedOneOf(locale, ['list', 'search', 'show'], action)
 }

@@ -6,7 +6,9 @@ import { buildCouncilPptx } from '../../features/reports/council/build-council-p
 import { buildCouncilReport, parseSections } from '../../features/reports/council/build-council-report'
 import { printCouncilPdf } from '../../features/reports/council/print-council-report'
 import { printMeetingPack, renderMeetingPack } from '../../features/reports/meeting-pack/print-meeting-pack'
-import { CliUsageError, type CliIo, parseCommandArgs, withDatabase } from '../io'
+import { formatPeriod, type Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase } from '../io'
 
 /** Prints the PDF (always closing the shared browser) and writes it to `file`. */
 async function writePdf(io: CliIo, file: string, print: () => Promise<Buffer>): Promise<Buffer> {
@@ -19,37 +21,48 @@ async function writePdf(io: CliIo, file: string, print: () => Promise<Buffer>): 
   }
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    pdf: { type: 'string' },
-    html: { type: 'string' },
-    pptx: { type: 'string' },
-    period: { type: 'string' },
-    lang: { type: 'string' },
-    sections: { type: 'string' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      pdf: { type: 'string' },
+      html: { type: 'string' },
+      pptx: { type: 'string' },
+      period: { type: 'string' },
+      lang: { type: 'string' },
+      sections: { type: 'string' },
+    },
+    locale,
+  )
   if (values.period !== undefined && !/^\d{4}-\d{2}$/.test(values.period))
-    throw new CliUsageError(`--period must be YYYY-MM, got '${values.period}'`)
-  if (positionals[0] === 'organisation') return reportOrganisation(io, positionals[1], values)
-  if (positionals[0] !== 'meeting')
-    throw new CliUsageError(`expected 'meeting' or 'organisation', got '${positionals[0] ?? ''}'`)
+    throw usageError(locale, 'cli.report.period', { value: values.period })
+  if (positionals[0] === 'organisation') return reportOrganisation(io, locale, positionals[1], values)
+  if (positionals[0] !== 'meeting') throw expectedOneOf(locale, ['meeting', 'organisation'], positionals[0])
   const id = Number(positionals[1])
   if (!Number.isInteger(id) || id <= 0)
-    throw new CliUsageError(`expected a meeting id, got '${positionals[1] ?? ''}'`)
-  if (!values.pdf && !values.html) throw new CliUsageError('give --pdf <file> and/or --html <file>')
-  const report = reportOptions(values)
+    throw usageError(locale, 'cli.report.meetingId', { value: positionals[1] ?? '' })
+  if (!values.pdf && !values.html) throw usageError(locale, 'cli.report.pdfOrHtml')
+  const report = reportOptions(values, locale)
   const rendered = await withDatabase(io, values['data-dir'], (database) =>
     renderMeetingPack(database.db, { ...report, meetingId: id, now: new Date() }),
   )
   if (values.html) {
     const path = resolve(io.cwd, values.html)
     writeFileSync(path, rendered.html)
-    io.out(`HTML: ${path}`)
+    io.out(say(locale, 'cli.report.html', { path }))
   }
   if (values.pdf) {
     const pdf = await writePdf(io, values.pdf, () => printMeetingPack(rendered))
     io.out(
-      `PDF: ${resolve(io.cwd, values.pdf)} (${Math.round(pdf.length / 1024)} KB, Datenstand ${rendered.pack.dataPeriod ?? '–'})`,
+      say(locale, 'cli.report.packPdf', {
+        path: resolve(io.cwd, values.pdf),
+        size: Math.round(pdf.length / 1024),
+        period: rendered.pack.dataPeriod ? formatPeriod(locale, rendered.pack.dataPeriod) : '–',
+      }),
     )
   }
   return 0
@@ -58,6 +71,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 /** `report organisation <key> --pdf <file> --pptx <file> [--lang de|en] [--period YYYY-MM] [--sections …]` */
 async function reportOrganisation(
   io: CliIo,
+  locale: Locale,
   key: string | undefined,
   values: {
     pdf?: string
@@ -68,9 +82,9 @@ async function reportOrganisation(
     'data-dir'?: string
   },
 ): Promise<number> {
-  if (!key) throw new CliUsageError('expected an organisation key (id, AGS or NUTS-3) after organisation')
-  if (!values.pdf && !values.pptx) throw new CliUsageError('give --pdf <file> and/or --pptx <file>')
-  const report = reportOptions(values)
+  if (!key) throw usageError(locale, 'cli.report.organisationKey')
+  if (!values.pdf && !values.pptx) throw usageError(locale, 'cli.report.pdfOrPptx')
+  const report = reportOptions(values, locale)
   const sections = parseSections(values.sections)
   const deck = await withDatabase(io, values['data-dir'], (database) =>
     buildCouncilReport(database.db, { ...report, org: key, sections, now: new Date() }),
@@ -78,25 +92,29 @@ async function reportOrganisation(
   if (values.pdf) {
     const pdf = await writePdf(io, values.pdf, () => printCouncilPdf(deck))
     io.out(
-      `PDF: ${resolve(io.cwd, values.pdf)} (${Math.round(pdf.length / 1024)} KB, ${deck.slides.length + 1} slides)`,
+      say(locale, 'cli.report.deckPdf', {
+        path: resolve(io.cwd, values.pdf),
+        size: Math.round(pdf.length / 1024),
+        slides: deck.slides.length + 1,
+      }),
     )
   }
   if (values.pptx) {
     const path = resolve(io.cwd, values.pptx)
     writeFileSync(path, await buildCouncilPptx(deck))
-    io.out(`PPTX: ${path} (${deck.slides.length + 1} slides)`)
+    io.out(say(locale, 'cli.report.pptx', { path, slides: deck.slides.length + 1 }))
   }
   return 0
 }
 
 /** What every report is made with: the whole network's view, the month asked for, the language. */
-function reportOptions(values: { period?: string; lang?: string }) {
-  return { viewer: SYSTEM_VIEWER, period: values.period, locale: parseLang(values.lang) }
+function reportOptions(values: { period?: string; lang?: string }, locale: Locale) {
+  return { viewer: SYSTEM_VIEWER, period: values.period, locale: parseLang(values.lang, locale) }
 }
 
-/** `--lang de|en`, German when left out. */
-function parseLang(value: string | undefined): 'de' | 'en' {
-  const lang = value ?? 'de'
-  if (lang !== 'de' && lang !== 'en') throw new CliUsageError(`--lang must be de or en, got '${lang}'`)
+/** `--lang de|en`; the CLI's language when left out. */
+function parseLang(value: string | undefined, locale: Locale): 'de' | 'en' {
+  const lang = value ?? locale
+  if (lang !== 'de' && lang !== 'en') throw usageError(locale, 'cli.report.lang', { value: lang })
   return lang
 }

@@ -1,15 +1,20 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { notFound } from '../../core/errors/app-error'
-import { message } from '../../core/messages/text'
+import { localeFromEnvironment, message } from '../../core/messages/text'
 import { openDatabase } from '../../db/connect'
 import { restoreBackup } from '../../features/backup/restore-backup'
-import { CliUsageError, type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
+import type { Locale } from '../../core/format/format'
+import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns, say, usageError } from '../io'
 
 /** `benchlearn restore <file>`: loads a backup into an empty database (docs/operations.md). */
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { 'sign-out-everyone': { type: 'boolean' } })
-  if (positionals.length !== 1) throw new CliUsageError('expected exactly one backup file to restore')
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { 'sign-out-everyone': { type: 'boolean' } }, locale)
+  if (positionals.length !== 1) throw usageError(locale, 'cli.restore.oneFile')
   const file = resolve(io.cwd, positionals[0]!)
   if (!existsSync(file)) throw notFound(message('restore.noSuchFile', { file }))
   const target = databaseOptions(io, values['data-dir'])
@@ -23,10 +28,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     })
     io.out(
       [
-        `Wiederhergestellt / restored: ${summary.tables} Tabellen / tables, ${summary.rows.toLocaleString('de-DE')} Zeilen / rows (Schema ${summary.schema}) in ${database.location}`,
-        summary.upgradedWith.length > 0
-          ? `  aktualisiert / upgraded with: ${summary.upgradedWith.join(', ')}`
-          : '  Schema ist aktuell / schema is current',
+        say(locale, 'cli.restore.restored', {
+          tables: summary.tables,
+          rows: summary.rows,
+          schema: summary.schema,
+          location: database.location,
+        }),
+        `  ${
+          summary.upgradedWith.length > 0
+            ? say(locale, 'cli.restore.upgraded', { migrations: summary.upgradedWith.join(', ') })
+            : say(locale, 'cli.restore.schemaCurrent')
+        }`,
       ].join('\n'),
     )
     return 0

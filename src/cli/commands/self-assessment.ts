@@ -1,24 +1,39 @@
 import { compareSelfAssessments } from '../../features/self-assessment/compare-self-assessments'
-import { CliUsageError, type CliIo, formatTable, parseCommandArgs, withDatabase } from '../io'
+import { formatFixed, formatSigned, type Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import {
+  type CliIo,
+  expectedOneOf,
+  formatTable,
+  parseCommandArgs,
+  say,
+  usageError,
+  withDatabase,
+} from '../io'
 import { LOCAL_ADMIN } from './practices'
 
-const format = (value: number | null, digits = 1) => (value === null ? null : value.toFixed(digits))
-const signed = (value: number | null) =>
-  value === null ? null : `${value > 0 ? '+' : ''}${value.toFixed(1)}`
-
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    ring: { type: 'string' },
-    cycle: { type: 'string' },
-    org: { type: 'string' },
-  })
-  if (positionals[0] !== 'compare')
-    throw new CliUsageError(`expected 'compare', got '${positionals[0] ?? ''}'`)
-  if (!values.ring) throw new CliUsageError('--ring is required (a ring code such as R01)')
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const format = (value: number | null) => (value === null ? null : formatFixed(locale, value, 1))
+  const signed = (value: number | null) => (value === null ? null : formatSigned(locale, value, 1))
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      ring: { type: 'string' },
+      cycle: { type: 'string' },
+      org: { type: 'string' },
+    },
+    locale,
+  )
+  if (positionals[0] !== 'compare') throw expectedOneOf(locale, ['compare'], positionals[0])
+  if (!values.ring) throw usageError(locale, 'cli.common.ringRequired')
   const organisationId = values.org === undefined ? undefined : Number(values.org)
   if (organisationId !== undefined && !Number.isInteger(organisationId))
-    throw new CliUsageError(`--org must be an organisation id, got '${values.org}'`)
+    throw usageError(locale, 'cli.selfAssessment.org', { value: values.org! })
   const result = await withDatabase(io, values['data-dir'], (database) =>
     compareSelfAssessments(database.db, {
       ringId: values.ring!,
@@ -33,12 +48,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0
   }
   io.out(
-    `${result.ring.code} ${result.ring.name} · ${result.cycle.name}${result.previousCycle ? ` (Vergleich / compared with ${result.previousCycle.code})` : ''} · Skala / scale ${result.scale.min}–${result.scale.max}${result.isDemo ? ' · Demo' : ''}`,
+    `${result.ring.code} ${result.ring.name} · ${result.cycle.name}${result.previousCycle ? ` ${say(locale, 'cli.selfAssessment.comparedWith', { code: result.previousCycle.code })}` : ''} · ${say(locale, 'cli.selfAssessment.scale', { min: result.scale.min, max: result.scale.max })}${result.isDemo ? ` · ${say(locale, 'cli.common.demo')}` : ''}`,
   )
-  if (result.focus) io.out(`Fokus / focus: ${result.focus.name}`)
+  if (result.focus) io.out(say(locale, 'cli.selfAssessment.focus', { name: result.focus.name }))
   io.out(
     formatTable(
-      ['area', 'score', 'mean', 'median', 'best', 'gap', 'change', 'ring Δ', 'n'],
+      [
+        say(locale, 'cli.selfAssessment.colArea'),
+        say(locale, 'cli.selfAssessment.colScore'),
+        say(locale, 'cli.selfAssessment.colMean'),
+        say(locale, 'cli.kpi.colMedian'),
+        say(locale, 'cli.selfAssessment.colBest'),
+        say(locale, 'cli.selfAssessment.colGap'),
+        say(locale, 'cli.selfAssessment.colChange'),
+        say(locale, 'cli.selfAssessment.colRingChange'),
+        'n',
+      ],
       result.areas.map((a) => [
         a.name,
         a.score,
@@ -52,6 +77,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ]),
     ),
   )
-  if (!result.focus) io.out('(--org <id> shows one organisation’s score, gap to the best and change)')
+  if (!result.focus) io.out(say(locale, 'cli.selfAssessment.hint'))
   return 0
 }

@@ -9,22 +9,39 @@ import { configureSsoProvider, removeSsoProvider } from '../../features/single-s
 import { listSsoProviderSettings } from '../../features/single-sign-on/list-sso-providers'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
-import { CliUsageError, type CliIo, parseCommandArgs, printList, withDatabase } from '../io'
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import {
+  CliUsageError,
+  type CliIo,
+  describeIssues,
+  expectedOneOf,
+  parseCommandArgs,
+  printList,
+  say,
+  withDatabase,
+} from '../io'
 import { readStdin } from './users'
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
-const SET_USAGE =
-  'sso set <org-key> --name <display name> --issuer <https://…> --client-id <id> [--domains a.de,b.de] [--client-secret-stdin]'
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    name: { type: 'string' },
-    issuer: { type: 'string' },
-    'client-id': { type: 'string' },
-    domains: { type: 'string' },
-    'client-secret-stdin': { type: 'boolean' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      name: { type: 'string' },
+      issuer: { type: 'string' },
+      'client-id': { type: 'string' },
+      domains: { type: 'string' },
+      'client-secret-stdin': { type: 'boolean' },
+    },
+    locale,
+  )
   const [action, key] = positionals
   const settings = singleSignOnSettingsFromEnv(io.env)
   if (action === 'list') {
@@ -34,13 +51,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     printList(io, {
       json: values.json,
       named: { providers },
-      headers: ['organisation', 'name', 'issuer', 'client id', 'allowed domains'],
+      headers: [
+        say(locale, 'cli.common.colOrganisation'),
+        say(locale, 'cli.common.colName'),
+        say(locale, 'cli.sso.colIssuer'),
+        say(locale, 'cli.sso.colClientId'),
+        say(locale, 'cli.sso.colDomains'),
+      ],
       row: (p) => [p.organisationName, p.displayName, p.issuer, p.clientId, p.allowedDomains.join(', ')],
     })
     return 0
   }
   if (action === 'set') {
-    if (!key) throw new CliUsageError(SET_USAGE)
+    if (!key) throw new CliUsageError(say(locale, 'cli.sso.setUsage'))
     const request = ssoProviderRequestSchema.safeParse({
       displayName: values.name,
       issuer: values.issuer,
@@ -53,7 +76,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     })
     if (!request.success)
       throw new CliUsageError(
-        `${request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${SET_USAGE}`,
+        `${describeIssues(locale, request.error.issues)}\n${say(locale, 'cli.sso.setUsage')}`,
       )
     const saved = await withDatabase(io, values['data-dir'], async (database) =>
       configureSsoProvider(database, {
@@ -64,13 +87,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         now: new Date(),
       }),
     )
-    io.out(`provider of ${saved.organisationName} saved: ${saved.issuer}`)
-    if (saved.redirectUri) io.err(`register this redirect URI at the provider: ${saved.redirectUri}`)
-    else io.err('set BENCHLEARN_PUBLIC_URL for the server: until then nobody can sign in with a provider')
+    io.out(say(locale, 'cli.sso.saved', { organisation: saved.organisationName, issuer: saved.issuer }))
+    if (saved.redirectUri) io.err(say(locale, 'cli.sso.redirect', { uri: saved.redirectUri }))
+    else io.err(say(locale, 'cli.sso.noPublicUrl'))
     return 0
   }
   if (action === 'remove') {
-    if (!key) throw new CliUsageError('sso remove <org-key>')
+    if (!key) throw new CliUsageError(say(locale, 'cli.sso.removeUsage'))
     await withDatabase(io, values['data-dir'], async (database) =>
       removeSsoProvider(database, {
         organisationId: (await findOrganisationByKey(database.db, key)).id,
@@ -78,8 +101,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         now: new Date(),
       }),
     )
-    io.out(`provider of ${key} removed`)
+    io.out(say(locale, 'cli.sso.removed', { key }))
     return 0
   }
-  throw new CliUsageError(`expected 'list', 'set' or 'remove', got '${action ?? ''}'`)
+  throw expectedOneOf(locale, ['list', 'set', 'remove'], action)
 }

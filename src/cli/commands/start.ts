@@ -10,19 +10,28 @@ import { readMailSettings } from '../../features/mail/mail-settings'
 import { prepareDatabase } from '../../features/setup/prepare-database'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { invalidInput } from '../../core/errors/app-error'
-import { message } from '../../core/messages/text'
+import type { Locale } from '../../core/format/format'
+import { localeFromEnvironment, message } from '../../core/messages/text'
 import { buildApp, logOptions } from '../../server/app'
 import { startOperationsEndpoint } from '../../server/operations-endpoint'
-import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns } from '../io'
+import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns, say } from '../io'
 
 export const WEB_ROOT = join(import.meta.dirname, '../../../dist/web')
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(args, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'no-demo': { type: 'boolean' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-demo': { type: 'boolean' },
+    },
+    locale,
+  )
   const port = Number(values.port ?? io.env.PORT ?? 3000)
   const host = values.host ?? io.env.HOST ?? '127.0.0.1'
   // Checked before anything starts: a wrong value is an error, not a silent default.
@@ -37,17 +46,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const database = await prepareDatabase(target)
   const isNewDemo = !values['no-demo'] && (await countOrganisations(database.db)) === 0
   if (isNewDemo) {
-    io.err('Leere Datenbank: lege das Demo-Netzwerk an … / empty database: creating the demo network …')
+    io.err(say(locale, 'cli.start.creatingDemo'))
     const demo = await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
     io.err(
-      `Demo: ${demo.organisations} Jobcenter, ${demo.rings} Vergleichsringe, ${demo.values.toLocaleString('de-DE')} synthetische Werte ${demo.firstMonth} – ${demo.lastMonth}`,
+      say(locale, 'cli.start.demoCreated', {
+        organisations: demo.organisations,
+        rings: demo.rings,
+        values: demo.values,
+        firstMonth: demo.firstMonth,
+        lastMonth: demo.lastMonth,
+      }),
     )
   }
   // Figures follow the data: a first run after the demo, otherwise only what new imports changed.
   const computed = await computeKeyFigures(database)
   if (computed.kind !== 'up_to_date') {
     io.err(
-      `Kennzahlen berechnet / key figures computed: ${computed.valuesWritten.toLocaleString('de-DE')} Werte in ${computed.seconds} s`,
+      say(locale, 'cli.start.figuresComputed', { values: computed.valuesWritten, seconds: computed.seconds }),
     )
   }
   // The demo's synthetic publication is made from the computed figures, so it comes after them.
@@ -84,27 +99,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     .executeTakeFirst()
   const demoLogins = demoNetwork ? await listDemoLogins(database.db) : []
   io.out(
-    [
-      '',
-      `benchlearn läuft / is running: ${url}`,
-      `  Datenbank / database: ${database.location}`,
-      `  API: ${url}api/openapi.json`,
-      mail.smtp
-        ? `  E-Mail: ${mail.smtp.host}:${mail.smtp.port}`
-        : '  E-Mail: kein Mailserver, Nachrichten bleiben im Postausgang / no mail server, messages stay in the outbox',
-      `  gestartet in / started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      '',
-      ...(demoLogins.length > 0
-        ? [
-            'Demo-Zugänge / demo logins (nur im Demo-Netzwerk / demo network only):',
-            ...demoLogins.map(
-              (l) => `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} Passwort / password: ${l.password}`,
-            ),
-            '',
-          ]
-        : []),
-      'Demo-Daten sind synthetisch / demo data is synthetic. Stop: Ctrl+C',
-    ].join('\n'),
+    startBanner(locale, {
+      url,
+      location: database.location,
+      mailServer: mail.smtp ? `${mail.smtp.host}:${mail.smtp.port}` : null,
+      seconds: (Date.now() - started) / 1000,
+      demoLogins,
+    }),
   )
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
@@ -115,6 +116,39 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await app.close()
   await database.close()
   return 0
+}
+
+/** What `start` prints once the server listens: where it runs, its database, mail and the demo logins. */
+export function startBanner(
+  locale: Locale,
+  banner: {
+    url: string
+    location: string
+    mailServer: string | null
+    seconds: number
+    demoLogins: readonly { role: string; email: string; password: string }[]
+  },
+): string {
+  return [
+    '',
+    say(locale, 'cli.start.running', { url: banner.url }),
+    `  ${say(locale, 'cli.start.database', { location: banner.location })}`,
+    `  ${say(locale, 'cli.start.api', { url: `${banner.url}api/openapi.json` })}`,
+    `  ${banner.mailServer ? say(locale, 'cli.start.mail', { server: banner.mailServer }) : say(locale, 'cli.start.noMail')}`,
+    `  ${say(locale, 'cli.start.startedIn', { seconds: banner.seconds })}`,
+    '',
+    ...(banner.demoLogins.length > 0
+      ? [
+          say(locale, 'cli.start.demoLogins'),
+          ...banner.demoLogins.map(
+            (l) =>
+              `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} ${say(locale, 'cli.start.password', { password: l.password })}`,
+          ),
+          '',
+        ]
+      : []),
+    say(locale, 'cli.start.synthetic'),
+  ].join('\n')
 }
 
 function trustProxySetting(value: string | undefined): boolean | string {

@@ -11,7 +11,9 @@ import { createUser } from '../../features/auth/create-user'
 import { inviteUser } from '../../features/auth/invite-user'
 import { listUsers } from '../../features/auth/user.repository'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
-import { CliUsageError, type CliIo, parseCommandArgs, printList, withDatabase } from '../io'
+import { formatDateTime, type Locale } from '../../core/format/format'
+import { localeFromEnvironment } from '../../core/messages/text'
+import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, usageError, withDatabase } from '../io'
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
 
@@ -20,14 +22,15 @@ async function findOrganisationIdOf(
   database: Database,
   role: Role,
   key: string | undefined,
+  locale: Locale,
 ): Promise<number | null> {
-  if (roleNeedsOrganisation(role) && !key) throw new CliUsageError(`the role ${role} needs --org <key>`)
+  if (roleNeedsOrganisation(role) && !key) throw usageError(locale, 'cli.users.needsOrg', { role })
   return key ? (await findOrganisationByKey(database.db, key)).id : null
 }
 
-function parseRole(value: string | undefined): Role {
+function parseRole(value: string | undefined, locale: Locale): Role {
   if (!value || !(ROLES as readonly string[]).includes(value))
-    throw new CliUsageError(`--role must be one of ${ROLES.join(', ')}`)
+    throw usageError(locale, 'cli.users.role', { roles: ROLES.join(', ') })
   return value as Role
 }
 
@@ -39,69 +42,80 @@ export async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '')
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    role: { type: 'string' },
-    org: { type: 'string' },
-    name: { type: 'string' },
-    email: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    'base-url': { type: 'string' },
-    'valid-hours': { type: 'string' },
-  })
+export async function run(
+  args: string[],
+  io: CliIo,
+  locale: Locale = localeFromEnvironment(io.env),
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      'base-url': { type: 'string' },
+      'valid-hours': { type: 'string' },
+    },
+    locale,
+  )
   const [action, email] = positionals
   if (action === 'list') {
     const users = await withDatabase(io, values['data-dir'], (database) => listUsers(database.db))
     printList(io, {
       json: values.json,
       named: { users },
-      headers: ['id', 'email', 'name', 'role', 'organisation', 'last seen', 'disabled'],
+      headers: [
+        say(locale, 'cli.common.colId'),
+        say(locale, 'cli.users.colEmail'),
+        say(locale, 'cli.common.colName'),
+        say(locale, 'cli.users.colRole'),
+        say(locale, 'cli.common.colOrganisation'),
+        say(locale, 'cli.users.colLastSeen'),
+        say(locale, 'cli.users.colDisabled'),
+      ],
       row: (u) => [
         u.id,
         u.email,
         u.name,
         u.role,
         u.organisationName,
-        u.lastSeenAt?.toISOString().slice(0, 16) ?? null,
-        u.isDisabled ? 'disabled' : '',
+        u.lastSeenAt ? formatDateTime(locale, u.lastSeenAt.toISOString()) : null,
+        u.isDisabled ? say(locale, 'cli.users.disabled') : '',
       ],
     })
     return 0
   }
   if (action === 'create') {
-    if (!email)
-      throw new CliUsageError(
-        'users create <email> --role <role> [--org <key>] [--name <name>] --password-stdin',
-      )
-    const role = parseRole(values.role)
-    if (!values['password-stdin'])
-      throw new CliUsageError('give the password on stdin with --password-stdin (or use: users invite)')
+    if (!email) throw usageError(locale, 'cli.users.createUsage')
+    const role = parseRole(values.role, locale)
+    if (!values['password-stdin']) throw usageError(locale, 'cli.users.passwordStdin')
     const password = newPasswordSchema.safeParse(await readStdin())
-    if (!password.success) throw new CliUsageError('the password needs at least 12 characters')
+    if (!password.success) throw usageError(locale, 'cli.users.passwordShort')
     const account = await withDatabase(io, values['data-dir'], async (database) =>
       createUser(database, {
         email,
         name: values.name ?? email.split('@')[0]!,
         role,
-        organisationId: await findOrganisationIdOf(database, role, values.org),
+        organisationId: await findOrganisationIdOf(database, role, values.org, locale),
         password: password.data,
         actor: CLI_ACTOR,
         now: new Date(),
       }),
     )
-    io.out(`account ${account.id} created: ${account.email} (${role})`)
+    io.out(say(locale, 'cli.users.created', { id: account.id, email: account.email, role }))
     return 0
   }
   if (action === 'invite') {
-    const role = parseRole(values.role)
+    const role = parseRole(values.role, locale)
     const validHours = Number(values['valid-hours'] ?? 24 * 7)
-    if (!Number.isInteger(validHours) || validHours < 1)
-      throw new CliUsageError('--valid-hours must be a whole number ≥ 1')
+    if (!Number.isInteger(validHours) || validHours < 1) throw usageError(locale, 'cli.users.validHours')
     const invitation = await withDatabase(io, values['data-dir'], async (database) =>
       inviteUser(database, {
         role,
-        organisationId: await findOrganisationIdOf(database, role, values.org),
+        organisationId: await findOrganisationIdOf(database, role, values.org, locale),
         email: values.email ?? null,
         validHours,
         // The operator of the installation invites anybody.
@@ -112,8 +126,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     )
     const base = (values['base-url'] ?? io.env.BENCHLEARN_URL ?? 'http://localhost:3000').replace(/\/$/, '')
     io.out(`${base}${invitation.path}`)
-    io.err(`invitation for ${role}, valid until ${invitation.expiresAt} (the link is shown only now)`)
+    io.err(say(locale, 'cli.users.invited', { role, until: formatDateTime(locale, invitation.expiresAt) }))
     return 0
   }
-  throw new CliUsageError(`expected 'list', 'create' or 'invite', got '${action ?? ''}'`)
+  throw expectedOneOf(locale, ['list', 'create', 'invite'], action)
 }

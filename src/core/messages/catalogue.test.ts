@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SERVER_MESSAGES } from './catalogue'
 import { formatEuros } from '../format/format'
+import { ENGLISH_WORDS, GERMAN_WORDS, hits } from '../../test/language-words'
 import {
   fillTemplate,
   message,
@@ -14,90 +15,10 @@ import {
   type ServerMessageKey,
 } from './text'
 
-/** Words that give a text away as English or German (outside parentheses, where accepted spellings are quoted). */
-const ENGLISH_WORDS = [
-  'the',
-  'is',
-  'are',
-  'not',
-  'expected',
-  'and',
-  'of',
-  'with',
-  'row',
-  'rows',
-  'values',
-  'found',
-  'file',
-  'cannot',
-  'already',
-  'same',
-  'each',
-  'may',
-  'only',
-  'this',
-  'that',
-  'be',
-  'was',
-  'skipped',
-  'read',
-  'such',
-  'no',
-  'network',
-  'generated',
-]
-const GERMAN_WORDS = [
-  'der',
-  'die',
-  'das',
-  'ist',
-  'sind',
-  'nicht',
-  'und',
-  'eine',
-  'ein',
-  'einen',
-  'wird',
-  'werden',
-  'zeile',
-  'zeilen',
-  'werte',
-  'mit',
-  'für',
-  'bei',
-  'keine',
-  'kein',
-  'oder',
-  'als',
-  'auf',
-  'gelesen',
-  'übersprungen',
-  'netzwerk',
-  'erzeugt',
-  'im',
-]
-
 const keys = Object.keys(SERVER_MESSAGES) as ServerMessageKey[]
 
 function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)(?::\w+|\|[^{}]*)?\}/g)].map((m) => m[1]!).sort()
-}
-
-/** The words of a text outside placeholders, parentheses and quotes (where foreign spellings are quoted). */
-function words(template: string): string[] {
-  const plain = template
-    .replace(/\{[^}]*\}/g, ' ')
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/„[^“]*“|"[^"]*"|‚[^‘]*‘|'[^']*'/g, ' ')
-  return plain
-    .toLowerCase()
-    .split(/[^a-zäöüß]+/)
-    .filter((w) => w !== '')
-}
-
-/** A word list only works if it finds the language it is for. */
-function hits(text: string, list: string[]): string[] {
-  return words(text).filter((w) => list.includes(w))
 }
 
 describe('the server catalogue', () => {

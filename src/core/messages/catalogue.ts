@@ -7,6 +7,7 @@
  * its texts in a part (catalogue-*.ts) spread in here.
  */
 import { BENCHLEARNING_MESSAGES } from './catalogue-benchlearning'
+import { CLI_MESSAGES } from './catalogue-cli'
 import { DATA_MESSAGES } from './catalogue-data'
 import { FEATURE_MESSAGES } from './catalogue-features'
 import { IMPORT_MESSAGES } from './catalogue-imports'
@@ -24,6 +25,7 @@ export const SERVER_MESSAGES = {
   ...REQUEST_MESSAGES,
   ...PEER_MESSAGES,
   ...KPI_MESSAGES,
+  ...CLI_MESSAGES,
   // Import: values, periods, keys and indicators of a row
   'import.unknownIndicator': {
     de: 'unbekannte Kennzahl ‚{code}‘',
@@ -351,8 +353,8 @@ export const SERVER_MESSAGES = {
   },
   // Operations: the CLI beside a running server
   'ops.serverRunsOnFolder': {
-    de: 'auf {folder} läuft ein Server (Prozess {pid}): erst beenden, dann {action}',
-    en: 'a server runs on {folder} (process {pid}): stop it first, then {action}',
+    de: 'auf {folder} läuft ein Server (Prozess {pid}): erst beenden, dann {action:text}',
+    en: 'a server runs on {folder} (process {pid}): stop it first, then {action:text}',
   },
   'ops.actionRestore': { de: 'wiederherstellen', en: 'restore' },
   'ops.actionMigrate': { de: 'die Datenbank aktualisieren', en: 'migrate' },

@@ -5,9 +5,9 @@
  * the one formatting module. Placeholders: `{name}` (strings as given, numbers formatted),
  * `{name:date}` (ISO day), `{name:period}` ("2026-03", "2026"), `{name:percent}` (a share as percent),
  * `{name:fixed}` (one decimal), `{name:signed}` (one decimal with a true sign, never "-0"),
- * `{name:points}` (signed percentage points), `{name:euros}`, `{name:meetingStatus}` (a meeting's
- * status by its name in the language), and plurals `{name|# Stimme|# Stimmen}` (the form by the
- * language's plural rule, `#` the formatted count).
+ * `{name:points}` (signed percentage points), `{name:euros}`, `{name:text}` (another catalogue text,
+ * named by its key), `{name:meetingStatus}` (a meeting's status by its name in the language), and
+ * plurals `{name|# Stimme|# Stimmen}` (the form by the language's plural rule, `#` the formatted count).
  */
 import * as fmt from '../format/format'
 import type { Locale } from '../format/format'
@@ -44,9 +44,10 @@ export type ParameterlessKey = {
   [K in ServerMessageKey]: [PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>] extends [never] ? K : never
 }[ServerMessageKey]
 
-type ArgsOf<K extends ServerMessageKey> = [PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>] extends [
-  never,
-]
+/** The parameters `message(key, …)` takes for a key: none, or exactly the ones its texts name. */
+export type ArgsOf<K extends ServerMessageKey> = [
+  PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>,
+] extends [never]
   ? [params?: Record<string, never>]
   : [params: ParamsOf<K>]
 
@@ -81,6 +82,8 @@ function formatParam(
     if (format === 'euros') return fmt.formatEuros(locale, value)
     if (format === 'seconds') return fmt.formatDuration(locale, value)
   }
+  // {action:text}: the value names another catalogue text, shown in the same language.
+  if (format === 'text' && isServerMessageKey(value)) return SERVER_MESSAGES[value][locale]
   // {status:meetingStatus} reads meeting.status.<value>, {expected:typeWord} type.word.<value> …
   const named = /^(\w+?)(Status|Word)$/.exec(format ?? '')
   if (named) {

@@ -330,13 +330,13 @@ describe('importing', () => {
     expect(await main(['boundaries', 'import', 'bad.geojson', ...target], io)).toBe(2)
     // Without LANG the CLI writes the reasons in German.
     expect(lines.join('\n')).toMatch(
-      /feature 1, geometry.type: 'LineString': erwartet: ein Polygon oder MultiPolygon/,
+      /Geoobjekt 1, geometry.type: ‚LineString‘: erwartet: ein Polygon oder MultiPolygon/,
     )
     lines.length = 0
     expect(
       await main(['boundaries', 'import', 'good.geojson', '--property', 'AGS', '--dry-run', ...target], io),
     ).toBe(0)
-    expect(lines.join('\n')).toMatch(/1 districts checked \(dry run\)/)
+    expect(lines.join('\n')).toMatch(/1 Kreis geprüft \(Probelauf\)/)
   })
 })
 

@@ -442,7 +442,7 @@ describe('CLI peers form --input', () => {
       await main(['peers', 'form', '--method', 'ward', '--k', '2', '--input', join(dir, 'bad.csv')], bad),
     ).toBe(2)
     // The CLI speaks German first: the catalogue's text of the bad cell, with row and column.
-    expect(bad.stderr.join('\n')).toMatch(/row 3, column a: 'zwei': erwartet: eine Zahl/)
+    expect(bad.stderr.join('\n')).toMatch(/Zeile 3, Spalte a: ‚zwei‘: erwartet: eine Zahl/)
   })
 })
 
