@@ -341,7 +341,13 @@ class FormulaCompiler {
     }
   }
 
-  /** Rolling sum or mean in O(length): a running sum plus "next missing month" look-ups. */
+  /**
+   * Rolling sum or mean in O(length): a running sum plus "next missing month" look-ups. The running
+   * sum is exact only for whole numbers; while a fraction (a monthly rate) is in the window, or has
+   * just left it, the window is added up afresh from its first month, so a month's value does not
+   * depend on where the series starts (an incremental computation starts a year before the change,
+   * a full one at the first month; running sums of rates differed in the last digit).
+   */
   private compileWindow(options: {
     inner: Kernel
     months: number
@@ -359,15 +365,20 @@ class FormulaCompiler {
       nextMissing[n] = n
       for (let i = n - 1; i >= 0; i--) nextMissing[i] = a.reasons[i] !== 0 ? i : nextMissing[i + 1]!
       let sum = 0
+      let lastInexact = -Infinity
       for (let i = 0; i < n; i++) {
         // The running sum holds present values only, so it stays finite across gaps.
-        if (a.reasons[i] === 0) sum += a.values[i]!
+        if (a.reasons[i] === 0) {
+          const x = a.values[i]!
+          sum += x
+          if (!Number.isInteger(x) || Math.abs(x) > EXACT_TERM) lastInexact = i
+        }
         const leaving = i - months
         const left = leaving >= 0 && a.reasons[leaving] === 0 ? a.values[leaving]! : 0
         sum -= left
         // A sum that overflowed, or lost the smaller values' digits to a huge one that has now left,
-        // cannot be repaired by subtraction: add the window up afresh.
-        if (sum - sum !== 0 || Math.abs(left) > EXACT_MAGNITUDE)
+        // cannot be repaired by subtraction, nor can rounding of fractions: add the window up afresh.
+        if (sum - sum !== 0 || Math.abs(left) > EXACT_MAGNITUDE || lastInexact >= leaving)
           sum = sumPresent(a, Math.max(0, i - months + 1), i)
         const first = i - months + 1
         if (first < 0) {
@@ -398,6 +409,8 @@ class FormulaCompiler {
 
 /** Beyond this, adding a count to a number loses digits (2^52). */
 const EXACT_MAGNITUDE = 2 ** 52
+/** Whole numbers up to this add up exactly in any order, even a few thousand of them (2^40). */
+const EXACT_TERM = 2 ** 40
 
 /** Sum of the present values of months from … to (inclusive). */
 function sumPresent(a: Buffers, from: number, to: number): number {
