@@ -424,8 +424,17 @@ export interface CompiledFigure {
   definition: FigureDefinition
   requiredHistory: number
   months: number
-  /** Evaluates into fresh result arrays (the kernels' buffers are reused, the result is not). */
-  evaluate(options: { series: OrganisationSeries; breakdown: string; startMonth: string }): FigureSeriesResult
+  /**
+   * Evaluates into fresh result arrays (the kernels' buffers are reused, the result is not). The
+   * first `historyMonths` months (default none) are read as history only: their results are NaN
+   * without a missing detail.
+   */
+  evaluate(options: {
+    series: OrganisationSeries
+    breakdown: string
+    startMonth: string
+    historyMonths?: number
+  }): FigureSeriesResult
 }
 
 function parseMonth(month: string): number {
@@ -463,7 +472,7 @@ function compileChecked(options: {
     definition,
     requiredHistory: figure.requiredHistory,
     months: n,
-    evaluate({ series, breakdown, startMonth }) {
+    evaluate({ series, breakdown, startMonth, historyMonths = 0 }) {
       const start = parseMonth(startMonth)
       const context: EvaluationContext = { series, breakdown, stamp: ++evaluations }
       const num = numeratorKernel(context)
@@ -490,7 +499,14 @@ function compileChecked(options: {
         if (from.causes[i]) detail.cause = MISSING_REASONS[from.causes[i]! - 1]!
         return detail
       }
-      for (let i = 0; i < n; i++) {
+      // History months are left NaN: describing why each is missing (a year of them in every series of
+      // an incremental computation) was most of its evaluation time.
+      const first = Math.min(historyMonths, n)
+      result.numerator.fill(NaN, 0, first)
+      result.denominator.fill(NaN, 0, first)
+      result.ratio.fill(NaN, 0, first)
+      result.value.fill(NaN, 0, first)
+      for (let i = first; i < n; i++) {
         const a = num.values[i]!
         const b = den.values[i]!
         result.numerator[i] = a
@@ -581,6 +597,11 @@ export interface EvaluateFiguresOptions {
   codes?: readonly string[]
   /** Only these breakdowns; default every breakdown an organisation has series for. */
   breakdowns?: readonly string[]
+  /**
+   * The first this many months are read as history only (an incremental computation's lead-in):
+   * their results are NaN without a missing detail. Default none.
+   */
+  historyMonths?: number
 }
 
 export interface OrganisationFigureResult extends FigureSeriesResult {
@@ -628,6 +649,7 @@ export function evaluateFigures(options: EvaluateFiguresOptions): OrganisationFi
           breakdown,
           startMonth: options.startMonth,
           months: n,
+          historyMonths: options.historyMonths ?? 0,
         })
         results.push({ orgId, ...result })
       }
@@ -642,15 +664,16 @@ function evaluateVersions(options: {
   breakdown: string
   startMonth: string
   months: number
+  historyMonths: number
 }): FigureSeriesResult {
-  const { plan, series, breakdown, startMonth, months: n } = options
+  const { plan, series, breakdown, startMonth, months: n, historyMonths } = options
   const { versions, firstMonthOf } = plan
-  const base = versions[0]!.evaluate({ series, breakdown, startMonth })
+  const base = versions[0]!.evaluate({ series, breakdown, startMonth, historyMonths })
   const start = parseMonth(startMonth)
   for (let v = 1; v < versions.length; v++) {
     const from = Math.max(0, firstMonthOf[v]!)
     if (from >= n) continue
-    const later = versions[v]!.evaluate({ series, breakdown, startMonth })
+    const later = versions[v]!.evaluate({ series, breakdown, startMonth, historyMonths })
     for (let i = from; i < n; i++) {
       base.versions[i] = later.versions[i]!
       base.value[i] = later.value[i]!

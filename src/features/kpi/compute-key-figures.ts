@@ -326,7 +326,12 @@ async function evaluateAndWrite(
     onPhase: ComputeKeyFiguresOptions['onPhase']
   },
 ): Promise<number> {
-  const { plan } = options
+  const { plan, ranges } = options
+  // Months before every range are only the history the written months need.
+  const firstWritten =
+    ranges instanceof Map
+      ? Math.min(...[...ranges.values()].map((r) => r.from))
+      : (ranges as { from: number }).from
   const results = await timed('evaluate', options.onPhase, () =>
     evaluateFigures({
       definitions: plan.definitions,
@@ -334,6 +339,7 @@ async function evaluateAndWrite(
       startMonth: formatPeriod(monthFromIndex(options.startMonth)),
       months: options.months,
       series: new Map([...options.series].map(([id, s]) => [String(id), s])),
+      historyMonths: Math.max(0, firstWritten - options.startMonth),
     }),
   )
   return timed('write', options.onPhase, () =>
