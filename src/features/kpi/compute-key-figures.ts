@@ -33,6 +33,7 @@ import {
   listStoredBreakdowns,
   lockComputation,
   markBatchesComputed,
+  summariseNewObservations,
   writeFigureResults,
 } from './kpi-value.repository'
 import { allowLargeAggregation, loadMonthlySeries } from './load-series'
@@ -110,6 +111,7 @@ export async function computeKeyFigures(
   return database.transaction(async (tx) => {
     await lockComputation(tx.db)
     await allowLargeAggregation(tx.db)
+    await summariseNewObservations(tx.db)
     const plan = await preparePlan(tx)
     // Read before the values: a batch committed after this read stays pending for the next run.
     const pending = await listPendingBatchIds(tx.db)

@@ -131,6 +131,16 @@ export async function lockComputation(db: Kysely<DB>): Promise<void> {
 const COMPUTATION_LOCK = 48_001
 
 /**
+ * Summarises the observation pages written since the last call in the BRIN index on batch_id:
+ * pages no summary covers match every batch, so without this the index would read the whole
+ * table after a bulk load. PostgreSQL's autovacuum does it eventually, PGlite never. Costs a read
+ * of those pages only (after a one-month import, a few hundred).
+ */
+export async function summariseNewObservations(db: Kysely<DB>): Promise<void> {
+  await sql`select brin_summarize_new_values('observation_batch')`.execute(db)
+}
+
+/**
  * Per organisation, the month indexes of monthly values written by the given batches. The BRIN
  * index on batch_id (migration 0018) reads only the pages of those batches; the monthly indicators
  * come as a list, since a join with indicator was planned as a nested loop over every value.
