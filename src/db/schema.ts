@@ -333,6 +333,8 @@ export interface KpiRunTable {
   definitions_hash: string
   organisations: number
   values_written: number
+  /** Months up to here are in kpi_series, later ones in kpi_series_recent (null: all in kpi_series). */
+  base_last_month: DateText | null
 }
 
 /**
@@ -786,6 +788,7 @@ export interface DB {
   kpi_definition: KpiDefinitionTable
   kpi_run: KpiRunTable
   kpi_series: KpiSeriesTable
+  kpi_series_recent: KpiSeriesTable
   kpi_value: KpiValueTable
   published_figure_value: PublishedFigureValueTable
   published_reconciliation: PublishedReconciliationTable

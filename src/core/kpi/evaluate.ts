@@ -341,7 +341,13 @@ class FormulaCompiler {
     }
   }
 
-  /** Rolling sum or mean in O(length): a running sum plus "next missing month" look-ups. */
+  /**
+   * Rolling sum or mean in O(length): a running sum plus "next missing month" look-ups. The running
+   * sum is exact only for whole numbers; while a fraction (a monthly rate) is in the window, or has
+   * just left it, the window is added up afresh from its first month, so a month's value does not
+   * depend on where the series starts (an incremental computation starts a year before the change,
+   * a full one at the first month; running sums of rates differed in the last digit).
+   */
   private compileWindow(options: {
     inner: Kernel
     months: number
@@ -359,15 +365,20 @@ class FormulaCompiler {
       nextMissing[n] = n
       for (let i = n - 1; i >= 0; i--) nextMissing[i] = a.reasons[i] !== 0 ? i : nextMissing[i + 1]!
       let sum = 0
+      let lastInexact = -Infinity
       for (let i = 0; i < n; i++) {
         // The running sum holds present values only, so it stays finite across gaps.
-        if (a.reasons[i] === 0) sum += a.values[i]!
+        if (a.reasons[i] === 0) {
+          const x = a.values[i]!
+          sum += x
+          if (!Number.isInteger(x) || Math.abs(x) > EXACT_TERM) lastInexact = i
+        }
         const leaving = i - months
         const left = leaving >= 0 && a.reasons[leaving] === 0 ? a.values[leaving]! : 0
         sum -= left
         // A sum that overflowed, or lost the smaller values' digits to a huge one that has now left,
-        // cannot be repaired by subtraction: add the window up afresh.
-        if (sum - sum !== 0 || Math.abs(left) > EXACT_MAGNITUDE)
+        // cannot be repaired by subtraction, nor can rounding of fractions: add the window up afresh.
+        if (sum - sum !== 0 || Math.abs(left) > EXACT_MAGNITUDE || lastInexact >= leaving)
           sum = sumPresent(a, Math.max(0, i - months + 1), i)
         const first = i - months + 1
         if (first < 0) {
@@ -398,6 +409,8 @@ class FormulaCompiler {
 
 /** Beyond this, adding a count to a number loses digits (2^52). */
 const EXACT_MAGNITUDE = 2 ** 52
+/** Whole numbers up to this add up exactly in any order, even a few thousand of them (2^40). */
+const EXACT_TERM = 2 ** 40
 
 /** Sum of the present values of months from … to (inclusive). */
 function sumPresent(a: Buffers, from: number, to: number): number {
@@ -411,8 +424,17 @@ export interface CompiledFigure {
   definition: FigureDefinition
   requiredHistory: number
   months: number
-  /** Evaluates into fresh result arrays (the kernels' buffers are reused, the result is not). */
-  evaluate(options: { series: OrganisationSeries; breakdown: string; startMonth: string }): FigureSeriesResult
+  /**
+   * Evaluates into fresh result arrays (the kernels' buffers are reused, the result is not). The
+   * first `historyMonths` months (default none) are read as history only: their results are NaN
+   * without a missing detail.
+   */
+  evaluate(options: {
+    series: OrganisationSeries
+    breakdown: string
+    startMonth: string
+    historyMonths?: number
+  }): FigureSeriesResult
 }
 
 function parseMonth(month: string): number {
@@ -450,7 +472,7 @@ function compileChecked(options: {
     definition,
     requiredHistory: figure.requiredHistory,
     months: n,
-    evaluate({ series, breakdown, startMonth }) {
+    evaluate({ series, breakdown, startMonth, historyMonths = 0 }) {
       const start = parseMonth(startMonth)
       const context: EvaluationContext = { series, breakdown, stamp: ++evaluations }
       const num = numeratorKernel(context)
@@ -477,7 +499,14 @@ function compileChecked(options: {
         if (from.causes[i]) detail.cause = MISSING_REASONS[from.causes[i]! - 1]!
         return detail
       }
-      for (let i = 0; i < n; i++) {
+      // History months are left NaN: describing why each is missing (a year of them in every series of
+      // an incremental computation) was most of its evaluation time.
+      const first = Math.min(historyMonths, n)
+      result.numerator.fill(NaN, 0, first)
+      result.denominator.fill(NaN, 0, first)
+      result.ratio.fill(NaN, 0, first)
+      result.value.fill(NaN, 0, first)
+      for (let i = first; i < n; i++) {
         const a = num.values[i]!
         const b = den.values[i]!
         result.numerator[i] = a
@@ -568,6 +597,11 @@ export interface EvaluateFiguresOptions {
   codes?: readonly string[]
   /** Only these breakdowns; default every breakdown an organisation has series for. */
   breakdowns?: readonly string[]
+  /**
+   * The first this many months are read as history only (an incremental computation's lead-in):
+   * their results are NaN without a missing detail. Default none.
+   */
+  historyMonths?: number
 }
 
 export interface OrganisationFigureResult extends FigureSeriesResult {
@@ -615,6 +649,7 @@ export function evaluateFigures(options: EvaluateFiguresOptions): OrganisationFi
           breakdown,
           startMonth: options.startMonth,
           months: n,
+          historyMonths: options.historyMonths ?? 0,
         })
         results.push({ orgId, ...result })
       }
@@ -629,15 +664,16 @@ function evaluateVersions(options: {
   breakdown: string
   startMonth: string
   months: number
+  historyMonths: number
 }): FigureSeriesResult {
-  const { plan, series, breakdown, startMonth, months: n } = options
+  const { plan, series, breakdown, startMonth, months: n, historyMonths } = options
   const { versions, firstMonthOf } = plan
-  const base = versions[0]!.evaluate({ series, breakdown, startMonth })
+  const base = versions[0]!.evaluate({ series, breakdown, startMonth, historyMonths })
   const start = parseMonth(startMonth)
   for (let v = 1; v < versions.length; v++) {
     const from = Math.max(0, firstMonthOf[v]!)
     if (from >= n) continue
-    const later = versions[v]!.evaluate({ series, breakdown, startMonth })
+    const later = versions[v]!.evaluate({ series, breakdown, startMonth, historyMonths })
     for (let i = from; i < n; i++) {
       base.versions[i] = later.versions[i]!
       base.value[i] = later.value[i]!

@@ -16,6 +16,7 @@ import * as singleSignOn from './0015-single-sign-on'
 import * as meetingCancellation from './0016-meeting-cancellation'
 import * as confidentialityClasses from './0013-confidentiality-classes'
 import * as topicPractice from './0017-topic-practice'
+import * as recentKeyFigures from './0018-recent-key-figures'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0016-meeting-cancellation': meetingCancellation,
   '0013-confidentiality-classes': confidentialityClasses,
   '0017-topic-practice': topicPractice,
+  '0018-recent-key-figures': recentKeyFigures,
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import {
   checkFigureDefinitions,
   evaluateFigures,
+  listFigureBreakdowns,
   type FigureDefinition,
   type OrganisationSeries,
 } from '../../core/kpi'
@@ -19,16 +20,20 @@ import type { Database, TransactionContext } from '../../db/connect'
 import { listFigureDefinitions, listMonthlyIndicatorCodes } from './kpi-definition.repository'
 import {
   deleteAllValues,
+  findBaseLastMonth,
   findBatch,
   findLatestRun,
   findWatermark,
   finishRun,
+  foldRecentValues,
   insertRun,
   listChangedMonths,
   listOrganisationsWithValues,
   listPendingBatchIds,
+  listStoredBreakdowns,
   lockComputation,
   markBatchesComputed,
+  summariseNewObservations,
   writeFigureResults,
 } from './kpi-value.repository'
 import { allowLargeAggregation, loadMonthlySeries } from './load-series'
@@ -85,6 +90,13 @@ async function preparePlan(tx: TransactionContext): Promise<Plan> {
   return { definitions, indicatorCodes, definitionsHash: hash.digest('hex').slice(0, 32), reach }
 }
 
+/**
+ * Recent rows (migration 0018) are folded into kpi_series once they span more than this many
+ * months: appending to them stays cheap, and the fold (a rewrite of every series row) comes every
+ * two years of monthly imports instead of every month.
+ */
+const RECENT_MONTHS = 24
+
 const month = (index: number | undefined) =>
   index === undefined ? null : formatPeriod(monthFromIndex(index))
 
@@ -99,6 +111,7 @@ export async function computeKeyFigures(
   return database.transaction(async (tx) => {
     await lockComputation(tx.db)
     await allowLargeAggregation(tx.db)
+    await summariseNewObservations(tx.db)
     const plan = await preparePlan(tx)
     // Read before the values: a batch committed after this read stays pending for the next run.
     const pending = await listPendingBatchIds(tx.db)
@@ -162,6 +175,9 @@ export async function computeKeyFigures(
       for (const orgId of await listOrganisationsWithValues(tx.db, previous.lastMonth))
         widen(orgId, previous.lastMonth + 1, lastMonth)
     }
+    // Months after the boundary are written into the short recent rows; see migration 0018.
+    let boundary = previous.baseLastMonth ?? (await findBaseLastMonth(tx.db)) ?? previous.lastMonth!
+    if (lastMonth - boundary > RECENT_MONTHS) boundary = await foldRecentValues(tx.db, boundary)
     const runId = await insertRun(tx.db, {
       kind: 'incremental',
       startedAt,
@@ -169,6 +185,7 @@ export async function computeKeyFigures(
       firstMonth,
       lastMonth,
       definitionsHash: plan.definitionsHash,
+      baseLastMonth: boundary,
     })
     let written = 0
     if (ranges.size > 0) {
@@ -183,6 +200,7 @@ export async function computeKeyFigures(
           toMonth: lastMonth,
         }),
       )
+      await addSilentSeries(tx, { plan, series: loaded.series, organisationIds: [...ranges.keys()] })
       written = await evaluateAndWrite(tx, {
         plan,
         series: loaded.series,
@@ -190,6 +208,7 @@ export async function computeKeyFigures(
         months: lastMonth - loadFrom + 1,
         runId,
         ranges,
+        boundary,
         onPhase: options.onPhase,
       })
     }
@@ -212,6 +231,28 @@ export async function computeKeyFigures(
       seconds: seconds(),
     }
   })
+}
+
+/**
+ * An organisation that delivered nothing in the loaded months (or nothing of one breakdown) still
+ * has figures in a full computation, which loads all its history: "not delivered" in every month.
+ * Empty series for the breakdowns it has stored figures of give the incremental run the same. Only
+ * organisations missing a breakdown are looked up, so a regular month asks nothing.
+ */
+async function addSilentSeries(
+  tx: TransactionContext,
+  options: { plan: Plan; series: Map<number, OrganisationSeries>; organisationIds: readonly number[] },
+): Promise<void> {
+  const breakdowns = new Set(options.plan.definitions.flatMap((d) => listFigureBreakdowns(d)))
+  const lacking = options.organisationIds.filter((id) => {
+    const own = options.series.get(id)
+    return !own || [...breakdowns].some((b) => !own.has(b))
+  })
+  for (const [orgId, stored] of await listStoredBreakdowns(tx.db, lacking)) {
+    const own = new Map(options.series.get(orgId))
+    for (const b of stored) if (!own.has(b)) own.set(b, new Map())
+    options.series.set(orgId, own)
+  }
 }
 
 async function computeFull(
@@ -238,6 +279,8 @@ async function computeFull(
     firstMonth: loaded.startMonth,
     lastMonth,
     definitionsHash: plan.definitionsHash,
+    // Everything goes into kpi_series; later incremental runs write the months after it apart.
+    baseLastMonth: lastMonth,
   })
   await deleteAllValues(tx.db)
   let written = 0
@@ -281,10 +324,16 @@ async function evaluateAndWrite(
     months: number
     runId: number
     ranges: ReadonlyMap<number, { from: number; to: number }> | { from: number; to: number }
+    boundary?: number
     onPhase: ComputeKeyFiguresOptions['onPhase']
   },
 ): Promise<number> {
-  const { plan } = options
+  const { plan, ranges } = options
+  // Months before every range are only the history the written months need.
+  const firstWritten =
+    ranges instanceof Map
+      ? Math.min(...[...ranges.values()].map((r) => r.from))
+      : (ranges as { from: number }).from
   const results = await timed('evaluate', options.onPhase, () =>
     evaluateFigures({
       definitions: plan.definitions,
@@ -292,6 +341,7 @@ async function evaluateAndWrite(
       startMonth: formatPeriod(monthFromIndex(options.startMonth)),
       months: options.months,
       series: new Map([...options.series].map(([id, s]) => [String(id), s])),
+      historyMonths: Math.max(0, firstWritten - options.startMonth),
     }),
   )
   return timed('write', options.onPhase, () =>
@@ -300,6 +350,7 @@ async function evaluateAndWrite(
       startMonth: options.startMonth,
       runId: options.runId,
       ranges: options.ranges,
+      boundary: options.boundary,
     }),
   )
 }

@@ -12,6 +12,8 @@ export interface KpiRunRow {
   firstMonth: number | null
   lastMonth: number | null
   definitionsHash: string
+  /** Months up to this one are in kpi_series, later ones in kpi_series_recent (null: all in kpi_series). */
+  baseLastMonth: number | null
 }
 
 export async function findLatestRun(db: Kysely<DB>): Promise<KpiRunRow | undefined> {
@@ -25,6 +27,7 @@ export async function findLatestRun(db: Kysely<DB>): Promise<KpiRunRow | undefin
     firstMonth: r.first_month ? monthIndexOf(r.first_month) : null,
     lastMonth: r.last_month ? monthIndexOf(r.last_month) : null,
     definitionsHash: r.definitions_hash,
+    baseLastMonth: r.base_last_month ? monthIndexOf(r.base_last_month) : null,
   }
 }
 
@@ -37,6 +40,7 @@ export async function insertRun(
     firstMonth: number | undefined
     lastMonth: number | undefined
     definitionsHash: string
+    baseLastMonth: number | undefined
   },
 ): Promise<number> {
   const row = await db
@@ -50,6 +54,7 @@ export async function insertRun(
       first_month: run.firstMonth === undefined ? null : monthStart(run.firstMonth),
       last_month: run.lastMonth === undefined ? null : monthStart(run.lastMonth),
       definitions_hash: run.definitionsHash,
+      base_last_month: run.baseLastMonth === undefined ? null : monthStart(run.baseLastMonth),
       organisations: 0,
       values_written: 0,
     })
@@ -125,7 +130,21 @@ export async function lockComputation(db: Kysely<DB>): Promise<void> {
 }
 const COMPUTATION_LOCK = 48_001
 
-/** Per organisation, the month indexes of monthly values written by the given batches. */
+/**
+ * Summarises the observation pages written since the last call in the BRIN index on batch_id:
+ * pages no summary covers match every batch, so without this the index would read the whole
+ * table after a bulk load. PostgreSQL's autovacuum does it eventually, PGlite never. Costs a read
+ * of those pages only (after a one-month import, a few hundred).
+ */
+export async function summariseNewObservations(db: Kysely<DB>): Promise<void> {
+  await sql`select brin_summarize_new_values('observation_batch')`.execute(db)
+}
+
+/**
+ * Per organisation, the month indexes of monthly values written by the given batches. The BRIN
+ * index on batch_id (migration 0018) reads only the pages of those batches; the monthly indicators
+ * come as a list, since a join with indicator was planned as a nested loop over every value.
+ */
 export async function listChangedMonths(
   db: Kysely<DB>,
   batchIds: readonly number[],
@@ -135,25 +154,93 @@ export async function listChangedMonths(
     select o.organisation_id,
       array_agg(distinct (extract(year from o.period)::int * 12 + extract(month from o.period)::int - 1)) as months
     from observation o
-    join indicator i on i.id = o.indicator_id and i.frequency = 'monthly'
     where o.batch_id = any(${[...batchIds]}::int[])
+      and o.indicator_id = any(array(select id from indicator where frequency = 'monthly'))
     group by o.organisation_id
   `.execute(db)
   return new Map(result.rows.map((r) => [r.organisation_id, r.months]))
 }
 
-/** Organisations that have computed values in a month. */
+/**
+ * Organisations that have computed values in a month. Asks per organisation (index on
+ * organisation_id), so usually one series row each is read rather than all of them.
+ */
 export async function listOrganisationsWithValues(db: Kysely<DB>, month: number): Promise<number[]> {
-  const result = await sql<{ organisation_id: number }>`
-    select distinct organisation_id from kpi_series
-    where array_lower(versions, 1) <= ${month} and array_upper(versions, 1) >= ${month}
-      and versions[${month}] is not null
+  const hasValue = (table: 'kpi_series' | 'kpi_series_recent') => sql`exists (
+    select from ${sql.table(table)} s
+    where s.organisation_id = o.id and array_lower(s.versions, 1) <= ${month}
+      and array_upper(s.versions, 1) >= ${month} and s.versions[${month}] is not null
+  )`
+  const result = await sql<{ id: number }>`
+    select o.id from organisation o
+    where ${hasValue('kpi_series_recent')} or ${hasValue('kpi_series')}
+    order by o.id
   `.execute(db)
-  return result.rows.map((r) => r.organisation_id)
+  return result.rows.map((r) => r.id)
+}
+
+/** Per organisation, the breakdowns it has computed series of (index on organisation_id). */
+export async function listStoredBreakdowns(
+  db: Kysely<DB>,
+  organisationIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  if (organisationIds.length === 0) return new Map()
+  const result = await sql<{ organisation_id: number; breakdowns: string[] }>`
+    select organisation_id, array_agg(distinct breakdown) as breakdowns
+    from (select organisation_id, breakdown from kpi_series
+          union all select organisation_id, breakdown from kpi_series_recent) s
+    where organisation_id = any(${[...organisationIds]}::int[])
+    group by organisation_id
+  `.execute(db)
+  return new Map(result.rows.map((r) => [r.organisation_id, r.breakdowns]))
 }
 
 export async function deleteAllValues(db: Kysely<DB>): Promise<void> {
-  await sql`truncate kpi_series`.execute(db)
+  await sql`truncate kpi_series, kpi_series_recent`.execute(db)
+}
+
+/**
+ * The last month kpi_series holds of any series, for runs from before the recent rows (one scan,
+ * once); undefined when it is empty.
+ */
+export async function findBaseLastMonth(db: Kysely<DB>): Promise<number | undefined> {
+  const row = await sql<{ m: number | null }>`
+    select max(array_upper(versions, 1)) as m from kpi_series
+  `.execute(db)
+  return row.rows[0]?.m ?? undefined
+}
+
+/**
+ * Moves the recent rows into kpi_series (their months are later than any there) and returns the
+ * new boundary: the last month kpi_series now holds, at least `boundary`.
+ */
+export async function foldRecentValues(db: Kysely<DB>, boundary: number): Promise<number> {
+  const row = await sql<{ m: number | null }>`
+    select max(array_upper(versions, 1)) as m from kpi_series_recent
+  `.execute(db)
+  const last = row.rows[0]?.m ?? null
+  if (last === null) return boundary
+  await sql`
+    update kpi_series s set
+      versions[array_lower(r.versions, 1):array_upper(r.versions, 1)] = r.versions,
+      numerators[array_lower(r.versions, 1):array_upper(r.versions, 1)] = r.numerators,
+      denominators[array_lower(r.versions, 1):array_upper(r.versions, 1)] = r.denominators,
+      missing = s.missing || r.missing,
+      run_id = r.run_id
+    from kpi_series_recent r
+    where s.figure_code = r.figure_code and s.breakdown = r.breakdown and s.organisation_id = r.organisation_id
+  `.execute(db)
+  await sql`
+    insert into kpi_series
+    select r.* from kpi_series_recent r
+    where not exists (
+      select from kpi_series s
+      where s.figure_code = r.figure_code and s.breakdown = r.breakdown and s.organisation_id = r.organisation_id
+    )
+  `.execute(db)
+  // delete rather than truncate: readers of the recent rows wait for no lock.
+  await sql`delete from kpi_series_recent`.execute(db)
+  return Math.max(boundary, last)
 }
 
 const COLUMNS = [
@@ -277,6 +364,8 @@ function writeSeriesRow(
   out.text(`}",${row.runId}\n`)
 }
 
+type MonthRanges = ReadonlyMap<number, { from: number; to: number }>
+
 /**
  * CSV rows for kpi_series in chunks of ~1 MB: only the months inside each organisation's range
  * (the evaluator also returns the lead-in months it needed as history).
@@ -285,7 +374,7 @@ function* seriesRows(options: {
   results: readonly OrganisationFigureResult[]
   startMonth: number
   runId: number
-  ranges: ReadonlyMap<number, { from: number; to: number }> | { from: number; to: number }
+  ranges: MonthRanges | { from: number; to: number }
   count: { values: number }
 }): Generator<string> {
   const { ranges, startMonth, runId } = options
@@ -305,11 +394,10 @@ function* seriesRows(options: {
 }
 
 /**
- * Writes figure results into kpi_series. A full run (`ranges` one range for all) bulk-loads the
- * emptied table by COPY. An incremental run copies into a staging table and assigns each row's
- * months into the stored arrays (extending them for new months); rows of organisations in
- * `ranges` that the evaluation no longer produced lose those months, as if deleted.
- * Returns the number of values written.
+ * Writes figure results. A full run (`ranges` one range for all) bulk-loads the emptied kpi_series
+ * by COPY. An incremental run writes each organisation's months up to `boundary` into kpi_series and
+ * the later ones into kpi_series_recent (see migration 0018), so a new month rewrites only the short
+ * recent rows. Returns the number of values written.
  */
 export async function writeFigureResults(
   tx: TransactionContext,
@@ -317,19 +405,54 @@ export async function writeFigureResults(
     results: readonly OrganisationFigureResult[]
     startMonth: number
     runId: number
-    ranges: ReadonlyMap<number, { from: number; to: number }> | { from: number; to: number }
+    ranges: MonthRanges | { from: number; to: number }
+    /** Last month of kpi_series; undefined: every month goes there. */
+    boundary?: number
+  },
+): Promise<number> {
+  const { ranges, boundary } = options
+  if (!(ranges instanceof Map)) {
+    const count = { values: 0 }
+    await tx.copyCsv('kpi_series', COLUMNS, seriesRows({ ...options, ranges, count }))
+    return count.values
+  }
+  const base = new Map<number, { from: number; to: number }>()
+  const recent = new Map<number, { from: number; to: number }>()
+  for (const [orgId, r] of ranges as MonthRanges) {
+    const last = boundary ?? Infinity
+    if (r.from <= last) base.set(orgId, { from: r.from, to: Math.min(r.to, last) })
+    if (r.to > last) recent.set(orgId, { from: Math.max(r.from, last + 1), to: r.to })
+  }
+  await sql`create temporary table kpi_series_staging (like kpi_series) on commit drop`.execute(tx.db)
+  let written = 0
+  if (base.size > 0) written += await mergeSeries(tx, 'kpi_series', { ...options, ranges: base })
+  if (recent.size > 0) {
+    if (base.size > 0) await sql`truncate kpi_series_staging`.execute(tx.db)
+    written += await mergeSeries(tx, 'kpi_series_recent', { ...options, ranges: recent })
+  }
+  return written
+}
+
+/**
+ * Copies the results' months in `ranges` into the staging table and assigns them into the arrays of
+ * `table` (extending them for new months); rows of organisations in `ranges` that the evaluation no
+ * longer produced lose those months, as if deleted.
+ */
+async function mergeSeries(
+  tx: TransactionContext,
+  table: 'kpi_series' | 'kpi_series_recent',
+  options: {
+    results: readonly OrganisationFigureResult[]
+    startMonth: number
+    runId: number
+    ranges: MonthRanges
   },
 ): Promise<number> {
   const count = { values: 0 }
-  const rows = seriesRows({ ...options, count })
-  if (!(options.ranges instanceof Map)) {
-    await tx.copyCsv('kpi_series', COLUMNS, rows)
-    return count.values
-  }
-  await sql`create temporary table kpi_series_staging (like kpi_series) on commit drop`.execute(tx.db)
-  await tx.copyCsv('kpi_series_staging', COLUMNS, rows)
-  // Without statistics the planner hashes kpi_series (the big side) in many batches.
-  await sql`analyze kpi_series_staging`.execute(tx.db)
+  await tx.copyCsv('kpi_series_staging', COLUMNS, seriesRows({ ...options, count }))
+  // Without statistics the planner hashes kpi_series (the big side) in many batches; the recent
+  // rows are small either way.
+  if (table === 'kpi_series') await sql`analyze kpi_series_staging`.execute(tx.db)
   const ids: number[] = []
   const froms: number[] = []
   const tos: number[] = []
@@ -338,9 +461,10 @@ export async function writeFigureResults(
     froms.push(r.from)
     tos.push(r.to)
   }
+  const target = sql.table(table)
   // Rows that were not produced again: clear their months in range (NULL version = no value).
   await sql`
-    update kpi_series s set
+    update ${target} s set
       versions[r.from_month:r.to_month] = array_fill(null::smallint, array[r.to_month - r.from_month + 1]),
       numerators[r.from_month:r.to_month] = array_fill(null::float8, array[r.to_month - r.from_month + 1]),
       denominators[r.from_month:r.to_month] = array_fill(null::float8, array[r.to_month - r.from_month + 1]),
@@ -352,7 +476,7 @@ export async function writeFigureResults(
     )
   `.execute(tx.db)
   await sql`
-    update kpi_series s set
+    update ${target} s set
       versions[array_lower(t.versions, 1):array_upper(t.versions, 1)] = t.versions,
       numerators[array_lower(t.versions, 1):array_upper(t.versions, 1)] = t.numerators,
       denominators[array_lower(t.versions, 1):array_upper(t.versions, 1)] = t.denominators,
@@ -365,10 +489,10 @@ export async function writeFigureResults(
       and s.organisation_id = t.organisation_id
   `.execute(tx.db)
   await sql`
-    insert into kpi_series
+    insert into ${target}
     select t.* from kpi_series_staging t
     where not exists (
-      select from kpi_series s
+      select from ${target} s
       where s.figure_code = t.figure_code and s.breakdown = t.breakdown
         and s.organisation_id = t.organisation_id
     )
@@ -407,7 +531,7 @@ export async function findStoredValues(
   }>`
     select s.organisation_id, (b.lo + x.k - 1)::int as month, x.version, x.numerator, x.denominator,
       s.missing -> (b.lo + x.k - 1)::text as detail, d.transform
-    from kpi_series s
+    from (select * from kpi_series union all select * from kpi_series_recent) s
     cross join lateral (
       select greatest(array_lower(s.versions, 1), ${options.from}::int) as lo,
         least(array_upper(s.versions, 1), ${options.to}::int) as hi
