@@ -3,7 +3,13 @@ import { resolve } from 'node:path'
 import { conflict } from '../core/errors/app-error'
 import * as fmt from '../core/format/format'
 import type { Locale } from '../core/format/format'
-import { type ArgsOf, message, render, type ServerMessageKey } from '../core/messages/text'
+import {
+  type ArgsOf,
+  localeFromEnvironment,
+  message,
+  render,
+  type ServerMessageKey,
+} from '../core/messages/text'
 import { prepareDatabase } from '../features/setup/prepare-database'
 import { issueMessage } from '../contracts/issue-message'
 import { findRunningServer } from '../server/operations-control'
@@ -71,6 +77,11 @@ export function expectedOneOf(
     : usageError(locale, 'cli.common.expected', { expected })
 }
 
+/** The CLI's language: LANG or LC_ALL as the command's environment has them (German by default). */
+export function localeOf(io: CliIo): Locale {
+  return localeFromEnvironment(io.env)
+}
+
 /** A schema's refusal, one issue after the other, in the CLI's language. */
 export function describeIssues(locale: Locale, issues: ZodError['issues']): string {
   return issues
@@ -91,9 +102,9 @@ const GLOBAL_OPTIONS = { 'data-dir': { type: 'string' } } as const
 
 /** Parses a command's arguments; unknown options are usage errors, in the CLI's language. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  locale: Locale,
   args: string[],
   options: T,
-  locale: Locale = 'de',
 ) {
   try {
     return parseArgs({

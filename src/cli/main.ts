@@ -8,7 +8,7 @@ import { localeFromEnvironment, renderSent, text, type ServerMessageKey } from '
 import { ZodError } from 'zod'
 import { CliUsageError, type CliIo, defaultIo, describeIssues, say } from './io'
 
-type CommandModule = { run(args: string[], io: CliIo, locale: Locale): Promise<number> }
+type CommandModule = { run(args: string[], io: CliIo): Promise<number> }
 
 /** Each command: the catalogue key of its usage line and summary, and its module, loaded on demand. */
 const COMMANDS: Record<string, { summary: ServerMessageKey; load: () => Promise<CommandModule> }> = {
@@ -81,7 +81,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return 2
   }
   try {
-    return await (await command.load()).run(rest, io, locale)
+    return await (await command.load()).run(rest, io)
   } catch (error) {
     if (error instanceof CliUsageError) {
       io.err(

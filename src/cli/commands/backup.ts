@@ -3,9 +3,7 @@ import { resolve } from 'node:path'
 import { openDatabase } from '../../db/connect'
 import { writeBackup, type BackupSummary } from '../../features/backup/write-backup'
 import { findRunningServer } from '../../server/operations-control'
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, databaseOptions, parseCommandArgs, say, usageError } from '../io'
+import { type CliIo, databaseOptions, parseCommandArgs, say, usageError, localeOf } from '../io'
 import { backupThroughServer } from '../operations-client'
 
 /**
@@ -13,12 +11,9 @@ import { backupThroughServer } from '../operations-client'
  * While `benchlearn start` runs on the embedded database's data folder, the running server takes it
  * (PGlite belongs to one process); otherwise this process opens the database itself.
  */
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {}, locale)
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {})
   if (positionals.length !== 1) throw usageError(locale, 'cli.backup.oneFile')
   const file = resolve(io.cwd, positionals[0]!)
   // Written next to the target and renamed when complete: a failed backup leaves no file that looks whole.

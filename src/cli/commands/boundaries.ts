@@ -7,8 +7,8 @@ import { basename, resolve } from 'node:path'
 import type { ImportBoundariesSummaryDto } from '../../contracts/areas'
 import { importBoundaries } from '../../features/areas/import-boundaries'
 import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment, renderSent } from '../../core/messages/text'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { renderSent } from '../../core/messages/text'
+import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 
 /** The summary; errors and unmatched districts in the CLI's language. */
 function describe(summary: ImportBoundariesSummaryDto, locale: Locale): string[] {
@@ -53,22 +53,15 @@ function describe(summary: ImportBoundariesSummaryDto, locale: Locale): string[]
   return lines
 }
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      property: { type: 'string' },
-      tolerance: { type: 'string' },
-      licence: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    property: { type: 'string' },
+    tolerance: { type: 'string' },
+    licence: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  })
   const [subcommand, file] = positionals
   if (subcommand !== 'import') throw expectedOneOf(locale, ['import'], subcommand)
   if (!file) throw usageError(locale, 'cli.boundaries.expectedFile')

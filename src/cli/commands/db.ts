@@ -1,5 +1,3 @@
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
 import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { openDatabase } from '../../db/connect'
 import {
@@ -9,14 +7,12 @@ import {
   parseCommandArgs,
   refuseWhileServerRuns,
   say,
+  localeOf,
 } from '../io'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { down: { type: 'boolean' } }, locale)
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, { down: { type: 'boolean' } })
   if (positionals[0] !== 'migrate') throw expectedOneOf(locale, ['migrate'], positionals[0])
   const target = databaseOptions(io, values['data-dir'])
   refuseWhileServerRuns(target, 'ops.actionMigrate')

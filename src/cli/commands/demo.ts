@@ -1,26 +1,17 @@
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
 import { latestCompleteMonth } from '../../core/periods/period'
 import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { createDemoPublication } from '../../features/demo/create-demo-publication'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
-import { type CliIo, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { type CliIo, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values } = parseCommandArgs(
-    args,
-    {
-      reset: { type: 'boolean' },
-      seed: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values } = parseCommandArgs(locale, args, {
+    reset: { type: 'boolean' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  })
   return withDatabase(io, values['data-dir'], async (database) => {
     const hasData = (await countOrganisations(database.db)) > 0
     if (hasData && !values.reset) throw usageError(locale, 'cli.demo.hasData')

@@ -1,15 +1,10 @@
 import { resolve } from 'node:path'
 import { exportAll } from '../../features/exports/export-all'
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { type CliIo, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, locale)
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
   const dir = positionals[0]
   if (!dir) throw usageError(locale, 'cli.export.whichFolder')
   const summary = await withDatabase(io, values['data-dir'], (database) =>

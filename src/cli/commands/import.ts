@@ -6,9 +6,9 @@ import type { PublishedFiguresSummary } from '../../features/published-figures/i
 import { auditImport } from '../../features/imports/audit-import'
 import { runImport } from '../../features/imports/run-import'
 import { loadMappingForOperator } from '../../features/imports/load-mapping'
-import { type CliIo, formatTable, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { type CliIo, formatTable, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 import { formatNumber, formatPeriod, type Locale } from '../../core/format/format'
-import { localeFromEnvironment, renderSent } from '../../core/messages/text'
+import { renderSent } from '../../core/messages/text'
 
 /** An import error's or notice's text in the CLI's language (its English text where the key is the web's). */
 function sayFinding(
@@ -18,24 +18,17 @@ function sayFinding(
   return renderSent(locale, { ...m, key: m.messageKey })
 }
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      mapping: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      encoding: { type: 'string' },
-      delimiter: { type: 'string' },
-      decimal: { type: 'string' },
-      user: { type: 'string' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    decimal: { type: 'string' },
+    user: { type: 'string' },
+  })
   const file = positionals[0]
   if (!file) throw usageError(locale, 'cli.import.whichFile')
   const path = resolve(io.cwd, file)

@@ -20,7 +20,7 @@ import { resolveGroup } from '../../features/kpi/resolve-group'
 import { summariseFigure } from '../../features/kpi/summarise-figure'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
 import { formatDate, formatFixed, formatPeriod, type Locale } from '../../core/format/format'
-import { localeFromEnvironment, renderSent } from '../../core/messages/text'
+import { renderSent } from '../../core/messages/text'
 import {
   type CliIo,
   expectedOneOf,
@@ -30,41 +30,35 @@ import {
   say,
   usageError,
   withDatabase,
+  localeOf,
 } from '../io'
 
 const SUBCOMMANDS = ['list', 'compute', 'show', 'excellence', 'define']
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      full: { type: 'boolean' },
-      'as-of': { type: 'string' },
-      org: { type: 'string' },
-      group: { type: 'string' },
-      orgs: { type: 'string' },
-      period: { type: 'string' },
-      breakdown: { type: 'string' },
-      context: { type: 'string' },
-      'name-de': { type: 'string' },
-      'name-en': { type: 'string' },
-      'explanation-de': { type: 'string' },
-      'explanation-en': { type: 'string' },
-      numerator: { type: 'string' },
-      denominator: { type: 'string' },
-      unit: { type: 'string' },
-      transform: { type: 'string' },
-      polarity: { type: 'string' },
-      'sex-breakdown': { type: 'boolean' },
-      'valid-from': { type: 'string' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    full: { type: 'boolean' },
+    'as-of': { type: 'string' },
+    org: { type: 'string' },
+    group: { type: 'string' },
+    orgs: { type: 'string' },
+    period: { type: 'string' },
+    breakdown: { type: 'string' },
+    context: { type: 'string' },
+    'name-de': { type: 'string' },
+    'name-en': { type: 'string' },
+    'explanation-de': { type: 'string' },
+    'explanation-en': { type: 'string' },
+    numerator: { type: 'string' },
+    denominator: { type: 'string' },
+    unit: { type: 'string' },
+    transform: { type: 'string' },
+    polarity: { type: 'string' },
+    'sex-breakdown': { type: 'boolean' },
+    'valid-from': { type: 'string' },
+  })
   const [sub, code] = positionals
   const isJson = values.json ?? false
   const asOf = values['as-of'] ? parseAsOf(values['as-of'], '--as-of') : undefined

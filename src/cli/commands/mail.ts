@@ -1,17 +1,12 @@
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
 import { readMailSettings } from '../../features/mail/mail-settings'
 import { createMailWorker } from '../../features/mail/mail-worker'
 import { countOutboxBacklog } from '../../features/mail/outbox.repository'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 
 /** `mail send-pending`: one pass of the mail worker, for a cron job or after fixing the mail server. */
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, locale)
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
   if (positionals[0] !== 'send-pending') throw expectedOneOf(locale, ['send-pending'], positionals[0])
   const settings = readMailSettings(io.env)
   if (!settings.smtp) throw usageError(locale, 'cli.mail.noSmtp')

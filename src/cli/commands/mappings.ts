@@ -1,14 +1,9 @@
-import type { Locale } from '../../core/format/format'
 import { listShippedMappings } from '../../features/imports/load-mapping'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, expectedOneOf, formatTable, parseCommandArgs, say } from '../io'
+import { type CliIo, expectedOneOf, formatTable, parseCommandArgs, say, localeOf } from '../io'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, locale)
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const mappings = listShippedMappings()
   io.out(

@@ -1,7 +1,7 @@
 import { formatDate, type Locale } from '../../core/format/format'
 import { listMeetings } from '../../features/meetings/list-meetings'
 import { proposeSchedule } from '../../features/meetings/propose-schedule'
-import { localeFromEnvironment, renderSent } from '../../core/messages/text'
+import { renderSent } from '../../core/messages/text'
 import { SYSTEM_VIEWER } from '../../features/meetings/load-meeting-scope'
 import { resolveRing } from '../../features/meetings/meeting.repository'
 import {
@@ -12,24 +12,18 @@ import {
   say,
   usageError,
   withDatabase,
+  localeOf,
 } from '../io'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      ring: { type: 'string' },
-      year: { type: 'string' },
-      count: { type: 'string' },
-      create: { type: 'boolean' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    ring: { type: 'string' },
+    year: { type: 'string' },
+    count: { type: 'string' },
+    create: { type: 'boolean' },
+  })
   const year = values.year === undefined ? undefined : Number(values.year)
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
     throw usageError(locale, 'cli.meetings.year', { value: values.year! })

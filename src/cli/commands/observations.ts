@@ -1,26 +1,18 @@
 import { formatDate, formatNumber, formatPeriod, type Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, formatTable, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { type CliIo, formatTable, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 import type { ObservationListDto } from '../../contracts/observations'
 import { observationsQuerySchema } from '../../contracts/observations'
 import { readObservations } from '../../features/observations/read-observations'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      'as-of': { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      breakdown: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    'as-of': { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    breakdown: { type: 'string' },
+    json: { type: 'boolean' },
+  })
   const [org, indicator] = positionals
   if (!org || !indicator) throw usageError(locale, 'cli.observations.expected')
   const query = observationsQuerySchema.parse({

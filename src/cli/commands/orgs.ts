@@ -1,21 +1,12 @@
 import { listOrganisations } from '../../features/organisations/organisation.repository'
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, withDatabase } from '../io'
+import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, withDatabase, localeOf } from '../io'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      at: { type: 'string' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    at: { type: 'string' },
+  })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const organisations = await withDatabase(io, values['data-dir'], (database) =>
     listOrganisations(database.db, { at: values.at }),

@@ -53,9 +53,10 @@ import {
   say,
   usageError,
   withDatabase,
+  localeOf,
 } from '../io'
 import { formatDate, formatDateTime, type Locale } from '../../core/format/format'
-import { localeFromEnvironment, renderSent } from '../../core/messages/text'
+import { renderSent } from '../../core/messages/text'
 
 const SUBCOMMANDS = [
   'form',
@@ -190,14 +191,11 @@ function actorOf(io: CliIo): AuditActor {
   return { userId: null, label: `cli:${io.env.USER ?? 'unknown'}` }
 }
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
   // Notes, violations, import errors and the command's own texts: printed in the CLI's language.
   const { integer, parseWith, buildRequest, modelId } = argumentReaders(locale)
-  const { values, positionals } = parseCommandArgs(args, OPTIONS, locale)
+  const { values, positionals } = parseCommandArgs(locale, args, OPTIONS)
   const [sub, first, second, third] = positionals
   const isJson = values.json ?? false
   const dataDir = values['data-dir']

@@ -2,8 +2,7 @@ import { isoDate } from '../../core/periods/dates'
 import type { Viewer } from '../../core/permissions'
 import { listPractices } from '../../features/practices/list-practices'
 import { readPractice } from '../../features/practices/read-practice'
-import { formatDate, formatNumber, type Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
+import { formatDate, formatNumber } from '../../core/format/format'
 import {
   type CliIo,
   expectedOneOf,
@@ -12,6 +11,7 @@ import {
   say,
   usageError,
   withDatabase,
+  localeOf,
 } from '../io'
 
 /** The command line works on the local database with every right, like an administrator. */
@@ -23,21 +23,14 @@ export const LOCAL_ADMIN: Viewer = {
   moderatedRingIds: 'all',
 }
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      topic: { type: 'string' },
-      figure: { type: 'string' },
-      limit: { type: 'string' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    topic: { type: 'string' },
+    figure: { type: 'string' },
+    limit: { type: 'string' },
+  })
   const [action, ...rest] = positionals
   const at = isoDate(new Date())
   if (action === 'list' || action === 'search') {

@@ -7,8 +7,7 @@ import { buildCouncilReport, parseSections } from '../../features/reports/counci
 import { printCouncilPdf } from '../../features/reports/council/print-council-report'
 import { printMeetingPack, renderMeetingPack } from '../../features/reports/meeting-pack/print-meeting-pack'
 import { formatPeriod, type Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 
 /** Prints the PDF (always closing the shared browser) and writes it to `file`. */
 async function writePdf(io: CliIo, file: string, print: () => Promise<Buffer>): Promise<Buffer> {
@@ -21,23 +20,16 @@ async function writePdf(io: CliIo, file: string, print: () => Promise<Buffer>): 
   }
 }
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      pdf: { type: 'string' },
-      html: { type: 'string' },
-      pptx: { type: 'string' },
-      period: { type: 'string' },
-      lang: { type: 'string' },
-      sections: { type: 'string' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    pdf: { type: 'string' },
+    html: { type: 'string' },
+    pptx: { type: 'string' },
+    period: { type: 'string' },
+    lang: { type: 'string' },
+    sections: { type: 'string' },
+  })
   if (values.period !== undefined && !/^\d{4}-\d{2}$/.test(values.period))
     throw usageError(locale, 'cli.report.period', { value: values.period })
   if (positionals[0] === 'organisation') return reportOrganisation(io, locale, positionals[1], values)

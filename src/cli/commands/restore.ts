@@ -1,19 +1,23 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { notFound } from '../../core/errors/app-error'
-import { localeFromEnvironment, message } from '../../core/messages/text'
+import { message } from '../../core/messages/text'
 import { openDatabase } from '../../db/connect'
 import { restoreBackup } from '../../features/backup/restore-backup'
-import type { Locale } from '../../core/format/format'
-import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns, say, usageError } from '../io'
+import {
+  type CliIo,
+  databaseOptions,
+  parseCommandArgs,
+  refuseWhileServerRuns,
+  say,
+  usageError,
+  localeOf,
+} from '../io'
 
 /** `benchlearn restore <file>`: loads a backup into an empty database (docs/operations.md). */
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { 'sign-out-everyone': { type: 'boolean' } }, locale)
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, { 'sign-out-everyone': { type: 'boolean' } })
   if (positionals.length !== 1) throw usageError(locale, 'cli.restore.oneFile')
   const file = resolve(io.cwd, positionals[0]!)
   if (!existsSync(file)) throw notFound(message('restore.noSuchFile', { file }))

@@ -1,22 +1,13 @@
 import { isCalendarDay, isoDate } from '../../core/periods/dates'
 import { listRingsAt } from '../../features/networks/network.repository'
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase } from '../io'
+import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      at: { type: 'string' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    at: { type: 'string' },
+  })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const at = values.at ?? isoDate(new Date())
   if (!isCalendarDay(at)) throw usageError(locale, 'cli.rings.atDate', { value: at })

@@ -1,6 +1,5 @@
 import { compareSelfAssessments } from '../../features/self-assessment/compare-self-assessments'
-import { formatFixed, formatSigned, type Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
+import { formatFixed, formatSigned } from '../../core/format/format'
 import {
   type CliIo,
   expectedOneOf,
@@ -9,26 +8,20 @@ import {
   say,
   usageError,
   withDatabase,
+  localeOf,
 } from '../io'
 import { LOCAL_ADMIN } from './practices'
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
   const format = (value: number | null) => (value === null ? null : formatFixed(locale, value, 1))
   const signed = (value: number | null) => (value === null ? null : formatSigned(locale, value, 1))
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      ring: { type: 'string' },
-      cycle: { type: 'string' },
-      org: { type: 'string' },
-    },
-    locale,
-  )
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    ring: { type: 'string' },
+    cycle: { type: 'string' },
+    org: { type: 'string' },
+  })
   if (positionals[0] !== 'compare') throw expectedOneOf(locale, ['compare'], positionals[0])
   if (!values.ring) throw usageError(locale, 'cli.common.ringRequired')
   const organisationId = values.org === undefined ? undefined : Number(values.org)

@@ -9,8 +9,6 @@ import { configureSsoProvider, removeSsoProvider } from '../../features/single-s
 import { listSsoProviderSettings } from '../../features/single-sign-on/list-sso-providers'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
-import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
 import {
   CliUsageError,
   type CliIo,
@@ -20,28 +18,22 @@ import {
   printList,
   say,
   withDatabase,
+  localeOf,
 } from '../io'
 import { readStdin } from './users'
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      name: { type: 'string' },
-      issuer: { type: 'string' },
-      'client-id': { type: 'string' },
-      domains: { type: 'string' },
-      'client-secret-stdin': { type: 'boolean' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    name: { type: 'string' },
+    issuer: { type: 'string' },
+    'client-id': { type: 'string' },
+    domains: { type: 'string' },
+    'client-secret-stdin': { type: 'boolean' },
+  })
   const [action, key] = positionals
   const settings = singleSignOnSettingsFromEnv(io.env)
   if (action === 'list') {

@@ -11,27 +11,20 @@ import { prepareDatabase } from '../../features/setup/prepare-database'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { invalidInput } from '../../core/errors/app-error'
 import type { Locale } from '../../core/format/format'
-import { localeFromEnvironment, message } from '../../core/messages/text'
+import { message } from '../../core/messages/text'
 import { buildApp, logOptions } from '../../server/app'
 import { startOperationsEndpoint } from '../../server/operations-endpoint'
-import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns, say } from '../io'
+import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns, say, localeOf } from '../io'
 
 export const WEB_ROOT = join(import.meta.dirname, '../../../dist/web')
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values } = parseCommandArgs(
-    args,
-    {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'no-demo': { type: 'boolean' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values } = parseCommandArgs(locale, args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-demo': { type: 'boolean' },
+  })
   const port = Number(values.port ?? io.env.PORT ?? 3000)
   const host = values.host ?? io.env.HOST ?? '127.0.0.1'
   // Checked before anything starts: a wrong value is an error, not a silent default.

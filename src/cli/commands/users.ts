@@ -12,8 +12,16 @@ import { inviteUser } from '../../features/auth/invite-user'
 import { listUsers } from '../../features/auth/user.repository'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
 import { formatDateTime, type Locale } from '../../core/format/format'
-import { localeFromEnvironment } from '../../core/messages/text'
-import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, usageError, withDatabase } from '../io'
+import {
+  type CliIo,
+  expectedOneOf,
+  parseCommandArgs,
+  printList,
+  say,
+  usageError,
+  withDatabase,
+  localeOf,
+} from '../io'
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
 
@@ -42,25 +50,18 @@ export async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '')
 }
 
-export async function run(
-  args: string[],
-  io: CliIo,
-  locale: Locale = localeFromEnvironment(io.env),
-): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      json: { type: 'boolean' },
-      role: { type: 'string' },
-      org: { type: 'string' },
-      name: { type: 'string' },
-      email: { type: 'string' },
-      'password-stdin': { type: 'boolean' },
-      'base-url': { type: 'string' },
-      'valid-hours': { type: 'string' },
-    },
-    locale,
-  )
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, {
+    json: { type: 'boolean' },
+    role: { type: 'string' },
+    org: { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    'base-url': { type: 'string' },
+    'valid-hours': { type: 'string' },
+  })
   const [action, email] = positionals
   if (action === 'list') {
     const users = await withDatabase(io, values['data-dir'], (database) => listUsers(database.db))
