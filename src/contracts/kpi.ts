@@ -250,7 +250,14 @@ export const contextModelSchema = z
     asOf: z.string().nullable(),
     context: z.array(z.string()).describe('predictors as used, e.g. log(population_density)'),
     n: z.number().int(),
-    excluded: z.array(z.object({ organisationId: z.number().int(), reason: z.string() })),
+    excluded: z.array(
+      z.object({
+        organisationId: z.number().int(),
+        message: z.string().describe('why, in English; render messageKey and params for other languages'),
+        messageKey: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+      }),
+    ),
     confidence: z.number(),
     coefficients: z.array(
       z.object({
@@ -392,9 +399,9 @@ export const figureSummarySchema = z
       })
       .nullable(),
     contextUnavailable: z
-      .string()
+      .object({ de: z.string(), en: z.string() })
       .nullable()
-      .describe('why there is no context comparison, if there is none'),
+      .describe('why there is no context comparison, if there is none, in German and English'),
   })
   .meta({ id: 'FigureSummary' })
 export type FigureSummaryDto = z.infer<typeof figureSummarySchema>

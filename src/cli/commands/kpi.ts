@@ -234,10 +234,10 @@ function describeSummary(locale: Locale, s: FigureSummaryDto): string {
   const unit = s.figure.unit
   const missing = s.missing
     ? [
-        s.missing.reason,
+        say(locale, 'cli.kpi.missingReason', { reason: s.missing.reason }),
         s.missing.indicator,
         s.missing.month ? month(locale, s.missing.month) : undefined,
-        s.missing.cause,
+        s.missing.cause && say(locale, 'cli.kpi.missingReason', { reason: s.missing.cause }),
       ]
         .filter(Boolean)
         .join(', ')
@@ -279,7 +279,7 @@ function describeSummary(locale: Locale, s: FigureSummaryDto): string {
   else
     rows.push([
       say(locale, 'cli.kpi.context'),
-      say(locale, 'cli.kpi.contextUnavailable', { reason: s.contextUnavailable ?? '–' }),
+      say(locale, 'cli.kpi.contextUnavailable', { reason: s.contextUnavailable?.[locale] ?? '–' }),
     ])
   const lines = [
     `${s.figure.code} ${locale === 'de' ? s.figure.nameDe : s.figure.nameEn}`,

@@ -443,6 +443,7 @@ export const CLI_MESSAGES = {
   },
   'cli.kpi.assessment': { de: 'Einordnung', en: 'Assessment' },
   'cli.kpi.context': { de: 'Kontextvergleich', en: 'Context comparison' },
+  'cli.kpi.missingReason': { de: '{reason:missingWord}', en: '{reason:missingWord}' },
   'cli.kpi.contextUnavailable': { de: '– ({reason})', en: '– ({reason})' },
   'cli.kpi.byLevel': { de: 'Nach Niveau:', en: 'By level:' },
   'cli.kpi.byLevelLine': {

@@ -270,6 +270,28 @@ export const KPI_MESSAGES = {
     en: 'org: {organisationId} is not a member of {ring} that you may see',
   },
   // Formulas of key figures: unknown codes and limits (core/kpi/formula-validate.ts, formula-limits.ts).
+  'context.figureMissing': {
+    de: 'der Wert der Kennzahl fehlt ({reason:missingWord})',
+    en: 'the figure has no value ({reason:missingWord})',
+  },
+  'missing.word.not_delivered': { de: 'nicht geliefert', en: 'not delivered' },
+  'missing.word.suppressed': { de: 'gesperrt (Datenschutz)', en: 'suppressed (privacy)' },
+  'missing.word.not_applicable': { de: 'nicht anwendbar', en: 'not applicable' },
+  'missing.word.incomplete_window': {
+    de: 'Zwölf-Monats-Fenster unvollständig',
+    en: 'twelve-month window incomplete',
+  },
+  'missing.word.no_history': { de: 'zu kurze Datenreihe', en: 'series too short' },
+  'missing.word.division_by_zero': { de: 'Nenner ist 0', en: 'denominator is 0' },
+  'missing.word.overflow': { de: 'Ergebnis zu groß zum Rechnen', en: 'result too large to compute' },
+  'context.noContextValue': {
+    de: 'kein verwendbarer Kontextwert für {codes}',
+    en: 'no usable context value for {codes}',
+  },
+  'context.noValueThisMonth': {
+    de: 'die Organisation hat in diesem Monat keinen Wert',
+    en: 'the organisation has no value in this month',
+  },
   'formula.inSide': {
     de: '{code} v{version} {side:formulaSideWord}: {reason:inLanguage}',
     en: '{code} v{version} {side:formulaSideWord}: {reason:inLanguage}',

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { detail, invalidInput } from '../../core/errors/app-error'
 import { message } from '../../core/messages/text'
+import { importMessage } from '../imports/import-message'
 import {
   classifyResidual,
   combineSources,
@@ -125,14 +126,19 @@ export async function fitContextModel(
       if (v.missing?.reason !== 'not_delivered' || v.version > 0)
         excluded.push({
           organisationId: id,
-          reason: `figure missing: ${v.missing?.reason ?? 'not_delivered'}`,
+          ...importMessage(
+            message('context.figureMissing', { reason: v.missing?.reason ?? 'not_delivered' }),
+          ),
         })
       continue
     }
     const ctx = contextOf.get(id)
     const lacking = context.filter((c) => !ctx?.has(c) || (LOG_CONTEXT.has(c) && ctx.get(c)!.value <= 0))
     if (lacking.length > 0) {
-      excluded.push({ organisationId: id, reason: `no usable context value for ${lacking.join(', ')}` })
+      excluded.push({
+        organisationId: id,
+        ...importMessage(message('context.noContextValue', { codes: lacking.join(', ') })),
+      })
       continue
     }
     const x = context.map((c) => (LOG_CONTEXT.has(c) ? Math.log(ctx!.get(c)!.value) : ctx!.get(c)!.value))

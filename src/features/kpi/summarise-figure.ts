@@ -11,6 +11,7 @@ import { noMemo, type Memo } from './kpi-cache'
 import { findFigureDefinition } from './read-figure-values'
 import type { ResolvedGroup } from './resolve-group'
 import { pickOrNull } from '../../core/pick-or-null'
+import { message, render, type Message, type ServerMessageKey } from '../../core/messages/text'
 
 export interface SummariseFigureRequest {
   code: string
@@ -44,7 +45,7 @@ export async function summariseFigure(
   const own = dto.members.find((m) => m.organisationId === request.organisation.id)
   const latest = values.get(request.organisation.id)?.at(-1)
   let context: FigureSummaryDto['context'] = null
-  let contextUnavailable: string | null = null
+  let contextUnavailable: { de: string; en: string } | null = null
   // The fit pools all organisations and is the same for everyone: cached without any organisation's
   // explanation (which is made here for the caller's). Domain errors (too few observations) are
   // cached as outcomes too, so a figure without a model is not refitted on every request.
@@ -59,14 +60,15 @@ export async function summariseFigure(
         context: contextList,
         asOf: request.asOf,
       }).then(
-        (model): { model: ContextModelResult } | { error: string } => ({ model }),
+        (model): { model: ContextModelResult } | { error: Message } => ({ model }),
         (error: unknown) => {
           if (!isAppError(error)) throw error
-          return { error: error.message }
+          return { error: { key: error.key as ServerMessageKey, params: error.params } }
         },
       ),
   )
-  if ('error' in outcome) contextUnavailable = outcome.error
+  const inBothLanguages = (why: Message) => ({ de: render('de', why), en: render('en', why) })
+  if ('error' in outcome) contextUnavailable = inBothLanguages(outcome.error)
   else {
     const { model } = outcome
     const mine = model.dto.observations.find((o) => o.organisationId === request.organisation.id)
@@ -98,9 +100,12 @@ export async function summariseFigure(
         source: model.dto.source,
       }
     } else {
-      contextUnavailable =
-        model.dto.excluded.find((e) => e.organisationId === request.organisation.id)?.reason ??
-        'the organisation has no value in this month'
+      const excluded = model.dto.excluded.find((e) => e.organisationId === request.organisation.id)
+      contextUnavailable = inBothLanguages(
+        excluded
+          ? { key: excluded.messageKey as ServerMessageKey, params: excluded.params }
+          : message('context.noValueThisMonth'),
+      )
     }
   }
   const { createdAt, ...version } = definition

@@ -81,7 +81,7 @@ export function ContextVerdict({
     return (
       <p className="muted context-verdict">
         {t('fig.context.unavailable')}
-        {summary.contextUnavailable ? ` (${summary.contextUnavailable})` : ''}
+        {summary.contextUnavailable ? ` (${pick(locale, summary.contextUnavailable)})` : ''}
       </p>
     )
   const format = (value: number) => formatFixed(locale, value, 1)
