@@ -26,15 +26,16 @@ export async function backupThroughServer(control: ServerControl, file: string):
       }),
     )
   }
-  const brokeOff = (reason: string) =>
-    new AppError('internal', message('ops.backupBrokenOff', { pid: String(control.pid), reason }))
   try {
     await pipeline(response, createWriteStream(file, { mode: 0o600 }))
   } catch (error) {
-    throw brokeOff((error as Error).message)
+    // The system's own reason (ECONNRESET …) is quoted as it is.
+    const reason = (error as Error).message
+    throw new AppError('internal', message('ops.backupBrokenOff', { pid: String(control.pid), reason }))
   }
   const summary = response.trailers[BACKUP_SUMMARY_TRAILER]
-  if (!response.complete || !summary) throw brokeOff('no summary at the end')
+  if (!response.complete || !summary)
+    throw new AppError('internal', message('ops.backupNoSummary', { pid: String(control.pid) }))
   return JSON.parse(summary) as BackupSummary
 }
 

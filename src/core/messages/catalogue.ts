@@ -368,6 +368,10 @@ export const SERVER_MESSAGES = {
     de: 'der Server (Prozess {pid}) hat die Sicherung abgebrochen ({reason}); siehe sein Protokoll',
     en: 'the server (process {pid}) broke off the backup ({reason}); see its log',
   },
+  'ops.backupNoSummary': {
+    de: 'der Server (Prozess {pid}) hat die Sicherung ohne Abschlussbericht beendet; sie ist unvollständig, siehe sein Protokoll',
+    en: 'the server (process {pid}) ended the backup without its closing summary; it is incomplete, see its log',
+  },
   'ops.serverNotAnswering': {
     de: 'der Server dieses Datenordners (Prozess {pid}) antwortet nicht auf 127.0.0.1:{port}: {reason}',
     en: 'the server on this data folder (process {pid}) does not answer on 127.0.0.1:{port}: {reason}',
