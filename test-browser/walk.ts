@@ -65,6 +65,8 @@ interface PageSnapshot {
   innerWidth: number
   /** The widest elements that stick out on the right, as "tag.class (right px)". */
   overflowing: string[]
+  /** Table boxes whose table is wider than the box, as "name (table px in box px)". */
+  cutTables: string[]
   /** Visible text, without parts whose `lang` is another language than the page's. */
   text: string
   lang: string
@@ -90,6 +92,9 @@ async function snapshot(page: Page): Promise<PageSnapshot> {
         if (overflowing.length >= 5) break
       }
     }
+    const cutTables = Array.from(document.querySelectorAll<HTMLElement>('.table-scroll'))
+      .filter((box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1)
+      .map((box) => `${box.getAttribute('aria-label')} (${box.scrollWidth} px in ${box.clientWidth} px)`)
     const lang = document.documentElement.lang
     // innerText is the rendered text: hidden elements and closed <details> are left out. Parts in
     // another language (marked with lang) and machine text (code, formulas, audit records) are not
@@ -101,15 +106,33 @@ async function snapshot(page: Page): Promise<PageSnapshot> {
     for (const [element] of hidden) element.style.display = 'none'
     const text = document.body.innerText
     for (const [element, display] of hidden) element.style.display = display
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, overflowing, text, lang }
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: width,
+      overflowing,
+      cutTables,
+      text,
+      lang,
+    }
   })
 }
 
-/** Sideways scrolling at the current width, with the elements that cause it. */
+/** Widths from which every table fits its box: a desktop shows every column without scrolling. */
+const DESKTOP_WIDTH = 1280
+
+/**
+ * Sideways scrolling at the current width, with the elements that cause it; on a desktop also every
+ * table whose columns do not fit (its box scrolls, but a cut-off column is not seen).
+ */
 export async function findOverflow(page: Page): Promise<string[]> {
-  const { scrollWidth, innerWidth, overflowing } = await snapshot(page)
-  if (scrollWidth <= innerWidth) return []
-  return [`scrolls sideways: ${scrollWidth} px at ${innerWidth} px (${overflowing.join(', ')})`]
+  const { scrollWidth, innerWidth, overflowing, cutTables } = await snapshot(page)
+  const problems =
+    scrollWidth <= innerWidth
+      ? []
+      : [`scrolls sideways: ${scrollWidth} px at ${innerWidth} px (${overflowing.join(', ')})`]
+  if (innerWidth >= DESKTOP_WIDTH)
+    problems.push(...cutTables.map((table) => `table cut off at ${innerWidth} px: ${table}`))
+  return problems
 }
 
 /** A line of text around `index`, for the report. */
