@@ -34,6 +34,11 @@ export const sessionSchema = z
     abilities: abilitiesSchema,
     /** When the user was last here before this session (for "what is new since your last visit"). */
     previousVisitAt: z.string().nullable(),
+    /**
+     * The first day of the newest month with computed key figures (YYYY-MM-DD; null: none yet): the
+     * month the start page shows, so that it can ask for all its data at once.
+     */
+    latestComputedMonth: z.string().nullable(),
     /** Set once, when this sign-in confirmed a new second factor: the recovery codes to keep. */
     recoveryCodes: z.array(z.string()).optional(),
   })

@@ -154,6 +154,25 @@ export const healthSchema = z.object({
   workers: z.array(z.object({ name: z.string(), lastRunAt: z.string().nullable(), isFailing: z.boolean() })),
 })
 
+/** What every page's footer shows: the version and whether the data are the demo's. */
+export const aboutSchema = z.object({ version: z.string(), isDemo: z.boolean() })
+
+/** Calls a batch may hold: a page's first load asks for its data in one request (GET /api/v1/batch). */
+export const MAX_BATCH_CALLS = 12
+
+export const batchQuerySchema = z.object({
+  /** Each a path with its query, as the call would be made on its own: `/api/v1/indicators`. */
+  call: z.preprocess(
+    (value) => (typeof value === 'string' ? [value] : value),
+    z.array(z.string().min(1).max(2000)).min(1).max(MAX_BATCH_CALLS),
+  ),
+})
+
+/** The answers in the order of the calls: status and body as each call alone would have had them. */
+export const batchAnswerSchema = z.object({
+  answers: z.array(z.object({ status: z.number().int(), body: z.unknown() })),
+})
+
 /** public: published by an office, shown by name to every signed-in user; network: delivered by members. */
 export const confidentialitySchema = z
   .enum(CONFIDENTIALITY_CLASSES)

@@ -8,6 +8,9 @@
  * salt. The big tables change only together with one of these: an import
  * writes observations with a new import_batch row, a computation writes kpi_series with a kpi_run row.
  * `auth`: accounts, sessions and moderator rings (sign-out, password change, disabling, role change).
+ * `activity`: the meetings with their agendas, registrations, decisions, actions and minutes'
+ * comments, and the notifications: what a person's bell and open actions are read from on every
+ * page load (routes opt in with `isActivityCached`, route.ts).
  *
  * Each fingerprint is the row count plus the sum of the rows' xmin (the id of the transaction that
  * wrote the row version): an insert or delete changes the count, an update replaces an xmin by a
@@ -24,11 +27,13 @@
  */
 import { sql, type Kysely } from 'kysely'
 import { changeWatchOf } from './change-watch'
+import { ACTIVITY_TABLES } from './migrations/0019-activity-notifications'
 import type { DB } from './schema'
 
 export interface DataVersion {
   data: string
   auth: string
+  activity: string
   /** max(kpi_run.last_month), the default month of every key-figure question (null: nothing computed). */
   latestComputedMonth: string | null
 }
@@ -57,16 +62,16 @@ const DATA_TABLES = [
 ] as const
 const AUTH_TABLES = ['app_user', 'user_session', 'moderator_ring'] as const
 
-/** Every table the fingerprints read: each must notify on change (migration 0008; a test checks it). */
-export const VERSIONED_TABLES: readonly string[] = [...DATA_TABLES, ...AUTH_TABLES]
+/** Every table the fingerprints read: each must notify on change (migrations 0008, 0019; a test checks it). */
+export const VERSIONED_TABLES: readonly string[] = [...DATA_TABLES, ...AUTH_TABLES, ...ACTIVITY_TABLES]
 
 async function queryDataVersion(db: Kysely<DB>): Promise<DataVersion> {
-  const result = await sql<{ data: string; auth: string; latest: string | null }>`
+  const result = await sql<{ data: string; auth: string; activity: string; latest: string | null }>`
     select ${fingerprint(DATA_TABLES)} as data, ${fingerprint(AUTH_TABLES)} as auth,
-      (select max(last_month)::text from kpi_run) as latest
+      ${fingerprint(ACTIVITY_TABLES)} as activity, (select max(last_month)::text from kpi_run) as latest
   `.execute(db)
   const row = result.rows[0]!
-  return { data: row.data, auth: row.auth, latestComputedMonth: row.latest }
+  return { data: row.data, auth: row.auth, activity: row.activity, latestComputedMonth: row.latest }
 }
 
 /** Belt and braces: a remembered version is read again after this long even without a change. */

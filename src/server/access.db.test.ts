@@ -161,6 +161,14 @@ const ACCESS_CASES: Record<string, AccessCase> = {
     call: () => ({ method: 'GET', url: '/api/health' }),
     expect: (_c, r) => expect(status(r)).toBe(200),
   },
+  getAbout: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/about' }),
+    expect: (_c, r) => {
+      expect(status(r)).toBe(200)
+      expect(Object.keys(r.json()).sort()).toEqual(['isDemo', 'version'])
+    },
+  },
   signIn: {
     targets: ['none'],
     call: ({ caller }) => ({
@@ -687,8 +695,34 @@ describe('access rules of every API route', () => {
   })
 })
 
+/**
+ * A batch keeps each call's access: the series of an organisation asked for in a batch gets, in its
+ * slot, what the series case expects of the call alone (anonymous callers: 401 in the slot).
+ */
+ACCESS_CASES.getBatch = {
+  targets: ORG_TARGETS,
+  async call(context) {
+    const alone = (await ACCESS_CASES.listObservationSeries!.call(context)) as { url: string }
+    return { method: 'GET', url: `/api/v1/batch?call=${encodeURIComponent(alone.url)}` }
+  },
+  expect(context, r) {
+    expect(status(r), 'the batch itself is answered').toBe(200)
+    const [part] = r.json().answers as { status: number; body: unknown }[]
+    if (context.caller === 'anonymous') return expect(part!.status).toBe(401)
+    const text = JSON.stringify(part!.body)
+    ACCESS_CASES.listObservationSeries!.expect(context, {
+      ...r,
+      statusCode: part!.status,
+      body: text,
+      payload: text,
+      json: () => part!.body,
+    } as LightMyRequestResponse)
+  },
+}
+
 /** The routes that read values of organisations: run again with the world's values public. */
 const VALUE_ROUTES = [
+  'getBatch',
   'listObservations',
   'listObservationSeries',
   'listValueRevisions',

@@ -30,11 +30,19 @@ import { createMailWorker } from '../features/mail/mail-worker'
 import type { MailTransport } from '../features/mail/smtp-transport'
 import { SSO_OFF, type SingleSignOnSettings } from '../features/single-sign-on/sso-settings'
 import type { AppContext } from './context'
-import { sendError } from './errors'
+import { sendError, toErrorResponse } from './errors'
 import { message, pickLocale, toSent } from '../core/messages/text'
 import type { Locale } from '../core/format/format'
 import { buildOpenApiDocument } from './openapi'
 import { CachedAnswer, chooseEncoding, createAnswerCache } from './answer-cache'
+import {
+  assembleBatch,
+  batchCacheKey,
+  BatchableRoutes,
+  isRemembered,
+  type Answered,
+  type BatchPart,
+} from './batch'
 import { isPublicRoute, rolesOf, type AnyRoute, type RouteInput, type RouteSession } from './route'
 import { allRoutes } from './routes'
 import { registerMetrics } from './metrics-route'
@@ -125,7 +133,11 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, an
  * Why the caller may not call this route (401 without a session, 403 without the CSRF token on a
  * write or with another role), or null when they may.
  */
-function refuseAccess(route: AnyRoute, auth: Authenticated | null, request: FastifyRequest): AppError | null {
+function refuseAccess(
+  route: AnyRoute,
+  auth: Authenticated | null,
+  request: Pick<FastifyRequest, 'headers'>,
+): AppError | null {
   if (isPublicRoute(route)) return null
   if (!auth) return unauthenticated(message('route.signInFirst'))
   if (route.method !== 'GET') {
@@ -137,6 +149,15 @@ function refuseAccess(route: AnyRoute, auth: Authenticated | null, request: Fast
   if (roles && !roles.includes(auth.viewer.role))
     return forbidden(message('route.roleNotAllowed', { role: auth.viewer.role }))
   return null
+}
+
+const abilitiesHeaders = new WeakMap<Viewer, string>()
+
+/** The `x-abilities` header of a viewer, written once per viewer (sessions are remembered). */
+function abilitiesHeader(viewer: Viewer): string {
+  let header = abilitiesHeaders.get(viewer)
+  if (header === undefined) abilitiesHeaders.set(viewer, (header = JSON.stringify(abilitiesFor(viewer))))
+  return header
 }
 
 /** The signed-in caller as every route handler gets it. */
@@ -213,6 +234,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     isSecureCookies: options.isSecureCookies ?? false,
     metrics: createMetrics(),
     workers: [],
+    // Set below, once the routes' answering is in place.
+    answerCalls: () => Promise.reject(new Error('the app is not built yet')),
     isDemo: async () => {
       const row = await sql<{
         is_demo: boolean
@@ -235,6 +258,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie)
   // The language a route's handler found for its caller, for errors its use cases throw.
   const callerLocales = new WeakMap<object, Locale>()
+  // The caller's session as the request's check found it, for the calls of a batch.
+  const callerAuth = new WeakMap<object, Authenticated>()
   app.setErrorHandler((error, request, reply) =>
     sendError(
       reply,
@@ -263,6 +288,86 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => context.mail.worker?.stop())
   const answers = createAnswerCache()
 
+  /**
+   * The answer of one call whose access has been checked and whose inputs are valid: remembered
+   * (answer-cache.ts) when the route opts in with `cacheKey`, else fresh from the handler.
+   */
+  async function answerCall(
+    route: AnyRoute,
+    auth: Authenticated | null,
+    input: Omit<RouteInput<unknown, unknown, unknown>, 'viewer' | 'session' | 'actor'>,
+  ): Promise<Answered> {
+    const bound = bindHandler(route, auth, input)
+    const cacheKey = route.method === 'GET' ? bound.cacheKey() : undefined
+    if (cacheKey === undefined) return { result: await bound.run() }
+    const version = await readDataVersion(context.database.db)
+    // Answers of the meetings' tables (and the people they name) live until those change; the
+    // others ignore such changes.
+    const activity = route.isActivityCached ? `${version.activity}|${version.auth}|` : ''
+    const key = `${route.operationId}|${version.data}|${activity}${isoDate(input.now)}|${cacheKey}`
+    const answer = await answers.getOrCompute(key, async () => {
+      const result = await bound.run()
+      if (validateResponses) assertMatchesContract(route, result)
+      return new CachedAnswer(JSON.stringify(result))
+    })
+    return { cached: answer, key }
+  }
+
+  /** Access, then the inputs by the route's schemas: the refusal, or the inputs. */
+  function checkCall(
+    route: AnyRoute,
+    auth: Authenticated | null,
+    request: Pick<FastifyRequest, 'headers' | 'query' | 'params' | 'body'>,
+  ): { refusal: unknown } | { query: unknown; params: unknown; body: unknown } {
+    const refusal = refuseAccess(route, auth, request)
+    if (refusal) return { refusal }
+    try {
+      // With the input in each issue, a missing field reads "missing", not "expected text".
+      const check = { reportInput: true }
+      return {
+        query: route.query ? route.query.parse(request.query ?? {}, check) : undefined,
+        params: route.params ? route.params.parse(request.params ?? {}, check) : undefined,
+        body: route.body ? route.body.parse(request.body ?? {}, check) : undefined,
+      }
+    } catch (error) {
+      return { refusal: error }
+    }
+  }
+
+  const batchable = new BatchableRoutes(routes)
+  context.answerCalls = async (calls, { request, reply, now }) => {
+    const auth = callerAuth.get(request) ?? null
+    const locale = callerLocales.get(request) ?? pickLocale(undefined, request.headers['accept-language'])
+    const version = await readDataVersion(context.database.db)
+    const key = batchCacheKey({ version, day: isoDate(now), viewer: auth?.viewer ?? null, locale, calls })
+    // Concurrent equal batches share one computation; afterwards the answer stays remembered only
+    // when every part was remembered (no error, nothing computed afresh).
+    const computing = answers.getOrCompute(key, async () => {
+      const targets = batchable.resolve(calls)
+      const parts = await Promise.all(
+        targets.map(async (target): Promise<BatchPart> => {
+          const checked = checkCall(target.route, auth, {
+            headers: request.headers,
+            body: undefined,
+            ...target,
+          })
+          try {
+            if ('refusal' in checked) throw checked.refusal
+            return await answerCall(target.route, auth, { ...checked, context, now, request, reply })
+          } catch (error) {
+            const response = toErrorResponse(error, target.route.operationId, locale)
+            if (response.status >= 500) reply.log.error(error)
+            return response
+          }
+        }),
+      )
+      if (!isRemembered(parts)) queueMicrotask(() => answers.delete(key))
+      return new CachedAnswer(assembleBatch(parts))
+    })
+    const answer = await computing
+    return sendCachedAnswer(request, reply, answer)
+  }
+
   for (const route of routes) {
     app.route({
       method: route.method,
@@ -272,41 +377,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         const now = context.now()
         // Access before validation: an anonymous caller learns nothing about a route's inputs.
         const auth = await authenticate(context.database.db, request.cookies[SESSION_COOKIE], now)
-        if (auth) reply.header('x-abilities', JSON.stringify(abilitiesFor(auth.viewer)))
-        const refusal = refuseAccess(route, auth, request)
+        if (auth) {
+          reply.header('x-abilities', abilitiesHeader(auth.viewer))
+          callerAuth.set(request, auth)
+        }
         // Errors speak the caller's language: their setting, else Accept-Language, else German.
         const locale = pickLocale(auth?.user.locale, request.headers['accept-language'])
         callerLocales.set(request, locale)
-        if (refusal) return sendError(reply, refusal, undefined, locale)
-        let query: unknown, params: unknown, body: unknown
-        try {
-          // With the input in each issue, a missing field reads "missing", not "expected text".
-          const check = { reportInput: true }
-          query = route.query ? route.query.parse(request.query ?? {}, check) : undefined
-          params = route.params ? route.params.parse(request.params ?? {}, check) : undefined
-          body = route.body ? route.body.parse(request.body ?? {}, check) : undefined
-        } catch (error) {
-          return sendError(reply, error, route.operationId, locale)
-        }
-        const bound = bindHandler(route, auth, { query, params, body, context, now, request, reply })
-        const cacheKey = route.method === 'GET' ? bound.cacheKey() : undefined
-        if (cacheKey !== undefined) {
-          const version = await readDataVersion(context.database.db)
-          const day = isoDate(now)
-          const answer = await answers.getOrCompute(
-            `${route.operationId}|${version.data}|${day}|${cacheKey}`,
-            async () => {
-              const result = await bound.run()
-              if (validateResponses) assertMatchesContract(route, result)
-              return new CachedAnswer(JSON.stringify(result))
-            },
-          )
-          return sendCachedAnswer(request, reply, answer)
-        }
-        const result = await bound.run()
+        const checked = checkCall(route, auth, request)
+        if ('refusal' in checked) return sendError(reply, checked.refusal, route.operationId, locale)
+        const answered = await answerCall(route, auth, { ...checked, context, now, request, reply })
+        if ('cached' in answered) return sendCachedAnswer(request, reply, answered.cached)
         if (reply.sent) return reply
-        if (validateResponses && !route.produces) assertMatchesContract(route, result)
-        return reply.send(result)
+        if (validateResponses && !route.produces) assertMatchesContract(route, answered.result)
+        return reply.send(answered.result)
       },
     })
   }

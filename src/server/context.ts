@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../db/connect'
 import type { ParsePool } from '../features/imports/parsing/parse-pool'
 import type { MailSettings } from '../features/mail/mail-settings'
@@ -25,4 +26,12 @@ export interface AppContext {
   metrics: Metrics
   /** The background workers this process runs, for GET /api/health. */
   workers: WorkerStatus[]
+  /**
+   * Answers the calls of a batch (GET /api/v1/batch, batch.ts) for the request's caller, each as it
+   * would be answered alone, and sends the answer.
+   */
+  answerCalls(
+    calls: readonly string[],
+    request: { request: FastifyRequest; reply: FastifyReply; now: Date },
+  ): Promise<FastifyReply>
 }

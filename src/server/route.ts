@@ -98,7 +98,11 @@ interface RouteShape<Q, P, B, R> {
  * role that may call the route, `viewerScopeKey(viewer)` — or undefined to compute this one afresh
  * (e.g. as of a past instant). The handler of such a route must read only tables in the data
  * version (src/db/data-version.ts) and nothing of the request but the query and the viewer's scope,
- * and must not set headers: the first caller's answer is given to the others.
+ * and must not set headers: the first caller's answer is given to the others. A route that reads
+ * the meetings' tables or the notifications sets `isActivityCached`: its entries are also keyed by
+ * the activity fingerprint, so that they live only until a meeting, action or notification changes
+ * (the other routes' answers are not dropped by such changes). Cached routes may be asked for
+ * together in one request (GET /api/v1/batch, batch-route.ts).
  */
 export interface RoleRoute<Q = unknown, P = unknown, B = unknown, R = unknown> extends RouteShape<
   Q,
@@ -108,6 +112,7 @@ export interface RoleRoute<Q = unknown, P = unknown, B = unknown, R = unknown> e
 > {
   access: RoleAccess
   cacheKey?(input: { query: Q; viewer: Viewer }): string | undefined
+  isActivityCached?: boolean
   // Method syntax on purpose: it lets routes with different input types share one list.
   handler(input: RouteInput<Q, P, B>): Promise<R>
 }
@@ -120,6 +125,7 @@ export interface PublicRoute<Q = unknown, P = unknown, B = unknown, R = unknown>
 > {
   access: PublicAccess
   cacheKey?(input: { query: Q; viewer: Viewer | null }): string | undefined
+  isActivityCached?: boolean
   handler(input: PublicRouteInput<Q, P, B>): Promise<R>
 }
 
@@ -195,6 +201,11 @@ export function requireNetworkWideManager(viewer: Viewer, what: 'cycles' | 'peer
 /** A `cacheKey` for answers that depend on the (validated) query and on what the viewer may see. */
 export function queryAndScopeKey(query: unknown, viewer: Viewer): string {
   return `${JSON.stringify(query ?? null)}|${viewerScopeKey(viewer)}`
+}
+
+/** A `cacheKey` for answers of one person (their notifications, their actions): the query, the person and their view. */
+export function queryAndPersonKey(query: unknown, viewer: Viewer): string {
+  return `${viewer.userId}|${queryAndScopeKey(query, viewer)}`
 }
 
 /** The signed-in caller and the request's instant, as the use cases take them for reads. */

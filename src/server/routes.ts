@@ -1,5 +1,5 @@
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
-import { healthSchema } from '../contracts/common'
+import { aboutSchema, healthSchema } from '../contracts/common'
 import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from '../features/auth/auth.routes'
 import { boundaryRoutes } from '../features/areas/boundary.routes'
 import { collectionRoutes } from '../features/collections/collection.routes'
@@ -36,6 +36,7 @@ import { councilRoutes } from '../features/reports/council/council.routes'
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes'
 import { ssoRoutes } from '../features/single-sign-on/sso.routes'
 import { secondFactorRoutes } from '../features/auth/second-factor.routes'
+import { batchRoute } from './batch'
 import { healthChecks } from './monitoring'
 import { definePublicRoute, type AnyRoute } from './route'
 
@@ -66,8 +67,25 @@ export const healthRoute = definePublicRoute({
   },
 })
 
+export const aboutRoute = definePublicRoute({
+  method: 'GET',
+  url: '/api/v1/about',
+  operationId: 'getAbout',
+  summary: "What every page's footer shows: the version, and whether the data are the demo's",
+  tag: 'system',
+  access: { isPublic: true },
+  response: aboutSchema,
+  // The same for everybody; whether the network is the demo's is in the data version.
+  cacheKey: () => 'all',
+  async handler({ context }) {
+    return { version: context.version, isDemo: await context.isDemo() }
+  },
+})
+
 export const allRoutes: AnyRoute[] = [
   healthRoute,
+  aboutRoute,
+  batchRoute,
   signInRoute,
   getSessionRoute,
   signOutRoute,

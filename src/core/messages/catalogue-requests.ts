@@ -122,6 +122,14 @@ export const REQUEST_MESSAGES = {
     de: 'Dieser Inhaltstyp wird nicht angenommen: {type}',
     en: 'this content type is not accepted: {type}',
   },
+  'request.batchCallNotBatchable': {
+    de: 'Die Anfrage {call} kann nicht gebündelt werden: gebündelt werden nur Abfragen, deren Antworten der Server sich merken darf.',
+    en: 'the call {call} cannot be batched: only reads whose answers the server may remember can',
+  },
+  'request.batchInvalid': {
+    de: 'Eine gebündelte Anfrage wurde abgelehnt.',
+    en: 'a batched call was refused',
+  },
   'request.rejected': {
     de: 'Die Anfrage wurde abgelehnt (HTTP {status}).',
     en: 'the request was refused (HTTP {status})',

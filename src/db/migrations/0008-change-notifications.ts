@@ -35,7 +35,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$
   `.execute(db)
-  for (const table of TABLES)
+  await addChangeTriggers(db, TABLES)
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await dropChangeTriggers(db, TABLES)
+  await sql`drop function notify_change()`.execute(db)
+}
+
+/** Makes every statement that changes one of `tables` notify the channel (later migrations add tables). */
+export async function addChangeTriggers(db: Kysely<unknown>, tables: readonly string[]): Promise<void> {
+  for (const table of tables)
     await sql`
       create trigger ${sql.raw(`${table}_notify_change`)}
       after insert or update or delete or truncate on ${sql.table(table)}
@@ -43,8 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `.execute(db)
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of TABLES)
+export async function dropChangeTriggers(db: Kysely<unknown>, tables: readonly string[]): Promise<void> {
+  for (const table of tables)
     await sql`drop trigger ${sql.raw(`${table}_notify_change`)} on ${sql.table(table)}`.execute(db)
-  await sql`drop function notify_change()`.execute(db)
 }

@@ -17,6 +17,7 @@ import * as meetingCancellation from './0016-meeting-cancellation'
 import * as confidentialityClasses from './0013-confidentiality-classes'
 import * as topicPractice from './0017-topic-practice'
 import * as recentKeyFigures from './0018-recent-key-figures'
+import * as activityNotifications from './0019-activity-notifications'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0013-confidentiality-classes': confidentialityClasses,
   '0017-topic-practice': topicPractice,
   '0018-recent-key-figures': recentKeyFigures,
+  '0019-activity-notifications': activityNotifications,
 }

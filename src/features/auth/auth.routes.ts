@@ -8,6 +8,7 @@ import {
 } from '../../contracts/auth'
 import type { SessionDto } from '../../contracts/auth'
 import { isoDate } from '../../core/periods/dates'
+import { readDataVersion } from '../../db/data-version'
 import type { AppContext } from '../../server/context'
 import { addressAt, FOR_ANY, route } from '../../server/route'
 import { SESSION_COOKIE } from './authenticate'
@@ -50,6 +51,7 @@ export async function answerNewSession(
     viewer,
     csrfToken: session.csrfToken,
     previousVisitAt: session.previousVisitAt,
+    latestComputedMonth: (await readDataVersion(input.context.database.db)).latestComputedMonth,
   })
   if (session.recoveryCodes) dto.recoveryCodes = session.recoveryCodes
   reply.header('x-abilities', JSON.stringify(dto.abilities))
@@ -75,13 +77,14 @@ export const getSessionRoute = route('session', 'GET /api/v1/session', {
   summary: 'The signed-in user, the CSRF token for writes and the abilities of the session',
   access: FOR_ANY,
   response: sessionSchema,
-  async handler({ viewer, session }) {
+  async handler({ viewer, session, context }) {
     // The account as the session check read it: no second lookup (it is as fresh as the auth version).
     return toSessionDto({
       user: session.user,
       viewer,
       csrfToken: session.csrfToken,
       previousVisitAt: session.user.previousVisitAt,
+      latestComputedMonth: (await readDataVersion(context.database.db)).latestComputedMonth,
     })
   },
 })

@@ -20,12 +20,14 @@ export function toSessionDto(options: {
   viewer: Viewer
   csrfToken: string
   previousVisitAt: Date | null
+  latestComputedMonth: string | null
 }): SessionDto {
   return {
     user: toSessionUser(options.user),
     csrfToken: options.csrfToken,
     abilities: abilitiesFor(options.viewer),
     previousVisitAt: options.previousVisitAt?.toISOString() ?? null,
+    latestComputedMonth: options.latestComputedMonth,
   }
 }
 

@@ -6,7 +6,7 @@ import { clearKpiCache, KPI_CACHE_MAX_ENTRIES, kpiMemo, memoFor } from './kpi-ca
 
 // The memo never touches the handle except as a key (and kpiMemo only with a version to read).
 const db = {} as Kysely<DB>
-const version = (data: string): DataVersion => ({ data, auth: 'a', latestComputedMonth: null })
+const version = (data: string): DataVersion => ({ data, auth: 'a', activity: 'x', latestComputedMonth: null })
 
 describe('kpi cache', () => {
   test('computes once per data version and key', async () => {

@@ -1,7 +1,7 @@
 /** Routes of the minutes and their follow-ups: decisions, actions, comments and the approval. */
 import type { z } from 'zod'
 import * as contract from '../../contracts/meetings'
-import type { Endpoint } from '../../server/route'
+import { queryAndPersonKey, type Endpoint } from '../../server/route'
 import { addActionItem } from './add-action-item'
 import { addDecision, type MinutesText } from './add-decision'
 import { approveMinutes } from './approve-minutes'
@@ -52,6 +52,9 @@ export const listActionsRoute = meetingRoute('GET /api/v1/actions', {
   access: FOR_ANY,
   query: contract.actionListQuerySchema,
   response: contract.actionListSchema,
+  // The start page's open actions: remembered per person until a meeting or action changes.
+  cacheKey: ({ query, viewer }) => queryAndPersonKey(query, viewer),
+  isActivityCached: true,
   handler: listedAs('actions', listActionItems),
 })
 

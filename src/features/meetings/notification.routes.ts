@@ -1,6 +1,6 @@
 /** Routes of the caller's notifications: the list (with the timed ones added) and marking them read. */
 import * as contract from '../../contracts/meetings'
-import type { RouteInput } from '../../server/route'
+import { queryAndPersonKey, type RouteInput } from '../../server/route'
 import { listNotifications } from './list-notifications'
 import { FOR_ANY, meetingRoute, readerOf } from './meeting-route-parts'
 import { markUserNotificationsRead } from './notification.repository'
@@ -12,6 +12,10 @@ export const listNotificationsRoute = meetingRoute('GET /api/v1/notifications', 
   access: FOR_ANY,
   query: contract.notificationListQuerySchema,
   response: contract.notificationListSchema,
+  // Read on every page load (the bell): remembered per person until a meeting, action or
+  // notification changes, or the day does (the timed ones are derived for the day).
+  cacheKey: ({ query, viewer }) => queryAndPersonKey(query, viewer),
+  isActivityCached: true,
   async handler(input) {
     const { viewer, now } = readerOf(input)
     const db = input.context.database.db
