@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { ApiError, apiRequest, toApiError } from './client'
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError, apiBatch, apiRequest, batchUrl, toApiError } from './client'
 
 const answer = (status: number, body: string) => async () =>
   new Response(status === 204 ? null : body, { status, headers: { 'content-type': 'application/json' } })
@@ -40,5 +40,36 @@ describe('toApiError', () => {
   it('falls back to the HTTP status when the body is not the error shape', () => {
     expect(toApiError(404, 'gone')).toMatchObject({ code: 'not_found', message: 'gone' })
     expect(toApiError(502, { error: 'bad gateway' })).toMatchObject({ code: 'internal', message: 'HTTP 502' })
+  })
+})
+
+describe('apiBatch', () => {
+  it('asks for all calls in one request and gives each its answer or its error', async () => {
+    const requested: string[] = []
+    vi.stubGlobal('fetch', async (url: string) => {
+      requested.push(url)
+      return new Response(
+        JSON.stringify({
+          answers: [
+            { status: 200, body: { indicators: [] } },
+            {
+              status: 401,
+              body: { error: { code: 'unauthenticated', message: 'sign in first', details: [] } },
+            },
+          ],
+        }),
+        { status: 200 },
+      )
+    })
+    try {
+      const calls = ['/api/v1/indicators', '/api/v1/actions?scope=mine&status=open']
+      const [indicators, actions] = await apiBatch(calls)
+      expect(requested).toEqual([batchUrl(calls)])
+      expect(new URLSearchParams(requested[0]!.split('?')[1]).getAll('call')).toEqual(calls)
+      expect(indicators).toEqual({ data: { indicators: [] } })
+      expect(actions).toMatchObject({ error: { status: 401, code: 'unauthenticated' } })
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

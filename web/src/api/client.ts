@@ -114,6 +114,31 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return checkedAnswer<T>(response.status, payload, path)
 }
 
+/** The path of a batch of calls (each a path with its query). */
+export function batchUrl(calls: readonly string[]): string {
+  return `/api/v1/batch?${calls.map((call) => `call=${encodeURIComponent(call)}`).join('&')}`
+}
+
+/**
+ * Reads several paths (each with its query, as `buildUrl` writes it) in one request
+ * (GET /api/v1/batch): one outcome per path, in order — its answer, or the ApiError it would have
+ * thrown alone. Only reads whose answers the server may remember can be batched (server/batch.ts).
+ */
+export async function apiBatch(
+  calls: readonly string[],
+): Promise<({ data: unknown } | { error: ApiError })[]> {
+  const answer = await apiRequest<{ answers: { status: number; body: unknown }[] }>(batchUrl(calls))
+  return calls.map((call, i) => {
+    const part = answer.answers[i]
+    if (!part)
+      return {
+        error: new ApiError({ status: 0, code: 'invalid_response', message: `no answer for ${call}` }),
+      }
+    if (part.status >= 200 && part.status < 300) return { data: checkedAnswer(part.status, part.body, call) }
+    return { error: toApiError(part.status, part.body) }
+  })
+}
+
 /** A JSON object or list (or nothing for 204); anything else is not an answer of this API. */
 function checkedAnswer<T>(status: number, payload: unknown, path: string): T {
   if (status === 204 || (typeof payload === 'object' && payload !== null)) return payload as T

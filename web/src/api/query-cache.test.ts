@@ -18,6 +18,27 @@ describe('QueryCache', () => {
     expect(listener).toHaveBeenCalled()
   })
 
+  it('loads many keys with one request; later readers of those keys ask for nothing', async () => {
+    const cache = new QueryCache()
+    await cache.load('/known', async () => 'kept')
+    const fetchAll = vi.fn(async (keys: string[]) =>
+      keys.map((key) => (key === '/broken' ? { error: new Error('refused') } : { data: `answer of ${key}` })),
+    )
+    const loading = cache.loadMany(['/known', '/a', '/broken'], fetchAll)
+    const single = vi.fn(async () => 'single')
+    cache.ensure('/a', single)
+    expect(cache.read('/a').status).toBe('loading')
+    await loading
+    expect(fetchAll).toHaveBeenCalledWith(['/a', '/broken'])
+    expect(single).not.toHaveBeenCalled()
+    expect(cache.read('/known')).toMatchObject({ status: 'success', data: 'kept' })
+    expect(cache.read('/a')).toMatchObject({ status: 'success', data: 'answer of /a' })
+    expect(cache.read('/broken')).toMatchObject({ status: 'error', error: new Error('refused') })
+    // A failed batch leaves each of its keys in error, to be asked for again on demand.
+    await cache.loadMany(['/c'], async () => Promise.reject(new Error('down')))
+    expect(cache.read('/c').status).toBe('error')
+  })
+
   it('keeps errors and loads again on demand', async () => {
     const cache = new QueryCache()
     cache.ensure('/b', async () => Promise.reject(new Error('down')))

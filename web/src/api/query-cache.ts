@@ -54,6 +54,37 @@ export class QueryCache {
     )
   }
 
+  /**
+   * Loads the keys that have no answer yet with one request (`fetchAll` gets those keys and gives
+   * one outcome per key, in order): a page's first load asks for all its data at once, and the
+   * components that ask for a key afterwards find it loading or loaded.
+   */
+  loadMany(
+    keys: readonly string[],
+    fetchAll: (keys: string[]) => Promise<({ data: unknown } | { error: unknown })[]>,
+  ): Promise<void> {
+    const missing = keys.filter((key) => !this.entries.has(key))
+    if (missing.length === 0) return Promise.resolve()
+    const generations = missing.map((key) => {
+      const generation = (this.entries.get(key)?.generation ?? 0) + 1
+      this.entries.set(key, { state: LOADING, generation, isStale: false, inFlight: true })
+      this.emit(key)
+      return generation
+    })
+    const settleAll = (outcome: (i: number) => QueryState<unknown>) =>
+      missing.forEach((key, i) => this.settle(key, generations[i]!, outcome(i)))
+    return fetchAll(missing).then(
+      (outcomes) =>
+        settleAll((i) => {
+          const outcome = outcomes[i]
+          return outcome && 'data' in outcome
+            ? { status: 'success', data: outcome.data, error: undefined }
+            : { status: 'error', data: undefined, error: outcome?.error }
+        }),
+      (error: unknown) => settleAll(() => ({ status: 'error', data: undefined, error })),
+    )
+  }
+
   /** Stores an answer the client already has (e.g. the session returned by signing in). */
   set<T>(key: string, data: T): void {
     const generation = (this.entries.get(key)?.generation ?? 0) + 1

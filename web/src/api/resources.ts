@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import type { Answer } from './client'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { sessionSchema, signOutResponseSchema, SessionDto } from '../../../src/contracts/auth'
-import type { healthSchema } from '../../../src/contracts/common'
+import type { aboutSchema } from '../../../src/contracts/common'
 import type {
   importBatchListSchema,
   importChangeListSchema,
@@ -27,11 +27,14 @@ import type {
   valueRevisionsQuerySchema,
 } from '../../../src/contracts/observations'
 import type { organisationListSchema, ringListSchema } from '../../../src/contracts/organisations'
-import { ApiError, apiRequest, apiUpload, setCsrfToken } from './client'
+import { firstLoadCalls } from '../app/first-load'
+import { ApiError, apiBatch, apiRequest, apiUpload, setCsrfToken } from './client'
 import { queryCache, type QueryState } from './query-cache'
 import { useApiQuery } from './use-query'
 
-export const useHealth = () => useApiQuery<Answer<typeof healthSchema>>('/api/health')
+/** The footer's version and demo flag; asked for once the session is known (with the page's data). */
+export const useAbout = (isReady: boolean) =>
+  useApiQuery<Answer<typeof aboutSchema>>(isReady ? '/api/v1/about' : null)
 export const useOrganisations = () =>
   useApiQuery<Answer<typeof organisationListSchema>>('/api/v1/organisations')
 export const useRings = () => useApiQuery<Answer<typeof ringListSchema>>('/api/v1/rings')
@@ -130,6 +133,28 @@ export type SessionState =
 const SESSION_KEY = 'session'
 
 async function fetchSession(): Promise<SessionState> {
+  const state = await askForSession()
+  if (state.kind !== 'unavailable') prefetchFirstLoad(state)
+  return state
+}
+
+/**
+ * Asks for the data of the page being opened, the shell's included, in one request (first-load.ts)
+ * once it is known who is signed in: its components then find their answers loading or loaded.
+ */
+function prefetchFirstLoad(state: SessionState): void {
+  const session = state.kind === 'signed-in' ? state.session : null
+  const calls = firstLoadCalls(window.location.pathname, {
+    isSignedIn: session !== null,
+    organisationId: session?.user.organisationId ?? null,
+    previousVisitAt: session?.previousVisitAt ?? null,
+    latestMonth: session?.latestComputedMonth ?? null,
+    now: new Date(),
+  })
+  void queryCache.loadMany(calls, apiBatch)
+}
+
+async function askForSession(): Promise<SessionState> {
   try {
     const session = await apiRequest<Answer<typeof sessionSchema>>('/api/v1/session')
     setCsrfToken(session.csrfToken)

@@ -6,7 +6,7 @@
  */
 import { Suspense, lazy, useEffect, useState } from 'react'
 import { ROLE_LABELS } from '../../../src/core/permissions/permissions'
-import { signOut, useHealth, useSession, type SessionState } from '../api/resources'
+import { signOut, useAbout, useSession, type SessionState } from '../api/resources'
 import { ErrorView, Loading } from '../components/state-views'
 import { ToggleButton } from '../components/toggle-button'
 import { I18nProvider, useI18n } from '../i18n/i18n'
@@ -164,7 +164,7 @@ function Shell() {
       <main id="main" tabIndex={-1} className="app-main">
         {content}
       </main>
-      <Footer />
+      <Footer isReady={session.status !== 'loading'} />
     </div>
   )
 }
@@ -203,13 +203,14 @@ function LanguageSwitch() {
   )
 }
 
-function Footer() {
+/** `isReady`: the session is known, so the footer's answer comes with the page's first data. */
+function Footer({ isReady }: { isReady: boolean }) {
   const { t } = useI18n()
-  const health = useHealth()
+  const about = useAbout(isReady)
   return (
     <footer className="app-footer">
-      <span>benchlearn {health.status === 'success' ? health.data.version : ''}</span>
-      {health.status === 'success' && health.data.isDemo && (
+      <span>benchlearn {about.status === 'success' ? about.data.version : ''}</span>
+      {about.status === 'success' && about.data.isDemo && (
         <span className="demo-label">{t('shell.demoData')}</span>
       )}
       <a href="/api/openapi.json">{t('shell.api')}</a>
