@@ -46,7 +46,7 @@ import {
 import { isPublicRoute, rolesOf, type AnyRoute, type RouteInput, type RouteSession } from './route'
 import { allRoutes } from './routes'
 import { registerMetrics } from './metrics-route'
-import { createMetrics, startPendingKeyFiguresWorker } from './monitoring'
+import { createMetrics, startFigureWarmingWorker, startPendingKeyFiguresWorker } from './monitoring'
 import { registerSecurityHeaders } from './security-headers'
 import { renderStartPage } from './start-page'
 import { isoDate, systemNow } from '../core/periods/dates'
@@ -246,11 +246,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSecurityHeaders(app)
   registerMetrics(app, context, { token: options.metricsToken })
   if (options.isRunningWorkers) {
-    const worker = startPendingKeyFiguresWorker(context, (error) =>
-      app.log.error({ err: error }, 'key figures worker failed'),
-    )
-    context.workers.push(worker.status)
-    app.addHook('onClose', async () => worker.stop())
+    for (const start of [startPendingKeyFiguresWorker, startFigureWarmingWorker]) {
+      const worker = start(context, (error) => app.log.error({ err: error }, 'background worker failed'))
+      context.workers.push(worker.status)
+      app.addHook('onClose', async () => worker.stop())
+    }
   }
   // gzip/brotli for JSON (district boundaries are ~0.5 MB) and the UI's assets; small answers stay plain.
   await app.register(compress, { threshold: 1024 })

@@ -6,7 +6,9 @@
  */
 import { sql } from 'kysely'
 import { formatGauge, Histogram } from '../core/metrics/prometheus'
+import { readDataVersion } from '../db/data-version'
 import { finishPendingKeyFigures } from '../features/kpi/finish-pending-key-figures'
+import { warmFigureCaches } from '../features/kpi/warm-figure-caches'
 import { findPendingWork } from '../features/kpi/kpi-value.repository'
 import { countOutboxBacklog } from '../features/mail/outbox.repository'
 import type { AppContext } from './context'
@@ -153,22 +155,74 @@ export interface WorkerStatus {
 export function startPendingKeyFiguresWorker(
   context: AppContext,
   onError: (error: unknown) => void,
-): { status: WorkerStatus; stop(): void } {
-  const status: WorkerStatus = { name: 'key_figures', lastRunAt: null, lastError: null }
+): RunningWorker {
+  return startWorker(context, onError, {
+    name: 'key_figures',
+    intervalMs: PENDING_WORK_INTERVAL_MS,
+    run: () => finishPendingKeyFigures(context.database, { now: context.now }),
+  })
+}
+
+/** How often a server looks whether the data changed since it last warmed the key-figure caches. */
+export const FIGURE_WARMING_INTERVAL_MS = 2_000
+
+/**
+ * Warms the key-figure caches (features/kpi/warm-figure-caches.ts) at start and after every change
+ * of the data version, so that the first page loads after an import or a restart find the rings'
+ * statistics and the context fits ready. `status.lastRunAt` is set once a warming has finished.
+ */
+export function startFigureWarmingWorker(
+  context: AppContext,
+  onError: (error: unknown) => void,
+): RunningWorker {
+  let warmedFor: string | null = null
+  return startWorker(context, onError, {
+    name: 'figure_caches',
+    intervalMs: FIGURE_WARMING_INTERVAL_MS,
+    isRunningAtOnce: true,
+    run: async () => {
+      const version = await readDataVersion(context.database.db)
+      if (version.data === warmedFor) return false
+      await warmFigureCaches(context.database.db, { now: context.now() })
+      // The version read before warming: a change meanwhile is warmed on the next turn.
+      warmedFor = version.data
+      return true
+    },
+  })
+}
+
+export interface RunningWorker {
+  status: WorkerStatus
+  stop(): void
+}
+
+/**
+ * Runs `run` every `intervalMs` (never twice at once), recording in `status` when it last did
+ * something (`run` returns false when there was nothing to do) and its last error.
+ */
+function startWorker(
+  context: AppContext,
+  onError: (error: unknown) => void,
+  options: { name: string; intervalMs: number; isRunningAtOnce?: boolean; run: () => Promise<unknown> },
+): RunningWorker {
+  const status: WorkerStatus = { name: options.name, lastRunAt: null, lastError: null }
   let running = false
-  const timer = setInterval(async () => {
+  const turn = async () => {
     if (running) return
     running = true
     try {
-      await finishPendingKeyFigures(context.database, { now: context.now })
+      const didWork = await options.run()
       status.lastError = null
+      if (didWork !== false) status.lastRunAt = context.now()
     } catch (error) {
       status.lastError = error instanceof Error ? error.message : String(error)
+      status.lastRunAt = context.now()
       onError(error)
     } finally {
-      status.lastRunAt = context.now()
       running = false
     }
-  }, PENDING_WORK_INTERVAL_MS).unref()
+  }
+  const timer = setInterval(turn, options.intervalMs).unref()
+  if (options.isRunningAtOnce) setImmediate(turn)
   return { status, stop: () => clearInterval(timer) }
 }

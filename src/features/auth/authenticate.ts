@@ -4,7 +4,7 @@ import { LruCache } from '../../core/memo/lru-cache'
 import type { Viewer } from '../../core/permissions'
 import { readDataVersion } from '../../db/data-version'
 import type { DB } from '../../db/schema'
-import { findLiveSession } from './session.repository'
+import { findLiveSessions, type SessionRow } from './session.repository'
 import { hashToken } from './tokens'
 import { findUserById, loadViewer } from './user.repository'
 import { isoDate } from '../../core/periods/dates'
@@ -49,12 +49,21 @@ export async function authenticate(
     return cached.auth
   }
   cache.delete(tokenHash)
-  const session = await findLiveSession(db, tokenHash, now)
+  const session = await lookUpSession(db, tokenHash, now)
   if (!session) return null
-  const user = await findUserById(db, session.userId)
-  if (!user || user.isDisabled) return null
+  // The sessions of one person (several devices, or many tabs signing in at once) share one lookup
+  // of the account and its viewer, and so one touch of last_seen_at: a write by each would change
+  // the auth version and make every cache of this process miss again.
+  // Trusted for at most SESSION_CACHE_TTL_MS, like the sessions: the period is part of the key.
+  const period = Math.floor(now.getTime() / SESSION_CACHE_TTL_MS)
+  const account = await accountsOf(db).getOrCompute(`${session.userId}|${versionKey}|${period}`, async () => {
+    const user = await findUserById(db, session.userId)
+    if (!user || user.isDisabled) return null
+    return { user, viewer: await loadViewer(db, user, day) }
+  })
+  if (!account) return null
+  const { user, viewer } = account
   await touchLastSeen(db, user, now)
-  const viewer = await loadViewer(db, user, day)
   const auth = { sessionId: session.id, csrfToken: session.csrfToken, user, viewer }
   cache.set(tokenHash, { auth, versionKey, cachedAt: now.getTime(), expiresAt: session.expiresAt })
   return auth
@@ -73,6 +82,57 @@ interface CachedSession {
 }
 
 const sessionCaches = new WeakMap<Kysely<DB>, LruCache<CachedSession>>()
+
+/** Accounts with their viewer per user and version (`authenticate`); a person is a few entries. */
+const accountCaches = new WeakMap<Kysely<DB>, LruCache<Promise<{ user: Account; viewer: Viewer } | null>>>()
+
+function accountsOf(db: Kysely<DB>) {
+  let cache = accountCaches.get(db)
+  if (!cache) accountCaches.set(db, (cache = new LruCache(SESSION_CACHE_MAX_ENTRIES)))
+  return cache
+}
+
+interface SessionLookup {
+  now: Date
+  resolve(row: SessionRow | undefined): void
+  reject(error: unknown): void
+}
+
+/** Session lookups waiting for the next turn of the event loop, per database, by token hash. */
+const pendingLookups = new WeakMap<Kysely<DB>, Map<string, SessionLookup[]>>()
+
+/**
+ * The live session of a token. Lookups that arrive in the same turn of the event loop (a browser
+ * opens six connections at once; many people come after a restart) are answered by one query.
+ */
+function lookUpSession(db: Kysely<DB>, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
+  let pending = pendingLookups.get(db)
+  if (!pending) {
+    const batch = new Map<string, SessionLookup[]>()
+    pendingLookups.set(db, (pending = batch))
+    setImmediate(() => void answerLookups(db, batch))
+  }
+  const waiting = pending.get(tokenHash) ?? []
+  pending.set(tokenHash, waiting)
+  return new Promise((resolve, reject) => waiting.push({ now, resolve, reject }))
+}
+
+async function answerLookups(db: Kysely<DB>, batch: Map<string, SessionLookup[]>): Promise<void> {
+  if (pendingLookups.get(db) === batch) pendingLookups.delete(db)
+  const lookups = [...batch.values()].flat()
+  try {
+    // The earliest instant asked for; each lookup then checks expiry at its own.
+    const earliest = new Date(Math.min(...lookups.map((l) => l.now.getTime())))
+    const sessions = await findLiveSessions(db, [...batch.keys()], earliest)
+    for (const [tokenHash, waiting] of batch) {
+      const session = sessions.get(tokenHash)
+      for (const lookup of waiting)
+        lookup.resolve(session && session.expiresAt > lookup.now ? session : undefined)
+    }
+  } catch (error) {
+    for (const lookup of lookups) lookup.reject(error)
+  }
+}
 
 async function touchLastSeen(db: Kysely<DB>, user: Account, now: Date): Promise<void> {
   if (user.lastSeenAt && now.getTime() - user.lastSeenAt.getTime() <= LAST_SEEN_RESOLUTION_MS) return

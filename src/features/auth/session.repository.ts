@@ -34,23 +34,26 @@ export async function insertSession(
   return id
 }
 
-/** A live session by the hash of its token (the unique index does the lookup, not a comparison loop). */
-export async function findLiveSession(
+/** The live sessions of several tokens in one query (`authenticate` gathers concurrent lookups). */
+export async function findLiveSessions(
   db: Kysely<DB>,
-  tokenHash: string,
+  tokenHashes: readonly string[],
   now: Date,
-): Promise<SessionRow | undefined> {
-  const row = await db
+): Promise<Map<string, SessionRow>> {
+  const rows = await db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at'])
-    .where('s.token_hash', '=', tokenHash)
+    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 's.token_hash'])
+    .where('s.token_hash', 'in', tokenHashes)
     .where('s.expires_at', '>', now)
     .where('u.is_disabled', '=', false)
-    .executeTakeFirst()
-  return row
-    ? { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at }
-    : undefined
+    .execute()
+  return new Map(
+    rows.map((row) => [
+      row.token_hash,
+      { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at },
+    ]),
+  )
 }
 
 export async function deleteSession(db: Kysely<DB>, id: number): Promise<void> {

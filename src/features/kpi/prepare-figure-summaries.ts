@@ -40,6 +40,11 @@ export interface FigureSummaries {
   group: ResolvedGroup
 }
 
+/** When the newest revision of any value was recorded (read once per data version: a full scan). */
+export function latestRevisionAt(db: Kysely<DB>, memo: Memo): Promise<Date | null> {
+  return memo('latest-recorded-at', () => findLatestRecordedAt(db))
+}
+
 /**
  * Resolves the organisation, the month and the group once and checks that the caller may see the
  * organisation and the group (else throws not_found or forbidden); then summarises any number of
@@ -62,9 +67,7 @@ export async function prepareFigureSummaries(
   // from the current (cached) figures instead of evaluating every figure from the raw series as of
   // then (seconds for the 15 official ones). A returning member's last visit is mostly such an instant.
   const currentMemo = await kpiMemo(db)
-  const latestRecordedAt = requestedAsOf
-    ? await currentMemo('latest-recorded-at', () => findLatestRecordedAt(db))
-    : null
+  const latestRecordedAt = requestedAsOf ? await latestRevisionAt(db, currentMemo) : null
   const asOf =
     requestedAsOf && latestRecordedAt && latestRecordedAt > requestedAsOf ? requestedAsOf : undefined
   const memo = asOf ? await kpiMemo(db, asOf) : currentMemo
