@@ -2,12 +2,12 @@ import { AppError, detail } from '../../../core/errors/app-error'
 import { message, type Message } from '../../../core/messages/text'
 import { importMessage } from '../import-message'
 import { FILE_LIMITS, type FileLimits } from '../../../core/limits/input-limits'
-import type { ImportNotice } from '../../../db/schema'
+import type { ImportErrorRow, ImportNotice } from '../../../db/schema'
 import { DEFAULT_SYMBOLS, decimalEvidence } from './cell-values'
 import { detectDelimiter, physicalLine, tokenizeCsv } from './csv-tokenizer'
 import { decodeText } from './decode-text'
 import type { ColumnMapping, SymbolMeaning } from './mapping-schema'
-import { createRowReader, type RowReader, type RowReaderResult } from './read-rows'
+import { createRowReader, MAX_LISTED_ERRORS, type RowReader, type RowReaderResult } from './read-rows'
 import { readXlsxRows, type Cell } from './read-xlsx'
 import { resolveLayout, type Layout } from './resolve-layout'
 import type { ParsedRecord, ParseOptions, ParseResult } from './types'
@@ -164,6 +164,8 @@ export interface ImportRecordStream {
   batches(): Generator<ParsedRecord[]>
   /** A row error found after reading (duplicate rows found in SQL), listed like the reader's own. */
   addError: RowReader['addError']
+  /** Counts row errors found after reading beyond those listed with addError. */
+  countErrors: RowReader['countErrors']
   /** Rows read, errors (the first ones listed, the rest counted) and notices; after the batches. */
   finish(): ImportFileTail
 }
@@ -334,6 +336,7 @@ async function openCsv(
     ),
     batches,
     addError: reader.addError,
+    countErrors: reader.countErrors,
     finish: finishWith(reader, notices),
   }
 }
@@ -419,6 +422,7 @@ async function openXlsx(
     ),
     batches,
     addError: reader.addError,
+    countErrors: reader.countErrors,
     finish: finishWith(reader, notices),
   }
 }
@@ -442,6 +446,36 @@ export async function openImportRecords(
   rejectOldExcel(bytes, options.fileName)
   if (isXlsxFile(bytes, options.fileName)) return openXlsx(bytes, options, settings)
   return openCsv(bytes, options, settings)
+}
+
+/**
+ * A file parsed whole (an XLSX workbook in a worker thread, parse-pool.ts) as a stream of batches.
+ * Its reader found repeated rows itself, so the importer finds none to add; should it, they are
+ * listed after the reader's errors.
+ */
+export function streamParsed(result: ParseResult, batchSize = BATCH_SIZE): ImportRecordStream {
+  const { rowsRead, records, errors, errorCount, notices, ...file } = result
+  const tail = { rowsRead, errors: [...errors], errorCount, notices }
+  return {
+    file,
+    *batches() {
+      for (let start = 0; start < records.length; start += batchSize)
+        yield records.slice(start, start + batchSize)
+    },
+    addError(row, column, value, text) {
+      tail.errorCount++
+      if (tail.errors.length >= MAX_LISTED_ERRORS) return
+      const error: ImportErrorRow = importMessage(text)
+      if (row !== undefined) error.row = row
+      if (column !== undefined) error.column = column
+      if (value !== undefined) error.value = value
+      tail.errors.push(error)
+    },
+    countErrors(count) {
+      tail.errorCount += count
+    },
+    finish: () => tail,
+  }
 }
 
 /**

@@ -58,6 +58,8 @@ export interface RowReader {
     value: string | undefined,
     message: Message,
   ): void
+  /** Counts errors found elsewhere beyond those listed (duplicate rows found in SQL). */
+  countErrors(count: number): void
   /** The records read since the last call (reading in batches); `finish` answers the rest. */
   takeRecords(): ParsedRecord[]
   /** Records read and not yet taken. */
@@ -511,5 +513,12 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     return taken
   }
 
-  return { readRow, addError, takeRecords, pendingRecords: () => records.length, finish }
+  return {
+    readRow,
+    addError,
+    countErrors: (count: number) => void (errorCount += count),
+    takeRecords,
+    pendingRecords: () => records.length,
+    finish,
+  }
 }
