@@ -69,6 +69,8 @@ export interface ImportFileOptions {
    * pool (parse-pool.ts), which reads XLSX workbooks in a worker thread.
    */
   open?: typeof openImportRecords
+  /** False: always the staged path (tests compare it with the direct path). */
+  isDirectPathAllowed?: boolean
 }
 
 export interface ValueChange {
@@ -108,7 +110,7 @@ export async function importFile(database: Database, options: ImportFileOptions)
     })
   // File-level refusals (empty file, missing columns …) come from opening, before any transaction.
   const first = await open()
-  if (!(options.isDryRun ?? false)) {
+  if (!(options.isDryRun ?? false) && (options.isDirectPathAllowed ?? true)) {
     try {
       return await writeInOneTransaction(database, (tx) =>
         writeDirectly(tx, first, checksum, options, progress),
@@ -117,7 +119,7 @@ export async function importFile(database: Database, options: ImportFileOptions)
       if (!(error instanceof TakeStagedPath)) throw error
     }
   }
-  const stream = options.isDryRun ? first : await open()
+  const stream = options.isDryRun || options.isDirectPathAllowed === false ? first : await open()
   return writeInOneTransaction(database, (tx) => writeStaged(tx, stream, checksum, options, progress))
 }
 
