@@ -44,8 +44,9 @@ export interface ParsePool {
   parse(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult>
   /**
    * openImportRecords for the importer: a CSV file is read in batches on this thread (each batch
-   * is checked and written before the next is read, so the event loop gets a turn every ~10,000
-   * values and memory stays at one batch); an XLSX workbook is parsed whole in a worker, as `parse`.
+   * is checked and handed to COPY before the next is read: memory stays at a few batches, and the
+   * event loop runs whenever the COPY waits for the database); an XLSX workbook is parsed whole in a
+   * worker, as `parse`.
    */
   open(bytes: Uint8Array, options: StreamOptions): Promise<ImportRecordStream>
   /** parsePublishedFigures in a worker thread, under the same limits and queue. */
