@@ -19,6 +19,7 @@ import { implausiblePeriodMessage, implausibleValueMessage } from '../../core/pl
 import { systemNow } from '../../core/periods/dates'
 import { listIndicators, upsertIndicators, type IndicatorRow } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
+import { OBSERVATION_COPY_COLUMNS } from '../observations/observation.repository'
 import { openImportRecords, type ImportRecordStream } from './parsing/parse-import-file'
 import type { ColumnMapping, ParsedRecord } from './parsing/types'
 import { MergerAttribution, type AttributedRecord } from './attribute-merged-districts'
@@ -425,7 +426,7 @@ async function writeDirectly(
       }
     }
     try {
-      await tx.copyCsv('observation', OBSERVATION_COLUMNS, chunks())
+      await tx.copyCsv('observation', OBSERVATION_COPY_COLUMNS, chunks())
     } catch (error) {
       if (isUniqueViolation(error)) throw new TakeStagedPath('a value meets a current one or repeats one')
       throw error
@@ -460,20 +461,6 @@ async function writeDirectly(
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 }
-
-const OBSERVATION_COLUMNS = [
-  'organisation_id',
-  'indicator_id',
-  'period',
-  'breakdown',
-  'revision',
-  'value',
-  'missing_reason',
-  'status',
-  'batch_id',
-  'recorded_at',
-  'is_current',
-]
 
 /**
  * The first CHANGE_SAMPLE new values by row (then file order): what the staged path's sample
@@ -553,7 +540,7 @@ async function writeStaged(
   }
   await tx.copyCsv('import_stage', STAGE_COLUMNS, chunks())
   // Rows that repeat a key, indicator, period and breakdown: listed with the reader's errors.
-  const repeated = (await hasRepeatedRows(tx)) ? await findRepeatedRows(tx) : { listed: [], count: 0 }
+  const repeated = (await hasRepeatedRows(tx)) ? await findRepeatedRows(tx, 'key') : { listed: [], count: 0 }
   for (const r of repeated.listed)
     stream.addError(
       r.row,
@@ -576,9 +563,22 @@ async function writeStaged(
   if (errors.length === 0) {
     // Two rows for the same value can come from different keys of one organisation (e.g. the
     // AGS of a merged district), so duplicates are checked after key resolution.
-    const duplicates = await findDuplicateValues(tx)
+    const duplicates = await findRepeatedRows(tx, 'organisation')
     rejected += duplicates.count
-    errors.push(...duplicates.listed)
+    for (const d of duplicates.listed)
+      errors.push({
+        row: d.row,
+        column: d.keyColumn,
+        value: d.orgKey,
+        ...importMessage(
+          message('import.duplicateInBatch', {
+            earlier: d.earlier,
+            indicator: d.indicator,
+            period: d.period,
+            breakdown: d.breakdown,
+          }),
+        ),
+      })
   }
   const notices: ImportNotice[] = [...tail.notices, ...attributedNotices, ...checker.unmatchedNotices()]
   const base = {
@@ -678,6 +678,7 @@ interface RepeatedRow {
   row: number
   earlier: number
   orgKey: string
+  keyColumn: string
   valueColumn: string
   value: string
   indicator: string
@@ -686,15 +687,21 @@ interface RepeatedRow {
 }
 
 /**
- * Rows that repeat an earlier row's key (normalised), indicator, period and breakdown: what the
- * reader reported as "duplicateInFile" when it held every row in a map. The first MAX_ERRORS in
- * file order, and how many there are.
+ * Staged rows that repeat an earlier one (file order), the first MAX_ERRORS of them with the earliest
+ * row, and how many there are. `key`: the same key text (normalised), indicator, period and breakdown,
+ * what the reader reported as "duplicateInFile" when it held every row in a map; `organisation`: the
+ * same organisation (two keys of one organisation, e.g. the AGS of a merged district).
  */
-async function findRepeatedRows(tx: TransactionContext): Promise<{ listed: RepeatedRow[]; count: number }> {
+async function findRepeatedRows(
+  tx: TransactionContext,
+  by: 'key' | 'organisation',
+): Promise<{ listed: RepeatedRow[]; count: number }> {
+  const owner = by === 'key' ? sql`org_key_normalised` : sql`organisation_id`
   const result = await sql<{
     row_number: number
     earlier: number
     org_key: string
+    key_column: string
     value_column: string
     value: number | null
     code: string
@@ -708,12 +715,13 @@ async function findRepeatedRows(tx: TransactionContext): Promise<{ listed: Repea
              first_value(row_number) over w as earlier,
              row_number() over w as rank
       from import_stage s
-      window w as (partition by org_key_normalised, indicator_id, period, breakdown order by seq)
+      where ${owner} is not null
+      window w as (partition by ${owner}, indicator_id, period, breakdown order by seq)
     ), repeated as (
       select * from ranked where rank > 1
     )
-    select r.row_number, r.earlier, r.org_key, r.value_column, r.value, i.code, i.frequency, r.period,
-           r.breakdown, (select count(*)::int from repeated) as total
+    select r.row_number, r.earlier, r.org_key, r.key_column, r.value_column, r.value, i.code, i.frequency,
+           r.period, r.breakdown, (select count(*)::int from repeated) as total
     from repeated r join indicator i on i.id = r.indicator_id
     order by r.seq
     limit ${MAX_ERRORS}
@@ -723,60 +731,12 @@ async function findRepeatedRows(tx: TransactionContext): Promise<{ listed: Repea
       row: r.row_number,
       earlier: r.earlier,
       orgKey: r.org_key,
+      keyColumn: r.key_column,
       valueColumn: r.value_column,
       value: r.value === null ? '' : String(r.value),
       indicator: r.code,
       period: formatPeriod(periodFromDate(r.period, r.frequency)),
       breakdown: r.breakdown,
-    })),
-    count: result.rows[0]?.total ?? 0,
-  }
-}
-
-/** Staged values for the same organisation, indicator, period and breakdown (rows of different keys). */
-async function findDuplicateValues(
-  tx: TransactionContext,
-): Promise<{ listed: ImportErrorRow[]; count: number }> {
-  const result = await sql<{
-    row_number: number
-    earlier: number
-    org_key: string
-    key_column: string
-    code: string
-    frequency: 'monthly' | 'yearly'
-    period: string
-    breakdown: string
-    total: number
-  }>`
-    with ranked as (
-      select s.*,
-             first_value(row_number) over w as earlier,
-             row_number() over w as rank
-      from import_stage s
-      where organisation_id is not null
-      window w as (partition by organisation_id, indicator_id, period, breakdown order by seq)
-    ), repeated as (
-      select * from ranked where rank > 1
-    )
-    select r.row_number, r.earlier, r.org_key, r.key_column, i.code, i.frequency, r.period, r.breakdown,
-           (select count(*)::int from repeated) as total
-    from repeated r join indicator i on i.id = r.indicator_id
-    order by r.seq
-    limit ${MAX_ERRORS}
-  `.execute(tx.db)
-  return {
-    listed: result.rows.map((r) => ({
-      row: r.row_number,
-      column: r.key_column,
-      value: r.org_key,
-      ...importMessage(
-        message('import.duplicateInBatch', {
-          earlier: r.earlier,
-          indicator: r.code,
-          period: formatPeriod(periodFromDate(r.period, r.frequency)),
-          breakdown: r.breakdown,
-        }),
-      ),
     })),
     count: result.rows[0]?.total ?? 0,
   }
