@@ -148,6 +148,21 @@ describe('the direct and the staged path', () => {
     expect(own.summary.newValues + own.summary.rowsRejected).toBe(1)
   })
 
+  it('give the same when the refused or repeated row comes after the COPY has begun', async () => {
+    const good = new TextDecoder().decode(longFile(1152))
+    const refused = await expectSamePaths({
+      fileName: 'late-error.csv',
+      bytes: encode(`${good}06435;nope;2021-01;total;1\n`),
+    })
+    expect(refused.summary).toMatchObject({ isCommitted: false, rowsRejected: 1 })
+    const repeated = await expectSamePaths({
+      fileName: 'late-repeat.csv',
+      bytes: encode(`${good}06435;elb;2015-02;total;7\n`),
+    })
+    expect(repeated.summary).toMatchObject({ isCommitted: false, rowsRejected: 1 })
+    expect(repeated.summary.errors[0]).toMatchObject({ row: 1154, column: 'value', value: '7' })
+  })
+
   it('leaves a file that meets current values to the staged path: revisions as before', async () => {
     const first = await importFile(t.database, { fileName: 'a.csv', bytes: longFile(40), now })
     expect(first.newValues).toBe(40)
