@@ -114,14 +114,14 @@ export async function importFile(database: Database, options: ImportFileOptions)
   if (!(options.isDryRun ?? false) && (options.isDirectPathAllowed ?? true)) {
     try {
       return await writeInOneTransaction(database, (tx) =>
-        writeDirectly(tx, first, checksum, options, progress),
+        writeDirectly(tx, { stream: first, checksum, options, progress }),
       )
     } catch (error) {
       if (!(error instanceof TakeStagedPath)) throw error
     }
   }
   const stream = options.isDryRun || options.isDirectPathAllowed === false ? first : await open()
-  return writeInOneTransaction(database, (tx) => writeStaged(tx, stream, checksum, options, progress))
+  return writeInOneTransaction(database, (tx) => writeStaged(tx, { stream, checksum, options, progress }))
 }
 
 /** Thrown by the direct path when the staged path has to answer (the transaction is rolled back). */
@@ -310,17 +310,26 @@ class RecordChecker {
   }
 }
 
-/** What a transaction needs to check records: the indicators (upserted first) and the key index. */
-async function createChecker(
-  tx: TransactionContext,
-  file: ImportRecordStream['file'],
-  options: ImportFileOptions,
-  now: Date,
-): Promise<RecordChecker> {
-  await upsertIndicators(tx.db, file.indicators)
+/** One file being written: the opened stream and what the summary and the progress need. */
+interface ImportJob {
+  stream: ImportRecordStream
+  checksum: string
+  options: ImportFileOptions
+  progress: Progress
+}
+
+/**
+ * What both paths do first in their transaction: upsert the file's indicators, load them and the
+ * key index for the checks, and create the staging table.
+ */
+async function startWriting(tx: TransactionContext, job: ImportJob) {
+  const { stream, options } = job
+  const now = options.now ?? systemNow()
+  await upsertIndicators(tx.db, stream.file.indicators)
   const indicators = new Map((await listIndicators(tx.db)).map((i) => [i.code, i]))
   const resolver = new KeyResolver(await loadKeyIndexRows(tx.db))
-  return new RecordChecker(indicators, resolver, file.mapping, options, now)
+  await createStage(tx)
+  return { now, checker: new RecordChecker(indicators, resolver, stream.file.mapping, options, now) }
 }
 
 type Progress = ReturnType<typeof trackProgress>
@@ -343,16 +352,9 @@ function trackProgress(options: ImportFileOptions) {
  * one or repeats one of the file, on any refused row, and on repeated rows of districts without
  * organisation; the caller then rolls back and takes the staged path.
  */
-async function writeDirectly(
-  tx: TransactionContext,
-  stream: ImportRecordStream,
-  checksum: string,
-  options: ImportFileOptions,
-  progress: Progress,
-): Promise<ImportSummary> {
-  const now = options.now ?? systemNow()
-  const checker = await createChecker(tx, stream.file, options, now)
-  await createStage(tx)
+async function writeDirectly(tx: TransactionContext, job: ImportJob): Promise<ImportSummary> {
+  const { stream, checksum, options, progress } = job
+  const { now, checker } = await startWriting(tx, job)
   const sample = new ChangeSample()
   let written = 0
   let batchId: number | null = null
@@ -505,17 +507,10 @@ class ChangeSample {
  * there (the reader's "same key" and the importer's "same organisation"), then diffed against the
  * current values and written as new values and revisions. Also the path of dry runs.
  */
-async function writeStaged(
-  tx: TransactionContext,
-  stream: ImportRecordStream,
-  checksum: string,
-  options: ImportFileOptions,
-  progress: Progress,
-): Promise<ImportSummary> {
+async function writeStaged(tx: TransactionContext, job: ImportJob): Promise<ImportSummary> {
+  const { stream, checksum, options, progress } = job
   const isDryRun = options.isDryRun ?? false
-  const now = options.now ?? systemNow()
-  const checker = await createChecker(tx, stream.file, options, now)
-  await createStage(tx)
+  const { now, checker } = await startWriting(tx, job)
   let seq = 0
   let attributedErrors: ImportErrorRow[] = []
   let attributedNotices: ImportNotice[] = []
