@@ -145,7 +145,7 @@ interface Unmatched {
 class RecordChecker {
   readonly errors: ImportErrorRow[] = []
   rejected = 0
-  /** Values read: records plus the rows the reader refused (set from the stream's tail). */
+  /** Records checked: every value the reader handed over (its refused ones are in its tail). */
   records = 0
   private readonly unmatched = new Map<string, { notice: ImportNotice; keys: Set<string> }>()
   // Files repeat the same few keys and periods many times: resolve each distinct one once.
