@@ -132,3 +132,27 @@ export async function insertFileImportBatch(
   const inserted = await db.insertInto('import_batch').values(row).returning('id').executeTakeFirstOrThrow()
   return inserted.id
 }
+
+/**
+ * Sets what a committed import found once it has read the whole file (the direct path of
+ * import-file.ts records its batch before the first value is written).
+ */
+export async function updateFileImportBatch(
+  db: Kysely<DB>,
+  id: number,
+  batch: FileImportBatch,
+): Promise<void> {
+  const { summary, counts } = batch
+  await db
+    .updateTable('import_batch')
+    .set({
+      rows_read: summary.rowsRead,
+      rows_imported: counts.new + counts.changed,
+      rows_unchanged: counts.unchanged,
+      rows_rejected: summary.rowsRejected,
+      errors: JSON.stringify(summary.errors),
+      notices: JSON.stringify(summary.notices),
+    })
+    .where('id', '=', id)
+    .execute()
+}

@@ -1,9 +1,15 @@
 /**
- * Imports one file of observations: parse (parsing/), resolve organisation keys, check indicators,
- * then write in ONE transaction: new values become revision 1, changed values a new revision
- * (the old one stays, so figures can be shown as of any date), identical values change nothing.
- * A file with any rejected row writes nothing, unless the mapping says that rows of districts
- * without an organisation are to be reported and skipped.
+ * Imports one file of observations: read it in batches (parsing/), resolve organisation keys, check
+ * indicators, and write each batch before the next is read, in ONE transaction: new values become
+ * revision 1, changed values a new revision (the old one stays, so figures can be shown as of any
+ * date), identical values change nothing. A file with any rejected row writes nothing, unless the
+ * mapping says that rows of districts without an organisation are to be reported and skipped.
+ *
+ * Two ways to write, with the same outcome: the direct path copies the checked values straight into
+ * `observation` as revision 1 (the common case: a file of values not held yet); when a value meets a
+ * current one (the unique index `observation_current` says so), when a row is refused or in a dry
+ * run, the transaction is rolled back and the staged path reads the file again, copies it into a
+ * temporary table, finds duplicate rows there and diffs against the current values set-based.
  */
 import { sql } from 'kysely'
 import type { Database, TransactionContext } from '../../db/connect'
@@ -11,15 +17,21 @@ import type { ImportErrorRow, ImportNotice } from '../../db/schema'
 import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
 import { implausiblePeriodMessage, implausibleValueMessage } from '../../core/plausibility/plausible-values'
 import { systemNow } from '../../core/periods/dates'
-import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
+import { listIndicators, upsertIndicators, type IndicatorRow } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
-import { parseImportFile } from './parsing/parse-import-file'
-import type { ColumnMapping, ParsedRecord, ParseResult } from './parsing/types'
-import { MergerAttribution } from './attribute-merged-districts'
+import { OBSERVATION_COPY_COLUMNS } from '../observations/observation.repository'
+import { openImportRecords, type ImportRecordStream } from './parsing/parse-import-file'
+import type { ColumnMapping, ParsedRecord } from './parsing/types'
+import { MergerAttribution, type AttributedRecord } from './attribute-merged-districts'
 import { KeyResolver } from './resolve-keys'
 import { importMessage } from './import-message'
 import { message, type Message } from '../../core/messages/text'
-import { countDiff, type DiffCounts } from './import-batch.repository'
+import {
+  countDiff,
+  insertFileImportBatch,
+  updateFileImportBatch,
+  type DiffCounts,
+} from './import-batch.repository'
 import {
   fileChecksum,
   recordChanges,
@@ -53,8 +65,13 @@ export interface ImportFileOptions {
   uploadedByUserId?: number | null
   /** Runs in the import's transaction after a committed write (e.g. the audit entry). */
   onCommitted?: (tx: TransactionContext, summary: ImportSummary) => Promise<void>
-  /** How the file is parsed: in this thread by default; the server passes its worker pool (parse-pool.ts). */
-  parse?: typeof parseImportFile
+  /**
+   * How the file is opened for reading in batches: in this thread by default; the server passes its
+   * pool (parse-pool.ts), which reads XLSX workbooks in a worker thread.
+   */
+  open?: typeof openImportRecords
+  /** False: always the staged path (tests compare it with the direct path). */
+  isDirectPathAllowed?: boolean
 }
 
 export interface ValueChange {
@@ -81,43 +98,89 @@ const CHANGE_SAMPLE = 20
 
 export async function importFile(database: Database, options: ImportFileOptions): Promise<ImportSummary> {
   const checksum = fileChecksum(options.bytes)
-  const parse = options.parse ?? parseImportFile
-  const parsed = await parse(options.bytes, {
-    fileName: options.fileName,
-    mapping: options.mapping,
-    encoding: options.encoding,
-    delimiter: options.delimiter,
-    decimal: options.decimal,
-    onProgress: options.onProgress ? (done, total) => options.onProgress!('parse', done, total) : undefined,
-  })
-  return writeInOneTransaction(database, (tx) => writeParsed(tx, parsed, checksum, options))
+  const progress = trackProgress(options)
+  const open = () =>
+    (options.open ?? openImportRecords)(options.bytes, {
+      fileName: options.fileName,
+      mapping: options.mapping,
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      decimal: options.decimal,
+      isCheckingDuplicates: false,
+      onProgress: options.onProgress ? progress.parse : undefined,
+    })
+  // File-level refusals (empty file, missing columns …) come from opening, before any transaction.
+  const first = await open()
+  if (!(options.isDryRun ?? false) && (options.isDirectPathAllowed ?? true)) {
+    try {
+      return await writeInOneTransaction(database, (tx) =>
+        writeDirectly(tx, { stream: first, checksum, options, progress }),
+      )
+    } catch (error) {
+      if (!(error instanceof TakeStagedPath)) throw error
+    }
+  }
+  const stream = options.isDryRun || options.isDirectPathAllowed === false ? first : await open()
+  return writeInOneTransaction(database, (tx) => writeStaged(tx, { stream, checksum, options, progress }))
 }
 
-async function writeParsed(
-  tx: TransactionContext,
-  parsed: ParseResult,
-  checksum: string,
-  options: ImportFileOptions,
-): Promise<ImportSummary> {
-  const isDryRun = options.isDryRun ?? false
-  await upsertIndicators(tx.db, parsed.indicators)
-  const indicators = new Map((await listIndicators(tx.db)).map((i) => [i.code, i]))
-  const resolver = new KeyResolver(await loadKeyIndexRows(tx.db))
-  const errors: ImportErrorRow[] = [...parsed.errors]
-  const isReportingUnmatched = parsed.mapping?.unmatchedKeys === 'report'
-  const unmatched = new Map<string, { notice: ImportNotice; keys: Set<string> }>()
-  const attribution =
-    parsed.mapping?.territorialChanges === 'attribute' ? new MergerAttribution(resolver) : null
-  const accepted: Accepted[] = []
-  let rejected = parsed.errorCount
-  // Files repeat the same few keys and periods many times: resolve each distinct one once.
-  const periodCache = new Map<string, { day: string | null; implausible: Message | null }>()
-  const now = options.now ?? systemNow()
-  const resolutionCache = new Map<string, ReturnType<KeyResolver['resolve']>>()
+/** Thrown by the direct path when the staged path has to answer (the transaction is rolled back). */
+class TakeStagedPath extends Error {
+  constructor(readonly why: string) {
+    super(`import takes the staged path: ${why}`)
+  }
+}
 
-  for (const record of parsed.records) {
+type Accepted = AttributedRecord
+
+/** A record of a district without an organisation, reported and skipped: staged for the duplicate check. */
+interface Unmatched {
+  record: ParsedRecord
+  organisationId: null
+  indicatorId: number
+  day: string
+}
+
+/** The checks of every record, batch by batch, with what they found so far. */
+class RecordChecker {
+  readonly errors: ImportErrorRow[] = []
+  rejected = 0
+  /** Records checked: every value the reader handed over (its refused ones are in its tail). */
+  records = 0
+  private readonly unmatched = new Map<string, { notice: ImportNotice; keys: Set<string> }>()
+  // Files repeat the same few keys and periods many times: resolve each distinct one once.
+  private readonly periodCache = new Map<string, { day: string | null; implausible: Message | null }>()
+  private readonly resolutionCache = new Map<string, ReturnType<KeyResolver['resolve']>>()
+  private readonly isReportingUnmatched: boolean
+  readonly attribution: MergerAttribution | null
+
+  constructor(
+    private readonly indicators: Map<string, IndicatorRow>,
+    private readonly resolver: KeyResolver,
+    private readonly mapping: ColumnMapping | undefined,
+    private readonly options: ImportFileOptions,
+    private readonly now: Date,
+  ) {
+    this.isReportingUnmatched = mapping?.unmatchedKeys === 'report'
+    this.attribution = mapping?.territorialChanges === 'attribute' ? new MergerAttribution(resolver) : null
+  }
+
+  /** The record ready to write, a skipped record of a district without organisation, or undefined. */
+  check(record: ParsedRecord): Accepted | Unmatched | undefined {
+    const {
+      errors,
+      indicators,
+      periodCache,
+      resolutionCache,
+      resolver,
+      now,
+      options,
+      isReportingUnmatched,
+      unmatched,
+    } = this
+    this.records++
     const problem = (column: string, value: string, text: Message) => {
-      rejected++
+      this.rejected++
       if (errors.length < MAX_ERRORS) errors.push({ row: record.row, column, value, ...importMessage(text) })
     }
     const indicator = indicators.get(record.indicator)
@@ -127,7 +190,7 @@ async function writeParsed(
         record.indicator,
         message('import.unknownIndicator', { code: record.indicator }),
       )
-      continue
+      return undefined
     }
     const periodKey = `${indicator.id}|${record.period}`
     let checked = periodCache.get(periodKey)
@@ -150,16 +213,16 @@ async function writeParsed(
           ? message('import.wrongFrequencyMonthly', { code })
           : message('import.wrongFrequencyYearly', { code }),
       )
-      continue
+      return undefined
     }
     if (checked.implausible !== null) {
       problem('period', record.period, checked.implausible)
-      continue
+      return undefined
     }
     const implausible = record.value === null ? null : implausibleValueMessage(indicator, record.value)
     if (implausible !== null) {
       problem(record.valueColumn, String(record.value), implausible)
-      continue
+      return undefined
     }
     if (!indicator.breakdowns.includes(record.breakdown)) {
       problem(
@@ -170,7 +233,7 @@ async function writeParsed(
           breakdowns: indicator.breakdowns.join(', '),
         }),
       )
-      continue
+      return undefined
     }
     const resolutionKey = `${record.keyType}|${record.orgKey}|${day}`
     let resolution = resolutionCache.get(resolutionKey)
@@ -183,17 +246,17 @@ async function writeParsed(
     // them, a district nobody serves and an unknown key all get the same answer.
     if (only && (resolution.kind !== 'organisation' || resolution.organisationId !== only.id)) {
       problem(record.keyColumn, record.orgKey, message('import.otherOrganisation', { name: only.name }))
-      continue
+      return undefined
     }
     if (resolution.kind === 'invalid') {
       problem(record.keyColumn, record.orgKey, resolution.message)
-      continue
+      return undefined
     }
-    if (attribution?.take({ record, resolution, indicator, day })) continue
+    if (this.attribution?.take({ record, resolution, indicator, day })) return undefined
     if (resolution.kind !== 'organisation') {
       if (!isReportingUnmatched) {
         if (resolution.kind === 'territorial_change') {
-          rejected++
+          this.rejected++
           if (errors.length < MAX_ERRORS)
             errors.push({
               row: record.row,
@@ -207,9 +270,9 @@ async function writeParsed(
             record.orgKey,
             message('import.districtNotServed', { label: resolution.label }),
           )
-        continue
+        return undefined
       }
-      rejected++
+      this.rejected++
       const groupKey = resolution.kind === 'territorial_change' ? `tc:${resolution.key}` : 'none'
       let group = unmatched.get(groupKey)
       if (!group) {
@@ -230,42 +293,300 @@ async function writeParsed(
       }
       group.notice.count++
       group.keys.add(resolution.label)
-      continue
+      return { record, organisationId: null, indicatorId: indicator.id, day }
     }
-    accepted.push({ record, organisationId: resolution.organisationId, indicatorId: indicator.id, day })
+    return { record, organisationId: resolution.organisationId, indicatorId: indicator.id, day }
   }
 
-  const attributed = attribution?.finish()
-  if (attributed) {
-    accepted.push(...attributed.accepted)
-    rejected += attributed.errors.length
-    errors.push(...attributed.errors.slice(0, Math.max(0, MAX_ERRORS - errors.length)))
+  frequencyOf(indicatorId: number): 'monthly' | 'yearly' {
+    for (const indicator of this.indicators.values())
+      if (indicator.id === indicatorId) return indicator.frequency
+    throw new Error(`indicator ${indicatorId} is not loaded`)
   }
+
+  /** Notices of districts without an organisation (reported and skipped), in the summary's form. */
+  unmatchedNotices(): ImportNotice[] {
+    return [...this.unmatched.values()].map(({ notice, keys }) => ({ ...notice, keys: [...keys].sort() }))
+  }
+}
+
+/** One file being written: the opened stream and what the summary and the progress need. */
+interface ImportJob {
+  stream: ImportRecordStream
+  checksum: string
+  options: ImportFileOptions
+  progress: Progress
+}
+
+/**
+ * What both paths do first in their transaction: upsert the file's indicators, load them and the
+ * key index for the checks, and create the staging table.
+ */
+async function startWriting(tx: TransactionContext, job: ImportJob) {
+  const { stream, options } = job
+  const now = options.now ?? systemNow()
+  await upsertIndicators(tx.db, stream.file.indicators)
+  const indicators = new Map((await listIndicators(tx.db)).map((i) => [i.code, i]))
+  const resolver = new KeyResolver(await loadKeyIndexRows(tx.db))
+  await createStage(tx)
+  return { now, checker: new RecordChecker(indicators, resolver, stream.file.mapping, options, now) }
+}
+
+type Progress = ReturnType<typeof trackProgress>
+
+/** Reading and writing go batch by batch: the writing reports the bytes read when it wrote. */
+function trackProgress(options: ImportFileOptions) {
+  let bytesDone = 0
+  return {
+    parse: (done: number, total: number) => {
+      bytesDone = done
+      options.onProgress?.('parse', done, total)
+    },
+    wrote: () => options.onProgress?.('write', bytesDone, options.bytes.length),
+  }
+}
+
+/**
+ * The direct path: checked values go straight into `observation` as revision 1 of a batch
+ * recorded at the first written value. Gives up (TakeStagedPath) on a value that meets a current
+ * one or repeats one of the file, on any refused row, and on repeated rows of districts without
+ * organisation; the caller then rolls back and takes the staged path.
+ */
+async function writeDirectly(tx: TransactionContext, job: ImportJob): Promise<ImportSummary> {
+  const { stream, checksum, options, progress } = job
+  const { now, checker } = await startWriting(tx, job)
+  const sample = new ChangeSample()
+  let written = 0
+  let batchId: number | null = null
+  const base = (rejected: number, notices: ImportNotice[], rowsRead: number) => ({
+    fileName: stream.file.fileName,
+    checksum,
+    format: stream.file.format,
+    rowsRead,
+    valuesRead: checker.records,
+    rowsRejected: rejected,
+    errors: [] as ImportErrorRow[],
+    notices,
+    isDryRun: false,
+  })
+  const recordedAt = now.toISOString()
+  const lines = (accepted: Accepted[], id: number) => {
+    let text = ''
+    for (const a of accepted) {
+      const r = a.record
+      const status = r.status ?? 'final'
+      text += `${a.organisationId},${a.indicatorId},${a.day},${csvField(r.breakdown)},1,${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${status},${id},${recordedAt},t\n`
+      sample.offer(a, written++)
+    }
+    return text
+  }
+  const recordBatch = () =>
+    insertFileImportBatch(
+      tx.db,
+      {
+        summary: base(0, [], 0),
+        parsed: stream.file,
+        options,
+        now,
+        counts: { new: 1, changed: 0, unchanged: 0 },
+      },
+      { hasRawValues: true },
+    )
+  const unmatchedLines: string[] = []
+  let attributedNotices: ImportNotice[] = []
+  async function* checkedBatches(): AsyncGenerator<Accepted[]> {
+    for (const batch of stream.batches()) {
+      const accepted: Accepted[] = []
+      for (const record of batch) {
+        const checked = checker.check(record)
+        if (checked === undefined) continue
+        if (checked.organisationId === null) unmatchedLines.push(stageLine(checked, unmatchedLines.length))
+        else accepted.push(checked)
+      }
+      // A refused row writes nothing: the staged path lists the errors, duplicates among them.
+      if (checker.errors.length > 0) throw new TakeStagedPath('a row is refused')
+      if (accepted.length > 0) yield accepted
+    }
+    const attributed = checker.attribution?.finish()
+    if (attributed && attributed.errors.length > 0) throw new TakeStagedPath('a row is refused')
+    attributedNotices = attributed?.notices ?? []
+    if (attributed && attributed.accepted.length > 0) yield attributed.accepted
+  }
+  const batches = checkedBatches()
+  // The batch is recorded before the COPY starts (a COPY holds the connection until it ends), and
+  // only when there is a value to write, as the staged path does.
+  const first = await batches.next()
+  if (!first.done) {
+    const id = await recordBatch()
+    batchId = id
+    async function* chunks(): AsyncGenerator<string> {
+      yield lines(first.value as Accepted[], id)
+      progress.wrote()
+      for await (const accepted of batches) {
+        yield lines(accepted, id)
+        progress.wrote()
+      }
+    }
+    try {
+      await tx.copyCsv('observation', OBSERVATION_COPY_COLUMNS, chunks())
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new TakeStagedPath('a value meets a current one or repeats one')
+      throw error
+    }
+  }
+  const tail = stream.finish()
+  if (tail.errorCount > 0) throw new TakeStagedPath('a row is refused')
+  if (unmatchedLines.length > 0) {
+    await tx.copyCsv('import_stage', STAGE_COLUMNS, unmatchedLines)
+    if (await hasRepeatedRows(tx)) throw new TakeStagedPath('rows of a district without organisation repeat')
+  }
+  const notices = [...tail.notices, ...attributedNotices, ...checker.unmatchedNotices()]
+  const summaryBase = base(checker.rejected, notices, tail.rowsRead)
+  const counts: DiffCounts = { new: written, changed: 0, unchanged: 0 }
+  if (batchId !== null)
+    await updateFileImportBatch(tx.db, batchId, {
+      summary: summaryBase,
+      parsed: stream.file,
+      options,
+      now,
+      counts,
+    })
+  const summary: ImportSummary = {
+    ...summaryBase,
+    ...writtenCounts(counts, batchId, false),
+    changes: sample.changes(checker),
+  }
+  await options.onCommitted?.(tx, summary)
+  return summary
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
+}
+
+/**
+ * The first CHANGE_SAMPLE new values by row (then file order): what the staged path's sample
+ * (`order by change desc, row_number, seq`) gives when every value is new.
+ */
+class ChangeSample {
+  private readonly kept: { row: number; seq: number; accepted: Accepted }[] = []
+
+  offer(accepted: Accepted, seq: number): void {
+    const row = accepted.record.row
+    const last = this.kept.at(-1)
+    if (
+      this.kept.length === CHANGE_SAMPLE &&
+      last &&
+      (last.row < row || (last.row === row && last.seq < seq))
+    )
+      return
+    let at = this.kept.length
+    while (at > 0) {
+      const before = this.kept[at - 1]!
+      if (before.row < row || (before.row === row && before.seq < seq)) break
+      at--
+    }
+    this.kept.splice(at, 0, { row, seq, accepted })
+    if (this.kept.length > CHANGE_SAMPLE) this.kept.pop()
+  }
+
+  changes(checker: { frequencyOf(indicatorId: number): 'monthly' | 'yearly' }): ValueChange[] {
+    return this.kept.map(({ accepted: a }) => ({
+      organisationId: a.organisationId,
+      indicator: a.record.indicator,
+      period: formatPeriod(periodFromDate(a.day, checker.frequencyOf(a.indicatorId))),
+      breakdown: a.record.breakdown,
+      before: null,
+      after: a.record.value ?? a.record.missingReason ?? '',
+    }))
+  }
+}
+
+/**
+ * The staged path: every checked value is copied into `import_stage`, duplicate rows are found
+ * there (the reader's "same key" and the importer's "same organisation"), then diffed against the
+ * current values and written as new values and revisions. Also the path of dry runs.
+ */
+async function writeStaged(tx: TransactionContext, job: ImportJob): Promise<ImportSummary> {
+  const { stream, checksum, options, progress } = job
+  const isDryRun = options.isDryRun ?? false
+  const { now, checker } = await startWriting(tx, job)
+  let seq = 0
+  let attributedErrors: ImportErrorRow[] = []
+  let attributedNotices: ImportNotice[] = []
+  async function* chunks(): AsyncGenerator<string> {
+    for (const batch of stream.batches()) {
+      let text = ''
+      for (const record of batch) {
+        const checked = checker.check(record)
+        if (checked !== undefined) text += stageLine(checked, seq++)
+      }
+      yield text
+      progress.wrote()
+    }
+    const attributed = checker.attribution?.finish()
+    if (attributed) {
+      let text = ''
+      for (const a of attributed.accepted) text += stageLine(a, seq++)
+      yield text
+      attributedErrors = attributed.errors
+      attributedNotices = attributed.notices
+    }
+  }
+  await tx.copyCsv('import_stage', STAGE_COLUMNS, chunks())
+  // Rows that repeat a key, indicator, period and breakdown: listed with the reader's errors.
+  const repeated = (await hasRepeatedRows(tx)) ? await findRepeatedRows(tx, 'key') : { listed: [], count: 0 }
+  for (const r of repeated.listed)
+    stream.addError(
+      r.row,
+      r.valueColumn,
+      r.value,
+      message('import.duplicateInFile', {
+        earlier: r.earlier,
+        key: r.orgKey,
+        indicator: r.indicator,
+        period: r.period,
+        breakdown: r.breakdown,
+      }),
+    )
+  stream.countErrors(repeated.count - repeated.listed.length)
+  const tail = stream.finish()
+  let rejected = tail.errorCount + checker.rejected + attributedErrors.length
+  const errors: ImportErrorRow[] = [...tail.errors]
+  errors.push(...checker.errors.slice(0, Math.max(0, MAX_ERRORS - errors.length)))
+  errors.push(...attributedErrors.slice(0, Math.max(0, MAX_ERRORS - errors.length)))
   if (errors.length === 0) {
     // Two rows for the same value can come from different keys of one organisation (e.g. the
     // AGS of a merged district), so duplicates are checked after key resolution.
-    for (const duplicate of findDuplicates(accepted)) {
-      rejected++
-      if (errors.length < MAX_ERRORS) errors.push(duplicate)
-    }
+    const duplicates = await findRepeatedRows(tx, 'organisation')
+    rejected += duplicates.count
+    for (const d of duplicates.listed)
+      errors.push({
+        row: d.row,
+        column: d.keyColumn,
+        value: d.orgKey,
+        ...importMessage(
+          message('import.duplicateInBatch', {
+            earlier: d.earlier,
+            indicator: d.indicator,
+            period: d.period,
+            breakdown: d.breakdown,
+          }),
+        ),
+      })
   }
-  const notices: ImportNotice[] = [
-    ...parsed.notices,
-    ...(attributed?.notices ?? []),
-    ...[...unmatched.values()].map(({ notice, keys }) => ({ ...notice, keys: [...keys].sort() })),
-  ]
+  const notices: ImportNotice[] = [...tail.notices, ...attributedNotices, ...checker.unmatchedNotices()]
   const base = {
-    fileName: parsed.fileName,
+    fileName: stream.file.fileName,
     checksum,
-    format: parsed.format,
-    rowsRead: parsed.rowsRead,
-    valuesRead: parsed.records.length + parsed.errorCount,
+    format: stream.file.format,
+    rowsRead: tail.rowsRead,
+    valuesRead: checker.records + tail.errorCount - repeated.count,
     rowsRejected: rejected,
     errors,
     notices,
     isDryRun,
   }
-  if (errors.length === 0) await stageRecords(tx, accepted, options.onProgress)
   if (errors.length > 0) {
     // Nothing is written: the transaction is rolled back.
     throw new RollbackWithSummary<ImportSummary>({ ...base, ...NOTHING_WRITTEN, changes: [] })
@@ -275,7 +596,7 @@ async function writeParsed(
   const changes = await sampleChanges(tx)
   const batchId = await recordChanges(
     tx,
-    { summary: base, parsed, options, now, counts },
+    { summary: base, parsed: stream.file, options, now, counts },
     { isDryRun, hasRawValues: true },
     (id) => applyDiff(tx, id, now),
   )
@@ -291,94 +612,129 @@ function csvField(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-interface Accepted {
-  record: ParsedRecord
-  organisationId: number
-  indicatorId: number
-  day: string
-}
+const STAGE_COLUMNS = [
+  'seq',
+  'organisation_id',
+  'indicator_id',
+  'period',
+  'breakdown',
+  'value',
+  'missing_reason',
+  'status',
+  'row_number',
+  'org_key_normalised',
+  'org_key',
+  'key_column',
+  'value_column',
+]
 
-/** Rows that give a value for the same organisation, indicator, period and breakdown. */
-function findDuplicates(accepted: Accepted[]): ImportErrorRow[] {
-  // A numeric identity per value keeps this at ~0.1 s for a million rows (string keys: ~1 s).
-  const breakdownIds = new Map<string, number>()
-  const dayIds = new Map<string, number>()
-  const firstRow = new Map<number, number>()
-  const duplicates: ImportErrorRow[] = []
-  for (const a of accepted) {
-    let b = breakdownIds.get(a.record.breakdown)
-    if (b === undefined) breakdownIds.set(a.record.breakdown, (b = breakdownIds.size))
-    let d = dayIds.get(a.day)
-    if (d === undefined) dayIds.set(a.day, (d = dayIds.size))
-    const identity = ((a.organisationId * 4096 + a.indicatorId) * 65536 + d) * 64 + b
-    const earlier = firstRow.get(identity)
-    if (earlier === undefined) {
-      firstRow.set(identity, a.record.row)
-      continue
-    }
-    if (duplicates.length >= MAX_ERRORS) break
-    duplicates.push({
-      row: a.record.row,
-      column: a.record.keyColumn,
-      value: a.record.orgKey,
-      ...importMessage(
-        message('import.duplicateInBatch', {
-          earlier,
-          indicator: a.record.indicator,
-          period: a.record.period,
-          breakdown: a.record.breakdown,
-        }),
-      ),
-    })
-  }
-  return duplicates
-}
-
-async function stageRecords(
-  tx: TransactionContext,
-  accepted: Accepted[],
-  onProgress: ImportFileOptions['onProgress'],
-): Promise<void> {
+/**
+ * The staging table: every checked value in file order (`seq`), with what the duplicate messages
+ * name. Rows of districts without an organisation (reported and skipped) have no organisation_id:
+ * they count for the duplicate check only.
+ */
+async function createStage(tx: TransactionContext): Promise<void> {
   await sql`
     create temp table import_stage (
-      organisation_id integer not null,
+      seq integer not null,
+      organisation_id integer,
       indicator_id integer not null,
       period date not null,
       breakdown text not null,
       value double precision,
       missing_reason text,
       status text,
-      row_number integer not null
+      row_number integer not null,
+      org_key_normalised text not null,
+      org_key text not null,
+      key_column text not null,
+      value_column text not null
     ) on commit drop
   `.execute(tx.db)
-  const chunkSize = 50_000
-  function* chunks() {
-    for (let start = 0; start < accepted.length; start += chunkSize) {
-      const lines: string[] = []
-      for (const a of accepted.slice(start, start + chunkSize)) {
-        const r = a.record
-        lines.push(
-          `${a.organisationId},${a.indicatorId},${a.day},${csvField(r.breakdown)},${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${r.status ?? ''},${r.row}\n`,
-        )
-      }
-      onProgress?.('write', Math.min(start + chunkSize, accepted.length), accepted.length)
-      yield lines.join('')
-    }
+}
+
+function stageLine(a: Accepted | Unmatched, seq: number): string {
+  const r = a.record
+  return `${seq},${a.organisationId ?? ''},${a.indicatorId},${a.day},${csvField(r.breakdown)},${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${r.status ?? ''},${r.row},${csvField(r.orgKeyNormalised)},${csvField(r.orgKey)},${csvField(r.keyColumn)},${csvField(r.valueColumn)}\n`
+}
+
+/** Whether two staged rows give a value for the same key text, indicator, period and breakdown. */
+async function hasRepeatedRows(tx: TransactionContext): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    select exists (
+      select 1 from import_stage
+      group by org_key_normalised, indicator_id, period, breakdown having count(*) > 1
+    ) as found
+  `.execute(tx.db)
+  return result.rows[0]?.found ?? false
+}
+
+interface RepeatedRow {
+  row: number
+  earlier: number
+  orgKey: string
+  keyColumn: string
+  valueColumn: string
+  value: string
+  indicator: string
+  period: string
+  breakdown: string
+}
+
+/**
+ * Staged rows that repeat an earlier one (file order), the first MAX_ERRORS of them with the earliest
+ * row, and how many there are. `key`: the same key text (normalised), indicator, period and breakdown,
+ * what the reader reported as "duplicateInFile" when it held every row in a map; `organisation`: the
+ * same organisation (two keys of one organisation, e.g. the AGS of a merged district).
+ */
+async function findRepeatedRows(
+  tx: TransactionContext,
+  by: 'key' | 'organisation',
+): Promise<{ listed: RepeatedRow[]; count: number }> {
+  const owner = by === 'key' ? sql`org_key_normalised` : sql`organisation_id`
+  const result = await sql<{
+    row_number: number
+    earlier: number
+    org_key: string
+    key_column: string
+    value_column: string
+    value: number | null
+    code: string
+    frequency: 'monthly' | 'yearly'
+    period: string
+    breakdown: string
+    total: number
+  }>`
+    with ranked as (
+      select s.*,
+             first_value(row_number) over w as earlier,
+             row_number() over w as rank
+      from import_stage s
+      where ${owner} is not null
+      window w as (partition by ${owner}, indicator_id, period, breakdown order by seq)
+    ), repeated as (
+      select * from ranked where rank > 1
+    )
+    select r.row_number, r.earlier, r.org_key, r.key_column, r.value_column, r.value, i.code, i.frequency,
+           r.period, r.breakdown, (select count(*)::int from repeated) as total
+    from repeated r join indicator i on i.id = r.indicator_id
+    order by r.seq
+    limit ${MAX_ERRORS}
+  `.execute(tx.db)
+  return {
+    listed: result.rows.map((r) => ({
+      row: r.row_number,
+      earlier: r.earlier,
+      orgKey: r.org_key,
+      keyColumn: r.key_column,
+      valueColumn: r.value_column,
+      value: r.value === null ? '' : String(r.value),
+      indicator: r.code,
+      period: formatPeriod(periodFromDate(r.period, r.frequency)),
+      breakdown: r.breakdown,
+    })),
+    count: result.rows[0]?.total ?? 0,
   }
-  await tx.copyCsv(
-    'import_stage',
-    [
-      'organisation_id',
-      'indicator_id',
-      'period',
-      'breakdown',
-      'value',
-      'missing_reason',
-      'status',
-      'row_number',
-    ],
-    chunks(),
-  )
 }
 
 async function diffAgainstCurrent(tx: TransactionContext): Promise<DiffCounts> {
@@ -400,6 +756,7 @@ async function diffAgainstCurrent(tx: TransactionContext): Promise<DiffCounts> {
      and o.organisation_id = s.organisation_id
      and o.period = s.period
      and o.breakdown = s.breakdown
+    where s.organisation_id is not null
   `.execute(tx.db)
   return countDiff(tx.db, 'import_diff')
 }
@@ -421,7 +778,7 @@ async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {
            d.value, d.missing_reason
     from import_diff d join indicator i on i.id = d.indicator_id
     where d.change <> 'unchanged'
-    order by d.change desc, d.row_number
+    order by d.change desc, d.row_number, d.seq
     limit ${CHANGE_SAMPLE}
   `.execute(tx.db)
   return result.rows.map((r) => ({

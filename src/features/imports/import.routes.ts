@@ -62,7 +62,7 @@ export const uploadImportRoute = route('imports', 'POST /api/v1/imports', {
     const summary = await runImport(context.database, {
       fileName: upload.file.fileName,
       bytes: upload.file.bytes,
-      parse: context.parsePool.parse,
+      open: context.parsePool.open,
       parsePublished: context.parsePool.parsePublished,
       loaded,
       isDryRun: query.dryRun === 'true',

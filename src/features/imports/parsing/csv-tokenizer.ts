@@ -34,12 +34,16 @@ export interface TokenizeCsvOptions {
   /** Called roughly every `progressStep` characters with the current offset. */
   onProgress?: (offset: number) => void
   progressStep?: number
+  /** Where to go on after a stop (`stoppedAt` and `rows` of the previous call): reading in batches. */
+  from?: { offset: number; row: number }
 }
 
 export interface TokenizeCsvResult {
   rows: number
   /** Set when the text ends inside a quoted field: the record and 1-based field where it opened. */
   unterminatedQuote?: { row: number; field: number }
+  /** Set when `onRow` stopped the reading: the offset just after the last row read. */
+  stoppedAt?: number
 }
 
 /** `why` names the file and row first ("{file}: row {row}: …"): the refusal and its detail say the same. */
@@ -60,9 +64,9 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
   const n = text.length
   const limits = options.limits ?? CSV_LIMITS
   const step = options.progressStep ?? Math.max(1, Math.floor(n / 100))
-  let nextProgress = step
-  let i = 0
-  let row = 0
+  let i = options.from?.offset ?? 0
+  let row = options.from?.row ?? 0
+  let nextProgress = (Math.floor(i / step) + 1) * step
 
   while (i < n) {
     row++
@@ -156,11 +160,11 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
     const isLast = i >= n || onlyLineBreaksFrom(text, i)
     const info: CsvRowInfo = { row, end: i, isLast }
     if (strayQuoteField !== undefined) info.strayQuoteField = strayQuoteField
-    if (options.onRow(fields, info) === false) return { rows: row }
     if (options.onProgress && i >= nextProgress) {
       options.onProgress(i)
-      nextProgress = i + step
+      nextProgress = (Math.floor(i / step) + 1) * step
     }
+    if (options.onRow(fields, info) === false) return isLast ? { rows: row } : { rows: row, stoppedAt: i }
     if (isLast) break
   }
   return { rows: row }

@@ -10,7 +10,14 @@ import { AppError, detail, type AppErrorCode, type ErrorDetail } from '../../../
 import { message, type Message, type ServerMessageKey } from '../../../core/messages/text'
 import { FILE_LIMITS, PARSE_WORKER_LIMITS } from '../../../core/limits/input-limits'
 import { checkXlsxDirectory } from './check-xlsx-archive'
-import { isXlsxFile, parseImportFile } from './parse-import-file'
+import {
+  isXlsxFile,
+  openImportRecords,
+  parseImportFile,
+  streamParsed,
+  type ImportRecordStream,
+  type StreamOptions,
+} from './parse-import-file'
 import {
   parsePublishedFigures,
   type PublishedParseOptions,
@@ -35,6 +42,13 @@ export interface ParsePoolOptions {
 export interface ParsePool {
   /** parseImportFile in a worker thread (onProgress is not called across threads). */
   parse(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult>
+  /**
+   * openImportRecords for the importer: a CSV file is read in batches on this thread (each batch
+   * is checked and handed to COPY before the next is read: memory stays at a few batches, and the
+   * event loop runs whenever the COPY waits for the database); an XLSX workbook is parsed whole in a
+   * worker, as `parse`.
+   */
+  open(bytes: Uint8Array, options: StreamOptions): Promise<ImportRecordStream>
   /** parsePublishedFigures in a worker thread, under the same limits and queue. */
   parsePublished(bytes: Uint8Array, options: PublishedParseOptions): Promise<PublishedParseResult>
   /** Parses running and waiting now. */
@@ -148,7 +162,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     })
   }
 
-  return {
+  const pool: ParsePool = {
     async parse(bytes, parseOptions) {
       const { onProgress: _onProgress, ...options } = parseOptions
       const outcome = await enqueue({ kind: 'values', bytes, options }, async () => ({
@@ -158,6 +172,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       if (outcome.kind !== 'values')
         throw new Error(`the worker parsing ${options.fileName} answered ${outcome.kind}`)
       return outcome.value
+    },
+    async open(bytes, streamOptions) {
+      if (!isXlsxFile(bytes, streamOptions.fileName)) return openImportRecords(bytes, streamOptions)
+      const { batchSize, isCheckingDuplicates: _isChecking, ...options } = streamOptions
+      return streamParsed(await pool.parse(bytes, options), batchSize)
     },
     async parsePublished(bytes, options) {
       const outcome = await enqueue({ kind: 'published-figures', bytes, options }, async () => ({
@@ -182,4 +201,5 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       await Promise.all([...running].map((worker) => worker.terminate()))
     },
   }
+  return pool
 }

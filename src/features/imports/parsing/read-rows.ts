@@ -35,6 +35,11 @@ export interface RowReaderOptions {
   declaredIndicators: string[]
   /** Rows and values of one file; more stops the reading with an error that names the limit. */
   limits?: ImportLimits
+  /**
+   * Whether the reader finds rows that repeat a key, indicator, period and breakdown (default). Its
+   * map grows with the file; the importer, which reads in batches, finds them in SQL instead.
+   */
+  isCheckingDuplicates?: boolean
 }
 
 export interface RowReaderResult {
@@ -53,6 +58,12 @@ export interface RowReader {
     value: string | undefined,
     message: Message,
   ): void
+  /** Counts errors found elsewhere beyond those listed (duplicate rows found in SQL). */
+  countErrors(count: number): void
+  /** The records read since the last call (reading in batches); `finish` answers the rest. */
+  takeRecords(): ParsedRecord[]
+  /** Records read and not yet taken. */
+  pendingRecords(): number
   finish(): RowReaderResult
 }
 
@@ -93,7 +104,9 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   const { fileName, layout, decimal, symbols } = options
   const headers = layout.headers
   const headerLength = headers.length
-  const records: ParsedRecord[] = []
+  let records: ParsedRecord[] = []
+  let valueCount = 0
+  const isCheckingDuplicates = options.isCheckingDuplicates ?? true
   const errors: ImportErrorRow[] = []
   let errorCount = 0
   let rowsRead = 0
@@ -402,8 +415,10 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         status: recordStatus,
         valueColumn: vc.column,
       }
-      if (records.length >= limits.maxValues) throw overLimit(row, 'values', limits.maxValues)
-      if (!isDuplicate(record)) records.push(record)
+      if (valueCount >= limits.maxValues) throw overLimit(row, 'values', limits.maxValues)
+      if (isCheckingDuplicates && isDuplicate(record)) continue
+      valueCount++
+      records.push(record)
     }
   }
 
@@ -492,5 +507,18 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     return { rowsRead, records, errors, errorCount, notices }
   }
 
-  return { readRow, addError, finish }
+  function takeRecords(): ParsedRecord[] {
+    const taken = records
+    records = []
+    return taken
+  }
+
+  return {
+    readRow,
+    addError,
+    countErrors: (count: number) => void (errorCount += count),
+    takeRecords,
+    pendingRecords: () => records.length,
+    finish,
+  }
 }
