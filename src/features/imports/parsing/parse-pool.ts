@@ -12,7 +12,6 @@ import { FILE_LIMITS, PARSE_WORKER_LIMITS } from '../../../core/limits/input-lim
 import { checkXlsxDirectory } from './check-xlsx-archive'
 import {
   isXlsxFile,
-  openImportRecords,
   parseImportFile,
   streamParsed,
   type ImportRecordStream,
@@ -43,10 +42,12 @@ export interface ParsePool {
   /** parseImportFile in a worker thread (onProgress is not called across threads). */
   parse(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult>
   /**
-   * openImportRecords for the importer: a CSV file is read in batches on this thread (each batch
-   * is checked and handed to COPY before the next is read: memory stays at a few batches, and the
-   * event loop runs whenever the COPY waits for the database); an XLSX workbook is parsed whole in a
-   * worker, as `parse`.
+   * openImportRecords for the server's uploads: the file is parsed whole in a worker thread, as
+   * `parse` (bounded by the pool's workers, queue, heap and time limits, and by the upload limit),
+   * and its records are then handed out in batches like a file read in batches on this thread. The
+   * CLI and other callers without a pool read CSV files in batches on their own thread (memory that
+   * does not grow with the file); the server does not, because reading on the request thread would
+   * bypass the pool's bounds and, on the embedded database, hold up other requests.
    */
   open(bytes: Uint8Array, options: StreamOptions): Promise<ImportRecordStream>
   /** parsePublishedFigures in a worker thread, under the same limits and queue. */
@@ -174,7 +175,6 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       return outcome.value
     },
     async open(bytes, streamOptions) {
-      if (!isXlsxFile(bytes, streamOptions.fileName)) return openImportRecords(bytes, streamOptions)
       const { batchSize, isCheckingDuplicates: _isChecking, ...options } = streamOptions
       return streamParsed(await pool.parse(bytes, options), batchSize)
     },
