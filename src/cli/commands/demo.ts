@@ -3,16 +3,15 @@ import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { createDemoPublication } from '../../features/demo/create-demo-publication'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
-import { type CliIo, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, say, startCommand, usageError } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values } = parseCommandArgs(locale, args, {
+  const { locale, values, onDatabase } = startCommand(io, args, {
     reset: { type: 'boolean' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
   })
-  return withDatabase(io, values['data-dir'], async (database) => {
+  return onDatabase(async (database) => {
     const hasData = (await countOrganisations(database.db)) > 0
     if (hasData && !values.reset) throw usageError(locale, 'cli.demo.hasData')
     const seed = values.seed === undefined ? undefined : Number(values.seed)

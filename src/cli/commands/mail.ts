@@ -1,16 +1,15 @@
 import { readMailSettings } from '../../features/mail/mail-settings'
 import { createMailWorker } from '../../features/mail/mail-worker'
 import { countOutboxBacklog } from '../../features/mail/outbox.repository'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, expectedOneOf, say, startCommand, usageError } from '../io'
 
 /** `mail send-pending`: one pass of the mail worker, for a cron job or after fixing the mail server. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, { json: { type: 'boolean' } })
   if (positionals[0] !== 'send-pending') throw expectedOneOf(locale, ['send-pending'], positionals[0])
   const settings = readMailSettings(io.env)
   if (!settings.smtp) throw usageError(locale, 'cli.mail.noSmtp')
-  const { result, backlog } = await withDatabase(io, values['data-dir'], async (database) => {
+  const { result, backlog } = await onDatabase(async (database) => {
     const worker = createMailWorker({ database, settings })
     try {
       const result = await worker.runOnce()

@@ -1,9 +1,8 @@
 import { listShippedMappings } from '../../features/imports/load-mapping'
-import { type CliIo, expectedOneOf, formatTable, parseCommandArgs, say, localeOf } from '../io'
+import { type CliIo, expectedOneOf, formatTable, say, startCommand } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
+  const { locale, values, positionals } = startCommand(io, args, { json: { type: 'boolean' } })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const mappings = listShippedMappings()
   io.out(
