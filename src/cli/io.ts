@@ -180,8 +180,8 @@ export async function withDatabase<T>(
 export type OnDatabase = <R>(body: (database: Database) => Promise<R>) => Promise<R>
 
 /**
- * What every command starts with: the CLI's language, the parsed arguments, and the database of
- * `--data-dir` (or the environment's) opened for one piece of work.
+ * What every command starts with: the CLI's language, the parsed arguments, the database of
+ * `--data-dir` (or the environment's) opened for one piece of work, and `print` for its answer.
  */
 export function startCommand<T extends NonNullable<ParseArgsConfig['options']>>(
   io: CliIo,
@@ -192,7 +192,10 @@ export function startCommand<T extends NonNullable<ParseArgsConfig['options']>>(
   const { values, positionals } = parseCommandArgs(locale, args, options)
   const dataDir = (values as { 'data-dir'?: string })['data-dir']
   const onDatabase: OnDatabase = (body) => withDatabase(io, dataDir, body)
-  return { locale, values, positionals, onDatabase }
+  /** With --json the answer as JSON, else its text (worked out only then). */
+  const print = (json: unknown, text: () => string) =>
+    io.out((values as { json?: boolean }).json ? JSON.stringify(json, null, 2) : text())
+  return { locale, values, positionals, onDatabase, print }
 }
 
 /**

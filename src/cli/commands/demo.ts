@@ -6,7 +6,7 @@ import { countOrganisations } from '../../features/organisations/organisation.re
 import { type CliIo, say, startCommand, usageError } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { locale, values, onDatabase } = startCommand(io, args, {
+  const { locale, values, onDatabase, print } = startCommand(io, args, {
     reset: { type: 'boolean' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
@@ -25,18 +25,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const computed = await computeKeyFigures(database, { isFull: true })
     // The synthetic publication is made from the computed figures, so it comes after them.
     await createDemoPublication(database)
-    if (values.json) io.out(JSON.stringify({ ...summary, keyFigureValues: computed.valuesWritten }, null, 2))
-    else
-      io.out(
-        say(locale, 'cli.demo.created', {
-          organisations: summary.organisations,
-          rings: summary.rings,
-          values: summary.values,
-          firstMonth: summary.firstMonth,
-          lastMonth: summary.lastMonth,
-          figureValues: computed.valuesWritten,
-        }),
-      )
+    print({ ...summary, keyFigureValues: computed.valuesWritten }, () =>
+      say(locale, 'cli.demo.created', {
+        organisations: summary.organisations,
+        rings: summary.rings,
+        values: summary.values,
+        firstMonth: summary.firstMonth,
+        lastMonth: summary.lastMonth,
+        figureValues: computed.valuesWritten,
+      }),
+    )
     return 0
   })
 }

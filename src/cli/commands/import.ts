@@ -19,7 +19,7 @@ function sayFinding(
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, {
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -68,15 +68,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         }),
     }),
   )
-  if (values.json) io.out(JSON.stringify(summary, null, 2))
-  else
-    io.out(
-      'created' in summary
-        ? describeOrganisationList(summary, locale)
-        : 'reconciliation' in summary
-          ? describePublishedFigures(summary, locale)
-          : describeImport(summary, locale),
-    )
+  print(summary, () =>
+    'created' in summary
+      ? describeOrganisationList(summary, locale)
+      : 'reconciliation' in summary
+        ? describePublishedFigures(summary, locale)
+        : describeImport(summary, locale),
+  )
   return summary.errors.length > 0 ? 2 : 0
 }
 

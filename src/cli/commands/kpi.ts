@@ -34,7 +34,7 @@ import {
 const SUBCOMMANDS = ['list', 'compute', 'show', 'excellence', 'define']
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, {
     json: { type: 'boolean' },
     full: { type: 'boolean' },
     'as-of': { type: 'string' },
@@ -57,9 +57,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'valid-from': { type: 'string' },
   })
   const [sub, code] = positionals
-  const isJson = values.json ?? false
   const asOf = values['as-of'] ? parseAsOf(values['as-of'], '--as-of') : undefined
-  const print = (json: unknown, text: () => string) => io.out(isJson ? JSON.stringify(json, null, 2) : text())
   switch (sub) {
     case 'list': {
       const catalogue = await onDatabase((d) => readCatalogue(d.db))

@@ -5,7 +5,9 @@ import { type CliIo, expectedOneOf, say, startCommand, usageError } from '../io'
 
 /** `mail send-pending`: one pass of the mail worker, for a cron job or after fixing the mail server. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { locale, values, positionals, onDatabase } = startCommand(io, args, { json: { type: 'boolean' } })
+  const { locale, positionals, onDatabase, print } = startCommand(io, args, {
+    json: { type: 'boolean' },
+  })
   if (positionals[0] !== 'send-pending') throw expectedOneOf(locale, ['send-pending'], positionals[0])
   const settings = readMailSettings(io.env)
   if (!settings.smtp) throw usageError(locale, 'cli.mail.noSmtp')
@@ -18,11 +20,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       await worker.stop()
     }
   })
-  if (values.json) io.out(JSON.stringify({ ...result, backlog }, null, 2))
-  else
-    io.out(
+  print(
+    { ...result, backlog },
+    () =>
       say(locale, 'cli.mail.result', { sent: result.sent, failed: result.failed, waiting: backlog }) +
-        (result.lastError ? `\n${say(locale, 'cli.mail.lastError', { error: result.lastError })}` : ''),
-    )
+      (result.lastError ? `\n${say(locale, 'cli.mail.lastError', { error: result.lastError })}` : ''),
+  )
   return result.failed > 0 ? 1 : 0
 }

@@ -5,7 +5,7 @@ import { observationsQuerySchema } from '../../contracts/observations'
 import { readObservations } from '../../features/observations/read-observations'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, {
     'as-of': { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -23,7 +23,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     asOf: values['as-of'],
   })
   const result = await onDatabase((database) => readObservations(database.db, query))
-  io.out(values.json ? JSON.stringify(result, null, 2) : describe(result, locale))
+  print(result, () => describe(result, locale))
   return 0
 }
 

@@ -191,12 +191,10 @@ function actorOf(io: CliIo): AuditActor {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { locale, values, positionals, onDatabase } = startCommand(io, args, OPTIONS)
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, OPTIONS)
   // Notes, violations, import errors and the command's own texts: printed in the CLI's language.
   const { integer, parseWith, buildRequest, modelId } = argumentReaders(locale)
   const [sub, first, second, third] = positionals
-  const isJson = values.json ?? false
-  const print = (json: unknown, text: () => string) => io.out(isJson ? JSON.stringify(json, null, 2) : text())
   // The stability check (bootstrap replicates) is the long part: shown as a bar on a terminal.
   const onProgress = (done: number, total: number) =>
     io.progress(say(locale, 'cli.peers.progress'), done, total)
@@ -798,14 +796,13 @@ function describeApply(locale: Locale, r: ApplyPeerModelResultDto): string {
   ]
   if (r.endedRings.length > 0)
     lines.push(say(locale, 'cli.peers.ringsEnded', { rings: r.endedRings.join(', ') }))
-  if (r.withoutRing.length > 0)
-    lines.push(
-      say(locale, 'cli.peers.withoutRing', {
-        n: r.withoutRing.length,
-        names: r.withoutRing.map((w) => w.name).join(', '),
-      }),
-    )
+  if (r.withoutRing.length > 0) lines.push(say(locale, 'cli.peers.withoutRing', countAndNames(r.withoutRing)))
   return lines.join('\n')
+}
+
+/** The organisations a note names: how many, and their names in a row. */
+function countAndNames(organisations: readonly { name: string }[]): { n: number; names: string } {
+  return { n: organisations.length, names: organisations.map((o) => o.name).join(', ') }
 }
 
 function describeTypes(locale: Locale, s: ImportPeerTypesSummaryDto): string {
@@ -847,12 +844,6 @@ function describeTypes(locale: Locale, s: ImportPeerTypesSummaryDto): string {
           .join(', ')}${s.unmatched.length > 20 ? ' …' : ''}`,
       }),
     )
-  if (s.withoutType.length > 0)
-    lines.push(
-      say(locale, 'cli.peers.withoutType', {
-        n: s.withoutType.length,
-        names: s.withoutType.map((w) => w.name).join(', '),
-      }),
-    )
+  if (s.withoutType.length > 0) lines.push(say(locale, 'cli.peers.withoutType', countAndNames(s.withoutType)))
   return lines.join('\n')
 }
