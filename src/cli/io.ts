@@ -176,6 +176,28 @@ export async function withDatabase<T>(
   }
 }
 
+/** Runs one piece of work on the command's database. */
+export type OnDatabase = <R>(body: (database: Database) => Promise<R>) => Promise<R>
+
+/**
+ * What every command starts with: the CLI's language, the parsed arguments, the database of
+ * `--data-dir` (or the environment's) opened for one piece of work, and `print` for its answer.
+ */
+export function startCommand<T extends NonNullable<ParseArgsConfig['options']>>(
+  io: CliIo,
+  args: string[],
+  options: T,
+) {
+  const locale = localeOf(io)
+  const { values, positionals } = parseCommandArgs(locale, args, options)
+  const dataDir = (values as { 'data-dir'?: string })['data-dir']
+  const onDatabase: OnDatabase = (body) => withDatabase(io, dataDir, body)
+  /** With --json the answer as JSON, else its text (worked out only then). */
+  const print = (json: unknown, text: () => string) =>
+    io.out((values as { json?: boolean }).json ? JSON.stringify(json, null, 2) : text())
+  return { locale, values, positionals, onDatabase, print }
+}
+
 /**
  * Prints a named list (`{ users }`) as JSON under its name with --json, else its items as a table
  * with one row from each.

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { openDatabase } from '../../db/connect'
 import { writeBackup, type BackupSummary } from '../../features/backup/write-backup'
 import { findRunningServer } from '../../server/operations-control'
-import { type CliIo, databaseOptions, parseCommandArgs, say, usageError, localeOf } from '../io'
+import { type CliIo, databaseOptions, say, startCommand, usageError } from '../io'
 import { backupThroughServer } from '../operations-client'
 
 /**
@@ -12,8 +12,7 @@ import { backupThroughServer } from '../operations-client'
  * (PGlite belongs to one process); otherwise this process opens the database itself.
  */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {})
+  const { locale, values, positionals } = startCommand(io, args, {})
   if (positionals.length !== 1) throw usageError(locale, 'cli.backup.oneFile')
   const file = resolve(io.cwd, positionals[0]!)
   // Written next to the target and renamed when complete: a failed backup leaves no file that looks whole.

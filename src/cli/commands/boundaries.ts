@@ -8,7 +8,7 @@ import type { ImportBoundariesSummaryDto } from '../../contracts/areas'
 import { importBoundaries } from '../../features/areas/import-boundaries'
 import type { Locale } from '../../core/format/format'
 import { renderSent } from '../../core/messages/text'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, expectedOneOf, say, startCommand, usageError } from '../io'
 
 /** The summary; errors and unmatched districts in the CLI's language. */
 function describe(summary: ImportBoundariesSummaryDto, locale: Locale): string[] {
@@ -54,8 +54,7 @@ function describe(summary: ImportBoundariesSummaryDto, locale: Locale): string[]
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     property: { type: 'string' },
     tolerance: { type: 'string' },
@@ -80,7 +79,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error)
     throw usageError(locale, 'cli.boundaries.cannotRead', { path, reason })
   }
-  const summary = await withDatabase(io, values['data-dir'], (database) =>
+  const summary = await onDatabase((database) =>
     importBoundaries(database, {
       fileName: basename(path),
       bytes,

@@ -1,18 +1,9 @@
 import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { openDatabase } from '../../db/connect'
-import {
-  type CliIo,
-  databaseOptions,
-  expectedOneOf,
-  parseCommandArgs,
-  refuseWhileServerRuns,
-  say,
-  localeOf,
-} from '../io'
+import { type CliIo, databaseOptions, expectedOneOf, refuseWhileServerRuns, say, startCommand } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, { down: { type: 'boolean' } })
+  const { locale, values, positionals } = startCommand(io, args, { down: { type: 'boolean' } })
   if (positionals[0] !== 'migrate') throw expectedOneOf(locale, ['migrate'], positionals[0])
   const target = databaseOptions(io, values['data-dir'])
   refuseWhileServerRuns(target, 'ops.actionMigrate')

@@ -3,16 +3,15 @@ import { computeKeyFigures } from '../../features/kpi/compute-key-figures'
 import { createDemoNetwork } from '../../features/demo/create-demo-network'
 import { createDemoPublication } from '../../features/demo/create-demo-publication'
 import { countOrganisations } from '../../features/organisations/organisation.repository'
-import { type CliIo, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, say, startCommand, usageError } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values } = parseCommandArgs(locale, args, {
+  const { locale, values, onDatabase, print } = startCommand(io, args, {
     reset: { type: 'boolean' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
   })
-  return withDatabase(io, values['data-dir'], async (database) => {
+  return onDatabase(async (database) => {
     const hasData = (await countOrganisations(database.db)) > 0
     if (hasData && !values.reset) throw usageError(locale, 'cli.demo.hasData')
     const seed = values.seed === undefined ? undefined : Number(values.seed)
@@ -26,18 +25,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const computed = await computeKeyFigures(database, { isFull: true })
     // The synthetic publication is made from the computed figures, so it comes after them.
     await createDemoPublication(database)
-    if (values.json) io.out(JSON.stringify({ ...summary, keyFigureValues: computed.valuesWritten }, null, 2))
-    else
-      io.out(
-        say(locale, 'cli.demo.created', {
-          organisations: summary.organisations,
-          rings: summary.rings,
-          values: summary.values,
-          firstMonth: summary.firstMonth,
-          lastMonth: summary.lastMonth,
-          figureValues: computed.valuesWritten,
-        }),
-      )
+    print({ ...summary, keyFigureValues: computed.valuesWritten }, () =>
+      say(locale, 'cli.demo.created', {
+        organisations: summary.organisations,
+        rings: summary.rings,
+        values: summary.values,
+        firstMonth: summary.firstMonth,
+        lastMonth: summary.lastMonth,
+        figureValues: computed.valuesWritten,
+      }),
+    )
     return 0
   })
 }

@@ -1,28 +1,23 @@
 import { resolve } from 'node:path'
 import { exportAll } from '../../features/exports/export-all'
-import { type CliIo, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, say, startCommand, usageError } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
+  const { locale, positionals, onDatabase, print } = startCommand(io, args, { json: { type: 'boolean' } })
   const dir = positionals[0]
   if (!dir) throw usageError(locale, 'cli.export.whichFolder')
-  const summary = await withDatabase(io, values['data-dir'], (database) =>
-    exportAll(database, resolve(io.cwd, dir)),
+  const summary = await onDatabase((database) => exportAll(database, resolve(io.cwd, dir)))
+  print(summary, () =>
+    [
+      say(locale, 'cli.export.done', {
+        dir: summary.dir,
+        organisations: summary.organisations,
+        values: summary.currentValues,
+        revisions: summary.revisions,
+        files: summary.files.join(', '),
+      }),
+      say(locale, 'cli.export.reimport', { path: `${dir}/observations.csv` }),
+    ].join('\n'),
   )
-  if (values.json) io.out(JSON.stringify(summary, null, 2))
-  else
-    io.out(
-      [
-        say(locale, 'cli.export.done', {
-          dir: summary.dir,
-          organisations: summary.organisations,
-          values: summary.currentValues,
-          revisions: summary.revisions,
-          files: summary.files.join(', '),
-        }),
-        say(locale, 'cli.export.reimport', { path: `${dir}/observations.csv` }),
-      ].join('\n'),
-    )
   return 0
 }

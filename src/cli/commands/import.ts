@@ -6,7 +6,7 @@ import type { PublishedFiguresSummary } from '../../features/published-figures/i
 import { auditImport } from '../../features/imports/audit-import'
 import { runImport } from '../../features/imports/run-import'
 import { loadMappingForOperator } from '../../features/imports/load-mapping'
-import { type CliIo, formatTable, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, formatTable, say, startCommand, usageError } from '../io'
 import { formatNumber, formatPeriod, type Locale } from '../../core/format/format'
 import { renderSent } from '../../core/messages/text'
 
@@ -19,8 +19,7 @@ function sayFinding(
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, {
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -44,7 +43,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const loaded = values.mapping
     ? loadMappingForOperator(values.mapping, (p) => resolve(io.cwd, p))
     : undefined
-  const summary = await withDatabase(io, values['data-dir'], (database) =>
+  const summary = await onDatabase((database) =>
     runImport(database, {
       fileName: basename(path),
       bytes: readFileSync(path),
@@ -69,15 +68,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         }),
     }),
   )
-  if (values.json) io.out(JSON.stringify(summary, null, 2))
-  else
-    io.out(
-      'created' in summary
-        ? describeOrganisationList(summary, locale)
-        : 'reconciliation' in summary
-          ? describePublishedFigures(summary, locale)
-          : describeImport(summary, locale),
-    )
+  print(summary, () =>
+    'created' in summary
+      ? describeOrganisationList(summary, locale)
+      : 'reconciliation' in summary
+        ? describePublishedFigures(summary, locale)
+        : describeImport(summary, locale),
+  )
   return summary.errors.length > 0 ? 2 : 0
 }
 

@@ -1,11 +1,10 @@
 import { listIndicators } from '../../features/indicators/indicator.repository'
-import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, withDatabase, localeOf } from '../io'
+import { type CliIo, expectedOneOf, printList, say, startCommand } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, { json: { type: 'boolean' } })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
-  const indicators = await withDatabase(io, values['data-dir'], (database) => listIndicators(database.db))
+  const indicators = await onDatabase((database) => listIndicators(database.db))
   printList(io, {
     json: values.json,
     named: { indicators },

@@ -26,18 +26,15 @@ import {
   expectedOneOf,
   formatFixedOrDash,
   formatTable,
-  parseCommandArgs,
   say,
+  startCommand,
   usageError,
-  withDatabase,
-  localeOf,
 } from '../io'
 
 const SUBCOMMANDS = ['list', 'compute', 'show', 'excellence', 'define']
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, {
     json: { type: 'boolean' },
     full: { type: 'boolean' },
     'as-of': { type: 'string' },
@@ -60,23 +57,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'valid-from': { type: 'string' },
   })
   const [sub, code] = positionals
-  const isJson = values.json ?? false
   const asOf = values['as-of'] ? parseAsOf(values['as-of'], '--as-of') : undefined
-  const print = (json: unknown, text: () => string) => io.out(isJson ? JSON.stringify(json, null, 2) : text())
   switch (sub) {
     case 'list': {
-      const catalogue = await withDatabase(io, values['data-dir'], (d) => readCatalogue(d.db))
+      const catalogue = await onDatabase((d) => readCatalogue(d.db))
       print(catalogue, () => describeCatalogue(locale, catalogue))
       return 0
     }
     case 'compute': {
       if (asOf) {
-        const report = await withDatabase(io, values['data-dir'], (d) => computeAllAsOf(d.db, { asOf }))
+        const report = await onDatabase((d) => computeAllAsOf(d.db, { asOf }))
         print(report, () => describeAsOf(locale, report))
       } else {
-        const summary = await withDatabase(io, values['data-dir'], (d) =>
-          computeKeyFigures(d, { isFull: values.full }),
-        )
+        const summary = await onDatabase((d) => computeKeyFigures(d, { isFull: values.full }))
         print(summary, () => describeCompute(locale, summary))
       }
       return 0
@@ -94,7 +87,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         breakdown: values.breakdown ?? 'total',
         context: values.context,
       })
-      const result = await withDatabase(io, values['data-dir'], async (d: Database) => {
+      const result = await onDatabase(async (d: Database) => {
         const organisation = await findOrganisationByKey(d.db, query.org)
         const month = await resolvePeriod(d.db, query.period, asOf)
         const group = await resolveGroup(d.db, {
@@ -136,7 +129,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         hasSexBreakdown: values['sex-breakdown'],
         validFrom: values['valid-from'],
       })
-      const figure = await withDatabase(io, values['data-dir'], (d) =>
+      const figure = await onDatabase((d) =>
         createFigure(d, { request, createdBy: `cli:${io.env.USER ?? 'unknown'}` }),
       )
       print(figure, () =>

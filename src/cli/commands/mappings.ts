@@ -1,18 +1,15 @@
 import { listShippedMappings } from '../../features/imports/load-mapping'
-import { type CliIo, expectedOneOf, formatTable, parseCommandArgs, say, localeOf } from '../io'
+import { type CliIo, expectedOneOf, formatTable, say, startCommand } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, { json: { type: 'boolean' } })
+  const { locale, positionals, print } = startCommand(io, args, { json: { type: 'boolean' } })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const mappings = listShippedMappings()
-  io.out(
-    values.json
-      ? JSON.stringify({ mappings }, null, 2)
-      : formatTable(
-          [say(locale, 'cli.common.colName'), say(locale, 'cli.mappings.colDescription')],
-          mappings.map((m) => [m.name, m.description[locale]]),
-        ),
+  print({ mappings }, () =>
+    formatTable(
+      [say(locale, 'cli.common.colName'), say(locale, 'cli.mappings.colDescription')],
+      mappings.map((m) => [m.name, m.description[locale]]),
+    ),
   )
   return 0
 }

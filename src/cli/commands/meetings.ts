@@ -4,20 +4,10 @@ import { proposeSchedule } from '../../features/meetings/propose-schedule'
 import { renderSent } from '../../core/messages/text'
 import { SYSTEM_VIEWER } from '../../features/meetings/load-meeting-scope'
 import { resolveRing } from '../../features/meetings/meeting.repository'
-import {
-  type CliIo,
-  expectedOneOf,
-  formatTable,
-  parseCommandArgs,
-  say,
-  usageError,
-  withDatabase,
-  localeOf,
-} from '../io'
+import { type CliIo, expectedOneOf, formatTable, say, startCommand, usageError } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     ring: { type: 'string' },
     year: { type: 'string' },
@@ -29,7 +19,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw usageError(locale, 'cli.meetings.year', { value: values.year! })
   const now = new Date()
   if (positionals[0] === 'list') {
-    const meetings = await withDatabase(io, values['data-dir'], (database) =>
+    const meetings = await onDatabase((database) =>
       listMeetings(database.db, { viewer: SYSTEM_VIEWER, ring: values.ring, year, now }),
     )
     if (values.json) {
@@ -68,7 +58,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const count = values.count === undefined ? 3 : Number(values.count)
     if (!Number.isInteger(count) || count < 1 || count > 12)
       throw usageError(locale, 'cli.meetings.count', { value: values.count! })
-    const proposal = await withDatabase(io, values['data-dir'], async (database) => {
+    const proposal = await onDatabase(async (database) => {
       const ring = await resolveRing(database.db, values.ring!)
       return proposeSchedule(database, {
         viewer: SYSTEM_VIEWER,

@@ -1,12 +1,11 @@
 import { formatDate, formatNumber, formatPeriod, type Locale } from '../../core/format/format'
-import { type CliIo, formatTable, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, formatTable, say, startCommand, usageError } from '../io'
 import type { ObservationListDto } from '../../contracts/observations'
 import { observationsQuerySchema } from '../../contracts/observations'
 import { readObservations } from '../../features/observations/read-observations'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, {
     'as-of': { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -23,10 +22,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     breakdown: values.breakdown,
     asOf: values['as-of'],
   })
-  const result = await withDatabase(io, values['data-dir'], (database) =>
-    readObservations(database.db, query),
-  )
-  io.out(values.json ? JSON.stringify(result, null, 2) : describe(result, locale))
+  const result = await onDatabase((database) => readObservations(database.db, query))
+  print(result, () => describe(result, locale))
   return 0
 }
 

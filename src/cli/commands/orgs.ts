@@ -1,16 +1,13 @@
 import { listOrganisations } from '../../features/organisations/organisation.repository'
-import { type CliIo, expectedOneOf, parseCommandArgs, printList, say, withDatabase, localeOf } from '../io'
+import { type CliIo, expectedOneOf, printList, say, startCommand } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     at: { type: 'string' },
   })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
-  const organisations = await withDatabase(io, values['data-dir'], (database) =>
-    listOrganisations(database.db, { at: values.at }),
-  )
+  const organisations = await onDatabase((database) => listOrganisations(database.db, { at: values.at }))
   printList(io, {
     json: values.json,
     named: { organisations },

@@ -51,9 +51,8 @@ import {
   formatTable,
   parseCommandArgs,
   say,
+  startCommand,
   usageError,
-  withDatabase,
-  localeOf,
 } from '../io'
 import { formatDate, formatDateTime, type Locale } from '../../core/format/format'
 import { renderSent } from '../../core/messages/text'
@@ -192,14 +191,10 @@ function actorOf(io: CliIo): AuditActor {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
+  const { locale, values, positionals, onDatabase, print } = startCommand(io, args, OPTIONS)
   // Notes, violations, import errors and the command's own texts: printed in the CLI's language.
   const { integer, parseWith, buildRequest, modelId } = argumentReaders(locale)
-  const { values, positionals } = parseCommandArgs(locale, args, OPTIONS)
   const [sub, first, second, third] = positionals
-  const isJson = values.json ?? false
-  const dataDir = values['data-dir']
-  const print = (json: unknown, text: () => string) => io.out(isJson ? JSON.stringify(json, null, 2) : text())
   // The stability check (bootstrap replicates) is the long part: shown as a bar on a terminal.
   const onProgress = (done: number, total: number) =>
     io.progress(say(locale, 'cli.peers.progress'), done, total)
@@ -211,9 +206,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         return 0
       }
       const request = buildRequest(values)
-      const proposal = await withDatabase(
-        io,
-        dataDir,
+      const proposal = await onDatabase(
         async (d) => (await proposePeerGroups(d.db, request, { onProgress })).dto,
       )
       print(toCliJson(proposal), () =>
@@ -224,7 +217,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     case 'save': {
       if (!values.name) throw usageError(locale, 'cli.peers.name')
       const request = buildRequest(values)
-      const model = await withDatabase(io, dataDir, (d) =>
+      const model = await onDatabase((d) =>
         savePeerModel(d, { request, name: values.name!, actor: actorOf(io), now: new Date(), onProgress }),
       )
       print(
@@ -235,13 +228,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 0
     }
     case 'list': {
-      const models = await withDatabase(io, dataDir, (d) => listPeerModels(d.db))
+      const models = await onDatabase((d) => listPeerModels(d.db))
       print({ models } satisfies PeerModelListDto, () => describeModelList(locale, models))
       return 0
     }
     case 'show': {
       const id = modelId(first)
-      const model = await withDatabase(io, dataDir, (d) => readPeerModel(d.db, id))
+      const model = await onDatabase((d) => readPeerModel(d.db, id))
       print(toCliJson(model), () =>
         describeProposal(
           locale,
@@ -260,7 +253,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     case 'compare': {
       const a = modelId(first)
       const b = modelId(second)
-      const comparison = await withDatabase(io, dataDir, (d) => comparePeerModels(d.db, { a, b }))
+      const comparison = await onDatabase((d) => comparePeerModels(d.db, { a, b }))
       print(comparison, () => describeComparison(locale, comparison))
       return 0
     }
@@ -269,7 +262,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const k = integer(values.k, 'k') ?? 10
       if (k < 1) throw usageError(locale, 'cli.peers.kAtLeastOne')
       const model = values.model ? modelId(values.model) : undefined
-      const result = await withDatabase(io, dataDir, async (d) => {
+      const result = await onDatabase(async (d) => {
         const organisation = await findOrganisationByKey(d.db, first)
         // The command line works for the operator of the installation: every name is shown.
         return findPeerNeighbours(d.db, { organisation, k, modelId: model, canSeeByName: () => true })
@@ -279,7 +272,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     case 'history': {
       if (!first) throw usageError(locale, 'cli.peers.organisationKey', { sub })
-      const history = await withDatabase(io, dataDir, async (d) =>
+      const history = await onDatabase(async (d) =>
         readRingHistory(d.db, await findOrganisationByKey(d.db, first)),
       )
       print(history, () => describeHistory(locale, history))
@@ -290,7 +283,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (!second || !third) throw usageError(locale, 'cli.peers.moveArgs')
       const request = parseWith(movePeerMembersRequestSchema, { moves: [{ org: second, toGroup: third }] })
       if (values.save) {
-        const model = await withDatabase(io, dataDir, (d) =>
+        const model = await onDatabase((d) =>
           movePeerMembers(d, { modelId: id, request, actor: actorOf(io), now: new Date() }),
         )
         print(
@@ -299,9 +292,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
             `${say(locale, 'cli.peers.movedSaved', { org: second, group: third })}\n\n${describeQuality(locale, model.quality)}`,
         )
       } else {
-        const preview = await withDatabase(io, dataDir, (d) =>
-          previewPeerMoves(d.db, { modelId: id, request }),
-        )
+        const preview = await onDatabase((d) => previewPeerMoves(d.db, { modelId: id, request }))
         print(preview, () => describePreview(locale, preview))
       }
       return 0
@@ -309,7 +300,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     case 'apply': {
       const id = modelId(first)
       if (!values.from || !/^\d{4}-\d{2}-\d{2}$/.test(values.from)) throw usageError(locale, 'cli.peers.from')
-      const result = await withDatabase(io, dataDir, (d) =>
+      const result = await onDatabase((d) =>
         applyPeerModel(d, { modelId: id, validFrom: values.from!, actor: actorOf(io), now: new Date() }),
       )
       print(result, () => describeApply(locale, result))
@@ -319,7 +310,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (!first) throw usageError(locale, 'cli.peers.typesFile')
       if (!values.name) throw usageError(locale, 'cli.peers.name')
       const path = resolve(io.cwd, first)
-      const summary = await withDatabase(io, dataDir, (d) =>
+      const summary = await onDatabase((d) =>
         importPeerTypes(d, {
           fileName: basename(path),
           bytes: readFileSync(path),
@@ -805,14 +796,13 @@ function describeApply(locale: Locale, r: ApplyPeerModelResultDto): string {
   ]
   if (r.endedRings.length > 0)
     lines.push(say(locale, 'cli.peers.ringsEnded', { rings: r.endedRings.join(', ') }))
-  if (r.withoutRing.length > 0)
-    lines.push(
-      say(locale, 'cli.peers.withoutRing', {
-        n: r.withoutRing.length,
-        names: r.withoutRing.map((w) => w.name).join(', '),
-      }),
-    )
+  if (r.withoutRing.length > 0) lines.push(say(locale, 'cli.peers.withoutRing', countAndNames(r.withoutRing)))
   return lines.join('\n')
+}
+
+/** The organisations a note names: how many, and their names in a row. */
+function countAndNames(organisations: readonly { name: string }[]): { n: number; names: string } {
+  return { n: organisations.length, names: organisations.map((o) => o.name).join(', ') }
 }
 
 function describeTypes(locale: Locale, s: ImportPeerTypesSummaryDto): string {
@@ -854,12 +844,6 @@ function describeTypes(locale: Locale, s: ImportPeerTypesSummaryDto): string {
           .join(', ')}${s.unmatched.length > 20 ? ' …' : ''}`,
       }),
     )
-  if (s.withoutType.length > 0)
-    lines.push(
-      say(locale, 'cli.peers.withoutType', {
-        n: s.withoutType.length,
-        names: s.withoutType.map((w) => w.name).join(', '),
-      }),
-    )
+  if (s.withoutType.length > 0) lines.push(say(locale, 'cli.peers.withoutType', countAndNames(s.withoutType)))
   return lines.join('\n')
 }

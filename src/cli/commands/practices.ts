@@ -3,16 +3,7 @@ import type { Viewer } from '../../core/permissions'
 import { listPractices } from '../../features/practices/list-practices'
 import { readPractice } from '../../features/practices/read-practice'
 import { formatDate, formatNumber } from '../../core/format/format'
-import {
-  type CliIo,
-  expectedOneOf,
-  formatTable,
-  parseCommandArgs,
-  say,
-  usageError,
-  withDatabase,
-  localeOf,
-} from '../io'
+import { type CliIo, expectedOneOf, formatTable, say, startCommand, usageError } from '../io'
 
 /** The command line works on the local database with every right, like an administrator. */
 export const LOCAL_ADMIN: Viewer = {
@@ -24,8 +15,7 @@ export const LOCAL_ADMIN: Viewer = {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     topic: { type: 'string' },
     figure: { type: 'string' },
@@ -39,7 +29,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const limit = Number(values.limit ?? 100)
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       throw usageError(locale, 'cli.practices.limit', { value: values.limit ?? '' })
-    const list = await withDatabase(io, values['data-dir'], (database) =>
+    const list = await onDatabase((database) =>
       listPractices(database.db, {
         viewer: LOCAL_ADMIN,
         query: { q, topic: values.topic, figure: values.figure, limit },
@@ -81,9 +71,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const id = Number(rest[0])
     if (!Number.isInteger(id) || id <= 0)
       throw usageError(locale, 'cli.practices.showId', { value: rest[0] ?? '' })
-    const card = await withDatabase(io, values['data-dir'], (database) =>
-      readPractice(database.db, { viewer: LOCAL_ADMIN, id, at }),
-    )
+    const card = await onDatabase((database) => readPractice(database.db, { viewer: LOCAL_ADMIN, id, at }))
     if (values.json) {
       io.out(JSON.stringify(card, null, 2))
       return 0

@@ -7,22 +7,26 @@ import { buildCouncilReport, parseSections } from '../../features/reports/counci
 import { printCouncilPdf } from '../../features/reports/council/print-council-report'
 import { printMeetingPack, renderMeetingPack } from '../../features/reports/meeting-pack/print-meeting-pack'
 import { formatPeriod, type Locale } from '../../core/format/format'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, expectedOneOf, type OnDatabase, say, startCommand, usageError } from '../io'
 
-/** Prints the PDF (always closing the shared browser) and writes it to `file`. */
-async function writePdf(io: CliIo, file: string, print: () => Promise<Buffer>): Promise<Buffer> {
+/** Prints the PDF (always closing the shared browser), writes it to `file` and says where and how big (KiB). */
+async function writePdf(
+  io: CliIo,
+  file: string,
+  print: () => Promise<Buffer>,
+): Promise<{ path: string; size: number }> {
   try {
     const pdf = await print()
-    writeFileSync(resolve(io.cwd, file), pdf)
-    return pdf
+    const path = resolve(io.cwd, file)
+    writeFileSync(path, pdf)
+    return { path, size: Math.round(pdf.length / 1024) }
   } finally {
     await closeSharedChromium()
   }
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     pdf: { type: 'string' },
     html: { type: 'string' },
     pptx: { type: 'string' },
@@ -32,14 +36,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   })
   if (values.period !== undefined && !/^\d{4}-\d{2}$/.test(values.period))
     throw usageError(locale, 'cli.report.period', { value: values.period })
-  if (positionals[0] === 'organisation') return reportOrganisation(io, locale, positionals[1], values)
+  if (positionals[0] === 'organisation')
+    return reportOrganisation({ io, locale, onDatabase }, positionals[1], values)
   if (positionals[0] !== 'meeting') throw expectedOneOf(locale, ['meeting', 'organisation'], positionals[0])
   const id = Number(positionals[1])
   if (!Number.isInteger(id) || id <= 0)
     throw usageError(locale, 'cli.report.meetingId', { value: positionals[1] ?? '' })
   if (!values.pdf && !values.html) throw usageError(locale, 'cli.report.pdfOrHtml')
   const report = reportOptions(values, locale)
-  const rendered = await withDatabase(io, values['data-dir'], (database) =>
+  const rendered = await onDatabase((database) =>
     renderMeetingPack(database.db, { ...report, meetingId: id, now: new Date() }),
   )
   if (values.html) {
@@ -48,11 +53,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(say(locale, 'cli.report.html', { path }))
   }
   if (values.pdf) {
-    const pdf = await writePdf(io, values.pdf, () => printMeetingPack(rendered))
+    const written = await writePdf(io, values.pdf, () => printMeetingPack(rendered))
     io.out(
       say(locale, 'cli.report.packPdf', {
-        path: resolve(io.cwd, values.pdf),
-        size: Math.round(pdf.length / 1024),
+        ...written,
         period: rendered.pack.dataPeriod ? formatPeriod(locale, rendered.pack.dataPeriod) : '–',
       }),
     )
@@ -62,34 +66,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
 /** `report organisation <key> --pdf <file> --pptx <file> [--lang de|en] [--period YYYY-MM] [--sections …]` */
 async function reportOrganisation(
-  io: CliIo,
-  locale: Locale,
+  { io, locale, onDatabase }: { io: CliIo; locale: Locale; onDatabase: OnDatabase },
   key: string | undefined,
-  values: {
-    pdf?: string
-    pptx?: string
-    period?: string
-    lang?: string
-    sections?: string
-    'data-dir'?: string
-  },
+  values: { pdf?: string; pptx?: string; period?: string; lang?: string; sections?: string },
 ): Promise<number> {
   if (!key) throw usageError(locale, 'cli.report.organisationKey')
   if (!values.pdf && !values.pptx) throw usageError(locale, 'cli.report.pdfOrPptx')
   const report = reportOptions(values, locale)
   const sections = parseSections(values.sections)
-  const deck = await withDatabase(io, values['data-dir'], (database) =>
+  const deck = await onDatabase((database) =>
     buildCouncilReport(database.db, { ...report, org: key, sections, now: new Date() }),
   )
   if (values.pdf) {
-    const pdf = await writePdf(io, values.pdf, () => printCouncilPdf(deck))
-    io.out(
-      say(locale, 'cli.report.deckPdf', {
-        path: resolve(io.cwd, values.pdf),
-        size: Math.round(pdf.length / 1024),
-        slides: deck.slides.length + 1,
-      }),
-    )
+    const written = await writePdf(io, values.pdf, () => printCouncilPdf(deck))
+    io.out(say(locale, 'cli.report.deckPdf', { ...written, slides: deck.slides.length + 1 }))
   }
   if (values.pptx) {
     const path = resolve(io.cwd, values.pptx)

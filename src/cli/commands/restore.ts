@@ -4,20 +4,11 @@ import { notFound } from '../../core/errors/app-error'
 import { message } from '../../core/messages/text'
 import { openDatabase } from '../../db/connect'
 import { restoreBackup } from '../../features/backup/restore-backup'
-import {
-  type CliIo,
-  databaseOptions,
-  parseCommandArgs,
-  refuseWhileServerRuns,
-  say,
-  usageError,
-  localeOf,
-} from '../io'
+import { type CliIo, databaseOptions, refuseWhileServerRuns, say, startCommand, usageError } from '../io'
 
 /** `benchlearn restore <file>`: loads a backup into an empty database (docs/operations.md). */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, { 'sign-out-everyone': { type: 'boolean' } })
+  const { locale, values, positionals } = startCommand(io, args, { 'sign-out-everyone': { type: 'boolean' } })
   if (positionals.length !== 1) throw usageError(locale, 'cli.restore.oneFile')
   const file = resolve(io.cwd, positionals[0]!)
   if (!existsSync(file)) throw notFound(message('restore.noSuchFile', { file }))

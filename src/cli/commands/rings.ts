@@ -1,17 +1,16 @@
 import { isCalendarDay, isoDate } from '../../core/periods/dates'
 import { listRingsAt } from '../../features/networks/network.repository'
-import { type CliIo, expectedOneOf, parseCommandArgs, say, usageError, withDatabase, localeOf } from '../io'
+import { type CliIo, expectedOneOf, say, startCommand, usageError } from '../io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     at: { type: 'string' },
   })
   if (positionals[0] !== 'list') throw expectedOneOf(locale, ['list'], positionals[0])
   const at = values.at ?? isoDate(new Date())
   if (!isCalendarDay(at)) throw usageError(locale, 'cli.rings.atDate', { value: at })
-  const rings = await withDatabase(io, values['data-dir'], (database) => listRingsAt(database.db, at))
+  const rings = await onDatabase((database) => listRingsAt(database.db, at))
   if (values.json) {
     io.out(JSON.stringify({ at, rings }, null, 2))
     return 0

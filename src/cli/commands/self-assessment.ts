@@ -1,33 +1,23 @@
 import { compareSelfAssessments } from '../../features/self-assessment/compare-self-assessments'
 import { formatFixed, formatSigned } from '../../core/format/format'
-import {
-  type CliIo,
-  expectedOneOf,
-  formatTable,
-  parseCommandArgs,
-  say,
-  usageError,
-  withDatabase,
-  localeOf,
-} from '../io'
+import { type CliIo, expectedOneOf, formatTable, say, startCommand, usageError } from '../io'
 import { LOCAL_ADMIN } from './practices'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const format = (value: number | null) => (value === null ? null : formatFixed(locale, value, 1))
-  const signed = (value: number | null) => (value === null ? null : formatSigned(locale, value, 1))
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     ring: { type: 'string' },
     cycle: { type: 'string' },
     org: { type: 'string' },
   })
+  const format = (value: number | null) => (value === null ? null : formatFixed(locale, value, 1))
+  const signed = (value: number | null) => (value === null ? null : formatSigned(locale, value, 1))
   if (positionals[0] !== 'compare') throw expectedOneOf(locale, ['compare'], positionals[0])
   if (!values.ring) throw usageError(locale, 'cli.common.ringRequired')
   const organisationId = values.org === undefined ? undefined : Number(values.org)
   if (organisationId !== undefined && !Number.isInteger(organisationId))
     throw usageError(locale, 'cli.selfAssessment.org', { value: values.org! })
-  const result = await withDatabase(io, values['data-dir'], (database) =>
+  const result = await onDatabase((database) =>
     compareSelfAssessments(database.db, {
       ringId: values.ring!,
       cycleId: values.cycle,

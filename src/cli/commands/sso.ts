@@ -9,24 +9,13 @@ import { configureSsoProvider, removeSsoProvider } from '../../features/single-s
 import { listSsoProviderSettings } from '../../features/single-sign-on/list-sso-providers'
 import { singleSignOnSettingsFromEnv } from '../../features/single-sign-on/sso-settings'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
-import {
-  CliUsageError,
-  type CliIo,
-  describeIssues,
-  expectedOneOf,
-  parseCommandArgs,
-  printList,
-  say,
-  withDatabase,
-  localeOf,
-} from '../io'
+import { type CliIo, CliUsageError, describeIssues, expectedOneOf, printList, say, startCommand } from '../io'
 import { readStdin } from './users'
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     name: { type: 'string' },
     issuer: { type: 'string' },
@@ -37,9 +26,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [action, key] = positionals
   const settings = singleSignOnSettingsFromEnv(io.env)
   if (action === 'list') {
-    const providers = await withDatabase(io, values['data-dir'], (database) =>
-      listSsoProviderSettings(database.db, settings),
-    )
+    const providers = await onDatabase((database) => listSsoProviderSettings(database.db, settings))
     printList(io, {
       json: values.json,
       named: { providers },
@@ -70,7 +57,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       throw new CliUsageError(
         `${describeIssues(locale, request.error.issues)}\n${say(locale, 'cli.sso.setUsage')}`,
       )
-    const saved = await withDatabase(io, values['data-dir'], async (database) =>
+    const saved = await onDatabase(async (database) =>
       configureSsoProvider(database, {
         organisationId: (await findOrganisationByKey(database.db, key)).id,
         provider: request.data,
@@ -86,7 +73,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (action === 'remove') {
     if (!key) throw new CliUsageError(say(locale, 'cli.sso.removeUsage'))
-    await withDatabase(io, values['data-dir'], async (database) =>
+    await onDatabase(async (database) =>
       removeSsoProvider(database, {
         organisationId: (await findOrganisationByKey(database.db, key)).id,
         actor: CLI_ACTOR,

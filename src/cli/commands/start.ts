@@ -14,13 +14,12 @@ import type { Locale } from '../../core/format/format'
 import { message } from '../../core/messages/text'
 import { buildApp, logOptions } from '../../server/app'
 import { startOperationsEndpoint } from '../../server/operations-endpoint'
-import { type CliIo, databaseOptions, parseCommandArgs, refuseWhileServerRuns, say, localeOf } from '../io'
+import { type CliIo, databaseOptions, refuseWhileServerRuns, say, startCommand } from '../io'
 
 export const WEB_ROOT = join(import.meta.dirname, '../../../dist/web')
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values } = parseCommandArgs(locale, args, {
+  const { locale, values } = startCommand(io, args, {
     port: { type: 'string' },
     host: { type: 'string' },
     'no-demo': { type: 'boolean' },

@@ -12,16 +12,7 @@ import { inviteUser } from '../../features/auth/invite-user'
 import { listUsers } from '../../features/auth/user.repository'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
 import { formatDateTime, type Locale } from '../../core/format/format'
-import {
-  type CliIo,
-  expectedOneOf,
-  parseCommandArgs,
-  printList,
-  say,
-  usageError,
-  withDatabase,
-  localeOf,
-} from '../io'
+import { type CliIo, expectedOneOf, printList, say, startCommand, usageError } from '../io'
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'cli' }
 
@@ -51,8 +42,7 @@ export async function readStdin(): Promise<string> {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const locale = localeOf(io)
-  const { values, positionals } = parseCommandArgs(locale, args, {
+  const { locale, values, positionals, onDatabase } = startCommand(io, args, {
     json: { type: 'boolean' },
     role: { type: 'string' },
     org: { type: 'string' },
@@ -64,7 +54,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   })
   const [action, email] = positionals
   if (action === 'list') {
-    const users = await withDatabase(io, values['data-dir'], (database) => listUsers(database.db))
+    const users = await onDatabase((database) => listUsers(database.db))
     printList(io, {
       json: values.json,
       named: { users },
@@ -95,7 +85,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!values['password-stdin']) throw usageError(locale, 'cli.users.passwordStdin')
     const password = newPasswordSchema.safeParse(await readStdin())
     if (!password.success) throw usageError(locale, 'cli.users.passwordShort')
-    const account = await withDatabase(io, values['data-dir'], async (database) =>
+    const account = await onDatabase(async (database) =>
       createUser(database, {
         email,
         name: values.name ?? email.split('@')[0]!,
@@ -113,7 +103,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const role = parseRole(values.role, locale)
     const validHours = Number(values['valid-hours'] ?? 24 * 7)
     if (!Number.isInteger(validHours) || validHours < 1) throw usageError(locale, 'cli.users.validHours')
-    const invitation = await withDatabase(io, values['data-dir'], async (database) =>
+    const invitation = await onDatabase(async (database) =>
       inviteUser(database, {
         role,
         organisationId: await findOrganisationIdOf(database, role, values.org, locale),
