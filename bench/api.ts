@@ -36,8 +36,8 @@ const CPU_PROFILE_DIR = process.env.BENCH_API_CPU_PROFILE
  * concurrent clients.
  */
 const MODELS = [
-  { connections: 6, label: 'browser-like, 6 connections a client' },
   { connections: 1, label: 'one connection a client' },
+  { connections: 6, label: 'browser-like, 6 connections a client' },
 ] as const
 
 function percentile(sorted: number[], p: number): number {
@@ -100,16 +100,26 @@ function describeRun(run: Measured, requests: number): string {
   )
 }
 
-/** Seconds from `started` until the server reports its key-figure caches warmed (GET /api/health). */
-async function waitForWarming(base: string, started: number): Promise<number> {
+/** When the server last finished warming its key-figure caches (GET /api/health), or null. */
+async function warmedAt(base: string): Promise<string | null> {
+  const health = (await (await fetch(`${base}/api/health`)).json()) as {
+    workers: { name: string; lastRunAt: string | null; isFailing: boolean }[]
+  }
+  const worker = health.workers.find((w) => w.name === 'figure_caches')
+  if (!worker) throw new Error('the server runs no figure_caches worker')
+  if (worker.isFailing) throw new Error('warming the key-figure caches failed')
+  return worker.lastRunAt
+}
+
+/** Seconds from `started` until the server has warmed its key-figure caches after `previous`. */
+async function waitForWarming(
+  base: string,
+  started: number,
+  previous: string | null = null,
+): Promise<number> {
   for (;;) {
-    const health = (await (await fetch(`${base}/api/health`)).json()) as {
-      workers: { name: string; lastRunAt: string | null; isFailing: boolean }[]
-    }
-    const worker = health.workers.find((w) => w.name === 'figure_caches')
-    if (!worker) throw new Error('the server runs no figure_caches worker')
-    if (worker.isFailing) throw new Error('warming the key-figure caches failed')
-    if (worker.lastRunAt !== null) return (performance.now() - started) / 1000
+    const last = await warmedAt(base)
+    if (last !== null && last !== previous) return (performance.now() - started) / 1000
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -145,8 +155,26 @@ async function measure(database: Database, label: string): Promise<BenchResult[]
         note: "the server's warming worker: every ring's statistics and the context fits of the latest month; the first round below starts after it",
       },
     ]
-    for (const [index, model] of MODELS.entries()) {
-      const isBrowserLike = index === 0
+    for (const model of MODELS) {
+      const isBrowserLike = model.connections === 6
+      if (isBrowserLike) {
+        // The cold round is the first after a data change (what the first members meet after a
+        // monthly import): every remembered answer, session and figure cache is then out of date,
+        // and the warming worker warms the figure caches again.
+        const previous = await warmedAt(base)
+        const changed = performance.now()
+        await database.db
+          .updateTable('ring')
+          .set((eb) => ({ name: eb.ref('name') }))
+          .where('id', '=', (eb) => eb.selectFrom('ring').select((f) => f.fn.min('id').as('id')))
+          .execute()
+        results.push({
+          name: `key-figure caches warmed again after a data change (${label})`,
+          value: await waitForWarming(base, changed, previous),
+          unit: 's',
+          note: 'a write that changes the data version (as an import or a ring change does); the cold round starts after it',
+        })
+      }
       const run = await runClientsProcess(
         {
           base,
@@ -155,7 +183,8 @@ async function measure(database: Database, label: string): Promise<BenchResult[]
           clients: CLIENTS,
           rounds: ROUNDS,
           connections: model.connections,
-          // The first model meets empty caches; the second one's first round is a warm-up.
+          // The browser-like model's first round meets the caches the data change emptied; the
+          // other model's first round is a warm-up.
           isFirstRoundCold: isBrowserLike,
           latestMonth,
           engine: ENGINE,
@@ -180,10 +209,12 @@ async function measure(database: Database, label: string): Promise<BenchResult[]
       const cold = run.cold.sort((a, b) => a - b)
       results.push(
         {
-          name: `start page API, first (cold) round of ${CLIENTS} clients, p95 (${label})`,
+          name: `start page API, cold round (after a data change) of ${CLIENTS} clients, p95 (${label})`,
           value: percentile(cold, 95),
           unit: 'ms',
-          note: `p50 ${ms(percentile(cold, 50))}; answers and sessions not yet remembered, key-figure caches warmed; ${model.label}`,
+          target: '≤ 300 ms',
+          isMet: percentile(cold, 95) <= 300,
+          note: `p50 ${ms(percentile(cold, 50))}; the first round after a data change: answers and sessions not yet remembered, figure caches warmed again; ${model.label}`,
         },
         {
           name: `start page API, ${CLIENTS} clients × ${ROUNDS} warm rounds, p50 (${label})`,
