@@ -11,6 +11,7 @@ import { currentMonth } from '../../lib/series'
 import { ConfirmButton, TextField } from '../form-field'
 import { ErrorView, Loading } from '../state-views'
 import type { Task } from './forming-task'
+import { useFocusOnResult } from '../focus-on-result'
 
 /** The first day of next month, as YYYY-MM-DD. */
 const firstOfNextMonth = () => `${addMonths(currentMonth(), 1)}-01`
@@ -20,12 +21,12 @@ export function ApplyModel({ model }: { model: PeerModelDto }) {
   const [validFrom, setValidFrom] = useState(firstOfNextMonth)
   const [task, setTask] = useState<Task<ApplyPeerModelResultDto>>({ kind: 'idle' })
   const resultRef = useRef<HTMLHeadingElement>(null)
+  useFocusOnResult(resultRef, task.kind === 'done' ? task.data : null)
   const isValidDate = /^\d{4}-\d{2}-\d{2}$/.test(validFrom)
   const confirm = async () => {
     setTask({ kind: 'running' })
     try {
       setTask({ kind: 'done', data: await applyPeerModel(model.id, validFrom) })
-      requestAnimationFrame(() => resultRef.current?.focus())
     } catch (error) {
       setTask({ kind: 'failed', error })
     }

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent, type Locale } from '../../i18n/translate'
 import { SelectField } from '../form-field'
 import { ErrorView, Loading } from '../state-views'
 import type { Task } from './forming-task'
+import { useFocusOnResult } from '../focus-on-result'
 
 const describeMoves = (moves: readonly { name: string; from: string | null; to: string }[]) =>
   moves.map((m) => `${m.name}: ${m.from ?? '–'} → ${m.to}`).join('; ')
@@ -19,6 +20,7 @@ export function MoveMember({ model, onModel }: { model: PeerModelDto; onModel: (
   const [preview, setPreview] = useState<Task<PeerMovePreviewDto>>({ kind: 'idle' })
   const [saved, setSaved] = useState<Task<null>>({ kind: 'idle' })
   const previewHeading = useRef<HTMLHeadingElement>(null)
+  useFocusOnResult(previewHeading, preview.kind === 'done' ? preview.data : null)
   const groupOf = new Map(model.assignments.map((a) => [String(a.organisationId), a.group]))
   const request = { moves: [{ org: organisation, toGroup: target }] }
   const groupLabel = (g: PeerModelDto['groups'][number]) =>
@@ -31,7 +33,6 @@ export function MoveMember({ model, onModel }: { model: PeerModelDto; onModel: (
     setPreview({ kind: 'running' })
     try {
       setPreview({ kind: 'done', data: await previewPeerMoves(model.id, request) })
-      requestAnimationFrame(() => previewHeading.current?.focus())
     } catch (error) {
       setPreview({ kind: 'failed', error })
     }

@@ -12,6 +12,7 @@ import { ErrorView, Loading } from '../state-views'
 import { FormingFormView } from './forming-form'
 import type { RingListDto, Task } from './forming-task'
 import { ProposalView } from './proposal-view'
+import { useFocusOnResult } from '../focus-on-result'
 
 export interface FormingResult {
   proposal: PeerProposalDto | null
@@ -37,6 +38,7 @@ export function RingForming({
   // Bootstrap replicates done of total while the proposal runs (polled from the server).
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const resultHeading = useRef<HTMLHeadingElement>(null)
+  useFocusOnResult(resultHeading, proposal.kind === 'done' ? proposal.data : null)
 
   useEffect(() => {
     onResult({ proposal: proposal.kind === 'done' ? proposal.data.proposal : null, model })
@@ -54,7 +56,6 @@ export function RingForming({
     try {
       const result = await proposePeerGroups({ ...request, progressToken })
       setProposal({ kind: 'done', data: { request, proposal: result } })
-      requestAnimationFrame(() => resultHeading.current?.focus())
     } catch (error) {
       setProposal({ kind: 'failed', error })
     } finally {
