@@ -26,9 +26,13 @@ export async function backupThroughServer(control: ServerControl, file: string):
       }),
     )
   }
+  const output = createWriteStream(file, { mode: 0o600 })
   try {
-    await pipeline(response, createWriteStream(file, { mode: 0o600 }))
+    await pipeline(response, output)
   } catch (error) {
+    // The file may still be being opened when the pipeline fails: only once it is closed can the
+    // caller remove it (else the removal runs first and the file appears after it).
+    if (!output.closed) await new Promise<void>((closed) => output.once('close', () => closed()))
     // The system's own reason (ECONNRESET …) is quoted as it is.
     const reason = (error as Error).message
     throw new AppError('internal', message('ops.backupBrokenOff', { pid: String(control.pid), reason }))
