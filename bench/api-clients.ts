@@ -16,7 +16,8 @@
 import { Agent, request } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import { callLabel, startPageCalls } from './start-page-calls'
+import type { FirstLoadDto, SessionDto } from '../src/contracts/auth'
+import { callLabel, startPageRequests } from './start-page-calls'
 
 export type ClientEngine = 'net' | 'node-http'
 
@@ -30,18 +31,18 @@ export interface ClientsJob {
   connections: number
   /** Whether the first round is measured as the cold round (false: run unmeasured, as a warm-up). */
   isFirstRoundCold: boolean
-  /** `latestComputedMonth` of the data version (the month of the official figures). */
-  latestMonth: string
   engine: ClientEngine
 }
 
 export interface ClientsResult {
   kind: 'result'
   cold: number[]
-  /** Warm latencies per call (callLabel: the path, and whether it is as of the last visit). */
+  /** Warm latencies per request (callLabel: the path). */
   warm: Record<string, number[]>
-  /** Calls of one page load, per client. */
+  /** Requests of one page load, per client. */
   callsPerPage: number[]
+  /** The calls the first loads of the first round answered (each with status 200), per client. */
+  answeredCalls: number[]
   /** Clients whose session had a previous visit (their page also asks what was known then). */
   returningClients: number
   failures: string[]
@@ -52,10 +53,11 @@ export interface ClientsResult {
   warmBytes: number
 }
 
-/** Sent to the parent when the warm rounds begin (it measures the server's CPU time from then). */
-export interface WarmStart {
-  kind: 'warm'
-}
+/**
+ * Sent to the parent when the first round begins (`cold`) and when the warm rounds begin (`warm`):
+ * it measures the server's CPU time, and profiles it when asked, from then.
+ */
+export type RoundStart = { kind: 'cold' } | { kind: 'warm' }
 
 const ACCEPT_ENCODING = 'gzip, deflate, br'
 
@@ -239,17 +241,9 @@ async function signInClient(job: ClientsJob): Promise<Client> {
   })
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`)
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? ''
-  const session = (await response.json()) as {
-    user: { organisationId: number | null }
-    previousVisitAt: string | null
-  }
+  const session = (await response.json()) as SessionDto
   if (session.user.organisationId === null) throw new Error(`${job.email} has no organisation`)
-  const calls = startPageCalls({
-    organisationId: session.user.organisationId,
-    previousVisitAt: session.previousVisitAt,
-    latestMonth: job.latestMonth,
-    now: new Date(),
-  })
+  const calls = startPageRequests()
   const url = new URL(job.base)
   const agent = new Agent({ keepAlive: true, maxSockets: job.connections })
   const connections = Array.from({ length: job.connections }, () =>
@@ -266,6 +260,7 @@ async function runClients(job: ClientsJob): Promise<ClientsResult> {
     cold: [],
     warm: {},
     callsPerPage: clients.map((c) => c.calls.length),
+    answeredCalls: [],
     returningClients: clients.filter((c) => c.isReturning).length,
     failures: [],
     warmSeconds: 0,
@@ -298,15 +293,27 @@ async function runClients(job: ClientsJob): Promise<ClientsResult> {
   // its scripts over them): opened here with an unmeasured call that remembers nothing.
   await Promise.all(clients.flatMap((client) => client.connections.map((c) => c.get('/api/health'))))
   // Round 0 (all clients at once) meets empty caches when it is the cold round; reported apart.
+  // The parent answers when it is ready to measure (it may start a profiler first).
+  const ready = new Promise((resolve) => process.once('message', resolve))
+  process.send!({ kind: 'cold' } satisfies RoundStart)
+  await ready
   await Promise.all(clients.map((client) => loadPage(client, job.isFirstRoundCold ? 'cold' : 'warm-up')))
   for (const { call, answer } of toCheck.splice(0)) {
+    let decoded: FirstLoadDto
     try {
-      decode(answer)
+      decoded = decode(answer) as FirstLoadDto
     } catch (error) {
       result.failures.push(`${call}: not whole JSON (${String(error)})`)
+      continue
     }
+    // Each call of the first load answered as alone, for the signed-in member.
+    if (decoded.session === null) result.failures.push(`${call}: not signed in`)
+    decoded.answers.forEach((part, i) => {
+      if (part.status !== 200) result.failures.push(`${decoded.calls[i]}: ${part.status} in the first load`)
+    })
+    result.answeredCalls.push(decoded.calls.length)
   }
-  process.send!({ kind: 'warm' } satisfies WarmStart)
+  process.send!({ kind: 'warm' } satisfies RoundStart)
   const started = performance.now()
   const cpu = process.cpuUsage()
   await Promise.all(

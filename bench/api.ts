@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from '../src/features/demo/create-demo-accounts'
 import { createDemoNetwork } from '../src/features/demo/create-demo-network'
 import { computeKeyFigures } from '../src/features/kpi/compute-key-figures'
 import { buildApp } from '../src/server/app'
-import type { ClientEngine, ClientsJob, ClientsResult, WarmStart } from './api-clients'
+import type { ClientEngine, ClientsJob, ClientsResult, RoundStart } from './api-clients'
 import { createBenchDatabase } from './postgres'
 import { peakRssMb, type BenchResult } from './types'
 
@@ -26,7 +26,7 @@ const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 15)
 const MEMBER = 'lead.kca@demo.benchlearn.de'
 /** `net` (raw sockets, the default) or `node-http` (Node's http client): see bench/api-clients.ts. */
 const ENGINE: ClientEngine = process.env.BENCH_API_ENGINE === 'node-http' ? 'node-http' : 'net'
-/** When set, a CPU profile of the server during the browser-like warm rounds is written there. */
+/** When set, CPU profiles of the server during the browser-like cold and warm rounds are written there. */
 const CPU_PROFILE_DIR = process.env.BENCH_API_CPU_PROFILE
 
 /**
@@ -50,38 +50,58 @@ function percentile(sorted: number[], p: number): number {
 
 type Measured = ClientsResult & { serverWarmCpuMs: number }
 
+/** Where the server's CPU profiles of one run go: the first round's and the warm rounds'. */
+interface ProfileFiles {
+  cold: string
+  warm: string
+}
+
 /**
  * Runs the clients in a child process (bench/api-clients.ts), so that they do not slow the server's
- * event loop; measures the server's CPU time (and, when asked, profiles it) during the warm rounds.
+ * event loop; measures the server's CPU time during the warm rounds and, when asked, profiles the
+ * server during the first round and during the warm rounds.
  */
-function runClientsProcess(job: ClientsJob, profileFile?: string): Promise<Measured> {
+function runClientsProcess(job: ClientsJob, profiles?: ProfileFiles): Promise<Measured> {
   const child = fork(join(import.meta.dirname, '../bin/run-ts.mjs'), [
     join(import.meta.dirname, 'api-clients.ts'),
   ])
   let serverCpu: NodeJS.CpuUsage | undefined
-  const profiler = profileFile ? new Session() : undefined
+  const profiler = profiles ? new Session() : undefined
+  if (profiler) profiler.connect()
   const post = (method: string) =>
     new Promise<unknown>((resolve, reject) =>
       profiler!.post(method, (error, result) => (error ? reject(error) : resolve(result))),
     )
+  const startProfile = async () => {
+    if (!profiler) return
+    await post('Profiler.enable')
+    await post('Profiler.start')
+  }
+  const stopProfile = async (file: string | undefined) => {
+    if (!profiler || !file) return
+    const result = (await post('Profiler.stop')) as { profile: unknown }
+    writeFileSync(file, JSON.stringify(result.profile))
+  }
   return new Promise((resolve, reject) => {
-    child.on('message', (message: ClientsResult | WarmStart) => {
-      if (message.kind === 'warm') {
+    const steps = async (message: ClientsResult | RoundStart) => {
+      if (message.kind === 'cold') {
+        await startProfile()
+        child.send('go')
+      } else if (message.kind === 'warm') {
+        await stopProfile(profiles?.cold)
+        await startProfile()
         serverCpu = process.cpuUsage()
-        if (profiler) {
-          profiler.connect()
-          void post('Profiler.enable').then(() => post('Profiler.start'))
-        }
       } else {
         const used = process.cpuUsage(serverCpu)
-        const measured = { ...message, serverWarmCpuMs: (used.user + used.system) / 1000 }
-        if (!profiler) return resolve(measured)
-        post('Profiler.stop').then((result) => {
-          writeFileSync(profileFile!, JSON.stringify((result as { profile: unknown }).profile))
-          profiler.disconnect()
-          resolve(measured)
-        }, reject)
+        await stopProfile(profiles?.warm)
+        profiler?.disconnect()
+        resolve({ ...message, serverWarmCpuMs: (used.user + used.system) / 1000 })
       }
+    }
+    // One message at a time, in order: each may wait for the profiler.
+    let queue = Promise.resolve()
+    child.on('message', (message: ClientsResult | RoundStart) => {
+      queue = queue.then(() => steps(message)).catch(reject)
     })
     child.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)))
     child.send(job)
@@ -91,10 +111,12 @@ function runClientsProcess(job: ClientsJob, profileFile?: string): Promise<Measu
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
 
 function describeRun(run: Measured, requests: number): string {
-  const calls = [...new Set(run.callsPerPage)].join('/')
+  const perPage = [...new Set(run.callsPerPage)].join('/')
+  const answered = [...new Set(run.answeredCalls)].join('/')
   return (
     `${requests} requests in ${run.warmSeconds.toFixed(1)} s (${(requests / run.warmSeconds).toFixed(0)}/s); ` +
-    `${calls} calls a page, ${run.returningClients} of ${run.callsPerPage.length} clients returning; ` +
+    `${perPage} request a page (the first load, answering ${answered} calls), ` +
+    `${run.returningClients} of ${run.callsPerPage.length} clients returning; ` +
     `CPU per request: server ${((run.serverWarmCpuMs / requests) * 1000).toFixed(0)} µs, ` +
     `clients ${((run.warmCpuMs / requests) * 1000).toFixed(0)} µs (${ENGINE} client)`
   )
@@ -129,8 +151,8 @@ async function measure(database: Database, label: string): Promise<BenchResult[]
   await ensureReferenceData(database.db)
   await createDemoNetwork(database, { lastMonth: latestCompleteMonth(new Date()) })
   await computeKeyFigures(database)
-  const latestMonth = (await readDataVersion(database.db)).latestComputedMonth
-  if (latestMonth === null) throw new Error('no key figures computed')
+  if ((await readDataVersion(database.db)).latestComputedMonth === null)
+    throw new Error('no key figures computed')
   const started = performance.now()
   // As `benchlearn start` runs it: with the background workers, among them the warming of the
   // key-figure caches at start and after every data change (server/monitoring.ts).
@@ -186,11 +208,13 @@ async function measure(database: Database, label: string): Promise<BenchResult[]
           // The browser-like model's first round meets the caches the data change emptied; the
           // other model's first round is a warm-up.
           isFirstRoundCold: isBrowserLike,
-          latestMonth,
           engine: ENGINE,
         },
         CPU_PROFILE_DIR && isBrowserLike
-          ? join(CPU_PROFILE_DIR, `api-server-${label.toLowerCase()}.cpuprofile`)
+          ? {
+              cold: join(CPU_PROFILE_DIR, `api-server-cold-${label.toLowerCase()}.cpuprofile`),
+              warm: join(CPU_PROFILE_DIR, `api-server-${label.toLowerCase()}.cpuprofile`),
+            }
           : undefined,
       )
       if (run.failures.length > 0)

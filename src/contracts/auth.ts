@@ -3,7 +3,7 @@
  * decides every permission; the UI only reads `abilities` to decide what to show.
  */
 import { z } from 'zod'
-import { keyText, MAX_LIST_ITEMS, MAX_SHORT_TEXT } from './common'
+import { batchAnswerSchema, keyText, MAX_LIST_ITEMS, MAX_SHORT_TEXT } from './common'
 import { ROLES } from '../core/permissions/permissions'
 
 export const roleSchema = z.enum(ROLES)
@@ -39,11 +39,40 @@ export const sessionSchema = z
      * month the start page shows, so that it can ask for all its data at once.
      */
     latestComputedMonth: z.string().nullable(),
+    /**
+     * Whether values were recorded after `previousVisitAt` (false on a first visit): only then can
+     * the figures as known at the last visit differ from today's, and pages ask for them.
+     */
+    hasValuesSinceLastVisit: z.boolean(),
     /** Set once, when this sign-in confirmed a new second factor: the recovery codes to keep. */
     recoveryCodes: z.array(z.string()).optional(),
   })
   .meta({ id: 'Session' })
 export type SessionDto = z.infer<typeof sessionSchema>
+
+export const firstLoadQuerySchema = z.object({
+  /** The path of the page being opened (`/`, `/figures/K2` …), without its query. */
+  path: z
+    .string()
+    .max(200)
+    .regex(/^\/(?!\/)[^?#]*$/, 'a path of this site, starting with one /'),
+})
+
+/**
+ * A page's first load in one answer: the session (without its CSRF token, which comes in the
+ * header `x-csrf-token`, so that the answer can be remembered per person) and the answers of the
+ * calls the page's first load makes (core/first-load), each as it would be alone.
+ */
+export const firstLoadAnswerSchema = z
+  .object({
+    /** Null when nobody is signed in. */
+    session: sessionSchema.omit({ csrfToken: true, recoveryCodes: true }).nullable(),
+    /** The calls answered, in order: each a path with its query, as the page's components ask for it. */
+    calls: z.array(z.string()),
+    answers: batchAnswerSchema.shape.answers,
+  })
+  .meta({ id: 'FirstLoad' })
+export type FirstLoadDto = z.infer<typeof firstLoadAnswerSchema>
 
 export const signInRequestSchema = z.object({
   email: z.string().min(3).max(254),

@@ -190,6 +190,30 @@ const ACCESS_CASES: Record<string, AccessCase> = {
       expect(r.json().abilities.canViewAuditLog).toBe(caller === 'admin')
     },
   },
+  // Public: signed out, the shell's calls alone; signed in, the own session (its token only in the
+  // header) and the calls of the start page answered for this caller (each as alone: batch tests).
+  getFirstLoad: {
+    targets: ['none'],
+    call: () => ({ method: 'GET', url: '/api/v1/first-load?path=%2F' }),
+    expect: ({ caller }, r) => {
+      expect(status(r)).toBe(200)
+      const answer = r.json()
+      if (caller === 'anonymous') {
+        expect(answer.session).toBeNull()
+        expect(answer.calls).toEqual(['/api/v1/about'])
+        return
+      }
+      expect(answer.session.user.role).toBe(roleOf(caller))
+      expect(answer.session).not.toHaveProperty('csrfToken')
+      expect(r.headers['x-csrf-token']).toEqual(expect.any(String))
+      // The start page asks only for what its caller may see (figures of a world without key figures
+      // may be missing: 404 in their slot).
+      const refused = (answer.answers as { status: number }[])
+        .map((a, i) => ({ call: answer.calls[i], status: a.status }))
+        .filter((a) => a.status === 401 || a.status === 403)
+      expect(refused).toEqual([])
+    },
+  },
   signOut: {
     targets: ['none'],
     isFreshSession: true,
@@ -723,6 +747,7 @@ ACCESS_CASES.getBatch = {
 /** The routes that read values of organisations: run again with the world's values public. */
 const VALUE_ROUTES = [
   'getBatch',
+  'getFirstLoad',
   'listObservations',
   'listObservationSeries',
   'listValueRevisions',

@@ -335,11 +335,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   const batchable = new BatchableRoutes(routes)
-  context.answerCalls = async (calls, { request, reply, now }) => {
+  context.answerCalls = async (calls, { request, reply, now, head }) => {
     const auth = callerAuth.get(request) ?? null
     const locale = callerLocales.get(request) ?? pickLocale(undefined, request.headers['accept-language'])
     const version = await readDataVersion(context.database.db)
-    const key = batchCacheKey({ version, day: isoDate(now), viewer: auth?.viewer ?? null, locale, calls })
+    const key = batchCacheKey({
+      version,
+      day: isoDate(now),
+      viewer: auth?.viewer ?? null,
+      locale,
+      calls,
+      head: head && JSON.stringify(head),
+    })
     // Concurrent equal batches share one computation; afterwards the answer stays remembered only
     // when every part was remembered (no error, nothing computed afresh).
     const computing = answers.getOrCompute(key, async () => {
@@ -362,7 +369,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         }),
       )
       if (!isRemembered(parts)) queueMicrotask(() => answers.delete(key))
-      return new CachedAnswer(assembleBatch(parts))
+      return new CachedAnswer(assembleBatch(parts, head))
     })
     const answer = await computing
     return sendCachedAnswer(request, reply, answer)

@@ -195,3 +195,63 @@ describe("a person's notifications and actions, now remembered", () => {
     expect(await titles(leadB)).toEqual([])
   })
 })
+
+describe('a first load (GET /api/v1/first-load)', () => {
+  const firstLoad = (caller: SignedIn | null, path: string) => {
+    const url = `/api/v1/first-load?path=${encodeURIComponent(path)}`
+    return caller ? caller.inject({ method: 'GET', url }) : app.inject({ method: 'GET', url })
+  }
+
+  test('signed out: no session and no token, the shell’s calls answered', async () => {
+    const response = await firstLoad(null, '/')
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['x-csrf-token']).toBeUndefined()
+    const answer = response.json()
+    expect(answer.session).toBeNull()
+    expect(answer.calls).toEqual(['/api/v1/about'])
+    expect(answer.answers).toEqual([await alone(null, '/api/v1/about')])
+  })
+
+  test('signed in: the session with its token in the header, and the start page’s calls as alone', async () => {
+    const response = await firstLoad(leadA, '/')
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(response.headers['x-csrf-token']).toBe(leadA.csrfToken)
+    const answer = response.json()
+    const session = (await alone(leadA, '/api/v1/session')).body
+    const { csrfToken, ...shown } = session
+    expect(csrfToken).toBe(leadA.csrfToken)
+    expect(answer.session).toEqual(shown)
+    expect(JSON.stringify(answer)).not.toContain(leadA.csrfToken)
+    expect(answer.calls).toContain('/api/v1/notifications')
+    expect(answer.calls).toContain(`/api/v1/kpi/summaries?org=${ids.orgA}&group=ring`)
+    for (const [i, call] of (answer.calls as string[]).entries())
+      expect(answer.answers[i], call).toEqual(await alone(leadA, call))
+    // Another page's first load holds the shell's calls alone.
+    expect((await firstLoad(leadA, '/practices')).json().calls).toEqual([
+      '/api/v1/about',
+      '/api/v1/notifications',
+    ])
+  })
+
+  test('is remembered per person: another session of theirs gets the same body with its own token', async () => {
+    const again = await signIn(app, 'lead@a.test')
+    const [one, other] = [await firstLoad(leadA, '/'), await firstLoad(again, '/')]
+    expect(other.headers['x-csrf-token']).toBe(again.csrfToken)
+    expect(other.headers['x-csrf-token']).not.toBe(one.headers['x-csrf-token'])
+    // The previous visit is the person's (the new sign-in made it), so the bodies are equal.
+    expect(other.json()).toEqual((await firstLoad(leadA, '/')).json())
+    const b = (await firstLoad(leadB, '/')).json()
+    expect(b.session.user.email).toBe('lead@b.test')
+    expect(JSON.stringify(b)).not.toContain('lead@a.test')
+  })
+
+  test('refuses a path that is not one of this site, naming the field', async () => {
+    for (const path of ['', 'figures', '//evil.test/x', '/figures?x=1', '/' + 'a'.repeat(300)]) {
+      const response = await firstLoad(leadA, path)
+      expect(response.statusCode, path).toBe(422)
+      expect(JSON.stringify(response.json().error.details), path).toContain('path')
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/v1/first-load' })).statusCode).toBe(422)
+  })
+})

@@ -98,10 +98,12 @@ export function batchCacheKey(options: {
   /** The language of the caller's errors. */
   locale: string
   calls: readonly string[]
+  /** The JSON of the fields put before the answers, if any (`assembleBatch`). */
+  head?: string
 }): string {
   const { version, viewer } = options
   const caller = viewer ? `${viewer.userId}|${viewerScopeKey(viewer)}` : '-'
-  return `batch|${version.data}|${version.activity}|${version.auth}|${options.day}|${caller}|${options.locale}|${options.calls.join('\n')}`
+  return `batch|${version.data}|${version.activity}|${version.auth}|${options.day}|${caller}|${options.locale}|${options.head ?? ''}|${options.calls.join('\n')}`
 }
 
 /** Whether every part of a batch was a remembered answer (then the whole may be remembered). */
@@ -109,8 +111,11 @@ export function isRemembered(parts: readonly BatchPart[]): boolean {
   return parts.every((part) => 'cached' in part)
 }
 
-/** The answer's JSON, with the remembered parts' JSON put in as it is (no parse, no second stringify). */
-export function assembleBatch(parts: readonly BatchPart[]): string {
+/**
+ * The answer's JSON, with the remembered parts' JSON put in as it is (no parse, no second
+ * stringify), after the fields of `head` when given (the first load's session).
+ */
+export function assembleBatch(parts: readonly BatchPart[], head?: Record<string, unknown>): string {
   const answers = parts.map((part) =>
     'cached' in part
       ? `{"status":200,"body":${part.cached.json}}`
@@ -118,7 +123,8 @@ export function assembleBatch(parts: readonly BatchPart[]): string {
         ? `{"status":200,"body":${JSON.stringify(part.result)}}`
         : JSON.stringify({ status: part.status, body: part.body }),
   )
-  return `{"answers":[${answers.join(',')}]}`
+  const before = head ? `${JSON.stringify(head).slice(1, -1)},` : ''
+  return `{${before}"answers":[${answers.join(',')}]}`
 }
 
 /** Answers the calls of a batch for the request's caller and sends the answer (app.ts). */

@@ -32,6 +32,12 @@ export interface AppContext {
    */
   answerCalls(
     calls: readonly string[],
-    request: { request: FastifyRequest; reply: FastifyReply; now: Date },
+    request: {
+      request: FastifyRequest
+      reply: FastifyReply
+      now: Date
+      /** Fields put before the answers (their JSON is part of the key the answer is remembered by). */
+      head?: Record<string, unknown>
+    },
   ): Promise<FastifyReply>
 }

@@ -1,6 +1,12 @@
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
 import { aboutSchema, healthSchema } from '../contracts/common'
-import { changePasswordRoute, getSessionRoute, signInRoute, signOutRoute } from '../features/auth/auth.routes'
+import {
+  changePasswordRoute,
+  getFirstLoadRoute,
+  getSessionRoute,
+  signInRoute,
+  signOutRoute,
+} from '../features/auth/auth.routes'
 import { boundaryRoutes } from '../features/areas/boundary.routes'
 import { collectionRoutes } from '../features/collections/collection.routes'
 import { listAuditRoute } from '../features/audit/audit.routes'
@@ -88,6 +94,7 @@ export const allRoutes: AnyRoute[] = [
   batchRoute,
   signInRoute,
   getSessionRoute,
+  getFirstLoadRoute,
   signOutRoute,
   changePasswordRoute,
   acceptInvitationRoute,

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SessionDto } from '../../contracts/auth'
 import { buildApp } from '../../server/app'
+import { importFile } from '../imports/import-file'
 import { createJobcentre, createUser, seedReferenceData, TEST_PASSWORD } from '../../test/factories'
 import { postSession, signIn, type SignedIn } from '../../test/sign-in'
 import { useTestDatabase } from '../../test/use-test-database'
@@ -51,6 +53,58 @@ describe('sign-in and sessions', () => {
       abilities: { canManageUsers: true, canViewAuditLog: true },
     })
     expect(JSON.parse(String(response.headers['x-abilities']))).toMatchObject({ canManageUsers: true })
+  })
+
+  it('says whether values were recorded since the last visit, so pages ask what was known then only then', async () => {
+    await createUser(t.database.db, {
+      email: 'visitor@example.org',
+      role: 'member_lead',
+      organisationId: kcaId,
+    })
+    const sessionAt = async (at: string) => {
+      clock = new Date(at)
+      const signedIn = await postSession(app, 'visitor@example.org', TEST_PASSWORD)
+      expect(signedIn.statusCode).toBe(200)
+      const cookie = signedIn.cookies.find((c) => c.name === 'bl_session')!
+      const again = await app.inject({
+        method: 'GET',
+        url: '/api/v1/session',
+        cookies: { bl_session: cookie.value },
+      })
+      // The answer to the sign-in and to asking for the session say the same.
+      const facts = ({ previousVisitAt, hasValuesSinceLastVisit }: SessionDto) => ({
+        previousVisitAt,
+        hasValuesSinceLastVisit,
+      })
+      expect(facts(again.json())).toEqual(facts(signedIn.json()))
+      return facts(signedIn.json())
+    }
+    try {
+      expect(await sessionAt('2024-03-02T08:00:00Z')).toEqual({
+        previousVisitAt: null,
+        hasValuesSinceLastVisit: false,
+      })
+      expect(await sessionAt('2024-03-03T08:00:00Z')).toEqual({
+        previousVisitAt: '2024-03-02T08:00:00.000Z',
+        hasValuesSinceLastVisit: false,
+      })
+      const imported = await importFile(t.database, {
+        fileName: 'march.csv',
+        bytes: new TextEncoder().encode('org;indicator;period;value\n06435;elb;2024-02;10500\n'),
+        now: new Date('2024-03-03T09:00:00Z'),
+      })
+      expect(imported.errors).toEqual([])
+      expect(await sessionAt('2024-03-04T08:00:00Z')).toEqual({
+        previousVisitAt: '2024-03-03T08:00:00.000Z',
+        hasValuesSinceLastVisit: true,
+      })
+      expect(await sessionAt('2024-03-05T08:00:00Z')).toEqual({
+        previousVisitAt: '2024-03-04T08:00:00.000Z',
+        hasValuesSinceLastVisit: false,
+      })
+    } finally {
+      clock = new Date('2024-03-01T12:00:00Z')
+    }
   })
 
   it('sets a Secure cookie when the request came over TLS through a trusted proxy', async () => {

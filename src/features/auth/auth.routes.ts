@@ -2,18 +2,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import {
   changePasswordRequestSchema,
   changePasswordResponseSchema,
+  firstLoadAnswerSchema,
+  firstLoadQuerySchema,
   sessionSchema,
   signInRequestSchema,
   signOutResponseSchema,
 } from '../../contracts/auth'
 import type { SessionDto } from '../../contracts/auth'
+import { firstLoadCalls, lastVisitOf } from '../../core/first-load/first-load-calls'
 import { isoDate } from '../../core/periods/dates'
+import type { Kysely } from 'kysely'
 import { readDataVersion } from '../../db/data-version'
+import type { DB } from '../../db/schema'
+import { hasValuesRecordedSince } from '../kpi/prepare-figure-summaries'
 import type { AppContext } from '../../server/context'
 import { addressAt, FOR_ANY, route } from '../../server/route'
 import { SESSION_COOKIE } from './authenticate'
 import { changePassword } from './change-password'
-import { toSessionDto } from './session-dto'
+import { toFirstLoadSession, toSessionDto } from './session-dto'
 import { signIn, type NewSession } from './sign-in'
 import { signOut } from './sign-out'
 import { loadViewer } from './user.repository'
@@ -30,6 +36,14 @@ export function sessionCookieOptions(request: FastifyRequest, context: AppContex
 /** Where a request that opens a session comes from (sign-in limits, the session, the audit log). */
 export function clientOf(request: FastifyRequest): { ip: string; userAgent: string | null } {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null }
+}
+
+/** What the session answer says about the data, for the start page's first load (first-load.ts). */
+async function dataFacts(db: Kysely<DB>, previousVisitAt: Date | null) {
+  return {
+    latestComputedMonth: (await readDataVersion(db)).latestComputedMonth,
+    hasValuesSinceLastVisit: await hasValuesRecordedSince(db, previousVisitAt),
+  }
 }
 
 /**
@@ -51,7 +65,7 @@ export async function answerNewSession(
     viewer,
     csrfToken: session.csrfToken,
     previousVisitAt: session.previousVisitAt,
-    latestComputedMonth: (await readDataVersion(input.context.database.db)).latestComputedMonth,
+    ...(await dataFacts(input.context.database.db, session.previousVisitAt)),
   })
   if (session.recoveryCodes) dto.recoveryCodes = session.recoveryCodes
   reply.header('x-abilities', JSON.stringify(dto.abilities))
@@ -84,8 +98,42 @@ export const getSessionRoute = route('session', 'GET /api/v1/session', {
       viewer,
       csrfToken: session.csrfToken,
       previousVisitAt: session.user.previousVisitAt,
-      latestComputedMonth: (await readDataVersion(context.database.db)).latestComputedMonth,
+      ...(await dataFacts(context.database.db, session.user.previousVisitAt)),
     })
+  },
+})
+
+export const getFirstLoadRoute = route.public('session', 'GET /api/v1/first-load', {
+  operationId: 'getFirstLoad',
+  summary:
+    "A page's first load in one request: the session (its CSRF token in the header x-csrf-token) and the answers of the page's first calls",
+  access: { isPublic: true },
+  query: firstLoadQuerySchema,
+  response: firstLoadAnswerSchema,
+  // The answer is sent by `answerCalls` (remembered per person, view and fingerprints): this is the reply.
+  async handler({ query, session, viewer, context, request, reply, now }) {
+    const db = context.database.db
+    const facts = await dataFacts(db, session?.user.previousVisitAt ?? null)
+    const shown =
+      session && viewer
+        ? toFirstLoadSession({
+            user: session.user,
+            viewer,
+            previousVisitAt: session.user.previousVisitAt,
+            ...facts,
+          })
+        : null
+    const calls = firstLoadCalls(query.path, {
+      isSignedIn: shown !== null,
+      canViewImports: shown?.abilities.canViewImports ?? false,
+      organisationId: shown?.user.organisationId ?? null,
+      lastVisit: lastVisitOf(shown),
+      latestMonth: facts.latestComputedMonth,
+      now,
+    })
+    reply.header('cache-control', 'no-store')
+    if (session) reply.header('x-csrf-token', session.csrfToken)
+    return context.answerCalls(calls, { request, reply, now, head: { session: shown, calls } })
   },
 })
 

@@ -1,4 +1,4 @@
-import type { SessionDto, UserDto } from '../../contracts/auth'
+import type { FirstLoadDto, SessionDto, UserDto } from '../../contracts/auth'
 import type { Account } from '../../core/accounts/account'
 import { abilitiesFor, canManageAccount, type RingSharing, type Viewer } from '../../core/permissions'
 
@@ -15,20 +15,27 @@ function toSessionUser(user: Account): SessionDto['user'] {
   }
 }
 
-export function toSessionDto(options: {
+interface SessionFacts {
   user: Account
   viewer: Viewer
-  csrfToken: string
   previousVisitAt: Date | null
   latestComputedMonth: string | null
-}): SessionDto {
+  hasValuesSinceLastVisit: boolean
+}
+
+/** The session as the first load shows it: everything but the CSRF token (sent as a header). */
+export function toFirstLoadSession(options: SessionFacts): FirstLoadDto['session'] & {} {
   return {
     user: toSessionUser(options.user),
-    csrfToken: options.csrfToken,
     abilities: abilitiesFor(options.viewer),
     previousVisitAt: options.previousVisitAt?.toISOString() ?? null,
     latestComputedMonth: options.latestComputedMonth,
+    hasValuesSinceLastVisit: options.hasValuesSinceLastVisit,
   }
+}
+
+export function toSessionDto(options: SessionFacts & { csrfToken: string }): SessionDto {
+  return { ...toFirstLoadSession(options), csrfToken: options.csrfToken }
 }
 
 export function toUserDto(

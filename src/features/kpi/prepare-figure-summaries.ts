@@ -46,6 +46,17 @@ export function latestRevisionAt(db: Kysely<DB>, memo: Memo): Promise<Date | nul
 }
 
 /**
+ * Whether a value was recorded after `instant` (false for null): only then can the figures as
+ * known at that instant differ from the figures now (`prepareFigureSummaries` answers an `asOf`
+ * that is not before the newest revision from the current figures).
+ */
+export async function hasValuesRecordedSince(db: Kysely<DB>, instant: Date | null): Promise<boolean> {
+  if (instant === null) return false
+  const latest = await latestRevisionAt(db, await kpiMemo(db))
+  return latest !== null && latest > instant
+}
+
+/**
  * Resolves the organisation, the month and the group once and checks that the caller may see the
  * organisation and the group (else throws not_found or forbidden); then summarises any number of
  * figures for them. Shared by `GET /api/v1/kpi/summary` and `GET /api/v1/kpi/summaries`, so the two

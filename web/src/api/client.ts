@@ -6,6 +6,7 @@
  * Writes carry the session's CSRF token; every error becomes an ApiError with the server's code,
  * message and row/column details.
  */
+import { buildUrl } from '../../../src/core/http/build-url'
 import type { z } from 'zod'
 import type { ErrorResponse } from '../../../src/contracts/common'
 
@@ -73,16 +74,11 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** Injected in tests. */
   fetchImpl?: typeof fetch
+  /** Given the headers of a successful answer (the first load's CSRF token). */
+  onHeaders?: (headers: Headers) => void
 }
 
-export function buildUrl(path: string, query?: RequestOptions['query']): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
-  }
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
-}
+export { buildUrl }
 
 /** Requests `path` and returns the JSON body as `T` (the route's contract); throws ApiError otherwise. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -111,6 +107,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   const payload = await readJson(response)
   if (!response.ok) throw toApiError(response.status, payload)
+  options.onHeaders?.(response.headers)
   return checkedAnswer<T>(response.status, payload, path)
 }
 
@@ -124,12 +121,21 @@ export function batchUrl(calls: readonly string[]): string {
  * (GET /api/v1/batch): one outcome per path, in order — its answer, or the ApiError it would have
  * thrown alone. Only reads whose answers the server may remember can be batched (server/batch.ts).
  */
-export async function apiBatch(
-  calls: readonly string[],
-): Promise<({ data: unknown } | { error: ApiError })[]> {
+export async function apiBatch(calls: readonly string[]): Promise<BatchOutcome[]> {
   const answer = await apiRequest<{ answers: { status: number; body: unknown }[] }>(batchUrl(calls))
+  return batchOutcomes(calls, answer.answers)
+}
+
+/** What a call of a batch gave: its answer, or the ApiError it would have thrown alone. */
+export type BatchOutcome = { data: unknown } | { error: ApiError }
+
+/** The outcome of each call from the answers of a batch (or a first load), in order. */
+export function batchOutcomes(
+  calls: readonly string[],
+  answers: readonly { status: number; body: unknown }[],
+): BatchOutcome[] {
   return calls.map((call, i) => {
-    const part = answer.answers[i]
+    const part = answers[i]
     if (!part)
       return {
         error: new ApiError({ status: 0, code: 'invalid_response', message: `no answer for ${call}` }),

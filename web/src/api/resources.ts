@@ -5,7 +5,12 @@
 import type { z } from 'zod'
 import type { Answer } from './client'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import type { sessionSchema, signOutResponseSchema, SessionDto } from '../../../src/contracts/auth'
+import type {
+  firstLoadAnswerSchema,
+  sessionSchema,
+  signOutResponseSchema,
+  SessionDto,
+} from '../../../src/contracts/auth'
 import type { aboutSchema } from '../../../src/contracts/common'
 import type {
   importBatchListSchema,
@@ -27,8 +32,7 @@ import type {
   valueRevisionsQuerySchema,
 } from '../../../src/contracts/observations'
 import type { organisationListSchema, ringListSchema } from '../../../src/contracts/organisations'
-import { firstLoadCalls } from '../app/first-load'
-import { ApiError, apiBatch, apiRequest, apiUpload, setCsrfToken } from './client'
+import { ApiError, apiRequest, apiUpload, batchOutcomes, setCsrfToken } from './client'
 import { queryCache, type QueryState } from './query-cache'
 import { useApiQuery } from './use-query'
 
@@ -132,41 +136,33 @@ export type SessionState =
 
 const SESSION_KEY = 'session'
 
-async function fetchSession(): Promise<SessionState> {
-  const state = await askForSession()
-  if (state.kind !== 'unavailable') prefetchFirstLoad(state)
-  return state
-}
-
 /**
- * Asks for the data of the page being opened, the shell's included, in one request (first-load.ts)
- * once it is known who is signed in: its components then find their answers loading or loaded.
+ * The session and the data of the page being opened, the shell's included, in one request
+ * (GET /api/v1/first-load, core/first-load): the answers go where the page's components look for
+ * them, so they find them loaded.
  */
-function prefetchFirstLoad(state: SessionState): void {
-  const session = state.kind === 'signed-in' ? state.session : null
-  const calls = firstLoadCalls(window.location.pathname, {
-    isSignedIn: session !== null,
-    organisationId: session?.user.organisationId ?? null,
-    previousVisitAt: session?.previousVisitAt ?? null,
-    latestMonth: session?.latestComputedMonth ?? null,
-    now: new Date(),
-  })
-  void queryCache.loadMany(calls, apiBatch)
-}
-
-async function askForSession(): Promise<SessionState> {
+async function fetchSession(): Promise<SessionState> {
+  let csrfToken: string | null = null
+  let answer: Answer<typeof firstLoadAnswerSchema>
   try {
-    const session = await apiRequest<Answer<typeof sessionSchema>>('/api/v1/session')
-    setCsrfToken(session.csrfToken)
-    return { kind: 'signed-in', session }
+    answer = await apiRequest<Answer<typeof firstLoadAnswerSchema>>('/api/v1/first-load', {
+      query: { path: window.location.pathname },
+      onHeaders: (headers) => (csrfToken = headers.get('x-csrf-token')),
+    })
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'unauthenticated') return { kind: 'signed-out' }
     // The server's not-found handler says "no route …" when the route itself is missing.
     if (error instanceof ApiError && error.status === 404 && /^no route/i.test(error.message))
       return { kind: 'unavailable' }
-    if (error instanceof ApiError && error.status === 404) return { kind: 'signed-out' }
     throw error
   }
+  const outcomes = batchOutcomes(answer.calls, answer.answers)
+  const outcomeOf = new Map(answer.calls.map((call, i) => [call, outcomes[i]!]))
+  void queryCache.loadMany(answer.calls, async (calls) => calls.map((call) => outcomeOf.get(call)!))
+  if (!answer.session) return { kind: 'signed-out' }
+  if (!csrfToken)
+    throw new ApiError({ status: 0, code: 'invalid_response', message: 'no CSRF token with the session' })
+  setCsrfToken(csrfToken)
+  return { kind: 'signed-in', session: { ...answer.session, csrfToken } }
 }
 
 export function useSession(): QueryState<SessionState> & { reload: () => void } {

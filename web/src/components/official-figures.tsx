@@ -5,6 +5,7 @@
  */
 import type { FigureSummaryDto } from '../../../src/contracts/kpi'
 import { useFigureSummaries, useValuesKnownAt } from '../api/figures'
+import type { LastVisit } from '../../../src/core/first-load/first-load-calls'
 import { Link } from '../app/router'
 import { useI18n } from '../i18n/i18n'
 import { formatDateTime, formatFixed, formatNumber, formatPeriod, pick, withUnit } from '../i18n/translate'
@@ -26,11 +27,11 @@ const HEADLINE_FIGURES = ['K1', 'K2', 'K3'] as const
 
 export function OfficialFigures({
   organisationId,
-  previousVisitAt,
+  lastVisit,
   headingId,
 }: {
   organisationId: number
-  previousVisitAt: string | null
+  lastVisit: LastVisit | null
   headingId: string
 }) {
   const { t, locale } = useI18n()
@@ -44,8 +45,9 @@ export function OfficialFigures({
           null,
         )
       : null
+  // Asked only when values were recorded since the last visit: else what was known then is today's.
   const earlier = useValuesKnownAt(
-    previousVisitAt && latest ? { org: organisationId, period: latest, asOf: previousVisitAt } : null,
+    lastVisit?.hasNewValues && latest ? { org: organisationId, period: latest, asOf: lastVisit.at } : null,
   )
   const classificationLabel = useClassificationLabel()
   const missingText = useMissingText()
@@ -55,7 +57,7 @@ export function OfficialFigures({
   const list = summaries.data.summaries
   if (list.length === 0) return <Empty>{t('fig.start.none')}</Empty>
   const whatIsNew = (s: FigureSummaryDto): string | null => {
-    if (!previousVisitAt || earlier.status !== 'success' || s.value === null) return null
+    if (!lastVisit?.hasNewValues || earlier.status !== 'success' || s.value === null) return null
     const old = earlier.data.get(s.figure.code) ?? null
     if (old === null) return t('fig.start.newMonth', { period: formatPeriod(locale, s.period) })
     if (Math.abs(old - s.value) > 1e-9) return t('fig.revised')
@@ -88,11 +90,11 @@ export function OfficialFigures({
   return (
     <>
       <p className="muted">
-        {previousVisitAt === null
+        {lastVisit === null
           ? t('fig.start.firstVisit')
-          : earlier.status === 'success'
+          : !lastVisit.hasNewValues || earlier.status === 'success'
             ? t('fig.start.sinceVisit', {
-                date: formatDateTime(locale, previousVisitAt),
+                date: formatDateTime(locale, lastVisit.at),
                 count: freshCount,
               })
             : t('fig.start.comparingVisit')}
@@ -193,13 +195,13 @@ export function OfficialFiguresPanel({
   title,
   figuresHref,
   organisationId,
-  previousVisitAt,
+  lastVisit,
 }: {
   headingId: string
   title: string
   figuresHref: string
   organisationId: number
-  previousVisitAt: string | null
+  lastVisit: LastVisit | null
 }) {
   const { t } = useI18n()
   return (
@@ -212,11 +214,7 @@ export function OfficialFiguresPanel({
           </Link>
         </div>
       </div>
-      <OfficialFigures
-        organisationId={organisationId}
-        previousVisitAt={previousVisitAt}
-        headingId={headingId}
-      />
+      <OfficialFigures organisationId={organisationId} lastVisit={lastVisit} headingId={headingId} />
     </section>
   )
 }
@@ -224,10 +222,10 @@ export function OfficialFiguresPanel({
 /** The start page's panel: the official figures of the person's own job centre. */
 export function StartFigures({
   organisationId,
-  previousVisitAt,
+  lastVisit,
 }: {
   organisationId: number
-  previousVisitAt: string | null
+  lastVisit: LastVisit | null
 }) {
   const { t } = useI18n()
   return (
@@ -236,7 +234,7 @@ export function StartFigures({
       title={t('fig.start.title')}
       figuresHref="/figures/K2"
       organisationId={organisationId}
-      previousVisitAt={previousVisitAt}
+      lastVisit={lastVisit}
     />
   )
 }

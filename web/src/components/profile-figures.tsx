@@ -5,6 +5,7 @@
 import { ApiError } from '../api/client'
 import { useNeighbours } from '../api/figures'
 import { useSession } from '../api/resources'
+import { lastVisitOf } from '../../../src/core/first-load/first-load-calls'
 import { Link } from '../app/router'
 import { useI18n } from '../i18n/i18n'
 import { formatNumber, pick } from '../i18n/translate'
@@ -14,14 +15,14 @@ import { ErrorView, Loading } from './state-views'
 export function ProfileFigures({ organisationId }: { organisationId: number }) {
   const { t } = useI18n()
   const session = useSession()
-  const previousVisitAt = session.data?.kind === 'signed-in' ? session.data.session.previousVisitAt : null
+  const lastVisit = lastVisitOf(session.data?.kind === 'signed-in' ? session.data.session : null)
   return (
     <OfficialFiguresPanel
       headingId="profile-figures-heading"
       title={t('fig.profile.figures')}
       figuresHref={`/figures/K2?org=${organisationId}`}
       organisationId={organisationId}
-      previousVisitAt={previousVisitAt}
+      lastVisit={lastVisit}
     />
   )
 }

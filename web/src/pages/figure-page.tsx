@@ -4,6 +4,7 @@ import type { OrganisationDto } from '../../../src/contracts/organisations'
 import { ApiError } from '../api/client'
 import { useFigureCatalogue, useFigureSummary, useGroupStatistics, type FigureQuery } from '../api/figures'
 import { useOrganisations, useSession } from '../api/resources'
+import { lastVisitOf, type LastVisit } from '../../../src/core/first-load/first-load-calls'
 import { Link, navigate, readSearchParams, withSearchParams } from '../app/router'
 import type { PageProps } from '../app/routes'
 import { ConfidentialityTag, PolarityTag } from '../components/figure-parts'
@@ -182,7 +183,7 @@ function FigureView({
           organisation={organisation}
           group={group}
           breakdown={breakdown}
-          previousVisitAt={signedIn?.previousVisitAt ?? null}
+          lastVisit={lastVisitOf(signedIn)}
         />
       ) : (
         <Empty>{t('fig.noOrganisation')}</Empty>
@@ -201,14 +202,14 @@ function GroupView({
   organisation,
   group,
   breakdown,
-  previousVisitAt,
+  lastVisit,
 }: {
   figure: FigureDto
   figureName: string
   organisation: OrganisationDto
   group: GroupKind
   breakdown: string
-  previousVisitAt: string | null
+  lastVisit: LastVisit | null
 }) {
   const { t } = useI18n()
   const query: FigureQuery = { figure: figure.code, org: organisation.id, group, breakdown }
@@ -229,7 +230,7 @@ function GroupView({
       statistics={statistics.data}
       summary={summary.status === 'success' ? summary.data : null}
       query={query}
-      previousVisitAt={previousVisitAt}
+      lastVisit={lastVisit}
     />
   )
 }

@@ -8,6 +8,7 @@ import {
   useIndicators,
 } from '../api/resources'
 import { can } from '../app/access'
+import { lastVisitOf } from '../../../src/core/first-load/first-load-calls'
 import { Link } from '../app/router'
 import { MyOpenActions } from '../components/benchlearning/my-open-actions'
 import { DataTable } from '../components/data-table'
@@ -36,7 +37,7 @@ export default function StartPage() {
       }
     >
       {user?.organisationId != null && state?.kind === 'signed-in' && (
-        <StartFigures organisationId={user.organisationId} previousVisitAt={state.session.previousVisitAt} />
+        <StartFigures organisationId={user.organisationId} lastVisit={lastVisitOf(state.session)} />
       )}
       {state?.kind === 'signed-in' && <MyOpenActions />}
       {user?.organisationId != null && <OwnOrganisation organisationId={user.organisationId} />}

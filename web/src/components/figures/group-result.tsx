@@ -8,6 +8,7 @@ import type { FigureDto, GroupStatisticsDto } from '../../../../src/contracts/kp
 import type { OrganisationDto } from '../../../../src/contracts/organisations'
 import { addMonths } from '../../../../src/core/periods/period'
 import { useFigureSummary, useFigureValuesOf, useGroupStatistics, type FigureQuery } from '../../api/figures'
+import type { LastVisit } from '../../../../src/core/first-load/first-load-calls'
 import { useI18n } from '../../i18n/i18n'
 import { formatDateTime, formatFixed, formatNumber, formatPeriod, withUnit } from '../../i18n/translate'
 import {
@@ -37,7 +38,7 @@ export function GroupResult({
   statistics,
   summary,
   query,
-  previousVisitAt,
+  lastVisit,
 }: {
   figure: FigureDto
   figureName: string
@@ -45,7 +46,7 @@ export function GroupResult({
   statistics: GroupStatisticsDto
   summary: ReturnType<typeof useFigureSummary>['data'] | null
   query: FigureQuery
-  previousVisitAt: string | null
+  lastVisit: LastVisit | null
 }) {
   const { t, locale } = useI18n()
   const missingText = useMissingText()
@@ -55,8 +56,11 @@ export function GroupResult({
   const unit = figure.current.unit
   const formatValue = (value: number) => formatFixed(locale, value, digits)
   const period = statistics.period
-  // What was known at the last visit, for the revision marks (same month, values as of then).
-  const earlier = useGroupStatistics(previousVisitAt ? { ...query, period, asOf: previousVisitAt } : null)
+  // What was known at the last visit, for the revision marks (same month, values as of then); when
+  // no value was recorded since, that is today's and nothing is marked.
+  const earlier = useGroupStatistics(
+    lastVisit?.hasNewValues ? { ...query, period, asOf: lastVisit.at } : null,
+  )
   const marks = markRevisions(
     statistics.members,
     earlier.status === 'success' ? earlier.data.members : undefined,
@@ -245,8 +249,8 @@ export function GroupResult({
         fileName={`${figure.code}-${statistics.group.kind}-zeitreihe`}
       />
       <ExcellencePanel query={{ ...query, period }} figureName={figureName} digits={digits} />
-      {previousVisitAt && (
-        <p className="muted">{t('fig.revisionNote', { date: formatDateTime(locale, previousVisitAt) })}</p>
+      {lastVisit && (
+        <p className="muted">{t('fig.revisionNote', { date: formatDateTime(locale, lastVisit.at) })}</p>
       )}
     </>
   )
