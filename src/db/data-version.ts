@@ -27,6 +27,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import { changeWatchOf } from './change-watch'
+import { AUTH_TABLES, DATA_TABLES } from './migrations/0008-change-notifications'
 import { ACTIVITY_TABLES } from './migrations/0019-activity-notifications'
 import type { DB } from './schema'
 
@@ -44,23 +45,6 @@ const fingerprint = (tables: readonly string[]) =>
       .map((t) => `select xmin::text::bigint as x from ${t}`)
       .join(' union all ')}) t)`,
   )
-
-const DATA_TABLES = [
-  'organisation',
-  'organisation_area',
-  'organisation_site',
-  'organisation_partner',
-  'network',
-  'network_membership',
-  'ring',
-  'ring_membership',
-  'kpi_definition',
-  'indicator',
-  'import_batch',
-  'kpi_run',
-  'app_secret',
-] as const
-const AUTH_TABLES = ['app_user', 'user_session', 'moderator_ring'] as const
 
 /** Every table the fingerprints read: each must notify on change (migrations 0008, 0019; a test checks it). */
 export const VERSIONED_TABLES: readonly string[] = [...DATA_TABLES, ...AUTH_TABLES, ...ACTIVITY_TABLES]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../core/errors/app-error'
 import { message } from '../core/messages/text'
+import { DATABASE_UNAVAILABLE_ANSWER } from '../test/expected-answers'
 import { isDatabaseUnavailable, toErrorResponse } from './errors'
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code })
@@ -18,18 +19,7 @@ describe('toErrorResponse', () => {
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
   ])('answers 503 unavailable for %s', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true)
-    expect(toErrorResponse(error)).toEqual({
-      status: 503,
-      body: {
-        error: {
-          code: 'unavailable',
-          message: 'Datenbank nicht erreichbar',
-          key: 'request.databaseUnavailable',
-          params: {},
-          details: [],
-        },
-      },
-    })
+    expect(toErrorResponse(error)).toEqual({ status: 503, body: DATABASE_UNAVAILABLE_ANSWER })
   })
 
   it.each([

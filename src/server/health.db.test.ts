@@ -2,6 +2,7 @@ import { createServer } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../db/connect'
+import { DATABASE_UNAVAILABLE_ANSWER } from '../test/expected-answers'
 import { seedReferenceData } from '../test/factories'
 import { useTestDatabase } from '../test/use-test-database'
 import { buildApp } from './app'
@@ -44,15 +45,7 @@ describe('GET /api/health', () => {
   it('answers 503 "database unavailable" when the database cannot be reached', async () => {
     const response = await down.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(503)
-    expect(response.json()).toEqual({
-      error: {
-        code: 'unavailable',
-        message: 'Datenbank nicht erreichbar',
-        key: 'request.databaseUnavailable',
-        params: {},
-        details: [],
-      },
-    })
+    expect(response.json()).toEqual(DATABASE_UNAVAILABLE_ANSWER)
   })
 
   it('answers 503 also with a session cookie and on other routes, never 500', async () => {

@@ -33,20 +33,8 @@ export {
 } from './neighbours'
 // Everything quality.ts exports (measures of a partition) belongs to the package's surface.
 export * from './quality'
-export {
-  assessPartition,
-  assessPartitionAsync,
-  clusterDistinctRows,
-  createRecluster,
-  defaultRingBounds,
-  formPeerPartition,
-  renumberLabels,
-  type AssessPartitionOptions,
-  type FormPeerPartitionOptions,
-  type PartitionQuality,
-  type PeerMethod,
-  type PeerPartition,
-} from './form-peer-groups'
+// Likewise everything form-peer-groups.ts exports (forming and assessing a partition).
+export * from './form-peer-groups'
 export {
   deriveRegressionWeights,
   type RegressionTarget,

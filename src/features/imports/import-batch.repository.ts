@@ -64,11 +64,56 @@ export interface DiffCounts {
   unchanged: number
 }
 
+/** Where a file import stages its rows, what it compares them with, and by which columns. */
+export interface StagedDiff {
+  /** The temporary table the comparison is left in for the writes (dropped on commit). */
+  diff: 'import_diff' | 'published_diff'
+  stage: 'import_stage' | 'published_stage'
+  current: 'observation' | 'published_figure_value'
+  /** The columns that name one value (its current revision has `is_current`). */
+  keys: readonly string[]
+  /** The columns a new revision may change; a status the file gives is compared as well. */
+  compared: readonly string[]
+  /** Columns of the current revision kept beside the staged row as `old_<column>`. */
+  kept: readonly string[]
+  /** Only staged rows with this column set are compared (the others were refused). */
+  requiredColumn?: string
+}
+
+/**
+ * Compares the staged rows with the current revisions — new, changed (any compared column, or a
+ * status the file gives: provisional → final is a revision) or unchanged — into `spec.diff`, and
+ * counts them. The one rule of what a file import revises, for observations and published figures.
+ */
+export async function diffStagedValues(db: Kysely<DB>, spec: StagedDiff): Promise<DiffCounts> {
+  const staged = (column: string) => sql.ref(`s.${column}`)
+  const current = (column: string) => sql.ref(`c.${column}`)
+  const isUnchanged = sql.join(
+    spec.compared.map((column) => sql`${current(column)} is not distinct from ${staged(column)}`),
+    sql` and `,
+  )
+  const matches = sql.join(
+    spec.keys.map((column) => sql`${current(column)} = ${staged(column)}`),
+    sql` and `,
+  )
+  const kept = sql.join(spec.kept.map((column) => sql`${current(column)} as ${sql.ref(`old_${column}`)}`))
+  await sql`
+    create temp table ${sql.table(spec.diff)} on commit drop as
+    select s.*, ${kept},
+           case
+             when c.revision is null then 'new'
+             when ${isUnchanged} and (s.status is null or s.status = c.status) then 'unchanged'
+             else 'changed'
+           end as change
+    from ${sql.table(spec.stage)} s
+    left join ${sql.table(spec.current)} c on c.is_current and ${matches}
+    ${spec.requiredColumn ? sql`where ${staged(spec.requiredColumn)} is not null` : sql``}
+  `.execute(db)
+  return countDiff(db, spec.diff)
+}
+
 /** Counts the rows of a diff table by its `change` column ('new', 'changed', 'unchanged'). */
-export async function countDiff(
-  db: Kysely<DB>,
-  table: 'import_diff' | 'published_diff',
-): Promise<DiffCounts> {
+async function countDiff(db: Kysely<DB>, table: StagedDiff['diff']): Promise<DiffCounts> {
   const result = await sql<{ change: string; n: number }>`
     select change, count(*)::int as n from ${sql.table(table)} group by change
   `.execute(db)

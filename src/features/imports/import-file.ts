@@ -27,17 +27,15 @@ import { KeyResolver } from './resolve-keys'
 import { importMessage } from './import-message'
 import { message, type Message } from '../../core/messages/text'
 import {
-  countDiff,
+  diffStagedValues,
   insertFileImportBatch,
   updateFileImportBatch,
   type DiffCounts,
 } from './import-batch.repository'
 import {
   fileChecksum,
-  recordChanges,
+  finishFileImport,
   type FileImportSummary,
-  NOTHING_WRITTEN,
-  RollbackWithSummary,
   writeInOneTransaction,
   writtenCounts,
 } from './import-transaction'
@@ -587,21 +585,16 @@ async function writeStaged(tx: TransactionContext, job: ImportJob): Promise<Impo
     notices,
     isDryRun,
   }
-  if (errors.length > 0) {
-    // Nothing is written: the transaction is rolled back.
-    throw new RollbackWithSummary<ImportSummary>({ ...base, ...NOTHING_WRITTEN, changes: [] })
-  }
-
-  const counts = await diffAgainstCurrent(tx)
-  const changes = await sampleChanges(tx)
-  const batchId = await recordChanges(
-    tx,
-    { summary: base, parsed: stream.file, options, now, counts },
-    { isDryRun, hasRawValues: true },
-    (id) => applyDiff(tx, id, now),
-  )
-  const summary: ImportSummary = { ...base, ...writtenCounts(counts, batchId, isDryRun), changes }
-  if (isDryRun) throw new RollbackWithSummary(summary)
+  const summary: ImportSummary = await finishFileImport(tx, {
+    base,
+    batch: { parsed: stream.file, options, now },
+    hasRawValues: true,
+    refused: { changes: [] },
+    async compare() {
+      const counts = await diffAgainstCurrent(tx)
+      return { counts, added: { changes: await sampleChanges(tx) }, write: (id) => applyDiff(tx, id, now) }
+    },
+  })
   await options.onCommitted?.(tx, summary)
   return summary
 }
@@ -737,28 +730,17 @@ async function findRepeatedRows(
   }
 }
 
-async function diffAgainstCurrent(tx: TransactionContext): Promise<DiffCounts> {
-  await sql`
-    create temp table import_diff on commit drop as
-    select s.*, o.revision as old_revision, o.value as old_value,
-           o.missing_reason as old_missing_reason,
-           case
-             when o.revision is null then 'new'
-             when o.value is not distinct from s.value
-              and o.missing_reason is not distinct from s.missing_reason
-              and (s.status is null or s.status = o.status) then 'unchanged'
-             else 'changed'
-           end as change
-    from import_stage s
-    left join observation o
-      on o.is_current
-     and o.indicator_id = s.indicator_id
-     and o.organisation_id = s.organisation_id
-     and o.period = s.period
-     and o.breakdown = s.breakdown
-    where s.organisation_id is not null
-  `.execute(tx.db)
-  return countDiff(tx.db, 'import_diff')
+/** Leaves the staged rows' comparison with the current observations in `import_diff`. */
+function diffAgainstCurrent(tx: TransactionContext): Promise<DiffCounts> {
+  return diffStagedValues(tx.db, {
+    diff: 'import_diff',
+    stage: 'import_stage',
+    current: 'observation',
+    keys: ['indicator_id', 'organisation_id', 'period', 'breakdown'],
+    compared: ['value', 'missing_reason'],
+    kept: ['revision', 'value', 'missing_reason'],
+    requiredColumn: 'organisation_id',
+  })
 }
 
 async function sampleChanges(tx: TransactionContext): Promise<ValueChange[]> {

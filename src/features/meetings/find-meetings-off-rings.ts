@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
-import { findRingMembersOn } from './meeting.repository'
+import { findRingMembersOn, findUpcomingRingMeetings, listRegistrations } from './meeting.repository'
 
 export interface MeetingOffRings {
   meetingId: number
@@ -25,28 +25,15 @@ export async function findMeetingsOffRings(
   db: Kysely<DB>,
   options: { networkId: number; from: string },
 ): Promise<MeetingOffRings[]> {
-  const meetings = await db
-    .selectFrom('meeting as m')
-    .innerJoin('ring as r', 'r.id', 'm.ring_id')
-    .select(['m.id', 'm.title', 'm.starts_on', 'm.ring_id', 'm.host_organisation_id', 'r.code'])
-    .where('m.network_id', '=', options.networkId)
-    .where('m.starts_on', '>=', options.from)
-    .where('m.status', 'in', ['planned', 'invited'])
-    .orderBy('m.starts_on')
-    .orderBy('m.id')
-    .execute()
+  const meetings = await findUpcomingRingMeetings(db, options)
   const result: MeetingOffRings[] = []
   for (const meeting of meetings) {
     const members = new Set(
       (await findRingMembersOn(db, meeting.ring_id!, meeting.starts_on)).map((m) => m.id),
     )
-    const registrations = await db
-      .selectFrom('meeting_registration')
-      .select('organisation_id')
-      .where('meeting_id', '=', meeting.id)
-      .where('status', '=', 'registered')
-      .where('organisation_id', 'is not', null)
-      .execute()
+    const registrations = (await listRegistrations(db, [meeting.id])).filter(
+      (r) => r.status === 'registered' && r.organisation_id !== null,
+    )
     const outside = registrations.filter((r) => !members.has(r.organisation_id!)).length
     const isHostOutside = meeting.host_organisation_id !== null && !members.has(meeting.host_organisation_id)
     if (members.size > 0 && !isHostOutside && outside === 0) continue

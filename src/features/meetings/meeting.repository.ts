@@ -93,6 +93,20 @@ export async function findHostedMeetings(
     .execute()
 }
 
+/** The network's ring meetings still to come (planned or invited) from a day on, with their ring's code. */
+export async function findUpcomingRingMeetings(db: Kysely<DB>, options: { networkId: number; from: string }) {
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin('ring as r', 'r.id', 'm.ring_id')
+    .select(['m.id', 'm.title', 'm.starts_on', 'm.ring_id', 'm.host_organisation_id', 'r.code'])
+    .where('m.network_id', '=', options.networkId)
+    .where('m.starts_on', '>=', options.from)
+    .where('m.status', 'in', ['planned', 'invited'])
+    .orderBy('m.starts_on')
+    .orderBy('m.id')
+    .execute()
+}
+
 /** The ring of a meeting, of an agenda item's or of an action's meeting (null: network-wide or unknown). */
 export async function findRingOfMeetingPart(
   db: Kysely<DB>,

@@ -14,12 +14,9 @@ import { parsePublishedFigures, type PublishedParseResult } from '../imports/par
 import type { PublishedFigureMapping } from '../imports/parsing/published-figure-mapping'
 import {
   fileChecksum,
-  recordChanges,
+  finishFileImport,
   type FileImportSummary,
-  NOTHING_WRITTEN,
-  RollbackWithSummary,
   writeInOneTransaction,
-  writtenCounts,
 } from '../imports/import-transaction'
 import { KeyResolver } from '../imports/resolve-keys'
 import { importMessage } from '../imports/import-message'
@@ -192,36 +189,31 @@ async function writeParsed(
     notices,
     isDryRun,
   }
-  const nothing = { compared: 0, differing: 0, findings: [] }
-  if (errors.length > 0)
-    throw new RollbackWithSummary<PublishedFiguresSummary>({
-      ...base,
-      ...NOTHING_WRITTEN,
-      reconciliation: nothing,
-    })
-
-  await stagePublishedValues(tx, accepted)
-  const counts = await diffPublishedValues(tx)
-  const reconciliation = await reconcileStaged(tx.db, accepted, names)
-  const batchId = await recordChanges(
-    tx,
-    { summary: base, parsed, options, now, counts },
-    { isDryRun, hasRawValues: false },
-    async (id) => {
-      await applyPublishedDiff(tx, id, now)
-      await insertReconciliation(tx.db, id, reconciliation.compared, reconciliation.stored)
+  const summary: PublishedFiguresSummary = await finishFileImport(tx, {
+    base,
+    batch: { parsed, options, now },
+    hasRawValues: false,
+    refused: { reconciliation: { compared: 0, differing: 0, findings: [] } },
+    async compare() {
+      await stagePublishedValues(tx, accepted)
+      const counts = await diffPublishedValues(tx)
+      const reconciliation = await reconcileStaged(tx.db, accepted, names)
+      return {
+        counts,
+        added: {
+          reconciliation: {
+            compared: reconciliation.compared,
+            differing: reconciliation.findings.length,
+            findings: reconciliation.findings,
+          },
+        },
+        async write(id) {
+          await applyPublishedDiff(tx, id, now)
+          await insertReconciliation(tx.db, id, reconciliation.compared, reconciliation.stored)
+        },
+      }
     },
-  )
-  const summary: PublishedFiguresSummary = {
-    ...base,
-    ...writtenCounts(counts, batchId, isDryRun),
-    reconciliation: {
-      compared: reconciliation.compared,
-      differing: reconciliation.findings.length,
-      findings: reconciliation.findings,
-    },
-  }
-  if (isDryRun) throw new RollbackWithSummary(summary)
+  })
   await options.onCommitted?.(tx, summary)
   return summary
 }

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely'
 import type { TransactionContext } from '../../db/connect'
 import type { DB, MissingReason, ObservationStatus } from '../../db/schema'
 import type { PublishedParts } from '../../core/kpi'
-import { countDiff, type DiffCounts } from '../imports/import-batch.repository'
+import { diffStagedValues, type DiffCounts } from '../imports/import-batch.repository'
 
 /** A published value of one organisation, figure, month and breakdown, with its published decimals. */
 interface PublishedValueBase extends PublishedParts {
@@ -106,29 +106,15 @@ export async function stagePublishedValues(
  * denominator, missing reason, or a status the file gives — provisional → final is a revision) or
  * unchanged. Leaves the result in `published_diff` for the writes below.
  */
-export async function diffPublishedValues(tx: TransactionContext): Promise<DiffCounts> {
-  await sql`
-    create temp table published_diff on commit drop as
-    select s.*, p.revision as old_revision, p.value as old_value, p.status as old_status,
-           case
-             when p.revision is null then 'new'
-             when p.value is not distinct from s.value
-              and p.numerator is not distinct from s.numerator
-              and p.denominator is not distinct from s.denominator
-              and p.missing_reason is not distinct from s.missing_reason
-              and p.comparison_type is not distinct from s.comparison_type
-              and (s.status is null or s.status = p.status) then 'unchanged'
-             else 'changed'
-           end as change
-    from published_stage s
-    left join published_figure_value p
-      on p.is_current
-     and p.figure_code = s.figure_code
-     and p.period = s.period
-     and p.breakdown = s.breakdown
-     and p.organisation_id = s.organisation_id
-  `.execute(tx.db)
-  return countDiff(tx.db, 'published_diff')
+export function diffPublishedValues(tx: TransactionContext): Promise<DiffCounts> {
+  return diffStagedValues(tx.db, {
+    diff: 'published_diff',
+    stage: 'published_stage',
+    current: 'published_figure_value',
+    keys: ['figure_code', 'period', 'breakdown', 'organisation_id'],
+    compared: ['value', 'numerator', 'denominator', 'missing_reason', 'comparison_type'],
+    kept: ['revision', 'value', 'status'],
+  })
 }
 
 /** Writes new values as revision 1 and changed ones as the next revision; the old one stays. */
