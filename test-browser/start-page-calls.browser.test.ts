@@ -25,6 +25,9 @@ afterAll(async () => demo?.close())
 
 /** Opens the start page in `page` (signed in) and returns the `/api/` requests of that load, sorted. */
 async function recordStartPageLoad(page: Page): Promise<{ calls: string[]; firstLoad: FirstLoadDto }> {
+  // What the page signed in on still asks for (parts that load after others) is not this load's.
+  await settle(page)
+  await page.waitForLoadState('networkidle')
   const calls: string[] = []
   const record = (request: { url(): string }) => {
     const url = new URL(request.url())
