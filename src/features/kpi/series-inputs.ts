@@ -54,30 +54,23 @@ export async function loadSeriesFromInputs(
           )`,
         )
   const freshByKey = new Map(fresh.map((f) => [keyOf(f.row), f]))
-  const inRange = (m: number) => m >= fromMonth && m <= toMonth
   const rows: ParsedSeriesRow[] = []
   for (const row of kept.rows) {
     const months = parseMonths(row.days)
-    const update = freshByKey.get(keyOf(row))
-    freshByKey.delete(keyOf(row))
-    const replaced = update ? new Set(update.months) : undefined
-    const old = selectEntries(row, months, (m) => inRange(m) && !replaced?.has(m))
-    const parts = [old, update?.row].filter((p) => p !== undefined)
-    if (parts.length === 0) continue
-    const merged = {
-      ...row,
-      days: parts.map((p) => p.days).join(','),
-      values: parts.map((p) => p.values).join(','),
-    }
-    rows.push({ row: merged, months: parseMonths(merged.days) })
+    const key = keyOf(row)
+    const update = freshByKey.get(key)
+    freshByKey.delete(key)
+    const merged = update ? mergeEntries({ row, months }, update) : { row, months }
+    // Like the query: no row for a series without a month in the range (a kept row's older months).
+    if (merged.months.some((m) => m >= fromMonth && m <= toMonth)) rows.push(merged)
   }
   rows.push(...freshByKey.values())
   return layOutSeries(rows, codeOf, { fromMonth, toMonth })
 }
 
 /**
- * Replaces the kept rows of `organisationIds` (all organisations: undefined) by `rows`, trimmed to the
- * months from `fromMonth` on.
+ * Replaces the kept rows of `organisationIds` (all organisations: undefined) by `rows`: the months
+ * from `fromMonth` on (and at most a year before it).
  */
 export async function keepSeriesInputs(
   tx: TransactionContext,
@@ -96,7 +89,9 @@ const COLUMNS = ['organisation_id', 'indicator_id', 'breakdown', 'days', 'values
 function* csvChunks(rows: readonly ParsedSeriesRow[], fromMonth: number): Generator<string> {
   let chunk: string[] = []
   for (const { row, months } of rows) {
-    const kept = selectEntries(row, months, (m) => m >= fromMonth)
+    // Older months may stay (readers ignore them) until a year of them has gathered.
+    const isLong = months.length > 12 && months.some((m) => m < fromMonth - 12)
+    const kept = isLong ? selectEntries(row, months, (m) => m >= fromMonth) : row
     if (!kept) continue
     // Days, values and breakdown codes hold no quotes; the lists' commas are inside quotes.
     chunk.push(
@@ -108,6 +103,31 @@ function* csvChunks(rows: readonly ParsedSeriesRow[], fromMonth: number): Genera
     }
   }
   if (chunk.length > 0) yield chunk.join('')
+}
+
+/**
+ * The entries of `kept` with those of `update` in place of the same months. A new month only
+ * appends; a revision drops the months it replaces.
+ */
+function mergeEntries(kept: ParsedSeriesRow, update: ParsedSeriesRow): ParsedSeriesRow {
+  const isRevision = update.months.some((m) => kept.months.includes(m))
+  const old = isRevision
+    ? selectEntries(kept.row, kept.months, (m) => !update.months.includes(m))
+    : { days: kept.row.days, values: kept.row.values }
+  if (!old) return update
+  const months = new Int32Array(kept.months.length + update.months.length)
+  let k = 0
+  for (let i = 0; i < kept.months.length; i++)
+    if (!isRevision || !update.months.includes(kept.months[i]!)) months[k++] = kept.months[i]!
+  months.set(update.months, k)
+  return {
+    row: {
+      ...kept.row,
+      days: `${old.days},${update.row.days}`,
+      values: `${old.values},${update.row.values}`,
+    },
+    months: months.subarray(0, k + update.months.length),
+  }
 }
 
 function keyOf(row: { organisation_id: number; indicator_id: number; breakdown: string }): string {
