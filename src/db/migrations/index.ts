@@ -18,6 +18,7 @@ import * as confidentialityClasses from './0013-confidentiality-classes'
 import * as topicPractice from './0017-topic-practice'
 import * as recentKeyFigures from './0018-recent-key-figures'
 import * as activityNotifications from './0019-activity-notifications'
+import * as keyFigureInputs from './0020-key-figure-inputs'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017-topic-practice': topicPractice,
   '0018-recent-key-figures': recentKeyFigures,
   '0019-activity-notifications': activityNotifications,
+  '0020-key-figure-inputs': keyFigureInputs,
 }

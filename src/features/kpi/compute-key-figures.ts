@@ -37,6 +37,7 @@ import {
   writeFigureResults,
 } from './kpi-value.repository'
 import { allowLargeAggregation, loadMonthlySeries } from './load-series'
+import { keepSeriesInputs, loadSeriesFromInputs } from './series-inputs'
 
 export interface ComputeKeyFiguresOptions {
   /** Recompute everything even if an earlier run could be continued. */
@@ -46,7 +47,7 @@ export interface ComputeKeyFiguresOptions {
   onPhase?: (phase: ComputePhase, seconds: number) => void
 }
 
-export type ComputePhase = 'load' | 'evaluate' | 'write'
+export type ComputePhase = 'load' | 'evaluate' | 'write' | 'keep'
 
 /** Runs `step` and reports its duration to `onPhase`. */
 async function timed<T>(
@@ -178,6 +179,9 @@ export async function computeKeyFigures(
     // Months after the boundary are written into the short recent rows; see migration 0018.
     let boundary = previous.baseLastMonth ?? (await findBaseLastMonth(tx.db)) ?? previous.lastMonth!
     if (lastMonth - boundary > RECENT_MONTHS) boundary = await foldRecentValues(tx.db, boundary)
+    // The kept raw values (migration 0020) stay usable only if they were before: each run replaces
+    // those of the organisations it loads, the others' are still current.
+    const inputFrom = previous.inputFromMonth === null ? undefined : inputStart(plan, lastMonth)
     const runId = await insertRun(tx.db, {
       kind: 'incremental',
       startedAt,
@@ -186,20 +190,29 @@ export async function computeKeyFigures(
       lastMonth,
       definitionsHash: plan.definitionsHash,
       baseLastMonth: boundary,
+      inputFromMonth: inputFrom,
     })
     let written = 0
     if (ranges.size > 0) {
+      // From the first month the written months need, or the first kept for the next run if earlier.
       const loadFrom = Math.max(
         firstMonth,
-        Math.min(...[...ranges.values()].map((r) => r.from)) - plan.reach + 1,
+        Math.min(
+          ...[...ranges.values()].map((r) => r.from - plan.reach + 1),
+          ...(inputFrom === undefined ? [] : [inputFrom]),
+        ),
       )
+      const organisationIds = [...ranges.keys()]
+      const span = { organisationIds, fromMonth: loadFrom, toMonth: lastMonth }
+      // A revision of a month before the kept ones needs the older values: then observation is read.
+      const isKept = previous.inputFromMonth !== null && loadFrom >= previous.inputFromMonth
       const loaded = await timed('load', options.onPhase, () =>
-        loadMonthlySeries(tx.db, {
-          organisationIds: [...ranges.keys()],
-          fromMonth: loadFrom,
-          toMonth: lastMonth,
-        }),
+        isKept ? loadSeriesFromInputs(tx.db, { ...span, batchIds: pending }) : loadMonthlySeries(tx.db, span),
       )
+      if (inputFrom !== undefined)
+        await timed('keep', options.onPhase, () =>
+          keepSeriesInputs(tx, { rows: loaded.rows, fromMonth: inputFrom, organisationIds }),
+        )
       await addSilentSeries(tx, { plan, series: loaded.series, organisationIds: [...ranges.keys()] })
       written = await evaluateAndWrite(tx, {
         plan,
@@ -255,6 +268,20 @@ async function addSilentSeries(
   }
 }
 
+/**
+ * Months before the next one whose revisions a later run still computes from the kept raw values;
+ * an older revision reads observation.
+ */
+const REVISABLE_MONTHS = 3
+
+/**
+ * The first month of raw values a run keeps for the next (migration 0020): a month changed after it
+ * needs `reach` − 1 months of history before it.
+ */
+function inputStart(plan: Plan, lastMonth: number): number {
+  return lastMonth + 1 - REVISABLE_MONTHS - plan.reach + 1
+}
+
 async function computeFull(
   tx: TransactionContext,
   options: {
@@ -272,6 +299,10 @@ async function computeFull(
   const { plan } = options
   const loaded = await timed('load', options.onPhase, () => loadMonthlySeries(tx.db))
   const lastMonth = loaded.startMonth === undefined ? undefined : loaded.startMonth + loaded.months - 1
+  const inputFrom = lastMonth === undefined ? undefined : inputStart(plan, lastMonth)
+  await timed('keep', options.onPhase, () =>
+    keepSeriesInputs(tx, { rows: loaded.rows, fromMonth: inputFrom ?? 0 }),
+  )
   const runId = await insertRun(tx.db, {
     kind: 'full',
     startedAt: options.startedAt,
@@ -281,6 +312,7 @@ async function computeFull(
     definitionsHash: plan.definitionsHash,
     // Everything goes into kpi_series; later incremental runs write the months after it apart.
     baseLastMonth: lastMonth,
+    inputFromMonth: inputFrom,
   })
   await deleteAllValues(tx.db)
   let written = 0

@@ -78,9 +78,45 @@ async function readerValues(organisationIds: number[]): Promise<string> {
   return JSON.stringify(all)
 }
 
+/**
+ * The raw values a run keeps for the next one (migration 0020) are the current values of
+ * observation, entry by entry, from the run's input_from_month on.
+ */
+async function expectKeptInputsCurrent(): Promise<void> {
+  const run = await sql<{ m: string | null }>`
+    select input_from_month::text as m from kpi_run order by id desc limit 1
+  `.execute(t.database.db)
+  const from = run.rows[0]!.m
+  expect(from).not.toBeNull()
+  const entries = (rows: { o: number; i: number; b: string; days: string; values: string }[]) =>
+    rows
+      .flatMap((r) => {
+        const values = r.values.split(',')
+        return r.days.split(',').map((d, k) => `${r.o}|${r.i}|${r.b}|${d}|${values[k]}`)
+      })
+      .filter((e) => Number(e.split('|')[3]) >= Date.parse(from!) / 86_400_000)
+      .sort()
+  const kept = await sql<{ o: number; i: number; b: string; days: string; values: string }>`
+    select organisation_id as o, indicator_id as i, breakdown as b, days, values_text as values
+    from kpi_input_recent
+  `.execute(t.database.db)
+  const current = await sql<{ o: number; i: number; b: string; days: string; values: string }>`
+    select o.organisation_id as o, o.indicator_id as i, o.breakdown as b,
+      (o.period - date '1970-01-01')::text as days,
+      coalesce(o.value::text, case o.missing_reason
+        when 'suppressed' then 's' when 'not_applicable' then 'a' else '' end) as values
+    from observation o join indicator i on i.id = o.indicator_id and i.frequency = 'monthly'
+    where o.is_current and o.period >= ${from}::date
+  `.execute(t.database.db)
+  const expected = entries(current.rows)
+  expect(expected.length).toBeGreaterThan(100)
+  expect(entries(kept.rows)).toEqual(expected)
+}
+
 async function expectIncrementalEqualsFull(organisationIds: number[]): Promise<void> {
   const run = await computeKeyFigures(t.database)
   expect(run.kind).toBe('incremental')
+  await expectKeptInputsCurrent()
   const incremental = await storedFigures()
   const incrementalReaders = await readerValues(organisationIds)
   expect(incremental.length).toBeGreaterThan(10_000)
@@ -143,6 +179,33 @@ describe('incremental key figures', () => {
       select max(array_upper(versions, 1) - array_lower(versions, 1) + 1)::int as n from kpi_series_recent
     `.execute(t.database.db)
     expect(recentMonths.rows[0]!.n).toBe(1)
+    await expectIncrementalEqualsFull(ids)
+  }, 120_000)
+
+  test('suppressed values and their revisions in the kept months equal a full computation', async () => {
+    // Month by month from the kept raw values (migration 0020): a suppressed value arrives, is revised
+    // to a number while another becomes suppressed, then a month with nothing but a revision.
+    const last = FIRST + 18 + 26
+    const lines = (rows: string[]) =>
+      new TextEncoder().encode(`${['org;indicator;period;breakdown;value', ...rows].join('\n')}\n`)
+    const at = (k: number) => formatPeriod(monthFromIndex(last + k))
+    const importLines = async (rows: string[]) => {
+      imports++
+      const summary = await importFile(t.database, {
+        fileName: `import-${imports}.csv`,
+        bytes: lines(rows),
+        now: new Date(Date.UTC(2030, 0, imports)),
+      })
+      expect(summary.errors).toEqual([])
+    }
+    await importMonths(AGS, [last + 1])
+    await importLines([`${AGS[0]};elb;${at(1)};total;*`, `${AGS[1]};integrations;${at(1)};women;*`])
+    expect((await computeKeyFigures(t.database)).kind).toBe('incremental')
+    await expectKeptInputsCurrent()
+    await importMonths(AGS, [last + 2])
+    await importLines([`${AGS[0]};elb;${at(1)};total;1234`, `${AGS[1]};elb;${at(2)};total;*`])
+    await expectIncrementalEqualsFull(ids)
+    await importLines([`${AGS[1]};elb;${at(2)};total;999`])
     await expectIncrementalEqualsFull(ids)
   }, 120_000)
 })

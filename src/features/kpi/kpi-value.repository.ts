@@ -14,6 +14,8 @@ export interface KpiRunRow {
   definitionsHash: string
   /** Months up to this one are in kpi_series, later ones in kpi_series_recent (null: all in kpi_series). */
   baseLastMonth: number | null
+  /** kpi_input_recent holds every series' current raw values from this month on (null: unusable). */
+  inputFromMonth: number | null
 }
 
 export async function findLatestRun(db: Kysely<DB>): Promise<KpiRunRow | undefined> {
@@ -28,6 +30,7 @@ export async function findLatestRun(db: Kysely<DB>): Promise<KpiRunRow | undefin
     lastMonth: r.last_month ? monthIndexOf(r.last_month) : null,
     definitionsHash: r.definitions_hash,
     baseLastMonth: r.base_last_month ? monthIndexOf(r.base_last_month) : null,
+    inputFromMonth: r.input_from_month ? monthIndexOf(r.input_from_month) : null,
   }
 }
 
@@ -41,6 +44,7 @@ export async function insertRun(
     lastMonth: number | undefined
     definitionsHash: string
     baseLastMonth: number | undefined
+    inputFromMonth: number | undefined
   },
 ): Promise<number> {
   const row = await db
@@ -55,6 +59,7 @@ export async function insertRun(
       last_month: run.lastMonth === undefined ? null : monthStart(run.lastMonth),
       definitions_hash: run.definitionsHash,
       base_last_month: run.baseLastMonth === undefined ? null : monthStart(run.baseLastMonth),
+      input_from_month: run.inputFromMonth === undefined ? null : monthStart(run.inputFromMonth),
       organisations: 0,
       values_written: 0,
     })

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DataMissingReason, MonthlySeries, OrganisationSeries } from '../../core/kpi'
 import type { DB } from '../../db/schema'
 
@@ -17,9 +17,16 @@ export interface LoadedSeries {
   startMonth: number | undefined
   months: number
   series: Map<number, OrganisationSeries>
+  /** The aggregated rows read, with their months parsed (a computation keeps them, see series-inputs). */
+  rows: ParsedSeriesRow[]
 }
 
-interface SeriesRow {
+export interface ParsedSeriesRow {
+  row: SeriesRow
+  months: Int32Array
+}
+
+export interface SeriesRow {
   organisation_id: number
   indicator_id: number
   breakdown: string
@@ -54,10 +61,7 @@ export async function loadMonthlySeries(
   `
   // The monthly indicators as a literal list rather than a join: the planner then scans
   // observation sequentially with a hashed id test instead of one index scan per indicator.
-  const indicators = await sql<{ id: number; code: string }>`
-    select id, code from indicator where frequency = 'monthly'
-  `.execute(db)
-  const codeOf = new Map(indicators.rows.map((i) => [i.id, i.code]))
+  const codeOf = await listMonthlyIndicators(db)
   const ids = [...codeOf.keys()]
   // As of an instant: the latest revision recorded by then, found without touching is_current.
   const source = asOf
@@ -73,6 +77,23 @@ export async function loadMonthlySeries(
         from observation o
         where o.is_current and o.indicator_id = any(${ids}::int[]) ${periodFilter}
       )`
+  const rows = await aggregateSeries(db, source)
+  return layOutSeries(rows, codeOf, { fromMonth, toMonth })
+}
+
+/** The monthly indicators' codes by id. */
+export async function listMonthlyIndicators(db: Kysely<DB>): Promise<Map<number, string>> {
+  const indicators = await sql<{ id: number; code: string }>`
+    select id, code from indicator where frequency = 'monthly'
+  `.execute(db)
+  return new Map(indicators.rows.map((i) => [i.id, i.code]))
+}
+
+/** One row per series of `source` (observation rows) with its days and values as text; see above. */
+export async function aggregateSeries(
+  db: Kysely<DB>,
+  source: RawBuilder<unknown>,
+): Promise<ParsedSeriesRow[]> {
   const result = await sql<SeriesRow>`
     select o.organisation_id, o.indicator_id, o.breakdown,
       string_agg((o.period - date '1970-01-01')::text, ',') as days,
@@ -81,7 +102,19 @@ export async function loadMonthlySeries(
     from ${source} o
     group by o.organisation_id, o.indicator_id, o.breakdown
   `.execute(db)
-  const rows = result.rows.map((r) => ({ row: r, months: parseMonths(r.days) }))
+  return result.rows.map((r) => ({ row: r, months: parseMonths(r.days) }))
+}
+
+/**
+ * Lays rows out as the evaluator's Float64Arrays on a common month axis (from `fromMonth` to
+ * `toMonth` when given, else the months found).
+ */
+export function layOutSeries(
+  rows: ParsedSeriesRow[],
+  codeOf: ReadonlyMap<number, string>,
+  options: { fromMonth?: number; toMonth?: number },
+): LoadedSeries {
+  const { fromMonth, toMonth } = options
   let first = Infinity
   let last = -Infinity
   for (const { months } of rows)
@@ -93,7 +126,7 @@ export async function loadMonthlySeries(
   if (fromMonth !== undefined) first = fromMonth
   if (toMonth !== undefined) last = toMonth
   if (rows.length === 0 && (fromMonth === undefined || toMonth === undefined))
-    return { startMonth: undefined, months: 0, series: new Map() }
+    return { startMonth: undefined, months: 0, series: new Map(), rows }
   const months = last - first + 1
   const series = new Map<number, Map<string, Map<string, MonthlySeries>>>()
   for (const { row: r, months: at } of rows) {
@@ -105,7 +138,7 @@ export async function loadMonthlySeries(
     const reasons = parseValues(r.values, at, first, values)
     byIndicator.set(codeOf.get(r.indicator_id)!, reasons ? { values, reasons } : { values })
   }
-  return { startMonth: first, months, series }
+  return { startMonth: first, months, series, rows }
 }
 
 const DAY_MS = 86_400_000
@@ -113,7 +146,7 @@ const DAY_MS = 86_400_000
 const monthOfDay = new Map<number, number>()
 
 /** Month indexes of a comma-separated list of days since 1970-01-01 (first days of months). */
-function parseMonths(text: string): Int32Array {
+export function parseMonths(text: string): Int32Array {
   let count = 1
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++
   const months = new Int32Array(count)
