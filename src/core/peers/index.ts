@@ -41,11 +41,15 @@ export {
   defaultRingBounds,
   formPeerPartition,
   renumberLabels,
+  runBootstrapWithPauses,
   type AssessPartitionOptions,
+  type BootstrapPlan,
+  type BootstrapRunner,
   type FormPeerPartitionOptions,
   type PartitionQuality,
   type PeerMethod,
   type PeerPartition,
+  type ReclusterOptions,
 } from './form-peer-groups'
 export {
   deriveRegressionWeights,
