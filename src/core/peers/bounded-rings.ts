@@ -746,10 +746,84 @@ class RingLedger {
   }
 }
 
+const pairDistanceCache = new WeakMap<Problem, Float64Array>()
+
+/**
+ * Screens swaps of two one-organisation units before their exact evaluation. Swapping u (ring a)
+ * and v (ring b), equal sizes kept, changes the objective by
+ *   ‖x_v − c_a‖² − ‖x_u − c_a‖² + ‖x_u − c_b‖² − ‖x_v − c_b‖² − ‖x_u − x_v‖² (1/n_a + 1/n_b),
+ * which takes O(1) from the squared distances of every point to every ring centre (refreshed for
+ * the two rings a move changes) and between points (once per problem). A pair whose change is
+ * clearly positive — beyond any rounding of either formula — is skipped; every other pair is
+ * judged from the ring sums as before, so the same swaps are made.
+ */
+class SwapScreen {
+  private readonly toCentre: Float64Array // units × k
+  private readonly between: Float64Array // units × units
+  private readonly cols: number
+
+  constructor(
+    private readonly problem: Problem,
+    private readonly ledger: RingLedger,
+  ) {
+    const count = problem.units.length
+    this.cols = problem.matrix.cols
+    this.toCentre = new Float64Array(count * problem.k)
+    for (let r = 0; r < problem.k; r++) this.refresh(r)
+    let between = pairDistanceCache.get(problem)
+    if (!between) {
+      between = new Float64Array(count * count)
+      const sums = ledger.unitSum
+      for (let u = 0; u < count; u++)
+        for (let v = u + 1; v < count; v++) {
+          const d = squaredDistance(sums, u, sums, v, this.cols)
+          between[u * count + v] = d
+          between[v * count + u] = d
+        }
+      pairDistanceCache.set(problem, between)
+    }
+    this.between = between
+  }
+
+  /** Distances of every point to the centre of ring r, after r changed. */
+  refresh(r: number): void {
+    const { k, units } = this.problem
+    const { sum, size, unitSum, unitSize } = this.ledger
+    const cols = this.cols
+    const inverse = size[r] > 0 ? 1 / size[r] : 0
+    for (let u = 0; u < units.length; u++) {
+      if (unitSize[u] !== 1) continue
+      let d = 0
+      for (let j = 0; j < cols; j++) {
+        const diff = unitSum[u * cols + j] - sum[r * cols + j] * inverse
+        d += diff * diff
+      }
+      this.toCentre[u * k + r] = d
+    }
+  }
+
+  /** Whether swapping one-organisation units u (in a) and v (in b) surely does not improve. */
+  isClearlyWorse(u: number, v: number, a: number, b: number, scale: number): boolean {
+    const { k, units } = this.problem
+    const { size, unitSize } = this.ledger
+    if (unitSize[u] !== 1 || unitSize[v] !== 1) return false
+    const vToA = this.toCentre[v * k + a]
+    const uToB = this.toCentre[u * k + b]
+    const change =
+      vToA -
+      this.toCentre[u * k + a] +
+      uToB -
+      this.toCentre[v * k + b] -
+      this.between[u * units.length + v] * (1 / size[a] + 1 / size[b])
+    return change > 1e-9 * (1 + Math.abs(scale) + vToA + uToB)
+  }
+}
+
 /** Strictly improving single moves and pairwise swaps that keep all hard constraints; returns the count. */
 function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
   const { units, k, minSize, maxSize, apartOf } = problem
   const ledger = new RingLedger(problem, ringOfUnit)
+  const screen = new SwapScreen(problem, ledger)
   const cost = Float64Array.from({ length: k }, (_, r) => ledger.costAfter(r, -1, -1))
   const isApartOk = (u: number, ring: number, ignore: number) =>
     apartOf[u].every((v) => v === ignore || ringOfUnit[v] !== ring)
@@ -771,6 +845,8 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
         if (!isImprovement(fromAfter + toAfter - cost[from] - cost[to], cost[from])) continue
         if (!isApartOk(u, to, -1) || !ledger.isLandOk(to, -1, u)) continue
         ledger.move(u, to)
+        screen.refresh(from)
+        screen.refresh(to)
         cost[from] = fromAfter
         cost[to] = toAfter
         improved = true
@@ -789,6 +865,7 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
           if (ledger.size[a] + diff < minSize || ledger.size[a] + diff > maxSize) continue
           if (ledger.size[b] - diff < minSize || ledger.size[b] - diff > maxSize) continue
         }
+        if (screen.isClearlyWorse(u, v, a, b, cost[a] + cost[b])) continue
         const aAfter = ledger.costAfter(a, u, v)
         const bAfter = ledger.costAfter(b, v, u)
         if (!isImprovement(aAfter + bAfter - cost[a] - cost[b], cost[a] + cost[b])) continue
@@ -796,6 +873,8 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
         if (!ledger.isLandOk(b, v, u) || !ledger.isLandOk(a, u, v)) continue
         ledger.move(u, b)
         ledger.move(v, a)
+        screen.refresh(a)
+        screen.refresh(b)
         cost[a] = aAfter
         cost[b] = bAfter
         improved = true
