@@ -47,6 +47,20 @@ describe('createBootstrapRunner', () => {
     expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
   })
 
+  it('gives each of several bootstraps at once its own result (workers shared by the process)', async () => {
+    const ward = { method: 'ward', k: 4 } as const
+    const kmeans = { method: 'kmeans', k: 4, seed: 2 } as const
+    const run = (recluster: ReclusterOptions, runner: 'alone' | 'shared') =>
+      assessPartitionAsync(
+        optionsFor(recluster),
+        runner === 'alone'
+          ? runBootstrapWithPauses(() => nextTurn())
+          : createBootstrapRunner({ recluster, pause: () => nextTurn(), minRows: 1 }),
+      )
+    const together = await Promise.all([run(ward, 'shared'), run(kmeans, 'shared'), run(ward, 'shared')])
+    expect(together).toEqual([await run(ward, 'alone'), await run(kmeans, 'alone'), await run(ward, 'alone')])
+  })
+
   it('keeps a small bootstrap on this thread', async () => {
     const recluster = { method: 'kmeans', k: 4, seed: 2 } as const
     let pauses = 0

@@ -29,6 +29,12 @@ export const PARALLEL_BOOTSTRAP_MIN_ROWS = 1000
 /** Worker threads beside this one: one per further core, at most three. */
 const defaultWorkers = () => Math.min(3, availableParallelism() - 1)
 
+/**
+ * Bootstrap workers running in this process: bootstraps that run at once (a server's proposals)
+ * together start no more than defaultWorkers(); one that finds none free runs on its own thread.
+ */
+let runningWorkers = 0
+
 export interface BootstrapRunnerOptions {
   /** The re-clustering of the plan as data (the plan's own `recluster` runs on this thread). */
   recluster: ReclusterOptions
@@ -43,11 +49,17 @@ export interface BootstrapRunnerOptions {
 /** A BootstrapRunner that shares a large bootstrap with worker threads and runs a small one here. */
 export function createBootstrapRunner(options: BootstrapRunnerOptions): BootstrapRunner {
   const onThisThread = runBootstrapWithPauses(options.pause)
-  return (plan) => {
-    const workers = options.workers ?? defaultWorkers()
+  return async (plan) => {
+    const wanted = options.workers ?? defaultWorkers()
+    const workers = Math.min(wanted, Math.max(defaultWorkers(), wanted) - runningWorkers)
     const isLarge = plan.sampleRows >= (options.minRows ?? PARALLEL_BOOTSTRAP_MIN_ROWS)
     if (workers < 1 || !isLarge || plan.replicates < 2) return onThisThread(plan)
-    return runWithWorkers({ plan, workers, recluster: options.recluster, pause: options.pause })
+    runningWorkers += workers
+    try {
+      return await runWithWorkers({ plan, workers, recluster: options.recluster, pause: options.pause })
+    } finally {
+      runningWorkers -= workers
+    }
   }
 }
 
