@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { z } from 'zod'
 import {
-  assessPartition,
+  assessPartitionAsync,
   buildStandardisedMatrix,
   createRecluster,
   formPeerPartition,
@@ -32,6 +33,7 @@ import {
 import type { AuditActor } from '../../features/audit/record-audit'
 import { findOrganisationByKey } from '../../features/organisations/find-organisation'
 import { applyPeerModel } from '../../features/peers/apply-peer-model'
+import { createBootstrapRunner } from '../../features/peers/bootstrap-workers'
 import { comparePeerModels } from '../../features/peers/compare-peer-models'
 import { findPeerNeighbours } from '../../features/peers/find-peer-neighbours'
 import { importPeerTypes } from '../../features/peers/import-peer-types'
@@ -201,7 +203,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   switch (sub) {
     case 'form': {
       if (values.input) {
-        const result = formFromTable(locale, values, resolve(io.cwd, values.input), onProgress)
+        const result = await formFromTable(locale, values, resolve(io.cwd, values.input), onProgress)
         print(result, () => describeTableResult(locale, result))
         return 0
       }
@@ -344,12 +346,12 @@ interface TableResult {
   heights: number[] | null
 }
 
-function formFromTable(
+async function formFromTable(
   locale: Locale,
   values: Values,
   path: string,
   onProgress: (done: number, total: number) => void,
-): TableResult {
+): Promise<TableResult> {
   const { integer, pairs } = argumentReaders(locale)
   if (!values.method || !['ward', 'kmeans', 'rings'].includes(values.method))
     throw usageError(locale, 'cli.peers.method')
@@ -406,16 +408,20 @@ function formFromTable(
     maxSize: integer(values.max, 'max'),
     seed,
   })
-  const quality = assessPartition({
-    matrix,
-    raw,
-    columns: columns.map((c) => c.name),
-    labels: partition.labels,
-    recluster: createRecluster({ method, k, minSize: partition.minSize, maxSize: partition.maxSize, seed }),
-    replicates: integer(values.bootstrap, 'bootstrap') ?? 20,
-    seed,
-    onProgress,
-  })
+  const recluster = { method, k, minSize: partition.minSize, maxSize: partition.maxSize, seed }
+  const quality = await assessPartitionAsync(
+    {
+      matrix,
+      raw,
+      columns: columns.map((c) => c.name),
+      labels: partition.labels,
+      recluster: createRecluster(recluster),
+      replicates: integer(values.bootstrap, 'bootstrap') ?? 20,
+      seed,
+      onProgress,
+    },
+    createBootstrapRunner({ recluster, pause: () => nextTurn() }),
+  )
   return {
     method,
     k,

@@ -507,15 +507,16 @@ function solveAssignmentFlow(input: {
   const ringBase = 1 + units.length + (hasLandNodes ? landCount * k : 0)
   const ringNode = (r: number) => ringBase + r
   const sink = ringBase + k
-  const flow = new MinCostFlow(sink + 1)
+  const flow = new MinCostFlow(sink + 1, units.length * (k + 1) + (hasLandNodes ? landCount * k : 0) + 2 * k)
   let total = 0
   let maxCost = 0
   for (let i = 0; i < cost.length; i++) if (allowed[i] && cost[i] > maxCost) maxCost = cost[i]
   const arcs = new Int32Array(units.length * k).fill(-1)
+  const supplyArcs = new Int32Array(units.length)
   units.forEach((unit, u) => {
     const size = unit.members.length
     total += size
-    flow.addArc({ from: source, to: unitNode(u), capacity: size, cost: 0 })
+    supplyArcs[u] = flow.addArc({ from: source, to: unitNode(u), capacity: size, cost: 0 })
     for (let r = 0; r < k; r++) {
       if (!allowed[u * k + r]) continue
       const to = hasLandNodes && unit.land >= 0 ? landNode(unit.land, r) : ringNode(r)
@@ -536,7 +537,9 @@ function solveAssignmentFlow(input: {
     mandatory.push(flow.addArc({ from: ringNode(r), to: sink, capacity: minSize, cost: 0 }))
     flow.addArc({ from: ringNode(r), to: sink, capacity: maxSize - minSize, cost: penalty })
   }
-  const sent = flow.solve({ source, sink, amount: total })
+  const sent = hasLandNodes
+    ? flow.solve({ source, sink, amount: total })
+    : placeNearestFirst({ flow, problem, cost, arcs, supplyArcs, mandatory, nodes: { source, sink } })
   if (sent < total) {
     throw fail(message('peers.cannotPlaceAll', { placed: sent, total, k, max: maxSize }))
   }
@@ -548,6 +551,45 @@ function solveAssignmentFlow(input: {
   const result = new Int32Array(units.length * k)
   for (let i = 0; i < arcs.length; i++) if (arcs[i] >= 0) result[i] = flow.flowOn(arcs[i])
   return result
+}
+
+/**
+ * The flow of solveAssignmentFlow without Land nodes, most of it without a search: each unit goes
+ * to its cheapest allowed ring while that ring is below its minimum (in unit order), which is
+ * optimal for what it sends under the potentials −(cheapest cost) for a unit and 0 for rings and
+ * sink; the successive shortest paths then place the rest (about a third). Returns the amount sent.
+ */
+function placeNearestFirst(input: {
+  flow: MinCostFlow
+  problem: Problem
+  cost: Float64Array
+  arcs: Int32Array
+  supplyArcs: Int32Array
+  mandatory: readonly number[]
+  nodes: { source: number; sink: number }
+}): number {
+  const { flow, problem, cost, arcs, supplyArcs, mandatory, nodes } = input
+  const { units, k, minSize } = problem
+  const potentials = new Float64Array(nodes.sink + 1)
+  const room = new Int32Array(k).fill(minSize)
+  let placed = 0
+  let total = 0
+  units.forEach((unit, u) => {
+    const size = unit.members.length
+    total += size
+    let nearest = -1
+    for (let r = 0; r < k; r++)
+      if (arcs[u * k + r] >= 0 && (nearest < 0 || cost[u * k + r] < cost[u * k + nearest])) nearest = r
+    if (nearest < 0) return
+    potentials[1 + u] = -cost[u * k + nearest]
+    if (room[nearest] < size) return
+    room[nearest] -= size
+    flow.addFlow(supplyArcs[u], size)
+    flow.addFlow(arcs[u * k + nearest], size)
+    flow.addFlow(mandatory[nearest], size)
+    placed += size
+  })
+  return placed + flow.solve({ ...nodes, amount: total - placed, potentials })
 }
 
 interface Violation {
@@ -704,10 +746,84 @@ class RingLedger {
   }
 }
 
+const pairDistanceCache = new WeakMap<Problem, Float64Array>()
+
+/**
+ * Screens swaps of two one-organisation units before their exact evaluation. Swapping u (ring a)
+ * and v (ring b), equal sizes kept, changes the objective by
+ *   ‖x_v − c_a‖² − ‖x_u − c_a‖² + ‖x_u − c_b‖² − ‖x_v − c_b‖² − ‖x_u − x_v‖² (1/n_a + 1/n_b),
+ * which takes O(1) from the squared distances of every point to every ring centre (refreshed for
+ * the two rings a move changes) and between points (once per problem). A pair whose change is
+ * clearly positive — beyond any rounding of either formula — is skipped; every other pair is
+ * judged from the ring sums as before, so the same swaps are made.
+ */
+class SwapScreen {
+  private readonly toCentre: Float64Array // units × k
+  private readonly between: Float64Array // units × units
+  private readonly cols: number
+
+  constructor(
+    private readonly problem: Problem,
+    private readonly ledger: RingLedger,
+  ) {
+    const count = problem.units.length
+    this.cols = problem.matrix.cols
+    this.toCentre = new Float64Array(count * problem.k)
+    for (let r = 0; r < problem.k; r++) this.refresh(r)
+    let between = pairDistanceCache.get(problem)
+    if (!between) {
+      between = new Float64Array(count * count)
+      const sums = ledger.unitSum
+      for (let u = 0; u < count; u++)
+        for (let v = u + 1; v < count; v++) {
+          const d = squaredDistance(sums, u, sums, v, this.cols)
+          between[u * count + v] = d
+          between[v * count + u] = d
+        }
+      pairDistanceCache.set(problem, between)
+    }
+    this.between = between
+  }
+
+  /** Distances of every point to the centre of ring r, after r changed. */
+  refresh(r: number): void {
+    const { k, units } = this.problem
+    const { sum, size, unitSum, unitSize } = this.ledger
+    const cols = this.cols
+    const inverse = size[r] > 0 ? 1 / size[r] : 0
+    for (let u = 0; u < units.length; u++) {
+      if (unitSize[u] !== 1) continue
+      let d = 0
+      for (let j = 0; j < cols; j++) {
+        const diff = unitSum[u * cols + j] - sum[r * cols + j] * inverse
+        d += diff * diff
+      }
+      this.toCentre[u * k + r] = d
+    }
+  }
+
+  /** Whether swapping one-organisation units u (in a) and v (in b) surely does not improve. */
+  isClearlyWorse(u: number, v: number, a: number, b: number, scale: number): boolean {
+    const { k, units } = this.problem
+    const { size, unitSize } = this.ledger
+    if (unitSize[u] !== 1 || unitSize[v] !== 1) return false
+    const vToA = this.toCentre[v * k + a]
+    const uToB = this.toCentre[u * k + b]
+    const change =
+      vToA -
+      this.toCentre[u * k + a] +
+      uToB -
+      this.toCentre[v * k + b] -
+      this.between[u * units.length + v] * (1 / size[a] + 1 / size[b])
+    return change > 1e-9 * (1 + Math.abs(scale) + vToA + uToB)
+  }
+}
+
 /** Strictly improving single moves and pairwise swaps that keep all hard constraints; returns the count. */
 function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
   const { units, k, minSize, maxSize, apartOf } = problem
   const ledger = new RingLedger(problem, ringOfUnit)
+  const screen = new SwapScreen(problem, ledger)
   const cost = Float64Array.from({ length: k }, (_, r) => ledger.costAfter(r, -1, -1))
   const isApartOk = (u: number, ring: number, ignore: number) =>
     apartOf[u].every((v) => v === ignore || ringOfUnit[v] !== ring)
@@ -729,6 +845,8 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
         if (!isImprovement(fromAfter + toAfter - cost[from] - cost[to], cost[from])) continue
         if (!isApartOk(u, to, -1) || !ledger.isLandOk(to, -1, u)) continue
         ledger.move(u, to)
+        screen.refresh(from)
+        screen.refresh(to)
         cost[from] = fromAfter
         cost[to] = toAfter
         improved = true
@@ -747,6 +865,7 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
           if (ledger.size[a] + diff < minSize || ledger.size[a] + diff > maxSize) continue
           if (ledger.size[b] - diff < minSize || ledger.size[b] - diff > maxSize) continue
         }
+        if (screen.isClearlyWorse(u, v, a, b, cost[a] + cost[b])) continue
         const aAfter = ledger.costAfter(a, u, v)
         const bAfter = ledger.costAfter(b, v, u)
         if (!isImprovement(aAfter + bAfter - cost[a] - cost[b], cost[a] + cost[b])) continue
@@ -754,6 +873,8 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
         if (!ledger.isLandOk(b, v, u) || !ledger.isLandOk(a, u, v)) continue
         ledger.move(u, b)
         ledger.move(v, a)
+        screen.refresh(a)
+        screen.refresh(b)
         cost[a] = aAfter
         cost[b] = bAfter
         improved = true

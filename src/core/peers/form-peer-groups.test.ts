@@ -6,6 +6,7 @@ import {
   assessPartitionAsync,
   clusterDistinctRows,
   createRecluster,
+  runBootstrapWithPauses,
   defaultRingBounds,
   formPeerPartition,
   renumberLabels,
@@ -84,9 +85,12 @@ describe('assessPartition', () => {
       [3, 3],
     ])
     let pauses = 0
-    const later = await assessPartitionAsync(options, async () => {
-      pauses++
-    })
+    const later = await assessPartitionAsync(
+      options,
+      runBootstrapWithPauses(async () => {
+        pauses++
+      }),
+    )
     expect(pauses).toBe(3)
     expect(later).toEqual(quality)
   })
@@ -122,6 +126,11 @@ describe('clusterDistinctRows', () => {
       k: distinct + 1,
     })
     expect(clusterDistinctRows(sample, distinct + 1)).toEqual(full.labels)
+    // Equal rows that are separate arrays are clustered as separate rows: still the full partition.
+    const copied = sample.map((row) => [...row])
+    expect(clusterDistinctRows(copied, 5)).toEqual(
+      formPeerPartition({ ids: sample.map(String), matrix: sample, method: 'ward', k: 5 }).labels,
+    )
   })
 })
 

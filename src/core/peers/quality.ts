@@ -261,6 +261,47 @@ export interface BootstrapInput {
   onProgress?: (done: number, total: number) => void
 }
 
+/** The rows drawn for each replicate of a bootstrap: what runBootstrapReplicates re-clusters. */
+export function drawBootstrapSamples(input: {
+  rows: number
+  replicates: number
+  sampleRows?: number
+  seed?: number
+}): Int32Array[] {
+  const { rows: n, replicates } = input
+  const random = createRandom(input.seed ?? 1)
+  const sampleRows = Math.min(n, input.sampleRows ?? n)
+  if (!Number.isInteger(sampleRows) || sampleRows < 1)
+    throw new AppError(
+      'invalid_input',
+      message('peers.sampleRowsPositive', { value: String(input.sampleRows) }),
+    )
+  // Drawn in replicate order from one seeded stream, so the samples do not depend on who
+  // re-clusters them (this thread or workers) nor on the order the re-clusterings finish.
+  return Array.from({ length: replicates }, () => {
+    const drawn = new Int32Array(sampleRows)
+    for (let i = 0; i < sampleRows; i++) drawn[i] = drawInteger(random, n)
+    return drawn
+  })
+}
+
+/** Adjusted Rand index between the original labels of the drawn rows and their re-clustering. */
+export function scoreBootstrapReplicate(
+  labels: ArrayLike<number>,
+  drawn: ArrayLike<number>,
+  relabelled: ArrayLike<number>,
+): number {
+  if (relabelled.length !== drawn.length)
+    throw new AppError(
+      'invalid_input',
+      message('peers.labelsForRows', { labels: relabelled.length, rows: drawn.length }),
+    )
+  return computeAdjustedRandIndex(
+    Array.from(drawn, (i) => labels[i]),
+    relabelled,
+  )
+}
+
 /**
  * The bootstrap one replicate at a time: B times, draw n (or `sampleRows`) rows with replacement (seeded),
  * re-cluster them with `recluster`, and yield the adjusted Rand index between the original labels
@@ -272,26 +313,16 @@ export function* runBootstrapReplicates(input: BootstrapInput): Generator<number
   const n = points.length
   checkLabels(n, labels)
   const replicates = input.replicates ?? 50
-  const random = createRandom(input.seed ?? 1)
-  const sampleRows = Math.min(n, input.sampleRows ?? n)
-  if (!Number.isInteger(sampleRows) || sampleRows < 1)
-    throw new AppError(
-      'invalid_input',
-      message('peers.sampleRowsPositive', { value: String(input.sampleRows) }),
-    )
+  const samples = drawBootstrapSamples({
+    rows: n,
+    replicates,
+    sampleRows: input.sampleRows,
+    seed: input.seed,
+  })
   const rows = points.map((row) => Array.from(row))
   for (let b = 0; b < replicates; b++) {
-    const drawn = Array.from({ length: sampleRows }, () => drawInteger(random, n))
-    const relabelled = recluster(drawn.map((i) => rows[i]))
-    if (relabelled.length !== sampleRows)
-      throw new AppError(
-        'invalid_input',
-        message('peers.labelsForRows', { labels: relabelled.length, rows: sampleRows }),
-      )
-    const ari = computeAdjustedRandIndex(
-      drawn.map((i) => labels[i]),
-      relabelled,
-    )
+    const drawn = samples[b]
+    const ari = scoreBootstrapReplicate(labels, drawn, recluster(Array.from(drawn, (i) => rows[i])))
     input.onProgress?.(b + 1, replicates)
     yield ari
   }

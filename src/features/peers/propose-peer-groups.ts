@@ -10,6 +10,7 @@ import { assessPartitionAsync, createRecluster, formPeerPartition } from '../../
 import type { FormPeerGroupsRequest, PeerProposalDto } from '../../contracts/peers'
 import type { DB } from '../../db/schema'
 import { findOrganisationByKey } from '../organisations/find-organisation'
+import { createBootstrapRunner } from './bootstrap-workers'
 import { describeBasis, describeQuality, nameGroups } from './describe-quality'
 import { loadContextProfile, type ContextProfile } from './load-context-profile'
 import type { PeerOrganisation } from './peer-organisation.repository'
@@ -46,7 +47,8 @@ const member = (o: PeerOrganisation) => ({
 
 /**
  * Forms peer groups as requested and describes them with their quality. The stability check
- * gives the event loop a turn after each bootstrap replicate and reports to `onProgress`.
+ * gives the event loop a turn after each bootstrap replicate it runs on this thread (a large one is
+ * shared with worker threads) and reports to `onProgress`.
  */
 export async function proposePeerGroups(
   db: Kysely<DB>,
@@ -74,18 +76,19 @@ export async function proposePeerGroups(
   parameters.minSize = partition.minSize
   parameters.maxSize = partition.maxSize
   const groups = nameGroups(request.method, request.k)
+  const recluster = { ...parameters, method: request.method }
   const quality = await assessPartitionAsync(
     {
       matrix: profile.matrix,
       raw: profile.raw,
       columns: profile.indicators.map((i) => i.code),
       labels: partition.labels,
-      recluster: createRecluster({ ...parameters, method: request.method }),
+      recluster: createRecluster(recluster),
       replicates: parameters.bootstrapReplicates,
       seed: parameters.seed,
       onProgress: options.onProgress,
     },
-    () => nextTurn(),
+    createBootstrapRunner({ recluster, pause: () => nextTurn() }),
   )
   const dto: PeerProposalDto = {
     method: request.method,
