@@ -60,3 +60,32 @@ export function* benchRows(target: number): Generator<BenchRow> {
     }
   }
 }
+
+/** The columns of `observation` that the reference COPY fills, in the order of resolvedRowsText. */
+export const REFERENCE_COPY_COLUMNS =
+  'organisation_id, indicator_id, period, breakdown, revision, value, missing_reason, status, batch_id, recorded_at, is_current'
+
+/**
+ * The bench rows in resolved form, as CSV for COPY: organisation and indicator ids (read through
+ * `query` from the prepared database), the first day of the month, revision 1 of batch 1, recorded
+ * now, current. What any importer has to write.
+ */
+export async function resolvedRowsText(
+  rows: number,
+  query: (text: string) => Promise<{ rows: unknown[] }>,
+): Promise<string> {
+  const organisations = (await query('select organisation_id as id, ags5 from organisation_area')).rows as {
+    id: number
+    ags5: string
+  }[]
+  const indicators = (await query('select id, code from indicator')).rows as { id: number; code: string }[]
+  const orgIds = new Map(organisations.map((r) => [r.ags5, r.id]))
+  const indicatorIds = new Map(indicators.map((r) => [r.code, r.id]))
+  const recordedAt = new Date().toISOString()
+  const lines: string[] = []
+  for (const r of benchRows(rows))
+    lines.push(
+      `${orgIds.get(r.ags5)},${indicatorIds.get(r.indicator)},${r.period}-01,${r.breakdown},1,${r.value},,final,1,${recordedAt},t\n`,
+    )
+  return lines.join('')
+}

@@ -14,6 +14,7 @@ import pg from 'pg'
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 import { CHANGE_CHANNEL, ChangeWatch, changeWatchPlugin, registerChangeWatch } from './change-watch'
 import { isEmptyFolder, readEmptyCluster } from './empty-cluster'
+import { growMemoryFilesGeometrically } from './pglite-memory-files'
 import type { DB } from './schema'
 
 // `date` columns stay ISO strings ("2021-05-01"): periods and validity dates are calendar days,
@@ -122,6 +123,7 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const pglite = new PGlite(dataDir ?? 'memory://', initial ? { loadDataDir: initial } : {})
   await pglite.waitReady
+  growMemoryFilesGeometrically(pglite)
   const pool = new pg.Pool(createPgConfig(pglite))
   // The embedded database lives in this process: every change is one of its own.
   const changes = new ChangeWatch({ isComplete: true })
