@@ -833,6 +833,15 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
 
   for (let pass = 0; pass < 100; pass++) {
     let improved = false
+    /** After a move or a swap between rings x and y: their screens and costs are the new ones. */
+    const settle = (x: number, xCost: number, y: number, yCost: number) => {
+      screen.refresh(x)
+      screen.refresh(y)
+      cost[x] = xCost
+      cost[y] = yCost
+      improved = true
+      moves++
+    }
     for (let u = 0; u < units.length; u++) {
       if (!movable[u]) continue
       const from = ringOfUnit[u]
@@ -845,12 +854,7 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
         if (!isImprovement(fromAfter + toAfter - cost[from] - cost[to], cost[from])) continue
         if (!isApartOk(u, to, -1) || !ledger.isLandOk(to, -1, u)) continue
         ledger.move(u, to)
-        screen.refresh(from)
-        screen.refresh(to)
-        cost[from] = fromAfter
-        cost[to] = toAfter
-        improved = true
-        moves++
+        settle(from, fromAfter, to, toAfter)
         break
       }
     }
@@ -873,12 +877,7 @@ function improveLocally(problem: Problem, ringOfUnit: Int32Array): number {
         if (!ledger.isLandOk(b, v, u) || !ledger.isLandOk(a, u, v)) continue
         ledger.move(u, b)
         ledger.move(v, a)
-        screen.refresh(a)
-        screen.refresh(b)
-        cost[a] = aAfter
-        cost[b] = bAfter
-        improved = true
-        moves++
+        settle(a, aAfter, b, bAfter)
       }
     }
     if (!improved) break
