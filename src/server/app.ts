@@ -339,13 +339,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const auth = callerAuth.get(request) ?? null
     const locale = callerLocales.get(request) ?? pickLocale(undefined, request.headers['accept-language'])
     const version = await readDataVersion(context.database.db)
+    // Written once: it is part of the key and of the answer.
+    const headJson = head && JSON.stringify(head)
     const key = batchCacheKey({
       version,
       day: isoDate(now),
       viewer: auth?.viewer ?? null,
       locale,
       calls,
-      head: head && JSON.stringify(head),
+      head: headJson,
     })
     // Concurrent equal batches share one computation; afterwards the answer stays remembered only
     // when every part was remembered (no error, nothing computed afresh).
@@ -369,7 +371,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         }),
       )
       if (!isRemembered(parts)) queueMicrotask(() => answers.delete(key))
-      return new CachedAnswer(assembleBatch(parts, head))
+      return new CachedAnswer(assembleBatch(parts, headJson))
     })
     const answer = await computing
     return sendCachedAnswer(request, reply, answer)

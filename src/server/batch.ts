@@ -113,9 +113,9 @@ export function isRemembered(parts: readonly BatchPart[]): boolean {
 
 /**
  * The answer's JSON, with the remembered parts' JSON put in as it is (no parse, no second
- * stringify), after the fields of `head` when given (the first load's session).
+ * stringify), after the fields of the object `headJson` when given (the first load's session).
  */
-export function assembleBatch(parts: readonly BatchPart[], head?: Record<string, unknown>): string {
+export function assembleBatch(parts: readonly BatchPart[], headJson?: string): string {
   const answers = parts.map((part) =>
     'cached' in part
       ? `{"status":200,"body":${part.cached.json}}`
@@ -123,7 +123,7 @@ export function assembleBatch(parts: readonly BatchPart[], head?: Record<string,
         ? `{"status":200,"body":${JSON.stringify(part.result)}}`
         : JSON.stringify({ status: part.status, body: part.body }),
   )
-  const before = head ? `${JSON.stringify(head).slice(1, -1)},` : ''
+  const before = headJson ? `${headJson.slice(1, -1)},` : ''
   return `{${before}"answers":[${answers.join(',')}]}`
 }
 
