@@ -2,7 +2,8 @@
  * The walk: every page of the web router, as each demo role, in one language (walk-de and walk-en
  * run as two files, so the two workers share them), at 1440 px and
  * on a 390 px phone (and at 1280 px by resizing), on the demo network with its key figures. Saves a
- * screenshot of each page at both widths (test-results/walk/<role>-<lang>-<width>-<page>.png) and fails
+ * screenshot of each page at both widths (test-results/walk/<role>-<lang>-<width>-<page>.png; not in
+ * CI, see TAKES_SCREENSHOTS) and fails
  * with one list of everything it found: sideways scrolling, text of the other language, raw catalogue
  * keys, ISO dates and periods, wrong decimal marks, charts without bars on the phone, console errors
  * and API calls that failed where the page did not expect it. The checks are in walk.ts.
@@ -22,6 +23,11 @@ const WIDE = 1440
 const NARROW = 390
 /** Also checked for sideways scrolling, by resizing the wide page. */
 const LAPTOP = 1280
+/**
+ * The screenshots are for people to look at, not checks: a quarter of the walk's time goes into them,
+ * so CI (`CI=true`, where nobody looks) leaves them out unless `WALK_SCREENSHOTS=1` asks for them.
+ */
+const TAKES_SCREENSHOTS = process.env.WALK_SCREENSHOTS === '1' || !process.env.CI
 
 /** The five demo roles (src/features/demo/create-demo-accounts.ts). */
 const ROLES = ['admin', 'moderator', 'member_lead', 'member_analyst', 'viewer'] as const
@@ -207,8 +213,13 @@ function walker(page: Page, language: Language, prefix: string): Walker {
     if (!(EXPECTED_FAILURES[pageName] ?? []).some((pattern) => pattern.test(call)))
       add(`API call failed: ${call}`)
   })
-  const shot = (name: string, width: number) =>
-    page.screenshot({ path: join(WALK_DIR, `${prefix}-${language}-${width}-${name}.png`), fullPage: true })
+  const shot = async (name: string, width: number) => {
+    if (!TAKES_SCREENSHOTS) return
+    await page.screenshot({
+      path: join(WALK_DIR, `${prefix}-${language}-${width}-${name}.png`),
+      fullPage: true,
+    })
+  }
   const resize = async (width: number) => {
     await page.setViewportSize({ width, height: width === NARROW ? 844 : 900 })
     // Two frames: the resize observers (tables, charts) run and the page lays out again.
