@@ -24,6 +24,7 @@ import type { ringSharingSchema } from '../../../src/contracts/organisations'
 import type { neighboursSchema } from '../../../src/contracts/peers'
 import { apiRequest } from './client'
 import { queryCache } from './query-cache'
+import { invalidateSession } from './resources'
 import { useMemo } from 'react'
 import { useApiQuery, useCachedTask, type QueryResult } from './use-query'
 
@@ -140,10 +141,11 @@ export async function updateRingSharing(
     method: 'PATCH',
     json: { sharing },
   })
-  // Who sees whom by name changes everywhere.
+  // Who sees whom by name changes everywhere, the session's rings included.
   queryCache.invalidate('/api/v1/rings')
   queryCache.invalidate('/api/v1/organisations')
   queryCache.invalidate('/api/v1/audit')
+  invalidateSession()
   return result
 }
 

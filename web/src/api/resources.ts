@@ -137,6 +137,14 @@ export type SessionState =
 const SESSION_KEY = 'session'
 
 /**
+ * Marks the session answer stale, so the shell asks for it again: for writes that change what it holds
+ * (the rings of the person's organisation and how each shares its figures).
+ */
+export function invalidateSession(): void {
+  queryCache.invalidate(SESSION_KEY)
+}
+
+/**
  * The session and the data of the page being opened, the shell's included, in one request
  * (GET /api/v1/first-load, core/first-load): the answers go where the page's components look for
  * them, so they find them loaded.

@@ -24,6 +24,7 @@ import type {
 } from '../../../src/contracts/peers'
 import { apiRequest, apiUpload } from './client'
 import { queryCache } from './query-cache'
+import { invalidateSession } from './resources'
 import { useApiQuery } from './use-query'
 
 const BOUNDARIES = '/api/v1/areas/boundaries'
@@ -68,7 +69,7 @@ export async function applyPeerModel(modelId: number, validFrom: string): Promis
   queryCache.invalidate('/api/v1/rings')
   queryCache.invalidate(BOUNDARIES)
   queryCache.invalidate('/api/v1/organisations')
-  queryCache.invalidate('/api/v1/session')
+  invalidateSession()
   return result
 }
 
