@@ -27,17 +27,22 @@ export type DatabaseKind = 'pglite' | 'postgres'
 
 const PGLITE_COPY_BYTES = 8 * 1024 * 1024
 
+/** Text for COPY FROM, in chunks of whole lines: strings, or their UTF-8 bytes. */
+export type CopyChunks = Iterable<CopyChunk> | AsyncIterable<CopyChunk>
+type CopyChunk = string | Uint8Array<ArrayBuffer>
+
 /** What a transaction body gets: a Kysely bound to the transaction and a bulk-load path. */
 export interface TransactionContext {
   db: Kysely<DB>
   kind: DatabaseKind
   /**
-   * Bulk-loads CSV text (no header; `\N`-free: empty unquoted fields are NULL) into `table`.
+   * Bulk-loads CSV text (no header; `\N`-free: empty unquoted fields are NULL) into `table`, in
+   * chunks of whole lines as strings or UTF-8 bytes.
    * Uses COPY FROM STDIN on PostgreSQL and PGlite's own COPY-from-blob path on PGlite.
    */
-  copyCsv(table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>
+  copyCsv(table: string, columns: string[], chunks: CopyChunks): Promise<void>
   /** Bulk-loads COPY text format (one row a line, `\N` for NULL), as `copyOut` writes it. */
-  copyText(table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>
+  copyText(table: string, columns: string[], chunks: CopyChunks): Promise<void>
   /**
    * Streams the rows of `table` in COPY text format, a chunk of whole lines at a time: COPY TO STDOUT
    * on PostgreSQL; on PGlite (no streaming COPY) a few MB of pages at a time (TID range scans).
@@ -96,7 +101,7 @@ async function openPostgres(url: string): Promise<Database> {
   const db = watchedKysely(new PostgresDialect({ pool }), changes)
   const copyIn =
     (client: pg.PoolClient, format: CopyFormat) =>
-    async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
+    async (table: string, columns: string[], chunks: CopyChunks) => {
       const stream = client.query(copyFrom(copyStatement(table, columns, 'FROM STDIN', format)))
       await pipeline(Readable.from(chunks), stream as unknown as Writable)
     }
@@ -131,25 +136,23 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   // Streaming COPY through the node-postgres adapter is not supported by PGlite; its own path
   // reads the input from a blob. Blobs of a few MB keep PGlite's memory (it cannot shrink) low.
   // The statements run in the same session, hence inside the transaction the adapter opened.
-  const copyIn =
-    (format: CopyFormat) =>
-    async (table: string, columns: string[], chunks: Iterable<string> | AsyncIterable<string>) => {
-      const statement = copyStatement(table, columns, "FROM '/dev/blob'", format)
-      let parts: string[] = []
-      let size = 0
-      const flush = async () => {
-        if (parts.length === 0) return
-        await pglite.query(statement, [], { blob: new Blob(parts) })
-        parts = []
-        size = 0
-      }
-      for await (const chunk of chunks) {
-        parts.push(chunk)
-        size += chunk.length
-        if (size >= PGLITE_COPY_BYTES) await flush()
-      }
-      await flush()
+  const copyIn = (format: CopyFormat) => async (table: string, columns: string[], chunks: CopyChunks) => {
+    const statement = copyStatement(table, columns, "FROM '/dev/blob'", format)
+    let parts: CopyChunk[] = []
+    let size = 0
+    const flush = async () => {
+      if (parts.length === 0) return
+      await pglite.query(statement, [], { blob: new Blob(parts) })
+      parts = []
+      size = 0
     }
+    for await (const chunk of chunks) {
+      parts.push(chunk)
+      size += chunk.length
+      if (size >= PGLITE_COPY_BYTES) await flush()
+    }
+    await flush()
+  }
   const makeCopy = (): CopyPaths => ({
     copyCsv: copyIn('csv'),
     copyText: copyIn('text'),

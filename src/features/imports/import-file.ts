@@ -14,18 +14,19 @@
 import { sql } from 'kysely'
 import type { Database, TransactionContext } from '../../db/connect'
 import type { ImportErrorRow, ImportNotice } from '../../db/schema'
-import { formatPeriod, parsePeriod, periodFromDate, periodStartDate } from '../../core/periods/period'
-import { implausiblePeriodMessage, implausibleValueMessage } from '../../core/plausibility/plausible-values'
+import { formatPeriod, periodFromDate } from '../../core/periods/period'
 import { systemNow } from '../../core/periods/dates'
-import { listIndicators, upsertIndicators, type IndicatorRow } from '../indicators/indicator.repository'
+import { listIndicators, upsertIndicators } from '../indicators/indicator.repository'
 import { loadKeyIndexRows } from '../organisations/organisation.repository'
 import { OBSERVATION_COPY_COLUMNS } from '../observations/observation.repository'
 import { openImportRecords, type ImportRecordStream } from './parsing/parse-import-file'
-import type { ColumnMapping, ParsedRecord } from './parsing/types'
-import { MergerAttribution, type AttributedRecord } from './attribute-merged-districts'
+import type { ColumnMapping } from './parsing/types'
 import { KeyResolver } from './resolve-keys'
 import { importMessage } from './import-message'
-import { message, type Message } from '../../core/messages/text'
+import { message } from '../../core/messages/text'
+import { CHANGE_SAMPLE, MAX_ERRORS, RecordChecker, stageLine, type ValueChange } from './record-checker'
+import { DirectRows, RowRefused } from './direct-rows'
+import { rowsInThisThread, rowsInWorker } from './direct-rows-source'
 import {
   diffStagedValues,
   insertFileImportBatch,
@@ -70,16 +71,15 @@ export interface ImportFileOptions {
   open?: typeof openImportRecords
   /** False: always the staged path (tests compare it with the direct path). */
   isDirectPathAllowed?: boolean
+  /**
+   * On PGlite, the direct path reads and checks files of at least `fromBytes` in a worker thread
+   * while the COPY runs (default 4 MB), handing over COPY text in chunks of `chunkChars` (default
+   * 1 MB); tests make both small. Not with `open`: the server's pool reads files its own way.
+   */
+  checkingWorker?: { fromBytes: number; chunkChars?: number }
 }
 
-export interface ValueChange {
-  organisationId: number
-  indicator: string
-  period: string
-  breakdown: string
-  before: number | string | null
-  after: number | string
-}
+export type { ValueChange } from './record-checker'
 
 export interface ImportSummary extends FileImportSummary {
   format: string
@@ -90,9 +90,6 @@ export interface ImportSummary extends FileImportSummary {
   /** Key-figure values recomputed after the import (set by runImport). */
   keyFigureValuesWritten?: number
 }
-
-const MAX_ERRORS = 1000
-const CHANGE_SAMPLE = 20
 
 export async function importFile(database: Database, options: ImportFileOptions): Promise<ImportSummary> {
   const checksum = fileChecksum(options.bytes)
@@ -129,185 +126,6 @@ class TakeStagedPath extends Error {
   }
 }
 
-type Accepted = AttributedRecord
-
-/** A record of a district without an organisation, reported and skipped: staged for the duplicate check. */
-interface Unmatched {
-  record: ParsedRecord
-  organisationId: null
-  indicatorId: number
-  day: string
-}
-
-/** The checks of every record, batch by batch, with what they found so far. */
-class RecordChecker {
-  readonly errors: ImportErrorRow[] = []
-  rejected = 0
-  /** Records checked: every value the reader handed over (its refused ones are in its tail). */
-  records = 0
-  private readonly unmatched = new Map<string, { notice: ImportNotice; keys: Set<string> }>()
-  // Files repeat the same few keys and periods many times: resolve each distinct one once.
-  private readonly periodCache = new Map<string, { day: string | null; implausible: Message | null }>()
-  private readonly resolutionCache = new Map<string, ReturnType<KeyResolver['resolve']>>()
-  private readonly isReportingUnmatched: boolean
-  readonly attribution: MergerAttribution | null
-
-  constructor(
-    private readonly indicators: Map<string, IndicatorRow>,
-    private readonly resolver: KeyResolver,
-    private readonly mapping: ColumnMapping | undefined,
-    private readonly options: ImportFileOptions,
-    private readonly now: Date,
-  ) {
-    this.isReportingUnmatched = mapping?.unmatchedKeys === 'report'
-    this.attribution = mapping?.territorialChanges === 'attribute' ? new MergerAttribution(resolver) : null
-  }
-
-  /** The record ready to write, a skipped record of a district without organisation, or undefined. */
-  check(record: ParsedRecord): Accepted | Unmatched | undefined {
-    const {
-      errors,
-      indicators,
-      periodCache,
-      resolutionCache,
-      resolver,
-      now,
-      options,
-      isReportingUnmatched,
-      unmatched,
-    } = this
-    this.records++
-    const problem = (column: string, value: string, text: Message) => {
-      this.rejected++
-      if (errors.length < MAX_ERRORS) errors.push({ row: record.row, column, value, ...importMessage(text) })
-    }
-    const indicator = indicators.get(record.indicator)
-    if (!indicator) {
-      problem(
-        record.indicatorColumn ?? record.valueColumn,
-        record.indicator,
-        message('import.unknownIndicator', { code: record.indicator }),
-      )
-      return undefined
-    }
-    const periodKey = `${indicator.id}|${record.period}`
-    let checked = periodCache.get(periodKey)
-    if (checked === undefined) {
-      const period = parsePeriod(record.period)
-      const isRightKind = period !== undefined && period.frequency === indicator.frequency
-      checked = {
-        day: isRightKind ? periodStartDate(period) : null,
-        implausible: isRightKind ? implausiblePeriodMessage(indicator, period, now) : null,
-      }
-      periodCache.set(periodKey, checked)
-    }
-    const day = checked.day
-    if (day === null) {
-      const code = indicator.code
-      problem(
-        'period',
-        record.period,
-        indicator.frequency === 'monthly'
-          ? message('import.wrongFrequencyMonthly', { code })
-          : message('import.wrongFrequencyYearly', { code }),
-      )
-      return undefined
-    }
-    if (checked.implausible !== null) {
-      problem('period', record.period, checked.implausible)
-      return undefined
-    }
-    const implausible = record.value === null ? null : implausibleValueMessage(indicator, record.value)
-    if (implausible !== null) {
-      problem(record.valueColumn, String(record.value), implausible)
-      return undefined
-    }
-    if (!indicator.breakdowns.includes(record.breakdown)) {
-      problem(
-        'breakdown',
-        record.breakdown,
-        message('import.unknownBreakdown', {
-          code: indicator.code,
-          breakdowns: indicator.breakdowns.join(', '),
-        }),
-      )
-      return undefined
-    }
-    const resolutionKey = `${record.keyType}|${record.orgKey}|${day}`
-    let resolution = resolutionCache.get(resolutionKey)
-    if (!resolution) {
-      resolution = resolver.resolve(record.orgKey, record.keyType, day)
-      resolutionCache.set(resolutionKey, resolution)
-    }
-    const only = options.onlyOrganisation
-    // An uploader for one organisation learns nothing about other keys: an organisation hidden from
-    // them, a district nobody serves and an unknown key all get the same answer.
-    if (only && (resolution.kind !== 'organisation' || resolution.organisationId !== only.id)) {
-      problem(record.keyColumn, record.orgKey, message('import.otherOrganisation', { name: only.name }))
-      return undefined
-    }
-    if (resolution.kind === 'invalid') {
-      problem(record.keyColumn, record.orgKey, resolution.message)
-      return undefined
-    }
-    if (this.attribution?.take({ record, resolution, indicator, day })) return undefined
-    if (resolution.kind !== 'organisation') {
-      if (!isReportingUnmatched) {
-        if (resolution.kind === 'territorial_change') {
-          this.rejected++
-          if (errors.length < MAX_ERRORS)
-            errors.push({
-              row: record.row,
-              column: record.keyColumn,
-              value: record.orgKey,
-              ...importMessage(resolution.reason),
-            })
-        } else
-          problem(
-            record.keyColumn,
-            record.orgKey,
-            message('import.districtNotServed', { label: resolution.label }),
-          )
-        return undefined
-      }
-      this.rejected++
-      const groupKey = resolution.kind === 'territorial_change' ? `tc:${resolution.key}` : 'none'
-      let group = unmatched.get(groupKey)
-      if (!group) {
-        const notice: ImportNotice =
-          resolution.kind === 'territorial_change'
-            ? {
-                kind: resolution.kind,
-                ...importMessage(resolution.reason),
-                count: 0,
-              }
-            : {
-                kind: resolution.kind,
-                ...importMessage(message('import.districtsNotServed')),
-                count: 0,
-              }
-        group = { notice, keys: new Set<string>() }
-        unmatched.set(groupKey, group)
-      }
-      group.notice.count++
-      group.keys.add(resolution.label)
-      return { record, organisationId: null, indicatorId: indicator.id, day }
-    }
-    return { record, organisationId: resolution.organisationId, indicatorId: indicator.id, day }
-  }
-
-  frequencyOf(indicatorId: number): 'monthly' | 'yearly' {
-    for (const indicator of this.indicators.values())
-      if (indicator.id === indicatorId) return indicator.frequency
-    throw new Error(`indicator ${indicatorId} is not loaded`)
-  }
-
-  /** Notices of districts without an organisation (reported and skipped), in the summary's form. */
-  unmatchedNotices(): ImportNotice[] {
-    return [...this.unmatched.values()].map(({ notice, keys }) => ({ ...notice, keys: [...keys].sort() }))
-  }
-}
-
 /** One file being written: the opened stream and what the summary and the progress need. */
 interface ImportJob {
   stream: ImportRecordStream
@@ -324,10 +142,17 @@ async function startWriting(tx: TransactionContext, job: ImportJob) {
   const { stream, options } = job
   const now = options.now ?? systemNow()
   await upsertIndicators(tx.db, stream.file.indicators)
-  const indicators = new Map((await listIndicators(tx.db)).map((i) => [i.code, i]))
-  const resolver = new KeyResolver(await loadKeyIndexRows(tx.db))
+  const indicatorRows = await listIndicators(tx.db)
+  const keyIndex = await loadKeyIndexRows(tx.db)
   await createStage(tx)
-  return { now, checker: new RecordChecker(indicators, resolver, stream.file.mapping, options, now) }
+  const indicators = new Map(indicatorRows.map((i) => [i.code, i]))
+  const resolver = new KeyResolver(keyIndex)
+  return {
+    now,
+    checker: new RecordChecker(indicators, resolver, stream.file.mapping, options.onlyOrganisation, now),
+    indicatorRows,
+    keyIndex,
+  }
 }
 
 type Progress = ReturnType<typeof trackProgress>
@@ -344,6 +169,9 @@ function trackProgress(options: ImportFileOptions) {
   }
 }
 
+/** Files from this size on are read and checked in a worker thread on PGlite (direct path). */
+const WORKER_FROM_BYTES = 4 * 1024 * 1024
+
 /**
  * The direct path: checked values go straight into `observation` as revision 1 of a batch
  * recorded at the first written value. Gives up (TakeStagedPath) on a value that meets a current
@@ -352,152 +180,102 @@ function trackProgress(options: ImportFileOptions) {
  */
 async function writeDirectly(tx: TransactionContext, job: ImportJob): Promise<ImportSummary> {
   const { stream, checksum, options, progress } = job
-  const { now, checker } = await startWriting(tx, job)
-  const sample = new ChangeSample()
-  let written = 0
+  const { now, checker, indicatorRows, keyIndex } = await startWriting(tx, job)
   let batchId: number | null = null
-  const base = (rejected: number, notices: ImportNotice[], rowsRead: number) => ({
+  const base = (rejected: number, notices: ImportNotice[], rowsRead: number, valuesRead: number) => ({
     fileName: stream.file.fileName,
     checksum,
     format: stream.file.format,
     rowsRead,
-    valuesRead: checker.records,
+    valuesRead,
     rowsRejected: rejected,
     errors: [] as ImportErrorRow[],
     notices,
     isDryRun: false,
   })
-  const recordedAt = now.toISOString()
-  const lines = (accepted: Accepted[], id: number) => {
-    let text = ''
-    for (const a of accepted) {
-      const r = a.record
-      const status = r.status ?? 'final'
-      text += `${a.organisationId},${a.indicatorId},${a.day},${csvField(r.breakdown)},1,${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${status},${id},${recordedAt},t\n`
-      sample.offer(a, written++)
+  const isInWorker =
+    tx.kind === 'pglite' &&
+    options.open === undefined &&
+    options.bytes.length >= (options.checkingWorker?.fromBytes ?? WORKER_FROM_BYTES)
+  const source = isInWorker
+    ? rowsInWorker(
+        {
+          bytes: options.bytes,
+          open: {
+            fileName: options.fileName,
+            mapping: options.mapping,
+            encoding: options.encoding,
+            delimiter: options.delimiter,
+            decimal: options.decimal,
+          },
+          indicators: indicatorRows,
+          keyIndex,
+          onlyOrganisation: options.onlyOrganisation,
+          now,
+          chunkChars: options.checkingWorker?.chunkChars,
+        },
+        (bytesRead) => {
+          progress.parse(bytesRead, options.bytes.length)
+          progress.wrote()
+        },
+      )
+    : rowsInThisThread(new DirectRows(stream, checker, now.toISOString()), progress.wrote)
+  try {
+    // The batch is recorded before the COPY starts (a COPY holds the connection until it ends), and
+    // only when there is a value to write, as the staged path does.
+    if (await source.hasValues()) {
+      const id = await insertFileImportBatch(
+        tx.db,
+        {
+          summary: base(0, [], 0, 0),
+          parsed: stream.file,
+          options,
+          now,
+          counts: { new: 1, changed: 0, unchanged: 0 },
+        },
+        { hasRawValues: true },
+      )
+      batchId = id
+      try {
+        await tx.copyCsv('observation', OBSERVATION_COPY_COLUMNS, source.chunks(id))
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new TakeStagedPath('a value meets a current one or repeats one')
+        throw error
+      }
     }
-    return text
-  }
-  const recordBatch = () =>
-    insertFileImportBatch(
-      tx.db,
-      {
-        summary: base(0, [], 0),
+    const end = await source.finish()
+    if (end.unmatchedLines.length > 0) {
+      await tx.copyCsv('import_stage', STAGE_COLUMNS, end.unmatchedLines)
+      if (await hasRepeatedRows(tx))
+        throw new TakeStagedPath('rows of a district without organisation repeat')
+    }
+    const summaryBase = base(end.rejected, end.notices, end.rowsRead, end.records)
+    const counts: DiffCounts = { new: end.written, changed: 0, unchanged: 0 }
+    if (batchId !== null)
+      await updateFileImportBatch(tx.db, batchId, {
+        summary: summaryBase,
         parsed: stream.file,
         options,
         now,
-        counts: { new: 1, changed: 0, unchanged: 0 },
-      },
-      { hasRawValues: true },
-    )
-  const unmatchedLines: string[] = []
-  let attributedNotices: ImportNotice[] = []
-  async function* checkedBatches(): AsyncGenerator<Accepted[]> {
-    for (const batch of stream.batches()) {
-      const accepted: Accepted[] = []
-      for (const record of batch) {
-        const checked = checker.check(record)
-        if (checked === undefined) continue
-        if (checked.organisationId === null) unmatchedLines.push(stageLine(checked, unmatchedLines.length))
-        else accepted.push(checked)
-      }
-      // A refused row writes nothing: the staged path lists the errors, duplicates among them.
-      if (checker.errors.length > 0) throw new TakeStagedPath('a row is refused')
-      if (accepted.length > 0) yield accepted
+        counts,
+      })
+    const summary: ImportSummary = {
+      ...summaryBase,
+      ...writtenCounts(counts, batchId, false),
+      changes: end.changes,
     }
-    const attributed = checker.attribution?.finish()
-    if (attributed && attributed.errors.length > 0) throw new TakeStagedPath('a row is refused')
-    attributedNotices = attributed?.notices ?? []
-    if (attributed && attributed.accepted.length > 0) yield attributed.accepted
+    await options.onCommitted?.(tx, summary)
+    return summary
+  } catch (error) {
+    if (error instanceof RowRefused) throw new TakeStagedPath('a row is refused')
+    throw error
+  } finally {
+    await source.close()
   }
-  const batches = checkedBatches()
-  // The batch is recorded before the COPY starts (a COPY holds the connection until it ends), and
-  // only when there is a value to write, as the staged path does.
-  const first = await batches.next()
-  if (!first.done) {
-    const id = await recordBatch()
-    batchId = id
-    async function* chunks(): AsyncGenerator<string> {
-      yield lines(first.value as Accepted[], id)
-      progress.wrote()
-      for await (const accepted of batches) {
-        yield lines(accepted, id)
-        progress.wrote()
-      }
-    }
-    try {
-      await tx.copyCsv('observation', OBSERVATION_COPY_COLUMNS, chunks())
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new TakeStagedPath('a value meets a current one or repeats one')
-      throw error
-    }
-  }
-  const tail = stream.finish()
-  if (tail.errorCount > 0) throw new TakeStagedPath('a row is refused')
-  if (unmatchedLines.length > 0) {
-    await tx.copyCsv('import_stage', STAGE_COLUMNS, unmatchedLines)
-    if (await hasRepeatedRows(tx)) throw new TakeStagedPath('rows of a district without organisation repeat')
-  }
-  const notices = [...tail.notices, ...attributedNotices, ...checker.unmatchedNotices()]
-  const summaryBase = base(checker.rejected, notices, tail.rowsRead)
-  const counts: DiffCounts = { new: written, changed: 0, unchanged: 0 }
-  if (batchId !== null)
-    await updateFileImportBatch(tx.db, batchId, {
-      summary: summaryBase,
-      parsed: stream.file,
-      options,
-      now,
-      counts,
-    })
-  const summary: ImportSummary = {
-    ...summaryBase,
-    ...writtenCounts(counts, batchId, false),
-    changes: sample.changes(checker),
-  }
-  await options.onCommitted?.(tx, summary)
-  return summary
 }
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
-}
-
-/**
- * The first CHANGE_SAMPLE new values by row (then file order): what the staged path's sample
- * (`order by change desc, row_number, seq`) gives when every value is new.
- */
-class ChangeSample {
-  private readonly kept: { row: number; seq: number; accepted: Accepted }[] = []
-
-  offer(accepted: Accepted, seq: number): void {
-    const row = accepted.record.row
-    const last = this.kept.at(-1)
-    if (
-      this.kept.length === CHANGE_SAMPLE &&
-      last &&
-      (last.row < row || (last.row === row && last.seq < seq))
-    )
-      return
-    let at = this.kept.length
-    while (at > 0) {
-      const before = this.kept[at - 1]!
-      if (before.row < row || (before.row === row && before.seq < seq)) break
-      at--
-    }
-    this.kept.splice(at, 0, { row, seq, accepted })
-    if (this.kept.length > CHANGE_SAMPLE) this.kept.pop()
-  }
-
-  changes(checker: { frequencyOf(indicatorId: number): 'monthly' | 'yearly' }): ValueChange[] {
-    return this.kept.map(({ accepted: a }) => ({
-      organisationId: a.organisationId,
-      indicator: a.record.indicator,
-      period: formatPeriod(periodFromDate(a.day, checker.frequencyOf(a.indicatorId))),
-      breakdown: a.record.breakdown,
-      before: null,
-      after: a.record.value ?? a.record.missingReason ?? '',
-    }))
-  }
 }
 
 /**
@@ -599,12 +377,6 @@ async function writeStaged(tx: TransactionContext, job: ImportJob): Promise<Impo
   return summary
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
 const STAGE_COLUMNS = [
   'seq',
   'organisation_id',
@@ -644,11 +416,6 @@ async function createStage(tx: TransactionContext): Promise<void> {
       value_column text not null
     ) on commit drop
   `.execute(tx.db)
-}
-
-function stageLine(a: Accepted | Unmatched, seq: number): string {
-  const r = a.record
-  return `${seq},${a.organisationId ?? ''},${a.indicatorId},${a.day},${csvField(r.breakdown)},${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${r.status ?? ''},${r.row},${csvField(r.orgKeyNormalised)},${csvField(r.orgKey)},${csvField(r.keyColumn)},${csvField(r.valueColumn)}\n`
 }
 
 /** Whether two staged rows give a value for the same key text, indicator, period and breakdown. */

@@ -1,7 +1,8 @@
 /**
  * The two ways an import writes (import-file.ts): straight into `observation` when every value is
  * new, or staged and diffed. The same files through both must give the same summary, the same
- * values and the same batch record.
+ * values and the same batch record; and the direct path the same whether the file is checked on
+ * this thread or (on PGlite) in a worker thread that hands over the COPY text in small chunks.
  */
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -54,18 +55,29 @@ async function forget(batchId: number | null) {
   await sql`delete from import_batch where id = ${batchId}`.execute(t.database.db)
 }
 
+type Path = 'direct' | 'direct, checked in a worker' | 'staged'
+
 /** Imports through one path, answers what it said and wrote, and takes it back. */
-async function importThrough(isDirectPathAllowed: boolean, options: Omit<ImportFileOptions, 'now'>) {
-  const summary: ImportSummary = await importFile(t.database, { ...options, now, isDirectPathAllowed })
+async function importThrough(path: Path, options: Omit<ImportFileOptions, 'now'>) {
+  const summary: ImportSummary = await importFile(t.database, {
+    ...options,
+    now,
+    isDirectPathAllowed: path !== 'staged',
+    // Chunks of ~20 rows: a file of a few hundred rows fills the worker's queue of chunks in flight.
+    checkingWorker:
+      path === 'direct, checked in a worker' ? { fromBytes: 0, chunkChars: 1000 } : { fromBytes: Infinity },
+  })
   const state = await written(summary.batchId)
   await forget(summary.batchId)
   return { summary: { ...summary, batchId: summary.batchId === null ? null : 'set' }, state }
 }
 
 async function expectSamePaths(options: Omit<ImportFileOptions, 'now'>) {
-  const direct = await importThrough(true, options)
-  const staged = await importThrough(false, options)
+  const direct = await importThrough('direct', options)
+  const inWorker = await importThrough('direct, checked in a worker', options)
+  const staged = await importThrough('staged', options)
   expect(direct).toEqual(staged)
+  expect(inWorker).toEqual(staged)
   return direct
 }
 
