@@ -7,16 +7,21 @@ import * as keyFigureInputs from './0020-key-figure-inputs'
 // two foreign keys (~0.4 s on PostgreSQL, a third of the run). They are now one row per
 // organisation: `series` holds its series one a line, `indicator id|days|values|breakdown` (days and
 // values as before; the breakdown URI-encoded, so no line or field separator occurs in it). A run
-// rewrites 400 rows. The old rows are dropped, not converted: runs' input_from_month becomes NULL,
-// so the next run reads observation once and keeps the new rows.
+// rewrites 400 rows. The old rows are converted (escaping '%', '|' and line feeds is an encoding
+// decodeURIComponent reads back), so the kept months stay usable.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table kpi_input_kept (
       organisation_id integer primary key references organisation (id) on delete cascade,
       series text not null
     );
+    insert into kpi_input_kept (organisation_id, series)
+    select organisation_id, string_agg(
+      indicator_id || '|' || days || '|' || values_text || '|' ||
+        replace(replace(replace(breakdown, '%', '%25'), '|', '%7C'), chr(10), '%0A'),
+      chr(10) order by indicator_id, breakdown)
+    from kpi_input_recent group by organisation_id;
     drop table kpi_input_recent;
-    update kpi_run set input_from_month = null where input_from_month is not null;
   `.execute(db)
 }
 
