@@ -335,17 +335,17 @@ export interface KpiRunTable {
   values_written: number
   /** Months up to here are in kpi_series, later ones in kpi_series_recent (null: all in kpi_series). */
   base_last_month: DateText | null
-  /** kpi_input_recent holds every series' current raw values from this month on (migration 0020). */
+  /** kpi_input_kept holds every series' current raw values from this month on (migrations 0020, 0021). */
   input_from_month: DateText | null
 }
 
-/** Raw values a computation keeps for the next one (migration 0020), as the loading query reads them. */
-export interface KpiInputRecentTable {
+/**
+ * Raw values a computation keeps for the next one (migrations 0020, 0021): per organisation its
+ * series, one a line, `indicator id|days|values|breakdown` (breakdown URI-encoded).
+ */
+export interface KpiInputKeptTable {
   organisation_id: number
-  indicator_id: number
-  breakdown: string
-  days: string
-  values_text: string
+  series: string
 }
 
 /**
@@ -800,7 +800,7 @@ export interface DB {
   kpi_run: KpiRunTable
   kpi_series: KpiSeriesTable
   kpi_series_recent: KpiSeriesTable
-  kpi_input_recent: KpiInputRecentTable
+  kpi_input_kept: KpiInputKeptTable
   kpi_value: KpiValueTable
   published_figure_value: PublishedFigureValueTable
   published_reconciliation: PublishedReconciliationTable

@@ -45,6 +45,12 @@ async function insertRows(db: Kysely<DB>, migration: string): Promise<void> {
       select o.id, i.id, '2022-12-01', r.revision, 10 * r.revision, 'final', b.id, '2023-01-01T00:00:00Z', r.revision = 2
       from organisation o, indicator i, import_batch b, (values (1), (2)) r(revision);
   `.execute(db)
+  if (migration >= '0020')
+    await sql`
+      insert into kpi_input_recent (organisation_id, indicator_id, breakdown, days, values_text)
+        select o.id, i.id, b.breakdown, '19327,19358', b.values_text
+        from organisation o, indicator i, (values ('total', '10,'), ('a|b%', 's,2.5')) b(breakdown, values_text);
+    `.execute(db)
   if (migration >= '0003')
     await sql`
       insert into app_user (email, name, role, organisation_id, password_hash)
@@ -90,6 +96,15 @@ describe('upgrades', () => {
       expect(users.rows[0]!.n).toBe(from >= '0003' ? 1 : 0)
       const ring = await sql<{ n: number }>`select count(*)::int as n from ring_membership`.execute(db)
       expect(ring.rows[0]!.n).toBe(1)
+      // 0021 converts the kept raw values of 0020 into one row per organisation (breakdown URI-encoded).
+      const kept = await sql<{ series: string }>`select series from kpi_input_kept`.execute(db)
+      const id = (await sql<{ id: number }>`select id from indicator where code = 'upgrade_test'`.execute(db))
+        .rows[0]!.id
+      expect(kept.rows).toEqual(
+        from >= '0020' && from < '0021'
+          ? [{ series: `${id}|19327,19358|s,2.5|${encodeURIComponent('a|b%')}\n${id}|19327,19358|10,|total` }]
+          : [],
+      )
     },
     120_000,
   )

@@ -437,11 +437,18 @@ export interface CompiledFigure {
   }): FigureSeriesResult
 }
 
+/** Month indexes of the month texts seen: every evaluation of a computation parses the same one. */
+const monthIndexes = new Map<string, number>()
+
 function parseMonth(month: string): number {
+  const known = monthIndexes.get(month)
+  if (known !== undefined) return known
   const period = parsePeriod(month)
   if (!period || period.frequency !== 'monthly')
     throw new AppError('invalid_input', message('kpi.notAMonth', { month }))
-  return monthIndex(period.year, period.month!)
+  const index = monthIndex(period.year, period.month!)
+  if (monthIndexes.size < 10_000) monthIndexes.set(month, index)
+  return index
 }
 
 const monthLabels = new Map<number, string>()
@@ -477,27 +484,19 @@ function compileChecked(options: {
       const context: EvaluationContext = { series, breakdown, stamp: ++evaluations }
       const num = numeratorKernel(context)
       const den = denominatorKernel(context)
+      // One backing store for the four value arrays: tens of thousands of short series in a
+      // computation, each array with a store of its own, kept the garbage collector busy.
+      const store = new Float64Array(4 * n)
       const result: FigureSeriesResult = {
         code: definition.code,
         breakdown,
         startMonth: formatMonthIndex(start),
         versions: new Uint16Array(n).fill(definition.version),
-        value: new Float64Array(n),
-        ratio: new Float64Array(n),
-        numerator: new Float64Array(n),
-        denominator: new Float64Array(n),
+        value: store.subarray(0, n),
+        ratio: store.subarray(n, 2 * n),
+        numerator: store.subarray(2 * n, 3 * n),
+        denominator: store.subarray(3 * n, 4 * n),
         missing: new Array<MissingDetail | undefined>(n),
-      }
-      const describe = (from: Buffers, i: number): MissingDetail => {
-        const reason = MISSING_REASONS[from.reasons[i]! - 1]!
-        const detail: MissingDetail = { reason, month: formatMonthIndex(start + from.months[i]!) }
-        const slot = from.sources[i]! >= 0 ? slots[from.sources[i]!] : undefined
-        if (slot) {
-          detail.indicator = slot.indicator
-          detail.breakdown = slot.breakdown ?? breakdown
-        }
-        if (from.causes[i]) detail.cause = MISSING_REASONS[from.causes[i]! - 1]!
-        return detail
       }
       // History months are left NaN: describing why each is missing (a year of them in every series of
       // an incremental computation) was most of its evaluation time.
@@ -512,8 +511,8 @@ function compileChecked(options: {
         result.numerator[i] = a
         result.denominator[i] = b
         let missing: MissingDetail | undefined
-        if (num.reasons[i] !== 0) missing = describe(num, i)
-        else if (den.reasons[i] !== 0) missing = describe(den, i)
+        if (num.reasons[i] !== 0) missing = describeMissing({ from: num, i, start, slots, breakdown })
+        else if (den.reasons[i] !== 0) missing = describeMissing({ from: den, i, start, slots, breakdown })
         else if (b === 0) missing = { reason: 'division_by_zero', month: formatMonthIndex(start + i) }
         const ratio = a / b
         const value = isPercent ? ratio * 100 : (ratio - 1) * 100
@@ -531,6 +530,26 @@ function compileChecked(options: {
       return result
     },
   }
+}
+
+/** Why month `i` of `from` is missing, as a result states it. */
+function describeMissing(options: {
+  from: Buffers
+  i: number
+  start: number
+  slots: readonly Slot[]
+  breakdown: string
+}): MissingDetail {
+  const { from, i, slots } = options
+  const reason = MISSING_REASONS[from.reasons[i]! - 1]!
+  const detail: MissingDetail = { reason, month: formatMonthIndex(options.start + from.months[i]!) }
+  const slot = from.sources[i]! >= 0 ? slots[from.sources[i]!] : undefined
+  if (slot) {
+    detail.indicator = slot.indicator
+    detail.breakdown = slot.breakdown ?? options.breakdown
+  }
+  if (from.causes[i]) detail.cause = MISSING_REASONS[from.causes[i]! - 1]!
+  return detail
 }
 
 /**

@@ -19,6 +19,7 @@ import * as topicPractice from './0017-topic-practice'
 import * as recentKeyFigures from './0018-recent-key-figures'
 import * as activityNotifications from './0019-activity-notifications'
 import * as keyFigureInputs from './0020-key-figure-inputs'
+import * as keptInputsPerOrganisation from './0021-kept-inputs-per-organisation'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018-recent-key-figures': recentKeyFigures,
   '0019-activity-notifications': activityNotifications,
   '0020-key-figure-inputs': keyFigureInputs,
+  '0021-kept-inputs-per-organisation': keptInputsPerOrganisation,
 }

@@ -14,7 +14,7 @@ export interface KpiRunRow {
   definitionsHash: string
   /** Months up to this one are in kpi_series, later ones in kpi_series_recent (null: all in kpi_series). */
   baseLastMonth: number | null
-  /** kpi_input_recent holds every series' current raw values from this month on (null: unusable). */
+  /** kpi_input_kept holds every series' current raw values from this month on (null: unusable). */
   inputFromMonth: number | null
 }
 

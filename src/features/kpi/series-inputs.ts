@@ -1,7 +1,9 @@
 /**
- * The raw values a computation keeps for the next one (kpi_input_recent, migration 0020): an
+ * The raw values a computation keeps for the next one (kpi_input_kept, migrations 0020 and 0021): an
  * incremental run after a one-month import reads the last year of every series from these short
  * rows and the current values of the pending import batches instead of from all of observation.
+ * One row per organisation holds all its series, one a line: `indicator id|days|values|breakdown`,
+ * days and values as the loading query aggregates them, the breakdown URI-encoded.
  */
 import { sql, type Kysely } from 'kysely'
 import type { TransactionContext } from '../../db/connect'
@@ -34,9 +36,8 @@ export async function loadSeriesFromInputs(
   const { fromMonth, toMonth } = options
   const codeOf = await listMonthlyIndicators(db)
   const organisationIds = [...options.organisationIds]
-  const kept = await sql<ParsedSeriesRow['row']>`
-    select organisation_id, indicator_id, breakdown, days, values_text as values
-    from kpi_input_recent where organisation_id = any(${organisationIds}::int[])
+  const kept = await sql<{ organisation_id: number; series: string }>`
+    select organisation_id, series from kpi_input_kept where organisation_id = any(${organisationIds}::int[])
   `.execute(db)
   // The BRIN index on batch_id (migration 0018) reads only the pages of the pending batches.
   const fresh =
@@ -55,7 +56,7 @@ export async function loadSeriesFromInputs(
         )
   const freshByKey = new Map(fresh.map((f) => [keyOf(f.row), f]))
   const rows: ParsedSeriesRow[] = []
-  for (const row of kept.rows) {
+  for (const row of splitKept(kept.rows, codeOf)) {
     const months = parseMonths(row.days)
     const key = keyOf(row)
     const update = freshByKey.get(key)
@@ -68,9 +69,41 @@ export async function loadSeriesFromInputs(
   return layOutSeries(rows, codeOf, { fromMonth, toMonth })
 }
 
+/** The series lines of kept rows as the loading query's rows; indicators no longer monthly are left out. */
+function* splitKept(
+  rows: readonly { organisation_id: number; series: string }[],
+  codeOf: ReadonlyMap<number, string>,
+): Generator<ParsedSeriesRow['row']> {
+  const breakdowns = new Map<string, string>()
+  for (const { organisation_id, series } of rows) {
+    let start = 0
+    while (start < series.length) {
+      let end = series.indexOf('\n', start)
+      if (end < 0) end = series.length
+      const a = series.indexOf('|', start)
+      const b = series.indexOf('|', a + 1)
+      const c = series.indexOf('|', b + 1)
+      const indicatorId = Number(series.slice(start, a))
+      const encoded = series.slice(c + 1, end)
+      let breakdown = breakdowns.get(encoded)
+      if (breakdown === undefined) breakdowns.set(encoded, (breakdown = decodeURIComponent(encoded)))
+      if (codeOf.has(indicatorId))
+        yield {
+          organisation_id,
+          indicator_id: indicatorId,
+          breakdown,
+          days: series.slice(a + 1, b),
+          values: series.slice(b + 1, c),
+        }
+      start = end + 1
+    }
+  }
+}
+
 /**
  * Replaces the kept rows of `organisationIds` (all organisations: undefined) by `rows`: the months
- * from `fromMonth` on (and at most a year before it).
+ * from `fromMonth` on (and at most a year before it). One row per organisation: a new month rewrites
+ * as many rows as organisations, not one per series.
  */
 export async function keepSeriesInputs(
   tx: TransactionContext,
@@ -78,26 +111,35 @@ export async function keepSeriesInputs(
 ): Promise<void> {
   if (options.organisationIds)
     await sql`
-      delete from kpi_input_recent where organisation_id = any(${[...options.organisationIds]}::int[])
+      delete from kpi_input_kept where organisation_id = any(${[...options.organisationIds]}::int[])
     `.execute(tx.db)
-  else await sql`truncate kpi_input_recent`.execute(tx.db)
-  await tx.copyCsv('kpi_input_recent', COLUMNS, csvChunks(options.rows, options.fromMonth))
+  else await sql`truncate kpi_input_kept`.execute(tx.db)
+  await tx.copyCsv(
+    'kpi_input_kept',
+    ['organisation_id', 'series'],
+    csvChunks(options.rows, options.fromMonth),
+  )
 }
 
-const COLUMNS = ['organisation_id', 'indicator_id', 'breakdown', 'days', 'values_text']
-
 function* csvChunks(rows: readonly ParsedSeriesRow[], fromMonth: number): Generator<string> {
-  let chunk: string[] = []
+  const lines = new Map<number, string[]>()
+  const encoded = new Map<string, string>()
   for (const { row, months } of rows) {
     // Older months may stay (readers ignore them) until a year of them has gathered.
     const isLong = months.length > 12 && months.some((m) => m < fromMonth - 12)
     const kept = isLong ? selectEntries(row, months, (m) => m >= fromMonth) : row
     if (!kept) continue
-    // Days, values and breakdown codes hold no quotes; the lists' commas are inside quotes.
-    chunk.push(
-      `${row.organisation_id},${row.indicator_id},"${row.breakdown}","${kept.days}","${kept.values}"\n`,
-    )
-    if (chunk.length >= 5000) {
+    let breakdown = encoded.get(row.breakdown)
+    if (breakdown === undefined) encoded.set(row.breakdown, (breakdown = encodeURIComponent(row.breakdown)))
+    let own = lines.get(row.organisation_id)
+    if (!own) lines.set(row.organisation_id, (own = []))
+    own.push(`${row.indicator_id}|${kept.days}|${kept.values}|${breakdown}`)
+  }
+  let chunk: string[] = []
+  for (const [organisationId, own] of lines) {
+    // Days, values and encoded breakdowns hold no quotes; the newlines are inside quotes.
+    chunk.push(`${organisationId},"${own.join('\n')}"\n`)
+    if (chunk.length >= 100) {
       yield chunk.join('')
       chunk = []
     }
