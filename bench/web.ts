@@ -2,10 +2,10 @@
  * JavaScript each route of the web UI loads, gzipped, from the Vite build manifest: the entry with
  * its static imports, the route's page chunk with its static imports, and the dynamic imports that
  * run when the page mounts (ECharts on chart pages). Chunks loaded only on a click (the XLSX writer)
- * are reported on their own. Texts are counted per language: the core German table is in the entry,
- * its English a chunk English readers load on top; a feature's tables (benchlearning) are one chunk per
- * language that the routes using them fetch. Each route is measured in English (its larger size) and
- * the German size is in the note. The server's texts (messages-server*.ts) are fetched only when a
+ * are reported on their own. Texts are counted per language: the core table is a chunk per language
+ * (messages.ts, messages-en.ts) fetched before the first render; a feature's tables (benchlearning) are one chunk per
+ * language that the routes using them fetch. Each route is measured in English and the German size is in
+ * the note; the target must be met in both. The server's texts (messages-server*.ts) are fetched only when a
  * server text is shown (an error, a note, a reason): they are reported on their own with that
  * condition, and counted with the routes that show one on every mount (SERVER_TEXTS_ON_MOUNT).
  * Target from issue 5: ≤ 300 kB per route.
@@ -126,8 +126,8 @@ export async function bench(): Promise<BenchResult[]> {
   if (!existsSync(manifestPath)) throw new Error('dist/web/.vite/manifest.json is missing (build.manifest)')
   const manifest: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
   const results: BenchResult[] = []
-  if (!manifest['src/i18n/messages-en.ts'])
-    throw new Error('messages-en.ts is not a chunk of its own in the build')
+  for (const core of ['src/i18n/messages.ts', 'src/i18n/messages-en.ts'])
+    if (!manifest[core]) throw new Error(`${core} is not a chunk of its own in the build`)
   const pages = Object.keys(manifest)
     .filter((key) => key.startsWith('src/pages/'))
     .sort()
@@ -143,7 +143,8 @@ export async function bench(): Promise<BenchResult[]> {
       value: Math.round(kb * 10) / 10,
       unit: 'kB',
       target: `≤ ${TARGET_KB} kB`,
-      isMet: kb <= TARGET_KB,
+      // Both languages must meet the target.
+      isMet: Math.max(kb, germanKb) <= TARGET_KB,
       note: `${germanKb.toFixed(1)} kB in German; ${hasCharts ? 'with ECharts' : 'no ECharts'}`,
     })
   }
