@@ -9,9 +9,9 @@
  * named by its key), `{name:meetingStatus}` (a meeting's status by its name in the language), and
  * plurals `{name|# Stimme|# Stimmen}` (the form by the language's plural rule, `#` the formatted count).
  */
-import * as fmt from '../format/format'
 import type { Locale } from '../format/format'
 import { SERVER_MESSAGES } from './catalogue'
+import { renderTemplate, type ParamValue, type TextLookup } from './render'
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES
 
@@ -25,7 +25,7 @@ type GermanVersionNames<S extends string> = S extends `${string}{${infer P}}${in
   ? (P extends `${infer N}:inLanguage` ? `${N}De` : never) | GermanVersionNames<Rest>
   : never
 
-export type ParamValue = string | number
+export type { ParamValue } from './render'
 /** The parameters a key's texts name (taken from the German text; the catalogue test checks English). */
 export type ParamsOf<K extends ServerMessageKey> = Record<
   PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>,
@@ -60,39 +60,9 @@ export function isServerMessageKey(key: unknown): key is ServerMessageKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(SERVER_MESSAGES, key)
 }
 
-/** Identifiers (`id`, `meetingId` …) and years are labels, not quantities: never grouped ("987.654", "2.026"). */
-const IDENTIFIER = /^(id|year)$|Id$/
-
-function formatParam(
-  locale: Locale,
-  name: string,
-  value: ParamValue | undefined,
-  format: string | undefined,
-): string | undefined {
-  if (value === undefined) return undefined
-  if (IDENTIFIER.test(name) && typeof value === 'number' && !format) return String(value)
-  if (format === 'date' && typeof value === 'string') return fmt.formatDate(locale, value)
-  if (format === 'period' && typeof value === 'string') return fmt.formatPeriod(locale, value)
-  // A share (0.229) as the percent everyone reads ("22,9 %"), like R² everywhere in the UI.
-  if (format === 'percent' && typeof value === 'number') return fmt.formatPercent(locale, value * 100, 1)
-  if (typeof value === 'number') {
-    if (format === 'fixed') return fmt.formatFixed(locale, value, 1)
-    if (format === 'signed') return fmt.formatSigned(locale, value, 1)
-    if (format === 'points') return fmt.formatPercentagePoints(locale, value, 1)
-    if (format === 'euros') return fmt.formatEuros(locale, value)
-    if (format === 'seconds') return fmt.formatDuration(locale, value)
-  }
-  // {action:text}: the value names another catalogue text, shown in the same language.
-  if (format === 'text' && isServerMessageKey(value)) return SERVER_MESSAGES[value][locale]
-  // {status:meetingStatus} reads meeting.status.<value>, {expected:typeWord} type.word.<value> …
-  const named = /^(\w+?)(Status|Word)$/.exec(format ?? '')
-  if (named) {
-    const key = `${named[1]}.${named[2]!.toLowerCase()}.${value}`
-    return isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : String(value)
-  }
-  if (typeof value === 'number') return fmt.formatNumber(locale, value, 3)
-  return value
-}
+/** A catalogue text by key in a language, for `{name:text}` and `{name:status}` placeholders. */
+const lookUp: TextLookup = (locale, key) =>
+  isServerMessageKey(key) ? SERVER_MESSAGES[key][locale] : undefined
 
 /** The text of a key in a language; an unknown placeholder stays visible so a missing value is noticed. */
 export function text(locale: Locale, key: ServerMessageKey, params: Record<string, ParamValue> = {}): string {
@@ -101,21 +71,7 @@ export function text(locale: Locale, key: ServerMessageKey, params: Record<strin
 
 /** Fills a catalogue template's placeholders and plurals with raw parameters, formatted for the language. */
 export function fillTemplate(locale: Locale, template: string, params: Record<string, ParamValue>): string {
-  return template
-    .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) => {
-      const count = params[name]
-      if (typeof count !== 'number') return whole
-      const form = fmt.pluralCategory(locale, count) === 'one' ? one : other
-      return form.replace(/#/g, fmt.formatNumber(locale, count, 3))
-    })
-    .replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format: string | undefined) => {
-      // {why:inLanguage}: a text written by a person in English (`why`) and maybe German (`whyDe`).
-      if (format === 'inLanguage') {
-        const german = params[`${name}De`]
-        return String((locale === 'de' && typeof german === 'string' ? german : params[name]) ?? whole)
-      }
-      return formatParam(locale, name, params[name], format) ?? whole
-    })
+  return renderTemplate(locale, template, params, lookUp)
 }
 
 /** A message as sent to clients: English text with the key and raw parameters to render it again. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { loadServerTexts } from '../i18n/server-texts'
 import { ApiError, setUiLanguage } from './client'
 import { describeError, fieldMessages } from './describe-error'
 
@@ -52,6 +53,14 @@ describe('server texts sent as catalogue keys', () => {
     ],
   })
   afterEach(() => setUiLanguage('de'))
+
+  it('shows the text as sent until the server texts are fetched, then renders it', async () => {
+    setUiLanguage('de')
+    expect(describeError(t, keyed).message).toBe('bad.csv: 2 value(s) rejected; nothing was imported')
+    await loadServerTexts('de')
+    await loadServerTexts('en')
+    expect(describeError(t, keyed).message).toBe('bad.csv: 2 Wert(e) abgelehnt; nichts wurde eingelesen')
+  })
 
   it('renders message and details in the UI language, others as sent', () => {
     setUiLanguage('de')

@@ -1,10 +1,11 @@
 /**
  * Turns an ApiError into sentences for people: a title by error code, the server's message, and one
- * line per detail that names the row, column and value (import errors are fixed in the file).
+ * line per detail that names the row, column and value (import errors are fixed in the file). The
+ * server texts must be there: the views call `useServerTexts()`, actions await `loadServerTexts` first.
  */
 import type { MessageKey } from '../i18n/messages'
 import type { MessageParams } from '../i18n/translate'
-import { renderSent } from '../../../src/core/messages/text'
+import { renderSent } from '../i18n/server-texts'
 import { ApiError, currentUiLanguage, type ErrorDetail } from './client'
 
 export interface ReadableError {

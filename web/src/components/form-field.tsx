@@ -19,9 +19,11 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react'
+import { currentUiLanguage } from '../api/client'
 import { describeError } from '../api/describe-error'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
+import { loadServerTexts, useServerTexts } from '../i18n/server-texts'
 
 interface FieldFrame {
   /** The control's id; a generated one when left out. */
@@ -168,8 +170,12 @@ export function useAction(): ActionState {
 
 /** The server's refusal next to the control that caused it (without what a form shows by its fields). */
 export function ActionError({ error, shownByField }: { error: unknown; shownByField?: readonly string[] }) {
+  return error ? <ActionErrorBox error={error} shownByField={shownByField} /> : null
+}
+
+function ActionErrorBox({ error, shownByField }: { error: unknown; shownByField?: readonly string[] }) {
+  useServerTexts()
   const { t } = useI18n()
-  if (!error) return null
   const readable = describeError(t, error, shownByField)
   return (
     <div className="inline-error-box" role="alert">
@@ -260,6 +266,7 @@ export function useActionStatus() {
     try {
       setStatus({ kind: 'ok', text: await action() })
     } catch (error) {
+      await loadServerTexts(currentUiLanguage())
       const readable = describeError(t, error)
       setStatus({ kind: 'error', text: [readable.title, readable.message, ...readable.lines].join(': ') })
     }

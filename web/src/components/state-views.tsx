@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { describeError } from '../api/describe-error'
 import type { QueryResult } from '../api/use-query'
 import { useI18n } from '../i18n/i18n'
+import { useServerTexts } from '../i18n/server-texts'
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n()
@@ -23,6 +24,7 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  useServerTexts()
   const { t } = useI18n()
   const readable = describeError(t, error)
   return (

@@ -3,16 +3,17 @@
  * and mirrored to <html lang>, so screen readers pronounce the texts correctly.
  *
  * Texts come in parts so that a page loads only the texts it uses. The core table (messages.ts: shell,
- * navigation, states, errors, every page outside benchlearning) is in the entry chunk in German; its
- * English (messages-en.ts) is a chunk fetched when English is first chosen. A feature's own texts are a
+ * navigation, states, errors, every page outside benchlearning) is a chunk per language like every
+ * part (messages.ts, messages-en.ts), fetched in the reader's language before the first render, so an
+ * English reader never loads the German table. A feature's own texts are a
  * part made with `defineTexts` (benchlearning-texts.ts): one chunk per language, fetched in the chosen
  * language when a page that calls `useTexts(part)` is shown. Until it is there the page suspends (its
  * <Suspense> shows the loading state), so raw keys never flash; a language switch fetches the parts on
  * screen before switching. `t()` takes every key of every part (`MessageKey`), so the type checker still
  * catches a missing text; translate.test.ts checks each part's English against its German.
  *
- * Until English is there the UI stays in the language it is in (or, on a first visit in English, shows
- * nothing for the few milliseconds it takes). If English cannot be fetched (offline) the UI stays German;
+ * Until the core of a language is there the UI stays in the language it is in (or, on the first render,
+ * shows nothing for the few milliseconds it takes). If English cannot be fetched (offline) the UI stays German;
  * a feature part's German texts stand in for its English ones.
  */
 import {
@@ -25,7 +26,7 @@ import {
   useState,
   type ReactNode,
 } from 'react'
-import { de, type MessageKey } from './messages'
+import type { MessageKey } from './messages'
 import { interpolate, isLocale, type Locale, type MessageParams } from './translate'
 import { setUiLanguage } from '../api/client'
 
@@ -57,13 +58,16 @@ function initialLocale(): Locale {
 }
 
 const coreTexts: Texts = {
-  load: { de: async () => de, en: () => import('./messages-en').then((module) => module.en) },
+  load: {
+    de: () => import('./messages').then((module) => module.de),
+    en: () => import('./messages-en').then((module) => module.en),
+  },
 }
 
 /** The texts per locale, every part fetched so far merged into one table. */
-const tables: Record<Locale, Table> = { de: { ...de }, en: {} }
+const tables: Record<Locale, Table> = { de: {}, en: {} }
 /** The parts whose texts are in `tables` (for English also: given up on, German stands in). */
-const settled: Record<Locale, Set<Texts>> = { de: new Set([coreTexts]), en: new Set() }
+const settled: Record<Locale, Set<Texts>> = { de: new Set(), en: new Set() }
 const fetches: Record<Locale, Map<Texts, Promise<void>>> = { de: new Map(), en: new Map() }
 /** The feature parts on screen now, with how many components use each. */
 const textsInUse = new Map<Texts, number>()
@@ -117,10 +121,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // Not remembered then; the switch still works for this visit.
     }
     const parts = [coreTexts, ...textsInUse.keys()].filter((texts) => !isReady(next, texts))
-    void Promise.allSettled(parts.map((texts) => fetchTexts(next, texts))).then(() =>
-      // Without the core (offline) stay in the current language.
-      setCurrent((shown) => (isReady(next, coreTexts) ? next : (shown ?? 'de'))),
-    )
+    void Promise.allSettled(parts.map((texts) => fetchTexts(next, texts)))
+      // Without English's core (offline) the UI is German: fetch that if nothing is shown yet.
+      .then(() => (isReady(next, coreTexts) ? undefined : fetchTexts('de', coreTexts).catch(() => undefined)))
+      .then(() =>
+        // Without the core (offline) stay in the current language.
+        setCurrent((shown) => (isReady(next, coreTexts) ? next : (shown ?? 'de'))),
+      )
   }, [])
   useEffect(() => {
     if (current === null) setLocale(wanted)

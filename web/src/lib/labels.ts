@@ -1,7 +1,7 @@
 /** Display names for codes the API sends (Länder, units, breakdowns, statuses). */
 import { LAND_NAMES } from '../../../src/core/keys/ags'
 import type { Locale } from '../i18n/translate'
-import { renderSent } from '../../../src/core/messages/text'
+import { renderSent } from '../i18n/server-texts'
 
 /** An organisation as the server labelled it; the anonymous label in the reader's language. */
 export function organisationName(locale: Locale, organisation: { name: string; key?: string }): string {

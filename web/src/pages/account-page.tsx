@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { MailDeliveryChoice, MailPreferenceKind } from '../../../src/contracts/mail'
 import { changeOwnPassword } from '../api/account'
+import { currentUiLanguage } from '../api/client'
 import { describeError } from '../api/describe-error'
 import { updateMailPreference, useMailPreferences } from '../api/mail'
 import {
@@ -24,6 +25,7 @@ import { RecoveryCodes } from '../components/recovery-codes'
 import { QueryView } from '../components/state-views'
 import { TotpSecret } from '../components/totp-secret'
 import { useI18n } from '../i18n/i18n'
+import { loadServerTexts } from '../i18n/server-texts'
 import { formatDate } from '../i18n/translate'
 import type { MessageKey } from '../i18n/messages'
 
@@ -39,6 +41,7 @@ function useAction() {
       const text = await action()
       if (text) setMessage({ kind: 'ok', text })
     } catch (error) {
+      await loadServerTexts(currentUiLanguage())
       const readable = describeError(t, error)
       setMessage({ kind: 'error', text: `${readable.title}: ${readable.message}` })
     }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { CollectionDto, SaveCollectionFormRequest } from '../../../src/contracts/collections'
-import { renderSent } from '../../../src/core/messages/text'
+import { ServerText } from '../i18n/server-texts'
 import {
   closeCollection,
   remindCollectionMembers,
@@ -288,7 +288,7 @@ function FormTable({ collection, form }: { collection: CollectionDto; form: Coll
                 return (
                   <li key={`${f.code}|${keyOf(f)}`} className={`finding ${f.severity}`}>
                     <strong>{t(`collections.severity.${f.severity}`)}:</strong> {names.get(f.indicator)}{' '}
-                    {formatPeriod(locale, f.period)} – {renderSent(locale, f)}
+                    {formatPeriod(locale, f.period)} – <ServerText sent={f} />
                     {f.severity === 'warning' && comment && ` (${t('collections.commented')})`}
                   </li>
                 )
@@ -428,7 +428,7 @@ function Moderation({ collection }: { collection: CollectionDto }) {
                 {data.rows.flatMap((row) =>
                   row.warnings.map((w) => (
                     <li key={`${row.organisation.id}|${w.code}|${keyOf(w)}`}>
-                      <strong>{row.organisation.name}</strong>: {renderSent(locale, w)}
+                      <strong>{row.organisation.name}</strong>: <ServerText sent={w} />
                       {w.comment ? ` – „${w.comment}“` : ` – ${t('collections.state.warning')}`}
                     </li>
                   )),

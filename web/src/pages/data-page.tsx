@@ -17,7 +17,7 @@ import { useI18n } from '../i18n/i18n'
 import { formatDateTime, formatNumber, formatPeriod, pick } from '../i18n/translate'
 import { breakdownLabel } from '../lib/labels'
 import { SelectField } from '../components/form-field'
-import { isServerMessageKey, text } from '../../../src/core/messages/text'
+import { renderSent, useServerTexts } from '../i18n/server-texts'
 
 type UploadState =
   | { kind: 'idle' }
@@ -135,9 +135,11 @@ function Upload({
             onChange={setMapping}
             hint={
               <>
-                {mappings.status === 'error'
-                  ? t('data.mappingsFailed', { message: describeError(t, mappings.error).message })
-                  : t('data.mappingHint')}
+                {mappings.status === 'error' ? (
+                  <MappingsFailed error={mappings.error} />
+                ) : (
+                  t('data.mappingHint')
+                )}
               </>
             }
           >
@@ -339,11 +341,9 @@ interface ServerMessage {
 
 /** A server message in the reader's language where the server sent its key, else as sent. */
 function useImportMessage(): (m: ServerMessage) => string {
+  useServerTexts()
   const { locale } = useI18n()
-  return (m) => {
-    const key = m.key ?? m.messageKey
-    return isServerMessageKey(key) ? text(locale, key, m.params) : m.message
-  }
+  return (m) => renderSent(locale, { ...m, key: m.key ?? m.messageKey })
 }
 
 function ErrorTable({
@@ -380,7 +380,15 @@ function ErrorTable({
   )
 }
 
+/** The mappings could not be loaded: the server's reason, in the UI language. */
+function MappingsFailed({ error }: { error: unknown }) {
+  useServerTexts()
+  const { t } = useI18n()
+  return <>{t('data.mappingsFailed', { message: describeError(t, error).message })}</>
+}
+
 function UploadError({ error }: { error: unknown }) {
+  useServerTexts()
   const { t } = useI18n()
   if (error instanceof ApiError && error.details.some((d) => d.row !== undefined)) {
     const readable = describeError(t, error)
@@ -425,7 +433,10 @@ function History({ onOpenChanges }: { onOpenChanges: (batchId: number) => void }
                 id: b.id,
                 createdAt: b.createdAt,
                 // The generated demo network has no file; its batch is named in the reader's language.
-                fileName: b.format === 'generated' ? text(locale, 'demo.networkName') : b.fileName,
+                fileName:
+                  b.format === 'generated'
+                    ? renderSent(locale, { message: b.fileName, key: 'demo.networkName' })
+                    : b.fileName,
                 mapping: b.mapping,
                 createdBy: b.createdBy,
                 rowsRead: b.rowsRead,

@@ -16,7 +16,7 @@ import { Page } from '../components/page'
 import { Empty, QueryView } from '../components/state-views'
 import { RingFilter, RingOptions, useRingChoice } from '../components/ring-filter'
 import { useI18n, useTexts } from '../i18n/i18n'
-import { renderSent } from '../../../src/core/messages/text'
+import { ServerText } from '../i18n/server-texts'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import { SelectField, TextField, useFormValues } from '../components/form-field'
 import { TableScroll } from '../components/table-scroll'
@@ -286,7 +286,9 @@ function YearSchedule() {
       <ActionError error={action.error} />
       {proposal && (
         <div className="stack">
-          <p className="hint">{renderSent(locale, proposal.note)}</p>
+          <p className="hint">
+            <ServerText sent={proposal.note} />
+          </p>
           <ol className="item-list">
             {proposal.slots.map((slot) => (
               <li key={slot.number}>

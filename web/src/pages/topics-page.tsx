@@ -14,7 +14,7 @@ import { useI18n, useTexts } from '../i18n/i18n'
 import { benchlearningTexts } from '../i18n/benchlearning-texts'
 import type { MessageKey } from '../i18n/messages'
 import { formatDate } from '../i18n/translate'
-import { renderSent } from '../../../src/core/messages/text'
+import { ServerText } from '../i18n/server-texts'
 import {
   LabelledOptions,
   SelectField,
@@ -34,7 +34,7 @@ const STATUS_KEYS: Record<TopicDto['status'], MessageKey> = {
 /** Themen: members propose topics for their ring (or the network) and vote; the ranking decides. */
 export default function TopicsPage({ location }: PageProps) {
   useTexts(benchlearningTexts)
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const session = useSession()
   const { choices: visibleRings, ring: chosen } = useRingChoice(location)
   const ring = chosen ?? ''
@@ -58,7 +58,9 @@ export default function TopicsPage({ location }: PageProps) {
           const others = data.topics.filter((topic) => topic.status !== 'open')
           return (
             <>
-              <p className="hint">{renderSent(locale, data.votingRule)}</p>
+              <p className="hint">
+                <ServerText sent={data.votingRule} />
+              </p>
               <TopicList id="open-topics" title={t('topics.open')} topics={open} />
               <TopicList id="other-topics" title={t('topics.others')} topics={others} />
             </>

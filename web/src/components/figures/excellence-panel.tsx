@@ -9,7 +9,7 @@ import { signed } from '../../lib/figures'
 import { QueryView } from '../state-views'
 import type { SourceMixDto } from '../../../../src/contracts/published-figures'
 import { SourceLabel } from './source-label'
-import { renderSent } from '../../../../src/core/messages/text'
+import { ServerText } from '../../i18n/server-texts'
 
 /** How many are named in each list. */
 const TOP = 3
@@ -89,7 +89,9 @@ export function ExcellencePanel({
             {data.notes.length > 0 && (
               <ul className="plain-list muted excellence-notes">
                 {data.notes.map((note) => (
-                  <li key={note.message}>{renderSent(locale, note)}</li>
+                  <li key={note.message}>
+                    <ServerText sent={note} />
+                  </li>
                 ))}
               </ul>
             )}

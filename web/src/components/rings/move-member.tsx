@@ -1,7 +1,7 @@
 /** Moving members of a saved model by hand: the quality before and after is shown before the move is saved. */
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { PeerModelDto, PeerMovePreviewDto } from '../../../../src/contracts/peers'
-import { renderSent } from '../../../../src/core/messages/text'
+import { ServerText } from '../../i18n/server-texts'
 import { movePeerMembers, previewPeerMoves } from '../../api/rings-api'
 import { useI18n, type I18n } from '../../i18n/i18n'
 import { formatNumber, formatPercent, type Locale } from '../../i18n/translate'
@@ -163,7 +163,9 @@ function MovePreview({
           <p className="state-title">{t('forming.violations')}</p>
           <ul>
             {p.violations.map((v, i) => (
-              <li key={i}>{renderSent(locale, { ...v, key: v.messageKey })}</li>
+              <li key={i}>
+                <ServerText sent={{ ...v, key: v.messageKey }} />
+              </li>
             ))}
           </ul>
         </div>

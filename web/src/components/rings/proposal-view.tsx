@@ -4,7 +4,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import type { FormPeerGroupsRequest, PeerModelDto, PeerProposalDto } from '../../../../src/contracts/peers'
-import { renderSent } from '../../../../src/core/messages/text'
+import { ServerText } from '../../i18n/server-texts'
 import { isoDate } from '../../../../src/core/periods/dates'
 import { savePeerModel } from '../../api/rings-api'
 import { useI18n } from '../../i18n/i18n'
@@ -32,7 +32,7 @@ export function ProposalView({
   onModel: (model: PeerModelDto) => void
   headingRef: React.RefObject<HTMLHeadingElement | null>
 }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const id = useId()
   const quality = proposal.quality
   return (
@@ -57,7 +57,9 @@ export function ProposalView({
       {proposal.notes.length > 0 && (
         <ul className="notices">
           {proposal.notes.map((note, i) => (
-            <li key={i}>{renderSent(locale, { ...note, key: note.messageKey })}</li>
+            <li key={i}>
+              <ServerText sent={{ ...note, key: note.messageKey }} />
+            </li>
           ))}
         </ul>
       )}
