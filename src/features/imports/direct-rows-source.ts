@@ -55,8 +55,8 @@ export function rowsInWorker(
     else replies.push(reply)
   }
   worker.on('message', deliver)
-  worker.on('error', (error) => deliver({ kind: 'failed', message: error.stack ?? error.message }))
-  worker.on('exit', (code) => deliver({ kind: 'failed', message: `the checking worker stopped (${code})` }))
+  worker.on('error', (error) => deliver({ kind: 'failed', reason: error.stack ?? error.message }))
+  worker.on('exit', (code) => deliver({ kind: 'failed', reason: `the checking worker stopped (${code})` }))
   const next = () =>
     new Promise<DirectRowsReply>((resolve) => {
       const reply = replies.shift()
@@ -67,7 +67,7 @@ export function rowsInWorker(
   const fail = (reply: DirectRowsReply): never => {
     if (reply.kind === 'refused') throw new RowRefused()
     throw new Error(
-      reply.kind === 'failed' ? reply.message : `unexpected reply from the checking worker: ${reply.kind}`,
+      reply.kind === 'failed' ? reply.reason : `unexpected reply from the checking worker: ${reply.kind}`,
     )
   }
   // The bytes are copied, not transferred: the staged path may have to read the file again.

@@ -30,7 +30,8 @@ export type DirectRowsReply =
   | { kind: 'chunk'; bytes: Uint8Array<ArrayBuffer>; bytesRead: number }
   | { kind: 'end'; end: DirectRowsEnd }
   | { kind: 'refused' }
-  | { kind: 'failed'; message: string }
+  /** A bug or a crash of the worker, for the log (the import fails as an internal error). */
+  | { kind: 'failed'; reason: string }
 
 export type DirectRowsCommand = { kind: 'batch'; batchId: number } | { kind: 'taken' }
 
@@ -58,7 +59,7 @@ port.on('message', (message: DirectRowsRequest | DirectRowsCommand) => {
             ? { kind: 'refused' }
             : {
                 kind: 'failed',
-                message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+                reason: error instanceof Error ? (error.stack ?? error.message) : String(error),
               },
         ),
     )
