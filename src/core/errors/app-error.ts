@@ -1,4 +1,18 @@
-import { render, type Message, type ParamValue, type ServerMessageKey } from '../messages/text'
+import type { Message, ParamValue } from '../messages/text'
+
+/**
+ * How an error's `message` (English, for logs) is written: set by core/messages/text.ts, the module
+ * that holds the catalogue, when it loads. This module does not import the catalogue itself, so the
+ * web's bundle, which renders `key` + `params` in the UI language and never needs the English text,
+ * does not carry both languages of every server text for it. Until text.ts has loaded the key
+ * stands in (every module that makes a message with `message()` has loaded it).
+ */
+let renderEnglish: (text: Message) => string = (text) => text.key
+
+/** Called once by core/messages/text.ts with its English rendering. */
+export function setErrorTextRenderer(render: (text: Message) => string): void {
+  renderEnglish = render
+}
 
 /**
  * The one error type of the domain. Shells map `code` to an HTTP status (server) or an exit code
@@ -35,7 +49,7 @@ export function detail(
   text: Message,
   where: Omit<ErrorDetail, 'message' | 'key' | 'params'> = {},
 ): ErrorDetail {
-  return { ...where, message: render('en', text), key: text.key, params: text.params }
+  return { ...where, message: renderEnglish(text), key: text.key, params: text.params }
 }
 
 /** What an error says: always a catalogue message, so every reader gets it in their language. */
@@ -50,26 +64,13 @@ export class AppError extends Error {
 
   /** `message` is English for logs; shells render `key` + `params` in the reader's language. */
   constructor(code: AppErrorCode, text: ErrorText, details: ErrorDetail[] = []) {
-    super(render('en', text))
+    super(renderEnglish(text))
     this.name = 'AppError'
     this.code = code
     this.details = details
     this.key = text.key
     this.params = text.params
   }
-}
-
-/**
- * An error's text as parameters of another message (`{reason:inLanguage}`): its English text and
- * its German one, so the outer message reads in one language either way.
- */
-export function reasonOf(error: AppError): { reason: string; reasonDe: string } {
-  return bothLanguages({ key: error.key as ServerMessageKey, params: error.params })
-}
-
-/** A message as `reason` (English) and `reasonDe` (German), for a `{reason:inLanguage}` placeholder. */
-export function bothLanguages(reason: Message): { reason: string; reasonDe: string } {
-  return { reason: render('en', reason), reasonDe: render('de', reason) }
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -1,5 +1,5 @@
-import { AppError, detail, reasonOf } from '../errors/app-error'
-import { message } from '../messages/text'
+import { AppError, detail } from '../errors/app-error'
+import { message, reasonOf } from '../messages/text'
 import type { FormulaNode } from './formula-ast'
 import { parseFormula } from './formula-parser'
 import {

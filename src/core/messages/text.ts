@@ -12,49 +12,18 @@
 import type { Locale } from '../format/format'
 import { SERVER_MESSAGES } from './catalogue'
 import { renderTemplate, type ParamValue, type TextLookup } from './render'
+import type { Message, ServerMessageKey } from './message'
+import { setErrorTextRenderer, type AppError } from '../errors/app-error'
 
-export type ServerMessageKey = keyof typeof SERVER_MESSAGES
-
-/** The placeholder names of a template, `{name}` and `{name:format}`. */
-type PlaceholderNames<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? (P extends `${infer N}:${string}` ? N : P extends `${infer N}|${string}` ? N : P) | PlaceholderNames<Rest>
-  : never
-
-/** `{why:inLanguage}` also takes `whyDe`, the German version of a text a person wrote. */
-type GermanVersionNames<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? (P extends `${infer N}:inLanguage` ? `${N}De` : never) | GermanVersionNames<Rest>
-  : never
-
-export type { ParamValue } from './render'
-/** The parameters a key's texts name (taken from the German text; the catalogue test checks English). */
-export type ParamsOf<K extends ServerMessageKey> = Record<
-  PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>,
-  ParamValue
-> &
-  Partial<Record<GermanVersionNames<(typeof SERVER_MESSAGES)[K]['de']>, ParamValue>>
-
-/** A text as key and raw parameters: what errors, notices, reasons and spotlights carry. */
-export interface Message<K extends ServerMessageKey = ServerMessageKey> {
-  key: K
-  params: Record<string, ParamValue>
-}
-
-/** The keys whose texts take no parameters. */
-export type ParameterlessKey = {
-  [K in ServerMessageKey]: [PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>] extends [never] ? K : never
-}[ServerMessageKey]
-
-/** The parameters `message(key, …)` takes for a key: none, or exactly the ones its texts name. */
-export type ArgsOf<K extends ServerMessageKey> = [
-  PlaceholderNames<(typeof SERVER_MESSAGES)[K]['de']>,
-] extends [never]
-  ? [params?: Record<string, never>]
-  : [params: ParamsOf<K>]
-
-/** A message with typed parameters: `message('import.unknownIndicator', { code })`. */
-export function message<K extends ServerMessageKey>(key: K, ...[params]: ArgsOf<K>): Message<K> {
-  return { key, params: { ...(params ?? {}) } }
-}
+export {
+  message,
+  type ArgsOf,
+  type Message,
+  type ParameterlessKey,
+  type ParamsOf,
+  type ParamValue,
+  type ServerMessageKey,
+} from './message'
 
 export function isServerMessageKey(key: unknown): key is ServerMessageKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(SERVER_MESSAGES, key)
@@ -120,4 +89,20 @@ export function pickLocale(userLocale: Locale | undefined, acceptLanguage: strin
 export function localeFromEnvironment(env: Record<string, string | undefined>): Locale {
   const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
   return /^en/i.test(lang) ? 'en' : 'de'
+}
+
+// Errors carry their English text for logs (core/errors/app-error.ts, which does not import the catalogue).
+setErrorTextRenderer((m) => render('en', m))
+
+/**
+ * An error's text as parameters of another message (`{reason:inLanguage}`): its English text and
+ * its German one, so the outer message reads in one language either way.
+ */
+export function reasonOf(error: AppError): { reason: string; reasonDe: string } {
+  return bothLanguages({ key: error.key as ServerMessageKey, params: error.params })
+}
+
+/** A message as `reason` (English) and `reasonDe` (German), for a `{reason:inLanguage}` placeholder. */
+export function bothLanguages(reason: Message): { reason: string; reasonDe: string } {
+  return { reason: render('en', reason), reasonDe: render('de', reason) }
 }

@@ -8,9 +8,9 @@
 import { readFileSync, readdirSync, openSync, fstatSync, readSync, closeSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { z } from 'zod'
-import { bothLanguages, detail, invalidInput } from '../../core/errors/app-error'
+import { detail, invalidInput } from '../../core/errors/app-error'
 import { issueMessage } from '../../contracts/issue-message'
-import { message } from '../../core/messages/text'
+import { bothLanguages, message } from '../../core/messages/text'
 import { MAPPING_DOCUMENT_MAX_BYTES, MAPPING_NAME_PATTERN } from '../../contracts/imports'
 import {
   organisationListMappingSchema,

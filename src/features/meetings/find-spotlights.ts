@@ -11,8 +11,8 @@ import {
   type ResidualCandidate,
   type Spotlight,
 } from '../../core/benchlearning'
-import { isAppError, reasonOf } from '../../core/errors/app-error'
-import { message, type Message } from '../../core/messages/text'
+import { isAppError } from '../../core/errors/app-error'
+import { message, reasonOf, type Message } from '../../core/messages/text'
 import { combineSources } from '../../core/kpi'
 import { formatPeriod, monthFromIndex } from '../../core/periods/period'
 import type { DB } from '../../db/schema'

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadServerTexts } from '../i18n/server-texts'
+import { AppError } from '../../../src/core/errors/app-error'
+import { message } from '../../../src/core/messages/message'
 import { ApiError, setUiLanguage } from './client'
 import { describeError, fieldMessages } from './describe-error'
 
@@ -71,5 +73,16 @@ describe('server texts sent as catalogue keys', () => {
     setUiLanguage('en')
     expect(describeError(t, keyed).message).toBe('bad.csv: 2 value(s) rejected; nothing was imported')
     expect(describeError(t, keyed).lines[0]).toBe('error.row{"row":3}: unknown indicator \'x1\'')
+  })
+
+  it('renders an error of core code run in the browser by its key, in the UI language', async () => {
+    await loadServerTexts('de')
+    await loadServerTexts('en')
+    const thrown = new AppError('invalid_input', message('import.unknownIndicator', { code: 'x1' }))
+    setUiLanguage('de')
+    expect(describeError(t, thrown).message).toBe('unbekannte Kennzahl ‚x1‘')
+    setUiLanguage('en')
+    expect(describeError(t, thrown).message).toBe("unknown indicator 'x1'")
+    expect(describeError(t, new Error('plain')).message).toBe('plain')
   })
 })

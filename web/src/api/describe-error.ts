@@ -43,7 +43,14 @@ export function describeError(t: T, error: unknown, shownByField: readonly strin
         .map((detail) => describeDetail(t, detail)),
     }
   }
-  return { title: t('error.code.internal'), message: String((error as Error)?.message ?? error), lines: [] }
+  // An error of shared core code run in the browser (core/errors/app-error) carries its text as a
+  // catalogue key: its `message` is only the key there, since the web bundle leaves the English out.
+  const sent = error as { message?: unknown; key?: unknown; params?: Record<string, string | number> }
+  const message =
+    typeof sent?.key === 'string'
+      ? renderSent(currentUiLanguage(), { message: String(sent.message), key: sent.key, params: sent.params })
+      : String(sent?.message ?? error)
+  return { title: t('error.code.internal'), message, lines: [] }
 }
 
 /** The server's messages about these fields of a form (a field's details joined), for next to the field. */

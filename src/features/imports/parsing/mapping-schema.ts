@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { AppError, bothLanguages, detail } from '../../../core/errors/app-error'
+import { AppError, detail } from '../../../core/errors/app-error'
 import { issueMessage } from '../../../contracts/issue-message'
-import { message, type Message } from '../../../core/messages/text'
+import { bothLanguages, message, type Message } from '../../../core/messages/text'
 import { parsePeriod } from '../../../core/periods/period'
 
 /**
