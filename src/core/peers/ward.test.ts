@@ -112,8 +112,81 @@ describe('computeWardLinkage', () => {
     const random = createRandom(5)
     const points = Array.from({ length: 60 }, () => [random(), random(), random()])
     const linkage = computeWardLinkage(points)
-    const naive = computeNaiveWardHeights(points)
+    const naive = computeReferenceWardRows(points).map((row) => row[2])
     linkage.forEach((row, i) => expect(row[2]).toBeCloseTo(naive[i], 10))
+  })
+
+  it('gives the rows of an O(n³) reference, with and without weights', () => {
+    const random = createRandom(31)
+    for (const [n, d] of [
+      [1, 3],
+      [2, 3],
+      [3, 3],
+      [4, 1],
+      [40, 2],
+      [90, 8],
+    ]) {
+      const points = Array.from({ length: n }, () => Array.from({ length: d }, () => random()))
+      const weights = points.map(() => 1 + Math.floor(random() * 4))
+      for (const options of [{}, { weights }]) {
+        const linkage = computeWardLinkage(points, options)
+        const reference = computeReferenceWardRows(points, 'weights' in options ? weights : undefined)
+        expect(linkage.length).toBe(Math.max(0, n - 1))
+        expect(linkage.map((row) => [row[0], row[1], row[3]])).toEqual(
+          reference.map((row) => [row[0], row[1], row[3]]),
+        )
+        linkage.forEach((row, i) =>
+          expect(Math.abs(row[2] - reference[i][2])).toBeLessThanOrEqual(1e-12 * reference[i][2]),
+        )
+      }
+    }
+  })
+
+  it('breaks ties deterministically and keeps the Ward invariants (points on a grid)', () => {
+    // Unit square, all four sides tie at distance 1. Slot 0 scans first: points 1 and 2 tie, the
+    // lower slot (1) wins; point 1 keeps 0 (the previous chain element wins ties) → {0,1} at 1.
+    // Then id 4 = (0.5, 0) ties with points 2 and 3 (Δ = 2/3·1.25); point 3 is nearer to 2
+    // (Δ = 0.5) → {2,3} at 1; last Δ = 2·2/4·1 = 1 → height √2. The greedy reference agrees.
+    const square = [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]
+    const expected: LinkageRow[] = [
+      [0, 1, 1, 2],
+      [2, 3, 1, 2],
+      [4, 5, Math.SQRT2, 4],
+    ]
+    expect(computeWardLinkage(square)).toEqual(expected)
+    expect(computeReferenceWardRows(square)).toEqual(expected)
+    // Integer grid with weights: many tied costs at every level. With ties the merge order (and so
+    // the later heights) may differ from the greedy reference, but not the invariants: heights
+    // sorted, ΣΔ = total weighted sum of squares, a < b, every id merged once after its creation.
+    const grid = Array.from({ length: 24 }, (_, i) => [i % 6, Math.floor(i / 6)])
+    for (const weights of [undefined, grid.map((_, i) => 1 + (i % 2))]) {
+      const w = weights ?? grid.map(() => 1)
+      const linkage = computeWardLinkage(grid, weights ? { weights } : {})
+      expect(computeWardLinkage(grid, weights ? { weights } : {})).toEqual(linkage)
+      const total = w.reduce((s, x) => s + x, 0)
+      const mean = [0, 1].map((j) => grid.reduce((s, p, i) => s + w[i] * p[j], 0) / total)
+      const sumOfSquares = grid.reduce(
+        (s, p, i) => s + w[i] * ((p[0] - mean[0]) ** 2 + (p[1] - mean[1]) ** 2),
+        0,
+      )
+      expect(linkage.reduce((s, row) => s + row[2] ** 2 / 2, 0)).toBeCloseTo(sumOfSquares, 9)
+      const used = new Set<number>()
+      linkage.forEach(([a, b, height, size], i) => {
+        if (i > 0) expect(height).toBeGreaterThanOrEqual(linkage[i - 1][2])
+        expect(a).toBeLessThan(b)
+        expect(b).toBeLessThan(grid.length + i)
+        expect(used.has(a) || used.has(b)).toBe(false)
+        used.add(a).add(b)
+        const sizeOf = (id: number) => (id < grid.length ? w[id] : linkage[id - grid.length][3])
+        expect(size).toBe(sizeOf(a) + sizeOf(b))
+      })
+      expect(linkage.at(-1)?.[3]).toBe(total)
+    }
   })
 })
 
@@ -129,10 +202,16 @@ describe('cutTree', () => {
   })
 })
 
-/** O(n³) textbook Ward: always merge the globally cheapest pair; returns sorted heights. */
-function computeNaiveWardHeights(points: number[][]): number[] {
-  const clusters = points.map((p) => ({ centroid: [...p], size: 1 }))
-  const heights: number[] = []
+/**
+ * O(n³) reference in scipy's layout: merge the globally cheapest pair (first pair in index order
+ * on ties), label the new cluster n + step; `weights` start clusters at that size. Ward is
+ * reducible, so heights come out non-decreasing and no re-sorting is needed.
+ */
+function computeReferenceWardRows(points: number[][], weights?: number[]): LinkageRow[] {
+  const n = points.length
+  const clusters = points.map((p, i) => ({ id: i, centroid: [...p], size: weights ? weights[i] : 1 }))
+  const rows: LinkageRow[] = []
+  let nextId = n
   while (clusters.length > 1) {
     let best = Infinity
     let pair = [0, 1]
@@ -152,9 +231,13 @@ function computeNaiveWardHeights(points: number[][]): number[] {
     const A = clusters[a]
     const B = clusters[b]
     const size = A.size + B.size
-    clusters[a] = { centroid: A.centroid.map((v, j) => (A.size * v + B.size * B.centroid[j]) / size), size }
+    rows.push([Math.min(A.id, B.id), Math.max(A.id, B.id), Math.sqrt(2 * best), size])
+    clusters[a] = {
+      id: nextId++,
+      centroid: A.centroid.map((v, j) => (A.size * v + B.size * B.centroid[j]) / size),
+      size,
+    }
     clusters.splice(b, 1)
-    heights.push(Math.sqrt(2 * best))
   }
-  return heights
+  return rows
 }
