@@ -97,7 +97,6 @@ export class RecordChecker {
   /** The record ready to write, a skipped record of a district without organisation, or undefined. */
   check(record: ParsedRecord): Accepted | Unmatched | undefined {
     const {
-      errors,
       indicators,
       periodCache,
       resolutionCache,
@@ -190,22 +189,11 @@ export class RecordChecker {
     if (this.attribution?.take({ record, resolution, indicator, day })) return undefined
     if (resolution.kind !== 'organisation') {
       if (!isReportingUnmatched) {
-        if (resolution.kind === 'territorial_change') {
-          this.rejected++
-          if (errors.length < MAX_ERRORS)
-            errors.push({
-              row: record.row,
-              column: record.keyColumn,
-              value: record.orgKey,
-              ...importMessage(resolution.reason),
-            })
-        } else
-          this.refuse(
-            record,
-            record.keyColumn,
-            record.orgKey,
-            message('import.districtNotServed', { label: resolution.label }),
-          )
+        const why =
+          resolution.kind === 'territorial_change'
+            ? resolution.reason
+            : message('import.districtNotServed', { label: resolution.label })
+        this.refuse(record, record.keyColumn, record.orgKey, why)
         return undefined
       }
       this.rejected++
