@@ -50,8 +50,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1100,
     rolldownOptions: {
       // The shared core (src/core) has no module side effects: a page that uses one constant of a
-      // module (ROLE_LABELS) does not pull in what the module's other exports need (AppError renders
-      // English texts with the whole catalogue).
+      // module (ROLE_LABELS) does not pull in what the module's other exports need, and text.ts's
+      // one registration (AppError's English text for logs) is left out with the catalogue.
       treeshake: { moduleSideEffects: (id: string) => !id.startsWith(CORE_DIR) },
       output: {
         codeSplitting: {
