@@ -74,7 +74,7 @@ function readRows(bytes: Uint8Array, fileName: string, mapping: OrganisationList
     delimiter,
     onRow: (fields, info) => {
       if (!header) {
-        header = fields
+        header = fields.slice()
         index = {
           key: column(mapping.key.column),
           name: column(mapping.columns.name),

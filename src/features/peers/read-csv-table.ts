@@ -26,7 +26,7 @@ export function readCsvTable(bytes: Uint8Array, fileName: string): CsvTable {
     delimiter,
     onRow: (fields, info) => {
       if (!header) header = fields.map((f) => f.trim())
-      else if (fields.some((f) => f.trim() !== '')) rows.push({ row: info.row, fields })
+      else if (fields.some((f) => f.trim() !== '')) rows.push({ row: info.row, fields: fields.slice() })
     },
   })
   if (result.unterminatedQuote)

@@ -6,12 +6,31 @@ function tokenize(text: string, delimiter = ';') {
   const result = tokenizeCsv(text, {
     fileName: 'test.csv',
     delimiter,
-    onRow: (fields, info) => void rows.push({ fields, info }),
+    onRow: (fields, info) => void rows.push({ fields: fields.slice(), info }),
   })
   return { rows, result }
 }
 
 describe('tokenizeCsv', () => {
+  it('refills one array for every row, so that no per-row array is made and kept', () => {
+    const arrays = new Set<string[]>()
+    const seen: string[][] = []
+    tokenizeCsv('a;b\n1;2\n"3";4;5\n', {
+      fileName: 'test.csv',
+      delimiter: ';',
+      onRow: (fields) => {
+        arrays.add(fields)
+        seen.push(fields.slice())
+      },
+    })
+    expect(arrays.size).toBe(1)
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4', '5'],
+    ])
+  })
+
   it('reads quoted separators, line breaks and doubled quotes; rows count as a spreadsheet shows them', () => {
     const { rows } = tokenize('a;b\r\n"x;y";"line\r\nbreak"\r\n\r\n"say ""hi""";\n')
     expect(rows.map((r) => [r.info.row, r.fields])).toEqual([

@@ -29,7 +29,13 @@ export interface TokenizeCsvOptions {
   fileName: string
   delimiter: string
   limits?: CsvLimits
-  /** Return false to stop early (e.g. after a sample). */
+  /**
+   * Return false to stop early (e.g. after a sample). `fields` is one array, refilled for every
+   * row: keep a copy (`fields.slice()`), never the array. Arrays made fresh for every row and
+   * kept in bulk (a sample of 2,000 rows) teach V8 to allocate all of them in the old generation,
+   * where the next million rows' arrays and the strings they hold die only at a full collection
+   * (the import's peak memory in docs/benchmarks.md).
+   */
   onRow: (fields: string[], info: CsvRowInfo) => boolean | void
   /** Called roughly every `progressStep` characters with the current offset. */
   onProgress?: (offset: number) => void
@@ -67,6 +73,7 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
   let i = options.from?.offset ?? 0
   let row = options.from?.row ?? 0
   let nextProgress = (Math.floor(i / step) + 1) * step
+  const fields: string[] = []
 
   while (i < n) {
     row++
@@ -77,7 +84,7 @@ export function tokenizeCsv(text: string, options: TokenizeCsvOptions): Tokenize
         message('csv.tooManyRows', { file: options.fileName, row, max: limits.maxRows }),
       )
     const rowStart = i
-    const fields: string[] = []
+    fields.length = 0
     let strayQuoteField: number | undefined
     for (;;) {
       if (fields.length >= limits.maxColumns)

@@ -239,10 +239,10 @@ async function openCsv(
       if (!layout) {
         if (fields.length === 1 && fields[0]!.trim() === '') return true
         headerRow = info.row
-        layout = resolveLayout(fields, layoutOptions(settings, headerRow, options))
+        layout = resolveLayout(fields.slice(), layoutOptions(settings, headerRow, options))
         return true
       }
-      sample.push(fields)
+      sample.push(fields.slice())
       return sample.length < SAMPLE_ROWS
     },
   })

@@ -332,11 +332,11 @@ async function parseCsv(
       if (info.row < firstHeaderRow) return true
       if (!headers) {
         if (fields.length === 1 && fields[0]!.trim() === '') return true
-        headers = fields
+        headers = fields.slice()
         headerRow = info.row
         return true
       }
-      if (fields.some((f) => f.trim() !== '')) sample.push(fields)
+      if (fields.some((f) => f.trim() !== '')) sample.push(fields.slice())
       return sample.length < SAMPLE_ROWS
     },
   })
