@@ -5,6 +5,7 @@
  */
 import type { ImportNotice } from '../../db/schema'
 import type { ImportRecordStream } from './parsing/parse-import-file'
+import type { ParsedRecord } from './parsing/types'
 import {
   ChangeSample,
   csvField,
@@ -40,15 +41,17 @@ export class DirectRows {
   private written = 0
   private readonly unmatchedLines: string[] = []
   private attributedNotices: ImportNotice[] = []
-  private readonly batches: Generator<Accepted[]>
-  private pending: Accepted[] | undefined
+  private readonly batches: Iterator<ParsedRecord[]>
+  private isRead = false
+  /** The first batch's lines up to the batch id, which is known only once the batch is recorded. */
+  private pendingStarts: string[] | undefined
 
   constructor(
     private readonly stream: ImportRecordStream,
     private readonly checker: RecordChecker,
     private readonly recordedAt: string,
   ) {
-    this.batches = this.checkedBatches()
+    this.batches = stream.batches()
   }
 
   /**
@@ -56,16 +59,33 @@ export class DirectRows {
    * then); false when there is none, and the file has been read. Throws RowRefused.
    */
   hasValues(): boolean {
-    const first = this.batches.next()
-    this.pending = first.done ? undefined : first.value
-    return !first.done
+    const accepted = this.nextAccepted()
+    if (accepted === undefined) return false
+    this.pendingStarts = accepted.map((a) => {
+      this.sample.offer(a, this.written++)
+      return lineStart(a)
+    })
+    return true
   }
 
-  /** The COPY text of the values to write, one batch of records at a time. Throws RowRefused. */
+  /**
+   * The COPY text of the values to write, one batch of records at a time. Throws RowRefused.
+   * No record is referenced while the caller waits between two texts: a batch is read, checked
+   * and turned into text within one call. Objects of one kind found alive in bulk by a
+   * young-generation collection (a batch held across a round trip) teach V8 to allocate all of
+   * that kind in the old generation, where a million die uncollected until a full collection
+   * (csv-tokenizer.ts has the case that was measured; docs/benchmarks.md the import's peak).
+   */
   *lines(batchId: number): Generator<string> {
-    if (this.pending) yield this.text(this.pending, batchId)
-    this.pending = undefined
-    for (const accepted of this.batches) yield this.text(accepted, batchId)
+    const end = `,${batchId},${this.recordedAt},t\n`
+    const starts = this.pendingStarts
+    this.pendingStarts = undefined
+    if (starts) yield starts.join(end) + end
+    for (;;) {
+      const text = this.nextText(end)
+      if (text === undefined) return
+      yield text
+    }
   }
 
   /** After the lines: the reader's tail and what the checks found. Throws RowRefused. */
@@ -84,11 +104,17 @@ export class DirectRows {
     }
   }
 
-  private *checkedBatches(): Generator<Accepted[]> {
+  /** The next batch's records to write, or undefined once the file is read. Throws RowRefused. */
+  private nextAccepted(): Accepted[] | undefined {
     const { checker, unmatchedLines } = this
-    for (const batch of this.stream.batches()) {
+    while (!this.isRead) {
+      const next = this.batches.next()
+      if (next.done) {
+        this.isRead = true
+        return this.attributed()
+      }
       const accepted: Accepted[] = []
-      for (const record of batch) {
+      for (const record of next.value) {
         const checked = checker.check(record)
         if (checked === undefined) continue
         if (checked.organisationId === null) unmatchedLines.push(stageLine(checked, unmatchedLines.length))
@@ -96,23 +122,34 @@ export class DirectRows {
       }
       // A refused row writes nothing: the staged path lists the errors, duplicates among them.
       if (checker.errors.length > 0) throw new RowRefused()
-      if (accepted.length > 0) yield accepted
+      if (accepted.length > 0) return accepted
     }
-    const attributed = checker.attribution?.finish()
-    if (attributed && attributed.errors.length > 0) throw new RowRefused()
-    this.attributedNotices = attributed?.notices ?? []
-    if (attributed && attributed.accepted.length > 0) yield attributed.accepted
+    return undefined
   }
 
-  private text(accepted: Accepted[], batchId: number): string {
-    const { recordedAt, sample } = this
+  /** The records attributed to organisations once the whole file is read (merged districts). */
+  private attributed(): Accepted[] | undefined {
+    const attributed = this.checker.attribution?.finish()
+    if (attributed && attributed.errors.length > 0) throw new RowRefused()
+    this.attributedNotices = attributed?.notices ?? []
+    return attributed && attributed.accepted.length > 0 ? attributed.accepted : undefined
+  }
+
+  /** The next batch's COPY lines, each ending with `end` (batch id, recording instant, current). */
+  private nextText(end: string): string | undefined {
+    const accepted = this.nextAccepted()
+    if (accepted === undefined) return undefined
     let text = ''
     for (const a of accepted) {
-      const r = a.record
-      const status = r.status ?? 'final'
-      text += `${a.organisationId},${a.indicatorId},${a.day},${csvField(r.breakdown)},1,${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${status},${batchId},${recordedAt},t\n`
-      sample.offer(a, this.written++)
+      text += lineStart(a) + end
+      this.sample.offer(a, this.written++)
     }
     return text
   }
+}
+
+/** A COPY line for `observation` as revision 1, up to the batch id. */
+function lineStart(a: Accepted): string {
+  const r = a.record
+  return `${a.organisationId},${a.indicatorId},${a.day},${csvField(r.breakdown)},1,${r.value === null ? '' : String(r.value)},${r.missingReason ?? ''},${r.status ?? 'final'}`
 }

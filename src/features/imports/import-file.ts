@@ -290,13 +290,21 @@ async function writeStaged(tx: TransactionContext, job: ImportJob): Promise<Impo
   let seq = 0
   let attributedErrors: ImportErrorRow[] = []
   let attributedNotices: ImportNotice[] = []
+  // One call reads a batch and returns its text, so that no record is held while COPY waits
+  // (DirectRows.lines says why).
+  const batches = stream.batches()
+  const nextText = (): string | undefined => {
+    const next = batches.next()
+    if (next.done) return undefined
+    let text = ''
+    for (const record of next.value) {
+      const checked = checker.check(record)
+      if (checked !== undefined) text += stageLine(checked, seq++)
+    }
+    return text
+  }
   async function* chunks(): AsyncGenerator<string> {
-    for (const batch of stream.batches()) {
-      let text = ''
-      for (const record of batch) {
-        const checked = checker.check(record)
-        if (checked !== undefined) text += stageLine(checked, seq++)
-      }
+    for (let text = nextText(); text !== undefined; text = nextText()) {
       yield text
       progress.wrote()
     }

@@ -317,8 +317,8 @@ async function openCsv(
           message('import.unterminatedQuote'),
         )
       }
-      const batch = reader.takeRecords()
-      if (batch.length > 0) yield batch
+      // Yielded without a local: the generator must not hold the batch while the importer waits.
+      if (reader.pendingRecords() > 0) yield reader.takeRecords()
       if (read.stoppedAt === undefined) break
       from = { offset: read.stoppedAt, row: read.rows }
     }
@@ -414,8 +414,7 @@ async function openXlsx(
         options.onProgress(Math.round((i / dataRows.length) * total), total)
       if (reader.pendingRecords() >= batchSize) yield reader.takeRecords()
     }
-    const rest = reader.takeRecords()
-    if (rest.length > 0) yield rest
+    if (reader.pendingRecords() > 0) yield reader.takeRecords()
     options.onProgress?.(total, total)
   }
   return {
