@@ -117,7 +117,12 @@ async function openPostgres(url: string): Promise<Database> {
     location: redactUrl(url),
     transaction: (body, options) =>
       runTransaction({ pool, kind: 'postgres', makeCopy, changes, options }, body),
-    close: () => db.destroy(),
+    // Kysely ends the pool only once it has queried through it itself; a process that only ran
+    // transactions (an import) would otherwise wait for the idle connections' timeout to exit.
+    close: async () => {
+      await db.destroy()
+      if (!pool.ending) await pool.end()
+    },
     changes,
     listenForChanges: () => listenForChanges(url, changes),
   }

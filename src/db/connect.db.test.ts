@@ -1,0 +1,35 @@
+/**
+ * Closing a database ends its connections, whatever ran on it: a process that only ran
+ * transactions (an import from the command line) must be able to exit at once.
+ */
+import pg from 'pg'
+import { expect, inject, test } from 'vitest'
+import { createTestDatabaseLocation } from '../test/database'
+import { openDatabase } from './connect'
+
+test.skipIf(!process.env.DATABASE_URL)(
+  'close() ends the pool on PostgreSQL also when only transactions ran',
+  async () => {
+    const location = await createTestDatabaseLocation(inject('testTemplate'))
+    const url = location.env.DATABASE_URL!
+    const name = new URL(url).pathname.slice(1)
+    try {
+      const database = await openDatabase({ databaseUrl: url })
+      await database.transaction((tx) => tx.db.selectFrom('organisation').select('id').execute())
+      await database.close()
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await admin.connect()
+      try {
+        const { rows } = await admin.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        )
+        expect(rows[0]!.n).toBe(0)
+      } finally {
+        await admin.end()
+      }
+    } finally {
+      await location.drop()
+    }
+  },
+)
