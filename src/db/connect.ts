@@ -7,8 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
-import { PGlite } from '@electric-sql/pglite'
-import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import type { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
@@ -131,6 +130,11 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   const initial = snapshot ?? (dataDir && isEmptyFolder(dataDir) ? readEmptyCluster() : undefined)
   if (dataDir) mkdirSync(dataDir, { recursive: true })
+  // Loaded only here: the module costs ~40 MB of a process's memory, which one on PostgreSQL never needs.
+  const [{ PGlite }, { createPgConfig }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/node-postgres'),
+  ])
   const pglite = new PGlite(dataDir ?? 'memory://', initial ? { loadDataDir: initial } : {})
   await pglite.waitReady
   growMemoryFilesGeometrically(pglite)

@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 
 const PGLITE_VERSION: string = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8'),
@@ -27,6 +26,7 @@ export function isEmptyFolder(dir: string): boolean {
 /** Creates the empty-cluster dump (idempotent). */
 export async function writeEmptyCluster(): Promise<string> {
   if (existsSync(EMPTY_CLUSTER_FILE)) return EMPTY_CLUSTER_FILE
+  const { PGlite } = await import('@electric-sql/pglite')
   const pglite = new PGlite('memory://')
   await pglite.waitReady
   const dump = await pglite.dumpDataDir('none')
