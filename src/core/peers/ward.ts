@@ -181,13 +181,60 @@ function orderInBlocks(data: Float64Array, n: number, d: number, blockSize: numb
         widest = j
       }
     }
-    order.subarray(from, to).sort((p, q) => data[p * d + widest] - data[q * d + widest] || p - q)
     const middle = from + Math.ceil((to - from) / 2 / blockSize) * blockSize
+    selectRank(order, { data, d, coordinate: widest, from, to, rank: middle })
     split(from, middle)
     split(middle, to)
   }
   split(0, n)
   return order
+}
+
+/**
+ * Quickselect (no allocation, unlike a sort with a comparator): rearranges order[from..to) so
+ * that the rows before `rank` come before it and the rows after come after, by (coordinate, row).
+ */
+function selectRank(
+  order: Int32Array,
+  range: { data: Float64Array; d: number; coordinate: number; from: number; to: number; rank: number },
+): void {
+  const { data, d, coordinate, rank } = range
+  const precedes = (p: number, q: number): boolean =>
+    data[p * d + coordinate] < data[q * d + coordinate] ||
+    (data[p * d + coordinate] === data[q * d + coordinate] && p < q)
+  let low = range.from
+  let high = range.to - 1
+  while (low < high) {
+    // Median of the first, middle and last row as the pivot (sorted input stays linear).
+    const x = order[low]
+    const y = order[(low + high) >> 1]
+    const z = order[high]
+    const pivot = precedes(x, y)
+      ? precedes(y, z)
+        ? y
+        : precedes(x, z)
+          ? z
+          : x
+      : precedes(x, z)
+        ? x
+        : precedes(y, z)
+          ? z
+          : y
+    let i = low
+    let j = high
+    while (i <= j) {
+      while (precedes(order[i], pivot)) i++
+      while (precedes(pivot, order[j])) j--
+      if (i <= j) {
+        const swap = order[i]
+        order[i++] = order[j]
+        order[j--] = swap
+      }
+    }
+    if (rank <= j) high = j
+    else if (rank >= i) low = i
+    else return
+  }
 }
 
 /** Reorders the rows of `data` in place so that row s becomes old row order[s]; returns `data`. */
