@@ -164,6 +164,7 @@ export function computeWardLinkage(
 function orderInBlocks(data: Float64Array, n: number, d: number, blockSize: number): Int32Array {
   const order = new Int32Array(n)
   for (let i = 0; i < n; i++) order[i] = i
+  const key = new Float64Array(n) // key[i]: the split coordinate of row order[i]
   const split = (from: number, to: number): void => {
     if (to - from <= blockSize || d === 0) return
     let widest = 0
@@ -181,8 +182,9 @@ function orderInBlocks(data: Float64Array, n: number, d: number, blockSize: numb
         widest = j
       }
     }
+    for (let i = from; i < to; i++) key[i] = data[order[i] * d + widest]
     const middle = from + Math.ceil((to - from) / 2 / blockSize) * blockSize
-    selectRank(order, { data, d, coordinate: widest, from, to, rank: middle })
+    selectRank(order, key, { from, to, rank: middle })
     split(from, middle)
     split(middle, to)
   }
@@ -191,50 +193,49 @@ function orderInBlocks(data: Float64Array, n: number, d: number, blockSize: numb
 }
 
 /**
- * Quickselect (no allocation, unlike a sort with a comparator): rearranges order[from..to) so
- * that the rows before `rank` come before it and the rows after come after, by (coordinate, row).
+ * Quickselect (no allocation, unlike a sort with a comparator): rearranges entries from..to−1 of
+ * `order` and `key` in step so that the entries before `rank` come before it by (key, row) and
+ * the entries after come after.
  */
 function selectRank(
   order: Int32Array,
-  range: { data: Float64Array; d: number; coordinate: number; from: number; to: number; rank: number },
+  key: Float64Array,
+  range: { from: number; to: number; rank: number },
 ): void {
-  const { data, d, coordinate, rank } = range
-  const precedes = (p: number, q: number): boolean =>
-    data[p * d + coordinate] < data[q * d + coordinate] ||
-    (data[p * d + coordinate] === data[q * d + coordinate] && p < q)
+  const { rank } = range
   let low = range.from
   let high = range.to - 1
   while (low < high) {
-    // Median of the first, middle and last row as the pivot (sorted input stays linear).
-    const x = order[low]
-    const y = order[(low + high) >> 1]
-    const z = order[high]
-    const pivot = precedes(x, y)
-      ? precedes(y, z)
-        ? y
-        : precedes(x, z)
-          ? z
-          : x
-      : precedes(x, z)
-        ? x
-        : precedes(y, z)
-          ? z
-          : y
+    // Median of the first, middle and last entry as the pivot (sorted input stays linear).
+    const middle = (low + high) >> 1
+    if (isBefore(key[middle], order[middle], key[low], order[low])) swapEntries(order, key, middle, low)
+    if (isBefore(key[high], order[high], key[low], order[low])) swapEntries(order, key, high, low)
+    if (isBefore(key[high], order[high], key[middle], order[middle])) swapEntries(order, key, high, middle)
+    const pivotKey = key[middle]
+    const pivotRow = order[middle]
     let i = low
     let j = high
     while (i <= j) {
-      while (precedes(order[i], pivot)) i++
-      while (precedes(pivot, order[j])) j--
-      if (i <= j) {
-        const swap = order[i]
-        order[i++] = order[j]
-        order[j--] = swap
-      }
+      while (isBefore(key[i], order[i], pivotKey, pivotRow)) i++
+      while (isBefore(pivotKey, pivotRow, key[j], order[j])) j--
+      if (i <= j) swapEntries(order, key, i++, j--)
     }
     if (rank <= j) high = j
     else if (rank >= i) low = i
     else return
   }
+}
+
+const isBefore = (keyA: number, rowA: number, keyB: number, rowB: number): boolean =>
+  keyA < keyB || (keyA === keyB && rowA < rowB)
+
+function swapEntries(order: Int32Array, key: Float64Array, i: number, j: number): void {
+  const row = order[i]
+  order[i] = order[j]
+  order[j] = row
+  const value = key[i]
+  key[i] = key[j]
+  key[j] = value
 }
 
 /** Reorders the rows of `data` in place so that row s becomes old row order[s]; returns `data`. */
