@@ -25,12 +25,14 @@
  * costs, so the first pair in slot order wins, as in the greedy O(n³) algorithm. Slot order is
  * row order up to 128 rows (one block, no reordering) and the k-d order above.
  *
- * Measured (`npm run bench -- peers`, see docs/benchmarks.md): 11,000 × 8 in 0.27 s against
- * 0.52 s for fastcluster's `linkage_vector(X, method='ward')` in the same run (the chain took
- * 0.99 s against 0.63 s), heights identical. Output follows scipy's linkage matrix: rows
- * [a, b, height, size] sorted by height, new clusters labelled n, n+1, …, a < b, and
- * height = sqrt(2·Δ) (scipy/scikit-learn's Ward distance: the plain Euclidean distance for two
- * single points).
+ * Measured at 11,000 × 8 (docs/benchmarks.md): 0.34 s in one process against 0.97 s for the
+ * chain and 0.72 s for fastcluster's `linkage_vector(X, method='ward')` (warm, load 3); as the
+ * first call in `npm run bench -- peers` 0.36–1.11 s against fastcluster's 0.52–1.10 s in the same
+ * runs (0.41–1.46×, nine runs at load 3.6–7.1); heights identical.
+ *
+ * Output follows scipy's linkage matrix: rows [a, b, height, size] sorted by height, new clusters
+ * labelled n, n+1, …, a < b, and height = sqrt(2·Δ) (scipy/scikit-learn's Ward distance: the
+ * plain Euclidean distance for two single points).
  */
 import { AppError } from '../errors/app-error'
 import { flattenPoints, type Points } from './matrix'
