@@ -96,7 +96,7 @@ function benchWard(rows: number, dir: string): BenchResult[] {
   const fast = runPython<{ seconds: number }>(FASTCLUSTER_SCRIPT, [file, String(WARD_COLS), heightsFile])
   if (typeof fast === 'string') {
     results.push({
-      name: `${name} (TypeScript, NN-chain)`,
+      name: `${name} (TypeScript, generic algorithm)`,
       value: seconds,
       unit: 's',
       note: `fastcluster part skipped: ${fast}`,
@@ -112,7 +112,7 @@ function benchWard(rows: number, dir: string): BenchResult[] {
     const isIdentical = heights.length === linkage.length && maxRelative <= 1e-9
     const ratio = seconds / fast.answer.seconds
     results.push({
-      name: `${name} (TypeScript, NN-chain)`,
+      name: `${name} (TypeScript, generic algorithm)`,
       value: seconds,
       unit: 's',
       target: `≤ 1.5 × fastcluster (${fast.answer.seconds.toFixed(2)} s), identical heights`,

@@ -142,9 +142,69 @@ describe('computeWardLinkage', () => {
     }
   })
 
+  it('gives the rows of the O(n³) reference with the slots in k-d order and pruned scans', () => {
+    // Above one block (128 rows, or blockSize) the slots are put in k-d order and scans skip blocks
+    // by their bounding box: uniform points and tight blobs (where most blocks are skipped), d < 4
+    // and d ≥ 4, with and without weights, in 2–3 blocks of 128 and in 33–50 blocks of 8.
+    const random = createRandom(77)
+    const blob = (centre: number[]) => centre.map((c) => c + 0.01 * random())
+    const centres = Array.from({ length: 6 }, () => Array.from({ length: 5 }, () => random()))
+    const cases = [
+      Array.from({ length: 300 }, () => [random(), random()]),
+      Array.from({ length: 260 }, () => Array.from({ length: 8 }, () => random())),
+      Array.from({ length: 400 }, (_, i) => blob(centres[i % centres.length])),
+    ]
+    for (const points of cases) {
+      const weights = points.map(() => 1 + Math.floor(random() * 4))
+      for (const useWeights of [false, true]) {
+        const reference = computeReferenceWardRows(points, useWeights ? weights : undefined)
+        for (const blockSize of [undefined, 8, 2]) {
+          const weighted = { weights: useWeights ? weights : undefined, blockSize }
+          expectReferenceRows(computeWardLinkage(points, weighted), reference)
+        }
+      }
+    }
+  })
+
+  it('keeps a merged cluster findable when it leaves the box of its block', () => {
+    // Found by a random search: with one slot per block, a merged centroid outside its block's old
+    // box is the cheapest neighbour of an earlier slot, so skipping by a stale box loses the merge.
+    const points = [
+      [6.99, 0.77],
+      [4.48, 1.74],
+      [3.55, 4.02],
+      [3.38, 0.57],
+      [9.43, 0.24],
+      [1.53, 9.14],
+      [9, 7.93],
+      [1.93, 5.51],
+      [9.89, 1.56],
+      [3.76, 5.01],
+      [6.3, 6.67],
+      [2.03, 6.36],
+      [8.23, 1.55],
+      [9.09, 2.54],
+      [5.15, 4.42],
+      [3.86, 2.15],
+      [2.59, 7],
+      [4.58, 7.73],
+      [5.85, 2.72],
+      [4.34, 8.97],
+      [7.26, 8.5],
+      [8.17, 2.9],
+      [9.99, 3.3],
+      [8.84, 5.53],
+    ]
+    const reference = computeReferenceWardRows(points)
+    for (const blockSize of [1, 2, 3, 128]) {
+      expectReferenceRows(computeWardLinkage(points, { blockSize }), reference)
+    }
+  })
+
   it('breaks ties deterministically and keeps the Ward invariants (points on a grid)', () => {
-    // Unit square, all four sides tie at distance 1. Slot 0 scans first: points 1 and 2 tie, the
-    // lower slot (1) wins; point 1 keeps 0 (the previous chain element wins ties) → {0,1} at 1.
+    // Unit square, all four sides tie at distance 1. Slot 0 scans the slots above it: points 1 and
+    // 2 tie, the lower slot (1) wins; slots 0, 1 and 2 all have bound 0.5, the heap takes slot 0
+    // → {0,1} at 1.
     // Then id 4 = (0.5, 0) ties with points 2 and 3 (Δ = 2/3·1.25); point 3 is nearer to 2
     // (Δ = 0.5) → {2,3} at 1; last Δ = 2·2/4·1 = 1 → height √2. The greedy reference agrees.
     const square = [
@@ -201,6 +261,16 @@ describe('cutTree', () => {
     expect(clusterWard(line, 3).labels).toEqual([0, 0, 1, 1, 2])
   })
 })
+
+/** The same ids and sizes as the reference, heights within 1e-12 relative. */
+function expectReferenceRows(linkage: LinkageRow[], reference: LinkageRow[]): void {
+  expect(linkage.map((row) => [row[0], row[1], row[3]])).toEqual(
+    reference.map((row) => [row[0], row[1], row[3]]),
+  )
+  linkage.forEach((row, i) =>
+    expect(Math.abs(row[2] - reference[i][2])).toBeLessThanOrEqual(1e-12 * reference[i][2]),
+  )
+}
 
 /**
  * O(n³) reference in scipy's layout: merge the globally cheapest pair (first pair in index order
