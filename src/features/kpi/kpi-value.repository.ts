@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { MissingDetail, OrganisationFigureResult } from '../../core/kpi'
 import type { TransactionContext } from '../../db/connect'
 import type { DB, KpiMissingReason } from '../../db/schema'
+import { CsvWriter } from './csv-writer'
 import { monthIndexOf, monthStart } from './load-series'
 
 export interface KpiRunRow {
@@ -146,27 +147,6 @@ export async function summariseNewObservations(db: Kysely<DB>): Promise<void> {
 }
 
 /**
- * Per organisation, the month indexes of monthly values written by the given batches. The BRIN
- * index on batch_id (migration 0018) reads only the pages of those batches; the monthly indicators
- * come as a list, since a join with indicator was planned as a nested loop over every value.
- */
-export async function listChangedMonths(
-  db: Kysely<DB>,
-  batchIds: readonly number[],
-): Promise<Map<number, number[]>> {
-  if (batchIds.length === 0) return new Map()
-  const result = await sql<{ organisation_id: number; months: number[] }>`
-    select o.organisation_id,
-      array_agg(distinct (extract(year from o.period)::int * 12 + extract(month from o.period)::int - 1)) as months
-    from observation o
-    where o.batch_id = any(${[...batchIds]}::int[])
-      and o.indicator_id = any(array(select id from indicator where frequency = 'monthly'))
-    group by o.organisation_id
-  `.execute(db)
-  return new Map(result.rows.map((r) => [r.organisation_id, r.months]))
-}
-
-/**
  * Organisations that have computed values in a month. Probes each organisation's rows (index on
  * organisation_id) until one has the month, so usually one series row each is read: written as
  * `exists … or exists …`, the planner hashed every row of kpi_series instead (~60 ms for 16,400
@@ -263,70 +243,6 @@ const COLUMNS = [
   'missing',
   'run_id',
 ]
-
-/**
- * CSV text written as bytes into one reused buffer and taken out as flat strings of ~1 MB. Building
- * the same text by string concatenation left ~100k short-lived pieces per chunk that the garbage
- * collector had to trace (~1.5 s of GC in a full run); here only non-integer numbers allocate.
- */
-class CsvWriter {
-  private buffer = Buffer.allocUnsafe(2 << 20)
-  private length = 0
-
-  /** Text without quotes to escape: codes, ids, brackets, JSON with its quotes already doubled. */
-  text(value: string): void {
-    this.reserve(value.length)
-    this.length += this.buffer.write(value, this.length, 'latin1')
-  }
-
-  /** An array element: NULL where the evaluator has no finite number (missing inputs). */
-  number(x: number): void {
-    // x - x is 0 only for finite numbers; integers (counts, versions) skip String().
-    if (x - x !== 0) this.text('NULL')
-    else if ((x | 0) === x) this.integer(x | 0)
-    else this.text(String(x))
-  }
-
-  comma(): void {
-    this.reserve(1)
-    this.buffer[this.length++] = 44
-  }
-
-  isFull(): boolean {
-    return this.length >= 1 << 20
-  }
-
-  /** The text so far; the writer starts again empty. */
-  take(): string {
-    const chunk = this.buffer.toString('latin1', 0, this.length)
-    this.length = 0
-    return chunk
-  }
-
-  private integer(value: number): void {
-    this.reserve(11)
-    let v = value
-    if (v < 0) {
-      this.buffer[this.length++] = 45
-      v = -v
-    }
-    let digits = 1
-    for (let d = 10; d <= v; d *= 10) digits++
-    const end = this.length + digits
-    for (let i = end - 1; i >= this.length; i--) {
-      this.buffer[i] = 48 + (v % 10)
-      v = Math.floor(v / 10)
-    }
-    this.length = end
-  }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return
-    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes))
-    this.buffer.copy(larger, 0, 0, this.length)
-    this.buffer = larger
-  }
-}
 
 /** A missing value as a JSON member keyed by month index, already CSV-escaped (quotes doubled). */
 function missingJson(month: number, d: MissingDetail): string {
