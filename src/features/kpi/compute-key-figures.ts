@@ -359,6 +359,7 @@ async function evaluateAndWrite(
     ranges instanceof Map
       ? Math.min(...[...ranges.values()].map((r) => r.from))
       : (ranges as { from: number }).from
+  const historyMonths = Math.min(options.months, Math.max(0, firstWritten - options.startMonth))
   const results = await timed('evaluate', options.onPhase, () =>
     evaluateFigures({
       definitions: plan.definitions,
@@ -366,13 +367,14 @@ async function evaluateAndWrite(
       startMonth: formatPeriod(monthFromIndex(options.startMonth)),
       months: options.months,
       series: new Map([...options.series].map(([id, s]) => [String(id), s])),
-      historyMonths: Math.max(0, firstWritten - options.startMonth),
+      historyMonths,
     }),
   )
   return timed('write', options.onPhase, () =>
     writeFigureResults(tx, {
       results,
-      startMonth: options.startMonth,
+      // The results leave the history months out.
+      startMonth: options.startMonth + historyMonths,
       runId: options.runId,
       ranges: options.ranges,
       boundary: options.boundary,
