@@ -402,9 +402,9 @@ async function mergeSeries(
 ): Promise<number> {
   const count = { values: 0 }
   await tx.copyCsv('kpi_series_staging', COLUMNS, seriesRows({ ...options, count }))
-  // Without statistics the planner hashes kpi_series (the big side) in many batches; the recent
-  // rows are small either way.
-  if (table === 'kpi_series') await sql`analyze kpi_series_staging`.execute(tx.db)
+  // Without statistics the planner hashes kpi_series (the big side) in many batches, and finds the
+  // recent rows to insert by sorting both sides on their text keys (~0.1 s for 16,400 rows).
+  await sql`analyze kpi_series_staging`.execute(tx.db)
   const ids: number[] = []
   const froms: number[] = []
   const tos: number[] = []
