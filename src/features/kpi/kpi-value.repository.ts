@@ -293,8 +293,23 @@ function writeSeriesRow(
 type MonthRanges = ReadonlyMap<number, { from: number; to: number }>
 
 /**
- * CSV rows for kpi_series in chunks of ~1 MB: only the months inside each organisation's range
- * (the evaluator also returns the lead-in months it needed as history).
+ * The results in the order of the series tables' primary key (figure, breakdown, organisation; codes
+ * and breakdowns by code point, as the C and C.UTF-8 collations sort them): each row copied then goes
+ * to the rightmost leaf of the index, which PostgreSQL inserts into without descending the tree and
+ * comparing texts. The evaluator's order (by organisation) made copying 16,400 new recent rows take
+ * ~130 ms on the server, this one ~80 ms (psql, the same rows). Any other order is as correct.
+ */
+function inKeyOrder(results: readonly OrganisationFigureResult[]): OrganisationFigureResult[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return results
+    .map((r) => ({ r, orgId: Number(r.orgId) }))
+    .sort((a, b) => byText(a.r.code, b.r.code) || byText(a.r.breakdown, b.r.breakdown) || a.orgId - b.orgId)
+    .map(({ r }) => r)
+}
+
+/**
+ * CSV rows for kpi_series in chunks of ~1 MB, in key order: only the months inside each
+ * organisation's range.
  */
 function* seriesRows(options: {
   results: readonly OrganisationFigureResult[]
@@ -305,7 +320,7 @@ function* seriesRows(options: {
 }): Generator<string> {
   const { ranges, startMonth, runId } = options
   const out = new CsvWriter()
-  for (const r of options.results) {
+  for (const r of inKeyOrder(options.results)) {
     const orgId = Number(r.orgId)
     const range = ranges instanceof Map ? ranges.get(orgId) : (ranges as { from: number; to: number })
     if (!range) continue
