@@ -213,12 +213,17 @@ export async function keepSeriesInputs(
   else await sql`truncate kpi_input_kept`.execute(tx.db)
   if (options.loaded.startMonth === undefined) return
   // Every run rewrites and reads these rows (kilobytes each, compressed when stored): lz4, where the
-  // server has it (PostgreSQL built with it; not PGlite), compresses them in half the time of the
-  // default pglz. For this copy only: what the run writes next keeps the server's setting.
-  const compression = await sql<{ setting: string; hasLz4: boolean }>`
-    select setting, 'lz4' = any(enumvals) as "hasLz4" from pg_settings where name = 'default_toast_compression'
-  `.execute(tx.db)
-  const previous = compression.rows[0]?.hasLz4 ? compression.rows[0].setting : undefined
+  // server has it (PostgreSQL built with it; PGlite is not, so it is not asked), compresses them in
+  // half the time of the default pglz. For this copy only: what the run writes next keeps the
+  // server's setting.
+  const compression =
+    tx.kind === 'pglite'
+      ? undefined
+      : await sql<{ setting: string; hasLz4: boolean }>`
+          select setting, 'lz4' = any(enumvals) as "hasLz4" from pg_settings
+          where name = 'default_toast_compression'
+        `.execute(tx.db)
+  const previous = compression?.rows[0]?.hasLz4 ? compression.rows[0].setting : undefined
   if (previous !== undefined)
     await sql`select set_config('default_toast_compression', 'lz4', true)`.execute(tx.db)
   await tx.copyCsv(
