@@ -45,7 +45,12 @@ async function insertRows(db: Kysely<DB>, migration: string): Promise<void> {
       select o.id, i.id, '2022-12-01', r.revision, 10 * r.revision, 'final', b.id, '2023-01-01T00:00:00Z', r.revision = 2
       from organisation o, indicator i, import_batch b, (values (1), (2)) r(revision);
   `.execute(db)
-  if (migration >= '0020')
+  if (migration >= '0021')
+    await sql`
+      insert into kpi_input_kept (organisation_id, series)
+        select o.id, i.id || '|19327|7|total' from organisation o, indicator i;
+    `.execute(db)
+  else if (migration >= '0020')
     await sql`
       insert into kpi_input_recent (organisation_id, indicator_id, breakdown, days, values_text)
         select o.id, i.id, b.breakdown, '19327,19358', b.values_text
@@ -96,15 +101,27 @@ describe('upgrades', () => {
       expect(users.rows[0]!.n).toBe(from >= '0003' ? 1 : 0)
       const ring = await sql<{ n: number }>`select count(*)::int as n from ring_membership`.execute(db)
       expect(ring.rows[0]!.n).toBe(1)
-      // 0021 converts the kept raw values of 0020 into one row per organisation (breakdown URI-encoded).
+      // 0021 converts the kept raw values of 0020 into one row per organisation (breakdown URI-encoded);
+      // later migrations keep them.
       const kept = await sql<{ series: string }>`select series from kpi_input_kept`.execute(db)
       const id = (await sql<{ id: number }>`select id from indicator where code = 'upgrade_test'`.execute(db))
         .rows[0]!.id
       expect(kept.rows).toEqual(
-        from >= '0020' && from < '0021'
-          ? [{ series: `${id}|19327,19358|s,2.5|${encodeURIComponent('a|b%')}\n${id}|19327,19358|10,|total` }]
-          : [],
+        from >= '0021'
+          ? [{ series: `${id}|19327|7|total` }]
+          : from >= '0020'
+            ? [
+                {
+                  series: `${id}|19327,19358|s,2.5|${encodeURIComponent('a|b%')}\n${id}|19327,19358|10,|total`,
+                },
+              ]
+            : [],
       )
+      // 0022 leaves half of every page of the recent key-figure rows free.
+      const options = await sql<{ options: string[] | null }>`
+        select reloptions as options from pg_class where oid = 'kpi_series_recent'::regclass
+      `.execute(db)
+      expect(options.rows).toEqual([{ options: ['fillfactor=50'] }])
     },
     120_000,
   )

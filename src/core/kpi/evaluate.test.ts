@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RAW_INDICATORS } from '../../features/indicators/catalogue'
 import { AppError } from '../errors/app-error'
+import { formatPeriod, monthFromIndex, monthIndex } from '../periods/period'
 import { evaluateFigure, evaluateFigures, type MonthlySeries, type OrganisationSeries } from './evaluate'
 import type { FigureDefinition } from './figure-definition'
 import { OFFICIAL_FIGURES } from './official-figures'
@@ -278,5 +279,43 @@ describe('evaluateFigures (bulk)', () => {
     expect(results.filter((r) => r.orgId === 'b')).toHaveLength(15)
     const k2 = results.find((r) => r.orgId === 'b' && r.code === 'K2')!
     expect(k2.value[25]).toBeCloseTo(1200, 10) // 12 · 80 / 80
+  })
+
+  it('leaves the history months out of the results, the months after them as without history', () => {
+    // A second version of K2 from 2021-06 on, and K1 defined only from 2020-03 on (not applicable before).
+    const definitions = [
+      ...OFFICIAL_FIGURES.map((f) => (f.code === 'K1' ? { ...f, validFrom: '2020-03-01' } : f)),
+      {
+        ...OFFICIAL_FIGURES.find((f) => f.code === 'K2')!,
+        version: 2,
+        validFrom: '2021-06-01',
+        numerator: 'sum(integrations, 12) * 2',
+      },
+    ]
+    const orgs = new Map([
+      [
+        'a',
+        organisation({
+          total: Object.fromEntries(
+            INDICATORS.map((code, k) => [code, series((i) => (i === 20 ? NaN : 100 + k + 3 * i))]),
+          ),
+        }),
+      ],
+    ])
+    const options = { definitions, indicatorCodes: INDICATORS, startMonth: START, series: orgs }
+    const all = evaluateFigures(options)
+    for (const history of [0, 1, 13, 20, 26]) {
+      const later = evaluateFigures({ ...options, historyMonths: history })
+      expect(later).toHaveLength(all.length)
+      for (const [k, r] of later.entries()) {
+        const whole = all[k]!
+        expect(r.startMonth).toBe(formatPeriod(monthFromIndex(monthIndex(2020, 1) + history)))
+        expect([...r.value]).toEqual([...whole.value.subarray(history)])
+        expect([...r.numerator]).toEqual([...whole.numerator.subarray(history)])
+        expect([...r.denominator]).toEqual([...whole.denominator.subarray(history)])
+        expect([...r.versions]).toEqual([...whole.versions.subarray(history)])
+        expect(r.missing).toEqual(whole.missing.slice(history))
+      }
+    }
   })
 })

@@ -426,8 +426,8 @@ export interface CompiledFigure {
   months: number
   /**
    * Evaluates into fresh result arrays (the kernels' buffers are reused, the result is not). The
-   * first `historyMonths` months (default none) are read as history only: their results are NaN
-   * without a missing detail.
+   * first `historyMonths` months (default none) are read as history only and left out of the
+   * result, which then starts at the month after them.
    */
   evaluate(options: {
     series: OrganisationSeries
@@ -484,32 +484,31 @@ function compileChecked(options: {
       const context: EvaluationContext = { series, breakdown, stamp: ++evaluations }
       const num = numeratorKernel(context)
       const den = denominatorKernel(context)
+      // History months are left out of the result: describing why each is missing (a year of them in
+      // every series of an incremental computation) was most of its evaluation time, and arrays of
+      // one month are allocated on the JavaScript heap rather than with a backing store each.
+      const first = Math.min(historyMonths, n)
+      const m = n - first
       // One backing store for the four value arrays: tens of thousands of short series in a
       // computation, each array with a store of its own, kept the garbage collector busy.
-      const store = new Float64Array(4 * n)
+      const store = new Float64Array(4 * m)
       const result: FigureSeriesResult = {
         code: definition.code,
         breakdown,
-        startMonth: formatMonthIndex(start),
-        versions: new Uint16Array(n).fill(definition.version),
-        value: store.subarray(0, n),
-        ratio: store.subarray(n, 2 * n),
-        numerator: store.subarray(2 * n, 3 * n),
-        denominator: store.subarray(3 * n, 4 * n),
-        missing: new Array<MissingDetail | undefined>(n),
+        startMonth: formatMonthIndex(start + first),
+        versions: new Uint16Array(m).fill(definition.version),
+        value: store.subarray(0, m),
+        ratio: store.subarray(m, 2 * m),
+        numerator: store.subarray(2 * m, 3 * m),
+        denominator: store.subarray(3 * m, 4 * m),
+        missing: new Array<MissingDetail | undefined>(m),
       }
-      // History months are left NaN: describing why each is missing (a year of them in every series of
-      // an incremental computation) was most of its evaluation time.
-      const first = Math.min(historyMonths, n)
-      result.numerator.fill(NaN, 0, first)
-      result.denominator.fill(NaN, 0, first)
-      result.ratio.fill(NaN, 0, first)
-      result.value.fill(NaN, 0, first)
       for (let i = first; i < n; i++) {
+        const k = i - first
         const a = num.values[i]!
         const b = den.values[i]!
-        result.numerator[i] = a
-        result.denominator[i] = b
+        result.numerator[k] = a
+        result.denominator[k] = b
         let missing: MissingDetail | undefined
         if (num.reasons[i] !== 0) missing = describeMissing({ from: num, i, start, slots, breakdown })
         else if (den.reasons[i] !== 0) missing = describeMissing({ from: den, i, start, slots, breakdown })
@@ -519,12 +518,12 @@ function compileChecked(options: {
         if (!missing && value - value !== 0)
           missing = { reason: 'overflow', month: formatMonthIndex(start + i) }
         if (missing) {
-          result.ratio[i] = NaN
-          result.value[i] = NaN
-          result.missing[i] = missing
+          result.ratio[k] = NaN
+          result.value[k] = NaN
+          result.missing[k] = missing
         } else {
-          result.ratio[i] = ratio
-          result.value[i] = value
+          result.ratio[k] = ratio
+          result.value[k] = value
         }
       }
       return result
@@ -618,7 +617,7 @@ export interface EvaluateFiguresOptions {
   breakdowns?: readonly string[]
   /**
    * The first this many months are read as history only (an incremental computation's lead-in):
-   * their results are NaN without a missing detail. Default none.
+   * the results leave them out and start at the month after them. Default none.
    */
   historyMonths?: number
 }
@@ -689,26 +688,29 @@ function evaluateVersions(options: {
   const { versions, firstMonthOf } = plan
   const base = versions[0]!.evaluate({ series, breakdown, startMonth, historyMonths })
   const start = parseMonth(startMonth)
+  // Result element k is month first + k of the evaluation (the history months are left out).
+  const first = Math.min(historyMonths, n)
   for (let v = 1; v < versions.length; v++) {
-    const from = Math.max(0, firstMonthOf[v]!)
+    const from = Math.max(first, firstMonthOf[v]!)
     if (from >= n) continue
     const later = versions[v]!.evaluate({ series, breakdown, startMonth, historyMonths })
-    for (let i = from; i < n; i++) {
-      base.versions[i] = later.versions[i]!
-      base.value[i] = later.value[i]!
-      base.ratio[i] = later.ratio[i]!
-      base.numerator[i] = later.numerator[i]!
-      base.denominator[i] = later.denominator[i]!
-      base.missing[i] = later.missing[i]
+    for (let k = from - first; k < n - first; k++) {
+      base.versions[k] = later.versions[k]!
+      base.value[k] = later.value[k]!
+      base.ratio[k] = later.ratio[k]!
+      base.numerator[k] = later.numerator[k]!
+      base.denominator[k] = later.denominator[k]!
+      base.missing[k] = later.missing[k]
     }
   }
-  for (let i = 0; i < Math.min(n, firstMonthOf[0]!); i++) {
-    base.versions[i] = 0
-    base.value[i] = NaN
-    base.ratio[i] = NaN
-    base.numerator[i] = NaN
-    base.denominator[i] = NaN
-    base.missing[i] = { reason: 'not_applicable', month: formatMonthIndex(start + i) }
+  for (let i = first; i < Math.min(n, firstMonthOf[0]!); i++) {
+    const k = i - first
+    base.versions[k] = 0
+    base.value[k] = NaN
+    base.ratio[k] = NaN
+    base.numerator[k] = NaN
+    base.denominator[k] = NaN
+    base.missing[k] = { reason: 'not_applicable', month: formatMonthIndex(start + i) }
   }
   return base
 }

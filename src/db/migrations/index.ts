@@ -20,6 +20,7 @@ import * as recentKeyFigures from './0018-recent-key-figures'
 import * as activityNotifications from './0019-activity-notifications'
 import * as keyFigureInputs from './0020-key-figure-inputs'
 import * as keptInputsPerOrganisation from './0021-kept-inputs-per-organisation'
+import * as roomInRecentKeyFigures from './0022-room-in-recent-key-figures'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019-activity-notifications': activityNotifications,
   '0020-key-figure-inputs': keyFigureInputs,
   '0021-kept-inputs-per-organisation': keptInputsPerOrganisation,
+  '0022-room-in-recent-key-figures': roomInRecentKeyFigures,
 }

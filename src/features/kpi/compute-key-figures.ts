@@ -27,7 +27,6 @@ import {
   finishRun,
   foldRecentValues,
   insertRun,
-  listChangedMonths,
   listOrganisationsWithValues,
   listPendingBatchIds,
   listStoredBreakdowns,
@@ -37,7 +36,7 @@ import {
   writeFigureResults,
 } from './kpi-value.repository'
 import { allowLargeAggregation, loadMonthlySeries } from './load-series'
-import { keepSeriesInputs, loadSeriesFromInputs } from './series-inputs'
+import { keepSeriesInputs, loadSeriesFromInputs, readPendingValues } from './series-inputs'
 
 export interface ComputeKeyFiguresOptions {
   /** Recompute everything even if an earlier run could be continued. */
@@ -149,14 +148,13 @@ export async function computeKeyFigures(
     if (fullReason || !previous) return full(fullReason ?? 'first computation')
 
     // Incremental: what did the pending batches touch?
-    const changed = await listChangedMonths(tx.db, pending)
+    const { changed, lines } = await readPendingValues(tx.db, pending)
     let firstMonth = previous.firstMonth ?? Infinity
     let lastMonth = previous.lastMonth ?? -Infinity
-    for (const months of changed.values())
-      for (const m of months) {
-        firstMonth = Math.min(firstMonth, m)
-        lastMonth = Math.max(lastMonth, m)
-      }
+    for (const months of changed.values()) {
+      firstMonth = Math.min(firstMonth, months.from)
+      lastMonth = Math.max(lastMonth, months.to)
+    }
     if (previous.firstMonth === null || firstMonth < previous.firstMonth) {
       // Earlier months than ever before shift every series' start: simplest and safe to redo all.
       return full('values for months before the first computed month arrived')
@@ -166,11 +164,8 @@ export async function computeKeyFigures(
       const r = ranges.get(orgId)
       ranges.set(orgId, r ? { from: Math.min(r.from, from), to: Math.max(r.to, to) } : { from, to })
     }
-    for (const [orgId, months] of changed) {
-      const from = Math.min(...months)
-      const to = Math.min(lastMonth, Math.max(...months) + plan.reach - 1)
-      widen(orgId, from, to)
-    }
+    for (const [orgId, months] of changed)
+      widen(orgId, months.from, Math.min(lastMonth, months.to + plan.reach - 1))
     // New months at the end exist for every organisation, delivered or not (then "not delivered").
     if (previous.lastMonth !== null && lastMonth > previous.lastMonth) {
       for (const orgId of await listOrganisationsWithValues(tx.db, previous.lastMonth))
@@ -207,11 +202,11 @@ export async function computeKeyFigures(
       // A revision of a month before the kept ones needs the older values: then observation is read.
       const isKept = previous.inputFromMonth !== null && loadFrom >= previous.inputFromMonth
       const loaded = await timed('load', options.onPhase, () =>
-        isKept ? loadSeriesFromInputs(tx.db, { ...span, batchIds: pending }) : loadMonthlySeries(tx.db, span),
+        isKept ? loadSeriesFromInputs(tx.db, { ...span, pending: lines }) : loadMonthlySeries(tx.db, span),
       )
       if (inputFrom !== undefined)
         await timed('keep', options.onPhase, () =>
-          keepSeriesInputs(tx, { rows: loaded.rows, fromMonth: inputFrom, organisationIds }),
+          keepSeriesInputs(tx, { loaded, fromMonth: inputFrom, organisationIds }),
         )
       await addSilentSeries(tx, { plan, series: loaded.series, organisationIds: [...ranges.keys()] })
       written = await evaluateAndWrite(tx, {
@@ -300,9 +295,7 @@ async function computeFull(
   const loaded = await timed('load', options.onPhase, () => loadMonthlySeries(tx.db))
   const lastMonth = loaded.startMonth === undefined ? undefined : loaded.startMonth + loaded.months - 1
   const inputFrom = lastMonth === undefined ? undefined : inputStart(plan, lastMonth)
-  await timed('keep', options.onPhase, () =>
-    keepSeriesInputs(tx, { rows: loaded.rows, fromMonth: inputFrom ?? 0 }),
-  )
+  await timed('keep', options.onPhase, () => keepSeriesInputs(tx, { loaded, fromMonth: inputFrom ?? 0 }))
   const runId = await insertRun(tx.db, {
     kind: 'full',
     startedAt: options.startedAt,
@@ -366,6 +359,7 @@ async function evaluateAndWrite(
     ranges instanceof Map
       ? Math.min(...[...ranges.values()].map((r) => r.from))
       : (ranges as { from: number }).from
+  const historyMonths = Math.min(options.months, Math.max(0, firstWritten - options.startMonth))
   const results = await timed('evaluate', options.onPhase, () =>
     evaluateFigures({
       definitions: plan.definitions,
@@ -373,13 +367,14 @@ async function evaluateAndWrite(
       startMonth: formatPeriod(monthFromIndex(options.startMonth)),
       months: options.months,
       series: new Map([...options.series].map(([id, s]) => [String(id), s])),
-      historyMonths: Math.max(0, firstWritten - options.startMonth),
+      historyMonths,
     }),
   )
   return timed('write', options.onPhase, () =>
     writeFigureResults(tx, {
       results,
-      startMonth: options.startMonth,
+      // The results leave the history months out.
+      startMonth: options.startMonth + historyMonths,
       runId: options.runId,
       ranges: options.ranges,
       boundary: options.boundary,

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { MissingDetail, OrganisationFigureResult } from '../../core/kpi'
 import type { TransactionContext } from '../../db/connect'
 import type { DB, KpiMissingReason } from '../../db/schema'
+import { CsvWriter } from './csv-writer'
 import { monthIndexOf, monthStart } from './load-series'
 
 export interface KpiRunRow {
@@ -146,39 +147,23 @@ export async function summariseNewObservations(db: Kysely<DB>): Promise<void> {
 }
 
 /**
- * Per organisation, the month indexes of monthly values written by the given batches. The BRIN
- * index on batch_id (migration 0018) reads only the pages of those batches; the monthly indicators
- * come as a list, since a join with indicator was planned as a nested loop over every value.
- */
-export async function listChangedMonths(
-  db: Kysely<DB>,
-  batchIds: readonly number[],
-): Promise<Map<number, number[]>> {
-  if (batchIds.length === 0) return new Map()
-  const result = await sql<{ organisation_id: number; months: number[] }>`
-    select o.organisation_id,
-      array_agg(distinct (extract(year from o.period)::int * 12 + extract(month from o.period)::int - 1)) as months
-    from observation o
-    where o.batch_id = any(${[...batchIds]}::int[])
-      and o.indicator_id = any(array(select id from indicator where frequency = 'monthly'))
-    group by o.organisation_id
-  `.execute(db)
-  return new Map(result.rows.map((r) => [r.organisation_id, r.months]))
-}
-
-/**
- * Organisations that have computed values in a month. Asks per organisation (index on
- * organisation_id), so usually one series row each is read rather than all of them.
+ * Organisations that have computed values in a month. Probes each organisation's rows (index on
+ * organisation_id) until one has the month, so usually one series row each is read: written as
+ * `exists … or exists …`, the planner hashed every row of kpi_series instead (~60 ms for 16,400
+ * rows on PostgreSQL, more right after a full run, whose pages that first scan also had to mark).
  */
 export async function listOrganisationsWithValues(db: Kysely<DB>, month: number): Promise<number[]> {
-  const hasValue = (table: 'kpi_series' | 'kpi_series_recent') => sql`exists (
-    select from ${sql.table(table)} s
+  const withValue = (table: 'kpi_series' | 'kpi_series_recent') => sql`(
+    select 1 from ${sql.table(table)} s
     where s.organisation_id = o.id and array_lower(s.versions, 1) <= ${month}
       and array_upper(s.versions, 1) >= ${month} and s.versions[${month}] is not null
+    limit 1
   )`
   const result = await sql<{ id: number }>`
     select o.id from organisation o
-    where ${hasValue('kpi_series_recent')} or ${hasValue('kpi_series')}
+    cross join lateral (
+      select 1 from (${withValue('kpi_series_recent')} union all ${withValue('kpi_series')}) found limit 1
+    ) x
     order by o.id
   `.execute(db)
   return result.rows.map((r) => r.id)
@@ -259,70 +244,6 @@ const COLUMNS = [
   'run_id',
 ]
 
-/**
- * CSV text written as bytes into one reused buffer and taken out as flat strings of ~1 MB. Building
- * the same text by string concatenation left ~100k short-lived pieces per chunk that the garbage
- * collector had to trace (~1.5 s of GC in a full run); here only non-integer numbers allocate.
- */
-class CsvWriter {
-  private buffer = Buffer.allocUnsafe(2 << 20)
-  private length = 0
-
-  /** Text without quotes to escape: codes, ids, brackets, JSON with its quotes already doubled. */
-  text(value: string): void {
-    this.reserve(value.length)
-    this.length += this.buffer.write(value, this.length, 'latin1')
-  }
-
-  /** An array element: NULL where the evaluator has no finite number (missing inputs). */
-  number(x: number): void {
-    // x - x is 0 only for finite numbers; integers (counts, versions) skip String().
-    if (x - x !== 0) this.text('NULL')
-    else if ((x | 0) === x) this.integer(x | 0)
-    else this.text(String(x))
-  }
-
-  comma(): void {
-    this.reserve(1)
-    this.buffer[this.length++] = 44
-  }
-
-  isFull(): boolean {
-    return this.length >= 1 << 20
-  }
-
-  /** The text so far; the writer starts again empty. */
-  take(): string {
-    const chunk = this.buffer.toString('latin1', 0, this.length)
-    this.length = 0
-    return chunk
-  }
-
-  private integer(value: number): void {
-    this.reserve(11)
-    let v = value
-    if (v < 0) {
-      this.buffer[this.length++] = 45
-      v = -v
-    }
-    let digits = 1
-    for (let d = 10; d <= v; d *= 10) digits++
-    const end = this.length + digits
-    for (let i = end - 1; i >= this.length; i--) {
-      this.buffer[i] = 48 + (v % 10)
-      v = Math.floor(v / 10)
-    }
-    this.length = end
-  }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return
-    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes))
-    this.buffer.copy(larger, 0, 0, this.length)
-    this.buffer = larger
-  }
-}
-
 /** A missing value as a JSON member keyed by month index, already CSV-escaped (quotes doubled). */
 function missingJson(month: number, d: MissingDetail): string {
   // Codes and months contain no quotes, commas or backslashes, so nothing else needs escaping.
@@ -372,8 +293,23 @@ function writeSeriesRow(
 type MonthRanges = ReadonlyMap<number, { from: number; to: number }>
 
 /**
- * CSV rows for kpi_series in chunks of ~1 MB: only the months inside each organisation's range
- * (the evaluator also returns the lead-in months it needed as history).
+ * The results in the order of the series tables' primary key (figure, breakdown, organisation; codes
+ * and breakdowns by code point, as the C and C.UTF-8 collations sort them): each row copied then goes
+ * to the rightmost leaf of the index, which PostgreSQL inserts into without descending the tree and
+ * comparing texts. The evaluator's order (by organisation) made copying 16,400 new recent rows take
+ * ~130 ms on the server, this one ~80 ms (psql, the same rows). Any other order is as correct.
+ */
+function inKeyOrder(results: readonly OrganisationFigureResult[]): OrganisationFigureResult[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return results
+    .map((r) => ({ r, orgId: Number(r.orgId) }))
+    .sort((a, b) => byText(a.r.code, b.r.code) || byText(a.r.breakdown, b.r.breakdown) || a.orgId - b.orgId)
+    .map(({ r }) => r)
+}
+
+/**
+ * CSV rows for kpi_series in chunks of ~1 MB, in key order: only the months inside each
+ * organisation's range.
  */
 function* seriesRows(options: {
   results: readonly OrganisationFigureResult[]
@@ -384,7 +320,7 @@ function* seriesRows(options: {
 }): Generator<string> {
   const { ranges, startMonth, runId } = options
   const out = new CsvWriter()
-  for (const r of options.results) {
+  for (const r of inKeyOrder(options.results)) {
     const orgId = Number(r.orgId)
     const range = ranges instanceof Map ? ranges.get(orgId) : (ranges as { from: number; to: number })
     if (!range) continue
@@ -428,14 +364,40 @@ export async function writeFigureResults(
     if (r.from <= last) base.set(orgId, { from: r.from, to: Math.min(r.to, last) })
     if (r.to > last) recent.set(orgId, { from: Math.max(r.from, last + 1), to: r.to })
   }
-  await sql`create temporary table kpi_series_staging (like kpi_series) on commit drop`.execute(tx.db)
   let written = 0
-  if (base.size > 0) written += await mergeSeries(tx, 'kpi_series', { ...options, ranges: base })
-  if (recent.size > 0) {
-    if (base.size > 0) await sql`truncate kpi_series_staging`.execute(tx.db)
-    written += await mergeSeries(tx, 'kpi_series_recent', { ...options, ranges: recent })
+  let hasStaging = false
+  for (const [table, part] of [
+    ['kpi_series', base],
+    ['kpi_series_recent', recent],
+  ] as const) {
+    if (part.size === 0) continue
+    const count = { values: 0 }
+    if (!(await hasRowsOf(tx.db, table, [...part.keys()]))) {
+      // Nothing to merge with (the first run after a full one, or after a fold): rows are new.
+      await tx.copyCsv(table, COLUMNS, seriesRows({ ...options, ranges: part, count }))
+      written += count.values
+      continue
+    }
+    if (hasStaging) await sql`truncate kpi_series_staging`.execute(tx.db)
+    else await sql`create temporary table kpi_series_staging (like kpi_series) on commit drop`.execute(tx.db)
+    hasStaging = true
+    written += await mergeSeries(tx, table, { ...options, ranges: part })
   }
   return written
+}
+
+/** Whether `table` has a row of any of the organisations (index on organisation_id). */
+async function hasRowsOf(
+  db: Kysely<DB>,
+  table: 'kpi_series' | 'kpi_series_recent',
+  organisationIds: readonly number[],
+): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    select exists (
+      select from ${sql.table(table)} where organisation_id = any(${[...organisationIds]}::int[])
+    ) as found
+  `.execute(db)
+  return result.rows[0]?.found === true
 }
 
 /**
@@ -455,9 +417,9 @@ async function mergeSeries(
 ): Promise<number> {
   const count = { values: 0 }
   await tx.copyCsv('kpi_series_staging', COLUMNS, seriesRows({ ...options, count }))
-  // Without statistics the planner hashes kpi_series (the big side) in many batches; the recent
-  // rows are small either way.
-  if (table === 'kpi_series') await sql`analyze kpi_series_staging`.execute(tx.db)
+  // Without statistics the planner hashes kpi_series (the big side) in many batches, and finds the
+  // recent rows to insert by sorting both sides on their text keys (~0.1 s for 16,400 rows).
+  await sql`analyze kpi_series_staging`.execute(tx.db)
   const ids: number[] = []
   const froms: number[] = []
   const tos: number[] = []

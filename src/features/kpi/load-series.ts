@@ -17,8 +17,18 @@ export interface LoadedSeries {
   startMonth: number | undefined
   months: number
   series: Map<number, OrganisationSeries>
-  /** The aggregated rows read, with their months parsed (a computation keeps them, see series-inputs). */
-  rows: ParsedSeriesRow[]
+  /** Every series laid out, with its ids and the months that had a row (a computation keeps them). */
+  entries: SeriesEntry[]
+}
+
+/** One raw series on the loaded month axis, as kept for the next computation (see series-inputs). */
+export interface SeriesEntry {
+  organisationId: number
+  indicatorId: number
+  breakdown: string
+  series: MonthlySeries
+  /** 1 where the month had a row (a value, a reason or an empty delivery), else 0. */
+  hasRow: Uint8Array
 }
 
 export interface ParsedSeriesRow {
@@ -126,24 +136,54 @@ export function layOutSeries(
   if (fromMonth !== undefined) first = fromMonth
   if (toMonth !== undefined) last = toMonth
   if (rows.length === 0 && (fromMonth === undefined || toMonth === undefined))
-    return { startMonth: undefined, months: 0, series: new Map(), rows }
+    return { startMonth: undefined, months: 0, series: new Map(), entries: [] }
   const months = last - first + 1
-  const series = new Map<number, Map<string, Map<string, MonthlySeries>>>()
+  const entries: SeriesEntry[] = []
   for (const { row: r, months: at } of rows) {
-    let byBreakdown = series.get(r.organisation_id)
-    if (!byBreakdown) series.set(r.organisation_id, (byBreakdown = new Map()))
-    let byIndicator = byBreakdown.get(r.breakdown)
-    if (!byIndicator) byBreakdown.set(r.breakdown, (byIndicator = new Map()))
     const values = new Float64Array(months).fill(NaN)
-    const reasons = parseValues(r.values, at, first, values)
-    byIndicator.set(codeOf.get(r.indicator_id)!, reasons ? { values, reasons } : { values })
+    const hasRow = new Uint8Array(months)
+    const reasons = parseValues(r.values, at, first, { values, hasRow })
+    entries.push({
+      organisationId: r.organisation_id,
+      indicatorId: r.indicator_id,
+      breakdown: r.breakdown,
+      series: reasons ? { values, reasons } : { values },
+      hasRow,
+    })
   }
-  return { startMonth: first, months, series, rows }
+  return { startMonth: first, months, series: groupSeries(entries, codeOf), entries }
+}
+
+/** The evaluator's map: organisation → breakdown → indicator code → series. */
+export function groupSeries(
+  entries: readonly SeriesEntry[],
+  codeOf: ReadonlyMap<number, string>,
+): Map<number, OrganisationSeries> {
+  const series = new Map<number, Map<string, Map<string, MonthlySeries>>>()
+  for (const e of entries) {
+    let byBreakdown = series.get(e.organisationId)
+    if (!byBreakdown) series.set(e.organisationId, (byBreakdown = new Map()))
+    let byIndicator = byBreakdown.get(e.breakdown)
+    if (!byIndicator) byBreakdown.set(e.breakdown, (byIndicator = new Map()))
+    byIndicator.set(codeOf.get(e.indicatorId)!, e.series)
+  }
+  return series
 }
 
 const DAY_MS = 86_400_000
 /** Month index by days since 1970-01-01: a series repeats the same ~150 periods. */
 const monthOfDay = new Map<number, number>()
+
+/** Month index of a first day of a month given as days since 1970-01-01. */
+export function monthOfDays(d: number): number {
+  let m = monthOfDay.get(d)
+  if (m === undefined) {
+    const date = new Date(d * DAY_MS)
+    m = date.getUTCFullYear() * 12 + date.getUTCMonth()
+    monthOfDay.set(d, m)
+  }
+  return m
+}
 
 /** Month indexes of a comma-separated list of days since 1970-01-01 (first days of months). */
 export function parseMonths(text: string): Int32Array {
@@ -156,14 +196,7 @@ export function parseMonths(text: string): Int32Array {
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 44
     if (c === 44) {
-      const d = sign * day
-      let m = monthOfDay.get(d)
-      if (m === undefined) {
-        const date = new Date(d * DAY_MS)
-        m = date.getUTCFullYear() * 12 + date.getUTCMonth()
-        monthOfDay.set(d, m)
-      }
-      months[k++] = m
+      months[k++] = monthOfDays(sign * day)
       day = 0
       sign = 1
     } else if (c === 45) sign = -1
@@ -176,35 +209,40 @@ export function parseMonths(text: string): Int32Array {
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k)
 
 /**
- * Writes the comma-separated values into `values` at `months[k] − first` and returns the reasons
- * of suppressed and not-applicable months, if any. Plain decimals (what float8 prints for counts
- * and most rates) take a fast path; exponents, Infinity or long mantissas go through Number.
+ * Writes the comma-separated values into `values` at `months[k] − first` (marking `hasRow`) and
+ * returns the reasons of suppressed and not-applicable months, if any. Plain decimals (what float8
+ * prints for counts and most rates) take a fast path; exponents, Infinity or long mantissas go
+ * through Number.
  */
 function parseValues(
   text: string,
   months: Int32Array,
   first: number,
-  values: Float64Array,
+  into: { values: Float64Array; hasRow: Uint8Array },
 ): (DataMissingReason | undefined)[] | undefined {
+  const { values, hasRow } = into
   let reasons: (DataMissingReason | undefined)[] | undefined
   let k = 0
   let start = 0
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && text.charCodeAt(i) !== 44) continue
     const at = months[k++]! - first
-    if (i > start && at >= 0 && at < values.length) {
-      const c = text.charCodeAt(start)
-      if (c === 115 || c === 97) {
-        reasons ??= new Array<DataMissingReason | undefined>(values.length)
-        reasons[at] = c === 115 ? 'suppressed' : 'not_applicable'
-      } else values[at] = parseNumber(text, start, i)
+    if (at >= 0 && at < values.length) {
+      hasRow[at] = 1
+      if (i > start) {
+        const c = text.charCodeAt(start)
+        if (c === 115 || c === 97) {
+          reasons ??= new Array<DataMissingReason | undefined>(values.length)
+          reasons[at] = c === 115 ? 'suppressed' : 'not_applicable'
+        } else values[at] = parseNumber(text, start, i)
+      }
     }
     start = i + 1
   }
   return reasons
 }
 
-function parseNumber(text: string, start: number, end: number): number {
+export function parseNumber(text: string, start: number, end: number): number {
   let i = start
   const isNegative = text.charCodeAt(i) === 45
   if (isNegative) i++

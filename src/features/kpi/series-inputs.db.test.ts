@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest'
 import { monthIndex } from '../../core/periods/period'
 import { createJobcentre, seedReferenceData } from '../../test/factories'
 import { useTestDatabase } from '../../test/use-test-database'
-import { listMonthlyIndicators, parseMonths, type ParsedSeriesRow } from './load-series'
+import { layOutSeries, listMonthlyIndicators, parseMonths, type ParsedSeriesRow } from './load-series'
 import { keepSeriesInputs, loadSeriesFromInputs } from './series-inputs'
 
 const t = useTestDatabase()
@@ -49,36 +49,40 @@ describe('kept raw values', () => {
     await t.database.transaction((tx) =>
       keepSeriesInputs(tx, {
         fromMonth: m,
-        rows: [
-          row({
-            organisationId: a,
-            indicatorId: elb!,
-            breakdown: 'total',
-            entries: [
-              [m, '10'],
-              [m + 1, '12.5'],
-            ],
-          }),
-          row({
-            organisationId: a,
-            indicatorId: elb!,
-            breakdown: odd,
-            entries: [
-              [m, 's'],
-              [m + 1, 'a'],
-            ],
-          }),
-          row({ organisationId: a, indicatorId: other!, breakdown: 'total', entries: [[m + 1, '-3']] }),
-          row({
-            organisationId: b,
-            indicatorId: elb!,
-            breakdown: 'total',
-            entries: [
-              [m - 1, '7'],
-              [m, ''],
-            ],
-          }),
-        ],
+        loaded: layOutSeries(
+          [
+            row({
+              organisationId: a,
+              indicatorId: elb!,
+              breakdown: 'total',
+              entries: [
+                [m, '10'],
+                [m + 1, '12.5'],
+              ],
+            }),
+            row({
+              organisationId: a,
+              indicatorId: elb!,
+              breakdown: odd,
+              entries: [
+                [m, 's'],
+                [m + 1, 'a'],
+              ],
+            }),
+            row({ organisationId: a, indicatorId: other!, breakdown: 'total', entries: [[m + 1, '-3']] }),
+            row({
+              organisationId: b,
+              indicatorId: elb!,
+              breakdown: 'total',
+              entries: [
+                [m - 1, '7'],
+                [m, ''],
+              ],
+            }),
+          ],
+          codeOf,
+          {},
+        ),
       }),
     )
     expect(
@@ -89,7 +93,7 @@ describe('kept raw values', () => {
       organisationIds: [a, b],
       fromMonth: m,
       toMonth: m + 1,
-      batchIds: [],
+      pending: [],
     })
     expect(loaded.startMonth).toBe(m)
     const series = (org: number, breakdown: string, id: number) =>
@@ -102,13 +106,31 @@ describe('kept raw values', () => {
     // b's month before the range is ignored; its delivered-empty month stays missing.
     expect([...series(b, 'total', elb!)!.values]).toEqual([NaN, NaN])
 
+    // The pending batches' values replace the kept ones month by month, reasons included.
+    const revised = await loadSeriesFromInputs(db, {
+      organisationIds: [a],
+      fromMonth: m,
+      toMonth: m + 1,
+      pending: [
+        {
+          organisation_id: a,
+          series: `${elb}|${dayOf(m + 1)}|a|total\n${elb}|${dayOf(m)}|4|${encodeURIComponent(odd)}`,
+        },
+      ],
+    })
+    const own = (breakdown: string) => revised.series.get(a)!.get(breakdown)!.get(codeOf.get(elb!)!)!
+    expect([...own('total').values]).toEqual([10, NaN])
+    expect(own('total').reasons).toEqual([undefined, 'not_applicable'])
+    expect([...own(odd).values]).toEqual([4, NaN])
+    expect(own(odd).reasons).toEqual([undefined, 'not_applicable'])
+
     // An indicator that is no longer monthly is left out, as the query on observation does.
     await sql`update indicator set frequency = 'yearly' where id = ${other!}`.execute(db)
     const after = await loadSeriesFromInputs(db, {
       organisationIds: [a],
       fromMonth: m,
       toMonth: m + 1,
-      batchIds: [],
+      pending: [],
     })
     expect(after.series.get(a)?.get('total')?.has(codeOf.get(other!)!)).toBe(false)
     expect([...after.series.get(a)!.get('total')!.get(codeOf.get(elb!)!)!.values]).toEqual([10, 12.5])

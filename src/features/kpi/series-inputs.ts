@@ -6,23 +6,75 @@
  * days and values as the loading query aggregates them, the breakdown URI-encoded.
  */
 import { sql, type Kysely } from 'kysely'
+import type { DataMissingReason } from '../../core/kpi'
 import type { TransactionContext } from '../../db/connect'
 import type { DB } from '../../db/schema'
+import { CsvWriter } from './csv-writer'
 import {
-  aggregateSeries,
-  layOutSeries,
+  groupSeries,
   listMonthlyIndicators,
-  monthStart,
-  parseMonths,
+  monthIndexOf,
+  monthOfDays,
+  parseNumber,
   type LoadedSeries,
-  type ParsedSeriesRow,
+  type SeriesEntry,
 } from './load-series'
+
+/** An organisation's series lines, in the kept rows' format. */
+export interface SeriesLines {
+  organisation_id: number
+  /** null when none of its values is current. */
+  series: string | null
+}
+
+/** What the pending import batches wrote, per organisation. */
+export interface PendingValues {
+  /** The first and last month they wrote a monthly value for (current or since revised). */
+  changed: Map<number, { from: number; to: number }>
+  /** Their current monthly values. */
+  lines: SeriesLines[]
+}
+
+/**
+ * The monthly values the given batches wrote, aggregated per organisation in one read: the months
+ * they touched and their current values as series lines (400 rows for a month of 400 organisations,
+ * not one per series). The BRIN index on batch_id (migration 0018) reads only those batches' pages;
+ * the monthly indicators come as a list, since a join with indicator was planned as a nested loop
+ * over every value.
+ */
+export async function readPendingValues(db: Kysely<DB>, batchIds: readonly number[]): Promise<PendingValues> {
+  if (batchIds.length === 0) return { changed: new Map(), lines: [] }
+  // One line per value (the reader takes several lines of a series): a second aggregation per
+  // series cost more than the longer text.
+  const result = await sql<SeriesLines & { first_period: string; last_period: string }>`
+    select o.organisation_id, min(o.period) as first_period, max(o.period) as last_period,
+      string_agg(o.indicator_id || '|' || (o.period - date '1970-01-01') || '|' ||
+        coalesce(o.value::text, case o.missing_reason
+          when 'suppressed' then 's' when 'not_applicable' then 'a' else '' end) || '|' ||
+        replace(replace(replace(o.breakdown, '%', '%25'), '|', '%7C'), chr(10), '%0A'), chr(10))
+        filter (where o.is_current) as series
+    from observation o
+    where o.batch_id = any(${[...batchIds]}::int[])
+      and o.indicator_id = any(array(select id from indicator where frequency = 'monthly'))
+    group by o.organisation_id
+  `.execute(db)
+  return {
+    changed: new Map(
+      result.rows.map((r) => [
+        r.organisation_id,
+        { from: monthIndexOf(r.first_period), to: monthIndexOf(r.last_period) },
+      ]),
+    ),
+    lines: result.rows.map((r) => ({ organisation_id: r.organisation_id, series: r.series })),
+  }
+}
 
 /**
  * The current monthly values of `organisationIds` in fromMonth … toMonth, as `loadMonthlySeries`
  * reads them from observation: the kept rows, where the pending batches wrote a month, take that
- * batch's current value instead. Exact only while the kept rows cover fromMonth on (kpi_run's
- * input_from_month ≤ fromMonth) and every change since their run came with a pending batch.
+ * batch's current value instead (`pending`, from readPendingValues). Exact only while the kept rows
+ * cover fromMonth on (kpi_run's input_from_month ≤ fromMonth) and every change since their run came
+ * with a pending batch.
  */
 export async function loadSeriesFromInputs(
   db: Kysely<DB>,
@@ -30,52 +82,49 @@ export async function loadSeriesFromInputs(
     organisationIds: readonly number[]
     fromMonth: number
     toMonth: number
-    batchIds: readonly number[]
+    pending: readonly SeriesLines[]
   },
 ): Promise<LoadedSeries> {
   const { fromMonth, toMonth } = options
   const codeOf = await listMonthlyIndicators(db)
-  const organisationIds = [...options.organisationIds]
-  const kept = await sql<{ organisation_id: number; series: string }>`
-    select organisation_id, series from kpi_input_kept where organisation_id = any(${organisationIds}::int[])
+  const kept = await sql<SeriesLines>`
+    select organisation_id, series from kpi_input_kept
+    where organisation_id = any(${[...options.organisationIds]}::int[])
   `.execute(db)
-  // The BRIN index on batch_id (migration 0018) reads only the pages of the pending batches.
-  const fresh =
-    options.batchIds.length === 0
-      ? []
-      : await aggregateSeries(
-          db,
-          sql`(
-            select o.organisation_id, o.indicator_id, o.period, o.breakdown, o.value, o.missing_reason
-            from observation o
-            where o.batch_id = any(${[...options.batchIds]}::int[]) and o.is_current
-              and o.indicator_id = any(${[...codeOf.keys()]}::int[])
-              and o.organisation_id = any(${organisationIds}::int[])
-              and o.period >= ${monthStart(fromMonth)}::date and o.period <= ${monthStart(toMonth)}::date
-          )`,
-        )
-  const freshByKey = new Map(fresh.map((f) => [keyOf(f.row), f]))
-  const rows: ParsedSeriesRow[] = []
-  for (const row of splitKept(kept.rows, codeOf)) {
-    const months = parseMonths(row.days)
-    const key = keyOf(row)
-    const update = freshByKey.get(key)
-    freshByKey.delete(key)
-    const merged = update ? mergeEntries({ row, months }, update) : { row, months }
-    // Like the query: no row for a series without a month in the range (a kept row's older months).
-    if (merged.months.some((m) => m >= fromMonth && m <= toMonth)) rows.push(merged)
+  const reader = new SeriesLineReader(codeOf, fromMonth, toMonth)
+  // The pending values come second: a month they wrote replaces the kept one.
+  for (const rows of [kept.rows, options.pending]) for (const r of rows) reader.read(r)
+  // Like the query: no series without a row in the range (a kept line's older months).
+  const entries = reader.entries.filter((e) => e.hasRow.includes(1))
+  return {
+    startMonth: fromMonth,
+    months: toMonth - fromMonth + 1,
+    series: groupSeries(entries, codeOf),
+    entries,
   }
-  rows.push(...freshByKey.values())
-  return layOutSeries(rows, codeOf, { fromMonth, toMonth })
 }
 
-/** The series lines of kept rows as the loading query's rows; indicators no longer monthly are left out. */
-function* splitKept(
-  rows: readonly { organisation_id: number; series: string }[],
-  codeOf: ReadonlyMap<number, string>,
-): Generator<ParsedSeriesRow['row']> {
-  const breakdowns = new Map<string, string>()
-  for (const { organisation_id, series } of rows) {
+/** A series being read, with its reasons array while it is filled in. */
+type ReadEntry = SeriesEntry & { reasons?: (DataMissingReason | undefined)[] }
+
+/** Series lines laid out on fromMonth … toMonth as they are read; indicators no longer monthly are left out. */
+class SeriesLineReader {
+  readonly entries: SeriesEntry[] = []
+  /** By organisation, indicator and breakdown. */
+  private readonly byKey = new Map<number, Map<number, Map<string, ReadEntry>>>()
+  private readonly breakdowns = new Map<string, string>()
+  private readonly months: number
+
+  constructor(
+    private readonly codeOf: ReadonlyMap<number, string>,
+    private readonly fromMonth: number,
+    toMonth: number,
+  ) {
+    this.months = toMonth - fromMonth + 1
+  }
+
+  read({ organisation_id, series }: SeriesLines): void {
+    if (series === null) return
     let start = 0
     while (start < series.length) {
       let end = series.indexOf('\n', start)
@@ -84,119 +133,173 @@ function* splitKept(
       const b = series.indexOf('|', a + 1)
       const c = series.indexOf('|', b + 1)
       const indicatorId = Number(series.slice(start, a))
-      const encoded = series.slice(c + 1, end)
-      let breakdown = breakdowns.get(encoded)
-      if (breakdown === undefined) breakdowns.set(encoded, (breakdown = decodeURIComponent(encoded)))
-      if (codeOf.has(indicatorId))
-        yield {
-          organisation_id,
-          indicator_id: indicatorId,
-          breakdown,
-          days: series.slice(a + 1, b),
-          values: series.slice(b + 1, c),
-        }
+      if (this.codeOf.has(indicatorId)) {
+        const encoded = series.slice(c + 1, end)
+        let breakdown = this.breakdowns.get(encoded)
+        if (breakdown === undefined) this.breakdowns.set(encoded, (breakdown = decodeURIComponent(encoded)))
+        this.readEntries(this.entryOf(organisation_id, indicatorId, breakdown), series, a + 1, b + 1, c)
+      }
       start = end + 1
+    }
+  }
+
+  private entryOf(organisationId: number, indicatorId: number, breakdown: string): ReadEntry {
+    let byIndicator = this.byKey.get(organisationId)
+    if (!byIndicator) this.byKey.set(organisationId, (byIndicator = new Map()))
+    let byBreakdown = byIndicator.get(indicatorId)
+    if (!byBreakdown) byIndicator.set(indicatorId, (byBreakdown = new Map()))
+    let entry = byBreakdown.get(breakdown)
+    if (!entry) {
+      entry = {
+        organisationId,
+        indicatorId,
+        breakdown,
+        series: { values: new Float64Array(this.months).fill(NaN) },
+        hasRow: new Uint8Array(this.months),
+      }
+      byBreakdown.set(breakdown, entry)
+      this.entries.push(entry)
+    }
+    return entry
+  }
+
+  /** The days from `d` and the values from `v` (up to `end`) in step, each month in range written over. */
+  private readEntries(entry: ReadEntry, text: string, d: number, v: number, end: number): void {
+    const { values } = entry.series
+    while (v <= end) {
+      let day = 0
+      let sign = 1
+      for (let c = text.charCodeAt(d); c !== 44 && c !== 124; c = text.charCodeAt(++d)) {
+        if (c === 45) sign = -1
+        else day = day * 10 + (c - 48)
+      }
+      d++
+      let vEnd = v
+      while (vEnd < end && text.charCodeAt(vEnd) !== 44) vEnd++
+      const at = monthOfDays(sign * day) - this.fromMonth
+      if (at >= 0 && at < this.months) {
+        entry.hasRow[at] = 1
+        const c = text.charCodeAt(v)
+        if (vEnd > v && (c === 115 || c === 97)) {
+          values[at] = NaN
+          if (!entry.reasons) {
+            entry.reasons = new Array<DataMissingReason | undefined>(this.months)
+            entry.series = { values, reasons: entry.reasons }
+          }
+          entry.reasons[at] = c === 115 ? 'suppressed' : 'not_applicable'
+        } else {
+          values[at] = vEnd > v ? parseNumber(text, v, vEnd) : NaN
+          if (entry.reasons) entry.reasons[at] = undefined
+        }
+      }
+      v = vEnd + 1
     }
   }
 }
 
 /**
- * Replaces the kept rows of `organisationIds` (all organisations: undefined) by `rows`: the months
- * from `fromMonth` on (and at most a year before it). One row per organisation: a new month rewrites
- * as many rows as organisations, not one per series.
+ * Replaces the kept rows of `organisationIds` (all organisations: undefined) by the loaded series'
+ * months from `fromMonth` on. One row per organisation: a new month rewrites as many rows as
+ * organisations, not one per series.
  */
 export async function keepSeriesInputs(
   tx: TransactionContext,
-  options: { rows: readonly ParsedSeriesRow[]; fromMonth: number; organisationIds?: readonly number[] },
+  options: { loaded: LoadedSeries; fromMonth: number; organisationIds?: readonly number[] },
 ): Promise<void> {
   if (options.organisationIds)
     await sql`
       delete from kpi_input_kept where organisation_id = any(${[...options.organisationIds]}::int[])
     `.execute(tx.db)
   else await sql`truncate kpi_input_kept`.execute(tx.db)
+  if (options.loaded.startMonth === undefined) return
+  // Every run rewrites and reads these rows (kilobytes each, compressed when stored): lz4, where the
+  // server has it (PostgreSQL built with it; PGlite is not, so it is not asked), compresses them in
+  // half the time of the default pglz. For this copy only: what the run writes next keeps the
+  // server's setting.
+  const compression =
+    tx.kind === 'pglite'
+      ? undefined
+      : await sql<{ setting: string; hasLz4: boolean }>`
+          select setting, 'lz4' = any(enumvals) as "hasLz4" from pg_settings
+          where name = 'default_toast_compression'
+        `.execute(tx.db)
+  const previous = compression?.rows[0]?.hasLz4 ? compression.rows[0].setting : undefined
+  if (previous !== undefined)
+    await sql`select set_config('default_toast_compression', 'lz4', true)`.execute(tx.db)
   await tx.copyCsv(
     'kpi_input_kept',
     ['organisation_id', 'series'],
-    csvChunks(options.rows, options.fromMonth),
+    csvChunks(options.loaded.entries, options.loaded.startMonth, options.fromMonth),
   )
+  if (previous !== undefined)
+    await sql`select set_config('default_toast_compression', ${previous}, true)`.execute(tx.db)
 }
 
-function* csvChunks(rows: readonly ParsedSeriesRow[], fromMonth: number): Generator<string> {
-  const lines = new Map<number, string[]>()
-  const encoded = new Map<string, string>()
-  for (const { row, months } of rows) {
-    // Older months may stay (readers ignore them) until a year of them has gathered.
-    const isLong = months.length > 12 && months.some((m) => m < fromMonth - 12)
-    const kept = isLong ? selectEntries(row, months, (m) => m >= fromMonth) : row
-    if (!kept) continue
-    let breakdown = encoded.get(row.breakdown)
-    if (breakdown === undefined) encoded.set(row.breakdown, (breakdown = encodeURIComponent(row.breakdown)))
-    let own = lines.get(row.organisation_id)
-    if (!own) lines.set(row.organisation_id, (own = []))
-    own.push(`${row.indicator_id}|${kept.days}|${kept.values}|${breakdown}`)
-  }
-  let chunk: string[] = []
-  for (const [organisationId, own] of lines) {
-    // Days, values and encoded breakdowns hold no quotes; the newlines are inside quotes.
-    chunk.push(`${organisationId},"${own.join('\n')}"\n`)
-    if (chunk.length >= 100) {
-      yield chunk.join('')
-      chunk = []
-    }
-  }
-  if (chunk.length > 0) yield chunk.join('')
-}
+const DAY_MS = 86_400_000
 
 /**
- * The entries of `kept` with those of `update` in place of the same months. A new month only
- * appends; a revision drops the months it replaces.
+ * The months from `fromMonth` on that had a row, one line a series and one CSV row an organisation,
+ * written as bytes (see CsvWriter): values as the loading query prints them, '' (no value), 's' /
+ * 'a' (suppressed, not applicable) or the number, which JavaScript prints as float8 does, as the
+ * shortest text that reads back exactly.
  */
-function mergeEntries(kept: ParsedSeriesRow, update: ParsedSeriesRow): ParsedSeriesRow {
-  const isRevision = update.months.some((m) => kept.months.includes(m))
-  const old = isRevision
-    ? selectEntries(kept.row, kept.months, (m) => !update.months.includes(m))
-    : { days: kept.row.days, values: kept.row.values }
-  if (!old) return update
-  const months = new Int32Array(kept.months.length + update.months.length)
-  let k = 0
-  for (let i = 0; i < kept.months.length; i++)
-    if (!isRevision || !update.months.includes(kept.months[i]!)) months[k++] = kept.months[i]!
-  months.set(update.months, k)
-  return {
-    row: {
-      ...kept.row,
-      days: `${old.days},${update.row.days}`,
-      values: `${old.values},${update.row.values}`,
-    },
-    months: months.subarray(0, k + update.months.length),
+function* csvChunks(
+  entries: readonly SeriesEntry[],
+  startMonth: number,
+  fromMonth: number,
+): Generator<string> {
+  const byOrganisation = new Map<number, SeriesEntry[]>()
+  for (const e of entries) {
+    const own = byOrganisation.get(e.organisationId)
+    if (own) own.push(e)
+    else byOrganisation.set(e.organisationId, [e])
   }
-}
-
-function keyOf(row: { organisation_id: number; indicator_id: number; breakdown: string }): string {
-  return `${row.organisation_id}|${row.indicator_id}|${row.breakdown}`
-}
-
-/** The entries of a row (aligned comma-separated days and values) whose month passes `keep`. */
-function selectEntries(
-  row: { days: string; values: string },
-  months: Int32Array,
-  keep: (month: number) => boolean,
-): { days: string; values: string } | undefined {
-  const days: string[] = []
-  const values: string[] = []
-  let d = 0
-  let v = 0
-  for (let k = 0; k < months.length; k++) {
-    let dEnd = row.days.indexOf(',', d)
-    if (dEnd < 0) dEnd = row.days.length
-    let vEnd = row.values.indexOf(',', v)
-    if (vEnd < 0) vEnd = row.values.length
-    if (keep(months[k]!)) {
-      days.push(row.days.slice(d, dEnd))
-      values.push(row.values.slice(v, vEnd))
+  const first = Math.max(0, fromMonth - startMonth)
+  const days = Int32Array.from(
+    { length: Math.max(0, entries[0]?.hasRow.length ?? 0) },
+    (_, at) => Date.UTC(Math.floor((startMonth + at) / 12), (startMonth + at) % 12, 1) / DAY_MS,
+  )
+  const encoded = new Map<string, string>()
+  const out = new CsvWriter()
+  for (const [organisationId, own] of byOrganisation) {
+    let isFirstLine = true
+    for (const { indicatorId, breakdown, series, hasRow } of own) {
+      const at0 = hasRow.indexOf(1, first)
+      if (at0 < 0) continue
+      if (isFirstLine) {
+        out.integer(organisationId)
+        out.text(',"')
+      } else out.byte(10)
+      isFirstLine = false
+      out.integer(indicatorId)
+      out.byte(124)
+      for (let at = at0; at < hasRow.length; at++)
+        if (hasRow[at] === 1) {
+          if (at !== at0) out.comma()
+          out.integer(days[at]!)
+        }
+      out.byte(124)
+      const { values, reasons } = series
+      for (let at = at0; at < hasRow.length; at++)
+        if (hasRow[at] === 1) {
+          if (at !== at0) out.comma()
+          const x = values[at]!
+          if (x !== x) {
+            const reason = reasons?.[at]
+            if (reason === 'suppressed') out.byte(115)
+            else if (reason === 'not_applicable') out.byte(97)
+          } else if ((x | 0) === x && (x !== 0 || 1 / x > 0)) out.integer(x)
+          else out.text(x === 0 ? '-0' : String(x))
+        }
+      out.byte(124)
+      let code = encoded.get(breakdown)
+      if (code === undefined) encoded.set(breakdown, (code = encodeURIComponent(breakdown)))
+      out.text(code)
     }
-    d = dEnd + 1
-    v = vEnd + 1
+    // Days, values and encoded breakdowns hold no quotes; the newlines are inside quotes.
+    if (!isFirstLine) out.text('"\n')
+    if (out.isFull()) yield out.take()
   }
-  return days.length > 0 ? { days: days.join(','), values: values.join(',') } : undefined
+  const rest = out.take()
+  if (rest) yield rest
 }
