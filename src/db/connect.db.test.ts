@@ -17,11 +17,12 @@ test.skipIf(!process.env.DATABASE_URL)(
       const database = await openDatabase({ databaseUrl: url })
       await database.transaction((tx) => tx.db.selectFrom('organisation').select('id').execute())
       await database.close()
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      // Asked on a connection of its own to the same database, which it leaves out.
+      const admin = new pg.Client({ connectionString: url })
       await admin.connect()
       try {
         const { rows } = await admin.query<{ n: number }>(
-          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
           [name],
         )
         expect(rows[0]!.n).toBe(0)
