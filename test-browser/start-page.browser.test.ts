@@ -29,8 +29,9 @@ describe('start page', () => {
     const response = await page.goto(url)
     expect(response?.status()).toBe(200)
     await expect(page.title()).resolves.toMatch(/benchlearn/)
-    const text = await page.locator('body').innerText()
-    expect(text).toMatch(/benchlearn/)
+    // The body exists before the app has rendered (it waits for its texts): wait for the content,
+    // not for the element.
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/benchlearn/)
     await screenshot(page, 'start')
     const health = await page.goto(`${url}/api/health`)
     expect(await health?.json()).toMatchObject({ status: 'ok', isDemo: true })
