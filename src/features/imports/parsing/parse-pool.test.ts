@@ -4,7 +4,7 @@ import { FILE_LIMITS } from '../../../core/limits/input-limits'
 import { zipBomb } from '../../../test/zip-files'
 import { RAW_INDICATORS } from '../../indicators/catalogue'
 import { createParsePool, type ParsePool } from './parse-pool'
-import { parseImportFile } from './parse-import-file'
+import { parseImportFile, type ImportRecordStream } from './parse-import-file'
 
 const pools: ParsePool[] = []
 function pool(options: Parameters<typeof createParsePool>[0]): ParsePool {
@@ -79,6 +79,21 @@ describe('parse pool (worker threads)', () => {
     expect(busy.load()).toEqual({ running: 0, queued: 0 })
     // Two parses of 2,000 rows in worker threads: seconds on a loaded machine; the limit is not the point.
   }, 30_000)
+
+  it('opens an upload twice with one parse, and parses again for other options', async () => {
+    const busy = pool({ workers: 1, maxQueued: 0 })
+    const bytes = longCsv(300)
+    const recordsOf = async (opened: Promise<ImportRecordStream>) => [...(await opened).batches()].flat()
+    const first = busy.open(bytes, { fileName: 'a.csv', batchSize: 100 })
+    // The pool is full (one parse running, none may wait): another parse would be refused as busy.
+    const again = busy.open(bytes, { fileName: 'a.csv', batchSize: 50 })
+    const otherOptions = refusal(busy.open(bytes, { fileName: 'a.csv', delimiter: ',' }))
+    expect(busy.load()).toEqual({ running: 1, queued: 0 })
+    expect((await otherOptions).code).toBe('unavailable')
+    const records = await recordsOf(first)
+    expect(records).toHaveLength(300)
+    expect(await recordsOf(again)).toEqual(records)
+  })
 
   it('refuses a zip bomb from its directory before queueing, even when the pool is full', async () => {
     const busy = pool({ workers: 1, maxQueued: 0 })

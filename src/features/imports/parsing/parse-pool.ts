@@ -163,6 +163,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     })
   }
 
+  // An import whose direct path meets a refused row opens the file again for the staged path, which
+  // lists every error: the second open of the same upload with the same options takes the first
+  // parse (held as long as the upload's bytes are) instead of starting another worker.
+  const parsedUploads = new WeakMap<Uint8Array, { key: string; result: Promise<ParseResult> }>()
+
   const pool: ParsePool = {
     async parse(bytes, parseOptions) {
       const { onProgress: _onProgress, ...options } = parseOptions
@@ -175,8 +180,19 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       return outcome.value
     },
     async open(bytes, streamOptions) {
-      const { batchSize, isCheckingDuplicates: _isChecking, ...options } = streamOptions
-      return streamParsed(await pool.parse(bytes, options), batchSize)
+      const {
+        batchSize,
+        isCheckingDuplicates: _isChecking,
+        onProgress: _onProgress,
+        ...options
+      } = streamOptions
+      const key = JSON.stringify(options)
+      let parsed = parsedUploads.get(bytes)
+      if (parsed?.key !== key) {
+        parsed = { key, result: pool.parse(bytes, options) }
+        parsedUploads.set(bytes, parsed)
+      }
+      return streamParsed(await parsed.result, batchSize)
     },
     async parsePublished(bytes, options) {
       const outcome = await enqueue({ kind: 'published-figures', bytes, options }, async () => ({
