@@ -28,6 +28,7 @@ import {
   foldRecentValues,
   insertRun,
   listOrganisationsWithValues,
+  listOrganisationsWithoutFigures,
   listPendingBatchIds,
   listStoredBreakdowns,
   lockComputation,
@@ -159,6 +160,10 @@ export async function computeKeyFigures(
       // Earlier months than ever before shift every series' start: simplest and safe to redo all.
       return full('values for months before the first computed month arrived')
     }
+    // An organisation's first values: a full computation gives it figures from the first computed
+    // month on ("not delivered" before its values), which its new months alone would not.
+    const newcomers = await listOrganisationsWithoutFigures(tx.db, [...changed.keys()])
+    if (newcomers.length > 0) return full(`first values of organisation(s) ${newcomers.join(', ')}`)
     const ranges = new Map<number, { from: number; to: number }>()
     const widen = (orgId: number, from: number, to: number) => {
       const r = ranges.get(orgId)

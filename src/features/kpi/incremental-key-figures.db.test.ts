@@ -213,4 +213,19 @@ describe('incremental key figures', () => {
     await importLines([`${AGS[1]};elb;${at(2)};total;999`])
     await expectIncrementalEqualsFull(ids)
   }, 120_000)
+
+  test('a job centre whose first values arrive is computed in full, then month by month', async () => {
+    const last = FIRST + 18 + 26 + 2
+    await importMonths(AGS, [last + 1])
+    expect((await computeKeyFigures(t.database)).kind).toBe('incremental')
+    const newcomer = '06434'
+    ids.push(await createJobcentre(t.database.db, { ags5: newcomer }))
+    await importMonths([...AGS, newcomer], [last + 2])
+    // Its earlier months need figures too ("not delivered"), as a full computation gives them.
+    const run = await computeKeyFigures(t.database)
+    expect(run.kind).toBe('full')
+    expect(run.reason).toBe(`first values of organisation(s) ${ids.at(-1)}`)
+    await importMonths([...AGS, newcomer], [last + 3])
+    await expectIncrementalEqualsFull(ids)
+  }, 120_000)
 })
