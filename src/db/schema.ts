@@ -345,6 +345,8 @@ export interface KpiRunTable {
  */
 export interface KpiInputKeptTable {
   organisation_id: number
+  /** An organisation's parts are read in order, a later part's month replacing an earlier one's (0023). */
+  part: Generated<number>
   series: string
 }
 

@@ -102,8 +102,10 @@ describe('upgrades', () => {
       const ring = await sql<{ n: number }>`select count(*)::int as n from ring_membership`.execute(db)
       expect(ring.rows[0]!.n).toBe(1)
       // 0021 converts the kept raw values of 0020 into one row per organisation (breakdown URI-encoded);
-      // later migrations keep them.
+      // later migrations keep them (0023: as part 0).
       const kept = await sql<{ series: string }>`select series from kpi_input_kept`.execute(db)
+      const parts = await sql<{ part: number }>`select part from kpi_input_kept`.execute(db)
+      expect(parts.rows.every((r) => r.part === 0)).toBe(true)
       const id = (await sql<{ id: number }>`select id from indicator where code = 'upgrade_test'`.execute(db))
         .rows[0]!.id
       expect(kept.rows).toEqual(

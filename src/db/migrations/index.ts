@@ -21,6 +21,7 @@ import * as activityNotifications from './0019-activity-notifications'
 import * as keyFigureInputs from './0020-key-figure-inputs'
 import * as keptInputsPerOrganisation from './0021-kept-inputs-per-organisation'
 import * as roomInRecentKeyFigures from './0022-room-in-recent-key-figures'
+import * as keptInputsInParts from './0023-kept-inputs-in-parts'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020-key-figure-inputs': keyFigureInputs,
   '0021-kept-inputs-per-organisation': keptInputsPerOrganisation,
   '0022-room-in-recent-key-figures': roomInRecentKeyFigures,
+  '0023-kept-inputs-in-parts': keptInputsInParts,
 }

@@ -37,7 +37,7 @@ import {
   writeFigureResults,
 } from './kpi-value.repository'
 import { allowLargeAggregation, loadMonthlySeries } from './load-series'
-import { keepSeriesInputs, loadSeriesFromInputs, readPendingValues } from './series-inputs'
+import { keepPendingInputs, keepSeriesInputs, loadSeriesFromInputs, readPendingValues } from './series-inputs'
 
 export interface ComputeKeyFiguresOptions {
   /** Recompute everything even if an earlier run could be continued. */
@@ -206,12 +206,22 @@ export async function computeKeyFigures(
       const span = { organisationIds, fromMonth: loadFrom, toMonth: lastMonth }
       // A revision of a month before the kept ones needs the older values: then observation is read.
       const isKept = previous.inputFromMonth !== null && loadFrom >= previous.inputFromMonth
-      const loaded = await timed('load', options.onPhase, () =>
-        isKept ? loadSeriesFromInputs(tx.db, { ...span, pending: lines }) : loadMonthlySeries(tx.db, span),
-      )
+      const fromInputs = isKept
+        ? await timed('load', options.onPhase, () => loadSeriesFromInputs(tx.db, { ...span, pending: lines }))
+        : undefined
+      const loaded =
+        fromInputs ?? (await timed('load', options.onPhase, () => loadMonthlySeries(tx.db, span)))
+      // Read from the kept rows: the pending values are appended to them; else they are rewritten.
       if (inputFrom !== undefined)
         await timed('keep', options.onPhase, () =>
-          keepSeriesInputs(tx, { loaded, fromMonth: inputFrom, organisationIds }),
+          fromInputs
+            ? keepPendingInputs(tx, {
+                loaded,
+                fromMonth: inputFrom,
+                keptParts: fromInputs.keptParts,
+                pending: lines,
+              })
+            : keepSeriesInputs(tx, { loaded, fromMonth: inputFrom, organisationIds }),
         )
       await addSilentSeries(tx, { plan, series: loaded.series, organisationIds: [...ranges.keys()] })
       written = await evaluateAndWrite(tx, {

@@ -96,15 +96,26 @@ async function expectKeptInputsCurrent(): Promise<void> {
       })
       .filter((e) => Number(e.split('|')[3]) >= Date.parse(from!) / 86_400_000)
       .sort()
+  // An organisation's parts in order (migration 0023): a later line's month replaces an earlier one's.
   const keptRows = await sql<{ o: number; series: string }>`
-    select organisation_id as o, series from kpi_input_kept
+    select organisation_id as o, series from kpi_input_kept order by organisation_id, part
   `.execute(t.database.db)
-  const kept = keptRows.rows.flatMap(({ o, series }) =>
-    series.split('\n').map((line) => {
+  const latest = new Map<string, { o: number; i: number; b: string; days: string; values: string }>()
+  for (const { o, series } of keptRows.rows)
+    for (const line of series.split('\n')) {
       const [i, days, values, b] = line.split('|')
-      return { o, i: Number(i), b: decodeURIComponent(b!), days: days!, values: values! }
-    }),
-  )
+      const valueList = values!.split(',')
+      days!.split(',').forEach((d, k) =>
+        latest.set(`${o}|${i}|${b}|${d}`, {
+          o,
+          i: Number(i),
+          b: decodeURIComponent(b!),
+          days: d,
+          values: valueList[k]!,
+        }),
+      )
+    }
+  const kept = [...latest.values()]
   const current = await sql<{ o: number; i: number; b: string; days: string; values: string }>`
     select o.organisation_id as o, o.indicator_id as i, o.breakdown as b,
       (o.period - date '1970-01-01')::text as days,
@@ -137,6 +148,14 @@ async function expectIncrementalEqualsFull(organisationIds: number[]): Promise<v
     expect(JSON.parse(incrementalReaders)).toEqual(JSON.parse(await readerValues(organisationIds)))
 }
 
+/** The most kept parts of an organisation (migration 0023). */
+const mostKeptParts = async () =>
+  (
+    await sql<{ n: number }>`
+      select coalesce(max(n), 0)::int as n from (select count(*) as n from kpi_input_kept group by organisation_id) p
+    `.execute(t.database.db)
+  ).rows[0]!.n
+
 const recentRows = async () =>
   (await sql<{ n: number }>`select count(*)::int as n from kpi_series_recent`.execute(t.database.db)).rows[0]!
     .n
@@ -154,9 +173,10 @@ describe('incremental key figures', () => {
     await importMonths(AGS, [FIRST + 14])
     const run = await computeKeyFigures(t.database)
     expect(run.kind).toBe('incremental')
-    // Only the new month was written, into the recent rows.
+    // Only the new month was written, into the recent rows; its raw values were appended to the kept ones.
     expect(run.lastMonth).toBe(formatPeriod(monthFromIndex(FIRST + 14)))
     expect(await recentRows()).toBe(run.valuesWritten)
+    expect(await mostKeptParts()).toBe(2)
     await importMonths(AGS, [FIRST + 15])
     await expectIncrementalEqualsFull(ids)
   })
@@ -184,6 +204,8 @@ describe('incremental key figures', () => {
       select max(array_upper(versions, 1) - array_lower(versions, 1) + 1)::int as n from kpi_series_recent
     `.execute(t.database.db)
     expect(recentMonths.rows[0]!.n).toBe(1)
+    // 25 months appended, yet an organisation's parts were rewritten as one when they grew to 4-6.
+    expect(await mostKeptParts()).toBeLessThanOrEqual(6)
     await expectIncrementalEqualsFull(ids)
   }, 120_000)
 

@@ -2,8 +2,11 @@
  * The raw values a computation keeps for the next one (kpi_input_kept, migrations 0020 and 0021): an
  * incremental run after a one-month import reads the last year of every series from these short
  * rows and the current values of the pending import batches instead of from all of observation.
- * One row per organisation holds all its series, one a line: `indicator id|days|values|breakdown`,
- * days and values as the loading query aggregates them, the breakdown URI-encoded.
+ * An organisation's rows (parts, migration 0023) hold its series, one a line: `indicator id|days|values|
+ * breakdown`, days and values as the loading query aggregates them, the breakdown URI-encoded. Parts
+ * are read in order and a later line's month replaces an earlier one's: a run that read the kept
+ * rows appends the pending batches' lines as an organisation's next part, and rewrites its parts as
+ * one once it has several.
  */
 import { sql, type Kysely } from 'kysely'
 import type { DataMissingReason } from '../../core/kpi'
@@ -84,15 +87,18 @@ export async function loadSeriesFromInputs(
     toMonth: number
     pending: readonly SeriesLines[]
   },
-): Promise<LoadedSeries> {
+): Promise<LoadedSeries & { keptParts: Map<number, number> }> {
   const { fromMonth, toMonth } = options
   const codeOf = await listMonthlyIndicators(db)
   const kept = await sql<SeriesLines>`
     select organisation_id, series from kpi_input_kept
     where organisation_id = any(${[...options.organisationIds]}::int[])
+    order by organisation_id, part
   `.execute(db)
+  const keptParts = new Map<number, number>()
+  for (const r of kept.rows) keptParts.set(r.organisation_id, (keptParts.get(r.organisation_id) ?? 0) + 1)
   const reader = new SeriesLineReader(codeOf, fromMonth, toMonth)
-  // The pending values come second: a month they wrote replaces the kept one.
+  // The pending values come last: a month they wrote replaces the kept one.
   for (const rows of [kept.rows, options.pending]) for (const r of rows) reader.read(r)
   // Like the query: no series without a row in the range (a kept line's older months).
   const entries = reader.entries.filter((e) => e.hasRow.includes(1))
@@ -101,6 +107,7 @@ export async function loadSeriesFromInputs(
     months: toMonth - fromMonth + 1,
     series: groupSeries(entries, codeOf),
     entries,
+    keptParts,
   }
 }
 
@@ -198,9 +205,57 @@ class SeriesLineReader {
 }
 
 /**
+ * An organisation's kept parts are rewritten as one once it has this many or more, staggered by its
+ * id (4 to 6), so that a month rewrites about a third of the organisations, not all of them at once.
+ * More parts would cost the next runs more lines to read than they save in writing.
+ */
+const REWRITE_AT_PARTS = 4
+const REWRITE_STAGGER = 3
+
+/**
+ * After a run that read the kept rows (loadSeriesFromInputs): the pending batches' lines of each
+ * organisation become its next part, or, once it has several parts, its parts are rewritten as one
+ * from the loaded series (keepSeriesInputs). Organisations without pending values keep their parts.
+ */
+export async function keepPendingInputs(
+  tx: TransactionContext,
+  options: {
+    loaded: LoadedSeries
+    fromMonth: number
+    keptParts: ReadonlyMap<number, number>
+    pending: readonly SeriesLines[]
+  },
+): Promise<void> {
+  const rewrite: number[] = []
+  const out = new CsvWriter()
+  for (const { organisation_id: id, series } of options.pending) {
+    if (series === null) continue
+    const parts = options.keptParts.get(id) ?? 0
+    if (parts >= REWRITE_AT_PARTS + (id % REWRITE_STAGGER)) {
+      rewrite.push(id)
+      continue
+    }
+    // Lines hold digits, signs, points, '|', ',', 's', 'a' and URI-encoded breakdowns: no quotes.
+    out.integer(id)
+    out.comma()
+    out.integer(parts)
+    out.text(',"')
+    out.text(series)
+    out.text('"\n')
+  }
+  const appended = out.take()
+  if (appended) await tx.copyCsv('kpi_input_kept', ['organisation_id', 'part', 'series'], [appended])
+  if (rewrite.length > 0)
+    await keepSeriesInputs(tx, {
+      loaded: options.loaded,
+      fromMonth: options.fromMonth,
+      organisationIds: rewrite,
+    })
+}
+
+/**
  * Replaces the kept rows of `organisationIds` (all organisations: undefined) by the loaded series'
- * months from `fromMonth` on. One row per organisation: a new month rewrites as many rows as
- * organisations, not one per series.
+ * months from `fromMonth` on, as one part each. One row per organisation, not one per series.
  */
 export async function keepSeriesInputs(
   tx: TransactionContext,
@@ -212,6 +267,10 @@ export async function keepSeriesInputs(
     `.execute(tx.db)
   else await sql`truncate kpi_input_kept`.execute(tx.db)
   if (options.loaded.startMonth === undefined) return
+  const only = options.organisationIds && new Set(options.organisationIds)
+  const entries = only
+    ? options.loaded.entries.filter((e) => only.has(e.organisationId))
+    : options.loaded.entries
   // Every run rewrites and reads these rows (kilobytes each, compressed when stored): lz4, where the
   // server has it (PostgreSQL built with it; PGlite is not, so it is not asked), compresses them in
   // half the time of the default pglz. For this copy only: what the run writes next keeps the
@@ -229,7 +288,7 @@ export async function keepSeriesInputs(
   await tx.copyCsv(
     'kpi_input_kept',
     ['organisation_id', 'series'],
-    csvChunks(options.loaded.entries, options.loaded.startMonth, options.fromMonth),
+    csvChunks(entries, options.loaded.startMonth, options.fromMonth),
   )
   if (previous !== undefined)
     await sql`select set_config('default_toast_compression', ${previous}, true)`.execute(tx.db)
