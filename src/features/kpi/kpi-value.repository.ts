@@ -506,35 +506,56 @@ async function mergeOneMonth(
   options: MergeOptions,
 ): Promise<number> {
   const { startMonth, ranges } = options
-  const codes: string[] = []
-  const breakdowns: string[] = []
-  const orgs: number[] = []
-  const months: number[] = []
-  const versions: number[] = []
-  const numerators: (number | null)[] = []
-  const denominators: (number | null)[] = []
-  const missing: (string | null)[] = []
-  const finite = (x: number) => (x - x === 0 ? x : null)
+  // Array literals written here: node-postgres quotes and escapes every element of an array
+  // parameter (~20 ms for these 16,400 × 8). Codes and breakdowns go as indexes into short lists.
+  const names = { codes: new Map<string, number>(), breakdowns: new Map<string, number>() }
+  const indexOf = (map: Map<string, number>, name: string) => {
+    let index = map.get(name)
+    if (index === undefined) map.set(name, (index = map.size + 1))
+    return index
+  }
+  const columns = {
+    code: '',
+    breakdown: '',
+    org: '',
+    month: '',
+    version: '',
+    numerator: '',
+    denominator: '',
+    missing: '',
+  }
+  let count = 0
   for (const r of options.results) {
     const orgId = Number(r.orgId)
     const month = ranges.get(orgId)?.from
     if (month === undefined) continue
     const i = month - startMonth
     if (i < 0 || i >= r.value.length) continue
-    codes.push(r.code)
-    breakdowns.push(r.breakdown)
-    orgs.push(orgId)
-    months.push(month)
-    versions.push(r.versions[i]!)
-    numerators.push(finite(r.numerator[i]!))
-    denominators.push(finite(r.denominator[i]!))
+    const separator = count === 0 ? '' : ','
+    count++
+    columns.code += `${separator}${indexOf(names.codes, r.code)}`
+    columns.breakdown += `${separator}${indexOf(names.breakdowns, r.breakdown)}`
+    columns.org += `${separator}${orgId}`
+    columns.month += `${separator}${month}`
+    columns.version += `${separator}${r.versions[i]!}`
+    columns.numerator += `${separator}${elementOf(r.numerator[i]!)}`
+    columns.denominator += `${separator}${elementOf(r.denominator[i]!)}`
     const detail = r.missing[i]
-    missing.push(detail ? JSON.stringify({ [month]: missingDetail(detail) }) : null)
+    columns.missing += detail
+      ? `${separator}"${JSON.stringify({ [month]: missingDetail(detail) }).replace(/["\\]/g, '\\$&')}"`
+      : `${separator}NULL`
   }
+  const array = (elements: string) => `{${elements}}`
   const target = sql.table(table)
-  const values = sql`unnest(${codes}::text[], ${breakdowns}::text[], ${orgs}::int[], ${months}::int[],
-    ${versions}::smallint[], ${numerators}::float8[], ${denominators}::float8[], ${missing}::jsonb[])
-    as u(code, breakdown, org, month, version, numerator, denominator, missing)`
+  const values = sql`(
+    select (${[...names.codes.keys()]}::text[])[u.code] as code,
+      (${[...names.breakdowns.keys()]}::text[])[u.breakdown] as breakdown,
+      u.org, u.month, u.version, u.numerator, u.denominator, u.missing
+    from unnest(${array(columns.code)}::int[], ${array(columns.breakdown)}::int[], ${array(columns.org)}::int[],
+      ${array(columns.month)}::int[], ${array(columns.version)}::smallint[], ${array(columns.numerator)}::float8[],
+      ${array(columns.denominator)}::float8[], ${array(columns.missing)}::jsonb[])
+      as u(code, breakdown, org, month, version, numerator, denominator, missing)
+  ) u`
   const updated = await sql`
     update ${target} s set
       versions[u.month] = u.version, numerators[u.month] = u.numerator, denominators[u.month] = u.denominator,
@@ -559,7 +580,7 @@ async function mergeOneMonth(
     `.execute(tx.db)
   }
   // Series new to the table (a new figure, breakdown or organisation) are inserted.
-  if (Number(updated.numAffectedRows ?? 0) < codes.length)
+  if (Number(updated.numAffectedRows ?? 0) < count)
     await sql`
       insert into ${target} (figure_code, breakdown, organisation_id, versions, numerators, denominators, missing, run_id)
       select u.code, u.breakdown, u.org, array_fill(u.version, array[1], array[u.month]),
@@ -571,7 +592,12 @@ async function mergeOneMonth(
         where s.figure_code = u.code and s.breakdown = u.breakdown and s.organisation_id = u.org
       )
     `.execute(tx.db)
-  return codes.length
+  return count
+}
+
+/** A float8 array element: the number as JavaScript prints it (read back exactly), NULL if not finite. */
+function elementOf(x: number): string {
+  return x - x === 0 ? String(x) : 'NULL'
 }
 
 /** A missing value's detail as stored under its month in `missing` (the fields it has). */
