@@ -124,6 +124,14 @@ describe('upgrades', () => {
         select reloptions as options from pg_class where oid = 'kpi_series_recent'::regclass
       `.execute(db)
       expect(options.rows).toEqual([{ options: ['fillfactor=50'] }])
+      // 0024: one key led by the organisation, no second index.
+      const indexes = await sql<{ definition: string }>`
+        select pg_get_indexdef(indexrelid) as definition from pg_index
+        where indrelid = 'kpi_series_recent'::regclass order by 1
+      `.execute(db)
+      expect(indexes.rows.map((r) => r.definition.replace(/^.* USING btree /, ''))).toEqual([
+        '(organisation_id, figure_code, breakdown)',
+      ])
     },
     120_000,
   )

@@ -22,6 +22,7 @@ import * as keyFigureInputs from './0020-key-figure-inputs'
 import * as keptInputsPerOrganisation from './0021-kept-inputs-per-organisation'
 import * as roomInRecentKeyFigures from './0022-room-in-recent-key-figures'
 import * as keptInputsInParts from './0023-kept-inputs-in-parts'
+import * as recentKeyFiguresByOrganisation from './0024-recent-key-figures-by-organisation'
 
 /** All migrations in order. Names sort lexically; never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021-kept-inputs-per-organisation': keptInputsPerOrganisation,
   '0022-room-in-recent-key-figures': roomInRecentKeyFigures,
   '0023-kept-inputs-in-parts': keptInputsInParts,
+  '0024-recent-key-figures-by-organisation': recentKeyFiguresByOrganisation,
 }
